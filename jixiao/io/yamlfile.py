@@ -1,0 +1,104 @@
+"""YAML and JSON reading that keeps numbers exact and remembers where each value stood.
+
+Floats are never created: ``1462.08`` in a file becomes ``Decimal("1462.08")``. The reader
+also returns a map from dotted field path to line number, so that a validation problem can
+say "第12行" as well as "staffing.retired".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jixiao.core.errors import InputError, Problem
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """SafeLoader that reads floats as Decimal (exact money) and keeps dates as text."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
+
+
+def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_DecimalLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+
+
+def _line_map(node: yaml.Node, path: str = "", lines: dict[str, int] | None = None) -> dict[str, int]:
+    lines = {} if lines is None else lines
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            _line_map(value_node, f"{path}.{key}" if path else key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, f"{path}[{index}]", lines)
+    return lines
+
+
+def read_text(path: Path) -> str:
+    if not path.exists():
+        raise InputError.single(str(path), "", "文件不存在", "file not found")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError.single(str(path), "", "文件过大（超过20MB）", "file larger than 20 MB")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError.single(
+            str(path), "", f"不是 UTF-8 编码的文本（第{error.start}字节）",
+            f"not UTF-8 text (byte {error.start})",
+        ) from None
+
+
+def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[Any, dict[str, int]]:
+    """Parse YAML (or JSON) text into plain data plus a path → line map."""
+    if json_format:
+        try:
+            return json.loads(text, parse_float=Decimal), {}
+        except json.JSONDecodeError as error:
+            raise InputError.single(
+                origin, "", f"JSON 格式错误：{error.msg}", f"malformed JSON: {error.msg}", error.lineno
+            ) from None
+    try:
+        node = yaml.compose(text, Loader=_DecimalLoader)
+        data = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise InputError.single(
+            origin, "", f"YAML 格式错误：{problem}", f"malformed YAML: {problem}", line
+        ) from None
+    return data, (_line_map(node) if node is not None else {})
+
+
+def read_data(path: Path) -> tuple[Any, dict[str, int]]:
+    return parse_text(read_text(path), str(path), json_format=path.suffix.lower() == ".json")
+
+
+def with_lines(error: InputError, lines: dict[str, int]) -> InputError:
+    """Attach line numbers to problems whose field path (or a parent of it) is known."""
+
+    def line_of(path: str) -> int | None:
+        while path:
+            if path in lines:
+                return lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+    problems: list[Problem] = [p if p.line else replace(p, line=line_of(p.path)) for p in error.problems]
+    return InputError(error.origin, problems)
