@@ -1,0 +1,76 @@
+"""Helpers every renderer shares: table geometry (merged cells), column widths, value texts.
+
+Kept here so that DOCX, PDF and HTML lay a table out the same way and label attachments alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.report import Cell, Section, Table
+
+
+@dataclass(frozen=True)
+class PlacedCell:
+    """A cell with its grid position: row and column of its top-left corner."""
+
+    row: int
+    column: int
+    cell: Cell
+
+
+def place_cells(table: Table) -> list[PlacedCell]:
+    """Grid positions of a table's body cells, honouring colspan and rowspan as HTML does.
+
+    A cell is placed in the first grid column of its row that no cell above (with rowspan) or to its
+    left occupies. Cells that would fall outside the table's columns raise ValueError naming the
+    table and row, so that a malformed table never renders silently wrong.
+    """
+    width = len(table.columns)
+    taken: set[tuple[int, int]] = set()
+    placed: list[PlacedCell] = []
+    for r, row in enumerate(table.rows):
+        column = 0
+        for cell in row:
+            while (r, column) in taken:
+                column += 1
+            if column + cell.colspan > width:
+                raise ValueError(
+                    f"表格“{table.title}”第{r + 1}行超出{width}列 / table {table.title!r} row"
+                    f" {r + 1} has more cells than its {width} columns"
+                )
+            placed.append(PlacedCell(r, column, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, column + dc))
+            column += cell.colspan
+    return placed
+
+
+def row_count(table: Table) -> int:
+    """Rows of the grid, counting rows that only a rowspan reaches into."""
+    rows = len(table.rows)
+    for p in place_cells(table):
+        rows = max(rows, p.row + p.cell.rowspan)
+    return rows
+
+
+def column_percentages(table: Table) -> list[float]:
+    """Relative column widths as percentages of the table width (rounded to 0.01)."""
+    total = sum(max(c.width, 1) for c in table.columns) or 1
+    return [round(max(c.width, 1) * 100 / total, 2) for c in table.columns]
+
+
+def attachment_label(section: Section, number: int) -> str:
+    """ "附件1", "附件2"...: the section's own label when composition gave one."""
+    label = section.label.strip()
+    return label if label else f"附件{number}"
+
+
+def chart_value_text(value: Decimal | None) -> str:
+    """A chart value as text for data tables: 480.26, 96, or — when unknown."""
+    if value is None:
+        return "—"
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
