@@ -1,0 +1,1 @@
+"""Evaluation rounds, submissions with versioned dossiers, the review workflow and its audit trail."""

@@ -1,0 +1,156 @@
+"""The bridge from stored dossier data to the core pipeline: validate, evaluate, summarise.
+
+Views, services and the API never call the core directly; they ask this module for an
+:class:`Assessment` of a dossier's data. When the core's pipeline is not importable (a partial
+install), the assessment says so (``engine_ready`` False) instead of failing: the data can still
+be entered, validated and reviewed.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.dossier import Dossier, dossier_from_data
+from jixiao.core.errors import InputError, Problem
+
+
+@dataclass
+class ItemLine:
+    """One row of the score table, as the web shows it."""
+
+    id: str
+    path: str
+    name: str
+    weight: Decimal
+    points: Decimal | None
+    status: str
+    explanation: str
+    target: str = ""
+    actual: str = ""
+    indicator_id: str | None = None
+    self_score: Decimal | None = None
+    rescore: Decimal | None = None
+    rescore_comment: str = ""
+
+
+@dataclass
+class Assessment:
+    dossier: Dossier | None
+    problems: list[Problem] = field(default_factory=list)  # the data does not validate
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    items: list[ItemLine] = field(default_factory=list)
+    total: Decimal | None = None
+    grade: str = ""
+    self_total: Decimal | None = None
+    rescore_total: Decimal | None = None
+    framework_name: str = ""
+    notes: list[str] = field(default_factory=list)
+    engine_ready: bool = True
+    result: Any = None  # the pipeline's Result, for report composition
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return [f for f in self.findings if f["level"] == "error" and not f.get("waived")]
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        return [f for f in self.findings if f["level"] == "warning" and not f.get("waived")]
+
+    @property
+    def blocking(self) -> list[dict[str, Any]]:
+        """What stops a submission: invalid data, or unwaived error-level findings."""
+        invalid = [
+            {"id": "input.E000", "level": "error", "message": p.zh, "message_en": p.en, "hint": "",
+             "where": p.path}
+            for p in self.problems
+        ]
+        return invalid + self.errors
+
+    def findings_at(self, prefix: str) -> list[dict[str, Any]]:
+        return [f for f in self.findings if path_matches(f.get("where", ""), prefix)]
+
+
+def path_matches(path: str, prefix: str) -> bool:
+    """'indicators[2].target' lies under 'indicators[2]' and 'indicators', not under 'indicators[20]'."""
+    if not prefix:
+        return True
+    return path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "[")
+
+
+def _pipeline() -> Any:
+    try:
+        from jixiao.core import pipeline
+    except ImportError:
+        return None
+    return getattr(pipeline, "evaluate", None)
+
+
+def assess(
+    data: dict[str, Any],
+    *,
+    framework_id: str | None = None,
+    rescores: dict[str, tuple[Decimal, str]] | None = None,
+) -> Assessment:
+    """Validate *data* and run the pipeline on it; never raises for bad data."""
+    try:
+        dossier = dossier_from_data(data, origin="<web>")
+    except InputError as error:
+        return Assessment(dossier=None, problems=list(error.problems))
+    evaluate = _pipeline()
+    if evaluate is None:
+        return Assessment(dossier=dossier, engine_ready=False,
+                          notes=["评分引擎尚未安装，暂不计算得分与审核发现 / scoring engine not available"])
+    kwargs: dict[str, Any] = {}
+    parameters = inspect.signature(evaluate).parameters
+    try:
+        if "framework" in parameters:
+            from jixiao.frameworks import load_framework
+
+            kwargs["framework"] = load_framework(framework_id or None)
+        elif framework_id and "framework_id" in parameters:
+            kwargs["framework_id"] = framework_id
+        if rescores and "rescores" in parameters:
+            from jixiao.core.scoring import Rescore
+
+            kwargs["rescores"] = {k: Rescore(points=p, comment=c) for k, (p, c) in rescores.items()}
+        result = evaluate(dossier, **kwargs)
+    except InputError as error:  # e.g. an unknown framework id
+        return Assessment(dossier=dossier, problems=list(error.problems))
+    return _summarise(dossier, result)
+
+
+def _summarise(dossier: Dossier, result: Any) -> Assessment:
+    findings = [f.as_dict() for f in getattr(result, "findings", [])]
+    card = getattr(result, "score", None)
+    assessment = Assessment(dossier=dossier, findings=findings, result=result)
+    if card is None:
+        return assessment
+    assessment.total = card.total
+    assessment.grade = card.grade or ""
+    assessment.self_total = card.self_total
+    assessment.rescore_total = getattr(card, "rescore_total", None)
+    assessment.framework_name = getattr(card, "framework_name", "")
+    assessment.notes = list(getattr(card, "notes", ()))
+    for item in card.items:
+        rescore = getattr(item, "rescore", None)
+        assessment.items.append(
+            ItemLine(
+                id=item.id,
+                path=" / ".join(item.path),
+                name=item.name,
+                weight=item.weight,
+                points=item.points,
+                status=getattr(item.status, "value", str(item.status)),
+                explanation=item.explanation,
+                target=getattr(item, "target", ""),
+                actual=getattr(item, "actual", ""),
+                indicator_id=getattr(item, "indicator_id", None),
+                self_score=getattr(item, "self_score", None),
+                rescore=rescore.points if rescore else None,
+                rescore_comment=rescore.comment if rescore else "",
+            )
+        )
+    return assessment

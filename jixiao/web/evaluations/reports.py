@@ -1,0 +1,105 @@
+"""Report files (DOCX, PDF, HTML, Markdown) of a dossier version, through the renderers registry.
+
+The core composes the neutral report (``jixiao.core.compose.compose_report``); the registry in
+``jixiao.renderers`` turns it into a file. Either may be missing in a partial install: then
+:class:`ReportUnavailable` carries a clear bilingual message for the page or API, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from jixiao.web.evaluations import engine
+
+FORMATS: dict[str, tuple[str, str]] = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
+    "pdf": ("application/pdf", "PDF"),
+    "html": ("text/html; charset=utf-8", "HTML"),
+    "md": ("text/markdown; charset=utf-8", "Markdown"),
+}
+
+
+class ReportUnavailable(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ReportFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def compose(assessment: engine.Assessment) -> Any:
+    """The report Document for an assessment, or ReportUnavailable."""
+    if assessment.dossier is None:
+        raise ReportUnavailable("档案数据未通过校验，无法生成报告 / the dossier does not validate")
+    if assessment.result is None:
+        raise ReportUnavailable("评分引擎尚未就绪，暂无法生成报告 / the scoring engine is not available yet")
+    try:
+        compose_module = importlib.import_module("jixiao.core.compose")
+    except ImportError:
+        raise ReportUnavailable("报告编排模块尚未就绪 / report composition is not available yet") from None
+    return compose_module.compose_report(assessment.result)
+
+
+def _renderer(fmt: str) -> Any:
+    try:
+        registry = importlib.import_module("jixiao.renderers")
+    except ImportError:
+        registry = None
+    for name in ("get_renderer", "renderer_for", "get"):
+        finder = getattr(registry, name, None)
+        if callable(finder):
+            try:
+                found = finder(fmt)
+            except (KeyError, LookupError, ValueError, ImportError):
+                found = None
+            if found is not None:
+                return found
+    table = getattr(registry, "RENDERERS", None)
+    if isinstance(table, dict) and fmt in table:
+        return table[fmt]
+    module_name, function = _MODULES[fmt]
+    try:
+        return getattr(importlib.import_module(module_name), function, None)
+    except ImportError:
+        return None
+
+
+# where each renderer lives when the registry does not list it
+_MODULES = {
+    "docx": ("jixiao.renderers.docx", "render_docx"),
+    "pdf": ("jixiao.renderers.pdf", "render_pdf"),
+    "html": ("jixiao.renderers.html", "render_html"),
+    "md": ("jixiao.renderers.markdown", "render_markdown"),
+}
+
+
+def available_formats() -> list[str]:
+    return [fmt for fmt in FORMATS if _renderer(fmt) is not None]
+
+
+def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportFile:
+    if fmt not in FORMATS:
+        raise ReportUnavailable(f"不支持的格式 {fmt!r}，可选 {', '.join(FORMATS)} / unknown format")
+    renderer = _renderer(fmt)
+    if renderer is None:
+        raise ReportUnavailable(
+            f"{FORMATS[fmt][1]} 渲染器尚未安装，请选择其他格式 / the {fmt} renderer is not available"
+        )
+    document = compose(assessment)
+    produce = getattr(renderer, "render", renderer)
+    try:
+        output = produce(document)
+    except Exception as error:  # a renderer failure is a message for the user, not a 500
+        raise ReportUnavailable(f"生成 {FORMATS[fmt][1]} 失败：{error} / rendering failed") from error
+    if isinstance(output, str):
+        output = output.encode("utf-8")
+    elif hasattr(output, "read_bytes"):
+        output = output.read_bytes()
+    return ReportFile(bytes(output), FORMATS[fmt][0], f"{basename}.{fmt}")

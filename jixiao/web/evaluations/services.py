@@ -1,0 +1,423 @@
+"""Every change to rounds and submissions: check permission, change state, write the audit row.
+
+Functions are keyword-only and named ``<entity>_<action>``. Each runs in one transaction, takes a
+row lock on the submission (so two reviewers cannot both act on the same state), and raises
+:class:`~jixiao.web.evaluations.permissions.ActionRefused` with a bilingual message when the actor
+may not act, or :class:`jixiao.core.errors.InputError` when dossier data does not validate.
+Views and the API only parse input, call one of these and render the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from jixiao.core.dossier import dossier_from_data
+from jixiao.core.figures import FigureBook
+from jixiao.io.dossiers import dossier_to_data
+from jixiao.web.evaluations import engine
+from jixiao.web.evaluations.audit import diff
+from jixiao.web.evaluations.models import (
+    Action,
+    AuditEntry,
+    DossierVersion,
+    Evidence,
+    Rescore,
+    Round,
+    State,
+    Submission,
+)
+from jixiao.web.evaluations.permissions import NEEDS_REASON, ActionRefused, Permissions
+from jixiao.web.orgs.models import Org, OrgKind
+
+# action → (new state, audit action)
+_TRANSITIONS: dict[str, tuple[State, Action]] = {
+    "submit": (State.SUBMITTED, Action.SUBMIT),
+    "dept_approve": (State.DEPT_REVIEWED, Action.DEPT_APPROVE),
+    "finance_approve": (State.FINANCE_REVIEWED, Action.FINANCE_APPROVE),
+    "approve": (State.APPROVED, Action.APPROVE),
+    "publish": (State.PUBLISHED, Action.PUBLISH),
+    "return": (State.RETURNED, Action.RETURN),
+    "reopen": (State.RETURNED, Action.REOPEN),
+}
+
+
+# ── helpers ───────────────────────────────────────────────────────────────────────────────
+
+
+def _audit(
+    *,
+    actor: Any,
+    submission: Submission,
+    action: Action,
+    from_state: str = "",
+    to_state: str = "",
+    reason: str = "",
+    changes: list[dict[str, Any]] | None = None,
+) -> AuditEntry:
+    version = submission.current_version.number if submission.current_version_id else None
+    return AuditEntry.objects.create(
+        submission=submission,
+        version=version,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=getattr(actor, "username", "") or "system",
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+        changes=changes or [],
+    )
+
+
+def _locked(submission: Submission) -> Submission:
+    """Re-read the submission under a row lock (no-op on SQLite, which locks the database)."""
+    return (
+        Submission.objects.select_for_update()
+        .select_related("round", "org", "current_version")
+        .get(pk=submission.pk)
+    )
+
+
+def _require_reason(action: str, reason: str) -> str:
+    reason = (reason or "").strip()
+    if action in NEEDS_REASON and len(reason) < 2:
+        raise ActionRefused("必须填写原因 / a reason is required", code="reason_required")
+    return reason
+
+
+def _rescores(submission: Submission) -> dict[str, tuple[Decimal, str]]:
+    return {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
+
+
+def refresh_assessment(version: DossierVersion) -> engine.Assessment:
+    """Evaluate a version's data and store the summary the list pages and the API read."""
+    submission = version.submission
+    assessment = engine.assess(
+        version.data, framework_id=submission.round.framework_id or None, rescores=_rescores(submission)
+    )
+    version.score_total = assessment.total
+    version.grade = assessment.grade
+    version.self_total = assessment.self_total
+    version.error_count = len(assessment.blocking)
+    version.warning_count = len(assessment.warnings)
+    version.findings = assessment.findings
+    DossierVersion.objects.filter(pk=version.pk).update(
+        score_total=version.score_total,
+        grade=version.grade,
+        self_total=version.self_total,
+        error_count=version.error_count,
+        warning_count=version.warning_count,
+        findings=version.findings,
+    )
+    return assessment
+
+
+def _initial_data(org: Org, round_: Round, previous: dict[str, Any] | None) -> dict[str, Any]:
+    """A new submission's dossier: the org's name, the notice, and last year's approved values."""
+    data: dict[str, Any] = {
+        "year": round_.year,
+        "profile": {"name": org.name, "code": org.code},
+        "evaluation": {"notice": round_.notice, "notice_title": round_.title},
+    }
+    if previous is None:
+        return data
+    last = dossier_from_data(previous)
+    last_data = dossier_to_data(last)
+    data["profile"] = {**last_data.get("profile", {}), "name": org.name, "code": org.code}
+    for key in ("staffing", "goals"):
+        if key in last_data:
+            data[key] = last_data[key]
+    # indicators carry over as this year's targets, without last year's actuals or scores
+    keep = ("id", "name", "level1", "level2", "goal", "comparator", "target", "adjusted_target",
+            "target_text", "unit", "weight")
+    data["indicators"] = [
+        {k: v for k, v in ind.items() if k in keep} for ind in last_data.get("indicators", [])
+    ]
+    book = FigureBook(last)
+    data["previous"] = {key: value for key, value in book.flat().items() if _is_number(value)}
+    return data
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        Decimal(str(value))
+    except Exception:
+        return False
+    return value not in (None, "")
+
+
+# ── rounds ────────────────────────────────────────────────────────────────────────────────
+
+
+@transaction.atomic
+def round_open(
+    *,
+    actor: Any,
+    finance: Org,
+    year: int,
+    notice: str,
+    title: str,
+    deadline: datetime,
+    units: Iterable[Org],
+    framework_id: str = "",
+) -> Round:
+    """Open a round and create a submission, carrying last year's approved data, for every unit."""
+    permissions = Permissions.of(actor)
+    if finance.kind != OrgKind.FINANCE or finance not in permissions.finance_orgs():
+        raise ActionRefused("只有财政局审核员可以发起评价批次 / only a finance reviewer may open a round",
+                            code="not_allowed")
+    units = list(units)
+    if not units:
+        raise ActionRefused("请至少选择一个参与单位 / choose at least one unit", code="invalid")
+    outside = [u.name for u in units if not u.path.startswith(finance.path) or u.kind == OrgKind.FINANCE]
+    if outside:
+        raise ActionRefused(f"以下单位不属于本财政局：{'、'.join(outside)} / units outside this bureau",
+                            code="invalid")
+    if Round.objects.filter(finance=finance, year=year, notice=notice).exists():
+        raise ActionRefused(f"批次 {year} {notice} 已存在 / this round exists already", code="invalid")
+    round_ = Round.objects.create(
+        finance=finance, year=year, notice=notice.strip(), title=title.strip(),
+        deadline=deadline, framework_id=framework_id, created_by=actor,
+    )
+    previous = _previous_approved(units, year - 1)
+    for org in units:
+        submission = Submission.objects.create(round=round_, org=org)
+        version = DossierVersion.objects.create(
+            submission=submission, number=1, data=_initial_data(org, round_, previous.get(org.pk)),
+            created_by=actor,
+        )
+        submission.current_version = version
+        submission.save(update_fields=["current_version"])
+        _audit(actor=actor, submission=submission, action=Action.CREATE, to_state=State.DRAFT,
+               reason=f"{round_.year} {round_.notice}")
+        refresh_assessment(version)
+    return round_
+
+
+def _previous_approved(units: list[Org], year: int) -> dict[int, dict[str, Any]]:
+    """Last year's approved (or published) dossier data per org id."""
+    rows = (
+        Submission.objects.filter(
+            org__in=units, round__year=year, state__in=(State.APPROVED, State.PUBLISHED)
+        )
+        .select_related("current_version")
+        .order_by("org_id", "-round__created")
+    )
+    found: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        if row.org_id not in found and row.current_version:
+            found[row.org_id] = row.current_version.data
+    return found
+
+
+# ── dossier edits ─────────────────────────────────────────────────────────────────────────
+
+
+@transaction.atomic
+def submission_save_dossier(
+    *, actor: Any, submission: Submission, data: dict[str, Any], note: str = ""
+) -> engine.Assessment:
+    """Replace the dossier with *data* (validated), recording each changed field.
+
+    Raises InputError naming each bad field, and ActionRefused outside the entry window.
+    """
+    submission = _locked(submission)
+    Permissions.of(actor).require("edit", submission)
+    dossier = dossier_from_data(data, origin="<web>")
+    clean = dossier_to_data(dossier)
+    if clean.get("year") != submission.round.year:
+        from jixiao.core.errors import InputError
+
+        raise InputError.single("<web>", "year", f"年度应为 {submission.round.year}",
+                                f"year must be {submission.round.year}")
+    version = submission.current_version
+    assert version is not None
+    changes = diff(version.data, clean)
+    if version.locked:
+        version = DossierVersion.objects.create(
+            submission=submission, number=version.number + 1, data=clean, created_by=actor
+        )
+        submission.current_version = version
+        submission.save(update_fields=["current_version", "updated"])
+        _audit(actor=actor, submission=submission, action=Action.NEW_VERSION,
+               reason="已批准版本不可修改，修改记入新版本 / corrections go into a new version")
+    elif changes:
+        version.data = clean
+        version.save(update_fields=["data"])
+    if changes:
+        _audit(actor=actor, submission=submission, action=Action.EDIT, reason=note, changes=changes)
+    return refresh_assessment(version)
+
+
+def submission_waive(
+    *, actor: Any, submission: Submission, finding_id: str, reason: str, where: str = ""
+) -> engine.Assessment:
+    """Waive a finding by id (and field path) with a reason: an edit of the dossier's waivers."""
+    reason = _require_reason("return", reason)
+    data = dict(submission.current_version.data)  # type: ignore[union-attr]
+    waiver: dict[str, str] = {"id": finding_id, "reason": reason}
+    if where:
+        waiver["where"] = where
+    data["waivers"] = [*data.get("waivers", []), waiver]
+    return submission_save_dossier(actor=actor, submission=submission, data=data, note=f"豁免 {finding_id}")
+
+
+@transaction.atomic
+def submission_add_evidence(
+    *, actor: Any, submission: Submission, indicator_id: str, upload: UploadedFile
+) -> Evidence:
+    submission = _locked(submission)
+    Permissions.of(actor).require("edit", submission)
+    data = submission.current_version.data  # type: ignore[union-attr]
+    indicators = data.get("indicators", [])
+    if not any(i.get("id") == indicator_id for i in indicators):
+        raise ActionRefused(f"指标 {indicator_id} 不存在 / unknown indicator", code="invalid")
+    name = upload.name or "file"
+    if not name.lower().endswith(tuple(settings.EVIDENCE_EXTENSIONS)):
+        raise ActionRefused(
+            f"不支持的文件类型：{name}，允许 {' '.join(settings.EVIDENCE_EXTENSIONS)} / file type not allowed",
+            code="invalid",
+        )
+    if upload.size and upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise ActionRefused("文件过大（上限 20 MB）/ file too large (20 MB max)", code="invalid")
+    evidence = Evidence.objects.create(
+        submission=submission, indicator_id=indicator_id, file=upload, name=name, uploaded_by=actor
+    )
+    new = dict(data)
+    new["indicators"] = [
+        {**i, "evidence": [*i.get("evidence", []), name]} if i.get("id") == indicator_id else i
+        for i in indicators
+    ]
+    _audit(actor=actor, submission=submission, action=Action.EVIDENCE, reason=name)
+    submission_save_dossier(actor=actor, submission=submission, data=new, note=f"佐证材料 {name}")
+    return evidence
+
+
+# ── workflow ──────────────────────────────────────────────────────────────────────────────
+
+
+@transaction.atomic
+def submission_transition(
+    *, actor: Any, submission: Submission, action: str, reason: str = ""
+) -> Submission:
+    """Move *submission* by *action*; see permissions.ACTIONS for the names."""
+    if action not in _TRANSITIONS:
+        raise ActionRefused(f"未知操作 {action!r} / unknown action", code="invalid")
+    submission = _locked(submission)
+    Permissions.of(actor).require(action, submission)
+    reason = _require_reason(action, reason)
+    new_state, audit_action = _TRANSITIONS[action]
+    old_state = submission.state
+    version = submission.current_version
+    assert version is not None
+    fields = ["state", "updated"]
+    if action == "submit":
+        assessment = refresh_assessment(version)
+        if assessment.blocking:
+            raise ActionRefused(
+                f"仍有 {len(assessment.blocking)} 项错误，请先修正或说明理由豁免 / "
+                f"{len(assessment.blocking)} error(s) remain: fix them or waive them with a reason",
+                code="blocking_findings",
+                details=assessment.blocking,
+            )
+        now = timezone.now()
+        submission.submitted_at = now
+        submission.is_late = now > submission.round.deadline
+        fields += ["submitted_at", "is_late"]
+    if action in ("return", "reopen"):
+        submission.last_return_reason = reason
+        fields.append("last_return_reason")
+    if action == "approve":
+        version.locked = True
+        version.approved_at = timezone.now()
+        version.save(update_fields=["locked", "approved_at"])
+    if action == "publish":
+        submission.published_at = timezone.now()
+        fields.append("published_at")
+    if action == "reopen":
+        submission.published_at = None
+        fields.append("published_at")
+    submission.state = new_state
+    submission.save(update_fields=fields)
+    _audit(actor=actor, submission=submission, action=audit_action, from_state=old_state,
+           to_state=new_state, reason=reason)
+    return submission
+
+
+def submission_submit(*, actor: Any, submission: Submission) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="submit")
+
+
+def submission_dept_approve(*, actor: Any, submission: Submission) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="dept_approve")
+
+
+def submission_finance_approve(*, actor: Any, submission: Submission) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="finance_approve")
+
+
+def submission_approve(*, actor: Any, submission: Submission) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="approve")
+
+
+def submission_publish(*, actor: Any, submission: Submission) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="publish")
+
+
+def submission_return(*, actor: Any, submission: Submission, reason: str) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="return", reason=reason)
+
+
+def submission_reopen(*, actor: Any, submission: Submission, reason: str) -> Submission:
+    return submission_transition(actor=actor, submission=submission, action="reopen", reason=reason)
+
+
+@transaction.atomic
+def submission_rescore(
+    *, actor: Any, submission: Submission, item_id: str, points: Decimal, comment: str = ""
+) -> Rescore:
+    """The finance bureau's points for one score-table item, kept beside the self-score."""
+    submission = _locked(submission)
+    Permissions.of(actor).require("rescore", submission)
+    assessment = engine.assess(submission.current_version.data,  # type: ignore[union-attr]
+                               framework_id=submission.round.framework_id or None)
+    item = next((i for i in assessment.items if i.id == item_id), None)
+    if item is None:
+        raise ActionRefused(f"评分项 {item_id} 不存在 / unknown score item", code="invalid")
+    if not Decimal(0) <= points <= item.weight:
+        raise ActionRefused(f"得分应在 0 到 {item.weight} 之间 / points must lie between 0 and {item.weight}",
+                            code="invalid")
+    existing = Rescore.objects.filter(submission=submission, item_id=item_id).first()
+    old = None if existing is None else str(existing.points)
+    rescore, _ = Rescore.objects.update_or_create(
+        submission=submission, item_id=item_id,
+        defaults={"points": points, "comment": comment.strip(), "by": actor},
+    )
+    _audit(actor=actor, submission=submission, action=Action.RESCORE, reason=comment.strip(),
+           changes=[{"path": f"rescore.{item_id}", "old": old, "new": str(points)}])
+    refresh_assessment(submission.current_version)  # type: ignore[arg-type]
+    return rescore
+
+
+@transaction.atomic
+def submission_extend(*, actor: Any, submission: Submission, until: datetime, reason: str) -> Submission:
+    """Reopen entry after the deadline until *until*; a submission after the deadline stays late."""
+    submission = _locked(submission)
+    Permissions.of(actor).require("extend", submission)
+    reason = _require_reason("extend", reason)
+    if until <= timezone.now():
+        raise ActionRefused("延期时间应晚于现在 / the extension must end in the future", code="invalid")
+    old = submission.extended_until
+    submission.extended_until = until
+    submission.save(update_fields=["extended_until", "updated"])
+    _audit(actor=actor, submission=submission, action=Action.EXTEND, reason=reason,
+           changes=[{"path": "extended_until", "old": old.isoformat() if old else None,
+                     "new": until.isoformat()}])
+    return submission

@@ -1,0 +1,1 @@
+"""The public portal: published reports by year and department, searchable, no login."""

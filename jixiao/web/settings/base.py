@@ -1,0 +1,115 @@
+"""Shared settings: apps, middleware, i18n (zh-hans default, English available), Asia/Shanghai.
+
+The database is SQLite at <repo>/var/jixiao.sqlite3 unless JIXIAO_DB names another SQLite file
+or DATABASE_URL names a server database (PostgreSQL in real deployments).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+WEB_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = WEB_DIR.parent.parent
+VAR_DIR = Path(os.environ.get("JIXIAO_VAR", REPO_DIR / "var"))
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "jixiao-dev-only-not-secret")
+DEBUG = False
+ALLOWED_HOSTS: list[str] = ["127.0.0.1", "localhost", "[::1]"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "jixiao.web.orgs",
+    "jixiao.web.evaluations",
+    "jixiao.web.portal",
+    "jixiao.web.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "jixiao.web.urls"
+WSGI_APPLICATION = "jixiao.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [WEB_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "jixiao.web.orgs.context.current_roles",
+            ],
+        },
+    }
+]
+
+
+def database_config() -> dict[str, object]:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return dj_database_url.parse(url, conn_max_age=60)
+    path = os.environ.get("JIXIAO_DB") or str(VAR_DIR / "jixiao.sqlite3")
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {"timeout": 20}}
+
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [WEB_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Evidence files: what a department may upload beside an indicator.
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+EVIDENCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png", ".txt", ".zip")
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "portal:index"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+JIXIAO_DEFAULT_FRAMEWORK = os.environ.get("JIXIAO_FRAMEWORK", "")
+SITE_TITLE = _("jixiao 部门整体支出绩效评价")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,9 @@
+"""Development: DEBUG on, SQLite in <repo>/var, the local machine only."""
+
+from __future__ import annotations
+
+from jixiao.web.settings.base import *  # noqa: F403
+from jixiao.web.settings.base import VAR_DIR
+
+DEBUG = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)

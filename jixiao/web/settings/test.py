@@ -1,0 +1,19 @@
+"""Tests: fast password hashing, tasks run immediately, files in a temporary directory."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from jixiao.web.settings.base import *  # noqa: F403
+from jixiao.web.settings.base import database_config
+
+DATABASES = {"default": database_config()}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="jixiao-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,3 @@
+"""URL map: the app under /, the public portal under /portal/, the API under /api/, admin."""
+
+urlpatterns: list = []
