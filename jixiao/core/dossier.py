@@ -314,6 +314,7 @@ class Assessment(Frozen):
     level: str | None = None  # 达成 / 部分达成 / 未达成
     fraction: Number | None = Field(default=None, ge=0, le=1)  # share of the points within the band
     checkpoints: tuple[bool, ...] = ()
+    self_score: Number | None = None  # the department's own points for this indicator
     note: str | None = None
     evidence: tuple[str, ...] = ()
 

@@ -65,13 +65,13 @@ def percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal |
 # ── the money selection rules ─────────────────────────────────────────────────────────────
 
 
-def _budget_phase(dossier: Dossier) -> tuple[Phase, ...]:
+def budget_phase(dossier: Dossier) -> tuple[Phase, ...]:
     """The budget a year is measured against: the adjusted one when it is known."""
     phases = {line.phase for line in dossier.money.lines}
     return (Phase.BUDGET_ADJUSTED,) if Phase.BUDGET_ADJUSTED in phases else (Phase.BUDGET_INITIAL,)
 
 
-def _executed_phase(dossier: Dossier) -> tuple[Phase, ...]:
+def executed_phase(dossier: Dossier) -> tuple[Phase, ...]:
     phases = {line.phase for line in dossier.money.lines}
     return (Phase.EXECUTED,) if Phase.EXECUTED in phases else (Phase.FINAL,)
 
@@ -193,19 +193,19 @@ FIGURES: tuple[FigureDef, ...] = (
     FigureDef("assets.fixed_added", "当年配置固定资产（账面原值）", "fixed assets added", "万元", _asset("fixed_added")),
     FigureDef("assets.fixed_in_use", "在用固定资产", "fixed assets in use", "万元", _asset("fixed_in_use")),
     FigureDef("assets.fixed_total", "固定资产总额", "fixed assets", "万元", _asset("fixed_total")),
-    *_economic("budget", _budget_phase, "预算"),
-    *_economic("executed", _executed_phase, "执行数"),
+    *_economic("budget", budget_phase, "预算"),
+    *_economic("executed", executed_phase, "执行数"),
     FigureDef(
         "budget.initial_total", "年初预算数", "initial budget", "万元",
         _money(lambda d: (Phase.BUDGET_INITIAL,), _ALL),
     ),
     FigureDef(
         "budget.carryover_prior", "上年结转结余", "carry-over from last year", "万元",
-        _money(_budget_phase, frozenset({Item.CARRYOVER_PRIOR})),
+        _money(budget_phase, frozenset({Item.CARRYOVER_PRIOR})),
     ),
     FigureDef(
         "executed.carryover_end", "年末结转结余", "carry-over at year end", "万元",
-        _money(_executed_phase, frozenset({Item.CARRYOVER_END})),
+        _money(executed_phase, frozenset({Item.CARRYOVER_END})),
     ),
     FigureDef(
         "budget.supplement", "本年追加调整", "supplementary budget", "万元",

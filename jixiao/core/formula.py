@@ -53,7 +53,8 @@ Missing-value rules (a missing input never raises; it makes the result :class:`M
 Arithmetic uses its own decimal context (28 significant digits, ROUND_HALF_UP), so results do not
 depend on the caller's global decimal context. A result beyond the decimal exponent range raises
 :class:`FormulaError`. Limits, checked when compiling: at most 2,000 characters and 50 levels of
-nesting (each parenthesis pair, function call, unary ``-``/``not`` and operator level counts one).
+nesting (each parenthesis pair, function call, unary ``-``/``not`` and operator level counts one;
+numbers and names do not).
 """
 
 from __future__ import annotations
@@ -254,12 +255,15 @@ def _parse(text: str) -> Tree[Token]:
     return tree
 
 
+_NOT_NESTING = frozenset({"start", "args", "number", "percent", "name"})  # wrappers and leaves
+
+
 def _check_depth(tree: Tree[Token]) -> None:
     """Reject deep nesting before the recursive tree walks below ever see it."""
     stack: list[tuple[Tree[Token], int]] = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
-        if node.data not in ("start", "args"):
+        if node.data not in _NOT_NESTING:
             depth += 1
         if depth > MAX_DEPTH:
             raise FormulaError(

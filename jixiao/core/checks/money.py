@@ -1,0 +1,126 @@
+"""Money rules: execution against budget, completeness, 元/万元 slips, 三公经费."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.core.checks import Context, Note, rule
+from jixiao.core.dossier import Item, Phase
+from jixiao.core.figures import format_number
+
+SUSPICIOUS_RATIO = Decimal(1000)
+LOW_EXECUTION = Decimal(90)
+
+
+@rule("budget.E002", "支出超过预算与调整之和", "Spending exceeds the budget plus adjustments")
+def overspent(context: Context) -> Iterator[Note]:
+    executed, budget = context.book.value("executed.total"), context.book.value("budget.total")
+    if executed is None or budget is None:
+        return
+    available = budget + (context.book.value("budget.carryover_prior") or 0)
+    if executed > available:
+        yield Note(
+            f"支出{format_number(executed)}万元超过可用预算{format_number(available)}万元（预算执行率"
+            f"{format_number(executed * 100 / budget) if budget else '—'}%）",
+            f"spending {format_number(executed)} exceeds available budget {format_number(available)}",
+            "核对预算口径（是否漏报调整预算、上年结转或其他资金来源）",
+            "money.lines",
+        )
+
+
+@rule("budget.W001", "没有执行数（决算数），无法计算预算执行率", "No executed amounts: no execution rate")
+def no_execution(context: Context) -> Iterator[Note]:
+    if context.book.value("executed.total") is None:
+        yield Note(
+            "报告没有支出执行数（执行/决算），预算执行率无法计算，执行率相关指标无法评分",
+            "no executed or final amounts: the execution rate and its indicators cannot be scored",
+            "按经济分类填报全年执行数或决算数",
+            "money.lines",
+        )
+
+
+@rule("budget.W002", "缺少预算数", "No budget amounts")
+def no_budget(context: Context) -> Iterator[Note]:
+    if context.book.value("budget.total") is None:
+        yield Note("没有填报预算数", "no budget amounts", "按基本支出、项目支出和经济分类填报年初预算或调整预算", "money.lines")
+
+
+@rule("budget.W003", "金额可能把元当作万元", "An amount may be in 元 though marked 万元")
+def unit_slip(context: Context) -> Iterator[Note]:
+    money = context.dossier.money
+    amounts = [(n, money.money(line).wan) for n, line in enumerate(money.lines) if line.item.is_composition]
+    positive = sorted(a for _, a in amounts if a > 0)
+    if len(positive) < 2:
+        return
+    median = positive[len(positive) // 2]
+    for n, amount in amounts:
+        if median > 0 and amount / median >= SUSPICIOUS_RATIO:
+            yield Note(
+                f"第{n + 1}笔金额{format_number(amount)}万元是其他金额的{format_number(amount / median, 0)}倍，可能把元当作万元",
+                f"line {n + 1} is {format_number(amount / median, 0)}× the median: 元 taken for 万元?",
+                "核对金额单位",
+                f"money.lines[{n}].amount",
+            )
+
+
+@rule("budget.W004", "“三公经费”支出超过预算", "Three public expenses exceed their budget")
+def sangong_overspent(context: Context) -> Iterator[Note]:
+    executed, budget = context.book.value("executed.sangong"), context.book.value("budget.sangong")
+    if executed is not None and budget is not None and executed > budget:
+        yield Note(
+            f"“三公经费”支出{format_number(executed)}万元超过预算{format_number(budget)}万元",
+            "three public expenses exceed their budget",
+            "说明超支原因；“三公经费”原则上只减不增",
+            "money.lines",
+        )
+
+
+@rule("budget.W005", "预算执行率低于90%且未说明原因", "Execution below 90% without a reason")
+def low_execution(context: Context) -> Iterator[Note]:
+    rate = context.book.value("rates.execution")
+    narratives = context.dossier.narratives
+    explained = any("执行率" in p for p in (*narratives.budget_notes, *narratives.problems))
+    if rate is not None and rate < LOW_EXECUTION and not explained:
+        yield Note(
+            f"预算执行率{format_number(rate)}%低于90%，报告未说明原因",
+            f"execution rate {format_number(rate)}% below 90% and not explained",
+            "在“预算及执行情况”或“存在的问题”中说明执行率偏低的原因",
+            "narratives.budget_notes",
+        )
+
+
+@rule("budget.I001", "未报告“三公经费”", "Three public expenses not reported")
+def sangong_missing(context: Context) -> Iterator[Note]:
+    if not any(line.item.is_sangong for line in context.dossier.money.lines):
+        yield Note(
+            "报告没有“三公经费”预算或支出数，“三公经费”变动率和控制率无法计算；如确实为零请填 0",
+            "no three-public-expense amounts: their change and control rates cannot be computed",
+            "填报因公出国（境）、公务用车购置及运行维护、公务接待费的预算数和支出数",
+            "money.lines",
+        )
+
+
+@rule("budget.E003", "金额为负数", "A negative amount")
+def negative(context: Context) -> Iterator[Note]:
+    for n, line in enumerate(context.dossier.money.lines):
+        if line.amount < 0 and line.item is not Item.SUPPLEMENT:
+            yield Note(
+                f"{line.label or line.item.value}金额为负数（{format_number(line.amount)}）",
+                "negative amount",
+                "只有预算调减可以为负，请核对",
+                f"money.lines[{n}].amount",
+                line.source,
+            )
+
+
+@rule("budget.I002", "只有年初预算，没有调整后预算", "Only the initial budget is known")
+def initial_only(context: Context) -> Iterator[Note]:
+    phases = {line.phase for line in context.dossier.money.lines}
+    if Phase.BUDGET_INITIAL in phases and Phase.BUDGET_ADJUSTED not in phases:
+        yield Note(
+            "只填报了年初预算，预算执行率将以年初预算为分母；如有调整请填报调整后预算",
+            "only the initial budget: the execution rate uses it as denominator",
+            "填报调整预算（全年预算数）",
+            "money.lines",
+        )

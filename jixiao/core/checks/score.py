@@ -1,0 +1,93 @@
+"""Score rules: grade against score, inflated or unverifiable self-scores, framework coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.core.checks import Context, Note, rule
+from jixiao.core.figures import format_number
+from jixiao.core.grades import grade_for
+from jixiao.core.scoring import Status
+
+INFLATION_GAP = Decimal(10)
+
+
+@rule("score.E001", "自评等级与自评得分不符", "The stated grade does not match the stated score")
+def grade_mismatch(context: Context) -> Iterator[Note]:
+    evaluation = context.dossier.self_evaluation
+    if evaluation.total is None or not evaluation.grade:
+        return
+    expected = grade_for(evaluation.total, context.framework.grade_bands())
+    if evaluation.grade != expected:
+        yield Note(
+            f"自评{format_number(evaluation.total)}分应为“{expected}”，报告写“{evaluation.grade}”",
+            f"score {format_number(evaluation.total)} is grade {expected}, stated {evaluation.grade}",
+            "等级：优≥90，良80–90，中60–80，差<60",
+            "self_evaluation.grade",
+            evaluation.source,
+        )
+
+
+@rule("score.W001", "自评得分明显高于计算得分", "The self-score is well above the computed score")
+def inflated(context: Context) -> Iterator[Note]:
+    card, self_total = context.card, context.dossier.self_evaluation.total
+    if self_total is None:
+        return
+    ceiling = card.total if card.complete else card.max_possible
+    if self_total - ceiling >= (INFLATION_GAP if card.complete else Decimal(0)) and self_total > ceiling:
+        what = "计算得分" if card.complete else "证据所能支持的最高分"
+        yield Note(
+            f"自评{format_number(self_total)}分，高于{what}{format_number(ceiling)}分",
+            f"self-score {format_number(self_total)} exceeds the computed ceiling {format_number(ceiling)}",
+            "逐项核对自评表得分与完成情况，按实际完成值计分",
+            "self_evaluation.total",
+            context.dossier.self_evaluation.source,
+        )
+
+
+@rule("score.W002", "自评得分无法核实：部分指标证据不足", "The self-score cannot be verified: evidence is missing")
+def unverifiable(context: Context) -> Iterator[Note]:
+    card, self_total = context.card, context.dossier.self_evaluation.total
+    if self_total is not None and not card.complete:
+        yield Note(
+            f"自评{format_number(self_total)}分无法核实：按“{card.framework_name}”，"
+            f"{format_number(card.insufficient_weight)}分的指标缺少数据或目标",
+            f"self-score {format_number(self_total)} cannot be verified: "
+            f"{format_number(card.insufficient_weight)} points lack evidence",
+            "补充下列“框架指标缺少数据”提示中的数据后重新计算",
+            "self_evaluation.total",
+            context.dossier.self_evaluation.source,
+        )
+
+
+@rule("score.I001", "报告没有自评得分", "No self-score stated")
+def no_self_score(context: Context) -> Iterator[Note]:
+    if context.dossier.self_evaluation.total is None:
+        yield Note("报告没有写明绩效自评得分", "no self-score", "填写自评表总分", "self_evaluation.total")
+
+
+@rule("framework.W001", "评价框架的指标缺少数据，无法评分", "A framework indicator lacks data")
+def insufficient_items(context: Context) -> Iterator[Note]:
+    for item in context.card.items:
+        # a department indicator's own gaps are reported by the indicators.* rules
+        if item.status is Status.INSUFFICIENT and item.indicator_id is None:
+            yield Note(
+                f"{'/'.join(p for p in item.path if p)}/{item.name}（{format_number(item.weight)}分）：{item.explanation}",
+                f"{item.name} ({format_number(item.weight)} points): evidence missing",
+                "补充该指标所需的数据或评价记录",
+                f"score.{item.id}",
+            )
+
+
+@rule("framework.I001", "部门个性指标未纳入所选评价框架", "Department indicators unused by the framework")
+def uncovered(context: Context) -> Iterator[Note]:
+    used = {item.indicator_id for item in context.card.items if item.indicator_id}
+    for n, indicator in enumerate(context.dossier.indicators):
+        if indicator.id not in used:
+            yield Note(
+                f"指标“{indicator.name}”（{indicator.level1.value}）不在“{context.card.framework_name}”的计分范围内",
+                f"indicator {indicator.name} is not scored by {context.card.framework_id}",
+                "选择包含部门个性指标的评价框架，或调整指标的一级分类",
+                f"indicators[{n}]",
+            )

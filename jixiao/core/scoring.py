@@ -1,0 +1,512 @@
+"""Scoring: points per indicator, subtotals, total and grade, each with its explanation.
+
+``score(dossier, framework)`` walks the framework's leaves and gives every indicator one of
+three states:
+
+- *scored*: points, with a one-line explanation of how they were reached;
+- *insufficient evidence*: a value, target or assessment is missing. This is not a zero: the
+  total is then partial, the grade is withheld and the card says how many points could not
+  be assessed;
+- *not applicable*: declared 不适用 with a reason; dropped, and the rest rescaled to the total.
+
+Anti-inflation rules from the pack run on top: a target beaten by ≥ 30 % was set too low
+(deduction), and the total is capped by the budget execution rate. The department's own
+self-score and a finance re-score are kept beside the computed score, never mixed into it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from jixiao.core.dossier import Assessment, Comparator, Dossier, Indicator
+from jixiao.core.figures import FIGURES_BY_KEY, FigureBook, format_number
+from jixiao.core.formula import Missing, compile_formula
+from jixiao.core.framework import (
+    Bands,
+    Checkpoints,
+    Framework,
+    Linear,
+    Method,
+    Node,
+    Proportional,
+    Qualitative,
+    Step,
+)
+from jixiao.core.grades import grade_for
+from jixiao.core.money import round_half_up
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+NOT_APPLICABLE_LEVEL = "不适用"
+
+
+class Status(str, Enum):
+    SCORED = "scored"
+    INSUFFICIENT = "insufficient_evidence"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def label(self) -> str:
+        return {"scored": "已评分", "insufficient_evidence": "证据不足", "not_applicable": "不适用"}[self.value]
+
+
+@dataclass(frozen=True)
+class Rescore:
+    """A finance bureau's re-score of one indicator, with its reason."""
+
+    points: Decimal
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    id: str  # framework leaf id, or "<leaf>.<indicator id>" for a department's own indicator
+    path: tuple[str, ...]  # 一级, 二级, (三级) names
+    name: str
+    weight: Decimal
+    status: Status
+    points: Decimal | None
+    explanation: str
+    target: str = ""  # as displayed: "≥ 95%"
+    actual: str = ""
+    value: Decimal | None = None  # the computed or stated actual, numerically
+    indicator_id: str | None = None  # the department indicator, when this item is one
+    self_score: Decimal | None = None
+    rescore: Rescore | None = None
+    adjustments: tuple[str, ...] = ()  # anti-inflation deductions applied
+
+    @property
+    def level1(self) -> str:
+        return self.path[0]
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    name: str
+    weight: Decimal
+    points: Decimal
+    insufficient_weight: Decimal
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    framework_id: str
+    framework_name: str
+    items: tuple[ItemScore, ...]
+    subtotals: tuple[Subtotal, ...]
+    total: Decimal  # points on the assessed indicators, after rescaling and caps
+    grade: str | None  # withheld while evidence is insufficient
+    assessed_weight: Decimal
+    insufficient_weight: Decimal
+    dropped_weight: Decimal
+    notes: tuple[str, ...] = ()
+    self_total: Decimal | None = None
+    self_grade: str | None = None
+    rescore_total: Decimal | None = None
+    rescore_grade: str | None = None
+    full_marks: Decimal = Decimal(100)
+
+    @property
+    def complete(self) -> bool:
+        return self.insufficient_weight == 0
+
+    @property
+    def status(self) -> Status:
+        return Status.SCORED if self.complete else Status.INSUFFICIENT
+
+    @property
+    def max_possible(self) -> Decimal:
+        """The highest total the missing evidence could still bring."""
+        return min(self.full_marks, self.total + self.insufficient_weight)
+
+    def summary(self) -> str:
+        if self.complete:
+            return f"{format_number(self.total)}分（{self.grade}）"
+        return (
+            f"证据不足：已评指标得{format_number(self.total)}分，"
+            f"{format_number(self.insufficient_weight)}分的指标无法评分（最高可能{format_number(self.max_possible)}分）"
+        )
+
+
+# ── evaluation of one value under a method ────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    points: Decimal | None
+    explanation: str
+    adjustments: tuple[str, ...] = field(default_factory=tuple)
+
+
+def insufficient(reason: str) -> Outcome:
+    return Outcome(Status.INSUFFICIENT, None, reason)
+
+
+def _n(value: Decimal) -> str:
+    return format_number(value)
+
+
+def proportional(weight: Decimal, comparator: Comparator, target: Decimal, actual: Decimal) -> Outcome:
+    if comparator in (Comparator.GE, Comparator.GT):
+        met = actual >= target if comparator is Comparator.GE else actual > target
+        share = ONE if met or target == 0 else max(ZERO, actual / target)
+        how = "达到目标，得满分" if met else f"未达目标，{_n(weight)}×{_n(actual)}/{_n(target)}"
+    elif comparator in (Comparator.LE, Comparator.LT):
+        met = actual <= target if comparator is Comparator.LE else actual < target
+        share = ONE if met else (target / actual if actual > 0 else ZERO)
+        how = "达到目标，得满分" if met else f"超过上限，{_n(weight)}×{_n(target)}/{_n(actual)}"
+    else:
+        met = actual == target
+        share = ONE if met else (min(actual, target) / max(actual, target) if max(actual, target) > 0 else ZERO)
+        how = "与目标一致，得满分" if met else f"偏离目标，{_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
+    return Outcome(Status.SCORED, weight * min(share, ONE), how)
+
+
+def linear(weight: Decimal, method: Linear, value: Decimal) -> Outcome:
+    share = min(max(value / method.full_at, ZERO), ONE)
+    return Outcome(Status.SCORED, weight * share, f"{_n(weight)}×{_n(value)}/{_n(method.full_at)}")
+
+
+def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
+    beyond = value - method.threshold if method.direction == "over" else method.threshold - value
+    if beyond <= 0:
+        side = "未超过" if method.direction == "over" else "不低于"
+        return Outcome(Status.SCORED, weight, f"{side}{_n(method.threshold)}，得满分")
+    steps = beyond / method.step
+    if not method.partial_steps:
+        steps = Decimal(math.ceil(steps))
+    per_step = method.deduct_points if method.deduct_points is not None else weight * (method.deduct_fraction or ZERO)
+    deduction = steps * per_step
+    side = "超出" if method.direction == "over" else "低于"
+    return Outcome(
+        Status.SCORED,
+        max(ZERO, weight - deduction),
+        f"{side}{_n(method.threshold)}共{_n(beyond)}，扣{_n(min(deduction, weight))}分",
+    )
+
+
+def bands(weight: Decimal, method: Bands, value: Decimal) -> Outcome:
+    for band in method.bands:
+        if band.contains(value):
+            points = band.points if band.points is not None else weight * (band.fraction or ZERO)
+            return Outcome(Status.SCORED, min(points, weight), f"{_n(value)}落在区间{band.describe()}")
+    return Outcome(Status.SCORED, ZERO, f"{_n(value)}不在任何计分区间，得0分")
+
+
+def qualitative(weight: Decimal, method: Qualitative, assessment: Assessment) -> Outcome:
+    level = assessment.level
+    if level is None or level not in method.levels:
+        known = "、".join(method.levels)
+        return insufficient(f"定性评价等级缺失或无效（应为{known}）")
+    low, high = method.levels[level]
+    if assessment.fraction is not None and low <= assessment.fraction <= high:
+        share, how = assessment.fraction, f"{level}，按{_n(assessment.fraction * 100)}%计分"
+    else:
+        share, how = low, f"{level}，未给出区间内比例，按下限{_n(low * 100)}%计分"
+    return Outcome(Status.SCORED, weight * share, how)
+
+
+def checkpoints(weight: Decimal, method: Checkpoints, assessment: Assessment) -> Outcome:
+    if len(assessment.checkpoints) != len(method.points):
+        return insufficient(f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项")
+    met = sum(1 for ok in assessment.checkpoints if ok)
+    return Outcome(
+        Status.SCORED, weight * met / len(method.points), f"满足{met}/{len(method.points)}个检查点"
+    )
+
+
+def apply_method(weight: Decimal, method: Method, value: Decimal, *, comparator: Comparator, target: Decimal | None) -> Outcome:
+    if isinstance(method, Proportional):
+        if target is None:
+            return insufficient("没有目标值，无法按完成比例计分")
+        return proportional(weight, comparator, target, value)
+    if isinstance(method, Linear):
+        return linear(weight, method, value)
+    if isinstance(method, Step):
+        return step(weight, method, value)
+    if isinstance(method, Bands):
+        return bands(weight, method, value)
+    return insufficient("该计分方法需要定性评价（assessment）")
+
+
+# ── the three kinds of leaves ─────────────────────────────────────────────────────────────
+
+
+class _Scorer:
+    def __init__(self, dossier: Dossier, framework: Framework, book: FigureBook) -> None:
+        self.dossier, self.framework, self.book = dossier, framework, book
+
+    def lookup(self, name: str) -> Decimal | None:
+        if name.startswith("data."):
+            return self.dossier.data.get(name.removeprefix("data."))
+        if name in FIGURES_BY_KEY:
+            return self.book.value(name)
+        return None
+
+    def previous(self, name: str) -> Decimal | None:
+        return self.dossier.previous.get(name)
+
+    def leaf(self, path: tuple[str, ...], node: Node) -> list[ItemScore]:
+        if node.department_indicators is not None:
+            return self.department_leaf(path, node)
+        assessment = self.dossier.assessments.get(node.id)
+        if assessment is not None and assessment.level == NOT_APPLICABLE_LEVEL:
+            return [self._item(path, node, Outcome(Status.NOT_APPLICABLE, None, f"不适用：{assessment.note or '未说明理由'}"))]
+        if node.assessment:
+            outcome = self.assessed(node, assessment)
+            return [self._item(path, node, outcome, self_score=assessment.self_score if assessment else None)]
+        return [self.formula_leaf(path, node, assessment)]
+
+    def formula_leaf(self, path: tuple[str, ...], node: Node, assessment: Assessment | None) -> ItemScore:
+        assert node.formula is not None and node.method is not None
+        result = compile_formula(node.formula).evaluate(self.lookup, self.previous)
+        target_text = _target_text(node.comparator, node.target, None, node.unit)
+        if isinstance(result, Missing):
+            outcome = insufficient(f"无法计算：{result.reason}")
+            return self._item(path, node, outcome, target=target_text)
+        if isinstance(result, bool):
+            result = ONE if result else ZERO
+        outcome = apply_method(node.weight, node.method, result, comparator=node.comparator or Comparator.GE, target=node.target)
+        return self._item(
+            path, node, outcome, target=target_text, actual=_value_text(result, node.unit), value=result,
+            self_score=assessment.self_score if assessment else None,
+        )
+
+    def assessed(self, node: Node, assessment: Assessment | None) -> Outcome:
+        if assessment is None:
+            return insufficient("没有定性评价或检查点记录（assessments）")
+        if isinstance(node.method, Qualitative):
+            return qualitative(node.weight, node.method, assessment)
+        if isinstance(node.method, Checkpoints):
+            return checkpoints(node.weight, node.method, assessment)
+        return insufficient("计分方法与定性评价不匹配")
+
+    def department_leaf(self, path: tuple[str, ...], node: Node) -> list[ItemScore]:
+        assert node.department_indicators is not None
+        matched = [
+            i for i in self.dossier.indicators if node.department_indicators.matches(i.level1, i.level2)
+        ]
+        if not matched:
+            outcome = insufficient(f"部门未设置“{node.name}”类指标")
+            return [self._item(path, node, outcome)]
+        weights = _shares(node.weight, matched)
+        return [self.department_indicator(path, node, indicator, weight) for indicator, weight in zip(matched, weights, strict=True)]
+
+    def department_indicator(self, path: tuple[str, ...], node: Node, indicator: Indicator, weight: Decimal) -> ItemScore:
+        outcome = self._indicator_outcome(node, indicator, weight)
+        target = _target_text(indicator.comparator, indicator.effective_target, indicator.target_text, indicator.unit)
+        actual = indicator.actual_text or _value_text(indicator.actual, indicator.unit)
+        return ItemScore(
+            id=f"{node.id}.{indicator.id}",
+            path=(*path, indicator.level2 or "") if indicator.level2 else path,
+            name=indicator.name,
+            weight=weight,
+            status=outcome.status,
+            points=None if outcome.points is None else round_half_up(outcome.points),
+            explanation=outcome.explanation,
+            target=target,
+            actual=actual,
+            value=indicator.actual,
+            indicator_id=indicator.id,
+            self_score=indicator.self_score,
+            adjustments=outcome.adjustments,
+        )
+
+    def _indicator_outcome(self, node: Node, indicator: Indicator, weight: Decimal) -> Outcome:
+        if indicator.content_not_applicable:
+            return Outcome(Status.SCORED, ZERO, "指标内容为“不涉及/无”，不得计分")
+        if indicator.comparator is Comparator.QUALITATIVE:
+            assessment = self.dossier.assessments.get(indicator.id)
+            method = node.method if isinstance(node.method, Qualitative) else Qualitative(type="qualitative")
+            if assessment is None:
+                return insufficient("定性指标缺少评价等级（达成/部分达成/未达成）")
+            return qualitative(weight, method, assessment)
+        target = indicator.effective_target
+        if target is None:
+            return insufficient("没有年度指标值（目标），无法判断完成程度")
+        if indicator.actual is None:
+            return insufficient("没有实际完成值")
+        assert node.method is not None
+        outcome = apply_method(weight, node.method, indicator.actual, comparator=indicator.comparator, target=target)
+        return self._overshoot(outcome, indicator, target)
+
+    def _overshoot(self, outcome: Outcome, indicator: Indicator, target: Decimal) -> Outcome:
+        rule = self.framework.rules.overshoot
+        if rule is None or outcome.points is None or target == 0 or indicator.actual is None:
+            return outcome
+        if indicator.comparator.higher_is_better:
+            deviation = (indicator.actual - target) * 100 / target
+        elif indicator.comparator in (Comparator.LE, Comparator.LT):
+            deviation = (target - indicator.actual) * 100 / target
+        else:
+            return outcome
+        if deviation < rule.threshold:
+            return outcome
+        if rule.penalty_points is None:
+            points, note = ZERO, f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，不得分"
+        else:
+            points = max(ZERO, outcome.points - rule.penalty_points)
+            note = f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，扣{_n(rule.penalty_points)}分"
+        return Outcome(outcome.status, points, f"{outcome.explanation}；{note}", (*outcome.adjustments, note))
+
+    def _item(
+        self,
+        path: tuple[str, ...],
+        node: Node,
+        outcome: Outcome,
+        *,
+        target: str = "",
+        actual: str = "",
+        value: Decimal | None = None,
+        self_score: Decimal | None = None,
+    ) -> ItemScore:
+        return ItemScore(
+            id=node.id,
+            path=path[:-1] if len(path) > 1 else path,
+            name=node.name,
+            weight=node.weight,
+            status=outcome.status,
+            points=None if outcome.points is None else round_half_up(outcome.points),
+            explanation=outcome.explanation,
+            target=target,
+            actual=actual,
+            value=value,
+            self_score=self_score,
+            adjustments=outcome.adjustments,
+        )
+
+
+def _shares(total: Decimal, indicators: list[Indicator]) -> list[Decimal]:
+    """Split a leaf's points: by the department's own weights when all are given, else equally."""
+    given = [i.weight for i in indicators]
+    if all(w is not None and w > 0 for w in given):
+        weights = [w for w in given if w is not None]
+        whole = sum(weights, ZERO)
+        return [total * w / whole for w in weights]
+    return [total / len(indicators)] * len(indicators)
+
+
+def _value_text(value: Decimal | None, unit: str | None) -> str:
+    return "" if value is None else f"{_n(value)}{unit or ''}"
+
+
+def _target_text(comparator: Comparator | None, target: Decimal | None, text: str | None, unit: str | None) -> str:
+    if text:
+        return text
+    if target is None:
+        return ""
+    sign = "" if comparator in (None, Comparator.QUALITATIVE) else comparator.value
+    return f"{sign}{_n(target)}{unit or ''}"
+
+
+# ── the card ──────────────────────────────────────────────────────────────────────────────
+
+
+def score(
+    dossier: Dossier,
+    framework: Framework,
+    *,
+    book: FigureBook | None = None,
+    rescores: Mapping[str, Rescore] | None = None,
+) -> ScoreCard:
+    """Score *dossier* against *framework*; *rescores* are a finance bureau's, by item id."""
+    book = book or FigureBook(dossier)
+    scorer = _Scorer(dossier, framework, book)
+    items: list[ItemScore] = []
+    for path, node in framework.leaves():
+        items.extend(scorer.leaf(path, node))
+    if rescores:
+        items = [_with_rescore(item, rescores.get(item.id)) for item in items]
+
+    dropped = sum((i.weight for i in items if i.status is Status.NOT_APPLICABLE), ZERO)
+    insufficient_weight = sum((i.weight for i in items if i.status is Status.INSUFFICIENT), ZERO)
+    raw = sum((i.points for i in items if i.points is not None), ZERO)
+    notes: list[str] = []
+    total = _rescaled(raw, framework, dropped, notes)
+    total = _capped(total, framework, book, notes)
+    complete = insufficient_weight == 0
+    bands = framework.grade_bands()
+    self_total = dossier.self_evaluation.total
+    rescore_total = _rescore_total(items) if rescores else None
+    return ScoreCard(
+        framework_id=framework.id,
+        framework_name=framework.name,
+        items=tuple(items),
+        subtotals=_subtotals(framework, items),
+        total=round_half_up(total),
+        grade=grade_for(total, bands) if complete else None,
+        assessed_weight=framework.total - insufficient_weight - dropped,
+        insufficient_weight=round_half_up(insufficient_weight),
+        dropped_weight=dropped,
+        notes=tuple(notes),
+        self_total=self_total,
+        self_grade=book.self_grade(),
+        rescore_total=rescore_total,
+        rescore_grade=None if rescore_total is None or not complete else grade_for(rescore_total, bands),
+        full_marks=framework.total,
+    )
+
+
+def _with_rescore(item: ItemScore, rescore: Rescore | None) -> ItemScore:
+    if rescore is None:
+        return item
+    from dataclasses import replace
+
+    return replace(item, rescore=rescore)
+
+
+def _rescore_total(items: list[ItemScore]) -> Decimal:
+    return round_half_up(
+        sum(
+            (i.rescore.points if i.rescore else (i.points or ZERO) for i in items),
+            ZERO,
+        )
+    )
+
+
+def _rescaled(raw: Decimal, framework: Framework, dropped: Decimal, notes: list[str]) -> Decimal:
+    if dropped == 0 or not framework.rules.rescale_not_applicable:
+        return raw
+    remaining = framework.total - dropped
+    if remaining <= 0:
+        notes.append("全部指标不适用，无法计分")
+        return ZERO
+    notes.append(f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算")
+    return raw * framework.total / remaining
+
+
+def _capped(total: Decimal, framework: Framework, book: FigureBook, notes: list[str]) -> Decimal:
+    caps = sorted(framework.rules.execution_cap, key=lambda c: c.below)
+    if not caps:
+        return total
+    rate = book.value("rates.execution")
+    if rate is None:
+        notes.append("预算执行率未知，未能应用执行率封顶规则")
+        return total
+    for cap in caps:
+        if rate < cap.below:
+            if total > cap.cap:
+                notes.append(f"预算执行率{_n(rate)}%低于{_n(cap.below)}%，总分封顶{_n(cap.cap)}分")
+                return cap.cap
+            return total
+    return total
+
+
+def _subtotals(framework: Framework, items: list[ItemScore]) -> tuple[Subtotal, ...]:
+    result = []
+    for node in framework.indicators:
+        mine = [i for i in items if i.level1 == node.name]
+        result.append(
+            Subtotal(
+                name=node.name,
+                weight=node.weight,
+                points=round_half_up(sum((i.points for i in mine if i.points is not None), ZERO)),
+                insufficient_weight=sum((i.weight for i in mine if i.status is Status.INSUFFICIENT), ZERO),
+            )
+        )
+    return tuple(result)
