@@ -7,11 +7,15 @@ shipped pack's id (``cn-2020-self``) or a path to a .yaml file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from jixiao.core.dossier import Dossier
 from jixiao.core.errors import InputError
 from jixiao.core.framework import Framework, framework_from_data
+from jixiao.core.pipeline import Result, evaluate
+from jixiao.core.scoring import Rescore
 from jixiao.io.yamlfile import read_data, with_lines
 
 PACK_DIR = Path(__file__).parent
@@ -52,3 +56,14 @@ def load_framework(id_or_path: str | None = None) -> Framework:
 
 def shipped_frameworks() -> list[Framework]:
     return [_shipped(framework_id) for framework_id in pack_paths()]
+
+
+def evaluate_with(
+    dossier: Dossier,
+    framework: str | Framework | None = None,
+    *,
+    rescores: Mapping[str, Rescore] | None = None,
+) -> Result:
+    """Run the pipeline with a pack given by id or path (the default pack when None)."""
+    chosen = framework if isinstance(framework, Framework) else load_framework(framework)
+    return evaluate(dossier, chosen, rescores=rescores)
