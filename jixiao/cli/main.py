@@ -13,3 +13,7 @@ app = typer.Typer(
 )
 
 # Command modules register themselves below, one line each.
+from jixiao.cli import evaluation, frameworks  # noqa: E402
+
+evaluation.register(app)
+frameworks.register(app)

@@ -72,8 +72,9 @@ def insufficient_items(context: Context) -> Iterator[Note]:
     for item in context.card.items:
         # a department indicator's own gaps are reported by the indicators.* rules
         if item.status is Status.INSUFFICIENT and item.indicator_id is None:
+            place = "/".join(dict.fromkeys(p for p in (*item.path, item.name) if p))
             yield Note(
-                f"{'/'.join(p for p in item.path if p)}/{item.name}（{format_number(item.weight)}分）：{item.explanation}",
+                f"{place}（{format_number(item.weight)}分）：{item.explanation}",
                 f"{item.name} ({format_number(item.weight)} points): evidence missing",
                 "补充该指标所需的数据或评价记录",
                 f"score.{item.id}",

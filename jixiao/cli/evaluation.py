@@ -1,0 +1,132 @@
+"""`jixiao check`, `jixiao score`, `jixiao figures`: the pipeline on one dossier file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from jixiao.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FrameworkOption,
+    JsonOption,
+    console,
+    emit_json,
+    read_dossier,
+    run,
+    text,
+)
+from jixiao.core.figures import FigureBook
+from jixiao.core.findings import Finding, Level
+from jixiao.core.pipeline import Result
+from jixiao.core.scoring import ScoreCard
+
+LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.INFO: "cyan"}
+
+
+def score_json(card: ScoreCard) -> dict[str, Any]:
+    return {
+        "framework": card.framework_id,
+        "framework_name": card.framework_name,
+        "status": card.status.value,
+        "total": text(card.total),
+        "grade": card.grade,
+        "max_possible": text(card.max_possible),
+        "insufficient_weight": text(card.insufficient_weight),
+        "self_total": text(card.self_total),
+        "self_grade": card.self_grade,
+        "rescore_total": text(card.rescore_total),
+        "notes": list(card.notes),
+    }
+
+
+def items_json(card: ScoreCard) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": item.id,
+            "path": [p for p in item.path if p],
+            "name": item.name,
+            "weight": text(item.weight),
+            "status": item.status.value,
+            "points": text(item.points),
+            "target": item.target,
+            "actual": item.actual,
+            "self_score": text(item.self_score),
+            "explanation": item.explanation,
+        }
+        for item in card.items
+    ]
+
+
+def print_header(result: Result) -> None:
+    dossier, card = result.dossier, result.score
+    console.print(f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 框架 {card.framework_id}（{card.framework_name}）")
+    self_text = f"{text(card.self_total)}分（{card.self_grade}）" if card.self_total is not None else "未填报"
+    console.print(f"自评得分 self-score: {self_text}")
+    console.print(f"计算得分 computed:   {card.summary()}")
+
+
+def print_finding(finding: Finding) -> None:
+    style = LEVEL_STYLE[finding.level]
+    waived = f" [dim](已豁免: {finding.waived})[/]" if finding.waived else ""
+    console.print(f"[{style}]{finding.level.label}[/] [bold]{finding.id}[/] {finding.where.describe()}{waived}")
+    console.print(f"    {finding.message}", markup=False)
+    if finding.hint:
+        console.print(f"    → {finding.hint}", markup=False)
+
+
+def check(path: Path, framework: str | None = FrameworkOption, as_json: bool = JsonOption) -> None:
+    """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings."""
+    result = run(path, framework)
+    if as_json:
+        emit_json({"findings": [f.as_dict() for f in result.findings], "score": score_json(result.score)})
+    else:
+        print_header(result)
+        counts = " · ".join(f"{level.label} {result.count(level)}" for level in Level)
+        console.print(f"核查结果 findings: {counts}\n")
+        for finding in result.findings:
+            print_finding(finding)
+    raise typer.Exit(EXIT_FINDINGS if result.blocking else EXIT_OK)
+
+
+def score(path: Path, framework: str | None = FrameworkOption, as_json: bool = JsonOption) -> None:
+    """评分表 / the score table, indicator by indicator."""
+    result = run(path, framework)
+    card = result.score
+    if as_json:
+        emit_json({"score": score_json(card), "items": items_json(card)})
+        return
+    print_header(result)
+    table = Table("指标", "分值", "目标", "实际", "自评", "计算得分", "说明", show_lines=False)
+    for item in card.items:
+        points = text(item.points) if item.points is not None else item.status.label
+        name = "/".join([*(p for p in item.path if p), item.name])
+        table.add_row(name, text(item.weight), item.target, item.actual, text(item.self_score) or "", points, item.explanation)
+    console.print(table)
+    for note in card.notes:
+        console.print(f"注：{note}")
+
+
+def figures(path: Path, as_json: bool = JsonOption) -> None:
+    """标准数字（万元、%、人）/ the standard figures computed from the dossier."""
+    book = FigureBook(read_dossier(path))
+    if as_json:
+        flat: dict[str, str | None] = {f.key: f.text() for f in book.all()}
+        flat["grade.self"] = book.self_grade()
+        emit_json(flat)
+        return
+    table = Table("键 key", "名称", "数值", "单位", "来源 origin")
+    for figure in book.all():
+        if figure.value is not None:
+            origin = {"computed": "计算", "stated": "报告所写", "derived": "推算"}[figure.origin.value] if figure.origin else ""
+            table.add_row(figure.key, figure.label, figure.text(), figure.unit, origin)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+    app.command("score")(score)
+    app.command("figures")(figures)
