@@ -22,7 +22,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
-FrameworkOption = typer.Option(None, "--framework", "-F", help="评价框架 id 或 .yaml 路径 / framework id or pack path")
+FrameworkOption = typer.Option(
+    None, "--framework", "-F", help="评价框架 id 或 .yaml 路径 / framework id or pack path"
+)
 JsonOption = typer.Option(False, "--json", help="输出 JSON / machine-readable JSON")
 
 

@@ -63,8 +63,14 @@ def items_json(card: ScoreCard) -> list[dict[str, Any]]:
 
 def print_header(result: Result) -> None:
     dossier, card = result.dossier, result.score
-    console.print(f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 框架 {card.framework_id}（{card.framework_name}）")
-    self_text = f"{text(card.self_total)}分（{card.self_grade}）" if card.self_total is not None else "未填报"
+    console.print(
+        f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 框架 {card.framework_id}（{card.framework_name}）"
+    )
+    self_text = (
+        f"{text(card.self_total)}分（{card.self_grade}）"
+        if card.self_total is not None
+        else "未填报"
+    )
     console.print(f"自评得分 self-score: {self_text}")
     console.print(f"计算得分 computed:   {card.summary()}")
 
@@ -72,7 +78,9 @@ def print_header(result: Result) -> None:
 def print_finding(finding: Finding) -> None:
     style = LEVEL_STYLE[finding.level]
     waived = f" [dim](已豁免: {finding.waived})[/]" if finding.waived else ""
-    console.print(f"[{style}]{finding.level.label}[/] [bold]{finding.id}[/] {finding.where.describe()}{waived}")
+    console.print(
+        f"[{style}]{finding.level.label}[/] [bold]{finding.id}[/] {finding.where.describe()}{waived}"
+    )
     console.print(f"    {finding.message}", markup=False)
     if finding.hint:
         console.print(f"    → {finding.hint}", markup=False)
@@ -82,7 +90,9 @@ def check(path: Path, framework: str | None = FrameworkOption, as_json: bool = J
     """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings."""
     result = run(path, framework)
     if as_json:
-        emit_json({"findings": [f.as_dict() for f in result.findings], "score": score_json(result.score)})
+        emit_json(
+            {"findings": [f.as_dict() for f in result.findings], "score": score_json(result.score)}
+        )
     else:
         print_header(result)
         counts = " · ".join(f"{level.label} {result.count(level)}" for level in Level)
@@ -104,7 +114,15 @@ def score(path: Path, framework: str | None = FrameworkOption, as_json: bool = J
     for item in card.items:
         points = text(item.points) if item.points is not None else item.status.label
         name = "/".join([*(p for p in item.path if p), item.name])
-        table.add_row(name, text(item.weight), item.target, item.actual, text(item.self_score) or "", points, item.explanation)
+        table.add_row(
+            name,
+            text(item.weight),
+            item.target,
+            item.actual,
+            text(item.self_score) or "",
+            points,
+            item.explanation,
+        )
     console.print(table)
     for note in card.notes:
         console.print(f"注：{note}")
@@ -121,7 +139,11 @@ def figures(path: Path, as_json: bool = JsonOption) -> None:
     table = Table("键 key", "名称", "数值", "单位", "来源 origin")
     for figure in book.all():
         if figure.value is not None:
-            origin = {"computed": "计算", "stated": "报告所写", "derived": "推算"}[figure.origin.value] if figure.origin else ""
+            origin = (
+                {"computed": "计算", "stated": "报告所写", "derived": "推算"}[figure.origin.value]
+                if figure.origin
+                else ""
+            )
             table.add_row(figure.key, figure.label, figure.text(), figure.unit, origin)
     console.print(table)
 

@@ -18,7 +18,9 @@ def list_frameworks(as_json: bool = JsonOption) -> None:
     """列出内置评价框架 / list the shipped frameworks."""
     packs = shipped_frameworks()
     if as_json:
-        emit_json([{"id": f.id, "name": f.name, "name_en": f.name_en, "source": f.source} for f in packs])
+        emit_json(
+            [{"id": f.id, "name": f.name, "name_en": f.name_en, "source": f.source} for f in packs]
+        )
         return
     table = Table("id", "名称 name", "依据 source")
     for pack in packs:
@@ -27,9 +29,13 @@ def list_frameworks(as_json: bool = JsonOption) -> None:
 
 
 def _node_label(node: Node) -> str:
-    how = node.formula or ("部门个性指标" if node.department_indicators else "定性评价" if node.assessment else "")
+    how = node.formula or (
+        "部门个性指标" if node.department_indicators else "定性评价" if node.assessment else ""
+    )
     method = f" · {node.method.type}" if node.method else ""
-    return f"{node.name} [bold]{text(node.weight)}分[/]" + (f" [dim]{how}{method}[/]" if how else "")
+    return f"{node.name} [bold]{text(node.weight)}分[/]" + (
+        f" [dim]{how}{method}[/]" if how else ""
+    )
 
 
 def _add(tree: Tree, node: Node) -> None:

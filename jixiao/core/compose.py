@@ -59,7 +59,14 @@ def _wan(value: Decimal | None) -> str:
     return f"{_n(value)}万元"
 
 
-def _section(level: int, number: int, title: str, blocks: Iterable[Block] = (), children: Iterable[Section] = (), key: str = "") -> Section:
+def _section(
+    level: int,
+    number: int,
+    title: str,
+    blocks: Iterable[Block] = (),
+    children: Iterable[Section] = (),
+    key: str = "",
+) -> Section:
     return Section(title, level, section_label(level, number), tuple(blocks), tuple(children), key)
 
 
@@ -90,7 +97,11 @@ def staffing_sentence(dossier: Dossier, book: FigureBook) -> str:
         detail = [f"在职人数{in_service}人"]
         detail += [f"{STAFF_WORDING[t]}{n}人" for t, n in staffing.in_service.items()]
         groups = ["，".join(detail)]
-        for label, count in (("退休人员", staffing.retired), ("离休人员", staffing.retired_cadres), ("遗属人员", staffing.survivors)):
+        for label, count in (
+            ("退休人员", staffing.retired),
+            ("离休人员", staffing.retired_cadres),
+            ("遗属人员", staffing.survivors),
+        ):
             if count is not None:
                 groups.append(f"{label}{count}人")
         parts.append(f"实有人数{staffing.actual_total()}人，其中：{'；'.join(groups)}。")
@@ -108,7 +119,9 @@ def asset_sentence(dossier: Dossier, book: FigureBook) -> str:
         return ""
     year, parts = dossier.year, []
     if assets.fixed_added is not None:
-        parts.append(f"{year}年度，我单位配置固定资产{_wan(book.value('assets.fixed_added'))}（账面原值）")
+        parts.append(
+            f"{year}年度，我单位配置固定资产{_wan(book.value('assets.fixed_added'))}（账面原值）"
+        )
     net = book.value("assets.total_net")
     if net is not None:
         sentence = f"截至{year}年12月31日，我单位资产总额（账面净值）{_wan(net)}"
@@ -130,9 +143,13 @@ def profile_section(result: Result) -> Section:
     organisation: list[Block] = _paragraphs([profile.organisation_note or ""])
     organisation += _numbered(profile.internal_units, lambda n: f"（{n}）")
     organisation.append(Paragraph(staffing_sentence(dossier, book) or "（本部分未填报人员情况。）"))
-    assets: list[Block] = _paragraphs([*dossier.narratives.asset_management, asset_sentence(dossier, book)])
+    assets: list[Block] = _paragraphs(
+        [*dossier.narratives.asset_management, asset_sentence(dossier, book)]
+    )
     basics = _section(
-        2, 1, "部门主要职责职能，组织架构、人员及资产等基本情况",
+        2,
+        1,
+        "部门主要职责职能，组织架构、人员及资产等基本情况",
         children=[
             _section(3, 1, "主要职能", duties, key="profile.duties"),
             _section(3, 2, "组织架构", organisation, key="profile.organisation"),
@@ -142,12 +159,34 @@ def profile_section(result: Result) -> Section:
     )
     year = dossier.year
     return _section(
-        1, 1, "部门概况",
+        1,
+        1,
+        "部门概况",
         children=[
             basics,
-            _section(2, 2, "当年部门履职总体目标、工作任务", _paragraphs(dossier.narratives.overall_goal) or [_missing("总体目标")], key="profile.overall_goal"),
-            _section(2, 3, f"{year}年度部门绩效目标", _numbered((g.text for g in dossier.goals), lambda n: f"{n}、") or [_missing("绩效目标")], key="profile.goals"),
-            _section(2, 4, f"{year}年预算绩效管理开展情况", _paragraphs(dossier.narratives.performance_management) or [_missing("预算绩效管理情况")], key="profile.management"),
+            _section(
+                2,
+                2,
+                "当年部门履职总体目标、工作任务",
+                _paragraphs(dossier.narratives.overall_goal) or [_missing("总体目标")],
+                key="profile.overall_goal",
+            ),
+            _section(
+                2,
+                3,
+                f"{year}年度部门绩效目标",
+                _numbered((g.text for g in dossier.goals), lambda n: f"{n}、")
+                or [_missing("绩效目标")],
+                key="profile.goals",
+            ),
+            _section(
+                2,
+                4,
+                f"{year}年预算绩效管理开展情况",
+                _paragraphs(dossier.narratives.performance_management)
+                or [_missing("预算绩效管理情况")],
+                key="profile.management",
+            ),
             _section(2, 5, "当年部门预算及执行情况", budget_blocks(result), key="profile.budget"),
         ],
         key="profile",
@@ -164,12 +203,16 @@ def _line_phrase(line: MoneyLine, amount: Decimal) -> str:
 
 
 def _spending_sentence(result: Result, prefix: str, word: str) -> str:
-    """"2021年，我单位基本支出预算1462.08万元，主要包括工资福利支出480.26万元；…"."""
+    """ "2021年，我单位基本支出预算1462.08万元，主要包括工资福利支出480.26万元；…"."""
     dossier, book = result.dossier, result.figures
     phases = budget_phase(dossier) if prefix == "budget" else executed_phase(dossier)
     lines = dossier.money.select(phases=phases, items=COMPOSITION_ITEMS)
     sentences = []
-    for funding, funding_word in ((Funding.BASIC, "基本支出"), (Funding.PROJECT, "项目支出"), (None, "")):
+    for funding, funding_word in (
+        (Funding.BASIC, "基本支出"),
+        (Funding.PROJECT, "项目支出"),
+        (None, ""),
+    ):
         mine = [line for line in lines if line.funding is funding]
         total = dossier.money.total(mine)
         if total is None:
@@ -187,11 +230,16 @@ def _spending_sentence(result: Result, prefix: str, word: str) -> str:
 def budget_blocks(result: Result) -> list[Block]:
     book = result.figures
     blocks: list[Block] = _paragraphs(
-        [_spending_sentence(result, "budget", "预算"), _spending_sentence(result, "executed", "支出")]
+        [
+            _spending_sentence(result, "budget", "预算"),
+            _spending_sentence(result, "executed", "支出"),
+        ]
     )
     rate = book.value("rates.execution")
     if rate is not None:
-        blocks.append(Paragraph(f"全年支出{_wan(book.value('executed.total'))}，预算执行率为{_n(rate)}%。"))
+        blocks.append(
+            Paragraph(f"全年支出{_wan(book.value('executed.total'))}，预算执行率为{_n(rate)}%。")
+        )
     blocks += _paragraphs(result.dossier.narratives.budget_notes)
     chart = budget_chart(book)
     if chart is not None:
@@ -224,9 +272,17 @@ def effect_sentence(result: Result) -> str:
         parts.append(f"在职人员控制率为{_n(rate)}%")
     for indicator in dossier.indicators:
         if indicator.level1.value in ("效益", "效果", "满意度"):
-            actual = indicator.actual_text or (f"{_n(indicator.actual)}{indicator.unit or ''}" if indicator.actual is not None else "")
+            actual = indicator.actual_text or (
+                f"{_n(indicator.actual)}{indicator.unit or ''}"
+                if indicator.actual is not None
+                else ""
+            )
             if actual:
-                target = f"（目标{indicator.comparator.value}{_n(indicator.effective_target)}{indicator.unit or ''}）" if indicator.effective_target is not None else ""
+                target = (
+                    f"（目标{indicator.comparator.value}{_n(indicator.effective_target)}{indicator.unit or ''}）"
+                    if indicator.effective_target is not None
+                    else ""
+                )
                 parts.append(f"{indicator.name}{actual}{target}")
     evaluation = dossier.self_evaluation
     if evaluation.total is not None:
@@ -245,26 +301,47 @@ def computed_score_sentence(card: ScoreCard) -> str:
 
 
 def indicator_chart(result: Result) -> Chart | None:
-    rows = [i for i in result.dossier.indicators if i.effective_target is not None and i.actual is not None and i.unit == "%"]
+    rows = [
+        i
+        for i in result.dossier.indicators
+        if i.effective_target is not None and i.actual is not None and i.unit == "%"
+    ]
     if not rows:
         return None
     return Chart(
-        "绩效指标目标值与完成值（%）", "grouped_bar", tuple(i.name for i in rows),
-        (Series("年度指标值", tuple(i.effective_target for i in rows)), Series("实际完成值", tuple(i.actual for i in rows))),
-        "%", "indicators",
+        "绩效指标目标值与完成值（%）",
+        "grouped_bar",
+        tuple(i.name for i in rows),
+        (
+            Series("年度指标值", tuple(i.effective_target for i in rows)),
+            Series("实际完成值", tuple(i.actual for i in rows)),
+        ),
+        "%",
+        "indicators",
     )
 
 
 def performance_section(result: Result) -> Section:
     narratives = result.dossier.narratives
-    effects: list[Block] = _paragraphs([*narratives.effects, effect_sentence(result), computed_score_sentence(result.score)])
+    effects: list[Block] = _paragraphs(
+        [*narratives.effects, effect_sentence(result), computed_score_sentence(result.score)]
+    )
     chart = indicator_chart(result)
     if chart is not None:
         effects.append(chart)
     return _section(
-        1, 2, "部门绩效实现情况",
+        1,
+        2,
+        "部门绩效实现情况",
         children=[
-            _section(2, 1, "履职完成情况", _numbered(narratives.achievements, lambda n: f"{n}、") or [_missing("履职完成情况")], key="performance.achievements"),
+            _section(
+                2,
+                1,
+                "履职完成情况",
+                _numbered(narratives.achievements, lambda n: f"{n}、")
+                or [_missing("履职完成情况")],
+                key="performance.achievements",
+            ),
             _section(2, 2, "履职效果情况", effects, key="performance.effects"),
         ],
         key="performance",
@@ -274,11 +351,31 @@ def performance_section(result: Result) -> Section:
 def experience_section(result: Result) -> Section:
     narratives = result.dossier.narratives
     return _section(
-        1, 3, "主要经验及做法、存在的问题及原因分析",
+        1,
+        3,
+        "主要经验及做法、存在的问题及原因分析",
         children=[
-            _section(2, 1, "主要经验及做法", _numbered(narratives.experience, lambda n: f"{n}、") or [_missing("经验做法")], key="experience.practice"),
-            _section(2, 2, "主要问题及原因分析", _paragraphs(narratives.problems) or [_missing("问题及原因")], key="experience.problems"),
-            _section(2, 3, "改进的方向和具体措施", _numbered(narratives.improvements, lambda n: f"{n}、") or [_missing("改进措施")], key="experience.improvements"),
+            _section(
+                2,
+                1,
+                "主要经验及做法",
+                _numbered(narratives.experience, lambda n: f"{n}、") or [_missing("经验做法")],
+                key="experience.practice",
+            ),
+            _section(
+                2,
+                2,
+                "主要问题及原因分析",
+                _paragraphs(narratives.problems) or [_missing("问题及原因")],
+                key="experience.problems",
+            ),
+            _section(
+                2,
+                3,
+                "改进的方向和具体措施",
+                _numbered(narratives.improvements, lambda n: f"{n}、") or [_missing("改进措施")],
+                key="experience.improvements",
+            ),
         ],
         key="experience",
     )
@@ -309,25 +406,59 @@ def score_table(result: Result) -> Table:
         path = [p for p in item.path if p]
         level1 = path[0] if path else item.name
         level2 = "/".join(path[1:]) if len(path) > 1 else ""
-        explanation = result.dossier.indicator(item.indicator_id).deviation_explanation if item.indicator_id else None
-        rows.append(tuple(Cell(text) for text in (
-            level1, level2, item.name, _points(item.weight), item.target, item.actual,
-            _points(item.self_score), _score_cell(item), explanation or item.explanation,
-        )))
+        indicator = result.dossier.indicator(item.indicator_id) if item.indicator_id else None
+        explanation = indicator.deviation_explanation if indicator else None
+        rows.append(
+            tuple(
+                Cell(text)
+                for text in (
+                    level1,
+                    level2,
+                    item.name,
+                    _points(item.weight),
+                    item.target,
+                    item.actual,
+                    _points(item.self_score),
+                    _score_cell(item),
+                    explanation or item.explanation,
+                )
+            )
+        )
     self_total = _points(card.self_total)
     computed = _points(card.total) if card.complete else f"{_points(card.total)}（证据不足）"
-    rows.append((
-        Cell("合计", colspan=3, bold=True), Cell(_points(card.full_marks), bold=True), Cell(""), Cell(""),
-        Cell(self_total, bold=True), Cell(computed, bold=True),
-        Cell(f"自评等级：{card.self_grade or '—'}；计算等级：{card.grade or '暂不评定'}", bold=True),
-    ))
+    rows.append(
+        (
+            Cell("合计", colspan=3, bold=True),
+            Cell(_points(card.full_marks), bold=True),
+            Cell(""),
+            Cell(""),
+            Cell(self_total, bold=True),
+            Cell(computed, bold=True),
+            Cell(
+                f"自评等级：{card.self_grade or '—'}；计算等级：{card.grade or '暂不评定'}",
+                bold=True,
+            ),
+        )
+    )
     columns = (
-        Column("一级指标", 2), Column("二级指标", 2), Column("三级指标", 3), Column("分值", 1, Align.CENTER),
-        Column("年度指标值", 2, Align.CENTER), Column("实际完成值", 2, Align.CENTER), Column("自评得分", 1, Align.CENTER),
-        Column("计算得分", 1, Align.CENTER), Column("偏差原因分析及改进措施", 4),
+        Column("一级指标", 2),
+        Column("二级指标", 2),
+        Column("三级指标", 3),
+        Column("分值", 1, Align.CENTER),
+        Column("年度指标值", 2, Align.CENTER),
+        Column("实际完成值", 2, Align.CENTER),
+        Column("自评得分", 1, Align.CENTER),
+        Column("计算得分", 1, Align.CENTER),
+        Column("偏差原因分析及改进措施", 4),
     )
     note = "；".join(card.notes) or None
-    return Table(f"{result.dossier.year}年度部门整体支出绩效自评表（{card.framework_name}）", columns, tuple(rows), note, "score")
+    return Table(
+        f"{result.dossier.year}年度部门整体支出绩效自评表（{card.framework_name}）",
+        columns,
+        tuple(rows),
+        note,
+        "score",
+    )
 
 
 def target_table(result: Result) -> Table:
@@ -335,45 +466,81 @@ def target_table(result: Result) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for indicator in dossier.indicators:
         target = indicator.target_text or (
-            f"{indicator.comparator.value}{_n(indicator.effective_target)}{indicator.unit or ''}" if indicator.effective_target is not None else "未设定"
+            f"{indicator.comparator.value}{_n(indicator.effective_target)}{indicator.unit or ''}"
+            if indicator.effective_target is not None
+            else "未设定"
         )
         kind = "定性" if indicator.comparator.value == "定性" else "定量"
         goal = next((n for n, g in enumerate(dossier.goals, 1) if g.id == indicator.goal), None)
-        rows.append(tuple(Cell(t) for t in (
-            indicator.level1.value, indicator.level2 or "", indicator.name, target, kind, f"目标{goal}" if goal else "",
-        )))
+        rows.append(
+            tuple(
+                Cell(t)
+                for t in (
+                    indicator.level1.value,
+                    indicator.level2 or "",
+                    indicator.name,
+                    target,
+                    kind,
+                    f"目标{goal}" if goal else "",
+                )
+            )
+        )
     columns = (
-        Column("一级指标", 1), Column("二级指标", 2), Column("三级指标", 3), Column("指标值", 2, Align.CENTER),
-        Column("指标值类型", 1, Align.CENTER), Column("对应目标", 1, Align.CENTER),
+        Column("一级指标", 1),
+        Column("二级指标", 2),
+        Column("三级指标", 3),
+        Column("指标值", 2, Align.CENTER),
+        Column("指标值类型", 1, Align.CENTER),
+        Column("对应目标", 1, Align.CENTER),
     )
     return Table(f"{dossier.year}年度部门整体支出绩效目标表", columns, tuple(rows), None, "targets")
 
 
 def findings_table(findings: Iterable[Finding]) -> Table:
     rows = tuple(
-        tuple(Cell(t) for t in (f.id, f.level.label, f.message, f.hint, f.where.describe(), f.waived or ""))
+        tuple(
+            Cell(t)
+            for t in (f.id, f.level.label, f.message, f.hint, f.where.describe(), f.waived or "")
+        )
         for f in findings
     )
     columns = (
-        Column("编号", 2), Column("级别", 1, Align.CENTER), Column("问题", 5), Column("处理建议", 4),
-        Column("位置", 2), Column("豁免理由", 2),
+        Column("编号", 2),
+        Column("级别", 1, Align.CENTER),
+        Column("问题", 5),
+        Column("处理建议", 4),
+        Column("位置", 2),
+        Column("豁免理由", 2),
     )
     return Table("数据核查结果", columns, rows, None if rows else "未发现问题。", "findings")
 
 
 def attachments(result: Result) -> tuple[Section, ...]:
     dossier = result.dossier
-    goals_block = Paragraph("年度总体目标：" + "".join(dossier.narratives.overall_goal)) if dossier.narratives.overall_goal else None
+    goals_block = (
+        Paragraph("年度总体目标：" + "".join(dossier.narratives.overall_goal))
+        if dossier.narratives.overall_goal
+        else None
+    )
     targets: list[Block] = [b for b in (goals_block, target_table(result)) if b is not None]
     findings = result.findings
     errors = sum(1 for f in findings if f.blocking)
     summary = Paragraph(
-        f"系统按 {len(findings)} 条核查结果（其中错误 {errors} 条）列示如下；编号可用于说明或豁免。", "note"
+        f"系统按 {len(findings)} 条核查结果（其中错误 {errors} 条）列示如下；编号可用于说明或豁免。",
+        "note",
     )
     return (
-        Section("部门整体支出绩效自评表", 1, "附件1　", (score_table(result),), key="attachment.score"),
+        Section(
+            "部门整体支出绩效自评表", 1, "附件1　", (score_table(result),), key="attachment.score"
+        ),
         Section("部门整体支出绩效目标表", 1, "附件2　", tuple(targets), key="attachment.targets"),
-        Section("数据核查结果", 1, "附件3　", (summary, findings_table(findings)), key="attachment.findings"),
+        Section(
+            "数据核查结果",
+            1,
+            "附件3　",
+            (summary, findings_table(findings)),
+            key="attachment.findings",
+        ),
     )
 
 
@@ -387,8 +554,19 @@ def compose_report(result: Result) -> Document:
     return Document(
         title=report_title(dossier),
         subtitle=f"（{dossier.year}年度）",
-        cover=Cover(dossier.profile.name, dossier.year, dossier.evaluation.method, dossier.evaluation.date, dossier.evaluation.notice),
-        sections=(profile_section(result), performance_section(result), experience_section(result), application_section(result)),
+        cover=Cover(
+            dossier.profile.name,
+            dossier.year,
+            dossier.evaluation.method,
+            dossier.evaluation.date,
+            dossier.evaluation.notice,
+        ),
+        sections=(
+            profile_section(result),
+            performance_section(result),
+            experience_section(result),
+            application_section(result),
+        ),
         attachments=attachments(result),
         meta={"framework": result.framework.id, "score": result.score.summary()},
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -52,14 +52,14 @@ class Source(Frozen):
 # ── profile ───────────────────────────────────────────────────────────────────────────────
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     PROVINCE = "省级"
     CITY = "市级"
     COUNTY = "县级"
     TOWNSHIP = "乡镇级"
 
 
-class UnitType(str, Enum):
+class UnitType(StrEnum):
     ADMINISTRATIVE = "行政单位"
     PUBLIC_INSTITUTION = "事业单位"
     CIVIL_SERVANT_MANAGED = "参照公务员法管理事业单位"
@@ -81,7 +81,7 @@ class Profile(Frozen):
 # ── staffing ──────────────────────────────────────────────────────────────────────────────
 
 
-class StaffType(str, Enum):
+class StaffType(StrEnum):
     ADMINISTRATIVE = "行政编制"
     CIVIL_SERVANT_MANAGED = "参照公务员管理"
     FULLY_FUNDED = "全额补助事业"
@@ -139,19 +139,19 @@ class Assets(Frozen):
 # ── money lines ───────────────────────────────────────────────────────────────────────────
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     BUDGET_INITIAL = "年初预算"
     BUDGET_ADJUSTED = "调整预算"  # the full-year budget after adjustments
     EXECUTED = "执行"
     FINAL = "决算"
 
 
-class Funding(str, Enum):
+class Funding(StrEnum):
     BASIC = "基本支出"
     PROJECT = "项目支出"
 
 
-class Item(str, Enum):
+class Item(StrEnum):
     """What an amount is. Composition items add up to the totals; memo items do not."""
 
     WAGES = "工资福利支出"
@@ -241,7 +241,7 @@ class MoneySection(Frozen):
 # ── goals and indicators ──────────────────────────────────────────────────────────────────
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     GE = "≥"
     LE = "≤"
     EQ = "="
@@ -259,7 +259,7 @@ class Comparator(str, Enum):
         return self in (Comparator.GE, Comparator.GT)
 
 
-class Level1(str, Enum):
+class Level1(StrEnum):
     INPUT = "投入"
     PROCESS = "过程"
     OUTPUT = "产出"
@@ -282,7 +282,9 @@ class Indicator(Frozen):
     id: str = Field(pattern=r"^[A-Za-z0-9_\-\u4e00-\u9fff]+$")
     name: str
     level1: Level1
-    level2: str | None = None  # 数量 质量 时效 成本 / 经济效益 社会效益 生态效益 可持续影响 / 服务对象满意度
+    level2: str | None = (
+        None  # 数量 质量 时效 成本 / 经济效益 社会效益 生态效益 可持续影响 / 服务对象满意度
+    )
     goal: str | None = None  # Goal.id
     comparator: Comparator = Comparator.GE
     target: Number | None = None
@@ -394,7 +396,9 @@ class Dossier(Frozen):
         seen: set[str] = set()
         for position, indicator in enumerate(self.indicators):
             if indicator.id in seen:
-                raise ValueError(f"indicators[{position}].id: 指标编号 {indicator.id!r} 重复 / duplicate id")
+                raise ValueError(
+                    f"indicators[{position}].id: 指标编号 {indicator.id!r} 重复 / duplicate id"
+                )
             seen.add(indicator.id)
             if indicator.goal is not None and indicator.goal not in goal_ids:
                 raise ValueError(

@@ -32,7 +32,9 @@ class InputError(Exception):
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
-    def single(cls, origin: str, path: str, zh: str, en: str, line: int | None = None) -> InputError:
+    def single(
+        cls, origin: str, path: str, zh: str, en: str, line: int | None = None
+    ) -> InputError:
         return cls(origin, [Problem(path, zh, en, line)])
 
     def __str__(self) -> str:

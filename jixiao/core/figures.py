@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, Phase
 from jixiao.core.grades import grade_for
 from jixiao.core.money import round_half_up
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     COMPUTED = "computed"  # from raw facts
     STATED = "stated"  # as the report states it (no raw facts to compute from)
     DERIVED = "derived"  # computed from other stated figures
@@ -130,7 +130,9 @@ def _assets_prior_derived(book: FigureBook) -> Decimal | None:
     return current * 100 / (100 + change)
 
 
-def _sangong(phase_of: Callable[[Dossier], tuple[Phase, ...]]) -> Callable[[FigureBook], Decimal | None]:
+def _sangong(
+    phase_of: Callable[[Dossier], tuple[Phase, ...]],
+) -> Callable[[FigureBook], Decimal | None]:
     items = frozenset(i for i in Item if i.is_sangong)
     return _money(phase_of, items)
 
@@ -143,83 +145,255 @@ _BASIC, _PROJECT = Funding.BASIC, Funding.PROJECT
 _ALL = COMPOSITION_ITEMS
 
 
-def _economic(prefix: str, phase_of: Callable[[Dossier], tuple[Phase, ...]], label: str) -> list[FigureDef]:
+def _economic(
+    prefix: str, phase_of: Callable[[Dossier], tuple[Phase, ...]], label: str
+) -> list[FigureDef]:
     one = frozenset
     return [
-        FigureDef(f"{prefix}.total", f"{label}总额", f"{prefix} total", "万元", _money(phase_of, _ALL)),
-        FigureDef(f"{prefix}.basic", f"基本支出{label}", f"{prefix}: basic", "万元", _money(phase_of, _ALL, _BASIC)),
-        FigureDef(f"{prefix}.project", f"项目支出{label}", f"{prefix}: project", "万元", _money(phase_of, _ALL, _PROJECT)),
-        FigureDef(f"{prefix}.wages", f"工资福利支出{label}", f"{prefix}: wages", "万元", _money(phase_of, one({Item.WAGES}))),
         FigureDef(
-            f"{prefix}.goods_services", f"商品和服务支出{label}", f"{prefix}: goods and services", "万元",
+            f"{prefix}.total", f"{label}总额", f"{prefix} total", "万元", _money(phase_of, _ALL)
+        ),
+        FigureDef(
+            f"{prefix}.basic",
+            f"基本支出{label}",
+            f"{prefix}: basic",
+            "万元",
+            _money(phase_of, _ALL, _BASIC),
+        ),
+        FigureDef(
+            f"{prefix}.project",
+            f"项目支出{label}",
+            f"{prefix}: project",
+            "万元",
+            _money(phase_of, _ALL, _PROJECT),
+        ),
+        FigureDef(
+            f"{prefix}.wages",
+            f"工资福利支出{label}",
+            f"{prefix}: wages",
+            "万元",
+            _money(phase_of, one({Item.WAGES})),
+        ),
+        FigureDef(
+            f"{prefix}.goods_services",
+            f"商品和服务支出{label}",
+            f"{prefix}: goods and services",
+            "万元",
             _money(phase_of, one({Item.GOODS_SERVICES})),
         ),
         FigureDef(
-            f"{prefix}.transfers_households", f"对个人和家庭的补助{label}", f"{prefix}: transfers to households",
-            "万元", _money(phase_of, one({Item.TRANSFERS_HOUSEHOLDS})),
+            f"{prefix}.transfers_households",
+            f"对个人和家庭的补助{label}",
+            f"{prefix}: transfers to households",
+            "万元",
+            _money(phase_of, one({Item.TRANSFERS_HOUSEHOLDS})),
         ),
-        FigureDef(f"{prefix}.capital", f"资本性支出{label}", f"{prefix}: capital", "万元", _money(phase_of, one({Item.CAPITAL}))),
-        FigureDef(f"{prefix}.sangong", f"“三公”经费{label}", f"{prefix}: three public expenses", "万元", _sangong(phase_of)),
         FigureDef(
-            f"{prefix}.public_funds", f"公用经费{label}", f"{prefix}: public funds", "万元",
+            f"{prefix}.capital",
+            f"资本性支出{label}",
+            f"{prefix}: capital",
+            "万元",
+            _money(phase_of, one({Item.CAPITAL})),
+        ),
+        FigureDef(
+            f"{prefix}.sangong",
+            f"“三公”经费{label}",
+            f"{prefix}: three public expenses",
+            "万元",
+            _sangong(phase_of),
+        ),
+        FigureDef(
+            f"{prefix}.public_funds",
+            f"公用经费{label}",
+            f"{prefix}: public funds",
+            "万元",
             _money(phase_of, one({Item.PUBLIC_FUNDS})),
         ),
         FigureDef(
-            f"{prefix}.procurement", f"政府采购{label}", f"{prefix}: government procurement", "万元",
+            f"{prefix}.procurement",
+            f"政府采购{label}",
+            f"{prefix}: government procurement",
+            "万元",
             _money(phase_of, one({Item.PROCUREMENT})),
         ),
         FigureDef(
-            f"{prefix}.key_projects", f"重点项目支出{label}", f"{prefix}: key projects", "万元",
+            f"{prefix}.key_projects",
+            f"重点项目支出{label}",
+            f"{prefix}: key projects",
+            "万元",
             _money(phase_of, one({Item.KEY_PROJECTS})),
         ),
     ]
 
 
 FIGURES: tuple[FigureDef, ...] = (
-    FigureDef("staffing.authorized", "编制人数", "authorized posts", "人", _count(lambda d: d.staffing.authorized_total())),
-    FigureDef("staffing.actual_total", "实有人数", "actual head-count", "人", _count(lambda d: d.staffing.actual_total())),
-    FigureDef("staffing.in_service", "在职人数", "staff in service", "人", _count(lambda d: d.staffing.in_service_total())),
-    FigureDef("staffing.retired", "退休人数", "retired", "人", _count(lambda d: d.staffing.retired)),
-    FigureDef("staffing.retired_cadres", "离休人数", "retired cadres", "人", _count(lambda d: d.staffing.retired_cadres)),
-    FigureDef("staffing.survivors", "遗属人数", "survivors", "人", _count(lambda d: d.staffing.survivors)),
-    FigureDef("staffing.contract", "编外人数", "contract staff", "人", _count(lambda d: d.staffing.contract)),
     FigureDef(
-        "profile.internal_units", "内设机构数", "internal units", "个",
+        "staffing.authorized",
+        "编制人数",
+        "authorized posts",
+        "人",
+        _count(lambda d: d.staffing.authorized_total()),
+    ),
+    FigureDef(
+        "staffing.actual_total",
+        "实有人数",
+        "actual head-count",
+        "人",
+        _count(lambda d: d.staffing.actual_total()),
+    ),
+    FigureDef(
+        "staffing.in_service",
+        "在职人数",
+        "staff in service",
+        "人",
+        _count(lambda d: d.staffing.in_service_total()),
+    ),
+    FigureDef(
+        "staffing.retired", "退休人数", "retired", "人", _count(lambda d: d.staffing.retired)
+    ),
+    FigureDef(
+        "staffing.retired_cadres",
+        "离休人数",
+        "retired cadres",
+        "人",
+        _count(lambda d: d.staffing.retired_cadres),
+    ),
+    FigureDef(
+        "staffing.survivors", "遗属人数", "survivors", "人", _count(lambda d: d.staffing.survivors)
+    ),
+    FigureDef(
+        "staffing.contract",
+        "编外人数",
+        "contract staff",
+        "人",
+        _count(lambda d: d.staffing.contract),
+    ),
+    FigureDef(
+        "profile.internal_units",
+        "内设机构数",
+        "internal units",
+        "个",
         _count(lambda d: len(d.profile.internal_units) if d.profile.internal_units else None),
     ),
-    FigureDef("assets.total_net", "资产总额（账面净值）", "net assets", "万元", _asset("total_net")),
-    FigureDef("assets.total_net_prior", "上年资产总额（账面净值）", "net assets, prior year", "万元", _asset("total_net_prior")),
-    FigureDef("assets.change_pct", "资产总额较上年变动率", "net assets change", "%", _assets_change),
-    FigureDef("assets.fixed_added", "当年配置固定资产（账面原值）", "fixed assets added", "万元", _asset("fixed_added")),
-    FigureDef("assets.fixed_in_use", "在用固定资产", "fixed assets in use", "万元", _asset("fixed_in_use")),
+    FigureDef(
+        "assets.total_net", "资产总额（账面净值）", "net assets", "万元", _asset("total_net")
+    ),
+    FigureDef(
+        "assets.total_net_prior",
+        "上年资产总额（账面净值）",
+        "net assets, prior year",
+        "万元",
+        _asset("total_net_prior"),
+    ),
+    FigureDef(
+        "assets.change_pct", "资产总额较上年变动率", "net assets change", "%", _assets_change
+    ),
+    FigureDef(
+        "assets.fixed_added",
+        "当年配置固定资产（账面原值）",
+        "fixed assets added",
+        "万元",
+        _asset("fixed_added"),
+    ),
+    FigureDef(
+        "assets.fixed_in_use", "在用固定资产", "fixed assets in use", "万元", _asset("fixed_in_use")
+    ),
     FigureDef("assets.fixed_total", "固定资产总额", "fixed assets", "万元", _asset("fixed_total")),
     *_economic("budget", budget_phase, "预算"),
     *_economic("executed", executed_phase, "执行数"),
     FigureDef(
-        "budget.initial_total", "年初预算数", "initial budget", "万元",
+        "budget.initial_total",
+        "年初预算数",
+        "initial budget",
+        "万元",
         _money(lambda d: (Phase.BUDGET_INITIAL,), _ALL),
     ),
     FigureDef(
-        "budget.carryover_prior", "上年结转结余", "carry-over from last year", "万元",
+        "budget.carryover_prior",
+        "上年结转结余",
+        "carry-over from last year",
+        "万元",
         _money(budget_phase, frozenset({Item.CARRYOVER_PRIOR})),
     ),
     FigureDef(
-        "executed.carryover_end", "年末结转结余", "carry-over at year end", "万元",
+        "executed.carryover_end",
+        "年末结转结余",
+        "carry-over at year end",
+        "万元",
         _money(executed_phase, frozenset({Item.CARRYOVER_END})),
     ),
     FigureDef(
-        "budget.supplement", "本年追加调整", "supplementary budget", "万元",
-        _money(lambda d: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED), frozenset({Item.SUPPLEMENT})),
+        "budget.supplement",
+        "本年追加调整",
+        "supplementary budget",
+        "万元",
+        _money(
+            lambda d: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED), frozenset({Item.SUPPLEMENT})
+        ),
     ),
-    FigureDef("rates.in_service_control", "在职人员控制率", "staff control rate", "%", _ratio("staffing.in_service", "staffing.authorized")),
-    FigureDef("rates.execution", "预算执行率", "budget execution rate", "%", _ratio("executed.total", "budget.total")),
-    FigureDef("rates.adjustment", "预算调整率", "budget adjustment rate", "%", _ratio("budget.supplement", "budget.initial_total")),
-    FigureDef("rates.carryover", "结转结余率", "carry-over rate", "%", _ratio("executed.carryover_end", "budget.total")),
-    FigureDef("rates.public_funds_control", "公用经费控制率", "public funds control", "%", _ratio("executed.public_funds", "budget.public_funds")),
-    FigureDef("rates.sangong_control", "“三公经费”控制率", "three public expenses control", "%", _ratio("executed.sangong", "budget.sangong")),
-    FigureDef("rates.procurement_execution", "政府采购执行率", "procurement execution", "%", _ratio("executed.procurement", "budget.procurement")),
-    FigureDef("rates.key_spending", "重点支出安排率", "key spending share", "%", _ratio("budget.key_projects", "budget.project")),
-    FigureDef("rates.fixed_asset_use", "固定资产利用率", "fixed asset use", "%", _ratio("assets.fixed_in_use", "assets.fixed_total")),
+    FigureDef(
+        "rates.in_service_control",
+        "在职人员控制率",
+        "staff control rate",
+        "%",
+        _ratio("staffing.in_service", "staffing.authorized"),
+    ),
+    FigureDef(
+        "rates.execution",
+        "预算执行率",
+        "budget execution rate",
+        "%",
+        _ratio("executed.total", "budget.total"),
+    ),
+    FigureDef(
+        "rates.adjustment",
+        "预算调整率",
+        "budget adjustment rate",
+        "%",
+        _ratio("budget.supplement", "budget.initial_total"),
+    ),
+    FigureDef(
+        "rates.carryover",
+        "结转结余率",
+        "carry-over rate",
+        "%",
+        _ratio("executed.carryover_end", "budget.total"),
+    ),
+    FigureDef(
+        "rates.public_funds_control",
+        "公用经费控制率",
+        "public funds control",
+        "%",
+        _ratio("executed.public_funds", "budget.public_funds"),
+    ),
+    FigureDef(
+        "rates.sangong_control",
+        "“三公经费”控制率",
+        "three public expenses control",
+        "%",
+        _ratio("executed.sangong", "budget.sangong"),
+    ),
+    FigureDef(
+        "rates.procurement_execution",
+        "政府采购执行率",
+        "procurement execution",
+        "%",
+        _ratio("executed.procurement", "budget.procurement"),
+    ),
+    FigureDef(
+        "rates.key_spending",
+        "重点支出安排率",
+        "key spending share",
+        "%",
+        _ratio("budget.key_projects", "budget.project"),
+    ),
+    FigureDef(
+        "rates.fixed_asset_use",
+        "固定资产利用率",
+        "fixed asset use",
+        "%",
+        _ratio("assets.fixed_in_use", "assets.fixed_total"),
+    ),
     FigureDef("score.self", "自评得分", "self-score", "分", _self_score),
 )
 

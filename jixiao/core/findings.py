@@ -10,12 +10,12 @@ the checking machinery itself). docs/findings.md catalogues every id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 from jixiao.core.dossier import Source, Waiver
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -64,7 +64,9 @@ class Step(Strict):
     @model_validator(mode="after")
     def _one_deduction(self) -> Step:
         if (self.deduct_fraction is None) == (self.deduct_points is None):
-            raise ValueError("需要且只能给出 deduct_fraction 或 deduct_points 之一 / give exactly one deduction")
+            raise ValueError(
+                "需要且只能给出 deduct_fraction 或 deduct_points 之一 / give exactly one deduction"
+            )
         if self.step <= 0:
             raise ValueError("step 应大于 0 / step must be positive")
         return self
@@ -110,7 +112,9 @@ class Bands(Strict):
     def _each_has_a_result(cls, bands: tuple[Band, ...]) -> tuple[Band, ...]:
         for n, band in enumerate(bands):
             if (band.fraction is None) == (band.points is None):
-                raise ValueError(f"bands[{n}]: 需要且只能给出 fraction 或 points / give fraction or points")
+                raise ValueError(
+                    f"bands[{n}]: 需要且只能给出 fraction 或 points / give fraction or points"
+                )
         return bands
 
 
@@ -169,10 +173,14 @@ class Node(Strict):
 
     @model_validator(mode="after")
     def _leaf_or_branch(self) -> Node:
-        sources = sum([self.formula is not None, self.department_indicators is not None, self.assessment])
+        sources = sum(
+            [self.formula is not None, self.department_indicators is not None, self.assessment]
+        )
         if self.children:
             if sources or self.method is not None:
-                raise ValueError(f"{self.id}: 有下级指标的节点不能带公式或计分方法 / a branch has no formula or method")
+                raise ValueError(
+                    f"{self.id}: 有下级指标的节点不能带公式或计分方法 / a branch has no formula or method"
+                )
             total = sum((c.weight for c in self.children), Decimal(0))
             if total != self.weight:
                 raise ValueError(
@@ -185,13 +193,23 @@ class Node(Strict):
                 "/ a leaf needs exactly one of formula, department_indicators, assessment"
             )
         if self.method is None:
-            raise ValueError(f"{self.id}: 末级指标缺少计分方法 method / a leaf needs a scoring method")
+            raise ValueError(
+                f"{self.id}: 末级指标缺少计分方法 method / a leaf needs a scoring method"
+            )
         if self.formula is not None:
             _check_formula(self.id, self.formula)
         if isinstance(self.method, Qualitative | Checkpoints) and not self.assessment:
-            raise ValueError(f"{self.id}: 定性或检查点计分需要 assessment: true / qualitative methods need assessment")
-        if isinstance(self.method, Proportional) and self.formula is not None and self.target is None:
-            raise ValueError(f"{self.id}: 按比例计分的公式指标需要 target / proportional formulas need a target")
+            raise ValueError(
+                f"{self.id}: 定性或检查点计分需要 assessment: true / qualitative methods need assessment"
+            )
+        if (
+            isinstance(self.method, Proportional)
+            and self.formula is not None
+            and self.target is None
+        ):
+            raise ValueError(
+                f"{self.id}: 按比例计分的公式指标需要 target / proportional formulas need a target"
+            )
         return self
 
     def leaves(self, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Node]]:
@@ -260,7 +278,9 @@ class Framework(Strict):
     def _consistent(self) -> Framework:
         total = sum((n.weight for n in self.indicators), Decimal(0))
         if total != self.total:
-            raise ValueError(f"一级指标分值合计 {total} ≠ 总分 {self.total} / top-level weights must add up to total")
+            raise ValueError(
+                f"一级指标分值合计 {total} ≠ 总分 {self.total} / top-level weights must add up to total"
+            )
         ids = [node.id for _, node in self.leaves()]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:

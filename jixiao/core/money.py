@@ -8,11 +8,11 @@ Rounding (四舍五入, half up) happens only when an amount is displayed.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """The units money is stated in."""
 
     YUAN = "元"
@@ -28,7 +28,9 @@ class Unit(str, Enum):
         try:
             return aliases[text.strip()]
         except KeyError:
-            raise ValueError(f"未知的金额单位 {text!r}，应为 元 或 万元 / unknown unit, expected 元 or 万元") from None
+            raise ValueError(
+                f"未知的金额单位 {text!r}，应为 元 或 万元 / unknown unit, expected 元 or 万元"
+            ) from None
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -36,7 +38,9 @@ def to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("应为数字，得到布尔值 / expected a number, got a boolean")
     if isinstance(value, float):
-        raise ValueError("金额不接受浮点数，请用字符串或 Decimal / floats are refused for money: use str or Decimal")
+        raise ValueError(
+            "金额不接受浮点数，请用字符串或 Decimal / floats are refused for money: use str or Decimal"
+        )
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int | str):
@@ -44,7 +48,9 @@ def to_decimal(value: Any) -> Decimal:
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"应为数字，得到 {value!r} / expected a number, got {value!r}") from None
+            raise ValueError(
+                f"应为数字，得到 {value!r} / expected a number, got {value!r}"
+            ) from None
     else:
         raise ValueError(f"应为数字，得到 {type(value).__name__} / expected a number")
     if not result.is_finite():

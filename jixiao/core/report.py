@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 CHINESE_DIGITS = "零一二三四五六七八九"
@@ -40,7 +40,7 @@ def section_label(level: int, n: int) -> str:
     return f"（{n}）"
 
 
-class Align(str, Enum):
+class Align(StrEnum):
     LEFT = "left"
     CENTER = "center"
     RIGHT = "right"

@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from jixiao.core.dossier import Assessment, Comparator, Dossier, Indicator
 from jixiao.core.figures import FIGURES_BY_KEY, FigureBook, format_number
@@ -44,14 +44,18 @@ ONE = Decimal(1)
 NOT_APPLICABLE_LEVEL = "不适用"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     SCORED = "scored"
     INSUFFICIENT = "insufficient_evidence"
     NOT_APPLICABLE = "not_applicable"
 
     @property
     def label(self) -> str:
-        return {"scored": "已评分", "insufficient_evidence": "证据不足", "not_applicable": "不适用"}[self.value]
+        return {
+            "scored": "已评分",
+            "insufficient_evidence": "证据不足",
+            "not_applicable": "不适用",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,9 @@ def _n(value: Decimal) -> str:
     return format_number(value)
 
 
-def proportional(weight: Decimal, comparator: Comparator, target: Decimal, actual: Decimal) -> Outcome:
+def proportional(
+    weight: Decimal, comparator: Comparator, target: Decimal, actual: Decimal
+) -> Outcome:
     if comparator in (Comparator.GE, Comparator.GT):
         met = actual >= target if comparator is Comparator.GE else actual > target
         share = ONE if met or target == 0 else max(ZERO, actual / target)
@@ -162,8 +168,16 @@ def proportional(weight: Decimal, comparator: Comparator, target: Decimal, actua
         how = "达到目标，得满分" if met else f"超过上限，{_n(weight)}×{_n(target)}/{_n(actual)}"
     else:
         met = actual == target
-        share = ONE if met else (min(actual, target) / max(actual, target) if max(actual, target) > 0 else ZERO)
-        how = "与目标一致，得满分" if met else f"偏离目标，{_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
+        share = (
+            ONE
+            if met
+            else (min(actual, target) / max(actual, target) if max(actual, target) > 0 else ZERO)
+        )
+        how = (
+            "与目标一致，得满分"
+            if met
+            else f"偏离目标，{_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
+        )
     return Outcome(Status.SCORED, weight * min(share, ONE), how)
 
 
@@ -180,7 +194,11 @@ def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
     steps = beyond / method.step
     if not method.partial_steps:
         steps = Decimal(math.ceil(steps))
-    per_step = method.deduct_points if method.deduct_points is not None else weight * (method.deduct_fraction or ZERO)
+    per_step = (
+        method.deduct_points
+        if method.deduct_points is not None
+        else weight * (method.deduct_fraction or ZERO)
+    )
     deduction = steps * per_step
     side = "超出" if method.direction == "over" else "低于"
     return Outcome(
@@ -194,7 +212,9 @@ def bands(weight: Decimal, method: Bands, value: Decimal) -> Outcome:
     for band in method.bands:
         if band.contains(value):
             points = band.points if band.points is not None else weight * (band.fraction or ZERO)
-            return Outcome(Status.SCORED, min(points, weight), f"{_n(value)}落在区间{band.describe()}")
+            return Outcome(
+                Status.SCORED, min(points, weight), f"{_n(value)}落在区间{band.describe()}"
+            )
     return Outcome(Status.SCORED, ZERO, f"{_n(value)}不在任何计分区间，得0分")
 
 
@@ -213,14 +233,23 @@ def qualitative(weight: Decimal, method: Qualitative, assessment: Assessment) ->
 
 def checkpoints(weight: Decimal, method: Checkpoints, assessment: Assessment) -> Outcome:
     if len(assessment.checkpoints) != len(method.points):
-        return insufficient(f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项")
+        return insufficient(
+            f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项"
+        )
     met = sum(1 for ok in assessment.checkpoints if ok)
     return Outcome(
         Status.SCORED, weight * met / len(method.points), f"满足{met}/{len(method.points)}个检查点"
     )
 
 
-def apply_method(weight: Decimal, method: Method, value: Decimal, *, comparator: Comparator, target: Decimal | None) -> Outcome:
+def apply_method(
+    weight: Decimal,
+    method: Method,
+    value: Decimal,
+    *,
+    comparator: Comparator,
+    target: Decimal | None,
+) -> Outcome:
     if isinstance(method, Proportional):
         if target is None:
             return insufficient("没有目标值，无法按完成比例计分")
@@ -256,13 +285,27 @@ class _Scorer:
             return self.department_leaf(path, node)
         assessment = self.dossier.assessments.get(node.id)
         if assessment is not None and assessment.level == NOT_APPLICABLE_LEVEL:
-            return [self._item(path, node, Outcome(Status.NOT_APPLICABLE, None, f"不适用：{assessment.note or '未说明理由'}"))]
+            return [
+                self._item(
+                    path,
+                    node,
+                    Outcome(
+                        Status.NOT_APPLICABLE, None, f"不适用：{assessment.note or '未说明理由'}"
+                    ),
+                )
+            ]
         if node.assessment:
             outcome = self.assessed(node, assessment)
-            return [self._item(path, node, outcome, self_score=assessment.self_score if assessment else None)]
+            return [
+                self._item(
+                    path, node, outcome, self_score=assessment.self_score if assessment else None
+                )
+            ]
         return [self.formula_leaf(path, node, assessment)]
 
-    def formula_leaf(self, path: tuple[str, ...], node: Node, assessment: Assessment | None) -> ItemScore:
+    def formula_leaf(
+        self, path: tuple[str, ...], node: Node, assessment: Assessment | None
+    ) -> ItemScore:
         assert node.formula is not None and node.method is not None
         result = compile_formula(node.formula).evaluate(self.lookup, self.previous)
         target_text = _target_text(node.comparator, node.target, None, node.unit)
@@ -271,9 +314,20 @@ class _Scorer:
             return self._item(path, node, outcome, target=target_text)
         if isinstance(result, bool):
             result = ONE if result else ZERO
-        outcome = apply_method(node.weight, node.method, result, comparator=node.comparator or Comparator.GE, target=node.target)
+        outcome = apply_method(
+            node.weight,
+            node.method,
+            result,
+            comparator=node.comparator or Comparator.GE,
+            target=node.target,
+        )
         return self._item(
-            path, node, outcome, target=target_text, actual=_value_text(result, node.unit), value=result,
+            path,
+            node,
+            outcome,
+            target=target_text,
+            actual=_value_text(result, node.unit),
+            value=result,
             self_score=assessment.self_score if assessment else None,
         )
 
@@ -289,17 +343,26 @@ class _Scorer:
     def department_leaf(self, path: tuple[str, ...], node: Node) -> list[ItemScore]:
         assert node.department_indicators is not None
         matched = [
-            i for i in self.dossier.indicators if node.department_indicators.matches(i.level1, i.level2)
+            i
+            for i in self.dossier.indicators
+            if node.department_indicators.matches(i.level1, i.level2)
         ]
         if not matched:
             outcome = insufficient(f"部门未设置“{node.name}”类指标")
             return [self._item(path, node, outcome)]
         weights = _shares(node.weight, matched)
-        return [self.department_indicator(path, node, indicator, weight) for indicator, weight in zip(matched, weights, strict=True)]
+        return [
+            self.department_indicator(path, node, indicator, weight)
+            for indicator, weight in zip(matched, weights, strict=True)
+        ]
 
-    def department_indicator(self, path: tuple[str, ...], node: Node, indicator: Indicator, weight: Decimal) -> ItemScore:
+    def department_indicator(
+        self, path: tuple[str, ...], node: Node, indicator: Indicator, weight: Decimal
+    ) -> ItemScore:
         outcome = self._indicator_outcome(node, indicator, weight)
-        target = _target_text(indicator.comparator, indicator.effective_target, indicator.target_text, indicator.unit)
+        target = _target_text(
+            indicator.comparator, indicator.effective_target, indicator.target_text, indicator.unit
+        )
         actual = indicator.actual_text or _value_text(indicator.actual, indicator.unit)
         return ItemScore(
             id=f"{node.id}.{indicator.id}",
@@ -322,7 +385,11 @@ class _Scorer:
             return Outcome(Status.SCORED, ZERO, "指标内容为“不涉及/无”，不得计分")
         if indicator.comparator is Comparator.QUALITATIVE:
             assessment = self.dossier.assessments.get(indicator.id)
-            method = node.method if isinstance(node.method, Qualitative) else Qualitative(type="qualitative")
+            method = (
+                node.method
+                if isinstance(node.method, Qualitative)
+                else Qualitative(type="qualitative")
+            )
             if assessment is None:
                 return insufficient("定性指标缺少评价等级（达成/部分达成/未达成）")
             return qualitative(weight, method, assessment)
@@ -332,7 +399,9 @@ class _Scorer:
         if indicator.actual is None:
             return insufficient("没有实际完成值")
         assert node.method is not None
-        outcome = apply_method(weight, node.method, indicator.actual, comparator=indicator.comparator, target=target)
+        outcome = apply_method(
+            weight, node.method, indicator.actual, comparator=indicator.comparator, target=target
+        )
         return self._overshoot(outcome, indicator, target)
 
     def _overshoot(self, outcome: Outcome, indicator: Indicator, target: Decimal) -> Outcome:
@@ -348,11 +417,16 @@ class _Scorer:
         if deviation < rule.threshold:
             return outcome
         if rule.penalty_points is None:
-            points, note = ZERO, f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，不得分"
+            points, note = (
+                ZERO,
+                f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，不得分",
+            )
         else:
             points = max(ZERO, outcome.points - rule.penalty_points)
             note = f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，扣{_n(rule.penalty_points)}分"
-        return Outcome(outcome.status, points, f"{outcome.explanation}；{note}", (*outcome.adjustments, note))
+        return Outcome(
+            outcome.status, points, f"{outcome.explanation}；{note}", (*outcome.adjustments, note)
+        )
 
     def _item(
         self,
@@ -395,7 +469,9 @@ def _value_text(value: Decimal | None, unit: str | None) -> str:
     return "" if value is None else f"{_n(value)}{unit or ''}"
 
 
-def _target_text(comparator: Comparator | None, target: Decimal | None, text: str | None, unit: str | None) -> str:
+def _target_text(
+    comparator: Comparator | None, target: Decimal | None, text: str | None, unit: str | None
+) -> str:
     if text:
         return text
     if target is None:
@@ -447,7 +523,9 @@ def score(
         self_total=self_total,
         self_grade=book.self_grade(),
         rescore_total=rescore_total,
-        rescore_grade=None if rescore_total is None or not complete else grade_for(rescore_total, bands),
+        rescore_grade=None
+        if rescore_total is None or not complete
+        else grade_for(rescore_total, bands),
         full_marks=framework.total,
     )
 
@@ -506,7 +584,9 @@ def _subtotals(framework: Framework, items: list[ItemScore]) -> tuple[Subtotal, 
                 name=node.name,
                 weight=node.weight,
                 points=round_half_up(sum((i.points for i in mine if i.points is not None), ZERO)),
-                insufficient_weight=sum((i.weight for i in mine if i.status is Status.INSUFFICIENT), ZERO),
+                insufficient_weight=sum(
+                    (i.weight for i in mine if i.status is Status.INSUFFICIENT), ZERO
+                ),
             )
         )
     return tuple(result)

@@ -49,7 +49,9 @@ def load_framework(id_or_path: str | None = None) -> Framework:
         return load_framework_file(path)
     known = "、".join(pack_paths())
     raise InputError.single(
-        name, "", f"没有这个评价框架；可用：{known}，或给出 .yaml 文件路径",
+        name,
+        "",
+        f"没有这个评价框架；可用：{known}，或给出 .yaml 文件路径",
         f"unknown framework; available: {', '.join(pack_paths())}, or a path to a .yaml pack",
     )
 

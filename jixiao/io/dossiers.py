@@ -17,7 +17,10 @@ def load_dossier(path: str | Path) -> Dossier:
     path = Path(path)
     if path.suffix.lower() not in {".yaml", ".yml", ".json"}:
         raise InputError.single(
-            str(path), "", "应为 .yaml、.yml 或 .json 档案文件", "expected a .yaml, .yml or .json dossier"
+            str(path),
+            "",
+            "应为 .yaml、.yml 或 .json 档案文件",
+            "expected a .yaml, .yml or .json dossier",
         )
     data, lines = read_data(path)
     try:

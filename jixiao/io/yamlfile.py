@@ -36,7 +36,9 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 _DecimalLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 
 
-def _line_map(node: yaml.Node, path: str = "", lines: dict[str, int] | None = None) -> dict[str, int]:
+def _line_map(
+    node: yaml.Node, path: str = "", lines: dict[str, int] | None = None
+) -> dict[str, int]:
     lines = {} if lines is None else lines
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -58,7 +60,9 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError.single(
-            str(path), "", f"不是 UTF-8 编码的文本（第{error.start}字节）",
+            str(path),
+            "",
+            f"不是 UTF-8 编码的文本（第{error.start}字节）",
             f"not UTF-8 text (byte {error.start})",
         ) from None
 
@@ -70,11 +74,15 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
             return json.loads(text, parse_float=Decimal), {}
         except json.JSONDecodeError as error:
             raise InputError.single(
-                origin, "", f"JSON 格式错误：{error.msg}", f"malformed JSON: {error.msg}", error.lineno
+                origin,
+                "",
+                f"JSON 格式错误：{error.msg}",
+                f"malformed JSON: {error.msg}",
+                error.lineno,
             ) from None
     try:
         node = yaml.compose(text, Loader=_DecimalLoader)
-        data = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_DecimalLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -100,5 +108,7 @@ def with_lines(error: InputError, lines: dict[str, int]) -> InputError:
             path = path[:cut] if cut > 0 else ""
         return None
 
-    problems: list[Problem] = [p if p.line else replace(p, line=line_of(p.path)) for p in error.problems]
+    problems: list[Problem] = [
+        p if p.line else replace(p, line=line_of(p.path)) for p in error.problems
+    ]
     return InputError(error.origin, problems)

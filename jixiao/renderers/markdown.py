@@ -31,7 +31,12 @@ def table_lines(table: Table) -> list[str]:
 
 def chart_lines(chart: Chart) -> list[str]:
     header = "| 项目 | " + " | ".join(_cell(s.name) for s in chart.series) + " |"
-    lines = [f"**图：{chart.title}**（单位：{chart.unit}）", "", header, "|" + " --- |" * (len(chart.series) + 1)]
+    lines = [
+        f"**图：{chart.title}**（单位：{chart.unit}）",
+        "",
+        header,
+        "|" + " --- |" * (len(chart.series) + 1),
+    ]
     for n, category in enumerate(chart.categories):
         values = [format_number(v) if (v := s.values[n]) is not None else "—" for s in chart.series]
         lines.append(f"| {_cell(category)} | " + " | ".join(values) + " |")
@@ -57,5 +62,5 @@ def render_markdown(document: Document) -> str:
     for section in document.sections:
         lines += section_lines(section)
     for attachment in document.attachments:
-        lines += ["---", ""] + section_lines(attachment)
+        lines += ["---", "", *section_lines(attachment)]
     return "\n".join(lines).rstrip() + "\n"

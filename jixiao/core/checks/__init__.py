@@ -74,7 +74,7 @@ def run_rule(item: Rule, context: Context) -> list[Finding]:
             Finding(item.id, item.level, n.message, n.hint, Where(n.path, n.source), n.message_en)
             for n in item.function(context)
         ]
-    except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the others
+    except Exception as error:
         return [
             Finding(
                 CRASH_ID,
@@ -110,5 +110,5 @@ from jixiao.core.checks import (  # noqa: E402  - registration happens on import
     statements,
 )
 
-__all__ = ["RULES", "Context", "Note", "Rule", "run_checks", "rule"]
+__all__ = ["RULES", "Context", "Note", "Rule", "rule", "run_checks"]
 _ = (assets, indicators, money, narrative, score, staffing, statements)

@@ -11,7 +11,12 @@ from jixiao.core.figures import format_number
 @rule("assets.W001", "未填报资产总额", "Net assets not reported")
 def missing_assets(context: Context) -> Iterator[Note]:
     if context.book.value("assets.total_net") is None:
-        yield Note("未填报年末资产总额（账面净值）", "net assets at year end missing", "从资产年报或决算报表填报", "assets.total_net")
+        yield Note(
+            "未填报年末资产总额（账面净值）",
+            "net assets at year end missing",
+            "从资产年报或决算报表填报",
+            "assets.total_net",
+        )
 
 
 @rule("assets.W002", "当年配置固定资产超过资本性支出", "Fixed assets added exceed capital spending")
@@ -29,7 +34,10 @@ def added_vs_capital(context: Context) -> Iterator[Note]:
 
 @rule("assets.E002", "在用固定资产超过固定资产总额", "Fixed assets in use exceed all fixed assets")
 def in_use_exceeds_total(context: Context) -> Iterator[Note]:
-    in_use, total = context.book.value("assets.fixed_in_use"), context.book.value("assets.fixed_total")
+    in_use, total = (
+        context.book.value("assets.fixed_in_use"),
+        context.book.value("assets.fixed_total"),
+    )
     if in_use is not None and total is not None and in_use > total:
         yield Note(
             f"在用固定资产{format_number(in_use)}万元大于固定资产总额{format_number(total)}万元",

@@ -32,8 +32,12 @@ def catalogue() -> str:
     lines = [HEADER, "| id | 级别 level | 说明 | description |", "| --- | --- | --- | --- |"]
     for rule_id in sorted(RULES):
         item = RULES[rule_id]
-        lines.append(f"| `{rule_id}` | {item.level.label} {item.level.value} | {item.title} | {item.title_en} |")
-    lines.append(f"| `{CRASH_ID}` | 错误 error | 检查规则运行出错（jixiao 的缺陷） | a check rule crashed (a jixiao bug) |")
+        lines.append(
+            f"| `{rule_id}` | {item.level.label} {item.level.value} | {item.title} | {item.title_en} |"
+        )
+    lines.append(
+        f"| `{CRASH_ID}` | 错误 error | 检查规则运行出错（jixiao 的缺陷） | a check rule crashed (a jixiao bug) |"
+    )
     if RETIRED:
         lines += ["", "## Retired ids (never reuse)", ""]
         lines += [f"- `{rule_id}`: {why}" for rule_id, why in sorted(RETIRED.items())]

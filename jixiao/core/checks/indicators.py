@@ -23,13 +23,22 @@ def _is_vague(text: str) -> bool:
 def _deviation(indicator: Indicator) -> Decimal | None:
     """Signed % by which the actual misses (−) or beats (+) its target, in the good direction."""
     target, actual = indicator.effective_target, indicator.actual
-    if target is None or actual is None or target == 0 or indicator.comparator is Comparator.QUALITATIVE:
+    if (
+        target is None
+        or actual is None
+        or target == 0
+        or indicator.comparator is Comparator.QUALITATIVE
+    ):
         return None
     raw = (actual - target) * 100 / target
     return -raw if indicator.comparator in (Comparator.LE, Comparator.LT) else raw
 
 
-@rule("indicators.E001", "内容为“不涉及/无”的指标仍有分值", "An indicator marked not applicable carries points")
+@rule(
+    "indicators.E001",
+    "内容为“不涉及/无”的指标仍有分值",
+    "An indicator marked not applicable carries points",
+)
 def not_applicable_with_points(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
         points = [p for p in (indicator.weight, indicator.self_score) if p]
@@ -46,7 +55,11 @@ def not_applicable_with_points(context: Context) -> Iterator[Note]:
 @rule("indicators.E002", "指标自评得分超过分值", "An indicator's self-score exceeds its weight")
 def self_score_over_weight(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        if indicator.self_score is not None and indicator.weight is not None and indicator.self_score > indicator.weight:
+        if (
+            indicator.self_score is not None
+            and indicator.weight is not None
+            and indicator.self_score > indicator.weight
+        ):
             yield Note(
                 f"指标“{indicator.name}”自评{format_number(indicator.self_score)}分，超过分值{format_number(indicator.weight)}分",
                 "self-score above the indicator's weight",
@@ -56,7 +69,11 @@ def self_score_over_weight(context: Context) -> Iterator[Note]:
             )
 
 
-@rule("indicators.W001", "指标值表述模糊（提高、改善、进一步……没有数字）", "A vague target without a number")
+@rule(
+    "indicators.W001",
+    "指标值表述模糊（提高、改善、进一步……没有数字）",
+    "A vague target without a number",
+)
 def vague_target(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
         text = indicator.target_text or ""
@@ -73,9 +90,13 @@ def vague_target(context: Context) -> Iterator[Note]:
 @rule("indicators.W002", "定量指标没有年度指标值（目标）", "A quantitative indicator has no target")
 def missing_target(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        if indicator.comparator is not Comparator.QUALITATIVE and indicator.effective_target is None:
-            actual = indicator.actual_text or f"{format_number(indicator.actual)}{indicator.unit or ''}"
-            got = f"，只有实际值{actual}" if indicator.actual is not None else ""
+        if (
+            indicator.comparator is not Comparator.QUALITATIVE
+            and indicator.effective_target is None
+        ):
+            got = ""
+            if indicator.actual is not None:
+                got = f"，只有实际值{indicator.actual_text or format_number(indicator.actual) + (indicator.unit or '')}"
             yield Note(
                 f"指标“{indicator.name}”没有年度指标值{got}，无法判断是否完成",
                 f"indicator {indicator.name} has no target",
@@ -85,11 +106,19 @@ def missing_target(context: Context) -> Iterator[Note]:
             )
 
 
-@rule("indicators.W003", "完成值偏离目标超过10%却没有说明原因", "A deviation beyond 10% is not explained")
+@rule(
+    "indicators.W003",
+    "完成值偏离目标超过10%却没有说明原因",
+    "A deviation beyond 10% is not explained",
+)
 def unexplained_deviation(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
         deviation = _deviation(indicator)
-        if deviation is not None and deviation <= -DEVIATION_THRESHOLD and not indicator.deviation_explanation:
+        if (
+            deviation is not None
+            and deviation <= -DEVIATION_THRESHOLD
+            and not indicator.deviation_explanation
+        ):
             yield Note(
                 f"指标“{indicator.name}”完成值偏离目标{format_number(-deviation)}%，未说明原因",
                 f"{indicator.name} misses its target by {format_number(-deviation)}% with no explanation",
@@ -99,7 +128,11 @@ def unexplained_deviation(context: Context) -> Iterator[Note]:
             )
 
 
-@rule("indicators.W004", "完成值超出目标30%以上：目标设定偏低", "A target beaten by 30% or more was set too low")
+@rule(
+    "indicators.W004",
+    "完成值超出目标30%以上：目标设定偏低",
+    "A target beaten by 30% or more was set too low",
+)
 def pressure_free(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
         deviation = _deviation(indicator)
@@ -116,14 +149,26 @@ def pressure_free(context: Context) -> Iterator[Note]:
 @rule("indicators.W005", "定量指标没有计量单位", "A quantitative indicator has no unit")
 def missing_unit(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        if indicator.comparator is not Comparator.QUALITATIVE and indicator.actual is not None and not indicator.unit:
-            yield Note(f"指标“{indicator.name}”没有计量单位", f"{indicator.name} has no unit", "填写单位，如 %、次、个", f"indicators[{n}].unit")
+        if (
+            indicator.comparator is not Comparator.QUALITATIVE
+            and indicator.actual is not None
+            and not indicator.unit
+        ):
+            yield Note(
+                f"指标“{indicator.name}”没有计量单位",
+                f"{indicator.name} has no unit",
+                "填写单位，如 %、次、个",
+                f"indicators[{n}].unit",
+            )
 
 
 @rule("indicators.W006", "定性指标缺少评价等级", "A qualitative indicator has no assessment")
 def qualitative_unassessed(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        if indicator.comparator is Comparator.QUALITATIVE and indicator.id not in context.dossier.assessments:
+        if (
+            indicator.comparator is Comparator.QUALITATIVE
+            and indicator.id not in context.dossier.assessments
+        ):
             yield Note(
                 f"定性指标“{indicator.name}”没有评价等级（达成/部分达成/未达成）",
                 f"qualitative indicator {indicator.name} is not assessed",
@@ -147,7 +192,9 @@ def missing_evidence(context: Context) -> Iterator[Note]:
 @rule("goals.W001", "绩效目标没有可衡量的指标", "A goal has no measurable indicator")
 def goal_unmeasured(context: Context) -> Iterator[Note]:
     measurable = {
-        i.goal for i in context.dossier.indicators if i.goal and i.effective_target is not None and i.unit
+        i.goal
+        for i in context.dossier.indicators
+        if i.goal and i.effective_target is not None and i.unit
     }
     for n, goal in enumerate(context.dossier.goals):
         if goal.id not in measurable:
@@ -175,4 +222,6 @@ def goal_vague(context: Context) -> Iterator[Note]:
 @rule("goals.W003", "没有填报绩效目标", "No performance goals")
 def no_goals(context: Context) -> Iterator[Note]:
     if not context.dossier.goals:
-        yield Note("没有填报年度绩效目标", "no goals", "按绩效目标表填报年度总体目标和分项目标", "goals")
+        yield Note(
+            "没有填报年度绩效目标", "no goals", "按绩效目标表填报年度总体目标和分项目标", "goals"
+        )

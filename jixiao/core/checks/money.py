@@ -29,7 +29,11 @@ def overspent(context: Context) -> Iterator[Note]:
         )
 
 
-@rule("budget.W001", "没有执行数（决算数），无法计算预算执行率", "No executed amounts: no execution rate")
+@rule(
+    "budget.W001",
+    "没有执行数（决算数），无法计算预算执行率",
+    "No executed amounts: no execution rate",
+)
 def no_execution(context: Context) -> Iterator[Note]:
     if context.book.value("executed.total") is None:
         yield Note(
@@ -43,13 +47,20 @@ def no_execution(context: Context) -> Iterator[Note]:
 @rule("budget.W002", "缺少预算数", "No budget amounts")
 def no_budget(context: Context) -> Iterator[Note]:
     if context.book.value("budget.total") is None:
-        yield Note("没有填报预算数", "no budget amounts", "按基本支出、项目支出和经济分类填报年初预算或调整预算", "money.lines")
+        yield Note(
+            "没有填报预算数",
+            "no budget amounts",
+            "按基本支出、项目支出和经济分类填报年初预算或调整预算",
+            "money.lines",
+        )
 
 
 @rule("budget.W003", "金额可能把元当作万元", "An amount may be in 元 though marked 万元")
 def unit_slip(context: Context) -> Iterator[Note]:
     money = context.dossier.money
-    amounts = [(n, money.money(line).wan) for n, line in enumerate(money.lines) if line.item.is_composition]
+    amounts = [
+        (n, money.money(line).wan) for n, line in enumerate(money.lines) if line.item.is_composition
+    ]
     positive = sorted(a for _, a in amounts if a > 0)
     if len(positive) < 2:
         return

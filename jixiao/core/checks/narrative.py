@@ -20,7 +20,12 @@ def empty_sections(context: Context) -> Iterator[Note]:
     narratives = context.dossier.narratives
     for field, title in REQUIRED_SECTIONS.items():
         if not any(p.strip() for p in getattr(narratives, field)):
-            yield Note(f"“{title}”没有内容", f"section {field} is empty", "按报告提纲补写该部分", f"narratives.{field}")
+            yield Note(
+                f"“{title}”没有内容",
+                f"section {field} is empty",
+                "按报告提纲补写该部分",
+                f"narratives.{field}",
+            )
 
 
 @rule("narrative.W002", "问题与改进措施数量不对应", "Problems and improvements do not correspond")

@@ -35,7 +35,10 @@ def inflated(context: Context) -> Iterator[Note]:
     if self_total is None:
         return
     ceiling = card.total if card.complete else card.max_possible
-    if self_total - ceiling >= (INFLATION_GAP if card.complete else Decimal(0)) and self_total > ceiling:
+    if (
+        self_total - ceiling >= (INFLATION_GAP if card.complete else Decimal(0))
+        and self_total > ceiling
+    ):
         what = "计算得分" if card.complete else "证据所能支持的最高分"
         yield Note(
             f"自评{format_number(self_total)}分，高于{what}{format_number(ceiling)}分",
@@ -46,7 +49,11 @@ def inflated(context: Context) -> Iterator[Note]:
         )
 
 
-@rule("score.W002", "自评得分无法核实：部分指标证据不足", "The self-score cannot be verified: evidence is missing")
+@rule(
+    "score.W002",
+    "自评得分无法核实：部分指标证据不足",
+    "The self-score cannot be verified: evidence is missing",
+)
 def unverifiable(context: Context) -> Iterator[Note]:
     card, self_total = context.card, context.dossier.self_evaluation.total
     if self_total is not None and not card.complete:
@@ -64,7 +71,9 @@ def unverifiable(context: Context) -> Iterator[Note]:
 @rule("score.I001", "报告没有自评得分", "No self-score stated")
 def no_self_score(context: Context) -> Iterator[Note]:
     if context.dossier.self_evaluation.total is None:
-        yield Note("报告没有写明绩效自评得分", "no self-score", "填写自评表总分", "self_evaluation.total")
+        yield Note(
+            "报告没有写明绩效自评得分", "no self-score", "填写自评表总分", "self_evaluation.total"
+        )
 
 
 @rule("framework.W001", "评价框架的指标缺少数据，无法评分", "A framework indicator lacks data")
@@ -81,7 +90,11 @@ def insufficient_items(context: Context) -> Iterator[Note]:
             )
 
 
-@rule("framework.I001", "部门个性指标未纳入所选评价框架", "Department indicators unused by the framework")
+@rule(
+    "framework.I001",
+    "部门个性指标未纳入所选评价框架",
+    "Department indicators unused by the framework",
+)
 def uncovered(context: Context) -> Iterator[Note]:
     used = {item.indicator_id for item in context.card.items if item.indicator_id}
     for n, indicator in enumerate(context.dossier.indicators):

@@ -20,13 +20,27 @@ def over_quota(context: Context) -> Iterator[Note]:
         )
 
 
-@rule("staffing.W002", "缺少编制或在职人数，无法计算在职人员控制率", "Missing posts or staff: no control rate")
+@rule(
+    "staffing.W002",
+    "缺少编制或在职人数，无法计算在职人员控制率",
+    "Missing posts or staff: no control rate",
+)
 def missing_counts(context: Context) -> Iterator[Note]:
     staffing = context.dossier.staffing
     if staffing.authorized_total() is None:
-        yield Note("未填报编制人数", "authorized posts missing", "按编制类型填报编制数（行政、参公、事业、工勤）", "staffing.authorized")
+        yield Note(
+            "未填报编制人数",
+            "authorized posts missing",
+            "按编制类型填报编制数（行政、参公、事业、工勤）",
+            "staffing.authorized",
+        )
     if staffing.in_service_total() is None:
-        yield Note("未填报在职人数", "staff in service missing", "按人员类型填报在职人数", "staffing.in_service")
+        yield Note(
+            "未填报在职人数",
+            "staff in service missing",
+            "按人员类型填报在职人数",
+            "staffing.in_service",
+        )
 
 
 @rule("staffing.W003", "退休、遗属人数未填报", "Retired or survivors not reported")

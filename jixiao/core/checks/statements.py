@@ -27,29 +27,51 @@ def _mismatches(context: Context, prefix: str, hint: str) -> Iterator[Note]:
         )
 
 
-@rule("staffing.E001", "实有人数与在职、退休、离休、遗属之和不符", "Actual head-count differs from its parts")
+@rule(
+    "staffing.E001",
+    "实有人数与在职、退休、离休、遗属之和不符",
+    "Actual head-count differs from its parts",
+)
 def actual_total(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "staffing.actual_total", "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数")
+    yield from _mismatches(
+        context,
+        "staffing.actual_total",
+        "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数",
+    )
 
 
-@rule("staffing.E002", "在职人数与分类型人数之和不符", "Staff in service differ from the sum by type")
+@rule(
+    "staffing.E002", "在职人数与分类型人数之和不符", "Staff in service differ from the sum by type"
+)
 def in_service(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "staffing.in_service", "在职人数应等于各类在职人员（参公、事业、工勤等）之和")
+    yield from _mismatches(
+        context, "staffing.in_service", "在职人数应等于各类在职人员（参公、事业、工勤等）之和"
+    )
 
 
-@rule("staffing.E003", "编制人数与分类型编制之和不符", "Authorized posts differ from the sum by type")
+@rule(
+    "staffing.E003", "编制人数与分类型编制之和不符", "Authorized posts differ from the sum by type"
+)
 def authorized(context: Context) -> Iterator[Note]:
     yield from _mismatches(context, "staffing.authorized", "编制人数应等于各类编制之和")
 
 
 @rule("budget.E001", "预算总额与明细之和不符", "A budget total differs from the sum of its lines")
 def budget_totals(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "budget.", "核对预算总额与各经济分类明细，注意元与万元、四舍五入")
+    yield from _mismatches(
+        context, "budget.", "核对预算总额与各经济分类明细，注意元与万元、四舍五入"
+    )
 
 
-@rule("executed.E001", "支出（执行/决算）总额与明细之和不符", "A spending total differs from the sum of its lines")
+@rule(
+    "executed.E001",
+    "支出（执行/决算）总额与明细之和不符",
+    "A spending total differs from the sum of its lines",
+)
 def executed_totals(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "executed.", "核对支出总额与各经济分类明细，注意元与万元、四舍五入")
+    yield from _mismatches(
+        context, "executed.", "核对支出总额与各经济分类明细，注意元与万元、四舍五入"
+    )
 
 
 @rule("rates.E001", "报告所写比率与按公式计算的结果不符", "A stated rate differs from its formula")
@@ -57,17 +79,29 @@ def rates(context: Context) -> Iterator[Note]:
     yield from _mismatches(context, "rates.", "比率应由原始数据按公式计算，不要手工填写")
 
 
-@rule("assets.E001", "资产变动率与两年资产总额不符", "Stated change in assets differs from the two totals")
+@rule(
+    "assets.E001",
+    "资产变动率与两年资产总额不符",
+    "Stated change in assets differs from the two totals",
+)
 def assets_change(context: Context) -> Iterator[Note]:
     yield from _mismatches(context, "assets.", "变动率 =（本年 − 上年）/ 上年 × 100%")
 
 
-@rule("profile.W001", "内设机构数与列出的机构不符", "Stated number of internal units differs from the list")
+@rule(
+    "profile.W001",
+    "内设机构数与列出的机构不符",
+    "Stated number of internal units differs from the list",
+)
 def internal_units(context: Context) -> Iterator[Note]:
     yield from _mismatches(context, "profile.", "核对内设机构名单与数量")
 
 
-@rule("stated.E001", "同一数字在报告中前后不一致", "The same figure is stated differently in two places")
+@rule(
+    "stated.E001",
+    "同一数字在报告中前后不一致",
+    "The same figure is stated differently in two places",
+)
 def conflicting(context: Context) -> Iterator[Note]:
     by_key: dict[str, list[Stated]] = {}
     for statement in context.dossier.stated:
@@ -80,13 +114,18 @@ def conflicting(context: Context) -> Iterator[Note]:
                 yield Note(
                     f"{label}前后不一致：一处写{format_number(first.value)}，另一处写{format_number(other.value)}",
                     f"{key} stated as {format_number(first.value)} and as {format_number(other.value)}",
-                    "统一口径后只保留一个数字" + (f"（另一处：{other.source.describe()}）" if other.source else ""),
+                    "统一口径后只保留一个数字"
+                    + (f"（另一处：{other.source.describe()}）" if other.source else ""),
                     key,
                     other.source,
                 )
 
 
-@rule("stated.W001", "报告所写数字缺少可核对的原始数据", "A stated figure cannot be verified from raw data")
+@rule(
+    "stated.W001",
+    "报告所写数字缺少可核对的原始数据",
+    "A stated figure cannot be verified from raw data",
+)
 def unverifiable(context: Context) -> Iterator[Note]:
     for statement in context.dossier.stated:
         if statement.key in FIGURES_BY_KEY and context.book.computed(statement.key) is None:
