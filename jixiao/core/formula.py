@@ -74,7 +74,7 @@ MAX_ROUND_PLACES = 10
 
 _CONTEXT = Context(
     prec=28,
-    rounding='ROUND_HALF_EVEN',
+    rounding=ROUND_HALF_UP,
     Emax=999_999,
     Emin=-999_999,
     traps=[InvalidOperation, DivisionByZero, Overflow],
