@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations (``python -m benchmarks.<name>``); results go to BENCHMARKS.md."""

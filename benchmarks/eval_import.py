@@ -1,0 +1,235 @@
+"""Evaluate the text importer against the hand-made ground truth in tests/fixtures/corpus/.
+
+For every report excerpt: import it, take the figures the importer says it read from the text
+(the keys of ``ImportResult.sources``), and compare them with the stated figures in the ground
+truth (staffing, assets, budget and actual expenditure in 万元, execution, score, grade).
+``derived`` values are not ground truth; ``null`` means "not stated in this excerpt", so a
+figure read where the truth is null counts against precision.
+
+Two views are scored: *as read* (the value the report states, or the value computed from the
+raw facts read when the report states no total) and *figures* (``FigureBook.flat()``, what
+``jixiao figures`` would print). Also measured: the median import time per report.
+
+Run ``python -m benchmarks.eval_import`` (``make eval-import``); it prints the table and writes
+it into BENCHMARKS.md between the import-eval markers.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jixiao.core.figures import FigureBook
+from jixiao.importers.result import ImportResult
+from jixiao.importers.text import import_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+START, END = "<!-- import-eval:start -->", "<!-- import-eval:end -->"
+GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0}
+
+_TRUTH_KEYS: dict[tuple[str, str], str] = {
+    ("staffing", "authorized"): "staffing.authorized",
+    ("staffing", "actual_total"): "staffing.actual_total",
+    ("staffing", "in_service"): "staffing.in_service",
+    ("staffing", "retired"): "staffing.retired",
+    ("assets", "total_net_wan"): "assets.total_net",
+    ("assets", "change_pct"): "assets.change_pct",
+    ("execution", "spent_wan"): "executed.total",
+    ("execution", "rate_pct"): "rates.execution",
+}
+_MONEY_SUBKEYS = {"total_wan": "total", "basic_wan": "basic", "project_wan": "project",
+                  "personnel_wan": "personnel", "goods_services_wan": "goods_services",
+                  "transfers_to_households_wan": "transfers_households", "capital_wan": "capital"}
+EVALUATED = {*_TRUTH_KEYS.values(), "score.self", "grade.self",
+             *(f"{p}.{s}" for p in ("budget", "executed") for s in _MONEY_SUBKEYS.values())}
+
+
+def report_text(path: Path) -> str:
+    """The excerpt without the corpus header (URL:, PARTIAL:, blank line)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    while lines and (lines[0].startswith(("URL:", "PARTIAL:")) or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def truth_figures(truth: dict[str, Any]) -> dict[str, str]:
+    """Ground truth as figure key → value text; null values are left out."""
+    figures: dict[str, str] = {}
+    for (section, name), key in _TRUTH_KEYS.items():
+        value = (truth.get(section) or {}).get(name)
+        if value is not None:
+            figures[key] = _text(value)
+    for section, prefix in (("budget", "budget"), ("actual_expenditure", "executed")):
+        for name, sub in _MONEY_SUBKEYS.items():
+            value = (truth.get(section) or {}).get(name)
+            if value is not None:
+                figures[f"{prefix}.{sub}"] = _text(value)
+    if truth.get("score") is not None:
+        figures["score.self"] = _text(truth["score"])
+    if truth.get("grade") is not None:
+        figures["grade.self"] = str(truth["grade"])
+    return figures
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return _norm(Decimal(str(value)))
+
+
+def _norm(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text
+
+
+def read_figures(result: ImportResult) -> tuple[dict[str, str], dict[str, str]]:
+    """(as read, as figures) for every evaluated key the importer traced to the text."""
+    book = FigureBook(result.dossier)
+    flat = book.flat()
+    as_read: dict[str, str] = {}
+    as_figures: dict[str, str] = {}
+    for key in result.sources:
+        if key not in EVALUATED:
+            continue
+        if key == "grade.self":
+            grade = result.dossier.self_evaluation.grade
+            if grade:
+                as_read[key] = as_figures[key] = grade
+            continue
+        figure = book.figure(key)
+        value = figure.stated if figure.stated is not None else figure.computed
+        if value is not None:
+            as_read[key] = _norm(value)
+        if key in flat:
+            as_figures[key] = _norm(Decimal(flat[key]))
+    return as_read, as_figures
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, predicted: dict[str, str], truth: dict[str, str]) -> None:
+        for key, value in predicted.items():
+            if truth.get(key) == value:
+                self.tp += 1
+            else:
+                self.fp += 1
+                self.errors.append(f"{key}: read {value}, truth {truth.get(key)}")
+        for key, value in truth.items():
+            if predicted.get(key) != value:
+                self.fn += 1
+                if key not in predicted:
+                    self.errors.append(f"{key}: missed {value}")
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def evaluate(repeat: int = 5) -> dict[str, Any]:
+    rows = []
+    overall, overall_figures = Score(), Score()
+    times = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        text = report_text(path)
+        runs = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            result = import_text(text, file=path.name)
+            runs.append((time.perf_counter() - began) * 1000)
+        milliseconds = statistics.median(runs)
+        times.append(milliseconds)
+        expected = truth_figures(truth)
+        as_read, as_figures = read_figures(result)
+        score, score_figures = Score(), Score()
+        score.add(as_read, expected)
+        score_figures.add(as_figures, expected)
+        for total, part in ((overall, score), (overall_figures, score_figures)):
+            total.tp += part.tp
+            total.fp += part.fp
+            total.fn += part.fn
+        rows.append({"report": path.stem, "truth": len(expected), "read": len(as_read), "tp": score.tp,
+                     "precision": score.precision, "recall": score.recall,
+                     "figures_precision": score_figures.precision, "ms": milliseconds,
+                     "errors": score.errors + [f"(figures) {e}" for e in score_figures.errors
+                                               if e not in score.errors]})
+    return {"rows": rows, "precision": overall.precision, "recall": overall.recall,
+            "figures_precision": overall_figures.precision, "figures_recall": overall_figures.recall,
+            "median_ms": statistics.median(times) if times else 0.0,
+            "tp": overall.tp, "fp": overall.fp, "fn": overall.fn}
+
+
+def render(summary: dict[str, Any]) -> str:
+    met = (summary["precision"] >= GOALS["precision"] and summary["recall"] >= GOALS["recall"]
+           and summary["median_ms"] < GOALS["ms"])
+    lines = [
+        "## Import evaluation (`make eval-import`)",
+        "",
+        f"Corpus: {len(summary['rows'])} report excerpts in tests/fixtures/corpus/ with hand-made ground "
+        "truth (stated staffing, assets, money in 万元, execution, score, grade; `derived` excluded).",
+        "",
+        "| report | truth figures | read | correct | precision | recall | precision (figures view) | ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in summary["rows"]:
+        lines.append(f"| {row['report']} | {row['truth']} | {row['read']} | {row['tp']} | "
+                     f"{row['precision']:.2f} | {row['recall']:.2f} | {row['figures_precision']:.2f} | "
+                     f"{row['ms']:.1f} |")
+    lines += [
+        f"| **overall** | | | {summary['tp']} | **{summary['precision']:.3f}** | **{summary['recall']:.3f}** "
+        f"| {summary['figures_precision']:.3f} | median {summary['median_ms']:.1f} |",
+        "",
+        f"Goals: precision ≥ {GOALS['precision']}, recall ≥ {GOALS['recall']}, < {GOALS['ms']:.0f} ms per "
+        f"report — {'met' if met else 'NOT met'}.",
+        "",
+        "*As read*: the value the report states (or computes from the raw facts read, when no total is "
+        "stated). *Figures view*: `FigureBook.flat()` for the same keys, where a total computed from "
+        "raw facts may differ from the report's own statement (the checks report such differences).",
+    ]
+    errors = [f"- {row['report']}: {error}" for row in summary["rows"] for error in row["errors"]]
+    if errors:
+        lines += ["", "Differences:", "", *errors]
+    return "\n".join(lines)
+
+
+def write_section(section: str, path: Path = BENCHMARKS) -> None:
+    block = f"{START}\n{section}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    summary = evaluate()
+    section = render(summary)
+    print(section)
+    if "--no-write" not in argv:
+        write_section(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""A report as the readers see it: normalised lines with their sections, and a way back.
+
+A file importer (.txt, .docx, .pdf) turns its input into :class:`Block` s (a paragraph or a page
+with a locator such as "第12段" or "第3页"). :class:`ReportText` joins them, normalises the text
+and splits it into lines; each line knows the heading path it sits under. ``source(start, end)``
+turns a span of normalised text back into a :class:`~jixiao.core.dossier.Source` naming the
+block, the character span inside it and the exact original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from jixiao.core.dossier import Source
+from jixiao.importers.headings import Heading, parse_heading
+from jixiao.importers.normalise import Normalised, normalise
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a page of the original file."""
+
+    text: str
+    locator: str | None  # "第12段", "第3页"; None for blank lines
+
+
+@dataclass
+class Line:
+    """One normalised line (paragraph) of the report."""
+
+    index: int
+    text: str
+    start: int  # offset in the normalised text
+    heading: Heading | None = None
+    path: tuple[str, ...] = ()  # titles of the headings above this line, outermost first
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class ReportText:
+    file: str
+    blocks: list[Block]
+    original: str = ""
+    norm: Normalised = field(init=False)
+    lines: list[Line] = field(default_factory=list)
+    _block_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        starts, position = [], 0
+        for block in self.blocks:
+            starts.append(position)
+            position += len(block.text) + 1
+        self._block_starts = starts
+        self.original = "\n".join(block.text for block in self.blocks)
+        self.norm = normalise(self.original)
+        self.lines = _split_lines(self.norm.text)
+        _assign_sections(self.lines)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.norm.original_span(start, end)
+        return self.original[a:b]
+
+    def source(self, start: int, end: int) -> Source:
+        """Where normalised [start, end) came from: block locator, span in it, exact text."""
+        a, b = self.norm.original_span(start, end)
+        index = max(bisect.bisect_right(self._block_starts, a) - 1, 0)
+        block_start = self._block_starts[index] if self._block_starts else 0
+        locator = self.blocks[index].locator if self.blocks else None
+        return Source(file=self.file, locator=locator, start=a - block_start, end=b - block_start,
+                      text=self.original[a:b])
+
+    def where(self, start: int, end: int) -> str:
+        return self.source(start, end).describe()
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append(Line(len(lines), raw, position))
+        position += len(raw) + 1
+    return lines
+
+
+def _assign_sections(lines: list[Line]) -> None:
+    """Give every line its heading (if it is one) and the path of headings above it."""
+    has_chinese_top = any((h := parse_heading(line.text)) and h.level == 1 and h.scheme != "1.1"
+                          for line in lines)
+    stack: list[tuple[int, str]] = []
+    for line in lines:
+        heading = parse_heading(line.text)
+        if heading and not has_chinese_top and heading.scheme == "1.":
+            # decimal outlines (1. / 1.1 / 1.1.1): a bare "1." is the top level
+            heading = Heading(1, heading.scheme, heading.number, heading.title, heading.rest,
+                              heading.marker_length)
+        line.heading = heading
+        if heading:
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            stack.append((heading.level, heading.title))
+        line.path = tuple(title for _, title in stack)
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Plain text: one block per line, numbered as paragraphs (blank lines are not counted)."""
+    blocks, number = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            number += 1
+            blocks.append(Block(raw, f"第{number}段"))
+        else:
+            blocks.append(Block(raw, None))
+    return blocks

@@ -1,0 +1,488 @@
+"""Read amounts of money: budget and spending by phase, funding and economic class; assets.
+
+Each amount is read with the words right before it (its label). The label says what the amount
+is (基本支出, 工资福利支出, "三公"经费, 上年结转…) and, when it can, which phase it belongs to
+(年初预算 / 预算批复 → initial budget, 调整后 / 全年预算 → adjusted, 支出 / 执行数 → executed,
+决算 → final). Amounts after 其中 / 主要包括 are parts of the amount before them and inherit its
+phase. When a total and all its parts are stated, the parts become money lines and the total
+a statement (``stated``), so the checks compare them. An amount whose phase cannot be told, or
+that belongs to something the dossier does not model (收入, 到位指标, 人员经费), is left out with
+a finding rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.dossier import Funding, Item, Phase
+from jixiao.importers.document import ReportText
+from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.patterns import NUMBER, parse_number
+from jixiao.importers.staffing import label_start
+
+_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
+_DELIMITERS = ",;。:、\n"
+_UNIT_IN_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+_VERBS = re.compile(r"(?:为|是|共计|合计|总计|达到|达|计|约|共|了|:)+$")
+_PART_MARKER = re.compile(r"其中|包括|分别为|分别是|具体为")
+
+BUDGET = "budget"  # a budget amount whose phase (initial / adjusted) is settled later
+
+_ECONOMIC: tuple[tuple[str, Item], ...] = (
+    (r"工资福利(?:支出)?", Item.WAGES),
+    (r"商品(?:和|及|与)?服务(?:支出)?", Item.GOODS_SERVICES),
+    (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出)?", Item.TRANSFERS_HOUSEHOLDS),
+    (r"(?:其他)?资本性(?:支出)?", Item.CAPITAL),
+)
+_SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
+    (r"因公出国(?:\(境\))?(?:境)?(?:费用?|经费)?", Item.SANGONG_ABROAD),
+    (r"公务用车购置(?:费用?)?(?![及和与])", Item.SANGONG_VEHICLE_PURCHASE),
+    (r"公务用车运行(?:维护|维修)?(?:费用?)?|公务用车运维(?:费用?)?", Item.SANGONG_VEHICLE_RUNNING),
+    (r"公务接待(?:费用?)?", Item.SANGONG_RECEPTION),
+)
+_MEMO: tuple[tuple[str, str], ...] = (
+    (r"到位", "allocated"),
+    (r"人员经费", "personnel"),
+    (r"(?:上年|年初|以前年度)(?:结转|结余)(?:结余|结转|和结余|资金)?", "carry_prior"),
+    (r"(?:本年|年末|期末)(?:结转|结余)(?:结余|结转|和结余|资金)?|结余结转|结转结余|结转和结余", "carry_end"),
+    (r"调整追加|追加(?:预算|资金)?|调增|调整(?:数|金额|增加)", "supplement"),
+    (r"“?三公”?经费", "sangong_total"),
+    (r"(?:日常)?公用经费", "public_funds"),
+    (r"政府采购(?:预算|金额|合同金额)?", "procurement"),
+    (r"重点项目(?:支出)?", "key_projects"),
+)
+_FUNDING: tuple[tuple[str, Funding], ...] = (
+    (r"基本支(?:出)?(?!付)|基本经费", Funding.BASIC),
+    (r"项目支出|项目经费", Funding.PROJECT),
+)
+_NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作)"
+_PHASES: tuple[tuple[str, Phase | str], ...] = (
+    (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排", Phase.BUDGET_INITIAL),
+    (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
+    (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}", BUDGET),
+    (r"决算", Phase.FINAL),
+    (r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付", Phase.EXECUTED),
+)
+_ASSETS: tuple[tuple[str, str], ...] = (
+    (r"(?:配置|新增|购置|购入)(?:了)?固定资产", "fixed_added"),
+    (r"在用固定资产", "fixed_in_use"),
+    (r"固定资产(?:原值|总额|总值|合计)", "fixed_total"),
+    (r"资产总额|资产总计|总资产", "total"),
+)
+
+
+@dataclass
+class Amount:
+    value: Decimal  # in 万元
+    stated_value: Decimal
+    unit: str  # as written
+    start: int
+    end: int
+    label: str
+    kind: str | None  # total, funding, economic, sangong_item, a _MEMO kind, asset:<field>, income
+    phase: Phase | str | None
+    funding: Funding | None = None
+    item: Item | None = None
+    parts: list[Amount] = field(default_factory=list)
+    head: Amount | None = None
+
+
+@dataclass
+class MoneyReading:
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    stated: list[Fact] = field(default_factory=list)
+    assets: dict[str, Decimal] = field(default_factory=dict)
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
+    """(kind, phase, funding, item) of an amount from its label."""
+    rest = label
+    if re.search(r"收入", label) and not re.search(r"预算收入", label):
+        return "income", None, None, None
+    for pattern, asset_field in _ASSETS:
+        if re.search(pattern, label):
+            return f"asset:{asset_field}", None, None, None
+    kind: str | None = None
+    item: Item | None = None
+    funding: Funding | None = None
+    for pattern, sangong_item in _SANGONG_ITEMS:
+        if re.search(pattern, rest):
+            kind, item = "sangong_item", sangong_item
+            rest = re.sub(pattern, "", rest)
+            break
+    if kind is None and re.search(r"公务用车购置(?:费)?(?:及|和|与)运行", rest):
+        return "unread", None, None, None
+    if kind is None:
+        for pattern, memo in _MEMO:
+            if re.search(pattern, rest):
+                kind = memo
+                rest = re.sub(pattern, "", rest)
+                break
+    for pattern, economic in _ECONOMIC:
+        if kind is None and re.search(pattern, rest):
+            kind, item = "economic", economic
+            rest = re.sub(pattern, "", rest)
+            break
+    for pattern, funds in _FUNDING:
+        if re.search(pattern, rest):
+            funding = funds
+            rest = re.sub(pattern, "", rest)
+            if kind is None:
+                kind = "funding"
+            break
+    phase = _phase(rest)
+    if kind is None and phase is not None:
+        kind = "total"
+    return kind, phase, funding, item
+
+
+def _phase(text: str) -> Phase | str | None:
+    if re.search(r"决算", text):
+        return Phase.FINAL
+    if re.search(r"执行数|实际执行|执行(?!率)", text):
+        return Phase.EXECUTED
+    best: tuple[int, Phase | str] | None = None
+    for pattern, phase in _PHASES:
+        for match in re.finditer(pattern, text):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), phase)
+    return None if best is None else best[1]
+
+
+def _label(text: str, position: int) -> tuple[str, int]:
+    start = label_start(text, position, _DELIMITERS, 30)
+    label = text[start:position]
+    lead = re.match(r"^(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)", label)
+    if lead:
+        start += lead.end()
+        label = label[lead.end():]
+    return _VERBS.sub("", label), start
+
+
+def _compatible(head: Amount, part: Amount) -> bool:
+    if head.kind == "total":
+        if part.kind in ("funding", "economic"):
+            return part.phase is None or _same_side(head.phase, part.phase)
+        return head.phase == BUDGET and (
+            (part.kind == "total" and part.phase == Phase.BUDGET_INITIAL) or part.kind == "supplement")
+    if head.kind == "funding":
+        return part.kind == "economic" and (part.phase is None or _same_side(head.phase, part.phase))
+    if head.kind == "sangong_total":
+        return part.kind == "sangong_item"
+    return False
+
+
+def _same_side(a: Phase | str | None, b: Phase | str | None) -> bool:
+    budget = {Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED, BUDGET}
+    return (a in budget) == (b in budget)
+
+
+def _amounts(report: ReportText) -> list[Amount]:
+    """Every amount with its classification; parts linked to their heads."""
+    found: list[Amount] = []
+    for line in report.lines:
+        text = line.text
+        head: Amount | None = None
+        group_open = False
+        previous_end = 0
+        for match in _AMOUNT.finditer(text):
+            value = parse_number(match.group(1))
+            if value is None:
+                continue
+            label, label_at = _label(text, match.start())
+            between = text[previous_end:match.start()]
+            sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
+            if sentence_break:
+                head, group_open = None, False
+            if _PART_MARKER.search(between):
+                group_open = True
+            previous_end = match.end()
+            kind, phase, funding, item = classify(label)
+            unit = match.group(2)
+            amount = Amount(value * _UNIT_IN_WAN[unit], value, unit, line.start + label_at,
+                            line.start + match.end(), label, kind, phase, funding, item)
+            after = text[match.end():match.end() + 8]
+            if amount.kind == "asset:total" and "原值" in (label + after):
+                amount.kind = "asset:total_original"
+            elif amount.kind == "asset:total":
+                amount.kind = "asset:total_net"
+            if group_open and head is not None:
+                if head.kind in (None, "income", "unread", "allocated", "personnel") or (
+                        not _compatible(head, amount) and amount.kind in ("total", "funding", "economic",
+                                                                          "sangong_item", None)):
+                    if head.kind in (None, "income", "unread", "allocated", "personnel"):
+                        # parts of something not imported are not imported either
+                        amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
+                        found.append(amount)
+                        continue
+                if _compatible(head, amount):
+                    amount.head = head
+                    head.parts.append(amount)
+                    found.append(amount)
+                    continue
+            found.append(amount)
+            if amount.kind in (None, "total", "funding", "sangong_total", "income", "allocated",
+                               "personnel", "unread"):
+                head, group_open = amount, False
+    return found
+
+
+def _prefix(phase: Phase | str | None) -> str:
+    return "executed" if phase in (Phase.EXECUTED, Phase.FINAL) else "budget"
+
+
+_ECONOMIC_KEYS = {Item.WAGES: "wages", Item.GOODS_SERVICES: "goods_services",
+                  Item.TRANSFERS_HOUSEHOLDS: "transfers_households", Item.CAPITAL: "capital"}
+_MEMO_ITEMS = {"carry_prior": Item.CARRYOVER_PRIOR, "carry_end": Item.CARRYOVER_END,
+               "supplement": Item.SUPPLEMENT, "public_funds": Item.PUBLIC_FUNDS,
+               "procurement": Item.PROCUREMENT, "key_projects": Item.KEY_PROJECTS}
+_MEMO_KEYS = {Item.CARRYOVER_PRIOR: "budget.carryover_prior", Item.CARRYOVER_END: "executed.carryover_end",
+              Item.SUPPLEMENT: "budget.supplement"}
+
+
+def figure_key(phase: Phase | str | None, funding: Funding | None, item: Item) -> str | None:
+    """The figure a money line (or a statement about one) feeds."""
+    prefix = _prefix(phase)
+    if item is Item.UNCLASSIFIED:
+        return f"{prefix}.{'total' if funding is None else funding.name.lower()}"
+    if item in _ECONOMIC_KEYS:
+        return f"{prefix}.{_ECONOMIC_KEYS[item]}"
+    if item in _MEMO_KEYS:
+        return _MEMO_KEYS[item]
+    if item.is_sangong:
+        return None
+    return f"{prefix}.{item.name.lower()}"
+
+
+@dataclass
+class _Line:
+    phase: Phase
+    item: Item
+    funding: Funding | None
+    amount: Amount
+
+    @property
+    def key(self) -> str | None:
+        return figure_key(self.phase, self.funding, self.item)
+
+
+def read_money(report: ReportText, findings: Findings) -> MoneyReading:
+    reading = MoneyReading()
+    amounts = _amounts(report)
+    lines: list[_Line] = []
+    statements: list[tuple[str, Amount]] = []
+    unread: list[Amount] = []
+    for amount in amounts:
+        if amount.head is not None:
+            continue
+        _resolve(amount, lines, statements, unread, reading, findings)
+    _settle_phases(lines)
+    lines = _unnest(lines, statements)
+    for line in lines:
+        entry: dict[str, Any] = {"phase": line.phase.value, "item": line.item.value,
+                                 "amount": str(line.amount.value)}
+        if line.funding is not None:
+            entry["funding"] = line.funding.value
+        entry["label"] = line.amount.label or None
+        reading.lines.append(entry)
+        key = line.key
+        span = (line.amount.start, line.amount.end)
+        entry["_span"] = span
+        if key:
+            reading.sources.setdefault(key, span)
+            if line.phase is Phase.BUDGET_INITIAL and line.item.is_composition and not any(
+                    other.phase is Phase.BUDGET_ADJUSTED for other in lines):
+                reading.sources.setdefault("budget.initial_total", span) if line.funding is None else None
+    for key, amount in statements:
+        reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
+        reading.sources.setdefault(key, (amount.start, amount.end))
+    if unread:
+        listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in unread[:8])
+        more = f" 等{len(unread)}项" if len(unread) > 8 else ""
+        findings.add(
+            "import.I008", "info",
+            f"以下金额未能确定其含义，未导入：{listed}{more} / amounts whose meaning could not be "
+            "determined were not imported",
+            "如需要，请在资金信息中手工填写 / enter them by hand if they matter",
+            (unread[0].start, unread[0].end),
+        )
+    return reading
+
+
+def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amount]],
+             unread: list[Amount], reading: MoneyReading, findings: Findings) -> None:
+    kind = amount.kind
+    span = (amount.start, amount.end)
+    if kind == "skip":
+        return
+    if kind is None or kind in ("unread", "unread:part"):
+        unread.append(amount)
+        for part in amount.parts:
+            unread.append(part)
+        return
+    if kind == "income":
+        findings.add("import.I007", "info",
+                     f"“{amount.label}{amount.stated_value}{amount.unit}”是收入，不作为预算数导入 / "
+                     "income is not imported as the budget", span=span)
+        return
+    if kind == "allocated":
+        findings.add("import.I005", "info",
+                     f"“{amount.label}{amount.stated_value}{amount.unit}”（到位指标/资金）未作为预算数导入 / "
+                     "allocated funds are not imported as the budget",
+                     "如到位指标即调整后全年预算，请在资金信息中填写调整预算 / enter it as the adjusted "
+                     "budget if that is what it is", span)
+        return
+    if kind == "personnel":
+        findings.add("import.I006", "info",
+                     f"“{amount.label}{amount.stated_value}{amount.unit}”是人员经费，不等于工资福利支出"
+                     "（常含抚恤金、生活补助），未导入 / personnel funds are not wages and benefits; not "
+                     "imported", span=span)
+        return
+    if kind.startswith("asset:"):
+        name = kind.split(":", 1)[1]
+        if name in reading.assets:
+            if reading.assets[name] != amount.value:
+                findings.add("import.W003", "warning",
+                             f"资产数在报告中多处表述不一致：{amount.label}{amount.stated_value}{amount.unit} / "
+                             "an asset figure is stated differently in two places", span=span)
+            return
+        reading.assets[name] = amount.value
+        reading.sources[f"assets.{name}"] = span
+        return
+    phase = amount.phase
+    if kind == "carry_prior":
+        phase = Phase.BUDGET_INITIAL
+    elif kind == "carry_end":
+        phase = Phase.EXECUTED
+    elif kind == "supplement":
+        phase = Phase.BUDGET_INITIAL
+    if phase == BUDGET:
+        phase = Phase.BUDGET_INITIAL
+        if any(p.kind == "supplement" or (p.kind == "total" and p.phase == Phase.BUDGET_INITIAL)
+               for p in amount.parts):
+            phase = Phase.BUDGET_ADJUSTED
+    if phase is None:
+        findings.add("import.W007", "warning",
+                     f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是预算数还是支出数，未导入 / "
+                     "cannot tell whether this amount is a budget or spending; not imported",
+                     "请在资金信息中填写并注明阶段 / enter it with its phase", span)
+        return
+    assert isinstance(phase, Phase)
+    parts = amount.parts
+    if kind == "sangong_total":
+        for part in parts:
+            lines.append(_Line(_part_phase(part, phase), part.item or Item.OTHER_SPENDING, None, part))
+        statements.append((f"{_prefix(phase)}.sangong", amount))
+        return
+    if kind == "sangong_item":
+        lines.append(_Line(phase, amount.item or Item.OTHER_SPENDING, None, amount))
+        return
+    if kind in _MEMO_ITEMS:
+        lines.append(_Line(phase, _MEMO_ITEMS[kind], None, amount))
+        return
+    item = amount.item if kind == "economic" and amount.item else Item.UNCLASSIFIED
+    funding = amount.funding
+    own_key = figure_key(phase, funding, item)
+    if kind == "total" and parts and phase is Phase.BUDGET_ADJUSTED:
+        lines.append(_Line(phase, Item.UNCLASSIFIED, None, amount))
+        for part in parts:
+            part_phase = Phase.BUDGET_INITIAL
+            part_item = Item.SUPPLEMENT if part.kind == "supplement" else Item.UNCLASSIFIED
+            lines.append(_Line(part_phase, part_item, None, part))
+        return
+    split = [p for p in parts if p.kind in ("funding", "economic")]
+    if not split:
+        lines.append(_Line(phase, item, funding, amount))
+        return
+    by_funding = {p.funding for p in split if p.kind == "funding"}
+    economic = [p for p in split if p.kind == "economic"]
+    funding_parts = [p for p in split if p.kind == "funding"]
+    total = sum((p.value for p in split), Decimal(0))
+    complete = (by_funding == {Funding.BASIC, Funding.PROJECT} and not economic) or (
+        not funding_parts and len(economic) >= 2 and total == amount.value)
+    if complete and own_key:
+        for part in split:
+            part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
+            lines.append(_Line(_part_phase(part, phase), part_item, part.funding or funding, part))
+        statements.append((own_key, amount))
+        if total != amount.value:
+            findings.add(
+                "import.W005", "warning",
+                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元不符 / "
+                "the parts do not add up to the stated total",
+                "核对原文各分项 / check the parts in the report", (amount.start, split[-1].end))
+        return
+    lines.append(_Line(phase, item, funding, amount))
+    for part in split:
+        part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
+        key = figure_key(_part_phase(part, phase), part.funding or funding, part_item)
+        if key:
+            statements.append((key, part))
+    if len(economic) >= 2 and total != amount.value:
+        findings.add(
+            "import.W005", "warning",
+            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元不符，分项作为"
+            "报告所述数导入 / the listed parts do not add up to the total; parts kept as statements",
+            "核对原文各分项 / check the parts in the report", (amount.start, split[-1].end))
+
+
+def _wan(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _part_phase(part: Amount, head_phase: Phase) -> Phase:
+    if isinstance(part.phase, Phase) and part.phase is not Phase.BUDGET_ADJUSTED:
+        return part.phase
+    return head_phase
+
+
+def _settle_phases(lines: list[_Line]) -> None:
+    """Carry-overs belong to the budget / spending phase the dossier actually uses."""
+    phases = {line.phase for line in lines if line.item.is_composition}
+    budget = Phase.BUDGET_ADJUSTED if Phase.BUDGET_ADJUSTED in phases else Phase.BUDGET_INITIAL
+    executed = Phase.EXECUTED if Phase.EXECUTED in phases or Phase.FINAL not in phases else Phase.FINAL
+    for line in lines:
+        if line.item is Item.CARRYOVER_PRIOR:
+            line.phase = budget
+        elif line.item is Item.CARRYOVER_END:
+            line.phase = executed
+
+
+def _unnest(lines: list[_Line], statements: list[tuple[str, Amount]]) -> list[_Line]:
+    """No line may contain another (a total beside its own parts) or repeat one: those become
+    statements, so the figures never count an amount twice."""
+    kept: list[_Line] = []
+    for line in lines:
+        if line.item.is_composition:
+            duplicate = next((k for k in kept if (k.phase, k.item, k.funding) ==
+                              (line.phase, line.item, line.funding)), None)
+            if duplicate is not None:
+                if line.key:
+                    statements.append((line.key, line.amount))
+                continue
+        kept.append(line)
+    demoted: set[int] = set()
+    for line in kept:
+        if line.item is not Item.UNCLASSIFIED or id(line) in demoted:
+            continue
+        inside = [other for other in kept
+                  if other is not line and id(other) not in demoted and other.phase is line.phase
+                  and other.item.is_composition
+                  and (line.funding is None or other.funding is line.funding)
+                  and (other.funding is not None or other.item is not Item.UNCLASSIFIED)]
+        if not inside:
+            continue
+        if sum((o.amount.value for o in inside), Decimal(0)) == line.amount.value:
+            demoted.add(id(line))
+            if line.key:
+                statements.append((line.key, line.amount))
+        else:
+            for other in inside:
+                demoted.add(id(other))
+                if other.key:
+                    statements.append((other.key, other.amount))
+    return [line for line in kept if id(line) not in demoted]

@@ -1,0 +1,111 @@
+"""Normalise report text for reading, keeping a map back to every original character.
+
+Published reports come as web pages, PDF text layers and Word files, and carry the scars of
+each: full-width digits and punctuation, non-breaking spaces, spaces inside words and numbers
+(PDF line breaks), page markers dropped mid-sentence by document-sharing sites, image
+placeholders, Word bookmarks. The readers work on the normalised text; every character of it
+remembers the offset of the original character it came from, so an extracted value can always
+be shown as the exact original text it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jixiao.importers.patterns import CJK
+
+# full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
+_WIDTH.update({0x2212: ord("-"), 0xFE30: ord(":")})
+
+_PUNCT = "、。“”‘’《》【】〔〕!?,.:;()%~\\-—"
+_TIGHT = f"{CJK}\\d{re.escape(_PUNCT)}"
+_HEADING_MARK = r"(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised text plus, for each of its characters, the offset in the original text."""
+
+    text: str
+    origin: tuple[int, ...]  # len(text) + 1 entries; the last is the original length
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) covering normalised [start, end)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _substitute(text: str, origin: list[int], pattern: re.Pattern[str], replacement: Replacement
+                ) -> tuple[str, list[int]]:
+    """re.sub that carries the origin map along: kept characters keep their origin."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        pieces.append(text[position:start])
+        new_origin.extend(origin[position:start])
+        new = replacement(match) if callable(replacement) else match.expand(replacement)
+        pieces.append(new)
+        if len(new) == end - start:
+            new_origin.extend(origin[start:end])
+        else:
+            new_origin.extend([origin[start]] * len(new))
+        position = end
+    if not pieces:
+        return text, origin
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
+_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(r"\r"), ""),
+    (re.compile(r"[\u200b\u200c\u200d\ufeff\u00ad]"), ""),
+    # image placeholders from HTML-to-text conversion, Word bookmarks
+    (re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)"), ""),
+    (re.compile(r"\[bookmark:[^\]\n]{0,100}\]"), ""),
+    # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
+    (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
+    (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
+    # indentation and trailing blanks
+    (re.compile(r"^[ \t]+|[ \t]+$", re.M), ""),
+    # a heading marker alone on its line belongs to the next line ("2.\n人员编制")
+    (re.compile(rf"^({_HEADING_MARK})\n+(?=\S)", re.M), r"\1"),
+    # spaces inside CJK text and between numbers and units (PDF line breaks, justification)
+    # (a single blank; wider gaps separate fields on web pages and stay)
+    (re.compile(rf"(?<=[{_TIGHT}])[ \t](?=[{_TIGHT}])"), ""),
+]
+
+# a list number dropped into the middle of a sentence ("实有人数1、42人"): not after 第, not
+# the start of a real list (no "2、" shortly after), between two ideographs or ideograph and digit
+_STRAY_MARKER = re.compile(rf"(?<=[{CJK}])(?<!第)\d{{1,3}}、(?=[{CJK}\d])")
+
+
+def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    def replace(match: re.Match[str]) -> str:
+        following = text[match.end(): match.end() + 80]
+        number = int(match.group(0)[:-1])
+        if re.search(rf"(?<!\d){number + 1}、", following) or number == 0:
+            return match.group(0)
+        return ""
+
+    return _substitute(text, origin, _STRAY_MARKER, replace)
+
+
+def normalise(text: str) -> Normalised:
+    """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
+    folded = text.translate(_WIDTH)
+    origin = list(range(len(text)))
+    for pattern, replacement in _PASSES:
+        folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _drop_stray_markers(folded, origin)
+    origin.append(len(text))
+    return Normalised(folded, tuple(origin))

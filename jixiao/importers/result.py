@@ -1,0 +1,39 @@
+"""What every importer returns: the dossier draft, findings, and where each value came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jixiao.core.dossier import Dossier, Source
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class ImportFinding:
+    """Something the importer could not read with certainty (catalogue: docs/findings-import.md).
+
+    A plain record with the same fields as the core Finding (id, level, message, hint, where),
+    so it converts one to one.
+    """
+
+    id: str  # "import.W003"
+    level: Level
+    message: str
+    hint: str = ""
+    where: str | None = None  # "report.txt 第12段 字符3-9"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "level": self.level, "message": self.message,
+                "hint": self.hint, "where": self.where}
+
+
+@dataclass
+class ImportResult:
+    """A dossier draft with its findings and, per figure key, the place it was read from."""
+
+    dossier_data: dict[str, Any]
+    dossier: Dossier
+    findings: list[ImportFinding] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)  # figure key → Source

@@ -1,0 +1,349 @@
+"""Read head-counts: 编制 (authorized), 在职 (in service, by type), 实有, 退休, 离休, 遗属, 编外.
+
+Reports mix these up, so the reader is strict about wording (see docs/importing.md):
+
+- a count is read only when the words right before it name what it counts; "编制人员19人" (staff
+  holding a post) is not the quota "编制数", "现有人员" may include retirees and contract staff;
+- counts inside brackets after a sub-unit ("局本级187人（在职在编139人…）") describe that sub-unit,
+  not the department, and are left out;
+- a total with parts by type ("在职人数20人，参照公务员管理的事业人员8人，全额补助事业人员12人")
+  gives the parts as raw facts and the total as a statement; parts that do not add up to their
+  total are not imported;
+- totals without a type breakdown are kept as statements (no type is invented).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.dossier import StaffType
+from jixiao.importers.document import ReportText
+from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.patterns import CJK
+
+_COUNT = re.compile(r"(?<![\d.])(\d{1,6})(人|名|个)(?![民次])")
+_DELIMITERS = ",;。:、()\n"
+_VERBS = re.compile(r"(?:为|是|共计|共有|共|达到|达|计|约|合计|总计|总数为|:)+$")
+_MAX_LABEL = 24
+
+_TYPES: tuple[tuple[str, StaffType], ...] = (
+    (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
+    (r"行政", StaffType.ADMINISTRATIVE),
+    (r"全额", StaffType.FULLY_FUNDED),
+    (r"差额", StaffType.PARTLY_FUNDED),
+    (r"自收自支", StaffType.SELF_FUNDED),
+    (r"工勤", StaffType.WORKER),
+)
+
+ROLE_AUTHORIZED = "staffing.authorized"
+ROLE_IN_SERVICE = "staffing.in_service"
+ROLE_ACTUAL = "staffing.actual_total"
+ROLE_RETIRED = "staffing.retired"
+ROLE_RETIRED_CADRES = "staffing.retired_cadres"
+ROLE_SURVIVORS = "staffing.survivors"
+ROLE_CONTRACT = "staffing.contract"
+_RAW_COUNTS = {ROLE_RETIRED: "retired", ROLE_RETIRED_CADRES: "retired_cadres",
+               ROLE_SURVIVORS: "survivors", ROLE_CONTRACT: "contract"}
+
+
+@dataclass
+class _Count:
+    role: str | None
+    type: StaffType | None
+    value: int
+    start: int
+    end: int
+    label: str
+    unit: str = "人"
+    parts: list[_Count] = field(default_factory=list)
+
+
+@dataclass
+class StaffingReading:
+    data: dict[str, Any] = field(default_factory=dict)  # Staffing fields
+    stated: list[Fact] = field(default_factory=list)
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # figure key/field → span
+
+
+def label_start(text: str, position: int, delimiters: str = _DELIMITERS, limit: int = _MAX_LABEL) -> int:
+    """Where the words naming the number at *position* begin: back to the previous delimiter.
+
+    A bracket right before the number belongs to the label ("遗属及离休干部配偶（无生活来源）6人",
+    "因公出国（境）费0万元"), so it is stepped over whole.
+    """
+    start = position
+    while start > 0 and position - start < limit:
+        char = text[start - 1]
+        if char == ")":
+            opening = text.rfind("(", max(0, start - 30), start - 1)
+            if opening < 0:
+                break
+            start = opening
+            continue
+        if char in delimiters:
+            break
+        start -= 1
+    return start
+
+
+_LEADING = re.compile(r"^(?:其中|另有|另|和|及|以及)")
+
+
+def _label_before(text: str, position: int) -> tuple[str, int]:
+    """The label of the number at *position* (leading 其中/和 and trailing 为/达 removed), and
+    where the label starts in *text*."""
+    start = label_start(text, position)
+    label = text[start:position]
+    lead = _LEADING.match(label)
+    if lead:
+        start += lead.end()
+        label = label[lead.end():]
+    return _VERBS.sub("", label), start
+
+
+def _staff_type(label: str) -> StaffType | None:
+    for pattern, staff_type in _TYPES:
+        if re.search(pattern, label):
+            return staff_type
+    return None
+
+
+def classify(label: str, unit: str) -> str | None:
+    """The role a count plays, from the words right before it (None: not a staffing count)."""
+    if re.search(r"编外|临聘|临时聘用", label):
+        return ROLE_CONTRACT if unit != "个" else None
+    if re.search(r"遗属", label):
+        return ROLE_SURVIVORS
+    if re.search(r"离退休", label):
+        return ROLE_RETIRED
+    if re.search(r"离休", label):
+        return ROLE_RETIRED_CADRES
+    if re.search(r"退休", label):
+        return ROLE_RETIRED
+    if re.search(r"(?:编制|编制数|编制人数|编制总数|编制数量|[^在]编)$", label) or re.search(
+        r"(?:核定|总)编制|编制(?:人数|数)", label
+    ):
+        return ROLE_AUTHORIZED
+    if unit == "个":
+        return None
+    if "在职" in label:
+        return ROLE_IN_SERVICE
+    if re.search(r"(?:编制|在编)人员$", label):
+        return "trap.post_holders"
+    if re.search(r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工", label):
+        return ROLE_ACTUAL
+    return None
+
+
+def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
+    """Every staffing count, grouped per line, with typed parts attached to their totals."""
+    per_line: list[list[_Count]] = []
+    for line in report.lines:
+        text = line.text
+        if not re.search(r"编|在职|退休|离休|实有|现有|遗属|人员|人数", text):
+            continue
+        counts: list[_Count] = []
+        head: _Count | None = None
+        for match in _COUNT.finditer(text):
+            label, label_at = _label_before(text, match.start())
+            if not label or not re.search(f"[{CJK}]", label):
+                continue
+            unit = match.group(2)
+            role = classify(label, unit)
+            staff_type = _staff_type(label)
+            value = int(match.group(1))
+            start, end = line.start + label_at, line.start + match.end()
+            count = _Count(role, staff_type, value, start, end, label, unit)
+            bracket = _open_bracket(text, match.start())
+            if bracket is not None:
+                owner = _count_before(text, bracket)
+                if head is not None and owner == head.value and role in (None, head.role):
+                    if staff_type is not None:
+                        head.parts.append(count)
+                    continue
+                if role is not None and not role.startswith("trap"):
+                    findings.add(
+                        "import.W006", "warning",
+                        f"“{label}{value}{unit}”在括号内，属于某个下属单位的分项，未作为本部门人数导入 / "
+                        "a count inside a sub-unit breakdown was not imported",
+                        "如需要，请在人员信息中手工填写本部门合计 / fill in the department total by hand",
+                        (start, end),
+                    )
+                continue
+            if role == "trap.post_holders":
+                findings.add(
+                    "import.I001", "info",
+                    f"“{label}{value}{unit}”是占用编制的在职人数，不是编制数，未作为编制数导入 / "
+                    "a head-count of staff holding posts, not the authorized quota",
+                    span=(start, end),
+                )
+                continue
+            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and head is not None and head.role == role \
+                    and staff_type is not None and _is_part_label(label):
+                head.parts.append(count)
+                continue
+            if role is None and staff_type is not None and head is not None \
+                    and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and unit != "个":
+                head.parts.append(count)
+                continue
+            if role is None:
+                continue
+            if unit == "个" and role != ROLE_AUTHORIZED:
+                continue
+            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and staff_type is not None \
+                    and not _is_total_label(label):
+                count.type = staff_type
+                counts.append(count)
+                continue
+            count.type = None
+            counts.append(count)
+            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE, ROLE_ACTUAL):
+                head = count
+        per_line.append(counts)
+    return per_line
+
+
+def _is_part_label(label: str) -> bool:
+    return not _is_total_label(label)
+
+
+def _is_total_label(label: str) -> bool:
+    return bool(re.search(r"总|人数$|编制数$|合计|在职人员编制|在职人员$|在职人数", label))
+
+
+def _open_bracket(text: str, position: int) -> int | None:
+    depth, index = 0, position - 1
+    while index >= 0:
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                return index
+            depth -= 1
+        index -= 1
+    return None
+
+
+def _count_before(text: str, bracket: int) -> int | None:
+    match = re.search(r"(\d{1,6})[人名个]$", text[:bracket])
+    return int(match.group(1)) if match else None
+
+
+def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
+    reading = StaffingReading()
+    by_role: dict[str, list[_Count]] = {}
+    typed: dict[str, list[_Count]] = {}
+    for counts in _counts(report, findings):
+        for count in counts:
+            if count.type is not None and count.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
+                typed.setdefault(count.role, []).append(count)
+            else:
+                by_role.setdefault(str(count.role), []).append(count)
+
+    for role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
+        _read_typed_role(role, by_role.get(role, []), typed.get(role, []), reading, findings)
+    for count in by_role.get(ROLE_ACTUAL, []):
+        reading.stated.append(Fact(ROLE_ACTUAL, Decimal(count.value), count.start, count.end, count.label))
+        reading.sources.setdefault(ROLE_ACTUAL, (count.start, count.end))
+        if "现有" in count.label:
+            findings.add(
+                "import.I002", "info",
+                f"“{count.label}{count.value}人”按实有人数导入；“现有人员”常包含退休、编外人员 / "
+                "read as the actual head-count; such counts often include retirees and contract staff",
+                span=(count.start, count.end),
+            )
+    _check_conflicts(ROLE_ACTUAL, by_role.get(ROLE_ACTUAL, []), findings)
+    for role, field_name in _RAW_COUNTS.items():
+        counts = by_role.get(role, [])
+        if not counts:
+            continue
+        first = counts[0]
+        reading.data[field_name] = first.value
+        reading.sources[role] = (first.start, first.end)
+        reading.sources[f"staffing.{field_name}"] = (first.start, first.end)
+        if role == ROLE_RETIRED and "离退休" in first.label:
+            findings.add(
+                "import.I003", "info",
+                f"“{first.label}{first.value}人”是离休与退休合计，已计入退休人数 / "
+                "retired cadres and retirees stated together, counted as retired",
+                span=(first.start, first.end),
+            )
+        for later in counts[1:]:
+            reading.stated.append(Fact(role, Decimal(later.value), later.start, later.end, later.label))
+        _check_conflicts(role, counts, findings)
+    return reading
+
+
+def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], reading: StaffingReading,
+                     findings: Findings) -> None:
+    field_name = role.split(".")[1]
+    for head in heads:
+        reading.stated.append(Fact(role, Decimal(head.value), head.start, head.end, head.label))
+    _check_conflicts(role, heads, findings)
+    if heads:
+        head = heads[0]
+        reading.sources[role] = (head.start, head.end)
+        parts = head.parts
+        if parts:
+            total = sum(p.value for p in parts)
+            types = [p.type for p in parts]
+            if total == head.value and len(set(types)) == len(types) and None not in types:
+                reading.data[field_name] = {p.type.value: p.value for p in parts if p.type}
+                for part in parts:
+                    reading.sources[f"staffing.{field_name}.{part.type.value if part.type else ''}"] = (
+                        part.start, part.end)
+            else:
+                listed = "、".join(f"{p.label}{p.value}" for p in parts)
+                findings.add(
+                    "import.W004", "warning",
+                    f"{head.label}{head.value}{head.unit}的分类（{listed}）合计{total}，与总数不符，分类未导入 / "
+                    "the parts by type do not add up to the stated total; parts not imported",
+                    "请核对原文并在人员信息中按类型填写 / check the report and fill in the types",
+                    (head.start, parts[-1].end),
+                )
+        else:
+            findings.add(
+                "import.I004", "info",
+                f"{head.label}{head.value}{head.unit}没有按类型分列，仅作为报告所述数导入 / "
+                "total stated without a breakdown by type; kept as a stated figure",
+                "请在人员信息中按类型填写 / fill in the breakdown by type",
+                (head.start, head.end),
+            )
+        return
+    if loose:
+        types = [c.type for c in loose]
+        if len(set(types)) == len(types):
+            reading.data[field_name] = {c.type.value: c.value for c in loose if c.type}
+            reading.sources[role] = (loose[0].start, loose[-1].end) if _same_line(loose) else (
+                loose[0].start, loose[0].end)
+            for count in loose:
+                reading.sources[f"staffing.{field_name}.{count.type.value if count.type else ''}"] = (
+                    count.start, count.end)
+        else:
+            findings.add(
+                "import.W003", "warning",
+                "同一类型的人数在报告中出现多次且不一致，未导入 / the same count by type is stated "
+                "more than once with different values; not imported",
+                span=(loose[0].start, loose[0].end),
+            )
+
+
+def _same_line(counts: list[_Count]) -> bool:
+    return counts[-1].start - counts[0].start < 200
+
+
+def _check_conflicts(role: str, counts: list[_Count], findings: Findings) -> None:
+    values = {c.value for c in counts}
+    if len(values) > 1:
+        listed = "、".join(f"{c.label}{c.value}" for c in counts)
+        findings.add(
+            "import.W003", "warning",
+            f"同一人数在报告中多处表述不一致：{listed} / the same figure ({role}) is stated "
+            "differently in different places",
+            "核对哪一处正确 / check which statement is right",
+            (counts[0].start, counts[0].end),
+        )

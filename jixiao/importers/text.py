@@ -1,0 +1,488 @@
+"""Import a report's text (.txt, or text from .docx/.pdf) into a dossier draft.
+
+The reading runs in fixed steps: normalise (keeping offsets), find the title (department and
+year), find headings and sections, then read staffing, money, assets, stated rates, the self
+score and grade, goals, duties and narratives. Every value keeps its :class:`Source`; what could
+not be read with certainty becomes a finding (ids ``import.*``, see docs/findings-import.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jixiao.core.dossier import Source, dossier_from_data
+from jixiao.core.errors import InputError
+from jixiao.core.figures import FIGURES_BY_KEY
+from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
+from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.headings import numbered
+from jixiao.importers.money import read_money
+from jixiao.importers.patterns import CHINESE_NUMERAL, CJK, NUMBER, parse_count, parse_number
+from jixiao.importers.result import ImportResult
+from jixiao.importers.staffing import label_start, read_staffing
+
+MAX_TEXT_CHARS = 2_000_000
+PLACEHOLDER_NAME = "未识别的部门"
+
+_TITLE_WORDS = re.compile(r"报告")
+_TITLE_KIND = re.compile(r"绩效|评价|自评")
+_SUFFIXES = re.compile(
+    r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
+    r"财政|资金|预算)$")
+_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
+_ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
+_ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
+_GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "合格",
+           "较差": "差", "差": "差", "不合格": "不合格"}
+_RATES: tuple[tuple[str, str], ...] = (
+    (r"(?:在职人员|财政供养人员|人员)控制率", "rates.in_service_control"),
+    (r"政府采购执行率", "rates.procurement_execution"),
+    (r"预算执行率", "rates.execution"),
+    (r"预算调整率", "rates.adjustment"),
+    (r"结转结余率", "rates.carryover"),
+    (r"公用经费控制率", "rates.public_funds_control"),
+    (r"三公”?经费”?控制率", "rates.sangong_control"),
+    (r"重点支出安排率", "rates.key_spending"),
+    (r"固定资产利用率", "rates.fixed_asset_use"),
+)
+_NARRATIVES: tuple[tuple[str, str], ...] = (
+    (r"经验|做法", "experience"),
+    (r"问题", "problems"),
+    (r"改进|措施|建议|整改", "improvements"),
+    (r"应用|公开情况", "application"),
+    (r"履职完成|完成情况|产出", "achievements"),
+    (r"履职效果|效果|效益", "effects"),
+    (r"总体目标|工作任务|履职目标", "overall_goal"),
+    (r"预算绩效管理|绩效管理", "performance_management"),
+    (r"预算及执行|预算执行|资金|支出情况|收支", "budget_notes"),
+    (r"资产", "asset_management"),
+)
+
+
+def import_text_file(path: str | Path) -> ImportResult:
+    """Read a .txt report (UTF-8, or GBK/GB18030) and import it."""
+    path = Path(path)
+    return import_text(read_text_file(path), file=path.name)
+
+
+def read_text_file(path: Path) -> str:
+    if not path.is_file():
+        raise InputError.single(str(path), "", "文件不存在或不是文件", "file not found")
+    if path.stat().st_size > MAX_TEXT_CHARS * 4:
+        raise InputError.single(str(path), "", "文件过大（超过8MB）", "file larger than 8 MB")
+    return decode_text(path.read_bytes(), str(path))
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError.single(
+            origin, "", f"无法识别文本编码（第{utf8_error.start}字节）：应为 UTF-8 或 GBK/GB18030",
+            f"unknown text encoding (byte {utf8_error.start}): expected UTF-8 or GBK/GB18030",
+        ) from None
+    if "\x00" in text or not re.search(f"[{CJK}]", text):
+        raise InputError.single(origin, "", "不是文本文件（无法按 UTF-8 或 GBK 读出中文）",
+                                "not a text file (no Chinese text in UTF-8 or GBK)")
+    return text
+
+
+def import_text(text: str, *, file: str = "<text>") -> ImportResult:
+    """Import plain report text (paragraphs separated by line breaks)."""
+    return import_blocks(blocks_from_text(text), file=file)
+
+
+def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
+    """Import a report given as paragraphs or pages with their locators."""
+    total = sum(len(b.text) for b in blocks)
+    if total > MAX_TEXT_CHARS:
+        raise InputError.single(file, "", f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
+                                f"text too long ({total} characters, limit {MAX_TEXT_CHARS})")
+    report = ReportText(file, blocks)
+    findings = Findings(report)
+    return _Importer(report, findings).run()
+
+
+class _Importer:
+    def __init__(self, report: ReportText, findings: Findings) -> None:
+        self.report = report
+        self.findings = findings
+        self.stated: list[Fact] = []
+        self.sources: dict[str, tuple[int, int]] = {}
+        self.field_sources: dict[str, Source] = {}
+
+    # ── the steps ──────────────────────────────────────────────────────────────────────────
+
+    def run(self) -> ImportResult:
+        report = self.report
+        name, year = self._title()
+        data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
+        staffing = read_staffing(report, self.findings)
+        if staffing.data:
+            data["staffing"] = staffing.data
+        self._absorb(staffing.stated, staffing.sources)
+        money = read_money(report, self.findings)
+        lines = []
+        for entry in money.lines:
+            span = entry.pop("_span")
+            entry = {k: v for k, v in entry.items() if v is not None}
+            entry["source"] = self._source_data(span)
+            lines.append(entry)
+        data["money"] = {"unit": "万元", "lines": lines}
+        if money.assets:
+            data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
+        self._absorb(money.stated, money.sources)
+        self._asset_change(bool(money.assets))
+        self._rates()
+        self._internal_units()
+        score, grade = self._self_evaluation()
+        if score or grade:
+            data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
+        goals = self._goals()
+        if goals:
+            data["goals"] = goals
+        narratives = self._narratives()
+        if narratives:
+            data["narratives"] = narratives
+        evaluation = self._evaluation()
+        if evaluation:
+            data["evaluation"] = evaluation
+        data["stated"] = [self._stated_data(fact) for fact in self.stated]
+        data["sources"] = {path: source.model_dump(exclude_none=True)
+                           for path, source in self.field_sources.items()}
+        try:
+            dossier = dossier_from_data(data, origin=report.file)
+        except InputError as error:  # a reading the model refuses is our bug: say so clearly
+            raise InputError(report.file, error.problems) from None
+        sources = {key: report.source(*span) for key, span in self.sources.items()
+                   if key in FIGURES_BY_KEY or key == "grade.self"}
+        return ImportResult(data, dossier, self.findings.items, sources)
+
+    def _absorb(self, facts: list[Fact], spans: dict[str, tuple[int, int]]) -> None:
+        self.stated.extend(facts)
+        for key, span in spans.items():
+            self.sources.setdefault(key, span)
+            if key not in FIGURES_BY_KEY:
+                self.field_sources.setdefault(key, self.report.source(*span))
+
+    def _source_data(self, span: tuple[int, int]) -> dict[str, Any]:
+        return self.report.source(*span).model_dump(exclude_none=True)
+
+    def _stated_data(self, fact: Fact) -> dict[str, Any]:
+        unit = FIGURES_BY_KEY[fact.key].unit if fact.key in FIGURES_BY_KEY else None
+        entry: dict[str, Any] = {"key": fact.key, "value": str(fact.value)}
+        if unit:
+            entry["unit"] = unit
+        entry["source"] = self._source_data((fact.start, fact.end))
+        return entry
+
+    # ── title: department and year ─────────────────────────────────────────────────────────
+
+    def _title(self) -> tuple[str, int]:
+        lines = self.report.lines[:60]
+        name: str | None = None
+        year: int | None = None
+        title_line: Line | None = None
+        for position, line in enumerate(lines):
+            found = _read_title(line.text)
+            if found is None:
+                continue
+            title_name, title_year = found
+            if title_line is None:
+                title_line = line
+            if year is None and title_year is None:
+                title_year = _year_line(lines[position + 1].text) if position + 1 < len(lines) else None
+            year = year or title_year
+            if title_name and name is None:
+                name, title_line = title_name, line
+                self.sources["profile.name"] = (line.start, line.end)
+            if name is None and not title_name:
+                neighbour = _neighbour_org(lines, position)
+                if neighbour is not None:
+                    name = neighbour.text
+                    self.sources["profile.name"] = (neighbour.start, neighbour.end)
+            if name and year:
+                break
+        if name:
+            name = self._longer_name_from_source(name)
+        if name is None:
+            name = self._name_from_body()
+        if year is None:
+            year = self._year_from_body()
+        if year is None:
+            raise InputError.single(
+                self.report.file, "year",
+                "找不到报告年度：标题或正文开头应写明“20XX年度”；这可能不是绩效评价报告",
+                "no report year found in the title or opening text; is this an evaluation report?")
+        if name is None:
+            self.findings.add(
+                "import.W001", "warning",
+                "找不到部门名称（标题中没有，正文开头也没有） / no department name found",
+                "请在档案中填写部门名称 / fill in the department name")
+            name = PLACEHOLDER_NAME
+        if title_line is None:
+            self.findings.add("import.W002", "warning",
+                              "找不到报告标题（…绩效自评报告/评价报告） / no report title found")
+        return name, year
+
+    def _longer_name_from_source(self, name: str) -> str:
+        """"来源：芙蓉区机关后勤服务中心" names the department in full when it ends like the title."""
+        for line in self.report.lines[:30]:
+            match = re.search(rf"(?:来源|发布机构|发布单位)[:\s]*([{CJK}()]{{2,40}})", line.text)
+            if match:
+                candidate = match.group(1)
+                if len(candidate) > len(name) and candidate.endswith(name):
+                    return candidate
+        return name
+
+    def _name_from_body(self) -> str | None:
+        for line in self.report.lines[:40]:
+            match = re.search(rf"(?:^|[,。:;])(?:\d{{4}}年(?:度)?,?)?([{CJK}]{{2,24}}?{_ORG_END})"
+                              r"(?:机关)?(?:各项|本级|部门整体|整体|\d{4}年|是|属于|为)", line.text)
+            if match:
+                name = match.group(1)
+                self.findings.add(
+                    "import.W010", "warning",
+                    f"标题中没有部门名称，按正文推断为“{name}” / department name inferred from the body",
+                    "请核对部门名称 / check the department name",
+                    (line.start + match.start(1), line.start + match.end(1)))
+                self.sources["profile.name"] = (line.start + match.start(1), line.start + match.end(1))
+                return name
+        return None
+
+    def _year_from_body(self) -> int | None:
+        for line in self.report.lines[:20]:
+            match = re.search(r"对((?:19|20)\d{2})年度?", line.text) or _YEAR.search(line.text)
+            if match:
+                self.findings.add("import.W002", "warning",
+                                  f"标题中没有年度，按正文取{match.group(1)}年 / year taken from the body",
+                                  span=(line.start + match.start(), line.start + match.end()))
+                return int(match.group(1))
+        return None
+
+    def _profile(self, name: str) -> dict[str, Any]:
+        profile: dict[str, Any] = {"name": name}
+        duties = self._items_under(r"职能|职责")
+        if duties:
+            profile["duties"] = duties
+        return profile
+
+    # ── stated figures in sentences ────────────────────────────────────────────────────────
+
+    def _percent_facts(self) -> Iterable[tuple[Line, str, Decimal, int, int]]:
+        for line in self.report.lines:
+            for match in re.finditer(rf"(?<![\d.])({NUMBER})%", line.text):
+                value = parse_number(match.group(1))
+                if value is None:
+                    continue
+                start = label_start(line.text, match.start(), ",;。:、()\n", 30)
+                label = re.sub(r"(?:为|是|达到|达|约|在|了|:)+$", "", line.text[start:match.start()])
+                yield line, label, value, line.start + start, line.start + match.end()
+
+    def _rates(self) -> None:
+        for _line, label, value, start, end in self._percent_facts():
+            for pattern, key in _RATES:
+                if re.search(rf"(?:{pattern})$", label):
+                    self.stated.append(Fact(key, value, start, end, label))
+                    self.sources.setdefault(key, (start, end))
+                    break
+
+    def _asset_change(self, has_assets: bool) -> None:
+        for line, label, value, start, end in self._percent_facts():
+            if "资产" not in line.text[: end - line.start]:
+                continue
+            match = re.search(r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
+                              label)
+            if not match:
+                continue
+            sentence = line.text[: start - line.start]
+            if "资产" not in sentence[sentence.rfind("。") + 1:]:
+                continue
+            signed = -value if match.group(1) in ("下降", "减少", "降低") else value
+            self.stated.append(Fact("assets.change_pct", signed, start, end, label))
+            self.sources.setdefault("assets.change_pct", (start, end))
+
+    def _internal_units(self) -> None:
+        count = rf"(\d{{1,3}}|{CHINESE_NUMERAL})"
+        patterns = (
+            rf"内设(?:机构|股室|科室|处室)?(?:有|共)?{count}个(?:内设)?(?:机构|股室|科室|处室|部门)?",
+            rf"(?:设有|下设|设){count}个(?:内设)?(?:机构|股室|科室|处室)",
+            rf"{count}个内设(?:机构|股室|科室|处室)",
+            rf"内设(?:机构|股室|科室|处室){count}个",
+        )
+        for line in self.report.lines:
+            for pattern in patterns:
+                match = re.search(pattern, line.text)
+                if match:
+                    value = parse_count(match.group(1))
+                    if value is not None and 0 < value < 200:
+                        span = (line.start + match.start(), line.start + match.end())
+                        self.stated.append(Fact("profile.internal_units", Decimal(value), *span, match.group(0)))
+                        self.sources.setdefault("profile.internal_units", span)
+                        return
+
+    def _self_evaluation(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        scores: list[tuple[Decimal, int, int]] = []
+        grades: list[tuple[str, int, int]] = []
+        score_pattern = re.compile(
+            rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
+            rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分")
+        grade_pattern = re.compile(
+            rf"(?:评价|自评|绩效|考核|综合)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)(?:为|是|:|评定为|评为)?\s*"
+            r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace("{CJK}", CJK))
+        for line in self.report.lines:
+            for match in score_pattern.finditer(line.text):
+                if re.search(r"满分|分值|权重|扣|指标|该项|单项", match.group(1)):
+                    continue
+                value = parse_number(match.group(2))
+                if value is not None and 0 <= value <= 100:
+                    scores.append((value, line.start + match.start(), line.start + match.end()))
+            for match in grade_pattern.finditer(line.text):
+                grades.append((_GRADES[match.group(1)], line.start + match.start(), line.start + match.end()))
+        score: dict[str, Any] = {}
+        grade: dict[str, Any] = {}
+        if scores:
+            values = {v for v, _, _ in scores}
+            if len(values) > 1:
+                listed = "、".join(f"{v}" for v in sorted(values))
+                self.findings.add("import.W003", "warning",
+                                  f"报告多处写明的自评得分不一致（{listed}分），未导入 / the self-score is "
+                                  "stated differently in different places; not imported",
+                                  span=scores[0][1:])
+            else:
+                value, start, end = scores[0]
+                score = {"total": str(value), "source": self._source_data((start, end))}
+                self.sources["score.self"] = (start, end)
+        if grades:
+            values_g = {g for g, _, _ in grades}
+            if len(values_g) == 1:
+                value_g, start, end = grades[0]
+                grade = {"grade": value_g}
+                if "source" not in score:
+                    grade["source"] = self._source_data((start, end))
+                self.sources["grade.self"] = (start, end)
+            else:
+                self.findings.add("import.W003", "warning",
+                                  "报告多处写明的评价等级不一致，未导入 / the grade is stated differently "
+                                  "in different places; not imported", span=grades[0][1:])
+        return score, grade
+
+    # ── sections ───────────────────────────────────────────────────────────────────────────
+
+    def _section_lines(self, pattern: str) -> list[Line]:
+        """Body lines under the innermost heading matching *pattern*."""
+        result: list[Line] = []
+        for line in self.report.lines:
+            if not line.path:
+                continue
+            if line.heading is not None:
+                if re.search(pattern, line.path[-1]) and line.heading.rest:
+                    result.append(line)
+                continue
+            if re.search(pattern, line.path[-1]):
+                result.append(line)
+        return result
+
+    def _items_under(self, pattern: str) -> list[str]:
+        items = []
+        for line in self._section_lines(pattern):
+            text = line.heading.rest if line.heading else line.text
+            found = numbered(text)
+            if found is not None:
+                text = text[found[3]:]
+            text = text.strip()
+            if len(text) >= 4:
+                items.append(text)
+        return items
+
+    def _goals(self) -> list[dict[str, str]]:
+        items = []
+        for line in self._section_lines(r"绩效目标"):
+            if "总体" in line.path[-1]:
+                continue
+            found = numbered(line.text)
+            if found is None:
+                continue
+            text = line.text[found[3]:].strip()
+            if len(text) >= 4:
+                items.append({"id": f"G{len(items) + 1}", "text": text})
+        return items
+
+    def _narratives(self) -> dict[str, list[str]]:
+        narratives: dict[str, list[str]] = {}
+        for line in self.report.lines:
+            if not line.path:
+                continue
+            text = line.heading.rest if line.heading else line.text
+            if not text:
+                continue
+            for title in reversed(line.path):
+                field_name = next((name for pattern, name in _NARRATIVES if re.search(pattern, title)), None)
+                if field_name:
+                    if line.heading is None:
+                        found = numbered(text)
+                        if found is not None:
+                            text = text[found[3]:]
+                    narratives.setdefault(field_name, []).append(text.strip())
+                    break
+        return {k: v for k, v in narratives.items() if v}
+
+    def _evaluation(self) -> dict[str, Any]:
+        for line in self.report.lines[:80]:
+            match = re.search(r"《([^《》]{4,80}?通知)》\s*\(([^()]{2,12}[〔\[【]\d{4}[〕\]】]\d{1,4}号)\)",
+                              line.text)
+            if match and re.search(r"绩效|评价|自评", match.group(1)):
+                notice = re.sub(r"\s", "", self.report.original_text(
+                    line.start + match.start(2), line.start + match.end(2)))
+                return {"notice_title": match.group(1), "notice": notice}
+        return {}
+
+
+def _read_title(text: str) -> tuple[str | None, int | None] | None:
+    """(department or None, year or None) when *text* is a report title."""
+    clean = re.sub(r"\.(?:pdf|docx?|txt|wps)$", "", text.strip(), flags=re.I)
+    if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
+        return None
+    if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(r"报告(?:书)?(?:\(.{0,12}\))?$", clean):
+        return None
+    year_match = _YEAR.search(clean)
+    year = int(year_match.group(1)) if year_match else None
+    body = re.sub(r"\((?:(?:19|20)\d{2}年度?|[^()]{0,10})\)$", "", clean)
+    body = re.sub(r"报告(?:书)?$", "", body)
+    while True:
+        stripped = _SUFFIXES.sub("", body)
+        if stripped == body:
+            break
+        body = stripped
+    body = _YEAR.sub("", body)
+    body = re.sub(r"^(?:[-—–:\s·•]+|关于)+", "", body).strip(" -—:")
+    body = re.sub(r"(?:部门|单位)$", "", body)
+    name = body if len(body) >= 2 and re.search(f"[{CJK}]", body) and not re.search(r"[,。]", body) else None
+    return name, year
+
+
+def _year_line(text: str) -> int | None:
+    match = re.fullmatch(r"\(?((?:19|20)\d{2})年度?\)?", text.strip())
+    return int(match.group(1)) if match else None
+
+
+def _neighbour_org(lines: list[Line], position: int) -> Line | None:
+    for offset in (-1, 1, -2, 2):
+        index = position + offset
+        if 0 <= index < len(lines) and _ORG.match(lines[index].text.strip()):
+            return lines[index]
+    return None
