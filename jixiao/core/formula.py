@@ -60,6 +60,7 @@ numbers and names do not).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
@@ -203,6 +204,9 @@ _CHARACTER_HINTS: dict[str, tuple[str, str]] = {
 }
 
 
+_COMPARISON = re.compile(r"<|>|==|!=")
+
+
 def _describe_expected(expected: Iterator[str] | set[str]) -> tuple[str, str]:
     names = [_TOKEN_NAMES.get(name, (name, name)) for name in sorted(expected)]
     return "、".join(zh for zh, _ in names), ", ".join(en for _, en in names)
@@ -231,7 +235,7 @@ def _syntax_error(text: str, error: UnexpectedInput) -> FormulaError:
             )
         position = token.start_pos if token.start_pos is not None else 0
         zh, en = f"此处不应出现「{token}」", f"unexpected {str(token)!r}"
-        if token.type == "COMPARE":
+        if token.type == "COMPARE" and _COMPARISON.search(text, 0, position):
             zh += "（比较不能连写，请用 and 连接：a < b and b < c）"
             en += " (comparisons do not chain; write a < b and b < c)"
         return FormulaError(f"{zh}，应为：{expected_zh}", f"{en}; expected {expected_en}", position)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -337,6 +339,7 @@ def test_compile_is_cached_by_text() -> None:
         ("a = 1", 2, "=="),
         ("1 < 2 < 3", 6, "不能连写"),
         ("1 == 1 == 1", 7, "不能连写"),
+        ("< 1", 0, "不应出现「<」，"),
         ("（1）", 0, "半角"),
         ("1 × 2", 2, "*"),
         ("在职人数 / 2", 0, "英文字母"),
@@ -393,6 +396,12 @@ def test_rejected(text: str, position: int, zh_part: str) -> None:
     assert zh_part in error.zh
     assert error.position == position
     assert error.en
+
+
+def test_chaining_hint_only_after_a_comparison() -> None:
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("< 1")
+    assert "连写" not in caught.value.zh
 
 
 def test_error_text_is_bilingual_and_names_the_place() -> None:
@@ -898,3 +907,18 @@ def test_python_snippet_rejected(snippet: str) -> None:
 def test_python_inside_formulas_rejected(snippet: str, formula: str, shape: str) -> None:
     with pytest.raises(FormulaError):
         compile_formula(shape.format(f=formula, s=snippet))
+
+
+# ---------------------------------------------------------------------------------------------
+# The documentation's examples stay true
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "formulas.md"
+
+
+def test_domain_examples_in_the_docs_compile() -> None:
+    section = DOCS.read_text(encoding="utf-8").split("## 领域示例")[1].split("\n## ")[0]
+    formulas = re.findall(r"\| `([^`]+)` ", section)
+    assert len(formulas) >= 8
+    for text in formulas:
+        compile_formula(text)
+    assert "在职人员控制率 | `staffing.in_service / staffing.authorized * 100`" in section
