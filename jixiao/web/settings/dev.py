@@ -6,4 +6,4 @@ from jixiao.web.settings.base import *  # noqa: F403
 from jixiao.web.settings.base import VAR_DIR
 
 DEBUG = True
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)

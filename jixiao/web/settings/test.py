@@ -17,3 +17,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="jixiao-test-static-"))

@@ -1,0 +1,334 @@
+"""Forms for each dossier section, shaped like the familiar 自评表, and their data conversion.
+
+Each :class:`Section` turns the stored dossier data into form initial values and the cleaned form
+back into that part of the dossier. Validation is the core's: the merged dossier goes through
+``dossier_from_data`` and each problem's field path is mapped back onto the form field (or the
+formset row and field) it concerns, so errors and findings appear next to the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+
+from jixiao.core.dossier import Comparator, Funding, Item, Level, Level1, Phase, StaffType, UnitType
+from jixiao.core.money import Unit
+
+
+def _choices(enum: Any, blank: bool = True) -> list[tuple[str, str]]:
+    options = [(member.value, member.value) for member in enum]
+    return ([("", "—")] if blank else []) + options
+
+
+def _number(**kwargs: Any) -> forms.DecimalField:
+    return forms.DecimalField(required=False, max_digits=18, decimal_places=6,
+                              widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}),
+                              **kwargs)
+
+
+def _count(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=False, min_value=0,
+                              widget=forms.NumberInput(attrs={"class": "num"}))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _plain(value: Any) -> Any:
+    """Decimals as text (exact), drop empties: the JSON the dossier stores."""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return value
+
+
+def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in mapping.items() if v not in (None, "", [], {})}
+
+
+# ── flat sections ─────────────────────────────────────────────────────────────────────────
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label="单位名称", max_length=200)
+    code = forms.CharField(label="单位编码", required=False)
+    level = forms.ChoiceField(label="级次", choices=_choices(Level), required=False)
+    parent = forms.CharField(label="主管部门", required=False)
+    unit_type = forms.ChoiceField(label="单位性质", choices=_choices(UnitType), required=False)
+    duties = forms.CharField(label="主要职责（每行一项）", required=False,
+                             widget=forms.Textarea(attrs={"rows": 6}))
+    internal_units = forms.CharField(label="内设机构（每行一个）", required=False,
+                                     widget=forms.Textarea(attrs={"rows": 3}))
+    organisation_note = forms.CharField(label="组织架构说明", required=False)
+
+
+STAFF_KEYS = {member: f"s{index}" for index, member in enumerate(StaffType)}
+
+
+class StaffingForm(forms.Form):
+    retired = _count("退休人数")
+    retired_cadres = _count("离休人数")
+    survivors = _count("遗属人数")
+    contract = _count("编外 / 临聘人数")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for staff_type, key in STAFF_KEYS.items():
+            self.fields[f"authorized_{key}"] = _count(f"编制数 · {staff_type.value}")
+            self.fields[f"in_service_{key}"] = _count(f"在职人数 · {staff_type.value}")
+
+
+class AssetsForm(forms.Form):
+    unit = forms.ChoiceField(label="金额单位", choices=_choices(Unit, blank=False), initial="万元")
+    total_net = _number(label="资产总额（账面净值）")
+    total_net_prior = _number(label="上年资产总额（账面净值）")
+    total_original = _number(label="资产总额（账面原值）")
+    total_original_prior = _number(label="上年资产总额（账面原值）")
+    fixed_added = _number(label="当年配置固定资产（原值）")
+    fixed_in_use = _number(label="在用固定资产（原值）")
+    fixed_total = _number(label="全部固定资产（原值）")
+    note = forms.CharField(label="说明", required=False)
+
+
+NARRATIVE_LABELS = {
+    "overall_goal": "当年部门履职总体目标、工作任务",
+    "asset_management": "资产管理情况",
+    "performance_management": "预算绩效管理开展情况",
+    "budget_notes": "预算及执行情况说明",
+    "achievements": "履职完成情况（每段一项）",
+    "effects": "履职效果情况",
+    "experience": "主要经验及做法",
+    "problems": "主要问题及原因分析",
+    "improvements": "改进的方向和具体措施",
+    "application": "绩效自评结果拟应用和公开情况",
+}
+
+
+class NarrativesForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in NARRATIVE_LABELS.items():
+            self.fields[key] = forms.CharField(label=label + "（每段一行）", required=False,
+                                               widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class SelfEvaluationForm(forms.Form):
+    total = _number(label="自评总分")
+    grade = forms.ChoiceField(label="自评等级", required=False,
+                              choices=[("", "—"), ("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")])
+
+
+# ── list sections (formsets) ──────────────────────────────────────────────────────────────
+
+
+class MoneyLineForm(forms.Form):
+    phase = forms.ChoiceField(label="阶段", choices=_choices(Phase))
+    funding = forms.ChoiceField(label="支出类型", choices=_choices(Funding), required=False)
+    item = forms.ChoiceField(label="经济分类", choices=_choices(Item))
+    amount = _number(label="金额")
+    unit = forms.ChoiceField(label="单位", choices=[("", "同上")] + _choices(Unit, blank=False),
+                             required=False)
+    label = forms.CharField(label="原文名称", required=False)
+    note = forms.CharField(label="说明", required=False)
+
+
+class MoneyHeadForm(forms.Form):
+    unit = forms.ChoiceField(label="金额单位", choices=_choices(Unit, blank=False), initial="万元")
+
+
+class GoalForm(forms.Form):
+    id = forms.CharField(label="编号", max_length=20, widget=forms.TextInput(attrs={"size": 4}))
+    text = forms.CharField(label="年度绩效目标", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class IndicatorForm(forms.Form):
+    id = forms.CharField(label="编号", max_length=60, widget=forms.TextInput(attrs={"size": 8}))
+    name = forms.CharField(label="三级指标")
+    level1 = forms.ChoiceField(label="一级指标", choices=_choices(Level1, blank=False))
+    level2 = forms.CharField(label="二级指标", required=False, widget=forms.TextInput(attrs={"size": 8}))
+    goal = forms.CharField(label="对应目标", required=False, widget=forms.TextInput(attrs={"size": 4}))
+    comparator = forms.ChoiceField(label="比较", choices=_choices(Comparator, blank=False), initial="≥")
+    target = _number(label="指标值")
+    adjusted_target = _number(label="调整后指标值")
+    target_text = forms.CharField(label="指标值（文字）", required=False)
+    actual = _number(label="实际完成值")
+    actual_text = forms.CharField(label="完成值（文字）", required=False)
+    unit = forms.CharField(label="计量单位", required=False, widget=forms.TextInput(attrs={"size": 4}))
+    weight = _number(label="分值")
+    self_score = _number(label="自评得分")
+    deviation_explanation = forms.CharField(label="偏差原因分析及改进措施", required=False,
+                                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# ── the section registry ──────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    form: type[forms.Form] | None = None  # the flat form (or a list's head form)
+    row_form: type[forms.Form] | None = None  # the formset's row form for list sections
+    list_key: str = ""  # dossier key of the list
+    to_initial: Callable[[dict[str, Any]], Any] | None = None
+    to_data: Callable[[dict[str, Any], Any, list[dict[str, Any]]], dict[str, Any]] | None = None
+    field_path: Callable[[str], str] | None = None  # form field → dossier path
+
+
+def _profile_initial(data: dict[str, Any]) -> dict[str, Any]:
+    profile = dict(data.get("profile", {}))
+    profile["duties"] = "\n".join(profile.get("duties", []))
+    profile["internal_units"] = "\n".join(profile.get("internal_units", []))
+    return profile
+
+
+def _profile_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    profile = {**cleaned, "duties": _lines(cleaned["duties"]),
+               "internal_units": _lines(cleaned["internal_units"])}
+    return {**data, "profile": _compact(profile)}
+
+
+def _staffing_initial(data: dict[str, Any]) -> dict[str, Any]:
+    staffing = data.get("staffing", {})
+    initial = {k: staffing.get(k) for k in ("retired", "retired_cadres", "survivors", "contract")}
+    for staff_type, key in STAFF_KEYS.items():
+        initial[f"authorized_{key}"] = staffing.get("authorized", {}).get(staff_type.value)
+        initial[f"in_service_{key}"] = staffing.get("in_service", {}).get(staff_type.value)
+    return initial
+
+
+def _staffing_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    staffing: dict[str, Any] = {"authorized": {}, "in_service": {}}
+    for staff_type, key in STAFF_KEYS.items():
+        for part in ("authorized", "in_service"):
+            value = cleaned.get(f"{part}_{key}")
+            if value is not None:
+                staffing[part][staff_type.value] = value
+    for k in ("retired", "retired_cadres", "survivors", "contract"):
+        staffing[k] = cleaned.get(k)
+    return {**data, "staffing": _compact(staffing)}
+
+
+def _staffing_path(field: str) -> str:
+    match = re.fullmatch(r"(authorized|in_service)_(s\d+)", field)
+    if match:
+        staff_type = next(t for t, k in STAFF_KEYS.items() if k == match.group(2))
+        return f"staffing.{match.group(1)}.{staff_type.value}"
+    return f"staffing.{field}"
+
+
+def _assets_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    assets = _compact(cleaned)
+    new = dict(data)
+    if set(assets) - {"unit"}:
+        new["assets"] = assets
+    else:
+        new.pop("assets", None)
+    return new
+
+
+def _money_initial(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    money = data.get("money", {})
+    return {"unit": money.get("unit", "万元")}, list(money.get("lines", []))
+
+
+def _money_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**data, "money": {"unit": cleaned["unit"], "lines": [_compact(r) for r in rows]}}
+
+
+def _list_initial(key: str) -> Callable[[dict[str, Any]], tuple[dict[str, Any], list[dict[str, Any]]]]:
+    def initial(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return {}, list(data.get(key, []))
+
+    return initial
+
+
+def _indicators_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    # evidence and sources are not on the form: keep them for rows whose id is unchanged
+    before = {i.get("id"): i for i in data.get("indicators", [])}
+    kept = []
+    for row in rows:
+        old = before.get(row.get("id"), {})
+        extra = {k: old[k] for k in ("evidence", "source") if k in old}
+        kept.append({**_compact(row), **extra})
+    return {**data, "indicators": kept}
+
+
+def _goals_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**data, "goals": [_compact(r) for r in rows]}
+
+
+def _narratives_initial(data: dict[str, Any]) -> dict[str, Any]:
+    narratives = data.get("narratives", {})
+    return {key: "\n".join(narratives.get(key, [])) for key in NARRATIVE_LABELS}
+
+
+def _narratives_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**data, "narratives": _compact({k: _lines(v) for k, v in cleaned.items()})}
+
+
+def _self_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    kept = {k: v for k, v in data.get("self_evaluation", {}).items() if k == "source"}
+    return {**data, "self_evaluation": {**_compact(cleaned), **kept}}
+
+
+SECTIONS: dict[str, Section] = {
+    s.key: s
+    for s in (
+        Section("profile", "一、单位概况", ProfileForm, to_initial=_profile_initial, to_data=_profile_data,
+                field_path=lambda f: f"profile.{f}"),
+        Section("staffing", "二、人员情况", StaffingForm, to_initial=_staffing_initial,
+                to_data=_staffing_data, field_path=_staffing_path),
+        Section("assets", "三、资产情况", AssetsForm, to_initial=lambda d: d.get("assets", {}),
+                to_data=_assets_data, field_path=lambda f: f"assets.{f}"),
+        Section("money", "四、预算及执行（资金）", MoneyHeadForm, MoneyLineForm, "money.lines",
+                to_initial=_money_initial, to_data=_money_data, field_path=lambda f: f"money.{f}"),
+        Section("goals", "五、年度绩效目标", None, GoalForm, "goals", to_initial=_list_initial("goals"),
+                to_data=_goals_data),
+        Section("indicators", "六、绩效指标与佐证", None, IndicatorForm, "indicators",
+                to_initial=_list_initial("indicators"), to_data=_indicators_data),
+        Section("narratives", "七、文字说明", NarrativesForm, to_initial=_narratives_initial,
+                to_data=_narratives_data, field_path=lambda f: f"narratives.{f}"),
+        Section("self_evaluation", "八、自评结果", SelfEvaluationForm,
+                to_initial=lambda d: d.get("self_evaluation", {}), to_data=_self_data,
+                field_path=lambda f: f"self_evaluation.{f}"),
+    )
+}
+
+
+def row_formset(section: Section, extra: int = 2) -> Any:
+    assert section.row_form is not None
+    return formset_factory(section.row_form, extra=extra, can_delete=True)
+
+
+def rows_from(formset: Any) -> list[dict[str, Any]]:
+    """Filled, not deleted formset rows, in order."""
+    rows = []
+    for form in formset.forms:
+        cleaned = getattr(form, "cleaned_data", None)
+        if not cleaned or cleaned.get("DELETE"):
+            continue
+        rows.append({k: v for k, v in cleaned.items() if k != "DELETE"})
+    return rows
+
+
+def locate(section: Section, path: str, kept_rows: list[int]) -> tuple[int | None, str] | None:
+    """Where a dossier path lands on this section's form: (row index or None, field name)."""
+    if section.list_key:
+        match = re.match(re.escape(section.list_key) + r"\[(\d+)\](?:\.(\w+))?", path)
+        if match:
+            position = int(match.group(1))
+            row = kept_rows[position] if position < len(kept_rows) else None
+            return row, match.group(2) or "__all__"
+    if section.form is not None and section.field_path is not None:
+        for name in section.form().fields:
+            if path == section.field_path(name) or path.startswith(section.field_path(name) + "."):
+                return None, name
+    return None

@@ -1,0 +1,50 @@
+"""The form a finance bureau fills to open a round."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from jixiao.web.orgs.models import Org, OrgKind
+
+
+def framework_choices() -> list[tuple[str, str]]:
+    try:
+        from jixiao.frameworks import DEFAULT_FRAMEWORK, pack_paths, shipped_frameworks
+    except ImportError:
+        return [("", "默认框架 / default")]
+    names = {}
+    try:
+        names = {f.id: f.name for f in shipped_frameworks()}
+    except Exception:  # a broken pack must not break the page; the id still works
+        names = {}
+    choices = [(key, f"{names.get(key, key)}（{key}）") for key in pack_paths()]
+    choices.sort(key=lambda c: c[0] != DEFAULT_FRAMEWORK)
+    return choices
+
+
+class RoundForm(forms.Form):
+    finance = forms.ModelChoiceField(label="财政局", queryset=Org.objects.none())
+    year = forms.IntegerField(label="评价年度", min_value=2000, max_value=2100)
+    notice = forms.CharField(label="文号", max_length=100, help_text="如 万财监〔2022〕3号")
+    title = forms.CharField(label="通知标题", max_length=300)
+    framework_id = forms.ChoiceField(label="评分框架", choices=(), required=False)
+    deadline = forms.DateTimeField(label="截止时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                   input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"])
+    units = forms.ModelMultipleChoiceField(label="参与单位", queryset=Org.objects.none(),
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, bureaus: list[Org], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["finance"].queryset = Org.objects.filter(pk__in=[b.pk for b in bureaus])
+        if len(bureaus) == 1:
+            self.fields["finance"].initial = bureaus[0].pk
+        paths = [b.path for b in bureaus]
+        from django.db.models import Q
+
+        below = Q(pk__in=[])
+        for path in paths:
+            below |= Q(path__startswith=path)
+        self.fields["units"].queryset = Org.objects.filter(below).exclude(kind=OrgKind.FINANCE)
+        self.fields["framework_id"].choices = framework_choices()

@@ -1,0 +1,97 @@
+"""The public portal: only published reports, by year and department, searchable, no login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from jixiao.core.report import Cell, Chart, Document, Paragraph, Section, Table
+from jixiao.web.evaluations import engine, reports, selectors
+from jixiao.web.evaluations.models import State, Submission
+from jixiao.web.evaluations.views import report_response
+from jixiao.web.orgs.models import Org
+
+PUBLIC_FORMATS = ("pdf", "docx", "html")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    year = _int(request.GET.get("year"))
+    org_id = _int(request.GET.get("org"))
+    q = request.GET.get("q", "").strip()[:100]
+    rows = selectors.published_reports(year=year, q=q, org_id=org_id)
+    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    published = Submission.objects.filter(state=State.PUBLISHED)
+    years = published.values_list("round__year", flat=True).distinct().order_by("-round__year")
+    orgs = Org.objects.filter(submissions__state=State.PUBLISHED).distinct().order_by("path")
+    return render(request, "portal/index.html", {
+        "page": page, "year": year, "org_id": org_id, "q": q, "years": years, "orgs": orgs,
+    })
+
+
+def _published(pk: int) -> Submission:
+    try:
+        return selectors.published_reports().get(pk=pk)
+    except Submission.DoesNotExist:
+        raise Http404("报告不存在或尚未公开 / no such published report") from None
+
+
+def _block_view(block: Any) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"kind": "p", "text": block.text, "style": block.style}
+    if isinstance(block, Table):
+        return {"kind": "table", "title": block.title, "columns": [c.header for c in block.columns],
+                "rows": block.rows, "note": block.note}
+    if isinstance(block, Chart):
+        rows = [(Cell(category), *(Cell("" if s.values[i] is None else str(s.values[i])) for s in block.series))
+                for i, category in enumerate(block.categories)]
+        return {"kind": "table", "title": block.title, "columns": ["", *(s.name for s in block.series)],
+                "rows": rows, "note": block.unit}
+    return {"kind": "p", "text": str(block), "style": "note"}
+
+
+def _section_view(section: Section) -> dict[str, Any]:
+    return {"heading": section.heading, "level": min(section.level + 1, 6),
+            "blocks": [_block_view(b) for b in section.blocks],
+            "children": [_section_view(c) for c in section.children]}
+
+
+def document_view(document: Document) -> dict[str, Any]:
+    """The report model as plain dicts a Django template can walk (it cannot test types)."""
+    return {"title": document.title, "subtitle": document.subtitle, "cover": document.cover,
+            "sections": [_section_view(s) for s in document.sections],
+            "attachments": [_section_view(s) for s in document.attachments]}
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _published(pk)
+    version = submission.versions.filter(locked=True).order_by("-number").first() or submission.current_version
+    assessment = engine.assess(version.data, framework_id=submission.round.framework_id or None)
+    document = None
+    problem = ""
+    try:
+        document = document_view(reports.compose(assessment))
+    except reports.ReportUnavailable as error:
+        problem = error.message
+    return render(request, "portal/report.html", {
+        "submission": submission, "version": version, "assessment": assessment, "document": document,
+        "problem": problem, "formats": [f for f in PUBLIC_FORMATS if f in reports.available_formats()],
+        "missing_formats": [f for f in PUBLIC_FORMATS if f not in reports.available_formats()],
+    })
+
+
+def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in PUBLIC_FORMATS:
+        raise Http404("不支持的格式 / unknown format")
+    submission = _published(pk)
+    version = submission.versions.filter(locked=True).order_by("-number").first() or submission.current_version
+    return report_response(request, submission, fmt, version=version)

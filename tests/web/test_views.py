@@ -1,0 +1,184 @@
+"""View tests: pages render for each role, forms save through services, query counts stay flat."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from jixiao.web.evaluations.models import AuditEntry, State, Submission
+from tests.web.factories import PASSWORD, advance, fill
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, world, who):
+    assert client.login(username=world.users[who].username, password=PASSWORD)
+    return client
+
+
+def test_pages_need_login(client, world):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_dashboard_lists_the_units_own_todo_with_allowed_actions(client, world):
+    login(client, world, "filler_a")
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "测试县第一中学" in page and "提交" in page
+    assert "测试县第二中学" not in page and "测试县人民医院" not in page
+
+
+def test_submission_pages_render_for_owner(client, world):
+    fill(world, "a")
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    for url in [reverse("submission_detail", args=[pk]), reverse("submission_audit", args=[pk]),
+                *[reverse("submission_section", args=[pk, key]) for key in
+                  ("profile", "staffing", "assets", "money", "goals", "indicators", "narratives",
+                   "self_evaluation")]]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "您可执行的操作" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["filler_b", "filler_c", "dept2"])
+def test_other_departments_cannot_see_or_change_a_submission(client, world, who):
+    fill(world, "a")
+    login(client, world, who)
+    pk = world.subs["a"].pk
+    assert client.get(reverse("submission_detail", args=[pk])).status_code == 404
+    assert client.get(reverse("submission_section", args=[pk, "staffing"])).status_code == 404
+    assert client.get(reverse("submission_audit_csv", args=[pk])).status_code == 404
+    response = client.post(reverse("submission_action", args=[pk, "submit"]))
+    assert response.status_code == 404
+    response = client.post(reverse("submission_section", args=[pk, "profile"]),
+                           {"head-name": "篡改的名称"})
+    assert response.status_code == 404
+    assert world.sub("a").current_version.data["profile"]["name"] == "测试县第一中学"
+    assert world.sub("a").state == State.DRAFT
+
+
+def test_reviewer_cannot_edit_through_the_form(client, world):
+    fill(world, "a")
+    login(client, world, "dept")
+    pk = world.subs["a"].pk
+    response = client.post(reverse("submission_section", args=[pk, "profile"]), {"head-name": "改名"})
+    assert response.status_code == 403
+
+
+def test_staffing_form_saves_audits_and_refreshes_score(client, world):
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    response = client.post(reverse("submission_section", args=[pk, "staffing"]),
+                           {"head-authorized_s0": "12", "head-in_service_s0": "11", "head-retired": "4"})
+    assert response.status_code == 302
+    data = world.sub("a").current_version.data
+    assert data["staffing"] == {"authorized": {"行政编制": 12}, "in_service": {"行政编制": 11}, "retired": 4}
+    edit = AuditEntry.objects.filter(submission_id=pk, action="edit").last()
+    assert {"path": "staffing.in_service.行政编制", "old": None, "new": "11"} in edit.changes
+    page = client.get(response["Location"]).content.decode()
+    assert "已保存" in page
+
+
+def test_form_shows_core_validation_error_next_to_the_field(client, world):
+    fill(world, "a")
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    response = client.post(reverse("submission_section", args=[pk, "profile"]), {"head-name": "中"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "文字过短" in str(form.errors["name"])  # the core's rule, placed on the name field
+    assert world.sub("a").current_version.data["profile"]["name"] == "测试县第一中学"
+
+
+def test_invalid_indicator_reference_is_shown_on_the_row(client, world):
+    fill(world, "a")
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    row = {"rows-TOTAL_FORMS": "1", "rows-INITIAL_FORMS": "1", "rows-0-id": "done", "rows-0-name": "完成数",
+           "rows-0-level1": "产出", "rows-0-comparator": "≥", "rows-0-goal": "G9"}
+    response = client.post(reverse("submission_section", args=[pk, "indicators"]), row)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "目标 &#x27;G9&#x27; 不存在" in page or "目标 'G9' 不存在" in page
+    assert world.sub("a").current_version.data["indicators"][0]["goal"] == "G1"
+
+
+def test_return_requires_reason_via_ui_and_shows_it(client, world):
+    fill(world, "a")
+    advance(world, "a", "submit")
+    login(client, world, "dept")
+    pk = world.subs["a"].pk
+    client.post(reverse("submission_action", args=[pk, "return"]), {"reason": ""})
+    assert world.sub("a").state == State.SUBMITTED
+    client.post(reverse("submission_action", args=[pk, "return"]), {"reason": "资产数据缺少上年数"})
+    assert world.sub("a").state == State.RETURNED
+    client.logout()
+    login(client, world, "filler_a")
+    assert "资产数据缺少上年数" in client.get(reverse("submission_detail", args=[pk])).content.decode()
+
+
+def test_audit_csv_export(client, world):
+    fill(world, "a")
+    login(client, world, "filler_a")
+    response = client.get(reverse("submission_audit_csv", args=[world.subs["a"].pk]))
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "staffing.in_service.行政编制" in text and "filler_a" in text
+
+
+def test_round_page_query_count_does_not_grow_with_rows(client, world, django_assert_max_num_queries):
+    login(client, world, "finance")
+    url = reverse("round_detail", args=[world.round.pk])
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
+    from jixiao.web.orgs.models import Org, OrgKind
+    from jixiao.web.evaluations import services
+    from django.utils import timezone
+    from datetime import timedelta
+
+    units = [Org.objects.create(name=f"扩展单位{i}", code=f"E{i}", kind=OrgKind.UNIT, parent=world.dept)
+             for i in range(25)]
+    extra = services.round_open(actor=world.users["finance"], finance=world.finance, year=2023,
+                                notice="测财监〔2024〕5号", title="t",
+                                deadline=timezone.now() + timedelta(days=3), units=units)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("round_detail", args=[extra.pk])).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_portal_lists_only_published_and_renders_report(client, world):
+    fill(world, "a")
+    fill(world, "b")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
+    advance(world, "b", "submit")
+    page = client.get(reverse("portal:index")).content.decode()
+    assert "测试县第一中学" in page and "测试县第二中学" not in page
+    assert client.get(reverse("portal:report", args=[world.subs["b"].pk])).status_code == 404
+    response = client.get(reverse("portal:report", args=[world.subs["a"].pk]))
+    assert response.status_code == 200 and "测试县第一中学" in response.content.decode()
+    search = client.get(reverse("portal:index"), {"q": "第二"})
+    assert list(search.context["page"]) == []
+    found = client.get(reverse("portal:index"), {"q": "第一", "year": "2023"})
+    assert [s.org.name for s in found.context["page"]] == ["测试县第一中学"]
+
+
+def test_portal_query_count(client, world, django_assert_max_num_queries):
+    for key in ("a", "b", "c"):
+        fill(world, key)
+        advance(world, key, "submit", "dept_approve", "finance_approve", "approve", "publish")
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("portal:index")).status_code == 200
+
+
+def test_open_round_through_the_form(client, world):
+    login(client, world, "finance")
+    response = client.post(reverse("round_new"), {
+        "finance": world.finance.pk, "year": 2024, "notice": "测财监〔2025〕3号", "title": "2024年度自评",
+        "framework_id": "", "deadline": "2025-04-30T18:00", "units": [world.unit_a.pk, world.unit_c.pk],
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Submission.objects.filter(round__notice="测财监〔2025〕3号").count() == 2
+    login(client, world, "filler_b")
+    assert client.get(reverse("round_new")).status_code == 403
