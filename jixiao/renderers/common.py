@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.core.report import Cell, Section, Table
+from jixiao.core.report import Cell, Document, Section, Table
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,43 @@ def chart_value_text(value: Decimal | None) -> str:
         return "—"
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+COVER_LABEL_META = "cover_label."  # Document.meta keys a wording file sets (see wording.py)
+
+
+def cover_lines(document: Document) -> list[tuple[str, str]]:
+    """The cover block's lines (label, value), only those the document has; labels may be
+    renamed by a bureau's wording file."""
+    cover = document.cover
+    lines = [
+        ("部门名称", cover.department),
+        ("评价年度", f"{cover.year}年度"),
+        ("评价方式", cover.method),
+    ]
+    if cover.notice:
+        lines.append(("评价依据", cover.notice))
+    if cover.date:
+        lines.append(("报告日期", cover.date))
+    return [(document.meta.get(COVER_LABEL_META + label, label), value) for label, value in lines]
+
+
+LANDSCAPE_COLUMNS = 8  # a table this wide is set on a landscape page (横排表格)
+
+
+def needs_landscape(section: Section) -> bool:
+    """Whether an attachment holds a table too wide for a portrait page (the score table)."""
+    return any(isinstance(b, Table) and len(b.columns) >= LANDSCAPE_COLUMNS for b in section.blocks)
+
+
+def breakable(text: str) -> str:
+    """Zero-width break opportunities after . _ / [ in long Latin tokens (finding ids, field
+    paths), so narrow table columns wrap them instead of overflowing."""
+    if len(text) < 12 or not any(c in text for c in "._/["):
+        return text
+    out = []
+    for char in text:
+        out.append(char)
+        if char in "._/[":
+            out.append("\u200b")
+    return "".join(out)

@@ -129,3 +129,27 @@ def require_fonts() -> None:
     """Fail early, with the clear message, when any needed font is missing."""
     for font in ALL_FONTS:
         font_path(font)
+
+
+def fontconfig_file(target: Path | None = None) -> Path:
+    """A fontconfig file that adds the project's fonts and aliases the official names to them.
+
+    Used for LibreOffice (tests, benchmark): with ``FONTCONFIG_FILE`` pointing here, a .docx that
+    names 仿宋_GB2312 is drawn with FandolFang, as the PDF renderer draws it.
+    """
+    target = target or (REPO_ROOT / "var" / "fontconfig" / "fonts.conf")
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs())
+    aliases = "".join(
+        f'<alias binding="same"><family>{name}</family><prefer><family>{font.family}</family>'
+        f"<family>{FALLBACK_SERIF.family}</family></prefer></alias>"
+        for name, font in OFFICIAL_TO_OPEN.items()
+    )
+    text = (
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"{dirs}{aliases}</fontconfig>\n"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_text("utf-8") != text:
+        target.write_text(text, "utf-8")
+    return target

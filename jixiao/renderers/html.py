@@ -19,7 +19,12 @@ from markupsafe import Markup
 
 from jixiao.core.report import Block, Chart, Document, Paragraph, Section, Table
 from jixiao.renderers.charts import chart_svg
-from jixiao.renderers.common import attachment_label, chart_value_text, column_percentages
+from jixiao.renderers.common import (
+    attachment_label,
+    chart_value_text,
+    column_percentages,
+    cover_lines,
+)
 
 _SVG_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
@@ -118,6 +123,10 @@ def render_html(document: Document) -> str:
     ]
     template = _environment().get_template("report.html.j2")
     page = template.render(
-        doc=document, sections=sections, attachments=attachments, css=Markup(_css())
+        doc=document,
+        sections=sections,
+        attachments=attachments,
+        cover_lines=cover_lines(document),
+        css=Markup(_css()),
     )
     return page.lstrip() + ("" if page.endswith("\n") else "\n")

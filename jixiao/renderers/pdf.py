@@ -1,0 +1,270 @@
+"""The PDF report, typeset by Typst (the PyPI ``typst`` package) from the report model.
+
+The same outline, tables and charts as the .docx, in the same GB/T 9704 layout (A4, margins
+37/35/28/26 mm, 16 pt body on a 28 pt line grid with a two-character indent, justified CJK text,
+22 pt title, headings 黑体/楷体/仿宋, "— n —" page numbers on the outer side), with the open fonts
+that stand in for the official ones (``fonts.py``). Every font is embedded; with ``pdf_a=True`` the
+file is PDF/A-2b for archiving.
+
+Text never becomes Typst markup: every piece of text is written as a Typst *string literal*
+(``#"…"``), so the only characters to escape are ``\\`` and ``"`` (and control characters).
+``typst_string`` does that and is property-tested: no text can break compilation or inject markup.
+Charts are SVG, passed to the compiler as ``sys.inputs`` rather than pasted into the source.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import cache
+
+import typst
+
+from jixiao.core.report import Align, Block, Chart, Document, Paragraph, Section, Table
+from jixiao.renderers import fonts
+from jixiao.renderers.charts import chart_svg
+from jixiao.renderers.common import (
+    attachment_label,
+    breakable,
+    cover_lines,
+    needs_landscape,
+    place_cells,
+)
+
+PDF_A_STANDARD = "a-2b"
+_compiler_lock = threading.Lock()
+
+
+class PdfRenderError(RuntimeError):
+    """Typst refused the generated source (a bug here, never the user's text)."""
+
+
+def typst_string(text: str) -> str:
+    """*text* as a Typst string literal: ``"…"`` with ``\\``, ``"`` and control characters escaped.
+
+    Lone surrogates (which cannot be encoded as UTF-8) become U+FFFD.
+    """
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\u{{{code:x}}}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _font_list(primary: fonts.OpenFont, fallback: fonts.OpenFont = fonts.FALLBACK_SERIF) -> str:
+    """A Typst font list: Latin face for digits/letters, the CJK face, then the CJK fallback."""
+    return (
+        f'((name: "{fonts.LATIN_PDF}", covers: "latin-in-cjk"), "{primary.family}",'
+        f' "{fallback.family}")'
+    )
+
+
+def _preamble(document: Document) -> str:
+    fang = _font_list(fonts.FANG)
+    kai = _font_list(fonts.KAI)
+    hei = _font_list(fonts.HEI, fonts.FALLBACK_SANS)
+    song = _font_list(fonts.SONG)
+    title = _font_list(fonts.NOTO_SERIF_BOLD)
+    return f"""
+#let fang = {fang}
+#let kai = {kai}
+#let hei = {hei}
+#let song = {song}
+#let title-font = {title}
+#let title-text(size, body) = text(font: title-font, weight: "bold", size: size, body)
+#set document(title: {typst_string(document.title + document.subtitle)}, author: {typst_string(document.cover.department)})
+#set page(
+  paper: "a4",
+  margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm),
+  footer-descent: 7mm,
+  footer: context {{
+    let n = counter(page).get().first()
+    let number = text(font: song, size: 14pt)[— #n —]
+    if calc.odd(n) {{ align(right, pad(right: 1em, number)) }} else {{ align(left, pad(left: 1em, number)) }}
+  }},
+)
+// Each line box is exactly 1em high (top-edge + bottom-edge), so 12pt of leading gives the
+// 28pt line pitch of GB/T 9704 (22 lines in the 225mm text block).
+#set text(font: fang, size: 16pt, lang: "zh", region: "cn", top-edge: 0.84em, bottom-edge: -0.16em)
+#set par(justify: true, leading: 12pt, spacing: 12pt, first-line-indent: (amount: 2em, all: true))
+#show heading: set text(size: 16pt, weight: "regular")
+#show heading.where(level: 1): set text(font: hei)
+#show heading.where(level: 2): set text(font: kai)
+#show heading: it => block(above: 12pt, below: 12pt, sticky: true, par(first-line-indent: 0pt, justify: false)[#h(2em)#it.body])
+#let caption(body) = block(above: 6pt, below: 6pt, sticky: true, align(center, text(font: hei, size: 14pt, top-edge: "cap-height", bottom-edge: "baseline", par(first-line-indent: 0pt, justify: false, body))))
+#let chart(data, label) = block(above: 12pt, below: 12pt, breakable: false, {{
+  align(center, image(bytes(data), format: "svg", width: 150mm))
+  align(center, text(font: hei, size: 14pt, label))
+}})
+#let grid-table(size, cols, ..cells) = {{
+  set text(size: size, top-edge: "cap-height", bottom-edge: "baseline")
+  set par(first-line-indent: 0pt, justify: false, leading: 0.5em, spacing: 0.5em)
+  table(columns: cols, stroke: 0.5pt, inset: (x: 4pt, y: 5pt), align: horizon, ..cells)
+}}
+"""
+
+
+# Typst sets an opening bracket at the start of a line half-width; 公文 keep it full-width (the
+# indent of "（一）" must equal that of "一、"). A word joiner in front keeps it off the line start.
+_OPENING = tuple("（〔《“‘【「『")
+
+
+def _line_start(text: str) -> str:
+    return "\u2060" + text if text.startswith(_OPENING) else text
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    if paragraph.style == "note":
+        return f"#par(text(size: 14pt, {typst_string(_line_start(paragraph.text))}))\n"
+    return f"#par({typst_string(_line_start(paragraph.text))})\n"
+
+
+_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
+
+
+def _table(table: Table) -> str:
+    size = "10.5pt" if len(table.columns) > 5 else "12pt"
+    columns = ", ".join(f"{max(c.width, 1)}fr" for c in table.columns)
+    header = ", ".join(
+        f"table.cell(align: center + horizon, text(font: hei, {typst_string(c.header)}))"
+        for c in table.columns
+    )
+    cells = []
+    for placed in place_cells(table):
+        cell = placed.cell
+        align = _ALIGN[table.columns[placed.column].align]
+        if cell.colspan > 1 and cell.bold:
+            align = "center"
+        body = typst_string(breakable(cell.text))
+        if cell.bold:
+            body = f"strong({body})"
+        cells.append(
+            f"table.cell(colspan: {cell.colspan}, rowspan: {cell.rowspan},"
+            f" align: {align} + horizon, {body})"
+        )
+    parts = [f"#caption({typst_string(table.title)})\n"]
+    parts.append(f"#grid-table({size}, ({columns}), table.header({header}), {', '.join(cells)})\n")
+    if table.note:
+        parts.append(
+            f"#block(above: 6pt, par(first-line-indent: 0pt, text(size: 12pt,"
+            f" {typst_string(table.note)})))\n"
+        )
+    return "".join(parts)
+
+
+class _Writer:
+    """Walks the Document and collects Typst source and the SVG inputs of its charts."""
+
+    def __init__(self) -> None:
+        self.inputs: dict[str, str] = {}
+        self.chart_number = 0
+
+    def chart(self, chart: Chart) -> str:
+        self.chart_number += 1
+        key = f"chart{self.chart_number}"
+        self.inputs[key] = chart_svg(chart).decode("utf-8")
+        unit = f"（单位：{chart.unit}）" if chart.unit else ""
+        label = typst_string(f"图{self.chart_number}　{chart.title}{unit}")
+        return f"#chart(sys.inputs.{key}, {label})\n"
+
+    def blocks(self, blocks: tuple[Block, ...]) -> Iterator[str]:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                yield _paragraph(block)
+            elif isinstance(block, Table):
+                yield _table(block)
+            elif isinstance(block, Chart):
+                yield self.chart(block)
+            else:
+                raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def section(self, section: Section) -> Iterator[str]:
+        level = min(max(section.level, 1), 4)
+        yield f"#heading(level: {level}, {typst_string(_line_start(section.heading))})\n"
+        yield from self.blocks(section.blocks)
+        for child in section.children:
+            yield from self.section(child)
+
+    def cover(self, document: Document) -> Iterator[str]:
+        yield "#page(footer: none)[\n#v(30mm)\n"
+        yield (f"#align(center, title-text(22pt, {typst_string(document.title)}))\n")
+        if document.subtitle:
+            yield f"#align(center, text(font: kai, {typst_string(document.subtitle)}))\n"
+        yield "#v(50mm)\n#pad(left: 2em, grid(columns: (auto, 1fr), row-gutter: 12pt,\n"
+        for label, value in cover_lines(document):
+            yield f"  text(font: hei, {typst_string(label + '：')}), {typst_string(value)},\n"
+        yield "))\n]\n#counter(page).update(1)\n"
+
+    def document(self, document: Document) -> str:
+        parts = [_preamble(document)]
+        parts.extend(self.cover(document))
+        parts.append(f"#align(center, title-text(22pt, {typst_string(document.title)}))\n")
+        if document.subtitle:
+            parts.append(f"#align(center, text(font: kai, {typst_string(document.subtitle)}))\n")
+        parts.append("#v(12pt)\n")
+        for section in document.sections:
+            parts.extend(self.section(section))
+        if document.attachments:
+            parts.append("#v(28pt)\n")
+            for n, section in enumerate(document.attachments, 1):
+                prefix = "附件：" if n == 1 else "　　　"
+                parts.append(f"#par({typst_string(f'{prefix}{n}. {section.title}')})\n")
+        for n, section in enumerate(document.attachments, 1):
+            flipped = "true" if needs_landscape(section) else "false"
+            parts.append(f"#pagebreak(weak: true)\n#set page(flipped: {flipped})\n")
+            parts.append(
+                f"#par(first-line-indent: 0pt, text(font: hei,"
+                f" {typst_string(attachment_label(section, n))}))\n"
+            )
+            parts.append(f"#align(center, title-text(18pt, {typst_string(section.title)}))\n")
+            parts.extend(self.blocks(section.blocks))
+            for child in section.children:
+                parts.extend(self.section(child))
+        return "".join(parts)
+
+
+def typst_source(document: Document) -> tuple[str, dict[str, str]]:
+    """The Typst source of *document* and the ``sys.inputs`` it reads (the charts' SVG)."""
+    writer = _Writer()
+    source = writer.document(document)
+    return source, writer.inputs
+
+
+@cache
+def _compiler() -> typst.Compiler:
+    """One compiler per process: it keeps the loaded fonts between documents (the slow part)."""
+    return typst.Compiler(font_paths=fonts.font_dirs(), ignore_system_fonts=True)
+
+
+def compile_typst(
+    source: str, inputs: dict[str, str] | None = None, *, pdf_a: bool = False
+) -> bytes:
+    """Compile Typst source to PDF bytes with the project's fonts."""
+    options: dict[str, object] = {"format": "pdf", "sys_inputs": inputs or {}}
+    if pdf_a:
+        options["pdf_standards"] = [PDF_A_STANDARD]
+    try:
+        with _compiler_lock:
+            result = _compiler().compile(source.encode("utf-8"), **options)
+    except Exception as error:  # typst raises its own error types with the compiler's messages
+        raise PdfRenderError(f"Typst 排版失败 / Typst failed: {error}") from error
+    if not isinstance(result, bytes):
+        raise PdfRenderError("Typst returned no PDF")
+    return result
+
+
+def render_pdf(document: Document, *, pdf_a: bool = False) -> bytes:
+    """The report as PDF bytes (PDF/A-2b with *pdf_a*)."""
+    fonts.require_fonts()
+    source, inputs = typst_source(document)
+    return compile_typst(source, inputs, pdf_a=pdf_a)
