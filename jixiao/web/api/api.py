@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI, Schema
+from ninja import Body, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
@@ -164,7 +164,7 @@ def rounds(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @api.post("/rounds", response={201: RoundOut}, tags=["rounds"])
-def round_open(request: HttpRequest, payload: RoundIn) -> tuple[int, dict[str, Any]]:
+def round_open(request: HttpRequest, payload: RoundIn) -> Any:
     finance = Org.objects.filter(pk=payload.finance_id).first()
     if finance is None:
         raise HttpError(404, "财政局不存在 / no such finance bureau")
@@ -174,8 +174,8 @@ def round_open(request: HttpRequest, payload: RoundIn) -> tuple[int, dict[str, A
     r = services.round_open(actor=request.user, finance=finance, year=payload.year, notice=payload.notice,
                             title=payload.title, deadline=payload.deadline, units=units,
                             framework_id=payload.framework_id)
-    return 201, {"id": r.pk, "year": r.year, "notice": r.notice, "title": r.title,
-                 "framework_id": r.framework_id, "deadline": r.deadline, "finance": r.finance.name}
+    return Status(201, {"id": r.pk, "year": r.year, "notice": r.notice, "title": r.title,
+                 "framework_id": r.framework_id, "deadline": r.deadline, "finance": r.finance.name})
 
 
 @api.get("/submissions", response=list[SubmissionOut], tags=["submissions"])
@@ -198,7 +198,7 @@ def dossier_get(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @api.put("/submissions/{pk}/dossier", response=SubmissionOut, tags=["dossier"])
-def dossier_put(request: HttpRequest, pk: int, data: dict[str, Any]) -> dict[str, Any]:
+def dossier_put(request: HttpRequest, pk: int, data: dict[str, Any] = Body(...)) -> dict[str, Any]:
     """Replace the dossier (validated; 422 lists each bad field with its path)."""
     submission = selectors.submission_get(user=request.user, pk=pk)
     services.submission_save_dossier(actor=request.user, submission=submission, data=data, note="API")
