@@ -13,7 +13,8 @@ app = typer.Typer(
 )
 
 # Command modules register themselves below, one line each.
-from jixiao.cli import evaluation, frameworks  # noqa: E402
+from jixiao.cli import evaluation, frameworks, report  # noqa: E402
 
 evaluation.register(app)
 frameworks.register(app)
+report.register(app)
