@@ -172,31 +172,39 @@ def _failure_table(failures: list[Outcome]) -> Table:
     return table
 
 
+PATH_ARGUMENT = typer.Argument(
+    None, help="档案文件 (.yaml/.json) / dossier file", show_default=False
+)
+FORMAT_OPTION = typer.Option(
+    None,
+    "--format",
+    "-f",
+    help="docx|pdf|html|md|all，可逗号分隔；默认 all（批量为 docx,pdf）/ format(s)",
+)
+OUT_OPTION = typer.Option(Path("out"), "--output", "-o", help="输出文件夹 / output folder")
+BATCH_OPTION = typer.Option(
+    None, "--batch", help="档案文件夹：逐一生成 / a folder of dossiers", show_default=False
+)
+TEMPLATE_OPTION = typer.Option(
+    None, "--template", help="财政局的 Word 样式模板 (.docx) / bureau style template"
+)
+WORDING_OPTION = typer.Option(None, "--wording", help="章节措辞 YAML / section-wording file")
+PDF_A_OPTION = typer.Option(False, "--pdf-a", help="PDF/A-2b 归档格式 / archival PDF/A-2b")
+JOBS_OPTION = typer.Option(
+    0, "--jobs", "-j", help="并行进程数，0 为全部 CPU 核 / processes (0: all cores)"
+)
+
+
 def report(
-    path: Path | None = typer.Argument(
-        None, help="档案文件 (.yaml/.json) / dossier file", show_default=False
-    ),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="docx|pdf|html|md|all，可逗号分隔；默认 all（批量为 docx,pdf）/ format(s)",
-    ),
-    out: Path = typer.Option(Path("out"), "--output", "-o", help="输出文件夹 / output folder"),
+    path: Path | None = PATH_ARGUMENT,
+    fmt: str | None = FORMAT_OPTION,
+    out: Path = OUT_OPTION,
     framework: str | None = FrameworkOption,
-    batch: Path | None = typer.Option(
-        None, "--batch", help="档案文件夹：逐一生成 / a folder of dossiers", show_default=False
-    ),
-    template: Path | None = typer.Option(
-        None, "--template", help="财政局的 Word 样式模板 (.docx) / bureau style template"
-    ),
-    wording: Path | None = typer.Option(
-        None, "--wording", help="章节措辞 YAML / section-wording file"
-    ),
-    pdf_a: bool = typer.Option(False, "--pdf-a", help="PDF/A-2b 归档格式 / archival PDF/A-2b"),
-    jobs: int = typer.Option(
-        0, "--jobs", "-j", help="并行进程数，0 为全部 CPU 核 / processes (0: all cores)"
-    ),
+    batch: Path | None = BATCH_OPTION,
+    template: Path | None = TEMPLATE_OPTION,
+    wording: Path | None = WORDING_OPTION,
+    pdf_a: bool = PDF_A_OPTION,
+    jobs: int = JOBS_OPTION,
 ) -> None:
     """生成正式报告 (Word/PDF/HTML/Markdown) / write the official report."""
     if (path is None) == (batch is None):
