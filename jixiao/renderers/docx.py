@@ -150,12 +150,17 @@ def _tag(element: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def strip_theme_fonts(root: object) -> None:
-    """Remove theme font attributes under *root* where an explicit font name is also given."""
+def strip_theme_fonts(root: object, *, everywhere: bool = True) -> None:
+    """Remove theme font attributes under *root*.
+
+    *everywhere*: all of them (our own styles: docDefaults names the fonts explicitly). Otherwise
+    (a bureau template) only where the same slot also names a font, plus every eastAsiaTheme: a
+    theme font must never override an explicit East-Asian name.
+    """
     for fonts in root.iter(qn("w:rFonts")):  # type: ignore[attr-defined]
         for attribute in THEME_ATTRIBUTES:
-            slot = qn(attribute.replace("Theme", "").replace("cstheme", "cs"))
-            if fonts.get(slot) or attribute == "w:eastAsiaTheme":
+            slot = "w:cs" if attribute == "w:cstheme" else attribute.replace("Theme", "")
+            if everywhere or fonts.get(qn(slot)) or attribute == "w:eastAsiaTheme":
                 fonts.attrib.pop(qn(attribute), None)
 
 
@@ -269,7 +274,7 @@ def prepare_styles(doc: DocxDocument, *, keep_existing: bool) -> None:
             style.quick_style = True
         _apply_spec(style, spec)
     # Character styles linked to headings/title ("Heading 1 Char") carry theme fonts too.
-    strip_theme_fonts(doc.styles.element)
+    strip_theme_fonts(doc.styles.element, everywhere=not keep_existing)
     for style in doc.styles:
         if style.type == WD_STYLE_TYPE.CHARACTER and style.name.endswith(" Char"):
             linked = style.name.removesuffix(" Char")
@@ -517,7 +522,7 @@ class DocxBuilder:
         self.attachment_list(document)
         for number, section in enumerate(document.attachments, 1):
             self.attachment(section, number)
-        strip_theme_fonts(self.doc.element)
+        strip_theme_fonts(self.doc.element, everywhere=self.explicit_fonts)
         return self.doc
 
 
