@@ -18,3 +18,10 @@ from jixiao.cli import evaluation, frameworks, report  # noqa: E402
 evaluation.register(app)
 frameworks.register(app)
 report.register(app)
+from jixiao.cli import importing  # noqa: E402
+
+importing.register(app)
+
+from jixiao.cli import web  # noqa: E402
+
+web.register(app)

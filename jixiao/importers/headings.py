@@ -60,8 +60,8 @@ def parse_heading(line: str) -> Heading | None:
     if not text:
         return None
     title, rest = _split_title(text)
-    if title is None:
-        return None
+    if title is None or (rest and level >= 3) or (level >= 4 and text.endswith("。")):
+        return None  # "（3）负责全县公共机构节能管理。根据……" is a list item, not a heading
     return Heading(level, scheme, number, title, rest, length)
 
 

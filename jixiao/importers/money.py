@@ -156,7 +156,8 @@ def _phase(text: str) -> Phase | str | None:
 def _label(text: str, position: int) -> tuple[str, int]:
     start = label_start(text, position, _DELIMITERS, 30)
     label = text[start:position]
-    lead = re.match(r"^(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)", label)
+    lead = re.match(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?"
+                    r"(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)?", label)
     if lead:
         start += lead.end()
         label = label[lead.end():]

@@ -100,6 +100,26 @@ def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _STRAY_MARKER, replace)
 
 
+_LINE_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
+_NUMBERED_START = re.compile(rf"^{_HEADING_MARK}", re.M)
+SOFT_BREAK_MIN_LINE = 40
+
+
+def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A long line broken between two ideographs ("始终坚持以政治建设为统\n领") continues on the
+    next line: hard-wrapped text and PDF extraction. Short lines (titles) are left alone."""
+
+    def replace(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match.start() - line_start < SOFT_BREAK_MIN_LINE:
+            return "\n"
+        if _NUMBERED_START.match(text, match.end()):
+            return "\n"
+        return ""
+
+    return _substitute(text, origin, _LINE_BREAK, replace)
+
+
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded = text.translate(_WIDTH)
@@ -107,5 +127,6 @@ def normalise(text: str) -> Normalised:
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
+    folded, origin = _join_soft_breaks(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

@@ -89,7 +89,8 @@ def label_start(text: str, position: int, delimiters: str = _DELIMITERS, limit: 
     return start
 
 
-_LEADING = re.compile(r"^(?:其中|另有|另|和|及|以及)")
+_LEADING = re.compile(
+    r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?(?:其中|另有|另|和|及|以及)?")
 
 
 def _label_before(text: str, position: int) -> tuple[str, int]:

@@ -397,14 +397,21 @@ class _Importer:
                 result.append(line)
         return result
 
+    def _prose(self, line: Line, *, strip_number: bool = True) -> str:
+        """A paragraph's text as originally written (full-width punctuation kept), without its
+        heading or list number."""
+        text = line.heading.rest if line.heading else line.text
+        offset = len(line.text) - len(text)
+        found = numbered(text) if strip_number else None
+        if found is not None:
+            offset += found[3]
+        original = self.report.original_text(line.start + offset, line.end)
+        return re.sub(r"\s+", lambda m: "" if "\n" in m.group(0) else m.group(0), original).strip()
+
     def _items_under(self, pattern: str) -> list[str]:
         items = []
         for line in self._section_lines(pattern):
-            text = line.heading.rest if line.heading else line.text
-            found = numbered(text)
-            if found is not None:
-                text = text[found[3]:]
-            text = text.strip()
+            text = self._prose(line)
             if len(text) >= 4:
                 items.append(text)
         return items
@@ -414,10 +421,9 @@ class _Importer:
         for line in self._section_lines(r"绩效目标"):
             if "总体" in line.path[-1]:
                 continue
-            found = numbered(line.text)
-            if found is None:
+            if numbered(line.text) is None:
                 continue
-            text = line.text[found[3]:].strip()
+            text = self._prose(line)
             if len(text) >= 4:
                 items.append({"id": f"G{len(items) + 1}", "text": text})
         return items
@@ -433,11 +439,9 @@ class _Importer:
             for title in reversed(line.path):
                 field_name = next((name for pattern, name in _NARRATIVES if re.search(pattern, title)), None)
                 if field_name:
-                    if line.heading is None:
-                        found = numbered(text)
-                        if found is not None:
-                            text = text[found[3]:]
-                    narratives.setdefault(field_name, []).append(text.strip())
+                    prose = self._prose(line)
+                    if prose:
+                        narratives.setdefault(field_name, []).append(prose)
                     break
         return {k: v for k, v in narratives.items() if v}
 
