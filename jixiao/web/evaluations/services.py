@@ -79,7 +79,7 @@ def _audit(
 def _locked(submission: Submission) -> Submission:
     """Re-read the submission under a row lock (no-op on SQLite, which locks the database)."""
     return (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("round", "org", "current_version")
         .get(pk=submission.pk)
     )
