@@ -20,31 +20,44 @@ from jixiao.importers.text import import_blocks
 
 MAX_PAGES = 400
 _SENTENCE_END = re.compile(r"[。:：;；!！?？]$")
+_PAGE_NUMBER = re.compile(r"[-—–]*\s*\d{1,4}\s*[-—–]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?")
 
 
-def join_lines(text: str) -> str:
-    """Join soft line breaks (a full line that does not end a sentence) inside one page."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    widths = sorted(len(line.strip()) for line in lines if line.strip())
+def visual_width(line: str) -> float:
+    """Width in ideograph units: Latin letters, digits and spaces take half a unit."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in line if char not in "\u2060\u200b")
+
+
+def full_width(texts: list[str]) -> float:
+    """The width of a full line across the document (90th percentile of line widths)."""
+    widths = sorted(visual_width(line.strip()) for text in texts for line in text.split("\n") if line.strip())
     if not widths:
-        return ""
-    full = widths[int(len(widths) * 0.9)] if len(widths) > 3 else widths[-1]
+        return 0.0
+    return widths[int(len(widths) * 0.9)] if len(widths) > 3 else widths[-1]
+
+
+def join_lines(text: str, full: float | None = None) -> str:
+    """Join soft line breaks (a full line that does not end a sentence) inside one page."""
+    full = full_width([text]) if full is None else full
     out: list[str] = []
-    for line in lines:
+    previous = ""
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
-            continue
-        if out and _soft_break(out[-1], stripped, full):
+        if not stripped or _PAGE_NUMBER.fullmatch(stripped):
+            continue  # page furniture: "— 3 —", "- 3 -", "3"
+        if out and _soft_break(previous, stripped, full):
             out[-1] += stripped
         else:
             out.append(stripped)
+        previous = stripped
     return "\n".join(out)
 
 
-def _soft_break(previous: str, line: str, full: int) -> bool:
-    if _SENTENCE_END.search(previous) or numbered(line) is not None:
+def _soft_break(previous: str, line: str, full: float) -> bool:
+    """*previous* (the last physical line) ran to the right margin without ending a sentence."""
+    if _SENTENCE_END.search(previous) or numbered(line) is not None or full < 10:
         return False
-    return len(previous) >= max(full - 2, int(full * 0.85))
+    return visual_width(previous) >= full - 2
 
 
 def pdf_blocks(path: Path) -> list[Block]:
@@ -57,9 +70,10 @@ def pdf_blocks(path: Path) -> list[Block]:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError.single(str(path), "", f"PDF 页数过多（{len(pdf.pages)}页，上限{MAX_PAGES}）",
                                         f"too many pages ({len(pdf.pages)}, limit {MAX_PAGES})")
-            for number, page in enumerate(pdf.pages, start=1):
-                text = page.extract_text() or ""
-                blocks.append(Block(join_lines(text), f"第{number}页"))
+            texts = [page.extract_text() or "" for page in pdf.pages]
+        full = full_width(texts)
+        for number, text in enumerate(texts, start=1):
+            blocks.append(Block(join_lines(text, full), f"第{number}页"))
     except InputError:
         raise
     except Exception as error:  # pdfminer raises many kinds for damaged files

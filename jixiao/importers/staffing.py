@@ -165,7 +165,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     if staff_type is not None:
                         head.parts.append(count)
                     continue
-                if role is not None and not role.startswith("trap"):
+                if owner is not None and role is not None and not role.startswith("trap"):
                     findings.add(
                         "import.W006", "warning",
                         f"“{label}{value}{unit}”在括号内，属于某个下属单位的分项，未作为本部门人数导入 / "

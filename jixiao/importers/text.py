@@ -459,6 +459,7 @@ class _Importer:
 def _read_title(text: str) -> tuple[str | None, int | None] | None:
     """(department or None, year or None) when *text* is a report title."""
     clean = re.sub(r"\.(?:pdf|docx?|txt|wps)$", "", text.strip(), flags=re.I)
+    clean = re.sub(r"^#{1,6}\s*|^\*\*|\*\*$", "", clean)  # Markdown heading / bold
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
     if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(r"报告(?:书)?(?:\(.{0,12}\))?$", clean):
