@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from jixiao.core.dossier import Source
-from jixiao.importers.headings import Heading, parse_heading
+from jixiao.importers.headings import Heading, numbered, parse_heading
 from jixiao.importers.normalise import Normalised, normalise
 
 
@@ -94,9 +94,9 @@ def _assign_sections(lines: list[Line]) -> None:
     """Give every line its heading (if it is one) and the path of headings above it."""
     has_chinese_top = any((h := parse_heading(line.text)) and h.level == 1 and h.scheme != "1.1"
                           for line in lines)
+    headings = _list_items_are_not_headings(lines, [parse_heading(line.text) for line in lines])
     stack: list[tuple[int, str]] = []
-    for line in lines:
-        heading = parse_heading(line.text)
+    for line, heading in zip(lines, headings, strict=True):
         if heading and not has_chinese_top and heading.scheme == "1.":
             # decimal outlines (1. / 1.1 / 1.1.1): a bare "1." is the top level
             heading = Heading(1, heading.scheme, heading.number, heading.title, heading.rest,
@@ -107,6 +107,28 @@ def _assign_sections(lines: list[Line]) -> None:
                 stack.pop()
             stack.append((heading.level, heading.title))
         line.path = tuple(title for _, title in stack)
+
+
+def _list_items_are_not_headings(lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
+    """Adjacent numbered lines (1、… 2、… 3、…) form a list: if any of them is a sentence, none of
+    them is a heading ("5、完成上级安排的会议服务保障工作。" among longer goals)."""
+    result = list(headings)
+    index = 0
+    while index < len(lines):
+        first = numbered(lines[index].text)
+        end = index + 1
+        if first is not None and first[0] not in ("一、", "（一）", "第一部分"):
+            scheme = first[0]
+            while end < len(lines):
+                following = numbered(lines[end].text)
+                if following is None or following[0] != scheme:
+                    break
+                end += 1
+            if end - index >= 2 and any(headings[i] is None for i in range(index, end)):
+                for i in range(index, end):
+                    result[i] = None
+        index = end
+    return result
 
 
 def blocks_from_text(text: str) -> list[Block]:

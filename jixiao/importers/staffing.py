@@ -29,6 +29,7 @@ _DELIMITERS = ",;。:、()\n"
 _VERBS = re.compile(r"(?:为|是|共计|共有|共|达到|达|计|约|合计|总计|总数为|:)+$")
 _MAX_LABEL = 24
 
+_CATEGORY = re.compile(r"行政|参照公务员|参公|事业|工勤|全额|差额|自收自支")
 _TYPES: tuple[tuple[str, StaffType], ...] = (
     (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
     (r"行政", StaffType.ADMINISTRATIVE),
@@ -58,6 +59,7 @@ class _Count:
     end: int
     label: str
     unit: str = "人"
+    part: bool = False  # one type of a split ("行政编制6人"), not a total
     parts: list[_Count] = field(default_factory=list)
 
 
@@ -182,9 +184,13 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     span=(start, end),
                 )
                 continue
-            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and head is not None and head.role == role \
-                    and staff_type is not None and _is_part_label(label):
-                head.parts.append(count)
+            category = bool(_CATEGORY.search(label)) and not _is_total_label(label)
+            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and category:
+                count.type, count.part = staff_type, True  # a type we cannot name stays None
+                if head is not None and head.role == role:
+                    head.parts.append(count)
+                else:
+                    counts.append(count)
                 continue
             if role is None and staff_type is not None and head is not None \
                     and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and unit != "个":
@@ -193,11 +199,6 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if role is None:
                 continue
             if unit == "个" and role != ROLE_AUTHORIZED:
-                continue
-            if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and staff_type is not None \
-                    and not _is_total_label(label):
-                count.type = staff_type
-                counts.append(count)
                 continue
             count.type = None
             counts.append(count)
@@ -240,7 +241,7 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
     typed: dict[str, list[_Count]] = {}
     for counts in _counts(report, findings):
         for count in counts:
-            if count.type is not None and count.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
+            if count.part and count.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
                 typed.setdefault(count.role, []).append(count)
             else:
                 by_role.setdefault(str(count.role), []).append(count)
@@ -317,7 +318,15 @@ def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], readin
         return
     if loose:
         types = [c.type for c in loose]
-        if len(set(types)) == len(types):
+        if None in types:
+            listed = "、".join(f"{c.label}{c.value}{c.unit}" for c in loose)
+            findings.add(
+                "import.W004", "warning",
+                f"分类型人数（{listed}）中有无法对应到标准类型的项，未导入 / a count by type could not be "
+                "matched to a standard staff type; the breakdown was not imported",
+                "请在人员信息中按类型填写 / fill in the breakdown by type",
+                (loose[0].start, loose[-1].end))
+        elif len(set(types)) == len(types):
             reading.data[field_name] = {c.type.value: c.value for c in loose if c.type}
             reading.sources[role] = (loose[0].start, loose[-1].end) if _same_line(loose) else (
                 loose[0].start, loose[0].end)
