@@ -47,23 +47,20 @@ def compose(assessment: engine.Assessment) -> Any:
     return compose_module.compose_report(assessment.result)
 
 
-def _renderer(fmt: str) -> Any:
+def _registry() -> Any:
     try:
-        registry = importlib.import_module("jixiao.renderers")
+        return importlib.import_module("jixiao.renderers")
     except ImportError:
-        registry = None
-    for name in ("get_renderer", "renderer_for", "get"):
-        finder = getattr(registry, name, None)
-        if callable(finder):
-            try:
-                found = finder(fmt)
-            except (KeyError, LookupError, ValueError, ImportError):
-                found = None
-            if found is not None:
-                return found
-    table = getattr(registry, "RENDERERS", None)
-    if isinstance(table, dict) and fmt in table:
-        return table[fmt]
+        return None
+
+
+def _renderer(fmt: str) -> Any:
+    """A callable document → bytes|str for *fmt*, or None when that renderer is not installed."""
+    registry = _registry()
+    if registry is not None and callable(getattr(registry, "render", None)):
+        if fmt in getattr(registry, "FORMATS", ()):
+            return lambda document: registry.render(document, fmt)
+        return None
     module_name, function = _MODULES[fmt]
     try:
         return getattr(importlib.import_module(module_name), function, None)
@@ -71,7 +68,7 @@ def _renderer(fmt: str) -> Any:
         return None
 
 
-# where each renderer lives when the registry does not list it
+# where each renderer lives when there is no registry
 _MODULES = {
     "docx": ("jixiao.renderers.docx", "render_docx"),
     "pdf": ("jixiao.renderers.pdf", "render_pdf"),
@@ -93,9 +90,8 @@ def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportF
             f"{FORMATS[fmt][1]} 渲染器尚未安装，请选择其他格式 / the {fmt} renderer is not available"
         )
     document = compose(assessment)
-    produce = getattr(renderer, "render", renderer)
     try:
-        output = produce(document)
+        output = renderer(document)
     except Exception as error:  # a renderer failure is a message for the user, not a 500
         raise ReportUnavailable(f"生成 {FORMATS[fmt][1]} 失败：{error} / rendering failed") from error
     if isinstance(output, str):

@@ -7,3 +7,4 @@ from jixiao.web.settings.base import VAR_DIR
 
 DEBUG = True
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True  # serve static files straight from the source folders

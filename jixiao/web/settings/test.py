@@ -18,3 +18,4 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="jixiao-test-static-"))
+WHITENOISE_USE_FINDERS = True  # serve static files straight from the source folders
