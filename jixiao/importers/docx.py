@@ -1,8 +1,8 @@
 """Import a Word (.docx) report: paragraphs and table rows, in document order, as text blocks.
 
 Each paragraph becomes a block located "第N段" (counting non-empty paragraphs, as a reader
-would); each table row becomes a block "表T第R行" with its cells separated by "；" so that a
-cell never runs into the next one. The text then goes through the text importer.
+would); each table row becomes a block "表T第R行" with its cells separated by tabs, so that a
+row heading stays the label of the amount beside it. The text then goes through the text importer.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def docx_blocks(path: Path) -> list[Block]:
                     if value and (not cells or cells[-1] != value):  # merged cells repeat
                         cells.append(value)
                 if cells:
-                    blocks.append(Block("；".join(cells), f"表{table_number}第{row_number}行"))
+                    blocks.append(Block("\t".join(cells), f"表{table_number}第{row_number}行"))
     if not blocks:
         raise InputError.single(str(path), "", "Word 文件中没有文字", "the Word file contains no text")
     return blocks

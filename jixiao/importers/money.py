@@ -155,13 +155,16 @@ def _phase(text: str) -> Phase | str | None:
 
 def _label(text: str, position: int) -> tuple[str, int]:
     start = label_start(text, position, _DELIMITERS, 30)
+    previous = list(re.finditer(r"\d(?:万元|亿元|千元|元)", text[start:position]))
+    if previous:  # never reach back over another amount (table rows: "基本支出\t100万元\t120万元")
+        start += previous[-1].end()
     label = text[start:position]
     lead = re.match(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?"
                     r"(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)?", label)
     if lead:
         start += lead.end()
         label = label[lead.end():]
-    return _VERBS.sub("", label), start
+    return _VERBS.sub("", label).strip(), start
 
 
 def _compatible(head: Amount, part: Amount) -> bool:

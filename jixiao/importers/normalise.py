@@ -75,13 +75,13 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
-    # indentation and trailing blanks
+    # indentation and trailing blanks (tabs between table cells stay)
     (re.compile(r"^[ \t]+|[ \t]+$", re.M), ""),
     # a heading marker alone on its line belongs to the next line ("2.\n人员编制")
     (re.compile(rf"^({_HEADING_MARK})\n+(?=\S)", re.M), r"\1"),
     # spaces inside CJK text and between numbers and units (PDF line breaks, justification)
     # (a single blank; wider gaps separate fields on web pages and stay)
-    (re.compile(rf"(?<=[{_TIGHT}])[ \t](?=[{_TIGHT}])"), ""),
+    (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_TIGHT}])"), ""),
 ]
 
 # a list number dropped into the middle of a sentence ("实有人数1、42人"): not after 第, not

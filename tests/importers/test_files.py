@@ -1,0 +1,149 @@
+"""Word and PDF reports, rendered by jixiao itself or built here, import to the same figures."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jixiao.core.errors import InputError
+from jixiao.core.figures import FigureBook
+from jixiao.importers.files import import_file
+from jixiao.importers.pdf import join_lines
+from jixiao.io.dossiers import load_dossier
+
+from .conftest import SEED_DOSSIER, SEED_REPORT
+
+
+@pytest.fixture(scope="module")
+def seed_figures() -> dict[str, str]:
+    return FigureBook(load_dossier(SEED_DOSSIER)).flat()
+
+
+@pytest.fixture(scope="module")
+def seed_document():  # type: ignore[no-untyped-def]
+    from jixiao.core.compose import compose_report
+    from jixiao.frameworks import evaluate_with
+
+    return compose_report(evaluate_with(load_dossier(SEED_DOSSIER)))
+
+
+def test_docx_built_from_the_seed_text(tmp_path: Path, seed_figures: dict[str, str]) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in SEED_REPORT.read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line)
+    path = tmp_path / "seed.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert FigureBook(result.dossier).flat() == seed_figures
+    assert result.sources["budget.basic"].locator and result.sources["budget.basic"].locator.endswith("段")
+
+
+def test_docx_table_rows_are_read(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县某某局2021年度部门整体支出绩效自评报告")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "金额"
+    table.cell(1, 0).text, table.cell(1, 1).text = "年初预算", "100万元"
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert FigureBook(result.dossier).flat()["budget.total"] == "100"
+    assert result.sources["budget.total"].locator == "表1第2行"
+
+
+def test_rendered_markdown_docx_and_pdf_import_to_the_same_figures(
+        tmp_path: Path, seed_document, seed_figures: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    from jixiao.renderers.docx import render_docx
+    from jixiao.renderers.markdown import render_markdown
+    from jixiao.renderers.pdf import render_pdf
+
+    (tmp_path / "seed.md").write_text(render_markdown(seed_document), encoding="utf-8")
+    (tmp_path / "seed.docx").write_bytes(render_docx(seed_document))
+    (tmp_path / "seed.pdf").write_bytes(render_pdf(seed_document))
+    for name in ("seed.md", "seed.docx", "seed.pdf"):
+        result = import_file(tmp_path / name)
+        assert result.dossier.profile.name == "万载县机关事务管理局", name
+        assert FigureBook(result.dossier).flat() == seed_figures, name
+        assert not [f for f in result.findings if f.level == "warning"], name
+
+
+def test_pdf_without_text_layer_is_a_clear_error(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    figure = pyplot.figure()
+    figure.add_subplot().imshow([[0, 1], [1, 0]])
+    figure.gca().axis("off")
+    path = tmp_path / "scan.pdf"
+    figure.savefig(path)
+    pyplot.close(figure)
+    with pytest.raises(InputError) as caught:
+        import_file(path)
+    assert "没有文字层" in str(caught.value) and "no text layer" in str(caught.value)
+
+
+def test_pdf_soft_line_breaks_are_joined() -> None:
+    page = "现有编制人数25人，其中：全额补助事业编制25人。实有\n人数42人。\n短行\n下一段"
+    assert join_lines(page, 25) == "现有编制人数25人，其中：全额补助事业编制25人。实有人数42人。\n短行\n下一段"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_zip_bombs_are_refused_before_unpacking(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"bomb{suffix}"
+    path.write_bytes(_zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"\0" * (60 * 1024 * 1024)}))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(InputError) as caught:
+        import_file(path)
+    assert "压缩炸弹" in str(caught.value) or "过大" in str(caught.value)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pdf"])
+def test_truncated_and_fake_files_are_clear_errors(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    path.write_bytes(b"PK\x03\x04" + b"garbage" * 10)
+    with pytest.raises(InputError):
+        import_file(path)
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        import_file(path)
+    assert "空" in str(caught.value)
+
+
+def test_truncated_real_docx_is_a_clear_error(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县某某局2021年度部门整体支出绩效自评报告")
+    path = tmp_path / "full.docx"
+    document.save(str(path))
+    data = path.read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError):
+        import_file(cut)
+
+
+def test_unsupported_and_old_formats() -> None:
+    with pytest.raises(InputError, match="另存为"):
+        import_file("report.doc")
+    with pytest.raises(InputError, match="不支持"):
+        import_file("report.odt")
+    with pytest.raises(InputError, match="不存在"):
+        import_file("no-such-file.txt")
