@@ -226,8 +226,16 @@ def test_figures_json_has_every_key_of_the_issue(seed_path: Path) -> None:
     assert all(v is None or isinstance(v, str) for v in data.values())
 
 
-def test_figures_table_marks_origins(seed_path: Path) -> None:
-    result = runner.invoke(app, ["figures", str(seed_path)], env={"COLUMNS": "200"})
+def console_width(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    """Fix the CLI console's width (rich reads COLUMNS only once, when the console is made)."""
+    from jixiao.cli import common
+
+    monkeypatch.setattr(common.console, "_width", width)
+
+
+def test_figures_table_marks_origins(seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    console_width(monkeypatch, 200)
+    result = invoke("figures", seed_path)
     assert result.exit_code == 0
     rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") >= 5}
     assert "报告所写" in rows["assets.change_pct"]
@@ -349,7 +357,8 @@ def test_frameworks_show_user_pack_path(tmp_path: Path) -> None:
         "'assets.total_net_pri…' — the key users need for --json and formulas is lost"
     ),
 )
-def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path) -> None:
-    result = runner.invoke(app, ["figures", str(seed_path)], env={"COLUMNS": "80"})
+def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    console_width(monkeypatch, 80)
+    result = invoke("figures", seed_path)
     for key in ("profile.internal_units", "assets.total_net_prior", "rates.in_service_control"):
         assert key in result.stdout
