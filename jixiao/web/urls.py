@@ -35,6 +35,7 @@ urlpatterns = [
     path("submissions/<int:pk>/audit.csv", views.submission_audit_csv, name="submission_audit_csv"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("tokens/", views.tokens, name="tokens"),
+    path("template.xlsx", views.excel_template, name="excel_template"),
     path("portal/", include("jixiao.web.portal.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

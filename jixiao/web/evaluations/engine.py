@@ -143,7 +143,7 @@ def _summarise(dossier: Dossier, result: Any) -> Assessment:
                 name=item.name,
                 weight=item.weight,
                 points=item.points,
-                status=getattr(item.status, "value", str(item.status)),
+                status=str(getattr(item.status, "label", None) or getattr(item.status, "value", item.status)),
                 explanation=item.explanation,
                 target=getattr(item, "target", ""),
                 actual=getattr(item, "actual", ""),

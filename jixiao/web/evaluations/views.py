@@ -7,6 +7,7 @@ submission page shows the current user's allowed actions (``Permissions.allowed_
 from __future__ import annotations
 
 import csv
+from urllib.parse import quote
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -23,8 +24,8 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
-from jixiao.web.evaluations import engine, reports, selectors, services, tasks
-from jixiao.web.evaluations.forms import SECTIONS, Section, locate, row_formset, rows_from
+from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
+from jixiao.web.evaluations.forms import SECTIONS, STAFF_KEYS, Section, locate, row_formset, rows_from
 from jixiao.web.evaluations.models import BatchJob, Evidence, State
 from jixiao.web.evaluations.permissions import (
     ACTIONS,
@@ -257,9 +258,16 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             ident = row["form"].initial.get("id")
             row["evidence"] = evidence.get(ident, [])
             row["indicator_id"] = ident
+    head_cells = _cells(form, section, None, findings) if form else []
+    staff_table = []
+    if section.key == "staffing":
+        by_name = {c["field"].name: c for c in head_cells}
+        for staff_type, key in STAFF_KEYS.items():
+            staff_table.append((staff_type.value, by_name.pop(f"authorized_{key}"), by_name.pop(f"in_service_{key}")))
+        head_cells = list(by_name.values())
     context.update({
         "section": section, "form": form, "formset": formset, "editable": editable, "rows": rows,
-        "head_cells": _cells(form, section, None, findings) if form else [],
+        "head_cells": head_cells, "staff_table": staff_table,
         "section_findings": [f for f in findings if f["section"] == section.key],
         "kept_rows": kept_rows,
     })
@@ -372,14 +380,15 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def submission_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Prefill from a dossier file (YAML/JSON), e.g. last year's exported dossier."""
+    """Prefill from a file: a jixiao dossier (YAML/JSON), the Excel template, or last year's report
+    (.docx/.pdf/.txt, read by the importers, which say what they could not read)."""
     submission = selectors.submission_get(user=request.user, pk=pk)
     if request.method == "POST":
         upload = request.FILES.get("file")
         try:
             if upload is None:
                 raise ActionRefused("请选择文件 / choose a file", code="invalid")
-            data = _read_dossier_upload(upload)
+            data, notes = imports.read_upload(upload)
             data["year"] = submission.round.year
             services.submission_save_dossier(actor=request.user, submission=submission, data=data,
                                              note=f"导入 {upload.name}")
@@ -388,22 +397,26 @@ def submission_import(request: HttpRequest, pk: int) -> HttpResponse:
         except InputError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"已导入 {upload.name}")
+            messages.success(request, f"已导入 {upload.name}，请逐项核对 / imported: please check each section")
+            for note in notes[:20]:
+                messages.warning(request, note)
             return redirect("submission_detail", pk=pk)
-    return render(request, "evaluations/submission_import.html", _context(request, submission))
+    return render(request, "evaluations/submission_import.html",
+                  _context(request, submission, accepted=",".join(imports.ACCEPTED)))
 
 
-def _read_dossier_upload(upload: Any) -> dict[str, Any]:
-    from jixiao.io.dossiers import dossier_from_text, dossier_to_data
-
-    name = (upload.name or "").lower()
-    if not name.endswith((".yaml", ".yml", ".json")):
-        raise ActionRefused("应为 .yaml、.yml 或 .json 档案文件 / expected a .yaml/.yml/.json dossier", code="invalid")
+@login_required
+def excel_template(request: HttpRequest) -> HttpResponse:
+    """The Excel 自评 template a unit can fill offline and upload on the import page."""
     try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ActionRefused("文件应为 UTF-8 编码 / the file must be UTF-8", code="invalid") from None
-    return dossier_to_data(dossier_from_text(text, origin=upload.name))
+        content = imports.template_bytes()
+    except imports.ImportUnavailable as error:
+        return render(request, "evaluations/report_unavailable.html", {"message": error.message}, status=503)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote("jixiao-自评填报模板.xlsx")
+    return response
 
 
 @login_required
@@ -424,8 +437,6 @@ def report_response(request: HttpRequest, submission: Any, fmt: str, *, version:
                       {"message": error.message, "submission": submission}, status=503)
     response = HttpResponse(file.content, content_type=file.content_type)
     disposition = "inline" if fmt in ("html", "pdf") and request.GET.get("download") != "1" else "attachment"
-    from urllib.parse import quote
-
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(file.filename)}"
     return response
 
@@ -441,8 +452,6 @@ def submission_audit(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_audit_csv(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    from urllib.parse import quote
-
     name = f"{submission.org.name}-{submission.round.year}-审计记录.csv"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM

@@ -1,0 +1,161 @@
+"""Import of an org/user sheet (CSV or XLSX): the org tree and who holds which role.
+
+One row per org, per membership, or both. Columns (Chinese headers; English accepted):
+
+    组织编码 code · 组织名称 name · 组织类型 kind (财政局/主管部门/单位) · 上级编码 parent
+    用户名 username · 姓名 full_name · 角色 role (单位填报员/单位负责人/主管部门审核员/财政局审核员/系统管理员)
+    邮箱 email · 初始密码 password (optional; without it the account gets no usable password)
+
+Rows are checked first and the whole sheet is refused with every problem listed (row number,
+column, what was expected) before anything is written; then it is applied in one transaction.
+Existing orgs (by code) and users (by username) are updated, not duplicated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
+
+COLUMNS = {
+    "组织编码": "code", "code": "code", "组织名称": "name", "name": "name", "组织类型": "kind", "kind": "kind",
+    "上级编码": "parent", "parent": "parent", "用户名": "username", "username": "username",
+    "姓名": "full_name", "full_name": "full_name", "角色": "role", "role": "role", "邮箱": "email",
+    "email": "email", "初始密码": "password", "password": "password",
+}
+KINDS = {str(label): value for value, label in OrgKind.choices} | {v: v for v in OrgKind.values}
+ROLES = {str(label): value for value, label in Role.choices} | {v: v for v in Role.values}
+
+
+class SheetError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class SheetReport:
+    orgs_created: int = 0
+    orgs_updated: int = 0
+    users_created: int = 0
+    memberships_created: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"组织 新建 {self.orgs_created}、更新 {self.orgs_updated}；用户 新建 {self.users_created}；"
+                f"角色任职 新建 {self.memberships_created}")
+
+
+def read_rows(path: str | Path) -> list[dict[str, str]]:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = path.read_bytes().decode("utf-8-sig")
+        raw = list(csv.reader(io.StringIO(text)))
+    elif suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        raw = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        raise SheetError([f"{path.name}: 应为 .csv 或 .xlsx 文件 / expected a .csv or .xlsx file"])
+    if not raw:
+        raise SheetError([f"{path.name}: 文件为空 / the sheet is empty"])
+    header = [COLUMNS.get(h.strip()) for h in raw[0]]
+    unknown = [h for h, key in zip(raw[0], header, strict=False) if h.strip() and key is None]
+    if unknown:
+        raise SheetError([f"第1行: 不认识的列 {'、'.join(unknown)}，可用列：{'、'.join(k for k in COLUMNS if not k.isascii())}"
+                          f" / unknown columns"])
+    rows = []
+    for values in raw[1:]:
+        row = {key: (value or "").strip() for key, value in zip(header, values, strict=False) if key}
+        rows.append(row)
+    return rows
+
+
+def _check(rows: list[dict[str, str]]) -> list[str]:
+    problems = []
+    known_codes = set(Org.objects.values_list("code", flat=True))
+    sheet_codes = {r["code"] for r in rows if r.get("code") and r.get("name")}
+    for number, row in enumerate(rows, start=2):
+        if not any(row.values()):
+            continue
+        if not row.get("code"):
+            problems.append(f"第{number}行 组织编码: 必填 / code is required")
+            continue
+        if row.get("name"):
+            if row.get("kind") not in KINDS:
+                problems.append(f"第{number}行 组织类型: 应为 财政局、主管部门 或 单位，得到 {row.get('kind')!r} / bad kind")
+            parent = row.get("parent")
+            if parent and parent not in known_codes | sheet_codes:
+                problems.append(f"第{number}行 上级编码: 找不到组织 {parent} / unknown parent code")
+            if parent == row["code"]:
+                problems.append(f"第{number}行 上级编码: 不能是本组织 / an org cannot be its own parent")
+        elif row["code"] not in known_codes | sheet_codes:
+            problems.append(f"第{number}行 组织编码: 找不到组织 {row['code']}，新组织须填写名称 / unknown org")
+        if row.get("username") and row.get("role") not in ROLES:
+            problems.append(f"第{number}行 角色: 应为 {'、'.join(str(label) for _, label in Role.choices)}，"
+                            f"得到 {row.get('role')!r} / bad role")
+        if row.get("role") and not row.get("username"):
+            problems.append(f"第{number}行 用户名: 填写角色时必填 / username required with a role")
+    return problems
+
+
+@transaction.atomic
+def import_rows(rows: list[dict[str, str]]) -> SheetReport:
+    problems = _check(rows)
+    if problems:
+        raise SheetError(problems)
+    report = SheetReport()
+    pending = [r for r in rows if r.get("name")]
+    # parents first: repeat until every org row whose parent exists is placed
+    while pending:
+        placed = []
+        for row in pending:
+            parent = Org.objects.filter(code=row["parent"]).first() if row.get("parent") else None
+            if row.get("parent") and parent is None:
+                continue
+            org, created = Org.objects.get_or_create(
+                code=row["code"], defaults={"name": row["name"], "kind": KINDS[row["kind"]], "parent": parent}
+            )
+            if not created:
+                org.name, org.kind, org.parent = row["name"], KINDS[row["kind"]], parent
+                org.save()
+                report.orgs_updated += 1
+            else:
+                report.orgs_created += 1
+            placed.append(row)
+        if not placed:
+            raise SheetError([f"组织 {r['code']} 的上级形成循环 / parent cycle" for r in pending])
+        pending = [r for r in pending if r not in placed]
+    users = get_user_model()
+    for row in rows:
+        if not row.get("username"):
+            continue
+        user, created = users.objects.get_or_create(username=row["username"])
+        if created:
+            report.users_created += 1
+            if row.get("password"):
+                user.set_password(row["password"])
+            else:
+                user.set_unusable_password()
+                report.notes.append(f"{user.username}: 未设初始密码，请管理员在后台设置 / no password set")
+        if row.get("full_name"):
+            user.first_name = row["full_name"][:150]
+        if row.get("email"):
+            user.email = row["email"]
+        user.save()
+        _, made = Membership.objects.get_or_create(
+            user=user, org=Org.objects.get(code=row["code"]), role=ROLES[row["role"]]
+        )
+        report.memberships_created += int(made)
+    return report
+
+
+def import_sheet(path: str | Path) -> SheetReport:
+    return import_rows(read_rows(path))

@@ -1,0 +1,192 @@
+"""Imports, report downloads, the batch ZIP task, the org sheet, the demo loader, settings and CLI."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from jixiao.web.evaluations.models import BatchJob, JobStatus, State, Submission
+from jixiao.web.orgs.models import Membership, Org, OrgKind
+from jixiao.web.orgs.sheets import SheetError, import_sheet
+from tests.web.factories import PASSWORD, advance, fill
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "wanzai-2021" / "dossier.yaml"
+
+
+def login(client, world, who):
+    assert client.login(username=world.users[who].username, password=PASSWORD)
+
+
+@pytest.mark.django_db
+def test_import_dossier_yaml_prefills_and_audits(client, world):
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    upload = SimpleUploadedFile("dossier.yaml", SEED.read_bytes())
+    response = client.post(reverse("submission_import", args=[pk]), {"file": upload})
+    assert response.status_code == 302
+    data = world.sub("a").current_version.data
+    assert data["year"] == 2023 and data["staffing"]["retired"] == 20
+    assert world.sub("a").audit.filter(action="edit", reason="导入 dossier.yaml").exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_unknown_types_with_a_message(client, world):
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    upload = SimpleUploadedFile("report.exe", b"MZ")
+    response = client.post(reverse("submission_import", args=[pk]), {"file": upload}, follow=True)
+    assert "不支持的文件类型 .exe" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_excel_template_downloads_and_a_filled_report_imports(client, world):
+    login(client, world, "filler_a")
+    response = client.get(reverse("excel_template"))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    text = (REPO / "examples" / "wanzai-2021" / "original-report.txt").read_bytes()
+    upload = SimpleUploadedFile("2021年报告.txt", text)
+    response = client.post(reverse("submission_import", args=[world.subs["a"].pk]), {"file": upload},
+                           follow=True)
+    assert response.status_code == 200
+    data = world.sub("a").current_version.data
+    assert data["profile"]["name"] and data["year"] == 2023
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("fmt", "magic"), [("docx", b"PK"), ("html", b"<!"), ("md", b"")])
+def test_report_download_for_the_owner_only(client, world, fmt, magic):
+    fill(world, "a")
+    login(client, world, "filler_a")
+    response = client.get(reverse("submission_report", args=[world.subs["a"].pk, fmt]) + "?download=1")
+    assert response.status_code == 200 and response.content.startswith(magic)
+    assert "attachment" in response["Content-Disposition"]
+    client.logout()
+    login(client, world, "filler_b")
+    assert client.get(reverse("submission_report", args=[world.subs["a"].pk, fmt])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_portal_pdf_download(client, world):
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
+    response = client.get(reverse("portal:report_file", args=[world.subs["a"].pk, "pdf"]) + "?download=1")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+def test_batch_zip_of_a_round_with_progress(client, world, django_capture_on_commit_callbacks):
+    for key in ("a", "c"):
+        fill(world, key)
+        advance(world, key, "submit", "dept_approve", "finance_approve", "approve")
+    fill(world, "b")  # a draft: not in the archive
+    login(client, world, "dept")
+    response = client.post(reverse("round_export", args=[world.round.pk]), {"fmt": "md"}, follow=True)
+    assert "只有本财政局审核员" in response.content.decode()
+    client.logout()
+    login(client, world, "finance")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("round_export", args=[world.round.pk]), {"fmt": "md"})
+    job = BatchJob.objects.get()
+    assert job.status == JobStatus.DONE and (job.done, job.total) == (2, 2) and job.percent == 100
+    status = client.get(reverse("job_status", args=[job.pk])).json()
+    assert status["percent"] == 100 and status["download"]
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(status["download"]).streaming_content)))
+    assert sorted(archive.namelist()) == ["U1-测试县第一中学.md", "U3-测试县人民医院.md"]
+
+
+@pytest.mark.django_db
+def test_org_sheet_imports_tree_and_roles(tmp_path):
+    sheet = tmp_path / "orgs.csv"
+    sheet.write_text(
+        "组织编码,组织名称,组织类型,上级编码,用户名,姓名,角色,邮箱,初始密码\n"
+        "C1,某县财政局,财政局,,fin1,张三,财政局审核员,,pw-123456\n"
+        "C1-U1,某县档案馆,单位,C1-D1,u1,李四,单位填报员,,\n"
+        "C1-D1,某县文旅局,主管部门,C1,d1,王五,主管部门审核员,,\n", encoding="utf-8")
+    report = import_sheet(sheet)
+    assert (report.orgs_created, report.users_created, report.memberships_created) == (3, 3, 3)
+    unit = Org.objects.get(code="C1-U1")
+    assert unit.parent.code == "C1-D1" and unit.path.startswith(Org.objects.get(code="C1").path)
+    assert Membership.objects.get(user__username="u1").org == unit
+    assert import_sheet(sheet).memberships_created == 0  # idempotent
+
+
+@pytest.mark.django_db
+def test_org_sheet_refuses_bad_rows_and_writes_nothing(tmp_path):
+    sheet = tmp_path / "orgs.csv"
+    sheet.write_text("组织编码,组织名称,组织类型,上级编码,用户名,角色\n"
+                     "X1,某局,局,,a,管理员\nX2,某单位,单位,NOPE,,\n", encoding="utf-8")
+    with pytest.raises(SheetError) as error:
+        import_sheet(sheet)
+    text = "\n".join(error.value.problems)
+    assert "第2行 组织类型" in text and "第2行 角色" in text and "第3行 上级编码: 找不到组织 NOPE" in text
+    assert not Org.objects.filter(code__in=["X1", "X2"]).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.slow
+def test_demo_loads_seed_and_county_and_prints_accounts(capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    for account in ("wanzai_finance", "demo_finance", "demo_dept1", "demo_u01", "demo_admin", "jixiao-demo"):
+        assert account in out
+    seed = Submission.objects.get(org__name="万载县机关事务管理局")
+    assert seed.state == State.PUBLISHED and seed.current_version.locked
+    demo = Submission.objects.filter(org__is_demo=True, round__year=2023)
+    assert demo.count() >= 25
+    assert {s.state for s in demo} >= {"draft", "submitted", "returned", "approved", "published"}
+    assert demo.filter(current_version__error_count__gt=0).exists()  # some have errors
+    carried = demo.exclude(current_version__data__previous={}).count()
+    assert carried == demo.count()  # last year's approved values came in
+    call_command("demo")  # a second run leaves the data as it is
+    assert "已存在" in capsys.readouterr().out
+    assert Org.objects.filter(kind=OrgKind.FINANCE, is_demo=True).count() == 1
+
+
+def test_demo_data_is_deterministic():
+    import random
+
+    from jixiao.web.evaluations.demo import synthetic_dossier
+
+    one = synthetic_dossier("演示县某局", "演示县人民政府", 2023, random.Random(7), flawed=True)
+    two = synthetic_dossier("演示县某局", "演示县人民政府", 2023, random.Random(7), flawed=True)
+    assert one == two
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL",
+                                                              "DJANGO_SETTINGS_MODULE", "JIXIAO_ENV")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                          env={**clean, **env}, timeout=120)
+
+
+def test_production_settings_refuse_to_start_without_their_environment():
+    result = _run("import jixiao.web.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL" in result.stderr and "拒绝启动" in result.stderr
+    ok = _run("import jixiao.web.settings.production as s; print(s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'])",
+              SECRET_KEY="x" * 50, ALLOWED_HOSTS="jixiao.example.gov.cn",
+              DATABASE_URL="postgres://u:p@127.0.0.1:5432/jixiao")
+    assert ok.returncode == 0, ok.stderr
+    assert "['jixiao.example.gov.cn'] django.db.backends.postgresql" in ok.stdout
+
+
+def test_cli_manage_passes_through_and_production_fails_cleanly(tmp_path):
+    jixiao = str(REPO / ".venv" / "bin" / "jixiao")
+    clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    check = subprocess.run([jixiao, "manage", "check"], capture_output=True, text=True, timeout=120,
+                           env={**clean, "JIXIAO_ENV": "dev", "JIXIAO_DB": str(tmp_path / "x.sqlite3")})
+    assert check.returncode == 0 and "no issues" in check.stdout
+    refused = subprocess.run([jixiao, "serve", "--port", "8999"], capture_output=True, text=True, timeout=120,
+                             env={**clean, "JIXIAO_ENV": "production"})
+    assert refused.returncode == 2
+    assert "拒绝启动" in refused.stderr and "Traceback" not in refused.stderr
