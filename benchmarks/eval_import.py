@@ -45,11 +45,21 @@ _TRUTH_KEYS: dict[tuple[str, str], str] = {
     ("execution", "spent_wan"): "executed.total",
     ("execution", "rate_pct"): "rates.execution",
 }
-_MONEY_SUBKEYS = {"total_wan": "total", "basic_wan": "basic", "project_wan": "project",
-                  "personnel_wan": "personnel", "goods_services_wan": "goods_services",
-                  "transfers_to_households_wan": "transfers_households", "capital_wan": "capital"}
-EVALUATED = {*_TRUTH_KEYS.values(), "score.self", "grade.self",
-             *(f"{p}.{s}" for p in ("budget", "executed") for s in _MONEY_SUBKEYS.values())}
+_MONEY_SUBKEYS = {
+    "total_wan": "total",
+    "basic_wan": "basic",
+    "project_wan": "project",
+    "personnel_wan": "personnel",
+    "goods_services_wan": "goods_services",
+    "transfers_to_households_wan": "transfers_households",
+    "capital_wan": "capital",
+}
+EVALUATED = {
+    *_TRUTH_KEYS.values(),
+    "score.self",
+    "grade.self",
+    *(f"{p}.{s}" for p in ("budget", "executed") for s in _MONEY_SUBKEYS.values()),
+}
 
 
 def report_text(path: Path) -> str:
@@ -165,20 +175,39 @@ def evaluate(repeat: int = 5) -> dict[str, Any]:
             total.tp += part.tp
             total.fp += part.fp
             total.fn += part.fn
-        rows.append({"report": path.stem, "truth": len(expected), "read": len(as_read), "tp": score.tp,
-                     "precision": score.precision, "recall": score.recall,
-                     "figures_precision": score_figures.precision, "ms": milliseconds,
-                     "errors": score.errors + [f"(figures) {e}" for e in score_figures.errors
-                                               if e not in score.errors]})
-    return {"rows": rows, "precision": overall.precision, "recall": overall.recall,
-            "figures_precision": overall_figures.precision, "figures_recall": overall_figures.recall,
-            "median_ms": statistics.median(times) if times else 0.0,
-            "tp": overall.tp, "fp": overall.fp, "fn": overall.fn}
+        rows.append(
+            {
+                "report": path.stem,
+                "truth": len(expected),
+                "read": len(as_read),
+                "tp": score.tp,
+                "precision": score.precision,
+                "recall": score.recall,
+                "figures_precision": score_figures.precision,
+                "ms": milliseconds,
+                "errors": score.errors
+                + [f"(figures) {e}" for e in score_figures.errors if e not in score.errors],
+            }
+        )
+    return {
+        "rows": rows,
+        "precision": overall.precision,
+        "recall": overall.recall,
+        "figures_precision": overall_figures.precision,
+        "figures_recall": overall_figures.recall,
+        "median_ms": statistics.median(times) if times else 0.0,
+        "tp": overall.tp,
+        "fp": overall.fp,
+        "fn": overall.fn,
+    }
 
 
 def render(summary: dict[str, Any]) -> str:
-    met = (summary["precision"] >= GOALS["precision"] and summary["recall"] >= GOALS["recall"]
-           and summary["median_ms"] < GOALS["ms"])
+    met = (
+        summary["precision"] >= GOALS["precision"]
+        and summary["recall"] >= GOALS["recall"]
+        and summary["median_ms"] < GOALS["ms"]
+    )
     lines = [
         "## Import evaluation (`make eval-import`)",
         "",
@@ -189,9 +218,11 @@ def render(summary: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for row in summary["rows"]:
-        lines.append(f"| {row['report']} | {row['truth']} | {row['read']} | {row['tp']} | "
-                     f"{row['precision']:.2f} | {row['recall']:.2f} | {row['figures_precision']:.2f} | "
-                     f"{row['ms']:.1f} |")
+        lines.append(
+            f"| {row['report']} | {row['truth']} | {row['read']} | {row['tp']} | "
+            f"{row['precision']:.2f} | {row['recall']:.2f} | {row['figures_precision']:.2f} | "
+            f"{row['ms']:.1f} |"
+        )
     lines += [
         f"| **overall** | | | {summary['tp']} | **{summary['precision']:.3f}** | **{summary['recall']:.3f}** "
         f"| {summary['figures_precision']:.3f} | median {summary['median_ms']:.1f} |",

@@ -20,11 +20,20 @@ from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportFinding, ImportResult
 from jixiao.io.dossiers import dossier_to_data, dump_dossier_yaml
 
-LEVEL_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
+LEVEL_LABEL = {
+    "error": ("错误", "bold red"),
+    "warning": ("警告", "yellow"),
+    "info": ("提示", "cyan"),
+}
 
-OutputOption = typer.Option(None, "--output", "-o", help="写出档案 .yaml/.json / write the dossier draft")
+OutputOption = typer.Option(
+    None, "--output", "-o", help="写出档案 .yaml/.json / write the dossier draft"
+)
 MappingOption = typer.Option(
-    None, "--mapping", "-m", help="Excel 映射文件（YAML）：本地表格布局 → 档案字段 / mapping file for a county's layout"
+    None,
+    "--mapping",
+    "-m",
+    help="Excel 映射文件（YAML）：本地表格布局 → 档案字段 / mapping file for a county's layout",
 )
 
 
@@ -34,8 +43,10 @@ def import_json(result: ImportResult) -> dict[str, Any]:
         "dossier": dossier_to_data(result.dossier),
         "figures": FigureBook(result.dossier).flat(),
         "findings": [f.as_dict() for f in result.findings],
-        "sources": {key: {"text": source.text, "where": source.describe()}
-                    for key, source in result.sources.items()},
+        "sources": {
+            key: {"text": source.text, "where": source.describe()}
+            for key, source in result.sources.items()
+        },
     }
 
 
@@ -66,8 +77,10 @@ def import_command(
         emit_json(import_json(result))
         return
     dossier = result.dossier
-    console.print(f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 读出 {len(result.sources)} 个数字 "
-                  f"figures read · {len(result.findings)} 条提示 findings")
+    console.print(
+        f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 读出 {len(result.sources)} 个数字 "
+        f"figures read · {len(result.findings)} 条提示 findings"
+    )
     for key, source in result.sources.items():
         console.print(f"  {key}: {source.text}  [dim]({source.describe()})[/]")
     for finding in result.findings:
@@ -90,8 +103,11 @@ def _write_dossier(result: ImportResult, output: Path) -> None:
 template_app = typer.Typer(help="空白输入模板 / blank input templates", no_args_is_help=True)
 
 
+TemplateOutput = typer.Option(..., "--output", "-o", help="输出 .xlsx 文件 / the workbook to write")
+
+
 @template_app.command("xlsx")
-def template_xlsx(output: Path = typer.Option(..., "--output", "-o", help="输出 .xlsx 文件")) -> None:
+def template_xlsx(output: Path = TemplateOutput) -> None:
     """写出 Excel 输入模板 / write the Excel input workbook (one sheet per dossier section)."""
     from jixiao.importers.xlsx import write_template
 
@@ -112,7 +128,9 @@ def export_command(
     from jixiao.importers.xlsx import export_workbook
 
     if format.lower() != "xlsx":
-        fail(f"不支持的导出格式 {format}：应为 xlsx / unsupported export format {format}: expected xlsx")
+        fail(
+            f"不支持的导出格式 {format}：应为 xlsx / unsupported export format {format}: expected xlsx"
+        )
     dossier = read_dossier(path)
     target = output or path.with_suffix(".xlsx")
     try:
@@ -133,8 +151,17 @@ def _score_rows(dossier: Any) -> list[list[Any]] | None:
         return None
     rows: list[list[Any]] = [["指标", "分值", "目标", "实际", "自评得分", "计算得分", "说明"]]
     for item in card.items:
-        rows.append(["/".join([*(p for p in item.path if p), item.name]), text(item.weight), item.target,
-                     item.actual, text(item.self_score), text(item.points), item.explanation])
+        rows.append(
+            [
+                "/".join([*(p for p in item.path if p), item.name]),
+                text(item.weight),
+                item.target,
+                item.actual,
+                text(item.self_score),
+                text(item.points),
+                item.explanation,
+            ]
+        )
     rows.append(["合计", None, None, None, text(card.self_total), text(card.total), card.grade])
     return rows
 

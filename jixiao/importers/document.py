@@ -74,8 +74,13 @@ class ReportText:
         index = max(bisect.bisect_right(self._block_starts, a) - 1, 0)
         block_start = self._block_starts[index] if self._block_starts else 0
         locator = self.blocks[index].locator if self.blocks else None
-        return Source(file=self.file, locator=locator, start=a - block_start, end=b - block_start,
-                      text=self.original[a:b])
+        return Source(
+            file=self.file,
+            locator=locator,
+            start=a - block_start,
+            end=b - block_start,
+            text=self.original[a:b],
+        )
 
     def where(self, start: int, end: int) -> str:
         return self.source(start, end).describe()
@@ -92,15 +97,22 @@ def _split_lines(text: str) -> list[Line]:
 
 def _assign_sections(lines: list[Line]) -> None:
     """Give every line its heading (if it is one) and the path of headings above it."""
-    has_chinese_top = any((h := parse_heading(line.text)) and h.level == 1 and h.scheme != "1.1"
-                          for line in lines)
+    has_chinese_top = any(
+        (h := parse_heading(line.text)) and h.level == 1 and h.scheme != "1.1" for line in lines
+    )
     headings = _list_items_are_not_headings(lines, [parse_heading(line.text) for line in lines])
     stack: list[tuple[int, str]] = []
     for line, heading in zip(lines, headings, strict=True):
         if heading and not has_chinese_top and heading.scheme == "1.":
             # decimal outlines (1. / 1.1 / 1.1.1): a bare "1." is the top level
-            heading = Heading(1, heading.scheme, heading.number, heading.title, heading.rest,
-                              heading.marker_length)
+            heading = Heading(
+                1,
+                heading.scheme,
+                heading.number,
+                heading.title,
+                heading.rest,
+                heading.marker_length,
+            )
         line.heading = heading
         if heading:
             while stack and stack[-1][0] >= heading.level:
@@ -109,7 +121,9 @@ def _assign_sections(lines: list[Line]) -> None:
         line.path = tuple(title for _, title in stack)
 
 
-def _list_items_are_not_headings(lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
+def _list_items_are_not_headings(
+    lines: list[Line], headings: list[Heading | None]
+) -> list[Heading | None]:
     """Adjacent numbered lines (1、… 2、… 3、…) form a list: if any of them is a sentence, none of
     them is a heading ("5、完成上级安排的会议服务保障工作。" among longer goals)."""
     result = list(headings)

@@ -29,8 +29,11 @@ def docx_blocks(path: Path) -> list[Block]:
         raise
     except Exception as error:  # python-docx raises many kinds for a damaged package
         raise InputError.single(
-            str(path), "", f"无法读取 Word 文件：{type(error).__name__}（文件损坏或不是 .docx）",
-            f"cannot read the Word file: {type(error).__name__} (damaged, or not .docx)") from None
+            str(path),
+            "",
+            f"无法读取 Word 文件：{type(error).__name__}（文件损坏或不是 .docx）",
+            f"cannot read the Word file: {type(error).__name__} (damaged, or not .docx)",
+        ) from None
     blocks: list[Block] = []
     paragraph_number = table_number = 0
     for element in document.element.body.iterchildren():
@@ -51,7 +54,9 @@ def docx_blocks(path: Path) -> list[Block]:
                 if cells:
                     blocks.append(Block("\t".join(cells), f"表{table_number}第{row_number}行"))
     if not blocks:
-        raise InputError.single(str(path), "", "Word 文件中没有文字", "the Word file contains no text")
+        raise InputError.single(
+            str(path), "", "Word 文件中没有文字", "the Word file contains no text"
+        )
     return blocks
 
 

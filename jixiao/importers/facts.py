@@ -26,10 +26,18 @@ class Findings:
 
     report: ReportText
     items: list[ImportFinding] = field(default_factory=list)
+    _seen: set[ImportFinding] = field(default_factory=set)
 
-    def add(self, id: str, level: Level, message: str, hint: str = "",
-            span: tuple[int, int] | None = None) -> None:
+    def add(
+        self,
+        id: str,
+        level: Level,
+        message: str,
+        hint: str = "",
+        span: tuple[int, int] | None = None,
+    ) -> None:
         where = self.report.where(*span) if span else self.report.file
         finding = ImportFinding(id, level, message, hint, where)
-        if finding not in self.items:
+        if finding not in self._seen:
+            self._seen.add(finding)
             self.items.append(finding)

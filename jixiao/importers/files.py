@@ -32,8 +32,14 @@ def import_file(path: str | Path, *, mapping: str | Path | None = None) -> Impor
         return import_xlsx(path, mapping=mapping)
     if suffix in (".doc", ".wps", ".xls", ".et"):
         raise InputError.single(
-            str(path), "", f"不支持旧格式 {suffix}：请先另存为 .docx / .xlsx",
-            f"old format {suffix} is not supported: save it as .docx / .xlsx first")
+            str(path),
+            "",
+            f"不支持旧格式 {suffix}：请先另存为 .docx / .xlsx",
+            f"old format {suffix} is not supported: save it as .docx / .xlsx first",
+        )
     raise InputError.single(
-        str(path), "", f"不支持的文件类型 {suffix or '(无扩展名)'}：应为 {'、'.join(SUPPORTED)}",
-        f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(SUPPORTED)}")
+        str(path),
+        "",
+        f"不支持的文件类型 {suffix or '(无扩展名)'}：应为 {'、'.join(SUPPORTED)}",
+        f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(SUPPORTED)}",
+    )

@@ -26,6 +26,7 @@ _SCHEMES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 
 MAX_HEADING_CHARS = 32
+_TITLE_THEN_BODY = re.compile(rf"^([^。:;!?]{{1,{MAX_HEADING_CHARS}}}?)[。:](.*)$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def parse_heading(line: str) -> Heading | None:
 
 def _split_title(text: str) -> tuple[str | None, str]:
     """A short title, maybe ended by 。/：, and what follows it; None when it is a sentence."""
-    match = re.match(r"^([^。:;!?]{1,%d}?)[。:](.*)$" % MAX_HEADING_CHARS, text)
+    match = _TITLE_THEN_BODY.match(text)
     if match and match.group(2).strip():
         return match.group(1), match.group(2).strip()
     bare = text.rstrip("。:")

@@ -25,7 +25,12 @@ from jixiao.importers.staffing import label_start
 
 _AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
 _DELIMITERS = ",;。:、\n"
-_UNIT_IN_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+_UNIT_IN_WAN = {
+    "亿元": Decimal(10000),
+    "万元": Decimal(1),
+    "千元": Decimal("0.1"),
+    "元": Decimal("0.0001"),
+}
 _VERBS = re.compile(r"(?:为|是|共计|合计|总计|达到|达|计|约|共|了|:)+$")
 _PART_MARKER = re.compile(r"其中|包括|分别为|分别是|具体为")
 
@@ -47,7 +52,10 @@ _MEMO: tuple[tuple[str, str], ...] = (
     (r"到位", "allocated"),
     (r"人员经费", "personnel"),
     (r"(?:上年|年初|以前年度)(?:结转|结余)(?:结余|结转|和结余|资金)?", "carry_prior"),
-    (r"(?:本年|年末|期末)(?:结转|结余)(?:结余|结转|和结余|资金)?|结余结转|结转结余|结转和结余", "carry_end"),
+    (
+        r"(?:本年|年末|期末)(?:结转|结余)(?:结余|结转|和结余|资金)?|结余结转|结转结余|结转和结余",
+        "carry_end",
+    ),
     (r"调整追加|追加(?:预算|资金)?|调增|调整(?:数|金额|增加)", "supplement"),
     (r"“?三公”?经费", "sangong_total"),
     (r"(?:日常)?公用经费", "public_funds"),
@@ -64,7 +72,10 @@ _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
     (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}", BUDGET),
     (r"决算", Phase.FINAL),
-    (r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付", Phase.EXECUTED),
+    (
+        r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付",
+        Phase.EXECUTED,
+    ),
 )
 _ASSETS: tuple[tuple[str, str], ...] = (
     (r"(?:配置|新增|购置|购入)(?:了)?固定资产", "fixed_added"),
@@ -159,11 +170,14 @@ def _label(text: str, position: int) -> tuple[str, int]:
     if previous:  # never reach back over another amount (table rows: "基本支出\t100万元\t120万元")
         start += previous[-1].end()
     label = text[start:position]
-    lead = re.match(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?"
-                    r"(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)?", label)
+    lead = re.match(
+        r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?"
+        r"(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)?",
+        label,
+    )
     if lead:
         start += lead.end()
-        label = label[lead.end():]
+        label = label[lead.end() :]
     return _VERBS.sub("", label).strip(), start
 
 
@@ -172,9 +186,13 @@ def _compatible(head: Amount, part: Amount) -> bool:
         if part.kind in ("funding", "economic"):
             return part.phase is None or _same_side(head.phase, part.phase)
         return head.phase == BUDGET and (
-            (part.kind == "total" and part.phase == Phase.BUDGET_INITIAL) or part.kind == "supplement")
+            (part.kind == "total" and part.phase == Phase.BUDGET_INITIAL)
+            or part.kind == "supplement"
+        )
     if head.kind == "funding":
-        return part.kind == "economic" and (part.phase is None or _same_side(head.phase, part.phase))
+        return part.kind == "economic" and (
+            part.phase is None or _same_side(head.phase, part.phase)
+        )
     if head.kind == "sangong_total":
         return part.kind == "sangong_item"
     return False
@@ -198,7 +216,7 @@ def _amounts(report: ReportText) -> list[Amount]:
             if value is None:
                 continue
             label, label_at = _label(text, match.start())
-            between = text[previous_end:match.start()]
+            between = text[previous_end : match.start()]
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
             if sentence_break:
                 head, group_open = None, False
@@ -207,30 +225,45 @@ def _amounts(report: ReportText) -> list[Amount]:
             previous_end = match.end()
             kind, phase, funding, item = classify(label)
             unit = match.group(2)
-            amount = Amount(value * _UNIT_IN_WAN[unit], value, unit, line.start + label_at,
-                            line.start + match.end(), label, kind, phase, funding, item)
-            after = text[match.end():match.end() + 8]
+            amount = Amount(
+                value * _UNIT_IN_WAN[unit],
+                value,
+                unit,
+                line.start + label_at,
+                line.start + match.end(),
+                label,
+                kind,
+                phase,
+                funding,
+                item,
+            )
+            after = text[match.end() : match.end() + 8]
             if amount.kind == "asset:total" and "原值" in (label + after):
                 amount.kind = "asset:total_original"
             elif amount.kind == "asset:total":
                 amount.kind = "asset:total_net"
             if group_open and head is not None:
-                if head.kind in (None, "income", "unread", "allocated", "personnel") or (
-                        not _compatible(head, amount) and amount.kind in ("total", "funding", "economic",
-                                                                          "sangong_item", None)):
-                    if head.kind in (None, "income", "unread", "allocated", "personnel"):
-                        # parts of something not imported are not imported either
-                        amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
-                        found.append(amount)
-                        continue
+                if head.kind in (None, "income", "unread", "allocated", "personnel"):
+                    # parts of something not imported are not imported either
+                    amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
+                    found.append(amount)
+                    continue
                 if _compatible(head, amount):
                     amount.head = head
                     head.parts.append(amount)
                     found.append(amount)
                     continue
             found.append(amount)
-            if amount.kind in (None, "total", "funding", "sangong_total", "income", "allocated",
-                               "personnel", "unread"):
+            if amount.kind in (
+                None,
+                "total",
+                "funding",
+                "sangong_total",
+                "income",
+                "allocated",
+                "personnel",
+                "unread",
+            ):
                 head, group_open = amount, False
     return found
 
@@ -239,13 +272,25 @@ def _prefix(phase: Phase | str | None) -> str:
     return "executed" if phase in (Phase.EXECUTED, Phase.FINAL) else "budget"
 
 
-_ECONOMIC_KEYS = {Item.WAGES: "wages", Item.GOODS_SERVICES: "goods_services",
-                  Item.TRANSFERS_HOUSEHOLDS: "transfers_households", Item.CAPITAL: "capital"}
-_MEMO_ITEMS = {"carry_prior": Item.CARRYOVER_PRIOR, "carry_end": Item.CARRYOVER_END,
-               "supplement": Item.SUPPLEMENT, "public_funds": Item.PUBLIC_FUNDS,
-               "procurement": Item.PROCUREMENT, "key_projects": Item.KEY_PROJECTS}
-_MEMO_KEYS = {Item.CARRYOVER_PRIOR: "budget.carryover_prior", Item.CARRYOVER_END: "executed.carryover_end",
-              Item.SUPPLEMENT: "budget.supplement"}
+_ECONOMIC_KEYS = {
+    Item.WAGES: "wages",
+    Item.GOODS_SERVICES: "goods_services",
+    Item.TRANSFERS_HOUSEHOLDS: "transfers_households",
+    Item.CAPITAL: "capital",
+}
+_MEMO_ITEMS = {
+    "carry_prior": Item.CARRYOVER_PRIOR,
+    "carry_end": Item.CARRYOVER_END,
+    "supplement": Item.SUPPLEMENT,
+    "public_funds": Item.PUBLIC_FUNDS,
+    "procurement": Item.PROCUREMENT,
+    "key_projects": Item.KEY_PROJECTS,
+}
+_MEMO_KEYS = {
+    Item.CARRYOVER_PRIOR: "budget.carryover_prior",
+    Item.CARRYOVER_END: "executed.carryover_end",
+    Item.SUPPLEMENT: "budget.supplement",
+}
 
 
 def figure_key(phase: Phase | str | None, funding: Funding | None, item: Item) -> str | None:
@@ -287,8 +332,11 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     _settle_phases(lines)
     lines = _unnest(lines, statements)
     for line in lines:
-        entry: dict[str, Any] = {"phase": line.phase.value, "item": line.item.value,
-                                 "amount": str(line.amount.value)}
+        entry: dict[str, Any] = {
+            "phase": line.phase.value,
+            "item": line.item.value,
+            "amount": str(line.amount.value),
+        }
         if line.funding is not None:
             entry["funding"] = line.funding.value
         entry["label"] = line.amount.label or None
@@ -298,9 +346,14 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         entry["_span"] = span
         if key:
             reading.sources.setdefault(key, span)
-            if line.phase is Phase.BUDGET_INITIAL and line.item.is_composition and not any(
-                    other.phase is Phase.BUDGET_ADJUSTED for other in lines):
-                reading.sources.setdefault("budget.initial_total", span) if line.funding is None else None
+            if (
+                line.phase is Phase.BUDGET_INITIAL
+                and line.item.is_composition
+                and not any(other.phase is Phase.BUDGET_ADJUSTED for other in lines)
+            ):
+                reading.sources.setdefault(
+                    "budget.initial_total", span
+                ) if line.funding is None else None
     for key, amount in statements:
         reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
         reading.sources.setdefault(key, (amount.start, amount.end))
@@ -308,7 +361,8 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in unread[:8])
         more = f" 等{len(unread)}项" if len(unread) > 8 else ""
         findings.add(
-            "import.I008", "info",
+            "import.I008",
+            "info",
             f"以下金额未能确定其含义，未导入：{listed}{more} / amounts whose meaning could not be "
             "determined were not imported",
             "如需要，请在资金信息中手工填写 / enter them by hand if they matter",
@@ -317,8 +371,14 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     return reading
 
 
-def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amount]],
-             unread: list[Amount], reading: MoneyReading, findings: Findings) -> None:
+def _resolve(
+    amount: Amount,
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    unread: list[Amount],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
     kind = amount.kind
     span = (amount.start, amount.end)
     if kind == "skip":
@@ -329,30 +389,46 @@ def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amo
             unread.append(part)
         return
     if kind == "income":
-        findings.add("import.I007", "info",
-                     f"“{amount.label}{amount.stated_value}{amount.unit}”是收入，不作为预算数导入 / "
-                     "income is not imported as the budget", span=span)
+        findings.add(
+            "import.I007",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”是收入，不作为预算数导入 / "
+            "income is not imported as the budget",
+            span=span,
+        )
         return
     if kind == "allocated":
-        findings.add("import.I005", "info",
-                     f"“{amount.label}{amount.stated_value}{amount.unit}”（到位指标/资金）未作为预算数导入 / "
-                     "allocated funds are not imported as the budget",
-                     "如到位指标即调整后全年预算，请在资金信息中填写调整预算 / enter it as the adjusted "
-                     "budget if that is what it is", span)
+        findings.add(
+            "import.I005",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”（到位指标/资金）未作为预算数导入 / "
+            "allocated funds are not imported as the budget",
+            "如到位指标即调整后全年预算，请在资金信息中填写调整预算 / enter it as the adjusted "
+            "budget if that is what it is",
+            span,
+        )
         return
     if kind == "personnel":
-        findings.add("import.I006", "info",
-                     f"“{amount.label}{amount.stated_value}{amount.unit}”是人员经费，不等于工资福利支出"
-                     "（常含抚恤金、生活补助），未导入 / personnel funds are not wages and benefits; not "
-                     "imported", span=span)
+        findings.add(
+            "import.I006",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”是人员经费，不等于工资福利支出"
+            "（常含抚恤金、生活补助），未导入 / personnel funds are not wages and benefits; not "
+            "imported",
+            span=span,
+        )
         return
     if kind.startswith("asset:"):
         name = kind.split(":", 1)[1]
         if name in reading.assets:
             if reading.assets[name] != amount.value:
-                findings.add("import.W003", "warning",
-                             f"资产数在报告中多处表述不一致：{amount.label}{amount.stated_value}{amount.unit} / "
-                             "an asset figure is stated differently in two places", span=span)
+                findings.add(
+                    "import.W003",
+                    "warning",
+                    f"资产数在报告中多处表述不一致：{amount.label}{amount.stated_value}{amount.unit} / "
+                    "an asset figure is stated differently in two places",
+                    span=span,
+                )
             return
         reading.assets[name] = amount.value
         reading.sources[f"assets.{name}"] = span
@@ -366,20 +442,28 @@ def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amo
         phase = Phase.BUDGET_INITIAL
     if phase == BUDGET:
         phase = Phase.BUDGET_INITIAL
-        if any(p.kind == "supplement" or (p.kind == "total" and p.phase == Phase.BUDGET_INITIAL)
-               for p in amount.parts):
+        if any(
+            p.kind == "supplement" or (p.kind == "total" and p.phase == Phase.BUDGET_INITIAL)
+            for p in amount.parts
+        ):
             phase = Phase.BUDGET_ADJUSTED
     if phase is None:
-        findings.add("import.W007", "warning",
-                     f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是预算数还是支出数，未导入 / "
-                     "cannot tell whether this amount is a budget or spending; not imported",
-                     "请在资金信息中填写并注明阶段 / enter it with its phase", span)
+        findings.add(
+            "import.W007",
+            "warning",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是预算数还是支出数，未导入 / "
+            "cannot tell whether this amount is a budget or spending; not imported",
+            "请在资金信息中填写并注明阶段 / enter it with its phase",
+            span,
+        )
         return
     assert isinstance(phase, Phase)
     parts = amount.parts
     if kind == "sangong_total":
         for part in parts:
-            lines.append(_Line(_part_phase(part, phase), part.item or Item.OTHER_SPENDING, None, part))
+            lines.append(
+                _Line(_part_phase(part, phase), part.item or Item.OTHER_SPENDING, None, part)
+            )
         statements.append((f"{_prefix(phase)}.sangong", amount))
         return
     if kind == "sangong_item":
@@ -407,7 +491,8 @@ def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amo
     funding_parts = [p for p in split if p.kind == "funding"]
     total = sum((p.value for p in split), Decimal(0))
     complete = (by_funding == {Funding.BASIC, Funding.PROJECT} and not economic) or (
-        not funding_parts and len(economic) >= 2 and total == amount.value)
+        not funding_parts and len(economic) >= 2 and total == amount.value
+    )
     if complete and own_key:
         for part in split:
             part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
@@ -415,10 +500,13 @@ def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amo
         statements.append((own_key, amount))
         if total != amount.value:
             findings.add(
-                "import.W005", "warning",
+                "import.W005",
+                "warning",
                 f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元不符 / "
                 "the parts do not add up to the stated total",
-                "核对原文各分项 / check the parts in the report", (amount.start, split[-1].end))
+                "核对原文各分项 / check the parts in the report",
+                (amount.start, split[-1].end),
+            )
         return
     lines.append(_Line(phase, item, funding, amount))
     for part in split:
@@ -428,10 +516,13 @@ def _resolve(amount: Amount, lines: list[_Line], statements: list[tuple[str, Amo
             statements.append((key, part))
     if len(economic) >= 2 and total != amount.value:
         findings.add(
-            "import.W005", "warning",
+            "import.W005",
+            "warning",
             f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元不符，分项作为"
             "报告所述数导入 / the listed parts do not add up to the total; parts kept as statements",
-            "核对原文各分项 / check the parts in the report", (amount.start, split[-1].end))
+            "核对原文各分项 / check the parts in the report",
+            (amount.start, split[-1].end),
+        )
 
 
 def _wan(value: Decimal) -> str:
@@ -448,7 +539,9 @@ def _settle_phases(lines: list[_Line]) -> None:
     """Carry-overs belong to the budget / spending phase the dossier actually uses."""
     phases = {line.phase for line in lines if line.item.is_composition}
     budget = Phase.BUDGET_ADJUSTED if Phase.BUDGET_ADJUSTED in phases else Phase.BUDGET_INITIAL
-    executed = Phase.EXECUTED if Phase.EXECUTED in phases or Phase.FINAL not in phases else Phase.FINAL
+    executed = (
+        Phase.EXECUTED if Phase.EXECUTED in phases or Phase.FINAL not in phases else Phase.FINAL
+    )
     for line in lines:
         if line.item is Item.CARRYOVER_PRIOR:
             line.phase = budget
@@ -462,8 +555,14 @@ def _unnest(lines: list[_Line], statements: list[tuple[str, Amount]]) -> list[_L
     kept: list[_Line] = []
     for line in lines:
         if line.item.is_composition:
-            duplicate = next((k for k in kept if (k.phase, k.item, k.funding) ==
-                              (line.phase, line.item, line.funding)), None)
+            duplicate = next(
+                (
+                    k
+                    for k in kept
+                    if (k.phase, k.item, k.funding) == (line.phase, line.item, line.funding)
+                ),
+                None,
+            )
             if duplicate is not None:
                 if line.key:
                     statements.append((line.key, line.amount))
@@ -473,11 +572,16 @@ def _unnest(lines: list[_Line], statements: list[tuple[str, Amount]]) -> list[_L
     for line in kept:
         if line.item is not Item.UNCLASSIFIED or id(line) in demoted:
             continue
-        inside = [other for other in kept
-                  if other is not line and id(other) not in demoted and other.phase is line.phase
-                  and other.item.is_composition
-                  and (line.funding is None or other.funding is line.funding)
-                  and (other.funding is not None or other.item is not Item.UNCLASSIFIED)]
+        inside = [
+            other
+            for other in kept
+            if other is not line
+            and id(other) not in demoted
+            and other.phase is line.phase
+            and other.item.is_composition
+            and (line.funding is None or other.funding is line.funding)
+            and (other.funding is not None or other.item is not Item.UNCLASSIFIED)
+        ]
         if not inside:
             continue
         if sum((o.amount.value for o in inside), Decimal(0)) == line.amount.value:

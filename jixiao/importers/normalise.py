@@ -42,8 +42,9 @@ class Normalised:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def _substitute(text: str, origin: list[int], pattern: re.Pattern[str], replacement: Replacement
-                ) -> tuple[str, list[int]]:
+def _substitute(
+    text: str, origin: list[int], pattern: re.Pattern[str], replacement: Replacement
+) -> tuple[str, list[int]]:
     """re.sub that carries the origin map along: kept characters keep their origin."""
     pieces: list[str] = []
     new_origin: list[int] = []
@@ -91,7 +92,7 @@ _STRAY_MARKER = re.compile(rf"(?<=[{CJK}])(?<!第)\d{{1,3}}、(?=[{CJK}\d])")
 
 def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
     def replace(match: re.Match[str]) -> str:
-        following = text[match.end(): match.end() + 80]
+        following = text[match.end() : match.end() + 80]
         number = int(match.group(0)[:-1])
         if re.search(rf"(?<!\d){number + 1}、", following) or number == 0:
             return match.group(0)

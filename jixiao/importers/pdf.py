@@ -30,7 +30,9 @@ def visual_width(line: str) -> float:
 
 def full_width(texts: list[str]) -> float:
     """The width of a full line across the document (90th percentile of line widths)."""
-    widths = sorted(visual_width(line.strip()) for text in texts for line in text.split("\n") if line.strip())
+    widths = sorted(
+        visual_width(line.strip()) for text in texts for line in text.split("\n") if line.strip()
+    )
     if not widths:
         return 0.0
     return widths[int(len(widths) * 0.9)] if len(widths) > 3 else widths[-1]
@@ -68,8 +70,12 @@ def pdf_blocks(path: Path) -> list[Block]:
         blocks: list[Block] = []
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise InputError.single(str(path), "", f"PDF 页数过多（{len(pdf.pages)}页，上限{MAX_PAGES}）",
-                                        f"too many pages ({len(pdf.pages)}, limit {MAX_PAGES})")
+                raise InputError.single(
+                    str(path),
+                    "",
+                    f"PDF 页数过多（{len(pdf.pages)}页，上限{MAX_PAGES}）",
+                    f"too many pages ({len(pdf.pages)}, limit {MAX_PAGES})",
+                )
             texts = [page.extract_text() or "" for page in pdf.pages]
         full = full_width(texts)
         for number, text in enumerate(texts, start=1):
@@ -78,12 +84,18 @@ def pdf_blocks(path: Path) -> list[Block]:
         raise
     except Exception as error:  # pdfminer raises many kinds for damaged files
         raise InputError.single(
-            str(path), "", f"无法读取 PDF 文件：{type(error).__name__}（文件损坏、加密或不是 PDF）",
-            f"cannot read the PDF: {type(error).__name__} (damaged, encrypted or not a PDF)") from None
+            str(path),
+            "",
+            f"无法读取 PDF 文件：{type(error).__name__}（文件损坏、加密或不是 PDF）",
+            f"cannot read the PDF: {type(error).__name__} (damaged, encrypted or not a PDF)",
+        ) from None
     if not any(block.text.strip() for block in blocks):
         raise InputError.single(
-            str(path), "", "PDF 没有文字层（可能是扫描件）：请先做文字识别（OCR），或导入 Word/文本版本",
-            "the PDF has no text layer (a scanned image?): run OCR first, or import the Word/text version")
+            str(path),
+            "",
+            "PDF 没有文字层（可能是扫描件）：请先做文字识别（OCR），或导入 Word/文本版本",
+            "the PDF has no text layer (a scanned image?): run OCR first, or import the Word/text version",
+        )
     return blocks
 
 

@@ -25,8 +25,13 @@ class ImportFinding:
     where: str | None = None  # "report.txt 第12段 字符3-9"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "level": self.level, "message": self.message,
-                "hint": self.hint, "where": self.where}
+        return {
+            "id": self.id,
+            "level": self.level,
+            "message": self.message,
+            "hint": self.hint,
+            "where": self.where,
+        }
 
 
 @dataclass

@@ -46,8 +46,12 @@ ROLE_RETIRED = "staffing.retired"
 ROLE_RETIRED_CADRES = "staffing.retired_cadres"
 ROLE_SURVIVORS = "staffing.survivors"
 ROLE_CONTRACT = "staffing.contract"
-_RAW_COUNTS = {ROLE_RETIRED: "retired", ROLE_RETIRED_CADRES: "retired_cadres",
-               ROLE_SURVIVORS: "survivors", ROLE_CONTRACT: "contract"}
+_RAW_COUNTS = {
+    ROLE_RETIRED: "retired",
+    ROLE_RETIRED_CADRES: "retired_cadres",
+    ROLE_SURVIVORS: "survivors",
+    ROLE_CONTRACT: "contract",
+}
 
 
 @dataclass
@@ -70,7 +74,9 @@ class StaffingReading:
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # figure key/field → span
 
 
-def label_start(text: str, position: int, delimiters: str = _DELIMITERS, limit: int = _MAX_LABEL) -> int:
+def label_start(
+    text: str, position: int, delimiters: str = _DELIMITERS, limit: int = _MAX_LABEL
+) -> int:
     """Where the words naming the number at *position* begin: back to the previous delimiter.
 
     A bracket right before the number belongs to the label ("遗属及离休干部配偶（无生活来源）6人",
@@ -92,7 +98,8 @@ def label_start(text: str, position: int, delimiters: str = _DELIMITERS, limit: 
 
 
 _LEADING = re.compile(
-    r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?(?:其中|另有|另|和|及|以及)?")
+    r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?(?:其中|另有|另|和|及|以及)?"
+)
 
 
 def _label_before(text: str, position: int) -> tuple[str, int]:
@@ -103,7 +110,7 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
     lead = _LEADING.match(label)
     if lead:
         start += lead.end()
-        label = label[lead.end():]
+        label = label[lead.end() :]
     return _VERBS.sub("", label), start
 
 
@@ -136,7 +143,9 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_IN_SERVICE
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
-    if re.search(r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工", label):
+    if re.search(
+        r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工", label
+    ):
         return ROLE_ACTUAL
     return None
 
@@ -150,6 +159,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             continue
         counts: list[_Count] = []
         head: _Count | None = None
+        brackets = _innermost_open_brackets(text)
         for match in _COUNT.finditer(text):
             label, label_at = _label_before(text, match.start())
             if not label or not re.search(f"[{CJK}]", label):
@@ -160,7 +170,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             value = int(match.group(1))
             start, end = line.start + label_at, line.start + match.end()
             count = _Count(role, staff_type, value, start, end, label, unit)
-            bracket = _open_bracket(text, match.start())
+            bracket = brackets[match.start()]
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
@@ -169,7 +179,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     continue
                 if owner is not None and role is not None and not role.startswith("trap"):
                     findings.add(
-                        "import.W006", "warning",
+                        "import.W006",
+                        "warning",
                         f"“{label}{value}{unit}”在括号内，属于某个下属单位的分项，未作为本部门人数导入 / "
                         "a count inside a sub-unit breakdown was not imported",
                         "如需要，请在人员信息中手工填写本部门合计 / fill in the department total by hand",
@@ -178,7 +189,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             if role == "trap.post_holders":
                 findings.add(
-                    "import.I001", "info",
+                    "import.I001",
+                    "info",
                     f"“{label}{value}{unit}”是占用编制的在职人数，不是编制数，未作为编制数导入 / "
                     "a head-count of staff holding posts, not the authorized quota",
                     span=(start, end),
@@ -192,8 +204,13 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 else:
                     counts.append(count)
                 continue
-            if role is None and staff_type is not None and head is not None \
-                    and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) and unit != "个":
+            if (
+                role is None
+                and staff_type is not None
+                and head is not None
+                and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE)
+                and unit != "个"
+            ):
                 head.parts.append(count)
                 continue
             if role is None:
@@ -216,22 +233,22 @@ def _is_total_label(label: str) -> bool:
     return bool(re.search(r"总|人数$|编制数$|合计|在职人员编制|在职人员$|在职人数", label))
 
 
-def _open_bracket(text: str, position: int) -> int | None:
-    depth, index = 0, position - 1
-    while index >= 0:
-        char = text[index]
-        if char == ")":
-            depth += 1
-        elif char == "(":
-            if depth == 0:
-                return index
-            depth -= 1
-        index -= 1
-    return None
+def _innermost_open_brackets(text: str) -> list[int | None]:
+    """For every position, where the innermost bracket still open there began (one pass)."""
+    result: list[int | None] = []
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        result.append(stack[-1] if stack else None)
+        if char == "(":
+            stack.append(index)
+        elif char == ")" and stack:
+            stack.pop()
+    result.append(stack[-1] if stack else None)
+    return result
 
 
 def _count_before(text: str, bracket: int) -> int | None:
-    match = re.search(r"(\d{1,6})[人名个]$", text[:bracket])
+    match = re.search(r"(\d{1,6})[人名个]$", text[max(0, bracket - 8) : bracket])
     return int(match.group(1)) if match else None
 
 
@@ -249,11 +266,14 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
     for role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
         _read_typed_role(role, by_role.get(role, []), typed.get(role, []), reading, findings)
     for count in by_role.get(ROLE_ACTUAL, []):
-        reading.stated.append(Fact(ROLE_ACTUAL, Decimal(count.value), count.start, count.end, count.label))
+        reading.stated.append(
+            Fact(ROLE_ACTUAL, Decimal(count.value), count.start, count.end, count.label)
+        )
         reading.sources.setdefault(ROLE_ACTUAL, (count.start, count.end))
         if "现有" in count.label:
             findings.add(
-                "import.I002", "info",
+                "import.I002",
+                "info",
                 f"“{count.label}{count.value}人”按实有人数导入；“现有人员”常包含退休、编外人员 / "
                 "read as the actual head-count; such counts often include retirees and contract staff",
                 span=(count.start, count.end),
@@ -269,19 +289,27 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
         reading.sources[f"staffing.{field_name}"] = (first.start, first.end)
         if role == ROLE_RETIRED and "离退休" in first.label:
             findings.add(
-                "import.I003", "info",
+                "import.I003",
+                "info",
                 f"“{first.label}{first.value}人”是离休与退休合计，已计入退休人数 / "
                 "retired cadres and retirees stated together, counted as retired",
                 span=(first.start, first.end),
             )
         for later in counts[1:]:
-            reading.stated.append(Fact(role, Decimal(later.value), later.start, later.end, later.label))
+            reading.stated.append(
+                Fact(role, Decimal(later.value), later.start, later.end, later.label)
+            )
         _check_conflicts(role, counts, findings)
     return reading
 
 
-def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], reading: StaffingReading,
-                     findings: Findings) -> None:
+def _read_typed_role(
+    role: str,
+    heads: list[_Count],
+    loose: list[_Count],
+    reading: StaffingReading,
+    findings: Findings,
+) -> None:
     field_name = role.split(".")[1]
     for head in heads:
         reading.stated.append(Fact(role, Decimal(head.value), head.start, head.end, head.label))
@@ -296,12 +324,14 @@ def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], readin
             if total == head.value and len(set(types)) == len(types) and None not in types:
                 reading.data[field_name] = {p.type.value: p.value for p in parts if p.type}
                 for part in parts:
-                    reading.sources[f"staffing.{field_name}.{part.type.value if part.type else ''}"] = (
-                        part.start, part.end)
+                    reading.sources[
+                        f"staffing.{field_name}.{part.type.value if part.type else ''}"
+                    ] = (part.start, part.end)
             else:
                 listed = "、".join(f"{p.label}{p.value}" for p in parts)
                 findings.add(
-                    "import.W004", "warning",
+                    "import.W004",
+                    "warning",
                     f"{head.label}{head.value}{head.unit}的分类（{listed}）合计{total}，与总数不符，分类未导入 / "
                     "the parts by type do not add up to the stated total; parts not imported",
                     "请核对原文并在人员信息中按类型填写 / check the report and fill in the types",
@@ -309,7 +339,8 @@ def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], readin
                 )
         else:
             findings.add(
-                "import.I004", "info",
+                "import.I004",
+                "info",
                 f"{head.label}{head.value}{head.unit}没有按类型分列，仅作为报告所述数导入 / "
                 "total stated without a breakdown by type; kept as a stated figure",
                 "请在人员信息中按类型填写 / fill in the breakdown by type",
@@ -321,21 +352,28 @@ def _read_typed_role(role: str, heads: list[_Count], loose: list[_Count], readin
         if None in types:
             listed = "、".join(f"{c.label}{c.value}{c.unit}" for c in loose)
             findings.add(
-                "import.W004", "warning",
+                "import.W004",
+                "warning",
                 f"分类型人数（{listed}）中有无法对应到标准类型的项，未导入 / a count by type could not be "
                 "matched to a standard staff type; the breakdown was not imported",
                 "请在人员信息中按类型填写 / fill in the breakdown by type",
-                (loose[0].start, loose[-1].end))
+                (loose[0].start, loose[-1].end),
+            )
         elif len(set(types)) == len(types):
             reading.data[field_name] = {c.type.value: c.value for c in loose if c.type}
-            reading.sources[role] = (loose[0].start, loose[-1].end) if _same_line(loose) else (
-                loose[0].start, loose[0].end)
+            reading.sources[role] = (
+                (loose[0].start, loose[-1].end)
+                if _same_line(loose)
+                else (loose[0].start, loose[0].end)
+            )
             for count in loose:
-                reading.sources[f"staffing.{field_name}.{count.type.value if count.type else ''}"] = (
-                    count.start, count.end)
+                reading.sources[
+                    f"staffing.{field_name}.{count.type.value if count.type else ''}"
+                ] = (count.start, count.end)
         else:
             findings.add(
-                "import.W003", "warning",
+                "import.W003",
+                "warning",
                 "同一类型的人数在报告中出现多次且不一致，未导入 / the same count by type is stated "
                 "more than once with different values; not imported",
                 span=(loose[0].start, loose[0].end),
@@ -351,7 +389,8 @@ def _check_conflicts(role: str, counts: list[_Count], findings: Findings) -> Non
     if len(values) > 1:
         listed = "、".join(f"{c.label}{c.value}" for c in counts)
         findings.add(
-            "import.W003", "warning",
+            "import.W003",
+            "warning",
             f"同一人数在报告中多处表述不一致：{listed} / the same figure ({role}) is stated "
             "differently in different places",
             "核对哪一处正确 / check which statement is right",

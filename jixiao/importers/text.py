@@ -32,12 +32,23 @@ _TITLE_WORDS = re.compile(r"报告")
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
-    r"财政|资金|预算)$")
+    r"财政|资金|预算)$"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
-_GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "合格",
-           "较差": "差", "差": "差", "不合格": "不合格"}
+_GRADES = {
+    "优秀": "优",
+    "优": "优",
+    "良好": "良",
+    "良": "良",
+    "中等": "中",
+    "中": "中",
+    "合格": "合格",
+    "较差": "差",
+    "差": "差",
+    "不合格": "不合格",
+}
 _RATES: tuple[tuple[str, str], ...] = (
     (r"(?:在职人员|财政供养人员|人员)控制率", "rates.in_service_control"),
     (r"政府采购执行率", "rates.procurement_execution"),
@@ -92,12 +103,18 @@ def decode_text(data: bytes, origin: str) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise InputError.single(
-            origin, "", f"无法识别文本编码（第{utf8_error.start}字节）：应为 UTF-8 或 GBK/GB18030",
+            origin,
+            "",
+            f"无法识别文本编码（第{utf8_error.start}字节）：应为 UTF-8 或 GBK/GB18030",
             f"unknown text encoding (byte {utf8_error.start}): expected UTF-8 or GBK/GB18030",
         ) from None
     if "\x00" in text or not re.search(f"[{CJK}]", text):
-        raise InputError.single(origin, "", "不是文本文件（无法按 UTF-8 或 GBK 读出中文）",
-                                "not a text file (no Chinese text in UTF-8 or GBK)")
+        raise InputError.single(
+            origin,
+            "",
+            "不是文本文件（无法按 UTF-8 或 GBK 读出中文）",
+            "not a text file (no Chinese text in UTF-8 or GBK)",
+        )
     return text
 
 
@@ -110,8 +127,12 @@ def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
     """Import a report given as paragraphs or pages with their locators."""
     total = sum(len(b.text) for b in blocks)
     if total > MAX_TEXT_CHARS:
-        raise InputError.single(file, "", f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
-                                f"text too long ({total} characters, limit {MAX_TEXT_CHARS})")
+        raise InputError.single(
+            file,
+            "",
+            f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
+            f"text too long ({total} characters, limit {MAX_TEXT_CHARS})",
+        )
     report = ReportText(file, blocks)
     findings = Findings(report)
     return _Importer(report, findings).run()
@@ -162,14 +183,19 @@ class _Importer:
         if evaluation:
             data["evaluation"] = evaluation
         data["stated"] = [self._stated_data(fact) for fact in self.stated]
-        data["sources"] = {path: source.model_dump(exclude_none=True)
-                           for path, source in self.field_sources.items()}
+        data["sources"] = {
+            path: source.model_dump(exclude_none=True)
+            for path, source in self.field_sources.items()
+        }
         try:
             dossier = dossier_from_data(data, origin=report.file)
         except InputError as error:  # a reading the model refuses is our bug: say so clearly
             raise InputError(report.file, error.problems) from None
-        sources = {key: report.source(*span) for key, span in self.sources.items()
-                   if key in FIGURES_BY_KEY or key == "grade.self"}
+        sources = {
+            key: report.source(*span)
+            for key, span in self.sources.items()
+            if key in FIGURES_BY_KEY or key == "grade.self"
+        }
         return ImportResult(data, dossier, self.findings.items, sources)
 
     def _absorb(self, facts: list[Fact], spans: dict[str, tuple[int, int]]) -> None:
@@ -205,7 +231,9 @@ class _Importer:
             if title_line is None:
                 title_line = line
             if year is None and title_year is None:
-                title_year = _year_line(lines[position + 1].text) if position + 1 < len(lines) else None
+                title_year = (
+                    _year_line(lines[position + 1].text) if position + 1 < len(lines) else None
+                )
             year = year or title_year
             if title_name and name is None:
                 name, title_line = title_name, line
@@ -225,22 +253,29 @@ class _Importer:
             year = self._year_from_body()
         if year is None:
             raise InputError.single(
-                self.report.file, "year",
+                self.report.file,
+                "year",
                 "找不到报告年度：标题或正文开头应写明“20XX年度”；这可能不是绩效评价报告",
-                "no report year found in the title or opening text; is this an evaluation report?")
+                "no report year found in the title or opening text; is this an evaluation report?",
+            )
         if name is None:
             self.findings.add(
-                "import.W001", "warning",
+                "import.W001",
+                "warning",
                 "找不到部门名称（标题中没有，正文开头也没有） / no department name found",
-                "请在档案中填写部门名称 / fill in the department name")
+                "请在档案中填写部门名称 / fill in the department name",
+            )
             name = PLACEHOLDER_NAME
         if title_line is None:
-            self.findings.add("import.W002", "warning",
-                              "找不到报告标题（…绩效自评报告/评价报告） / no report title found")
+            self.findings.add(
+                "import.W002",
+                "warning",
+                "找不到报告标题（…绩效自评报告/评价报告） / no report title found",
+            )
         return name, year
 
     def _longer_name_from_source(self, name: str) -> str:
-        """"来源：芙蓉区机关后勤服务中心" names the department in full when it ends like the title."""
+        """ "来源：芙蓉区机关后勤服务中心" names the department in full when it ends like the title."""
         for line in self.report.lines[:30]:
             match = re.search(rf"(?:来源|发布机构|发布单位)[:\s]*([{CJK}()]{{2,40}})", line.text)
             if match:
@@ -251,16 +286,24 @@ class _Importer:
 
     def _name_from_body(self) -> str | None:
         for line in self.report.lines[:40]:
-            match = re.search(rf"(?:^|[,。:;])(?:\d{{4}}年(?:度)?,?)?([{CJK}]{{2,24}}?{_ORG_END})"
-                              r"(?:机关)?(?:各项|本级|部门整体|整体|\d{4}年|是|属于|为)", line.text)
+            match = re.search(
+                rf"(?:^|[,。:;])(?:\d{{4}}年(?:度)?,?)?([{CJK}]{{2,24}}?{_ORG_END})"
+                r"(?:机关)?(?:各项|本级|部门整体|整体|\d{4}年|是|属于|为)",
+                line.text,
+            )
             if match:
                 name = match.group(1)
                 self.findings.add(
-                    "import.W010", "warning",
+                    "import.W010",
+                    "warning",
                     f"标题中没有部门名称，按正文推断为“{name}” / department name inferred from the body",
                     "请核对部门名称 / check the department name",
-                    (line.start + match.start(1), line.start + match.end(1)))
-                self.sources["profile.name"] = (line.start + match.start(1), line.start + match.end(1))
+                    (line.start + match.start(1), line.start + match.end(1)),
+                )
+                self.sources["profile.name"] = (
+                    line.start + match.start(1),
+                    line.start + match.end(1),
+                )
                 return name
         return None
 
@@ -268,9 +311,12 @@ class _Importer:
         for line in self.report.lines[:20]:
             match = re.search(r"对((?:19|20)\d{2})年度?", line.text) or _YEAR.search(line.text)
             if match:
-                self.findings.add("import.W002", "warning",
-                                  f"标题中没有年度，按正文取{match.group(1)}年 / year taken from the body",
-                                  span=(line.start + match.start(), line.start + match.end()))
+                self.findings.add(
+                    "import.W002",
+                    "warning",
+                    f"标题中没有年度，按正文取{match.group(1)}年 / year taken from the body",
+                    span=(line.start + match.start(), line.start + match.end()),
+                )
                 return int(match.group(1))
         return None
 
@@ -290,7 +336,9 @@ class _Importer:
                 if value is None:
                     continue
                 start = label_start(line.text, match.start(), ",;。:、()\n", 30)
-                label = re.sub(r"(?:为|是|达到|达|约|在|了|:)+$", "", line.text[start:match.start()])
+                label = re.sub(
+                    r"(?:为|是|达到|达|约|在|了|:)+$", "", line.text[start : match.start()]
+                )
                 yield line, label, value, line.start + start, line.start + match.end()
 
     def _rates(self) -> None:
@@ -305,12 +353,14 @@ class _Importer:
         for line, label, value, start, end in self._percent_facts():
             if "资产" not in line.text[: end - line.start]:
                 continue
-            match = re.search(r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
-                              label)
+            match = re.search(
+                r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
+                label,
+            )
             if not match:
                 continue
             sentence = line.text[: start - line.start]
-            if "资产" not in sentence[sentence.rfind("。") + 1:]:
+            if "资产" not in sentence[sentence.rfind("。") + 1 :]:
                 continue
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
             self.stated.append(Fact("assets.change_pct", signed, start, end, label))
@@ -331,7 +381,9 @@ class _Importer:
                     value = parse_count(match.group(1))
                     if value is not None and 0 < value < 200:
                         span = (line.start + match.start(), line.start + match.end())
-                        self.stated.append(Fact("profile.internal_units", Decimal(value), *span, match.group(0)))
+                        self.stated.append(
+                            Fact("profile.internal_units", Decimal(value), *span, match.group(0))
+                        )
                         self.sources.setdefault("profile.internal_units", span)
                         return
 
@@ -340,10 +392,14 @@ class _Importer:
         grades: list[tuple[str, int, int]] = []
         score_pattern = re.compile(
             rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
-            rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分")
+            rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
+        )
         grade_pattern = re.compile(
             rf"(?:评价|自评|绩效|考核|综合)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)(?:为|是|:|评定为|评为)?\s*"
-            r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace("{CJK}", CJK))
+            r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace(
+                "{CJK}", CJK
+            )
+        )
         for line in self.report.lines:
             for match in score_pattern.finditer(line.text):
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", match.group(1)):
@@ -352,17 +408,22 @@ class _Importer:
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
             for match in grade_pattern.finditer(line.text):
-                grades.append((_GRADES[match.group(1)], line.start + match.start(), line.start + match.end()))
+                grades.append(
+                    (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())
+                )
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:
             values = {v for v, _, _ in scores}
             if len(values) > 1:
                 listed = "、".join(f"{v}" for v in sorted(values))
-                self.findings.add("import.W003", "warning",
-                                  f"报告多处写明的自评得分不一致（{listed}分），未导入 / the self-score is "
-                                  "stated differently in different places; not imported",
-                                  span=scores[0][1:])
+                self.findings.add(
+                    "import.W003",
+                    "warning",
+                    f"报告多处写明的自评得分不一致（{listed}分），未导入 / the self-score is "
+                    "stated differently in different places; not imported",
+                    span=scores[0][1:],
+                )
             else:
                 value, start, end = scores[0]
                 score = {"total": str(value), "source": self._source_data((start, end))}
@@ -376,9 +437,13 @@ class _Importer:
                     grade["source"] = self._source_data((start, end))
                 self.sources["grade.self"] = (start, end)
             else:
-                self.findings.add("import.W003", "warning",
-                                  "报告多处写明的评价等级不一致，未导入 / the grade is stated differently "
-                                  "in different places; not imported", span=grades[0][1:])
+                self.findings.add(
+                    "import.W003",
+                    "warning",
+                    "报告多处写明的评价等级不一致，未导入 / the grade is stated differently "
+                    "in different places; not imported",
+                    span=grades[0][1:],
+                )
         return score, grade
 
     # ── sections ───────────────────────────────────────────────────────────────────────────
@@ -437,7 +502,9 @@ class _Importer:
             if not text:
                 continue
             for title in reversed(line.path):
-                field_name = next((name for pattern, name in _NARRATIVES if re.search(pattern, title)), None)
+                field_name = next(
+                    (name for pattern, name in _NARRATIVES if re.search(pattern, title)), None
+                )
                 if field_name:
                     prose = self._prose(line)
                     if prose:
@@ -447,11 +514,18 @@ class _Importer:
 
     def _evaluation(self) -> dict[str, Any]:
         for line in self.report.lines[:80]:
-            match = re.search(r"《([^《》]{4,80}?通知)》\s*\(([^()]{2,12}[〔\[【]\d{4}[〕\]】]\d{1,4}号)\)",
-                              line.text)
+            match = re.search(
+                r"《([^《》]{4,80}?通知)》\s*\(([^()]{2,12}[〔\[【]\d{4}[〕\]】]\d{1,4}号)\)",
+                line.text,
+            )
             if match and re.search(r"绩效|评价|自评", match.group(1)):
-                notice = re.sub(r"\s", "", self.report.original_text(
-                    line.start + match.start(2), line.start + match.end(2)))
+                notice = re.sub(
+                    r"\s",
+                    "",
+                    self.report.original_text(
+                        line.start + match.start(2), line.start + match.end(2)
+                    ),
+                )
                 return {"notice_title": match.group(1), "notice": notice}
         return {}
 
@@ -462,7 +536,9 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     clean = re.sub(r"^#{1,6}\s*|^\*\*|\*\*$", "", clean)  # Markdown heading / bold
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
-    if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(r"报告(?:书)?(?:\(.{0,12}\))?$", clean):
+    if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(
+        r"报告(?:书)?(?:\(.{0,12}\))?$", clean
+    ):
         return None
     year_match = _YEAR.search(clean)
     year = int(year_match.group(1)) if year_match else None
@@ -476,7 +552,11 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     body = _YEAR.sub("", body)
     body = re.sub(r"^(?:[-—–:\s·•]+|关于)+", "", body).strip(" -—:")
     body = re.sub(r"(?:部门|单位)$", "", body)
-    name = body if len(body) >= 2 and re.search(f"[{CJK}]", body) and not re.search(r"[,。]", body) else None
+    name = (
+        body
+        if len(body) >= 2 and re.search(f"[{CJK}]", body) and not re.search(r"[,。]", body)
+        else None
+    )
     return name, year
 
 

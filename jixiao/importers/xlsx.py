@@ -77,7 +77,13 @@ PROFILE_FIELDS = (
     Field("evaluation.method", "评价方式", help="单位自评 / 部门评价 / 财政评价 / 第三方评价"),
     Field("evaluation.date", "报告日期", help="YYYY-MM-DD"),
     Field("self_evaluation.total", "自评得分", "decimal", "0–100", unit="分"),
-    Field("self_evaluation.grade", "自评等级", "enum", "报告写明的等级；只写了分数就留空", ("优", "良", "中", "差")),
+    Field(
+        "self_evaluation.grade",
+        "自评等级",
+        "enum",
+        "报告写明的等级；只写了分数就留空",
+        ("优", "良", "中", "差"),
+    ),
     *(Field(f"self_evaluation.{f.path}", f"自评得分{f.label}", f.kind, f.help) for f in _SOURCE),
 )
 
@@ -117,10 +123,15 @@ class Table:
 
 
 NARRATIVE_LABELS = {
-    "overall_goal": "履职总体目标、工作任务", "asset_management": "资产管理情况",
-    "performance_management": "预算绩效管理开展情况", "budget_notes": "预算及执行情况",
-    "achievements": "履职完成情况", "effects": "履职效果情况", "experience": "主要经验及做法",
-    "problems": "主要问题及原因分析", "improvements": "改进的方向和具体措施",
+    "overall_goal": "履职总体目标、工作任务",
+    "asset_management": "资产管理情况",
+    "performance_management": "预算绩效管理开展情况",
+    "budget_notes": "预算及执行情况",
+    "achievements": "履职完成情况",
+    "effects": "履职效果情况",
+    "experience": "主要经验及做法",
+    "problems": "主要问题及原因分析",
+    "improvements": "改进的方向和具体措施",
     "application": "结果应用和公开情况",
 }
 assert set(NARRATIVE_LABELS) == set(Narratives.model_fields)
@@ -128,61 +139,125 @@ assert set(NARRATIVE_LABELS) == set(Narratives.model_fields)
 TABLES = (
     Table("职能", "profile.duties", (Field("text", "主要职能", help="每行一条"),)),
     Table("内设机构", "profile.internal_units", (Field("text", "内设机构名称", help="每行一个"),)),
-    Table("资金", "money.lines", (
-        Field("phase", "阶段", "enum", "年初预算 / 调整预算（全年） / 执行 / 决算", _values(Phase)),
-        Field("funding", "经费类型", "enum", "基本支出 / 项目支出；不分可留空", _values(Funding)),
-        Field("item", "经济分类或项目", "enum", "工资福利支出等；未分经济分类填“未分类支出”", _values(Item)),
-        Field("amount", "金额", "decimal", "数字，不带单位"),
-        Field("unit", "单位", "enum", "留空则按“基本信息”中的资金金额单位", ("万元", "元")),
-        Field("label", "原文名称", help="报告中的叫法，如“其他资本性支出”"),
-        Field("note", "说明", help="主要用途等"),
-        *_SOURCE,
-    ), "每行一笔金额：阶段 × 经费类型 × 经济分类"),
-    Table("绩效目标", "goals", (
-        Field("id", "目标编号", help="如 G1"), Field("text", "目标内容"),
-    )),
-    Table("绩效指标", "indicators", (
-        Field("id", "指标编号", help="字母、数字、汉字、_ 或 -"),
-        Field("name", "指标名称"),
-        Field("level1", "一级指标", "enum", choices=_values(Level1)),
-        Field("level2", "二级指标", help="数量 质量 时效 成本 / 经济效益 社会效益 生态效益 可持续影响 / 服务对象满意度"),
-        Field("goal", "对应目标编号"),
-        Field("comparator", "比较方式", "enum", "≥ ≤ = > < 或 定性", _values(Comparator)),
-        Field("target", "目标值", "decimal"), Field("adjusted_target", "调整后目标值", "decimal"),
-        Field("target_text", "目标值（文字）", help="定性目标或日期区间，原样填写"),
-        Field("actual", "实际完成值", "decimal"), Field("actual_text", "实际完成值（文字）"),
-        Field("unit", "计量单位"), Field("weight", "分值", "decimal"), Field("self_score", "自评得分", "decimal"),
-        Field("evidence", "佐证材料", "list", "多项用“；”分隔"),
-        Field("deviation_explanation", "偏差原因"),
-        *_SOURCE,
-    )),
-    Table("定性评价", "assessments", (
-        Field("id", "框架指标编号"), Field("level", "评价档次", help="达成 / 部分达成 / 未达成"),
-        Field("fraction", "档内得分比例", "decimal", "0–1"),
-        Field("checkpoints", "检查要点", "bools", "每个要点填“是”或“否”，用“；”分隔"),
-        Field("note", "说明"), Field("evidence", "佐证材料", "list", "多项用“；”分隔"),
-    )),
-    Table("报告所述数", "stated", (
-        Field("key", "数字代码", help="如 staffing.actual_total、rates.in_service_control"),
-        Field("value", "报告所写数值", "decimal"), Field("unit", "单位"),
-        Field("qualifier", "限定词", help="以上 / 多 / 约"),
-        *_SOURCE,
-    ), "报告中写明的合计数、比率等，用于与计算结果核对"),
-    Table("文字部分", "narratives", (
-        Field("section", "部分", "enum", choices=tuple(NARRATIVE_LABELS.values())),
-        Field("text", "段落"),
-    ), "每行一段"),
-    Table("其他数据", "data", (
-        Field("year", "年份", "enum", choices=("本年", "上年")),
-        Field("key", "数据代码"), Field("value", "数值", "decimal"),
-    )),
-    Table("豁免", "waivers", (
-        Field("id", "提示编号", help="如 budget.W002"), Field("reason", "理由"),
-        Field("where", "限定字段"),
-    )),
-    Table("数据来源", "sources", (
-        Field("path", "字段"), *(Field(f.path.split(".", 1)[1], f.label, f.kind, f.help) for f in _SOURCE),
-    )),
+    Table(
+        "资金",
+        "money.lines",
+        (
+            Field(
+                "phase", "阶段", "enum", "年初预算 / 调整预算（全年） / 执行 / 决算", _values(Phase)
+            ),
+            Field(
+                "funding", "经费类型", "enum", "基本支出 / 项目支出；不分可留空", _values(Funding)
+            ),
+            Field(
+                "item",
+                "经济分类或项目",
+                "enum",
+                "工资福利支出等；未分经济分类填“未分类支出”",
+                _values(Item),
+            ),
+            Field("amount", "金额", "decimal", "数字，不带单位"),
+            Field("unit", "单位", "enum", "留空则按“基本信息”中的资金金额单位", ("万元", "元")),
+            Field("label", "原文名称", help="报告中的叫法，如“其他资本性支出”"),
+            Field("note", "说明", help="主要用途等"),
+            *_SOURCE,
+        ),
+        "每行一笔金额：阶段 × 经费类型 × 经济分类",
+    ),
+    Table(
+        "绩效目标",
+        "goals",
+        (
+            Field("id", "目标编号", help="如 G1"),
+            Field("text", "目标内容"),
+        ),
+    ),
+    Table(
+        "绩效指标",
+        "indicators",
+        (
+            Field("id", "指标编号", help="字母、数字、汉字、_ 或 -"),
+            Field("name", "指标名称"),
+            Field("level1", "一级指标", "enum", choices=_values(Level1)),
+            Field(
+                "level2",
+                "二级指标",
+                help="数量 质量 时效 成本 / 经济效益 社会效益 生态效益 可持续影响 / 服务对象满意度",
+            ),
+            Field("goal", "对应目标编号"),
+            Field("comparator", "比较方式", "enum", "≥ ≤ = > < 或 定性", _values(Comparator)),
+            Field("target", "目标值", "decimal"),
+            Field("adjusted_target", "调整后目标值", "decimal"),
+            Field("target_text", "目标值（文字）", help="定性目标或日期区间，原样填写"),
+            Field("actual", "实际完成值", "decimal"),
+            Field("actual_text", "实际完成值（文字）"),
+            Field("unit", "计量单位"),
+            Field("weight", "分值", "decimal"),
+            Field("self_score", "自评得分", "decimal"),
+            Field("evidence", "佐证材料", "list", "多项用“；”分隔"),
+            Field("deviation_explanation", "偏差原因"),
+            *_SOURCE,
+        ),
+    ),
+    Table(
+        "定性评价",
+        "assessments",
+        (
+            Field("id", "框架指标编号"),
+            Field("level", "评价档次", help="达成 / 部分达成 / 未达成"),
+            Field("fraction", "档内得分比例", "decimal", "0–1"),
+            Field("checkpoints", "检查要点", "bools", "每个要点填“是”或“否”，用“；”分隔"),
+            Field("note", "说明"),
+            Field("evidence", "佐证材料", "list", "多项用“；”分隔"),
+        ),
+    ),
+    Table(
+        "报告所述数",
+        "stated",
+        (
+            Field("key", "数字代码", help="如 staffing.actual_total、rates.in_service_control"),
+            Field("value", "报告所写数值", "decimal"),
+            Field("unit", "单位"),
+            Field("qualifier", "限定词", help="以上 / 多 / 约"),
+            *_SOURCE,
+        ),
+        "报告中写明的合计数、比率等，用于与计算结果核对",
+    ),
+    Table(
+        "文字部分",
+        "narratives",
+        (
+            Field("section", "部分", "enum", choices=tuple(NARRATIVE_LABELS.values())),
+            Field("text", "段落"),
+        ),
+        "每行一段",
+    ),
+    Table(
+        "其他数据",
+        "data",
+        (
+            Field("year", "年份", "enum", choices=("本年", "上年")),
+            Field("key", "数据代码"),
+            Field("value", "数值", "decimal"),
+        ),
+    ),
+    Table(
+        "豁免",
+        "waivers",
+        (
+            Field("id", "提示编号", help="如 budget.W002"),
+            Field("reason", "理由"),
+            Field("where", "限定字段"),
+        ),
+    ),
+    Table(
+        "数据来源",
+        "sources",
+        (
+            Field("path", "字段"),
+            *(Field(f.path.split(".", 1)[1], f.label, f.kind, f.help) for f in _SOURCE),
+        ),
+    ),
 )
 
 HELP_SHEET = "说明"
@@ -205,7 +280,9 @@ def write_template(path: str | Path) -> None:
     workbook.save(str(path))
 
 
-def export_workbook(dossier: Dossier, path: str | Path, *, score: list[list[Any]] | None = None) -> None:
+def export_workbook(
+    dossier: Dossier, path: str | Path, *, score: list[list[Any]] | None = None
+) -> None:
     """The dossier in the template layout, plus its computed figures and (if given) the score table."""
     from jixiao.io.dossiers import dossier_to_data
 
@@ -216,8 +293,11 @@ def export_workbook(dossier: Dossier, path: str | Path, *, score: list[list[Any]
         if figure.value is None:
             continue
         origin = {"computed": "计算", "stated": "报告所写", "derived": "推算"}.get(
-            figure.origin.value if figure.origin else "", "")
-        for column, value in enumerate((figure.key, figure.label, figure.value, figure.unit, origin), 1):
+            figure.origin.value if figure.origin else "", ""
+        )
+        for column, value in enumerate(
+            (figure.key, figure.label, figure.value, figure.unit, origin), 1
+        ):
             figures.cell(row=row, column=column, value=value)
     _compact(figures)
     if score:
@@ -259,33 +339,48 @@ def _validation(sheet: Any, field: Field, ref: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if field.kind == "enum":
-        validation = DataValidation(type="list", formula1='"' + ",".join(field.choices) + '"', allow_blank=True)
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(field.choices) + '"', allow_blank=True
+        )
         validation.error = "请从下拉列表中选择 / choose from the list"
         validation.errorTitle = field.label
     elif field.kind == "int":
-        validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        validation = DataValidation(
+            type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+        )
         validation.error = "应为不小于0的整数 / a whole number ≥ 0"
     elif field.kind == "decimal":
-        validation = DataValidation(type="decimal", allow_blank=True, operator="between",
-                                    formula1="-1E+15", formula2="1E+15")
+        validation = DataValidation(
+            type="decimal",
+            allow_blank=True,
+            operator="between",
+            formula1="-1E+15",
+            formula2="1E+15",
+        )
         validation.error = "应为数字（不带单位） / a number without unit"
     else:
         validation = DataValidation(allow_blank=True)
     if field.help or field.unit:
         validation.promptTitle = field.label[:32]
-        validation.prompt = " ".join(p for p in (field.help, f"单位：{field.unit}" if field.unit else "") if p)[:255]
+        validation.prompt = " ".join(
+            p for p in (field.help, f"单位：{field.unit}" if field.unit else "") if p
+        )[:255]
     sheet.add_data_validation(validation)
     validation.add(ref)
 
 
-def _key_value_sheet(workbook: Any, title: str, fields: tuple[Field, ...], data: dict[str, Any] | None) -> None:
+def _key_value_sheet(
+    workbook: Any, title: str, fields: tuple[Field, ...], data: dict[str, Any] | None
+) -> None:
     sheet = workbook.create_sheet(title)
     _header(sheet, ["项目", "值", "单位 / 说明", "字段代码"])
     for row, field in enumerate(fields, start=2):
         sheet.cell(row=row, column=1, value=field.label)
         value = _get(data, field.path) if data else None
         sheet.cell(row=row, column=2, value=_cell_value(field, value))
-        sheet.cell(row=row, column=3, value=" ".join(p for p in (field.unit, field.help) if p) or None)
+        sheet.cell(
+            row=row, column=3, value=" ".join(p for p in (field.unit, field.help) if p) or None
+        )
         sheet.cell(row=row, column=4, value=field.path)
         _validation(sheet, field, f"B{row}")
     _compact(sheet, {"A": 28, "B": 40, "C": 40, "D": 32})
@@ -303,7 +398,11 @@ def _staff_sheet(workbook: Any, data: dict[str, Any] | None) -> None:
         sheet.cell(row=row, column=3, value=staffing.get("in_service", {}).get(staff_type))
     last = _STAFF_FIRST_ROW + len(STAFF_TYPES) - 1
     _validation(sheet, count_field, f"B{_STAFF_FIRST_ROW}:C{last}")
-    sheet.cell(row=_STAFF_COUNTS_ROW - 1, column=1, value="其他人数（实有人数 = 在职 + 退休 + 离休 + 遗属，由系统计算）")
+    sheet.cell(
+        row=_STAFF_COUNTS_ROW - 1,
+        column=1,
+        value="其他人数（实有人数 = 在职 + 退休 + 离休 + 遗属，由系统计算）",
+    )
     for offset, field in enumerate(STAFF_COUNTS):
         row = _STAFF_COUNTS_ROW + offset
         sheet.cell(row=row, column=1, value=field.label)
@@ -363,11 +462,17 @@ def _table_rows(table: Table, data: dict[str, Any]) -> list[list[Any]]:
     if table.path in ("profile.duties", "profile.internal_units"):
         return [[item] for item in _get(data, table.path) or []]
     if table.path == "narratives":
-        return [[NARRATIVE_LABELS[name], paragraph] for name, paragraphs in (data.get("narratives") or {}).items()
-                for paragraph in paragraphs]
+        return [
+            [NARRATIVE_LABELS[name], paragraph]
+            for name, paragraphs in (data.get("narratives") or {}).items()
+            for paragraph in paragraphs
+        ]
     if table.path == "data":
-        return [[label, key, Decimal(str(value))] for label, field in (("本年", "data"), ("上年", "previous"))
-                for key, value in (data.get(field) or {}).items()]
+        return [
+            [label, key, Decimal(str(value))]
+            for label, field in (("本年", "data"), ("上年", "previous"))
+            for key, value in (data.get(field) or {}).items()
+        ]
     if table.path == "assessments":
         items = [{"id": key, **value} for key, value in (data.get("assessments") or {}).items()]
     elif table.path == "sources":
@@ -403,22 +508,31 @@ class _Reader:
         if field.kind == "int":
             number = _number(value)
             if number is None or number != number.to_integral_value() or number < 0:
-                self.problem(place, f"{field.label}应为不小于0的整数，得到 {value!r}",
-                             f"{field.path}: expected a whole number ≥ 0, got {value!r}")
+                self.problem(
+                    place,
+                    f"{field.label}应为不小于0的整数，得到 {value!r}",
+                    f"{field.path}: expected a whole number ≥ 0, got {value!r}",
+                )
                 return None
             return int(number)
         if field.kind == "decimal":
             number = _number(value)
             if number is None:
-                self.problem(place, f"{field.label}应为数字（不带单位），得到 {value!r}",
-                             f"{field.path}: expected a number without unit, got {value!r}")
+                self.problem(
+                    place,
+                    f"{field.label}应为数字（不带单位），得到 {value!r}",
+                    f"{field.path}: expected a number without unit, got {value!r}",
+                )
                 return None
             return str(number)
         if field.kind == "enum":
             text = str(value)
             if text not in field.choices:
-                self.problem(place, f"{field.label}应为以下之一：{'、'.join(field.choices)}；得到 {text!r}",
-                             f"{field.path}: expected one of {', '.join(field.choices)}; got {text!r}")
+                self.problem(
+                    place,
+                    f"{field.label}应为以下之一：{'、'.join(field.choices)}；得到 {text!r}",
+                    f"{field.path}: expected one of {', '.join(field.choices)}; got {text!r}",
+                )
                 return None
             return text
         if field.kind == "list":
@@ -427,14 +541,21 @@ class _Reader:
             flags = []
             for part in (p.strip() for p in re.split(r"[；;\n]", str(value)) if p.strip()):
                 if part not in ("是", "否", "true", "false", "True", "False"):
-                    self.problem(place, f"{field.label}每项应为“是”或“否”，得到 {part!r}",
-                                 f"{field.path}: each item must be 是 or 否, got {part!r}")
+                    self.problem(
+                        place,
+                        f"{field.label}每项应为“是”或“否”，得到 {part!r}",
+                        f"{field.path}: each item must be 是 or 否, got {part!r}",
+                    )
                     return None
                 flags.append(part in ("是", "true", "True"))
             return flags
         if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
             number = _number(value)
-            return str(int(number)) if number is not None and number == number.to_integral_value() else str(value)
+            return (
+                str(int(number))
+                if number is not None and number == number.to_integral_value()
+                else str(value)
+            )
         return str(value)
 
 
@@ -442,7 +563,11 @@ def _number(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, float):
-        return Decimal(repr(value)).normalize() if value == value and abs(value) != float("inf") else None
+        return (
+            Decimal(repr(value)).normalize()
+            if value == value and abs(value) != float("inf")
+            else None
+        )
     if isinstance(value, int | Decimal):
         return Decimal(value)
     try:
@@ -467,8 +592,11 @@ def _open(path: Path) -> Any:
         return load_workbook(str(path), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged packages
         raise InputError.single(
-            str(path), "", f"无法读取 Excel 文件：{type(error).__name__}（文件损坏或不是 .xlsx）",
-            f"cannot read the Excel file: {type(error).__name__} (damaged, or not .xlsx)") from None
+            str(path),
+            "",
+            f"无法读取 Excel 文件：{type(error).__name__}（文件损坏或不是 .xlsx）",
+            f"cannot read the Excel file: {type(error).__name__} (damaged, or not .xlsx)",
+        ) from None
 
 
 def _rows(sheet: Any) -> list[tuple[Any, ...]]:
@@ -500,7 +628,9 @@ def _finish(data: dict[str, Any], reader: _Reader, path: Path) -> ImportResult:
     try:
         dossier = dossier_from_data(data, origin=str(path))
     except InputError as error:
-        raise InputError(str(path), [_locate(problem, reader.cells) for problem in error.problems]) from None
+        raise InputError(
+            str(path), [_locate(problem, reader.cells) for problem in error.problems]
+        ) from None
     findings: list[ImportFinding] = []
     return ImportResult(data, dossier, findings, {})
 
@@ -520,8 +650,11 @@ def _read_template(workbook: Any, reader: _Reader) -> dict[str, Any]:
     missing = [name for name in (PROFILE_SHEET, STAFF_SHEET) if name not in workbook.sheetnames]
     if missing:
         raise InputError.single(
-            reader.origin, "", f"缺少工作表：{'、'.join(missing)}；这不是 jixiao 模板（本地表格请用 --mapping 映射文件）",
-            f"missing sheets {', '.join(missing)}: not a jixiao template (use --mapping for a county layout)")
+            reader.origin,
+            "",
+            f"缺少工作表：{'、'.join(missing)}；这不是 jixiao 模板（本地表格请用 --mapping 映射文件）",
+            f"missing sheets {', '.join(missing)}: not a jixiao template (use --mapping for a county layout)",
+        )
     data: dict[str, Any] = {}
     _read_key_values(workbook[PROFILE_SHEET], PROFILE_SHEET, PROFILE_FIELDS, data, reader)
     _read_staff(workbook[STAFF_SHEET], data, reader)
@@ -537,8 +670,9 @@ def _read_template(workbook: Any, reader: _Reader) -> dict[str, Any]:
     return data
 
 
-def _read_key_values(sheet: Any, title: str, fields: tuple[Field, ...], data: dict[str, Any],
-                     reader: _Reader) -> None:
+def _read_key_values(
+    sheet: Any, title: str, fields: tuple[Field, ...], data: dict[str, Any], reader: _Reader
+) -> None:
     by_path = {f.path: f for f in fields}
     for row_number, row in enumerate(_rows(sheet), start=1):
         if row_number == 1 or len(row) < 4 or not isinstance(row[3], str) or row[3] not in by_path:
@@ -565,8 +699,15 @@ def _read_staff(sheet: Any, data: dict[str, Any], reader: _Reader) -> None:
             for column, name in ((1, "authorized"), (2, "in_service")):
                 letter = "BC"[column - 1]
                 place = f"{STAFF_SHEET}!{letter}{row_number}"
-                value = reader.convert(Field(f"staffing.{name}", f"{label}{'编制数' if column == 1 else '在职人数'}",
-                                             "int"), row[column] if len(row) > column else None, place)
+                value = reader.convert(
+                    Field(
+                        f"staffing.{name}",
+                        f"{label}{'编制数' if column == 1 else '在职人数'}",
+                        "int",
+                    ),
+                    row[column] if len(row) > column else None,
+                    place,
+                )
                 if value is not None:
                     staffing.setdefault(name, {})[label] = value
                     reader.cells[f"staffing.{name}.{label}"] = place
@@ -578,8 +719,11 @@ def _read_staff(sheet: Any, data: dict[str, Any], reader: _Reader) -> None:
                 staffing[field.path.split(".")[1]] = value
                 reader.cells[field.path] = place
         elif isinstance(label, str) and label.strip() and row_number < _STAFF_COUNTS_ROW - 1:
-            reader.problem(f"{STAFF_SHEET}!A{row_number}", f"不认识的人员类型 {label!r}；应为：{'、'.join(STAFF_TYPES)}",
-                           f"unknown staff type {label!r}; expected one of {', '.join(STAFF_TYPES)}")
+            reader.problem(
+                f"{STAFF_SHEET}!A{row_number}",
+                f"不认识的人员类型 {label!r}；应为：{'、'.join(STAFF_TYPES)}",
+                f"unknown staff type {label!r}; expected one of {', '.join(STAFF_TYPES)}",
+            )
     del count
     if staffing:
         data["staffing"] = staffing
@@ -611,8 +755,9 @@ def _read_table(sheet: Any, table: Table, data: dict[str, Any], reader: _Reader)
     _store_table(table, items, data, reader)
 
 
-def _store_table(table: Table, items: list[tuple[int, dict[str, Any]]], data: dict[str, Any],
-                 reader: _Reader) -> None:
+def _store_table(
+    table: Table, items: list[tuple[int, dict[str, Any]]], data: dict[str, Any], reader: _Reader
+) -> None:
     def remember(path: str, row_number: int, item: dict[str, Any]) -> None:
         for key in list(reader.cells):
             if key.startswith(f"@{row_number}."):
@@ -628,16 +773,24 @@ def _store_table(table: Table, items: list[tuple[int, dict[str, Any]]], data: di
         names = {label: name for name, label in NARRATIVE_LABELS.items()}
         for row_number, item in items:
             if "section" not in item or "text" not in item:
-                reader.problem(f"{table.sheet}!{row_number}行", "每行应同时填写“部分”和“段落”",
-                               "each row needs both a section and a paragraph")
+                reader.problem(
+                    f"{table.sheet}!{row_number}行",
+                    "每行应同时填写“部分”和“段落”",
+                    "each row needs both a section and a paragraph",
+                )
                 continue
-            data.setdefault("narratives", {}).setdefault(names[item["section"]], []).append(item["text"])
+            data.setdefault("narratives", {}).setdefault(names[item["section"]], []).append(
+                item["text"]
+            )
         return
     if table.path == "data":
         for row_number, item in items:
             if "key" not in item or "value" not in item:
-                reader.problem(f"{table.sheet}!{row_number}行", "每行应填写数据代码和数值",
-                               "each row needs a key and a value")
+                reader.problem(
+                    f"{table.sheet}!{row_number}行",
+                    "每行应填写数据代码和数值",
+                    "each row needs a key and a value",
+                )
                 continue
             target = "previous" if item.get("year") == "上年" else "data"
             data.setdefault(target, {})[item["key"]] = item["value"]
@@ -648,7 +801,9 @@ def _store_table(table: Table, items: list[tuple[int, dict[str, Any]]], data: di
         for row_number, item in items:
             key = item.pop(key_field, None)
             if key is None:
-                reader.problem(f"{table.sheet}!A{row_number}", "缺少编号/字段", "missing the key column")
+                reader.problem(
+                    f"{table.sheet}!A{row_number}", "缺少编号/字段", "missing the key column"
+                )
                 continue
             data.setdefault(table.path, {})[key] = item
             remember(f"{table.path}.{key}", row_number, item)
@@ -690,21 +845,42 @@ def import_mapped(path: Path, mapping_path: Path) -> ImportResult:
 
 def _check_mapping(mapping: Any, origin: str) -> list[Problem]:
     if not isinstance(mapping, dict):
-        return [Problem("", "映射文件顶层应为映射（cells / tables / constants）", "the mapping must be a mapping")]
+        return [
+            Problem(
+                "",
+                "映射文件顶层应为映射（cells / tables / constants）",
+                "the mapping must be a mapping",
+            )
+        ]
     problems = []
     for key in mapping:
         if key not in ("cells", "tables", "constants", "description"):
-            problems.append(Problem(str(key), "不认识的键；应为 cells、tables、constants 或 description",
-                                    "unknown key; expected cells, tables, constants or description"))
+            problems.append(
+                Problem(
+                    str(key),
+                    "不认识的键；应为 cells、tables、constants 或 description",
+                    "unknown key; expected cells, tables, constants or description",
+                )
+            )
     for field_path, ref in (mapping.get("cells") or {}).items():
         if not isinstance(ref, str) or not re.fullmatch(r"[^!]+![A-Z]{1,3}[1-9]\d*", ref):
-            problems.append(Problem(f"cells.{field_path}", f"应为“工作表!单元格”，如 基础信息!B3；得到 {ref!r}",
-                                    f"expected 'Sheet!Cell' such as 基础信息!B3; got {ref!r}"))
+            problems.append(
+                Problem(
+                    f"cells.{field_path}",
+                    f"应为“工作表!单元格”，如 基础信息!B3；得到 {ref!r}",
+                    f"expected 'Sheet!Cell' such as 基础信息!B3; got {ref!r}",
+                )
+            )
     for position, table in enumerate(mapping.get("tables") or []):
         place = f"tables[{position}]"
         if not isinstance(table, dict) or not {"field", "sheet", "columns"} <= set(table):
-            problems.append(Problem(place, "每个表格映射需要 field、sheet、columns",
-                                    "each table mapping needs field, sheet and columns"))
+            problems.append(
+                Problem(
+                    place,
+                    "每个表格映射需要 field、sheet、columns",
+                    "each table mapping needs field, sheet and columns",
+                )
+            )
     return problems
 
 
@@ -718,11 +894,16 @@ def _field_kind(field_path: str) -> Field:
     return Field(field_path, field_path, "raw")
 
 
-def _read_mapped_cell(workbook: Any, field_path: str, ref: str, data: dict[str, Any], reader: _Reader) -> None:
+def _read_mapped_cell(
+    workbook: Any, field_path: str, ref: str, data: dict[str, Any], reader: _Reader
+) -> None:
     sheet_name, cell = ref.rsplit("!", 1)
     if sheet_name not in workbook.sheetnames:
-        reader.problem(ref, f"工作表“{sheet_name}”不存在（有：{'、'.join(workbook.sheetnames)}）",
-                       f"no sheet named {sheet_name!r}")
+        reader.problem(
+            ref,
+            f"工作表“{sheet_name}”不存在（有：{'、'.join(workbook.sheetnames)}）",
+            f"no sheet named {sheet_name!r}",
+        )
         return
     sheet = workbook[sheet_name]
     value = sheet[cell].value
@@ -732,7 +913,9 @@ def _read_mapped_cell(workbook: Any, field_path: str, ref: str, data: dict[str, 
         reader.cells[field_path] = ref
 
 
-def _read_mapped_table(workbook: Any, table: dict[str, Any], data: dict[str, Any], reader: _Reader) -> None:
+def _read_mapped_table(
+    workbook: Any, table: dict[str, Any], data: dict[str, Any], reader: _Reader
+) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet_name = str(table["sheet"])
@@ -742,7 +925,9 @@ def _read_mapped_table(workbook: Any, table: dict[str, Any], data: dict[str, Any
     rows = _rows(workbook[sheet_name])
     header_row = int(table.get("header_row", 1))
     if len(rows) < header_row:
-        reader.problem(sheet_name, f"第{header_row}行（表头）不存在", f"header row {header_row} missing")
+        reader.problem(
+            sheet_name, f"第{header_row}行（表头）不存在", f"header row {header_row} missing"
+        )
         return
     header = [str(v).strip() if v is not None else "" for v in rows[header_row - 1]]
     target = str(table["field"])
@@ -751,10 +936,15 @@ def _read_mapped_table(workbook: Any, table: dict[str, Any], data: dict[str, Any
     columns: dict[int, Field] = {}
     for title, field_path in (table.get("columns") or {}).items():
         if str(title) not in header:
-            reader.problem(f"{sheet_name}!{header_row}行", f"找不到表头“{title}”（有：{'、'.join(h for h in header if h)}）",
-                           f"column heading {title!r} not found")
+            reader.problem(
+                f"{sheet_name}!{header_row}行",
+                f"找不到表头“{title}”（有：{'、'.join(h for h in header if h)}）",
+                f"column heading {title!r} not found",
+            )
             continue
-        columns[header.index(str(title))] = known.get(str(field_path), Field(str(field_path), str(title), "raw"))
+        columns[header.index(str(title))] = known.get(
+            str(field_path), Field(str(field_path), str(title), "raw")
+        )
     translate: dict[str, dict[Any, Any]] = table.get("values") or {}
     constants: dict[str, Any] = table.get("constants") or {}
     required = table.get("skip_blank")
@@ -765,11 +955,14 @@ def _read_mapped_table(workbook: Any, table: dict[str, Any], data: dict[str, Any
             value = row[index] if index < len(row) else None
             if field.path in translate and value in translate[field.path]:
                 value = translate[field.path][value]
-            converted = reader.convert(field, value, f"{sheet_name}!{get_column_letter(index + 1)}{row_number}")
+            converted = reader.convert(
+                field, value, f"{sheet_name}!{get_column_letter(index + 1)}{row_number}"
+            )
             if converted is not None:
                 _set(item, field.path, converted)
                 reader.cells[f"{target}[{len(items)}].{field.path}"] = (
-                    f"{sheet_name}!{get_column_letter(index + 1)}{row_number}")
+                    f"{sheet_name}!{get_column_letter(index + 1)}{row_number}"
+                )
         if not item or (required and required not in item):
             continue
         for field_path, value in constants.items():

@@ -23,7 +23,9 @@ def test_import_json_shape() -> None:
     assert set(data) == {"dossier", "figures", "findings", "sources"}
     assert data["figures"] == FigureBook(load_dossier(SEED_DOSSIER)).flat()
     assert data["sources"]["staffing.actual_total"] == {
-        "text": "实有人数42人", "where": "original-report.txt 第19段 字符25-32"}
+        "text": "实有人数42人",
+        "where": "original-report.txt 第19段 字符25-32",
+    }
 
 
 def test_import_writes_a_dossier_that_checks(tmp_path: Path) -> None:
@@ -39,8 +41,10 @@ def test_import_writes_a_dossier_that_checks(tmp_path: Path) -> None:
 
 def test_import_then_check_finds_a_total_stated_differently(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text("某县某某局2021年度部门整体支出绩效自评报告\n一、概况\n实有人数42人。\n二、绩效\n本单位实有人数40人。\n",
-                      encoding="utf-8")
+    report.write_text(
+        "某县某某局2021年度部门整体支出绩效自评报告\n一、概况\n实有人数42人。\n二、绩效\n本单位实有人数40人。\n",
+        encoding="utf-8",
+    )
     output = tmp_path / "r.yaml"
     assert runner.invoke(app, ["import", str(report), "-o", str(output)]).exit_code == 0
     checked = runner.invoke(app, ["check", str(output), "--json"])

@@ -40,7 +40,9 @@ def test_docx_built_from_the_seed_text(tmp_path: Path, seed_figures: dict[str, s
     document.save(str(path))
     result = import_file(path)
     assert FigureBook(result.dossier).flat() == seed_figures
-    assert result.sources["budget.basic"].locator and result.sources["budget.basic"].locator.endswith("段")
+    assert result.sources["budget.basic"].locator and result.sources[
+        "budget.basic"
+    ].locator.endswith("段")
 
 
 def test_docx_table_rows_are_read(tmp_path: Path) -> None:
@@ -59,7 +61,8 @@ def test_docx_table_rows_are_read(tmp_path: Path) -> None:
 
 
 def test_rendered_markdown_docx_and_pdf_import_to_the_same_figures(
-        tmp_path: Path, seed_document, seed_figures: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, seed_document, seed_figures: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
     from jixiao.renderers.docx import render_docx
     from jixiao.renderers.markdown import render_markdown
     from jixiao.renderers.pdf import render_pdf
@@ -93,7 +96,10 @@ def test_pdf_without_text_layer_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_pdf_soft_line_breaks_are_joined() -> None:
     page = "现有编制人数25人，其中：全额补助事业编制25人。实有\n人数42人。\n短行\n下一段"
-    assert join_lines(page, 25) == "现有编制人数25人，其中：全额补助事业编制25人。实有人数42人。\n短行\n下一段"
+    assert (
+        join_lines(page, 25)
+        == "现有编制人数25人，其中：全额补助事业编制25人。实有人数42人。\n短行\n下一段"
+    )
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -107,7 +113,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
 def test_zip_bombs_are_refused_before_unpacking(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"bomb{suffix}"
-    path.write_bytes(_zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"\0" * (60 * 1024 * 1024)}))
+    path.write_bytes(
+        _zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"\0" * (60 * 1024 * 1024)})
+    )
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(InputError) as caught:
         import_file(path)

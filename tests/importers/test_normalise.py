@@ -70,7 +70,16 @@ def test_heading_schemes() -> None:
 
 def test_heading_with_body_on_the_same_line_and_list_items() -> None:
     heading = parse_heading("(一)部门整体支出概况。2024年,南县财政局机关各项收入合计2602.28万元。")
-    assert heading is not None and heading.title == "部门整体支出概况" and heading.rest.startswith("2024年")
+    assert (
+        heading is not None
+        and heading.title == "部门整体支出概况"
+        and heading.rest.startswith("2024年")
+    )
     assert parse_heading("(3)负责全县公共机构节能管理。根据国务院规定实施节能管理。") is None
-    assert parse_heading("1、机关事务管理局严格执行公务用车购置审批要求和规定,没有出现超编、超标准购置车辆情况。") is None
+    assert (
+        parse_heading(
+            "1、机关事务管理局严格执行公务用车购置审批要求和规定,没有出现超编、超标准购置车辆情况。"
+        )
+        is None
+    )
     assert parse_heading("1462.08万元") is None

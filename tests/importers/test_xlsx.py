@@ -1,0 +1,141 @@
+"""The Excel template, reading it back with cell-named errors, export, and county mappings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from jixiao.core.errors import InputError
+from jixiao.core.figures import FigureBook
+from jixiao.importers.xlsx import (
+    PROFILE_SHEET,
+    STAFF_SHEET,
+    TABLES,
+    export_workbook,
+    import_xlsx,
+    write_template,
+)
+from jixiao.io.dossiers import load_dossier
+
+from .conftest import REPO, SEED_DOSSIER
+
+MAPPING_DIR = REPO / "examples" / "excel-mapping"
+
+
+@pytest.fixture
+def template(tmp_path: Path) -> Path:
+    path = tmp_path / "template.xlsx"
+    write_template(path)
+    return path
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.xlsx"
+    export_workbook(
+        load_dossier(SEED_DOSSIER), path, score=[["指标", "分值"], ["预算执行率", "10"]]
+    )
+    return path
+
+
+def test_template_has_a_sheet_per_section_with_help_and_dropdowns(template: Path) -> None:
+    workbook = load_workbook(template)
+    expected = {"说明", PROFILE_SHEET, STAFF_SHEET, "资产", *(t.sheet for t in TABLES)}
+    assert expected <= set(workbook.sheetnames)
+    money = workbook["资金"]
+    assert [c.value for c in money[1]][:4] == ["阶段", "经费类型", "经济分类或项目", "金额"]
+    lists = [v for v in money.data_validations.dataValidation if v.type == "list"]
+    assert any("年初预算" in (v.formula1 or "") for v in lists)
+    assert any(v.prompt for v in money.data_validations.dataValidation)
+    profile = workbook[PROFILE_SHEET]
+    assert profile["A2"].value == "年度" and profile["D2"].value == "year"
+    assert any(row[0].value == "单位性质" for row in profile.iter_rows(min_row=2))
+
+
+def test_seed_dossier_round_trips_through_the_workbook(exported: Path) -> None:
+    assert import_xlsx(exported).dossier == load_dossier(SEED_DOSSIER)
+
+
+def test_export_has_figures_and_score(exported: Path) -> None:
+    workbook = load_workbook(exported)
+    figures = {
+        row[0].value: row[2].value
+        for row in workbook["计算指标"].iter_rows(min_row=2)
+        if row[0].value
+    }
+    assert Decimal(str(figures["rates.in_service_control"])) == 80
+    assert workbook["评分表"]["A2"].value == "预算执行率"
+
+
+def _edit(path: Path, sheet: str, cell: str, value: object) -> Path:
+    workbook = load_workbook(path)
+    workbook[sheet][cell] = value
+    workbook.save(path)
+    return path
+
+
+def test_errors_name_sheet_cell_and_expectation(exported: Path) -> None:
+    _edit(exported, STAFF_SHEET, "C3", "九")
+    _edit(exported, "资金", "D2", "480.26万元")
+    _edit(exported, "资金", "A3", "预算")
+    with pytest.raises(InputError) as caught:
+        import_xlsx(exported)
+    message = str(caught.value)
+    assert "人员!C3" in message and "整数" in message
+    assert "资金!D2" in message and "数字" in message
+    assert "资金!A3" in message and "年初预算" in message
+
+
+def test_model_errors_are_mapped_back_to_cells(exported: Path) -> None:
+    _edit(exported, "绩效指标", "E2", "G99")  # the goal column of the first indicator
+    with pytest.raises(InputError) as caught:
+        import_xlsx(exported)
+    assert "绩效指标!E2" in str(caught.value) and "G99" in str(caught.value)
+    _edit(exported, "绩效指标", "E2", "G4")
+    _edit(exported, PROFILE_SHEET, "B2", 1999)
+    with pytest.raises(InputError) as caught:
+        import_xlsx(exported)
+    assert "基本信息!B2" in str(caught.value)
+
+
+def test_other_workbooks_need_a_mapping(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "other.xlsx"
+    Workbook().save(path)
+    with pytest.raises(InputError, match="--mapping"):
+        import_xlsx(path)
+
+
+def test_county_layout_through_the_example_mapping(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_workbook", MAPPING_DIR / "make_workbook.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path / "county.xlsx"
+    module.build(path)
+    result = import_xlsx(path, mapping=MAPPING_DIR / "county-layout.yaml")
+    flat = FigureBook(result.dossier).flat()
+    assert result.dossier.profile.name == "某县统计局"
+    assert (
+        flat["staffing.authorized"],
+        flat["staffing.in_service"],
+        flat["rates.in_service_control"],
+    ) == ("14", "13", "92.86")
+    assert (flat["budget.total"], flat["executed.total"]) == ("378.75", "367.3")
+    assert len(result.dossier.money.lines) == 6  # the blank amount row is skipped
+
+
+def test_mapping_problems_are_named(tmp_path: Path) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("cells:\n  year: B2\ncolumns: {}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_xlsx(tmp_path / "x.xlsx", mapping=mapping)
+    message = str(caught.value)
+    assert "cells.year" in message and "工作表!单元格" in message
+    assert "columns" in message
