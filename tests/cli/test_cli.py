@@ -362,3 +362,19 @@ def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path, monkeypatc
     result = invoke("figures", seed_path)
     for key in ("profile.internal_units", "assets.total_net_prior", "rates.in_service_control"):
         assert key in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: jixiao/io/yamlfile.py read_text lets IsADirectoryError/PermissionError escape, so "
+        "`jixiao check some.yaml/` (a directory) exits 1 — the code for error findings — with a "
+        "traceback, instead of 2 with a bilingual message"
+    ),
+)
+def test_check_on_a_directory_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    result = invoke("check", folder)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

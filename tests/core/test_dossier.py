@@ -370,3 +370,40 @@ def test_staffing_actual_total_adds_every_group(make_dossier) -> None:
     )
     assert dossier.staffing.actual_total() == 13  # 编外 is not part of 实有
     assert make_dossier(staffing={"retired": 3}).staffing.actual_total() is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: jixiao/io/yamlfile.py parses YAML with PyYAML's default mapping constructor, which "
+        "lets a repeated key silently replace the first (year: 2021 … year: 2022 loads as 2022); "
+        "a duplicated key should be an InputError naming the key and both lines"
+    ),
+)
+def test_duplicate_yaml_key_is_an_error() -> None:
+    with pytest.raises(InputError) as raised:
+        dossier_from_text("year: 2021\nprofile:\n  name: 测试局\nyear: 2022\n", "x.yaml")
+    assert raised.value.problems[0].line == 4
+
+
+def test_empty_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_dossier(path)
+    assert raised.value.problems == [Problem("", "顶层应为映射（键: 值）", "top level must be a mapping")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: jixiao/io/yamlfile.py read_text catches only UnicodeDecodeError: a path that is a "
+        "directory (or unreadable: PermissionError) raises IsADirectoryError instead of InputError, "
+        "so `jixiao check` prints a traceback and exits 1 (the 'findings' code) instead of 2"
+    ),
+)
+def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    with pytest.raises(InputError):
+        load_dossier(folder)
