@@ -24,13 +24,21 @@ urlpatterns = [
     path("jobs/<int:pk>/", views.job_status, name="job_status"),
     path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
-    path("submissions/<int:pk>/edit/<str:key>/", views.submission_section, name="submission_section"),
-    path("submissions/<int:pk>/action/<str:action>/", views.submission_action, name="submission_action"),
+    path(
+        "submissions/<int:pk>/edit/<str:key>/", views.submission_section, name="submission_section"
+    ),
+    path(
+        "submissions/<int:pk>/action/<str:action>/",
+        views.submission_action,
+        name="submission_action",
+    ),
     path("submissions/<int:pk>/rescore/", views.submission_rescore, name="submission_rescore"),
     path("submissions/<int:pk>/waive/", views.submission_waive, name="submission_waive"),
     path("submissions/<int:pk>/evidence/", views.submission_evidence, name="submission_evidence"),
     path("submissions/<int:pk>/import/", views.submission_import, name="submission_import"),
-    path("submissions/<int:pk>/report.<str:fmt>", views.submission_report, name="submission_report"),
+    path(
+        "submissions/<int:pk>/report.<str:fmt>", views.submission_report, name="submission_report"
+    ),
     path("submissions/<int:pk>/audit/", views.submission_audit, name="submission_audit"),
     path("submissions/<int:pk>/audit.csv", views.submission_audit_csv, name="submission_audit_csv"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),

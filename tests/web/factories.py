@@ -25,14 +25,33 @@ def dossier_data(name: str, year: int = 2023, **extra: Any) -> dict[str, Any]:
         "money": {
             "unit": "万元",
             "lines": [
-                {"phase": "年初预算", "funding": "基本支出", "item": "工资福利支出", "amount": "120.50"},
-                {"phase": "年初预算", "funding": "基本支出", "item": "商品和服务支出", "amount": "30.25"},
+                {
+                    "phase": "年初预算",
+                    "funding": "基本支出",
+                    "item": "工资福利支出",
+                    "amount": "120.50",
+                },
+                {
+                    "phase": "年初预算",
+                    "funding": "基本支出",
+                    "item": "商品和服务支出",
+                    "amount": "30.25",
+                },
             ],
         },
         "goals": [{"id": "G1", "text": "完成年度重点工作任务"}],
         "indicators": [
-            {"id": "done", "name": "重点工作完成数", "level1": "产出", "level2": "数量", "goal": "G1",
-             "comparator": "≥", "target": "10", "actual": "11", "unit": "项"},
+            {
+                "id": "done",
+                "name": "重点工作完成数",
+                "level1": "产出",
+                "level2": "数量",
+                "goal": "G1",
+                "comparator": "≥",
+                "target": "10",
+                "actual": "11",
+                "unit": "项",
+            },
         ],
         "self_evaluation": {"total": "92"},
     }
@@ -66,8 +85,12 @@ def user(username: str, org: Org, role: str) -> Any:
 
 def build_world() -> World:
     finance = Org.objects.create(name="测试县财政局", code="F1", kind=OrgKind.FINANCE)
-    dept = Org.objects.create(name="测试县教育局", code="D1", kind=OrgKind.DEPARTMENT, parent=finance)
-    dept2 = Org.objects.create(name="测试县卫健委", code="D2", kind=OrgKind.DEPARTMENT, parent=finance)
+    dept = Org.objects.create(
+        name="测试县教育局", code="D1", kind=OrgKind.DEPARTMENT, parent=finance
+    )
+    dept2 = Org.objects.create(
+        name="测试县卫健委", code="D2", kind=OrgKind.DEPARTMENT, parent=finance
+    )
     unit_a = Org.objects.create(name="测试县第一中学", code="U1", kind=OrgKind.UNIT, parent=dept)
     unit_b = Org.objects.create(name="测试县第二中学", code="U2", kind=OrgKind.UNIT, parent=dept)
     unit_c = Org.objects.create(name="测试县人民医院", code="U3", kind=OrgKind.UNIT, parent=dept2)
@@ -82,9 +105,13 @@ def build_world() -> World:
         "admin": user("sysadmin", finance, Role.ADMIN),
     }
     round_ = services.round_open(
-        actor=users["finance"], finance=finance, year=2023, notice="测财监〔2024〕1号",
+        actor=users["finance"],
+        finance=finance,
+        year=2023,
+        notice="测财监〔2024〕1号",
         title="关于开展2023年度部门整体支出绩效自评的通知",
-        deadline=timezone.now() + timedelta(days=30), units=[unit_a, unit_b, unit_c],
+        deadline=timezone.now() + timedelta(days=30),
+        units=[unit_a, unit_b, unit_c],
     )
     world = World(finance, dept, dept2, unit_a, unit_b, unit_c, users, round_)
     for key, org in (("a", unit_a), ("b", unit_b), ("c", unit_c)):
@@ -96,7 +123,9 @@ def fill(world: World, key: str = "a", **extra: Any) -> Submission:
     submission = world.sub(key)
     actor = {"a": "filler_a", "b": "filler_b", "c": "filler_c"}[key]
     services.submission_save_dossier(
-        actor=world.users[actor], submission=submission, data=dossier_data(submission.org.name, **extra)
+        actor=world.users[actor],
+        submission=submission,
+        data=dossier_data(submission.org.name, **extra),
     )
     return world.sub(key)
 
@@ -104,12 +133,16 @@ def fill(world: World, key: str = "a", **extra: Any) -> Submission:
 def advance(world: World, key: str, *actions: str) -> Submission:
     """Walk a submission through the workflow with the right actor for each step."""
     actor_for = {
-        "submit": "filler_" + key, "dept_approve": "dept" if key != "c" else "dept2",
-        "finance_approve": "finance", "approve": "finance", "publish": "finance",
+        "submit": "filler_" + key,
+        "dept_approve": "dept" if key != "c" else "dept2",
+        "finance_approve": "finance",
+        "approve": "finance",
+        "publish": "finance",
     }
     for action in actions:
-        services.submission_transition(actor=world.users[actor_for[action]], submission=world.sub(key),
-                                       action=action)
+        services.submission_transition(
+            actor=world.users[actor_for[action]], submission=world.sub(key), action=action
+        )
     return world.sub(key)
 
 
@@ -129,8 +162,15 @@ class FakePipeline:
     def error(self, finding_id: str = "staffing.E001", path: str = "staffing.in_service") -> None:
         from jixiao.core.findings import Finding, Level, Where
 
-        self.findings.append(Finding(id=finding_id, level=Level.ERROR, message="人数不符",
-                                     hint="核对人数", where=Where(path=path)))
+        self.findings.append(
+            Finding(
+                id=finding_id,
+                level=Level.ERROR,
+                message="人数不符",
+                hint="核对人数",
+                where=Where(path=path),
+            )
+        )
 
     def evaluate(self, dossier: Any, **kwargs: Any) -> Any:
         from types import SimpleNamespace
@@ -138,6 +178,13 @@ class FakePipeline:
         from jixiao.core.findings import apply_waivers
 
         findings = apply_waivers(list(self.findings), dossier.waivers)
-        score = SimpleNamespace(total=self.total, grade="良", self_total=Decimal(92), rescore_total=None,
-                                framework_name="测试框架", notes=(), items=())
+        score = SimpleNamespace(
+            total=self.total,
+            grade="良",
+            self_total=Decimal(92),
+            rescore_total=None,
+            framework_name="测试框架",
+            notes=(),
+            items=(),
+        )
         return SimpleNamespace(dossier=dossier, findings=findings, score=score)

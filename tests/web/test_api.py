@@ -20,7 +20,10 @@ def test_schema_is_public_and_lists_the_endpoints(client, db):
     response = client.get("/api/openapi.json")
     assert response.status_code == 200
     paths = response.json()["paths"]
-    assert "/api/submissions/{pk}/transitions/{action}" in paths and "/api/submissions/{pk}/dossier" in paths
+    assert (
+        "/api/submissions/{pk}/transitions/{action}" in paths
+        and "/api/submissions/{pk}/dossier" in paths
+    )
 
 
 def test_requests_without_a_valid_token_are_refused(client, world):
@@ -41,14 +44,27 @@ def test_another_department_cannot_read_or_write_through_the_api(client, world):
     fill(world, "a")
     headers = bearer(world, "filler_b")
     pk = world.subs["a"].pk
-    for url in (f"/api/submissions/{pk}", f"/api/submissions/{pk}/dossier", f"/api/submissions/{pk}/audit",
-                f"/api/submissions/{pk}/findings", f"/api/submissions/{pk}/score"):
+    for url in (
+        f"/api/submissions/{pk}",
+        f"/api/submissions/{pk}/dossier",
+        f"/api/submissions/{pk}/audit",
+        f"/api/submissions/{pk}/findings",
+        f"/api/submissions/{pk}/score",
+    ):
         assert client.get(url, **headers).status_code == 404, url
-    response = client.put(f"/api/submissions/{pk}/dossier", data=dossier_data("篡改"),
-                          content_type="application/json", **headers)
+    response = client.put(
+        f"/api/submissions/{pk}/dossier",
+        data=dossier_data("篡改"),
+        content_type="application/json",
+        **headers,
+    )
     assert response.status_code == 404
-    response = client.post(f"/api/submissions/{pk}/transitions/submit", data={},
-                           content_type="application/json", **headers)
+    response = client.post(
+        f"/api/submissions/{pk}/transitions/submit",
+        data={},
+        content_type="application/json",
+        **headers,
+    )
     assert response.status_code == 404
     assert world.sub("a").state == State.DRAFT
     assert world.sub("a").current_version.data["profile"]["name"] == "测试县第一中学"
@@ -59,12 +75,17 @@ def test_dossier_write_validates_with_field_paths(client, world):
     pk = world.subs["a"].pk
     bad = dossier_data("测试县第一中学")
     bad["money"]["lines"][0]["amount"] = 1.5  # a float: refused for money
-    response = client.put(f"/api/submissions/{pk}/dossier", data=bad, content_type="application/json",
-                          **headers)
+    response = client.put(
+        f"/api/submissions/{pk}/dossier", data=bad, content_type="application/json", **headers
+    )
     assert response.status_code == 422
     assert response.json()["problems"][0]["path"] == "money.lines[0].amount"
-    good = client.put(f"/api/submissions/{pk}/dossier", data=dossier_data("测试县第一中学"),
-                      content_type="application/json", **headers)
+    good = client.put(
+        f"/api/submissions/{pk}/dossier",
+        data=dossier_data("测试县第一中学"),
+        content_type="application/json",
+        **headers,
+    )
     assert good.status_code == 200 and good.json()["version"] == 1
     stored = client.get(f"/api/submissions/{pk}/dossier", **headers).json()
     assert stored["data"]["money"]["lines"][0]["amount"] == "120.50"
@@ -74,18 +95,32 @@ def test_workflow_through_the_api(client, world):
     fill(world, "a")
     pk = world.subs["a"].pk
     url = f"/api/submissions/{pk}/transitions/"
-    result = client.post(url + "submit", data={}, content_type="application/json", **bearer(world, "filler_a"))
+    result = client.post(
+        url + "submit", data={}, content_type="application/json", **bearer(world, "filler_a")
+    )
     assert result.status_code == 200 and result.json()["state"] == "submitted"
     assert result.json()["allowed_actions"] == []
-    refused = client.post(url + "finance_approve", data={}, content_type="application/json",
-                          **bearer(world, "dept"))
+    refused = client.post(
+        url + "finance_approve", data={}, content_type="application/json", **bearer(world, "dept")
+    )
     assert refused.status_code == 403
-    no_reason = client.post(url + "return", data={"reason": ""}, content_type="application/json",
-                            **bearer(world, "dept"))
+    no_reason = client.post(
+        url + "return",
+        data={"reason": ""},
+        content_type="application/json",
+        **bearer(world, "dept"),
+    )
     assert no_reason.status_code == 400 and no_reason.json()["code"] == "reason_required"
-    returned = client.post(url + "return", data={"reason": "请补充佐证"}, content_type="application/json",
-                           **bearer(world, "dept"))
-    assert returned.json()["state"] == "returned" and returned.json()["last_return_reason"] == "请补充佐证"
+    returned = client.post(
+        url + "return",
+        data={"reason": "请补充佐证"},
+        content_type="application/json",
+        **bearer(world, "dept"),
+    )
+    assert (
+        returned.json()["state"] == "returned"
+        and returned.json()["last_return_reason"] == "请补充佐证"
+    )
     audit = client.get(f"/api/submissions/{pk}/audit", **bearer(world, "filler_a")).json()
     assert [a["action"] for a in audit if a["action"] != "edit"] == ["create", "submit", "return"]
 
@@ -93,8 +128,12 @@ def test_workflow_through_the_api(client, world):
 def test_blocking_findings_give_409_with_the_findings(client, world, fake_findings):
     fill(world, "a")
     fake_findings.error("budget.E001", "money.lines[0].amount")
-    response = client.post(f"/api/submissions/{world.subs['a'].pk}/transitions/submit", data={},
-                           content_type="application/json", **bearer(world, "filler_a"))
+    response = client.post(
+        f"/api/submissions/{world.subs['a'].pk}/transitions/submit",
+        data={},
+        content_type="application/json",
+        **bearer(world, "filler_a"),
+    )
     assert response.status_code == 409
     assert response.json()["findings"][0]["id"] == "budget.E001"
 
@@ -110,12 +149,23 @@ def test_score_and_findings_endpoints(client, world):
 
 
 def test_open_round_via_api_needs_finance(client, world):
-    payload = {"finance_id": world.finance.pk, "year": 2024, "notice": "测财监〔2025〕8号", "title": "t",
-               "deadline": "2025-05-01T10:00:00+08:00", "unit_ids": [world.unit_a.pk]}
-    assert client.post("/api/rounds", data=payload, content_type="application/json",
-                       **bearer(world, "dept")).status_code == 403
-    created = client.post("/api/rounds", data=payload, content_type="application/json",
-                          **bearer(world, "finance"))
+    payload = {
+        "finance_id": world.finance.pk,
+        "year": 2024,
+        "notice": "测财监〔2025〕8号",
+        "title": "t",
+        "deadline": "2025-05-01T10:00:00+08:00",
+        "unit_ids": [world.unit_a.pk],
+    }
+    assert (
+        client.post(
+            "/api/rounds", data=payload, content_type="application/json", **bearer(world, "dept")
+        ).status_code
+        == 403
+    )
+    created = client.post(
+        "/api/rounds", data=payload, content_type="application/json", **bearer(world, "finance")
+    )
     assert created.status_code == 201 and created.json()["notice"] == "测财监〔2025〕8号"
 
 

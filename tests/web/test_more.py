@@ -55,8 +55,9 @@ def test_excel_template_downloads_and_a_filled_report_imports(client, world):
     assert response.status_code == 200 and response.content[:2] == b"PK"
     text = (REPO / "examples" / "wanzai-2021" / "original-report.txt").read_bytes()
     upload = SimpleUploadedFile("2021年报告.txt", text)
-    response = client.post(reverse("submission_import", args=[world.subs["a"].pk]), {"file": upload},
-                           follow=True)
+    response = client.post(
+        reverse("submission_import", args=[world.subs["a"].pk]), {"file": upload}, follow=True
+    )
     assert response.status_code == 200
     data = world.sub("a").current_version.data
     assert data["profile"]["name"] and data["year"] == 2023
@@ -67,19 +68,25 @@ def test_excel_template_downloads_and_a_filled_report_imports(client, world):
 def test_report_download_for_the_owner_only(client, world, fmt, magic):
     fill(world, "a")
     login(client, world, "filler_a")
-    response = client.get(reverse("submission_report", args=[world.subs["a"].pk, fmt]) + "?download=1")
+    response = client.get(
+        reverse("submission_report", args=[world.subs["a"].pk, fmt]) + "?download=1"
+    )
     assert response.status_code == 200 and response.content.startswith(magic)
     assert "attachment" in response["Content-Disposition"]
     client.logout()
     login(client, world, "filler_b")
-    assert client.get(reverse("submission_report", args=[world.subs["a"].pk, fmt])).status_code == 404
+    assert (
+        client.get(reverse("submission_report", args=[world.subs["a"].pk, fmt])).status_code == 404
+    )
 
 
 @pytest.mark.django_db
 def test_portal_pdf_download(client, world):
     fill(world, "a")
     advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
-    response = client.get(reverse("portal:report_file", args=[world.subs["a"].pk, "pdf"]) + "?download=1")
+    response = client.get(
+        reverse("portal:report_file", args=[world.subs["a"].pk, "pdf"]) + "?download=1"
+    )
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
 
 
@@ -90,7 +97,9 @@ def test_batch_zip_of_a_round_with_progress(client, world, django_capture_on_com
         advance(world, key, "submit", "dept_approve", "finance_approve", "approve")
     fill(world, "b")  # a draft: not in the archive
     login(client, world, "dept")
-    response = client.post(reverse("round_export", args=[world.round.pk]), {"fmt": "md"}, follow=True)
+    response = client.post(
+        reverse("round_export", args=[world.round.pk]), {"fmt": "md"}, follow=True
+    )
     assert "只有本财政局审核员" in response.content.decode()
     client.logout()
     login(client, world, "finance")
@@ -100,7 +109,9 @@ def test_batch_zip_of_a_round_with_progress(client, world, django_capture_on_com
     assert job.status == JobStatus.DONE and (job.done, job.total) == (2, 2) and job.percent == 100
     status = client.get(reverse("job_status", args=[job.pk])).json()
     assert status["percent"] == 100 and status["download"]
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(status["download"]).streaming_content)))
+    archive = zipfile.ZipFile(
+        io.BytesIO(b"".join(client.get(status["download"]).streaming_content))
+    )
     assert sorted(archive.namelist()) == ["U1-测试县第一中学.md", "U3-测试县人民医院.md"]
 
 
@@ -111,7 +122,9 @@ def test_org_sheet_imports_tree_and_roles(tmp_path):
         "组织编码,组织名称,组织类型,上级编码,用户名,姓名,角色,邮箱,初始密码\n"
         "C1,某县财政局,财政局,,fin1,张三,财政局审核员,,pw-123456\n"
         "C1-U1,某县档案馆,单位,C1-D1,u1,李四,单位填报员,,\n"
-        "C1-D1,某县文旅局,主管部门,C1,d1,王五,主管部门审核员,,\n", encoding="utf-8")
+        "C1-D1,某县文旅局,主管部门,C1,d1,王五,主管部门审核员,,\n",
+        encoding="utf-8",
+    )
     report = import_sheet(sheet)
     assert (report.orgs_created, report.users_created, report.memberships_created) == (3, 3, 3)
     unit = Org.objects.get(code="C1-U1")
@@ -123,12 +136,19 @@ def test_org_sheet_imports_tree_and_roles(tmp_path):
 @pytest.mark.django_db
 def test_org_sheet_refuses_bad_rows_and_writes_nothing(tmp_path):
     sheet = tmp_path / "orgs.csv"
-    sheet.write_text("组织编码,组织名称,组织类型,上级编码,用户名,角色\n"
-                     "X1,某局,局,,a,管理员\nX2,某单位,单位,NOPE,,\n", encoding="utf-8")
+    sheet.write_text(
+        "组织编码,组织名称,组织类型,上级编码,用户名,角色\n"
+        "X1,某局,局,,a,管理员\nX2,某单位,单位,NOPE,,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SheetError) as error:
         import_sheet(sheet)
     text = "\n".join(error.value.problems)
-    assert "第2行 组织类型" in text and "第2行 角色" in text and "第3行 上级编码: 找不到组织 NOPE" in text
+    assert (
+        "第2行 组织类型" in text
+        and "第2行 角色" in text
+        and "第3行 上级编码: 找不到组织 NOPE" in text
+    )
     assert not Org.objects.filter(code__in=["X1", "X2"]).exists()
 
 
@@ -137,7 +157,14 @@ def test_org_sheet_refuses_bad_rows_and_writes_nothing(tmp_path):
 def test_demo_loads_seed_and_county_and_prints_accounts(capsys):
     call_command("demo")
     out = capsys.readouterr().out
-    for account in ("wanzai_finance", "demo_finance", "demo_dept1", "demo_u01", "demo_admin", "jixiao-demo"):
+    for account in (
+        "wanzai_finance",
+        "demo_finance",
+        "demo_dept1",
+        "demo_u01",
+        "demo_admin",
+        "jixiao-demo",
+    ):
         assert account in out
     seed = Submission.objects.get(org__name="万载县机关事务管理局")
     assert seed.state == State.PUBLISHED and seed.current_version.locked
@@ -163,30 +190,68 @@ def test_demo_data_is_deterministic():
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL",
-                                                              "DJANGO_SETTINGS_MODULE", "JIXIAO_ENV")}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                          env={**clean, **env}, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "JIXIAO_ENV",
+        )
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**clean, **env},
+        timeout=120,
+    )
 
 
 def test_production_settings_refuse_to_start_without_their_environment():
     result = _run("import jixiao.web.settings.production")
     assert result.returncode != 0
-    assert "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL" in result.stderr and "拒绝启动" in result.stderr
-    ok = _run("import jixiao.web.settings.production as s; print(s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'])",
-              SECRET_KEY="x" * 50, ALLOWED_HOSTS="jixiao.example.gov.cn",
-              DATABASE_URL="postgres://u:p@127.0.0.1:5432/jixiao")
+    assert (
+        "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL" in result.stderr and "拒绝启动" in result.stderr
+    )
+    ok = _run(
+        "import jixiao.web.settings.production as s; print(s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'])",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="jixiao.example.gov.cn",
+        DATABASE_URL="postgres://u:p@127.0.0.1:5432/jixiao",
+    )
     assert ok.returncode == 0, ok.stderr
     assert "['jixiao.example.gov.cn'] django.db.backends.postgresql" in ok.stdout
 
 
 def test_cli_manage_passes_through_and_production_fails_cleanly(tmp_path):
     jixiao = str(REPO / ".venv" / "bin" / "jixiao")
-    clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
-    check = subprocess.run([jixiao, "manage", "check"], capture_output=True, text=True, timeout=120,
-                           env={**clean, "JIXIAO_ENV": "dev", "JIXIAO_DB": str(tmp_path / "x.sqlite3")})
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
+    check = subprocess.run(
+        [jixiao, "manage", "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**clean, "JIXIAO_ENV": "dev", "JIXIAO_DB": str(tmp_path / "x.sqlite3")},
+    )
     assert check.returncode == 0 and "no issues" in check.stdout
-    refused = subprocess.run([jixiao, "serve", "--port", "8999"], capture_output=True, text=True, timeout=120,
-                             env={**clean, "JIXIAO_ENV": "production"})
+    refused = subprocess.run(
+        [jixiao, "serve", "--port", "8999"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**clean, "JIXIAO_ENV": "production"},
+    )
     assert refused.returncode == 2
     assert "拒绝启动" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.django_db
+def test_migrations_match_the_models():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

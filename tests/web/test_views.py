@@ -32,10 +32,23 @@ def test_submission_pages_render_for_owner(client, world):
     fill(world, "a")
     login(client, world, "filler_a")
     pk = world.subs["a"].pk
-    for url in [reverse("submission_detail", args=[pk]), reverse("submission_audit", args=[pk]),
-                *[reverse("submission_section", args=[pk, key]) for key in
-                  ("profile", "staffing", "assets", "money", "goals", "indicators", "narratives",
-                   "self_evaluation")]]:
+    for url in [
+        reverse("submission_detail", args=[pk]),
+        reverse("submission_audit", args=[pk]),
+        *[
+            reverse("submission_section", args=[pk, key])
+            for key in (
+                "profile",
+                "staffing",
+                "assets",
+                "money",
+                "goals",
+                "indicators",
+                "narratives",
+                "self_evaluation",
+            )
+        ],
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert "您可执行的操作" in response.content.decode()
@@ -51,8 +64,9 @@ def test_other_departments_cannot_see_or_change_a_submission(client, world, who)
     assert client.get(reverse("submission_audit_csv", args=[pk])).status_code == 404
     response = client.post(reverse("submission_action", args=[pk, "submit"]))
     assert response.status_code == 404
-    response = client.post(reverse("submission_section", args=[pk, "profile"]),
-                           {"head-name": "篡改的名称"})
+    response = client.post(
+        reverse("submission_section", args=[pk, "profile"]), {"head-name": "篡改的名称"}
+    )
     assert response.status_code == 404
     assert world.sub("a").current_version.data["profile"]["name"] == "测试县第一中学"
     assert world.sub("a").state == State.DRAFT
@@ -62,18 +76,26 @@ def test_reviewer_cannot_edit_through_the_form(client, world):
     fill(world, "a")
     login(client, world, "dept")
     pk = world.subs["a"].pk
-    response = client.post(reverse("submission_section", args=[pk, "profile"]), {"head-name": "改名"})
+    response = client.post(
+        reverse("submission_section", args=[pk, "profile"]), {"head-name": "改名"}
+    )
     assert response.status_code == 403
 
 
 def test_staffing_form_saves_audits_and_refreshes_score(client, world):
     login(client, world, "filler_a")
     pk = world.subs["a"].pk
-    response = client.post(reverse("submission_section", args=[pk, "staffing"]),
-                           {"head-authorized_s0": "12", "head-in_service_s0": "11", "head-retired": "4"})
+    response = client.post(
+        reverse("submission_section", args=[pk, "staffing"]),
+        {"head-authorized_s0": "12", "head-in_service_s0": "11", "head-retired": "4"},
+    )
     assert response.status_code == 302
     data = world.sub("a").current_version.data
-    assert data["staffing"] == {"authorized": {"行政编制": 12}, "in_service": {"行政编制": 11}, "retired": 4}
+    assert data["staffing"] == {
+        "authorized": {"行政编制": 12},
+        "in_service": {"行政编制": 11},
+        "retired": 4,
+    }
     edit = AuditEntry.objects.filter(submission_id=pk, action="edit").last()
     assert {"path": "staffing.in_service.行政编制", "old": None, "new": "11"} in edit.changes
     page = client.get(response["Location"]).content.decode()
@@ -95,8 +117,15 @@ def test_invalid_indicator_reference_is_shown_on_the_row(client, world):
     fill(world, "a")
     login(client, world, "filler_a")
     pk = world.subs["a"].pk
-    row = {"rows-TOTAL_FORMS": "1", "rows-INITIAL_FORMS": "1", "rows-0-id": "done", "rows-0-name": "完成数",
-           "rows-0-level1": "产出", "rows-0-comparator": "≥", "rows-0-goal": "G9"}
+    row = {
+        "rows-TOTAL_FORMS": "1",
+        "rows-INITIAL_FORMS": "1",
+        "rows-0-id": "done",
+        "rows-0-name": "完成数",
+        "rows-0-level1": "产出",
+        "rows-0-comparator": "≥",
+        "rows-0-goal": "G9",
+    }
     response = client.post(reverse("submission_section", args=[pk, "indicators"]), row)
     assert response.status_code == 200
     page = response.content.decode()
@@ -115,7 +144,9 @@ def test_return_requires_reason_via_ui_and_shows_it(client, world):
     assert world.sub("a").state == State.RETURNED
     client.logout()
     login(client, world, "filler_a")
-    assert "资产数据缺少上年数" in client.get(reverse("submission_detail", args=[pk])).content.decode()
+    assert (
+        "资产数据缺少上年数" in client.get(reverse("submission_detail", args=[pk])).content.decode()
+    )
 
 
 def test_audit_csv_export(client, world):
@@ -127,21 +158,33 @@ def test_audit_csv_export(client, world):
     assert "staffing.in_service.行政编制" in text and "filler_a" in text
 
 
-def test_round_page_query_count_does_not_grow_with_rows(client, world, django_assert_max_num_queries):
+def test_round_page_query_count_does_not_grow_with_rows(
+    client, world, django_assert_max_num_queries
+):
     login(client, world, "finance")
     url = reverse("round_detail", args=[world.round.pk])
     with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200
-    from jixiao.web.orgs.models import Org, OrgKind
-    from jixiao.web.evaluations import services
-    from django.utils import timezone
     from datetime import timedelta
 
-    units = [Org.objects.create(name=f"扩展单位{i}", code=f"E{i}", kind=OrgKind.UNIT, parent=world.dept)
-             for i in range(25)]
-    extra = services.round_open(actor=world.users["finance"], finance=world.finance, year=2023,
-                                notice="测财监〔2024〕5号", title="t",
-                                deadline=timezone.now() + timedelta(days=3), units=units)
+    from django.utils import timezone
+
+    from jixiao.web.evaluations import services
+    from jixiao.web.orgs.models import Org, OrgKind
+
+    units = [
+        Org.objects.create(name=f"扩展单位{i}", code=f"E{i}", kind=OrgKind.UNIT, parent=world.dept)
+        for i in range(25)
+    ]
+    extra = services.round_open(
+        actor=world.users["finance"],
+        finance=world.finance,
+        year=2023,
+        notice="测财监〔2024〕5号",
+        title="t",
+        deadline=timezone.now() + timedelta(days=3),
+        units=units,
+    )
     with django_assert_max_num_queries(14):
         assert client.get(reverse("round_detail", args=[extra.pk])).status_code == 200
     with django_assert_max_num_queries(10):
@@ -174,10 +217,18 @@ def test_portal_query_count(client, world, django_assert_max_num_queries):
 
 def test_open_round_through_the_form(client, world):
     login(client, world, "finance")
-    response = client.post(reverse("round_new"), {
-        "finance": world.finance.pk, "year": 2024, "notice": "测财监〔2025〕3号", "title": "2024年度自评",
-        "framework_id": "", "deadline": "2025-04-30T18:00", "units": [world.unit_a.pk, world.unit_c.pk],
-    })
+    response = client.post(
+        reverse("round_new"),
+        {
+            "finance": world.finance.pk,
+            "year": 2024,
+            "notice": "测财监〔2025〕3号",
+            "title": "2024年度自评",
+            "framework_id": "",
+            "deadline": "2025-04-30T18:00",
+            "units": [world.unit_a.pk, world.unit_c.pk],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Submission.objects.filter(round__notice="测财监〔2025〕3号").count() == 2
     login(client, world, "filler_b")

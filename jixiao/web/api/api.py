@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -48,18 +48,25 @@ api = NinjaAPI(
 @api.exception_handler(ActionRefused)
 def _refused(request: HttpRequest, error: ActionRefused) -> HttpResponse:
     status = {"forbidden": 404, "not_allowed": 403, "blocking_findings": 409}.get(error.code, 400)
-    return api.create_response(request, {"code": error.code, "detail": error.message,
-                                         "findings": error.details}, status=status)
+    return api.create_response(
+        request,
+        {"code": error.code, "detail": error.message, "findings": error.details},
+        status=status,
+    )
 
 
 @api.exception_handler(InputError)
 def _invalid(request: HttpRequest, error: InputError) -> HttpResponse:
     problems = [{"path": p.path, "zh": p.zh, "en": p.en} for p in error.problems]
-    return api.create_response(request, {"code": "invalid_dossier", "detail": str(error),
-                                         "problems": problems}, status=422)
+    return api.create_response(
+        request, {"code": "invalid_dossier", "detail": str(error), "problems": problems}, status=422
+    )
 
 
 # ── schemas ───────────────────────────────────────────────────────────────────────────────
+
+
+DossierBody = Annotated[dict[str, Any], Body(...)]
 
 
 class MeOut(Schema):
@@ -133,15 +140,24 @@ class AuditOut(Schema):
 def _submission_out(user: Any, submission: Any) -> dict[str, Any]:
     version = submission.current_version
     return {
-        "id": submission.pk, "round_id": submission.round_id, "year": submission.round.year,
-        "org": submission.org.name, "org_code": submission.org.code, "state": submission.state,
-        "state_label": str(State(submission.state).label), "version": version.number if version else None,
+        "id": submission.pk,
+        "round_id": submission.round_id,
+        "year": submission.round.year,
+        "org": submission.org.name,
+        "org_code": submission.org.code,
+        "state": submission.state,
+        "state_label": str(State(submission.state).label),
+        "version": version.number if version else None,
         "locked": bool(version and version.locked),
-        "score_total": version.score_total if version else None, "grade": version.grade if version else "",
+        "score_total": version.score_total if version else None,
+        "grade": version.grade if version else "",
         "self_total": version.self_total if version else None,
-        "errors": version.error_count if version else 0, "warnings": version.warning_count if version else 0,
-        "is_late": submission.is_late, "submitted_at": submission.submitted_at,
-        "entry_deadline": submission.entry_deadline, "last_return_reason": submission.last_return_reason,
+        "errors": version.error_count if version else 0,
+        "warnings": version.warning_count if version else 0,
+        "is_late": submission.is_late,
+        "submitted_at": submission.submitted_at,
+        "entry_deadline": submission.entry_deadline,
+        "last_return_reason": submission.last_return_reason,
         "allowed_actions": Permissions.of(user).allowed_actions(submission),
     }
 
@@ -152,15 +168,34 @@ def _submission_out(user: Any, submission: Any) -> dict[str, Any]:
 @api.get("/me", response=MeOut, tags=["account"])
 def me(request: HttpRequest) -> dict[str, Any]:
     permissions = Permissions.of(request.user)
-    return {"username": request.user.username,
-            "roles": [{"role": m.role, "label": str(m.get_role_display()), "org": m.org.name,
-                       "org_id": str(m.org_id)} for m in permissions.memberships]}
+    return {
+        "username": request.user.username,
+        "roles": [
+            {
+                "role": m.role,
+                "label": str(m.get_role_display()),
+                "org": m.org.name,
+                "org_id": str(m.org_id),
+            }
+            for m in permissions.memberships
+        ],
+    }
 
 
 @api.get("/rounds", response=list[RoundOut], tags=["rounds"])
 def rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    return [{"id": r.pk, "year": r.year, "notice": r.notice, "title": r.title, "framework_id": r.framework_id,
-             "deadline": r.deadline, "finance": r.finance.name} for r in selectors.rounds_visible_to(request.user)]
+    return [
+        {
+            "id": r.pk,
+            "year": r.year,
+            "notice": r.notice,
+            "title": r.title,
+            "framework_id": r.framework_id,
+            "deadline": r.deadline,
+            "finance": r.finance.name,
+        }
+        for r in selectors.rounds_visible_to(request.user)
+    ]
 
 
 @api.post("/rounds", response={201: RoundOut}, tags=["rounds"])
@@ -171,16 +206,34 @@ def round_open(request: HttpRequest, payload: RoundIn) -> Any:
     units = list(Org.objects.filter(pk__in=payload.unit_ids))
     if len(units) != len(set(payload.unit_ids)):
         raise HttpError(400, "有单位不存在 / some unit ids do not exist")
-    r = services.round_open(actor=request.user, finance=finance, year=payload.year, notice=payload.notice,
-                            title=payload.title, deadline=payload.deadline, units=units,
-                            framework_id=payload.framework_id)
-    return Status(201, {"id": r.pk, "year": r.year, "notice": r.notice, "title": r.title,
-                 "framework_id": r.framework_id, "deadline": r.deadline, "finance": r.finance.name})
+    r = services.round_open(
+        actor=request.user,
+        finance=finance,
+        year=payload.year,
+        notice=payload.notice,
+        title=payload.title,
+        deadline=payload.deadline,
+        units=units,
+        framework_id=payload.framework_id,
+    )
+    return Status(
+        201,
+        {
+            "id": r.pk,
+            "year": r.year,
+            "notice": r.notice,
+            "title": r.title,
+            "framework_id": r.framework_id,
+            "deadline": r.deadline,
+            "finance": r.finance.name,
+        },
+    )
 
 
 @api.get("/submissions", response=list[SubmissionOut], tags=["submissions"])
-def submission_list(request: HttpRequest, round_id: int | None = None, state: str | None = None,
-                    q: str = "") -> list[dict[str, Any]]:
+def submission_list(
+    request: HttpRequest, round_id: int | None = None, state: str | None = None, q: str = ""
+) -> list[dict[str, Any]]:
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
     return [_submission_out(request.user, s) for s in rows]
 
@@ -193,22 +246,29 @@ def submission_get(request: HttpRequest, pk: int) -> dict[str, Any]:
 @api.get("/submissions/{pk}/dossier", tags=["dossier"])
 def dossier_get(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return {"version": submission.current_version.number, "locked": submission.current_version.locked,
-            "data": submission.current_version.data}
+    return {
+        "version": submission.current_version.number,
+        "locked": submission.current_version.locked,
+        "data": submission.current_version.data,
+    }
 
 
 @api.put("/submissions/{pk}/dossier", response=SubmissionOut, tags=["dossier"])
-def dossier_put(request: HttpRequest, pk: int, data: dict[str, Any] = Body(...)) -> dict[str, Any]:
+def dossier_put(request: HttpRequest, pk: int, data: DossierBody) -> dict[str, Any]:
     """Replace the dossier (validated; 422 lists each bad field with its path)."""
     submission = selectors.submission_get(user=request.user, pk=pk)
-    services.submission_save_dossier(actor=request.user, submission=submission, data=data, note="API")
+    services.submission_save_dossier(
+        actor=request.user, submission=submission, data=data, note="API"
+    )
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
 
 
 @api.get("/submissions/{pk}/findings", tags=["dossier"])
 def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    assessment = engine.assess(submission.current_version.data, framework_id=submission.round.framework_id or None)
+    assessment = engine.assess(
+        submission.current_version.data, framework_id=submission.round.framework_id or None
+    )
     return {"blocking": assessment.blocking, "findings": assessment.findings}
 
 
@@ -216,15 +276,35 @@ def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
 def score(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
     rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    a = engine.assess(submission.current_version.data, framework_id=submission.round.framework_id or None,
-                      rescores=rescores)
+    a = engine.assess(
+        submission.current_version.data,
+        framework_id=submission.round.framework_id or None,
+        rescores=rescores,
+    )
     return {
-        "framework": a.framework_name, "total": a.total, "grade": a.grade, "self_total": a.self_total,
-        "rescore_total": a.rescore_total, "notes": a.notes,
-        "items": [{"id": i.id, "path": i.path, "name": i.name, "weight": i.weight, "points": i.points,
-                   "status": i.status, "explanation": i.explanation, "target": i.target, "actual": i.actual,
-                   "self_score": i.self_score, "rescore": i.rescore, "rescore_comment": i.rescore_comment}
-                  for i in a.items],
+        "framework": a.framework_name,
+        "total": a.total,
+        "grade": a.grade,
+        "self_total": a.self_total,
+        "rescore_total": a.rescore_total,
+        "notes": a.notes,
+        "items": [
+            {
+                "id": i.id,
+                "path": i.path,
+                "name": i.name,
+                "weight": i.weight,
+                "points": i.points,
+                "status": i.status,
+                "explanation": i.explanation,
+                "target": i.target,
+                "actual": i.actual,
+                "self_score": i.self_score,
+                "rescore": i.rescore,
+                "rescore_comment": i.rescore_comment,
+            }
+            for i in a.items
+        ],
     }
 
 
@@ -232,25 +312,41 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
 def transition(request: HttpRequest, pk: int, action: str, payload: TransitionIn) -> dict[str, Any]:
     """Run one workflow action (submit, dept_approve, finance_approve, approve, publish, return, reopen)."""
     submission = selectors.submission_get(user=request.user, pk=pk)
-    services.submission_transition(actor=request.user, submission=submission, action=action,
-                                   reason=payload.reason)
+    services.submission_transition(
+        actor=request.user, submission=submission, action=action, reason=payload.reason
+    )
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
 
 
 @api.post("/submissions/{pk}/rescore", response=SubmissionOut, tags=["workflow"])
 def rescore(request: HttpRequest, pk: int, payload: RescoreIn) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    services.submission_rescore(actor=request.user, submission=submission, item_id=payload.item_id,
-                                points=payload.points, comment=payload.comment)
+    services.submission_rescore(
+        actor=request.user,
+        submission=submission,
+        item_id=payload.item_id,
+        points=payload.points,
+        comment=payload.comment,
+    )
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
 
 
 @api.get("/submissions/{pk}/audit", response=list[AuditOut], tags=["workflow"])
 def audit(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return [{"at": e.at, "actor": e.actor_name, "action": e.action, "version": e.version,
-             "from_state": e.from_state, "to_state": e.to_state, "reason": e.reason, "changes": e.changes}
-            for e in selectors.audit_for(user=request.user, submission=submission)]
+    return [
+        {
+            "at": e.at,
+            "actor": e.actor_name,
+            "action": e.action,
+            "version": e.version,
+            "from_state": e.from_state,
+            "to_state": e.to_state,
+            "reason": e.reason,
+            "changes": e.changes,
+        }
+        for e in selectors.audit_for(user=request.user, submission=submission)
+    ]
 
 
 @api.get("/submissions/{pk}/report.{fmt}", tags=["reports"])

@@ -33,8 +33,16 @@ DEMO_LABEL = "（演示数据，虚构）"
 SEED_FILE = Path(__file__).resolve().parents[3] / "examples" / "wanzai-2021" / "dossier.yaml"
 
 DEPARTMENTS: list[tuple[str, str, list[str]]] = [
-    ("演示县教育体育局", "行政编制", ["演示县第一中学", "演示县实验小学", "演示县职业中等专业学校"]),
-    ("演示县卫生健康委员会", "行政编制", ["演示县人民医院", "演示县中医院", "演示县疾病预防控制中心"]),
+    (
+        "演示县教育体育局",
+        "行政编制",
+        ["演示县第一中学", "演示县实验小学", "演示县职业中等专业学校"],
+    ),
+    (
+        "演示县卫生健康委员会",
+        "行政编制",
+        ["演示县人民医院", "演示县中医院", "演示县疾病预防控制中心"],
+    ),
     ("演示县农业农村局", "行政编制", ["演示县农业技术推广中心", "演示县畜牧兽医站"]),
     ("演示县自然资源局", "行政编制", ["演示县不动产登记中心", "演示县土地整理储备中心"]),
     ("演示县交通运输局", "行政编制", ["演示县公路事业发展中心", "演示县交通运输综合行政执法大队"]),
@@ -68,7 +76,9 @@ class DemoAccounts:
 
     def render(self) -> str:
         width = max(len(r[1]) for r in self.rows) + 2
-        lines = [f"演示账号（密码均为 {DEMO_PASSWORD}） / demo accounts (password {DEMO_PASSWORD}):"]
+        lines = [
+            f"演示账号（密码均为 {DEMO_PASSWORD}） / demo accounts (password {DEMO_PASSWORD}):"
+        ]
         for role, username, org, note in self.rows:
             lines.append(f"  {role:<10}\t{username:<{width}}\t{org}{('  ' + note) if note else ''}")
         return "\n".join(lines)
@@ -79,7 +89,9 @@ def _money(rng: random.Random, low: float, high: float) -> str:
     return str(Decimal(cents) / 100)
 
 
-def synthetic_dossier(name: str, parent: str, year: int, rng: random.Random, *, flawed: bool) -> dict[str, Any]:
+def synthetic_dossier(
+    name: str, parent: str, year: int, rng: random.Random, *, flawed: bool
+) -> dict[str, Any]:
     """A plausible department-year; *flawed* adds a stated figure that does not add up."""
     authorized = rng.randint(8, 60)
     in_service = max(3, authorized - rng.randint(-2, 6))
@@ -92,21 +104,51 @@ def synthetic_dossier(name: str, parent: str, year: int, rng: random.Random, *, 
     project = Decimal(_money(rng, 50, 1500))
     execution = Decimal(rng.randint(82, 100)) / 100
     lines: list[dict[str, Any]] = []
-    for item, amount in (("工资福利支出", wages), ("商品和服务支出", goods), ("对个人和家庭的补助", transfers),
-                         ("资本性支出", capital)):
-        lines.append({"phase": "年初预算", "funding": "基本支出", "item": item, "amount": str(amount)})
-    lines.append({"phase": "年初预算", "funding": "项目支出", "item": "未分类支出", "amount": str(project)})
+    for item, amount in (
+        ("工资福利支出", wages),
+        ("商品和服务支出", goods),
+        ("对个人和家庭的补助", transfers),
+        ("资本性支出", capital),
+    ):
+        lines.append(
+            {"phase": "年初预算", "funding": "基本支出", "item": item, "amount": str(amount)}
+        )
+    lines.append(
+        {"phase": "年初预算", "funding": "项目支出", "item": "未分类支出", "amount": str(project)}
+    )
     executed_project = (project * execution).quantize(Decimal("0.01"))
-    lines.append({"phase": "执行", "funding": "基本支出", "item": "未分类支出",
-                  "amount": str((wages + goods + transfers + capital).quantize(Decimal("0.01")))})
-    lines.append({"phase": "执行", "funding": "项目支出", "item": "未分类支出", "amount": str(executed_project)})
+    lines.append(
+        {
+            "phase": "执行",
+            "funding": "基本支出",
+            "item": "未分类支出",
+            "amount": str((wages + goods + transfers + capital).quantize(Decimal("0.01"))),
+        }
+    )
+    lines.append(
+        {
+            "phase": "执行",
+            "funding": "项目支出",
+            "item": "未分类支出",
+            "amount": str(executed_project),
+        }
+    )
     sangong = Decimal(_money(rng, 1, 15))
     lines.append({"phase": "年初预算", "item": "三公经费-公务接待", "amount": str(sangong)})
-    lines.append({"phase": "执行", "item": "三公经费-公务接待",
-                  "amount": str((sangong * Decimal(rng.randint(70, 105)) / 100).quantize(Decimal("0.01")))})
+    lines.append(
+        {
+            "phase": "执行",
+            "item": "三公经费-公务接待",
+            "amount": str(
+                (sangong * Decimal(rng.randint(70, 105)) / 100).quantize(Decimal("0.01"))
+            ),
+        }
+    )
     goals = [{"id": f"G{i + 1}", "text": text} for i, text in enumerate(rng.sample(GOAL_TEXTS, 3))]
     indicators = []
-    for index, (l1, l2, label, unit, comparator, low, high) in enumerate(rng.sample(INDICATOR_BANK, 5)):
+    for index, (l1, l2, label, unit, comparator, low, high) in enumerate(
+        rng.sample(INDICATOR_BANK, 5)
+    ):
         target = rng.randint(low, high)
         if comparator == "≥":
             actual = target + rng.randint(-max(1, target // 10), max(1, target // 8))
@@ -114,40 +156,74 @@ def synthetic_dossier(name: str, parent: str, year: int, rng: random.Random, *, 
             actual = target - rng.randint(-max(1, target // 10), max(1, target // 5))
         if unit == "%":
             target, actual = min(target, 100), min(max(actual, 0), 100)
-        indicators.append({
-            "id": f"K{index + 1}", "name": label, "level1": l1, "level2": l2, "goal": goals[index % 3]["id"],
-            "comparator": comparator, "target": str(target), "actual": str(actual), "unit": unit,
-            "evidence": ["年度工作台账"] if rng.random() < 0.6 else [],
-        })
+        indicators.append(
+            {
+                "id": f"K{index + 1}",
+                "name": label,
+                "level1": l1,
+                "level2": l2,
+                "goal": goals[index % 3]["id"],
+                "comparator": comparator,
+                "target": str(target),
+                "actual": str(actual),
+                "unit": unit,
+                "evidence": ["年度工作台账"] if rng.random() < 0.6 else [],
+            }
+        )
     basic_total = wages + goods + transfers + capital
     stated = [
         {"key": "staffing.in_service", "value": str(in_service), "unit": "人"},
         {"key": "budget.basic", "value": str(basic_total), "unit": "万元"},
     ]
-    if flawed:  # the classic errors: a head-count including retirees, a total off by a few hundredths
+    if (
+        flawed
+    ):  # the classic errors: a head-count including retirees, a total off by a few hundredths
         stated[0]["value"] = str(in_service + retired)
         stated[1]["value"] = str(basic_total + Decimal("0.03"))
     net = Decimal(_money(rng, 200, 5000))
     return {
         "year": year,
-        "profile": {"name": name, "level": "县级", "parent": parent,
-                    "unit_type": rng.choice(["行政单位", "事业单位"]),
-                    "duties": [f"负责{name.removeprefix('演示县')}职责范围内的政策执行与公共服务。",
-                               "完成县委、县政府交办的其他工作。"],
-                    "internal_units": rng.sample(["办公室", "财务股", "业务股", "综合股", "法规股", "监督股"], 3)},
-        "staffing": {"authorized": {"行政编制": authorized}, "in_service": {"行政编制": in_service},
-                     "retired": retired, "survivors": survivors},
-        "assets": {"unit": "万元", "total_net": str(net),
-                   "total_net_prior": str((net * Decimal(rng.randint(90, 110)) / 100).quantize(Decimal("0.01"))),
-                   "fixed_added": _money(rng, 0, 60)},
+        "profile": {
+            "name": name,
+            "level": "县级",
+            "parent": parent,
+            "unit_type": rng.choice(["行政单位", "事业单位"]),
+            "duties": [
+                f"负责{name.removeprefix('演示县')}职责范围内的政策执行与公共服务。",
+                "完成县委、县政府交办的其他工作。",
+            ],
+            "internal_units": rng.sample(
+                ["办公室", "财务股", "业务股", "综合股", "法规股", "监督股"], 3
+            ),
+        },
+        "staffing": {
+            "authorized": {"行政编制": authorized},
+            "in_service": {"行政编制": in_service},
+            "retired": retired,
+            "survivors": survivors,
+        },
+        "assets": {
+            "unit": "万元",
+            "total_net": str(net),
+            "total_net_prior": str(
+                (net * Decimal(rng.randint(90, 110)) / 100).quantize(Decimal("0.01"))
+            ),
+            "fixed_added": _money(rng, 0, 60),
+        },
         "money": {"unit": "万元", "lines": lines},
         "goals": goals,
         "indicators": indicators,
         "stated": stated,
         "narratives": {
-            "overall_goal": [f"{year}年，{name}紧紧围绕县委、县政府中心工作，认真履行部门职责，扎实推进各项重点工作。"],
-            "performance_management": ["建立了预算绩效目标管理、运行监控和自评工作机制，按要求开展绩效自评。"],
-            "achievements": [f"全年完成{ind['name']}{ind['actual']}{ind['unit']}。" for ind in indicators[:3]],
+            "overall_goal": [
+                f"{year}年，{name}紧紧围绕县委、县政府中心工作，认真履行部门职责，扎实推进各项重点工作。"
+            ],
+            "performance_management": [
+                "建立了预算绩效目标管理、运行监控和自评工作机制，按要求开展绩效自评。"
+            ],
+            "achievements": [
+                f"全年完成{ind['name']}{ind['actual']}{ind['unit']}。" for ind in indicators[:3]
+            ],
             "problems": ["一是绩效指标设置的科学性有待提高；二是项目支出执行进度前慢后快。"],
             "improvements": ["进一步细化量化绩效指标，加强预算执行进度管理。"],
             "application": ["自评结果将作为下年度预算安排的参考依据，并按规定在政府门户网站公开。"],
@@ -178,16 +254,27 @@ def _user(username: str, org: Org, role: str, *, name: str = "", superuser: bool
 def _walk(submission: Submission, steps: list[tuple[str, Any]], *, waive_as: Any) -> None:
     """Move a submission through *steps*; blocking findings are waived (labelled) before submit."""
     for action, actor in steps:
-        submission = Submission.objects.select_related("round", "org", "current_version").get(pk=submission.pk)
+        submission = Submission.objects.select_related("round", "org", "current_version").get(
+            pk=submission.pk
+        )
         if action == "submit":
-            assessment = engine.assess(submission.current_version.data,
-                                       framework_id=submission.round.framework_id or None)
+            assessment = engine.assess(
+                submission.current_version.data, framework_id=submission.round.framework_id or None
+            )
             for finding in assessment.errors:
-                services.submission_waive(actor=waive_as, submission=submission, finding_id=finding["id"],
-                                          where=finding.get("where", ""),
-                                          reason="演示：按原报告保留，已书面说明 / demo: kept as in the report")
-        services.submission_transition(actor=actor, submission=submission, action=action,
-                                       reason="演示退回：请补充佐证材料" if action == "return" else "")
+                services.submission_waive(
+                    actor=waive_as,
+                    submission=submission,
+                    finding_id=finding["id"],
+                    where=finding.get("where", ""),
+                    reason="演示：按原报告保留，已书面说明 / demo: kept as in the report",
+                )
+        services.submission_transition(
+            actor=actor,
+            submission=submission,
+            action=action,
+            reason="演示退回：请补充佐证材料" if action == "return" else "",
+        )
 
 
 FULL = ["submit", "dept_approve", "finance_approve", "approve", "publish"]
@@ -203,73 +290,147 @@ def load_demo(*, seed: int = 2023) -> DemoAccounts:
 
 def _load_seed() -> list[tuple[str, str, str, str]]:
     finance = Org.objects.create(name="万载县财政局", code="360922-CZ", kind=OrgKind.FINANCE)
-    dept = Org.objects.create(name="万载县机关事务管理局", code="360922-JGSW", kind=OrgKind.DEPARTMENT,
-                              parent=finance)
+    dept = Org.objects.create(
+        name="万载县机关事务管理局", code="360922-JGSW", kind=OrgKind.DEPARTMENT, parent=finance
+    )
     fin = _user("wanzai_finance", finance, Role.FINANCE_REVIEWER, name="万载财政审核")
     filler = _user("wanzai_filler", dept, Role.FILLER, name="机关事务局填报")
     head = _user("wanzai_head", dept, Role.UNIT_HEAD, name="机关事务局负责人")
     reviewer = _user("wanzai_dept", dept, Role.DEPT_REVIEWER, name="机关事务局审核员")
     round_ = services.round_open(
-        actor=fin, finance=finance, year=2021, notice="万财监〔2022〕3号",
+        actor=fin,
+        finance=finance,
+        year=2021,
+        notice="万财监〔2022〕3号",
         title="万载县财政局关于县级部门开展单位自评及部门评价工作的通知",
-        deadline=timezone.now() + timedelta(days=60), units=[dept],
+        deadline=timezone.now() + timedelta(days=60),
+        units=[dept],
     )
     submission = round_.submissions.get()
     data = dossier_to_data(load_dossier(SEED_FILE))
     data["profile"]["code"] = dept.code
-    services.submission_save_dossier(actor=filler, submission=submission, data=data, note="种子报告 seed report")
-    _walk(submission, [("submit", head), ("dept_approve", reviewer), ("finance_approve", fin), ("approve", fin),
-                       ("publish", fin)], waive_as=filler)
-    return [("财政局审核员", "wanzai_finance", finance.name, "种子部门（真实公开报告）"),
-            ("单位填报员", "wanzai_filler", dept.name, ""), ("单位负责人", "wanzai_head", dept.name, "")]
+    services.submission_save_dossier(
+        actor=filler, submission=submission, data=data, note="种子报告 seed report"
+    )
+    _walk(
+        submission,
+        [
+            ("submit", head),
+            ("dept_approve", reviewer),
+            ("finance_approve", fin),
+            ("approve", fin),
+            ("publish", fin),
+        ],
+        waive_as=filler,
+    )
+    return [
+        ("财政局审核员", "wanzai_finance", finance.name, "种子部门（真实公开报告）"),
+        ("单位填报员", "wanzai_filler", dept.name, ""),
+        ("单位负责人", "wanzai_head", dept.name, ""),
+    ]
 
 
 def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
     rng = random.Random(seed)
-    finance = Org.objects.create(name="演示县财政局" + DEMO_LABEL, code="DEMO-CZ", kind=OrgKind.FINANCE,
-                                 is_demo=True)
+    finance = Org.objects.create(
+        name="演示县财政局" + DEMO_LABEL, code="DEMO-CZ", kind=OrgKind.FINANCE, is_demo=True
+    )
     fin = _user("demo_finance", finance, Role.FINANCE_REVIEWER, name="演示财政审核员")
-    admin = _user("demo_admin", finance, Role.ADMIN, name="演示系统管理员", superuser=True)
+    _user("demo_admin", finance, Role.ADMIN, name="演示系统管理员", superuser=True)
     submitters: list[tuple[Org, Org]] = []  # (org, its 主管部门)
     reviewers: dict[int, Any] = {}
     for index, (name, _, units) in enumerate(DEPARTMENTS):
-        dept = Org.objects.create(name=name, code=f"DEMO-D{index + 1:02d}", kind=OrgKind.DEPARTMENT,
-                                  parent=finance, is_demo=True)
-        reviewers[dept.pk] = _user(f"demo_dept{index + 1}", dept, Role.DEPT_REVIEWER, name=f"{name}审核员")
+        dept = Org.objects.create(
+            name=name,
+            code=f"DEMO-D{index + 1:02d}",
+            kind=OrgKind.DEPARTMENT,
+            parent=finance,
+            is_demo=True,
+        )
+        reviewers[dept.pk] = _user(
+            f"demo_dept{index + 1}", dept, Role.DEPT_REVIEWER, name=f"{name}审核员"
+        )
         submitters.append((dept, dept))
         for u_index, unit_name in enumerate(units):
-            unit = Org.objects.create(name=unit_name, code=f"DEMO-D{index + 1:02d}-U{u_index + 1}",
-                                      kind=OrgKind.UNIT, parent=dept, is_demo=True)
+            unit = Org.objects.create(
+                name=unit_name,
+                code=f"DEMO-D{index + 1:02d}-U{u_index + 1}",
+                kind=OrgKind.UNIT,
+                parent=dept,
+                is_demo=True,
+            )
             submitters.append((unit, dept))
-    fillers = {org.pk: _user(f"demo_u{i + 1:02d}", org, Role.FILLER) for i, (org, _) in enumerate(submitters)}
-    heads = {org.pk: _user(f"demo_u{i + 1:02d}_head", org, Role.UNIT_HEAD) for i, (org, _) in
-             enumerate(submitters[:3])}
+    fillers = {
+        org.pk: _user(f"demo_u{i + 1:02d}", org, Role.FILLER)
+        for i, (org, _) in enumerate(submitters)
+    }
+    for i, (org, _) in enumerate(submitters[:3]):
+        _user(f"demo_u{i + 1:02d}_head", org, Role.UNIT_HEAD)
     orgs = [org for org, _ in submitters]
-    last = services.round_open(actor=fin, finance=finance, year=2022, notice="演财监〔2023〕2号",
-                               title="关于开展2022年度部门整体支出绩效自评工作的通知" + DEMO_LABEL,
-                               deadline=timezone.now() + timedelta(days=1), units=orgs)
+    last = services.round_open(
+        actor=fin,
+        finance=finance,
+        year=2022,
+        notice="演财监〔2023〕2号",
+        title="关于开展2022年度部门整体支出绩效自评工作的通知" + DEMO_LABEL,
+        deadline=timezone.now() + timedelta(days=1),
+        units=orgs,
+    )
     for org, dept in submitters:
         submission = last.submissions.get(org=org)
-        data = synthetic_dossier(org.name, dept.name if dept != org else "演示县人民政府", 2022, rng, flawed=False)
+        data = synthetic_dossier(
+            org.name, dept.name if dept != org else "演示县人民政府", 2022, rng, flawed=False
+        )
         services.submission_save_dossier(actor=fillers[org.pk], submission=submission, data=data)
-        _walk(submission, [("submit", fillers[org.pk]), ("dept_approve", reviewers[dept.pk]),
-                           ("finance_approve", fin), ("approve", fin), ("publish", fin)], waive_as=fillers[org.pk])
-    current = services.round_open(actor=fin, finance=finance, year=2023, notice="演财监〔2024〕3号",
-                                  title="关于开展2023年度部门整体支出绩效自评及部门评价工作的通知" + DEMO_LABEL,
-                                  deadline=timezone.now() + timedelta(days=30), units=orgs)
-    plans = [[], [], ["submit"], ["submit", "dept_approve"], ["submit", "return"],
-             ["submit", "dept_approve", "finance_approve"], FULL[:4], FULL]
+        _walk(
+            submission,
+            [
+                ("submit", fillers[org.pk]),
+                ("dept_approve", reviewers[dept.pk]),
+                ("finance_approve", fin),
+                ("approve", fin),
+                ("publish", fin),
+            ],
+            waive_as=fillers[org.pk],
+        )
+    current = services.round_open(
+        actor=fin,
+        finance=finance,
+        year=2023,
+        notice="演财监〔2024〕3号",
+        title="关于开展2023年度部门整体支出绩效自评及部门评价工作的通知" + DEMO_LABEL,
+        deadline=timezone.now() + timedelta(days=30),
+        units=orgs,
+    )
+    plans = [
+        [],
+        [],
+        ["submit"],
+        ["submit", "dept_approve"],
+        ["submit", "return"],
+        ["submit", "dept_approve", "finance_approve"],
+        FULL[:4],
+        FULL,
+    ]
     for position, (org, dept) in enumerate(submitters):
         submission = current.submissions.get(org=org)
         if position == 0:
             continue  # one untouched draft: what a unit sees on day one (last year's values carried in)
         flawed = position % 4 == 1
-        data = synthetic_dossier(org.name, dept.name if dept != org else "演示县人民政府", 2023, rng, flawed=flawed)
+        data = synthetic_dossier(
+            org.name, dept.name if dept != org else "演示县人民政府", 2023, rng, flawed=flawed
+        )
         data["previous"] = submission.current_version.data.get("previous", {})
         services.submission_save_dossier(actor=fillers[org.pk], submission=submission, data=data)
         plan = [] if flawed else plans[position % len(plans)]
-        actor_for = {"submit": fillers[org.pk], "dept_approve": reviewers[dept.pk], "return": reviewers[dept.pk],
-                     "finance_approve": fin, "approve": fin, "publish": fin}
+        actor_for = {
+            "submit": fillers[org.pk],
+            "dept_approve": reviewers[dept.pk],
+            "return": reviewers[dept.pk],
+            "finance_approve": fin,
+            "approve": fin,
+            "publish": fin,
+        }
         _walk(submission, [(a, actor_for[a]) for a in plan], waive_as=fillers[org.pk])
     first_unit = submitters[1][0]
     return [
@@ -277,7 +438,12 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         ("系统管理员", "demo_admin", finance.name, "也可登录 /admin/"),
         ("主管部门审核员", "demo_dept1", DEPARTMENTS[0][0], "demo_dept1 … demo_dept8"),
         ("单位填报员", "demo_u01", submitters[0][0].name, "草稿（刚发起）"),
-        ("单位填报员", "demo_u02", first_unit.name, "有错误的草稿；demo_u01 … " + f"demo_u{len(submitters):02d}"),
+        (
+            "单位填报员",
+            "demo_u02",
+            first_unit.name,
+            "有错误的草稿；demo_u01 … " + f"demo_u{len(submitters):02d}",
+        ),
         ("单位负责人", "demo_u01_head", submitters[0][0].name, ""),
     ]
 
@@ -295,7 +461,9 @@ def remove_demo() -> None:
         Round.objects.filter(finance=root).delete()
         users = get_user_model().objects.filter(memberships__org__path__startswith=root.path)
         users.filter(username__regex=r"^(demo_|wanzai_)").delete()
-        for org in sorted(Org.objects.filter(path__startswith=root.path), key=lambda o: -len(o.path)):
+        for org in sorted(
+            Org.objects.filter(path__startswith=root.path), key=lambda o: -len(o.path)
+        ):
             org.delete()
 
 

@@ -63,8 +63,14 @@ class Assessment:
     def blocking(self) -> list[dict[str, Any]]:
         """What stops a submission: invalid data, or unwaived error-level findings."""
         invalid = [
-            {"id": "input.E000", "level": "error", "message": p.zh, "message_en": p.en, "hint": "",
-             "where": p.path}
+            {
+                "id": "input.E000",
+                "level": "error",
+                "message": p.zh,
+                "message_en": p.en,
+                "hint": "",
+                "where": p.path,
+            }
             for p in self.problems
         ]
         return invalid + self.errors
@@ -101,8 +107,11 @@ def assess(
         return Assessment(dossier=None, problems=list(error.problems))
     evaluate = _pipeline()
     if evaluate is None:
-        return Assessment(dossier=dossier, engine_ready=False,
-                          notes=["评分引擎尚未安装，暂不计算得分与审核发现 / scoring engine not available"])
+        return Assessment(
+            dossier=dossier,
+            engine_ready=False,
+            notes=["评分引擎尚未安装，暂不计算得分与审核发现 / scoring engine not available"],
+        )
     kwargs: dict[str, Any] = {}
     parameters = inspect.signature(evaluate).parameters
     try:
@@ -143,7 +152,10 @@ def _summarise(dossier: Dossier, result: Any) -> Assessment:
                 name=item.name,
                 weight=item.weight,
                 points=item.points,
-                status=str(getattr(item.status, "label", None) or getattr(item.status, "value", item.status)),
+                status=str(
+                    getattr(item.status, "label", None)
+                    or getattr(item.status, "value", item.status)
+                ),
                 explanation=item.explanation,
                 target=getattr(item, "target", ""),
                 actual=getattr(item, "actual", ""),

@@ -27,14 +27,19 @@ def _choices(enum: Any, blank: bool = True) -> list[tuple[str, str]]:
 
 
 def _number(**kwargs: Any) -> forms.DecimalField:
-    return forms.DecimalField(required=False, max_digits=18, decimal_places=6,
-                              widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}),
-                              **kwargs)
+    return forms.DecimalField(
+        required=False,
+        max_digits=18,
+        decimal_places=6,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}),
+        **kwargs,
+    )
 
 
 def _count(label: str) -> forms.IntegerField:
-    return forms.IntegerField(label=label, required=False, min_value=0,
-                              widget=forms.NumberInput(attrs={"class": "num"}))
+    return forms.IntegerField(
+        label=label, required=False, min_value=0, widget=forms.NumberInput(attrs={"class": "num"})
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -62,10 +67,12 @@ class ProfileForm(forms.Form):
     level = forms.ChoiceField(label="级次", choices=_choices(Level), required=False)
     parent = forms.CharField(label="主管部门", required=False)
     unit_type = forms.ChoiceField(label="单位性质", choices=_choices(UnitType), required=False)
-    duties = forms.CharField(label="主要职责（每行一项）", required=False,
-                             widget=forms.Textarea(attrs={"rows": 6}))
-    internal_units = forms.CharField(label="内设机构（每行一个）", required=False,
-                                     widget=forms.Textarea(attrs={"rows": 3}))
+    duties = forms.CharField(
+        label="主要职责（每行一项）", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    internal_units = forms.CharField(
+        label="内设机构（每行一个）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     organisation_note = forms.CharField(label="组织架构说明", required=False)
 
 
@@ -115,14 +122,20 @@ class NarrativesForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in NARRATIVE_LABELS.items():
-            self.fields[key] = forms.CharField(label=label + "（每段一行）", required=False,
-                                               widget=forms.Textarea(attrs={"rows": 4}))
+            self.fields[key] = forms.CharField(
+                label=label + "（每段一行）",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
 
 
 class SelfEvaluationForm(forms.Form):
     total = _number(label="自评总分")
-    grade = forms.ChoiceField(label="自评等级", required=False,
-                              choices=[("", "—"), ("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")])
+    grade = forms.ChoiceField(
+        label="自评等级",
+        required=False,
+        choices=[("", "—"), ("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")],
+    )
 
 
 # ── list sections (formsets) ──────────────────────────────────────────────────────────────
@@ -133,8 +146,9 @@ class MoneyLineForm(forms.Form):
     funding = forms.ChoiceField(label="支出类型", choices=_choices(Funding), required=False)
     item = forms.ChoiceField(label="经济分类", choices=_choices(Item))
     amount = _number(label="金额")
-    unit = forms.ChoiceField(label="单位", choices=[("", "同上")] + _choices(Unit, blank=False),
-                             required=False)
+    unit = forms.ChoiceField(
+        label="单位", choices=[("", "同上"), *_choices(Unit, blank=False)], required=False
+    )
     label = forms.CharField(label="原文名称", required=False)
     note = forms.CharField(label="说明", required=False)
 
@@ -152,19 +166,28 @@ class IndicatorForm(forms.Form):
     id = forms.CharField(label="编号", max_length=60, widget=forms.TextInput(attrs={"size": 8}))
     name = forms.CharField(label="三级指标")
     level1 = forms.ChoiceField(label="一级指标", choices=_choices(Level1, blank=False))
-    level2 = forms.CharField(label="二级指标", required=False, widget=forms.TextInput(attrs={"size": 8}))
-    goal = forms.CharField(label="对应目标", required=False, widget=forms.TextInput(attrs={"size": 4}))
-    comparator = forms.ChoiceField(label="比较", choices=_choices(Comparator, blank=False), initial="≥")
+    level2 = forms.CharField(
+        label="二级指标", required=False, widget=forms.TextInput(attrs={"size": 8})
+    )
+    goal = forms.CharField(
+        label="对应目标", required=False, widget=forms.TextInput(attrs={"size": 4})
+    )
+    comparator = forms.ChoiceField(
+        label="比较", choices=_choices(Comparator, blank=False), initial="≥"
+    )
     target = _number(label="指标值")
     adjusted_target = _number(label="调整后指标值")
     target_text = forms.CharField(label="指标值（文字）", required=False)
     actual = _number(label="实际完成值")
     actual_text = forms.CharField(label="完成值（文字）", required=False)
-    unit = forms.CharField(label="计量单位", required=False, widget=forms.TextInput(attrs={"size": 4}))
+    unit = forms.CharField(
+        label="计量单位", required=False, widget=forms.TextInput(attrs={"size": 4})
+    )
     weight = _number(label="分值")
     self_score = _number(label="自评得分")
-    deviation_explanation = forms.CharField(label="偏差原因分析及改进措施", required=False,
-                                            widget=forms.Textarea(attrs={"rows": 2}))
+    deviation_explanation = forms.CharField(
+        label="偏差原因分析及改进措施", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 # ── the section registry ──────────────────────────────────────────────────────────────────
@@ -189,9 +212,14 @@ def _profile_initial(data: dict[str, Any]) -> dict[str, Any]:
     return profile
 
 
-def _profile_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
-    profile = {**cleaned, "duties": _lines(cleaned["duties"]),
-               "internal_units": _lines(cleaned["internal_units"])}
+def _profile_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    profile = {
+        **cleaned,
+        "duties": _lines(cleaned["duties"]),
+        "internal_units": _lines(cleaned["internal_units"]),
+    }
     return {**data, "profile": _compact(profile)}
 
 
@@ -204,7 +232,9 @@ def _staffing_initial(data: dict[str, Any]) -> dict[str, Any]:
     return initial
 
 
-def _staffing_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _staffing_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     staffing: dict[str, Any] = {"authorized": {}, "in_service": {}}
     for staff_type, key in STAFF_KEYS.items():
         for part in ("authorized", "in_service"):
@@ -224,7 +254,9 @@ def _staffing_path(field: str) -> str:
     return f"staffing.{field}"
 
 
-def _assets_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _assets_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     assets = _compact(cleaned)
     new = dict(data)
     if set(assets) - {"unit"}:
@@ -239,18 +271,24 @@ def _money_initial(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str,
     return {"unit": money.get("unit", "万元")}, list(money.get("lines", []))
 
 
-def _money_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _money_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {**data, "money": {"unit": cleaned["unit"], "lines": [_compact(r) for r in rows]}}
 
 
-def _list_initial(key: str) -> Callable[[dict[str, Any]], tuple[dict[str, Any], list[dict[str, Any]]]]:
+def _list_initial(
+    key: str,
+) -> Callable[[dict[str, Any]], tuple[dict[str, Any], list[dict[str, Any]]]]:
     def initial(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         return {}, list(data.get(key, []))
 
     return initial
 
 
-def _indicators_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _indicators_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     # evidence and sources are not on the form: keep them for rows whose id is unchanged
     before = {i.get("id"): i for i in data.get("indicators", [])}
     kept = []
@@ -261,7 +299,9 @@ def _indicators_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[d
     return {**data, "indicators": kept}
 
 
-def _goals_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _goals_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {**data, "goals": [_compact(r) for r in rows]}
 
 
@@ -270,11 +310,15 @@ def _narratives_initial(data: dict[str, Any]) -> dict[str, Any]:
     return {key: "\n".join(narratives.get(key, [])) for key in NARRATIVE_LABELS}
 
 
-def _narratives_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _narratives_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {**data, "narratives": _compact({k: _lines(v) for k, v in cleaned.items()})}
 
 
-def _self_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _self_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
     kept = {k: v for k, v in data.get("self_evaluation", {}).items() if k == "source"}
     return {**data, "self_evaluation": {**_compact(cleaned), **kept}}
 
@@ -282,23 +326,74 @@ def _self_data(data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[st
 SECTIONS: dict[str, Section] = {
     s.key: s
     for s in (
-        Section("profile", "一、单位概况", ProfileForm, to_initial=_profile_initial, to_data=_profile_data,
-                field_path=lambda f: f"profile.{f}"),
-        Section("staffing", "二、人员情况", StaffingForm, to_initial=_staffing_initial,
-                to_data=_staffing_data, field_path=_staffing_path),
-        Section("assets", "三、资产情况", AssetsForm, to_initial=lambda d: d.get("assets", {}),
-                to_data=_assets_data, field_path=lambda f: f"assets.{f}"),
-        Section("money", "四、预算及执行（资金）", MoneyHeadForm, MoneyLineForm, "money.lines",
-                to_initial=_money_initial, to_data=_money_data, field_path=lambda f: f"money.{f}"),
-        Section("goals", "五、年度绩效目标", None, GoalForm, "goals", to_initial=_list_initial("goals"),
-                to_data=_goals_data),
-        Section("indicators", "六、绩效指标与佐证", None, IndicatorForm, "indicators",
-                to_initial=_list_initial("indicators"), to_data=_indicators_data),
-        Section("narratives", "七、文字说明", NarrativesForm, to_initial=_narratives_initial,
-                to_data=_narratives_data, field_path=lambda f: f"narratives.{f}"),
-        Section("self_evaluation", "八、自评结果", SelfEvaluationForm,
-                to_initial=lambda d: d.get("self_evaluation", {}), to_data=_self_data,
-                field_path=lambda f: f"self_evaluation.{f}"),
+        Section(
+            "profile",
+            "一、单位概况",
+            ProfileForm,
+            to_initial=_profile_initial,
+            to_data=_profile_data,
+            field_path=lambda f: f"profile.{f}",
+        ),
+        Section(
+            "staffing",
+            "二、人员情况",
+            StaffingForm,
+            to_initial=_staffing_initial,
+            to_data=_staffing_data,
+            field_path=_staffing_path,
+        ),
+        Section(
+            "assets",
+            "三、资产情况",
+            AssetsForm,
+            to_initial=lambda d: d.get("assets", {}),
+            to_data=_assets_data,
+            field_path=lambda f: f"assets.{f}",
+        ),
+        Section(
+            "money",
+            "四、预算及执行（资金）",
+            MoneyHeadForm,
+            MoneyLineForm,
+            "money.lines",
+            to_initial=_money_initial,
+            to_data=_money_data,
+            field_path=lambda f: f"money.{f}",
+        ),
+        Section(
+            "goals",
+            "五、年度绩效目标",
+            None,
+            GoalForm,
+            "goals",
+            to_initial=_list_initial("goals"),
+            to_data=_goals_data,
+        ),
+        Section(
+            "indicators",
+            "六、绩效指标与佐证",
+            None,
+            IndicatorForm,
+            "indicators",
+            to_initial=_list_initial("indicators"),
+            to_data=_indicators_data,
+        ),
+        Section(
+            "narratives",
+            "七、文字说明",
+            NarrativesForm,
+            to_initial=_narratives_initial,
+            to_data=_narratives_data,
+            field_path=lambda f: f"narratives.{f}",
+        ),
+        Section(
+            "self_evaluation",
+            "八、自评结果",
+            SelfEvaluationForm,
+            to_initial=lambda d: d.get("self_evaluation", {}),
+            to_data=_self_data,
+            field_path=lambda f: f"self_evaluation.{f}",
+        ),
     )
 }
 

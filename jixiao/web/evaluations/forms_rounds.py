@@ -30,10 +30,14 @@ class RoundForm(forms.Form):
     notice = forms.CharField(label="文号", max_length=100, help_text="如 万财监〔2022〕3号")
     title = forms.CharField(label="通知标题", max_length=300)
     framework_id = forms.ChoiceField(label="评分框架", choices=(), required=False)
-    deadline = forms.DateTimeField(label="截止时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                   input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"])
-    units = forms.ModelMultipleChoiceField(label="参与单位", queryset=Org.objects.none(),
-                                           widget=forms.CheckboxSelectMultiple)
+    deadline = forms.DateTimeField(
+        label="截止时间",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+    units = forms.ModelMultipleChoiceField(
+        label="参与单位", queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args: Any, bureaus: list[Org], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -42,19 +42,25 @@ def read_upload(upload: Any) -> tuple[dict[str, Any], list[str]]:
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ActionRefused("档案文件应为 UTF-8 编码 / the file must be UTF-8", code="invalid") from None
+            raise ActionRefused(
+                "档案文件应为 UTF-8 编码 / the file must be UTF-8", code="invalid"
+            ) from None
         return dossier_to_data(dossier_from_text(text, origin=name)), []
     try:
         from jixiao.importers.files import import_file
     except ImportError:
-        raise ActionRefused("导入模块尚未安装 / importers are not installed", code="invalid") from None
+        raise ActionRefused(
+            "导入模块尚未安装 / importers are not installed", code="invalid"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as folder:
         path = Path(folder) / name
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)
         result = import_file(path)
-    notes = [f"{f.id}：{f.message}{('（' + f.where + '）') if f.where else ''}" for f in result.findings]
+    notes = [
+        f"{f.id}：{f.message}{('（' + f.where + '）') if f.where else ''}" for f in result.findings
+    ]
     return dossier_to_data(result.dossier), notes
 
 
@@ -62,7 +68,9 @@ def template_bytes() -> bytes:
     try:
         from jixiao.importers.xlsx import write_template
     except ImportError:
-        raise ImportUnavailable("Excel 模板模块尚未安装 / the Excel template is not available") from None
+        raise ImportUnavailable(
+            "Excel 模板模块尚未安装 / the Excel template is not available"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="jixiao-template-") as folder:
         path = Path(folder) / "template.xlsx"
         write_template(path)

@@ -33,18 +33,22 @@ EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
 class Round(models.Model):
     """A finance bureau's call for one year's evaluations (e.g. 万财监〔2022〕3号)."""
 
-    finance = models.ForeignKey(Org, on_delete=models.PROTECT, related_name="rounds", verbose_name=_("财政局"))
+    finance = models.ForeignKey(
+        Org, on_delete=models.PROTECT, related_name="rounds", verbose_name=_("财政局")
+    )
     year = models.PositiveIntegerField(_("评价年度"))
     notice = models.CharField(_("文号"), max_length=100)
     title = models.CharField(_("通知标题"), max_length=300)
     framework_id = models.CharField(_("评分框架"), max_length=100, blank=True)
     deadline = models.DateTimeField(_("截止时间"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-year", "-created"]
-        unique_together = [("finance", "year", "notice")]
+        ordering = ("-year", "-created")
+        unique_together = (("finance", "year", "notice"),)
         verbose_name = _("评价批次")
         verbose_name_plural = _("评价批次")
 
@@ -57,9 +61,15 @@ class Round(models.Model):
 
 
 class Submission(models.Model):
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("批次"))
-    org = models.ForeignKey(Org, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("单位"))
-    state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("批次")
+    )
+    org = models.ForeignKey(
+        Org, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("单位")
+    )
+    state = models.CharField(
+        _("状态"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    )
     current_version = models.ForeignKey(
         "DossierVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -71,8 +81,8 @@ class Submission(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["org__path"]
-        unique_together = [("round", "org")]
+        ordering = ("org__path",)
+        unique_together = (("round", "org"),)
         verbose_name = _("评价填报")
         verbose_name_plural = _("评价填报")
 
@@ -94,7 +104,9 @@ class DossierVersion(models.Model):
     data = models.JSONField(_("档案数据"))
     locked = models.BooleanField(_("已锁定"), default=False)
     approved_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     # what the pipeline made of `data` at the last save: lists and the API read this
     score_total = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
@@ -105,8 +117,8 @@ class DossierVersion(models.Model):
     findings = models.JSONField(default=list, blank=True)
 
     class Meta:
-        ordering = ["submission", "number"]
-        unique_together = [("submission", "number")]
+        ordering = ("submission", "number")
+        unique_together = (("submission", "number"),)
 
     def __str__(self) -> str:
         return f"v{self.number}"
@@ -126,12 +138,14 @@ class Rescore(models.Model):
     item_id = models.CharField(_("评分项"), max_length=200)  # ScoreCard item id
     points = models.DecimalField(_("复核得分"), max_digits=7, decimal_places=2)
     comment = models.TextField(_("复核意见"), blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        unique_together = [("submission", "item_id")]
-        ordering = ["item_id"]
+        unique_together = (("submission", "item_id"),)
+        ordering = ("item_id",)
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
@@ -143,11 +157,13 @@ class Evidence(models.Model):
     indicator_id = models.CharField(_("指标"), max_length=100)
     file = models.FileField(_("佐证材料"), upload_to=evidence_path)
     name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["indicator_id", "uploaded"]
+        ordering = ("indicator_id", "uploaded")
 
 
 class Action(models.TextChoices):
@@ -169,7 +185,9 @@ class Action(models.TextChoices):
 class AuditEntry(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="audit")
     version = models.PositiveIntegerField(null=True, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_name = models.CharField(max_length=150, blank=True)  # kept when the user is deleted
     at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -179,7 +197,7 @@ class AuditEntry(models.Model):
     changes = models.JSONField(default=list, blank=True)  # [{"path", "old", "new"}]
 
     class Meta:
-        ordering = ["at", "pk"]
+        ordering = ("at", "pk")
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 
@@ -197,7 +215,9 @@ class BatchJob(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(max_length=20, default="reports_zip")
     fmt = models.CharField(max_length=10, default="html")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     done = models.PositiveIntegerField(default=0)
@@ -207,8 +227,12 @@ class BatchJob(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
-        ordering = ["-created"]
+        ordering = ("-created",)
 
     @property
     def percent(self) -> int:
-        return int(self.done * 100 / self.total) if self.total else (100 if self.status == JobStatus.DONE else 0)
+        return (
+            int(self.done * 100 / self.total)
+            if self.total
+            else (100 if self.status == JobStatus.DONE else 0)
+        )

@@ -36,7 +36,15 @@ ACTIONS: dict[str, Any] = {
     "rescore": _("复核评分"),
     "extend": _("延期"),
 }
-TRANSITIONS = ("submit", "dept_approve", "finance_approve", "approve", "publish", "return", "reopen")
+TRANSITIONS = (
+    "submit",
+    "dept_approve",
+    "finance_approve",
+    "approve",
+    "publish",
+    "return",
+    "reopen",
+)
 NEEDS_REASON = frozenset({"return", "reopen", "extend"})
 FINANCE_LIKE = frozenset({Role.FINANCE_REVIEWER, Role.ADMIN})
 
@@ -44,7 +52,9 @@ FINANCE_LIKE = frozenset({Role.FINANCE_REVIEWER, Role.ADMIN})
 class ActionRefused(Exception):
     """An action the user may not take now (wrong state, no permission, blocking findings)."""
 
-    def __init__(self, message: str, *, code: str = "refused", details: list[dict[str, Any]] | None = None):
+    def __init__(
+        self, message: str, *, code: str = "refused", details: list[dict[str, Any]] | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.code = code
@@ -65,7 +75,9 @@ class Permissions:
         if cached is not None:
             return cached
         memberships = list(Membership.objects.filter(user=user).select_related("org"))
-        departments = frozenset(Org.objects.filter(kind=OrgKind.DEPARTMENT).values_list("id", flat=True))
+        departments = frozenset(
+            Org.objects.filter(kind=OrgKind.DEPARTMENT).values_list("id", flat=True)
+        )
         permissions = cls(user=user, memberships=memberships, department_ids=departments)
         user._jixiao_permissions = permissions
         return permissions
@@ -97,7 +109,11 @@ class Permissions:
         """The bureaus where this user may open rounds."""
         if self.is_superuser:
             return list(Org.objects.filter(kind=OrgKind.FINANCE))
-        return [m.org for m in self.memberships if m.role in FINANCE_LIKE and m.org.kind == OrgKind.FINANCE]
+        return [
+            m.org
+            for m in self.memberships
+            if m.role in FINANCE_LIKE and m.org.kind == OrgKind.FINANCE
+        ]
 
     # ── what a user may do with one submission ─────────────────────────────────────────────
 
@@ -108,15 +124,14 @@ class Permissions:
         return any(pk in self.department_ids for pk in org.ancestor_ids())
 
     def allowed_actions(self, submission: Submission) -> list[str]:
-        if self.is_superuser:
-            roles = {Role.ADMIN.value}
-        else:
-            roles = self._roles_over(submission.org)
+        roles = {Role.ADMIN.value} if self.is_superuser else self._roles_over(submission.org)
         if not roles:
             return []
         unit = bool(roles & {Role.FILLER, Role.UNIT_HEAD})
         finance = bool(roles & FINANCE_LIKE)
-        dept = Role.DEPT_REVIEWER in roles or (finance and not self._has_department_above(submission.org))
+        dept = Role.DEPT_REVIEWER in roles or (
+            finance and not self._has_department_above(submission.org)
+        )
         state = submission.state
         allowed: list[str] = []
         if unit and state in EDITABLE_STATES and not submission.entry_closed:

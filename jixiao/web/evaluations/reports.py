@@ -39,11 +39,15 @@ def compose(assessment: engine.Assessment) -> Any:
     if assessment.dossier is None:
         raise ReportUnavailable("档案数据未通过校验，无法生成报告 / the dossier does not validate")
     if assessment.result is None:
-        raise ReportUnavailable("评分引擎尚未就绪，暂无法生成报告 / the scoring engine is not available yet")
+        raise ReportUnavailable(
+            "评分引擎尚未就绪，暂无法生成报告 / the scoring engine is not available yet"
+        )
     try:
         compose_module = importlib.import_module("jixiao.core.compose")
     except ImportError:
-        raise ReportUnavailable("报告编排模块尚未就绪 / report composition is not available yet") from None
+        raise ReportUnavailable(
+            "报告编排模块尚未就绪 / report composition is not available yet"
+        ) from None
     return compose_module.compose_report(assessment.result)
 
 
@@ -93,7 +97,9 @@ def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportF
     try:
         output = renderer(document)
     except Exception as error:  # a renderer failure is a message for the user, not a 500
-        raise ReportUnavailable(f"生成 {FORMATS[fmt][1]} 失败：{error} / rendering failed") from error
+        raise ReportUnavailable(
+            f"生成 {FORMATS[fmt][1]} 失败：{error} / rendering failed"
+        ) from error
     if isinstance(output, str):
         output = output.encode("utf-8")
     elif hasattr(output, "read_bytes"):

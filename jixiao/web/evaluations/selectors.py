@@ -96,9 +96,13 @@ def jobs_for(*, round_: Round) -> QuerySet[BatchJob]:
     return round_.jobs.select_related("requested_by")
 
 
-def published_reports(*, year: int | None = None, q: str = "", org_id: int | None = None) -> QuerySet[Submission]:
+def published_reports(
+    *, year: int | None = None, q: str = "", org_id: int | None = None
+) -> QuerySet[Submission]:
     """The public's view: published submissions only, never anything else."""
-    rows = Submission.objects.filter(state=State.PUBLISHED).select_related("org", "round", "current_version")
+    rows = Submission.objects.filter(state=State.PUBLISHED).select_related(
+        "org", "round", "current_version"
+    )
     if year:
         rows = rows.filter(round__year=year)
     if org_id:

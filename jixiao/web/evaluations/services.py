@@ -100,7 +100,9 @@ def refresh_assessment(version: DossierVersion) -> engine.Assessment:
     """Evaluate a version's data and store the summary the list pages and the API read."""
     submission = version.submission
     assessment = engine.assess(
-        version.data, framework_id=submission.round.framework_id or None, rescores=_rescores(submission)
+        version.data,
+        framework_id=submission.round.framework_id or None,
+        rescores=_rescores(submission),
     )
     version.score_total = assessment.total
     version.grade = assessment.grade
@@ -135,8 +137,19 @@ def _initial_data(org: Org, round_: Round, previous: dict[str, Any] | None) -> d
         if key in last_data:
             data[key] = last_data[key]
     # indicators carry over as this year's targets, without last year's actuals or scores
-    keep = ("id", "name", "level1", "level2", "goal", "comparator", "target", "adjusted_target",
-            "target_text", "unit", "weight")
+    keep = (
+        "id",
+        "name",
+        "level1",
+        "level2",
+        "goal",
+        "comparator",
+        "target",
+        "adjusted_target",
+        "target_text",
+        "unit",
+        "weight",
+    )
     data["indicators"] = [
         {k: v for k, v in ind.items() if k in keep} for ind in last_data.get("indicators", [])
     ]
@@ -171,32 +184,52 @@ def round_open(
     """Open a round and create a submission, carrying last year's approved data, for every unit."""
     permissions = Permissions.of(actor)
     if finance.kind != OrgKind.FINANCE or finance not in permissions.finance_orgs():
-        raise ActionRefused("只有财政局审核员可以发起评价批次 / only a finance reviewer may open a round",
-                            code="not_allowed")
+        raise ActionRefused(
+            "只有财政局审核员可以发起评价批次 / only a finance reviewer may open a round",
+            code="not_allowed",
+        )
     units = list(units)
     if not units:
         raise ActionRefused("请至少选择一个参与单位 / choose at least one unit", code="invalid")
-    outside = [u.name for u in units if not u.path.startswith(finance.path) or u.kind == OrgKind.FINANCE]
+    outside = [
+        u.name for u in units if not u.path.startswith(finance.path) or u.kind == OrgKind.FINANCE
+    ]
     if outside:
-        raise ActionRefused(f"以下单位不属于本财政局：{'、'.join(outside)} / units outside this bureau",
-                            code="invalid")
+        raise ActionRefused(
+            f"以下单位不属于本财政局：{'、'.join(outside)} / units outside this bureau",
+            code="invalid",
+        )
     if Round.objects.filter(finance=finance, year=year, notice=notice).exists():
-        raise ActionRefused(f"批次 {year} {notice} 已存在 / this round exists already", code="invalid")
+        raise ActionRefused(
+            f"批次 {year} {notice} 已存在 / this round exists already", code="invalid"
+        )
     round_ = Round.objects.create(
-        finance=finance, year=year, notice=notice.strip(), title=title.strip(),
-        deadline=deadline, framework_id=framework_id, created_by=actor,
+        finance=finance,
+        year=year,
+        notice=notice.strip(),
+        title=title.strip(),
+        deadline=deadline,
+        framework_id=framework_id,
+        created_by=actor,
     )
     previous = _previous_approved(units, year - 1)
     for org in units:
         submission = Submission.objects.create(round=round_, org=org)
         version = DossierVersion.objects.create(
-            submission=submission, number=1, data=_initial_data(org, round_, previous.get(org.pk)),
+            submission=submission,
+            number=1,
+            data=_initial_data(org, round_, previous.get(org.pk)),
             created_by=actor,
         )
         submission.current_version = version
         submission.save(update_fields=["current_version"])
-        _audit(actor=actor, submission=submission, action=Action.CREATE, to_state=State.DRAFT,
-               reason=f"{round_.year} {round_.notice}")
+        _audit(
+            actor=actor,
+            submission=submission,
+            action=Action.CREATE,
+            to_state=State.DRAFT,
+            reason=f"{round_.year} {round_.notice}",
+        )
         refresh_assessment(version)
     return round_
 
@@ -235,8 +268,12 @@ def submission_save_dossier(
     if clean.get("year") != submission.round.year:
         from jixiao.core.errors import InputError
 
-        raise InputError.single("<web>", "year", f"年度应为 {submission.round.year}",
-                                f"year must be {submission.round.year}")
+        raise InputError.single(
+            "<web>",
+            "year",
+            f"年度应为 {submission.round.year}",
+            f"year must be {submission.round.year}",
+        )
     version = submission.current_version
     assert version is not None
     changes = diff(version.data, clean)
@@ -246,8 +283,12 @@ def submission_save_dossier(
         )
         submission.current_version = version
         submission.save(update_fields=["current_version", "updated"])
-        _audit(actor=actor, submission=submission, action=Action.NEW_VERSION,
-               reason="已批准版本不可修改，修改记入新版本 / corrections go into a new version")
+        _audit(
+            actor=actor,
+            submission=submission,
+            action=Action.NEW_VERSION,
+            reason="已批准版本不可修改，修改记入新版本 / corrections go into a new version",
+        )
     elif changes:
         version.data = clean
         version.save(update_fields=["data"])
@@ -266,7 +307,9 @@ def submission_waive(
     if where:
         waiver["where"] = where
     data["waivers"] = [*data.get("waivers", []), waiver]
-    return submission_save_dossier(actor=actor, submission=submission, data=data, note=f"豁免 {finding_id}")
+    return submission_save_dossier(
+        actor=actor, submission=submission, data=data, note=f"豁免 {finding_id}"
+    )
 
 
 @transaction.atomic
@@ -346,8 +389,14 @@ def submission_transition(
         fields.append("published_at")
     submission.state = new_state
     submission.save(update_fields=fields)
-    _audit(actor=actor, submission=submission, action=audit_action, from_state=old_state,
-           to_state=new_state, reason=reason)
+    _audit(
+        actor=actor,
+        submission=submission,
+        action=audit_action,
+        from_state=old_state,
+        to_state=new_state,
+        reason=reason,
+    )
     return submission
 
 
@@ -386,38 +435,62 @@ def submission_rescore(
     """The finance bureau's points for one score-table item, kept beside the self-score."""
     submission = _locked(submission)
     Permissions.of(actor).require("rescore", submission)
-    assessment = engine.assess(submission.current_version.data,  # type: ignore[union-attr]
-                               framework_id=submission.round.framework_id or None)
+    assessment = engine.assess(
+        submission.current_version.data,  # type: ignore[union-attr]
+        framework_id=submission.round.framework_id or None,
+    )
     item = next((i for i in assessment.items if i.id == item_id), None)
     if item is None:
         raise ActionRefused(f"评分项 {item_id} 不存在 / unknown score item", code="invalid")
     if not Decimal(0) <= points <= item.weight:
-        raise ActionRefused(f"得分应在 0 到 {item.weight} 之间 / points must lie between 0 and {item.weight}",
-                            code="invalid")
+        raise ActionRefused(
+            f"得分应在 0 到 {item.weight} 之间 / points must lie between 0 and {item.weight}",
+            code="invalid",
+        )
     existing = Rescore.objects.filter(submission=submission, item_id=item_id).first()
     old = None if existing is None else str(existing.points)
     rescore, _ = Rescore.objects.update_or_create(
-        submission=submission, item_id=item_id,
+        submission=submission,
+        item_id=item_id,
         defaults={"points": points, "comment": comment.strip(), "by": actor},
     )
-    _audit(actor=actor, submission=submission, action=Action.RESCORE, reason=comment.strip(),
-           changes=[{"path": f"rescore.{item_id}", "old": old, "new": str(points)}])
+    _audit(
+        actor=actor,
+        submission=submission,
+        action=Action.RESCORE,
+        reason=comment.strip(),
+        changes=[{"path": f"rescore.{item_id}", "old": old, "new": str(points)}],
+    )
     refresh_assessment(submission.current_version)  # type: ignore[arg-type]
     return rescore
 
 
 @transaction.atomic
-def submission_extend(*, actor: Any, submission: Submission, until: datetime, reason: str) -> Submission:
+def submission_extend(
+    *, actor: Any, submission: Submission, until: datetime, reason: str
+) -> Submission:
     """Reopen entry after the deadline until *until*; a submission after the deadline stays late."""
     submission = _locked(submission)
     Permissions.of(actor).require("extend", submission)
     reason = _require_reason("extend", reason)
     if until <= timezone.now():
-        raise ActionRefused("延期时间应晚于现在 / the extension must end in the future", code="invalid")
+        raise ActionRefused(
+            "延期时间应晚于现在 / the extension must end in the future", code="invalid"
+        )
     old = submission.extended_until
     submission.extended_until = until
     submission.save(update_fields=["extended_until", "updated"])
-    _audit(actor=actor, submission=submission, action=Action.EXTEND, reason=reason,
-           changes=[{"path": "extended_until", "old": old.isoformat() if old else None,
-                     "new": until.isoformat()}])
+    _audit(
+        actor=actor,
+        submission=submission,
+        action=Action.EXTEND,
+        reason=reason,
+        changes=[
+            {
+                "path": "extended_until",
+                "old": old.isoformat() if old else None,
+                "new": until.isoformat(),
+            }
+        ],
+    )
     return submission

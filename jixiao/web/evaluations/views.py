@@ -7,15 +7,14 @@ submission page shows the current user's allowed actions (``Permissions.allowed_
 from __future__ import annotations
 
 import csv
-from urllib.parse import quote
-from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +24,14 @@ from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
-from jixiao.web.evaluations.forms import SECTIONS, STAFF_KEYS, Section, locate, row_formset, rows_from
+from jixiao.web.evaluations.forms import (
+    SECTIONS,
+    STAFF_KEYS,
+    Section,
+    locate,
+    row_formset,
+    rows_from,
+)
 from jixiao.web.evaluations.models import BatchJob, Evidence, State
 from jixiao.web.evaluations.permissions import (
     ACTIONS,
@@ -34,7 +40,7 @@ from jixiao.web.evaluations.permissions import (
     Permissions,
     action_labels,
 )
-from jixiao.web.orgs.models import ApiToken, Org, OrgKind
+from jixiao.web.orgs.models import ApiToken
 
 SECTION_OF_PATH = {key: key for key in SECTIONS} | {"waivers": "self_evaluation"}
 
@@ -49,7 +55,9 @@ def _refused(request: HttpRequest, error: ActionRefused) -> None:
         raise PermissionDenied(error.message)
     messages.error(request, error.message)
     for detail in error.details[:10]:
-        messages.warning(request, f"{detail.get('id')} · {detail.get('where') or '—'}：{detail.get('message')}")
+        messages.warning(
+            request, f"{detail.get('id')} · {detail.get('where') or '—'}：{detail.get('message')}"
+        )
 
 
 # ── dashboard and rounds ──────────────────────────────────────────────────────────────────
@@ -61,23 +69,40 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.submission_list(user=request.user)[:300])
     todo = []
     for submission in rows:
-        actions = [a for a in permissions.allowed_actions(submission) if a not in ("extend", "rescore")]
+        actions = [
+            a for a in permissions.allowed_actions(submission) if a not in ("extend", "rescore")
+        ]
         if actions:
             todo.append((submission, action_labels(actions)))
-    rounds = selectors.rounds_visible_to(request.user).annotate(n=Count("submissions", distinct=True))
-    return render(request, "evaluations/dashboard.html", {
-        "todo": todo[:50], "todo_count": len(todo), "rounds": rounds[:20],
-        "can_open_round": bool(permissions.finance_orgs()),
-        "roles": sorted({m.get_role_display() for m in permissions.memberships}),
-    })
+    rounds = selectors.rounds_visible_to(request.user).annotate(
+        n=Count("submissions", distinct=True)
+    )
+    return render(
+        request,
+        "evaluations/dashboard.html",
+        {
+            "todo": todo[:50],
+            "todo_count": len(todo),
+            "rounds": rounds[:20],
+            "can_open_round": bool(permissions.finance_orgs()),
+            "roles": sorted({m.get_role_display() for m in permissions.memberships}),
+        },
+    )
 
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = selectors.rounds_visible_to(request.user).annotate(n=Count("submissions", distinct=True))
-    return render(request, "evaluations/round_list.html", {
-        "rounds": rounds, "can_open_round": bool(Permissions.of(request.user).finance_orgs()),
-    })
+    rounds = selectors.rounds_visible_to(request.user).annotate(
+        n=Count("submissions", distinct=True)
+    )
+    return render(
+        request,
+        "evaluations/round_list.html",
+        {
+            "rounds": rounds,
+            "can_open_round": bool(Permissions.of(request.user).finance_orgs()),
+        },
+    )
 
 
 @login_required
@@ -86,20 +111,29 @@ def round_new(request: HttpRequest) -> HttpResponse:
 
     bureaus = Permissions.of(request.user).finance_orgs()
     if not bureaus:
-        raise PermissionDenied("只有财政局审核员可以发起评价批次 / only finance reviewers open rounds")
+        raise PermissionDenied(
+            "只有财政局审核员可以发起评价批次 / only finance reviewers open rounds"
+        )
     form = RoundForm(request.POST or None, bureaus=bureaus)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             round_ = services.round_open(
-                actor=request.user, finance=data["finance"], year=data["year"], notice=data["notice"],
-                title=data["title"], deadline=data["deadline"], units=data["units"],
+                actor=request.user,
+                finance=data["finance"],
+                year=data["year"],
+                notice=data["notice"],
+                title=data["title"],
+                deadline=data["deadline"],
+                units=data["units"],
                 framework_id=data["framework_id"],
             )
         except ActionRefused as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, f"已发起 {round_}，为 {round_.submissions.count()} 个单位创建填报")
+            messages.success(
+                request, f"已发起 {round_}，为 {round_.submissions.count()} 个单位创建填报"
+            )
             return redirect("round_detail", pk=round_.pk)
     return render(request, "evaluations/round_new.html", {"form": form})
 
@@ -114,13 +148,21 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (s, action_labels(permissions.allowed_actions(s)))
         for s in selectors.submission_list(user=request.user, round_id=round_.pk, state=state, q=q)
     ]
-    return render(request, "evaluations/round_detail.html", {
-        "round": round_, "rows": rows, "progress": selectors.round_progress(user=request.user, round_=round_),
-        "states": State.choices, "state": state, "q": q,
-        "jobs": selectors.jobs_for(round_=round_)[:5],
-        "can_export": round_.finance in permissions.finance_orgs(),
-        "formats": reports.available_formats(),
-    })
+    return render(
+        request,
+        "evaluations/round_detail.html",
+        {
+            "round": round_,
+            "rows": rows,
+            "progress": selectors.round_progress(user=request.user, round_=round_),
+            "states": State.choices,
+            "state": state,
+            "q": q,
+            "jobs": selectors.jobs_for(round_=round_)[:5],
+            "can_export": round_.finance in permissions.finance_orgs(),
+            "formats": reports.available_formats(),
+        },
+    )
 
 
 @login_required
@@ -141,9 +183,15 @@ def round_export(request: HttpRequest, pk: int) -> HttpResponse:
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(BatchJob.objects.select_related("round"), pk=pk)
     selectors.round_get(user=request.user, pk=job.round_id)
-    payload = {"id": job.pk, "status": job.status, "done": job.done, "total": job.total,
-               "percent": job.percent, "message": job.message,
-               "download": reverse("job_download", args=[job.pk]) if job.result else None}
+    payload = {
+        "id": job.pk,
+        "status": job.status,
+        "done": job.done,
+        "total": job.total,
+        "percent": job.percent,
+        "message": job.message,
+        "download": reverse("job_download", args=[job.pk]) if job.result else None,
+    }
     return JsonResponse(payload)
 
 
@@ -153,7 +201,9 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     selectors.round_get(user=request.user, pk=job.round_id)
     if not job.result:
         raise Http404("压缩包尚未生成 / not ready")
-    return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        job.result.open("rb"), as_attachment=True, filename=job.result.name.rsplit("/", 1)[-1]
+    )
 
 
 # ── one submission ────────────────────────────────────────────────────────────────────────
@@ -166,12 +216,21 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
     findings = list(version.findings or []) if version else []
     for finding in findings:
         finding["section"] = section_for_path(finding.get("where", ""))
-    transitions = [(a, label, a in NEEDS_REASON) for a, label in action_labels(allowed)
-                   if a not in ("edit", "rescore", "extend")]
+    transitions = [
+        (a, label, a in NEEDS_REASON)
+        for a, label in action_labels(allowed)
+        if a not in ("edit", "rescore", "extend")
+    ]
     return {
-        "submission": submission, "version": version, "allowed": allowed, "transitions": transitions,
-        "findings": findings, "sections": SECTIONS.values(), "formats": reports.FORMATS,
-        "available_formats": reports.available_formats(), **extra,
+        "submission": submission,
+        "version": version,
+        "allowed": allowed,
+        "transitions": transitions,
+        "findings": findings,
+        "sections": SECTIONS.values(),
+        "formats": reports.FORMATS,
+        "available_formats": reports.available_formats(),
+        **extra,
     }
 
 
@@ -179,16 +238,30 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(submission.current_version.data,
-                               framework_id=submission.round.framework_id or None, rescores=rescores)
-    versions = submission.versions.order_by("-number").only("number", "locked", "approved_at", "created")
-    return render(request, "evaluations/submission_detail.html", _context(
-        request, submission, assessment=assessment, versions=versions,
-        evidence=submission.evidence.all(),
-    ))
+    assessment = engine.assess(
+        submission.current_version.data,
+        framework_id=submission.round.framework_id or None,
+        rescores=rescores,
+    )
+    versions = submission.versions.order_by("-number").only(
+        "number", "locked", "approved_at", "created"
+    )
+    return render(
+        request,
+        "evaluations/submission_detail.html",
+        _context(
+            request,
+            submission,
+            assessment=assessment,
+            versions=versions,
+            evidence=submission.evidence.all(),
+        ),
+    )
 
 
-def _cells(form: Any, section: Section, row: int | None, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _cells(
+    form: Any, section: Section, row: int | None, findings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     cells = []
     for bound in form:
         if bound.name == "DELETE":
@@ -197,8 +270,13 @@ def _cells(form: Any, section: Section, row: int | None, findings: list[dict[str
             path = section.field_path(bound.name) if section.field_path else bound.name
         else:
             path = f"{section.list_key}[{row}].{bound.name}"
-        cells.append({"field": bound, "path": path,
-                      "findings": [f for f in findings if engine.path_matches(f.get("where", ""), path)]})
+        cells.append(
+            {
+                "field": bound,
+                "path": path,
+                "findings": [f for f in findings if engine.path_matches(f.get("where", ""), path)],
+            }
+        )
     return cells
 
 
@@ -213,27 +291,44 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     data = submission.current_version.data
     initial = section.to_initial(data) if section.to_initial else {}
     head_initial, rows_initial = initial if section.list_key else (initial, [])
-    Formset = row_formset(section) if section.row_form else None  # noqa: N806
+    Formset = row_formset(section) if section.row_form else None
     bound = request.method == "POST"
     if bound and not editable:
         raise PermissionDenied("当前不能修改 / editing is not allowed now")
-    form = section.form(request.POST if bound else None, initial=head_initial, prefix="head") if section.form else None
-    formset = Formset(request.POST if bound else None, initial=rows_initial, prefix="rows") if Formset else None
+    form = (
+        section.form(request.POST if bound else None, initial=head_initial, prefix="head")
+        if section.form
+        else None
+    )
+    formset = (
+        Formset(request.POST if bound else None, initial=rows_initial, prefix="rows")
+        if Formset
+        else None
+    )
     if bound:
         valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
         if valid:
             rows = rows_from(formset) if formset else []
             new = section.to_data(data, form.cleaned_data if form else {}, rows)
             try:
-                assessment = services.submission_save_dossier(actor=request.user, submission=submission, data=new)
+                assessment = services.submission_save_dossier(
+                    actor=request.user, submission=submission, data=new
+                )
             except InputError as error:
                 _place_problems(section, error, form, formset)
             except ActionRefused as error:
                 _refused(request, error)
             else:
-                score = f"，当前得分 {assessment.total}（{assessment.grade or '—'}）" if assessment.total is not None else ""
-                messages.success(request, f"已保存{score}；错误 {len(assessment.blocking)} 项，"
-                                          f"警告 {len(assessment.warnings)} 项")
+                score = (
+                    f"，当前得分 {assessment.total}（{assessment.grade or '—'}）"
+                    if assessment.total is not None
+                    else ""
+                )
+                messages.success(
+                    request,
+                    f"已保存{score}；错误 {len(assessment.blocking)} 项，"
+                    f"警告 {len(assessment.warnings)} 项",
+                )
                 return redirect("submission_section", pk=pk, key=key)
         else:
             messages.error(request, "表单有误，请检查标红的字段 / please correct the marked fields")
@@ -244,12 +339,27 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if formset is not None:
         for index, row_form in enumerate(formset.forms):
             initial = row_form.initial or {}
-            title = initial.get("name") or initial.get("text", "")[:30] or " ".join(
-                str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
-            rows.append({"form": row_form, "index": index, "title": title,
-                         "cells": _cells(row_form, section, index if index < len(rows_initial) else None,
-                                         findings if index < len(rows_initial) else []),
-                         "findings": [f for f in findings if f.get("where") == f"{section.list_key}[{index}]"]})
+            title = (
+                initial.get("name")
+                or initial.get("text", "")[:30]
+                or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
+            )
+            rows.append(
+                {
+                    "form": row_form,
+                    "index": index,
+                    "title": title,
+                    "cells": _cells(
+                        row_form,
+                        section,
+                        index if index < len(rows_initial) else None,
+                        findings if index < len(rows_initial) else [],
+                    ),
+                    "findings": [
+                        f for f in findings if f.get("where") == f"{section.list_key}[{index}]"
+                    ],
+                }
+            )
     if section.key == "indicators":
         evidence = {}
         for item in submission.evidence.all():
@@ -263,21 +373,41 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if section.key == "staffing":
         by_name = {c["field"].name: c for c in head_cells}
         for staff_type, key in STAFF_KEYS.items():
-            staff_table.append((staff_type.value, by_name.pop(f"authorized_{key}"), by_name.pop(f"in_service_{key}")))
+            staff_table.append(
+                (
+                    staff_type.value,
+                    by_name.pop(f"authorized_{key}"),
+                    by_name.pop(f"in_service_{key}"),
+                )
+            )
         head_cells = list(by_name.values())
-    context.update({
-        "section": section, "form": form, "formset": formset, "editable": editable, "rows": rows,
-        "head_cells": head_cells, "staff_table": staff_table,
-        "section_findings": [f for f in findings if f["section"] == section.key],
-        "kept_rows": kept_rows,
-    })
+    context.update(
+        {
+            "section": section,
+            "form": form,
+            "formset": formset,
+            "editable": editable,
+            "rows": rows,
+            "head_cells": head_cells,
+            "staff_table": staff_table,
+            "section_findings": [f for f in findings if f["section"] == section.key],
+            "kept_rows": kept_rows,
+        }
+    )
     return render(request, "evaluations/submission_section.html", context)
 
 
 def _place_problems(section: Section, error: InputError, form: Any, formset: Any) -> None:
     """Put the core's validation problems next to the fields they name."""
-    kept = [i for i, f in enumerate(formset.forms) if f.cleaned_data and not f.cleaned_data.get("DELETE")] \
-        if formset else []
+    kept = (
+        [
+            i
+            for i, f in enumerate(formset.forms)
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if formset
+        else []
+    )
     for problem in error.problems:
         message = f"{problem.zh} / {problem.en}"
         spot = locate(section, problem.path, kept)
@@ -288,7 +418,9 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
         target = formset.forms[row] if row is not None and formset else form
         if target is None:
             continue
-        target.add_error(None if field == "__all__" or field not in target.fields else field, message)
+        target.add_error(
+            None if field == "__all__" or field not in target.fields else field, message
+        )
 
 
 @login_required
@@ -304,11 +436,19 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
                 raise ActionRefused("请填写延期截止时间 / give the new deadline", code="invalid")
             if timezone.is_naive(until):
                 until = timezone.make_aware(until)
-            services.submission_extend(actor=request.user, submission=submission, until=until,
-                                       reason=request.POST.get("reason", ""))
+            services.submission_extend(
+                actor=request.user,
+                submission=submission,
+                until=until,
+                reason=request.POST.get("reason", ""),
+            )
         else:
-            services.submission_transition(actor=request.user, submission=submission, action=action,
-                                           reason=request.POST.get("reason", ""))
+            services.submission_transition(
+                actor=request.user,
+                submission=submission,
+                action=action,
+                reason=request.POST.get("reason", ""),
+            )
     except ActionRefused as error:
         _refused(request, error)
     else:
@@ -326,9 +466,13 @@ def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "复核得分应为数字 / points must be a number")
         return redirect("submission_detail", pk=pk)
     try:
-        services.submission_rescore(actor=request.user, submission=submission,
-                                    item_id=request.POST.get("item_id", ""), points=points,
-                                    comment=request.POST.get("comment", ""))
+        services.submission_rescore(
+            actor=request.user,
+            submission=submission,
+            item_id=request.POST.get("item_id", ""),
+            points=points,
+            comment=request.POST.get("comment", ""),
+        )
     except ActionRefused as error:
         _refused(request, error)
     else:
@@ -341,9 +485,13 @@ def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_waive(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     try:
-        services.submission_waive(actor=request.user, submission=submission,
-                                  finding_id=request.POST.get("finding_id", ""),
-                                  reason=request.POST.get("reason", ""), where=request.POST.get("where", ""))
+        services.submission_waive(
+            actor=request.user,
+            submission=submission,
+            finding_id=request.POST.get("finding_id", ""),
+            reason=request.POST.get("reason", ""),
+            where=request.POST.get("where", ""),
+        )
     except ActionRefused as error:
         _refused(request, error)
     except InputError as error:
@@ -362,8 +510,12 @@ def submission_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "请选择文件 / choose a file")
     else:
         try:
-            services.submission_add_evidence(actor=request.user, submission=submission,
-                                             indicator_id=request.POST.get("indicator_id", ""), upload=upload)
+            services.submission_add_evidence(
+                actor=request.user,
+                submission=submission,
+                indicator_id=request.POST.get("indicator_id", ""),
+                upload=upload,
+            )
         except ActionRefused as error:
             _refused(request, error)
         else:
@@ -390,19 +542,25 @@ def submission_import(request: HttpRequest, pk: int) -> HttpResponse:
                 raise ActionRefused("请选择文件 / choose a file", code="invalid")
             data, notes = imports.read_upload(upload)
             data["year"] = submission.round.year
-            services.submission_save_dossier(actor=request.user, submission=submission, data=data,
-                                             note=f"导入 {upload.name}")
+            services.submission_save_dossier(
+                actor=request.user, submission=submission, data=data, note=f"导入 {upload.name}"
+            )
         except ActionRefused as error:
             _refused(request, error)
         except InputError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"已导入 {upload.name}，请逐项核对 / imported: please check each section")
+            messages.success(
+                request, f"已导入 {upload.name}，请逐项核对 / imported: please check each section"
+            )
             for note in notes[:20]:
                 messages.warning(request, note)
             return redirect("submission_detail", pk=pk)
-    return render(request, "evaluations/submission_import.html",
-                  _context(request, submission, accepted=",".join(imports.ACCEPTED)))
+    return render(
+        request,
+        "evaluations/submission_import.html",
+        _context(request, submission, accepted=",".join(imports.ACCEPTED)),
+    )
 
 
 @login_required
@@ -411,11 +569,15 @@ def excel_template(request: HttpRequest) -> HttpResponse:
     try:
         content = imports.template_bytes()
     except imports.ImportUnavailable as error:
-        return render(request, "evaluations/report_unavailable.html", {"message": error.message}, status=503)
+        return render(
+            request, "evaluations/report_unavailable.html", {"message": error.message}, status=503
+        )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote("jixiao-自评填报模板.xlsx")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(
+        "jixiao-自评填报模板.xlsx"
+    )
     return response
 
 
@@ -425,18 +587,28 @@ def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return report_response(request, submission, fmt)
 
 
-def report_response(request: HttpRequest, submission: Any, fmt: str, *, version: Any = None) -> HttpResponse:
+def report_response(
+    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None
+) -> HttpResponse:
     version = version or submission.current_version
     rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(version.data, framework_id=submission.round.framework_id or None, rescores=rescores)
+    assessment = engine.assess(
+        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
+    )
     basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
     try:
         file = reports.render(assessment, fmt, basename=basename)
     except reports.ReportUnavailable as error:
-        return render(request, "evaluations/report_unavailable.html",
-                      {"message": error.message, "submission": submission}, status=503)
+        return render(
+            request,
+            "evaluations/report_unavailable.html",
+            {"message": error.message, "submission": submission},
+            status=503,
+        )
     response = HttpResponse(file.content, content_type=file.content_type)
-    disposition = "inline" if fmt in ("html", "pdf") and request.GET.get("download") != "1" else "attachment"
+    disposition = (
+        "inline" if fmt in ("html", "pdf") and request.GET.get("download") != "1" else "attachment"
+    )
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(file.filename)}"
     return response
 
@@ -445,7 +617,9 @@ def report_response(request: HttpRequest, submission: Any, fmt: str, *, version:
 def submission_audit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     entries = selectors.audit_for(user=request.user, submission=submission)
-    return render(request, "evaluations/submission_audit.html", _context(request, submission, entries=entries))
+    return render(
+        request, "evaluations/submission_audit.html", _context(request, submission, entries=entries)
+    )
 
 
 @login_required
@@ -456,11 +630,30 @@ def submission_audit_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
     writer = csv.writer(response)
-    writer.writerow(["时间 time", "操作人 actor", "操作 action", "版本 version", "原状态 from", "新状态 to",
-                     "原因 reason", "字段 field", "原值 old", "新值 new"])
+    writer.writerow(
+        [
+            "时间 time",
+            "操作人 actor",
+            "操作 action",
+            "版本 version",
+            "原状态 from",
+            "新状态 to",
+            "原因 reason",
+            "字段 field",
+            "原值 old",
+            "新值 new",
+        ]
+    )
     for entry in selectors.audit_for(user=request.user, submission=submission):
-        base = [timezone.localtime(entry.at).isoformat(timespec="seconds"), entry.actor_name,
-                entry.get_action_display(), entry.version or "", entry.from_state, entry.to_state, entry.reason]
+        base = [
+            timezone.localtime(entry.at).isoformat(timespec="seconds"),
+            entry.actor_name,
+            entry.get_action_display(),
+            entry.version or "",
+            entry.from_state,
+            entry.to_state,
+            entry.reason,
+        ]
         if not entry.changes:
             writer.writerow([*base, "", "", ""])
         for change in entry.changes:
@@ -479,7 +672,14 @@ def tokens(request: HttpRequest) -> HttpResponse:
             ApiToken.objects.filter(user=request.user, pk=request.POST["revoke"]).delete()
             messages.info(request, "令牌已作废 / token revoked")
         else:
-            _, raw = ApiToken.issue(request.user, name=request.POST.get("name", "api")[:100] or "api")
-    return render(request, "evaluations/tokens.html", {
-        "tokens": ApiToken.objects.filter(user=request.user), "raw": raw,
-    })
+            _, raw = ApiToken.issue(
+                request.user, name=request.POST.get("name", "api")[:100] or "api"
+            )
+    return render(
+        request,
+        "evaluations/tokens.html",
+        {
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "raw": raw,
+        },
+    )

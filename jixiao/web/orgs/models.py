@@ -38,14 +38,18 @@ class Org(models.Model):
     code = models.CharField(_("编码"), max_length=64, unique=True)
     kind = models.CharField(_("类型"), max_length=16, choices=OrgKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        ordering = ["path"]
+        ordering = ("path",)
         verbose_name = _("组织")
         verbose_name_plural = _("组织")
 
@@ -56,7 +60,9 @@ class Org(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.parent_id and self.pk and self.parent.path.startswith(self.path or "/-/"):
-            raise ValidationError({"parent": _("上级不能是本组织或其下级 / a parent cannot lie below itself")})
+            raise ValidationError(
+                {"parent": _("上级不能是本组织或其下级 / a parent cannot lie below itself")}
+            )
 
     def save(self, *args: object, **kwargs: object) -> None:
         """Save, then keep the materialised path of this org and everything below it right."""
@@ -70,7 +76,7 @@ class Org(models.Model):
             if old_path:
                 below = list(Org.objects.filter(path__startswith=old_path).exclude(pk=self.pk))
                 for org in below:
-                    org.path = new_path + org.path[len(old_path):]
+                    org.path = new_path + org.path[len(old_path) :]
                 Org.objects.bulk_update(below, ["path"])
 
     def is_within(self, other: Org) -> bool:
@@ -94,7 +100,7 @@ class Membership(models.Model):
     role = models.CharField(_("角色"), max_length=32, choices=Role.choices)
 
     class Meta:
-        unique_together = [("user", "org", "role")]
+        unique_together = (("user", "org", "role"),)
         verbose_name = _("角色任职")
         verbose_name_plural = _("角色任职")
 
@@ -109,7 +115,9 @@ def _digest(raw: str) -> str:
 class ApiToken(models.Model):
     """A bearer token for the REST API. Only its SHA-256 is stored; the raw value is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("用途"), max_length=100, default="api")
     digest = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)

@@ -17,16 +17,31 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
 COLUMNS = {
-    "组织编码": "code", "code": "code", "组织名称": "name", "name": "name", "组织类型": "kind", "kind": "kind",
-    "上级编码": "parent", "parent": "parent", "用户名": "username", "username": "username",
-    "姓名": "full_name", "full_name": "full_name", "角色": "role", "role": "role", "邮箱": "email",
-    "email": "email", "初始密码": "password", "password": "password",
+    "组织编码": "code",
+    "code": "code",
+    "组织名称": "name",
+    "name": "name",
+    "组织类型": "kind",
+    "kind": "kind",
+    "上级编码": "parent",
+    "parent": "parent",
+    "用户名": "username",
+    "username": "username",
+    "姓名": "full_name",
+    "full_name": "full_name",
+    "角色": "role",
+    "role": "role",
+    "邮箱": "email",
+    "email": "email",
+    "初始密码": "password",
+    "password": "password",
 }
 KINDS = {str(label): value for value, label in OrgKind.choices} | {v: v for v in OrgKind.values}
 ROLES = {str(label): value for value, label in Role.choices} | {v: v for v in Role.values}
@@ -47,8 +62,10 @@ class SheetReport:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"组织 新建 {self.orgs_created}、更新 {self.orgs_updated}；用户 新建 {self.users_created}；"
-                f"角色任职 新建 {self.memberships_created}")
+        return (
+            f"组织 新建 {self.orgs_created}、更新 {self.orgs_updated}；用户 新建 {self.users_created}；"
+            f"角色任职 新建 {self.memberships_created}"
+        )
 
 
 def read_rows(path: str | Path) -> list[dict[str, str]]:
@@ -61,7 +78,9 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
         from openpyxl import load_workbook
 
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        raw = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        raw = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
     else:
         raise SheetError([f"{path.name}: 应为 .csv 或 .xlsx 文件 / expected a .csv or .xlsx file"])
     if not raw:
@@ -69,11 +88,17 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
     header = [COLUMNS.get(h.strip()) for h in raw[0]]
     unknown = [h for h, key in zip(raw[0], header, strict=False) if h.strip() and key is None]
     if unknown:
-        raise SheetError([f"第1行: 不认识的列 {'、'.join(unknown)}，可用列：{'、'.join(k for k in COLUMNS if not k.isascii())}"
-                          f" / unknown columns"])
+        raise SheetError(
+            [
+                f"第1行: 不认识的列 {'、'.join(unknown)}，可用列：{'、'.join(k for k in COLUMNS if not k.isascii())}"
+                f" / unknown columns"
+            ]
+        )
     rows = []
     for values in raw[1:]:
-        row = {key: (value or "").strip() for key, value in zip(header, values, strict=False) if key}
+        row = {
+            key: (value or "").strip() for key, value in zip(header, values, strict=False) if key
+        }
         rows.append(row)
     return rows
 
@@ -90,17 +115,25 @@ def _check(rows: list[dict[str, str]]) -> list[str]:
             continue
         if row.get("name"):
             if row.get("kind") not in KINDS:
-                problems.append(f"第{number}行 组织类型: 应为 财政局、主管部门 或 单位，得到 {row.get('kind')!r} / bad kind")
+                problems.append(
+                    f"第{number}行 组织类型: 应为 财政局、主管部门 或 单位，得到 {row.get('kind')!r} / bad kind"
+                )
             parent = row.get("parent")
             if parent and parent not in known_codes | sheet_codes:
                 problems.append(f"第{number}行 上级编码: 找不到组织 {parent} / unknown parent code")
             if parent == row["code"]:
-                problems.append(f"第{number}行 上级编码: 不能是本组织 / an org cannot be its own parent")
+                problems.append(
+                    f"第{number}行 上级编码: 不能是本组织 / an org cannot be its own parent"
+                )
         elif row["code"] not in known_codes | sheet_codes:
-            problems.append(f"第{number}行 组织编码: 找不到组织 {row['code']}，新组织须填写名称 / unknown org")
+            problems.append(
+                f"第{number}行 组织编码: 找不到组织 {row['code']}，新组织须填写名称 / unknown org"
+            )
         if row.get("username") and row.get("role") not in ROLES:
-            problems.append(f"第{number}行 角色: 应为 {'、'.join(str(label) for _, label in Role.choices)}，"
-                            f"得到 {row.get('role')!r} / bad role")
+            problems.append(
+                f"第{number}行 角色: 应为 {'、'.join(str(label) for _, label in Role.choices)}，"
+                f"得到 {row.get('role')!r} / bad role"
+            )
         if row.get("role") and not row.get("username"):
             problems.append(f"第{number}行 用户名: 填写角色时必填 / username required with a role")
     return problems
@@ -121,7 +154,8 @@ def import_rows(rows: list[dict[str, str]]) -> SheetReport:
             if row.get("parent") and parent is None:
                 continue
             org, created = Org.objects.get_or_create(
-                code=row["code"], defaults={"name": row["name"], "kind": KINDS[row["kind"]], "parent": parent}
+                code=row["code"],
+                defaults={"name": row["name"], "kind": KINDS[row["kind"]], "parent": parent},
             )
             if not created:
                 org.name, org.kind, org.parent = row["name"], KINDS[row["kind"]], parent
@@ -144,7 +178,9 @@ def import_rows(rows: list[dict[str, str]]) -> SheetReport:
                 user.set_password(row["password"])
             else:
                 user.set_unusable_password()
-                report.notes.append(f"{user.username}: 未设初始密码，请管理员在后台设置 / no password set")
+                report.notes.append(
+                    f"{user.username}: 未设初始密码，请管理员在后台设置 / no password set"
+                )
         if row.get("full_name"):
             user.first_name = row["full_name"][:150]
         if row.get("email"):

@@ -33,9 +33,18 @@ def index(request: HttpRequest) -> HttpResponse:
     published = Submission.objects.filter(state=State.PUBLISHED)
     years = published.values_list("round__year", flat=True).distinct().order_by("-round__year")
     orgs = Org.objects.filter(submissions__state=State.PUBLISHED).distinct().order_by("path")
-    return render(request, "portal/index.html", {
-        "page": page, "year": year, "org_id": org_id, "q": q, "years": years, "orgs": orgs,
-    })
+    return render(
+        request,
+        "portal/index.html",
+        {
+            "page": page,
+            "year": year,
+            "org_id": org_id,
+            "q": q,
+            "years": years,
+            "orgs": orgs,
+        },
+    )
 
 
 def _published(pk: int) -> Submission:
@@ -49,32 +58,57 @@ def _block_view(block: Any) -> dict[str, Any]:
     if isinstance(block, Paragraph):
         return {"kind": "p", "text": block.text, "style": block.style}
     if isinstance(block, Table):
-        return {"kind": "table", "title": block.title, "columns": [c.header for c in block.columns],
-                "rows": block.rows, "note": block.note}
+        return {
+            "kind": "table",
+            "title": block.title,
+            "columns": [c.header for c in block.columns],
+            "rows": block.rows,
+            "note": block.note,
+        }
     if isinstance(block, Chart):
-        rows = [(Cell(category), *(Cell("" if s.values[i] is None else str(s.values[i])) for s in block.series))
-                for i, category in enumerate(block.categories)]
-        return {"kind": "table", "title": block.title, "columns": ["", *(s.name for s in block.series)],
-                "rows": rows, "note": block.unit}
+        rows = [
+            (
+                Cell(category),
+                *(Cell("" if s.values[i] is None else str(s.values[i])) for s in block.series),
+            )
+            for i, category in enumerate(block.categories)
+        ]
+        return {
+            "kind": "table",
+            "title": block.title,
+            "columns": ["", *(s.name for s in block.series)],
+            "rows": rows,
+            "note": block.unit,
+        }
     return {"kind": "p", "text": str(block), "style": "note"}
 
 
 def _section_view(section: Section) -> dict[str, Any]:
-    return {"heading": section.heading, "level": min(section.level + 1, 6),
-            "blocks": [_block_view(b) for b in section.blocks],
-            "children": [_section_view(c) for c in section.children]}
+    return {
+        "heading": section.heading,
+        "level": min(section.level + 1, 6),
+        "blocks": [_block_view(b) for b in section.blocks],
+        "children": [_section_view(c) for c in section.children],
+    }
 
 
 def document_view(document: Document) -> dict[str, Any]:
     """The report model as plain dicts a Django template can walk (it cannot test types)."""
-    return {"title": document.title, "subtitle": document.subtitle, "cover": document.cover,
-            "sections": [_section_view(s) for s in document.sections],
-            "attachments": [_section_view(s) for s in document.attachments]}
+    return {
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "cover": document.cover,
+        "sections": [_section_view(s) for s in document.sections],
+        "attachments": [_section_view(s) for s in document.attachments],
+    }
 
 
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _published(pk)
-    version = submission.versions.filter(locked=True).order_by("-number").first() or submission.current_version
+    version = (
+        submission.versions.filter(locked=True).order_by("-number").first()
+        or submission.current_version
+    )
     assessment = engine.assess(version.data, framework_id=submission.round.framework_id or None)
     document = None
     problem = ""
@@ -82,16 +116,27 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         document = document_view(reports.compose(assessment))
     except reports.ReportUnavailable as error:
         problem = error.message
-    return render(request, "portal/report.html", {
-        "submission": submission, "version": version, "assessment": assessment, "document": document,
-        "problem": problem, "formats": [f for f in PUBLIC_FORMATS if f in reports.available_formats()],
-        "missing_formats": [f for f in PUBLIC_FORMATS if f not in reports.available_formats()],
-    })
+    return render(
+        request,
+        "portal/report.html",
+        {
+            "submission": submission,
+            "version": version,
+            "assessment": assessment,
+            "document": document,
+            "problem": problem,
+            "formats": [f for f in PUBLIC_FORMATS if f in reports.available_formats()],
+            "missing_formats": [f for f in PUBLIC_FORMATS if f not in reports.available_formats()],
+        },
+    )
 
 
 def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in PUBLIC_FORMATS:
         raise Http404("不支持的格式 / unknown format")
     submission = _published(pk)
-    version = submission.versions.filter(locked=True).order_by("-number").first() or submission.current_version
+    version = (
+        submission.versions.filter(locked=True).order_by("-number").first()
+        or submission.current_version
+    )
     return report_response(request, submission, fmt, version=version)

@@ -97,7 +97,18 @@ STORAGES = {
 }
 # Evidence files: what a department may upload beside an indicator.
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
-EVIDENCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png", ".txt", ".zip")
+EVIDENCE_EXTENSIONS = (
+    ".pdf",
+    ".docx",
+    ".doc",
+    ".xlsx",
+    ".xls",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".txt",
+    ".zip",
+)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -16,8 +16,14 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("JIXIAO_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -25,7 +31,9 @@ REPO = Path(__file__).resolve().parents[3]
 def browser():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         if os.environ.get("CI"):
-            pytest.fail(f"chromium not found at {CHROMIUM} (scripts/system/30-chromium.sh installs it)")
+            pytest.fail(
+                f"chromium not found at {CHROMIUM} (scripts/system/30-chromium.sh installs it)"
+            )
         pytest.skip(f"chromium not found at {CHROMIUM}; run scripts/system/30-chromium.sh as root")
     from playwright.sync_api import sync_playwright
 
@@ -37,8 +45,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1360, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 1360, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -47,7 +56,9 @@ def page(browser):
 
 @pytest.fixture
 def shots(tmp_path):
-    folder = REPO / "docs" / "screenshots" if os.environ.get("JIXIAO_SCREENSHOTS") == "1" else tmp_path
+    folder = (
+        REPO / "docs" / "screenshots" if os.environ.get("JIXIAO_SCREENSHOTS") == "1" else tmp_path
+    )
 
     def shoot(page, name: str) -> Path:
         path = folder / f"{name}.png"

@@ -41,7 +41,9 @@ def test_department_to_portal_journey(live_server, page, shots):
 
     data = dossier_data("测试县第一中学")
     data.pop("staffing")  # the department fills the staffing table in the browser
-    services.submission_save_dossier(actor=world.users["filler_a"], submission=world.sub("a"), data=data)
+    services.submission_save_dossier(
+        actor=world.users["filler_a"], submission=world.sub("a"), data=data
+    )
     pk = world.subs["a"].pk
 
     # 1. the department fills in the 人员 section and submits
@@ -74,7 +76,9 @@ def test_department_to_portal_journey(live_server, page, shots):
     page.goto(f"{base}/submissions/{pk}/")
     expect(page.locator("main")).to_contain_text("请补充问题分析")
     page.click("text=七、文字说明")
-    page.fill("textarea[name=head-problems]", "一是项目支出执行进度前慢后快；二是部分指标设置偏低。")
+    page.fill(
+        "textarea[name=head-problems]", "一是项目支出执行进度前慢后快；二是部分指标设置偏低。"
+    )
     page.click("#save")
     expect(page.locator(".messages")).to_contain_text("已保存")
     page.click("text=总览与评分")

@@ -19,7 +19,9 @@ class Command(BaseCommand):
         try:
             report = import_sheet(sheet)
         except SheetError as error:
-            raise CommandError("导入被拒绝，未写入任何内容 / nothing imported:\n  " + "\n  ".join(error.problems)) from None
+            raise CommandError(
+                "导入被拒绝，未写入任何内容 / nothing imported:\n  " + "\n  ".join(error.problems)
+            ) from None
         except FileNotFoundError:
             raise CommandError(f"找不到文件 {sheet} / file not found") from None
         self.stdout.write(self.style.SUCCESS(report.summary()))
