@@ -1,0 +1,27 @@
+"""Every importer finding id used in the code is catalogued, and the document is current."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jixiao.importers.catalogue import CATALOGUE, render
+
+from .conftest import REPO
+
+
+def test_every_id_in_the_code_is_catalogued_with_its_level() -> None:
+    used: dict[str, set[str]] = {}
+    for path in (REPO / "jixiao" / "importers").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'"(import\.[WIE]\d{3})",\s*"(warning|info|error)"', text):
+            used.setdefault(match.group(1), set()).add(match.group(2))
+    assert used
+    for finding_id, levels in used.items():
+        assert finding_id in CATALOGUE, finding_id
+        assert levels == {CATALOGUE[finding_id][0]}, finding_id
+        assert {"W": "warning", "I": "info", "E": "error"}[finding_id[7]] == CATALOGUE[finding_id][0]
+
+
+def test_document_is_generated_from_the_catalogue() -> None:
+    assert Path(REPO / "docs" / "findings-import.md").read_text(encoding="utf-8") == render()
