@@ -407,3 +407,25 @@ def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(InputError):
         load_dossier(folder)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: jixiao/io/yamlfile.py _construct_decimal calls Decimal(\".inf\") / Decimal(\".nan\") for "
+        "YAML's special floats, raising decimal.InvalidOperation (a traceback from `jixiao check`) "
+        "instead of an InputError naming the field and line"
+    ),
+)
+@pytest.mark.parametrize("special", [".inf", "-.inf", ".nan"])
+def test_yaml_special_floats_are_an_input_error(special: str) -> None:
+    text = HEAD + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {special}}}\n"
+    with pytest.raises(InputError) as raised:
+        dossier_from_text(text, "x.yaml")
+    assert raised.value.problems[0].line == 7
+
+
+@pytest.mark.parametrize(("written", "value"), [("1.0e+3", Decimal("1000")), ("1_000.5", Decimal("1000.5")), ("'1,234.50'", Decimal("1234.50"))])
+def test_yaml_number_spellings(written: str, value: Decimal) -> None:
+    text = HEAD + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {written}}}\n"
+    assert dossier_from_text(text).money.lines[0].amount == value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.core.money import Money, Unit, round_half_up, to_decimal
 
@@ -135,3 +137,30 @@ def test_money_is_immutable() -> None:
 
 def test_repr_shows_amount_and_unit() -> None:
     assert repr(Money("1462.08")) == "Money('1462.08', '万元')"
+
+
+amounts = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=4, allow_nan=False, allow_infinity=False)
+
+
+@given(amounts)
+def test_conversion_round_trip_is_exact(amount: Decimal) -> None:
+    yuan = Money(amount, Unit.YUAN)
+    assert yuan.to(Unit.WAN).to(Unit.YUAN).amount == amount
+    assert yuan.to(Unit.WAN) == yuan
+    assert Money(amount, Unit.WAN).to(Unit.YUAN).amount == amount * 10000
+
+
+@given(amounts, amounts)
+def test_sum_does_not_depend_on_the_unit_it_is_done_in(a: Decimal, b: Decimal) -> None:
+    left = Money(a, Unit.WAN) + Money(b, Unit.YUAN)
+    right = Money(b, Unit.YUAN) + Money(a, Unit.WAN)
+    assert left == right
+    assert left.wan == a + b / 10000
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=3, allow_nan=False, allow_infinity=False))
+def test_display_rounding_is_half_up_away_from_zero(amount: Decimal) -> None:
+    shown = Decimal(Money(amount).display().removesuffix("万元"))
+    assert abs(shown - amount) <= Decimal("0.005")
+    if abs(amount * 1000) % 10 == 5:
+        assert abs(shown) > abs(amount)
