@@ -612,3 +612,29 @@ def test_seed_scores_fully_once_targets_and_execution_are_given(seed_dossier: Do
     data["money"]["lines"].append({"phase": "执行", "item": "工资福利支出", "amount": "1462.08"})
     card = evaluate_with(build_dossier(data)).score
     assert (card.total, card.grade, card.status) == (D("100.00"), "优", Status.SCORED)
+
+
+WAGES = {"phase": "年初预算", "item": "工资福利支出", "amount": "100"}
+
+
+@pytest.mark.parametrize(
+    ("extra_lines", "data", "item_id", "status", "expected"),
+    [
+        ([{"phase": "执行", "item": "年末结转结余", "amount": "0"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
+         {}, "balance", Status.SCORED, "3.00"),
+        ([{"phase": "执行", "item": "年末结转结余", "amount": "5"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
+         {}, "balance", Status.SCORED, "2.00"),
+        ([{"phase": "执行", "item": "年末结转结余", "amount": "15"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
+         {}, "balance", Status.SCORED, "0.00"),
+        ([{"phase": "执行", "item": "年末结转结余", "amount": "5"}], {}, "balance", Status.INSUFFICIENT, None),
+        ([], {"late_funds": "2"}, "payment_progress", Status.SCORED, "2.00"),
+        ([{"phase": "年初预算", "item": "本年追加", "amount": "15"}], {}, "adjustment", Status.SCORED, "3.00"),
+        ([{"phase": "年初预算", "item": "重点项目支出", "amount": "85"},
+          {"phase": "年初预算", "item": "商品和服务支出", "funding": "项目支出", "amount": "100"}],
+         {}, "key_spending", Status.SCORED, "4.00"),
+    ],
+)
+def test_hunan_pack_rules(extra_lines, data, item_id: str, status: Status, expected: str | None) -> None:
+    dossier = build_dossier(money={"unit": "万元", "lines": [WAGES, *extra_lines]}, data=data)
+    item = _hunan_item(dossier, item_id)
+    assert (item.status, item.points) == (status, None if expected is None else D(expected))
