@@ -10,24 +10,92 @@ from pathlib import Path
 
 # id → (level, 中文说明, English description)
 CATALOGUE: dict[str, tuple[str, str, str]] = {
-    "import.W001": ("warning", "找不到部门名称，档案中用“未识别的部门”占位", "No department name found; a placeholder is used"),
-    "import.W002": ("warning", "找不到报告标题或标题中没有年度，年度取自正文", "No report title, or the year was taken from the body"),
-    "import.W003": ("warning", "同一数字在报告中多处表述不一致", "The same figure is stated differently in two places"),
-    "import.W004": ("warning", "分类型人数与总数不符或无法对应标准类型，分类未导入", "Counts by staff type do not add up or cannot be typed; not imported"),
-    "import.W005": ("warning", "金额分项之和与所述合计不符", "Amounts listed as parts do not add up to the stated total"),
-    "import.W006": ("warning", "括号内下属单位的人数，未作为本部门人数导入", "A count inside a sub-unit breakdown was not imported"),
-    "import.W007": ("warning", "看不出金额是预算数还是支出数，未导入", "Cannot tell whether an amount is budget or spending; not imported"),
-    "import.W008": ("warning", "疑似文字识别把“≥”读成“2”，已按“≥”读取", "OCR seems to have read ≥ as 2; read as ≥"),
-    "import.W010": ("warning", "标题中没有部门名称，按正文推断", "Department name inferred from the body text"),
-    "import.I001": ("info", "“编制人员N人”是占用编制的在职人数，不是编制数", "“编制人员” is a head-count of staff holding posts, not the quota"),
-    "import.I002": ("info", "“现有人员”按实有人数导入，可能包含退休、编外人员", "“现有人员” read as the actual head-count; may include retirees and contract staff"),
-    "import.I003": ("info", "离退休人数合并表述，计入退休人数", "Retired cadres and retirees stated together; counted as retired"),
-    "import.I004": ("info", "人数总数没有按类型分列，仅作为报告所述数导入", "A total without a breakdown by type; kept as a stated figure"),
-    "import.I005": ("info", "到位指标/到位资金不作为预算数导入", "Allocated funds (到位指标) are not imported as the budget"),
-    "import.I006": ("info", "人员经费不等于工资福利支出，未导入", "Personnel funds are not wages and benefits; not imported"),
+    "import.W001": (
+        "warning",
+        "找不到部门名称，档案中用“未识别的部门”占位",
+        "No department name found; a placeholder is used",
+    ),
+    "import.W002": (
+        "warning",
+        "找不到报告标题或标题中没有年度，年度取自正文",
+        "No report title, or the year was taken from the body",
+    ),
+    "import.W003": (
+        "warning",
+        "同一数字在报告中多处表述不一致",
+        "The same figure is stated differently in two places",
+    ),
+    "import.W004": (
+        "warning",
+        "分类型人数与总数不符或无法对应标准类型，分类未导入",
+        "Counts by staff type do not add up or cannot be typed; not imported",
+    ),
+    "import.W005": (
+        "warning",
+        "金额分项之和与所述合计不符",
+        "Amounts listed as parts do not add up to the stated total",
+    ),
+    "import.W006": (
+        "warning",
+        "括号内下属单位的人数，未作为本部门人数导入",
+        "A count inside a sub-unit breakdown was not imported",
+    ),
+    "import.W007": (
+        "warning",
+        "看不出金额是预算数还是支出数，未导入",
+        "Cannot tell whether an amount is budget or spending; not imported",
+    ),
+    "import.W008": (
+        "warning",
+        "疑似文字识别把“≥”读成“2”，已按“≥”读取",
+        "OCR seems to have read ≥ as 2; read as ≥",
+    ),
+    "import.W010": (
+        "warning",
+        "标题中没有部门名称，按正文推断",
+        "Department name inferred from the body text",
+    ),
+    "import.I001": (
+        "info",
+        "“编制人员N人”是占用编制的在职人数，不是编制数",
+        "“编制人员” is a head-count of staff holding posts, not the quota",
+    ),
+    "import.I002": (
+        "info",
+        "“现有人员”按实有人数导入，可能包含退休、编外人员",
+        "“现有人员” read as the actual head-count; may include retirees and contract staff",
+    ),
+    "import.I003": (
+        "info",
+        "离退休人数合并表述，计入退休人数",
+        "Retired cadres and retirees stated together; counted as retired",
+    ),
+    "import.I004": (
+        "info",
+        "人数总数没有按类型分列，仅作为报告所述数导入",
+        "A total without a breakdown by type; kept as a stated figure",
+    ),
+    "import.I005": (
+        "info",
+        "到位指标/到位资金不作为预算数导入",
+        "Allocated funds (到位指标) are not imported as the budget",
+    ),
+    "import.I006": (
+        "info",
+        "人员经费不等于工资福利支出，未导入",
+        "Personnel funds are not wages and benefits; not imported",
+    ),
     "import.I007": ("info", "收入不作为预算数导入", "Income is not imported as the budget"),
-    "import.I008": ("info", "含义无法确定的金额，未导入", "Amounts whose meaning could not be determined; not imported"),
-    "import.I009": ("info", "指标的目标值或实际值无法读出，未导入该指标", "An indicator's target or actual could not be read; not imported"),
+    "import.I008": (
+        "info",
+        "含义无法确定的金额，未导入",
+        "Amounts whose meaning could not be determined; not imported",
+    ),
+    "import.I009": (
+        "info",
+        "指标的目标值或实际值无法读出，未导入该指标",
+        "An indicator's target or actual could not be read; not imported",
+    ),
 }
 
 _EXPLANATIONS = """

@@ -176,6 +176,9 @@ class _Importer:
         goals = self._goals()
         if goals:
             data["goals"] = goals
+        indicators = self._indicators()
+        if indicators:
+            data["indicators"] = indicators
         narratives = self._narratives()
         if narratives:
             data["narratives"] = narratives
@@ -348,6 +351,50 @@ class _Importer:
                     self.stated.append(Fact(key, value, start, end, label))
                     self.sources.setdefault(key, (start, end))
                     break
+
+    def _indicators(self) -> list[dict[str, Any]]:
+        """Performance indicators stated as rates in the achievement and effect sections:
+        "绿化植物成活率达到96%", "社会满意度在92%以上". Actual values only; the standard rates
+        (在职人员控制率…) are statements, not indicators."""
+        indicators: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for line, label, value, start, end in self._percent_facts():
+            level1 = _indicator_level(line.path)
+            if level1 is None or any(re.search(rf"(?:{p})$", label) for p, _ in _RATES):
+                continue
+            name = re.sub(r"^(?:此外|另外|其中|全年|年度|对|经|并|且)+", "", label)
+            if (
+                not re.search(r"(?:率|满意度)$", name)
+                or name.endswith("占比")
+                or len(name) < 3
+                or re.search(r"较|比上年|同比", name)
+            ):
+                continue
+            if "满意" in name:
+                level1 = "满意度"
+            identifier = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]", "", name)
+            if identifier in seen:
+                continue
+            seen.add(identifier)
+            after = line.text[end - line.start : end - line.start + 4]
+            qualifier = re.match(r"以上|左右|以下", after)
+            if qualifier:
+                end += len(qualifier.group(0))
+            text = self.report.original_text(start, end)
+            indicator: dict[str, Any] = {
+                "id": identifier,
+                "name": name,
+                "level1": level1,
+                "actual": str(value),
+                "unit": "%",
+                "source": self._source_data((start, end)),
+            }
+            if qualifier:
+                indicator["actual_text"] = f"{value}%{qualifier.group(0)}"
+            if not text:
+                continue
+            indicators.append(indicator)
+        return indicators
 
     def _asset_change(self, has_assets: bool) -> None:
         for line, label, value, start, end in self._percent_facts():
@@ -528,6 +575,20 @@ class _Importer:
                 )
                 return {"notice_title": match.group(1), "notice": notice}
         return {}
+
+
+def _indicator_level(path: tuple[str, ...]) -> str | None:
+    """产出 / 效益 from the section a sentence sits in; None outside the performance sections."""
+    for title in reversed(path):
+        if re.search(r"满意", title):
+            return "满意度"
+        if re.search(r"效果|效益", title):
+            return "效益"
+        if re.search(r"履职完成|完成情况|产出|绩效实现|目标完成", title):
+            return "产出"
+        if re.search(r"预算|资金|资产|人员|概况|基本情况|问题|措施|经验", title):
+            return None
+    return None
 
 
 def _read_title(text: str) -> tuple[str | None, int | None] | None:

@@ -20,7 +20,9 @@ def test_every_id_in_the_code_is_catalogued_with_its_level() -> None:
     for finding_id, levels in used.items():
         assert finding_id in CATALOGUE, finding_id
         assert levels == {CATALOGUE[finding_id][0]}, finding_id
-        assert {"W": "warning", "I": "info", "E": "error"}[finding_id[7]] == CATALOGUE[finding_id][0]
+        assert {"W": "warning", "I": "info", "E": "error"}[finding_id[7]] == CATALOGUE[finding_id][
+            0
+        ]
 
 
 def test_document_is_generated_from_the_catalogue() -> None:

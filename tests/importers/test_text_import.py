@@ -345,3 +345,19 @@ def test_binary_input_is_a_clear_error() -> None:
     with pytest.raises(InputError) as caught:
         decode_text(bytes(range(256)) * 4, "x.txt")
     assert "UTF-8" in str(caught.value) or "文本" in str(caught.value)
+
+
+def test_indicators_stated_as_rates_in_the_performance_sections() -> None:
+    result = import_text(
+        TITLE
+        + "一、部门概况\n在职人员控制率达80%。\n二、部门绩效实现情况\n(一)履职完成情况\n绿化植物成活率达到96%。\n"
+        "(二)履职效果情况\n公共设施完好率达94%,社会满意度在92%以上,资金占比为30%。"
+    )
+    found = {i.name: (i.level1.value, i.actual, i.actual_text) for i in result.dossier.indicators}
+    assert found == {
+        "绿化植物成活率": ("产出", Decimal(96), None),
+        "公共设施完好率": ("效益", Decimal(94), None),
+        "社会满意度": ("满意度", Decimal(92), "92%以上"),
+    }
+    assert result.dossier.indicator("社会满意度").source.text == "社会满意度在92%以上"  # type: ignore[union-attr]
+    assert stated(result, "rates.in_service_control") == [Decimal(80)]
