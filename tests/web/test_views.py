@@ -233,3 +233,11 @@ def test_open_round_through_the_form(client, world):
     assert Submission.objects.filter(round__notice="测财监〔2025〕3号").count() == 2
     login(client, world, "filler_b")
     assert client.get(reverse("round_new")).status_code == 403
+
+
+def test_english_is_available(client, world):
+    login(client, world, "filler_a")
+    page = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Dashboard" in page and "Log out" in page and "Draft" in page
+    chinese = client.get(reverse("dashboard")).content.decode()
+    assert "工作台" in chinese and "草稿" in chinese
