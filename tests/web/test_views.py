@@ -241,3 +241,19 @@ def test_english_is_available(client, world):
     assert "Dashboard" in page and "Log out" in page and "Draft" in page
     chinese = client.get(reverse("dashboard")).content.decode()
     assert "工作台" in chinese and "草稿" in chinese
+
+
+def test_findings_show_inline_in_their_section(client, world, fake_findings):
+    fill(world, "a")
+    fake_findings.error("indicators.E009", "indicators[0].target")
+    fake_findings.error("staffing.E002", "staffing.in_service")
+    from jixiao.web.evaluations import services
+
+    services.refresh_assessment(world.sub("a").current_version)
+    login(client, world, "filler_a")
+    pk = world.subs["a"].pk
+    page = client.get(reverse("submission_section", args=[pk, "indicators"])).content.decode()
+    field = page.split('data-path="indicators[0].target"', 1)[1].split('data-path="indicators[0].', 1)[0]
+    assert "indicators.E009" in field  # next to the target field of the first indicator
+    staffing = client.get(reverse("submission_section", args=[pk, "staffing"])).content.decode()
+    assert 'data-where="staffing.in_service"' in staffing  # at the top of the section

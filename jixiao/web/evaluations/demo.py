@@ -416,7 +416,7 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         submission = current.submissions.get(org=org)
         if position == 0:
             continue  # one untouched draft: what a unit sees on day one (last year's values carried in)
-        flawed = position % 4 == 1
+        flawed = position % 5 == 1
         data = synthetic_dossier(
             org.name, dept.name if dept != org else "演示县人民政府", 2023, rng, flawed=flawed
         )

@@ -42,7 +42,11 @@ from jixiao.web.evaluations.permissions import (
 )
 from jixiao.web.orgs.models import ApiToken
 
-SECTION_OF_PATH = {key: key for key in SECTIONS} | {"waivers": "self_evaluation"}
+SECTION_OF_PATH = {key: key for key in SECTIONS} | {
+    "waivers": "self_evaluation",
+    "budget": "money",  # figure keys about money: shown on the money section
+    "executed": "money",
+}
 
 
 def section_for_path(path: str) -> str:
@@ -390,7 +394,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             "rows": rows,
             "head_cells": head_cells,
             "staff_table": staff_table,
-            "section_findings": [f for f in findings if f["section"] == section.key],
+            "section_findings": _unplaced(findings, section.key, head_cells, staff_table, rows),
             "kept_rows": kept_rows,
         }
     )
@@ -421,6 +425,16 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
         target.add_error(
             None if field == "__all__" or field not in target.fields else field, message
         )
+
+
+def _unplaced(findings: list[dict[str, Any]], key: str, head_cells: list[dict[str, Any]],
+              staff_table: list[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This section's findings that no single field shows: listed at the top of the form."""
+    placed = {id(f) for c in head_cells for f in c["findings"]}
+    placed |= {id(f) for _, a, b in staff_table for f in (*a["findings"], *b["findings"])}
+    placed |= {id(f) for row in rows for f in row["findings"]}
+    placed |= {id(f) for row in rows for c in row["cells"] for f in c["findings"]}
+    return [f for f in findings if f["section"] == key and id(f) not in placed]
 
 
 @login_required

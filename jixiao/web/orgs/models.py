@@ -1,6 +1,7 @@
 """The org tree and who holds which role where.
 
-An Org keeps a materialised ``path`` ("/1/4/9/") so that "everything below this org" is one
+An Org keeps a materialised ``path`` ("/0000000001/0000000004/", ids zero-padded so that sorting by
+path lists the tree in order) so that "everything below this org" is one
 indexed ``startswith`` query, whatever the depth. A Membership gives a user one role at one org;
 what the role may see and do follows from the org's place in the tree (see ``permissions``).
 """
@@ -68,7 +69,7 @@ class Org(models.Model):
         """Save, then keep the materialised path of this org and everything below it right."""
         with transaction.atomic():
             super().save(*args, **kwargs)  # type: ignore[arg-type]
-            new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
+            new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk:010d}/"
             if new_path == self.path:
                 return
             old_path, self.path = self.path, new_path
