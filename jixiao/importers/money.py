@@ -66,7 +66,7 @@ _FUNDING: tuple[tuple[str, Funding], ...] = (
     (r"基本支(?:出)?(?!付)|基本经费", Funding.BASIC),
     (r"项目支出|项目经费", Funding.PROJECT),
 )
-_NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作)"
+_NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作|拨款|财政拨款|资金)"
 _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排", Phase.BUDGET_INITIAL),
     (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
@@ -112,7 +112,7 @@ class MoneyReading:
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     rest = label
-    if re.search(r"收入", label) and not re.search(r"预算收入", label):
+    if re.search(r"收入", label) and not re.search(r"预算收入|收入预算", label):
         return "income", None, None, None
     for pattern, asset_field in _ASSETS:
         if re.search(pattern, label):
@@ -152,6 +152,8 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
 
 
 def _phase(text: str) -> Phase | str | None:
+    """The phase words in a label: the rightmost of budget / spending wins ("基本支出预算" is a
+    budget, "预算执行数" spending); within budget, 年初/批复 → initial, 调整后/全年 → adjusted."""
     if re.search(r"决算", text):
         return Phase.FINAL
     if re.search(r"执行数|实际执行|执行(?!率)", text):
@@ -161,7 +163,12 @@ def _phase(text: str) -> Phase | str | None:
         for match in re.finditer(pattern, text):
             if best is None or match.end() > best[0]:
                 best = (match.end(), phase)
-    return None if best is None else best[1]
+    if best is None or best[1] in (Phase.EXECUTED, Phase.FINAL):
+        return None if best is None else best[1]
+    for pattern, phase in _PHASES[:2]:
+        if re.search(pattern, text):
+            return phase
+    return best[1]
 
 
 def _label(text: str, position: int) -> tuple[str, int]:
@@ -179,6 +186,22 @@ def _label(text: str, position: int) -> tuple[str, int]:
         start += lead.end()
         label = label[lead.end() :]
     return _VERBS.sub("", label).strip(), start
+
+
+_ELLIPTICAL = (
+    "funding",
+    "economic",
+    "sangong_total",
+    "public_funds",
+    "procurement",
+    "key_projects",
+)
+
+
+def _bare_phase(label: str) -> bool:
+    """A label that is only a phase ("实际支出", "执行数"), naming no subject of its own."""
+    rest = re.sub(r"(?:19|20)\d{2}年度?|全年|当年|本年|年度|实际|完成|累计|已", "", label)
+    return bool(re.fullmatch(r"(?:支出|执行|执行数|支出数|决算|决算数|使用|拨付)?", rest))
 
 
 def _compatible(head: Amount, part: Amount) -> bool:
@@ -209,6 +232,7 @@ def _amounts(report: ReportText) -> list[Amount]:
     for line in report.lines:
         text = line.text
         head: Amount | None = None
+        last: Amount | None = None
         group_open = False
         previous_end = 0
         for match in _AMOUNT.finditer(text):
@@ -224,6 +248,17 @@ def _amounts(report: ReportText) -> list[Amount]:
                 group_open = True
             previous_end = match.end()
             kind, phase, funding, item = classify(label)
+            if sentence_break:
+                last = None
+            if (
+                kind == "total"
+                and last is not None
+                and last.kind in _ELLIPTICAL
+                and _bare_phase(label)
+                and not _same_side(phase, last.phase)
+            ):
+                # "“三公”经费预算15万元，实际支出12万元": the subject carries over
+                kind, funding, item = last.kind, last.funding, last.item
             unit = match.group(2)
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
@@ -254,6 +289,7 @@ def _amounts(report: ReportText) -> list[Amount]:
                     found.append(amount)
                     continue
             found.append(amount)
+            last = amount
             if amount.kind in (
                 None,
                 "total",
@@ -296,6 +332,8 @@ _MEMO_KEYS = {
 def figure_key(phase: Phase | str | None, funding: Funding | None, item: Item) -> str | None:
     """The figure a money line (or a statement about one) feeds."""
     prefix = _prefix(phase)
+    if phase is Phase.BUDGET_INITIAL and item.is_composition:
+        prefix = INITIAL  # settled once all lines are known (see _settle_key)
     if item is Item.UNCLASSIFIED:
         return f"{prefix}.{'total' if funding is None else funding.name.lower()}"
     if item in _ECONOMIC_KEYS:
@@ -305,6 +343,22 @@ def figure_key(phase: Phase | str | None, funding: Funding | None, item: Item) -
     if item.is_sangong:
         return None
     return f"{prefix}.{item.name.lower()}"
+
+
+INITIAL = "budget@initial"
+
+
+def _settle_key(key: str | None, has_adjusted: bool) -> list[str]:
+    """An initial-budget key is the budget's own figure unless an adjusted budget exists; then
+    only the initial total has a figure (budget.initial_total)."""
+    if key is None:
+        return []
+    if not key.startswith(INITIAL):
+        return [key]
+    sub = key.split(".", 1)[1]
+    if has_adjusted:
+        return ["budget.initial_total"] if sub == "total" else []
+    return [f"budget.{sub}", "budget.initial_total"] if sub == "total" else [f"budget.{sub}"]
 
 
 @dataclass
@@ -331,6 +385,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         _resolve(amount, lines, statements, unread, reading, findings)
     _settle_phases(lines)
     lines = _unnest(lines, statements)
+    has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     for line in lines:
         entry: dict[str, Any] = {
             "phase": line.phase.value,
@@ -341,22 +396,14 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
             entry["funding"] = line.funding.value
         entry["label"] = line.amount.label or None
         reading.lines.append(entry)
-        key = line.key
         span = (line.amount.start, line.amount.end)
         entry["_span"] = span
-        if key:
+        for key in _settle_key(line.key, has_adjusted):
             reading.sources.setdefault(key, span)
-            if (
-                line.phase is Phase.BUDGET_INITIAL
-                and line.item.is_composition
-                and not any(other.phase is Phase.BUDGET_ADJUSTED for other in lines)
-            ):
-                reading.sources.setdefault(
-                    "budget.initial_total", span
-                ) if line.funding is None else None
-    for key, amount in statements:
-        reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
-        reading.sources.setdefault(key, (amount.start, amount.end))
+    for raw_key, amount in statements:
+        for key in _settle_key(raw_key, has_adjusted)[:1]:
+            reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
+            reading.sources.setdefault(key, (amount.start, amount.end))
     if unread:
         listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in unread[:8])
         more = f" 等{len(unread)}项" if len(unread) > 8 else ""

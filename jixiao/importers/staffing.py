@@ -279,6 +279,7 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
                 span=(count.start, count.end),
             )
     _check_conflicts(ROLE_ACTUAL, by_role.get(ROLE_ACTUAL, []), findings)
+    _settle_retired(by_role, findings)
     for role, field_name in _RAW_COUNTS.items():
         counts = by_role.get(role, [])
         if not counts:
@@ -287,7 +288,7 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
         reading.data[field_name] = first.value
         reading.sources[role] = (first.start, first.end)
         reading.sources[f"staffing.{field_name}"] = (first.start, first.end)
-        if role == ROLE_RETIRED and "离退休" in first.label:
+        if role == ROLE_RETIRED and "离退休" in first.label and ROLE_RETIRED_CADRES not in by_role:
             findings.add(
                 "import.I003",
                 "info",
@@ -301,6 +302,48 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
             )
         _check_conflicts(role, counts, findings)
     return reading
+
+
+def _settle_retired(by_role: dict[str, list[_Count]], findings: Findings) -> None:
+    """离退休 is 离休 + 退休. With 退休 stated on its own, the combined count is only a check;
+    with 离休 stated, 退休 = 离退休 − 离休."""
+    retired = by_role.get(ROLE_RETIRED, [])
+    combined = [c for c in retired if "离退休" in c.label]
+    alone = [c for c in retired if "离退休" not in c.label]
+    cadres = by_role.get(ROLE_RETIRED_CADRES, [])
+    if not combined:
+        return
+    if alone:
+        by_role[ROLE_RETIRED] = alone
+        expected = alone[0].value + (cadres[0].value if cadres else 0)
+        if combined[0].value != expected:
+            findings.add(
+                "import.W003",
+                "warning",
+                f"{combined[0].label}{combined[0].value}人与离休、退休人数之和{expected}人不符 / "
+                "retired cadres plus retirees differ from the combined count",
+                span=(combined[0].start, combined[0].end),
+            )
+        return
+    if cadres:
+        first = combined[0]
+        by_role[ROLE_RETIRED] = [
+            _Count(
+                ROLE_RETIRED,
+                None,
+                first.value - cadres[0].value,
+                first.start,
+                first.end,
+                first.label,
+            )
+        ]
+        findings.add(
+            "import.I003",
+            "info",
+            f"退休人数按“{first.label}{first.value}人”减去离休{cadres[0].value}人计为"
+            f"{first.value - cadres[0].value}人 / retirees = combined count minus retired cadres",
+            span=(first.start, cadres[0].end),
+        )
 
 
 def _read_typed_role(

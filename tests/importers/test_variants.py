@@ -1,0 +1,75 @@
+"""Wordings seen in published reports beyond the corpus excerpts: each gives the expected figures
+and nothing else (precision), or is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.core.figures import FigureBook
+from jixiao.importers.text import import_text
+
+from .conftest import corpus_text
+
+TITLE = "某县某某局2021年度部门整体支出绩效自评报告\n"
+
+# text → the figures it must give (keys not listed must not be read from the text)
+CASES: list[tuple[str, dict[str, str]]] = [
+    (
+        "2021年度收入预算总额为1,234.56万元,其中:一般公共预算拨款1,200万元,其他收入34.56万元。",
+        {"budget.total": "1234.56", "budget.initial_total": "1234.56"},
+    ),
+    ("支出决算总额为1,100万元。", {"executed.total": "1100"}),
+    (
+        "年初预算数为1000万元,全年预算数为1200万元,全年支出1150万元,预算执行率为95.83%。",
+        {
+            "budget.initial_total": "1000",
+            "budget.total": "1200",
+            "executed.total": "1150",
+            "rates.execution": "95.83",
+        },
+    ),
+    ("“三公”经费预算15万元,实际支出12万元。", {"budget.sangong": "15", "executed.sangong": "12"}),
+    ("基本支出预算800万元,实际支出780万元。", {"budget.basic": "800", "executed.basic": "780"}),
+    ("人员经费支出300万元,公用经费支出50万元。", {"executed.public_funds": "50"}),
+    ("年末结转结余30万元。", {"executed.carryover_end": "30"}),
+    (
+        "编制数12名,实有在职人员11名,退休人员5名。",
+        {"staffing.authorized": "12", "staffing.in_service": "11", "staffing.retired": "5"},
+    ),
+    ("核定编制20名,其中行政编制15名,事业编制5名。", {"staffing.authorized": "20"}),
+    (
+        "在职职工40人,离退休人员12人,其中离休2人。",
+        {"staffing.in_service": "40", "staffing.retired": "10", "staffing.retired_cadres": "2"},
+    ),
+    (
+        "离退休人员12人,其中离休2人、退休10人。",
+        {"staffing.retired": "10", "staffing.retired_cadres": "2"},
+    ),
+    ("绩效自评得分95.5分,等级为优。", {"score.self": "95.5", "grade.self": "优"}),
+    ("自评总分为92分,评价结果为“优秀”。", {"score.self": "92", "grade.self": "优"}),
+    (
+        "年末资产总额为1 500 万元,较上年增加 10%。",
+        {"assets.total_net": "1500", "assets.change_pct": "10"},
+    ),
+    ("单位现有车辆3辆,办公电脑20台,在职人员18人。", {"staffing.in_service": "18"}),
+    ("2021年部门预算执行率100%。", {"rates.execution": "100"}),
+    ("满分100分,本项得分8分,扣2分。", {}),
+    ("民生支出占财政支出比重继续维持在73%以上。", {}),
+    ("全县GDP增长6.5%,财政总收入12.3亿元。", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:14] for c in CASES])
+def test_wording_variants(text: str, expected: dict[str, str]) -> None:
+    result = import_text(TITLE + text)
+    flat = FigureBook(result.dossier).flat()
+    read = {
+        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
+    }
+    assert read == expected
+
+
+def test_toc_and_body_headings_both_parse() -> None:
+    result = import_text(corpus_text("r2-11"))
+    assert result.dossier.profile.name == "中共寻甸县委统战部"
+    assert result.dossier.year == 2024
