@@ -257,3 +257,15 @@ def test_findings_show_inline_in_their_section(client, world, fake_findings):
     assert "indicators.E009" in field  # next to the target field of the first indicator
     staffing = client.get(reverse("submission_section", args=[pk, "staffing"])).content.decode()
     assert 'data-where="staffing.in_service"' in staffing  # at the top of the section
+
+
+def test_no_remote_assets_on_pages_or_api_docs(client, world):
+    import re
+
+    login(client, world, "filler_a")
+    pages = [reverse("dashboard"), reverse("submission_detail", args=[world.subs["a"].pk]),
+             reverse("portal:index"), "/api/docs"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        remote = re.findall(r'(?:src|href)="(?:https?:)?//[^"]+"', html)
+        assert remote == [], (url, remote)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # with ninja installed as an app, /api/docs serves its bundled Swagger UI, not a CDN
     "jixiao.web.orgs",
     "jixiao.web.evaluations",
     "jixiao.web.portal",
