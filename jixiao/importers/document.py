@@ -87,7 +87,8 @@ class ReportText:
 
 
 def _split_lines(text: str) -> list[Line]:
-    lines, position = [], 0
+    lines: list[Line] = []
+    position = 0
     for raw in text.split("\n"):
         if raw.strip():
             lines.append(Line(len(lines), raw, position))

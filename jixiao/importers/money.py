@@ -66,12 +66,13 @@ _FUNDING: tuple[tuple[str, Funding], ...] = (
     (r"基本支(?:出)?(?!付)|基本经费", Funding.BASIC),
     (r"项目支出|项目经费", Funding.PROJECT),
 )
+_NOT_FINAL = r"(?!编制|公开|管理|审核|工作|报表|报告|会审)"
 _NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作|拨款|财政拨款|资金)"
 _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排", Phase.BUDGET_INITIAL),
     (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
     (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}", BUDGET),
-    (r"决算", Phase.FINAL),
+    (rf"决算{_NOT_FINAL}", Phase.FINAL),
     (
         r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付",
         Phase.EXECUTED,
@@ -154,7 +155,7 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
 def _phase(text: str) -> Phase | str | None:
     """The phase words in a label: the rightmost of budget / spending wins ("基本支出预算" is a
     budget, "预算执行数" spending); within budget, 年初/批复 → initial, 调整后/全年 → adjusted."""
-    if re.search(r"决算", text):
+    if re.search(rf"决算{_NOT_FINAL}", text):
         return Phase.FINAL
     if re.search(r"执行数|实际执行|执行(?!率)", text):
         return Phase.EXECUTED
@@ -278,8 +279,11 @@ def _amounts(report: ReportText) -> list[Amount]:
             elif amount.kind == "asset:total":
                 amount.kind = "asset:total_net"
             if group_open and head is not None:
-                if head.kind in (None, "income", "unread", "allocated", "personnel"):
-                    # parts of something not imported are not imported either
+                if head.kind in (None, "income", "unread", "allocated", "personnel") and not (
+                    amount.kind in ("total", "sangong_total") and amount.phase is not None
+                ):
+                    # parts of something not imported are not imported either (a new total with
+                    # its own phase, "；支出总计1230万元", starts afresh)
                     amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
                     found.append(amount)
                     continue

@@ -530,7 +530,7 @@ class _Importer:
         return items
 
     def _goals(self) -> list[dict[str, str]]:
-        items = []
+        items: list[dict[str, str]] = []
         for line in self._section_lines(r"绩效目标"):
             if "总体" in line.path[-1]:
                 continue

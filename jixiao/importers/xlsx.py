@@ -948,7 +948,7 @@ def _read_mapped_table(
     translate: dict[str, dict[Any, Any]] = table.get("values") or {}
     constants: dict[str, Any] = table.get("constants") or {}
     required = table.get("skip_blank")
-    items = []
+    items: list[dict[str, Any]] = []
     for row_number, row in enumerate(rows[header_row:], start=header_row + 1):
         item: dict[str, Any] = {}
         for index, field in columns.items():
