@@ -174,3 +174,30 @@ def test_published_submission_reads_back_locked(client, world):
     advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
     row = client.get(f"/api/submissions/{world.subs['a'].pk}", **bearer(world, "finance")).json()
     assert row["locked"] and row["state"] == "published" and "reopen" in row["allowed_actions"]
+
+
+def test_api_list_query_count_is_flat(client, world, django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jixiao.web.evaluations import services
+    from jixiao.web.orgs.models import Org, OrgKind
+
+    units = [
+        Org.objects.create(name=f"扩展单位{i}", code=f"E{i}", kind=OrgKind.UNIT, parent=world.dept)
+        for i in range(20)
+    ]
+    services.round_open(
+        actor=world.users["finance"],
+        finance=world.finance,
+        year=2023,
+        notice="测财监〔2024〕6号",
+        title="t",
+        deadline=timezone.now() + timedelta(days=3),
+        units=units,
+    )
+    headers = bearer(world, "finance")
+    with django_assert_max_num_queries(8):
+        rows = client.get("/api/submissions", **headers).json()
+    assert len(rows) == 23

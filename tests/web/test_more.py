@@ -263,12 +263,16 @@ def test_org_paths_follow_moves_and_sort_as_a_tree(world):
     world.unit_a.save()
     world.unit_a.refresh_from_db()
     assert world.unit_a.is_within(world.dept2) and not world.unit_a.is_within(world.dept)
-    child = Org.objects.create(name="测试县第一中学分校", code="U1-1", kind=OrgKind.UNIT, parent=world.unit_a)
+    child = Org.objects.create(
+        name="测试县第一中学分校", code="U1-1", kind=OrgKind.UNIT, parent=world.unit_a
+    )
     world.unit_a.parent = world.dept
     world.unit_a.save()
     child.refresh_from_db()
     assert child.is_within(world.dept)  # descendants moved along
     for number in range(12):  # ids past 9 must still sort after their parent, not by digits
-        Org.objects.create(name=f"单位{number}", code=f"N{number}", kind=OrgKind.UNIT, parent=world.dept2)
+        Org.objects.create(
+            name=f"单位{number}", code=f"N{number}", kind=OrgKind.UNIT, parent=world.dept2
+        )
     names = list(Org.objects.order_by("path").values_list("name", flat=True))
     assert names.index("测试县卫健委") < names.index("单位11") and names[0] == "测试县财政局"

@@ -253,7 +253,9 @@ def test_findings_show_inline_in_their_section(client, world, fake_findings):
     login(client, world, "filler_a")
     pk = world.subs["a"].pk
     page = client.get(reverse("submission_section", args=[pk, "indicators"])).content.decode()
-    field = page.split('data-path="indicators[0].target"', 1)[1].split('data-path="indicators[0].', 1)[0]
+    field = page.split('data-path="indicators[0].target"', 1)[1].split(
+        'data-path="indicators[0].', 1
+    )[0]
     assert "indicators.E009" in field  # next to the target field of the first indicator
     staffing = client.get(reverse("submission_section", args=[pk, "staffing"])).content.decode()
     assert 'data-where="staffing.in_service"' in staffing  # at the top of the section
@@ -263,9 +265,46 @@ def test_no_remote_assets_on_pages_or_api_docs(client, world):
     import re
 
     login(client, world, "filler_a")
-    pages = [reverse("dashboard"), reverse("submission_detail", args=[world.subs["a"].pk]),
-             reverse("portal:index"), "/api/docs"]
+    pages = [
+        reverse("dashboard"),
+        reverse("submission_detail", args=[world.subs["a"].pk]),
+        reverse("portal:index"),
+        "/api/docs",
+    ]
     for url in pages:
         html = client.get(url).content.decode()
         remote = re.findall(r'(?:src|href)="(?:https?:)?//[^"]+"', html)
         assert remote == [], (url, remote)
+
+
+def test_finance_rescore_through_the_page_with_the_real_pipeline(client, world):
+    from jixiao.web.evaluations import engine
+
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve")
+    item = next(
+        i for i in engine.assess(world.sub("a").current_version.data).items if i.points is not None
+    )
+    login(client, world, "finance")
+    url = reverse("submission_rescore", args=[world.subs["a"].pk])
+    client.post(url, {"item_id": item.id, "points": "abc"})
+    assert not world.sub("a").rescores.exists()
+    client.post(
+        url, {"item_id": item.id, "points": str(item.weight / 2), "comment": "佐证不足，减半"}
+    )
+    page = client.get(reverse("submission_detail", args=[world.subs["a"].pk])).content.decode()
+    assert "佐证不足，减半" in page
+    rescore = world.sub("a").rescores.get()
+    assert rescore.points == item.weight / 2
+
+
+def test_admin_pages_for_superuser(client, world, django_assert_max_num_queries):
+    from django.contrib.auth import get_user_model
+
+    fill(world, "a")
+    get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+    assert client.login(username="root", password=PASSWORD)
+    for name in ("submission", "auditentry", "round", "dossierversion"):
+        with django_assert_max_num_queries(12):
+            assert client.get(f"/admin/evaluations/{name}/").status_code == 200
+    assert client.get("/admin/orgs/org/").status_code == 200

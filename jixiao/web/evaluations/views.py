@@ -427,8 +427,13 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
         )
 
 
-def _unplaced(findings: list[dict[str, Any]], key: str, head_cells: list[dict[str, Any]],
-              staff_table: list[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _unplaced(
+    findings: list[dict[str, Any]],
+    key: str,
+    head_cells: list[dict[str, Any]],
+    staff_table: list[Any],
+    rows: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
     """This section's findings that no single field shows: listed at the top of the form."""
     placed = {id(f) for c in head_cells for f in c["findings"]}
     placed |= {id(f) for _, a, b in staff_table for f in (*a["findings"], *b["findings"])}

@@ -8,8 +8,12 @@ from playwright.sync_api import expect
 from jixiao.web.evaluations.demo import DEMO_PASSWORD, load_demo
 from jixiao.web.evaluations.models import Round, Submission
 
-pytestmark = [pytest.mark.browser, pytest.mark.system, pytest.mark.slow,
-              pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.system,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def login(page, base, username):
