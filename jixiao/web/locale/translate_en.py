@@ -188,7 +188,6 @@ EN = {
     "组织与人员 / Organisations": "Organisations",
     "绩效评价 / Evaluations": "Evaluations",
     "公开门户 / Portal": "Portal",
-    "API 令牌": "API tokens",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
