@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from jixiao.core.dossier import Dossier
 from jixiao.core.errors import InputError
@@ -29,7 +30,7 @@ JsonOption = typer.Option(False, "--json", help="输出 JSON / machine-readable 
 
 
 def fail(error: InputError | str) -> NoReturn:
-    errors.print(f"[bold red]错误 error[/]: {error}", markup=True)
+    errors.print(f"[bold red]错误 error[/]: {escape(str(error))}", markup=True)
     raise typer.Exit(EXIT_UNREADABLE)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from jixiao.cli.common import (
@@ -64,23 +65,23 @@ def items_json(card: ScoreCard) -> list[dict[str, Any]]:
 def print_header(result: Result) -> None:
     dossier, card = result.dossier, result.score
     console.print(
-        f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 框架 {card.framework_id}（{card.framework_name}）"
+        f"[bold]{escape(dossier.profile.name)}[/] · {dossier.year}年度 · "
+        f"框架 {card.framework_id}（{escape(card.framework_name)}）"
     )
     self_text = (
         f"{text(card.self_total)}分（{card.self_grade}）"
         if card.self_total is not None
         else "未填报"
     )
-    console.print(f"自评得分 self-score: {self_text}")
-    console.print(f"计算得分 computed:   {card.summary()}")
+    console.print(f"自评得分 self-score: {self_text}", markup=False)
+    console.print(f"计算得分 computed:   {card.summary()}", markup=False)
 
 
 def print_finding(finding: Finding) -> None:
     style = LEVEL_STYLE[finding.level]
-    waived = f" [dim](已豁免: {finding.waived})[/]" if finding.waived else ""
-    console.print(
-        f"[{style}]{finding.level.label}[/] [bold]{finding.id}[/] {finding.where.describe()}{waived}"
-    )
+    waived = f" [dim](已豁免: {escape(finding.waived)})[/]" if finding.waived else ""
+    place = escape(finding.where.describe())
+    console.print(f"[{style}]{finding.level.label}[/] [bold]{finding.id}[/] {place}{waived}")
     console.print(f"    {finding.message}", markup=False)
     if finding.hint:
         console.print(f"    → {finding.hint}", markup=False)
@@ -136,7 +137,10 @@ def figures(path: Path, as_json: bool = JsonOption) -> None:
         flat["grade.self"] = book.self_grade()
         emit_json(flat)
         return
-    table = Table("键 key", "名称", "数值", "单位", "来源 origin")
+    table = Table()
+    table.add_column("键 key", no_wrap=True, min_width=max(len(f.key) for f in book.all()))
+    for header in ("名称", "数值", "单位", "来源 origin"):
+        table.add_column(header)
     for figure in book.all():
         if figure.value is not None:
             origin = (

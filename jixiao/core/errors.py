@@ -60,7 +60,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "list_type": ("应为列表", "expected a list"),
     "bool_type": ("应为 true 或 false", "expected true or false"),
     "bool_parsing": ("应为 true 或 false", "expected true or false"),
+    "union_tag_invalid": ("类型 {tag} 无效，应为以下之一：{expected_tags}", "invalid type {tag}, expected one of: {expected_tags}"),
+    "union_tag_not_found": ("缺少类型字段 {discriminator}", "missing the type field {discriminator}"),
+    "literal_error": ("应为以下之一：{expected}", "expected one of: {expected}"),
+    "too_short": ("至少需要 {min_length} 项", "needs at least {min_length} item(s)"),
+    "too_long": ("最多 {max_length} 项", "at most {max_length} item(s)"),
+    "decimal_parsing": ("应为数字", "expected a number"),
+    "float_parsing": ("应为数字", "expected a number"),
+    "date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "expected a date (YYYY-MM-DD)"),
 }
+
+
+class _Context(dict[str, str]):
+    """Formatting context that leaves an unknown placeholder visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def _path(loc: tuple[Any, ...]) -> str:
@@ -75,17 +90,29 @@ def _path(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
+def _is_echo(item: Any, others: list[Any]) -> bool:
+    """A "too short" complaint about a list whose item was refused only repeats that refusal."""
+    loc = tuple(item["loc"])
+    return item["type"] == "too_short" and any(
+        tuple(o["loc"])[: len(loc)] == loc and len(o["loc"]) > len(loc) for o in others
+    )
+
+
 def problems_from_validation_error(error: ValidationError) -> list[Problem]:
     """Translate pydantic's errors into bilingual problems with dotted field paths."""
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    for item in items:
+        if _is_echo(item, items):
+            continue
         kind = item["type"]
         ctx = {k: str(v) for k, v in (item.get("ctx") or {}).items()}
         if kind in _MESSAGES:
-            zh, en = (text.format(**ctx) if ctx else text for text in _MESSAGES[kind])
+            zh, en = (text.format_map(_Context(ctx)) for text in _MESSAGES[kind])
         else:
             message = str(item["msg"]).removeprefix("Value error, ")
             zh, en = (message, message) if " / " not in message else message.split(" / ", 1)
+
         path = _path(tuple(item["loc"]))
         if kind == "value_error" and ": " in zh and not path:
             # model-level validators name the field themselves: "indicators[2].goal: …"

@@ -65,14 +65,19 @@ def percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal |
 # ── the money selection rules ─────────────────────────────────────────────────────────────
 
 
-def budget_phase(dossier: Dossier) -> tuple[Phase, ...]:
-    """The budget a year is measured against: the adjusted one when it is known."""
-    phases = {line.phase for line in dossier.money.lines}
+def _phases_of(dossier: Dossier, items: frozenset[Item]) -> set[Phase]:
+    return {line.phase for line in dossier.money.lines if line.item in items}
+
+
+def budget_phase(dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS) -> tuple[Phase, ...]:
+    """The budget a year is measured against: the adjusted one when it is known for *items*."""
+    phases = _phases_of(dossier, items)
     return (Phase.BUDGET_ADJUSTED,) if Phase.BUDGET_ADJUSTED in phases else (Phase.BUDGET_INITIAL,)
 
 
-def executed_phase(dossier: Dossier) -> tuple[Phase, ...]:
-    phases = {line.phase for line in dossier.money.lines}
+def executed_phase(dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS) -> tuple[Phase, ...]:
+    """Spending on *items*: the executed amounts when known, else the final accounts (决算)."""
+    phases = _phases_of(dossier, items)
     return (Phase.EXECUTED,) if Phase.EXECUTED in phases else (Phase.FINAL,)
 
 
@@ -81,14 +86,17 @@ def _sum_wan(dossier: Dossier, lines: list[MoneyLine]) -> Decimal | None:
     return None if total is None else total.wan
 
 
+PhaseRule = Callable[[Dossier, frozenset[Item]], tuple[Phase, ...]]
+
+
 def _money(
-    phase_of: Callable[[Dossier], tuple[Phase, ...]],
+    phase_of: PhaseRule,
     items: frozenset[Item],
     funding: Funding | None = None,
 ) -> Callable[[FigureBook], Decimal | None]:
     def compute(book: FigureBook) -> Decimal | None:
         dossier = book.dossier
-        lines = dossier.money.select(phases=phase_of(dossier), items=items, funding=funding)
+        lines = dossier.money.select(phases=phase_of(dossier, items), items=items, funding=funding)
         return _sum_wan(dossier, lines)
 
     return compute
@@ -131,14 +139,14 @@ def _assets_prior_derived(book: FigureBook) -> Decimal | None:
 
 
 def _sangong(
-    phase_of: Callable[[Dossier], tuple[Phase, ...]],
+    phase_of: PhaseRule,
 ) -> Callable[[FigureBook], Decimal | None]:
     items = frozenset(i for i in Item if i.is_sangong)
     return _money(phase_of, items)
 
 
 def _self_score(book: FigureBook) -> Decimal | None:
-    return book.dossier.self_evaluation.total
+    return None  # the self-score is stated by the department, never computed (see FigureBook.stated)
 
 
 _BASIC, _PROJECT = Funding.BASIC, Funding.PROJECT
@@ -146,7 +154,7 @@ _ALL = COMPOSITION_ITEMS
 
 
 def _economic(
-    prefix: str, phase_of: Callable[[Dossier], tuple[Phase, ...]], label: str
+    prefix: str, phase_of: PhaseRule, label: str
 ) -> list[FigureDef]:
     one = frozenset
     return [
@@ -306,7 +314,7 @@ FIGURES: tuple[FigureDef, ...] = (
         "年初预算数",
         "initial budget",
         "万元",
-        _money(lambda d: (Phase.BUDGET_INITIAL,), _ALL),
+        _money(lambda d, items: (Phase.BUDGET_INITIAL,), _ALL),
     ),
     FigureDef(
         "budget.carryover_prior",
@@ -328,7 +336,7 @@ FIGURES: tuple[FigureDef, ...] = (
         "supplementary budget",
         "万元",
         _money(
-            lambda d: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED), frozenset({Item.SUPPLEMENT})
+            lambda d, items: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED), frozenset({Item.SUPPLEMENT})
         ),
     ),
     FigureDef(
@@ -421,6 +429,8 @@ class FigureBook:
         return self._computed[key]
 
     def stated(self, key: str) -> Decimal | None:
+        if key == "score.self":
+            return self.dossier.self_evaluation.total
         statement = self.dossier.stated_value(key)
         return None if statement is None else statement.value
 

@@ -59,7 +59,9 @@ class Step(Strict):
     step: Number = Decimal(1)
     deduct_fraction: Number | None = None  # of the weight, per step
     deduct_points: Number | None = None  # per step
-    partial_steps: bool = False  # False: a started step counts whole (湖南: "每超1个百分点")
+    # how steps beyond the threshold count: "started" (a started step deducts in full, 每超1个百分点),
+    # "whole" (only completed steps deduct, 每低5%扣2分: 99.27% loses nothing), "exact" (pro rata)
+    count: Literal["started", "whole", "exact"] = "started"
 
     @model_validator(mode="after")
     def _one_deduction(self) -> Step:
@@ -279,12 +281,12 @@ class Framework(Strict):
         total = sum((n.weight for n in self.indicators), Decimal(0))
         if total != self.total:
             raise ValueError(
-                f"一级指标分值合计 {total} ≠ 总分 {self.total} / top-level weights must add up to total"
+                f"indicators: 一级指标分值合计 {total} ≠ 总分 {self.total} / top-level weights must add up to total"
             )
         ids = [node.id for _, node in self.leaves()]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"指标编号重复 / duplicate indicator ids: {', '.join(duplicates)}")
+            raise ValueError(f"indicators: 指标编号重复 {', '.join(duplicates)} / duplicate indicator ids")
         return self
 
     def leaves(self) -> list[tuple[tuple[str, ...], Node]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -113,6 +113,7 @@ class ScoreCard:
     rescore_total: Decimal | None = None
     rescore_grade: str | None = None
     full_marks: Decimal = Decimal(100)
+    max_possible: Decimal = Decimal(100)  # the highest total the missing evidence could still bring
 
     @property
     def complete(self) -> bool:
@@ -121,11 +122,6 @@ class ScoreCard:
     @property
     def status(self) -> Status:
         return Status.SCORED if self.complete else Status.INSUFFICIENT
-
-    @property
-    def max_possible(self) -> Decimal:
-        """The highest total the missing evidence could still bring."""
-        return min(self.full_marks, self.total + self.insufficient_weight)
 
     def summary(self) -> str:
         if self.complete:
@@ -192,8 +188,10 @@ def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
         side = "未超过" if method.direction == "over" else "不低于"
         return Outcome(Status.SCORED, weight, f"{side}{_n(method.threshold)}，得满分")
     steps = beyond / method.step
-    if not method.partial_steps:
+    if method.count == "started":
         steps = Decimal(math.ceil(steps))
+    elif method.count == "whole":
+        steps = Decimal(math.floor(steps))
     per_step = (
         method.deduct_points
         if method.deduct_points is not None
@@ -502,13 +500,14 @@ def score(
     dropped = sum((i.weight for i in items if i.status is Status.NOT_APPLICABLE), ZERO)
     insufficient_weight = sum((i.weight for i in items if i.status is Status.INSUFFICIENT), ZERO)
     raw = sum((i.points for i in items if i.points is not None), ZERO)
-    notes: list[str] = []
-    total = _rescaled(raw, framework, dropped, notes)
-    total = _capped(total, framework, book, notes)
+    adjustment = _adjustment(framework, dropped, book)
+    total = adjustment.apply(raw)
+    notes = list(adjustment.notes)
+    if adjustment.cap is not None and raw * adjustment.factor > adjustment.cap:
+        notes.append(f"{adjustment.cap_reason}，总分封顶{_n(adjustment.cap)}分")
     complete = insufficient_weight == 0
     bands = framework.grade_bands()
-    self_total = dossier.self_evaluation.total
-    rescore_total = _rescore_total(items) if rescores else None
+    rescore_total = round_half_up(adjustment.apply(_rescore_raw(items))) if rescores else None
     return ScoreCard(
         framework_id=framework.id,
         framework_name=framework.name,
@@ -520,59 +519,58 @@ def score(
         insufficient_weight=round_half_up(insufficient_weight),
         dropped_weight=dropped,
         notes=tuple(notes),
-        self_total=self_total,
+        self_total=dossier.self_evaluation.total,
         self_grade=book.self_grade(),
         rescore_total=rescore_total,
         rescore_grade=None
         if rescore_total is None or not complete
         else grade_for(rescore_total, bands),
         full_marks=framework.total,
+        max_possible=round_half_up(min(framework.total, adjustment.apply(raw + insufficient_weight))),
     )
 
 
 def _with_rescore(item: ItemScore, rescore: Rescore | None) -> ItemScore:
-    if rescore is None:
-        return item
-    from dataclasses import replace
-
-    return replace(item, rescore=rescore)
+    return item if rescore is None else replace(item, rescore=rescore)
 
 
-def _rescore_total(items: list[ItemScore]) -> Decimal:
-    return round_half_up(
-        sum(
-            (i.rescore.points if i.rescore else (i.points or ZERO) for i in items),
-            ZERO,
+def _rescore_raw(items: list[ItemScore]) -> Decimal:
+    """The raw sum with each re-scored item's re-score in place of its computed points."""
+    return sum((i.rescore.points if i.rescore else (i.points or ZERO) for i in items), ZERO)
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """What turns a raw sum of points into a total: 不适用 rescaling, then the execution cap."""
+
+    factor: Decimal = ONE
+    cap: Decimal | None = None
+    cap_reason: str = ""
+    notes: tuple[str, ...] = ()
+
+    def apply(self, raw: Decimal) -> Decimal:
+        total = raw * self.factor
+        return total if self.cap is None else min(total, self.cap)
+
+
+def _adjustment(framework: Framework, dropped: Decimal, book: FigureBook) -> Adjustment:
+    factor, notes = ONE, []
+    if dropped and framework.rules.rescale_not_applicable:
+        remaining = framework.total - dropped
+        factor = framework.total / remaining if remaining > 0 else ZERO
+        notes.append(
+            f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算"
+            if remaining > 0
+            else "全部指标不适用，无法计分"
         )
-    )
-
-
-def _rescaled(raw: Decimal, framework: Framework, dropped: Decimal, notes: list[str]) -> Decimal:
-    if dropped == 0 or not framework.rules.rescale_not_applicable:
-        return raw
-    remaining = framework.total - dropped
-    if remaining <= 0:
-        notes.append("全部指标不适用，无法计分")
-        return ZERO
-    notes.append(f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算")
-    return raw * framework.total / remaining
-
-
-def _capped(total: Decimal, framework: Framework, book: FigureBook, notes: list[str]) -> Decimal:
     caps = sorted(framework.rules.execution_cap, key=lambda c: c.below)
-    if not caps:
-        return total
     rate = book.value("rates.execution")
-    if rate is None:
+    if caps and rate is None:
         notes.append("预算执行率未知，未能应用执行率封顶规则")
-        return total
-    for cap in caps:
-        if rate < cap.below:
-            if total > cap.cap:
-                notes.append(f"预算执行率{_n(rate)}%低于{_n(cap.below)}%，总分封顶{_n(cap.cap)}分")
-                return cap.cap
-            return total
-    return total
+    cap = next((c for c in caps if rate is not None and rate < c.below), None)
+    if cap is None:
+        return Adjustment(factor, None, "", tuple(notes))
+    return Adjustment(factor, cap.cap, f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%", tuple(notes))
 
 
 def _subtotals(framework: Framework, items: list[ItemScore]) -> tuple[Subtotal, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,30 @@ class _DecimalLoader(yaml.SafeLoader):
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{text} 不是有限数字 / is not a finite number", node.start_mark
+        )
+    return value
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping that refuses a key given twice (YAML would silently keep the last one)."""
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"键 {key!r} 重复 / duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    loader.flatten_mapping(node)
+    return dict(loader.construct_pairs(node))
 
 
 def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
@@ -34,17 +57,29 @@ def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 _DecimalLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+_DecimalLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise json.JSONDecodeError(f"键 {duplicates[0]!r} 重复 / duplicate key", "", 0)
+    return dict(pairs)
 
 
 def _line_map(
     node: yaml.Node, path: str = "", lines: dict[str, int] | None = None
 ) -> dict[str, int]:
+    """Each field path's line: where its key stands (a list item: where the item starts)."""
     lines = {} if lines is None else lines
-    lines[path] = node.start_mark.line + 1
+    lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            _line_map(value_node, f"{path}.{key}" if path else key, lines)
+            child = f"{path}.{key}" if path else key
+            lines[child] = key_node.start_mark.line + 1
+            _line_map(value_node, child, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _line_map(item, f"{path}[{index}]", lines)
@@ -54,6 +89,8 @@ def _line_map(
 def read_text(path: Path) -> str:
     if not path.exists():
         raise InputError.single(str(path), "", "文件不存在", "file not found")
+    if not path.is_file():
+        raise InputError.single(str(path), "", "不是文件（是目录？）", "not a file (a directory?)")
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise InputError.single(str(path), "", "文件过大（超过20MB）", "file larger than 20 MB")
     try:
@@ -65,13 +102,17 @@ def read_text(path: Path) -> str:
             f"不是 UTF-8 编码的文本（第{error.start}字节）",
             f"not UTF-8 text (byte {error.start})",
         ) from None
+    except OSError as error:
+        raise InputError.single(
+            str(path), "", f"无法读取文件：{error.strerror}", f"cannot read the file: {error.strerror}"
+        ) from None
 
 
 def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[Any, dict[str, int]]:
     """Parse YAML (or JSON) text into plain data plus a path → line map."""
     if json_format:
         try:
-            return json.loads(text, parse_float=Decimal), {}
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs), {}
         except json.JSONDecodeError as error:
             raise InputError.single(
                 origin,
@@ -86,9 +127,10 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        problem = getattr(error, "problem", None) or str(error)
+        problem = str(getattr(error, "problem", None) or error)
+        zh, _, en = problem.partition(" / ")
         raise InputError.single(
-            origin, "", f"YAML 格式错误：{problem}", f"malformed YAML: {problem}", line
+            origin, "", f"YAML 格式错误：{zh}", f"malformed YAML: {en or zh}", line
         ) from None
     return data, (_line_map(node) if node is not None else {})
 

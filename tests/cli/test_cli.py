@@ -116,14 +116,6 @@ def test_check_invalid_field_exits_2_naming_field_and_line(tmp_path: Path) -> No
     assert "第5行 line 5: staffing.retird: 不认识的字段（拼写错误？） / unknown field (a typo?)" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/cli/common.py fail() prints the InputError with rich markup=True, so a bad "
-        "value echoed in the message loses text that looks like markup: amount \"[red]12\" is "
-        "reported as got '12' (needs rich.markup.escape)"
-    ),
-)
 def test_error_message_shows_the_bad_value_verbatim(tmp_path: Path) -> None:
     text = "year: 2021\nprofile:\n  name: 测试局\nmoney:\n  unit: 万元\n  lines:\n    - {phase: 执行, item: 工资福利支出, amount: \"[red]12\"}\n"
     result = invoke("check", write(tmp_path, "markup.yaml", text))
@@ -349,14 +341,6 @@ def test_frameworks_show_user_pack_path(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0] == "mine 我的（总分100）"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/cli/evaluation.py figures() prints a rich Table that truncates the key column "
-        "at 80 columns (the width of a pipe or CI log): 'profile.internal_uni…', "
-        "'assets.total_net_pri…' — the key users need for --json and formulas is lost"
-    ),
-)
 def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     console_width(monkeypatch, 80)
     result = invoke("figures", seed_path)
@@ -364,14 +348,6 @@ def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path, monkeypatc
         assert key in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/io/yamlfile.py read_text lets IsADirectoryError/PermissionError escape, so "
-        "`jixiao check some.yaml/` (a directory) exits 1 — the code for error findings — with a "
-        "traceback, instead of 2 with a bilingual message"
-    ),
-)
 def test_check_on_a_directory_exits_2(tmp_path: Path) -> None:
     folder = tmp_path / "folder.yaml"
     folder.mkdir()

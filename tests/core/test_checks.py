@@ -300,35 +300,21 @@ def test_stated_total_stands_in_for_missing_executed_lines() -> None:
     ]
 
 
-def test_stated_value_within_rounding_tolerance_is_accepted() -> None:
-    data = edited(put("stated[6].value", "-9.094"))  # computed −9.0909…
-    assert findings_of("assets.E001", data) == []
-    data = edited(put("stated[6].value", "-9.1"))
-    assert [f[0] for f in findings_of("assets.E001", data)] == ["assets.E001"]
+def test_stated_value_is_compared_at_the_precision_it_was_written_with() -> None:
+    # computed −9.0909…: "-9.09", "-9.1" and "-9" are all correct roundings of it
+    for stated in ("-9.09", "-9.1", "-9"):
+        assert findings_of("assets.E001", edited(put("stated[6].value", stated))) == [], stated
+    for stated in ("-9.094", "-9.2", "-9.08", "-10"):
+        found = [f[0] for f in findings_of("assets.E001", edited(put("stated[6].value", stated)))]
+        assert found == ["assets.E001"], stated
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/checks/__init__.py TOLERANCE is a fixed 0.005, so a rate the report states "
-        "correctly rounded to a whole percent (在职 20 / 编制 24 = 83.33%, stated 83%) is an "
-        "error-level rates.E001 that blocks submission; the tolerance should follow the stated precision"
-    ),
-)
 def test_rate_stated_to_a_whole_percent_is_not_an_error() -> None:
     data = edited(put("staffing.authorized", {"行政编制": 24}), put("staffing.in_service", {"行政编制": 20}),
                   put("stated", [{"key": "rates.in_service_control", "value": 83}]))
     assert findings_of("rates.E001", data) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/checks/money.py overspent (budget.E002, 'executed ≤ budget + adjustments') "
-        "adds only 上年结转 to the budget, not 本年追加: initial 100 + 本年追加 20, executed 115 is "
-        "an error-level finding '支出115万元超过可用预算100万元' that blocks submission"
-    ),
-)
 def test_spending_within_budget_plus_supplement_is_not_overspending() -> None:
     data = edited(
         keep_lines("年初预算", "执行"),

@@ -162,7 +162,7 @@ def test_amount_that_is_not_a_number() -> None:
 
 def test_missing_required_field() -> None:
     problem = only_problem("year: 2021\nprofile:\n  code: '123'\n")
-    assert problem == Problem("profile.name", "缺少必填项", "field required", 3)
+    assert problem == Problem("profile.name", "缺少必填项", "field required", 2)  # the line of the block that lacks it
 
 
 def test_several_problems_are_all_reported() -> None:
@@ -372,14 +372,6 @@ def test_staffing_actual_total_adds_every_group(make_dossier) -> None:
     assert make_dossier(staffing={"retired": 3}).staffing.actual_total() is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/io/yamlfile.py parses YAML with PyYAML's default mapping constructor, which "
-        "lets a repeated key silently replace the first (year: 2021 … year: 2022 loads as 2022); "
-        "a duplicated key should be an InputError naming the key and both lines"
-    ),
-)
 def test_duplicate_yaml_key_is_an_error() -> None:
     with pytest.raises(InputError) as raised:
         dossier_from_text("year: 2021\nprofile:\n  name: 测试局\nyear: 2022\n", "x.yaml")
@@ -394,14 +386,6 @@ def test_empty_file_is_an_input_error(tmp_path: Path) -> None:
     assert raised.value.problems == [Problem("", "顶层应为映射（键: 值）", "top level must be a mapping")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/io/yamlfile.py read_text catches only UnicodeDecodeError: a path that is a "
-        "directory (or unreadable: PermissionError) raises IsADirectoryError instead of InputError, "
-        "so `jixiao check` prints a traceback and exits 1 (the 'findings' code) instead of 2"
-    ),
-)
 def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
     folder = tmp_path / "folder.yaml"
     folder.mkdir()
@@ -409,14 +393,6 @@ def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
         load_dossier(folder)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/io/yamlfile.py _construct_decimal calls Decimal(\".inf\") / Decimal(\".nan\") for "
-        "YAML's special floats, raising decimal.InvalidOperation (a traceback from `jixiao check`) "
-        "instead of an InputError naming the field and line"
-    ),
-)
 @pytest.mark.parametrize("special", [".inf", "-.inf", ".nan"])
 def test_yaml_special_floats_are_an_input_error(special: str) -> None:
     text = HEAD + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {special}}}\n"

@@ -207,14 +207,6 @@ def test_format_number(value: Decimal, text: str) -> None:
     assert format_number(value) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/figures.py budget_phase picks 调整预算 when ANY line has that phase, even a "
-        "memo line (本年追加 recorded as 调整预算): budget.total becomes None though the 年初预算 "
-        "composition lines exist, rates.execution is lost and budget.W002 says 没有填报预算数"
-    ),
-)
 def test_memo_line_in_adjusted_phase_does_not_hide_the_initial_budget(make_dossier) -> None:
     lines = [_line("年初预算", "工资福利支出", "100"), _line("调整预算", "本年追加", "20"), _line("执行", "工资福利支出", "115")]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))

@@ -68,14 +68,6 @@ def test_children_weights_not_adding_up_names_the_node_and_line(tmp_path: Path) 
     assert problem == Problem("indicators[1]", "b: 下级指标分值合计 30 ≠ 本级分值 40", "children weights must add up", 9)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/framework.py Framework._consistent raises from the model validator with no "
-        "field in the message, so a pack whose top-level weights add to 90 gets path '' and no line "
-        "(expected: path 'indicators' or 'total' and line 3)"
-    ),
-)
 def test_top_level_weights_not_adding_up_names_field_and_line(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, VALID.replace("weight: 40", "weight: 30"))
     assert problem.zh == "一级指标分值合计 90 ≠ 总分 100"
@@ -151,8 +143,7 @@ def test_qualitative_method_needs_assessment(tmp_path: Path) -> None:
 
 def test_duplicate_leaf_ids(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, VALID.replace("id: b\n", "id: a\n"))
-    assert problem.zh == "指标编号重复"
-    assert problem.en == "duplicate indicator ids: a"
+    assert (problem.path, problem.zh, problem.en) == ("indicators", "指标编号重复 a", "duplicate indicator ids")
 
 
 def test_malformed_pack_yaml_names_the_line(tmp_path: Path) -> None:
@@ -168,14 +159,6 @@ def test_unknown_method_type_is_refused_with_the_line(tmp_path: Path) -> None:
     assert "linearr" in problems[0].zh
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/errors.py _MESSAGES has no Chinese for pydantic's union_tag_invalid, "
-        "union_tag_not_found, literal_error and too_short: a pack with method type 'linearr' gets "
-        "the English pydantic text in both the zh and en slots"
-    ),
-)
 def test_unknown_method_type_error_is_bilingual(tmp_path: Path) -> None:
     text = VALID.replace("method: {type: linear}\n  - id: b", "method: {type: linearr}\n  - id: b")
     (problem,) = problems_of(tmp_path, text)
@@ -183,14 +166,6 @@ def test_unknown_method_type_error_is_bilingual(tmp_path: Path) -> None:
     assert problem.zh != problem.en
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: a pack whose only top-level indicator is invalid also reports a spurious English "
-        "'indicators: Tuple should have at least 1 item after validation, not 0' (pydantic "
-        "min_length re-checked on the emptied tuple), so the user sees two problems for one mistake"
-    ),
-)
 def test_one_bad_node_gives_one_problem() -> None:
     data = {"id": "t", "name": "T", "indicators": [{"id": "a", "name": "A", "weight": 100, "formula": "data.a"}]}
     with pytest.raises(InputError) as raised:

@@ -118,10 +118,17 @@ def test_step_under_with_points(value: str, expected: str) -> None:
     assert points(COMPLETION_STEP, value, weight=5) == D(expected)
 
 
-def test_step_partial_steps_deduct_proportionally() -> None:
-    method = {**COMPLETION_STEP, "partial_steps": True}
+def test_step_exact_count_deducts_proportionally() -> None:
+    method = {**COMPLETION_STEP, "count": "exact"}
     assert points(method, "97.5", weight=5) == D("4.00")
     assert points(method, "99.27", weight=5) == D("4.71")
+
+
+def test_step_whole_count_deducts_only_completed_steps() -> None:
+    method = {**COMPLETION_STEP, "count": "whole"}
+    assert points(method, "99.27", weight=5) == D("5.00")  # 0.73% short: no whole 5% step
+    assert points(method, "94.9", weight=5) == D("3.00")  # one whole step (5.1% short)
+    assert points(method, "89.9", weight=5) == D("1.00")
 
 
 # ── the Hunan worked example, on the shipped hunan-2019 pack ──────────────────────────────
@@ -165,14 +172,6 @@ def test_hunan_completion_rate_is_computed_from_the_formula() -> None:
     assert _hunan_item(_completion_dossier("10"), "completion").points == D("1.00")  # 90% → −4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: hunan-2019 预算完成率 (step under 100, step 5, −2) counts a started 5% as a whole step "
-        "(partial_steps false → ceil), so 99.27% scores 3 of 5; docs FRAMEWORKS.md §A worked example: "
-        "预算完成率 99.27% → full marks. Step has no 'whole steps only' (floor) mode."
-    ),
-)
 def test_hunan_completion_99_27_percent_is_full_marks_as_in_the_worked_example() -> None:
     assert _hunan_item(_completion_dossier("0.73"), "completion").points == D("5.00")
 
@@ -350,14 +349,6 @@ def test_rescaling_can_be_switched_off() -> None:
     assert (card.total, card.notes) == (D("45.00"), ())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/scoring.py ScoreCard.max_possible adds the raw insufficient weight to the "
-        "rescaled total: a=50 不适用, b=25 full, c=25 missing gives max_possible 75, but c at full "
-        "would make the total 100"
-    ),
-)
 def test_max_possible_accounts_for_rescaling() -> None:
     dossier = build_dossier(data={"b": "100"}, assessments={"a": {"level": "不适用"}})
     card = score(dossier, three_leaves())
@@ -513,14 +504,6 @@ def test_without_rescores_there_is_no_rescore_total() -> None:
     assert (card.rescore_total, card.rescore_grade, card.self_total, card.self_grade) == (None, None, None, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: jixiao/core/scoring.py _rescore_total sums raw points without the 不适用 rescaling "
-        "(and without the execution cap): a=50 不适用, b rescored 20 of 25, c 25 of 25 gives "
-        "rescore_total 45 (差) while the computed total on the same scale is 100; expected 90 (优)"
-    ),
-)
 def test_rescore_total_uses_the_same_rescaling_as_the_computed_total() -> None:
     dossier = build_dossier(data={"b": "100", "c": "100"}, assessments={"a": {"level": "不适用"}})
     card = score(dossier, three_leaves(), rescores={"b": Rescore(D("20"))})

@@ -16,9 +16,10 @@ from jixiao.core.dossier import Dossier, Source
 from jixiao.core.figures import FigureBook
 from jixiao.core.findings import Finding, Level, Where, apply_waivers, sort_findings
 from jixiao.core.framework import Framework
+from jixiao.core.money import round_half_up
 from jixiao.core.scoring import ScoreCard
 
-# Stated and computed values closer than this are equal (a report rounds to 0.01).
+# Two statements of one figure closer than this are the same (a report rounds to 0.01).
 TOLERANCE = Decimal("0.005")
 
 
@@ -97,7 +98,12 @@ def run_checks(context: Context, *, only: set[str] | None = None) -> list[Findin
 
 
 def differs(stated: Decimal, computed: Decimal) -> bool:
-    return abs(stated - computed) > TOLERANCE
+    """True when *computed*, rounded half up to the places *stated* was written with, differs.
+
+    A report writes 20/24 as "83%" or "83.33%"; both agree with 83.333…; "84%" does not.
+    """
+    places = max(0, -int(stated.as_tuple().exponent))
+    return stated != round_half_up(computed, places)
 
 
 from jixiao.core.checks import (  # noqa: E402  - registration happens on import

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao.core.checks import Context, Note, rule
 from jixiao.core.dossier import Item, Phase
-from jixiao.core.figures import format_number
+from jixiao.core.figures import budget_phase, format_number
 
 SUSPICIOUS_RATIO = Decimal(1000)
 LOW_EXECUTION = Decimal(90)
@@ -19,6 +19,8 @@ def overspent(context: Context) -> Iterator[Note]:
     if executed is None or budget is None:
         return
     available = budget + (context.book.value("budget.carryover_prior") or 0)
+    if budget_phase(context.dossier) == (Phase.BUDGET_INITIAL,):
+        available += context.book.value("budget.supplement") or 0  # an adjusted budget includes it
     if executed > available:
         yield Note(
             f"支出{format_number(executed)}万元超过可用预算{format_number(available)}万元（预算执行率"
