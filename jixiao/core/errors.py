@@ -109,6 +109,7 @@ def problems_from_validation_error(error: ValidationError) -> list[Problem]:
         ctx = {k: str(v) for k, v in (item.get("ctx") or {}).items()}
         if kind in _MESSAGES:
             zh, en = (text.format_map(_Context(ctx)) for text in _MESSAGES[kind])
+            zh = zh.replace("' or '", "'、'")
         else:
             message = str(item["msg"]).removeprefix("Value error, ")
             zh, en = (message, message) if " / " not in message else message.split(" / ", 1)
