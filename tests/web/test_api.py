@@ -88,6 +88,7 @@ def test_dossier_write_validates_with_field_paths(client, world):
     )
     assert good.status_code == 200 and good.json()["version"] == 1
     stored = client.get(f"/api/submissions/{pk}/dossier", **headers).json()
+    assert stored["allowed_actions"] == ["edit", "submit"]
     assert stored["data"]["money"]["lines"][0]["amount"] == "120.50"
 
 
@@ -144,6 +145,7 @@ def test_score_and_findings_endpoints(client, world):
     pk = world.subs["a"].pk
     score = client.get(f"/api/submissions/{pk}/score", **headers).json()
     assert "total" in score and isinstance(score["items"], list)
+    assert score["allowed_actions"] == ["edit", "submit"] and score["state"] == "draft"
     findings = client.get(f"/api/submissions/{pk}/findings", **headers).json()
     assert all({"id", "level", "message", "where"} <= set(f) for f in findings["findings"])
 

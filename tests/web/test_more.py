@@ -276,3 +276,53 @@ def test_org_paths_follow_moves_and_sort_as_a_tree(world):
         )
     names = list(Org.objects.order_by("path").values_list("name", flat=True))
     assert names.index("测试县卫健委") < names.index("单位11") and names[0] == "测试县财政局"
+
+
+@pytest.mark.slow
+def test_production_serve_runs_gunicorn_with_static_files(tmp_path):
+    import re
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    env.update(
+        JIXIAO_ENV="production",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        JIXIAO_VAR=str(tmp_path / "var"),
+    )
+    server = subprocess.Popen(
+        [str(REPO / ".venv" / "bin" / "jixiao"), "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        page = ""
+        for _ in range(120):
+            try:
+                page = (
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/portal/", timeout=2)
+                    .read()
+                    .decode()
+                )
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "公开报告" in page
+        css = re.search(r'href="(/static/jixiao/site\.[0-9a-f]+\.css)"', page)
+        assert css, "fingerprinted stylesheet expected in production"
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}{css.group(1)}", timeout=5
+        ) as response:
+            assert response.status == 200 and b"--brand" in response.read()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)

@@ -162,6 +162,14 @@ def _submission_out(user: Any, submission: Any) -> dict[str, Any]:
     }
 
 
+def _state(user: Any, submission: Any) -> dict[str, Any]:
+    """State and the caller's allowed actions: part of every submission response."""
+    return {
+        "state": submission.state,
+        "allowed_actions": Permissions.of(user).allowed_actions(submission),
+    }
+
+
 # ── endpoints ─────────────────────────────────────────────────────────────────────────────
 
 
@@ -249,6 +257,7 @@ def dossier_get(request: HttpRequest, pk: int) -> dict[str, Any]:
     return {
         "version": submission.current_version.number,
         "locked": submission.current_version.locked,
+        **_state(request.user, submission),
         "data": submission.current_version.data,
     }
 
@@ -269,7 +278,11 @@ def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
     assessment = engine.assess(
         submission.current_version.data, framework_id=submission.round.framework_id or None
     )
-    return {"blocking": assessment.blocking, "findings": assessment.findings}
+    return {
+        **_state(request.user, submission),
+        "blocking": assessment.blocking,
+        "findings": assessment.findings,
+    }
 
 
 @api.get("/submissions/{pk}/score", tags=["dossier"])
@@ -282,6 +295,7 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
         rescores=rescores,
     )
     return {
+        **_state(request.user, submission),
         "framework": a.framework_name,
         "total": a.total,
         "grade": a.grade,

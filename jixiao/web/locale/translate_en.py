@@ -188,6 +188,7 @@ EN = {
     "组织与人员 / Organisations": "Organisations",
     "绩效评价 / Evaluations": "Evaluations",
     "公开门户 / Portal": "Portal",
+    "本单位的填报": "My unit's submissions",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
