@@ -10,6 +10,7 @@ expected) and exits 2, as the other commands do.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -145,7 +146,14 @@ def run_batch(
         console=console,
         disable=not show_progress,
     )
-    with progress, ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+    # forkserver, not fork: a process that has already run Typst holds a Rust thread pool, and a
+    # forked copy of it deadlocks; the fork server is a clean process that only imported modules.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["jixiao.cli.report", "jixiao.renderers.docx"])
+    with (
+        progress,
+        ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_up) as pool,
+    ):
         task = progress.add_task("reports", total=len(files), failed="")
         futures: dict[Future[Outcome], Path] = {
             pool.submit(_batch_one, path, out_dir, formats, framework, options): path
@@ -165,10 +173,10 @@ def run_batch(
 
 def _failure_table(failures: list[Outcome]) -> Table:
     table = Table(title="未能生成的报告 / reports that failed", show_lines=True)
-    table.add_column("档案 dossier", style="bold")
+    table.add_column("档案 dossier", style="bold", no_wrap=True)
     table.add_column("原因 reason")
     for outcome in failures:
-        table.add_row(str(outcome.path), outcome.error or "")
+        table.add_row(outcome.path.name, outcome.error or "")
     return table
 
 

@@ -58,7 +58,7 @@ def inline_svg(svg: bytes, prefix: str) -> Markup:
     return Markup(text)
 
 
-def _view(block: Block, index: int) -> dict[str, Any]:
+def _view(block: Block, chart_numbers: Iterator[int]) -> dict[str, Any]:
     """What the template needs of one block (computed here, so the template holds no logic)."""
     if isinstance(block, Paragraph):
         return {"kind": "paragraph", "text": block.text, "style": block.style}
@@ -81,6 +81,7 @@ def _view(block: Block, index: int) -> dict[str, Any]:
             "note": block.note,
         }
     if isinstance(block, Chart):
+        number = next(chart_numbers)
         data_rows = [
             [category, *(chart_value_text(s.values[i]) for s in block.series)]
             for i, category in enumerate(block.categories)
@@ -88,11 +89,12 @@ def _view(block: Block, index: int) -> dict[str, Any]:
         return {
             "kind": "chart",
             "title": block.title,
+            "number": number,
             "key": block.key,
             "unit": block.unit,
             "series": block.series,
             "data_rows": data_rows,
-            "svg": inline_svg(chart_svg(block), f"chart{index}"),
+            "svg": inline_svg(chart_svg(block), f"chart{number}"),
         }
     raise TypeError(f"unknown block type {type(block).__name__}")
 
@@ -104,7 +106,7 @@ def _section_view(section: Section, counter: Iterator[int]) -> dict[str, Any]:
         "level": section.level,
         "tag": f"h{min(section.level + 1, 6)}",
         "key": section.key,
-        "blocks": [_view(block, next(counter)) for block in section.blocks],
+        "blocks": [_view(block, counter) for block in section.blocks],
         "children": [_section_view(child, counter) for child in section.children],
     }
 

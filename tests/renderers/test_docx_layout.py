@@ -183,7 +183,7 @@ def test_merged_cells_and_header_row(word) -> None:  # type: ignore[no-untyped-d
     assert score.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert score.cell(1, 0).text == "产出指标"
     assert score.cell(4, 0)._tc is score.cell(1, 0)._tc  # rowspan 4
-    total_row = [r for r in score.rows if r.cells[0].text == "合计"][0]
+    total_row = next(r for r in score.rows if r.cells[0].text == "合计")
     assert total_row.cells[0]._tc is total_row.cells[2]._tc  # colspan 3
 
 

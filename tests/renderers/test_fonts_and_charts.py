@@ -21,7 +21,7 @@ def test_every_official_name_maps_to_an_installed_open_font() -> None:
 
 
 def test_unknown_official_name_is_a_clear_error() -> None:
-    with pytest.raises(fonts.FontMissingError, match="未知的公文字体名称.*华文行楷"):
+    with pytest.raises(fonts.FontMissingError, match=r"未知的公文字体名称.*华文行楷"):
         fonts.open_font_for("华文行楷")
 
 

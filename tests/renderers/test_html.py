@@ -1,0 +1,58 @@
+"""The HTML print view: standalone (nothing fetched), every heading and figure, text escaped."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+from jixiao.core.report import Document
+from jixiao.renderers.html import render_html
+from renderers.sample import AWKWARD
+
+
+def test_standalone_page_fetches_nothing(sample_document: Document) -> None:
+    page = render_html(sample_document)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<link" not in page and "<script" not in page and "@import" not in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert not re.search(r"url\((['\"])?(https?:)?//", page)
+    assert "@page" in page and "37mm 26mm 35mm 28mm" in page  # print stylesheet, official margins
+
+
+def test_every_heading_table_and_chart_is_present(sample_document: Document) -> None:
+    page = render_html(sample_document)
+    for section in sample_document.walk():
+        assert f">{section.heading}<" in page or f">{section.title}<" in page
+    for table in sample_document.tables():
+        assert table.title in page
+        for row in table.rows:
+            for cell in row:
+                assert f">{cell.text}<" in page.replace("&#34;", '"') or "&" in cell.text
+    assert page.count("<svg") == len(sample_document.charts())
+    for n, chart in enumerate(sample_document.charts(), 1):
+        assert f"图{n}　{chart.title}" in page
+
+
+def test_text_is_escaped(sample_document: Document) -> None:
+    page = render_html(sample_document)
+    assert "含 &lt;税&gt; &amp; #1" in page
+    assert "<税>" not in page
+    assert AWKWARD not in page  # only its escaped form
+
+
+def test_inline_svgs_have_unique_ids_and_parse(sample_document: Document) -> None:
+    page = render_html(sample_document)
+    svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
+    ids: list[str] = []
+    for svg in svgs:
+        ElementTree.fromstring(svg)
+        ids += re.findall(r'\bid="([^"]+)"', svg)
+    assert len(ids) == len(set(ids))
+
+
+def test_seed_report_html(seed_report: Document) -> None:
+    page = render_html(seed_report)
+    for section in seed_report.walk():
+        assert section.title in page
+    for figure in ("1462.08", "1679.37", "480.26", "在职人数20人"):
+        assert figure in page
