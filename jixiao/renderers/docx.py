@@ -24,6 +24,7 @@ such as ``{{单位名称}}`` filled in. See docs/customising-documents.md.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Iterable
@@ -347,8 +348,20 @@ def _page_number_footers(doc: DocxDocument, section: object) -> None:
         else:
             paragraph.paragraph_format.left_indent = PAGE_NUMBER_SIZE
         _add_page_field(paragraph, SONG)
-    for header in (section.header, section.even_page_header):  # type: ignore[attr-defined]
-        header.is_linked_to_previous = False
+    # Even pages need their own header once odd/even differ: give them the default one's text
+    # (a bureau template's header line), or an empty one.
+    default_header = section.header  # type: ignore[attr-defined]
+    even_header = section.even_page_header  # type: ignore[attr-defined]
+    content = [copy.deepcopy(p._p) for p in default_header.paragraphs if p.text.strip()]
+    default_header.is_linked_to_previous = False
+    even_header.is_linked_to_previous = False
+    if content:
+        for header in (default_header, even_header):
+            container = header._element
+            for old in list(container):
+                container.remove(old)
+            for element in content:
+                container.append(copy.deepcopy(element))
 
 
 def _restart_page_numbers(section: object) -> None:

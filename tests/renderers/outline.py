@@ -49,7 +49,9 @@ def docx_outline(data: bytes) -> str:
 
 
 class _HtmlOutline(HTMLParser):
-    KEEP = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "th", "td", "dt", "dd", "title"}
+    KEEP = frozenset(
+        {"h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "th", "td", "dt", "dd", "title"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -282,6 +282,7 @@ def seed_document() -> Document:
                 1,
                 "履职完成情况",
                 *(_p(f"{i}.{t}", "item") for i, t in enumerate(n.achievements, 1)),
+                key="performance.achievements",
             ),
             _section(
                 2,
@@ -302,6 +303,7 @@ def seed_document() -> Document:
                         children=(_section(4, 1, "调查方式", _p("发放问卷100份，回收96份。")),),
                     ),
                 ),
+                key="performance.effects",
             ),
         ),
         key="performance",
@@ -310,6 +312,7 @@ def seed_document() -> Document:
         1,
         3,
         "主要经验及做法、存在的问题及原因分析",
+        key="experience",
         children=(
             _section(
                 2,
@@ -336,6 +339,7 @@ def seed_document() -> Document:
         _p(
             "县机关事务管理局绩效自评结果拟应用于干部考核及外包单位考核参考依据，经县财政审核通过后将通过政务门户进行公开。"
         ),
+        key="application",
     )
     attachments = (
         Section(
