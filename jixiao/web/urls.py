@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -21,6 +20,7 @@ urlpatterns = [
     path("rounds/new/", views.round_new, name="round_new"),
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/export/", views.round_export, name="round_export"),
+    path("rounds/<int:pk>/import/", views.round_import, name="round_import"),
     path("jobs/<int:pk>/", views.job_status, name="job_status"),
     path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
@@ -51,8 +51,5 @@ urlpatterns = [
 
 admin.site.site_header = "jixiao 绩效评价 管理后台"
 admin.site.site_title = "jixiao"
-
-if settings.DEBUG:  # pragma: no cover - media in development only; production serves /media/ itself
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# /media/ is deliberately not served: evidence files and export ZIPs are streamed by views
+# (evidence_download, job_download) after a permission check.

@@ -326,3 +326,82 @@ def test_production_serve_runs_gunicorn_with_static_files(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+@pytest.mark.django_db
+def test_bulk_import_prefills_open_drafts_by_file_name(
+    client, world, django_capture_on_commit_callbacks
+):
+    import yaml
+
+    from tests.web.factories import dossier_data
+
+    fill(world, "c")
+    advance(world, "c", "submit")  # no longer open: must be refused
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "U1-一中.yaml",
+            yaml.safe_dump(dossier_data("测试县第一中学", year=2022), allow_unicode=True),
+        )
+        archive.writestr(
+            "2022/测试县第二中学.json", '{"year": 2022, "profile": {"name": "测试县第二中学"}}'
+        )
+        archive.writestr(
+            "测试县人民医院.yaml",
+            yaml.safe_dump(dossier_data("测试县人民医院"), allow_unicode=True),
+        )
+        archive.writestr("unknown.yaml", "year: 2023")
+    login(client, world, "filler_a")
+    upload = SimpleUploadedFile("reports.zip", buffer.getvalue())
+    assert (
+        client.post(reverse("round_import", args=[world.round.pk]), {"file": upload}).status_code
+        == 302
+    )
+    assert not BatchJob.objects.exists()  # a unit may not import in bulk
+    client.logout()
+    login(client, world, "finance")
+    upload = SimpleUploadedFile("reports.zip", buffer.getvalue())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("round_import", args=[world.round.pk]), {"file": upload})
+    job = BatchJob.objects.get(kind="bulk_import")
+    assert job.status == JobStatus.DONE and (job.done, job.total) == (4, 4)
+    assert "✓ U1-一中.yaml → 测试县第一中学" in job.message
+    assert "✓ 测试县第二中学.json → 测试县第二中学" in job.message
+    assert "✗ 测试县人民医院.yaml → 测试县人民医院" in job.message  # submitted: not open any more
+    assert "✗ unknown.yaml" in job.message
+    a = world.sub("a")
+    assert (
+        a.current_version.data["year"] == 2023
+        and a.current_version.data["staffing"]["retired"] == 3
+    )
+    edit = a.audit.filter(action="edit").last()
+    assert edit.actor == world.users["finance"] and edit.reason == "批量导入 U1-一中.yaml"
+
+
+@pytest.mark.django_db
+def test_bulk_import_refuses_bad_archives(client, world):
+    login(client, world, "finance")
+    bad = SimpleUploadedFile("reports.zip", b"not a zip")
+    response = client.post(
+        reverse("round_import", args=[world.round.pk]), {"file": bad}, follow=True
+    )
+    assert "不是 ZIP" in response.content.decode()
+    assert not BatchJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_batch_jobs_are_for_the_bureaus_reviewers_only(
+    client, world, django_capture_on_commit_callbacks
+):
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve")
+    login(client, world, "finance")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("round_export", args=[world.round.pk]), {"fmt": "md"})
+    job = BatchJob.objects.get()
+    for who in ("filler_a", "dept"):
+        client.logout()
+        login(client, world, who)
+        assert client.get(reverse("job_status", args=[job.pk])).status_code == 404
+        assert client.get(reverse("job_download", args=[job.pk])).status_code == 404

@@ -308,3 +308,24 @@ def test_admin_pages_for_superuser(client, world, django_assert_max_num_queries)
         with django_assert_max_num_queries(12):
             assert client.get(f"/admin/evaluations/{name}/").status_code == 200
     assert client.get("/admin/orgs/org/").status_code == 200
+
+
+def test_media_files_are_not_served_directly(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jixiao.web.evaluations import services
+
+    fill(world, "a")
+    upload = SimpleUploadedFile("台账.pdf", b"%PDF-1.4 secret", content_type="application/pdf")
+    evidence = services.submission_add_evidence(
+        actor=world.users["filler_a"], submission=world.sub("a"), indicator_id="done", upload=upload
+    )
+    assert client.get("/media/" + evidence.file.name).status_code == 404
+    login(client, world, "filler_b")
+    assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 404
+    client.logout()
+    login(client, world, "dept")
+    response = client.get(reverse("evidence_download", args=[evidence.pk]))
+    assert (
+        response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 secret"
+    )

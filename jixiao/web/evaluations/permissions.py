@@ -35,6 +35,7 @@ ACTIONS: dict[str, Any] = {
     "reopen": _("重新打开"),
     "rescore": _("复核评分"),
     "extend": _("延期"),
+    "prefill": _("批量预填"),
 }
 TRANSITIONS = (
     "submit",
@@ -153,7 +154,7 @@ class Permissions:
         if state in (State.DEPT_REVIEWED, State.FINANCE_REVIEWED) and finance:
             allowed.append("rescore")
         if state in EDITABLE_STATES and finance:
-            allowed.append("extend")
+            allowed += ["extend", "prefill"]
         return allowed
 
     def require(self, action: str, submission: Submission) -> None:

@@ -261,8 +261,22 @@ def submission_save_dossier(
 
     Raises InputError naming each bad field, and ActionRefused outside the entry window.
     """
+    return _save(actor=actor, submission=submission, data=data, note=note, action="edit")
+
+
+def submission_prefill(
+    *, actor: Any, submission: Submission, data: dict[str, Any], note: str
+) -> engine.Assessment:
+    """The finance bureau prefills a unit's open draft (bulk import); audited like an edit."""
+    return _save(actor=actor, submission=submission, data=data, note=note, action="prefill")
+
+
+@transaction.atomic
+def _save(
+    *, actor: Any, submission: Submission, data: dict[str, Any], note: str, action: str
+) -> engine.Assessment:
     submission = _locked(submission)
-    Permissions.of(actor).require("edit", submission)
+    Permissions.of(actor).require(action, submission)
     dossier = dossier_from_data(data, origin="<web>")
     clean = dossier_to_data(dossier)
     if clean.get("year") != submission.round.year:

@@ -93,3 +93,129 @@ def _export(job_id: int) -> str:
         )
     job.save(update_fields=["result", "status", "message"])
     return job.result.name
+
+
+# ── bulk import: many files into a round's open drafts ────────────────────────────────────
+
+MAX_FILES = 500
+MAX_TOTAL_BYTES = 300 * 1024 * 1024
+
+
+def start_bulk_import(*, actor: Any, round_: Round, upload: Any) -> BatchJob:
+    """Store a ZIP of reports/workbooks/dossiers and enqueue their import, one file per unit.
+
+    A file belongs to the participating unit whose code or name its file name contains; it
+    prefills that unit's draft (only while the draft is open), audited as the bureau's edit.
+    """
+    if round_.finance not in Permissions.of(actor).finance_orgs():
+        raise ActionRefused(
+            "只有本财政局审核员可以批量导入 / only the bureau's reviewers import in bulk",
+            code="not_allowed",
+        )
+    if not (upload.name or "").lower().endswith(".zip"):
+        raise ActionRefused("请上传 .zip 压缩包 / upload a .zip archive", code="invalid")
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            _check_archive(archive)
+    except zipfile.BadZipFile:
+        raise ActionRefused(
+            "压缩包已损坏或不是 ZIP 格式 / not a valid ZIP archive", code="invalid"
+        ) from None
+    upload.seek(0)
+    job = BatchJob.objects.create(round=round_, kind="bulk_import", fmt="zip", requested_by=actor)
+    job.result.save(f"imports/{round_.pk}-{job.pk}.zip", upload, save=True)
+    transaction.on_commit(lambda: _enqueue_import(job))
+    return job
+
+
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    files = [i for i in archive.infolist() if not i.is_dir()]
+    if len(files) > MAX_FILES:
+        raise ActionRefused(f"文件过多（上限 {MAX_FILES} 个）/ too many files", code="invalid")
+    if sum(i.file_size for i in files) > MAX_TOTAL_BYTES:
+        raise ActionRefused("解压后超过 300 MB / more than 300 MB uncompressed", code="invalid")
+
+
+def _enqueue_import(job: BatchJob) -> None:
+    result = import_round_files.enqueue(job.pk)
+    BatchJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """ZIPs made on Chinese Windows store GBK names without the UTF-8 flag: decode them right."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+@task()
+def import_round_files(job_id: int) -> str:
+    """Import every file of the stored ZIP into its unit's draft; a line per file in the message."""
+    try:
+        return _import_files(job_id)
+    except Exception as error:
+        BatchJob.objects.filter(pk=job_id).update(
+            status=JobStatus.FAILED, message=f"导入失败：{error}"
+        )
+        raise
+
+
+def _import_files(job_id: int) -> str:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jixiao.core.errors import InputError
+    from jixiao.web.evaluations import imports, services
+
+    job = BatchJob.objects.select_related("round", "requested_by").get(pk=job_id)
+    submissions = list(job.round.submissions.select_related("org", "round", "current_version"))
+    lines: list[str] = []
+    with job.result.open("rb") as stored, zipfile.ZipFile(stored) as archive:
+        files = [i for i in archive.infolist() if not i.is_dir()]
+        BatchJob.objects.filter(pk=job.pk).update(
+            status=JobStatus.RUNNING, total=len(files), done=0
+        )
+        for done, info in enumerate(files, start=1):
+            name = _zip_name(info).rsplit("/", 1)[-1]
+            target = _match(name, submissions)
+            if target is None:
+                lines.append(
+                    f"✗ {name}：文件名中找不到参与单位的编码或名称 / no unit matches the file name"
+                )
+            else:
+                upload = SimpleUploadedFile(name, archive.read(info))
+                try:
+                    data, notes = imports.read_upload(upload)
+                    data["year"] = job.round.year
+                    services.submission_prefill(
+                        actor=job.requested_by,
+                        submission=target,
+                        data=data,
+                        note=f"批量导入 {name}",
+                    )
+                except (InputError, ActionRefused) as error:
+                    message = getattr(error, "message", None) or str(error).splitlines()[-1]
+                    lines.append(f"✗ {name} → {target.org.name}：{message}")
+                else:
+                    lines.append(
+                        f"✓ {name} → {target.org.name}"
+                        + (f"（{len(notes)} 条待核对）" if notes else "")
+                    )
+            BatchJob.objects.filter(pk=job.pk).update(done=done)
+    failed = sum(1 for line in lines if line.startswith("✗"))
+    BatchJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.DONE if failed < len(lines) or not lines else JobStatus.FAILED,
+        message="\n".join(lines) or "压缩包是空的 / the archive is empty",
+    )
+    return f"{len(lines) - failed} imported, {failed} failed"
+
+
+def _match(filename: str, submissions: list[Any]) -> Any:
+    """The submission whose unit code, or failing that whose (longest) name, the file name contains."""
+    by_code = [s for s in submissions if s.org.code and s.org.code in filename]
+    if by_code:
+        return max(by_code, key=lambda s: len(s.org.code))
+    by_name = [s for s in submissions if s.org.name in filename]
+    return max(by_name, key=lambda s: len(s.org.name)) if by_name else None

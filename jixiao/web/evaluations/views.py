@@ -74,7 +74,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     todo = []
     for submission in rows:
         actions = [
-            a for a in permissions.allowed_actions(submission) if a not in ("extend", "rescore")
+            a
+            for a in permissions.allowed_actions(submission)
+            if a not in ("extend", "rescore", "prefill")
         ]
         if actions:
             todo.append((submission, action_labels(actions)))
@@ -149,7 +151,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     state = request.GET.get("state", "")
     q = request.GET.get("q", "").strip()
     rows = [
-        (s, action_labels(permissions.allowed_actions(s)))
+        (s, action_labels([a for a in permissions.allowed_actions(s) if a != "prefill"]))
         for s in selectors.submission_list(user=request.user, round_id=round_.pk, state=state, q=q)
     ]
     return render(
@@ -162,7 +164,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "states": State.choices,
             "state": state,
             "q": q,
-            "jobs": selectors.jobs_for(round_=round_)[:5],
+            "jobs": selectors.jobs_for(round_=round_).filter(kind="reports_zip")[:5],
+            "imports": selectors.jobs_for(round_=round_).filter(kind="bulk_import")[:5],
             "can_export": round_.finance in permissions.finance_orgs(),
             "formats": reports.available_formats(),
         },
@@ -184,26 +187,50 @@ def round_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def round_import(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(user=request.user, pk=pk)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ActionRefused("请选择 .zip 压缩包 / choose a .zip archive", code="invalid")
+        job = tasks.start_bulk_import(actor=request.user, round_=round_, upload=upload)
+    except ActionRefused as error:
+        _refused(request, error)
+    else:
+        messages.info(request, f"已开始批量导入（任务 {job.pk}）/ bulk import started")
+    return redirect("round_detail", pk=pk)
+
+
+def _job_for(request: HttpRequest, pk: int) -> BatchJob:
+    """A batch job, only for the reviewers of the bureau that owns its round (it holds every unit's data)."""
+    job = get_object_or_404(BatchJob.objects.select_related("round__finance"), pk=pk)
+    if job.round.finance not in Permissions.of(request.user).finance_orgs():
+        raise Http404("任务不存在 / no such job")
+    return job
+
+
+@login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(BatchJob.objects.select_related("round"), pk=pk)
-    selectors.round_get(user=request.user, pk=job.round_id)
-    payload = {
-        "id": job.pk,
-        "status": job.status,
-        "done": job.done,
-        "total": job.total,
-        "percent": job.percent,
-        "message": job.message,
-        "download": reverse("job_download", args=[job.pk]) if job.result else None,
-    }
-    return JsonResponse(payload)
+    job = _job_for(request, pk)
+    ready = job.result and job.kind == "reports_zip" and job.status == "done"
+    return JsonResponse(
+        {
+            "id": job.pk,
+            "status": job.status,
+            "done": job.done,
+            "total": job.total,
+            "percent": job.percent,
+            "message": job.message,
+            "download": reverse("job_download", args=[job.pk]) if ready else None,
+        }
+    )
 
 
 @login_required
 def job_download(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(BatchJob, pk=pk)
-    selectors.round_get(user=request.user, pk=job.round_id)
-    if not job.result:
+    job = _job_for(request, pk)
+    if not job.result or job.kind != "reports_zip":
         raise Http404("压缩包尚未生成 / not ready")
     return FileResponse(
         job.result.open("rb"), as_attachment=True, filename=job.result.name.rsplit("/", 1)[-1]
@@ -223,7 +250,7 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
     transitions = [
         (a, label, a in NEEDS_REASON)
         for a, label in action_labels(allowed)
-        if a not in ("edit", "rescore", "extend")
+        if a not in ("edit", "rescore", "extend", "prefill")
     ]
     return {
         "submission": submission,

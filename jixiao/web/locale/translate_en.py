@@ -189,6 +189,9 @@ EN = {
     "绩效评价 / Evaluations": "Evaluations",
     "公开门户 / Portal": "Portal",
     "本单位的填报": "My unit's submissions",
+    "批量预填": "Bulk prefill",
+    "批量导入（预填草稿）": "Bulk import (prefill drafts)",
+    "上传并导入": "Upload and import",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
