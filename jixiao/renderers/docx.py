@@ -29,23 +29,24 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as open_docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from jixiao.core.report import Align, Block, Chart, Document, Paragraph, Section, Table
 from jixiao.renderers.charts import chart_png
 from jixiao.renderers.common import (
+    PlacedCell,
     attachment_label,
     cover_lines,
     needs_landscape,
@@ -378,53 +379,124 @@ def _restart_page_numbers(section: object) -> None:
     number_type.set(qn("w:start"), "1")
 
 
-# ── the builder ─────────────────────────────────────────────────────────────────────────
+# ── the builder: body XML written as text, parsed once ──────────────────────────────────
+#
+# python-docx's object API costs about a millisecond per table cell (it searches the schema
+# order on every child it adds); a score table and a findings table have hundreds of cells. So
+# the body is written as WordprocessingML text here and parsed once; python-docx still provides
+# the package, styles, headers/footers and the picture parts.
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NAMESPACES = (
+    f'xmlns:w="{_W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
+# Characters XML 1.0 cannot carry (python-docx would refuse them): dropped from the text.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """Text made safe for a w:t element: invalid characters dropped, markup escaped."""
+    return xml_escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
+
+
+def _rpr(font: str | None, *, bold: bool = False, size: Pt | None = None) -> str:
+    parts = []
+    if font:
+        latin = xml_text(LATIN_DOCX)
+        parts.append(
+            f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}"'
+            f' w:eastAsia="{xml_text(font)}" w:hint="eastAsia"/>'
+        )
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if size is not None:
+        half_points = round(size.pt * 2)
+        parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+def _run(text: str, font: str | None, *, bold: bool = False, size: Pt | None = None) -> str:
+    """A run; line breaks in the text become w:br."""
+    pieces = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            pieces.append("<w:br/>")
+        if line:
+            pieces.append(f'<w:t xml:space="preserve">{xml_text(line)}</w:t>')
+    return f"<w:r>{_rpr(font, bold=bold, size=size)}{''.join(pieces)}</w:r>"
+
+
+def _ppr(
+    style_id: str,
+    *,
+    keep_next: bool = False,
+    space_before: Pt | None = None,
+    space_after: Pt | None = None,
+    left_indent: Pt | None = None,
+    align: str | None = None,
+    sect_pr: str = "",
+) -> str:
+    """w:pPr with its children in schema order."""
+    parts = [f'<w:pStyle w:val="{style_id}"/>']
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if space_before is not None or space_after is not None:
+        before = f' w:before="{round(space_before.pt * 20)}"' if space_before is not None else ""
+        after = f' w:after="{round(space_after.pt * 20)}"' if space_after is not None else ""
+        parts.append(f"<w:spacing{before}{after}/>")
+    if left_indent is not None:
+        parts.append(f'<w:ind w:left="{round(left_indent.pt * 20)}"/>')
+    if align:
+        parts.append(f'<w:jc w:val="{align}"/>')
+    parts.append(sect_pr)
+    return f"<w:pPr>{''.join(parts)}</w:pPr>"
 
 
 class DocxBuilder:
-    """Writes one Document into a python-docx document, block by block."""
+    """Writes one Document into a .docx: body XML as text, page set-up with python-docx."""
 
     def __init__(self, template: Path | None = None) -> None:
         self.template = template
-        self.doc: DocxDocument = open_docx(str(template)) if template else open_docx()
+        self.doc: DocxDocument = open_docx(str(template)) if template else _base_document()
         self.explicit_fonts = template is None  # a bureau template's styles decide its fonts
         self.chart_number = 0
-        self.table_number = 0
         self.landscape = False
         self.text_width = TEXT_WIDTH
+        self.parts: list[str] = []
         self._style_ids: dict[str, str] = {}
+        self._numbered_sect_pr: object | None = None  # the body's section properties
+        self._first_body_section = True
 
-    def set_style(self, paragraph: DocxParagraph, style: str) -> None:
-        """Set a paragraph style by id (python-docx's by-name setter rescans styles.xml each time)."""
+    def style_id(self, style: str) -> str:
         if style not in self._style_ids:
             self._style_ids[style] = self.doc.styles[style].style_id
-        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = self._style_ids[style]
+        return self._style_ids[style]
 
-    # paragraphs and runs
-    def paragraph(self, text: str, style: str, *, bold: bool = False) -> DocxParagraph:
-        paragraph = self.doc.add_paragraph()
-        self.set_style(paragraph, style)
-        if text:
-            self.run(paragraph, text, style, bold=bold)
-        return paragraph
+    def font(self, style: str) -> str | None:
+        """The East-Asian font a run of *style* names (none with a bureau template)."""
+        return STYLES[style].font if self.explicit_fonts else None
 
-    def run(self, paragraph: DocxParagraph, text: str, style: str, *, bold: bool = False) -> None:
-        run = paragraph.add_run(text)
-        if bold:
-            run.bold = True
-        if self.explicit_fonts:
-            set_east_asian_font(run._r, STYLES[style].font)
+    # paragraphs
+    def paragraph(
+        self,
+        text: str,
+        style: str,
+        *,
+        bold: bool = False,
+        runs: str | None = None,
+        **ppr: object,
+    ) -> None:
+        content = (
+            runs if runs is not None else (_run(text, self.font(style), bold=bold) if text else "")
+        )
+        self.parts.append(f"<w:p>{_ppr(self.style_id(style), **ppr)}{content}</w:p>")  # type: ignore[arg-type]
 
     # the document parts
-    def cover(self, document: Document) -> None:
-        body_paragraphs = [p for p in self.doc.paragraphs if p.text.strip()]
-        if self.template and body_paragraphs:
-            fill_placeholders(self.doc, cover_values(document))
-        else:
-            self._default_cover(document)
-        self.doc.add_section(WD_SECTION_START.NEW_PAGE)
-
-    def _default_cover(self, document: Document) -> None:
+    def default_cover(self, document: Document) -> None:
         for _ in range(3):
             self.paragraph("", BODY)
         self.paragraph(document.title, TITLE)
@@ -432,11 +504,10 @@ class DocxBuilder:
             self.paragraph(document.subtitle, SUBTITLE)
         for _ in range(6):
             self.paragraph("", BODY)
+        font = self.font(COVER_LINE)
         for label, value in cover_lines(document):
-            line = self.paragraph("", COVER_LINE)
-            line.paragraph_format.left_indent = Pt(64)
-            self.run(line, f"{label}：", COVER_LINE, bold=True)
-            self.run(line, value, COVER_LINE)
+            runs = _run(f"{label}：", font, bold=True) + _run(value, font)
+            self.paragraph("", COVER_LINE, runs=runs, left_indent=Pt(64))
 
     def title(self, document: Document) -> None:
         self.paragraph(document.title, TITLE)
@@ -468,15 +539,14 @@ class DocxBuilder:
         self.paragraph("", BODY)
         for n, section in enumerate(document.attachments, 1):
             prefix = "附件：" if n == 1 else "　　　"
-            line = self.paragraph(f"{prefix}{n}. {section.title}", BODY)
-            line.paragraph_format.keep_with_next = True
+            self.paragraph(f"{prefix}{n}. {section.title}", BODY, keep_next=True)
 
     def attachment(self, section: Section, number: int) -> None:
         landscape = needs_landscape(section)
         if landscape or self.landscape:
-            self._new_page_section(landscape)
+            self.section_break(landscape)
         else:
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         self.paragraph(attachment_label(section, number), ATTACHMENT_LABEL)
         self.paragraph(section.title, ATTACHMENT_TITLE)
         self.paragraph("", FIGURE)
@@ -484,59 +554,97 @@ class DocxBuilder:
         for child in section.children:
             self.section(child)
 
-    def _new_page_section(self, landscape: bool) -> None:
-        """A new section (new page) in portrait or landscape; page numbering continues."""
-        section = self.doc.add_section(WD_SECTION_START.NEW_PAGE)
-        number_type = section._sectPr.find(qn("w:pgNumType"))
-        if number_type is not None:
-            number_type.attrib.pop(qn("w:start"), None)
-        width, height = sorted((section.page_width, section.page_height))
-        if landscape:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = height, width
-        else:
-            section.orientation = WD_ORIENT.PORTRAIT
-            section.page_width, section.page_height = width, height
-        self.landscape = landscape
-        self.text_width = Emu(section.page_width - section.left_margin - section.right_margin)
+    def _body_sect_pr(self, landscape: bool) -> object:
+        """Section properties of a body section: numbered footers, portrait or landscape."""
+        sect_pr = copy.deepcopy(self._numbered_sect_pr)
+        if not self._first_body_section:
+            number_type = sect_pr.find(qn("w:pgNumType"))  # type: ignore[attr-defined]
+            if number_type is not None:
+                number_type.attrib.pop(qn("w:start"), None)
+        _orient(sect_pr, landscape)
+        return sect_pr
+
+    def section_break(self, next_landscape: bool) -> None:
+        """End the current body section (new page); the next one is portrait or landscape."""
+        sect_pr = self._body_sect_pr(self.landscape)
+        self.parts.append(f"<w:p>{_ppr(self.style_id(BODY), sect_pr=_xml(sect_pr))}</w:p>")
+        self._first_body_section = False
+        self.landscape = next_landscape
+        self.text_width = _text_width(next_landscape)
 
     def chart(self, chart: Chart) -> None:
         self.chart_number += 1
-        holder = self.paragraph("", FIGURE)
-        holder.paragraph_format.keep_with_next = True
-        holder.add_run().add_picture(io.BytesIO(chart_png(chart)), width=CHART_WIDTH)
+        inline = self.doc.part.new_pic_inline(io.BytesIO(chart_png(chart)), CHART_WIDTH, None)
+        picture = f"<w:r><w:drawing>{_xml(inline)}</w:drawing></w:r>"
+        self.paragraph("", FIGURE, runs=picture, keep_next=True)
         unit = f"（单位：{chart.unit}）" if chart.unit else ""
         self.paragraph(f"图{self.chart_number}　{chart.title}{unit}", CAPTION)
 
     def table(self, table: Table) -> None:
-        self.table_number += 1
-        caption = self.paragraph(table.title, CAPTION)
-        caption.paragraph_format.keep_with_next = True
-        caption.paragraph_format.space_before = Pt(6)
-        write_table(self, table)
+        self.paragraph(table.title, CAPTION, keep_next=True, space_before=Pt(6))
+        self.parts.append(table_xml(self, table))
         if table.note:
-            note = self.paragraph(table.note, TABLE_TEXT)
-            note.paragraph_format.space_after = Pt(6)
+            self.paragraph(table.note, TABLE_TEXT, space_after=Pt(6))
 
+    # assembling
     def build(self, document: Document) -> DocxDocument:
-        prepare_styles(self.doc, keep_existing=not self.explicit_fonts)
-        self.cover(document)
-        cover_section, body_section = self.doc.sections[0], self.doc.sections[-1]
-        for section in (cover_section, body_section):
-            if self.explicit_fonts:
-                _page_setup(section)
-        body_section.different_first_page_header_footer = False
-        if self.explicit_fonts or not _has_footer(body_section):
-            _page_number_footers(self.doc, body_section)
-        _restart_page_numbers(body_section)
+        if self.template:
+            prepare_styles(self.doc, keep_existing=True)
+        body = self.doc.element.body
+        has_cover = self.template is not None and any(p.text.strip() for p in self.doc.paragraphs)
+        if has_cover:
+            fill_placeholders(self.doc, cover_values(document))
+        else:
+            self.default_cover(document)
+        section = self.doc.sections[0]
+        if self.explicit_fonts:
+            _page_setup(section)
+        cover_sect_pr = copy.deepcopy(section._sectPr)
+        section.different_first_page_header_footer = False
+        if self.explicit_fonts or not _has_footer(section):
+            _page_number_footers(self.doc, section)
+        _restart_page_numbers(section)
+        self._numbered_sect_pr = copy.deepcopy(section._sectPr)
+        # The cover ends with its own section break: no page number on it.
+        self.parts.append(f"<w:p>{_ppr(self.style_id(BODY), sect_pr=_xml(cover_sect_pr))}</w:p>")
         self.title(document)
-        for section in document.sections:
-            self.section(section)
+        for part in document.sections:
+            self.section(part)
         self.attachment_list(document)
-        for number, section in enumerate(document.attachments, 1):
-            self.attachment(section, number)
-        strip_theme_fonts(self.doc.element, everywhere=self.explicit_fonts)
+        for number, part in enumerate(document.attachments, 1):
+            self.attachment(part, number)
+        fragment = parse_xml(f"<w:body {_NAMESPACES}>{''.join(self.parts)}</w:body>")
+        final_sect_pr = body.sectPr
+        for element in list(fragment):
+            final_sect_pr.addprevious(element)
+        body.replace(final_sect_pr, self._body_sect_pr(self.landscape))
+        if self.template:
+            strip_theme_fonts(self.doc.element, everywhere=False)
         return self.doc
+
+
+def _xml(element: object) -> str:
+    return etree.tostring(element, encoding="unicode")  # type: ignore[arg-type]
+
+
+def _text_width(landscape: bool) -> int:
+    width = PAGE_HEIGHT if landscape else PAGE_WIDTH
+    return Emu(width - MARGIN_LEFT - MARGIN_RIGHT)
+
+
+def _orient(sect_pr: object, landscape: bool) -> None:
+    size = sect_pr.find(qn("w:pgSz"))  # type: ignore[attr-defined]
+    if size is None:
+        return
+    short, long = sorted((int(size.get(qn("w:w"))), int(size.get(qn("w:h")))))
+    if landscape:
+        size.set(qn("w:w"), str(long))
+        size.set(qn("w:h"), str(short))
+        size.set(qn("w:orient"), "landscape")
+    else:
+        size.set(qn("w:w"), str(short))
+        size.set(qn("w:h"), str(long))
+        size.attrib.pop(qn("w:orient"), None)
 
 
 def _has_footer(section: object) -> bool:
@@ -544,141 +652,130 @@ def _has_footer(section: object) -> bool:
     return not footer.is_linked_to_previous and any(p.text.strip() for p in footer.paragraphs)
 
 
+# Styles the renderer's base document keeps (python-docx's default template has ~160, and a
+# 350 KB styles.xml plus a 440 KB stylesWithEffects.xml that make every save slow).
+_KEEP_STYLES = {
+    *STYLES, "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Header",
+    "Heading 1 Char", "Heading 2 Char", "Heading 3 Char", "Heading 4 Char", "Title Char",
+    "Subtitle Char", "Header Char", "Footer Char",
+}  # fmt: skip
+
+
+@cache
+def _base_bytes() -> bytes:
+    """The default template with the GB/T 9704 styles applied, slimmed, saved once per process."""
+    doc = open_docx()
+    prepare_styles(doc, keep_existing=False)
+    for style in list(doc.styles):
+        if style.name not in _KEEP_STYLES:
+            style.element.getparent().remove(style.element)
+    latent = doc.styles.element.find(qn("w:latentStyles"))
+    if latent is not None:
+        doc.styles.element.remove(latent)
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            doc.part.drop_rel(rel_id)
+    package_rels = doc.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(rel_id)
+    doc.settings.odd_and_even_pages_header_footer = True
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _base_document() -> DocxDocument:
+    return open_docx(io.BytesIO(_base_bytes()))
+
+
 # ── tables ──────────────────────────────────────────────────────────────────────────────
 
 
 def column_widths(table: Table, total: int = TEXT_WIDTH) -> list[int]:
-    """Column widths in EMU, proportional to the columns' relative widths, summing to *total*."""
+    """Column widths in twips, proportional to the columns' relative widths; they sum to the
+    text width (*total*, EMU)."""
+    total_twips = round(total / 635)
     weights = [max(c.width, 1) for c in table.columns]
-    widths = [total * w // sum(weights) for w in weights]
-    widths[-1] += total - sum(widths)
+    widths = [total_twips * w // sum(weights) for w in weights]
+    widths[-1] += total_twips - sum(widths)
     return widths
 
 
-def _twips(emu: int) -> str:
-    return str(round(emu / 635))
+_BORDERS = "".join(
+    f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+_ALIGN_XML = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
-def write_table(builder: DocxBuilder, table: Table) -> DocxTable:
-    """A bordered, fixed-layout table with merged cells and a repeated header row."""
-    doc = builder.doc
+def _cell(width: int, span: int, merge: str | None, paragraph: str) -> str:
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge:
+        props.append(f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>")
+    props.append('<w:vAlign w:val="center"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{paragraph}</w:tc>"
+
+
+def table_xml(builder: DocxBuilder, table: Table) -> str:
+    """A bordered, fixed-layout table: widths in tblGrid and on every cell (tcW), merged cells
+    as gridSpan/vMerge, a header row repeated on each page, cells with single line spacing."""
     widths = column_widths(table, builder.text_width)
-    body_style = TABLE_TEXT_WIDE if len(table.columns) > 5 else TABLE_TEXT
-    header_size = WIDE_TABLE_SIZE if len(table.columns) > 5 else TABLE_SIZE
-    grid_rows = row_count(table)
-    result = doc.add_table(rows=grid_rows + 1, cols=len(table.columns))
-    result.alignment = WD_TABLE_ALIGNMENT.CENTER
-    result.autofit = False
-    _table_properties(result, widths)
-    # python-docx's table.cell() rebuilds the whole cell grid on each call: take the grid once.
-    # Merges below only touch their own region, so the other cells of the grid stay valid.
-    width = len(table.columns)
-    grid = result._cells
-    for column, (width_emu, spec) in enumerate(zip(widths, table.columns, strict=True)):
-        cell = grid[column]
-        _fill_cell(builder, cell, spec.header, TABLE_HEADER, WD_ALIGN_PARAGRAPH.CENTER, True)
-        for run in cell.paragraphs[0].runs:
-            run.font.size = header_size
-        del width_emu  # widths are written once for the whole table below
-    _mark_header_row(result.rows[0])
-    aligns = {
-        Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
-        Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
-        Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
-    }
+    wide = len(table.columns) > 5
+    body_style = builder.style_id(TABLE_TEXT_WIDE if wide else TABLE_TEXT)
+    body_font = builder.font(TABLE_TEXT)
+    header_style = builder.style_id(TABLE_HEADER)
+    header_size = WIDE_TABLE_SIZE if wide else TABLE_SIZE
+    parts = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
+        '</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
+        ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+    ]
+    header_font = builder.font(TABLE_HEADER)
+    for width, column in zip(widths, table.columns, strict=True):
+        run = _run(column.header, header_font, size=header_size) if column.header else ""
+        paragraph = f"<w:p>{_ppr(header_style, align='center')}{run}</w:p>"
+        parts.append(_cell(width, 1, None, paragraph))
+    parts.append("</w:tr>")
+    occupant: dict[tuple[int, int], PlacedCell] = {}
     for placed in place_cells(table):
-        top, left = placed.row + 1, placed.column
-        bottom = top + placed.cell.rowspan - 1
-        right = left + placed.cell.colspan - 1
-        cell = grid[top * width + left]
-        if bottom > top or right > left:
-            cell = cell.merge(grid[bottom * width + right])
-        align = aligns[table.columns[left].align]
-        if placed.cell.colspan > 1 and placed.cell.bold:
-            align = WD_ALIGN_PARAGRAPH.CENTER
-        _fill_cell(builder, cell, placed.cell.text, body_style, align, placed.cell.bold)
-    _set_cell_widths(result, widths)
-    return result
-
-
-def _table_properties(table: DocxTable, widths: list[int]) -> None:
-    tbl_pr = table._tbl.tblPr
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), _twips(sum(widths)))
-    width.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), "4")
-        line.set(qn("w:space"), "0")
-        line.set(qn("w:color"), "000000")
-        borders.append(line)
-    margins = OxmlElement("w:tblCellMar")
-    for edge, twips in (("left", "80"), ("right", "80")):
-        margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), twips)
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    for old in ("w:tblW", "w:tblLayout", "w:tblBorders", "w:tblCellMar"):
-        for element in tbl_pr.findall(qn(old)):
-            tbl_pr.remove(element)
-    # CT_TblPr order: tblStyle, …, jc, …, tblW? — tblW comes before jc; append in schema order.
-    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-             "tblLayout", "tblCellMar", "tblLook"]  # fmt: skip
-    for element in (width, layout, borders, margins):
-        tbl_pr.append(element)
-    children = sorted(
-        tbl_pr, key=lambda child: order.index(_tag(child)) if _tag(child) in order else 99
-    )
-    for child in children:
-        tbl_pr.append(child)
-    grid = table._tbl.tblGrid
-    for column, width_emu in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), _twips(width_emu))
-
-
-def _mark_header_row(row: object) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    tr_pr.insert(0, cant_split)
-
-
-def _set_cell_widths(table: DocxTable, widths: list[int]) -> None:
-    """tcW on every cell (merged cells get the sum of the columns they span)."""
-    for tr in table._tbl.tr_lst:
+        for dr in range(placed.cell.rowspan):
+            for dc in range(placed.cell.colspan):
+                occupant[placed.row + dr, placed.column + dc] = placed
+    for row in range(row_count(table)):
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         column = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = Emu(sum(widths[column : column + span]))
+        while column < len(widths):
+            placed = occupant.get((row, column))
+            if placed is None:  # a short row: an empty cell keeps the grid whole
+                parts.append(_cell(widths[column], 1, None, f"<w:p>{_ppr(body_style)}</w:p>"))
+                column += 1
+                continue
+            cell = placed.cell
+            span = cell.colspan
+            width = sum(widths[column : column + span])
+            merge = None
+            if cell.rowspan > 1:
+                merge = "restart" if row == placed.row else "continue"
+            if row == placed.row:
+                align = _ALIGN_XML[table.columns[column].align]
+                if span > 1 and cell.bold:
+                    align = "center"
+                run = _run(cell.text, body_font, bold=cell.bold) if cell.text else ""
+                paragraph = f"<w:p>{_ppr(body_style, align=align)}{run}</w:p>"
+            else:
+                paragraph = f"<w:p>{_ppr(body_style)}</w:p>"
+            parts.append(_cell(width, span, merge, paragraph))
             column += span
-
-
-def _fill_cell(
-    builder: DocxBuilder,
-    cell: object,
-    text: str,
-    style: str,
-    align: WD_ALIGN_PARAGRAPH,
-    bold: bool,
-) -> None:
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
-    paragraphs = cell.paragraphs  # type: ignore[attr-defined]
-    for extra in paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    paragraph = paragraphs[0]
-    for run in paragraph.runs:
-        run._r.getparent().remove(run._r)
-    builder.set_style(paragraph, style)
-    paragraph.alignment = align
-    if text:
-        builder.run(paragraph, text, style, bold=bold)
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 # ── cover values and template placeholders ──────────────────────────────────────────────
