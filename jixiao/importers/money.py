@@ -388,7 +388,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
     _settle_phases(lines)
-    lines = _unnest(lines, statements)
+    lines = _unnest(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     for line in lines:
         entry: dict[str, Any] = {
@@ -600,24 +600,36 @@ def _settle_phases(lines: list[_Line]) -> None:
             line.phase = executed
 
 
-def _unnest(lines: list[_Line], statements: list[tuple[str, Amount]]) -> list[_Line]:
+def _unnest(
+    lines: list[_Line], statements: list[tuple[str, Amount]], findings: Findings | None = None
+) -> list[_Line]:
     """No line may contain another (a total beside its own parts) or repeat one: those become
     statements, so the figures never count an amount twice."""
     kept: list[_Line] = []
+    by_place: dict[tuple[Phase, Item, Funding | None], _Line] = {}
+    restated: set[int] = set()
     for line in lines:
-        if line.item.is_composition:
-            duplicate = next(
-                (
-                    k
-                    for k in kept
-                    if (k.phase, k.item, k.funding) == (line.phase, line.item, line.funding)
-                ),
-                None,
-            )
-            if duplicate is not None:
-                if line.key:
-                    statements.append((line.key, line.amount))
-                continue
+        place = (line.phase, line.item, line.funding)
+        if line.item.is_composition and place in by_place:
+            first = by_place[place]
+            if line.key:
+                # stated twice: both statements go to the checks (stated.E001 compares them)
+                if id(first) not in restated:
+                    restated.add(id(first))
+                    statements.append((line.key, first.amount))
+                statements.append((line.key, line.amount))
+            if line.amount.value != first.amount.value and findings is not None:
+                findings.add(
+                    "import.W003",
+                    "warning",
+                    f"同一金额前后不一致：“{first.amount.label}{first.amount.stated_value}{first.amount.unit}”与"
+                    f"“{line.amount.label}{line.amount.stated_value}{line.amount.unit}” / the same amount is "
+                    "stated differently in two places",
+                    "核对哪一处正确 / check which statement is right",
+                    (line.amount.start, line.amount.end),
+                )
+            continue
+        by_place[place] = line
         kept.append(line)
     demoted: set[int] = set()
     for line in kept:

@@ -69,7 +69,7 @@ def _substitute(
 
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r"), ""),
-    (re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]"), ""),
+    (re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), ""),
     # image placeholders from HTML-to-text conversion, Word bookmarks
     (re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)"), ""),
     (re.compile(r"\[bookmark:[^\]\n]{0,100}\]"), ""),

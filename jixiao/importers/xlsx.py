@@ -444,7 +444,14 @@ def _get(data: Any, path: str) -> Any:
     return data
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _cell_value(field: Field, value: Any) -> Any:
+    """A dossier value as a cell value (numbers stay numbers; control characters, which Excel
+    cannot store, are dropped)."""
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("", value)
     if value is None:
         return None
     if field.kind in ("decimal",) or (field.kind == "int" and isinstance(value, str)):

@@ -142,3 +142,39 @@ def test_truncated_template_workbooks(tmp_path: Path) -> None:
             import_xlsx(path)
         except InputError as error:
             assert str(error)
+
+
+CELL_VALUES = st.one_of(
+    st.none(),
+    st.integers(-10**6, 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+    st.booleans(),
+    st.sampled_from(["年初预算", "执行", "优", "全额补助事业", "480.26万元", "=1/0", "九", "-1", "1e400"]),
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_cell_values_in_an_exported_workbook(tmp_path_factory, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from jixiao.importers.xlsx import export_workbook, import_xlsx
+    from jixiao.io.dossiers import load_dossier
+
+    from .conftest import SEED_DOSSIER
+
+    path: Path = tmp_path_factory.mktemp("cells") / "seed.xlsx"
+    export_workbook(load_dossier(SEED_DOSSIER), path)
+    workbook = load_workbook(path)
+    for _ in range(data.draw(st.integers(1, 6))):
+        sheet = workbook[data.draw(st.sampled_from(workbook.sheetnames))]
+        row, column = data.draw(st.integers(1, 30)), data.draw(st.integers(1, 8))
+        sheet.cell(row=row, column=column, value=data.draw(CELL_VALUES))
+    workbook.save(path)
+    try:
+        result = import_xlsx(path)
+    except InputError as error:
+        assert str(error).count("!") >= 1 or "工作表" in str(error) or str(error)
+        return
+    FigureBook(result.dossier).flat()

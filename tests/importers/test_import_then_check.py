@@ -1,0 +1,54 @@
+"""Import feeds the checks: inconsistencies in a report are found by import + check, pointing at
+the places in the original text (corpus consistency_notes and typical published mistakes)."""
+
+from __future__ import annotations
+
+from jixiao.core.findings import Finding
+from jixiao.frameworks import evaluate_with
+from jixiao.importers.text import import_text
+
+from .conftest import corpus_text
+
+TITLE = "某县某某局2021年度部门整体支出绩效自评报告\n"
+
+
+def check(text: str, file: str = "r.txt") -> list[Finding]:
+    return evaluate_with(import_text(text, file=file).dossier).findings
+
+
+def by_id(findings: list[Finding], finding_id: str) -> list[Finding]:
+    return [f for f in findings if f.id == finding_id]
+
+
+def test_corpus_03_spending_above_the_budget_is_found() -> None:
+    findings = check(corpus_text("03"), "03.txt")
+    assert by_id(findings, "budget.E002"), [f.id for f in findings]
+
+
+def test_corpus_06_spending_above_the_approved_budget_is_found() -> None:
+    findings = check(corpus_text("06"), "06.txt")
+    assert by_id(findings, "budget.E002")
+
+
+def test_parts_missing_their_total_by_hundredths() -> None:
+    findings = check(TITLE + "2021年支出合计100.00万元,其中基本支出60.01万元,项目支出40.00万元。")
+    mismatch = by_id(findings, "executed.E001")
+    assert mismatch and mismatch[0].where.source is not None
+    assert mismatch[0].where.source.text == "2021年支出合计100.00万元"
+
+
+def test_the_same_amount_stated_differently_in_two_sections() -> None:
+    findings = check(TITLE + "一、概况\n2021年基本支出预算500万元。\n二、预算执行\n2021年基本支出预算520万元。")
+    conflict = by_id(findings, "stated.E001")
+    assert conflict and conflict[0].where.source is not None
+    assert conflict[0].where.source.locator == "第5段"
+
+
+def test_a_stated_rate_that_does_not_match_its_inputs() -> None:
+    findings = check(TITLE + "编制人数25人,在职人数20人,在职人员控制率为90%。")
+    assert by_id(findings, "rates.E001")
+
+
+def test_head_counts_that_do_not_add_up() -> None:
+    findings = check(TITLE + "实有人数45人,其中:在职人数20人,行政人员8人,全额补助事业人员12人;退休人员20人;遗属人员2人。")
+    assert by_id(findings, "staffing.E001")
