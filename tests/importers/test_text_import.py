@@ -90,6 +90,8 @@ def test_every_source_is_the_exact_original_text_at_its_place(seed_text: str) ->
             2019,
         ),
         ("2021年茂名市发展和改革局部门整体支出绩效自评报告.pdf", "茂名市发展和改革局", 2021),
+        ("南县住房和城乡建设局2018年度整体支出\n绩效评价报告", "南县住房和城乡建设局", 2018),
+        ("某县财政局2022年度部门整体支出绩效自评报告（参考提纲）", "某县财政局", 2022),
     ],
 )
 def test_title_wordings(text: str, name: str, year: int) -> None:
