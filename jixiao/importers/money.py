@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
-from jixiao.importers.document import ReportText
+from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import NUMBER, parse_number
 from jixiao.importers.staffing import label_start
@@ -305,6 +305,81 @@ def _amounts(report: ReportText) -> list[Amount]:
                 "unread",
             ):
                 head, group_open = amount, False
+    found.extend(_table_amounts(report))
+    return found
+
+
+_TABLE_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)|\((亿元|万元|千元|元)\)")
+_BARE_NUMBER = re.compile(rf"^\s*({NUMBER})\s*$")
+
+
+def _table_amounts(report: ReportText) -> list[Amount]:
+    """Amounts in table rows (cells separated by tabs) whose unit is stated for the table
+    ("单位：万元" just above it or in the header) or for the column ("金额（万元）"). The label
+    of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
+    found: list[Amount] = []
+    lines = report.lines
+    index = 0
+    while index < len(lines):
+        if "\t" not in lines[index].text:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        found.extend(_read_table(lines[index:end], lines[max(0, index - 2) : index]))
+        index = end
+    return found
+
+
+def _read_table(rows: list[Line], above: list[Line]) -> list[Amount]:
+    header = rows[0].text.split("\t")
+    table_unit = None
+    for line in [*above, rows[0]]:
+        match = _TABLE_UNIT.search(line.text)
+        if match and (line is rows[0] or "单位" in match.group(0)):
+            table_unit = match.group(1) or match.group(2)
+    column_units = []
+    for title in header:
+        match = re.search(r"\((亿元|万元|千元|元)\)", title)
+        column_units.append(match.group(1) if match else table_unit)
+        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title):
+            column_units[-1] = None
+    found: list[Amount] = []
+    for row in rows[1:]:
+        cells = row.text.split("\t")
+        row_label = cells[0].strip()
+        if not row_label or _BARE_NUMBER.match(row_label):
+            continue
+        position = len(cells[0]) + 1
+        for column, cell in enumerate(cells[1:], start=1):
+            match = _BARE_NUMBER.match(cell)
+            unit = column_units[column] if column < len(column_units) else None
+            value = parse_number(match.group(1)) if match else None
+            if match and unit and value is not None:
+                title = (
+                    re.sub(r"\((?:亿元|万元|千元|元)\)", "", header[column])
+                    if column < len(header)
+                    else ""
+                )
+                label = f"{row_label}{title}"
+                kind, phase, funding, item = classify(label)
+                start = row.start + position + match.start(1)
+                found.append(
+                    Amount(
+                        value * _UNIT_IN_WAN[unit],
+                        value,
+                        unit,
+                        row.start,
+                        start + len(match.group(1)),
+                        label,
+                        kind,
+                        phase,
+                        funding,
+                        item,
+                    )
+                )
+            position += len(cell) + 1
     return found
 
 
@@ -632,28 +707,49 @@ def _unnest(
         by_place[place] = line
         kept.append(line)
     demoted: set[int] = set()
-    for line in kept:
-        if line.item is not Item.UNCLASSIFIED or id(line) in demoted:
-            continue
-        inside = [
-            other
-            for other in kept
-            if other is not line
-            and id(other) not in demoted
-            and other.phase is line.phase
-            and other.item.is_composition
-            and (line.funding is None or other.funding is line.funding)
-            and (other.funding is not None or other.item is not Item.UNCLASSIFIED)
-        ]
-        if not inside:
-            continue
-        if sum((o.amount.value for o in inside), Decimal(0)) == line.amount.value:
-            demoted.add(id(line))
-            if line.key:
-                statements.append((line.key, line.amount))
-        else:
-            for other in inside:
-                demoted.add(id(other))
-                if other.key:
-                    statements.append((other.key, other.amount))
+
+    def demote(line: _Line) -> None:
+        demoted.add(id(line))
+        if line.key:
+            statements.append((line.key, line.amount))
+
+    def total_of(group: list[_Line]) -> Decimal:
+        return sum((line.amount.value for line in group), Decimal(0))
+
+    for phase in {line.phase for line in kept}:
+        here = [line for line in kept if line.phase is phase and line.item.is_composition]
+        funds = {
+            line.funding: line for line in here if line.item is Item.UNCLASSIFIED and line.funding
+        }
+        # 1. economic classes under 基本支出 / 项目支出: the parts stay when they add up
+        for funding, head in funds.items():
+            parts = [x for x in here if x.funding is funding and x.item is not Item.UNCLASSIFIED]
+            if parts:
+                for line in [head] if total_of(parts) == head.amount.value else parts:
+                    demote(line)
+        # 2. economic classes stated without their funding (a table's rows)
+        loose = [x for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+        if loose and funds:
+            match = next(
+                (
+                    f
+                    for f, head in funds.items()
+                    if id(head) not in demoted and total_of(loose) == head.amount.value
+                ),
+                None,
+            )
+            if match is not None:
+                for line in loose:
+                    line.funding = match
+                demote(funds[match])
+        # 3. the total beside its parts: kept as a statement when the parts add up
+        for head in [x for x in here if x.item is Item.UNCLASSIFIED and x.funding is None]:
+            parts = [x for x in here if x is not head and id(x) not in demoted]
+            if not parts:
+                continue
+            if total_of(parts) == head.amount.value:
+                demote(head)
+            else:
+                for line in parts:
+                    demote(line)
     return [line for line in kept if id(line) not in demoted]

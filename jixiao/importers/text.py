@@ -231,7 +231,11 @@ class _Importer:
             if found is None and position + 1 < len(lines) and len(line.text) <= 40:
                 # a title broken over two lines: "…2018年度整体支出" / "绩效评价报告"
                 following = lines[position + 1].text
-                if len(following) <= 20 and re.search(r"报告", following) and not _read_title(following):
+                if (
+                    len(following) <= 20
+                    and re.search(r"报告", following)
+                    and not _read_title(following)
+                ):
                     found = _read_title(line.text + following)
             if found is None:
                 continue

@@ -155,3 +155,57 @@ def test_unsupported_and_old_formats() -> None:
         import_file("report.odt")
     with pytest.raises(InputError, match="不存在"):
         import_file("no-such-file.txt")
+
+
+def test_docx_budget_table_with_the_unit_in_its_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县某某局2021年度部门整体支出绩效自评报告")
+    document.add_paragraph("表1 2021年预算收支情况表（单位：万元）")
+    rows = [
+        ("项目", "年初预算", "执行数", "执行率"),
+        ("合计", "1,000.00", "960.00", "96%"),
+        ("基本支出", "800.00", "780.00", "97.5%"),
+        ("工资福利支出", "500.00", "495.00", ""),
+        ("商品和服务支出", "300.00", "285.00", ""),
+        ("项目支出", "200.00", "180.00", "90%"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    result = import_file(path)
+    flat = FigureBook(result.dossier).flat()
+    expected = {
+        "budget.total": "1000",
+        "budget.basic": "800",
+        "budget.project": "200",
+        "budget.wages": "500",
+        "budget.goods_services": "300",
+        "executed.total": "960",
+        "executed.basic": "780",
+        "executed.project": "180",
+        "executed.wages": "495",
+        "executed.goods_services": "285",
+        "rates.execution": "96",
+    }
+    assert {k: flat[k] for k in expected} == expected
+    assert result.sources["executed.wages"].locator == "表1第4行"
+    assert result.sources["executed.wages"].text.endswith("495.00")
+    assert len(result.dossier.money.lines) == 6  # wages, goods, project × 2 phases
+
+
+def test_table_without_a_unit_is_not_read(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县某某局2021年度部门整体支出绩效自评报告")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "年初预算"
+    table.cell(1, 0).text, table.cell(1, 1).text = "基本支出", "800"
+    path = tmp_path / "nounit.docx"
+    document.save(str(path))
+    assert import_file(path).dossier.money.lines == ()

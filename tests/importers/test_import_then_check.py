@@ -38,7 +38,9 @@ def test_parts_missing_their_total_by_hundredths() -> None:
 
 
 def test_the_same_amount_stated_differently_in_two_sections() -> None:
-    findings = check(TITLE + "一、概况\n2021年基本支出预算500万元。\n二、预算执行\n2021年基本支出预算520万元。")
+    findings = check(
+        TITLE + "一、概况\n2021年基本支出预算500万元。\n二、预算执行\n2021年基本支出预算520万元。"
+    )
     conflict = by_id(findings, "stated.E001")
     assert conflict and conflict[0].where.source is not None
     assert conflict[0].where.source.locator == "第5段"
@@ -50,5 +52,8 @@ def test_a_stated_rate_that_does_not_match_its_inputs() -> None:
 
 
 def test_head_counts_that_do_not_add_up() -> None:
-    findings = check(TITLE + "实有人数45人,其中:在职人数20人,行政人员8人,全额补助事业人员12人;退休人员20人;遗属人员2人。")
+    findings = check(
+        TITLE
+        + "实有人数45人,其中:在职人数20人,行政人员8人,全额补助事业人员12人;退休人员20人;遗属人员2人。"
+    )
     assert by_id(findings, "staffing.E001")

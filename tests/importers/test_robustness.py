@@ -146,15 +146,19 @@ def test_truncated_template_workbooks(tmp_path: Path) -> None:
 
 CELL_VALUES = st.one_of(
     st.none(),
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
     st.booleans(),
-    st.sampled_from(["年初预算", "执行", "优", "全额补助事业", "480.26万元", "=1/0", "九", "-1", "1e400"]),
+    st.sampled_from(
+        ["年初预算", "执行", "优", "全额补助事业", "480.26万元", "=1/0", "九", "-1", "1e400"]
+    ),
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_random_cell_values_in_an_exported_workbook(tmp_path_factory, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
