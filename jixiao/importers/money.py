@@ -20,7 +20,7 @@ from typing import Any
 from jixiao.core.dossier import Funding, Item, Phase
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
-from jixiao.importers.patterns import NUMBER, parse_number
+from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
 _AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
@@ -149,7 +149,29 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
     phase = _phase(rest)
     if kind is None and phase is not None:
         kind = "total"
+    if kind in ("total", "funding") and _names_something_else(rest):
+        return None, phase, funding, item  # "XX项目实际支出50万元" is not the department's total
     return kind, phase, funding, item
+
+
+_PHASE_WORDS = re.compile(
+    r"年初预算|预算批复|批复预算|年初安排|调整后预算|调整后|全年预算|预算调整后|预算收入|收入预算|预算数|预算安排|"
+    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|实际使用|支出数|支出|使用|拨付"
+)
+_FILLERS = re.compile(
+    r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
+    r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
+    r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
+    r"整体|一般|共|计|为|了|的|是|达|数|额|度|年|\s"
+)
+
+
+def _names_something_else(rest: str) -> bool:
+    """Words left in a label once phase words and fillers are gone name a project, a fund or
+    an activity: the amount is theirs, not the department's."""
+    leftover = _FILLERS.sub("", _PHASE_WORDS.sub("", rest))
+    leftover = re.sub(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]?|[()“”\-—]", "", leftover)
+    return bool(re.search(f"[{CJK}A-Za-z]", leftover))
 
 
 def _phase(text: str) -> Phase | str | None:

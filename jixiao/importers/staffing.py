@@ -29,6 +29,12 @@ _DELIMITERS = ",;。:、()\n"
 _VERBS = re.compile(r"(?:为|是|共计|共有|共|达到|达|计|约|合计|总计|总数为|:)+$")
 _MAX_LABEL = 24
 
+# words that make a count a sub-population or an activity, not a head-count of the department
+_SUBGROUP = re.compile(
+    r"党员|女性|女职工|男性|少数民族|本科|硕士|博士|大专|研究生|学历|岁|以上|以下|职称|培训|人次|考核|优秀|"
+    r"参加|参与|受益|服务|接待|群众|对象|学生|患者|志愿|新增|新录|录用|招聘|调入|调出|减少|增加|死亡|去世"
+)
+_PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
 _CATEGORY = re.compile(r"行政|参照公务员|参公|事业|工勤|全额|差额|自收自支")
 _TYPES: tuple[tuple[str, StaffType], ...] = (
     (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
@@ -123,15 +129,18 @@ def _staff_type(label: str) -> StaffType | None:
 
 def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
-    if re.search(r"编外|临聘|临时聘用", label):
+    if _SUBGROUP.search(label):
+        return None  # "在职人员中党员15人", "退休人员参加培训30人": a sub-population or an activity
+    bare = re.sub(r"\([^()]*\)$", "", label)
+    if re.search(r"编外|编制外|临聘|临时聘用", label):
         return ROLE_CONTRACT if unit != "个" else None
     if re.search(r"遗属", label):
         return ROLE_SURVIVORS
-    if re.search(r"离退休", label):
+    if re.search(rf"离退休{_PEOPLE}$", bare):
         return ROLE_RETIRED
-    if re.search(r"离休", label):
+    if re.search(rf"离休{_PEOPLE}$", bare):
         return ROLE_RETIRED_CADRES
-    if re.search(r"退休", label):
+    if re.search(rf"退休{_PEOPLE}$", bare):
         return ROLE_RETIRED
     if re.search(r"(?:编制|编制数|编制人数|编制总数|编制数量|[^在]编)$", label) or re.search(
         r"(?:核定|总)编制|编制(?:人数|数)", label
@@ -139,7 +148,7 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_AUTHORIZED
     if unit == "个":
         return None
-    if "在职" in label:
+    if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}$", label):
         return ROLE_IN_SERVICE
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
