@@ -45,11 +45,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "看不出金额是预算数还是支出数，未导入",
         "Cannot tell whether an amount is budget or spending; not imported",
     ),
-    "import.W008": (
-        "warning",
-        "疑似文字识别把“≥”读成“2”，已按“≥”读取",
-        "OCR seems to have read ≥ as 2; read as ≥",
-    ),
     "import.W010": (
         "warning",
         "标题中没有部门名称，按正文推断",
@@ -90,11 +85,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "info",
         "含义无法确定的金额，未导入",
         "Amounts whose meaning could not be determined; not imported",
-    ),
-    "import.I009": (
-        "info",
-        "指标的目标值或实际值无法读出，未导入该指标",
-        "An indicator's target or actual could not be read; not imported",
     ),
 }
 

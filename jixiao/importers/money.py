@@ -505,6 +505,25 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         for key in _settle_key(raw_key, has_adjusted)[:1]:
             reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
             reading.sources.setdefault(key, (amount.start, amount.end))
+    phaseless = [a for a in unread if a.kind not in (None, "unread", "unread:part")]
+    unread = [a for a in unread if a.kind in (None, "unread", "unread:part")]
+    for amount in phaseless:
+        if any(
+            line.amount.value == amount.value
+            and (
+                line.item is amount.item or (amount.item is None and line.funding is amount.funding)
+            )
+            for line in lines
+        ):
+            continue  # the same amount again (a chart legend, a summary): already read with its phase
+        findings.add(
+            "import.W007",
+            "warning",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是预算数还是支出数，未导入 / "
+            "cannot tell whether this amount is a budget or spending; not imported",
+            "请在资金信息中填写并注明阶段 / enter it with its phase",
+            (amount.start, amount.end),
+        )
     if unread:
         listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in unread[:8])
         more = f" 等{len(unread)}项" if len(unread) > 8 else ""
@@ -596,14 +615,7 @@ def _resolve(
         ):
             phase = Phase.BUDGET_ADJUSTED
     if phase is None:
-        findings.add(
-            "import.W007",
-            "warning",
-            f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是预算数还是支出数，未导入 / "
-            "cannot tell whether this amount is a budget or spending; not imported",
-            "请在资金信息中填写并注明阶段 / enter it with its phase",
-            span,
-        )
+        unread.append(amount)  # settled after all lines are known: a repeat is not a problem
         return
     assert isinstance(phase, Phase)
     parts = amount.parts

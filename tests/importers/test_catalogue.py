@@ -27,3 +27,13 @@ def test_every_id_in_the_code_is_catalogued_with_its_level() -> None:
 
 def test_document_is_generated_from_the_catalogue() -> None:
     assert Path(REPO / "docs" / "findings-import.md").read_text(encoding="utf-8") == render()
+
+
+def test_every_catalogued_id_is_used() -> None:
+    code = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (REPO / "jixiao" / "importers").glob("*.py")
+        if p.name != "catalogue.py"
+    )
+    for finding_id in CATALOGUE:
+        assert f'"{finding_id}"' in code, finding_id
