@@ -110,10 +110,9 @@ def _batch_one(
 
 def _warm_up() -> None:
     """Per worker: import the renderers and load the fonts once, before the first dossier."""
-    from jixiao.renderers import charts, pdf
+    from jixiao.renderers import docx, typst_engine  # noqa: F401 - imported to be warm
 
-    charts.chart_font_families()
-    pdf._compiler()
+    typst_engine._compiler()
 
 
 def dossier_files(folder: Path) -> list[Path]:

@@ -9,20 +9,15 @@ file is PDF/A-2b for archiving.
 Text never becomes Typst markup: every piece of text is written as a Typst *string literal*
 (``#"…"``), so the only characters to escape are ``\\`` and ``"`` (and control characters).
 ``typst_string`` does that and is property-tested: no text can break compilation or inject markup.
-Charts are SVG, passed to the compiler as ``sys.inputs`` rather than pasted into the source.
+Charts are drawn inline by Typst (``typst_charts.py``): vector shapes and real, searchable text.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import cache
-
-import typst
 
 from jixiao.core.report import Align, Block, Chart, Document, Paragraph, Section, Table
 from jixiao.renderers import fonts
-from jixiao.renderers.charts import chart_svg
 from jixiao.renderers.common import (
     attachment_label,
     breakable,
@@ -30,35 +25,9 @@ from jixiao.renderers.common import (
     needs_landscape,
     place_cells,
 )
-
-PDF_A_STANDARD = "a-2b"
-_compiler_lock = threading.Lock()
-
-
-class PdfRenderError(RuntimeError):
-    """Typst refused the generated source (a bug here, never the user's text)."""
-
-
-def typst_string(text: str) -> str:
-    """*text* as a Typst string literal: ``"…"`` with ``\\``, ``"`` and control characters escaped.
-
-    Lone surrogates (which cannot be encoded as UTF-8) become U+FFFD.
-    """
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
-            out.append(f"\\u{{{code:x}}}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\ufffd")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+from jixiao.renderers.typst_charts import chart_markup
+from jixiao.renderers.typst_engine import PdfRenderError, compile_typst
+from jixiao.renderers.typst_text import typst_string
 
 
 def _font_list(primary: fonts.OpenFont, fallback: fonts.OpenFont = fonts.FALLBACK_SERIF) -> str:
@@ -95,15 +64,15 @@ def _preamble(document: Document) -> str:
 )
 // Each line box is exactly 1em high (top-edge + bottom-edge), so 12pt of leading gives the
 // 28pt line pitch of GB/T 9704 (22 lines in the 225mm text block).
-#set text(font: fang, size: 16pt, lang: "zh", region: "cn", top-edge: 0.84em, bottom-edge: -0.16em)
+#set text(font: fang, size: 16pt, lang: "zh", region: "cn", top-edge: 0.84em, bottom-edge: -0.16em, cjk-latin-spacing: none)
 #set par(justify: true, leading: 12pt, spacing: 12pt, first-line-indent: (amount: 2em, all: true))
 #show heading: set text(size: 16pt, weight: "regular")
 #show heading.where(level: 1): set text(font: hei)
 #show heading.where(level: 2): set text(font: kai)
 #show heading: it => block(above: 12pt, below: 12pt, sticky: true, par(first-line-indent: 0pt, justify: false)[#h(2em)#it.body])
 #let caption(body) = block(above: 6pt, below: 6pt, sticky: true, align(center, text(font: hei, size: 14pt, top-edge: "cap-height", bottom-edge: "baseline", par(first-line-indent: 0pt, justify: false, body))))
-#let chart(data, label) = block(above: 12pt, below: 12pt, breakable: false, {{
-  align(center, image(bytes(data), format: "svg", width: 150mm))
+#let chart(drawing, label) = block(above: 12pt, below: 12pt, breakable: false, {{
+  align(center, drawing)
   align(center, text(font: hei, size: 14pt, label))
 }})
 #let grid-table(size, cols, ..cells) = {{
@@ -163,7 +132,7 @@ def _table(table: Table) -> str:
 
 
 class _Writer:
-    """Walks the Document and collects Typst source and the SVG inputs of its charts."""
+    """Walks the Document and writes its Typst source."""
 
     def __init__(self) -> None:
         self.inputs: dict[str, str] = {}
@@ -171,11 +140,9 @@ class _Writer:
 
     def chart(self, chart: Chart) -> str:
         self.chart_number += 1
-        key = f"chart{self.chart_number}"
-        self.inputs[key] = chart_svg(chart).decode("utf-8")
         unit = f"（单位：{chart.unit}）" if chart.unit else ""
         label = typst_string(f"图{self.chart_number}　{chart.title}{unit}")
-        return f"#chart(sys.inputs.{key}, {label})\n"
+        return f"#chart({chart_markup(chart)}, {label})\n"
 
     def blocks(self, blocks: tuple[Block, ...]) -> Iterator[str]:
         for block in blocks:
@@ -234,33 +201,10 @@ class _Writer:
 
 
 def typst_source(document: Document) -> tuple[str, dict[str, str]]:
-    """The Typst source of *document* and the ``sys.inputs`` it reads (the charts' SVG)."""
+    """The Typst source of *document* and the ``sys.inputs`` it reads (none at present)."""
     writer = _Writer()
     source = writer.document(document)
     return source, writer.inputs
-
-
-@cache
-def _compiler() -> typst.Compiler:
-    """One compiler per process: it keeps the loaded fonts between documents (the slow part)."""
-    return typst.Compiler(font_paths=fonts.font_dirs(), ignore_system_fonts=True)
-
-
-def compile_typst(
-    source: str, inputs: dict[str, str] | None = None, *, pdf_a: bool = False
-) -> bytes:
-    """Compile Typst source to PDF bytes with the project's fonts."""
-    options: dict[str, object] = {"format": "pdf", "sys_inputs": inputs or {}}
-    if pdf_a:
-        options["pdf_standards"] = [PDF_A_STANDARD]
-    try:
-        with _compiler_lock:
-            result = _compiler().compile(source.encode("utf-8"), **options)
-    except Exception as error:  # typst raises its own error types with the compiler's messages
-        raise PdfRenderError(f"Typst 排版失败 / Typst failed: {error}") from error
-    if not isinstance(result, bytes):
-        raise PdfRenderError("Typst returned no PDF")
-    return result
 
 
 def render_pdf(document: Document, *, pdf_a: bool = False) -> bytes:
@@ -268,3 +212,6 @@ def render_pdf(document: Document, *, pdf_a: bool = False) -> bytes:
     fonts.require_fonts()
     source, inputs = typst_source(document)
     return compile_typst(source, inputs, pdf_a=pdf_a)
+
+
+__all__ = ["PdfRenderError", "compile_typst", "render_pdf", "typst_source", "typst_string"]

@@ -1,0 +1,273 @@
+"""Document rendering benchmark: DOCX and PDF per report, LibreOffice for comparison, a batch.
+
+    python -m benchmarks.docs_bench                 # full run, writes BENCHMARKS.md
+    python -m benchmarks.docs_bench --dossiers 100 --no-write
+
+Measured side by side in one run, on the seed dossier (examples/wanzai-2021):
+
+- per-report time to render the .docx and the .pdf (Typst) from the report model, charts
+  included (the chart cache is cleared before every run), median of several runs;
+- converting that same .docx to PDF with LibreOffice headless (``soffice --convert-to pdf``,
+  a fresh process each time, as a user or a server would run it), median of several runs;
+- a batch: N synthetic variations of the seed (amounts, headcounts, indicator values and names
+  varied, so no chart or document is the same) written as YAML, rendered to DOCX + PDF by
+  ``jixiao report --batch``'s own runner on 2 processes, wall time from reading to writing.
+
+Goals (issue 3): PDF at least 20x faster than the LibreOffice conversion; 1,000 dossiers to
+DOCX + PDF in under 60 s on 2 cores. The section written to BENCHMARKS.md says whether they are met.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+START, END = "<!-- docs-bench:start -->", "<!-- docs-bench:end -->"
+SEED = ROOT / "examples" / "wanzai-2021" / "dossier.yaml"
+RUNS = 7
+LIBREOFFICE_RUNS = 3
+BATCH_JOBS = 2
+
+
+def median_ms(
+    action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> float:
+    """Median wall time of *action* in milliseconds (one warm-up run first)."""
+    if before:
+        before()
+    action()
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    soffice = shutil.which("soffice")
+    lo_version = "not installed"
+    if soffice:
+        completed = subprocess.run(
+            [soffice, "--version"], capture_output=True, text=True, check=False
+        )
+        lo_version = completed.stdout.strip() or "unknown"
+    import typst
+
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "typst (PyPI)": getattr(typst, "__version__", "?"),
+        "libreoffice": lo_version,
+    }
+
+
+def seed_document() -> Any:
+    from jixiao.core.compose import compose_report
+    from jixiao.frameworks import evaluate_with
+    from jixiao.io.dossiers import load_dossier
+
+    return compose_report(evaluate_with(load_dossier(SEED)))
+
+
+def per_report(work: Path) -> dict[str, float]:
+    from jixiao.renderers import charts
+    from jixiao.renderers.docx import render_docx
+    from jixiao.renderers.fonts import fontconfig_file
+    from jixiao.renderers.pdf import render_pdf
+
+    document = seed_document()
+    clear = charts.clear_cache
+    results = {
+        "docx_ms": median_ms(lambda: render_docx(document), RUNS, clear),
+        "pdf_ms": median_ms(lambda: render_pdf(document), RUNS, clear),
+    }
+    docx_path = work / "seed.docx"
+    docx_path.write_bytes(render_docx(document))
+    soffice = shutil.which("soffice")
+    if soffice:
+        env = {
+            **os.environ,
+            "FONTCONFIG_FILE": str(fontconfig_file(work / "fonts.conf")),
+            "HOME": str(work),
+        }
+        command = [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                   str(work / "lo"), str(docx_path)]  # fmt: skip
+
+        def convert() -> None:
+            subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
+
+        results["libreoffice_ms"] = median_ms(convert, LIBREOFFICE_RUNS)
+    return results
+
+
+def variation(data: dict[str, Any], n: int, rng: random.Random) -> dict[str, Any]:
+    """A plausible other department-year: names, amounts, headcounts and results varied."""
+    import copy
+
+    varied = copy.deepcopy(data)
+    varied["profile"]["name"] = f"{data['profile']['name'][:-1]}（样本{n:04d}）局"
+    factor = Decimal(rng.randint(50, 200)) / 100
+    for line in varied.get("money", {}).get("lines", []):
+        line["amount"] = str((Decimal(str(line["amount"])) * factor).quantize(Decimal("0.01")))
+    assets = varied.get("assets") or {}
+    for key in ("total_net", "fixed_added"):
+        if key in assets:
+            assets[key] = str((Decimal(str(assets[key])) * factor).quantize(Decimal("0.01")))
+    staffing = varied.get("staffing", {})
+    for group in ("authorized", "in_service"):
+        for kind in staffing.get(group, {}):
+            staffing[group][kind] = max(1, int(staffing[group][kind]) + rng.randint(-3, 3))
+    for indicator in varied.get("indicators", []):
+        if "actual" in indicator and indicator.get("unit") == "%":
+            indicator["actual"] = str(
+                min(100, int(Decimal(str(indicator["actual"]))) - rng.randint(0, 8))
+            )
+    varied["stated"] = [s for s in varied.get("stated", []) if s["key"].startswith("profile.")]
+    return varied
+
+
+def make_batch(folder: Path, count: int) -> list[Path]:
+    import yaml
+
+    from jixiao.io.dossiers import dossier_to_data, load_dossier
+
+    data = dossier_to_data(load_dossier(SEED))
+    rng = random.Random(2021)
+    paths = []
+    for n in range(count):
+        path = folder / f"dossier-{n:04d}.yaml"
+        path.write_text(yaml.safe_dump(variation(data, n, rng), allow_unicode=True), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def batch(work: Path, count: int) -> dict[str, float]:
+    from jixiao.cli.report import run_batch
+    from jixiao.renderers import RenderOptions
+
+    folder = work / "dossiers"
+    folder.mkdir()
+    files = make_batch(folder, count)
+    started = time.perf_counter()
+    outcomes = run_batch(
+        files, work / "out", ("docx", "pdf"), None, RenderOptions(), BATCH_JOBS, show_progress=False
+    )
+    seconds = time.perf_counter() - started
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        print(f"{len(failed)} failed, first: {failed[0].path}: {failed[0].error}", file=sys.stderr)
+    per_dossier = statistics.median(o.seconds for o in outcomes) * 1000
+    return {
+        "count": count,
+        "seconds": seconds,
+        "failed": len(failed),
+        "median_dossier_ms": per_dossier,
+    }
+
+
+def render_section(
+    facts: dict[str, str], single: dict[str, float], many: dict[str, float], command: str
+) -> str:
+    lines = [
+        "## Documents: DOCX and PDF rendering (`python -m benchmarks.docs_bench`)",
+        "",
+        f"Machine: {facts['nproc']} CPUs ({facts['cpu']}), Python {facts['python']},"
+        f" typst {facts['typst (PyPI)']}, {facts['libreoffice']}. Command: `{command}`.",
+        "All numbers from one run, side by side; medians of"
+        f" {RUNS} runs (LibreOffice: {LIBREOFFICE_RUNS}), each after one warm-up run.",
+        "",
+        "| per report (seed dossier, charts included) | median |",
+        "|---|---|",
+        f"| DOCX (python-docx) | {single['docx_ms']:.0f} ms |",
+        f"| PDF (Typst, reused compiler) | {single['pdf_ms']:.0f} ms |",
+    ]
+    lo = single.get("libreoffice_ms")
+    if lo is not None:
+        ratio = lo / single["pdf_ms"]
+        lines += [
+            f"| LibreOffice headless DOCX → PDF (same .docx) | {lo:.0f} ms |",
+            "",
+            f"PDF via Typst is **{ratio:.0f}×** faster than converting the DOCX with LibreOffice"
+            f" (goal ≥ 20×: {'met' if ratio >= 20 else 'NOT met'}).",
+        ]
+    else:
+        lines += [
+            "",
+            "LibreOffice not installed: no comparison (run scripts/system/20-fonts-docs.sh).",
+        ]
+    rate = many["count"] / many["seconds"]
+    projected = 1000 / rate
+    lines += [
+        "",
+        f"Batch: {many['count']} synthetic variations of the seed → DOCX + PDF on {BATCH_JOBS}"
+        f" processes (`jixiao report --batch`'s runner): **{many['seconds']:.1f} s**"
+        f" ({rate:.1f} dossiers/s, median {many['median_dossier_ms']:.0f} ms per dossier in a"
+        f" worker; {many['failed']} failed). "
+        + (
+            f"1,000 dossiers: {many['seconds']:.1f} s"
+            if many["count"] == 1000
+            else f"1,000 dossiers projected: {projected:.0f} s"
+        )
+        + f" (goal < 60 s: {'met' if projected < 60 else 'NOT met'}).",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(section: str, path: Path = BENCHMARKS) -> None:
+    block = f"{START}\n{section}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    count = 1000
+    if "--dossiers" in argv:
+        count = int(argv[argv.index("--dossiers") + 1])
+    command = "python -m benchmarks.docs_bench" + (f" --dossiers {count}" if count != 1000 else "")
+    with tempfile.TemporaryDirectory(prefix="jixiao-docs-bench-") as temp:
+        work = Path(temp)
+        facts = machine()
+        single = per_report(work)
+        print(f"per report: {single}", flush=True)
+        many = batch(work, count)
+        print(f"batch: {many}", flush=True)
+    section = render_section(facts, single, many, command)
+    print(section)
+    if "--no-write" not in argv:
+        write_section(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
