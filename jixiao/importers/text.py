@@ -186,6 +186,10 @@ class _Importer:
         if evaluation:
             data["evaluation"] = evaluation
         data["stated"] = [self._stated_data(fact) for fact in self.stated]
+        if "profile.name" in self.sources:
+            self.field_sources.setdefault(
+                "profile.name", report.source(*self.sources["profile.name"])
+            )
         data["sources"] = {
             path: source.model_dump(exclude_none=True)
             for path, source in self.field_sources.items()
@@ -205,7 +209,7 @@ class _Importer:
         self.stated.extend(facts)
         for key, span in spans.items():
             self.sources.setdefault(key, span)
-            if key not in FIGURES_BY_KEY:
+            if _is_field_path(key):
                 self.field_sources.setdefault(key, self.report.source(*span))
 
     def _source_data(self, span: tuple[int, int]) -> dict[str, Any]:
@@ -585,6 +589,19 @@ class _Importer:
                 )
                 return {"notice_title": match.group(1), "notice": notice}
         return {}
+
+
+_NOT_FIELDS = {"staffing.authorized", "staffing.in_service", "staffing.actual_total"}
+
+
+def _is_field_path(key: str) -> bool:
+    """A raw dossier field (staffing.retired, assets.total_net, staffing.in_service.行政编制), as
+    opposed to a figure that only a statement carries (budget.basic, rates.execution)."""
+    if key in _NOT_FIELDS:
+        return False
+    if key.startswith("staffing."):
+        return True
+    return key.startswith("assets.") and key not in ("assets.change_pct", "assets.total_net_prior")
 
 
 def _indicator_level(path: tuple[str, ...]) -> str | None:
