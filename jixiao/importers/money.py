@@ -707,6 +707,12 @@ def _settle_phases(lines: list[_Line]) -> None:
             line.phase = budget
         elif line.item is Item.CARRYOVER_END:
             line.phase = executed
+        elif not line.item.is_composition and line.item is not Item.SUPPLEMENT:
+            # "三公经费预算数", "公用经费预算": a budget without initial/adjusted is the one in use
+            if line.amount.phase == BUDGET:
+                line.phase = budget
+            elif line.amount.phase in (Phase.EXECUTED, Phase.FINAL):
+                line.phase = executed
 
 
 def _unnest(

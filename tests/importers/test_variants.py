@@ -89,6 +89,10 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("截至12月31日,全年实际支出980万元。", {"executed.total": "980"}),
     ("2021年一般公共预算财政拨款支出1,150万元。", {"executed.total": "1150"}),
     ("编制外聘用人员6人。", {"staffing.contract": "6"}),
+    (
+        "全年预算数为1200万元,其中公用经费预算100万元。",
+        {"budget.total": "1200", "budget.public_funds": "100"},
+    ),
 ]
 
 
