@@ -329,3 +329,12 @@ def test_media_files_are_not_served_directly(client, world):
     assert (
         response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 secret"
     )
+
+
+def test_section_forms_in_english(client, world):
+    login(client, world, "filler_a")
+    page = client.get(
+        reverse("submission_section", args=[world.subs["a"].pk, "staffing"]),
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    assert "2. Staffing" in page and "Retired" in page and "Authorized" in page

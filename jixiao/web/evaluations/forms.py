@@ -16,6 +16,8 @@ from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.dossier import Comparator, Funding, Item, Level, Level1, Phase, StaffType, UnitType
 from jixiao.core.money import Unit
@@ -36,7 +38,7 @@ def _number(**kwargs: Any) -> forms.DecimalField:
     )
 
 
-def _count(label: str) -> forms.IntegerField:
+def _count(label: Any) -> forms.IntegerField:
     return forms.IntegerField(
         label=label, required=False, min_value=0, widget=forms.NumberInput(attrs={"class": "num"})
     )
@@ -62,59 +64,65 @@ def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 class ProfileForm(forms.Form):
-    name = forms.CharField(label="单位名称", max_length=200)
-    code = forms.CharField(label="单位编码", required=False)
-    level = forms.ChoiceField(label="级次", choices=_choices(Level), required=False)
-    parent = forms.CharField(label="主管部门", required=False)
-    unit_type = forms.ChoiceField(label="单位性质", choices=_choices(UnitType), required=False)
+    name = forms.CharField(label=_("单位名称"), max_length=200)
+    code = forms.CharField(label=_("单位编码"), required=False)
+    level = forms.ChoiceField(label=_("级次"), choices=_choices(Level), required=False)
+    parent = forms.CharField(label=_("主管部门"), required=False)
+    unit_type = forms.ChoiceField(label=_("单位性质"), choices=_choices(UnitType), required=False)
     duties = forms.CharField(
-        label="主要职责（每行一项）", required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("主要职责（每行一项）"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
     internal_units = forms.CharField(
-        label="内设机构（每行一个）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("内设机构（每行一个）"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    organisation_note = forms.CharField(label="组织架构说明", required=False)
+    organisation_note = forms.CharField(label=_("组织架构说明"), required=False)
 
 
 STAFF_KEYS = {member: f"s{index}" for index, member in enumerate(StaffType)}
 
 
 class StaffingForm(forms.Form):
-    retired = _count("退休人数")
-    retired_cadres = _count("离休人数")
-    survivors = _count("遗属人数")
-    contract = _count("编外 / 临聘人数")
+    retired = _count(_("退休人数"))
+    retired_cadres = _count(_("离休人数"))
+    survivors = _count(_("遗属人数"))
+    contract = _count(_("编外 / 临聘人数"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for staff_type, key in STAFF_KEYS.items():
-            self.fields[f"authorized_{key}"] = _count(f"编制数 · {staff_type.value}")
-            self.fields[f"in_service_{key}"] = _count(f"在职人数 · {staff_type.value}")
+            self.fields[f"authorized_{key}"] = _count(
+                format_lazy("{} · {}", _("编制数"), staff_type.value)
+            )
+            self.fields[f"in_service_{key}"] = _count(
+                format_lazy("{} · {}", _("在职人数"), staff_type.value)
+            )
 
 
 class AssetsForm(forms.Form):
-    unit = forms.ChoiceField(label="金额单位", choices=_choices(Unit, blank=False), initial="万元")
-    total_net = _number(label="资产总额（账面净值）")
-    total_net_prior = _number(label="上年资产总额（账面净值）")
-    total_original = _number(label="资产总额（账面原值）")
-    total_original_prior = _number(label="上年资产总额（账面原值）")
-    fixed_added = _number(label="当年配置固定资产（原值）")
-    fixed_in_use = _number(label="在用固定资产（原值）")
-    fixed_total = _number(label="全部固定资产（原值）")
-    note = forms.CharField(label="说明", required=False)
+    unit = forms.ChoiceField(
+        label=_("金额单位"), choices=_choices(Unit, blank=False), initial="万元"
+    )
+    total_net = _number(label=_("资产总额（账面净值）"))
+    total_net_prior = _number(label=_("上年资产总额（账面净值）"))
+    total_original = _number(label=_("资产总额（账面原值）"))
+    total_original_prior = _number(label=_("上年资产总额（账面原值）"))
+    fixed_added = _number(label=_("当年配置固定资产（原值）"))
+    fixed_in_use = _number(label=_("在用固定资产（原值）"))
+    fixed_total = _number(label=_("全部固定资产（原值）"))
+    note = forms.CharField(label=_("说明"), required=False)
 
 
 NARRATIVE_LABELS = {
-    "overall_goal": "当年部门履职总体目标、工作任务",
-    "asset_management": "资产管理情况",
-    "performance_management": "预算绩效管理开展情况",
-    "budget_notes": "预算及执行情况说明",
-    "achievements": "履职完成情况（每段一项）",
-    "effects": "履职效果情况",
-    "experience": "主要经验及做法",
-    "problems": "主要问题及原因分析",
-    "improvements": "改进的方向和具体措施",
-    "application": "绩效自评结果拟应用和公开情况",
+    "overall_goal": _("当年部门履职总体目标、工作任务"),
+    "asset_management": _("资产管理情况"),
+    "performance_management": _("预算绩效管理开展情况"),
+    "budget_notes": _("预算及执行情况说明"),
+    "achievements": _("履职完成情况（每段一项）"),
+    "effects": _("履职效果情况"),
+    "experience": _("主要经验及做法"),
+    "problems": _("主要问题及原因分析"),
+    "improvements": _("改进的方向和具体措施"),
+    "application": _("绩效自评结果拟应用和公开情况"),
 }
 
 
@@ -123,16 +131,16 @@ class NarrativesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, label in NARRATIVE_LABELS.items():
             self.fields[key] = forms.CharField(
-                label=label + "（每段一行）",
+                label=format_lazy("{}{}", label, _("（每段一行）")),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
 
 
 class SelfEvaluationForm(forms.Form):
-    total = _number(label="自评总分")
+    total = _number(label=_("自评总分"))
     grade = forms.ChoiceField(
-        label="自评等级",
+        label=_("自评等级"),
         required=False,
         choices=[("", "—"), ("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")],
     )
@@ -142,51 +150,53 @@ class SelfEvaluationForm(forms.Form):
 
 
 class MoneyLineForm(forms.Form):
-    phase = forms.ChoiceField(label="阶段", choices=_choices(Phase))
-    funding = forms.ChoiceField(label="支出类型", choices=_choices(Funding), required=False)
-    item = forms.ChoiceField(label="经济分类", choices=_choices(Item))
-    amount = _number(label="金额")
+    phase = forms.ChoiceField(label=_("阶段"), choices=_choices(Phase))
+    funding = forms.ChoiceField(label=_("支出类型"), choices=_choices(Funding), required=False)
+    item = forms.ChoiceField(label=_("经济分类"), choices=_choices(Item))
+    amount = _number(label=_("金额"))
     unit = forms.ChoiceField(
-        label="单位", choices=[("", "同上"), *_choices(Unit, blank=False)], required=False
+        label=_("单位"), choices=[("", "同上"), *_choices(Unit, blank=False)], required=False
     )
-    label = forms.CharField(label="原文名称", required=False)
-    note = forms.CharField(label="说明", required=False)
+    label = forms.CharField(label=_("原文名称"), required=False)
+    note = forms.CharField(label=_("说明"), required=False)
 
 
 class MoneyHeadForm(forms.Form):
-    unit = forms.ChoiceField(label="金额单位", choices=_choices(Unit, blank=False), initial="万元")
+    unit = forms.ChoiceField(
+        label=_("金额单位"), choices=_choices(Unit, blank=False), initial="万元"
+    )
 
 
 class GoalForm(forms.Form):
-    id = forms.CharField(label="编号", max_length=20, widget=forms.TextInput(attrs={"size": 4}))
-    text = forms.CharField(label="年度绩效目标", widget=forms.Textarea(attrs={"rows": 2}))
+    id = forms.CharField(label=_("编号"), max_length=20, widget=forms.TextInput(attrs={"size": 4}))
+    text = forms.CharField(label=_("年度绩效目标"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class IndicatorForm(forms.Form):
-    id = forms.CharField(label="编号", max_length=60, widget=forms.TextInput(attrs={"size": 8}))
-    name = forms.CharField(label="三级指标")
-    level1 = forms.ChoiceField(label="一级指标", choices=_choices(Level1, blank=False))
+    id = forms.CharField(label=_("编号"), max_length=60, widget=forms.TextInput(attrs={"size": 8}))
+    name = forms.CharField(label=_("三级指标"))
+    level1 = forms.ChoiceField(label=_("一级指标"), choices=_choices(Level1, blank=False))
     level2 = forms.CharField(
-        label="二级指标", required=False, widget=forms.TextInput(attrs={"size": 8})
+        label=_("二级指标"), required=False, widget=forms.TextInput(attrs={"size": 8})
     )
     goal = forms.CharField(
-        label="对应目标", required=False, widget=forms.TextInput(attrs={"size": 4})
+        label=_("对应目标"), required=False, widget=forms.TextInput(attrs={"size": 4})
     )
     comparator = forms.ChoiceField(
-        label="比较", choices=_choices(Comparator, blank=False), initial="≥"
+        label=_("比较"), choices=_choices(Comparator, blank=False), initial="≥"
     )
-    target = _number(label="指标值")
-    adjusted_target = _number(label="调整后指标值")
-    target_text = forms.CharField(label="指标值（文字）", required=False)
-    actual = _number(label="实际完成值")
-    actual_text = forms.CharField(label="完成值（文字）", required=False)
+    target = _number(label=_("指标值"))
+    adjusted_target = _number(label=_("调整后指标值"))
+    target_text = forms.CharField(label=_("指标值（文字）"), required=False)
+    actual = _number(label=_("实际完成值"))
+    actual_text = forms.CharField(label=_("完成值（文字）"), required=False)
     unit = forms.CharField(
-        label="计量单位", required=False, widget=forms.TextInput(attrs={"size": 4})
+        label=_("计量单位"), required=False, widget=forms.TextInput(attrs={"size": 4})
     )
-    weight = _number(label="分值")
-    self_score = _number(label="自评得分")
+    weight = _number(label=_("分值"))
+    self_score = _number(label=_("自评得分"))
     deviation_explanation = forms.CharField(
-        label="偏差原因分析及改进措施", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("偏差原因分析及改进措施"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -196,7 +206,7 @@ class IndicatorForm(forms.Form):
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    title: Any
     form: type[forms.Form] | None = None  # the flat form (or a list's head form)
     row_form: type[forms.Form] | None = None  # the formset's row form for list sections
     list_key: str = ""  # dossier key of the list
@@ -328,7 +338,7 @@ SECTIONS: dict[str, Section] = {
     for s in (
         Section(
             "profile",
-            "一、单位概况",
+            _("一、单位概况"),
             ProfileForm,
             to_initial=_profile_initial,
             to_data=_profile_data,
@@ -336,7 +346,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "staffing",
-            "二、人员情况",
+            _("二、人员情况"),
             StaffingForm,
             to_initial=_staffing_initial,
             to_data=_staffing_data,
@@ -344,7 +354,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "assets",
-            "三、资产情况",
+            _("三、资产情况"),
             AssetsForm,
             to_initial=lambda d: d.get("assets", {}),
             to_data=_assets_data,
@@ -352,7 +362,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "money",
-            "四、预算及执行（资金）",
+            _("四、预算及执行（资金）"),
             MoneyHeadForm,
             MoneyLineForm,
             "money.lines",
@@ -362,7 +372,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "goals",
-            "五、年度绩效目标",
+            _("五、年度绩效目标"),
             None,
             GoalForm,
             "goals",
@@ -371,7 +381,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "indicators",
-            "六、绩效指标与佐证",
+            _("六、绩效指标与佐证"),
             None,
             IndicatorForm,
             "indicators",
@@ -380,7 +390,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "narratives",
-            "七、文字说明",
+            _("七、文字说明"),
             NarrativesForm,
             to_initial=_narratives_initial,
             to_data=_narratives_data,
@@ -388,7 +398,7 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "self_evaluation",
-            "八、自评结果",
+            _("八、自评结果"),
             SelfEvaluationForm,
             to_initial=lambda d: d.get("self_evaluation", {}),
             to_data=_self_data,

@@ -375,19 +375,22 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 or initial.get("text", "")[:30]
                 or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
             )
+            stored = index < len(rows_initial)
+            cells = _cells(row_form, section, index if stored else None, findings if stored else [])
+            in_cells = {id(f) for c in cells for f in c["findings"]}
+            row_path = f"{section.list_key}[{index}]"
             rows.append(
                 {
                     "form": row_form,
                     "index": index,
                     "title": title,
-                    "cells": _cells(
-                        row_form,
-                        section,
-                        index if index < len(rows_initial) else None,
-                        findings if index < len(rows_initial) else [],
-                    ),
+                    "cells": cells,
+                    # the row's findings that no field shows (the row itself, its evidence, ...)
                     "findings": [
-                        f for f in findings if f.get("where") == f"{section.list_key}[{index}]"
+                        f
+                        for f in (findings if stored else [])
+                        if engine.path_matches(f.get("where", ""), row_path)
+                        and id(f) not in in_cells
                     ],
                 }
             )
