@@ -23,6 +23,7 @@ class Block:
 
     text: str
     locator: str | None  # "第12段", "第3页"; None for blank lines
+    level: int | None = None  # a heading level the file itself declares (Word heading styles)
 
 
 @dataclass
@@ -58,7 +59,17 @@ class ReportText:
         self.original = "\n".join(block.text for block in self.blocks)
         self.norm = normalise(self.original)
         self.lines = _split_lines(self.norm.text)
-        _assign_sections(self.lines)
+        _assign_sections(self.lines, self._styled_levels())
+
+    def _styled_levels(self) -> dict[int, int]:
+        """Line index → heading level, for lines that are whole styled headings in the file."""
+        levels: dict[int, int] = {}
+        for line in self.lines:
+            a, _ = self.norm.original_span(line.start, line.start + 1)
+            index = max(bisect.bisect_right(self._block_starts, a) - 1, 0)
+            if self.blocks and self.blocks[index].level:
+                levels[line.index] = self.blocks[index].level or 0
+        return levels
 
     @property
     def text(self) -> str:
@@ -96,14 +107,18 @@ def _split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _assign_sections(lines: list[Line]) -> None:
-    """Give every line its heading (if it is one) and the path of headings above it."""
+def _assign_sections(lines: list[Line], styled: dict[int, int] | None = None) -> None:
+    """Give every line its heading (if it is one) and the path of headings above it. *styled*
+    names lines the file marks as headings (automatic numbering leaves no 一、 in the text)."""
+    styled = styled or {}
     has_chinese_top = any(
         (h := parse_heading(line.text)) and h.level == 1 and h.scheme != "1.1" for line in lines
     )
     headings = _list_items_are_not_headings(lines, [parse_heading(line.text) for line in lines])
     stack: list[tuple[int, str]] = []
     for line, heading in zip(lines, headings, strict=True):
+        if heading is None and line.index in styled and len(line.text) <= 40:
+            heading = Heading(styled[line.index], "style", "", line.text.rstrip("。:"), "", 0)
         if heading and not has_chinese_top and heading.scheme == "1.":
             # decimal outlines (1. / 1.1 / 1.1.1): a bare "1." is the top level
             heading = Heading(

@@ -7,6 +7,7 @@ row heading stays the label of the amount beside it. The text then goes through 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jixiao.core.errors import InputError
@@ -39,10 +40,11 @@ def docx_blocks(path: Path) -> list[Block]:
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = Paragraph(element, document).text
+            paragraph = Paragraph(element, document)
+            text = paragraph.text
             if text.strip():
                 paragraph_number += 1
-                blocks.append(Block(text, f"第{paragraph_number}段"))
+                blocks.append(Block(text, f"第{paragraph_number}段", _heading_level(paragraph)))
         elif tag == "tbl":
             table_number += 1
             for row_number, row in enumerate(Table(element, document).rows, start=1):
@@ -58,6 +60,16 @@ def docx_blocks(path: Path) -> list[Block]:
             str(path), "", "Word 文件中没有文字", "the Word file contains no text"
         )
     return blocks
+
+
+def _heading_level(paragraph: object) -> int | None:
+    """The level of a paragraph styled as a heading ("Heading 2", "标题 2"), else None."""
+    try:
+        name = paragraph.style.name or ""  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, ValueError):
+        return None
+    match = re.match(r"^(?:Heading|标题)\s*(\d)$", name.strip())
+    return int(match.group(1)) if match else None
 
 
 def import_docx(path: str | Path) -> ImportResult:

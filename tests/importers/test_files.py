@@ -209,3 +209,23 @@ def test_table_without_a_unit_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "nounit.docx"
     document.save(str(path))
     assert import_file(path).dossier.money.lines == ()
+
+
+def test_word_heading_styles_give_sections_without_typed_numbers(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县某某局2021年度部门整体支出绩效自评报告")
+    document.add_heading("部门绩效目标", level=2)
+    document.add_paragraph("1、完成全年会议保障任务,确保零失误。")
+    document.add_paragraph("2、做好节能宣传周活动,提高全员节能意识。")
+    document.add_heading("主要问题及原因分析", level=2)
+    document.add_paragraph("预算编制的精细化程度不够。")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert [g.text for g in result.dossier.goals] == [
+        "完成全年会议保障任务,确保零失误。",
+        "做好节能宣传周活动,提高全员节能意识。",
+    ]
+    assert result.dossier.narratives.problems == ("预算编制的精细化程度不够。",)
