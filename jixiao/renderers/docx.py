@@ -422,6 +422,7 @@ def _rpr(font: str | None, *, bold: bool = False, size: Pt | None = None) -> str
 def _run(text: str, font: str | None, *, bold: bool = False, size: Pt | None = None) -> str:
     """A run; line breaks in the text become w:br."""
     pieces = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # XML would turn a bare CR into LF
     for n, line in enumerate(text.split("\n")):
         if n:
             pieces.append("<w:br/>")

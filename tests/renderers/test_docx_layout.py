@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -9,8 +10,10 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from jixiao.core.report import Document
+from jixiao.core.report import Cell, Column, Cover, Document, Paragraph, Section, Table
 from jixiao.renderers.docx import THEME_ATTRIBUTES, render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -218,3 +221,42 @@ def test_seed_report_renders(seed_report: Document, tmp_path: Path) -> None:
     texts = {p.text for p in reopened.paragraphs}
     for section in seed_report.walk():
         assert section.title in "\n".join(texts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from('ab中文\r\n\t\x00\x0b<&>"\ud800') | st.characters(), max_size=60
+    )
+)
+def test_any_text_makes_a_valid_docx(text: str) -> None:
+    document = Document(
+        title=text or "标题",
+        subtitle=text,
+        cover=Cover(department=text or "部门", year=2021, method=text),
+        sections=(
+            Section(
+                title=text,
+                level=1,
+                label="一、",
+                blocks=(
+                    Paragraph(text),
+                    Table(title=text, columns=(Column(text),), rows=((Cell(text),),), note=text),
+                ),
+            ),
+        ),
+    )
+    reopened = docx.Document(io.BytesIO(render_docx(document)))
+    # Characters XML cannot carry (NUL, most C0 controls, lone surrogates) are dropped, the rest
+    # of the text is kept exactly.
+    kept = xml_text_kept(text)
+    body = [p.text for p in reopened.paragraphs]
+    assert f"一、{kept}" in body
+    assert reopened.tables[0].cell(1, 0).text == kept
+
+
+def xml_text_kept(text: str) -> str:
+    import re
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a line break either way
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", "", text)
