@@ -12,7 +12,7 @@ from jixiao.web.evaluations import views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:index", permanent=False), name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="login.html"), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/", views.dashboard, name="dashboard"),

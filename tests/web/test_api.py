@@ -203,3 +203,12 @@ def test_api_list_query_count_is_flat(client, world, django_assert_max_num_queri
     with django_assert_max_num_queries(8):
         rows = client.get("/api/submissions", **headers).json()
     assert len(rows) == 23
+
+
+def test_api_list_pages_with_limit_and_offset(client, world):
+    headers = bearer(world, "finance")
+    first = client.get("/api/submissions?limit=2", **headers).json()
+    rest = client.get("/api/submissions?limit=2&offset=2", **headers).json()
+    assert len(first) == 2 and len(rest) == 1
+    assert {r["id"] for r in first}.isdisjoint(r["id"] for r in rest)
+    assert client.get("/api/submissions?limit=0", **headers).status_code == 400

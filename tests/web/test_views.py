@@ -338,3 +338,28 @@ def test_section_forms_in_english(client, world):
         HTTP_ACCEPT_LANGUAGE="en",
     ).content.decode()
     assert "2. Staffing" in page and "Retired" in page and "Authorized" in page
+
+
+def test_todo_holds_only_what_is_the_users_turn(client, world):
+    fill(world, "a")
+    fill(world, "b")
+    advance(world, "a", "submit")  # the 主管部门's turn
+    advance(world, "b", "submit", "dept_approve")  # the bureau's turn
+    login(client, world, "finance")
+    todo = [s.org.name for s, _ in client.get(reverse("dashboard")).context["todo"]]
+    assert todo == ["测试县第二中学"]
+    client.logout()
+    login(client, world, "dept")
+    todo = [s.org.name for s, _ in client.get(reverse("dashboard")).context["todo"]]
+    assert todo == ["测试县第一中学"]
+
+
+def test_login_page_lists_demo_accounts_in_development(client, db, settings):
+    from jixiao.web.orgs.models import Org, OrgKind
+
+    assert "demo-accounts" not in client.get(reverse("login")).content.decode()
+    Org.objects.create(name="演示县财政局", code="DEMO-CZ", kind=OrgKind.FINANCE, is_demo=True)
+    assert "demo-accounts" not in client.get(reverse("login")).content.decode()  # not in production
+    settings.DEBUG = True
+    page = client.get(reverse("login")).content.decode()
+    assert "demo-accounts" in page and "demo_finance" in page and "jixiao-demo" in page

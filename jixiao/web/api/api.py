@@ -240,10 +240,18 @@ def round_open(request: HttpRequest, payload: RoundIn) -> Any:
 
 @api.get("/submissions", response=list[SubmissionOut], tags=["submissions"])
 def submission_list(
-    request: HttpRequest, round_id: int | None = None, state: str | None = None, q: str = ""
+    request: HttpRequest,
+    round_id: int | None = None,
+    state: str | None = None,
+    q: str = "",
+    limit: int = 500,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset."""
+    if not 0 < limit <= 2000 or offset < 0:
+        raise HttpError(400, "limit 应在 1–2000 之间，offset 不小于 0 / limit 1–2000, offset ≥ 0")
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
-    return [_submission_out(request.user, s) for s in rows]
+    return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
 
 
 @api.get("/submissions/{pk}", response=SubmissionOut, tags=["submissions"])

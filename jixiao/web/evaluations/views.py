@@ -11,7 +11,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -42,6 +44,7 @@ from jixiao.web.evaluations.permissions import (
 )
 from jixiao.web.orgs.models import ApiToken
 
+FORWARD = frozenset({"submit", "dept_approve", "finance_approve", "approve", "publish"})
 SECTION_OF_PATH = {key: key for key in SECTIONS} | {
     "waivers": "self_evaluation",
     "budget": "money",  # figure keys about money: shown on the money section
@@ -73,11 +76,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.submission_list(user=request.user)[:300])
     todo = []
     for submission in rows:
-        actions = [
-            a
-            for a in permissions.allowed_actions(submission)
-            if a not in ("extend", "rescore", "prefill")
-        ]
+        allowed = permissions.allowed_actions(submission)
+        # a to-do is the user's turn to move it forward; return/reopen/extend are possible, not due
+        if not set(allowed) & FORWARD:
+            continue
+        actions = [a for a in allowed if a not in ("extend", "rescore", "prefill")]
         if actions:
             todo.append((submission, action_labels(actions)))
     rounds = selectors.rounds_visible_to(request.user).annotate(
@@ -708,6 +711,22 @@ def submission_audit_csv(request: HttpRequest, pk: int) -> HttpResponse:
         for change in entry.changes:
             writer.writerow([*base, change["path"], change["old"] or "", change["new"] or ""])
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; in development with the demo loaded it lists the demo accounts."""
+
+    template_name = "login.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if settings.DEBUG:
+            from jixiao.web.evaluations import demo
+
+            if demo.demo_loaded():
+                context["demo_accounts"] = demo.ACCOUNT_ROWS_HINT
+                context["demo_password"] = demo.DEMO_PASSWORD
+        return context
 
 
 # ── tokens ────────────────────────────────────────────────────────────────────────────────

@@ -192,6 +192,8 @@ EN = {
     "批量预填": "Bulk prefill",
     "批量导入（预填草稿）": "Bulk import (prefill drafts)",
     "上传并导入": "Upload and import",
+    "演示账号": "Demo accounts",
+    "密码均为": "password for all:",
     "一级指标": "Level-1 indicator",
     "三级指标": "Indicator (level 3)",
     "上年资产总额（账面净值）": "Net assets, prior year",
