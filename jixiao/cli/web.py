@@ -43,7 +43,9 @@ def _django(argv: list[str]) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址 / address to listen on"),
     port: int = typer.Option(8000, "--port", help="端口 / port"),
-    workers: int = typer.Option(2, "--workers", help="gunicorn 进程数（生产环境）/ gunicorn workers"),
+    workers: int = typer.Option(
+        2, "--workers", help="gunicorn 进程数（生产环境）/ gunicorn workers"
+    ),
     migrate: bool = typer.Option(True, "--migrate/--no-migrate", help="启动前执行数据库迁移"),
 ) -> None:
     """运行 Web 应用（开发：Django 开发服务器；JIXIAO_ENV=production：gunicorn）/ run the web app."""
@@ -55,8 +57,16 @@ def serve(
         return
     _django(["collectstatic", "--noinput", "-v", "0"])
     gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    command = [gunicorn, "jixiao.web.wsgi:application", "--bind", f"{host}:{port}", "--workers",
-               str(workers), "--access-logfile", "-"]
+    command = [
+        gunicorn,
+        "jixiao.web.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+    ]
     raise typer.Exit(subprocess.call(command))
 
 
