@@ -405,3 +405,12 @@ def test_batch_jobs_are_for_the_bureaus_reviewers_only(
         login(client, world, who)
         assert client.get(reverse("job_status", args=[job.pk])).status_code == 404
         assert client.get(reverse("job_download", args=[job.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_database_is_the_one_the_environment_names():
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected
