@@ -831,6 +831,14 @@ def render_docx(document: Document, *, template: Path | str | None = None) -> by
     """The report as .docx bytes; *template* is a bureau's style template (.docx), if any."""
     builder = DocxBuilder(Path(template) if template else None)
     doc = builder.build(document)
+    properties = doc.core_properties  # python-docx's template says "python-docx" otherwise
+    properties.title = _XML_INVALID.sub("", f"{document.title}{document.subtitle}")
+    properties.subject = "部门整体支出绩效评价报告"
+    properties.author = _XML_INVALID.sub("", document.cover.department)
+    properties.last_modified_by = "jixiao"
+    properties.keywords = _XML_INVALID.sub("", f"{document.cover.year}；{document.cover.method}")
+    properties.comments = ""
+    properties.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

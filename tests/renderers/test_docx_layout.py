@@ -260,3 +260,10 @@ def xml_text_kept(text: str) -> str:
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # a line break either way
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", "", text)
+
+
+def test_document_properties_name_the_report(word, sample_document: Document) -> None:  # type: ignore[no-untyped-def]
+    properties = word.core_properties
+    assert properties.title == sample_document.title + sample_document.subtitle
+    assert properties.author == sample_document.cover.department
+    assert "python-docx" not in (properties.author + properties.last_modified_by)
