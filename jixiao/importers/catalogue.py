@@ -45,6 +45,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "看不出金额是预算数还是支出数，未导入",
         "Cannot tell whether an amount is budget or spending; not imported",
     ),
+    "import.W008": (
+        "warning",
+        "疑似文字识别把“≥”读成“2”或“到”，已按“≥”读取",
+        "OCR seems to have read ≥ as 2 or 到; read as ≥",
+    ),
     "import.W010": (
         "warning",
         "标题中没有部门名称，按正文推断",

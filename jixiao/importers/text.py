@@ -369,8 +369,8 @@ class _Importer:
         """Performance indicators stated as rates in the achievement and effect sections:
         "绿化植物成活率达到96%", "社会满意度在92%以上". Actual values only; the standard rates
         (在职人员控制率…) are statements, not indicators."""
-        indicators: list[dict[str, Any]] = []
-        seen: set[str] = set()
+        indicators = self._target_indicators()
+        seen: set[str] = {i["id"] for i in indicators}
         for line, label, value, start, end in self._percent_facts():
             level1 = _indicator_level(line.path)
             if level1 is None or any(re.search(rf"(?:{p})$", label) for p, _ in _RATES):
@@ -407,6 +407,69 @@ class _Importer:
             if not text:
                 continue
             indicators.append(indicator)
+        return indicators
+
+    def _target_indicators(self) -> list[dict[str, Any]]:
+        """ "社会公众满意度目标值≥90%，实际完成值92%": an indicator with its target and actual.
+        OCR often reads ≥ as 2 ("目标值295%") or 到: read back as ≥ only for a rate whose value
+        would otherwise exceed 200%, with a warning."""
+        indicators: list[dict[str, Any]] = []
+        for line in self.report.lines:
+            for match in _TARGET.finditer(line.text):
+                name = re.sub(
+                    r"^(?:此外|另外|其中|全年|年度|对|经|并|且|的)+|的$", "", match.group("name")
+                )
+                if not re.search(r"(?:率|度|数|量|次|面积|长度|时间|天数|金额|人次)$", name) or (
+                    _indicator_level(line.path) is None and not re.search(r"率|度", name)
+                ):
+                    continue  # "完成年度目标100%" names no indicator
+                comparator, target = (
+                    _comparator(match.group("cmp")),
+                    parse_number(match.group("target")),
+                )
+                unit = match.group("unit") or ""
+                if target is None:
+                    continue
+                span = (line.start + match.start(), line.start + match.end())
+                if (
+                    unit == "%"
+                    and target >= 200
+                    and match.group("target").startswith("2")
+                    and not comparator
+                ):
+                    target, comparator = target - 200, "≥"
+                    self.findings.add(
+                        "import.W008",
+                        "warning",
+                        f"“{self.report.original_text(*span)}”中的目标值按“≥{target}%”读取（文字识别常把≥读成2） / "
+                        "read as ≥: OCR often turns ≥ into 2",
+                        "请核对原件 / check the original",
+                        span,
+                    )
+                elif match.group("cmp") == "到":
+                    self.findings.add(
+                        "import.W008",
+                        "warning",
+                        f"“{self.report.original_text(*span)}”中的“到”按“≥”读取 / read 到 as ≥",
+                        "请核对原件 / check the original",
+                        span,
+                    )
+                actual = parse_number(match.group("actual")) if match.group("actual") else None
+                level1 = "满意度" if "满意" in name else (_indicator_level(line.path) or "产出")
+                indicator: dict[str, Any] = {
+                    "id": re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]", "", name),
+                    "name": name,
+                    "level1": level1,
+                    "comparator": comparator or "≥",
+                    "target": str(target),
+                    "source": self._source_data(span),
+                }
+                if unit:
+                    indicator["unit"] = unit
+                if actual is not None:
+                    indicator["actual"] = str(actual)
+                if all(i["id"] != indicator["id"] for i in indicators):
+                    indicators.append(indicator)
         return indicators
 
     def _asset_change(self, has_assets: bool) -> None:
@@ -589,6 +652,34 @@ class _Importer:
                 )
                 return {"notice_title": match.group(1), "notice": notice}
         return {}
+
+
+_TARGET = re.compile(
+    rf"(?P<name>[{CJK}]{{2,16}}?)(?:年度)?(?:目标值|指标值|目标)(?:为|是|:)?\s*"
+    rf"(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于|到)?\s*(?P<target>{NUMBER})"
+    r"(?P<unit>%|次|个|人次|人|项|天|万元|元)?"
+    rf"(?:[,;，]?\s*(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?\s*(?P<actual>{NUMBER})(?P=unit)?)?"
+)
+_COMPARATORS = {
+    "≥": "≥",
+    ">=": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "大于等于": "≥",
+    "到": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    "小于等于": "≤",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}
+
+
+def _comparator(text: str | None) -> str | None:
+    return _COMPARATORS.get(text) if text else None
 
 
 _NOT_FIELDS = {"staffing.authorized", "staffing.in_service", "staffing.actual_total"}

@@ -363,3 +363,24 @@ def test_indicators_stated_as_rates_in_the_performance_sections() -> None:
     }
     assert result.dossier.indicator("社会满意度").source.text == "社会满意度在92%以上"  # type: ignore[union-attr]
     assert stated(result, "rates.in_service_control") == [Decimal(80)]
+
+
+def test_indicator_targets_and_ocr_read_greater_equal_as_2() -> None:
+    result = import_text(
+        TITLE + "二、部门绩效实现情况\n(一)履职完成情况\n设备检修次数目标值≥10次,实际完成值12次。\n"
+        "(二)履职效果情况\n社会公众满意度目标值290%,实际完成值92%。公共设施完好率指标值到95%。"
+    )
+    found = {
+        i.name: (i.comparator.value, i.target, i.actual, i.unit) for i in result.dossier.indicators
+    }
+    assert found == {
+        "设备检修次数": ("≥", Decimal(10), Decimal(12), "次"),
+        "社会公众满意度": ("≥", Decimal(90), Decimal(92), "%"),
+        "公共设施完好率": ("≥", Decimal(95), None, "%"),
+    }
+    assert ids(result).count("import.W008") == 2
+
+
+def test_a_target_sentence_without_an_indicator_name_gives_no_indicator() -> None:
+    result = import_text(TITLE + "二、绩效实现情况\n全面完成年度目标100%,各项工作目标值均已完成。")
+    assert result.dossier.indicators == ()
