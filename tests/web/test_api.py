@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.web.evaluations.models import State
@@ -212,3 +214,47 @@ def test_api_list_pages_with_limit_and_offset(client, world):
     assert len(first) == 2 and len(rest) == 1
     assert {r["id"] for r in first}.isdisjoint(r["id"] for r in rest)
     assert client.get("/api/submissions?limit=0", **headers).status_code == 400
+
+
+def test_report_download_and_clear_message_when_a_renderer_is_missing(client, world, monkeypatch):
+    from jixiao.web.evaluations import reports
+
+    fill(world, "a")
+    headers = bearer(world, "filler_a")
+    pk = world.subs["a"].pk
+    docx = client.get(f"/api/submissions/{pk}/report.docx", **headers)
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert client.get(f"/api/submissions/{pk}/report.exe", **headers).status_code == 404
+    monkeypatch.setattr(reports, "_renderer", lambda fmt: None)
+    missing = client.get(f"/api/submissions/{pk}/report.pdf", **headers)
+    assert missing.status_code == 503 and "PDF 渲染器尚未安装" in missing.content.decode()
+
+
+def test_rescore_through_the_api(client, world):
+    from jixiao.web.evaluations import engine
+
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve")
+    pk = world.subs["a"].pk
+    item = next(
+        i for i in engine.assess(world.sub("a").current_version.data).items if i.points is not None
+    )
+    payload = {"item_id": item.id, "points": "1.5", "comment": "证据不足"}
+    refused = client.post(
+        f"/api/submissions/{pk}/rescore",
+        data=payload,
+        content_type="application/json",
+        **bearer(world, "dept"),
+    )
+    assert refused.status_code == 403
+    done = client.post(
+        f"/api/submissions/{pk}/rescore",
+        data=payload,
+        content_type="application/json",
+        **bearer(world, "finance"),
+    )
+    assert done.status_code == 200
+    score = client.get(f"/api/submissions/{pk}/score", **bearer(world, "finance")).json()
+    row = next(i for i in score["items"] if i["id"] == item.id)
+    assert Decimal(str(row["rescore"])) == Decimal("1.5")
+    assert row["rescore_comment"] == "证据不足"
