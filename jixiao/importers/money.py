@@ -201,8 +201,8 @@ def _label(text: str, position: int) -> tuple[str, int]:
         start += previous[-1].end()
     label = text[start:position]
     lead = re.match(
-        r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])?"
-        r"(?:其中|主要包括|包括|另有|另|和|及|以及|主要用于)?",
+        r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|\()?"
+        r"(?:其中|主要包括|包括|含|另有|另|和|及|以及|主要用于)?",
         label,
     )
     if lead:
