@@ -363,3 +363,16 @@ def test_login_page_lists_demo_accounts_in_development(client, db, settings):
     settings.DEBUG = True
     page = client.get(reverse("login")).content.decode()
     assert "demo-accounts" in page and "demo_finance" in page and "jixiao-demo" in page
+
+
+def test_round_page_statistics(client, world, fake_findings):
+    for key in ("a", "b", "c"):
+        fill(world, key)
+    login(client, world, "finance")
+    stats = client.get(reverse("round_detail", args=[world.round.pk])).context["stats"]
+    assert stats["average"] == stats["highest"] == stats["lowest"]  # the fake pipeline scores 88.5
+    assert float(stats["average"]) == 88.5 and dict(stats["grades"])["良"] == 3
+    client.logout()
+    login(client, world, "filler_a")  # a unit sees statistics of its own submission only
+    stats = client.get(reverse("round_detail", args=[world.round.pk])).context["stats"]
+    assert dict(stats["grades"])["良"] == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Max, Min, Q, QuerySet
 from django.http import Http404
 
 from jixiao.web.evaluations.models import AuditEntry, BatchJob, Round, State, Submission
@@ -85,6 +85,28 @@ def round_progress(*, user: Any, round_: Round) -> dict[str, int]:
     result["late"] = rows.filter(is_late=True).count()
     result["total"] = sum(counts.values())
     return result
+
+
+def round_statistics(*, user: Any, round_: Round) -> dict[str, Any]:
+    """Scores of the round's visible submissions: average, range, grades, errors (one query each)."""
+    rows = submissions_visible_to(user).filter(round=round_)
+    scores = rows.aggregate(
+        average=Avg("current_version__score_total"),
+        lowest=Min("current_version__score_total"),
+        highest=Max("current_version__score_total"),
+        self_average=Avg("current_version__self_total"),
+        with_errors=Count("id", filter=Q(current_version__error_count__gt=0)),
+    )
+    grades = dict(
+        rows.exclude(current_version__grade="")
+        .values_list("current_version__grade")
+        .annotate(n=Count("id"))
+        .values_list("current_version__grade", "n")
+    )
+    return {
+        **scores,
+        "grades": [(grade, grades.get(grade, 0)) for grade in ("优", "良", "中", "差")],
+    }
 
 
 def audit_for(*, user: Any, submission: Submission) -> QuerySet[AuditEntry]:

@@ -164,6 +164,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round_,
             "rows": rows,
             "progress": selectors.round_progress(user=request.user, round_=round_),
+            "stats": selectors.round_statistics(user=request.user, round_=round_),
             "states": State.choices,
             "state": state,
             "q": q,
