@@ -376,3 +376,14 @@ def test_round_page_statistics(client, world, fake_findings):
     login(client, world, "filler_a")  # a unit sees statistics of its own submission only
     stats = client.get(reverse("round_detail", args=[world.round.pk])).context["stats"]
     assert dict(stats["grades"])["良"] == 1
+
+
+def test_error_pages_explain_in_chinese(client, world):
+    fill(world, "a")
+    login(client, world, "dept")
+    forbidden = client.post(
+        reverse("submission_section", args=[world.subs["a"].pk, "profile"]), {"head-name": "改名"}
+    )
+    assert forbidden.status_code == 403 and "当前不能修改" in forbidden.content.decode()
+    missing = client.get("/submissions/999999/")
+    assert missing.status_code == 404 and "页面不存在" in missing.content.decode()
