@@ -181,6 +181,8 @@ def _phase(text: str) -> Phase | str | None:
         return Phase.FINAL
     if re.search(r"执行数|实际执行|执行(?!率)", text):
         return Phase.EXECUTED
+    if re.search(r"预算支出$", text) and not re.search(r"实际|完成|累计|已", text):
+        return None  # "部门预算支出1000万元": budgeted or spent? left out rather than guessed
     best: tuple[int, Phase | str] | None = None
     for pattern, phase in _PHASES:
         for match in re.finditer(pattern, text):

@@ -186,7 +186,13 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     if staff_type is not None:
                         head.parts.append(count)
                     continue
-                if owner is not None and role is not None and not role.startswith("trap"):
+                owner_role = _owner_role(text, bracket)
+                if (
+                    owner is not None
+                    and owner_role is None
+                    and role is not None
+                    and not role.startswith("trap")
+                ):
                     findings.add(
                         "import.W006",
                         "warning",
@@ -254,6 +260,17 @@ def _innermost_open_brackets(text: str) -> list[int | None]:
             stack.pop()
     result.append(stack[-1] if stack else None)
     return result
+
+
+def _owner_role(text: str, bracket: int) -> str | None:
+    """The role of the count a bracket follows ("退休人员20人（其中离休2人）" → retired): a
+    breakdown of a known count, not of a sub-unit."""
+    match = re.search(r"(\d{1,6})([人名个])$", text[max(0, bracket - 8) : bracket])
+    if match is None:
+        return None
+    position = bracket - len(match.group(0))
+    label, _ = _label_before(text, position)
+    return classify(label, match.group(2))
 
 
 def _count_before(text: str, bracket: int) -> int | None:

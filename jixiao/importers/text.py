@@ -85,7 +85,16 @@ def read_text_file(path: Path) -> str:
         raise InputError.single(str(path), "", "文件不存在或不是文件", "file not found")
     if path.stat().st_size > MAX_TEXT_CHARS * 4:
         raise InputError.single(str(path), "", "文件过大（超过8MB）", "file larger than 8 MB")
-    return decode_text(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError.single(
+            str(path),
+            "",
+            f"无法读取文件：{error.strerror}",
+            f"cannot read the file: {error.strerror}",
+        ) from None
+    return decode_text(data, str(path))
 
 
 def decode_text(data: bytes, origin: str) -> str:
@@ -359,6 +368,8 @@ class _Importer:
 
     def _rates(self) -> None:
         for _line, label, value, start, end in self._percent_facts():
+            if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
+                continue  # a quarter's, a project's or the county's rate, not the department's year
             for pattern, key in _RATES:
                 if re.search(rf"(?:{pattern})$", label):
                     self.stated.append(Fact(key, value, start, end, label))

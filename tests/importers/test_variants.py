@@ -93,6 +93,13 @@ CASES: list[tuple[str, dict[str, str]]] = [
         "全年预算数为1200万元,其中公用经费预算100万元。",
         {"budget.total": "1200", "budget.public_funds": "100"},
     ),
+    (
+        "在职人员20人,退休人员12人(其中离休2人)。",
+        {"staffing.in_service": "20", "staffing.retired": "12"},
+    ),
+    ("一季度预算执行率为30%,全年预算执行率为98%。", {"rates.execution": "98"}),
+    ("2021年部门预算支出1000万元。", {}),
+    ("2021年实际完成预算支出980万元。", {"executed.total": "980"}),
 ]
 
 
