@@ -36,8 +36,9 @@ class Findings:
         hint: str = "",
         span: tuple[int, int] | None = None,
     ) -> None:
-        where = self.report.where(*span) if span else self.report.file
-        finding = ImportFinding(id, level, message, hint, where)
+        source = self.report.source(*span) if span else None
+        where = source.describe() if source else self.report.file
+        finding = ImportFinding(id, level, message, hint, where, source)
         if finding not in self._seen:
             self._seen.add(finding)
             self.items.append(finding)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jixiao.core.dossier import Dossier, Source
+
+if TYPE_CHECKING:
+    from jixiao.core.findings import Finding
 
 Level = Literal["error", "warning", "info"]
 
@@ -20,9 +23,17 @@ class ImportFinding:
 
     id: str  # "import.W003"
     level: Level
-    message: str
+    message: str  # "中文 / English"
     hint: str = ""
     where: str | None = None  # "report.txt 第12段 字符3-9"
+    source: Source | None = field(default=None, compare=False)
+
+    def to_finding(self) -> Finding:
+        """The core Finding (as the checks return), the source kept for pointing at the text."""
+        from jixiao.core.findings import Finding, Level as FindingLevel, Where
+
+        zh, _, en = self.message.partition(" / ")
+        return Finding(self.id, FindingLevel(self.level), zh, self.hint, Where("", self.source), en)
 
     def as_dict(self) -> dict[str, Any]:
         return {

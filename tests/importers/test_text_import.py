@@ -384,3 +384,11 @@ def test_indicator_targets_and_ocr_read_greater_equal_as_2() -> None:
 def test_a_target_sentence_without_an_indicator_name_gives_no_indicator() -> None:
     result = import_text(TITLE + "二、绩效实现情况\n全面完成年度目标100%,各项工作目标值均已完成。")
     assert result.dossier.indicators == ()
+
+
+def test_import_findings_convert_to_core_findings_with_their_source() -> None:
+    result = import_text(TITLE + "年末共有在职工作人员24人,编制人员19人。", file="r.txt")
+    finding = next(f for f in result.findings if f.id == "import.I001").to_finding()
+    assert finding.level.value == "info" and finding.message.startswith("“编制人员19人”")
+    assert finding.message_en.startswith("a head-count")
+    assert finding.where.source is not None and finding.where.source.text == "编制人员19人"
