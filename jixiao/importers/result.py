@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from jixiao.core.dossier import Dossier, Source
-
-if TYPE_CHECKING:
-    from jixiao.core.findings import Finding
+from jixiao.core.findings import Finding, Where
+from jixiao.core.findings import Level as FindingLevel
 
 Level = Literal["error", "warning", "info"]
 
@@ -30,8 +29,6 @@ class ImportFinding:
 
     def to_finding(self) -> Finding:
         """The core Finding (as the checks return), the source kept for pointing at the text."""
-        from jixiao.core.findings import Finding, Level as FindingLevel, Where
-
         zh, _, en = self.message.partition(" / ")
         return Finding(self.id, FindingLevel(self.level), zh, self.hint, Where("", self.source), en)
 
