@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = WEB_DIR.parent.parent
@@ -117,8 +116,6 @@ LOGOUT_REDIRECT_URL = "portal:index"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-JIXIAO_DEFAULT_FRAMEWORK = os.environ.get("JIXIAO_FRAMEWORK", "")
-SITE_TITLE = _("jixiao 部门整体支出绩效评价")
 
 LOGGING = {
     "version": 1,
