@@ -83,6 +83,7 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "typst (PyPI)": getattr(typst, "__version__", "?"),
         "libreoffice": lo_version,
+        "load": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
 
 
@@ -100,9 +101,16 @@ def per_report(work: Path) -> dict[str, float]:
     from jixiao.renderers.fonts import fontconfig_file
     from jixiao.renderers.pdf import render_pdf
 
+    from jixiao.core.compose import compose_report
+    from jixiao.frameworks import evaluate_with
+    from jixiao.io.dossiers import load_dossier
+
     document = seed_document()
+    dossier = load_dossier(SEED)
     clear = charts.clear_cache
     results = {
+        "load_ms": median_ms(lambda: load_dossier(SEED), RUNS),
+        "compose_ms": median_ms(lambda: compose_report(evaluate_with(dossier)), RUNS),
         "docx_ms": median_ms(lambda: render_docx(document), RUNS, clear),
         "pdf_ms": median_ms(lambda: render_pdf(document), RUNS, clear),
     }
@@ -197,12 +205,16 @@ def render_section(
         "## Documents: DOCX and PDF rendering (`python -m benchmarks.docs_bench`)",
         "",
         f"Machine: {facts['nproc']} CPUs ({facts['cpu']}), Python {facts['python']},"
-        f" typst {facts['typst (PyPI)']}, {facts['libreoffice']}. Command: `{command}`.",
+        f" typst {facts['typst (PyPI)']}, {facts['libreoffice']}. Command: `{command}`."
+        f" Load average at the start (1/5/15 min): {facts['load']}"
+        " (other work on the machine slows every number alike).",
         "All numbers from one run, side by side; medians of"
         f" {RUNS} runs (LibreOffice: {LIBREOFFICE_RUNS}), each after one warm-up run.",
         "",
         "| per report (seed dossier, charts included) | median |",
         "|---|---|",
+        f"| read the dossier YAML (for scale) | {single['load_ms']:.0f} ms |",
+        f"| evaluate + compose the report model (for scale) | {single['compose_ms']:.0f} ms |",
         f"| DOCX (python-docx) | {single['docx_ms']:.0f} ms |",
         f"| PDF (Typst, reused compiler) | {single['pdf_ms']:.0f} ms |",
     ]
