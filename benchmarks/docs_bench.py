@@ -96,14 +96,13 @@ def seed_document() -> Any:
 
 
 def per_report(work: Path) -> dict[str, float]:
+    from jixiao.core.compose import compose_report
+    from jixiao.frameworks import evaluate_with
+    from jixiao.io.dossiers import load_dossier
     from jixiao.renderers import charts
     from jixiao.renderers.docx import render_docx
     from jixiao.renderers.fonts import fontconfig_file
     from jixiao.renderers.pdf import render_pdf
-
-    from jixiao.core.compose import compose_report
-    from jixiao.frameworks import evaluate_with
-    from jixiao.io.dossiers import load_dossier
 
     document = seed_document()
     dossier = load_dossier(SEED)
