@@ -39,6 +39,7 @@ class ImportFinding:
             "message": self.message,
             "hint": self.hint,
             "where": self.where,
+            **({"source": self.source.model_dump(exclude_none=True)} if self.source else {}),
         }
 
 
