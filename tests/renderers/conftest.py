@@ -76,3 +76,24 @@ def sample_pdf(sample_document: Document, tmp_path_factory: pytest.TempPathFacto
     path = tmp_path_factory.mktemp("pdf") / "sample.pdf"
     path.write_bytes(render_pdf(sample_document))
     return path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every renderer test draws with the project's fonts (a system install): mark them all."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.system)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fonts_installed() -> None:
+    """Skip (outside CI) or fail (in CI) with the setup command when the fonts are missing."""
+    from jixiao.renderers.fonts import FontMissingError, require_fonts
+
+    try:
+        require_fonts()
+    except FontMissingError as error:
+        if os.environ.get("CI"):
+            pytest.fail(str(error))
+        pytest.skip(str(error))
