@@ -434,7 +434,7 @@ def _run(text: str, font: str | None, *, bold: bool = False, size: Pt | None = N
 def _ppr(
     style_id: str,
     *,
-    keep_next: bool = False,
+    keep_next: bool | None = None,
     space_before: Pt | None = None,
     space_after: Pt | None = None,
     left_indent: Pt | None = None,
@@ -445,6 +445,8 @@ def _ppr(
     parts = [f'<w:pStyle w:val="{style_id}"/>']
     if keep_next:
         parts.append("<w:keepNext/>")
+    elif keep_next is False:  # explicitly off, against a style that keeps with the next
+        parts.append('<w:keepNext w:val="0"/>')
     if space_before is not None or space_after is not None:
         before = f' w:before="{round(space_before.pt * 20)}"' if space_before is not None else ""
         after = f' w:after="{round(space_after.pt * 20)}"' if space_after is not None else ""
@@ -579,7 +581,8 @@ class DocxBuilder:
         picture = f"<w:r><w:drawing>{_xml(inline)}</w:drawing></w:r>"
         self.paragraph("", FIGURE, runs=picture, keep_next=True)
         unit = f"（单位：{chart.unit}）" if chart.unit else ""
-        self.paragraph(f"图{self.chart_number}　{chart.title}{unit}", CAPTION)
+        # A chart's caption is below it: it must not pull the next heading along.
+        self.paragraph(f"图{self.chart_number}　{chart.title}{unit}", CAPTION, keep_next=False)
 
     def table(self, table: Table) -> None:
         self.paragraph(table.title, CAPTION, keep_next=True, space_before=Pt(6))
