@@ -69,3 +69,11 @@ def test_batch_continues_past_bad_dossiers_and_lists_them(tmp_path: Path) -> Non
 def test_batch_of_an_empty_folder_is_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--batch", str(tmp_path), "-o", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_a_nearly_empty_dossier_still_gives_every_format(tmp_path: Path) -> None:
+    minimal = tmp_path / "minimal.yaml"
+    minimal.write_text("year: 2022\nprofile: {name: 测试局}\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(minimal), "-f", "all", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "o").iterdir())) == 4
