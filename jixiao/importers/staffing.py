@@ -34,11 +34,12 @@ _SUBGROUP = re.compile(
     r"党员|女性|女职工|男性|少数民族|本科|硕士|博士|大专|研究生|学历|岁|以上|以下|职称|培训|人次|考核|优秀|"
     r"参加|参与|受益|服务|接待|群众|对象|学生|患者|志愿|新增|新录|录用|招聘|调入|调出|减少|增加|死亡|去世"
 )
+_SECONDED = re.compile(r"借用|借调|聘用|派遣|援助|挂职|外聘|返聘|政府雇员|公益性岗位|协管")
 _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
-_CATEGORY = re.compile(r"行政|参照公务员|参公|事业|工勤|全额|差额|自收自支")
+_CATEGORY = re.compile(r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支")
 _TYPES: tuple[tuple[str, StaffType], ...] = (
     (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
-    (r"行政", StaffType.ADMINISTRATIVE),
+    (r"行政|公务员", StaffType.ADMINISTRATIVE),
     (r"全额", StaffType.FULLY_FUNDED),
     (r"差额", StaffType.PARTLY_FUNDED),
     (r"自收自支", StaffType.SELF_FUNDED),
@@ -175,6 +176,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             unit = match.group(2)
             role = classify(label, unit)
+            if role != ROLE_CONTRACT and _SECONDED.search(label):
+                continue  # "借用借调公务员6人", "劳务派遣18人": neither a type of staff nor a role
             staff_type = _staff_type(label)
             value = int(match.group(1))
             start, end = line.start + label_at, line.start + match.end()

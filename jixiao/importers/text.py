@@ -32,7 +32,7 @@ _TITLE_WORDS = re.compile(r"报告")
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
-    r"财政|资金|预算|项目|专项)$"
+    r"财政|资金|预算|项目|专项|情况|工作)$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
@@ -529,7 +529,7 @@ class _Importer:
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
         )
         grade_pattern = re.compile(
-            rf"(?:(?:评价|自评|绩效|考核|综合)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)|等级|等次)"
+            rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)|等级|等次)"
             r"(?:为|是|:|评定为|评为)?\s*"
             r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace(
                 "{CJK}", CJK
@@ -732,6 +732,9 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
         return None
     year_match = _YEAR.search(clean)
     year = int(year_match.group(1)) if year_match else None
+    bracketed = re.search(r"\(([^()]{2,30})\)$", clean)
+    if bracketed and re.search(rf"{_ORG_END}$", bracketed.group(1)):
+        return bracketed.group(1), year  # "2021年度部门整体支出绩效评价报告（某县统计局）"
     body = re.sub(r"\((?:(?:19|20)\d{2}年度?|[^()]{0,10})\)$", "", clean)
     body = re.sub(r"报告(?:书)?$", "", body)
     while True:
@@ -741,6 +744,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
         body = stripped
     body = _YEAR.sub("", body)
     body = re.sub(r"^(?:[-—–:\s·•]+|关于)+", "", body).strip(" -—:")
+    body = body.split("关于", 1)[0]  # "某局关于2021年度部门整体支出绩效自评情况的报告"
     body = re.sub(r"(?:部门|单位)$", "", body)
     name = (
         body
