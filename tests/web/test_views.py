@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from jixiao.web.evaluations.models import AuditEntry, State, Submission
-from tests.web.factories import PASSWORD, advance, fill
+from tests.web.factories import PASSWORD, advance, dossier_data, fill
 
 pytestmark = pytest.mark.django_db
 
@@ -387,3 +387,42 @@ def test_error_pages_explain_in_chinese(client, world):
     assert forbidden.status_code == 403 and "当前不能修改" in forbidden.content.decode()
     missing = client.get("/submissions/999999/")
     assert missing.status_code == 404 and "页面不存在" in missing.content.decode()
+
+
+def test_stated_figures_can_be_corrected_next_to_their_finding(client, world):
+    from jixiao.web.evaluations import services
+
+    stated = [
+        {
+            "key": "staffing.in_service",
+            "value": "12",
+            "unit": "人",
+            "source": {"locator": "一（一）2", "text": "在职人数12人"},
+        }
+    ]
+    services.submission_save_dossier(
+        actor=world.users["filler_a"],
+        submission=world.sub("a"),
+        data=dossier_data("测试县第一中学", stated=stated),
+    )
+    version = world.sub("a").current_version
+    assert any(
+        f["where"] == "staffing.in_service" and f["level"] == "error" for f in version.findings
+    )
+    login(client, world, "filler_a")
+    url = reverse("submission_section", args=[world.subs["a"].pk, "stated"])
+    page = client.get(url).content.decode()
+    row = page.split('id="row-0"', 1)[1].split("</tr>", 1)[0]
+    assert "staffing.E00" in row  # the mismatch is shown on the stated figure's row
+    form = {
+        "rows-TOTAL_FORMS": "1",
+        "rows-INITIAL_FORMS": "1",
+        "rows-0-key": "staffing.in_service",
+        "rows-0-value": "9",
+        "rows-0-unit": "人",
+    }
+    assert client.post(url, form).status_code == 302
+    version = world.sub("a").current_version
+    assert version.data["stated"][0]["value"] == "9"
+    assert version.data["stated"][0]["source"]["text"] == "在职人数12人"  # provenance kept
+    assert version.error_count == 0

@@ -137,6 +137,19 @@ class NarrativesForm(forms.Form):
             )
 
 
+class StatedForm(forms.Form):
+    """A figure as the report states it (kept from an imported report, checked against the data)."""
+
+    key = forms.CharField(label=_("数字"), max_length=100)
+    value = _number(label=_("报告所写数值"))
+    unit = forms.CharField(
+        label=_("单位"), required=False, widget=forms.TextInput(attrs={"size": 4})
+    )
+    qualifier = forms.CharField(
+        label=_("限定词"), required=False, widget=forms.TextInput(attrs={"size": 4})
+    )
+
+
 class SelfEvaluationForm(forms.Form):
     total = _number(label=_("自评总分"))
     grade = forms.ChoiceField(
@@ -326,6 +339,20 @@ def _narratives_data(
     return {**data, "narratives": _compact({k: _lines(v) for k, v in cleaned.items()})}
 
 
+def _stated_data(
+    data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    # the source (where an imported report said it) is not on the form: keep it per key
+    sources = {s.get("key"): s.get("source") for s in data.get("stated", []) if s.get("source")}
+    stated = []
+    for row in rows:
+        item = _compact(row)
+        if row.get("key") in sources:
+            item["source"] = sources[row["key"]]
+        stated.append(item)
+    return {**data, "stated": stated}
+
+
 def _self_data(
     data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -403,6 +430,15 @@ SECTIONS: dict[str, Section] = {
             to_initial=lambda d: d.get("self_evaluation", {}),
             to_data=_self_data,
             field_path=lambda f: f"self_evaluation.{f}",
+        ),
+        Section(
+            "stated",
+            _("九、报告所述数字"),
+            None,
+            StatedForm,
+            "stated",
+            to_initial=_list_initial("stated"),
+            to_data=_stated_data,
         ),
     )
 }

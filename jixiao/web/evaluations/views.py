@@ -393,8 +393,12 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                     "findings": [
                         f
                         for f in (findings if stored else [])
-                        if engine.path_matches(f.get("where", ""), row_path)
-                        and id(f) not in in_cells
+                        if id(f) not in in_cells
+                        and (
+                            engine.path_matches(f.get("where", ""), row_path)
+                            # a stated figure: the findings about the figure it states
+                            or (section.key == "stated" and f.get("where") == initial.get("key"))
+                        )
                     ],
                 }
             )

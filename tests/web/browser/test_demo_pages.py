@@ -47,6 +47,9 @@ def test_demo_pages_for_each_role(live_server, page, shots):
     shots(page, "demo-04-section-with-findings")
     page.goto(f"{base}/submissions/{flawed.pk}/edit/indicators/")
     shots(page, "demo-05-indicators")
+    page.goto(f"{base}/submissions/{flawed.pk}/edit/money/")
+    expect(page.locator("#row-0")).to_be_visible()
+    shots(page, "demo-05b-money")
     page.click("button[data-action=submit]")
     expect(page.locator(".messages")).to_contain_text("错误")  # refused while errors remain
 
