@@ -152,6 +152,9 @@ class _Importer:
         self.report = report
         self.findings = findings
         self.stated: list[Fact] = []
+        self.internal_units: list[str] = []
+        self.organisation_note: str | None = None
+        self.title_text = ""
         self.sources: dict[str, tuple[int, int]] = {}
         self.field_sources: dict[str, Source] = {}
 
@@ -179,6 +182,10 @@ class _Importer:
         self._asset_change(bool(money.assets))
         self._rates()
         self._internal_units()
+        if self.internal_units:
+            data["profile"]["internal_units"] = self.internal_units
+        if self.organisation_note:
+            data["profile"]["organisation_note"] = self.organisation_note
         score, grade = self._self_evaluation()
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
@@ -255,6 +262,7 @@ class _Importer:
             title_name, title_year = found
             if title_line is None:
                 title_line = line
+                self.title_text = line.text
             if year is None and title_year is None:
                 title_year = (
                     _year_line(lines[position + 1].text) if position + 1 < len(lines) else None
@@ -350,7 +358,27 @@ class _Importer:
         duties = self._items_under(r"职能|职责")
         if duties:
             profile["duties"] = duties
+        unit_type = self._unit_type()
+        if unit_type:
+            profile["unit_type"] = unit_type
         return profile
+
+    def _unit_type(self) -> str | None:
+        """单位性质 when the report says what the department is ("属于国家行政单位")."""
+        for line in self.report.lines[:60]:
+            match = re.search(
+                r"(?:属于|系|为|是)[^,。;]{0,8}?(参照公务员法?管理(?:的)?事业单位|参公(?:管理)?事业单位|"
+                r"行政单位|事业单位)",
+                line.text,
+            )
+            if match and not re.search(
+                r"全县|全市|全区|各|所属|下属|二级", line.text[: match.start()][-12:]
+            ):
+                kind = match.group(1)
+                if kind.startswith("参"):
+                    return "参照公务员法管理事业单位"
+                return kind
+        return None
 
     # ── stated figures in sentences ────────────────────────────────────────────────────────
 
@@ -519,7 +547,35 @@ class _Importer:
                             Fact("profile.internal_units", Decimal(value), *span, match.group(0))
                         )
                         self.sources.setdefault("profile.internal_units", span)
+                        self._unit_names(line, match, value)
                         return
+
+    def _unit_names(self, line: Line, match: re.Match[str], count: int) -> None:
+        """The internal units' names, when the report lists exactly as many as it counts: inline
+        ("设有9个科室，即办公室、…") or as numbered lines below ("（1）办公室")."""
+        sentence_start = line.text.rfind("。", 0, match.start()) + 1
+        sentence_end = line.text.find("。", match.end())
+        sentence_end = len(line.text) if sentence_end < 0 else sentence_end + 1
+        sentence = line.text[sentence_start:sentence_end]
+        if len(sentence) <= 40:
+            self.organisation_note = self.report.original_text(
+                line.start + sentence_start, line.start + sentence_end
+            ).strip()
+        names: list[str] = []
+        item = rf"[{CJK}()]{{2,16}}"
+        listed = re.search(rf"(?:即|分别为|分别是|包括|下设|内设|:)({item}(?:、{item})+)", sentence)
+        if listed:
+            names = listed.group(1).split("、")
+            names[-1] = re.sub(rf"(?:\d+|{CHINESE_NUMERAL})个.*$|等.*$", "", names[-1])
+        else:
+            for following in self.report.lines[line.index + 1 : line.index + 1 + count]:
+                found = numbered(following.text)
+                rest = following.text[found[3] :].strip() if found else ""
+                if not found or not 2 <= len(rest) <= 16 or re.search(r"[,。;:]", rest):
+                    break
+                names.append(rest)
+        if len(names) == count and all(len(n) >= 2 for n in names):
+            self.internal_units = names
 
     def _self_evaluation(self) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = []
@@ -661,7 +717,17 @@ class _Importer:
                         line.start + match.start(2), line.start + match.end(2)
                     ),
                 )
-                return {"notice_title": match.group(1), "notice": notice}
+                notice = re.sub(r"[\[【](\d{4})[\]】]", r"〔\1〕", notice)  # GB/T 9704 brackets
+                return {"notice_title": match.group(1), "notice": notice, **self._method()}
+        return self._method()
+
+    def _method(self) -> dict[str, str]:
+        """How the evaluation was done, when the title says so ("部门评价报告", "第三方评价")."""
+        title = self.title_text
+        if "第三方" in title:
+            return {"method": "第三方评价"}
+        if "部门评价" in title and "自评" not in title:
+            return {"method": "部门评价"}
         return {}
 
 

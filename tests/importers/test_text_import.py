@@ -46,7 +46,9 @@ def test_seed_report_structure_matches_the_dossier() -> None:
     assert result.dossier.staffing == seed.staffing
     assert result.dossier.narratives.experience == seed.narratives.experience
     assert result.dossier.narratives.problems == seed.narratives.problems
-    assert result.dossier.evaluation.notice_title == seed.evaluation.notice_title
+    assert result.dossier.evaluation == seed.evaluation
+    assert result.dossier.profile.internal_units == seed.profile.internal_units
+    assert result.dossier.profile.organisation_note == seed.profile.organisation_note
 
     def key(line):  # type: ignore[no-untyped-def]
         return line.phase, line.funding, line.item
@@ -394,3 +396,15 @@ def test_import_findings_convert_to_core_findings_with_their_source() -> None:
     assert finding.level.value == "info" and finding.message.startswith("“编制人员19人”")
     assert finding.message_en.startswith("a head-count")
     assert finding.where.source is not None and finding.where.source.text == "编制人员19人"
+
+
+def test_internal_units_listed_inline_or_below_and_unit_type() -> None:
+    result = import_text(TITLE + "本局属于行政单位,设有3个科室,即办公室、财务科、业务科。")
+    assert result.dossier.profile.internal_units == ("办公室", "财务科", "业务科")
+    assert (
+        result.dossier.profile.unit_type is not None
+        and result.dossier.profile.unit_type.value == "行政单位"
+    )
+    mismatch = import_text(TITLE + "设有4个科室,即办公室、财务科、业务科。")
+    assert mismatch.dossier.profile.internal_units == ()  # 3 names for 4 units: not taken
+    assert stated(mismatch, "profile.internal_units") == [Decimal(4)]
