@@ -249,8 +249,11 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
     allowed = permissions.allowed_actions(submission)
     version = submission.current_version
     findings = list(version.findings or []) if version else []
+    stated_keys = {item.get("key") for item in (version.data.get("stated", []) if version else [])}
     for finding in findings:
         finding["section"] = section_for_path(finding.get("where", ""))
+        # a figure the report states: the statement may be what is wrong, so link it too
+        finding["stated"] = finding.get("where") in stated_keys
     transitions = [
         (a, label, a in NEEDS_REASON)
         for a, label in action_labels(allowed)

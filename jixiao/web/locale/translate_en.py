@@ -201,6 +201,7 @@ EN = {
     "无权操作": "Not allowed",
     "九、报告所述数字": "9. Figures as the report states them",
     "数字": "Figure",
+    "报告所述数字": "stated figure",
     "报告所写数值": "Stated value",
     "限定词": "Qualifier",
     "删除": "Delete",
