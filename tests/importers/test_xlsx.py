@@ -139,3 +139,82 @@ def test_mapping_problems_are_named(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "cells.year" in message and "工作表!单元格" in message
     assert "columns" in message
+
+
+def test_every_dossier_section_round_trips(tmp_path: Path) -> None:
+    from jixiao.core.dossier import dossier_from_data
+    from jixiao.importers.text import import_text_file
+    from jixiao.io.dossiers import dossier_to_data
+
+    from .conftest import SEED_REPORT
+
+    data = dossier_to_data(load_dossier(SEED_DOSSIER))
+    data["profile"].update({"code": "360922001", "unit_type": "行政单位"})
+    data["assets"].update(
+        {
+            "total_net_prior": "1771.67",
+            "total_original": "2500",
+            "fixed_in_use": "900",
+            "fixed_total": "1000",
+        }
+    )
+    data["staffing"].update({"retired_cadres": 1, "contract": 3})
+    data["money"]["lines"].append(
+        {
+            "phase": "执行",
+            "item": "三公经费-公务接待",
+            "amount": "1.2",
+            "unit": "元",
+            "note": "接待",
+            "source": {
+                "file": "r.txt",
+                "locator": "第3段",
+                "start": 1,
+                "end": 9,
+                "text": "公务接待费1.2元",
+            },
+        }
+    )
+    data["indicators"][0].update(
+        {
+            "target": "10",
+            "adjusted_target": "11",
+            "target_text": "≥10次",
+            "weight": "5",
+            "self_score": "5",
+            "evidence": ["检修记录", "照片"],
+            "deviation_explanation": "无",
+        }
+    )
+    data["assessments"] = {
+        "budget_management": {
+            "level": "达成",
+            "fraction": "0.9",
+            "checkpoints": [True, False, True],
+            "note": "较好",
+            "evidence": ["制度汇编"],
+        }
+    }
+    data["data"] = {"重点项目数": "3"}
+    data["previous"] = {"executed.sangong": "12.5"}
+    data["waivers"] = [{"id": "budget.W001", "reason": "决算未批复", "where": "money.lines"}]
+    data["sources"] = {
+        "staffing.retired": {
+            "file": "r.txt",
+            "locator": "第19段",
+            "start": 3,
+            "end": 9,
+            "text": "退休人员20人",
+        }
+    }
+    data["evaluation"]["date"] = "2022-03-31"
+    data["self_evaluation"]["grade"] = "优"
+    complete = dossier_from_data(data)
+    path = tmp_path / "complete.xlsx"
+    export_workbook(complete, path)
+    assert import_xlsx(path).dossier == complete
+    imported = import_text_file(
+        SEED_REPORT
+    ).dossier  # with sources on lines, statements, indicators
+    export_workbook(imported, path)
+    assert import_xlsx(path).dossier == imported
