@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from jixiao.cli.common import JsonOption, console, emit_json, fail
 from jixiao.core.errors import InputError
@@ -52,7 +53,7 @@ def import_json(result: ImportResult) -> dict[str, Any]:
 
 def _print_finding(finding: ImportFinding) -> None:
     label, style = LEVEL_LABEL[finding.level]
-    console.print(f"[{style}]{label}[/] [bold]{finding.id}[/] {finding.where or ''}")
+    console.print(f"[{style}]{label}[/] [bold]{finding.id}[/] {escape(finding.where or '')}")
     console.print(f"    {finding.message}", markup=False)
     if finding.hint:
         console.print(f"    → {finding.hint}", markup=False)
@@ -78,15 +79,17 @@ def import_command(
         return
     dossier = result.dossier
     console.print(
-        f"[bold]{dossier.profile.name}[/] · {dossier.year}年度 · 读出 {len(result.sources)} 个数字 "
+        f"[bold]{escape(dossier.profile.name)}[/] · {dossier.year}年度 · 读出 {len(result.sources)} 个数字 "
         f"figures read · {len(result.findings)} 条提示 findings"
     )
     for key, source in result.sources.items():
-        console.print(f"  {key}: {source.text}  [dim]({source.describe()})[/]")
+        console.print(
+            f"  {key}: {escape(source.text or '')}  [dim]({escape(source.describe())})[/]"
+        )
     for finding in result.findings:
         _print_finding(finding)
     if output is not None:
-        console.print(f"已写出 written: {output}")
+        console.print(f"已写出 written: {escape(str(output))}")
 
 
 def _write_dossier(result: ImportResult, output: Path) -> None:
@@ -115,7 +118,7 @@ def template_xlsx(output: Path = TemplateOutput) -> None:
         write_template(output)
     except OSError as error:
         fail(f"无法写出 {output}：{error.strerror} / cannot write {output}")
-    console.print(f"已写出模板 template written: {output}")
+    console.print(f"已写出模板 template written: {escape(str(output))}")
 
 
 def export_command(
@@ -137,7 +140,7 @@ def export_command(
         export_workbook(dossier, target, score=_score_rows(dossier))
     except OSError as error:
         fail(f"无法写出 {target}：{error.strerror} / cannot write {target}")
-    console.print(f"已导出 exported: {target}")
+    console.print(f"已导出 exported: {escape(str(target))}")
 
 
 def _score_rows(dossier: Any) -> list[list[Any]] | None:

@@ -76,3 +76,14 @@ def test_template_import_and_export_round_trip(tmp_path: Path) -> None:
     assert runner.invoke(app, ["import", str(exported), "-o", str(back)]).exit_code == 0
     assert load_dossier(back) == load_dossier(SEED_DOSSIER)
     assert runner.invoke(app, ["export", str(SEED_DOSSIER), "-f", "ods"]).exit_code == 2
+
+
+def test_brackets_in_text_and_file_names_are_printed_literally(tmp_path: Path) -> None:
+    report = tmp_path / "报告[2021].txt"
+    report.write_text(
+        "某县[城管]局2021年度部门整体支出绩效自评报告\n编制人员19人。\n实有人数[注]5人。\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "某县[城管]局" in result.stdout and "报告[2021].txt" in result.stdout
