@@ -91,6 +91,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "含义无法确定的金额，未导入",
         "Amounts whose meaning could not be determined; not imported",
     ),
+    "import.I009": (
+        "info",
+        "关键词中疑有错字或缺字，已按正确写法读取（如“基本支”“年未实有”）",
+        "A keyword with a typo was read as meant (基本支, 年未实有)",
+    ),
 }
 
 _EXPLANATIONS = """

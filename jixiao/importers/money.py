@@ -479,6 +479,16 @@ class _Line:
 def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     reading = MoneyReading()
     amounts = _amounts(report)
+    for amount in amounts:
+        if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
+            findings.add(
+                "import.I009",
+                "info",
+                f"“{amount.label}”按“基本支出”读取（原文疑缺字） / read as 基本支出 (a character seems "
+                "to be missing)",
+                "请核对原文 / check the report",
+                (amount.start, amount.end),
+            )
     lines: list[_Line] = []
     statements: list[tuple[str, Amount]] = []
     unread: list[Amount] = []

@@ -295,6 +295,14 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
     for role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
         _read_typed_role(role, by_role.get(role, []), typed.get(role, []), reading, findings)
     for count in by_role.get(ROLE_ACTUAL, []):
+        if "年未实有" in count.label:
+            findings.add(
+                "import.I009",
+                "info",
+                f"“{count.label}”按“年末实有”读取（原文疑为错字） / read as 年末实有 (a typo for 末)",
+                "请核对原文 / check the report",
+                (count.start, count.end),
+            )
         reading.stated.append(
             Fact(ROLE_ACTUAL, Decimal(count.value), count.start, count.end, count.label)
         )
