@@ -414,3 +414,24 @@ def test_the_database_is_the_one_the_environment_names():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_batch_export_through_the_database_queue_and_a_worker(world, settings):
+    """The production path: the job waits in the database until `db_worker` runs it."""
+    from django.db import transaction
+
+    from jixiao.web.evaluations import tasks
+
+    # django-tasks re-reads TASKS on setting_changed, which the settings fixture sends
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve")
+    with transaction.atomic():
+        job = tasks.start_round_export(actor=world.users["finance"], round_=world.round, fmt="md")
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and job.task_id  # waiting for a worker
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and (job.done, job.total) == (1, 1)
+    assert zipfile.ZipFile(job.result.open("rb")).namelist() == ["U1-测试县第一中学.md"]
