@@ -9,6 +9,7 @@ from django.views.generic import RedirectView
 
 from jixiao.web.api.api import api
 from jixiao.web.evaluations import views
+from jixiao.web.orgs import views as org_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:index", permanent=False), name="home"),
@@ -44,6 +45,7 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("tokens/", views.tokens, name="tokens"),
     path("template.xlsx", views.excel_template, name="excel_template"),
+    path("orgs/import/", org_views.import_page, name="org_import"),
     path("portal/", include("jixiao.web.portal.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

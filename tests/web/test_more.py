@@ -435,3 +435,28 @@ def test_batch_export_through_the_database_queue_and_a_worker(world, settings):
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and (job.done, job.total) == (1, 1)
     assert zipfile.ZipFile(job.result.open("rb")).namelist() == ["U1-测试县第一中学.md"]
+
+
+@pytest.mark.django_db
+def test_org_sheet_import_page_is_for_administrators(client, world):
+    sheet = SimpleUploadedFile(
+        "orgs.csv", "组织编码,组织名称,组织类型,上级编码\nP1,某县审计局,主管部门,F1\n".encode()
+    )
+    login(client, world, "finance")
+    assert client.get(reverse("org_import")).status_code == 403
+    client.logout()
+    login(client, world, "admin")
+    bad = SimpleUploadedFile("orgs.csv", "组织编码,组织名称,组织类型\nP2,某局,局\n".encode())
+    page = client.post(reverse("org_import"), {"file": bad}).content.decode()
+    assert "第2行 组织类型" in page and not Org.objects.filter(code="P2").exists()
+    response = client.post(reverse("org_import"), {"file": sheet}, follow=True)
+    assert "组织 新建 1" in response.content.decode()
+    assert Org.objects.get(code="P1").parent == world.finance
+
+
+def test_table_inputs_carry_their_labels():
+    from jixiao.web.evaluations.forms import SECTIONS, row_formset
+
+    formset = row_formset(SECTIONS["money"])(prefix="rows")
+    html = str(formset.forms[0]["amount"])
+    assert 'aria-label="#1 金额"' in html

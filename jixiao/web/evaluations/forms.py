@@ -444,9 +444,19 @@ SECTIONS: dict[str, Section] = {
 }
 
 
+class _Labelled(forms.BaseFormSet):  # type: ignore[type-arg]
+    """Rows shown as table cells have no <label>: give each input its label as aria-label."""
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        row = "" if index is None else f"#{index + 1} "
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("aria-label", f"{row}{field.label or ''}")
+
+
 def row_formset(section: Section, extra: int = 2) -> Any:
     assert section.row_form is not None
-    return formset_factory(section.row_form, extra=extra, can_delete=True)
+    return formset_factory(section.row_form, formset=_Labelled, extra=extra, can_delete=True)
 
 
 def rows_from(formset: Any) -> list[dict[str, Any]]:

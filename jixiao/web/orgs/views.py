@@ -1,0 +1,48 @@
+"""The org/user sheet import page, for administrators (the same import as `manage.py import_orgs`)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from jixiao.web.orgs.models import Role
+from jixiao.web.orgs.sheets import SheetError, import_sheet
+
+
+def _may_import(user: object) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    memberships = getattr(user, "memberships", None)
+    return bool(memberships and memberships.filter(role=Role.ADMIN).exists())
+
+
+def import_page(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated or not _may_import(request.user):
+        raise PermissionDenied("只有系统管理员可以导入组织与人员 / administrators only")
+    problems: list[str] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        name = Path(getattr(upload, "name", "") or "").name
+        if upload is None or not name.lower().endswith((".csv", ".xlsx")):
+            problems = ["请上传 .csv 或 .xlsx 文件 / upload a .csv or .xlsx file"]
+        else:
+            with tempfile.TemporaryDirectory(prefix="jixiao-orgs-") as folder:
+                path = Path(folder) / name
+                with path.open("wb") as handle:
+                    for chunk in upload.chunks():
+                        handle.write(chunk)
+                try:
+                    report = import_sheet(path)
+                except SheetError as error:
+                    problems = error.problems
+                else:
+                    messages.success(request, report.summary())
+                    for note in report.notes[:30]:
+                        messages.warning(request, note)
+                    return redirect("org_import")
+    return render(request, "orgs/import.html", {"problems": problems})
