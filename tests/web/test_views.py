@@ -426,3 +426,28 @@ def test_stated_figures_can_be_corrected_next_to_their_finding(client, world):
     assert version.data["stated"][0]["value"] == "9"
     assert version.data["stated"][0]["source"]["text"] == "在职人数12人"  # provenance kept
     assert version.error_count == 0
+
+
+def test_overview_shows_last_years_result(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jixiao.web.evaluations import services
+
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve")
+    new = services.round_open(
+        actor=world.users["finance"],
+        finance=world.finance,
+        year=2024,
+        notice="测财监〔2025〕1号",
+        title="t",
+        deadline=timezone.now() + timedelta(days=9),
+        units=[world.unit_a],
+    )
+    login(client, world, "filler_a")
+    page = client.get(
+        reverse("submission_detail", args=[new.submissions.get().pk])
+    ).content.decode()
+    assert 'id="last-year"' in page and "测财监〔2024〕1号" in page

@@ -59,6 +59,20 @@ def submission_get(*, user: Any, pk: int) -> Submission:
         raise Http404("填报不存在或无权查看 / no such submission, or not yours to see") from None
 
 
+def previous_approved(*, user: Any, submission: Submission) -> Submission | None:
+    """The same unit's approved or published submission of the year before, if the user may see it."""
+    return (
+        submissions_visible_to(user)
+        .filter(
+            org_id=submission.org_id,
+            round__year=submission.round.year - 1,
+            state__in=(State.APPROVED, State.PUBLISHED),
+        )
+        .order_by("-round__created")
+        .first()
+    )
+
+
 def rounds_visible_to(user: Any) -> QuerySet[Round]:
     """Rounds in which the user can see at least one submission, or which their bureau opened."""
     permissions = Permissions.of(user)

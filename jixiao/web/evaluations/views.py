@@ -292,6 +292,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             submission,
             assessment=assessment,
             versions=versions,
+            last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
         ),
     )

@@ -201,6 +201,7 @@ EN = {
     "无权操作": "Not allowed",
     "九、报告所述数字": "9. Figures as the report states them",
     "数字": "Figure",
+    "上年评价": "Last year",
     "导入组织与人员": "Import organisations and people",
     "组织与人员": "Organisations",
     "导入被拒绝，未写入任何内容": "Import refused: nothing was written",
