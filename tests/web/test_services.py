@@ -407,3 +407,20 @@ def test_evidence_upload_appends_to_the_indicator(world):
             indicator_id="nope",
             upload=upload,
         )
+
+
+def test_a_return_after_the_deadline_reopens_entry_and_is_not_late(world):
+    fill(world, "a")
+    advance(world, "a", "submit")
+    world.round.deadline = timezone.now() - timedelta(hours=1)
+    world.round.save()
+    services.submission_return(
+        actor=world.users["dept"], submission=world.sub("a"), reason="补充说明"
+    )
+    assert "edit" in Permissions.of(world.users["filler_a"]).allowed_actions(world.sub("a"))
+    fill(world, "a", narratives={"problems": ["补充：预算执行偏慢"]})
+    services.submission_submit(actor=world.users["filler_a"], submission=world.sub("a"))
+    submission = world.sub("a")
+    assert submission.state == State.SUBMITTED and not submission.is_late
+    # while a unit that never submitted stays locked out until the bureau extends
+    assert "edit" not in Permissions.of(world.users["filler_b"]).allowed_actions(world.sub("b"))

@@ -135,7 +135,12 @@ class Permissions:
         )
         state = submission.state
         allowed: list[str] = []
-        if unit and state in EDITABLE_STATES and not submission.entry_closed:
+        # the deadline closes first entry; a return reopens entry whatever the date
+        if (
+            unit
+            and state in EDITABLE_STATES
+            and not (state == State.DRAFT and submission.entry_closed)
+        ):
             allowed += ["edit", "submit"]
         if state == State.SUBMITTED and dept:
             allowed.append("dept_approve")

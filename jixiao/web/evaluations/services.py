@@ -385,8 +385,9 @@ def submission_transition(
                 details=assessment.blocking,
             )
         now = timezone.now()
+        if submission.submitted_at is None:  # lateness is about the first submission
+            submission.is_late = now > submission.round.deadline
         submission.submitted_at = now
-        submission.is_late = now > submission.round.deadline
         fields += ["submitted_at", "is_late"]
     if action in ("return", "reopen"):
         submission.last_return_reason = reason
