@@ -213,6 +213,15 @@ def _label(text: str, position: int) -> tuple[str, int]:
     return _VERBS.sub("", label).strip(), start
 
 
+def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None) -> bool:
+    """A funding amount opening the next sentence continues its total's split when the total
+    has the other funding already ("其中：基本支出…。项目支出…")."""
+    if head is None or head.kind != "total" or kind != "funding" or funding is None:
+        return False
+    fundings = {p.funding for p in head.parts if p.kind == "funding"}
+    return bool(fundings) and funding not in fundings
+
+
 _ELLIPTICAL = (
     "funding",
     "economic",
@@ -257,6 +266,7 @@ def _amounts(report: ReportText) -> list[Amount]:
     for line in report.lines:
         text = line.text
         head: Amount | None = None
+        sub: Amount | None = None  # a funding part of the head, owning the economic parts after it
         last: Amount | None = None
         group_open = False
         previous_end = 0
@@ -266,13 +276,16 @@ def _amounts(report: ReportText) -> list[Amount]:
                 continue
             label, label_at = _label(text, match.start())
             between = text[previous_end : match.start()]
+            kind, phase, funding, item = classify(label)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
+            if sentence_break and _next_part_of(head, kind, funding):
+                # "…其中：基本支出预算1175万元，…。项目支出预算365万元": the split goes on
+                sentence_break, sub = False, None
             if sentence_break:
-                head, group_open = None, False
+                head, sub, group_open = None, None, False
             if _PART_MARKER.search(between):
                 group_open = True
             previous_end = match.end()
-            kind, phase, funding, item = classify(label)
             if sentence_break:
                 last = None
             if (
@@ -311,10 +324,13 @@ def _amounts(report: ReportText) -> list[Amount]:
                     amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
                     found.append(amount)
                     continue
-                if _compatible(head, amount):
-                    amount.head = head
-                    head.parts.append(amount)
+                owner = sub if sub is not None and _compatible(sub, amount) else head
+                if _compatible(owner, amount):
+                    amount.head = owner
+                    owner.parts.append(amount)
                     found.append(amount)
+                    if owner is head and amount.kind == "funding":
+                        sub = amount  # its economic classes follow ("主要包括工资福利支出…")
                     continue
             found.append(amount)
             last = amount
@@ -328,7 +344,7 @@ def _amounts(report: ReportText) -> list[Amount]:
                 "personnel",
                 "unread",
             ):
-                head, group_open = amount, False
+                head, sub, group_open = amount, None, False
     found.extend(_table_amounts(report))
     return found
 
@@ -499,6 +515,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     _settle_phases(lines)
     lines = _unnest(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
+    partial = _partial_economic_keys(lines)
     for line in lines:
         entry: dict[str, Any] = {
             "phase": line.phase.value,
@@ -512,11 +529,13 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         span = (line.amount.start, line.amount.end)
         entry["_span"] = span
         for key in _settle_key(line.key, has_adjusted):
-            reading.sources.setdefault(key, span)
+            if key not in partial:
+                reading.sources.setdefault(key, span)
     for raw_key, amount in statements:
         for key in _settle_key(raw_key, has_adjusted)[:1]:
             reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
-            reading.sources.setdefault(key, (amount.start, amount.end))
+            if key not in partial:
+                reading.sources.setdefault(key, (amount.start, amount.end))
     phaseless = [a for a in unread if a.kind not in (None, "unread", "unread:part")]
     unread = [a for a in unread if a.kind in (None, "unread", "unread:part")]
     for amount in phaseless:
@@ -667,6 +686,11 @@ def _resolve(
     )
     if complete and own_key:
         for part in split:
+            if part.kind == "funding" and any(p.kind == "economic" for p in part.parts):
+                # 基本支出 with its own economic classes: resolved as a total of its own
+                part.phase = _part_phase(part, phase)
+                _resolve(part, lines, statements, unread, reading, findings)
+                continue
             part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
             lines.append(_Line(_part_phase(part, phase), part_item, part.funding or funding, part))
         statements.append((own_key, amount))
@@ -705,6 +729,18 @@ def _part_phase(part: Amount, head_phase: Phase) -> Phase:
     if isinstance(part.phase, Phase) and part.phase is not Phase.BUDGET_ADJUSTED:
         return part.phase
     return head_phase
+
+
+def _partial_economic_keys(lines: list[_Line]) -> set[str]:
+    """Economic-class figures (budget.goods_services…) sum over 基本 and 项目. When a phase also
+    has amounts without an economic class, those figures are incomplete: the report states a
+    part of them, so they are not claimed as read."""
+    partial: set[str] = set()
+    for phase in {line.phase for line in lines}:
+        if any(x.phase is phase and x.item is Item.UNCLASSIFIED for x in lines):
+            prefix = _prefix(phase)
+            partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
+    return partial
 
 
 def _settle_phases(lines: list[_Line]) -> None:

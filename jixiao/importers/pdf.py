@@ -19,7 +19,7 @@ from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_blocks
 
 MAX_PAGES = 400
-_SENTENCE_END = re.compile(r"[。:：;；!！?？]$")
+_SENTENCE_END = re.compile(r"[。:：!！?？]$")  # not ；: a full line ending in ； continues
 _PAGE_NUMBER = re.compile(r"[-—–]*\s*\d{1,4}\s*[-—–]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?")
 
 
@@ -59,7 +59,8 @@ def _soft_break(previous: str, line: str, full: float) -> bool:
     """*previous* (the last physical line) ran to the right margin without ending a sentence."""
     if _SENTENCE_END.search(previous) or numbered(line) is not None or full < 10:
         return False
-    return visual_width(previous) >= full - 2
+    # a line may stop up to a few units short when the next token ("1158.9万元") cannot be split
+    return visual_width(previous) >= full - 4
 
 
 def pdf_blocks(path: Path) -> list[Block]:

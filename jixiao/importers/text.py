@@ -248,6 +248,7 @@ class _Importer:
         title_line: Line | None = None
         for position, line in enumerate(lines):
             found = _read_title(line.text)
+            next_line = position + 1
             if found is None and position + 1 < len(lines) and len(line.text) <= 40:
                 # a title broken over two lines: "…2018年度整体支出" / "绩效评价报告"
                 following = lines[position + 1].text
@@ -257,6 +258,7 @@ class _Importer:
                     and not _read_title(following)
                 ):
                     found = _read_title(line.text + following)
+                    next_line = position + 2
             if found is None:
                 continue
             title_name, title_year = found
@@ -264,9 +266,7 @@ class _Importer:
                 title_line = line
                 self.title_text = line.text
             if year is None and title_year is None:
-                title_year = (
-                    _year_line(lines[position + 1].text) if position + 1 < len(lines) else None
-                )
+                title_year = _year_line(lines[next_line].text) if next_line < len(lines) else None
             year = year or title_year
             if title_name and name is None:
                 name, title_line = title_name, line
