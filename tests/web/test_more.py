@@ -460,3 +460,20 @@ def test_table_inputs_carry_their_labels():
     formset = row_formset(SECTIONS["money"])(prefix="rows")
     html = str(formset.forms[0]["amount"])
     assert 'aria-label="#1 金额"' in html
+
+
+@pytest.mark.django_db
+def test_portal_files_are_rendered_once_per_locked_version(client, world, monkeypatch):
+    from django.core.cache import cache
+
+    from jixiao.web.evaluations import views
+
+    cache.clear()
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
+    calls = []
+    original = views._render_report
+    monkeypatch.setattr(views, "_render_report", lambda *a: calls.append(a) or original(*a))
+    url = reverse("portal:report_file", args=[world.subs["a"].pk, "html"])
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == 200 and first.content == second.content and len(calls) == 1

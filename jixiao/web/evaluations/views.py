@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -649,16 +650,16 @@ def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def report_response(
-    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None
+    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None, cache_key: str = ""
 ) -> HttpResponse:
+    """The report file; with *cache_key* (locked versions only) a rendered file is reused."""
     version = version or submission.current_version
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
-    )
-    basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
+    file = cache.get(cache_key) if cache_key else None
     try:
-        file = reports.render(assessment, fmt, basename=basename)
+        if file is None:
+            file = _render_report(submission, version, fmt)
+            if cache_key:
+                cache.set(cache_key, file, timeout=24 * 3600)
     except reports.ReportUnavailable as error:
         return render(
             request,
@@ -672,6 +673,15 @@ def report_response(
     )
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(file.filename)}"
     return response
+
+
+def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
+    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
+    assessment = engine.assess(
+        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
+    )
+    basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
+    return reports.render(assessment, fmt, basename=basename)
 
 
 @login_required

@@ -139,4 +139,8 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         submission.versions.filter(locked=True).order_by("-number").first()
         or submission.current_version
     )
-    return report_response(request, submission, fmt, version=version)
+    # a published report comes from a locked version, which never changes: render it once
+    key = f"jixiao:portal:{version.pk}:{version.approved_at and version.approved_at.timestamp()}:{fmt}"
+    return report_response(
+        request, submission, fmt, version=version, cache_key=key if version.locked else ""
+    )
