@@ -264,6 +264,10 @@ def test_approved_version_is_immutable_and_corrections_make_a_new_version(world)
     approved.data = {**approved.data, "year": 2099}
     with pytest.raises(ValueError, match="immutable"):
         approved.save()
+    unlocked = DossierVersion.objects.get(pk=approved.pk)
+    unlocked.locked = False
+    with pytest.raises(ValueError, match="immutable"):
+        unlocked.save()
     services.submission_reopen(
         actor=world.users["finance"], submission=world.sub("a"), reason="发现数据错误"
     )

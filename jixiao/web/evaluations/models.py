@@ -126,7 +126,7 @@ class DossierVersion(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             stored = DossierVersion.objects.filter(pk=self.pk).values("locked", "data").first()
-            if stored and stored["locked"] and stored["data"] != self.data:
+            if stored and stored["locked"] and (stored["data"] != self.data or not self.locked):
                 raise ValueError("已批准的版本不可修改 / an approved version is immutable")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
