@@ -56,6 +56,7 @@ _MEMO: tuple[tuple[str, str], ...] = (
         r"(?:本年|年末|期末)(?:结转|结余)(?:结余|结转|和结余|资金)?|结余结转|结转结余|结转和结余",
         "carry_end",
     ),
+    (r"调整预算(?!后)(?:数|额)?", "adjusted?"),
     (r"调整追加|追加(?:预算|资金)?|调增|调整(?:数|金额|增加)", "supplement"),
     (r"“?三公”?经费", "sangong_total"),
     (r"(?:日常)?公用经费", "public_funds"),
@@ -108,6 +109,35 @@ class MoneyReading:
     stated: list[Fact] = field(default_factory=list)
     assets: dict[str, Decimal] = field(default_factory=dict)
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
+    pending: list[Amount] = field(default_factory=list)
+
+
+def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) -> None:
+    """ "调整预算X万元" is the adjusted budget or the adjustment itself: the arithmetic with the
+    initial (and full-year) budget decides; otherwise it is left out."""
+
+    def totals(phase: Phase) -> list[Decimal]:
+        return [
+            line.amount.value
+            for line in lines
+            if line.phase is phase and line.item is Item.UNCLASSIFIED and line.funding is None
+        ]
+
+    for amount in pending:
+        initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
+        if initial and adjusted and initial[0] + amount.value == adjusted[0]:
+            lines.append(_Line(Phase.BUDGET_INITIAL, Item.SUPPLEMENT, None, amount))
+        elif initial and not adjusted and amount.value >= initial[0]:
+            lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
+        else:
+            findings.add(
+                "import.W007",
+                "warning",
+                f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是调整后预算还是调整数，未导入 / "
+                "cannot tell whether this is the adjusted budget or the adjustment; not imported",
+                "请在资金信息中填写并注明阶段 / enter it with its phase",
+                (amount.start, amount.end),
+            )
 
 
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
@@ -512,6 +542,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         if amount.head is not None:
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
+    _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     lines = _unnest(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
@@ -631,6 +662,9 @@ def _resolve(
         reading.assets[name] = amount.value
         reading.sources[f"assets.{name}"] = span
         return
+    if kind == "adjusted?":
+        reading.pending.append(amount)  # the adjusted budget, or the adjustment? (see _adjustments)
+        return
     phase = amount.phase
     if kind == "carry_prior":
         phase = Phase.BUDGET_INITIAL
@@ -663,6 +697,7 @@ def _resolve(
     if kind in _MEMO_ITEMS:
         lines.append(_Line(phase, _MEMO_ITEMS[kind], None, amount))
         return
+
     item = amount.item if kind == "economic" and amount.item else Item.UNCLASSIFIED
     funding = amount.funding
     own_key = figure_key(phase, funding, item)

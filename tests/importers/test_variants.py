@@ -102,6 +102,15 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("2021年实际完成预算支出980万元。", {"executed.total": "980"}),
     ("在职职工10人,其中:公务员7人,工勤人员3人。", {"staffing.in_service": "10"}),
     ("评分结果为“优秀”。", {"grade.self": "优"}),
+    (
+        "年初预算1000万元,调整预算1200万元。",
+        {"budget.initial_total": "1000", "budget.total": "1200"},
+    ),
+    (
+        "年初预算1000万元,调整预算200万元,全年预算1200万元。",
+        {"budget.initial_total": "1000", "budget.supplement": "200", "budget.total": "1200"},
+    ),
+    ("调整预算200万元。", {}),
 ]
 
 
