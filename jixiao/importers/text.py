@@ -164,43 +164,16 @@ class _Importer:
         report = self.report
         name, year = self._title()
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
-        staffing = read_staffing(report, self.findings)
-        if staffing.data:
-            data["staffing"] = staffing.data
-        self._absorb(staffing.stated, staffing.sources)
-        money = read_money(report, self.findings)
-        lines = []
-        for entry in money.lines:
-            span = entry.pop("_span")
-            entry = {k: v for k, v in entry.items() if v is not None}
-            entry["source"] = self._source_data(span)
-            lines.append(entry)
-        data["money"] = {"unit": "万元", "lines": lines}
-        if money.assets:
-            data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
-        self._absorb(money.stated, money.sources)
-        self._asset_change(bool(money.assets))
-        self._rates()
-        self._internal_units()
-        if self.internal_units:
-            data["profile"]["internal_units"] = self.internal_units
-        if self.organisation_note:
-            data["profile"]["organisation_note"] = self.organisation_note
-        score, grade = self._self_evaluation()
-        if score or grade:
-            data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
-        goals = self._goals()
-        if goals:
-            data["goals"] = goals
-        indicators = self._indicators()
-        if indicators:
-            data["indicators"] = indicators
-        narratives = self._narratives()
-        if narratives:
-            data["narratives"] = narratives
-        evaluation = self._evaluation()
-        if evaluation:
-            data["evaluation"] = evaluation
+        for step in (
+            self._read_staffing,
+            self._read_money,
+            self._read_statements,
+            self._read_organisation,
+            self._read_self_evaluation,
+            self._read_performance,
+            self._read_prose,
+        ):
+            step(data)
         data["stated"] = [self._stated_data(fact) for fact in self.stated]
         if "profile.name" in self.sources:
             self.field_sources.setdefault(
@@ -220,6 +193,57 @@ class _Importer:
             if key in FIGURES_BY_KEY or key == "grade.self"
         }
         return ImportResult(data, dossier, self.findings.items, sources)
+
+    def _read_staffing(self, data: dict[str, Any]) -> None:
+        staffing = read_staffing(self.report, self.findings)
+        if staffing.data:
+            data["staffing"] = staffing.data
+        self._absorb(staffing.stated, staffing.sources)
+
+    def _read_money(self, data: dict[str, Any]) -> None:
+        money = read_money(self.report, self.findings)
+        lines = []
+        for entry in money.lines:
+            span = entry.pop("_span")
+            entry = {k: v for k, v in entry.items() if v is not None}
+            entry["source"] = self._source_data(span)
+            lines.append(entry)
+        data["money"] = {"unit": "万元", "lines": lines}
+        if money.assets:
+            data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
+        self._absorb(money.stated, money.sources)
+
+    def _read_statements(self, data: dict[str, Any]) -> None:
+        self._asset_change()
+        self._rates()
+
+    def _read_organisation(self, data: dict[str, Any]) -> None:
+        self._internal_units()
+        if self.internal_units:
+            data["profile"]["internal_units"] = self.internal_units
+        if self.organisation_note:
+            data["profile"]["organisation_note"] = self.organisation_note
+
+    def _read_self_evaluation(self, data: dict[str, Any]) -> None:
+        score, grade = self._self_evaluation()
+        if score or grade:
+            data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
+
+    def _read_performance(self, data: dict[str, Any]) -> None:
+        goals = self._goals()
+        if goals:
+            data["goals"] = goals
+        indicators = self._indicators()
+        if indicators:
+            data["indicators"] = indicators
+
+    def _read_prose(self, data: dict[str, Any]) -> None:
+        narratives = self._narratives()
+        if narratives:
+            data["narratives"] = narratives
+        evaluation = self._evaluation()
+        if evaluation:
+            data["evaluation"] = evaluation
 
     def _absorb(self, facts: list[Fact], spans: dict[str, tuple[int, int]]) -> None:
         self.stated.extend(facts)
@@ -511,7 +535,7 @@ class _Importer:
                     indicators.append(indicator)
         return indicators
 
-    def _asset_change(self, has_assets: bool) -> None:
+    def _asset_change(self) -> None:
         for line, label, value, start, end in self._percent_facts():
             if "资产" not in line.text[: end - line.start]:
                 continue
