@@ -111,6 +111,16 @@ CASES: list[tuple[str, dict[str, str]]] = [
         {"budget.initial_total": "1000", "budget.supplement": "200", "budget.total": "1200"},
     ),
     ("调整预算200万元。", {}),
+    (
+        "2024年部门收入合计285.63万元,其中:财政拨款收入285.63万元。2024年部门支出合计285.63万元,其中:基本支出236.9万元,"
+        "占82.94%;项目支出48.73万元,占17.06%。",
+        {"executed.total": "285.63", "executed.basic": "236.9", "executed.project": "48.73"},
+    ),
+    ("截至2024年12月31日,固定资产原值356.2万元,净值120.4万元。", {"assets.fixed_total": "356.2"}),
+    (
+        "我单位共有干部职工25人,其中在职18人,退休7人。",
+        {"staffing.actual_total": "25", "staffing.in_service": "18", "staffing.retired": "7"},
+    ),
 ]
 
 
