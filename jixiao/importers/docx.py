@@ -36,6 +36,7 @@ def docx_blocks(path: Path) -> list[Block]:
             f"cannot read the Word file: {type(error).__name__} (damaged, or not .docx)",
         ) from None
     blocks: list[Block] = []
+    heading_levels = _heading_levels(document)
     paragraph_number = table_number = 0
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -44,7 +45,8 @@ def docx_blocks(path: Path) -> list[Block]:
             text = paragraph.text
             if text.strip():
                 paragraph_number += 1
-                blocks.append(Block(text, f"第{paragraph_number}段", _heading_level(paragraph)))
+                level = heading_levels.get(element.style or "") if element.style else None
+                blocks.append(Block(text, f"第{paragraph_number}段", level))
         elif tag == "tbl":
             table_number += 1
             for row_number, row in enumerate(Table(element, document).rows, start=1):
@@ -62,14 +64,15 @@ def docx_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def _heading_level(paragraph: object) -> int | None:
-    """The level of a paragraph styled as a heading ("Heading 2", "标题 2"), else None."""
-    try:
-        name = paragraph.style.name or ""  # type: ignore[attr-defined]
-    except (AttributeError, KeyError, ValueError):
-        return None
-    match = re.match(r"^(?:Heading|标题)\s*(\d)$", name.strip())
-    return int(match.group(1)) if match else None
+def _heading_levels(document: object) -> dict[str, int]:
+    """Style id → heading level for the styles named "Heading n" / "标题 n" (looked up once)."""
+    levels: dict[str, int] = {}
+    for style in document.styles:  # type: ignore[attr-defined]
+        match = re.match(r"^(?:Heading|标题)\s*(\d)$", (getattr(style, "name", "") or "").strip())
+        style_id = getattr(style, "style_id", None)
+        if match and style_id:
+            levels[style_id] = int(match.group(1))
+    return levels
 
 
 def import_docx(path: str | Path) -> ImportResult:
