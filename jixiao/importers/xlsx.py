@@ -869,6 +869,13 @@ def _check_mapping(mapping: Any, origin: str) -> list[Problem]:
                     "unknown key; expected cells, tables, constants or description",
                 )
             )
+    shapes = []
+    for section, kind in (("cells", dict), ("tables", list), ("constants", dict)):
+        if section in mapping and not isinstance(mapping[section] or kind(), kind):
+            expected = ("映射（键: 值）", "a mapping") if kind is dict else ("列表", "a list")
+            shapes.append(Problem(section, f"应为{expected[0]}", f"expected {expected[1]}"))
+    if shapes:
+        return problems + shapes
     for field_path, ref in (mapping.get("cells") or {}).items():
         if not isinstance(ref, str) or not re.fullmatch(r"[^!]+![A-Z]{1,3}[1-9]\d*", ref):
             problems.append(
@@ -888,6 +895,36 @@ def _check_mapping(mapping: Any, origin: str) -> list[Problem]:
                     "each table mapping needs field, sheet and columns",
                 )
             )
+            continue
+        header_row = table.get("header_row", 1)
+        if (
+            isinstance(header_row, bool)
+            or not isinstance(header_row, int)
+            or not 1 <= header_row <= 1000
+        ):
+            problems.append(
+                Problem(
+                    f"{place}.header_row", "应为1到1000之间的行号", "expected a row number 1-1000"
+                )
+            )
+        for name in ("columns", "values", "constants"):
+            if not isinstance(table.get(name) or {}, dict):
+                problems.append(
+                    Problem(f"{place}.{name}", "应为映射（键: 值）", "expected a mapping")
+                )
+        for name, translation in (
+            (table.get("values") or {}).items()
+            if isinstance(table.get("values") or {}, dict)
+            else []
+        ):
+            if not isinstance(translation, dict):
+                problems.append(
+                    Problem(
+                        f"{place}.values.{name}",
+                        "应为映射（原写法: 档案写法）",
+                        "expected a mapping",
+                    )
+                )
     return problems
 
 

@@ -218,3 +218,22 @@ def test_every_dossier_section_round_trips(tmp_path: Path) -> None:
     ).dossier  # with sources on lines, statements, indicators
     export_workbook(imported, path)
     assert import_xlsx(path).dossier == imported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cells: [1, 2]\n",
+        "tables: {a: 1}\n",
+        "tables:\n  - {field: money.lines, sheet: 预算支出, columns: {金额: amount}, header_row: 二}\n",
+        "tables:\n  - {field: money.lines, sheet: 预算支出, columns: [金额]}\n",
+        "tables:\n  - {field: money.lines, sheet: 预算支出, columns: {金额: amount}, values: {item: 3}}\n",
+        "- just a list\n",
+    ],
+)
+def test_malformed_mappings_are_clear_errors(tmp_path: Path, text: str) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_xlsx(MAPPING_DIR / "county-data.xlsx", mapping=mapping)
+    assert "m.yaml" in str(caught.value)
