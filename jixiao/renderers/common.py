@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.core.report import Cell, Document, Section, Table
 
@@ -20,7 +21,8 @@ class PlacedCell:
     cell: Cell
 
 
-def place_cells(table: Table) -> list[PlacedCell]:
+@lru_cache(maxsize=256)
+def place_cells(table: Table) -> tuple[PlacedCell, ...]:
     """Grid positions of a table's body cells, honouring colspan and rowspan as HTML does.
 
     A cell is placed in the first grid column of its row that no cell above (with rowspan) or to its
@@ -45,7 +47,7 @@ def place_cells(table: Table) -> list[PlacedCell]:
                 for dc in range(cell.colspan):
                     taken.add((r + dr, column + dc))
             column += cell.colspan
-    return placed
+    return tuple(placed)
 
 
 def row_count(table: Table) -> int:

@@ -29,7 +29,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -403,6 +403,7 @@ def xml_text(text: str) -> str:
     return xml_escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
 
 
+@lru_cache(maxsize=128)
 def _rpr(font: str | None, *, bold: bool = False, size: Pt | None = None) -> str:
     parts = []
     if font:

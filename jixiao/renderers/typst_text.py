@@ -7,24 +7,25 @@ Property-tested in tests/renderers/test_typst_escape.py.
 
 from __future__ import annotations
 
+import re
+
+_SPECIAL = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\ud800-\udfff]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\\":
+        return "\\\\"
+    if char == '"':
+        return '\\"'
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return f"\\u{{{ord(char):x}}}"
+
 
 def typst_string(text: str) -> str:
     """*text* as a Typst string literal: ``"…"`` with ``\\``, ``"`` and control characters escaped.
 
     Lone surrogates (which cannot be encoded as UTF-8) become U+FFFD.
     """
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
-            out.append(f"\\u{{{code:x}}}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\ufffd")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return f'"{_SPECIAL.sub(_escape, text)}"'
