@@ -121,6 +121,10 @@ CASES: list[tuple[str, dict[str, str]]] = [
         "我单位共有干部职工25人,其中在职18人,退休7人。",
         {"staffing.actual_total": "25", "staffing.in_service": "18", "staffing.retired": "7"},
     ),
+    (
+        "核定编制20人,实有在职人员17人,空编3人。",
+        {"staffing.authorized": "20", "staffing.in_service": "17"},
+    ),
 ]
 
 
