@@ -101,6 +101,7 @@ class Amount:
     item: Item | None = None
     parts: list[Amount] = field(default_factory=list)
     head: Amount | None = None
+    table: bool = False  # read from a table row (row heading + column heading)
 
 
 @dataclass
@@ -447,6 +448,7 @@ def _read_table(rows: list[Line], above: list[Line]) -> list[Amount]:
                         phase,
                         funding,
                         item,
+                        table=True,
                     )
                 )
             position += len(cell) + 1
@@ -808,6 +810,19 @@ def _unnest(
     restated: set[int] = set()
     for line in lines:
         place = (line.phase, line.item, line.funding)
+        if line.item.is_composition and line.funding is None and line.item is not Item.UNCLASSIFIED:
+            # the same class again without its funding (a summary table): the amount stated again
+            same = next(
+                (
+                    k
+                    for k in kept
+                    if (k.phase, k.item) == (line.phase, line.item)
+                    and k.amount.value == line.amount.value
+                ),
+                None,
+            )
+            if same is not None:
+                continue
         if line.item.is_composition and place in by_place:
             first = by_place[place]
             if line.key:
@@ -841,6 +856,12 @@ def _unnest(
 
     for phase in {line.phase for line in kept}:
         here = [line for line in kept if line.phase is phase and line.item.is_composition]
+        if any(not x.amount.table and x.funding is not None for x in here):
+            # the prose splits by 基本/项目: a table's classes without funding are another cut of
+            # the same money (总额 by economic class), which the lines cannot hold twice
+            cut = [x for x in here if x.amount.table and x.funding is None]
+            demoted.update(id(x) for x in cut)
+            here = [x for x in here if id(x) not in demoted]
         funds = {
             line.funding: line for line in here if line.item is Item.UNCLASSIFIED and line.funding
         }

@@ -408,3 +408,19 @@ def test_internal_units_listed_inline_or_below_and_unit_type() -> None:
     mismatch = import_text(TITLE + "设有4个科室,即办公室、财务科、业务科。")
     assert mismatch.dossier.profile.internal_units == ()  # 3 names for 4 units: not taken
     assert stated(mismatch, "profile.internal_units") == [Decimal(4)]
+
+
+def test_markdown_table_rows_are_cells_and_a_second_cut_is_not_counted_twice() -> None:
+    text = (
+        TITLE
+        + "2022年,我单位预算合计1540万元。其中:基本支出预算1175万元,主要包括工资福利支出530万元;"
+        "商品和服务支出610万元;对个人和家庭的补助支出35万元。项目支出预算365万元。\n"
+        "**图:预算按经济分类**(单位:万元)\n| 项目 | 预算数 |\n| --- | --- |\n| 工资福利 | 530 |\n"
+        "| 商品和服务 | 930 |\n| 对个人和家庭的补助 | 35 |\n| 资本性支出 | 45 |\n"
+    )
+    flat = FigureBook(import_text(text).dossier).flat()
+    assert (flat["budget.total"], flat["budget.basic"], flat["budget.project"]) == (
+        "1540",
+        "1175",
+        "365",
+    )
