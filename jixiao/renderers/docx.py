@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as open_docx
@@ -126,13 +127,13 @@ STYLES: dict[str, StyleSpec] = {
 # ── fonts without theme overrides ────────────────────────────────────────────────────────
 
 
-def set_east_asian_font(rpr_parent: object, east_asia: str, latin: str = LATIN_DOCX) -> None:
+def set_east_asian_font(rpr_parent: Any, east_asia: str, latin: str = LATIN_DOCX) -> None:
     """Name *east_asia* and *latin* on an element's ``w:rFonts`` and drop every theme font.
 
     *rpr_parent* is a style, run or rPrDefault element (anything with ``get_or_add_rPr``) or an
     ``w:rPr`` element itself.
     """
-    rpr = rpr_parent if _tag(rpr_parent) == "rPr" else rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = rpr_parent if _tag(rpr_parent) == "rPr" else rpr_parent.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -469,7 +470,7 @@ class DocxBuilder:
         self.explicit_fonts = template is None  # a bureau template's styles decide its fonts
         self.chart_number = 0
         self.landscape = False
-        self.text_width = TEXT_WIDTH
+        self.text_width: int = TEXT_WIDTH
         self.parts: list[str] = []
         self._style_ids: dict[str, str] = {}
         self._numbered_sect_pr: object | None = None  # the body's section properties
@@ -628,8 +629,8 @@ class DocxBuilder:
         return self.doc
 
 
-def _xml(element: object) -> str:
-    return etree.tostring(element, encoding="unicode")  # type: ignore[arg-type]
+def _xml(element: Any) -> str:
+    return str(etree.tostring(element, encoding="unicode"))
 
 
 def _text_width(landscape: bool) -> int:
@@ -743,16 +744,16 @@ def table_xml(builder: DocxBuilder, table: Table) -> str:
         "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
     ]
     header_font = builder.font(TABLE_HEADER)
-    for width, column in zip(widths, table.columns, strict=True):
-        run = _run(column.header, header_font, size=header_size) if column.header else ""
+    for width, spec in zip(widths, table.columns, strict=True):
+        run = _run(spec.header, header_font, size=header_size) if spec.header else ""
         paragraph = f"<w:p>{_ppr(header_style, align='center')}{run}</w:p>"
         parts.append(_cell(width, 1, None, paragraph))
     parts.append("</w:tr>")
     occupant: dict[tuple[int, int], PlacedCell] = {}
-    for placed in place_cells(table):
-        for dr in range(placed.cell.rowspan):
-            for dc in range(placed.cell.colspan):
-                occupant[placed.row + dr, placed.column + dc] = placed
+    for origin in place_cells(table):
+        for dr in range(origin.cell.rowspan):
+            for dc in range(origin.cell.colspan):
+                occupant[origin.row + dr, origin.column + dc] = origin
     for row in range(row_count(table)):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         column = 0

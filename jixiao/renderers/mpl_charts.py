@@ -142,7 +142,7 @@ def chart_images(chart: Chart, dpi: int = PNG_DPI) -> tuple[bytes, bytes]:
     Cached by value (a Chart is frozen and hashable): the DOCX and the PDF of one report, made
     in the same process, share one drawing, and so do identical charts across reports.
     """
-    with _lock, matplotlib.rc_context(_rc()):
+    with _lock, matplotlib.rc_context(_rc()):  # type: ignore[arg-type]
         figure = _draw(chart)
         svg, png = io.BytesIO(), io.BytesIO()
         figure.savefig(svg, format="svg", metadata={"Date": None})

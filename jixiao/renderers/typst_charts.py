@@ -38,11 +38,11 @@ def nice_step(span: float, ticks: int = 5) -> float:
     if span <= 0:
         return 1.0
     raw = span / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
         if factor * power >= raw:
             return factor * power
-    return 10 * power
+    return 10.0 * power
 
 
 def _tick_text(value: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from typing import Any
 
 import typst
 
@@ -37,7 +38,7 @@ def compile_typst(
     ppi: float | None = None,
 ) -> bytes:
     """Compile Typst source with the project's fonts to PDF (or to PNG/SVG of a one-page source)."""
-    options: dict[str, object] = {"format": fmt, "sys_inputs": inputs or {}}
+    options: dict[str, Any] = {"format": fmt, "sys_inputs": inputs or {}}
     if pdf_a:
         options["pdf_standards"] = [PDF_A_STANDARD]
     if ppi is not None:
