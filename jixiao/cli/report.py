@@ -221,11 +221,22 @@ def report(
             fail(f"{given}: 文件不存在或类型不对 / missing or not a {suffix or 'YAML'} file")
     options = RenderOptions(template=template, wording=wording, pdf_a=pdf_a)
     formats = parse_formats(fmt, batch=batch is not None)
+    if set(formats) - {"md"}:
+        _check_fonts()  # before any work: one clear message, not one per dossier
     if batch is None:
         assert path is not None
         _single(path, out, formats, framework, options)
     else:
         _batch(batch, out, formats, framework, options, jobs or os.cpu_count() or 1)
+
+
+def _check_fonts() -> None:
+    from jixiao.renderers.fonts import FontMissingError, require_fonts
+
+    try:
+        require_fonts()
+    except FontMissingError as error:
+        fail(str(error))
 
 
 def _single(

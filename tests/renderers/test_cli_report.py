@@ -77,3 +77,19 @@ def test_a_nearly_empty_dossier_still_gives_every_format(tmp_path: Path) -> None
     result = runner.invoke(app, ["report", str(minimal), "-f", "all", "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "o").iterdir())) == 4
+
+
+def test_missing_fonts_stop_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.renderers import fonts
+
+    monkeypatch.setattr(fonts, "candidate_dirs", lambda: [tmp_path])
+    fonts.font_path.cache_clear()
+    try:
+        result = runner.invoke(app, ["report", str(SEED), "-f", "pdf", "-o", str(tmp_path / "o")])
+    finally:
+        fonts.font_path.cache_clear()
+    assert result.exit_code == 2
+    assert "20-fonts-docs.sh" in result.output
+    assert not (tmp_path / "o").exists()
