@@ -75,10 +75,10 @@ def _preamble(document: Document) -> str:
   align(center, drawing)
   align(center, text(font: hei, size: 14pt, label))
 }})
-#let grid-table(size, cols, ..cells) = {{
+#let grid-table(size, cols, aligns, ..cells) = {{
   set text(size: size, top-edge: "cap-height", bottom-edge: "baseline")
   set par(first-line-indent: 0pt, justify: false, leading: 0.5em, spacing: 0.5em)
-  table(columns: cols, stroke: 0.5pt, inset: (x: 4pt, y: 5pt), align: horizon, ..cells)
+  table(columns: cols, stroke: 0.5pt, inset: (x: 4pt, y: 5pt), align: aligns, ..cells)
 }}
 """
 
@@ -102,8 +102,11 @@ _ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
 def _table(table: Table) -> str:
+    """A table: column widths and alignments set once on the table; a cell is written out in
+    full (``table.cell(...)``) only when it spans or is centred against its column."""
     size = "10.5pt" if len(table.columns) > 5 else "12pt"
     columns = ", ".join(f"{max(c.width, 1)}fr" for c in table.columns)
+    aligns = ", ".join(f"{_ALIGN[c.align]} + horizon" for c in table.columns)
     header = ", ".join(
         f"table.cell(align: center + horizon, text(font: hei, {typst_string(c.header)}))"
         for c in table.columns
@@ -111,18 +114,22 @@ def _table(table: Table) -> str:
     cells = []
     for placed in place_cells(table):
         cell = placed.cell
-        align = _ALIGN[table.columns[placed.column].align]
-        if cell.colspan > 1 and cell.bold:
-            align = "center"
         body = typst_string(breakable(cell.text))
         if cell.bold:
             body = f"strong({body})"
-        cells.append(
-            f"table.cell(colspan: {cell.colspan}, rowspan: {cell.rowspan},"
-            f" align: {align} + horizon, {body})"
-        )
+        options = []
+        if cell.colspan > 1:
+            options.append(f"colspan: {cell.colspan}")
+        if cell.rowspan > 1:
+            options.append(f"rowspan: {cell.rowspan}")
+        if cell.colspan > 1 and cell.bold:
+            options.append("align: center + horizon")
+        cells.append(f"table.cell({', '.join(options)}, {body})" if options else body)
     parts = [f"#caption({typst_string(table.title)})\n"]
-    parts.append(f"#grid-table({size}, ({columns}), table.header({header}), {', '.join(cells)})\n")
+    parts.append(
+        f"#grid-table({size}, ({columns},), ({aligns},), table.header({header}),"
+        f" {', '.join(cells)})\n"
+    )
     if table.note:
         parts.append(
             f"#block(above: 6pt, par(first-line-indent: 0pt, text(size: 12pt,"
