@@ -607,6 +607,8 @@ class _Importer:
         score_pattern = re.compile(
             rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
+            # a score table's header cell: "自评总分（分）\t97.6"
+            rf"|((?:自评|综合|部门整体)(?:总分|得分))\s*\(分\)\s*:?\s*({NUMBER})(?![\d.%])"
         )
         grade_pattern = re.compile(
             rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)|等级|等次)"
@@ -617,9 +619,10 @@ class _Importer:
         )
         for line in self.report.lines:
             for match in score_pattern.finditer(line.text):
-                if re.search(r"满分|分值|权重|扣|指标|该项|单项", match.group(1)):
+                label = match.group(1) or match.group(3)
+                if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
-                value = parse_number(match.group(2))
+                value = parse_number(match.group(2) or match.group(4))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
             for match in grade_pattern.finditer(line.text):

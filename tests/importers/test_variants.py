@@ -125,6 +125,10 @@ CASES: list[tuple[str, dict[str, str]]] = [
         "核定编制20人,实有在职人员17人,空编3人。",
         {"staffing.authorized": "20", "staffing.in_service": "17"},
     ),
+    (
+        "部门整体绩效自评表\n主管部门\t财政处室\t自评总分(分)\t97.6\n",
+        {"score.self": "97.6"},
+    ),
 ]
 
 
