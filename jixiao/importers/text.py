@@ -817,6 +817,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     """(department or None, year or None) when *text* is a report title."""
     clean = re.sub(r"\.(?:pdf|docx?|txt|wps)$", "", text.strip(), flags=re.I)
     clean = re.sub(r"^#{1,6}\s*|^\*\*|\*\*$", "", clean)  # Markdown heading / bold
+    clean = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", _arabic_year, clean)  # 二〇二一年度
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
     if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(
@@ -845,6 +846,10 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
         else None
     )
     return name, year
+
+
+def _arabic_year(match: re.Match[str]) -> str:
+    return "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in match.group(0))
 
 
 def _year_line(text: str) -> int | None:
