@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 SEED_REPORT = REPO / "examples" / "wanzai-2021" / "original-report.txt"
 SEED_DOSSIER = REPO / "examples" / "wanzai-2021" / "dossier.yaml"
 CORPUS = REPO / "tests" / "fixtures" / "corpus"
+
+if str(REPO) not in sys.path:  # benchmarks/ (the corpus evaluation) is not an installed package
+    sys.path.insert(0, str(REPO))
 
 
 @pytest.fixture
