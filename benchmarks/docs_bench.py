@@ -262,7 +262,7 @@ def render_section(
         lines += [
             f"| LibreOffice headless DOCX → PDF (same .docx) | {lo:.0f} ms |",
             "",
-            f"PDF via Typst is **{ratio:.0f}×** faster than converting the DOCX with LibreOffice"
+            f"PDF via Typst is **{ratio:.1f}×** faster than converting the DOCX with LibreOffice"
             f" (goal ≥ 20×: {'met' if ratio >= 20 else 'NOT met'}).",
         ]
     else:
