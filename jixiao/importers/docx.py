@@ -50,12 +50,10 @@ def docx_blocks(path: Path) -> list[Block]:
         elif tag == "tbl":
             table_number += 1
             for row_number, row in enumerate(Table(element, document).rows, start=1):
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = cell.text.strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                if cells:
+                # one cell per grid column (a merged cell repeats), empty ones kept: columns
+                # stay aligned with the header row
+                cells = [re.sub(r"\s+", " ", cell.text).strip() for cell in row.cells]
+                if any(cells):
                     blocks.append(Block("\t".join(cells), f"表{table_number}第{row_number}行"))
     if not blocks:
         raise InputError.single(

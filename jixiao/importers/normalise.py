@@ -81,7 +81,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
     # indentation and trailing blanks (tabs between table cells stay)
-    (re.compile(r"^[ \t]+|[ \t]+$", re.M), ""),
+    (re.compile(r"^[ \t]+(?=[^\t\n]*$)|^ +|[ \t]+$", re.M), ""),
     # a heading marker alone on its line belongs to the next line ("2.\n人员编制")
     (re.compile(rf"^({_HEADING_MARK})\n+(?=\S)", re.M), r"\1"),
     # spaces inside CJK text and between numbers and units (PDF line breaks, justification)
