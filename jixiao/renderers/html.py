@@ -24,6 +24,7 @@ from jixiao.renderers.common import (
     chart_value_text,
     column_percentages,
     cover_lines,
+    needs_landscape,
 )
 
 _SVG_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
@@ -119,6 +120,7 @@ def render_html(document: Document) -> str:
         {
             "label": attachment_label(section, n),
             "anchor": f"attachment-{n}",
+            "wide": needs_landscape(section),
             "section": _section_view(section, counter),
         }
         for n, section in enumerate(document.attachments, 1)
