@@ -56,3 +56,10 @@ def test_seed_report_html(seed_report: Document) -> None:
         assert section.title in page
     for figure in ("1462.08", "1679.37", "480.26", "在职人数20人"):
         assert figure in page
+
+
+def test_wide_attachment_prints_on_landscape_pages(sample_document: Document) -> None:
+    page = render_html(sample_document)
+    assert "@page wide" in page and "landscape" in page
+    assert page.count('class="attachment wide"') == 1  # the 8-column score table
+    assert page.count('class="attachment"') == 1  # the 4-column target table
