@@ -70,7 +70,11 @@ def _preamble(document: Document) -> str:
 #show heading.where(level: 1): set text(font: hei)
 #show heading.where(level: 2): set text(font: kai)
 #show heading: it => block(above: 12pt, below: 12pt, sticky: true, par(first-line-indent: 0pt, justify: false)[#h(2em)#it.body])
-#let caption(body) = block(above: 6pt, below: 6pt, sticky: true, align(center, text(font: hei, size: 14pt, top-edge: "cap-height", bottom-edge: "baseline", par(first-line-indent: 0pt, justify: false, body))))
+#let caption(body) = block(above: 6pt, below: 6pt, sticky: true, width: 100%, {{
+  set align(center)
+  set par(first-line-indent: 0pt, justify: false, leading: 0.4em)
+  text(font: hei, size: 14pt, top-edge: "cap-height", bottom-edge: "baseline", body)
+}})
 #let chart(drawing, label) = block(above: 12pt, below: 12pt, breakable: false, {{
   align(center, drawing)
   align(center, text(font: hei, size: 14pt, label))
