@@ -118,6 +118,9 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start < SOFT_BREAK_MIN_LINE:
             return "\n"
+        line_end = text.find("\n", match.end())
+        if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
+            return "\n"  # table rows stay rows
         if _NUMBERED_START.match(text, match.end()):
             return "\n"
         return ""

@@ -20,6 +20,7 @@ from jixiao.core.figures import FIGURES_BY_KEY
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.headings import numbered
+from jixiao.importers.indicators import read_indicator_tables
 from jixiao.importers.money import read_money
 from jixiao.importers.patterns import CHINESE_NUMERAL, CJK, NUMBER, parse_count, parse_number
 from jixiao.importers.result import ImportResult
@@ -225,7 +226,7 @@ class _Importer:
             data["profile"]["organisation_note"] = self.organisation_note
 
     def _read_self_evaluation(self, data: dict[str, Any]) -> None:
-        score, grade = self._self_evaluation()
+        score, grade = self._self_evaluation(read_indicator_tables(self.report).totals)
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
 
@@ -233,7 +234,13 @@ class _Importer:
         goals = self._goals()
         if goals:
             data["goals"] = goals
-        indicators = self._indicators()
+        tables = read_indicator_tables(self.report)
+        if tables.indicators:  # a score or target table lists them all, with weights
+            indicators = tables.indicators
+            for indicator, span in zip(indicators, tables.spans, strict=True):
+                indicator["source"] = self._source_data(span)
+        else:
+            indicators = self._indicators()
         if indicators:
             data["indicators"] = indicators
 
@@ -482,10 +489,13 @@ class _Importer:
                 name = re.sub(
                     r"^(?:此外|另外|其中|全年|年度|对|经|并|且|的)+|的$", "", match.group("name")
                 )
-                if not re.search(r"(?:率|度|数|量|次|面积|长度|时间|天数|金额|人次)$", name) or (
-                    _indicator_level(line.path) is None and not re.search(r"率|度", name)
+                if (
+                    not re.search(r"(?:率|度|数|量|次|面积|长度|时间|天数|金额|人次)$", name)
+                    or (_indicator_level(line.path) is None and not re.search(r"率|度", name))
+                    or re.search(r"定量|定性|未设定|指标|目标", name)
+                    or (match.group("kind") == "目标" and not match.group("unit"))
                 ):
-                    continue  # "完成年度目标100%" names no indicator
+                    continue  # "完成年度目标100%", "…未设定定量目标4" (a goal number) name no indicator
                 comparator, target = (
                     _comparator(match.group("cmp")),
                     parse_number(match.group("target")),
@@ -601,8 +611,10 @@ class _Importer:
         if len(names) == count and all(len(n) >= 2 for n in names):
             self.internal_units = names
 
-    def _self_evaluation(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        scores: list[tuple[Decimal, int, int]] = []
+    def _self_evaluation(
+        self, table_totals: list[tuple[Decimal, int, int]]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
         score_pattern = re.compile(
             rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
@@ -759,7 +771,7 @@ class _Importer:
 
 
 _TARGET = re.compile(
-    rf"(?P<name>[{CJK}]{{2,16}}?)(?:年度)?(?:目标值|指标值|目标)(?:为|是|:)?\s*"
+    rf"(?P<name>[{CJK}]{{2,16}}?)(?:年度)?(?P<kind>目标值|指标值|目标)(?:为|是|:)?\s*"
     rf"(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于|到)?\s*(?P<target>{NUMBER})"
     r"(?P<unit>%|次|个|人次|人|项|天|万元|元)?"
     rf"(?:[,;，]?\s*(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?\s*(?P<actual>{NUMBER})(?P=unit)?)?"

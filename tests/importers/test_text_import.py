@@ -425,3 +425,80 @@ def test_markdown_table_rows_are_cells_and_a_second_cut_is_not_counted_twice() -
         "1175",
         "365",
     )
+
+
+def test_flattened_target_table_text_gives_no_indicator() -> None:
+    result = import_text(
+        TITLE + "二、部门绩效实现情况\n效益社会效益公共设施完好率未设定定量目标4\n"
+    )
+    assert result.dossier.indicators == ()
+
+
+def test_indicators_from_a_score_table() -> None:
+    table = (
+        "附件1 自评表\n一级指标\t二级指标\t三级指标\t分值\t年度指标值\t实际完成值\t自评得分\n"
+        "预算执行率\t\t预算执行率\t10\t100%\t96%\t9.6\n"
+        "产出指标\t数量\t设备检修次数\t10\t≥12次\t十四次\t10\n"
+        "产出指标\t质量\t会议服务保障次数\t10\t400次\t452多次\t10\n"
+        "效益指标\t社会效益\t公共设施完好率\t15\t≥95%\t93%\t14\n"
+        "满意度指标\t服务对象满意度\t服务对象满意度\t10\t≥90%\t94%以上\t10\n"
+        "合计\t\t\t100\t\t\t93.6\n"
+    )
+    result = import_text(TITLE + table)
+    found = {
+        i.name: (
+            i.level1.value,
+            i.comparator.value,
+            i.target,
+            i.actual,
+            i.actual_text,
+            i.unit,
+            i.weight,
+            i.self_score,
+        )
+        for i in result.dossier.indicators
+    }
+    assert found == {
+        "设备检修次数": (
+            "产出",
+            "≥",
+            Decimal(12),
+            Decimal(14),
+            "十四次",
+            "次",
+            Decimal(10),
+            Decimal(10),
+        ),
+        "会议服务保障次数": (
+            "产出",
+            "≥",
+            Decimal(400),
+            Decimal(452),
+            "452多次",
+            "次",
+            Decimal(10),
+            Decimal(10),
+        ),
+        "公共设施完好率": (
+            "效益",
+            "≥",
+            Decimal(95),
+            Decimal(93),
+            None,
+            "%",
+            Decimal(15),
+            Decimal(14),
+        ),
+        "服务对象满意度": (
+            "满意度",
+            "≥",
+            Decimal(90),
+            Decimal(94),
+            "94%以上",
+            "%",
+            Decimal(10),
+            Decimal(10),
+        ),
+    }
+    assert result.dossier.self_evaluation.total == Decimal("93.6")
+    assert result.dossier.indicator("公共设施完好率").source.locator == "第7段"  # type: ignore[union-attr]
