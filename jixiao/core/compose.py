@@ -447,8 +447,8 @@ def score_table(result: Result) -> Table:
         Column("分值", 1, Align.CENTER),
         Column("年度指标值", 2, Align.CENTER),
         Column("实际完成值", 2, Align.CENTER),
-        Column("自评得分", 1, Align.CENTER),
-        Column("计算得分", 1, Align.CENTER),
+        Column("自评得分", 2, Align.CENTER),
+        Column("计算得分", 2, Align.CENTER),
         Column("偏差原因分析及改进措施", 4),
     )
     note = "；".join(card.notes) or None
@@ -486,12 +486,12 @@ def target_table(result: Result) -> Table:
             )
         )
     columns = (
-        Column("一级指标", 1),
+        Column("一级指标", 2),
         Column("二级指标", 2),
         Column("三级指标", 3),
         Column("指标值", 2, Align.CENTER),
-        Column("指标值类型", 1, Align.CENTER),
-        Column("对应目标", 1, Align.CENTER),
+        Column("指标值类型", 2, Align.CENTER),
+        Column("对应目标", 2, Align.CENTER),
     )
     return Table(f"{dossier.year}年度部门整体支出绩效目标表", columns, tuple(rows), None, "targets")
 
@@ -505,11 +505,11 @@ def findings_table(findings: Iterable[Finding]) -> Table:
         for f in findings
     )
     columns = (
-        Column("编号", 2),
-        Column("级别", 1, Align.CENTER),
-        Column("问题", 5),
-        Column("处理建议", 4),
-        Column("位置", 2),
+        Column("编号", 3),
+        Column("级别", 2, Align.CENTER),
+        Column("问题", 6),
+        Column("处理建议", 5),
+        Column("位置", 3),
         Column("豁免理由", 2),
     )
     return Table("数据核查结果", columns, rows, None if rows else "未发现问题。", "findings")
