@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from jixiao.core.errors import InputError
 from jixiao.importers.document import Block
@@ -63,6 +64,41 @@ def _soft_break(previous: str, line: str, full: float) -> bool:
     return visual_width(previous) >= full - 4
 
 
+def _page_text(page: Any, text: str, full: float) -> str:
+    """The page's prose with its ruled tables as tab-separated rows in their place."""
+    try:
+        found = [t for t in page.find_tables() if _is_data_table(t.extract())]
+    except Exception:  # table detection is a bonus: the plain text stands without it
+        found = []
+    if not found:
+        return join_lines(text, full)
+    parts: list[str] = []
+    top = 0.0
+    for table in sorted(found, key=lambda t: t.bbox[1]):
+        if table.bbox[1] > top + 1:
+            above = page.crop((0, top, page.width, table.bbox[1])).extract_text() or ""
+            parts.append(join_lines(above, full))
+        parts.append("\n".join(_row(row) for row in table.extract() if any(row)))
+        top = max(top, table.bbox[3])
+    if page.height > top + 1:
+        parts.append(
+            join_lines(page.crop((0, top, page.width, page.height)).extract_text() or "", full)
+        )
+    return "\n".join(part for part in parts if part)
+
+
+def _is_data_table(rows: list[list[str | None]]) -> bool:
+    """A table of text (a header row mostly filled), not a chart's frame or a decoration."""
+    if len(rows) < 2 or not rows[0]:
+        return False
+    filled = [cell for cell in rows[0] if cell and cell.strip()]
+    return len(filled) >= max(2, len(rows[0]) // 2)
+
+
+def _row(row: list[str | None]) -> str:
+    return "\t".join(re.sub(r"\s*\n\s*", "", cell or "").strip() for cell in row)
+
+
 def pdf_blocks(path: Path) -> list[Block]:
     check_file(path, "PDF", "PDF")
     try:
@@ -78,9 +114,9 @@ def pdf_blocks(path: Path) -> list[Block]:
                     f"too many pages ({len(pdf.pages)}, limit {MAX_PAGES})",
                 )
             texts = [page.extract_text() or "" for page in pdf.pages]
-        full = full_width(texts)
-        for number, text in enumerate(texts, start=1):
-            blocks.append(Block(join_lines(text, full), f"第{number}页"))
+            full = full_width(texts)
+            for number, (page, text) in enumerate(zip(pdf.pages, texts, strict=True), start=1):
+                blocks.append(Block(_page_text(page, text, full), f"第{number}页"))
     except InputError:
         raise
     except Exception as error:  # pdfminer raises many kinds for damaged files
