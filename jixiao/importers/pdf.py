@@ -72,6 +72,13 @@ def _page_text(page: Any, text: str, full: float) -> str:
         found = []
     if not found:
         return join_lines(text, full)
+    try:
+        return _text_around_tables(page, found, full)
+    except Exception:  # a crop outside the page, an odd table: the plain text stands
+        return join_lines(text, full)
+
+
+def _text_around_tables(page: Any, found: list[Any], full: float) -> str:
     parts: list[str] = []
     top = 0.0
     for table in sorted(found, key=lambda t: t.bbox[1]):
