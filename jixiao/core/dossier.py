@@ -171,6 +171,10 @@ class Item(StrEnum):
     CARRYOVER_END = "年末结转结余"
     KEY_PROJECTS = "重点项目支出"
     SUPPLEMENT = "本年追加"
+    PERSONNEL = "人员经费"  # wages + 抚恤金 + 生活补助…: NOT 工资福利支出
+    SPECIAL_FUNDS = "专项经费"
+    INCOME = "本年收入"  # the year's income from every source (收入合计)
+    OTHER_INCOME = "其他资金来源"  # income beside the budget appropriation (其他收入)
 
     @property
     def is_composition(self) -> bool:

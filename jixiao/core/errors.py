@@ -60,8 +60,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "list_type": ("应为列表", "expected a list"),
     "bool_type": ("应为 true 或 false", "expected true or false"),
     "bool_parsing": ("应为 true 或 false", "expected true or false"),
-    "union_tag_invalid": ("类型 {tag} 无效，应为以下之一：{expected_tags}", "invalid type {tag}, expected one of: {expected_tags}"),
-    "union_tag_not_found": ("缺少类型字段 {discriminator}", "missing the type field {discriminator}"),
+    "union_tag_invalid": (
+        "类型 {tag} 无效，应为以下之一：{expected_tags}",
+        "invalid type {tag}, expected one of: {expected_tags}",
+    ),
+    "union_tag_not_found": (
+        "缺少类型字段 {discriminator}",
+        "missing the type field {discriminator}",
+    ),
     "literal_error": ("应为以下之一：{expected}", "expected one of: {expected}"),
     "too_short": ("至少需要 {min_length} 项", "needs at least {min_length} item(s)"),
     "too_long": ("最多 {max_length} 项", "at most {max_length} item(s)"),

@@ -65,6 +65,15 @@ def percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal |
 # ── the money selection rules ─────────────────────────────────────────────────────────────
 
 
+def income_phase(dossier: Dossier, items: frozenset[Item]) -> tuple[Phase, ...]:
+    """Income as received (执行/决算) when stated so, else as budgeted."""
+    phases = _phases_of(dossier, items)
+    for phase in (Phase.EXECUTED, Phase.FINAL, Phase.BUDGET_ADJUSTED):
+        if phase in phases:
+            return (phase,)
+    return (Phase.BUDGET_INITIAL,)
+
+
 def _phases_of(dossier: Dossier, items: frozenset[Item]) -> set[Phase]:
     return {line.phase for line in dossier.money.lines if line.item in items}
 
@@ -75,7 +84,9 @@ def budget_phase(dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS) -
     return (Phase.BUDGET_ADJUSTED,) if Phase.BUDGET_ADJUSTED in phases else (Phase.BUDGET_INITIAL,)
 
 
-def executed_phase(dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS) -> tuple[Phase, ...]:
+def executed_phase(
+    dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS
+) -> tuple[Phase, ...]:
     """Spending on *items*: the executed amounts when known, else the final accounts (决算)."""
     phases = _phases_of(dossier, items)
     return (Phase.EXECUTED,) if Phase.EXECUTED in phases else (Phase.FINAL,)
@@ -146,16 +157,16 @@ def _sangong(
 
 
 def _self_score(book: FigureBook) -> Decimal | None:
-    return None  # the self-score is stated by the department, never computed (see FigureBook.stated)
+    return (
+        None  # the self-score is stated by the department, never computed (see FigureBook.stated)
+    )
 
 
 _BASIC, _PROJECT = Funding.BASIC, Funding.PROJECT
 _ALL = COMPOSITION_ITEMS
 
 
-def _economic(
-    prefix: str, phase_of: PhaseRule, label: str
-) -> list[FigureDef]:
+def _economic(prefix: str, phase_of: PhaseRule, label: str) -> list[FigureDef]:
     one = frozenset
     return [
         FigureDef(
@@ -223,6 +234,20 @@ def _economic(
             f"{prefix}: government procurement",
             "万元",
             _money(phase_of, one({Item.PROCUREMENT})),
+        ),
+        FigureDef(
+            f"{prefix}.personnel",
+            f"人员经费{label}",
+            f"{prefix}: personnel funds",
+            "万元",
+            _money(phase_of, one({Item.PERSONNEL})),
+        ),
+        FigureDef(
+            f"{prefix}.special_funds",
+            f"专项经费{label}",
+            f"{prefix}: special funds",
+            "万元",
+            _money(phase_of, one({Item.SPECIAL_FUNDS})),
         ),
         FigureDef(
             f"{prefix}.key_projects",
@@ -331,12 +356,27 @@ FIGURES: tuple[FigureDef, ...] = (
         _money(executed_phase, frozenset({Item.CARRYOVER_END})),
     ),
     FigureDef(
+        "income.total",
+        "本年收入合计",
+        "income, all sources",
+        "万元",
+        _money(income_phase, frozenset({Item.INCOME})),
+    ),
+    FigureDef(
+        "income.other",
+        "其他资金来源",
+        "income beside the budget",
+        "万元",
+        _money(income_phase, frozenset({Item.OTHER_INCOME})),
+    ),
+    FigureDef(
         "budget.supplement",
         "本年追加调整",
         "supplementary budget",
         "万元",
         _money(
-            lambda d, items: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED), frozenset({Item.SUPPLEMENT})
+            lambda d, items: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED),
+            frozenset({Item.SUPPLEMENT}),
         ),
     ),
     FigureDef(

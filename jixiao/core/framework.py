@@ -286,7 +286,9 @@ class Framework(Strict):
         ids = [node.id for _, node in self.leaves()]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"indicators: 指标编号重复 {', '.join(duplicates)} / duplicate indicator ids")
+            raise ValueError(
+                f"indicators: 指标编号重复 {', '.join(duplicates)} / duplicate indicator ids"
+            )
         return self
 
     def leaves(self) -> list[tuple[tuple[str, ...], Node]]:

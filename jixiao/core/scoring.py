@@ -526,7 +526,9 @@ def score(
         if rescore_total is None or not complete
         else grade_for(rescore_total, bands),
         full_marks=framework.total,
-        max_possible=round_half_up(min(framework.total, adjustment.apply(raw + insufficient_weight))),
+        max_possible=round_half_up(
+            min(framework.total, adjustment.apply(raw + insufficient_weight))
+        ),
     )
 
 
@@ -570,7 +572,9 @@ def _adjustment(framework: Framework, dropped: Decimal, book: FigureBook) -> Adj
     cap = next((c for c in caps if rate is not None and rate < c.below), None)
     if cap is None:
         return Adjustment(factor, None, "", tuple(notes))
-    return Adjustment(factor, cap.cap, f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%", tuple(notes))
+    return Adjustment(
+        factor, cap.cap, f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%", tuple(notes)
+    )
 
 
 def _subtotals(framework: Framework, items: list[ItemScore]) -> tuple[Subtotal, ...]:

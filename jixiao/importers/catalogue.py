@@ -82,10 +82,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "import.I006": (
         "info",
-        "人员经费不等于工资福利支出，未导入",
-        "Personnel funds are not wages and benefits; not imported",
+        "人员经费不等于工资福利支出，按“人员经费”导入",
+        "Personnel funds are not wages and benefits; imported as 人员经费",
     ),
-    "import.I007": ("info", "收入不作为预算数导入", "Income is not imported as the budget"),
     "import.I008": (
         "info",
         "含义无法确定的金额，未导入",
@@ -95,6 +94,14 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "info",
         "关键词中疑有错字或缺字，已按正确写法读取（如“基本支”“年未实有”）",
         "A keyword with a typo was read as meant (基本支, 年未实有)",
+    ),
+}
+
+# Ids no longer produced; never reuse them. id → (what it meant, why it was retired)
+RETIRED: dict[str, tuple[str, str]] = {
+    "import.I007": (
+        "收入不作为预算数导入 / income was not imported as the budget",
+        "income is now imported as 本年收入 / 其他资金来源, and the checks reconcile it (budget.W006, W007)",
     ),
 }
 
@@ -122,6 +129,9 @@ def render() -> str:
     labels = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
     for finding_id, (level, zh, en) in sorted(CATALOGUE.items()):
         lines.append(f"| `{finding_id}` | {labels[level]} | {zh} | {en} |")
+    if RETIRED:
+        lines += ["", "## Retired ids (never reused)", ""]
+        lines += [f"- `{rid}`: {meant} — {why}" for rid, (meant, why) in sorted(RETIRED.items())]
     return "\n".join(lines) + "\n"
 
 

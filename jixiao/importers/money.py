@@ -51,6 +51,7 @@ _SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
 _MEMO: tuple[tuple[str, str], ...] = (
     (r"到位", "allocated"),
     (r"人员经费", "personnel"),
+    (r"专项(?:经费|资金)", "special_funds"),
     (r"(?:上年|年初|以前年度)(?:结转|结余)(?:结余|结转|和结余|资金)?", "carry_prior"),
     (
         r"(?:本年|年末|期末)(?:结转|结余)(?:结余|结转|和结余|资金)?|结余结转|结转结余|结转和结余",
@@ -144,7 +145,16 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     rest = label
-    if re.search(r"收入", label) and not re.search(r"预算收入|收入预算", label):
+    government_revenue = re.search(
+        r"财政(?:总)?收入|税收|地方(?:一般公共预算)?收入|公共预算收入", label
+    )
+    if government_revenue and not re.search(r"财政拨款收入", label):
+        return None, None, None, None  # the county's revenue, not the department's income
+    if re.search(r"收入|其他资金(?:来源)?", label) and not re.search(r"预算收入|收入预算", label):
+        if _income_of_someone_else(label):
+            return None, None, None, None  # "全县财政总收入": not the department's income
+        if re.search(r"其他资金(?:来源)?|其他收入", label):
+            return "other_income", None, None, None
         return "income", None, None, None
     for pattern, asset_field in _ASSETS:
         if re.search(pattern, label):
@@ -195,6 +205,20 @@ _FILLERS = re.compile(
     r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     r"整体|一般|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
+
+
+_ORGANISATION = re.compile(
+    rf"[{CJK}]{{2,24}}(?:局|委员会|委|办公室|办|院|中心|部|厅|所|站|队|会|社|馆|处|机关)$"
+)
+
+
+def _income_of_someone_else(label: str) -> bool:
+    """ "全县财政总收入" is the county's revenue; "南县财政局机关各项收入" is the department's own."""
+    rest = re.sub(r"其他资金(?:来源)?|其他|收入|各项|拨款", "", label)
+    leftover = _FILLERS.sub("", _PHASE_WORDS.sub("", rest))
+    if _ORGANISATION.search(leftover):
+        leftover = _ORGANISATION.sub("", leftover)  # the department itself, named as the subject
+    return bool(re.search(f"[{CJK}A-Za-z]", leftover))
 
 
 def _names_something_else(rest: str) -> bool:
@@ -472,11 +496,15 @@ _MEMO_ITEMS = {
     "public_funds": Item.PUBLIC_FUNDS,
     "procurement": Item.PROCUREMENT,
     "key_projects": Item.KEY_PROJECTS,
+    "personnel": Item.PERSONNEL,
+    "special_funds": Item.SPECIAL_FUNDS,
 }
 _MEMO_KEYS = {
     Item.CARRYOVER_PRIOR: "budget.carryover_prior",
     Item.CARRYOVER_END: "executed.carryover_end",
     Item.SUPPLEMENT: "budget.supplement",
+    Item.INCOME: "income.total",
+    Item.OTHER_INCOME: "income.other",
 }
 
 
@@ -602,6 +630,18 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     return reading
 
 
+def _income(amount: Amount, lines: list[_Line]) -> None:
+    """收入合计 is the year's income; its 其他收入 parts, and 其他资金来源 on its own, are income
+    beside the budget appropriation. Income is what was received: the executed phase."""
+    if amount.kind == "other_income":
+        lines.append(_Line(Phase.EXECUTED, Item.OTHER_INCOME, None, amount))
+        return
+    lines.append(_Line(Phase.EXECUTED, Item.INCOME, None, amount))
+    for part in amount.parts:
+        if part.kind == "other_income":
+            lines.append(_Line(Phase.EXECUTED, Item.OTHER_INCOME, None, part))
+
+
 def _resolve(
     amount: Amount,
     lines: list[_Line],
@@ -619,14 +659,8 @@ def _resolve(
         for part in amount.parts:
             unread.append(part)
         return
-    if kind == "income":
-        findings.add(
-            "import.I007",
-            "info",
-            f"“{amount.label}{amount.stated_value}{amount.unit}”是收入，不作为预算数导入 / "
-            "income is not imported as the budget",
-            span=span,
-        )
+    if kind in ("income", "other_income"):
+        _income(amount, lines)
         return
     if kind == "allocated":
         findings.add(
@@ -644,11 +678,10 @@ def _resolve(
             "import.I006",
             "info",
             f"“{amount.label}{amount.stated_value}{amount.unit}”是人员经费，不等于工资福利支出"
-            "（常含抚恤金、生活补助），未导入 / personnel funds are not wages and benefits; not "
-            "imported",
+            "（常含抚恤金、生活补助），按“人员经费”导入 / personnel funds are not wages and "
+            "benefits; imported as 人员经费",
             span=span,
         )
-        return
     if kind.startswith("asset:"):
         name = kind.split(":", 1)[1]
         if name in reading.assets:

@@ -118,7 +118,10 @@ def read_text(path: Path) -> str:
         ) from None
     except OSError as error:
         raise InputError.single(
-            str(path), "", f"无法读取文件：{error.strerror}", f"cannot read the file: {error.strerror}"
+            str(path),
+            "",
+            f"无法读取文件：{error.strerror}",
+            f"cannot read the file: {error.strerror}",
         ) from None
 
 

@@ -38,7 +38,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def seed_with_error(tmp_path: Path, seed_path: Path) -> Path:
     """The seed, with 实有人数 stated as 43 (20 + 20 + 2 = 42): an error-level finding."""
     text = seed_path.read_text(encoding="utf-8")
-    wrong = text.replace("{key: staffing.actual_total, value: 42,", "{key: staffing.actual_total, value: 43,")
+    wrong = text.replace(
+        "{key: staffing.actual_total, value: 42,", "{key: staffing.actual_total, value: 43,"
+    )
     assert wrong != text
     return write(tmp_path, "wrong.yaml", wrong)
 
@@ -50,9 +52,15 @@ def test_check_seed_exits_0_and_prints_both_scores_and_framework(seed_path: Path
     result = invoke("check", seed_path)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "万载县机关事务管理局 · 2021年度 · 框架 cn-2020-self（自评样式（预算执行率10、产出50、效益30、满意度10））"
+    assert (
+        lines[0]
+        == "万载县机关事务管理局 · 2021年度 · 框架 cn-2020-self（自评样式（预算执行率10、产出50、效益30、满意度10））"
+    )
     assert lines[1] == "自评得分 self-score: 96分（优）"
-    assert lines[2] == "计算得分 computed:   证据不足：已评指标得0分，100分的指标无法评分（最高可能100分）"
+    assert (
+        lines[2]
+        == "计算得分 computed:   证据不足：已评指标得0分，100分的指标无法评分（最高可能100分）"
+    )
     assert lines[3] == "核查结果 findings: 错误 0 · 警告 19 · 提示 8"
     assert "budget.W001" in result.stdout and "indicators.W002" in result.stdout
 
@@ -83,7 +91,10 @@ def test_check_json_with_an_error_finding_exits_1(seed_with_error: Path) -> None
 
 
 def test_waived_error_does_not_fail_check(tmp_path: Path, seed_with_error: Path) -> None:
-    text = seed_with_error.read_text(encoding="utf-8") + "\nwaivers:\n  - {id: staffing.E001, reason: 报告笔误}\n"
+    text = (
+        seed_with_error.read_text(encoding="utf-8")
+        + "\nwaivers:\n  - {id: staffing.E001, reason: 报告笔误}\n"
+    )
     result = invoke("check", write(tmp_path, "waived.yaml", text))
     assert result.exit_code == 0, result.output
     assert "已豁免: 报告笔误" in result.stdout
@@ -94,7 +105,10 @@ def test_check_missing_file_exits_2_bilingual_without_traceback(tmp_path: Path) 
     result = invoke("check", missing)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"错误 error: {missing}: 输入有误 / invalid input (1)\n  - (顶层 top level): 文件不存在 / file not found\n"
+    assert (
+        result.stderr
+        == f"错误 error: {missing}: 输入有误 / invalid input (1)\n  - (顶层 top level): 文件不存在 / file not found\n"
+    )
     assert "Traceback" not in result.output
 
 
@@ -109,15 +123,20 @@ def test_check_malformed_file_exits_2_with_line(tmp_path: Path) -> None:
 
 
 def test_check_invalid_field_exits_2_naming_field_and_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "typo.yaml", "year: 2021\nprofile:\n  name: 测试局\nstaffing:\n  retird: 3\n")
+    path = write(
+        tmp_path, "typo.yaml", "year: 2021\nprofile:\n  name: 测试局\nstaffing:\n  retird: 3\n"
+    )
     result = invoke("check", path, "--json")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "第5行 line 5: staffing.retird: 不认识的字段（拼写错误？） / unknown field (a typo?)" in result.stderr
+    assert (
+        "第5行 line 5: staffing.retird: 不认识的字段（拼写错误？） / unknown field (a typo?)"
+        in result.stderr
+    )
 
 
 def test_error_message_shows_the_bad_value_verbatim(tmp_path: Path) -> None:
-    text = "year: 2021\nprofile:\n  name: 测试局\nmoney:\n  unit: 万元\n  lines:\n    - {phase: 执行, item: 工资福利支出, amount: \"[red]12\"}\n"
+    text = 'year: 2021\nprofile:\n  name: 测试局\nmoney:\n  unit: 万元\n  lines:\n    - {phase: 执行, item: 工资福利支出, amount: "[red]12"}\n'
     result = invoke("check", write(tmp_path, "markup.yaml", text))
     assert result.exit_code == 2
     assert "'[red]12'" in result.stderr
@@ -142,9 +161,16 @@ def test_check_json_schema(seed_path: Path) -> None:
         assert all(isinstance(finding[k], str) for k in required)
         assert re.fullmatch(r"[a-z_]+\.[EWIC]\d{3}", finding["id"])
     assert {"total", "grade", "self_total", "self_grade"} <= set(data["score"])
-    assert {k: data["score"][k] for k in ("total", "grade", "self_total", "self_grade", "framework", "status")} == {
-        "total": "0", "grade": None, "self_total": "96", "self_grade": "优",
-        "framework": "cn-2020-self", "status": "insufficient_evidence",
+    assert {
+        k: data["score"][k]
+        for k in ("total", "grade", "self_total", "self_grade", "framework", "status")
+    } == {
+        "total": "0",
+        "grade": None,
+        "self_total": "96",
+        "self_grade": "优",
+        "framework": "cn-2020-self",
+        "status": "insufficient_evidence",
     }
 
 
@@ -166,18 +192,30 @@ def test_check_with_a_user_pack_path(tmp_path: Path, seed_path: Path) -> None:
     code, data = json_out("check", seed_path, "--framework", pack, "--json")
     assert code == 0
     assert {k: data["score"][k] for k in ("framework", "total", "grade", "status")} == {
-        "framework": "staff-only", "total": "100", "grade": "优", "status": "scored",
+        "framework": "staff-only",
+        "total": "100",
+        "grade": "优",
+        "status": "scored",
     }
     result = invoke("check", seed_path, "-F", pack)
     assert "框架 staff-only（只看在职人员控制率）" in result.stdout
     assert "计算得分 computed:   100分（优）" in result.stdout
 
 
-def test_check_with_an_invalid_user_pack_exits_2_naming_the_line(tmp_path: Path, seed_path: Path) -> None:
-    pack = write(tmp_path, "bad-pack.yaml", "id: bad\nname: 坏框架\nindicators:\n  - id: a\n    name: A\n    weight: 100\n    formula: data.a\n")
+def test_check_with_an_invalid_user_pack_exits_2_naming_the_line(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    pack = write(
+        tmp_path,
+        "bad-pack.yaml",
+        "id: bad\nname: 坏框架\nindicators:\n  - id: a\n    name: A\n    weight: 100\n    formula: data.a\n",
+    )
     result = invoke("check", seed_path, "--framework", pack)
     assert result.exit_code == 2
-    assert "第4行 line 4: indicators[0]: a: 末级指标缺少计分方法 method / a leaf needs a scoring method" in result.stderr
+    assert (
+        "第4行 line 4: indicators[0]: a: 末级指标缺少计分方法 method / a leaf needs a scoring method"
+        in result.stderr
+    )
 
 
 # ── figures ───────────────────────────────────────────────────────────────────────────────
@@ -214,7 +252,11 @@ def test_figures_json_has_every_key_of_the_issue(seed_path: Path) -> None:
     code, data = json_out("figures", seed_path, "--json")
     assert code == 0
     assert {key: data.get(key, "MISSING") for key in ISSUE_FIGURES} == ISSUE_FIGURES
-    assert (data["rates.in_service_control"], data["profile.internal_units"], data["assets.fixed_added"]) == ("80", "4", "30.77")
+    assert (
+        data["rates.in_service_control"],
+        data["profile.internal_units"],
+        data["assets.fixed_added"],
+    ) == ("80", "4", "30.77")
     assert all(v is None or isinstance(v, str) for v in data.values())
 
 
@@ -229,7 +271,11 @@ def test_figures_table_marks_origins(seed_path: Path, monkeypatch: pytest.Monkey
     console_width(monkeypatch, 200)
     result = invoke("figures", seed_path)
     assert result.exit_code == 0
-    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") >= 5}
+    rows = {
+        line.split("│")[1].strip(): line
+        for line in result.stdout.splitlines()
+        if line.count("│") >= 5
+    }
     assert "报告所写" in rows["assets.change_pct"]
     assert "推算" in rows["assets.total_net_prior"]
     assert "计算" in rows["staffing.actual_total"]
@@ -282,7 +328,10 @@ def test_score_table_with_hunan_pack(seed_path: Path) -> None:
     result = invoke("score", seed_path, "--framework", "hunan-2019")
     assert result.exit_code == 0
     assert "框架 hunan-2019" in result.stdout
-    assert "计算得分 computed:   证据不足：已评指标得5分，95分的指标无法评分（最高可能100分）" in result.stdout
+    assert (
+        "计算得分 computed:   证据不足：已评指标得5分，95分的指标无法评分（最高可能100分）"
+        in result.stdout
+    )
     assert "证据不足" in result.stdout
 
 
@@ -314,14 +363,25 @@ def test_frameworks_show_tree() -> None:
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
     assert first == "cn-2013-common 部门整体支出绩效评价共性指标（财预〔2013〕53号）（总分100）"
-    for label in ("投入 20分", "过程 30分", "产出 25分", "效果 25分", "在职人员控制率 4分", "绩效目标合理性 4分"):
+    for label in (
+        "投入 20分",
+        "过程 30分",
+        "产出 25分",
+        "效果 25分",
+        "在职人员控制率 4分",
+        "绩效目标合理性 4分",
+    ):
         assert label in result.stdout
 
 
 def test_frameworks_show_json_round_trips(tmp_path: Path) -> None:
     code, data = json_out("frameworks", "show", "hunan-2019", "--json")
     assert code == 0
-    assert (data["id"], data["total"], [n["weight"] for n in data["indicators"]]) == ("hunan-2019", "100", ["15", "40", "25", "20"])
+    assert (data["id"], data["total"], [n["weight"] for n in data["indicators"]]) == (
+        "hunan-2019",
+        "100",
+        ["15", "40", "25", "20"],
+    )
     from jixiao.core.framework import framework_from_data
     from jixiao.frameworks import load_framework
 
@@ -335,13 +395,19 @@ def test_frameworks_show_unknown_exits_2() -> None:
 
 
 def test_frameworks_show_user_pack_path(tmp_path: Path) -> None:
-    pack = write(tmp_path, "mine.yaml", "id: mine\nname: 我的\nindicators:\n  - {id: a, name: 甲, weight: 100, formula: data.a, method: {type: linear}}\n")
+    pack = write(
+        tmp_path,
+        "mine.yaml",
+        "id: mine\nname: 我的\nindicators:\n  - {id: a, name: 甲, weight: 100, formula: data.a, method: {type: linear}}\n",
+    )
     result = invoke("frameworks", "show", pack)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "mine 我的（总分100）"
 
 
-def test_figures_table_shows_full_keys_at_80_columns(seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_figures_table_shows_full_keys_at_80_columns(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     console_width(monkeypatch, 80)
     result = invoke("figures", seed_path)
     for key in ("profile.internal_units", "assets.total_net_prior", "rates.in_service_control"):

@@ -29,10 +29,21 @@ TEST_FRAMEWORK: dict[str, Any] = {
     "id": "test",
     "name": "测试框架",
     "indicators": [
-        {"id": "execution", "name": "预算执行率", "weight": 20, "formula": "rates.execution", "unit": "%",
-         "method": {"type": "linear", "full_at": 100}},
-        {"id": "output", "name": "产出指标", "weight": 80, "department_indicators": {"level1": ["产出"]},
-         "method": {"type": "proportional"}},
+        {
+            "id": "execution",
+            "name": "预算执行率",
+            "weight": 20,
+            "formula": "rates.execution",
+            "unit": "%",
+            "method": {"type": "linear", "full_at": 100},
+        },
+        {
+            "id": "output",
+            "name": "产出指标",
+            "weight": 80,
+            "department_indicators": {"level1": ["产出"]},
+            "method": {"type": "proportional"},
+        },
     ],
 }
 
@@ -45,9 +56,20 @@ def _line(phase: str, item: str, amount: str, **extra: str) -> dict[str, str]:
 CLEAN: dict[str, Any] = {
     "year": 2021,
     "profile": {"name": "测试局", "internal_units": ["办公室", "综合股"]},
-    "staffing": {"authorized": {"行政编制": 10}, "in_service": {"行政编制": 9}, "retired": 3, "survivors": 1},
-    "assets": {"unit": "万元", "total_net": "100", "total_net_prior": "110", "fixed_added": "5",
-               "fixed_in_use": "50", "fixed_total": "60"},
+    "staffing": {
+        "authorized": {"行政编制": 10},
+        "in_service": {"行政编制": 9},
+        "retired": 3,
+        "survivors": 1,
+    },
+    "assets": {
+        "unit": "万元",
+        "total_net": "100",
+        "total_net_prior": "110",
+        "fixed_added": "5",
+        "fixed_in_use": "50",
+        "fixed_total": "60",
+    },
     "money": {
         "unit": "万元",
         "lines": [
@@ -66,8 +88,18 @@ CLEAN: dict[str, Any] = {
     },
     "goals": [{"id": "G1", "text": "完成行政中心设备检修12次，保障设施设备正常运转。"}],
     "indicators": [
-        {"id": "overhauls", "name": "设备检修次数", "level1": "产出", "level2": "数量", "goal": "G1",
-         "comparator": "≥", "target": 12, "actual": 12, "unit": "次", "evidence": ["检修台账"]},
+        {
+            "id": "overhauls",
+            "name": "设备检修次数",
+            "level1": "产出",
+            "level2": "数量",
+            "goal": "G1",
+            "comparator": "≥",
+            "target": 12,
+            "actual": 12,
+            "unit": "次",
+            "evidence": ["检修台账"],
+        },
     ],
     "narratives": {
         "overall_goal": ["保障机关运转。"],
@@ -129,13 +161,24 @@ def append(path: str, value: Any) -> Edit:
 
 def keep_lines(*phases: str) -> Edit:
     def edit(data: dict[str, Any]) -> None:
-        data["money"]["lines"] = [line for line in data["money"]["lines"] if line["phase"] in phases]
+        data["money"]["lines"] = [
+            line for line in data["money"]["lines"] if line["phase"] in phases
+        ]
+
+    return edit
+
+
+def add_lines(*lines: dict[str, str]) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        data["money"]["lines"].extend(copy.deepcopy(list(lines)))
 
     return edit
 
 
 def drop_sangong(data: dict[str, Any]) -> None:
-    data["money"]["lines"] = [line for line in data["money"]["lines"] if not line["item"].startswith("三公经费")]
+    data["money"]["lines"] = [
+        line for line in data["money"]["lines"] if not line["item"].startswith("三公经费")
+    ]
 
 
 def edited(*edits: Edit) -> dict[str, Any]:
@@ -160,82 +203,313 @@ def findings_of(rule_id: str, data: dict[str, Any]) -> list[tuple[str, Level, st
 # ── the table: each rule, the edit that breaks it, the findings it must give ──────────────
 
 OVERHAULS = "indicators[0]"
-INDICATOR_NA = {"id": "car", "name": "公务用车采购", "level1": "产出", "target_text": "不涉及", "weight": 5}
-SATISFACTION = {"id": "sat", "name": "满意度", "level1": "满意度", "comparator": "≥", "target": 90, "actual": 95,
-                "unit": "%", "evidence": ["问卷"]}
+INDICATOR_NA = {
+    "id": "car",
+    "name": "公务用车采购",
+    "level1": "产出",
+    "target_text": "不涉及",
+    "weight": 5,
+}
+SATISFACTION = {
+    "id": "sat",
+    "name": "满意度",
+    "level1": "满意度",
+    "comparator": "≥",
+    "target": 90,
+    "actual": 95,
+    "unit": "%",
+    "evidence": ["问卷"],
+}
 
 TRIGGERS: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
     ("assets.W001", [drop("assets")], [("未填报年末资产总额（账面净值）", "assets.total_net")]),
-    ("assets.W002", [put("assets.fixed_added", "20")], [("当年配置固定资产20万元，超过资本性支出8万元", "assets.fixed_added")]),
-    ("assets.E002", [put("assets.fixed_in_use", "70")], [("在用固定资产70万元大于固定资产总额60万元", "assets.fixed_in_use")]),
-    ("assets.E001", [put("stated[6].value", "-5.21")],
-     [("资产总额较上年变动率：报告写-5.21%，按明细计算为-9.09%", "assets.change_pct")]),
-    ("indicators.E001", [append("indicators", INDICATOR_NA)], [("指标“公务用车采购”内容为“不涉及/无”，却有5分", "indicators[1]")]),
-    ("indicators.E002", [put("indicators[0].weight", 10), put("indicators[0].self_score", 12)],
-     [("指标“设备检修次数”自评12分，超过分值10分", "indicators[0].self_score")]),
-    ("indicators.W001", [drop("indicators[0].target"), put("indicators[0].target_text", "进一步提高检修质量")],
-     [("指标“设备检修次数”的指标值“进一步提高检修质量”没有可衡量的数值", "indicators[0].target_text")]),
-    ("indicators.W002", [drop("indicators[0].target")],
-     [("指标“设备检修次数”没有年度指标值，只有实际值12次，无法判断是否完成", "indicators[0].target")]),
-    ("indicators.W003", [put("indicators[0].actual", 10)],
-     [("指标“设备检修次数”完成值偏离目标16.67%，未说明原因", "indicators[0].deviation_explanation")]),
-    ("indicators.W004", [put("indicators[0].actual", 16)],
-     [("指标“设备检修次数”完成值超出目标33.33%，目标可能设定过低", "indicators[0].target")]),
-    ("indicators.W005", [drop("indicators[0].unit")], [("指标“设备检修次数”没有计量单位", "indicators[0].unit")]),
-    ("indicators.W006", [put("indicators[0].comparator", "定性"), drop("indicators[0].target")],
-     [("定性指标“设备检修次数”没有评价等级（达成/部分达成/未达成）", OVERHAULS)]),
-    ("indicators.I001", [put("indicators[0].evidence", [])], [("指标“设备检修次数”没有佐证材料", "indicators[0].evidence")]),
-    ("goals.W001", [drop("indicators[0].goal")], [("绩效目标1没有带指标值和单位的可衡量指标", "goals[0]")]),
-    ("goals.W002", [put("goals[0].text", "进一步提高后勤服务保障水平")],
-     [("绩效目标1使用“提高”等词却没有数字，无法衡量", "goals[0].text")]),
-    ("goals.W003", [put("goals", []), drop("indicators[0].goal")], [("没有填报年度绩效目标", "goals")]),
-    ("budget.E001", [put("stated[4].value", "100.5")], [("基本支出预算：报告写100.5万元，按明细计算为100万元", "budget.basic")]),
-    ("budget.E002", [put("money.lines[6].amount", "158")],
-     [("支出195万元超过可用预算100万元（预算执行率195%）", "money.lines")]),
-    ("budget.E003", [put("money.lines[8].amount", "-8")], [("其他资本性支出金额为负数（-8）", "money.lines[8].amount")]),
-    ("budget.W001", [keep_lines("年初预算", "调整预算"), drop("stated[5]")],
-     [("报告没有支出执行数（执行/决算），预算执行率无法计算，执行率相关指标无法评分", "money.lines")]),
+    (
+        "assets.W002",
+        [put("assets.fixed_added", "20")],
+        [("当年配置固定资产20万元，超过资本性支出8万元", "assets.fixed_added")],
+    ),
+    (
+        "assets.E002",
+        [put("assets.fixed_in_use", "70")],
+        [("在用固定资产70万元大于固定资产总额60万元", "assets.fixed_in_use")],
+    ),
+    (
+        "assets.E001",
+        [put("stated[6].value", "-5.21")],
+        [("资产总额较上年变动率：报告写-5.21%，按明细计算为-9.09%", "assets.change_pct")],
+    ),
+    (
+        "indicators.E001",
+        [append("indicators", INDICATOR_NA)],
+        [("指标“公务用车采购”内容为“不涉及/无”，却有5分", "indicators[1]")],
+    ),
+    (
+        "indicators.E002",
+        [put("indicators[0].weight", 10), put("indicators[0].self_score", 12)],
+        [("指标“设备检修次数”自评12分，超过分值10分", "indicators[0].self_score")],
+    ),
+    (
+        "indicators.W001",
+        [drop("indicators[0].target"), put("indicators[0].target_text", "进一步提高检修质量")],
+        [
+            (
+                "指标“设备检修次数”的指标值“进一步提高检修质量”没有可衡量的数值",
+                "indicators[0].target_text",
+            )
+        ],
+    ),
+    (
+        "indicators.W002",
+        [drop("indicators[0].target")],
+        [
+            (
+                "指标“设备检修次数”没有年度指标值，只有实际值12次，无法判断是否完成",
+                "indicators[0].target",
+            )
+        ],
+    ),
+    (
+        "indicators.W003",
+        [put("indicators[0].actual", 10)],
+        [
+            (
+                "指标“设备检修次数”完成值偏离目标16.67%，未说明原因",
+                "indicators[0].deviation_explanation",
+            )
+        ],
+    ),
+    (
+        "indicators.W004",
+        [put("indicators[0].actual", 16)],
+        [("指标“设备检修次数”完成值超出目标33.33%，目标可能设定过低", "indicators[0].target")],
+    ),
+    (
+        "indicators.W005",
+        [drop("indicators[0].unit")],
+        [("指标“设备检修次数”没有计量单位", "indicators[0].unit")],
+    ),
+    (
+        "indicators.W006",
+        [put("indicators[0].comparator", "定性"), drop("indicators[0].target")],
+        [("定性指标“设备检修次数”没有评价等级（达成/部分达成/未达成）", OVERHAULS)],
+    ),
+    (
+        "indicators.I001",
+        [put("indicators[0].evidence", [])],
+        [("指标“设备检修次数”没有佐证材料", "indicators[0].evidence")],
+    ),
+    (
+        "goals.W001",
+        [drop("indicators[0].goal")],
+        [("绩效目标1没有带指标值和单位的可衡量指标", "goals[0]")],
+    ),
+    (
+        "goals.W002",
+        [put("goals[0].text", "进一步提高后勤服务保障水平")],
+        [("绩效目标1使用“提高”等词却没有数字，无法衡量", "goals[0].text")],
+    ),
+    (
+        "goals.W003",
+        [put("goals", []), drop("indicators[0].goal")],
+        [("没有填报年度绩效目标", "goals")],
+    ),
+    (
+        "budget.E001",
+        [put("stated[4].value", "100.5")],
+        [("基本支出预算：报告写100.5万元，按明细计算为100万元", "budget.basic")],
+    ),
+    (
+        "budget.E002",
+        [put("money.lines[6].amount", "158")],
+        [("支出195万元超过可用预算100万元（预算执行率195%）", "money.lines")],
+    ),
+    (
+        "budget.E003",
+        [put("money.lines[8].amount", "-8")],
+        [("其他资本性支出金额为负数（-8）", "money.lines[8].amount")],
+    ),
+    (
+        "budget.W001",
+        [keep_lines("年初预算", "调整预算"), drop("stated[5]")],
+        [
+            (
+                "报告没有支出执行数（执行/决算），预算执行率无法计算，执行率相关指标无法评分",
+                "money.lines",
+            )
+        ],
+    ),
     ("budget.W002", [keep_lines("执行")], [("没有填报预算数", "money.lines")]),
-    ("budget.W003", [put("money.lines[6].amount", "580000")],
-     [("第7笔金额580000万元是其他金额的19333倍，可能把元当作万元", "money.lines[6].amount")]),
-    ("budget.W004", [put("money.lines[10].amount", "3")], [("“三公经费”支出3万元超过预算2万元", "money.lines")]),
-    ("budget.W005", [put("money.lines[6].amount", "40")],
-     [("预算执行率77%低于90%，报告未说明原因", "narratives.budget_notes")]),
-    ("budget.I001", [drop_sangong],
-     [("报告没有“三公经费”预算或支出数，“三公经费”变动率和控制率无法计算；如确实为零请填 0", "money.lines")]),
-    ("budget.I002", [keep_lines("年初预算", "执行")],
-     [("只填报了年初预算，预算执行率将以年初预算为分母；如有调整请填报调整后预算", "money.lines")]),
-    ("executed.E001", [put("stated[5].value", "96")], [("执行数总额：报告写96万元，按明细计算为95万元", "executed.total")]),
-    ("narrative.W001", [put("narratives.problems", []), put("narratives.application", ["  "])],
-     [("“绩效自评结果拟应用和公开情况”没有内容", "narratives.application"),
-      ("“主要问题及原因分析”没有内容", "narratives.problems")]),
-    ("narrative.W002", [put("narratives.problems", ["一是……", "二是……"])],
-     [("列出2个问题，只有1条改进措施", "narratives.improvements")]),
-    ("score.E001", [put("self_evaluation.grade", "良")], [("自评95分应为“优”，报告写“良”", "self_evaluation.grade")]),
-    ("score.W001", [put("indicators[0].actual", 6), put("indicators[0].deviation_explanation", "设备更新")],
-     [("自评95分，高于计算得分59分", "self_evaluation.total")]),
-    ("score.W002", [drop("indicators[0].target")],
-     [("自评95分无法核实：按“测试框架”，80分的指标缺少数据或目标", "self_evaluation.total")]),
-    ("score.I001", [put("self_evaluation", {})], [("报告没有写明绩效自评得分", "self_evaluation.total")]),
-    ("framework.W001", [keep_lines("年初预算", "调整预算"), drop("stated[5]")],
-     [("预算执行率（20分）：无法计算：缺少数据 rates.execution / missing data rates.execution", "score.execution")]),
-    ("framework.I001", [append("indicators", SATISFACTION)],
-     [("指标“满意度”（满意度）不在“测试框架”的计分范围内", "indicators[1]")]),
-    ("staffing.W001", [put("staffing.in_service", {"行政编制": 11}), put("stated", [])],
-     [("在职11人超过编制10人（超编1人）", "staffing.in_service")]),
-    ("staffing.W002", [put("staffing.authorized", {}), put("staffing.in_service", {})],
-     [("未填报编制人数", "staffing.authorized"), ("未填报在职人数", "staffing.in_service")]),
-    ("staffing.W003", [drop("staffing.retired")], [("未填报退休人数，实有人数无法核对", "staffing.retired")]),
-    ("staffing.E001", [put("stated[0].value", 14)], [("实有人数：报告写14人，按明细计算为13人", "staffing.actual_total")]),
-    ("staffing.E002", [put("stated[1].value", 8)], [("在职人数：报告写8人，按明细计算为9人", "staffing.in_service")]),
-    ("staffing.E003", [put("stated[2].value", 12)], [("编制人数：报告写12人，按明细计算为10人", "staffing.authorized")]),
-    ("rates.E001", [put("stated[3].value", 85)], [("在职人员控制率：报告写85%，按明细计算为90%", "rates.in_service_control")]),
-    ("profile.W001", [put("stated[7].value", 4)], [("内设机构数：报告写4个，按明细计算为2个", "profile.internal_units")]),
-    ("stated.E001", [append("stated", {"key": "staffing.actual_total", "value": 15})],
-     [("实有人数前后不一致：一处写13，另一处写15", "staffing.actual_total")]),
-    ("stated.W001", [append("stated", {"key": "budget.project", "value": 5})],
-     [("项目支出预算5万元无法用原始数据核实", "budget.project")]),
-    ("stated.W002", [append("stated", {"key": "foo.bar", "value": 1})], [("无法识别的数字键 foo.bar", "stated.foo.bar")]),
+    (
+        "budget.W003",
+        [put("money.lines[6].amount", "580000")],
+        [("第7笔金额580000万元是其他金额的19333倍，可能把元当作万元", "money.lines[6].amount")],
+    ),
+    (
+        "budget.W004",
+        [put("money.lines[10].amount", "3")],
+        [("“三公经费”支出3万元超过预算2万元", "money.lines")],
+    ),
+    (
+        "budget.W005",
+        [put("money.lines[6].amount", "40")],
+        [("预算执行率77%低于90%，报告未说明原因", "narratives.budget_notes")],
+    ),
+    (
+        "budget.W006",
+        [add_lines(_line("执行", "本年收入", "100"), _line("执行", "年末结转结余", "2"))],
+        [
+            (
+                "（未计上年结转）收入100万元，减支出95万元，应结余5万元，报告写年末结转结余2万元",
+                "executed.carryover_end",
+            )
+        ],
+    ),
+    (
+        "budget.W007",
+        [add_lines(_line("执行", "本年收入", "90"))],
+        [("支出95万元超过收入90万元，差额5万元", "money.lines")],
+    ),
+    (
+        "budget.W008",
+        [
+            add_lines(
+                _line("执行", "专项经费", "10"),
+                _line("执行", "未分类支出", "20", funding="项目支出"),
+            )
+        ],
+        [("专项经费支出10万元，项目支出20万元，两者未作说明", "executed.special_funds")],
+    ),
+    (
+        "budget.I001",
+        [drop_sangong],
+        [
+            (
+                "报告没有“三公经费”预算或支出数，“三公经费”变动率和控制率无法计算；如确实为零请填 0",
+                "money.lines",
+            )
+        ],
+    ),
+    (
+        "budget.I002",
+        [keep_lines("年初预算", "执行")],
+        [
+            (
+                "只填报了年初预算，预算执行率将以年初预算为分母；如有调整请填报调整后预算",
+                "money.lines",
+            )
+        ],
+    ),
+    (
+        "executed.E001",
+        [put("stated[5].value", "96")],
+        [("执行数总额：报告写96万元，按明细计算为95万元", "executed.total")],
+    ),
+    (
+        "narrative.W001",
+        [put("narratives.problems", []), put("narratives.application", ["  "])],
+        [
+            ("“绩效自评结果拟应用和公开情况”没有内容", "narratives.application"),
+            ("“主要问题及原因分析”没有内容", "narratives.problems"),
+        ],
+    ),
+    (
+        "narrative.W002",
+        [put("narratives.problems", ["一是……", "二是……"])],
+        [("列出2个问题，只有1条改进措施", "narratives.improvements")],
+    ),
+    (
+        "score.E001",
+        [put("self_evaluation.grade", "良")],
+        [("自评95分应为“优”，报告写“良”", "self_evaluation.grade")],
+    ),
+    (
+        "score.W001",
+        [put("indicators[0].actual", 6), put("indicators[0].deviation_explanation", "设备更新")],
+        [("自评95分，高于计算得分59分", "self_evaluation.total")],
+    ),
+    (
+        "score.W002",
+        [drop("indicators[0].target")],
+        [("自评95分无法核实：按“测试框架”，80分的指标缺少数据或目标", "self_evaluation.total")],
+    ),
+    (
+        "score.I001",
+        [put("self_evaluation", {})],
+        [("报告没有写明绩效自评得分", "self_evaluation.total")],
+    ),
+    (
+        "framework.W001",
+        [keep_lines("年初预算", "调整预算"), drop("stated[5]")],
+        [
+            (
+                "预算执行率（20分）：无法计算：缺少数据 rates.execution / missing data rates.execution",
+                "score.execution",
+            )
+        ],
+    ),
+    (
+        "framework.I001",
+        [append("indicators", SATISFACTION)],
+        [("指标“满意度”（满意度）不在“测试框架”的计分范围内", "indicators[1]")],
+    ),
+    (
+        "staffing.W001",
+        [put("staffing.in_service", {"行政编制": 11}), put("stated", [])],
+        [("在职11人超过编制10人（超编1人）", "staffing.in_service")],
+    ),
+    (
+        "staffing.W002",
+        [put("staffing.authorized", {}), put("staffing.in_service", {}), drop("stated[2]")],
+        [
+            ("未填报编制人数", "staffing.authorized"),
+            ("在职人数只有总数（9人），未按类型填报，相关人数无法核对", "staffing.in_service"),
+        ],
+    ),
+    (
+        "staffing.W003",
+        [drop("staffing.retired")],
+        [("未填报退休人数，实有人数无法核对", "staffing.retired")],
+    ),
+    (
+        "staffing.E001",
+        [put("stated[0].value", 14)],
+        [("实有人数：报告写14人，按明细计算为13人", "staffing.actual_total")],
+    ),
+    (
+        "staffing.E002",
+        [put("stated[1].value", 8)],
+        [("在职人数：报告写8人，按明细计算为9人", "staffing.in_service")],
+    ),
+    (
+        "staffing.E003",
+        [put("stated[2].value", 12)],
+        [("编制人数：报告写12人，按明细计算为10人", "staffing.authorized")],
+    ),
+    (
+        "rates.E001",
+        [put("stated[3].value", 85)],
+        [("在职人员控制率：报告写85%，按明细计算为90%", "rates.in_service_control")],
+    ),
+    (
+        "profile.W001",
+        [put("stated[7].value", 4)],
+        [("内设机构数：报告写4个，按明细计算为2个", "profile.internal_units")],
+    ),
+    (
+        "stated.E001",
+        [append("stated", {"key": "staffing.actual_total", "value": 15})],
+        [("实有人数前后不一致：一处写13，另一处写15", "staffing.actual_total")],
+    ),
+    (
+        "stated.W001",
+        [append("stated", {"key": "budget.project", "value": 5})],
+        [("项目支出预算5万元无法用原始数据核实", "budget.project")],
+    ),
+    (
+        "stated.W002",
+        [append("stated", {"key": "foo.bar", "value": 1})],
+        [("无法识别的数字键 foo.bar", "stated.foo.bar")],
+    ),
 ]
 TRIGGER_IDS = [rule_id for rule_id, _, _ in TRIGGERS]
 
@@ -252,9 +526,13 @@ def test_every_registered_rule_has_a_trigger_in_the_table() -> None:
 
 
 @pytest.mark.parametrize(("rule_id", "edits", "expected"), TRIGGERS, ids=TRIGGER_IDS)
-def test_rule_fires_with_the_whole_finding(rule_id: str, edits: list[Edit], expected: list[tuple[str, str]]) -> None:
+def test_rule_fires_with_the_whole_finding(
+    rule_id: str, edits: list[Edit], expected: list[tuple[str, str]]
+) -> None:
     level = RULES[rule_id].level
-    assert findings_of(rule_id, edited(*edits)) == [(rule_id, level, message, path) for message, path in expected]
+    assert findings_of(rule_id, edited(*edits)) == [
+        (rule_id, level, message, path) for message, path in expected
+    ]
 
 
 @pytest.mark.parametrize("rule_id", TRIGGER_IDS)
@@ -310,8 +588,11 @@ def test_stated_value_is_compared_at_the_precision_it_was_written_with() -> None
 
 
 def test_rate_stated_to_a_whole_percent_is_not_an_error() -> None:
-    data = edited(put("staffing.authorized", {"行政编制": 24}), put("staffing.in_service", {"行政编制": 20}),
-                  put("stated", [{"key": "rates.in_service_control", "value": 83}]))
+    data = edited(
+        put("staffing.authorized", {"行政编制": 24}),
+        put("staffing.in_service", {"行政编制": 20}),
+        put("stated", [{"key": "rates.in_service_control", "value": 83}]),
+    )
     assert findings_of("rates.E001", data) == []
 
 
@@ -326,18 +607,31 @@ def test_spending_within_budget_plus_supplement_is_not_overspending() -> None:
 
 
 def test_spending_beyond_budget_plus_carryover_is_overspending() -> None:
-    data = edited(append("money.lines", _line("调整预算", "上年结转结余", "10")), put("money.lines[6].amount", "68"))
+    data = edited(
+        append("money.lines", _line("调整预算", "上年结转结余", "10")),
+        put("money.lines[6].amount", "68"),
+    )
     assert findings_of("budget.E002", data) == []  # 105 ≤ 100 + 10
-    data = edited(append("money.lines", _line("调整预算", "上年结转结余", "10")), put("money.lines[6].amount", "74"))
+    data = edited(
+        append("money.lines", _line("调整预算", "上年结转结余", "10")),
+        put("money.lines[6].amount", "74"),
+    )
     assert findings_of("budget.E002", data) == [
-        ("budget.E002", Level.ERROR, "支出111万元超过可用预算110万元（预算执行率111%）", "money.lines")
+        (
+            "budget.E002",
+            Level.ERROR,
+            "支出111万元超过可用预算110万元（预算执行率111%）",
+            "money.lines",
+        )
     ]
 
 
 # ── a crashing rule becomes core.C001; the others still run ───────────────────────────────
 
 
-def test_crashing_rule_becomes_a_finding_and_the_others_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crashing_rule_becomes_a_finding_and_the_others_still_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def boom(context: Context) -> Any:
         raise ZeroDivisionError("division by zero")
 
@@ -345,8 +639,18 @@ def test_crashing_rule_becomes_a_finding_and_the_others_still_run(monkeypatch: p
     data = edited(drop("staffing.retired"), put("stated[0].value", 14))
     found = run_checks(context_for(data))
     assert [(f.id, f.level, f.message, f.where.path) for f in found] == [
-        (CRASH_ID, Level.ERROR, "检查规则 staffing.W003 运行出错：ZeroDivisionError: division by zero", ""),
-        ("staffing.E001", Level.ERROR, "实有人数：报告写14人，按明细计算为10人", "staffing.actual_total"),
+        (
+            CRASH_ID,
+            Level.ERROR,
+            "检查规则 staffing.W003 运行出错：ZeroDivisionError: division by zero",
+            "",
+        ),
+        (
+            "staffing.E001",
+            Level.ERROR,
+            "实有人数：报告写14人，按明细计算为10人",
+            "staffing.actual_total",
+        ),
     ]
     assert found[0].message_en == "check staffing.W003 crashed: ZeroDivisionError: division by zero"
     assert found[0].blocking
@@ -361,23 +665,32 @@ def test_crash_inside_a_generator_after_some_notes(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setitem(RULES, "goals.W003", replace(RULES["goals.W003"], function=half))
     found = run_checks(context_for(CLEAN), only={"goals.W003"})
-    assert [(f.id, f.message) for f in found] == [(CRASH_ID, "检查规则 goals.W003 运行出错：KeyError: 'missing'")]
+    assert [(f.id, f.message) for f in found] == [
+        (CRASH_ID, "检查规则 goals.W003 运行出错：KeyError: 'missing'")
+    ]
 
 
 # ── waivers ───────────────────────────────────────────────────────────────────────────────
 
 
 def test_waiver_by_id_marks_the_finding_and_stops_it_blocking() -> None:
-    data = edited(put("stated[0].value", 14), put("waivers", [{"id": "staffing.E001", "reason": "报告笔误，已更正"}]))
+    data = edited(
+        put("stated[0].value", 14),
+        put("waivers", [{"id": "staffing.E001", "reason": "报告笔误，已更正"}]),
+    )
     result = evaluate(dossier_from_data(data), framework_from_data(TEST_FRAMEWORK))
-    assert [(f.id, f.waived, f.blocking) for f in result.findings] == [("staffing.E001", "报告笔误，已更正", False)]
+    assert [(f.id, f.waived, f.blocking) for f in result.findings] == [
+        ("staffing.E001", "报告笔误，已更正", False)
+    ]
     assert result.blocking == []
     assert result.count(Level.ERROR) == 0
     assert result.findings[0].as_dict()["waived"] == "报告笔误，已更正"
 
 
 def test_unwaived_error_blocks() -> None:
-    result = evaluate(dossier_from_data(edited(put("stated[0].value", 14))), framework_from_data(TEST_FRAMEWORK))
+    result = evaluate(
+        dossier_from_data(edited(put("stated[0].value", 14))), framework_from_data(TEST_FRAMEWORK)
+    )
     assert [f.id for f in result.blocking] == ["staffing.E001"]
     assert result.count(Level.ERROR) == 1
 
@@ -386,7 +699,10 @@ def test_waiver_by_where_applies_only_to_that_path() -> None:
     data = edited(
         put("narratives.problems", []),
         put("narratives.application", []),
-        put("waivers", [{"id": "narrative.W001", "reason": "本年无问题", "where": "narratives.problems"}]),
+        put(
+            "waivers",
+            [{"id": "narrative.W001", "reason": "本年无问题", "where": "narratives.problems"}],
+        ),
     )
     found = run_checks(context_for(data), only={"narrative.W001"})
     assert [(f.where.path, f.waived) for f in found] == [
@@ -396,7 +712,9 @@ def test_waiver_by_where_applies_only_to_that_path() -> None:
 
 
 def test_waiver_for_another_id_does_nothing() -> None:
-    data = edited(put("stated[0].value", 14), put("waivers", [{"id": "staffing.E002", "reason": "无关"}]))
+    data = edited(
+        put("stated[0].value", 14), put("waivers", [{"id": "staffing.E002", "reason": "无关"}])
+    )
     (finding,) = run_checks(context_for(data), only={"staffing.E001"})
     assert (finding.waived, finding.blocking) == (None, True)
 
@@ -411,7 +729,12 @@ def test_apply_waivers_and_sorting_directly() -> None:
         Finding("z.E001", Level.ERROR, "e"),
     ]
     ordered = sort_findings(findings)
-    assert [(f.id, f.where.path) for f in ordered] == [("z.E001", ""), ("a.W001", "p1"), ("a.W001", "p2"), ("b.I001", "")]
+    assert [(f.id, f.where.path) for f in ordered] == [
+        ("z.E001", ""),
+        ("a.W001", "p1"),
+        ("a.W001", "p2"),
+        ("b.I001", ""),
+    ]
     waived = apply_waivers(ordered, (Waiver(id="a.W001", reason="已知", where="p2"),))
     assert [f.waived for f in waived] == [None, None, "已知", None]
 
@@ -419,7 +742,12 @@ def test_apply_waivers_and_sorting_directly() -> None:
 def test_finding_as_dict_shape() -> None:
     finding = Finding("budget.W001", Level.WARNING, "消息", "提示", Where("money.lines"), "message")
     assert finding.as_dict() == {
-        "id": "budget.W001", "level": "warning", "message": "消息", "message_en": "message", "hint": "提示", "where": "money.lines",
+        "id": "budget.W001",
+        "level": "warning",
+        "message": "消息",
+        "message_en": "message",
+        "hint": "提示",
+        "where": "money.lines",
     }
 
 
@@ -430,13 +758,22 @@ def test_seed_findings_report_the_known_gaps(seed_dossier: Dossier) -> None:
     result = evaluate_with(seed_dossier)
     ids = {f.id for f in result.findings}
     # no executed amount, no targets, no 三公经费, stated change unverifiable — reported, not hidden
-    assert {"budget.W001", "indicators.W002", "budget.I001", "stated.W001", "score.W002", "framework.W001"} <= ids
+    assert {
+        "budget.W001",
+        "indicators.W002",
+        "budget.I001",
+        "stated.W001",
+        "score.W002",
+        "framework.W001",
+    } <= ids
     assert result.blocking == []
     assert not any(f.level is Level.ERROR for f in result.findings)
 
 
 @pytest.mark.parametrize("framework_id", list(pack_paths()))
-def test_every_shipped_pack_evaluates_the_seed_without_crashing(seed_dossier: Dossier, framework_id: str) -> None:
+def test_every_shipped_pack_evaluates_the_seed_without_crashing(
+    seed_dossier: Dossier, framework_id: str
+) -> None:
     result = evaluate_with(seed_dossier, framework_id)
     assert CRASH_ID not in {f.id for f in result.findings}
     assert result.score.framework_id == framework_id
@@ -449,7 +786,9 @@ def test_every_shipped_pack_evaluates_the_seed_without_crashing(seed_dossier: Do
 def test_docs_findings_lists_every_rule_id() -> None:
     text = (REPO_ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
     missing = [rule_id for rule_id in sorted(RULES) if f"`{rule_id}`" not in text]
-    assert missing == [], "regenerate docs/findings.md: python -m jixiao.core.checks.catalogue > docs/findings.md"
+    assert missing == [], (
+        "regenerate docs/findings.md: python -m jixiao.core.checks.catalogue > docs/findings.md"
+    )
     assert f"`{CRASH_ID}`" in text
 
 
@@ -457,4 +796,6 @@ def test_docs_findings_is_up_to_date_with_the_registry() -> None:
     from jixiao.core.checks.catalogue import catalogue
 
     text = (REPO_ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
-    assert text == catalogue(), "regenerate docs/findings.md: python -m jixiao.core.checks.catalogue > docs/findings.md"
+    assert text == catalogue(), (
+        "regenerate docs/findings.md: python -m jixiao.core.checks.catalogue > docs/findings.md"
+    )

@@ -59,7 +59,11 @@ def test_seed_loads_with_its_raw_facts(seed_dossier: Dossier) -> None:
     assert d.staffing.in_service == {StaffType.CIVIL_SERVANT_MANAGED: 8, StaffType.FULLY_FUNDED: 12}
     assert (d.staffing.retired, d.staffing.retired_cadres, d.staffing.survivors) == (20, None, 2)
     assert d.assets is not None
-    assert (d.assets.unit, d.assets.total_net, d.assets.fixed_added) == (Unit.WAN, Decimal("1679.37"), Decimal("30.77"))
+    assert (d.assets.unit, d.assets.total_net, d.assets.fixed_added) == (
+        Unit.WAN,
+        Decimal("1679.37"),
+        Decimal("30.77"),
+    )
     assert [(ln.phase, ln.funding, ln.item, ln.amount) for ln in d.money.lines] == [
         (Phase.BUDGET_INITIAL, Funding.BASIC, Item.WAGES, Decimal("480.26")),
         (Phase.BUDGET_INITIAL, Funding.BASIC, Item.GOODS_SERVICES, Decimal("922.03")),
@@ -68,8 +72,14 @@ def test_seed_loads_with_its_raw_facts(seed_dossier: Dossier) -> None:
     ]
     assert [g.id for g in d.goals] == ["G1", "G2", "G3", "G4", "G5", "G6"]
     assert [i.id for i in d.indicators] == [
-        "equipment_overhauls", "greening_survival", "energy_week", "meetings_served",
-        "meeting_errors", "facilities_intact", "energy_participation", "public_satisfaction",
+        "equipment_overhauls",
+        "greening_survival",
+        "energy_week",
+        "meetings_served",
+        "meeting_errors",
+        "facilities_intact",
+        "energy_participation",
+        "public_satisfaction",
     ]
     assert all(i.target is None for i in d.indicators)  # the seed states no targets
     assert d.indicator("meeting_errors").comparator is Comparator.LE  # type: ignore[union-attr]
@@ -106,7 +116,9 @@ def test_money_section_total_mixes_units(make_dossier) -> None:
 
 def test_unknown_field_names_dotted_path_and_line() -> None:
     problem = only_problem(HEAD + "staffing:\n  retird: 3\n")
-    assert problem == Problem("staffing.retird", "不认识的字段（拼写错误？）", "unknown field (a typo?)", 5)
+    assert problem == Problem(
+        "staffing.retird", "不认识的字段（拼写错误？）", "unknown field (a typo?)", 5
+    )
 
 
 def test_unknown_field_deep_in_a_list_names_the_index() -> None:
@@ -117,7 +129,9 @@ def test_unknown_field_deep_in_a_list_names_the_index() -> None:
 
 def test_negative_head_count_is_refused() -> None:
     problem = only_problem(HEAD + "staffing:\n  retired: -3\n")
-    assert problem == Problem("staffing.retired", "数值过小，应不小于 0", "too small, expected >= 0", 5)
+    assert problem == Problem(
+        "staffing.retired", "数值过小，应不小于 0", "too small, expected >= 0", 5
+    )
 
 
 def test_negative_count_by_type_is_refused() -> None:
@@ -136,24 +150,38 @@ def test_bad_enum_value_lists_the_choices() -> None:
 
 
 def test_bad_phase_lists_the_phases() -> None:
-    text = HEAD + "money:\n  unit: 万元\n  lines:\n    - {phase: 预算, item: 工资福利支出, amount: 1}\n"
+    text = (
+        HEAD
+        + "money:\n  unit: 万元\n  lines:\n    - {phase: 预算, item: 工资福利支出, amount: 1}\n"
+    )
     problem = only_problem(text)
     assert (problem.path, problem.line) == ("money.lines[0].phase", 7)
     assert all(p.value in problem.zh for p in Phase)
 
 
 def test_duplicate_indicator_id() -> None:
-    text = HEAD + "indicators:\n  - {id: a, name: A, level1: 产出}\n  - {id: a, name: B, level1: 产出}\n"
+    text = (
+        HEAD
+        + "indicators:\n  - {id: a, name: A, level1: 产出}\n  - {id: a, name: B, level1: 产出}\n"
+    )
     assert only_problem(text) == Problem("indicators[1].id", "指标编号 'a' 重复", "duplicate id", 6)
 
 
 def test_indicator_pointing_at_an_unknown_goal() -> None:
-    text = HEAD + "goals: [{id: G1, text: x}]\nindicators:\n  - {id: a, name: A, level1: 产出, goal: G9}\n"
-    assert only_problem(text) == Problem("indicators[0].goal", "目标 'G9' 不存在", "unknown goal", 6)
+    text = (
+        HEAD
+        + "goals: [{id: G1, text: x}]\nindicators:\n  - {id: a, name: A, level1: 产出, goal: G9}\n"
+    )
+    assert only_problem(text) == Problem(
+        "indicators[0].goal", "目标 'G9' 不存在", "unknown goal", 6
+    )
 
 
 def test_amount_that_is_not_a_number() -> None:
-    text = HEAD + "money:\n  unit: 万元\n  lines:\n    - {phase: 年初预算, item: 工资福利支出, amount: 十万}\n"
+    text = (
+        HEAD
+        + "money:\n  unit: 万元\n  lines:\n    - {phase: 年初预算, item: 工资福利支出, amount: 十万}\n"
+    )
     problem = only_problem(text)
     assert (problem.path, problem.line) == ("money.lines[0].amount", 7)
     assert problem.zh == "应为数字，得到 '十万'"
@@ -162,18 +190,29 @@ def test_amount_that_is_not_a_number() -> None:
 
 def test_missing_required_field() -> None:
     problem = only_problem("year: 2021\nprofile:\n  code: '123'\n")
-    assert problem == Problem("profile.name", "缺少必填项", "field required", 2)  # the line of the block that lacks it
+    assert problem == Problem(
+        "profile.name", "缺少必填项", "field required", 2
+    )  # the line of the block that lacks it
 
 
 def test_several_problems_are_all_reported() -> None:
     with pytest.raises(InputError) as raised:
-        dossier_from_text("year: 1999\nprofile:\n  name: 测试局\nstaffing:\n  retired: x\n", "x.yaml")
-    assert [(p.path, p.line) for p in raised.value.problems] == [("year", 1), ("staffing.retired", 5)]
+        dossier_from_text(
+            "year: 1999\nprofile:\n  name: 测试局\nstaffing:\n  retired: x\n", "x.yaml"
+        )
+    assert [(p.path, p.line) for p in raised.value.problems] == [
+        ("year", 1),
+        ("staffing.retired", 5),
+    ]
 
 
 def test_top_level_must_be_a_mapping() -> None:
     problem = only_problem("- 1\n- 2\n")
-    assert (problem.path, problem.zh, problem.en) == ("", "顶层应为映射（键: 值）", "top level must be a mapping")
+    assert (problem.path, problem.zh, problem.en) == (
+        "",
+        "顶层应为映射（键: 值）",
+        "top level must be a mapping",
+    )
 
 
 def test_malformed_yaml_names_the_line() -> None:
@@ -237,7 +276,8 @@ def test_yaml_file_error_carries_file_name_and_line(tmp_path: Path) -> None:
         HEAD + "staffing:\n  retird: 3\n",
         "year: 2021\nprofile:\n  name: [测试局\n",
         "year: 2021\nprofile:\n  name: 测试局\n  level: 国家级\n",
-        HEAD + "indicators:\n  - {id: a, name: A, level1: 产出}\n  - {id: a, name: B, level1: 产出}\n",
+        HEAD
+        + "indicators:\n  - {id: a, name: A, level1: 产出}\n  - {id: a, name: B, level1: 产出}\n",
     ],
 )
 def test_error_text_is_bilingual(text: str) -> None:
@@ -248,15 +288,22 @@ def test_error_text_is_bilingual(text: str) -> None:
 
 def test_dossier_from_data_raises_input_error_not_pydantic() -> None:
     with pytest.raises(InputError) as raised:
-        dossier_from_data({"year": 2021, "profile": {"name": "测试局"}, "staffing": {"retired": -1}})
-    assert raised.value.problems == [Problem("staffing.retired", "数值过小，应不小于 0", "too small, expected >= 0")]
+        dossier_from_data(
+            {"year": 2021, "profile": {"name": "测试局"}, "staffing": {"retired": -1}}
+        )
+    assert raised.value.problems == [
+        Problem("staffing.retired", "数值过小，应不小于 0", "too small, expected >= 0")
+    ]
 
 
 def test_float_amount_in_plain_data_is_refused() -> None:
     data = {
         "year": 2021,
         "profile": {"name": "测试局"},
-        "money": {"unit": "万元", "lines": [{"phase": "年初预算", "item": "工资福利支出", "amount": 0.1}]},
+        "money": {
+            "unit": "万元",
+            "lines": [{"phase": "年初预算", "item": "工资福利支出", "amount": 0.1}],
+        },
     }
     with pytest.raises(InputError) as raised:
         dossier_from_data(data)
@@ -269,7 +316,10 @@ def test_float_amount_in_plain_data_is_refused() -> None:
 
 
 def test_yaml_decimals_are_exact() -> None:
-    text = HEAD + "money:\n  unit: 万元\n  lines:\n    - {phase: 年初预算, item: 工资福利支出, amount: 0.1}\n    - {phase: 年初预算, item: 工资福利支出, amount: 0.2}\n"
+    text = (
+        HEAD
+        + "money:\n  unit: 万元\n  lines:\n    - {phase: 年初预算, item: 工资福利支出, amount: 0.1}\n    - {phase: 年初预算, item: 工资福利支出, amount: 0.2}\n"
+    )
     dossier = dossier_from_text(text)
     assert [line.amount for line in dossier.money.lines] == [Decimal("0.1"), Decimal("0.2")]
     assert dossier.money.total(list(dossier.money.lines)) == Money("0.3")
@@ -301,7 +351,9 @@ def test_malformed_json_names_the_line(tmp_path: Path) -> None:
 
 def test_json_validation_error_names_the_field(tmp_path: Path) -> None:
     path = tmp_path / "typo.json"
-    path.write_text('{"year": 2021, "profile": {"name": "测试局"}, "staffing": {"retird": 1}}', encoding="utf-8")
+    path.write_text(
+        '{"year": 2021, "profile": {"name": "测试局"}, "staffing": {"retird": 1}}', encoding="utf-8"
+    )
     with pytest.raises(InputError) as raised:
         load_dossier(path)
     assert [p.path for p in raised.value.problems] == ["staffing.retird"]
@@ -317,8 +369,19 @@ def test_round_trip_keeps_mixed_units_and_sources(make_dossier) -> None:
         money={
             "unit": "元",
             "lines": [
-                {"phase": "执行", "item": "工资福利支出", "amount": "12345.67", "unit": "万元",
-                 "source": {"file": "r.docx", "locator": "第3段", "start": 4, "end": 9, "text": "12345.67万元"}},
+                {
+                    "phase": "执行",
+                    "item": "工资福利支出",
+                    "amount": "12345.67",
+                    "unit": "万元",
+                    "source": {
+                        "file": "r.docx",
+                        "locator": "第3段",
+                        "start": 4,
+                        "end": 9,
+                        "text": "12345.67万元",
+                    },
+                },
             ],
         },
         stated=[{"key": "budget.total", "value": "-0.005", "qualifier": "约"}],
@@ -350,23 +413,47 @@ def test_comparator_aliases(make_dossier) -> None:
             {"id": "c", "name": "C", "level1": "产出", "comparator": "=="},
         ]
     )
-    assert [i.comparator for i in dossier.indicators] == [Comparator.GE, Comparator.LE, Comparator.EQ]
+    assert [i.comparator for i in dossier.indicators] == [
+        Comparator.GE,
+        Comparator.LE,
+        Comparator.EQ,
+    ]
 
 
 @pytest.mark.parametrize(
     ("target_text", "actual_text", "not_applicable"),
-    [("不涉及", None, True), (None, "无", True), ("不涉及本项业务", None, True), ("≥95%", "96%", False), (None, None, False)],
+    [
+        ("不涉及", None, True),
+        (None, "无", True),
+        ("不涉及本项业务", None, True),
+        ("≥95%", "96%", False),
+        (None, None, False),
+    ],
 )
 def test_content_not_applicable(make_dossier, target_text, actual_text, not_applicable) -> None:
     dossier = make_dossier(
-        indicators=[{"id": "a", "name": "A", "level1": "产出", "target_text": target_text, "actual_text": actual_text}]
+        indicators=[
+            {
+                "id": "a",
+                "name": "A",
+                "level1": "产出",
+                "target_text": target_text,
+                "actual_text": actual_text,
+            }
+        ]
     )
     assert dossier.indicators[0].content_not_applicable is not_applicable
 
 
 def test_staffing_actual_total_adds_every_group(make_dossier) -> None:
     dossier = make_dossier(
-        staffing={"in_service": {"行政编制": 5, "工勤": 2}, "retired": 3, "retired_cadres": 1, "survivors": 2, "contract": 9}
+        staffing={
+            "in_service": {"行政编制": 5, "工勤": 2},
+            "retired": 3,
+            "retired_cadres": 1,
+            "survivors": 2,
+            "contract": 9,
+        }
     )
     assert dossier.staffing.actual_total() == 13  # 编外 is not part of 实有
     assert make_dossier(staffing={"retired": 3}).staffing.actual_total() is None
@@ -383,7 +470,9 @@ def test_empty_file_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     with pytest.raises(InputError) as raised:
         load_dossier(path)
-    assert raised.value.problems == [Problem("", "顶层应为映射（键: 值）", "top level must be a mapping")]
+    assert raised.value.problems == [
+        Problem("", "顶层应为映射（键: 值）", "top level must be a mapping")
+    ]
 
 
 def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
@@ -395,13 +484,26 @@ def test_directory_instead_of_a_file_is_an_input_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("special", [".inf", "-.inf", ".nan"])
 def test_yaml_special_floats_are_an_input_error(special: str) -> None:
-    text = HEAD + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {special}}}\n"
+    text = (
+        HEAD
+        + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {special}}}\n"
+    )
     with pytest.raises(InputError) as raised:
         dossier_from_text(text, "x.yaml")
     assert raised.value.problems[0].line == 7
 
 
-@pytest.mark.parametrize(("written", "value"), [("1.0e+3", Decimal("1000")), ("1_000.5", Decimal("1000.5")), ("'1,234.50'", Decimal("1234.50"))])
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("1.0e+3", Decimal("1000")),
+        ("1_000.5", Decimal("1000.5")),
+        ("'1,234.50'", Decimal("1234.50")),
+    ],
+)
 def test_yaml_number_spellings(written: str, value: Decimal) -> None:
-    text = HEAD + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {written}}}\n"
+    text = (
+        HEAD
+        + f"money:\n  unit: 万元\n  lines:\n    - {{phase: 执行, item: 工资福利支出, amount: {written}}}\n"
+    )
     assert dossier_from_text(text).money.lines[0].amount == value

@@ -43,7 +43,13 @@ def test_seed_flat_figures(seed_dossier: Dossier) -> None:
         ("staffing.actual_total", Decimal(42), Origin.COMPUTED, Decimal(42), Decimal(42)),
         ("staffing.in_service", Decimal(20), Origin.COMPUTED, Decimal(20), Decimal(20)),
         ("rates.in_service_control", Decimal(80), Origin.COMPUTED, Decimal(80), Decimal(80)),
-        ("budget.basic", Decimal("1462.08"), Origin.COMPUTED, Decimal("1462.08"), Decimal("1462.08")),
+        (
+            "budget.basic",
+            Decimal("1462.08"),
+            Origin.COMPUTED,
+            Decimal("1462.08"),
+            Decimal("1462.08"),
+        ),
         ("profile.internal_units", Decimal(4), Origin.COMPUTED, Decimal(4), Decimal(4)),
         ("assets.change_pct", Decimal("-5.21"), Origin.STATED, None, Decimal("-5.21")),
         ("executed.total", None, None, None, None),
@@ -52,7 +58,12 @@ def test_seed_flat_figures(seed_dossier: Dossier) -> None:
 )
 def test_seed_figure_origins(seed_dossier: Dossier, key, value, origin, computed, stated) -> None:
     figure = FigureBook(seed_dossier).figure(key)
-    assert (figure.value, figure.origin, figure.computed, figure.stated) == (value, origin, computed, stated)
+    assert (figure.value, figure.origin, figure.computed, figure.stated) == (
+        value,
+        origin,
+        computed,
+        stated,
+    )
 
 
 def test_prior_assets_derived_from_stated_change(seed_dossier: Dossier) -> None:
@@ -66,7 +77,15 @@ def test_prior_assets_derived_from_stated_change(seed_dossier: Dossier) -> None:
 
 def test_basic_budget_is_the_sum_of_its_economic_classes(seed_dossier: Dossier) -> None:
     book = FigureBook(seed_dossier)
-    parts = [book.value(k) for k in ("budget.wages", "budget.goods_services", "budget.transfers_households", "budget.capital")]
+    parts = [
+        book.value(k)
+        for k in (
+            "budget.wages",
+            "budget.goods_services",
+            "budget.transfers_households",
+            "budget.capital",
+        )
+    ]
     assert parts == [Decimal("480.26"), Decimal("922.03"), Decimal("29.02"), Decimal("30.77")]
     assert sum(parts, Decimal(0)) == book.value("budget.basic") == Decimal("1462.08")
 
@@ -103,13 +122,23 @@ def test_yuan_lines_are_summed_with_wan_lines(make_dossier) -> None:
         }
     )
     book = FigureBook(dossier)
-    assert (book.value("budget.wages"), book.value("budget.basic"), book.value("budget.project"), book.value("budget.total")) == (
-        Decimal("102.5"), Decimal("102.5"), Decimal("1"), Decimal("103.5"),
+    assert (
+        book.value("budget.wages"),
+        book.value("budget.basic"),
+        book.value("budget.project"),
+        book.value("budget.total"),
+    ) == (
+        Decimal("102.5"),
+        Decimal("102.5"),
+        Decimal("1"),
+        Decimal("103.5"),
     )
 
 
 def test_section_in_yuan_reports_figures_in_wan(make_dossier) -> None:
-    dossier = make_dossier(money={"unit": "元", "lines": [_line("调整预算", "工资福利支出", "14620800")]})
+    dossier = make_dossier(
+        money={"unit": "元", "lines": [_line("调整预算", "工资福利支出", "14620800")]}
+    )
     assert FigureBook(dossier).flat()["budget.total"] == "1462.08"
 
 
@@ -125,14 +154,24 @@ def test_adjusted_budget_is_preferred_over_initial(make_dossier) -> None:
         }
     )
     book = FigureBook(dossier)
-    assert (book.value("budget.total"), book.value("budget.initial_total"), book.value("executed.total")) == (
-        Decimal(120), Decimal(100), Decimal(108),
+    assert (
+        book.value("budget.total"),
+        book.value("budget.initial_total"),
+        book.value("executed.total"),
+    ) == (
+        Decimal(120),
+        Decimal(100),
+        Decimal(108),
     )
     assert book.value("rates.execution") == Decimal(90)
 
 
 def test_executed_phase_preferred_over_final(make_dossier) -> None:
-    lines = [_line("年初预算", "工资福利支出", "100"), _line("执行", "工资福利支出", "90"), _line("决算", "工资福利支出", "95")]
+    lines = [
+        _line("年初预算", "工资福利支出", "100"),
+        _line("执行", "工资福利支出", "90"),
+        _line("决算", "工资福利支出", "95"),
+    ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
     assert book.value("executed.total") == Decimal(90)
 
@@ -140,7 +179,10 @@ def test_executed_phase_preferred_over_final(make_dossier) -> None:
 def test_final_accounts_used_when_no_executed_lines(make_dossier) -> None:
     lines = [_line("年初预算", "工资福利支出", "100"), _line("决算", "工资福利支出", "95")]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
-    assert (book.value("executed.total"), book.value("rates.execution")) == (Decimal(95), Decimal(95))
+    assert (book.value("executed.total"), book.value("rates.execution")) == (
+        Decimal(95),
+        Decimal(95),
+    )
 
 
 def test_memo_items_are_not_part_of_totals(make_dossier) -> None:
@@ -154,7 +196,16 @@ def test_memo_items_are_not_part_of_totals(make_dossier) -> None:
         _line("执行", "公用经费", "8"),
     ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
-    assert {k: book.value(k) for k in ("budget.total", "budget.sangong", "executed.sangong", "rates.sangong_control", "rates.public_funds_control")} == {
+    assert {
+        k: book.value(k)
+        for k in (
+            "budget.total",
+            "budget.sangong",
+            "executed.sangong",
+            "rates.sangong_control",
+            "rates.public_funds_control",
+        )
+    } == {
         "budget.total": Decimal(100),
         "budget.sangong": Decimal(5),
         "executed.sangong": Decimal("1.5"),
@@ -172,7 +223,10 @@ def test_adjustment_and_carryover_rates(make_dossier) -> None:
         _line("执行", "工资福利支出", "225"),
     ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
-    assert (book.value("rates.adjustment"), book.value("rates.carryover")) == (Decimal(25), Decimal(10))
+    assert (book.value("rates.adjustment"), book.value("rates.carryover")) == (
+        Decimal(25),
+        Decimal(10),
+    )
 
 
 def test_computed_change_pct_wins_over_stated(make_dossier) -> None:
@@ -181,7 +235,12 @@ def test_computed_change_pct_wins_over_stated(make_dossier) -> None:
         stated=[{"key": "assets.change_pct", "value": "-5"}],
     )
     figure = FigureBook(dossier).figure("assets.change_pct")
-    assert (figure.value, figure.origin, figure.computed, figure.stated) == (Decimal(-10), Origin.COMPUTED, Decimal(-10), Decimal(-5))
+    assert (figure.value, figure.origin, figure.computed, figure.stated) == (
+        Decimal(-10),
+        Origin.COMPUTED,
+        Decimal(-10),
+        Decimal(-5),
+    )
     prior = FigureBook(dossier).figure("assets.total_net_prior")
     assert (prior.value, prior.origin) == (Decimal(100), Origin.COMPUTED)
 
@@ -200,14 +259,25 @@ def test_rate_with_zero_denominator_is_missing(make_dossier) -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Decimal("80.00"), "80"), (Decimal("1462.080"), "1462.08"), (Decimal("0.125"), "0.13"), (Decimal("-5.205"), "-5.21"),
-     (Decimal("100"), "100"), (Decimal("1771.674227"), "1771.67"), (Decimal("10.5"), "10.5")],
+    [
+        (Decimal("80.00"), "80"),
+        (Decimal("1462.080"), "1462.08"),
+        (Decimal("0.125"), "0.13"),
+        (Decimal("-5.205"), "-5.21"),
+        (Decimal("100"), "100"),
+        (Decimal("1771.674227"), "1771.67"),
+        (Decimal("10.5"), "10.5"),
+    ],
 )
 def test_format_number(value: Decimal, text: str) -> None:
     assert format_number(value) == text
 
 
 def test_memo_line_in_adjusted_phase_does_not_hide_the_initial_budget(make_dossier) -> None:
-    lines = [_line("年初预算", "工资福利支出", "100"), _line("调整预算", "本年追加", "20"), _line("执行", "工资福利支出", "115")]
+    lines = [
+        _line("年初预算", "工资福利支出", "100"),
+        _line("调整预算", "本年追加", "20"),
+        _line("执行", "工资福利支出", "115"),
+    ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
     assert book.value("budget.total") is not None

@@ -50,7 +50,10 @@ def problems_of(tmp_path: Path, text: str) -> list[Problem]:
 def test_valid_user_pack_loads(tmp_path: Path) -> None:
     pack = load_framework(str(write_pack(tmp_path, VALID)))
     assert (pack.id, pack.name, pack.total) == ("mine", "我的框架", Decimal(100))
-    assert [(path, node.id, node.weight) for path, node in pack.leaves()] == [(("A",), "a", Decimal(60)), (("B",), "b", Decimal(40))]
+    assert [(path, node.id, node.weight) for path, node in pack.leaves()] == [
+        (("A",), "a", Decimal(60)),
+        (("B",), "b", Decimal(40)),
+    ]
 
 
 def test_pack_path_may_be_a_path_object_string_with_yml(tmp_path: Path) -> None:
@@ -65,7 +68,9 @@ def test_children_weights_not_adding_up_names_the_node_and_line(tmp_path: Path) 
         "      - {id: b2, name: B2, weight: 10, formula: data.b, method: {type: linear}}\n",
     )
     (problem,) = problems_of(tmp_path, text)
-    assert problem == Problem("indicators[1]", "b: 下级指标分值合计 30 ≠ 本级分值 40", "children weights must add up", 9)
+    assert problem == Problem(
+        "indicators[1]", "b: 下级指标分值合计 30 ≠ 本级分值 40", "children weights must add up", 9
+    )
 
 
 def test_top_level_weights_not_adding_up_names_field_and_line(tmp_path: Path) -> None:
@@ -77,11 +82,16 @@ def test_top_level_weights_not_adding_up_names_field_and_line(tmp_path: Path) ->
 
 def test_top_level_weights_not_adding_up_is_refused(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, VALID.replace("weight: 40", "weight: 30"))
-    assert (problem.zh, problem.en) == ("一级指标分值合计 90 ≠ 总分 100", "top-level weights must add up to total")
+    assert (problem.zh, problem.en) == (
+        "一级指标分值合计 90 ≠ 总分 100",
+        "top-level weights must add up to total",
+    )
 
 
 def test_unknown_formula_name(tmp_path: Path) -> None:
-    (problem,) = problems_of(tmp_path, VALID.replace("formula: data.b", "formula: rates.nonsense * 2"))
+    (problem,) = problems_of(
+        tmp_path, VALID.replace("formula: data.b", "formula: rates.nonsense * 2")
+    )
     assert problem == Problem(
         "indicators[1]",
         "b.formula: 未知的数据项 rates.nonsense（应为标准指标键或 data.名称）",
@@ -98,7 +108,9 @@ def test_bad_formula_syntax_names_the_character(tmp_path: Path) -> None:
 
 
 def test_python_in_a_formula_is_refused(tmp_path: Path) -> None:
-    (problem,) = problems_of(tmp_path, VALID.replace("formula: data.b", "formula: __import__('os')"))
+    (problem,) = problems_of(
+        tmp_path, VALID.replace("formula: data.b", "formula: __import__('os')")
+    )
     assert problem.zh.startswith("b.formula: 公式第")
     assert problem.line == 9
 
@@ -106,48 +118,72 @@ def test_python_in_a_formula_is_refused(tmp_path: Path) -> None:
 def test_leaf_without_method(tmp_path: Path) -> None:
     text = VALID.replace("    method: {type: linear}\n  - id: b", "  - id: b")
     (problem,) = problems_of(tmp_path, text)
-    assert problem == Problem("indicators[0]", "a: 末级指标缺少计分方法 method", "a leaf needs a scoring method", 4)
+    assert problem == Problem(
+        "indicators[0]", "a: 末级指标缺少计分方法 method", "a leaf needs a scoring method", 4
+    )
 
 
 def test_leaf_without_value_source(tmp_path: Path) -> None:
     text = VALID.replace("    formula: data.a\n", "")
     (problem,) = problems_of(tmp_path, text)
     assert (problem.path, problem.line) == ("indicators[0]", 4)
-    assert problem.zh.startswith("a: 末级指标需要且只能有 formula、department_indicators、assessment 之一")
+    assert problem.zh.startswith(
+        "a: 末级指标需要且只能有 formula、department_indicators、assessment 之一"
+    )
 
 
 def test_unknown_field_in_a_pack_names_path_and_line(tmp_path: Path) -> None:
-    (problem,) = problems_of(tmp_path, VALID.replace("    weight: 40\n", "    weight: 40\n    wieght: 40\n"))
-    assert problem == Problem("indicators[1].wieght", "不认识的字段（拼写错误？）", "unknown field (a typo?)", 12)
+    (problem,) = problems_of(
+        tmp_path, VALID.replace("    weight: 40\n", "    weight: 40\n    wieght: 40\n")
+    )
+    assert problem == Problem(
+        "indicators[1].wieght", "不认识的字段（拼写错误？）", "unknown field (a typo?)", 12
+    )
 
 
 def test_step_needs_exactly_one_deduction(tmp_path: Path) -> None:
-    text = VALID.replace("method: {type: linear}\n  - id: b", "method: {type: step, threshold: 1}\n  - id: b")
+    text = VALID.replace(
+        "method: {type: linear}\n  - id: b", "method: {type: step, threshold: 1}\n  - id: b"
+    )
     (problem,) = problems_of(tmp_path, text)
     assert problem == Problem(
-        "indicators[0].method.step", "需要且只能给出 deduct_fraction 或 deduct_points 之一", "give exactly one deduction", 8
+        "indicators[0].method.step",
+        "需要且只能给出 deduct_fraction 或 deduct_points 之一",
+        "give exactly one deduction",
+        8,
     )
 
 
 def test_proportional_formula_needs_a_target(tmp_path: Path) -> None:
-    text = VALID.replace("method: {type: linear}\n  - id: b", "method: {type: proportional}\n  - id: b")
+    text = VALID.replace(
+        "method: {type: linear}\n  - id: b", "method: {type: proportional}\n  - id: b"
+    )
     (problem,) = problems_of(tmp_path, text)
     assert problem.zh == "a: 按比例计分的公式指标需要 target"
 
 
 def test_qualitative_method_needs_assessment(tmp_path: Path) -> None:
-    text = VALID.replace("method: {type: linear}\n  - id: b", "method: {type: qualitative}\n  - id: b")
+    text = VALID.replace(
+        "method: {type: linear}\n  - id: b", "method: {type: qualitative}\n  - id: b"
+    )
     (problem,) = problems_of(tmp_path, text)
     assert problem.zh == "a: 定性或检查点计分需要 assessment: true"
 
 
 def test_duplicate_leaf_ids(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, VALID.replace("id: b\n", "id: a\n"))
-    assert (problem.path, problem.zh, problem.en) == ("indicators", "指标编号重复 a", "duplicate indicator ids")
+    assert (problem.path, problem.zh, problem.en) == (
+        "indicators",
+        "指标编号重复 a",
+        "duplicate indicator ids",
+    )
 
 
 def test_malformed_pack_yaml_names_the_line(tmp_path: Path) -> None:
-    (problem,) = problems_of(tmp_path, VALID.replace("method: {type: linear}\n  - id: b", "method: {type: linear\n  - id: b"))
+    (problem,) = problems_of(
+        tmp_path,
+        VALID.replace("method: {type: linear}\n  - id: b", "method: {type: linear\n  - id: b"),
+    )
     assert problem.zh.startswith("YAML 格式错误")
     assert problem.line is not None and 8 <= problem.line <= 10
 
@@ -167,7 +203,11 @@ def test_unknown_method_type_error_is_bilingual(tmp_path: Path) -> None:
 
 
 def test_one_bad_node_gives_one_problem() -> None:
-    data = {"id": "t", "name": "T", "indicators": [{"id": "a", "name": "A", "weight": 100, "formula": "data.a"}]}
+    data = {
+        "id": "t",
+        "name": "T",
+        "indicators": [{"id": "a", "name": "A", "weight": 100, "formula": "data.a"}],
+    }
     with pytest.raises(InputError) as raised:
         framework_from_data(data)
     assert [p.path for p in raised.value.problems] == ["indicators[0]"]
@@ -180,7 +220,9 @@ def test_unknown_framework_id_lists_the_available_ones() -> None:
     ids = list(pack_paths())
     assert {"cn-2013-common", "cn-2020-self", "hunan-2019"} <= set(ids)
     assert problem.zh == f"没有这个评价框架；可用：{'、'.join(ids)}，或给出 .yaml 文件路径"
-    assert problem.en == f"unknown framework; available: {', '.join(ids)}, or a path to a .yaml pack"
+    assert (
+        problem.en == f"unknown framework; available: {', '.join(ids)}, or a path to a .yaml pack"
+    )
 
 
 def test_missing_pack_file(tmp_path: Path) -> None:
@@ -205,26 +247,51 @@ def test_shipped_packs_load_and_ids_match_file_names() -> None:
 def test_cn_2020_self_pack_shape() -> None:
     pack = load_framework("cn-2020-self")
     assert [(n.id, n.weight) for n in pack.indicators] == [
-        ("execution", Decimal(10)), ("output", Decimal(50)), ("benefit", Decimal(30)), ("satisfaction", Decimal(10)),
+        ("execution", Decimal(10)),
+        ("output", Decimal(50)),
+        ("benefit", Decimal(30)),
+        ("satisfaction", Decimal(10)),
     ]
     assert pack.rules.overshoot is not None and pack.rules.overshoot.threshold == Decimal(30)
     assert [(c.below, c.cap) for c in pack.rules.execution_cap] == [
-        (Decimal(50), Decimal(59)), (Decimal(60), Decimal(69)), (Decimal(70), Decimal(79)), (Decimal(80), Decimal(89)),
+        (Decimal(50), Decimal(59)),
+        (Decimal(60), Decimal(69)),
+        (Decimal(70), Decimal(79)),
+        (Decimal(80), Decimal(89)),
     ]
 
 
 def test_hunan_pack_level_totals() -> None:
     pack = load_framework("hunan-2019")
     assert [(n.name, n.weight) for n in pack.indicators] == [
-        ("投入", Decimal(15)), ("过程", Decimal(40)), ("产出", Decimal(25)), ("效果", Decimal(20)),
+        ("投入", Decimal(15)),
+        ("过程", Decimal(40)),
+        ("产出", Decimal(25)),
+        ("效果", Decimal(20)),
     ]
 
 
 def test_framework_from_data_reports_nested_paths() -> None:
-    data = {"id": "t", "name": "T", "indicators": [
-        {"id": "a", "name": "A", "weight": 50, "formula": "data.a", "method": {"type": "linear"}},
-        {"id": "b", "name": "B", "weight": 50, "formula": "data.b", "method": {"type": "linear", "full_at": "x"}},
-    ]}
+    data = {
+        "id": "t",
+        "name": "T",
+        "indicators": [
+            {
+                "id": "a",
+                "name": "A",
+                "weight": 50,
+                "formula": "data.a",
+                "method": {"type": "linear"},
+            },
+            {
+                "id": "b",
+                "name": "B",
+                "weight": 50,
+                "formula": "data.b",
+                "method": {"type": "linear", "full_at": "x"},
+            },
+        ],
+    }
     with pytest.raises(InputError) as raised:
         framework_from_data(data, origin="pack.yaml")
     assert [p.path for p in raised.value.problems] == ["indicators[1].method.linear.full_at"]

@@ -79,7 +79,9 @@ def test_seed_report_states_the_seed_figures(seed_dossier: Dossier) -> None:
         assert phrase in text, phrase
 
 
-def test_golden_mismatch_fails_with_a_unified_diff(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden_mismatch_fails_with_a_unified_diff(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(golden_support.REGENERATE_ENV, raising=False)
     monkeypatch.setattr(golden_support, "GOLDEN_DIR", tmp_path)
     (tmp_path / "x.md").write_text("一\n二\n三\n", encoding="utf-8")

@@ -47,7 +47,14 @@ def test_floats_are_refused(bad: float) -> None:
 
 @pytest.mark.parametrize(
     ("bad", "zh"),
-    [(True, "布尔值"), ("abc", "应为数字"), ("NaN", "有限数字"), ("Infinity", "有限数字"), (None, "应为数字"), ([1], "应为数字")],
+    [
+        (True, "布尔值"),
+        ("abc", "应为数字"),
+        ("NaN", "有限数字"),
+        ("Infinity", "有限数字"),
+        (None, "应为数字"),
+        ([1], "应为数字"),
+    ],
 )
 def test_non_numbers_are_refused_bilingually(bad: object, zh: str) -> None:
     with pytest.raises(ValueError) as raised:
@@ -139,7 +146,13 @@ def test_repr_shows_amount_and_unit() -> None:
     assert repr(Money("1462.08")) == "Money('1462.08', '万元')"
 
 
-amounts = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=4, allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=Decimal("-1e12"),
+    max_value=Decimal("1e12"),
+    places=4,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 @given(amounts)
@@ -158,7 +171,15 @@ def test_sum_does_not_depend_on_the_unit_it_is_done_in(a: Decimal, b: Decimal) -
     assert left.wan == a + b / 10000
 
 
-@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=3, allow_nan=False, allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=Decimal("-1e9"),
+        max_value=Decimal("1e9"),
+        places=3,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
 def test_display_rounding_is_half_up_away_from_zero(amount: Decimal) -> None:
     shown = Decimal(Money(amount).display().removesuffix("万元"))
     assert abs(shown - amount) <= Decimal("0.005")

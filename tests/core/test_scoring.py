@@ -23,15 +23,26 @@ def build_dossier(base: dict[str, Any] | None = None, **sections: Any) -> Dossie
     return dossier_from_data({**data, **sections})
 
 
-def framework(*leaves: dict[str, Any], rules: dict[str, Any] | None = None, **extra: Any) -> Framework:
+def framework(
+    *leaves: dict[str, Any], rules: dict[str, Any] | None = None, **extra: Any
+) -> Framework:
     data: dict[str, Any] = {"id": "test", "name": "测试框架", "indicators": list(leaves), **extra}
     if rules is not None:
         data["rules"] = rules
     return framework_from_data(data)
 
 
-def formula_leaf(node_id: str, weight: Any, method: dict[str, Any], formula: str | None = None, **extra: Any) -> dict[str, Any]:
-    return {"id": node_id, "name": node_id.upper(), "weight": weight, "formula": formula or f"data.{node_id}", "method": method, **extra}
+def formula_leaf(
+    node_id: str, weight: Any, method: dict[str, Any], formula: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "id": node_id,
+        "name": node_id.upper(),
+        "weight": weight,
+        "formula": formula or f"data.{node_id}",
+        "method": method,
+        **extra,
+    }
 
 
 def score_one(method: dict[str, Any], value: Any, weight: Any = 10, **leaf_extra: Any) -> ItemScore:
@@ -43,7 +54,9 @@ def score_one(method: dict[str, Any], value: Any, weight: Any = 10, **leaf_extra
     return card.items[0]
 
 
-def points(method: dict[str, Any], value: Any, weight: Any = 10, **leaf_extra: Any) -> Decimal | None:
+def points(
+    method: dict[str, Any], value: Any, weight: Any = 10, **leaf_extra: Any
+) -> Decimal | None:
     return score_one(method, value, weight, **leaf_extra).points
 
 
@@ -66,7 +79,9 @@ PROPORTIONAL = {"type": "proportional"}
         ("=", "100", "110", "9.09", "偏离目标，10×100/110"),
     ],
 )
-def test_proportional(comparator: str, target: str, actual: str, expected: str, explanation: str) -> None:
+def test_proportional(
+    comparator: str, target: str, actual: str, expected: str, explanation: str
+) -> None:
     item = score_one(PROPORTIONAL, actual, comparator=comparator, target=target)
     assert (item.status, item.points, item.explanation) == (Status.SCORED, D(expected), explanation)
     assert item.target == f"{comparator}{target}"
@@ -79,7 +94,17 @@ def test_proportional_lower_is_better_with_zero_actual_is_full() -> None:
 # ── linear ────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize(("rate", "expected"), [("76", "7.60"), ("100", "10.00"), ("120", "10.00"), ("0", "0.00"), ("-5", "0.00"), ("99.99", "10.00")])
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        ("76", "7.60"),
+        ("100", "10.00"),
+        ("120", "10.00"),
+        ("0", "0.00"),
+        ("-5", "0.00"),
+        ("99.99", "10.00"),
+    ],
+)
 def test_linear_execution_rate(rate: str, expected: str) -> None:
     assert points({"type": "linear", "full_at": 100}, rate) == D(expected)
 
@@ -90,8 +115,20 @@ def test_linear_with_other_full_at() -> None:
 
 # ── step ──────────────────────────────────────────────────────────────────────────────────
 
-STAFF_STEP = {"type": "step", "threshold": 100, "direction": "over", "step": 1, "deduct_fraction": "0.1"}
-COMPLETION_STEP = {"type": "step", "threshold": 100, "direction": "under", "step": 5, "deduct_points": 2}
+STAFF_STEP = {
+    "type": "step",
+    "threshold": 100,
+    "direction": "over",
+    "step": 1,
+    "deduct_fraction": "0.1",
+}
+COMPLETION_STEP = {
+    "type": "step",
+    "threshold": 100,
+    "direction": "under",
+    "step": 5,
+    "deduct_points": 2,
+}
 
 
 @pytest.mark.parametrize(
@@ -112,7 +149,14 @@ def test_step_over_with_fraction_of_weight(value: str, expected: str, explanatio
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("100", "5.00"), ("101", "5.00"), ("95", "3.00"), ("90", "1.00"), ("94.99", "1.00"), ("80", "0.00")],
+    [
+        ("100", "5.00"),
+        ("101", "5.00"),
+        ("95", "3.00"),
+        ("90", "1.00"),
+        ("94.99", "1.00"),
+        ("80", "0.00"),
+    ],
 )
 def test_step_under_with_points(value: str, expected: str) -> None:
     assert points(COMPLETION_STEP, value, weight=5) == D(expected)
@@ -140,14 +184,24 @@ def _hunan_item(dossier: Dossier, item_id: str) -> ItemScore:
 
 
 def test_hunan_staff_control_136_of_143_is_full_marks(make_dossier) -> None:
-    dossier = make_dossier(staffing={"authorized": {"行政编制": 143}, "in_service": {"行政编制": 136}})
+    dossier = make_dossier(
+        staffing={"authorized": {"行政编制": 143}, "in_service": {"行政编制": 136}}
+    )
     item = _hunan_item(dossier, "staff_control")
-    assert (item.status, item.points, item.actual, item.weight) == (Status.SCORED, D("5.00"), "95.1%", D(5))
+    assert (item.status, item.points, item.actual, item.weight) == (
+        Status.SCORED,
+        D("5.00"),
+        "95.1%",
+        D(5),
+    )
 
 
 def test_hunan_sangong_change_98_31_percent_scores_zero(make_dossier) -> None:
     dossier = make_dossier(
-        money={"unit": "万元", "lines": [{"phase": "年初预算", "item": "三公经费-公务接待", "amount": "63.46"}]},
+        money={
+            "unit": "万元",
+            "lines": [{"phase": "年初预算", "item": "三公经费-公务接待", "amount": "63.46"}],
+        },
         previous={"budget.sangong": "32"},
     )
     item = _hunan_item(dossier, "sangong_change")
@@ -202,8 +256,16 @@ KEY_SPENDING_BANDS = {
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("-3", "5.00"), ("0", "5.00"), ("0.01", "4.00"), ("10", "4.00"), ("10.01", "3.00"), ("20", "3.00"),
-     ("30", "2.00"), ("30.01", "0.00")],
+    [
+        ("-3", "5.00"),
+        ("0", "5.00"),
+        ("0.01", "4.00"),
+        ("10", "4.00"),
+        ("10.01", "3.00"),
+        ("20", "3.00"),
+        ("30", "2.00"),
+        ("30.01", "0.00"),
+    ],
 )
 def test_bands_by_fraction_with_boundaries(value: str, expected: str) -> None:
     assert points(ADJUSTMENT_BANDS, value, weight=5) == D(expected)
@@ -211,7 +273,15 @@ def test_bands_by_fraction_with_boundaries(value: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("100", "5.00"), ("90", "5.00"), ("89.99", "4.00"), ("80", "4.00"), ("79.99", "3.00"), ("60", "2.00"), ("59.99", "0.00")],
+    [
+        ("100", "5.00"),
+        ("90", "5.00"),
+        ("89.99", "4.00"),
+        ("80", "4.00"),
+        ("79.99", "3.00"),
+        ("60", "2.00"),
+        ("59.99", "0.00"),
+    ],
 )
 def test_bands_by_points_with_boundaries(value: str, expected: str) -> None:
     assert points(KEY_SPENDING_BANDS, value, weight=5) == D(expected)
@@ -225,13 +295,19 @@ def test_bands_points_never_exceed_the_weight() -> None:
 def test_value_outside_every_band_scores_zero_and_says_so() -> None:
     method = {"type": "bands", "bands": [{"ge": 90, "points": 5}, {"lt": 60, "points": 0}]}
     item = score_one(method, "70", weight=5)
-    assert (item.status, item.points, item.explanation) == (Status.SCORED, D("0.00"), "70不在任何计分区间，得0分")
+    assert (item.status, item.points, item.explanation) == (
+        Status.SCORED,
+        D("0.00"),
+        "70不在任何计分区间，得0分",
+    )
 
 
 # ── qualitative and check points (assessment leaves) ──────────────────────────────────────
 
 
-def assessed_card(method: dict[str, Any], assessment: dict[str, Any] | None, weight: int = 10) -> ScoreCard:
+def assessed_card(
+    method: dict[str, Any], assessment: dict[str, Any] | None, weight: int = 10
+) -> ScoreCard:
     leaves = [
         {"id": "q", "name": "定性", "weight": weight, "assessment": True, "method": method},
         formula_leaf("pad", 100 - weight, {"type": "linear"}),
@@ -250,12 +326,18 @@ QUALITATIVE = {"type": "qualitative"}
         ({"level": "达成", "fraction": "1"}, "10.00", "达成，按100%计分"),
         ({"level": "达成"}, "8.00", "达成，未给出区间内比例，按下限80%计分"),
         ({"level": "部分达成", "fraction": "0.7"}, "7.00", "部分达成，按70%计分"),
-        ({"level": "部分达成", "fraction": "0.95"}, "6.00", "部分达成，未给出区间内比例，按下限60%计分"),
+        (
+            {"level": "部分达成", "fraction": "0.95"},
+            "6.00",
+            "部分达成，未给出区间内比例，按下限60%计分",
+        ),
         ({"level": "未达成", "fraction": "0.3"}, "3.00", "未达成，按30%计分"),
         ({"level": "未达成"}, "0.00", "未达成，未给出区间内比例，按下限0%计分"),
     ],
 )
-def test_qualitative_bands_and_fraction(assessment: dict[str, Any], expected: str, explanation: str) -> None:
+def test_qualitative_bands_and_fraction(
+    assessment: dict[str, Any], expected: str, explanation: str
+) -> None:
     item = assessed_card(QUALITATIVE, assessment).items[0]
     assert (item.status, item.points, item.explanation) == (Status.SCORED, D(expected), explanation)
 
@@ -268,7 +350,11 @@ def test_qualitative_unknown_level_is_insufficient_not_zero() -> None:
 
 def test_missing_assessment_is_insufficient() -> None:
     item = assessed_card(QUALITATIVE, None).items[0]
-    assert (item.status, item.points, item.explanation) == (Status.INSUFFICIENT, None, "没有定性评价或检查点记录（assessments）")
+    assert (item.status, item.points, item.explanation) == (
+        Status.INSUFFICIENT,
+        None,
+        "没有定性评价或检查点记录（assessments）",
+    )
 
 
 CHECKPOINTS = {"type": "checkpoints", "points": ["制度健全", "合法合规", "有效执行"]}
@@ -276,7 +362,11 @@ CHECKPOINTS = {"type": "checkpoints", "points": ["制度健全", "合法合规",
 
 @pytest.mark.parametrize(
     ("marks", "expected", "explanation"),
-    [([True, True, True], "3.00", "满足3/3个检查点"), ([True, False, True], "2.00", "满足2/3个检查点"), ([False, False, False], "0.00", "满足0/3个检查点")],
+    [
+        ([True, True, True], "3.00", "满足3/3个检查点"),
+        ([True, False, True], "2.00", "满足2/3个检查点"),
+        ([False, False, False], "0.00", "满足0/3个检查点"),
+    ],
 )
 def test_checkpoints(marks: list[bool], expected: str, explanation: str) -> None:
     item = assessed_card(CHECKPOINTS, {"checkpoints": marks}, weight=3).items[0]
@@ -290,7 +380,11 @@ def test_checkpoints_share_rounds_half_up() -> None:
 
 def test_checkpoints_wrong_count_is_insufficient() -> None:
     item = assessed_card(CHECKPOINTS, {"checkpoints": [True, True]}, weight=3).items[0]
-    assert (item.status, item.points, item.explanation) == (Status.INSUFFICIENT, None, "检查点应有3项，实有2项")
+    assert (item.status, item.points, item.explanation) == (
+        Status.INSUFFICIENT,
+        None,
+        "检查点应有3项，实有2项",
+    )
 
 
 # ── insufficient evidence is a state, not a zero ──────────────────────────────────────────
@@ -298,7 +392,9 @@ def test_checkpoints_wrong_count_is_insufficient() -> None:
 
 def three_leaves() -> Framework:
     linear = {"type": "linear"}
-    return framework(formula_leaf("a", 50, linear), formula_leaf("b", 25, linear), formula_leaf("c", 25, linear))
+    return framework(
+        formula_leaf("a", 50, linear), formula_leaf("b", 25, linear), formula_leaf("c", 25, linear)
+    )
 
 
 def test_insufficient_evidence_withholds_the_grade() -> None:
@@ -309,21 +405,46 @@ def test_insufficient_evidence_withholds_the_grade() -> None:
         ("c", Status.INSUFFICIENT, None),
     ]
     assert card.items[2].explanation == "无法计算：缺少数据 data.c / missing data data.c"
-    assert (card.total, card.grade, card.complete, card.status) == (D("60.00"), None, False, Status.INSUFFICIENT)
-    assert (card.insufficient_weight, card.assessed_weight, card.max_possible) == (D("25.00"), D(75), D("85.00"))
+    assert (card.total, card.grade, card.complete, card.status) == (
+        D("60.00"),
+        None,
+        False,
+        Status.INSUFFICIENT,
+    )
+    assert (card.insufficient_weight, card.assessed_weight, card.max_possible) == (
+        D("25.00"),
+        D(75),
+        D("85.00"),
+    )
     assert card.summary() == "证据不足：已评指标得60分，25分的指标无法评分（最高可能85分）"
 
 
 def test_complete_card_has_a_grade() -> None:
     card = score(build_dossier(data={"a": "100", "b": "100", "c": "80"}), three_leaves())
-    assert (card.total, card.grade, card.complete, card.status, card.max_possible) == (D("95.00"), "优", True, Status.SCORED, D("95.00"))
+    assert (card.total, card.grade, card.complete, card.status, card.max_possible) == (
+        D("95.00"),
+        "优",
+        True,
+        Status.SCORED,
+        D("95.00"),
+    )
     assert card.summary() == "95分（优）"
 
 
 def test_department_leaf_without_indicators_is_insufficient() -> None:
-    fw = framework({"id": "out", "name": "产出", "weight": 100, "department_indicators": {"level1": ["产出"]}, "method": PROPORTIONAL})
+    fw = framework(
+        {
+            "id": "out",
+            "name": "产出",
+            "weight": 100,
+            "department_indicators": {"level1": ["产出"]},
+            "method": PROPORTIONAL,
+        }
+    )
     card = score(build_dossier(), fw)
-    assert [(i.id, i.status, i.explanation) for i in card.items] == [("out", Status.INSUFFICIENT, "部门未设置“产出”类指标")]
+    assert [(i.id, i.status, i.explanation) for i in card.items] == [
+        ("out", Status.INSUFFICIENT, "部门未设置“产出”类指标")
+    ]
     assert card.grade is None
 
 
@@ -331,7 +452,9 @@ def test_department_leaf_without_indicators_is_insufficient() -> None:
 
 
 def test_not_applicable_is_dropped_and_the_rest_rescaled() -> None:
-    dossier = build_dossier(data={"b": "100", "c": "80"}, assessments={"a": {"level": "不适用", "note": "本年无此业务"}})
+    dossier = build_dossier(
+        data={"b": "100", "c": "80"}, assessments={"a": {"level": "不适用", "note": "本年无此业务"}}
+    )
     card = score(dossier, three_leaves())
     assert [(i.id, i.status, i.points, i.explanation) for i in card.items] == [
         ("a", Status.NOT_APPLICABLE, None, "不适用：本年无此业务"),
@@ -343,7 +466,10 @@ def test_not_applicable_is_dropped_and_the_rest_rescaled() -> None:
 
 
 def test_rescaling_can_be_switched_off() -> None:
-    fw = framework(*three_leaves().model_dump(mode="json")["indicators"], rules={"rescale_not_applicable": False})
+    fw = framework(
+        *three_leaves().model_dump(mode="json")["indicators"],
+        rules={"rescale_not_applicable": False},
+    )
     dossier = build_dossier(data={"b": "100", "c": "80"}, assessments={"a": {"level": "不适用"}})
     card = score(dossier, fw)
     assert (card.total, card.notes) == (D("45.00"), ())
@@ -359,7 +485,13 @@ def test_max_possible_accounts_for_rescaling() -> None:
 
 
 def department_framework(rules: dict[str, Any] | None = None) -> Framework:
-    leaf = {"id": "out", "name": "产出", "weight": 100, "department_indicators": {"level1": ["产出"]}, "method": PROPORTIONAL}
+    leaf = {
+        "id": "out",
+        "name": "产出",
+        "weight": 100,
+        "department_indicators": {"level1": ["产出"]},
+        "method": PROPORTIONAL,
+    }
     return framework(leaf, rules=rules)
 
 
@@ -371,25 +503,51 @@ def test_not_applicable_content_scores_zero_not_insufficient() -> None:
     dossier = build_dossier(indicators=[indicator(target_text="不涉及", weight=5, self_score=5)])
     card = score(dossier, department_framework())
     (item,) = card.items
-    assert (item.id, item.status, item.points, item.explanation) == ("out.i1", Status.SCORED, D("0.00"), "指标内容为“不涉及/无”，不得计分")
+    assert (item.id, item.status, item.points, item.explanation) == (
+        "out.i1",
+        Status.SCORED,
+        D("0.00"),
+        "指标内容为“不涉及/无”，不得计分",
+    )
     assert (card.total, card.grade) == (D("0.00"), "差")
 
 
 def test_department_indicator_item_fields() -> None:
-    dossier = build_dossier(indicators=[indicator(level2="数量", target=12, actual=10, self_score=8)])
+    dossier = build_dossier(
+        indicators=[indicator(level2="数量", target=12, actual=10, self_score=8)]
+    )
     (item,) = score(dossier, department_framework()).items
     assert item == ItemScore(
-        id="out.i1", path=("产出", "数量"), name="设备检修次数", weight=D(100), status=Status.SCORED,
-        points=D("83.33"), explanation="未达目标，100×10/12", target="≥12次", actual="10次", value=D(10),
-        indicator_id="i1", self_score=D(8),
+        id="out.i1",
+        path=("产出", "数量"),
+        name="设备检修次数",
+        weight=D(100),
+        status=Status.SCORED,
+        points=D("83.33"),
+        explanation="未达目标，100×10/12",
+        target="≥12次",
+        actual="10次",
+        value=D(10),
+        indicator_id="i1",
+        self_score=D(8),
     )
 
 
 def test_department_points_split_by_own_weights_else_equally() -> None:
-    two = [indicator(id="a", target=1, actual=1, weight=3), indicator(id="b", target=1, actual=1, weight=1)]
-    assert [i.weight for i in score(build_dossier(indicators=two), department_framework()).items] == [D(75), D(25)]
-    unweighted = [indicator(id="a", target=1, actual=1), indicator(id="b", target=1, actual=1, weight=1)]
-    assert [i.weight for i in score(build_dossier(indicators=unweighted), department_framework()).items] == [D(50), D(50)]
+    two = [
+        indicator(id="a", target=1, actual=1, weight=3),
+        indicator(id="b", target=1, actual=1, weight=1),
+    ]
+    assert [
+        i.weight for i in score(build_dossier(indicators=two), department_framework()).items
+    ] == [D(75), D(25)]
+    unweighted = [
+        indicator(id="a", target=1, actual=1),
+        indicator(id="b", target=1, actual=1, weight=1),
+    ]
+    assert [
+        i.weight for i in score(build_dossier(indicators=unweighted), department_framework()).items
+    ] == [D(50), D(50)]
 
 
 def test_qualitative_department_indicator_uses_its_assessment() -> None:
@@ -398,12 +556,20 @@ def test_qualitative_department_indicator_uses_its_assessment() -> None:
         assessments={"i1": {"level": "部分达成", "fraction": "0.75"}},
     )
     (item,) = score(dossier, department_framework()).items
-    assert (item.status, item.points, item.explanation) == (Status.SCORED, D("75.00"), "部分达成，按75%计分")
+    assert (item.status, item.points, item.explanation) == (
+        Status.SCORED,
+        D("75.00"),
+        "部分达成，按75%计分",
+    )
 
 
 def test_department_indicator_without_target_is_insufficient() -> None:
     (item,) = score(build_dossier(indicators=[indicator(actual=12)]), department_framework()).items
-    assert (item.status, item.points, item.explanation) == (Status.INSUFFICIENT, None, "没有年度指标值（目标），无法判断完成程度")
+    assert (item.status, item.points, item.explanation) == (
+        Status.INSUFFICIENT,
+        None,
+        "没有年度指标值（目标），无法判断完成程度",
+    )
 
 
 # ── anti-inflation: overshoot and execution cap ───────────────────────────────────────────
@@ -421,12 +587,16 @@ OVERSHOOT = {"overshoot": {"threshold": 30, "penalty_points": 2}}
     ],
 )
 def test_overshoot_of_30_percent_deducts_two_points(fields: dict[str, Any], expected: str) -> None:
-    (item,) = score(build_dossier(indicators=[indicator(**fields)]), department_framework(OVERSHOOT)).items
+    (item,) = score(
+        build_dossier(indicators=[indicator(**fields)]), department_framework(OVERSHOOT)
+    ).items
     assert item.points == D(expected)
 
 
 def test_overshoot_note_is_recorded_as_an_adjustment() -> None:
-    (item,) = score(build_dossier(indicators=[indicator(target=10, actual=13)]), department_framework(OVERSHOOT)).items
+    (item,) = score(
+        build_dossier(indicators=[indicator(target=10, actual=13)]), department_framework(OVERSHOOT)
+    ).items
     note = "实际值偏离目标30%（≥30%），目标设定偏低，扣2分"
     assert item.adjustments == (note,)
     assert item.explanation == f"达到目标，得满分；{note}"
@@ -434,12 +604,16 @@ def test_overshoot_note_is_recorded_as_an_adjustment() -> None:
 
 def test_overshoot_with_no_penalty_points_zeroes_the_indicator() -> None:
     rules = {"overshoot": {"threshold": 30, "penalty_points": None}}
-    (item,) = score(build_dossier(indicators=[indicator(target=10, actual=20)]), department_framework(rules)).items
+    (item,) = score(
+        build_dossier(indicators=[indicator(target=10, actual=20)]), department_framework(rules)
+    ).items
     assert item.points == D("0.00")
 
 
 def test_without_overshoot_rule_no_deduction() -> None:
-    (item,) = score(build_dossier(indicators=[indicator(target=10, actual=20)]), department_framework()).items
+    (item,) = score(
+        build_dossier(indicators=[indicator(target=10, actual=20)]), department_framework()
+    ).items
     assert (item.points, item.adjustments) == (D("100.00"), ())
 
 
@@ -457,7 +631,9 @@ def executed_dossier(executed: str | None) -> Dossier:
     lines = [{"phase": "调整预算", "item": "工资福利支出", "amount": "100"}]
     if executed is not None:
         lines.append({"phase": "执行", "item": "工资福利支出", "amount": executed})
-    return build_dossier(money={"unit": "万元", "lines": lines}, indicators=[indicator(target=10, actual=10)])
+    return build_dossier(
+        money={"unit": "万元", "lines": lines}, indicators=[indicator(target=10, actual=10)]
+    )
 
 
 @pytest.mark.parametrize(
@@ -471,14 +647,21 @@ def executed_dossier(executed: str | None) -> Dossier:
         (None, "100.00", "优", ("预算执行率未知，未能应用执行率封顶规则",)),
     ],
 )
-def test_total_is_capped_by_execution_rate(executed: str | None, total: str, grade: str, notes: tuple[str, ...]) -> None:
+def test_total_is_capped_by_execution_rate(
+    executed: str | None, total: str, grade: str, notes: tuple[str, ...]
+) -> None:
     card = score(executed_dossier(executed), department_framework(CAPS))
     assert (card.total, card.grade, card.notes) == (D(total), grade, notes)
 
 
 def test_cap_does_not_raise_a_low_total() -> None:
-    lines = [{"phase": "调整预算", "item": "工资福利支出", "amount": "100"}, {"phase": "执行", "item": "工资福利支出", "amount": "65"}]
-    dossier = build_dossier(money={"unit": "万元", "lines": lines}, indicators=[indicator(target=10, actual=5)])
+    lines = [
+        {"phase": "调整预算", "item": "工资福利支出", "amount": "100"},
+        {"phase": "执行", "item": "工资福利支出", "amount": "65"},
+    ]
+    dossier = build_dossier(
+        money={"unit": "万元", "lines": lines}, indicators=[indicator(target=10, actual=5)]
+    )
     card = score(dossier, department_framework(CAPS))
     assert (card.total, card.notes) == (D("50.00"), ())
 
@@ -487,7 +670,9 @@ def test_cap_does_not_raise_a_low_total() -> None:
 
 
 def test_rescores_are_kept_beside_the_computed_points() -> None:
-    dossier = build_dossier(data={"a": "100", "b": "100", "c": "100"}, self_evaluation={"total": 98, "grade": "优"})
+    dossier = build_dossier(
+        data={"a": "100", "b": "100", "c": "100"}, self_evaluation={"total": 98, "grade": "优"}
+    )
     card = score(dossier, three_leaves(), rescores={"b": Rescore(D("20"), "佐证不足")})
     assert [(i.id, i.points, i.rescore) for i in card.items] == [
         ("a", D("50.00"), None),
@@ -501,7 +686,12 @@ def test_rescores_are_kept_beside_the_computed_points() -> None:
 
 def test_without_rescores_there_is_no_rescore_total() -> None:
     card = score(build_dossier(data={"a": "100", "b": "100", "c": "100"}), three_leaves())
-    assert (card.rescore_total, card.rescore_grade, card.self_total, card.self_grade) == (None, None, None, None)
+    assert (card.rescore_total, card.rescore_grade, card.self_total, card.self_grade) == (
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_rescore_total_uses_the_same_rescaling_as_the_computed_total() -> None:
@@ -512,8 +702,21 @@ def test_rescore_total_uses_the_same_rescaling_as_the_computed_total() -> None:
 
 def test_subtotals_per_level_one() -> None:
     fw = framework(
-        {"id": "input", "name": "投入", "weight": 40, "children": [formula_leaf("a", 20, {"type": "linear"}), formula_leaf("b", 20, {"type": "linear"})]},
-        {"id": "output", "name": "产出", "weight": 60, "children": [formula_leaf("c", 60, {"type": "linear"})]},
+        {
+            "id": "input",
+            "name": "投入",
+            "weight": 40,
+            "children": [
+                formula_leaf("a", 20, {"type": "linear"}),
+                formula_leaf("b", 20, {"type": "linear"}),
+            ],
+        },
+        {
+            "id": "output",
+            "name": "产出",
+            "weight": 60,
+            "children": [formula_leaf("c", 60, {"type": "linear"})],
+        },
     )
     card = score(build_dossier(data={"a": "50", "c": "100"}), fw)
     assert card.subtotals == (
@@ -528,14 +731,26 @@ def test_subtotals_per_level_one() -> None:
 
 @pytest.mark.parametrize(
     ("total", "grade"),
-    [("100", "优"), ("90", "优"), ("89.99", "良"), ("80", "良"), ("79.99", "中"), ("60", "中"), ("59.99", "差"), ("0", "差")],
+    [
+        ("100", "优"),
+        ("90", "优"),
+        ("89.99", "良"),
+        ("80", "良"),
+        ("79.99", "中"),
+        ("60", "中"),
+        ("59.99", "差"),
+        ("0", "差"),
+    ],
 )
 def test_default_grade_bands(total: str, grade: str) -> None:
     assert grade_for(D(total)) == grade
 
 
 def test_pack_grade_bands_are_used() -> None:
-    fw = framework(formula_leaf("a", 100, {"type": "linear"}), grades=[{"grade": "A", "min": 85}, {"grade": "B", "min": 0}])
+    fw = framework(
+        formula_leaf("a", 100, {"type": "linear"}),
+        grades=[{"grade": "A", "min": 85}, {"grade": "B", "min": 0}],
+    )
     assert score(build_dossier(data={"a": "86"}), fw).grade == "A"
     assert score(build_dossier(data={"a": "84"}), fw).grade == "B"
 
@@ -551,11 +766,17 @@ def test_pack_grade_bands_are_used() -> None:
         ("hunan-2019", "5.00", "95.00", [("staff_control", D("5.00"))]),
     ],
 )
-def test_shipped_packs_score_the_seed(seed_dossier: Dossier, framework_id: str, total: str, insufficient: str, scored_items) -> None:
+def test_shipped_packs_score_the_seed(
+    seed_dossier: Dossier, framework_id: str, total: str, insufficient: str, scored_items
+) -> None:
     card = evaluate_with(seed_dossier, framework_id).score
     assert card.framework_id == framework_id
     assert (card.total, card.grade, card.status) == (D(total), None, Status.INSUFFICIENT)
-    assert (card.insufficient_weight, card.dropped_weight, card.max_possible) == (D(insufficient), D(0), D("100"))
+    assert (card.insufficient_weight, card.dropped_weight, card.max_possible) == (
+        D(insufficient),
+        D(0),
+        D("100"),
+    )
     assert (card.self_total, card.self_grade) == (D(96), "优")
     assert [(i.id, i.points) for i in card.items if i.status is Status.SCORED] == scored_items
 
@@ -603,21 +824,71 @@ WAGES = {"phase": "年初预算", "item": "工资福利支出", "amount": "100"}
 @pytest.mark.parametrize(
     ("extra_lines", "data", "item_id", "status", "expected"),
     [
-        ([{"phase": "执行", "item": "年末结转结余", "amount": "0"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
-         {}, "balance", Status.SCORED, "3.00"),
-        ([{"phase": "执行", "item": "年末结转结余", "amount": "5"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
-         {}, "balance", Status.SCORED, "2.00"),
-        ([{"phase": "执行", "item": "年末结转结余", "amount": "15"}, {"phase": "年初预算", "item": "上年结转结余", "amount": "10"}],
-         {}, "balance", Status.SCORED, "0.00"),
-        ([{"phase": "执行", "item": "年末结转结余", "amount": "5"}], {}, "balance", Status.INSUFFICIENT, None),
+        (
+            [
+                {"phase": "执行", "item": "年末结转结余", "amount": "0"},
+                {"phase": "年初预算", "item": "上年结转结余", "amount": "10"},
+            ],
+            {},
+            "balance",
+            Status.SCORED,
+            "3.00",
+        ),
+        (
+            [
+                {"phase": "执行", "item": "年末结转结余", "amount": "5"},
+                {"phase": "年初预算", "item": "上年结转结余", "amount": "10"},
+            ],
+            {},
+            "balance",
+            Status.SCORED,
+            "2.00",
+        ),
+        (
+            [
+                {"phase": "执行", "item": "年末结转结余", "amount": "15"},
+                {"phase": "年初预算", "item": "上年结转结余", "amount": "10"},
+            ],
+            {},
+            "balance",
+            Status.SCORED,
+            "0.00",
+        ),
+        (
+            [{"phase": "执行", "item": "年末结转结余", "amount": "5"}],
+            {},
+            "balance",
+            Status.INSUFFICIENT,
+            None,
+        ),
         ([], {"late_funds": "2"}, "payment_progress", Status.SCORED, "2.00"),
-        ([{"phase": "年初预算", "item": "本年追加", "amount": "15"}], {}, "adjustment", Status.SCORED, "3.00"),
-        ([{"phase": "年初预算", "item": "重点项目支出", "amount": "85"},
-          {"phase": "年初预算", "item": "商品和服务支出", "funding": "项目支出", "amount": "100"}],
-         {}, "key_spending", Status.SCORED, "4.00"),
+        (
+            [{"phase": "年初预算", "item": "本年追加", "amount": "15"}],
+            {},
+            "adjustment",
+            Status.SCORED,
+            "3.00",
+        ),
+        (
+            [
+                {"phase": "年初预算", "item": "重点项目支出", "amount": "85"},
+                {
+                    "phase": "年初预算",
+                    "item": "商品和服务支出",
+                    "funding": "项目支出",
+                    "amount": "100",
+                },
+            ],
+            {},
+            "key_spending",
+            Status.SCORED,
+            "4.00",
+        ),
     ],
 )
-def test_hunan_pack_rules(extra_lines, data, item_id: str, status: Status, expected: str | None) -> None:
+def test_hunan_pack_rules(
+    extra_lines, data, item_id: str, status: Status, expected: str | None
+) -> None:
     dossier = build_dossier(money={"unit": "万元", "lines": [WAGES, *extra_lines]}, data=data)
     item = _hunan_item(dossier, item_id)
     assert (item.status, item.points) == (status, None if expected is None else D(expected))

@@ -20,9 +20,19 @@ def by_id(findings: list[Finding], finding_id: str) -> list[Finding]:
     return [f for f in findings if f.id == finding_id]
 
 
-def test_corpus_03_spending_above_the_budget_is_found() -> None:
+def test_corpus_03_income_spending_and_balance_that_do_not_reconcile_are_found() -> None:
+    # 预算收入 69.06 + 其他资金来源 21.31 − 支出 76.36 leaves 14.01, yet 结余结转 0 (consistency note)
     findings = check(corpus_text("03"), "03.txt")
-    assert by_id(findings, "budget.E002"), [f.id for f in findings]
+    (balance,) = by_id(findings, "budget.W006")
+    assert "应结余14.01万元" in balance.message and "年末结转结余0万元" in balance.message
+    assert not by_id(findings, "budget.E002")  # 76.36 is within 69.06 + 21.31 of available funds
+
+
+def test_corpus_r2_17_spending_above_income_is_found() -> None:
+    # 支出 2604.24 exceeds 收入 2602.28 by 1.96, no 年初结转 mentioned (consistency note)
+    findings = check(corpus_text("r2-17"), "r2-17.txt")
+    (over,) = by_id(findings, "budget.W007")
+    assert over.message == "支出2604.24万元超过收入2602.28万元，差额1.96万元"
 
 
 def test_corpus_06_spending_above_the_approved_budget_is_found() -> None:

@@ -263,13 +263,15 @@ def test_sentence_starting_with_qizhong_continues_the_total() -> None:
     )
 
 
-def test_parts_of_unknown_or_income_totals_are_not_imported() -> None:
+def test_income_is_imported_as_income_and_unknown_totals_are_not_imported() -> None:
     result = import_text(
-        TITLE + "各项收入合计2602.28万元。其中,一般公共预算财政拨款收入2584.01万元。"
+        TITLE
+        + "各项收入合计2602.28万元。其中,一般公共预算财政拨款收入2584.01万元,其他收入18.27万元。"
         "全部为一般行政管理事务支出,总计280万元。其中:预算绩效评价55万元,决算编制16万元。"
     )
-    assert result.dossier.money.lines == ()
-    assert {"import.I007", "import.I008"} <= set(ids(result))
+    lines = [(line.item, line.amount) for line in result.dossier.money.lines]
+    assert lines == [(Item.INCOME, Decimal("2602.28"))]
+    assert "import.I008" in ids(result)
 
 
 def test_personnel_funds_are_not_wages() -> None:

@@ -16,7 +16,7 @@ TITLE = "某县某某局2021年度部门整体支出绩效自评报告\n"
 CASES: list[tuple[str, dict[str, str]]] = [
     (
         "2021年度收入预算总额为1,234.56万元,其中:一般公共预算拨款1,200万元,其他收入34.56万元。",
-        {"budget.total": "1234.56", "budget.initial_total": "1234.56"},
+        {"budget.total": "1234.56", "budget.initial_total": "1234.56", "income.other": "34.56"},
     ),
     ("支出决算总额为1,100万元。", {"executed.total": "1100"}),
     (
@@ -30,7 +30,10 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ),
     ("“三公”经费预算15万元,实际支出12万元。", {"budget.sangong": "15", "executed.sangong": "12"}),
     ("基本支出预算800万元,实际支出780万元。", {"budget.basic": "800", "executed.basic": "780"}),
-    ("人员经费支出300万元,公用经费支出50万元。", {"executed.public_funds": "50"}),
+    (
+        "人员经费支出300万元,公用经费支出50万元。",
+        {"executed.personnel": "300", "executed.public_funds": "50"},
+    ),
     ("年末结转结余30万元。", {"executed.carryover_end": "30"}),
     (
         "编制数12名,实有在职人员11名,退休人员5名。",
@@ -63,7 +66,12 @@ CASES: list[tuple[str, dict[str, str]]] = [
     (
         "2021年度部门收入总计1,234.56万元,其中:财政拨款收入1,200.00万元;支出总计1,230.00万元,其中:基本支出900.00万元,"
         "项目支出330.00万元。",
-        {"executed.total": "1230", "executed.basic": "900", "executed.project": "330"},
+        {
+            "income.total": "1234.56",
+            "executed.total": "1230",
+            "executed.basic": "900",
+            "executed.project": "330",
+        },
     ),
     (
         "2021年年初预算数1,000万元,年中追加预算200万元,全年预算数1,200万元。",
@@ -114,7 +122,12 @@ CASES: list[tuple[str, dict[str, str]]] = [
     (
         "2024年部门收入合计285.63万元,其中:财政拨款收入285.63万元。2024年部门支出合计285.63万元,其中:基本支出236.9万元,"
         "占82.94%;项目支出48.73万元,占17.06%。",
-        {"executed.total": "285.63", "executed.basic": "236.9", "executed.project": "48.73"},
+        {
+            "income.total": "285.63",
+            "executed.total": "285.63",
+            "executed.basic": "236.9",
+            "executed.project": "48.73",
+        },
     ),
     ("截至2024年12月31日,固定资产原值356.2万元,净值120.4万元。", {"assets.fixed_total": "356.2"}),
     (

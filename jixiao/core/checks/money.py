@@ -19,6 +19,7 @@ def overspent(context: Context) -> Iterator[Note]:
     if executed is None or budget is None:
         return
     available = budget + (context.book.value("budget.carryover_prior") or 0)
+    available += context.book.value("income.other") or 0  # 其他资金来源 beside the budget
     if budget_phase(context.dossier) == (Phase.BUDGET_INITIAL,):
         available += context.book.value("budget.supplement") or 0  # an adjusted budget includes it
     if executed > available:
@@ -137,3 +138,76 @@ def initial_only(context: Context) -> Iterator[Note]:
             "填报调整预算（全年预算数）",
             "money.lines",
         )
+
+
+def _available_income(context: Context) -> tuple[Decimal, str] | None:
+    """The year's income as the report gives it: 收入合计, else the budget plus 其他资金来源."""
+    income, other = context.book.value("income.total"), context.book.value("income.other")
+    if income is not None:
+        return income, f"收入{format_number(income)}万元"
+    budget = context.book.value("budget.total")
+    if other is None or budget is None:
+        return None  # no statement about funding sources: budget authority is not income
+    return (
+        budget + other,
+        f"预算{format_number(budget)}万元与其他资金来源{format_number(other)}万元",
+    )
+
+
+@rule(
+    "budget.W006",
+    "收入、支出与年末结转结余对不上",
+    "Income, spending and the year-end balance do not reconcile",
+)
+def balance(context: Context) -> Iterator[Note]:
+    available = _available_income(context)
+    spent, end = context.book.value("executed.total"), context.book.value("executed.carryover_end")
+    if available is None or spent is None or end is None:
+        return
+    income, wording = available
+    prior = context.book.value("budget.carryover_prior")
+    expected = (prior or 0) + income - spent
+    if abs(expected - end) > Decimal("0.01"):
+        prior_text = (
+            f"上年结转{format_number(prior)}万元加" if prior is not None else "（未计上年结转）"
+        )
+        yield Note(
+            f"{prior_text}{wording}，减支出{format_number(spent)}万元，应结余{format_number(expected)}万元，"
+            f"报告写年末结转结余{format_number(end)}万元",
+            f"income less spending leaves {format_number(expected)}, stated year-end balance {format_number(end)}",
+            "核对收入来源、支出口径和结转结余（年初结转 + 本年收入 − 本年支出 = 年末结转结余）",
+            "executed.carryover_end",
+        )
+
+
+@rule("budget.W007", "支出超过收入", "Spending exceeds income")
+def spending_over_income(context: Context) -> Iterator[Note]:
+    income, spent = context.book.value("income.total"), context.book.value("executed.total")
+    if income is None or spent is None:
+        return
+    prior = context.book.value("budget.carryover_prior") or Decimal(0)
+    if spent > income + prior:
+        yield Note(
+            f"支出{format_number(spent)}万元超过收入{format_number(income)}万元"
+            + (f"与上年结转{format_number(prior)}万元之和" if prior else "")
+            + f"，差额{format_number(spent - income - prior)}万元",
+            f"spending {format_number(spent)} exceeds income {format_number(income)}",
+            "说明资金来源（上年结转、其他资金）或核对支出口径",
+            "money.lines",
+        )
+
+
+@rule("budget.W008", "专项经费与项目支出不一致", "Special funds and project spending differ")
+def special_funds(context: Context) -> Iterator[Note]:
+    for prefix, word in (("executed", "支出"), ("budget", "预算")):
+        funds, project = (
+            context.book.value(f"{prefix}.special_funds"),
+            context.book.value(f"{prefix}.project"),
+        )
+        if funds is not None and project is not None and funds != project:
+            yield Note(
+                f"专项经费{word}{format_number(funds)}万元，项目{word}{format_number(project)}万元，两者未作说明",
+                f"special funds {format_number(funds)} vs project {prefix} {format_number(project)}",
+                "说明专项经费与项目支出的口径差异（如部分项目不属于专项）",
+                f"{prefix}.special_funds",
+            )

@@ -22,25 +22,38 @@ def over_quota(context: Context) -> Iterator[Note]:
 
 @rule(
     "staffing.W002",
-    "缺少编制或在职人数，无法计算在职人员控制率",
-    "Missing posts or staff: no control rate",
+    "缺少编制或在职人数，或只有总数没有分类型人数",
+    "Posts or staff missing, or only as totals",
 )
 def missing_counts(context: Context) -> Iterator[Note]:
-    staffing = context.dossier.staffing
-    if staffing.authorized_total() is None:
-        yield Note(
-            "未填报编制人数",
-            "authorized posts missing",
-            "按编制类型填报编制数（行政、参公、事业、工勤）",
+    staffing, book = context.dossier.staffing, context.book
+    for path, label, total, stated in (
+        (
             "staffing.authorized",
-        )
-    if staffing.in_service_total() is None:
-        yield Note(
-            "未填报在职人数",
-            "staff in service missing",
-            "按人员类型填报在职人数",
+            "编制人数",
+            staffing.authorized_total(),
+            book.stated("staffing.authorized"),
+        ),
+        (
             "staffing.in_service",
-        )
+            "在职人数",
+            staffing.in_service_total(),
+            book.stated("staffing.in_service"),
+        ),
+    ):
+        if total is not None:
+            continue
+        if stated is not None:
+            yield Note(
+                f"{label}只有总数（{stated}人），未按类型填报，相关人数无法核对",
+                f"{path}: only a total is stated, no breakdown by type",
+                "按类型填报（行政、参公、事业、工勤等）",
+                path,
+            )
+        else:
+            yield Note(
+                f"未填报{label}", f"{path} missing", "按类型填报（行政、参公、事业、工勤等）", path
+            )
 
 
 @rule("staffing.W003", "退休、遗属人数未填报", "Retired or survivors not reported")

@@ -128,6 +128,8 @@ def conflicting(context: Context) -> Iterator[Note]:
 )
 def unverifiable(context: Context) -> Iterator[Note]:
     for statement in context.dossier.stated:
+        if statement.key.startswith("staffing."):
+            continue  # head-counts without a breakdown are reported once, by staffing.W002
         if statement.key in FIGURES_BY_KEY and context.book.computed(statement.key) is None:
             figure = FIGURES_BY_KEY[statement.key]
             yield Note(
