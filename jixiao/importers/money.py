@@ -251,6 +251,31 @@ def _phase(text: str) -> Phase | str | None:
     return best[1]
 
 
+_BARE_TOTAL = re.compile(r"(?:^|[,，:：])\s*(?:总计|合计|共计)(?:为|是)?\s*$")
+_SUBJECTS: tuple[tuple[str, str], ...] = ((r"专项(?:经费|资金)", "special_funds"),)
+
+
+def _bare_total(label: str, before: str) -> bool:
+    """ "…，总计280万元": the amount has no label of its own, only a word for "in total"."""
+    return not label and bool(_BARE_TOTAL.search(before))
+
+
+def _sentence_subject(
+    before: str, kind: str | None, phase: Phase | str | None
+) -> tuple[str | None, Phase | str | None]:
+    """A bare "总计280万元" closing a sentence whose subject is one memo item ("…专项经费支出，全部为…，
+    总计280万元") is that item's total, in the phase the subject's own clause names. Any other
+    bare total stays unread."""
+    sentence = re.split(r"[。；\n]", before)[-1]
+    found = [(m, memo) for pattern, memo in _SUBJECTS for m in re.finditer(pattern, sentence)]
+    if len(found) != 1:
+        return kind, phase
+    match, memo = found[0]
+    clause = re.split(r"[,，]", sentence[match.start() :])[0]
+    subject_phase = _phase(clause)
+    return (memo, subject_phase) if subject_phase is not None else (kind, phase)
+
+
 def _label(text: str, position: int) -> tuple[str, int]:
     start = label_start(text, position, _DELIMITERS, 30)
     previous = list(re.finditer(r"\d(?:万元|亿元|千元|元)", text[start:position]))
@@ -332,6 +357,8 @@ def _amounts(report: ReportText) -> list[Amount]:
             label, label_at = _label(text, match.start())
             between = text[previous_end : match.start()]
             kind, phase, funding, item = classify(label)
+            if kind is None and _bare_total(label, text[: match.start()]):
+                kind, phase = _sentence_subject(text[: match.start()], kind, phase)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
             if sentence_break and _next_part_of(head, kind, funding):
                 # "…其中：基本支出预算1175万元，…。项目支出预算365万元": the split goes on

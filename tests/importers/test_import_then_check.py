@@ -28,6 +28,13 @@ def test_corpus_03_income_spending_and_balance_that_do_not_reconcile_are_found()
     assert not by_id(findings, "budget.E002")  # 76.36 is within 69.06 + 21.31 of available funds
 
 
+def test_corpus_r2_17_special_funds_that_differ_from_project_spending_are_found() -> None:
+    # 专项经费 280 vs 项目支出 700.57, two project figures with no reconciliation (consistency note)
+    findings = check(corpus_text("r2-17"), "r2-17.txt")
+    (mismatch,) = by_id(findings, "budget.W008")
+    assert mismatch.message == "专项经费支出280万元，项目支出700.57万元，两者未作说明"
+
+
 def test_corpus_r2_17_spending_above_income_is_found() -> None:
     # 支出 2604.24 exceeds 收入 2602.28 by 1.96, no 年初结转 mentioned (consistency note)
     findings = check(corpus_text("r2-17"), "r2-17.txt")
