@@ -33,8 +33,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from benchmarks import sections
+
 ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = ROOT / "BENCHMARKS.md"
+BENCHMARKS = sections.BENCHMARKS
 START, END = "<!-- docs-bench:start -->", "<!-- docs-bench:end -->"
 SEED = ROOT / "examples" / "wanzai-2021" / "dossier.yaml"
 RUNS = 7
@@ -288,15 +290,12 @@ def render_section(
     return "\n".join(lines)
 
 
+SECTION = "docs-bench"
+
+
 def write_section(section: str, path: Path = BENCHMARKS) -> None:
-    block = f"{START}\n{section}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    """This benchmark's section of BENCHMARKS.md (see benchmarks.sections)."""
+    sections.write_section(SECTION, section, path)
 
 
 def main(argv: list[str] | None = None) -> int:

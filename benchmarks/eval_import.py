@@ -25,13 +25,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from benchmarks import sections
 from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
+BENCHMARKS = sections.BENCHMARKS
 START, END = "<!-- import-eval:start -->", "<!-- import-eval:end -->"
 GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0}
 
@@ -240,16 +241,12 @@ def render(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+SECTION = "import-eval"
+
+
 def write_section(section: str, path: Path = BENCHMARKS) -> None:
-    block = f"{START}\n{section}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    """This benchmark's section of BENCHMARKS.md (see benchmarks.sections)."""
+    sections.write_section(SECTION, section, path)
 
 
 def main(argv: list[str] | None = None) -> int:

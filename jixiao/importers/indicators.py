@@ -16,7 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.importers.document import Line, ReportText
-from jixiao.importers.patterns import CHINESE_NUMERAL, CJK, NUMBER, parse_count, parse_number
+from jixiao.importers.patterns import (
+    CHINESE_NUMERAL,
+    CJK,
+    COMPARATORS,
+    NUMBER,
+    parse_count,
+    parse_number,
+)
 
 _COLUMNS: tuple[tuple[str, str], ...] = (
     ("level1", r"^一级指标"),
@@ -36,21 +43,6 @@ _LEVEL1 = (
     (r"投入", "投入"),
     (r"过程", "过程"),
 )
-_COMPARATORS = {
-    "≥": "≥",
-    ">=": "≥",
-    "不低于": "≥",
-    "不少于": "≥",
-    "大于等于": "≥",
-    "≤": "≤",
-    "<=": "≤",
-    "不高于": "≤",
-    "不超过": "≤",
-    "小于等于": "≤",
-    ">": ">",
-    "<": "<",
-    "=": "=",
-}
 _MEASURE = r"(?:人次|次|个|项|人|天|日|篇|份|场|期|家|户|件|台|辆|座|处|所|名|批|条)"
 _VALUE = re.compile(
     rf"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
@@ -166,7 +158,7 @@ def _value(
     if unit and "unit" not in indicator:
         indicator["unit"] = unit
     if comparator and match.group("cmp"):
-        indicator["comparator"] = _COMPARATORS[match.group("cmp")]
+        indicator["comparator"] = COMPARATORS[match.group("cmp")]
     qualified = match.group("qualifier") or match.group("more")
     if text_key and (qualified or not re.match(rf"^[≥≤><=\s]*{NUMBER}", text)):
         indicator[text_key] = text  # "460多次", "十二次", "92%以上" keep their wording

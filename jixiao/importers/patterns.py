@@ -60,3 +60,21 @@ def parse_count(text: str) -> int | None:
     if value is not None:
         return int(value) if value == value.to_integral_value() else None
     return parse_chinese_int(text)
+
+
+# Comparator words in targets ("不低于95%") → the dossier's comparator symbols.
+COMPARATORS = {
+    "≥": "≥",
+    ">=": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "大于等于": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    "小于等于": "≤",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}

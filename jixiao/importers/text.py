@@ -22,7 +22,14 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
 from jixiao.importers.money import read_money
-from jixiao.importers.patterns import CHINESE_NUMERAL, CJK, NUMBER, parse_count, parse_number
+from jixiao.importers.patterns import (
+    CHINESE_NUMERAL,
+    CJK,
+    COMPARATORS,
+    NUMBER,
+    parse_count,
+    parse_number,
+)
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
 
@@ -776,22 +783,7 @@ _TARGET = re.compile(
     r"(?P<unit>%|次|个|人次|人|项|天|万元|元)?"
     rf"(?:[,;，]?\s*(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?\s*(?P<actual>{NUMBER})(?P=unit)?)?"
 )
-_COMPARATORS = {
-    "≥": "≥",
-    ">=": "≥",
-    "不低于": "≥",
-    "不少于": "≥",
-    "大于等于": "≥",
-    "到": "≥",
-    "≤": "≤",
-    "<=": "≤",
-    "不高于": "≤",
-    "不超过": "≤",
-    "小于等于": "≤",
-    ">": ">",
-    "<": "<",
-    "=": "=",
-}
+_COMPARATORS = {**COMPARATORS, "到": "≥"}  # OCR reads ≥ as 到 in score tables
 
 
 def _comparator(text: str | None) -> str | None:
