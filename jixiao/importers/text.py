@@ -32,6 +32,7 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
+from jixiao.io.files import read_input_bytes
 
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
@@ -89,20 +90,7 @@ def import_text_file(path: str | Path) -> ImportResult:
 
 
 def read_text_file(path: Path) -> str:
-    if not path.is_file():
-        raise InputError.single(str(path), "", "文件不存在或不是文件", "file not found")
-    if path.stat().st_size > MAX_TEXT_CHARS * 4:
-        raise InputError.single(str(path), "", "文件过大（超过8MB）", "file larger than 8 MB")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError.single(
-            str(path),
-            "",
-            f"无法读取文件：{error.strerror}",
-            f"cannot read the file: {error.strerror}",
-        ) from None
-    return decode_text(data, str(path))
+    return decode_text(read_input_bytes(path, max_bytes=MAX_TEXT_CHARS * 4), str(path))
 
 
 def decode_text(data: bytes, origin: str) -> str:

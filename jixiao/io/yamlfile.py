@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from jixiao.core.errors import InputError, Problem
+from jixiao.io.files import read_input_bytes
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -101,27 +102,15 @@ def _line_map(
 
 
 def read_text(path: Path) -> str:
-    if not path.exists():
-        raise InputError.single(str(path), "", "文件不存在", "file not found")
-    if not path.is_file():
-        raise InputError.single(str(path), "", "不是文件（是目录？）", "not a file (a directory?)")
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError.single(str(path), "", "文件过大（超过20MB）", "file larger than 20 MB")
+    data = read_input_bytes(path, max_bytes=MAX_INPUT_BYTES)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError.single(
             str(path),
             "",
             f"不是 UTF-8 编码的文本（第{error.start}字节）",
             f"not UTF-8 text (byte {error.start})",
-        ) from None
-    except OSError as error:
-        raise InputError.single(
-            str(path),
-            "",
-            f"无法读取文件：{error.strerror}",
-            f"cannot read the file: {error.strerror}",
         ) from None
 
 
