@@ -8,6 +8,8 @@ composer is available, ``tests/renderers/test_end_to_end.py`` also renders its o
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +29,26 @@ from jixiao.core.report import (
 from jixiao.io.dossiers import load_dossier
 
 REPO = Path(__file__).resolve().parents[2]
+ORIGINAL_REPORT = REPO / "examples" / "wanzai-2021" / "original-report.txt"
+
+# Every figure of the seed report (DOMAIN.md §2) with its unit, as the composed report states it.
+SEED_FIGURES = (
+    "25人", "42人", "20人", "2人", "80%", "30.77万元", "1679.37万元", "5.21%", "1462.08万元",
+    "480.26万元", "922.03万元", "29.02万元", "十二次", "96%", "8月23日", "460多次", "94%",
+    "100%", "92%", "96分",
+)  # fmt: skip
+
+
+def original_headings() -> list[str]:
+    """The section titles of the published seed report, without their numbering labels."""
+    label = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+、)")
+    titles = []
+    for line in ORIGINAL_REPORT.read_text(encoding="utf-8").splitlines():
+        match = label.match(line)
+        text = line[match.end() :].strip() if match else ""
+        if match and len(text) <= 40 and not text.endswith("。"):  # a heading, not a numbered item
+            titles.append(text)
+    return titles
 SEED = REPO / "examples" / "wanzai-2021" / "dossier.yaml"
 
 # Characters that mean something to Typst, HTML or XML: the renderers must print them as text.

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 from jixiao.core.report import Document
 from jixiao.renderers.html import render_html
-from renderers.sample import AWKWARD
+from renderers.sample import AWKWARD, SEED_FIGURES, original_headings
 
 
 def test_standalone_page_fetches_nothing(sample_document: Document) -> None:
@@ -56,6 +56,16 @@ def test_seed_report_html(seed_report: Document) -> None:
         assert section.title in page
     for figure in ("1462.08", "1679.37", "480.26", "在职人数20人"):
         assert figure in page
+
+
+def test_seed_html_has_every_heading_and_figure_of_the_published_report(seed_report: Document) -> None:
+    text = re.sub(r"<[^>]+>", "", render_html(seed_report))
+    headings = original_headings()
+    assert len(headings) >= 15  # 一 to 四 with every subsection, as published
+    missing = [h for h in headings if h not in text]
+    assert not missing, missing
+    missing = [f for f in SEED_FIGURES if f not in text]
+    assert not missing, missing
 
 
 def test_wide_attachment_prints_on_landscape_pages(sample_document: Document) -> None:

@@ -13,6 +13,7 @@ from jixiao.core.report import Document
 from jixiao.renderers import fonts
 from jixiao.renderers.pdf import render_pdf, typst_source
 from renderers.conftest import require_tool, run_tool
+from renderers.sample import SEED_FIGURES
 
 pytestmark = pytest.mark.system
 
@@ -20,12 +21,6 @@ ALLOWED_FONTS = re.compile(
     r"^[A-Z]{6}\+(FandolFang|FandolKai|FandolHei|FandolSong|NotoSerifCJKsc|NotoSansCJKsc"
     r"|LibertinusSerif)-"
 )
-# Every figure of the seed report (DOMAIN.md §2) with its unit, as the composed report states it.
-SEED_FIGURES = (
-    "25人", "42人", "20人", "2人", "80%", "30.77万元", "1679.37万元", "5.21%", "1462.08万元",
-    "480.26万元", "922.03万元", "29.02万元", "十二次", "96%", "8月23日", "460多次", "94%",
-    "100%", "92%", "96分",
-)  # fmt: skip
 
 
 def _flat(text: str) -> str:
