@@ -9,7 +9,6 @@ composer is available, ``tests/renderers/test_end_to_end.py`` also renders its o
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 from pathlib import Path
 
