@@ -48,6 +48,8 @@ def original_headings() -> list[str]:
         if match and len(text) <= 40 and not text.endswith("。"):  # a heading, not a numbered item
             titles.append(text)
     return titles
+
+
 SEED = REPO / "examples" / "wanzai-2021" / "dossier.yaml"
 
 # Characters that mean something to Typst, HTML or XML: the renderers must print them as text.

@@ -58,7 +58,9 @@ def test_seed_report_html(seed_report: Document) -> None:
         assert figure in page
 
 
-def test_seed_html_has_every_heading_and_figure_of_the_published_report(seed_report: Document) -> None:
+def test_seed_html_has_every_heading_and_figure_of_the_published_report(
+    seed_report: Document,
+) -> None:
     text = re.sub(r"<[^>]+>", "", render_html(seed_report))
     headings = original_headings()
     assert len(headings) >= 15  # 一 to 四 with every subsection, as published
