@@ -12,16 +12,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules register themselves below, one line each.
-from jixiao.cli import evaluation, frameworks, report  # noqa: E402
+# Each command module registers its commands on the app.
+from jixiao.cli import catalogue, evaluation, frameworks, importing, report, web  # noqa: E402
 
-evaluation.register(app)
-frameworks.register(app)
-report.register(app)
-from jixiao.cli import importing  # noqa: E402
-
-importing.register(app)
-
-from jixiao.cli import web  # noqa: E402
-
-web.register(app)
+for module in (evaluation, frameworks, report, importing, catalogue, web):
+    module.register(app)

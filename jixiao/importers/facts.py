@@ -22,7 +22,7 @@ class Fact:
 
 @dataclass
 class Findings:
-    """Collects importer findings; each id is documented in docs/findings-import.md."""
+    """Collects importer findings; each id is documented in docs/findings.md."""
 
     report: ReportText
     items: list[ImportFinding] = field(default_factory=list)

@@ -14,7 +14,7 @@ Level = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class ImportFinding:
-    """Something the importer could not read with certainty (catalogue: docs/findings-import.md).
+    """Something the importer could not read with certainty (catalogue: docs/findings.md).
 
     A plain record with the same fields as the core Finding (id, level, message, hint, where),
     so it converts one to one.

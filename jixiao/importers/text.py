@@ -3,7 +3,7 @@
 The reading runs in fixed steps: normalise (keeping offsets), find the title (department and
 year), find headings and sections, then read staffing, money, assets, stated rates, the self
 score and grade, goals, duties and narratives. Every value keeps its :class:`Source`; what could
-not be read with certainty becomes a finding (ids ``import.*``, see docs/findings-import.md).
+not be read with certainty becomes a finding (ids ``import.*``, see docs/findings.md).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def test_every_id_in_the_code_is_catalogued_with_its_level() -> None:
 
 
 def test_document_is_generated_from_the_catalogue() -> None:
-    assert Path(REPO / "docs" / "findings-import.md").read_text(encoding="utf-8") == render()
+    assert render() in Path(REPO / "docs" / "findings.md").read_text(encoding="utf-8")
 
 
 def test_every_catalogued_id_is_used() -> None:
