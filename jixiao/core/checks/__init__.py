@@ -54,6 +54,7 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 CRASH_ID = "core.C001"
+INVALID_INPUT_ID = "input.E000"  # data that fails validation (a form or API write): never scored
 
 
 def rule(rule_id: str, title: str, title_en: str) -> Callable[[RuleFunction], RuleFunction]:

@@ -7,7 +7,7 @@ RETIRED with the reason, so an old report's finding id still means what it meant
 
 from __future__ import annotations
 
-from jixiao.core.checks import CRASH_ID, RULES
+from jixiao.core.checks import CRASH_ID, INVALID_INPUT_ID, RULES
 
 RETIRED: dict[str, str] = {}  # id → why it was retired (never reuse these ids)
 
@@ -37,6 +37,10 @@ def catalogue() -> str:
         )
     lines.append(
         f"| `{CRASH_ID}` | 错误 error | 检查规则运行出错（jixiao 的缺陷） | a check rule crashed (a jixiao bug) |"
+    )
+    lines.append(
+        f"| `{INVALID_INPUT_ID}` | 错误 error | 档案数据未通过字段校验（网页或 API 写入），不能评分和提交 |"
+        " the dossier data fails validation (web or API write): not scored, cannot be submitted |"
     )
     if RETIRED:
         lines += ["", "## Retired ids (never reuse)", ""]

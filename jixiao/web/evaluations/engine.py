@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from jixiao.core.checks import INVALID_INPUT_ID
 from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError, Problem
 
@@ -64,7 +65,7 @@ class Assessment:
         """What stops a submission: invalid data, or unwaived error-level findings."""
         invalid = [
             {
-                "id": "input.E000",
+                "id": INVALID_INPUT_ID,
                 "level": "error",
                 "message": p.zh,
                 "message_en": p.en,
