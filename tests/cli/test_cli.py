@@ -420,3 +420,15 @@ def test_check_on_a_directory_exits_2(tmp_path: Path) -> None:
     result = invoke("check", folder)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_findings_prints_the_catalogue_of_every_id() -> None:
+    from jixiao.core.checks import RULES
+
+    result = runner.invoke(app, ["findings"])
+    assert result.exit_code == 0
+    listed = set(re.findall(r"^\| `([a-z_]+\.[ECWI]\d{3})` \|", result.output, re.MULTILINE))
+    assert set(RULES) | {"core.C001", "input.E000", "import.W001", "import.I006"} <= listed
+    assert result.output == (
+        Path(__file__).resolve().parents[2] / "docs" / "findings.md"
+    ).read_text(encoding="utf-8")
