@@ -38,7 +38,8 @@ from docx import Document as open_docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement, parse_xml
+from docx.opc.coreprops import CoreProperties
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -54,6 +55,7 @@ from jixiao.renderers.common import (
     place_cells,
     row_count,
 )
+from jixiao.renderers.docx_package import Pictures, Skeleton, body_fragment, fragment_xml
 from jixiao.renderers.fonts import LATIN_DOCX
 
 # ── the layout numbers (GB/T 9704-2012) ──────────────────────────────────────────────────
@@ -380,21 +382,13 @@ def _restart_page_numbers(section: object) -> None:
     number_type.set(qn("w:start"), "1")
 
 
-# ── the builder: body XML written as text, parsed once ──────────────────────────────────
+# ── the builder: body XML written as text ───────────────────────────────────────────────
 #
 # python-docx's object API costs about a millisecond per table cell (it searches the schema
 # order on every child it adds); a score table and a findings table have hundreds of cells. So
-# the body is written as WordprocessingML text here and parsed once; python-docx still provides
-# the package, styles, headers/footers and the picture parts.
+# the body is written as WordprocessingML text here and goes into the package as it is
+# (docx_package.py); python-docx prepares the styles, page set-up and footers once per process.
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NAMESPACES = (
-    f'xmlns:w="{_W_NS}" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
-)
 # Characters XML 1.0 cannot carry (python-docx would refuse them): dropped from the text.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -461,25 +455,33 @@ def _ppr(
     return f"<w:pPr>{''.join(parts)}</w:pPr>"
 
 
-class DocxBuilder:
-    """Writes one Document into a .docx: body XML as text, page set-up with python-docx."""
+@dataclass(frozen=True)
+class PreparedPackage:
+    """What every report of one template shares: the package without its body (see
+    docx_package.py), whether the template brings its own cover, and the section properties."""
 
-    def __init__(self, template: Path | None = None) -> None:
-        self.template = template
-        self.doc: DocxDocument = open_docx(str(template)) if template else _base_document()
-        self.explicit_fonts = template is None  # a bureau template's styles decide its fonts
+    skeleton: Skeleton
+    explicit_fonts: bool  # our styles name the fonts; a bureau template's styles decide its own
+    has_cover: bool  # the template's body has text: it is the cover
+    cover_sect_pr: str  # w:sectPr of the cover section (no page numbers)
+    body_sect_prs: dict[tuple[bool, bool], str]  # (first body section, landscape) → w:sectPr
+
+
+class DocxBuilder:
+    """Writes one Document's body as WordprocessingML text, inside a prepared package."""
+
+    def __init__(self, prepared: PreparedPackage) -> None:
+        self.prepared = prepared
+        self.explicit_fonts = prepared.explicit_fonts
+        self.pictures = Pictures(prepared.skeleton.next_shape_id)
         self.chart_number = 0
         self.landscape = False
         self.text_width: int = TEXT_WIDTH
         self.parts: list[str] = []
-        self._style_ids: dict[str, str] = {}
-        self._numbered_sect_pr: object | None = None  # the body's section properties
         self._first_body_section = True
 
     def style_id(self, style: str) -> str:
-        if style not in self._style_ids:
-            self._style_ids[style] = self.doc.styles[style].style_id
-        return self._style_ids[style]
+        return self.prepared.skeleton.style_ids[style]
 
     def font(self, style: str) -> str | None:
         """The East-Asian font a run of *style* names (none with a bureau template)."""
@@ -559,28 +561,17 @@ class DocxBuilder:
         for child in section.children:
             self.section(child)
 
-    def _body_sect_pr(self, landscape: bool) -> object:
-        """Section properties of a body section: numbered footers, portrait or landscape."""
-        sect_pr = copy.deepcopy(self._numbered_sect_pr)
-        if not self._first_body_section:
-            number_type = sect_pr.find(qn("w:pgNumType"))  # type: ignore[attr-defined]
-            if number_type is not None:
-                number_type.attrib.pop(qn("w:start"), None)
-        _orient(sect_pr, landscape)
-        return sect_pr
-
     def section_break(self, next_landscape: bool) -> None:
         """End the current body section (new page); the next one is portrait or landscape."""
-        sect_pr = self._body_sect_pr(self.landscape)
-        self.parts.append(f"<w:p>{_ppr(self.style_id(BODY), sect_pr=_xml(sect_pr))}</w:p>")
+        sect_pr = self.prepared.body_sect_prs[self._first_body_section, self.landscape]
+        self.parts.append(f"<w:p>{_ppr(self.style_id(BODY), sect_pr=sect_pr)}</w:p>")
         self._first_body_section = False
         self.landscape = next_landscape
         self.text_width = _text_width(next_landscape)
 
     def chart(self, chart: Chart) -> None:
         self.chart_number += 1
-        inline = self.doc.part.new_pic_inline(io.BytesIO(chart_png(chart)), CHART_WIDTH, None)
-        picture = f"<w:r><w:drawing>{_xml(inline)}</w:drawing></w:r>"
+        picture = self.pictures.add(chart_png(chart), CHART_WIDTH)
         self.paragraph("", FIGURE, runs=picture, keep_next=True)
         unit = f"（单位：{chart.unit}）" if chart.unit else ""
         # A chart's caption is below it: it must not pull the next heading along.
@@ -593,40 +584,33 @@ class DocxBuilder:
             self.paragraph(table.note, TABLE_TEXT, space_after=Pt(6))
 
     # assembling
-    def build(self, document: Document) -> DocxDocument:
-        if self.template:
-            prepare_styles(self.doc, keep_existing=True)
-        body = self.doc.element.body
-        has_cover = self.template is not None and any(p.text.strip() for p in self.doc.paragraphs)
-        if has_cover:
-            fill_placeholders(self.doc, cover_values(document))
-        else:
+    def build(self, document: Document) -> str:
+        """The body XML: cover, title, sections, attachments, each section's properties."""
+        prepared = self.prepared
+        if prepared.skeleton.cover:
+            self.parts.append(_filled_cover(prepared.skeleton.cover, document))
+        if not prepared.has_cover:
             self.default_cover(document)
-        section = self.doc.sections[0]
-        if self.explicit_fonts:
-            _page_setup(section)
-        cover_sect_pr = copy.deepcopy(section._sectPr)
-        section.different_first_page_header_footer = False
-        if self.explicit_fonts or not _has_footer(section):
-            _page_number_footers(self.doc, section)
-        _restart_page_numbers(section)
-        self._numbered_sect_pr = copy.deepcopy(section._sectPr)
         # The cover ends with its own section break: no page number on it.
-        self.parts.append(f"<w:p>{_ppr(self.style_id(BODY), sect_pr=_xml(cover_sect_pr))}</w:p>")
+        cover_break = _ppr(self.style_id(BODY), sect_pr=prepared.cover_sect_pr)
+        self.parts.append(f"<w:p>{cover_break}</w:p>")
         self.title(document)
         for part in document.sections:
             self.section(part)
         self.attachment_list(document)
         for number, part in enumerate(document.attachments, 1):
             self.attachment(part, number)
-        fragment = parse_xml(f"<w:body {_NAMESPACES}>{''.join(self.parts)}</w:body>")
-        final_sect_pr = body.sectPr
-        for element in list(fragment):
-            final_sect_pr.addprevious(element)
-        body.replace(final_sect_pr, self._body_sect_pr(self.landscape))
-        if self.template:
-            strip_theme_fonts(self.doc.element, everywhere=False)
-        return self.doc
+        self.parts.append(prepared.body_sect_prs[self._first_body_section, self.landscape])
+        return "".join(self.parts)
+
+
+def _filled_cover(cover: str, document: Document) -> str:
+    """A template's cover with its ``{{placeholders}}`` filled in."""
+    if "{{" not in cover:
+        return cover
+    body = body_fragment(cover)
+    fill_placeholders(body, cover_values(document))
+    return fragment_xml(body)
 
 
 def _xml(element: Any) -> str:
@@ -693,6 +677,62 @@ def _base_bytes() -> bytes:
 
 def _base_document() -> DocxDocument:
     return open_docx(io.BytesIO(_base_bytes()))
+
+
+def _body_sect_pr(numbered: object, *, first: bool, landscape: bool) -> str:
+    """A body section's properties: numbered footers (restarting at 1 in the first body section
+    only), portrait or landscape."""
+    sect_pr = copy.deepcopy(numbered)
+    if not first:
+        number_type = sect_pr.find(qn("w:pgNumType"))  # type: ignore[attr-defined]
+        if number_type is not None:
+            number_type.attrib.pop(qn("w:start"), None)
+    _orient(sect_pr, landscape)
+    return _xml(sect_pr)
+
+
+def prepare_package(template: Path | None) -> PreparedPackage:
+    """Styles, page set-up, page-number footers and section properties, made with python-docx
+    on the default base or a bureau's template, then taken apart for reuse (``Skeleton``)."""
+    doc = open_docx(str(template)) if template else _base_document()
+    explicit_fonts = template is None
+    if template:
+        prepare_styles(doc, keep_existing=True)
+    has_cover = template is not None and any(p.text.strip() for p in doc.paragraphs)
+    section = doc.sections[0]
+    if explicit_fonts:
+        _page_setup(section)
+    cover_sect_pr = _xml(copy.deepcopy(section._sectPr))
+    section.different_first_page_header_footer = False
+    if explicit_fonts or not _has_footer(section):
+        _page_number_footers(doc, section)
+    _restart_page_numbers(section)
+    numbered = section._sectPr
+    body_sect_prs = {
+        (first, landscape): _body_sect_pr(numbered, first=first, landscape=landscape)
+        for first in (True, False)
+        for landscape in (True, False)
+    }
+    if template:
+        strip_theme_fonts(doc.element, everywhere=False)
+    style_ids = {name: doc.styles[name].style_id for name in STYLES}
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    skeleton = Skeleton.of(buffer.getvalue(), style_ids)
+    return PreparedPackage(skeleton, explicit_fonts, has_cover, cover_sect_pr, body_sect_prs)
+
+
+@lru_cache(maxsize=8)
+def _prepared(template: Path | None, version: tuple[int, int] | None) -> PreparedPackage:
+    return prepare_package(template)
+
+
+def prepared_package(template: Path | None) -> PreparedPackage:
+    """The prepared package for *template*, made once per process (again if the file changes)."""
+    if template is None:
+        return _prepared(None, None)
+    stat = template.stat()
+    return _prepared(template.resolve(), (stat.st_mtime_ns, stat.st_size))
 
 
 # ── tables ──────────────────────────────────────────────────────────────────────────────
@@ -810,14 +850,11 @@ def cover_values(document: Document) -> dict[str, str]:
     return values
 
 
-def fill_placeholders(doc: DocxDocument, values: dict[str, str]) -> None:
-    """Replace ``{{name}}`` in the template's body paragraphs (also inside tables)."""
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
+def fill_placeholders(body: Any, values: dict[str, str]) -> None:
+    """Replace ``{{name}}`` in every paragraph under *body* (tables and text boxes too); a
+    paragraph's filled text goes into its first run."""
+    for element in body.iter(qn("w:p")):
+        paragraph = DocxParagraph(element, None)
         text = paragraph.text
         if "{{" not in text:
             continue
@@ -834,16 +871,20 @@ def fill_placeholders(doc: DocxDocument, values: dict[str, str]) -> None:
 
 def render_docx(document: Document, *, template: Path | str | None = None) -> bytes:
     """The report as .docx bytes; *template* is a bureau's style template (.docx), if any."""
-    builder = DocxBuilder(Path(template) if template else None)
-    doc = builder.build(document)
-    properties = doc.core_properties  # python-docx's template says "python-docx" otherwise
-    properties.title = _XML_INVALID.sub("", f"{document.title}{document.subtitle}")
-    properties.subject = "部门整体支出绩效评价报告"
-    properties.author = _XML_INVALID.sub("", document.cover.department)
-    properties.last_modified_by = "jixiao"
-    properties.keywords = _XML_INVALID.sub("", f"{document.cover.year}；{document.cover.method}")
-    properties.comments = ""
-    properties.revision = 1
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    prepared = prepared_package(Path(template) if template else None)
+    builder = DocxBuilder(prepared)
+    body = builder.build(document)
+
+    def set_properties(properties: CoreProperties) -> None:
+        # python-docx's template says "python-docx" otherwise
+        properties.title = _XML_INVALID.sub("", f"{document.title}{document.subtitle}")
+        properties.subject = "部门整体支出绩效评价报告"
+        properties.author = _XML_INVALID.sub("", document.cover.department)
+        properties.last_modified_by = "jixiao"
+        properties.keywords = _XML_INVALID.sub(
+            "", f"{document.cover.year}；{document.cover.method}"
+        )
+        properties.comments = ""
+        properties.revision = 1
+
+    return prepared.skeleton.write(body, builder.pictures, set_properties)
