@@ -64,8 +64,11 @@ def _preamble(document: Document) -> str:
 )
 // Each line box is exactly 1em high (top-edge + bottom-edge), so 12pt of leading gives the
 // 28pt line pitch of GB/T 9704 (22 lines in the 225mm text block).
+// Greedy ("simple") line breaking, still justified, as Word breaks lines: it does not squeeze
+// CJK punctuation to fit one more character, so lines keep the regular character grid, and it
+// costs ~6 % fewer instructions per report than Knuth-Plass breaking (callgrind).
 #set text(font: fang, size: 16pt, lang: "zh", region: "cn", top-edge: 0.84em, bottom-edge: -0.16em, cjk-latin-spacing: none)
-#set par(justify: true, leading: 12pt, spacing: 12pt, first-line-indent: (amount: 2em, all: true))
+#set par(justify: true, linebreaks: "simple", leading: 12pt, spacing: 12pt, first-line-indent: (amount: 2em, all: true))
 #show heading: set text(size: 16pt, weight: "regular")
 #show heading.where(level: 1): set text(font: hei)
 #show heading.where(level: 2): set text(font: kai)
