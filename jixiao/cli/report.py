@@ -10,10 +10,9 @@ expected) and exits 2, as the other commands do.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from jixiao.cli.common import EXIT_UNREADABLE, FrameworkOption, console, errors, fail
+from jixiao.cli.workers import worker_pool
 from jixiao.core.errors import InputError
 from jixiao.renderers import EXTENSIONS, FORMATS, RenderOptions, render
 
@@ -108,20 +108,6 @@ def _batch_one(
     return Outcome(path, written, seconds=time.perf_counter() - started)
 
 
-def _warm_up() -> None:
-    """Per worker: one Typst thread, then the renderers imported and the fonts loaded once.
-
-    The batch already keeps every core busy with one process each; Typst's own thread pool
-    (rayon, a thread per core by default) would only make the processes contend, costing about
-    a tenth more CPU per report. Set before the first compile, which starts the pool.
-    """
-    os.environ.setdefault("RAYON_NUM_THREADS", "1")
-    from jixiao.renderers import docx, typst_engine
-
-    typst_engine._compiler()
-    docx.prepared_package(None)
-
-
 def dossier_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         fail(f"{folder}: 不是文件夹 / not a folder")
@@ -152,14 +138,11 @@ def run_batch(
         console=console,
         disable=not show_progress,
     )
-    # forkserver, not fork: a process that has already run Typst holds a Rust thread pool, and a
-    # forked copy of it deadlocks; the fork server is a clean process that only imported modules.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["jixiao.cli.report", "jixiao.renderers.docx"])
-    with (
-        progress,
-        ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_up) as pool,
-    ):
+    try:
+        pool = worker_pool(jobs)
+    except ValueError as error:  # a bad JIXIAO_BATCH_ALLOCATOR
+        fail(str(error))
+    with progress, pool:
         task = progress.add_task("reports", total=len(files), failed="")
         futures: dict[Future[Outcome], Path] = {
             pool.submit(_batch_one, path, out_dir, formats, framework, options): path
