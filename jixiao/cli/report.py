@@ -253,6 +253,8 @@ def _batch(
     jobs: int,
 ) -> None:
     files = dossier_files(folder)
+    if options.template and "docx" in formats:
+        _check_template(options.template)  # once, not as a thousand identical failures
     started = time.perf_counter()
     outcomes = run_batch(files, out, formats, framework, options, jobs)
     seconds = time.perf_counter() - started
@@ -265,6 +267,15 @@ def _batch(
     if failures:
         errors.print(_failure_table(failures))
         raise typer.Exit(EXIT_BATCH_FAILED)
+
+
+def _check_template(template: Path) -> None:
+    from jixiao.renderers.docx import prepared_package
+
+    try:
+        prepared_package(template)
+    except InputError as error:
+        fail(str(error))
 
 
 def register(app: typer.Typer) -> None:

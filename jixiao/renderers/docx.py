@@ -27,6 +27,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -39,12 +40,14 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.coreprops import CoreProperties
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from jixiao.core.errors import InputError
 from jixiao.core.report import Align, Block, Chart, Document, Paragraph, Section, Table
 from jixiao.renderers.charts import chart_png
 from jixiao.renderers.common import (
@@ -679,6 +682,19 @@ def _base_document() -> DocxDocument:
     return open_docx(io.BytesIO(_base_bytes()))
 
 
+def _open_template(template: Path) -> DocxDocument:
+    """A bureau's style template; InputError when it is not a Word document."""
+    try:
+        return open_docx(str(template))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise InputError.single(
+            str(template),
+            "template",
+            "不是可用的 Word 模板（.docx 文件）",
+            f"not a usable Word template (.docx): {error}",
+        ) from error
+
+
 def _body_sect_pr(numbered: object, *, first: bool, landscape: bool) -> str:
     """A body section's properties: numbered footers (restarting at 1 in the first body section
     only), portrait or landscape."""
@@ -694,7 +710,7 @@ def _body_sect_pr(numbered: object, *, first: bool, landscape: bool) -> str:
 def prepare_package(template: Path | None) -> PreparedPackage:
     """Styles, page set-up, page-number footers and section properties, made with python-docx
     on the default base or a bureau's template, then taken apart for reuse (``Skeleton``)."""
-    doc = open_docx(str(template)) if template else _base_document()
+    doc = _open_template(template) if template else _base_document()
     explicit_fonts = template is None
     if template:
         prepare_styles(doc, keep_existing=True)

@@ -38,6 +38,26 @@ def test_bad_dossier_is_a_clear_error_with_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("content", [b"not a zip", b"PK\x05\x06" + b"\0" * 18])
+def test_a_template_that_is_not_a_word_document_is_a_clear_error(
+    tmp_path: Path, content: bytes
+) -> None:
+    template = tmp_path / "bureau.docx"
+    template.write_bytes(content)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.yaml")
+    for args in (
+        ["report", str(SEED), "-f", "docx", "-o", str(tmp_path / "one")],
+        ["report", "--batch", str(folder), "-o", str(tmp_path / "many")],
+    ):
+        result = runner.invoke(app, [*args, "--template", str(template)])
+        assert result.exit_code == 2, result.output
+        assert "Word 模板" in result.output and "bureau.docx" in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "many").exists()  # the batch stops before any work
+
+
 def test_unknown_format_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(SEED), "-f", "xls", "-o", str(tmp_path)])
     assert result.exit_code == 2
