@@ -45,3 +45,7 @@ def test_libreoffice_converts_the_seed_docx(seed_report: Document, tmp_path: Pat
         assert figure in text
     fonts = run_tool("pdffonts", pdf)
     assert "FandolFang" in fonts and "FandolHei" in fonts  # 仿宋_GB2312/黑体 resolved via aliases
+    listing = run_tool("pdfimages", "-list", pdf).splitlines()[2:]
+    images = [line for line in listing if line.split()[2] == "image"]  # not their soft masks
+    charts = seed_report.charts()
+    assert charts and len(images) == len(charts)  # every chart picture reached LibreOffice's page
