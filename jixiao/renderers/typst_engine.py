@@ -46,7 +46,12 @@ def compile_typst(
     try:
         with _compiler_lock:
             result = _compiler().compile(source.encode("utf-8"), **options)
-    except Exception as error:  # typst raises its own error types with the compiler's messages
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        # Typst raises its own error types with the compiler's messages; a panic inside the Rust
+        # library arrives as pyo3's PanicException, a BaseException that would otherwise pass
+        # every ``except Exception`` (a batch worker, a web request) and crash the process.
         raise PdfRenderError(f"Typst 排版失败 / Typst failed: {error}") from error
     if isinstance(result, list):  # PNG/SVG export gives one image per page
         if len(result) != 1:

@@ -11,7 +11,7 @@ import pytest
 
 from jixiao.core.report import Document
 from jixiao.renderers import fonts
-from jixiao.renderers.pdf import render_pdf, typst_source
+from jixiao.renderers.pdf import PdfRenderError, render_pdf, typst_source
 from renderers.conftest import require_tool, run_tool
 from renderers.sample import SEED_FIGURES
 
@@ -191,3 +191,23 @@ def test_charts_are_drawn_inline_with_searchable_text(
     for chart in sample_document.charts():
         for category in chart.categories:
             assert _flat(category) in text  # chart labels are real text in the PDF
+
+
+class _RustPanic(BaseException):
+    """What pyo3 raises when the Rust library panics: a BaseException, not an Exception."""
+
+
+class _PanickingCompiler:
+    def compile(self, *args: object, **kwargs: object) -> bytes:
+        raise _RustPanic("internal error: entered unreachable code")
+
+
+def test_a_panic_inside_typst_is_a_render_error(
+    sample_document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.renderers import typst_engine
+
+    monkeypatch.setattr(typst_engine, "_compiler", _PanickingCompiler)
+    with pytest.raises(PdfRenderError, match="unreachable") as caught:
+        render_pdf(sample_document)
+    assert isinstance(caught.value, Exception)  # every `except Exception` handler now sees it
