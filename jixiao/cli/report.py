@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import Future, as_completed
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from jixiao.cli.common import EXIT_UNREADABLE, FrameworkOption, console, errors, fail
-from jixiao.cli.workers import worker_pool
+from jixiao.cli.workers import batch_allocator, worker_pool
 from jixiao.core.errors import InputError
 from jixiao.renderers import EXTENSIONS, FORMATS, RenderOptions, render
 
@@ -117,6 +120,13 @@ def dossier_files(folder: Path) -> list[Path]:
     return files
 
 
+RenderOne = Callable[[Path, Path, tuple[str, ...], str | None, RenderOptions], Outcome]
+WORKER_DIED = (
+    "处理该档案时工作进程意外退出（内存不足或程序库崩溃）"
+    " / the worker process died on this dossier (out of memory, or a crash in a library)"
+)
+
+
 def run_batch(
     files: list[Path],
     out_dir: Path,
@@ -126,8 +136,19 @@ def run_batch(
     jobs: int,
     *,
     show_progress: bool = True,
+    render_one: RenderOne = _batch_one,
 ) -> list[Outcome]:
-    """Render every file on *jobs* processes; outcomes in the order of *files*."""
+    """Render every file on *jobs* processes; outcomes in the order of *files*.
+
+    A worker process that dies (killed for lack of memory, or a crash inside a native library)
+    breaks its pool. The dossiers in hand at that moment are then tried again one at a time,
+    each in a pool of its own, so that only the dossier that kills a worker fails; the batch
+    goes on with a new pool.
+    """
+    try:
+        batch_allocator()
+    except ValueError as error:  # a bad JIXIAO_BATCH_ALLOCATOR
+        fail(str(error))
     outcomes: dict[Path, Outcome] = {}
     progress = Progress(
         TextColumn("[bold]生成报告 reports"),
@@ -138,26 +159,68 @@ def run_batch(
         console=console,
         disable=not show_progress,
     )
-    try:
-        pool = worker_pool(jobs)
-    except ValueError as error:  # a bad JIXIAO_BATCH_ALLOCATOR
-        fail(str(error))
-    with progress, pool:
+    with progress:
         task = progress.add_task("reports", total=len(files), failed="")
-        futures: dict[Future[Outcome], Path] = {
-            pool.submit(_batch_one, path, out_dir, formats, framework, options): path
-            for path in files
-        }
-        failed = 0
-        for future in as_completed(futures):
-            try:
-                outcome = future.result()
-            except Exception as error:  # the worker process itself died
-                outcome = Outcome(futures[future], error=f"进程失败 / worker failed: {error}")
+        failures: list[Path] = []
+
+        def record(outcome: Outcome) -> None:
             outcomes[outcome.path] = outcome
-            failed += outcome.error is not None
-            progress.update(task, advance=1, failed=f"[red]失败 failed {failed}" if failed else "")
+            if outcome.error:
+                failures.append(outcome.path)
+            failed = f"[red]失败 failed {len(failures)}" if failures else ""
+            progress.update(task, completed=len(outcomes), failed=failed)
+
+        arguments = (out_dir, formats, framework, options)
+        queue = deque(files)
+        while queue:
+            for suspect in _render_until_a_worker_dies(queue, jobs, render_one, arguments, record):
+                alone = deque([suspect])
+                if _render_until_a_worker_dies(alone, 1, render_one, arguments, record):
+                    record(Outcome(suspect, error=WORKER_DIED))
     return [outcomes[path] for path in files]
+
+
+def _render_until_a_worker_dies(
+    queue: deque[Path],
+    jobs: int,
+    render_one: RenderOne,
+    arguments: tuple[Path, tuple[str, ...], str | None, RenderOptions],
+    record: Callable[[Outcome], None],
+) -> list[Path]:
+    """Render from *queue* on a new pool, a few dossiers in hand per worker, until the queue is
+    empty (returns []) or a worker dies (returns the dossiers in hand, to try again alone)."""
+    in_flight: dict[Future[Outcome], Path] = {}
+    with worker_pool(jobs) as pool:
+        while queue or in_flight:
+            while queue and len(in_flight) < 2 * jobs:
+                path = queue.popleft()
+                try:
+                    in_flight[pool.submit(render_one, path, *arguments)] = path
+                except BrokenProcessPool:
+                    return [path, *_settle(in_flight, record)]
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                if isinstance(future.exception(), BrokenProcessPool):
+                    return _settle(in_flight, record)
+                path = in_flight.pop(future)
+                try:
+                    record(future.result())
+                except Exception as error:  # the worker could not send its outcome back
+                    record(Outcome(path, error=f"进程失败 / worker failed: {error}"))
+    return []
+
+
+def _settle(
+    in_flight: dict[Future[Outcome], Path], record: Callable[[Outcome], None]
+) -> list[Path]:
+    """After a worker died: keep the outcomes that arrived, return the dossiers that did not."""
+    suspects = []
+    for future, path in in_flight.items():
+        if future.done() and future.exception() is None:
+            record(future.result())
+        else:
+            suspects.append(path)
+    return suspects
 
 
 def _failure_table(failures: list[Outcome]) -> Table:
