@@ -49,10 +49,9 @@ def _lines(text: str) -> list[str]:
 
 
 def _plain(value: Any) -> Any:
-    """Decimals as text (exact), drop empties: the JSON the dossier stores."""
+    """Decimals as text, exactly as entered (120.50 stays 120.50): the JSON the dossier stores."""
     if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
+        return format(value, "f")
     return value
 
 
@@ -452,6 +451,18 @@ class _Labelled(forms.BaseFormSet):  # type: ignore[type-arg]
         row = "" if index is None else f"#{index + 1} "
         for field in form.fields.values():
             field.widget.attrs.setdefault("aria-label", f"{row}{field.label or ''}")
+        if not form.initial:
+            _preselected_is_unchanged(form)
+
+
+def _preselected_is_unchanged(form: forms.Form) -> None:
+    """An empty row's select without a blank option arrives with its first option chosen: make
+    that option the row's initial value, so a row left as it was counts as unchanged (and empty),
+    not as a half-filled row that demands its required fields."""
+    for field in form.fields.values():
+        choices = list(getattr(field, "choices", ()))
+        if choices and field.initial in (None, "") and choices[0][0] != "":
+            field.initial = choices[0][0]
 
 
 def row_formset(section: Section, extra: int = 2) -> Any:
