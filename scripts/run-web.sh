@@ -16,5 +16,5 @@ else
 fi
 echo
 echo "jixiao 已启动 / running: http://$HOST:$PORT/  (公开门户 portal: /portal/ · 登录 login: /login/ · API: /api/docs)"
-echo "后台任务（批量生成报告）需要另开终端运行 / background jobs need a worker: .venv/bin/jixiao manage db_worker"
+echo "后台任务进程随平台一起启动（批量生成报告、批量导入）/ a background worker runs beside the server"
 exec $JIXIAO serve --host "$HOST" --port "$PORT" --no-migrate

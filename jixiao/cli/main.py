@@ -17,3 +17,7 @@ from jixiao.cli import catalogue, evaluation, frameworks, importing, report, web
 
 for module in (evaluation, frameworks, report, importing, catalogue, web):
     module.register(app)
+
+
+if __name__ == "__main__":  # `python -m jixiao.cli.main`: how serve starts its worker process
+    app()

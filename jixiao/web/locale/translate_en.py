@@ -105,7 +105,7 @@ EN = {
     "开始生成": "Start",
     "只包含已批准或已公开的报告；由后台任务完成。": "Approved and published reports only; runs in the background.",
     "下载压缩包": "Download ZIP",
-    "（排队中：需要后台进程 jixiao manage db_worker 运行）": "(queued: needs the worker, jixiao manage db_worker)",
+    "（排队中，等待后台任务进程）": "(queued, waiting for the background worker)",
     "全部": "All",
     "筛选": "Filter",
     "等级": "Grade",
