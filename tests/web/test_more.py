@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -27,16 +28,26 @@ def login(client, world, who):
     assert client.login(username=world.users[who].username, password=PASSWORD)
 
 
+def import_confirmed(client, pk, upload, mode="replace"):
+    """Upload, read the preview's confirmation token, confirm: the two steps a clerk takes."""
+    url = reverse("submission_import", args=[pk])
+    preview = client.post(url, {"file": upload}).content.decode()
+    token = re.search(r'name="confirm" value="([^"]+)"', preview).group(1)
+    return client.post(url, {"confirm": token, "mode": mode, "keep_identity": "1"})
+
+
 @pytest.mark.django_db
 def test_import_dossier_yaml_prefills_and_audits(client, world):
     login(client, world, "filler_a")
     pk = world.subs["a"].pk
     upload = SimpleUploadedFile("dossier.yaml", SEED.read_bytes())
-    response = client.post(reverse("submission_import", args=[pk]), {"file": upload})
+    response = import_confirmed(client, pk, upload)
     assert response.status_code == 302
     data = world.sub("a").current_version.data
     assert data["year"] == 2023 and data["staffing"]["retired"] == 20
-    assert world.sub("a").audit.filter(action="edit", reason="导入 dossier.yaml").exists()
+    assert (
+        world.sub("a").audit.filter(action="edit", reason="导入 dossier.yaml（替换全部）").exists()
+    )
 
 
 @pytest.mark.django_db
@@ -55,12 +66,11 @@ def test_excel_template_downloads_and_a_filled_report_imports(client, world):
     assert response.status_code == 200 and response.content[:2] == b"PK"
     text = (REPO / "examples" / "wanzai-2021" / "original-report.txt").read_bytes()
     upload = SimpleUploadedFile("2021年报告.txt", text)
-    response = client.post(
-        reverse("submission_import", args=[world.subs["a"].pk]), {"file": upload}, follow=True
-    )
-    assert response.status_code == 200
+    response = import_confirmed(client, world.subs["a"].pk, upload)
+    assert response.status_code == 302
     data = world.sub("a").current_version.data
-    assert data["profile"]["name"] and data["year"] == 2023
+    assert data["profile"]["name"] == "测试县第一中学" and data["year"] == 2023
+    assert data["staffing"], "the report's staffing filled the empty draft"
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ directory (importers read paths) and removed afterwards.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,99 @@ def template_bytes() -> bytes:
         path = Path(folder) / "template.xlsx"
         write_template(path)
         return path.read_bytes()
+
+
+# ── preview before an import is written ───────────────────────────────────────────────────
+
+IDENTITY_PATHS = ("profile.name", "profile.code")  # the unit's own, kept unless asked otherwise
+MODES = ("fill", "replace")
+
+
+FIELD_BY_FIELD = frozenset({"profile", "narratives"})  # sections filled field by field
+
+
+def merge_fill(current: dict[str, Any], imported: dict[str, Any]) -> dict[str, Any]:
+    """*current* with only its empty parts taken from *imported*: what is entered always wins.
+
+    A section (staffing, money, indicators, ...) is one piece: the file's fills it only when the
+    draft's is empty, so two sources are never mixed in one table; the unit profile and the
+    narratives are filled field by field."""
+    merged = dict(current)
+    for key, value in imported.items():
+        mine = current.get(key)
+        if _empty(mine):
+            merged[key] = value
+        elif key in FIELD_BY_FIELD and isinstance(mine, dict) and isinstance(value, dict):
+            merged[key] = {**value, **{k: v for k, v in mine.items() if not _empty(v)}}
+    return merged
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    what: str  # 单位 / 年度
+    in_file: str
+    here: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What confirming the import would write, computed without writing anything."""
+
+    data: dict[str, Any]  # the dossier data that would be saved
+    changes: list[dict[str, str | None]]  # path, old, new
+    mismatches: list[Mismatch]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        added = sum(1 for c in self.changes if c["old"] is None)
+        removed = sum(1 for c in self.changes if c["new"] is None)
+        return {
+            "added": added,
+            "removed": removed,
+            "changed": len(self.changes) - added - removed,
+        }
+
+
+def build_preview(
+    *,
+    current: dict[str, Any],
+    imported: dict[str, Any],
+    unit_name: str,
+    year: int,
+    mode: str,
+    keep_identity: bool,
+) -> ImportPreview:
+    """The data an import would save: all of the file (``replace``) or only what the draft lacks
+    (``fill``); the unit's own name and code kept when *keep_identity*; the round's year always."""
+    from jixiao.web.evaluations.audit import diff
+
+    mismatches = []
+    file_name = str(imported.get("profile", {}).get("name") or "")
+    if file_name and file_name != unit_name:
+        mismatches.append(Mismatch("单位", file_name, unit_name))
+    file_year = imported.get("year")
+    if file_year and str(file_year) != str(year):
+        mismatches.append(Mismatch("年度", str(file_year), str(year)))
+    data = merge_fill(current, imported) if mode == "fill" else dict(imported)
+    if keep_identity:
+        profile = dict(data.get("profile", {}))
+        for path in IDENTITY_PATHS:
+            key = path.split(".", 1)[1]
+            kept = current.get("profile", {}).get(key)
+            if kept:
+                profile[key] = kept
+            elif key == "name":
+                profile[key] = unit_name
+        data["profile"] = profile
+    data["year"] = year
+    changes = [{**c, "label": label(c["path"] or "", data)} for c in diff(current, data)]
+    return ImportPreview(data=data, changes=changes, mismatches=mismatches)
+
+
+def label(path: str, data: dict[str, Any]) -> str:
+    """How a changed field is named to the user."""
+    return path

@@ -7,6 +7,7 @@ submission page shows the current user's allowed actions (``Permissions.allowed_
 from __future__ import annotations
 
 import csv
+import secrets
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
@@ -595,34 +597,104 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def submission_import(request: HttpRequest, pk: int) -> HttpResponse:
     """Prefill from a file: a jixiao dossier (YAML/JSON), the Excel template, or last year's report
-    (.docx/.pdf/.txt, read by the importers, which say what they could not read)."""
+    (.docx/.pdf/.txt, read by the importers, which say what they could not read).
+
+    Two steps: the upload is read and shown as a preview (what would change, where the file's unit
+    or year differ, what the importer was unsure of) and kept in the session; only the confirmed
+    preview is written."""
     submission = selectors.submission_get(user=request.user, pk=pk)
+    stash_key = f"jixiao-import-{submission.pk}"
+    context = _context(request, submission, accepted=",".join(imports.ACCEPTED))
+    if request.method == "POST" and request.POST.get("confirm"):
+        return _import_confirm(request, submission, stash_key)
     if request.method == "POST":
         upload = request.FILES.get("file")
         try:
             if upload is None:
                 raise ActionRefused("请选择文件 / choose a file", code="invalid")
-            data, notes = imports.read_upload(upload)
-            data["year"] = submission.round.year
-            services.submission_save_dossier(
-                actor=request.user, submission=submission, data=data, note=f"导入 {upload.name}"
-            )
+            if "edit" not in Permissions.of(request.user).allowed_actions(submission):
+                raise ActionRefused(_("当前状态下不能导入。"), code="invalid")
+            imported, notes = imports.read_upload(upload)
         except ActionRefused as error:
             _refused(request, error)
         except InputError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, f"已导入 {upload.name}，请逐项核对 / imported: please check each section"
-            )
-            for note in notes[:20]:
-                messages.warning(request, note)
-            return redirect("submission_detail", pk=pk)
-    return render(
-        request,
-        "evaluations/submission_import.html",
-        _context(request, submission, accepted=",".join(imports.ACCEPTED)),
+            token = secrets.token_urlsafe(16)
+            request.session[stash_key] = {
+                "token": token,
+                "name": upload.name,
+                "data": imported,
+                "notes": notes,
+            }
+            context.update(_import_preview_context(request, submission, imported, notes))
+            context.update({"token": token, "file_name": upload.name})
+    return render(request, "evaluations/submission_import.html", context)
+
+
+def _import_options(request: HttpRequest) -> tuple[str, bool]:
+    mode = request.POST.get("mode", "fill")
+    return (mode if mode in imports.MODES else "fill"), bool(request.POST.get("keep_identity"))
+
+
+def _import_preview_context(
+    request: HttpRequest, submission: Any, imported: dict[str, Any], notes: list[str]
+) -> dict[str, Any]:
+    current = submission.current_version.data
+    common = {
+        "current": current,
+        "imported": imported,
+        "unit_name": submission.org.name,
+        "year": submission.round.year,
+    }
+    previews = {
+        mode: imports.build_preview(**common, mode=mode, keep_identity=True)
+        for mode in imports.MODES
+    }
+    return {
+        "previews": previews,
+        "mismatches": previews["fill"].mismatches,
+        "notes": notes,
+        "draft_is_empty": not any(
+            current.get(k) for k in ("staffing", "money", "indicators", "goals", "narratives")
+        ),
+    }
+
+
+def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> HttpResponse:
+    stash = request.session.get(stash_key)
+    if not stash or stash.get("token") != request.POST.get("confirm"):
+        messages.error(request, _("预览已过期或已导入，请重新选择文件。"))
+        return redirect("submission_import", pk=submission.pk)
+    mode, keep_identity = _import_options(request)
+    preview = imports.build_preview(
+        current=submission.current_version.data,
+        imported=stash["data"],
+        unit_name=submission.org.name,
+        year=submission.round.year,
+        mode=mode,
+        keep_identity=keep_identity,
     )
+    try:
+        services.submission_save_dossier(
+            actor=request.user,
+            submission=submission,
+            data=preview.data,
+            note=f"导入 {stash['name']}（{'只填入空白' if mode == 'fill' else '替换全部'}）",
+        )
+    except ActionRefused as error:
+        _refused(request, error)
+        return redirect("submission_import", pk=submission.pk)
+    except InputError as error:
+        messages.error(request, str(error))
+        return redirect("submission_import", pk=submission.pk)
+    del request.session[stash_key]
+    messages.success(
+        request,
+        _("已导入 %(name)s：改动 %(count)d 项，请逐项核对。")
+        % {"name": stash["name"], "count": len(preview.changes)},
+    )
+    return redirect("submission_detail", pk=submission.pk)
 
 
 @login_required
@@ -759,7 +831,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
             ApiToken.objects.filter(user=request.user, pk=request.POST["revoke"]).delete()
             messages.info(request, "令牌已作废 / token revoked")
         else:
-            _, raw = ApiToken.issue(
+            _token, raw = ApiToken.issue(
                 request.user, name=request.POST.get("name", "api")[:100] or "api"
             )
     return render(
