@@ -465,7 +465,7 @@ def _preselected_is_unchanged(form: forms.Form) -> None:
             field.initial = choices[0][0]
 
 
-def row_formset(section: Section, extra: int = 2) -> Any:
+def row_formset(section: Section, extra: int = 1) -> Any:
     assert section.row_form is not None
     return formset_factory(section.row_form, formset=_Labelled, extra=extra, can_delete=True)
 

@@ -333,7 +333,8 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     data = submission.current_version.data
     initial = section.to_initial(data) if section.to_initial else {}
     head_initial, rows_initial = initial if section.list_key else (initial, [])
-    Formset = row_formset(section) if section.row_form else None
+    more = _bounded_int(request.GET.get("more"), upper=20)
+    Formset = row_formset(section, extra=1 + more) if section.row_form else None
     bound = request.method == "POST"
     if bound and not editable:
         raise PermissionDenied("当前不能修改 / editing is not allowed now")
@@ -377,38 +378,10 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     context = _context(request, submission)
     findings = context["findings"]
     kept_rows = [i for i, _ in enumerate(formset.forms)] if formset else []
-    rows = []
-    if formset is not None:
-        for index, row_form in enumerate(formset.forms):
-            initial = row_form.initial or {}
-            title = (
-                initial.get("name")
-                or initial.get("text", "")[:30]
-                or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
-            )
-            stored = index < len(rows_initial)
-            cells = _cells(row_form, section, index if stored else None, findings if stored else [])
-            in_cells = {id(f) for c in cells for f in c["findings"]}
-            row_path = f"{section.list_key}[{index}]"
-            rows.append(
-                {
-                    "form": row_form,
-                    "index": index,
-                    "title": title,
-                    "cells": cells,
-                    # the row's findings that no field shows (the row itself, its evidence, ...)
-                    "findings": [
-                        f
-                        for f in (findings if stored else [])
-                        if id(f) not in in_cells
-                        and (
-                            engine.path_matches(f.get("where", ""), row_path)
-                            # a stated figure: the findings about the figure it states
-                            or (section.key == "stated" and f.get("where") == initial.get("key"))
-                        )
-                    ],
-                }
-            )
+    rows = [
+        _row(section, index, row_form, findings if index < len(rows_initial) else None)
+        for index, row_form in enumerate(formset.forms if formset is not None else [])
+    ]
     if section.key == "indicators":
         evidence = {}
         for item in submission.evidence.all():
@@ -437,6 +410,8 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             "formset": formset,
             "editable": editable,
             "rows": rows,
+            "empty_row": _row(section, "__prefix__", formset.empty_form, None) if formset else None,
+            "more": more,
             "head_cells": head_cells,
             "staff_table": staff_table,
             "section_findings": _unplaced(findings, section.key, head_cells, staff_table, rows),
@@ -444,6 +419,79 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         }
     )
     return render(request, "evaluations/submission_section.html", context)
+
+
+def _bounded_int(text: str | None, *, upper: int) -> int:
+    try:
+        return max(0, min(int(text or 0), upper))
+    except ValueError:
+        return 0
+
+
+ROW_SUMMARY = {  # the facts a collapsed row card shows beside its title
+    "indicators": ("level1", "level2", "comparator", "target", "unit", "actual", "weight"),
+}
+
+
+def _row(
+    section: Section, index: int | str, row_form: Any, findings: list[dict[str, Any]] | None
+) -> dict[str, Any]:
+    """One formset row for the template: its cells with their findings, a title and a summary.
+
+    *findings* is None for a row that is not stored yet (an empty or added row)."""
+    initial = row_form.initial or {}
+    stored = findings is not None
+    cells = _cells(row_form, section, index if stored else None, findings or [])
+    in_cells = {id(f) for c in cells for f in c["findings"]}
+    row_path = f"{section.list_key}[{index}]"
+    own = [
+        f
+        for f in findings or []
+        if id(f) not in in_cells
+        and (
+            engine.path_matches(f.get("where", ""), row_path)
+            # a stated figure: the findings about the figure it states
+            or (section.key == "stated" and f.get("where") == initial.get("key"))
+        )
+    ]
+    everything = own + [f for c in cells for f in c["findings"]]
+    counts = {
+        level: sum(1 for f in everything if f.get("level") == level and not f.get("waived"))
+        for level in ("error", "warning")
+    }
+    return {
+        "form": row_form,
+        "index": index,
+        "number": index + 1 if isinstance(index, int) else "",
+        "title": (
+            initial.get("name")
+            or initial.get("text", "")[:30]
+            or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
+        ),
+        "summary": _row_summary(section.key, row_form),
+        "cells": cells,
+        "findings": own,  # the row's findings that no field shows (the row itself, its evidence)
+        "counts": counts,
+        # a card opens by itself where something needs the clerk: an error or a form error
+        "open": bool(counts["error"]) or bool(row_form.errors),
+    }
+
+
+def _row_summary(key: str, row_form: Any) -> list[str]:
+    fields = ROW_SUMMARY.get(key, ())
+    if not fields or not row_form.initial:
+        return []
+    values = {k: row_form[k].value() for k in fields}  # as shown: a default fills a gap
+    parts = ["/".join(str(values[k]) for k in ("level1", "level2") if values[k])]
+    if values["target"] not in (None, ""):
+        parts.append(
+            f"{_('目标')} {values['comparator'] or ''} {values['target']}{values['unit'] or ''}"
+        )
+    if values["actual"] not in (None, ""):
+        parts.append(f"{_('实际')} {values['actual']}{values['unit'] or ''}")
+    if values["weight"] not in (None, ""):
+        parts.append(f"{_('分值')} {values['weight']}")
+    return [p for p in parts if p]
 
 
 def _place_problems(section: Section, error: InputError, form: Any, formset: Any) -> None:

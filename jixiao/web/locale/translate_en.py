@@ -305,6 +305,12 @@ EN = {
     "上传后先显示预览：将改动哪些内容、文件中的单位和年度是否与本填报一致、哪些内容识别不确定。确认后才写入，每一项改动都记入审计记录。": "After the upload you see a preview: what would change, whether the file's unit and year match this submission, and what was read with uncertainty. Nothing is written until you confirm; every change is audited.",
     "选择文件": "Choose a file",
     "上传并预览": "Upload and preview",
+    # ── list sections (views._row, _row_card.html) ──
+    "添加一行": "Add a row",
+    "待更正": "to correct",
+    "目标": "target",
+    "实际": "actual",
+    "为“%(name)s”上传佐证材料（PDF、Word、Excel、图片，≤20MB）": "Upload evidence for “%(name)s” (PDF, Word, Excel, pictures, ≤ 20 MB)",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
