@@ -19,6 +19,11 @@ from jixiao.core.errors import InputError, Problem
 from jixiao.io.files import read_input_bytes
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# Bounds on the shape of untrusted input, checked on the parsed node tree before anything is
+# built from it: an alias "bomb" of a few hundred bytes expands to billions of values, and a
+# 50,000-deep list exhausts Python's stack. A real dossier has a few thousand values, depth < 10.
+MAX_VALUES = 200_000
+MAX_DEPTH = 64
 
 
 # libyaml's parser when PyYAML was built with it (about 10× faster), the pure-Python one otherwise
@@ -65,11 +70,54 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 _DecimalLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+class _TooLarge(yaml.YAMLError):
+    """The document expands beyond the bounds (aliases, nesting)."""
+
+    def __init__(self, zh: str, en: str, node: yaml.Node) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.problem = f"{zh} / {en}"
+        self.problem_mark = node.start_mark
+
+
+def _check_bounds(root: yaml.Node) -> None:
+    """Refuse a node tree whose expanded size or depth exceeds the bounds, counting each alias
+    as the whole subtree it repeats (memoised per node, so the check itself stays linear)."""
+    sizes: dict[int, int] = {}
+
+    def expanded(node: yaml.Node, depth: int) -> int:
+        if depth > MAX_DEPTH:  # also ends a recursive alias, which never finishes its size
+            raise _TooLarge(
+                f"嵌套超过 {MAX_DEPTH} 层", f"nested deeper than {MAX_DEPTH} levels", node
+            )
+        if id(node) in sizes:
+            return sizes[id(node)]
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        total = 1
+        for child in children:
+            total += expanded(child, depth + 1)
+            if total > MAX_VALUES:
+                raise _TooLarge(
+                    f"展开后超过 {MAX_VALUES:,} 个值（别名重复引用过多）",
+                    f"expands to more than {MAX_VALUES:,} values (too many aliases)",
+                    node,
+                )
+        sizes[id(node)] = total
+        return total
+
+    expanded(root, 0)
+
+
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse once: the node tree (for line numbers) and the data built from it."""
     loader = _DecimalLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_bounds(node)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
@@ -118,7 +166,11 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
     """Parse YAML (or JSON) text into plain data plus a path → line map."""
     if json_format:
         try:
-            return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs), {}
+            data = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs)
+        except RecursionError:
+            raise InputError.single(
+                origin, "", "JSON 嵌套层数过多", "JSON nested too deeply"
+            ) from None
         except json.JSONDecodeError as error:
             raise InputError.single(
                 origin,
@@ -127,6 +179,8 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
                 f"malformed JSON: {error.msg}",
                 error.lineno,
             ) from None
+        _check_depth(data, origin)
+        return data, {}
     try:
         node, data = _compose_and_construct(text)
     except yaml.YAMLError as error:
@@ -138,6 +192,27 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
             origin, "", f"YAML 格式错误：{zh}", f"malformed YAML: {en or zh}", line
         ) from None
     return data, (_line_map(node) if node is not None else {})
+
+
+def _check_depth(data: Any, origin: str) -> None:
+    """JSON has no aliases, but may nest deeper than the rest of the program expects."""
+    level, layer = 0, [data]
+    while layer:
+        level += 1
+        if level > MAX_DEPTH:
+            raise InputError.single(
+                origin,
+                "",
+                f"嵌套超过 {MAX_DEPTH} 层",
+                f"nested deeper than {MAX_DEPTH} levels",
+            )
+        layer = [
+            child
+            for item in layer
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
 
 
 def read_data(path: Path) -> tuple[Any, dict[str, int]]:
