@@ -487,3 +487,52 @@ def test_portal_files_are_rendered_once_per_locked_version(client, world, monkey
     url = reverse("portal:report_file", args=[world.subs["a"].pk, "html"])
     first, second = client.get(url), client.get(url)
     assert first.status_code == 200 and first.content == second.content and len(calls) == 1
+
+
+def _lying_zip(members: dict[str, bytes], lie_about: str, declared: int) -> bytes:
+    """A ZIP whose central directory declares *declared* bytes for member *lie_about*."""
+    import struct
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    raw = bytearray(buffer.getvalue())
+    at = raw.find(b"PK\x01\x02")  # each central directory entry
+    while at != -1:
+        name_length = struct.unpack_from("<H", raw, at + 28)[0]
+        if raw[at + 46 : at + 46 + name_length].decode() == lie_about:
+            struct.pack_into("<I", raw, at + 24, declared)  # uncompressed size
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return bytes(raw)
+
+
+@pytest.mark.django_db
+def test_bulk_import_a_lying_or_oversized_member_fails_alone(
+    client, world, django_capture_on_commit_callbacks, monkeypatch
+):
+    import yaml
+
+    from jixiao.web.evaluations import imports
+    from tests.web.factories import dossier_data
+
+    monkeypatch.setattr(imports, "MAX_BYTES", 100_000)
+    good = yaml.safe_dump(dossier_data("测试县第一中学"), allow_unicode=True).encode()
+    archive = _lying_zip(
+        {
+            "U1-一中.yaml": good,
+            "U2-二中.txt": b"a" * 5_000_000,  # inflates to 5 MB but claims 1,000 bytes
+            "U3-医院.txt": b"b" * 200_000,  # honest, but over the per-file limit
+        },
+        lie_about="U2-二中.txt",
+        declared=1000,
+    )
+    login(client, world, "finance")
+    upload = SimpleUploadedFile("reports.zip", archive)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("round_import", args=[world.round.pk]), {"file": upload})
+    job = BatchJob.objects.get(kind="bulk_import")
+    assert (job.done, job.total) == (3, 3) and job.status == JobStatus.DONE, job.message
+    assert "✓ U1-一中.yaml → 测试县第一中学" in job.message
+    assert "✗ U2-二中.txt → 测试县第二中学" in job.message
+    assert "✗ U3-医院.txt → 测试县人民医院：文件过大" in job.message

@@ -164,11 +164,6 @@ def import_round_files(job_id: int) -> str:
 
 
 def _import_files(job_id: int) -> str:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from jixiao.core.errors import InputError
-    from jixiao.web.evaluations import imports, services
-
     job = BatchJob.objects.select_related("round", "requested_by").get(pk=job_id)
     submissions = list(job.round.submissions.select_related("org", "round", "current_version"))
     lines: list[str] = []
@@ -185,24 +180,7 @@ def _import_files(job_id: int) -> str:
                     f"✗ {name}：文件名中找不到参与单位的编码或名称 / no unit matches the file name"
                 )
             else:
-                upload = SimpleUploadedFile(name, archive.read(info))
-                try:
-                    data, notes = imports.read_upload(upload)
-                    data["year"] = job.round.year
-                    services.submission_prefill(
-                        actor=job.requested_by,
-                        submission=target,
-                        data=data,
-                        note=f"批量导入 {name}",
-                    )
-                except (InputError, ActionRefused) as error:
-                    message = getattr(error, "message", None) or str(error).splitlines()[-1]
-                    lines.append(f"✗ {name} → {target.org.name}：{message}")
-                else:
-                    lines.append(
-                        f"✓ {name} → {target.org.name}"
-                        + (f"（{len(notes)} 条待核对）" if notes else "")
-                    )
+                lines.append(_import_one(job, archive, info, name, target))
             BatchJob.objects.filter(pk=job.pk).update(done=done)
     failed = sum(1 for line in lines if line.startswith("✗"))
     BatchJob.objects.filter(pk=job.pk).update(
@@ -210,6 +188,49 @@ def _import_files(job_id: int) -> str:
         message="\n".join(lines) or "压缩包是空的 / the archive is empty",
     )
     return f"{len(lines) - failed} imported, {failed} failed"
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A member's bytes, never more than *limit* whatever its directory entry declares: the
+    stream is read in chunks and refused once it passes the limit (a lying size cannot inflate
+    past it), and a CRC mismatch is an error of this file alone."""
+    if info.file_size > limit:
+        raise ActionRefused(f"文件过大（上限 {limit // 1024 // 1024} MB）", code="invalid")
+    chunks, size = [], 0
+    with archive.open(info) as member:
+        while chunk := member.read(1024 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise ActionRefused(
+                    f"解压后超过 {limit // 1024 // 1024} MB（压缩包目录所写大小不实）",
+                    code="invalid",
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _import_one(
+    job: BatchJob, archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, target: Any
+) -> str:
+    """Import one member into its unit's draft; any failure is this file's line, not the job's."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jixiao.core.errors import InputError
+    from jixiao.web.evaluations import imports, services
+
+    try:
+        upload = SimpleUploadedFile(name, _read_member(archive, info, imports.MAX_BYTES))
+        data, notes = imports.read_upload(upload)
+        data["year"] = job.round.year
+        services.submission_prefill(
+            actor=job.requested_by, submission=target, data=data, note=f"批量导入 {name}"
+        )
+    except (InputError, ActionRefused) as error:
+        message = getattr(error, "message", None) or str(error).splitlines()[-1]
+        return f"✗ {name} → {target.org.name}：{message}"
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:  # a damaged member
+        return f"✗ {name} → {target.org.name}：文件已损坏，无法读取（{type(error).__name__}）"
+    return f"✓ {name} → {target.org.name}" + (f"（{len(notes)} 条待核对）" if notes else "")
 
 
 def _match(filename: str, submissions: list[Any]) -> Any:
