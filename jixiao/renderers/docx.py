@@ -885,6 +885,13 @@ def fill_placeholders(body: Any, values: dict[str, str]) -> None:
 # ── entry point ─────────────────────────────────────────────────────────────────────────
 
 
+def _property(text: str) -> str:
+    """A core property value: XML-safe and within Word's (and python-docx's) 255 characters; the
+    full text stays in the document body."""
+    text = _XML_INVALID.sub("", text)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def render_docx(document: Document, *, template: Path | str | None = None) -> bytes:
     """The report as .docx bytes; *template* is a bureau's style template (.docx), if any."""
     prepared = prepared_package(Path(template) if template else None)
@@ -893,13 +900,11 @@ def render_docx(document: Document, *, template: Path | str | None = None) -> by
 
     def set_properties(properties: CoreProperties) -> None:
         # python-docx's template says "python-docx" otherwise
-        properties.title = _XML_INVALID.sub("", f"{document.title}{document.subtitle}")
+        properties.title = _property(f"{document.title}{document.subtitle}")
         properties.subject = "部门整体支出绩效评价报告"
-        properties.author = _XML_INVALID.sub("", document.cover.department)
+        properties.author = _property(document.cover.department)
         properties.last_modified_by = "jixiao"
-        properties.keywords = _XML_INVALID.sub(
-            "", f"{document.cover.year}；{document.cover.method}"
-        )
+        properties.keywords = _property(f"{document.cover.year}；{document.cover.method}")
         properties.comments = ""
         properties.revision = 1
 

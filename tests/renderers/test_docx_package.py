@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import zipfile
@@ -71,6 +72,22 @@ def test_core_properties_are_the_reports(sample_document: Document) -> None:
     assert properties.title == sample_document.title + sample_document.subtitle
     assert properties.author == sample_document.cover.department
     assert properties.last_modified_by == "jixiao"
+
+
+def test_a_department_name_of_300_characters_still_gives_a_document(
+    sample_document: Document,
+) -> None:
+    name = "万载县机关事务管理局" * 30
+    long = dataclasses.replace(
+        sample_document,
+        title=name + "部门评价报告",
+        cover=dataclasses.replace(sample_document.cover, department=name),
+    )
+    document = docx.Document(io.BytesIO(render_docx(long)))
+    properties = document.core_properties
+    assert len(properties.title) == 255 and properties.title.endswith("…")
+    assert len(properties.author) == 255
+    assert any(name in paragraph.text for paragraph in document.paragraphs)
 
 
 def test_a_changed_template_is_prepared_again(sample_document: Document, tmp_path: Path) -> None:
