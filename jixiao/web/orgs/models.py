@@ -141,3 +141,58 @@ class ApiToken(models.Model):
     @classmethod
     def lookup(cls, raw: str) -> ApiToken | None:
         return cls.objects.select_related("user").filter(digest=_digest(raw)).first()
+
+
+class OrgChange(models.Model):
+    """One change to the org tree, a user account, a role or an API token: who, when, what.
+
+    Submissions have their own audit trail (evaluations.AuditEntry); this one covers who may do
+    what, which is what a privilege escalation would change."""
+
+    class Action(models.TextChoices):
+        ORG_CREATED = "org_created", _("新建组织")
+        ORG_UPDATED = "org_updated", _("修改组织")
+        USER_CREATED = "user_created", _("新建用户")
+        USER_UPDATED = "user_updated", _("修改用户")
+        MEMBERSHIP_CREATED = "membership_created", _("授予角色")
+        TOKEN_ISSUED = "token_issued", _("创建 API 令牌")
+        TOKEN_REVOKED = "token_revoked", _("作废 API 令牌")
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
+    action = models.CharField(_("操作"), max_length=32, choices=Action.choices)
+    target = models.CharField(_("对象"), max_length=300)
+    changes = models.JSONField(_("改动"), default=dict, blank=True)
+    via = models.CharField(_("途径"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ("-at", "-pk")
+        verbose_name = _("组织与权限变更记录")
+        verbose_name_plural = _("组织与权限变更记录")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.target}"
+        )
+
+    @classmethod
+    def record(
+        cls, actor: object, action: str, target: str, via: str = "", **changes: object
+    ) -> OrgChange:
+        name = getattr(actor, "username", "") if actor is not None else "命令行"
+        return cls.objects.create(
+            actor=actor if getattr(actor, "pk", None) else None,
+            actor_name=name,
+            action=action,
+            target=target[:300],
+            changes=changes,
+            via=via,
+        )

@@ -9,6 +9,11 @@ One row per org, per membership, or both. Columns (Chinese headers; English acce
 Rows are checked first and the whole sheet is refused with every problem listed (row number,
 column, what was expected) before anything is written; then it is applied in one transaction.
 Existing orgs (by code) and users (by username) are updated, not duplicated.
+
+An importer sees only its :class:`Scope`: the command line and superusers may change everything; a
+系统管理员 only the subtrees of the orgs where they hold that role. Outside it a sheet may not
+create, rename or re-parent an org, give a role, or touch an account that has a role elsewhere (or
+is staff), and every change is recorded as an :class:`~jixiao.web.orgs.models.OrgChange`.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
+from jixiao.web.orgs.models import Membership, Org, OrgChange, OrgKind, Role
 
 COLUMNS = {
     "组织编码": "code",
@@ -45,6 +50,30 @@ COLUMNS = {
 }
 KINDS = {str(label): value for value, label in OrgKind.choices} | {v: v for v in OrgKind.values}
 ROLES = {str(label): value for value, label in Role.choices} | {v: v for v in Role.values}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the org tree an importer may change: ``paths`` None means all of it."""
+
+    paths: tuple[str, ...] | None
+    actor: object = None
+
+    @classmethod
+    def everything(cls, actor: object = None) -> Scope:
+        return cls(None, actor)
+
+    @classmethod
+    def of(cls, actor: object) -> Scope:
+        if getattr(actor, "is_superuser", False):
+            return cls.everything(actor)
+        paths = Membership.objects.filter(user=actor, role=Role.ADMIN).values_list(
+            "org__path", flat=True
+        )
+        return cls(tuple(paths), actor)
+
+    def covers(self, path: str) -> bool:
+        return self.paths is None or any(path.startswith(p) for p in self.paths)
 
 
 class SheetError(Exception):
@@ -103,7 +132,65 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
     return rows
 
 
-def _check(rows: list[dict[str, str]]) -> list[str]:
+def _check(rows: list[dict[str, str]], scope: Scope) -> list[str]:
+    problems = _check_shape(rows)
+    return problems or _check_scope(rows, scope)
+
+
+def _check_scope(rows: list[dict[str, str]], scope: Scope) -> list[str]:
+    """Every org, role and account a row touches lies within the importer's scope."""
+    if scope.paths is None:
+        return []
+    codes = {r["code"] for r in rows if r.get("code")} | {
+        r["parent"] for r in rows if r.get("parent")
+    }
+    existing = {o.code: o for o in Org.objects.filter(code__in=codes)}
+    parent_of = {r["code"]: r.get("parent", "") for r in rows if r.get("name")}
+
+    def covered(code: str, seen: frozenset[str] = frozenset()) -> bool:
+        if code in parent_of and code not in existing:  # a new org: where its parent is
+            parent = parent_of[code]
+            return bool(parent) and code not in seen and covered(parent, seen | {code})
+        org = existing.get(code)
+        return org is not None and scope.covers(org.path)
+
+    outside = "不在您管理的组织范围内 / outside the orgs you administer"
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        code = row.get("code", "")
+        if not code:
+            continue
+        if row.get("name") and code in existing and not covered(code):
+            problems.append(f"第{number}行 组织编码: 组织 {code} {outside}")
+        elif row.get("name") and not (row.get("parent") and covered(row["parent"])):
+            problems.append(
+                f"第{number}行 上级编码: 上级 {row.get('parent') or '（空）'} {outside}"
+            )
+        elif row.get("username") and not covered(code):
+            problems.append(f"第{number}行 组织编码: 不能在组织 {code} 授予角色，{outside}")
+    problems += _check_accounts(rows, scope, outside)
+    return problems
+
+
+def _check_accounts(rows: list[dict[str, str]], scope: Scope, outside: str) -> list[str]:
+    """An existing account may be changed only if all its roles lie within the scope."""
+    names = {r["username"] for r in rows if r.get("username")}
+    users = get_user_model().objects.filter(username__in=names).prefetch_related("memberships__org")
+    foreign = {
+        user.username
+        for user in users
+        if user.is_superuser
+        or user.is_staff
+        or any(not scope.covers(m.org.path) for m in user.memberships.all())
+    }
+    return [
+        f"第{number}行 用户名: 账号 {row['username']} 在其他组织任职或是后台管理员，{outside}"
+        for number, row in enumerate(rows, start=2)
+        if row.get("username") in foreign
+    ]
+
+
+def _check_shape(rows: list[dict[str, str]]) -> list[str]:
     problems = []
     known_codes = set(Org.objects.values_list("code", flat=True))
     sheet_codes = {r["code"] for r in rows if r.get("code") and r.get("name")}
@@ -140,10 +227,14 @@ def _check(rows: list[dict[str, str]]) -> list[str]:
 
 
 @transaction.atomic
-def import_rows(rows: list[dict[str, str]]) -> SheetReport:
-    problems = _check(rows)
+def import_rows(
+    rows: list[dict[str, str]], scope: Scope | None = None, via: str = ""
+) -> SheetReport:
+    scope = scope or Scope.everything()
+    problems = _check(rows, scope)
     if problems:
         raise SheetError(problems)
+    actor = scope.actor
     report = SheetReport()
     pending = [r for r in rows if r.get("name")]
     # parents first: repeat until every org row whose parent exists is placed
@@ -158,11 +249,19 @@ def import_rows(rows: list[dict[str, str]]) -> SheetReport:
                 defaults={"name": row["name"], "kind": KINDS[row["kind"]], "parent": parent},
             )
             if not created:
+                before = _org_fields(org)
                 org.name, org.kind, org.parent = row["name"], KINDS[row["kind"]], parent
                 org.save()
                 report.orgs_updated += 1
+                after = _org_fields(org)
+                changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+                if changed:
+                    OrgChange.record(actor, OrgChange.Action.ORG_UPDATED, org.code, via, **changed)
             else:
                 report.orgs_created += 1
+                OrgChange.record(
+                    actor, OrgChange.Action.ORG_CREATED, org.code, via, **_org_fields(org)
+                )
             placed.append(row)
         if not placed:
             raise SheetError([f"组织 {r['code']} 的上级形成循环 / parent cycle" for r in pending])
@@ -172,8 +271,10 @@ def import_rows(rows: list[dict[str, str]]) -> SheetReport:
         if not row.get("username"):
             continue
         user, created = users.objects.get_or_create(username=row["username"])
+        before = {"full_name": user.first_name, "email": user.email}
         if created:
             report.users_created += 1
+            OrgChange.record(actor, OrgChange.Action.USER_CREATED, user.username, via)
             if row.get("password"):
                 user.set_password(row["password"])
             else:
@@ -186,12 +287,34 @@ def import_rows(rows: list[dict[str, str]]) -> SheetReport:
         if row.get("email"):
             user.email = row["email"]
         user.save()
-        _, made = Membership.objects.get_or_create(
-            user=user, org=Org.objects.get(code=row["code"]), role=ROLES[row["role"]]
+        after = {"full_name": user.first_name, "email": user.email}
+        changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+        if changed and not created:
+            OrgChange.record(actor, OrgChange.Action.USER_UPDATED, user.username, via, **changed)
+        org = Org.objects.get(code=row["code"])
+        membership, made = Membership.objects.get_or_create(
+            user=user, org=org, role=ROLES[row["role"]]
         )
         report.memberships_created += int(made)
+        if made:
+            OrgChange.record(
+                actor,
+                OrgChange.Action.MEMBERSHIP_CREATED,
+                f"{user.username} · {org.code}",
+                via,
+                role=membership.role,
+            )
     return report
 
 
-def import_sheet(path: str | Path) -> SheetReport:
-    return import_rows(read_rows(path))
+def _org_fields(org: Org) -> dict[str, str]:
+    return {
+        "name": org.name,
+        "kind": org.kind,
+        "parent": org.parent.code if org.parent_id else "",
+    }
+
+
+def import_sheet(path: str | Path, scope: Scope | None = None, via: str = "") -> SheetReport:
+    """Import a sheet within *scope* (everything when None: the command line)."""
+    return import_rows(read_rows(path), scope, via)

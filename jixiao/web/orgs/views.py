@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from jixiao.web.orgs.models import Role
-from jixiao.web.orgs.sheets import SheetError, import_sheet
+from jixiao.web.orgs.sheets import Scope, SheetError, import_sheet
 
 
 def _may_import(user: object) -> bool:
@@ -37,7 +37,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
                     for chunk in upload.chunks():
                         handle.write(chunk)
                 try:
-                    report = import_sheet(path)
+                    report = import_sheet(path, Scope.of(request.user), via=f"网页导入 {name}")
                 except SheetError as error:
                     problems = error.problems
                 else:

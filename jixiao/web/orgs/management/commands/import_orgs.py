@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, sheet: str, **options: Any) -> None:
         try:
-            report = import_sheet(sheet)
+            report = import_sheet(sheet, via=f"命令行 import_orgs {sheet}")
         except SheetError as error:
             raise CommandError(
                 "导入被拒绝，未写入任何内容 / nothing imported:\n  " + "\n  ".join(error.problems)
