@@ -85,3 +85,19 @@ def test_within_their_subtree_an_admin_imports_and_every_change_is_recorded(clie
         "name": ["测试县第二中学", "测试县第二中学（更名）"]
     }
     assert renamed.via == "网页导入 orgs.csv"
+
+
+def test_tokens_are_audited_and_a_bad_revoke_id_is_a_message_not_an_error(client, world):
+    from jixiao.web.orgs.models import ApiToken
+
+    assert client.login(username=world.users["filler_a"].username, password=PASSWORD)
+    client.post(reverse("tokens"), {"name": "报表脚本"})
+    token = ApiToken.objects.get(user=world.users["filler_a"])
+    for bad in ("abc", "1 OR 1=1", "99999"):
+        response = client.post(reverse("tokens"), {"revoke": bad}, follow=True)
+        assert response.status_code == 200 and "没有这个令牌" in response.content.decode()
+    assert ApiToken.objects.filter(pk=token.pk).exists()
+    client.post(reverse("tokens"), {"revoke": str(token.pk)})
+    assert not ApiToken.objects.filter(pk=token.pk).exists()
+    actions = list(OrgChange.objects.order_by("pk").values_list("action", "actor__username"))
+    assert actions == [("token_issued", "filler_a"), ("token_revoked", "filler_a")]

@@ -45,7 +45,7 @@ from jixiao.web.evaluations.permissions import (
     Permissions,
     action_labels,
 )
-from jixiao.web.orgs.models import ApiToken
+from jixiao.web.orgs.models import ApiToken, OrgChange
 
 FORWARD = frozenset({"submit", "dept_approve", "finance_approve", "approve", "publish"})
 SECTION_OF_PATH = {key: key for key in SECTIONS} | {
@@ -875,12 +875,25 @@ class LoginView(auth_views.LoginView):
 def tokens(request: HttpRequest) -> HttpResponse:
     raw = None
     if request.method == "POST":
-        if request.POST.get("revoke"):
-            ApiToken.objects.filter(user=request.user, pk=request.POST["revoke"]).delete()
-            messages.info(request, "令牌已作废 / token revoked")
+        revoke = request.POST.get("revoke", "")
+        if revoke:
+            token = ApiToken.objects.filter(
+                user=request.user, pk=int(revoke) if revoke.isdigit() else None
+            ).first()
+            if token is None:
+                messages.error(request, _("没有这个令牌。"))
+            else:
+                OrgChange.record(
+                    request.user, OrgChange.Action.TOKEN_REVOKED, f"{token.prefix}… {token.name}"
+                )
+                token.delete()
+                messages.info(request, _("令牌已作废。"))
         else:
-            _token, raw = ApiToken.issue(
+            token, raw = ApiToken.issue(
                 request.user, name=request.POST.get("name", "api")[:100] or "api"
+            )
+            OrgChange.record(
+                request.user, OrgChange.Action.TOKEN_ISSUED, f"{token.prefix}… {token.name}"
             )
     return render(
         request,

@@ -311,6 +311,9 @@ EN = {
     "目标": "target",
     "实际": "actual",
     "为“%(name)s”上传佐证材料（PDF、Word、Excel、图片，≤20MB）": "Upload evidence for “%(name)s” (PDF, Word, Excel, pictures, ≤ 20 MB)",
+    # ── tokens ──
+    "没有这个令牌。": "No such token.",
+    "令牌已作废。": "Token revoked.",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
