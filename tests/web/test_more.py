@@ -130,7 +130,7 @@ def test_org_sheet_imports_tree_and_roles(tmp_path):
     sheet = tmp_path / "orgs.csv"
     sheet.write_text(
         "组织编码,组织名称,组织类型,上级编码,用户名,姓名,角色,邮箱,初始密码\n"
-        "C1,某县财政局,财政局,,fin1,张三,财政局审核员,,pw-123456\n"
+        "C1,某县财政局,财政局,,fin1,张三,财政局审核员,,Harbour-lamp-77\n"
         "C1-U1,某县档案馆,单位,C1-D1,u1,李四,单位填报员,,\n"
         "C1-D1,某县文旅局,主管部门,C1,d1,王五,主管部门审核员,,\n",
         encoding="utf-8",

@@ -314,6 +314,15 @@ EN = {
     # ── tokens ──
     "没有这个令牌。": "No such token.",
     "令牌已作废。": "Token revoked.",
+    # ── sign-in hardening ──
+    "请先修改初始密码。": "Change your initial password first.",
+    "这是管理员设置的初始密码，请先设置您自己的密码。": "This is the initial password an administrator set: choose your own first.",
+    "密码已修改。": "Password changed.",
+    "修改密码": "Change password",
+    "保存新密码": "Save the new password",
+    "暂时不能登录": "Sign-in paused",
+    "该账号在本机连续多次输入错误的密码，已暂停登录 15 分钟。请稍后再试；如忘记密码，请联系本单位的系统管理员重置。": "Too many wrong passwords for this account from this address: sign-in is paused for 15 minutes. Try again later; if you forgot your password, ask your administrator to reset it.",
+    "返回公开门户": "Back to the public portal",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"

@@ -154,6 +154,7 @@ class OrgChange(models.Model):
         ORG_UPDATED = "org_updated", _("修改组织")
         USER_CREATED = "user_created", _("新建用户")
         USER_UPDATED = "user_updated", _("修改用户")
+        PASSWORD_CHANGED = "password_changed", _("修改密码")
         MEMBERSHIP_CREATED = "membership_created", _("授予角色")
         TOKEN_ISSUED = "token_issued", _("创建 API 令牌")
         TOKEN_REVOKED = "token_revoked", _("作废 API 令牌")
@@ -196,3 +197,16 @@ class OrgChange(models.Model):
             changes=changes,
             via=via,
         )
+
+
+class MustChangePassword(models.Model):
+    """The account still has the initial password an administrator gave it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="must_change_password"
+    )
+    since = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("须修改初始密码")
+        verbose_name_plural = _("须修改初始密码")

@@ -26,7 +26,14 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from jixiao.web.orgs.models import Membership, Org, OrgChange, OrgKind, Role
+from jixiao.web.orgs.models import (
+    Membership,
+    MustChangePassword,
+    Org,
+    OrgChange,
+    OrgKind,
+    Role,
+)
 
 COLUMNS = {
     "组织编码": "code",
@@ -223,7 +230,22 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
             )
         if row.get("role") and not row.get("username"):
             problems.append(f"第{number}行 用户名: 填写角色时必填 / username required with a role")
+        if row.get("password"):
+            problems += _password_problems(number, row)
     return problems
+
+
+def _password_problems(number: int, row: dict[str, str]) -> list[str]:
+    """An initial password must pass the same validators as a chosen one."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    probe = get_user_model()(username=row.get("username", ""), first_name=row.get("full_name", ""))
+    try:
+        validate_password(row["password"], user=probe)
+    except ValidationError as error:
+        return [f"第{number}行 初始密码: {message}" for message in error.messages]
+    return []
 
 
 @transaction.atomic
@@ -267,6 +289,7 @@ def import_rows(
             raise SheetError([f"组织 {r['code']} 的上级形成循环 / parent cycle" for r in pending])
         pending = [r for r in pending if r not in placed]
     users = get_user_model()
+    must_change: list[object] = []
     for row in rows:
         if not row.get("username"):
             continue
@@ -277,6 +300,7 @@ def import_rows(
             OrgChange.record(actor, OrgChange.Action.USER_CREATED, user.username, via)
             if row.get("password"):
                 user.set_password(row["password"])
+                must_change.append(user)
             else:
                 user.set_unusable_password()
                 report.notes.append(
@@ -304,6 +328,8 @@ def import_rows(
                 via,
                 role=membership.role,
             )
+    for account in must_change:  # the initial password only opens the change form
+        MustChangePassword.objects.get_or_create(user=account)
     return report
 
 

@@ -6,11 +6,14 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
-from jixiao.web.orgs.models import Role
+from jixiao.web.orgs.models import MustChangePassword, OrgChange, Role
 from jixiao.web.orgs.sheets import Scope, SheetError, import_sheet
 
 
@@ -46,3 +49,19 @@ def import_page(request: HttpRequest) -> HttpResponse:
                         messages.warning(request, note)
                     return redirect("org_import")
     return render(request, "orgs/import.html", {"problems": problems})
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    """Choose a new password (required first for an account made with an initial password)."""
+
+    template_name = "orgs/password_change.html"
+    success_url = reverse_lazy("dashboard")
+
+    def form_valid(self, form: object) -> HttpResponse:
+        response = super().form_valid(form)  # type: ignore[arg-type]
+        MustChangePassword.objects.filter(user=self.request.user).delete()
+        OrgChange.record(
+            self.request.user, OrgChange.Action.PASSWORD_CHANGED, self.request.user.username
+        )
+        messages.success(self.request, _("密码已修改。"))
+        return response

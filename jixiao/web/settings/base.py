@@ -7,6 +7,7 @@ or DATABASE_URL names a server database (PostgreSQL in real deployments).
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",  # with ninja installed as an app, /api/docs serves its bundled Swagger UI, not a CDN
+    "axes",  # failed-login throttling
     "jixiao.web.orgs",
     "jixiao.web.evaluations",
     "jixiao.web.portal",
@@ -45,6 +47,29 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jixiao.web.orgs.middleware.PasswordChangeRequired",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+# ── sign-in: throttling and passwords ──
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses while an account/address is locked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5  # wrong passwords for one account from one address ...
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # ... lock that pair for this long
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("JIXIAO_PROXY_COUNT", "0"))
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"

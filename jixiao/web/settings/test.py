@@ -19,3 +19,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="jixiao-test-static-"))
 WHITENOISE_USE_FINDERS = True  # serve static files straight from the source folders
+# Django's test client signs in without a request, which django-axes refuses: the suite runs with
+# the model backend alone, and the throttling tests switch axes on (tests/web/test_signin.py).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = False
