@@ -7,8 +7,11 @@ import os
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -289,6 +292,11 @@ def test_org_paths_follow_moves_and_sort_as_a_tree(world):
 
 
 @pytest.mark.slow
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def test_production_serve_runs_gunicorn_with_static_files(tmp_path):
     import re
     import signal
@@ -314,25 +322,32 @@ def test_production_serve_runs_gunicorn_with_static_files(tmp_path):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+
+    def fetch(path: str, proto: str = "https") -> Any:
+        """As the TLS-terminating proxy in front of gunicorn forwards a request."""
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": proto}
+        )
+        return urllib.request.build_opener(NoRedirect).open(request, timeout=5)
+
     try:
         page = ""
         for _ in range(120):
             try:
-                page = (
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/portal/", timeout=2)
-                    .read()
-                    .decode()
-                )
+                page = fetch("/portal/").read().decode()
                 break
             except OSError:
                 time.sleep(0.5)
         assert "公开报告" in page
         css = re.search(r'href="(/static/jixiao/site\.[0-9a-f]+\.css)"', page)
         assert css, "fingerprinted stylesheet expected in production"
-        with urllib.request.urlopen(
-            f"http://127.0.0.1:{port}{css.group(1)}", timeout=5
-        ) as response:
+        with fetch(css.group(1)) as response:
             assert response.status == 200 and b"--brand" in response.read()
+            assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
+        with pytest.raises(urllib.error.HTTPError) as plain:
+            fetch("/portal/", proto="http")
+        assert plain.value.code == 301
+        assert plain.value.headers["Location"].startswith("https://")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -536,3 +551,30 @@ def test_bulk_import_a_lying_or_oversized_member_fails_alone(
     assert "✓ U1-一中.yaml → 测试县第一中学" in job.message
     assert "✗ U2-二中.txt → 测试县第二中学" in job.message
     assert "✗ U3-医院.txt → 测试县人民医院：文件过大" in job.message
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(
+        JIXIAO_ENV="production",
+        SECRET_KEY="a-long-random-secret-for-the-check-" + "x9Qz" * 10,
+        ALLOWED_HOSTS="jixiao.example.gov.cn",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        JIXIAO_VAR=str(tmp_path / "var"),
+    )
+    done = subprocess.run(
+        [
+            str(REPO / ".venv" / "bin" / "jixiao"),
+            "manage",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout

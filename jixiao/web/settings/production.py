@@ -43,3 +43,15 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS only, by default. Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see
+# SECURE_PROXY_SSL_HEADER) this still holds; a proxy that redirects to HTTPS itself can switch the
+# redirect off with JIXIAO_SSL_REDIRECT=0, and JIXIAO_HSTS_SECONDS=0 switches HSTS off while a new
+# host name is being tried out (browsers remember HSTS for the whole period).
+SECURE_SSL_REDIRECT = os.environ.get("JIXIAO_SSL_REDIRECT", "1") != "0"
+SECURE_HSTS_SECONDS = int(os.environ.get("JIXIAO_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+# The browsers' HSTS preload list is for public domains: a government intranet host cannot be on it.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
