@@ -93,12 +93,26 @@ TEMPLATES = [
 ]
 
 
+# SQLite under concurrent requests: write-ahead logging lets readers go on while one request
+# writes, and IMMEDIATE transactions take the write lock when they begin, so a second writer waits
+# (up to the timeout) instead of failing with "database is locked" when it upgrades a read.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_config() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    path = os.environ.get("JIXIAO_DB") or str(VAR_DIR / "jixiao.sqlite3")
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {"timeout": 20}}
+        config = dj_database_url.parse(url, conn_max_age=60)
+    else:
+        path = os.environ.get("JIXIAO_DB") or str(VAR_DIR / "jixiao.sqlite3")
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
+    if "sqlite" in str(config["ENGINE"]):
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **dict(config.get("OPTIONS") or {})}
+    return config
 
 
 DATABASES = {"default": database_config()}
