@@ -1,4 +1,9 @@
-"""Pick the importer for a file by its extension: .txt, .docx, .pdf, .xlsx."""
+"""Pick the importer for a file by its extension: .txt, .docx, .pdf, .xlsx.
+
+Text is read in this process (its size is checked before reading). PDF and Office files are read
+in a child process with a memory and CPU budget (``sandbox``): their parsers inflate compressed
+content that can be far larger than the file.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from pathlib import Path
 
 from jixiao.core.errors import InputError
 from jixiao.importers.result import ImportResult
+from jixiao.importers.sandbox import run_bounded
 
 SUPPORTED = (".txt", ".text", ".md", ".docx", ".pdf", ".xlsx")
 
@@ -21,15 +27,15 @@ def import_file(path: str | Path, *, mapping: str | Path | None = None) -> Impor
     if suffix == ".docx":
         from jixiao.importers.docx import import_docx
 
-        return import_docx(path)
+        return run_bounded(import_docx, path)
     if suffix == ".pdf":
         from jixiao.importers.pdf import import_pdf
 
-        return import_pdf(path)
+        return run_bounded(import_pdf, path)
     if suffix == ".xlsx":
         from jixiao.importers.xlsx import import_xlsx
 
-        return import_xlsx(path, mapping=mapping)
+        return run_bounded(import_xlsx, path, mapping=mapping)
     if suffix in (".doc", ".wps", ".xls", ".et"):
         raise InputError.single(
             str(path),

@@ -140,3 +140,14 @@ def test_merge_fill_fills_empty_sections_whole_and_the_profile_field_by_field():
         "indicators": [{"id": "x"}],
         "narratives": {"problems": ["问题"]},
     }
+
+
+def test_an_unreadable_upload_names_the_users_file_not_a_server_path(clerk, world):
+    submission = fill(world, "a")
+    broken = SimpleUploadedFile("去年报告.pdf", b"%PDF-1.4\nthis is not really a pdf")
+    response = clerk.post(
+        reverse("submission_import", args=[submission.pk]), {"file": broken}, follow=True
+    )
+    page = response.content.decode()
+    assert "去年报告.pdf" in page
+    assert "/tmp/" not in page and "jixiao-upload-" not in page

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.errors import InputError
 from jixiao.io.dossiers import dossier_from_text, dossier_to_data
 from jixiao.web.evaluations.permissions import ActionRefused
 
@@ -58,7 +59,10 @@ def read_upload(upload: Any) -> tuple[dict[str, Any], list[str]]:
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)
-        result = import_file(path)
+        try:
+            result = import_file(path)
+        except InputError as error:  # name the user's file, never the server's temporary path
+            raise InputError(name, error.problems) from None
     notes = [
         f"{f.id}：{f.message}{('（' + f.where + '）') if f.where else ''}" for f in result.findings
     ]
