@@ -128,8 +128,24 @@ def manage(ctx: typer.Context) -> None:
     _django(list(ctx.args) or ["help"])
 
 
+def backup(
+    file: str = typer.Argument(..., help="备份文件路径（.tar.gz）/ the backup file to write"),
+) -> None:
+    """备份全部数据库记录和上传文件 / back up every record and uploaded file."""
+    _django(["backup", file])
+
+
+def restore(
+    file: str = typer.Argument(..., help="jixiao backup 生成的备份文件 / a backup file"),
+) -> None:
+    """把备份恢复到空数据库 / restore a backup into an empty database."""
+    _django(["restore", file])
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+    app.command("backup")(backup)
+    app.command("restore")(restore)
     app.command(
         "manage",
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

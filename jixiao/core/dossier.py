@@ -17,7 +17,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from jixiao.core.errors import InputError, problems_from_validation_error
 from jixiao.core.money import Money, Unit, to_decimal
@@ -100,6 +107,12 @@ class Staffing(Frozen):
     retired_cadres: Count | None = None  # 离休
     survivors: Count | None = None  # 遗属
     contract: Count | None = None  # 编外 / 临聘
+
+    @field_validator("authorized", "in_service", mode="after")
+    @classmethod
+    def _in_staff_type_order(cls, counts: dict[StaffType, int]) -> dict[StaffType, int]:
+        """One order whatever the input's (PostgreSQL's jsonb keeps none): the types' own."""
+        return {staff_type: counts[staff_type] for staff_type in StaffType if staff_type in counts}
 
     def authorized_total(self) -> int | None:
         return sum(self.authorized.values()) if self.authorized else None

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "jixiao.web.evaluations",
     "jixiao.web.portal",
     "jixiao.web.api",
+    "jixiao.web.operations",
 ]
 
 MIDDLEWARE = [

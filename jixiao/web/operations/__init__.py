@@ -1,0 +1,1 @@
+"""Operations of the platform itself: backup and restore (database records and uploaded files)."""
