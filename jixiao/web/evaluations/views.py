@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import secrets
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
+from jixiao.core.numbers import NumberSyntaxError, format_score, parse_number
 from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
 from jixiao.web.evaluations.forms import (
     SECTIONS,
@@ -363,7 +363,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 _refused(request, error)
             else:
                 score = (
-                    f"，当前得分 {assessment.total}（{assessment.grade or '—'}）"
+                    f"，当前得分 {format_score(assessment.total)}（{assessment.grade or '—'}）"
                     if assessment.total is not None
                     else ""
                 )
@@ -573,9 +573,9 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     try:
-        points = Decimal(request.POST.get("points", "").strip())
-    except InvalidOperation:
-        messages.error(request, "复核得分应为数字 / points must be a number")
+        points = parse_number(request.POST.get("points", ""))
+    except NumberSyntaxError as error:
+        messages.error(request, f"复核得分：{error.zh} / points: {error.en}")
         return redirect("submission_detail", pk=pk)
     try:
         services.submission_rescore(
