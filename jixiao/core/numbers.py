@@ -33,6 +33,7 @@ __all__ = [
     "NumberSyntaxError",
     "format_count",
     "format_decimal",
+    "format_in_unit",
     "format_money",
     "format_number_as",
     "format_rate",
@@ -92,6 +93,12 @@ _FORMATTERS = {
 def format_number_as(value: Decimal | int, kind: NumberKind | str) -> str:
     """Format *value* by the rule of *kind* (score, money, rate, count)."""
     return _FORMATTERS[NumberKind(kind)](value)
+
+
+def format_in_unit(value: Decimal | int, unit: str) -> str:
+    """A number followed by *unit* in text: 万元 amounts as money ("15.00"), anything else
+    (人, %, 分, an indicator's own unit) at most 2 decimals, so a stated count is never rounded."""
+    return format_money(value) if unit == "万元" else format_score(value)
 
 
 # ── input ─────────────────────────────────────────────────────────────────────────────────

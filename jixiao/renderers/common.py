@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.core.numbers import format_money, format_score
+from jixiao.core.numbers import format_in_unit
 from jixiao.core.report import Cell, Document, Section, Table
 
 
@@ -77,7 +77,7 @@ def chart_value_text(value: Decimal | None, unit: str = "") -> str:
     chart's percentages are the targets and actuals the target table prints); — when unknown."""
     if value is None:
         return "—"
-    return format_money(value) if unit == "万元" else format_score(value)
+    return format_in_unit(value, unit)
 
 
 COVER_LABEL_META = "cover_label."  # Document.meta keys a wording file sets (see wording.py)

@@ -13,6 +13,7 @@ from jixiao.core.numbers import (
     NumberKind,
     NumberSyntaxError,
     format_count,
+    format_in_unit,
     format_money,
     format_number_as,
     format_rate,
@@ -58,6 +59,12 @@ def test_format_by_kind_matches_the_kind_functions() -> None:
     assert format_number_as(value, "money") == "16.67"
     assert format_number_as(Decimal(15), "money") == "15.00"
     assert format_number_as(value, "count") == "17"
+
+
+def test_a_number_before_its_unit() -> None:
+    assert format_in_unit(Decimal("1771.7"), "万元") == "1771.70"
+    assert format_in_unit(Decimal("95.00"), "%") == "95"
+    assert format_in_unit(Decimal("42.5"), "人") == "42.5"  # a stated count is never rounded away
 
 
 @pytest.mark.parametrize(
