@@ -45,6 +45,7 @@ from jixiao.web.evaluations.permissions import (
     Permissions,
     action_labels,
 )
+from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
 FORWARD = frozenset({"submit", "dept_approve", "finance_approve", "approve", "publish"})
@@ -466,7 +467,8 @@ def _row(
         "title": (
             initial.get("name")
             or initial.get("text", "")[:30]
-            or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
+            or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item"))
+            + f" {money(initial.get('amount'))}"
         ),
         "summary": _row_summary(section.key, row_form),
         "cells": cells,
@@ -485,12 +487,12 @@ def _row_summary(key: str, row_form: Any) -> list[str]:
     parts = ["/".join(str(values[k]) for k in ("level1", "level2") if values[k])]
     if values["target"] not in (None, ""):
         parts.append(
-            f"{_('目标')} {values['comparator'] or ''} {values['target']}{values['unit'] or ''}"
+            f"{_('目标')} {values['comparator'] or ''} {score(values['target'])}{values['unit'] or ''}"
         )
     if values["actual"] not in (None, ""):
-        parts.append(f"{_('实际')} {values['actual']}{values['unit'] or ''}")
+        parts.append(f"{_('实际')} {score(values['actual'])}{values['unit'] or ''}")
     if values["weight"] not in (None, ""):
-        parts.append(f"{_('分值')} {values['weight']}")
+        parts.append(f"{_('分值')} {score(values['weight'])}")
     return [p for p in parts if p]
 
 
