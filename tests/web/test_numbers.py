@@ -190,3 +190,18 @@ def test_counts_accept_full_width_digits_and_refuse_fractions(client, world):
     response = client.post(url, values)
     assert response.status_code == 200
     assert "退休人数：请输入整数，如 42" in response.content.decode()
+
+
+def test_the_save_message_and_the_indicator_card_follow_the_rule(client, world):
+    indicators = _three_outputs("x")["indicators"]
+    indicators[0].update(weight="16.666666", target="10.50", actual="11.125")
+    submission = fill(world, "a", indicators=indicators)
+    _login(client, world, "filler_a")
+    url = reverse("submission_section", args=[submission.pk, "indicators"])
+    page = lxml.html.fromstring(client.get(url).content.decode())
+    summary = " ".join(page.get_element_by_id("row-0").find("summary").text_content().split())
+    assert "目标 ≥ 10.5项" in summary and "实际 11.13项" in summary and "分值 16.67" in summary
+    _, money_url, values = _money_form(client, world)
+    response = client.post(money_url, values, follow=True)
+    message = " ".join(str(m) for m in response.context["messages"])
+    assert re.search(r"当前得分 \d+(\.\d{1,2})?（", message), message
