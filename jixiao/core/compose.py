@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, StaffType
-from jixiao.core.figures import FigureBook, budget_phase, executed_phase, format_number
+from jixiao.core.figures import FigureBook, budget_phase, executed_phase
 from jixiao.core.findings import Finding
+from jixiao.core.numbers import format_money, format_rate, format_score
 from jixiao.core.pipeline import Result
 from jixiao.core.report import (
     Align,
@@ -52,11 +53,18 @@ STAFF_WORDING = {
 
 
 def _n(value: Decimal | None) -> str:
-    return "—" if value is None else format_number(value)
+    """A score, weight or stated value: at most 2 decimals (the rule in jixiao.core.numbers)."""
+    return "—" if value is None else format_score(value)
 
 
 def _wan(value: Decimal | None) -> str:
-    return f"{_n(value)}万元"
+    """An amount in 万元, exactly 2 decimals: "1462.08万元", "15.00万元"."""
+    return f"{'—' if value is None else format_money(value)}万元"
+
+
+def _pct(value: Decimal | None) -> str:
+    """A computed rate, at most 2 decimals: "98.5%", "80%"."""
+    return f"{'—' if value is None else format_rate(value)}%"
 
 
 def _section(
@@ -109,7 +117,7 @@ def staffing_sentence(dossier: Dossier, book: FigureBook) -> str:
         parts.append(f"另有编外人员{staffing.contract}人。")
     rate = book.value("rates.in_service_control")
     if rate is not None:
-        parts.append(f"在职人员控制率为{_n(rate)}%（在职{in_service}人/编制{authorized}人）。")
+        parts.append(f"在职人员控制率为{_pct(rate)}（在职{in_service}人/编制{authorized}人）。")
     return "".join(parts)
 
 
@@ -128,7 +136,7 @@ def asset_sentence(dossier: Dossier, book: FigureBook) -> str:
         change = book.value("assets.change_pct")
         if change is not None:
             direction = "下降" if change < 0 else "增长"
-            sentence += f"，较上年{direction}{_n(abs(change))}%"
+            sentence += f"，较上年{direction}{_pct(abs(change))}"
         parts.append(sentence)
     text = "，".join(parts)
     if text:
@@ -238,7 +246,7 @@ def budget_blocks(result: Result) -> list[Block]:
     rate = book.value("rates.execution")
     if rate is not None:
         blocks.append(
-            Paragraph(f"全年支出{_wan(book.value('executed.total'))}，预算执行率为{_n(rate)}%。")
+            Paragraph(f"全年支出{_wan(book.value('executed.total'))}，预算执行率为{_pct(rate)}。")
         )
     blocks += _paragraphs(result.dossier.narratives.budget_notes)
     chart = budget_chart(book)
@@ -269,7 +277,7 @@ def effect_sentence(result: Result) -> str:
     parts = []
     rate = book.value("rates.in_service_control")
     if rate is not None:
-        parts.append(f"在职人员控制率为{_n(rate)}%")
+        parts.append(f"在职人员控制率为{_pct(rate)}")
     for indicator in dossier.indicators:
         if indicator.level1.value in ("效益", "效果", "满意度"):
             actual = indicator.actual_text or (

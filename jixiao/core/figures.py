@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, Phase
 from jixiao.core.grades import grade_for
-from jixiao.core.money import round_half_up
+from jixiao.core.numbers import format_decimal
 
 
 class Origin(StrEnum):
@@ -51,9 +51,11 @@ class Figure:
 
 
 def format_number(value: Decimal, places: int = 2) -> str:
-    """Round half up to *places*, then drop trailing zeros: 80.00 → "80", 1462.080 → "1462.08"."""
-    text = f"{round_half_up(value, places):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """Round half up to *places*, then drop trailing zeros: 80.00 → "80", 1462.080 → "1462.08".
+
+    The rule for scores and for numbers of no particular kind; see :mod:`jixiao.core.numbers`.
+    """
+    return format_decimal(value, places, trim=True)
 
 
 def percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from jixiao.core.numbers import format_in_unit
 from jixiao.core.report import Cell, Document, Section, Table
 
 
@@ -70,12 +71,13 @@ def attachment_label(section: Section, number: int) -> str:
     return label if label else f"附件{number}"
 
 
-def chart_value_text(value: Decimal | None) -> str:
-    """A chart value as text for data tables: 480.26, 96, or — when unknown."""
+def chart_value_text(value: Decimal | None, unit: str = "") -> str:
+    """A chart value as text, by the number rule (jixiao.core.numbers): 480.26 and 15.00 for
+    万元; otherwise as stated values are shown elsewhere in the report (96, 16.67: the indicator
+    chart's percentages are the targets and actuals the target table prints); — when unknown."""
     if value is None:
         return "—"
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return format_in_unit(value, unit)
 
 
 COVER_LABEL_META = "cover_label."  # Document.meta keys a wording file sets (see wording.py)

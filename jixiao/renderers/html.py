@@ -84,7 +84,7 @@ def _view(block: Block, chart_numbers: Iterator[int]) -> dict[str, Any]:
     if isinstance(block, Chart):
         number = next(chart_numbers)
         data_rows = [
-            [category, *(chart_value_text(s.values[i]) for s in block.series)]
+            [category, *(chart_value_text(s.values[i], block.unit) for s in block.series)]
             for i, category in enumerate(block.categories)
         ]
         return {

@@ -6,8 +6,8 @@ small table of its data (Markdown has no charts), so no figure is lost.
 
 from __future__ import annotations
 
-from jixiao.core.figures import format_number
 from jixiao.core.report import Chart, Document, Paragraph, Section, Table
+from jixiao.renderers.common import chart_value_text
 
 
 def _cell(text: str) -> str:
@@ -38,7 +38,7 @@ def chart_lines(chart: Chart) -> list[str]:
         "|" + " --- |" * (len(chart.series) + 1),
     ]
     for n, category in enumerate(chart.categories):
-        values = [format_number(v) if (v := s.values[n]) is not None else "—" for s in chart.series]
+        values = [chart_value_text(s.values[n], chart.unit) for s in chart.series]
         lines.append(f"| {_cell(category)} | " + " | ".join(values) + " |")
     return [*lines, ""]
 

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 
 from jixiao.core.report import Chart
 from jixiao.renderers import fonts
+from jixiao.renderers.common import chart_value_text
 
 WIDTH_IN = 6.0  # fits the 156 mm text block with a margin
 HEIGHT_IN = 3.0
@@ -59,11 +60,8 @@ def _number(value: Decimal | None) -> float:
     return 0.0 if value is None else float(value)
 
 
-def _label(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _label(value: Decimal | None, unit: str) -> str:
+    return chart_value_text(value, unit)
 
 
 def _draw(chart: Chart) -> Figure:
@@ -100,7 +98,7 @@ def _draw_pie(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
         wedgeprops={"linewidth": 1, "edgecolor": "white"},
     )
     unit = chart.unit
-    labels = [f"{c}  {_label(v)}{unit}（{_number(v) * 100 / total:.1f}%）" for c, v in pairs]
+    labels = [f"{c}  {_label(v, unit)}{unit}（{_number(v) * 100 / total:.1f}%）" for c, v in pairs]
     axes.legend(
         wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=9
     )
@@ -121,7 +119,9 @@ def _draw_bars(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
             label=series.name,
             color=PALETTE[index % len(PALETTE)],
         )
-        axes.bar_label(bars, labels=[_label(v) for v in series.values], fontsize=8, padding=2)
+        axes.bar_label(
+            bars, labels=[_label(v, chart.unit) for v in series.values], fontsize=8, padding=2
+        )
     axes.set_xticks(list(positions), list(chart.categories), fontsize=9)
     if any(len(c) > 6 for c in chart.categories) or len(chart.categories) > 6:
         for tick in axes.get_xticklabels():

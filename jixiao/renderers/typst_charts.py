@@ -127,7 +127,9 @@ def bar_markup(chart: Chart) -> str:
                            f'rect(width: {_mm(bar * 0.88)}, height: {_mm(height)}, fill: rgb("{color}"))')
                 )  # fmt: skip
             label_y = (y_top - 3.6) if v >= 0 else (y_base + 0.5)
-            parts.append(_label(x - 2, label_y, bar + 4, chart_value_text(value), "7pt"))
+            parts.append(
+                _label(x - 2, label_y, bar + 4, chart_value_text(value, chart.unit), "7pt")
+            )
         parts.append(_label(left + i * slot, bottom + 1.5, slot, category, "8pt"))
     if len(series) > 1:
         parts.extend(_legend_row([s.name for s in series], right, 0.0))
@@ -168,7 +170,8 @@ def pie_markup(chart: Chart) -> str:
             )  # fmt: skip
         angle += sweep
     names = [
-        f"{c}　{chart_value_text(v)}{chart.unit}（{_num(v) * 100 / total:.1f}%）" for c, v in pairs
+        f"{c}　{chart_value_text(v, chart.unit)}{chart.unit}（{_num(v) * 100 / total:.1f}%）"
+        for c, v in pairs
     ]
     start = cy - len(names) * 6.0 / 2
     parts.extend(_legend(names, 68.0, start, row=6.0, size="8.5pt"))

@@ -15,12 +15,15 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.dossier import Comparator, Funding, Item, Level, Level1, Phase, StaffType, UnitType
 from jixiao.core.money import Unit
+from jixiao.core.numbers import NumberSyntaxError, parse_number
 
 
 def _choices(enum: Any, blank: bool = True) -> list[tuple[str, str]]:
@@ -28,8 +31,45 @@ def _choices(enum: Any, blank: bool = True) -> list[tuple[str, str]]:
     return ([("", "—")] if blank else []) + options
 
 
-def _number(**kwargs: Any) -> forms.DecimalField:
-    return forms.DecimalField(
+def _in_english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def _typed_number(field: forms.Field, value: Any) -> Decimal | None:
+    """The exact Decimal typed (1,382.50 and １３８２．５ accepted), or an error naming the field."""
+    if value in field.empty_values:
+        return None
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return Decimal(value)
+    try:
+        return parse_number(str(value))
+    except NumberSyntaxError as error:
+        detail = error.en if _in_english() else error.zh
+        raise ValidationError(f"{field.label}：{detail}", code="invalid") from None
+
+
+class NumberField(forms.DecimalField):
+    """A decimal as typed, thousands separators and full-width digits allowed (jixiao.core.numbers)."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        return _typed_number(self, value)
+
+
+class CountField(forms.IntegerField):
+    """A whole number of people or items, read like :class:`NumberField` (1,382 and １２ allowed)."""
+
+    def to_python(self, value: Any) -> int | None:
+        number = _typed_number(self, value)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            detail = "enter a whole number such as 42" if _in_english() else "请输入整数，如 42"
+            raise ValidationError(f"{self.label}：{detail}", code="invalid")
+        return int(number)
+
+
+def _number(**kwargs: Any) -> NumberField:
+    return NumberField(
         required=False,
         max_digits=18,
         decimal_places=6,
@@ -38,9 +78,12 @@ def _number(**kwargs: Any) -> forms.DecimalField:
     )
 
 
-def _count(label: Any) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label, required=False, min_value=0, widget=forms.NumberInput(attrs={"class": "num"})
+def _count(label: Any) -> CountField:
+    return CountField(
+        label=label,
+        required=False,
+        min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "num", "size": 6}),
     )
 
 

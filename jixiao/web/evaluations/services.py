@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.figures import FigureBook
+from jixiao.core.money import round_half_up
+from jixiao.core.numbers import format_score
 from jixiao.io.dossiers import dossier_to_data
 from jixiao.web.evaluations import engine
 from jixiao.web.evaluations.audit import diff
@@ -443,6 +445,21 @@ def submission_reopen(*, actor: Any, submission: Submission, reason: str) -> Sub
     return submission_transition(actor=actor, submission=submission, action="reopen", reason=reason)
 
 
+def _check_points(points: Decimal, weight: Decimal) -> None:
+    """Re-scored points lie between 0 and the weight as shown (16.67 for a weight of 100/6), with
+    at most 2 decimals (what is stored: nothing is rounded behind the reviewer's back)."""
+    shown = format_score(weight)
+    if points != points.quantize(Decimal("0.01")):
+        raise ActionRefused(
+            f"复核得分最多两位小数，得到 {points} / points take at most 2 decimals, got {points}",
+            code="invalid",
+        )
+    if not Decimal(0) <= points <= round_half_up(weight):
+        raise ActionRefused(
+            f"得分应在 0 到 {shown} 之间 / points must lie between 0 and {shown}", code="invalid"
+        )
+
+
 @transaction.atomic
 def submission_rescore(
     *, actor: Any, submission: Submission, item_id: str, points: Decimal, comment: str = ""
@@ -457,11 +474,7 @@ def submission_rescore(
     item = next((i for i in assessment.items if i.id == item_id), None)
     if item is None:
         raise ActionRefused(f"评分项 {item_id} 不存在 / unknown score item", code="invalid")
-    if not Decimal(0) <= points <= item.weight:
-        raise ActionRefused(
-            f"得分应在 0 到 {item.weight} 之间 / points must lie between 0 and {item.weight}",
-            code="invalid",
-        )
+    _check_points(points, item.weight)
     existing = Rescore.objects.filter(submission=submission, item_id=item_id).first()
     old = None if existing is None else str(existing.points)
     rescore, _ = Rescore.objects.update_or_create(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import secrets
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
+from jixiao.core.numbers import NumberSyntaxError, format_score, parse_number
 from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
 from jixiao.web.evaluations.forms import (
     SECTIONS,
@@ -45,6 +45,7 @@ from jixiao.web.evaluations.permissions import (
     Permissions,
     action_labels,
 )
+from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
 FORWARD = frozenset({"submit", "dept_approve", "finance_approve", "approve", "publish"})
@@ -363,7 +364,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 _refused(request, error)
             else:
                 score = (
-                    f"，当前得分 {assessment.total}（{assessment.grade or '—'}）"
+                    f"，当前得分 {format_score(assessment.total)}（{assessment.grade or '—'}）"
                     if assessment.total is not None
                     else ""
                 )
@@ -466,7 +467,8 @@ def _row(
         "title": (
             initial.get("name")
             or initial.get("text", "")[:30]
-            or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item", "amount"))
+            or " ".join(str(initial.get(k, "")) for k in ("phase", "funding", "item"))
+            + f" {money(initial.get('amount'))}"
         ),
         "summary": _row_summary(section.key, row_form),
         "cells": cells,
@@ -485,12 +487,12 @@ def _row_summary(key: str, row_form: Any) -> list[str]:
     parts = ["/".join(str(values[k]) for k in ("level1", "level2") if values[k])]
     if values["target"] not in (None, ""):
         parts.append(
-            f"{_('目标')} {values['comparator'] or ''} {values['target']}{values['unit'] or ''}"
+            f"{_('目标')} {values['comparator'] or ''} {score(values['target'])}{values['unit'] or ''}"
         )
     if values["actual"] not in (None, ""):
-        parts.append(f"{_('实际')} {values['actual']}{values['unit'] or ''}")
+        parts.append(f"{_('实际')} {score(values['actual'])}{values['unit'] or ''}")
     if values["weight"] not in (None, ""):
-        parts.append(f"{_('分值')} {values['weight']}")
+        parts.append(f"{_('分值')} {score(values['weight'])}")
     return [p for p in parts if p]
 
 
@@ -573,9 +575,9 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     try:
-        points = Decimal(request.POST.get("points", "").strip())
-    except InvalidOperation:
-        messages.error(request, "复核得分应为数字 / points must be a number")
+        points = parse_number(request.POST.get("points", ""))
+    except NumberSyntaxError as error:
+        messages.error(request, f"复核得分：{error.zh} / points: {error.en}")
         return redirect("submission_detail", pk=pk)
     try:
         services.submission_rescore(
