@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
-from jixiao.core.locations import describe_path
+from jixiao.core.locations import describe_path, figure_label
 from jixiao.web.evaluations import audit, engine, imports, reports, selectors, services, tasks
 from jixiao.web.evaluations.forms import (
     SECTIONS,
@@ -346,6 +346,10 @@ def _problems_in_words(assessment: engine.Assessment) -> list[dict[str, str]]:
     ]
 
 
+def _figure_name(key: Any) -> str:
+    return figure_label(str(key), "en" if _english() else "zh") if key else ""
+
+
 def _cells(
     form: Any, section: Section, row: int | None, findings: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -362,6 +366,10 @@ def _cells(
                 "field": bound,
                 "path": path,
                 "findings": [f for f in findings if engine.path_matches(f.get("where", ""), path)],
+                # a stated figure's key, read-only: its name, not the key
+                "figure": _figure_name(bound.value())
+                if section.key == "stated" and bound.name == "key"
+                else "",
             }
         )
     return cells
