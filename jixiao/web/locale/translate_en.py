@@ -182,7 +182,7 @@ EN = {
     "退出": "Log out",
     "登录": "Log in",
     "所有资源均在本地提供，无需外网": "everything is served locally, no internet needed",
-    "用户名或密码不正确 / wrong username or password": "Wrong username or password",
+    "用户名或密码不正确": "Wrong username or password",
     "用户名": "Username",
     "密码": "Password",
     "组织与人员 / Organisations": "Organisations",
