@@ -85,7 +85,10 @@ def _refused(request: HttpRequest, error: ActionRefused) -> None:
 def _input_error(request: HttpRequest, error: InputError) -> None:
     """Bad input as notices in the page's language, each problem at its place in words."""
     english = _english()
-    messages.error(request, _("输入有误，未保存任何内容"))
+    if error.origin and not error.origin.startswith("<"):  # a file the user gave: name it
+        messages.error(request, _("%(file)s 输入有误，未保存任何内容") % {"file": error.origin})
+    else:
+        messages.error(request, _("输入有误，未保存任何内容"))
     for problem in error.problems[:10]:
         place = describe_path(problem.path, None, "en" if english else "zh")
         text = problem.en if english else problem.zh

@@ -384,6 +384,7 @@ EN.update(
         "压缩包是空的": "The archive is empty",
         "输入有误": "Invalid input",
         "输入有误，未保存任何内容": "Invalid input: nothing was saved",
+        "%(file)s 输入有误，未保存任何内容": "%(file)s: invalid input, nothing was saved",
         "已发起 %(round)s，为 %(count)s 个单位创建填报": "Opened %(round)s with submissions for %(count)s units",
         "已开始生成报告压缩包（任务 %(job)s）": "Export started (job %(job)s)",
         "请选择 .zip 压缩包": "Choose a .zip archive",
