@@ -191,3 +191,12 @@ def test_the_stated_figure_is_chosen_by_name_and_an_unknown_key_survives():
     bound = StatedForm({"key": "no.such_key", "value": "1"}, initial={"key": "no.such_key"})
     assert bound.is_valid(), bound.errors
     assert not StatedForm({"key": "made.up", "value": "1"}).is_valid()
+
+
+def test_the_published_report_names_places_and_gives_no_clerk_instructions(demo):
+    seed = Submission.objects.get(org__name="万载县机关事务管理局")
+    demo.logout()
+    text = visible(demo.get(reverse("portal:report", args=[seed.pk])).content.decode())
+    annex = text[text.index("数据核查结果") :]
+    assert "指标2“绿化成活率” · 指标值" in annex and "indicators[1]" not in annex
+    assert "编号可用于" not in text and "处理建议" not in annex
