@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, StaffType
 from jixiao.core.figures import FigureBook, budget_phase, executed_phase
-from jixiao.core.findings import Finding
+from jixiao.core.findings import Finding, Level
+from jixiao.core.locations import describe_path
 from jixiao.core.numbers import format_money, format_rate, format_score
 from jixiao.core.pipeline import Result
 from jixiao.core.report import (
@@ -504,23 +505,60 @@ def target_table(result: Result) -> Table:
     return Table(f"{dossier.year}年度部门整体支出绩效目标表", columns, tuple(rows), None, "targets")
 
 
-def findings_table(findings: Iterable[Finding]) -> Table:
+def finding_place(finding: Finding, result: Result) -> str:
+    """Where a finding points, in words, with the passage of the source report it quotes."""
+    names = {item.id: item.name for item in result.score.items}
+    place = describe_path(finding.where.path, result.dossier, item_names=names)
+    source = finding.where.source
+    if source is not None:
+        quoted = f"“{source.text}”" if source.text else ""
+        origin = "".join(p for p in (source.locator or "", quoted) if p)
+        if origin:
+            place = f"{place}（原报告{origin}）" if place else f"原报告{origin}"
+    return place or "全文"
+
+
+def findings_table(result: Result) -> Table:
+    """What a reader of the published report needs: where, what, and whether it was explained.
+
+    The id stays in a narrow last column, for whoever looks the rule up in the catalogue.
+    """
     rows = tuple(
         tuple(
             Cell(t)
-            for t in (f.id, f.level.label, f.message, f.hint, f.where.describe(), f.waived or "")
+            for t in (
+                finding_place(f, result),
+                f.level.label,
+                f.message,
+                f"已说明：{f.waived}" if f.waived else "—",
+                f.id,
+            )
         )
-        for f in findings
+        for f in result.findings
     )
     columns = (
-        Column("编号", 3),
+        Column("位置", 4),
         Column("级别", 2, Align.CENTER),
-        Column("问题", 6),
-        Column("处理建议", 5),
-        Column("位置", 3),
-        Column("豁免理由", 2),
+        Column("核查发现", 8),
+        Column("单位说明", 4),
+        Column("编号", 2),
     )
     return Table("数据核查结果", columns, rows, None if rows else "未发现问题。", "findings")
+
+
+def _findings_summary(findings: list[Finding]) -> str:
+    counts = {
+        level: sum(1 for f in findings if f.level is level and not f.waived)
+        for level in (Level.ERROR, Level.WARNING, Level.INFO)
+    }
+    explained = sum(1 for f in findings if f.waived)
+    text = (
+        f"系统按统一规则核查报告数据，共有 {len(findings)} 条核查结果："
+        f"错误 {counts[Level.ERROR]} 条、警告 {counts[Level.WARNING]} 条、提示 {counts[Level.INFO]} 条"
+    )
+    if explained:
+        text += f"，另有 {explained} 条已由单位说明理由"
+    return text + "。"
 
 
 def attachments(result: Result) -> tuple[Section, ...]:
@@ -531,12 +569,7 @@ def attachments(result: Result) -> tuple[Section, ...]:
         else None
     )
     targets: list[Block] = [b for b in (goals_block, target_table(result)) if b is not None]
-    findings = result.findings
-    errors = sum(1 for f in findings if f.blocking)
-    summary = Paragraph(
-        f"系统按 {len(findings)} 条核查结果（其中错误 {errors} 条）列示如下；编号可用于说明或豁免。",
-        "note",
-    )
+    summary = Paragraph(_findings_summary(list(result.findings)), "note")
     return (
         Section(
             "部门整体支出绩效自评表", 1, "附件1　", (score_table(result),), key="attachment.score"
@@ -546,7 +579,7 @@ def attachments(result: Result) -> tuple[Section, ...]:
             "数据核查结果",
             1,
             "附件3　",
-            (summary, findings_table(findings)),
+            (summary, findings_table(result)),
             key="attachment.findings",
         ),
     )

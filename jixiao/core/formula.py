@@ -104,9 +104,15 @@ class FormulaError(ValueError):
 
 @dataclass(frozen=True)
 class Missing:
-    """The value of an expression whose input is missing; ``reason`` says which and why."""
+    """The value of an expression whose input is missing; ``reason`` says which and why.
+
+    ``name`` is the missing data element (empty for a division by zero), ``previous`` whether it
+    is last year's value, so a caller can name it in its own words.
+    """
 
     reason: str
+    name: str = ""
+    previous: bool = False
 
 
 Value: TypeAlias = Decimal | bool | Missing
@@ -117,11 +123,11 @@ DIVISION_BY_ZERO = Missing("除数为零 / division by zero")
 
 
 def _missing_current(name: str) -> Missing:
-    return Missing(f"缺少数据 {name} / missing data {name}")
+    return Missing(f"缺少数据 {name} / missing data {name}", name)
 
 
 def _missing_previous(name: str) -> Missing:
-    return Missing(f"缺少上年数据 {name} / missing previous-year data {name}")
+    return Missing(f"缺少上年数据 {name} / missing previous-year data {name}", name, previous=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from jixiao.core.framework import (
     Step,
 )
 from jixiao.core.grades import grade_for
+from jixiao.core.locations import figure_label
 from jixiao.core.money import round_half_up
 
 ZERO = Decimal(0)
@@ -141,6 +142,14 @@ class Outcome:
     points: Decimal | None
     explanation: str
     adjustments: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _missing_in_words(missing: Missing) -> str:
+    """缺少数据：预算执行率 — the figure by its name, never by its key."""
+    if not missing.name:
+        return missing.reason.split(" / ", 1)[0]
+    year = "上年" if missing.previous else ""
+    return f"缺少{year}数据：{figure_label(missing.name)}"
 
 
 def insufficient(reason: str) -> Outcome:
@@ -308,7 +317,7 @@ class _Scorer:
         result = compile_formula(node.formula).evaluate(self.lookup, self.previous)
         target_text = _target_text(node.comparator, node.target, None, node.unit)
         if isinstance(result, Missing):
-            outcome = insufficient(f"无法计算：{result.reason}")
+            outcome = insufficient(f"无法计算，{_missing_in_words(result)}")
             return self._item(path, node, outcome, target=target_text)
         if isinstance(result, bool):
             result = ONE if result else ZERO

@@ -56,11 +56,11 @@ def run(
 
 
 def missing_data(name: str) -> Missing:
-    return Missing(f"缺少数据 {name} / missing data {name}")
+    return Missing(f"缺少数据 {name} / missing data {name}", name)
 
 
 def missing_previous(name: str) -> Missing:
-    return Missing(f"缺少上年数据 {name} / missing previous-year data {name}")
+    return Missing(f"缺少上年数据 {name} / missing previous-year data {name}", name, previous=True)
 
 
 def same(actual: Value, expected: Value) -> bool:

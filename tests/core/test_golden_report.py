@@ -3,6 +3,8 @@ report's outline checked independently of the golden text."""
 
 from __future__ import annotations
 
+import re
+
 import golden_support
 import pytest
 from golden_support import assert_golden
@@ -96,3 +98,30 @@ def test_golden_mismatch_fails_with_a_unified_diff(
     monkeypatch.setenv(golden_support.REGENERATE_ENV, "1")
     golden_support.assert_golden("新\n", "sub/new.md")
     assert (tmp_path / "sub" / "new.md").read_text(encoding="utf-8") == "新\n"
+
+
+def test_the_findings_annex_speaks_to_a_public_reader(seed_dossier: Dossier) -> None:
+    """附件3: human locations, the id in its own last column, no instruction meant for clerks."""
+    text = seed_markdown(seed_dossier)
+    annex = text[text.index("附件3") :]
+    assert "编号可用于" not in annex and "豁免" not in annex and "处理建议" not in annex
+    header = next(line for line in annex.splitlines() if line.startswith("| 位置"))
+    assert header == "| 位置 | 级别 | 核查发现 | 单位说明 | 编号 |"
+    rows = [line for line in annex.splitlines() if line.startswith("| ") and "---" not in line]
+    for row in rows[1:]:
+        place, *_, finding_id = row.strip("| ").split(" | ")
+        assert not re.search(r"\w\[\d+\]|[a-z_]+\.[a-z_]+", place), row
+        assert re.fullmatch(r"[a-z_]+\.[EWI]\d{3}", finding_id), row
+    assert "| 指标2“绿化成活率” · 指标值 | 警告 |" in annex
+    assert "缺少数据 rates.execution" not in text and "无法计算，缺少数据：预算执行率" in text
+
+
+def test_a_waived_finding_shows_its_reason_in_the_annex(seed_dossier: Dossier) -> None:
+    reason = "该目标为定性目标，已在年度工作计划中细化"
+    waived = seed_dossier.model_copy(update={"waivers": ({"id": "goals.W002", "reason": reason},)})
+    from jixiao.core.dossier import dossier_from_data
+
+    dossier = dossier_from_data(waived.model_dump(mode="json"))
+    annex = seed_markdown(dossier).split("附件3", 1)[1]
+    assert f"| 已说明：{reason} | goals.W002 |" in annex
+    assert "另有 1 条已由单位说明理由" in annex

@@ -397,6 +397,21 @@ def three_leaves() -> Framework:
     )
 
 
+@pytest.mark.parametrize(
+    ("formula", "explanation"),
+    [
+        ("rates.execution", "无法计算，缺少数据：预算执行率"),
+        ("prev(rates.execution)", "无法计算，缺少上年数据：预算执行率"),
+        ("budget.total / 0", "无法计算，缺少数据：预算总额"),
+        ("data.x / (data.y - data.y)", "无法计算，除数为零"),
+    ],
+)
+def test_a_missing_figure_is_named_in_words_not_by_its_key(formula: str, explanation: str) -> None:
+    dossier = build_dossier(data={"x": "1", "y": "2"})
+    card = score(dossier, framework(formula_leaf("a", 100, {"type": "linear"}, formula)))
+    assert card.items[0].explanation == explanation
+
+
 def test_insufficient_evidence_withholds_the_grade() -> None:
     card = score(build_dossier(data={"a": "100", "b": "40"}), three_leaves())
     assert [(i.id, i.status, i.points) for i in card.items] == [
@@ -404,7 +419,7 @@ def test_insufficient_evidence_withholds_the_grade() -> None:
         ("b", Status.SCORED, D("10.00")),
         ("c", Status.INSUFFICIENT, None),
     ]
-    assert card.items[2].explanation == "无法计算：缺少数据 data.c / missing data data.c"
+    assert card.items[2].explanation == "无法计算，缺少数据：其他数据 · c"
     assert (card.total, card.grade, card.complete, card.status) == (
         D("60.00"),
         None,

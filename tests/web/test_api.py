@@ -138,7 +138,15 @@ def test_blocking_findings_give_409_with_the_findings(client, world, fake_findin
         **bearer(world, "filler_a"),
     )
     assert response.status_code == 409
-    assert response.json()["findings"][0]["id"] == "budget.E001"
+    finding = response.json()["findings"][0]
+    assert finding["id"] == "budget.E001" and finding["where"] == "money.lines[0].amount"
+    assert finding["where_label"].endswith("· 金额") and finding["where_label"].startswith(
+        "资金第1行"
+    )
+    assert (
+        finding["where_label_en"].startswith("Money line 1")
+        and "amount" in finding["where_label_en"]
+    )
 
 
 def test_score_and_findings_endpoints(client, world):
@@ -150,6 +158,22 @@ def test_score_and_findings_endpoints(client, world):
     assert score["allowed_actions"] == ["edit", "submit"] and score["state"] == "draft"
     findings = client.get(f"/api/submissions/{pk}/findings", **headers).json()
     assert all({"id", "level", "message", "where"} <= set(f) for f in findings["findings"])
+
+
+def test_findings_name_their_place_in_words_beside_the_path(client, world, fake_findings):
+    fill(world, "a")
+    fake_findings.error("indicators.W002", "indicators[0].target")
+    fake_findings.error("rates.E001", "rates.execution")
+    pk = world.subs["a"].pk
+    body = client.get(f"/api/submissions/{pk}/findings", **bearer(world, "filler_a")).json()
+    places = [(f["where"], f["where_label"], f["where_label_en"]) for f in body["findings"]]
+    name = world.subs["a"].current_version.data["indicators"][0]["name"]
+    assert places == [
+        ("indicators[0].target", f"指标1“{name}” · 指标值", f"Indicator 1 “{name}” · target"),
+        ("rates.execution", "预算执行率", "budget execution rate"),
+    ]
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["FindingOut"]
+    assert {"where", "where_label", "where_label_en"} <= set(schema["properties"])
 
 
 def test_open_round_via_api_needs_finance(client, world):

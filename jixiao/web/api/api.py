@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Body, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
@@ -126,6 +127,28 @@ class RescoreIn(Schema):
     comment: str = ""
 
 
+class FindingOut(Schema):
+    id: str
+    level: str
+    message: str
+    message_en: str = ""
+    hint: str = ""
+    where: str = ""  # the stable field path, for scripts and waivers
+    where_label: str = (
+        ""  # the same place in words: 指标2“开展专项检查次数” · 偏差原因分析及改进措施
+    )
+    where_label_en: str = ""
+    source: dict[str, Any] | None = None
+    waived: str | None = None
+
+
+class FindingsOut(Schema):
+    state: str
+    allowed_actions: list[str]
+    blocking: list[FindingOut]
+    findings: list[FindingOut]
+
+
 class AuditOut(Schema):
     at: datetime
     actor: str
@@ -210,10 +233,10 @@ def rounds(request: HttpRequest) -> list[dict[str, Any]]:
 def round_open(request: HttpRequest, payload: RoundIn) -> Any:
     finance = Org.objects.filter(pk=payload.finance_id).first()
     if finance is None:
-        raise HttpError(404, "财政局不存在 / no such finance bureau")
+        raise HttpError(404, gettext("财政局不存在"))
     units = list(Org.objects.filter(pk__in=payload.unit_ids))
     if len(units) != len(set(payload.unit_ids)):
-        raise HttpError(400, "有单位不存在 / some unit ids do not exist")
+        raise HttpError(400, gettext("有单位不存在"))
     r = services.round_open(
         actor=request.user,
         finance=finance,
@@ -249,7 +272,7 @@ def submission_list(
 ) -> list[dict[str, Any]]:
     """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset."""
     if not 0 < limit <= 2000 or offset < 0:
-        raise HttpError(400, "limit 应在 1–2000 之间，offset 不小于 0 / limit 1–2000, offset ≥ 0")
+        raise HttpError(400, gettext("limit 应在 1–2000 之间，offset 不小于 0"))
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
     return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
 
@@ -280,7 +303,7 @@ def dossier_put(request: HttpRequest, pk: int, data: DossierBody) -> dict[str, A
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
 
 
-@api.get("/submissions/{pk}/findings", tags=["dossier"])
+@api.get("/submissions/{pk}/findings", response=FindingsOut, tags=["dossier"])
 def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
     assessment = engine.assess(
@@ -375,6 +398,8 @@ def audit(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The report file (docx, pdf, html, md); 503 with a message when that renderer is missing."""
     if fmt not in reports.FORMATS:
-        raise HttpError(404, f"不支持的格式 / unknown format; one of {', '.join(reports.FORMATS)}")
+        raise HttpError(
+            404, gettext("不支持的格式，可选 %(formats)s") % {"formats": ", ".join(reports.FORMATS)}
+        )
     submission = selectors.submission_get(user=request.user, pk=pk)
     return report_response(request, submission, fmt)

@@ -2,12 +2,44 @@
 
 Data is flattened to ``path → value`` (``staffing.in_service.参照公务员管理``, ``indicators[2].actual``,
 the same paths findings use), and the differences are listed as ``{"path", "old", "new"}`` with
-values as text (None when absent).
+values as text (None when absent). For people, :func:`change_place` names a changed path in
+words and :func:`state_label` a stored state ("draft" → 草稿).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from django.utils.translation import gettext
+
+from jixiao.core.dossier import Dossier
+from jixiao.core.locations import describe_path
+from jixiao.web.evaluations.models import State
+
+
+def state_label(value: str) -> str:
+    """A stored state in words; the empty state before the first one is 新建 (created)."""
+    if not value:
+        return gettext("新建")
+    try:
+        return str(State(value).label)
+    except ValueError:
+        return value
+
+
+def change_place(
+    path: str,
+    dossier: Dossier | None,
+    lang: Literal["zh", "en"] = "zh",
+    item_names: dict[str, str] | None = None,
+) -> str:
+    """A changed path in words: a dossier field, a finance re-score, or the entry deadline."""
+    if path == "extended_until":
+        return gettext("填报截止时间（延期）")
+    if path.startswith("rescore."):
+        item = path.removeprefix("rescore.")
+        return f"{gettext('财政复核评分')} · {(item_names or {}).get(item, item)}"
+    return describe_path(path, dossier, lang, item_names=item_names) or path
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:

@@ -267,7 +267,7 @@ def _walk(submission: Submission, steps: list[tuple[str, Any]], *, waive_as: Any
                     submission=submission,
                     finding_id=finding["id"],
                     where=finding.get("where", ""),
-                    reason="演示：按原报告保留，已书面说明 / demo: kept as in the report",
+                    reason="演示：按原报告保留，已书面说明",
                 )
         services.submission_transition(
             actor=actor,

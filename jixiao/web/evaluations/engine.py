@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext
+
 from jixiao.core.checks import INVALID_INPUT_ID
 from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError, Problem
+from jixiao.core.locations import describe_path
 
 
 @dataclass
@@ -74,10 +77,46 @@ class Assessment:
             }
             for p in self.problems
         ]
-        return invalid + self.errors
+        return locate_findings(invalid, self.dossier) + self.errors
 
     def findings_at(self, prefix: str) -> list[dict[str, Any]]:
         return [f for f in self.findings if path_matches(f.get("where", ""), prefix)]
+
+
+def locate_findings(
+    findings: list[dict[str, Any]],
+    dossier: Dossier | None,
+    item_names: dict[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """Give each finding its place in words (``where_label``, ``where_label_en``) beside the
+    stable ``where`` path that scripts and waivers use."""
+    for finding in findings:
+        where = finding.get("where", "") or ""
+        finding["where_label"] = describe_path(where, dossier, item_names=item_names)
+        finding["where_label_en"] = describe_path(where, dossier, "en", item_names=item_names)
+    return findings
+
+
+def locate_stored_findings(
+    findings: list[dict[str, Any]], data: dict[str, Any], framework_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Stored findings (copied) with their places in words, named from the stored dossier data."""
+    try:
+        dossier: Dossier | None = dossier_from_data(data, origin="<web>")
+    except InputError:
+        dossier = None  # positions still read as words, without the items' names
+    return locate_findings([dict(f) for f in findings], dossier, framework_item_names(framework_id))
+
+
+def framework_item_names(framework_id: str | None) -> dict[str, str]:
+    """Framework indicator id → name, to name ``score.ID`` places; empty when unavailable."""
+    try:
+        from jixiao.frameworks import load_framework
+
+        framework = load_framework(framework_id or None)
+    except (ImportError, InputError):
+        return {}
+    return {node.id: node.name for _, node in framework.leaves()}
 
 
 def path_matches(path: str, prefix: str) -> bool:
@@ -111,7 +150,7 @@ def assess(
         return Assessment(
             dossier=dossier,
             engine_ready=False,
-            notes=["评分引擎尚未安装，暂不计算得分与审核发现 / scoring engine not available"],
+            notes=[gettext("评分引擎尚未安装，暂不计算得分与审核发现")],
         )
     kwargs: dict[str, Any] = {}
     parameters = inspect.signature(evaluate).parameters
@@ -133,8 +172,11 @@ def assess(
 
 
 def _summarise(dossier: Dossier, result: Any) -> Assessment:
-    findings = [f.as_dict() for f in getattr(result, "findings", [])]
     card = getattr(result, "score", None)
+    names = {item.id: item.name for item in getattr(card, "items", ())}
+    findings = locate_findings(
+        [f.as_dict() for f in getattr(result, "findings", [])], dossier, names
+    )
     assessment = Assessment(dossier=dossier, findings=findings, result=result)
     if card is None:
         return assessment

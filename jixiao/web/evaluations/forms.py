@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.dossier import Comparator, Funding, Item, Level, Level1, Phase, StaffType, UnitType
+from jixiao.core.figures import FIGURES, FIGURES_BY_KEY
+from jixiao.core.locations import figure_label
 from jixiao.core.money import Unit
 from jixiao.core.numbers import NumberSyntaxError, parse_number
 
@@ -179,10 +181,39 @@ class NarrativesForm(forms.Form):
             )
 
 
+# the figure keys grouped as the report has them, for the select of 九、报告所述数字
+FIGURE_GROUPS = (
+    ("staffing.", _("人员")),
+    ("profile.", _("单位概况")),
+    ("assets.", _("资产")),
+    ("budget.", _("预算")),
+    ("executed.", _("支出（执行/决算）")),
+    ("income.", _("收入")),
+    ("rates.", _("比率")),
+    ("score.", _("自评")),
+)
+
+
+def figure_choices(current: str = "") -> list[tuple[Any, Any]]:
+    """Every figure key by its name (value: the key), grouped; a stored key that is no figure
+    stays selectable as 其他：key, so editing a row never loses it."""
+    english = (get_language() or "").startswith("en")
+    groups: list[tuple[Any, Any]] = [("", "—")]
+    for prefix, title in FIGURE_GROUPS:
+        options = [
+            (f.key, f.label_en if english else f.label) for f in FIGURES if f.key.startswith(prefix)
+        ]
+        if options:
+            groups.append((title, options))
+    if current and current not in FIGURES_BY_KEY:
+        groups.append((_("其他"), [(current, figure_label(current, "en" if english else "zh"))]))
+    return groups
+
+
 class StatedForm(forms.Form):
     """A figure as the report states it (kept from an imported report, checked against the data)."""
 
-    key = forms.CharField(label=_("数字"), max_length=100)
+    key = forms.ChoiceField(label=_("数字"))
     value = _number(label=_("报告所写数值"))
     unit = forms.CharField(
         label=_("单位"), required=False, widget=forms.TextInput(attrs={"size": 4})
@@ -190,6 +221,11 @@ class StatedForm(forms.Form):
     qualifier = forms.CharField(
         label=_("限定词"), required=False, widget=forms.TextInput(attrs={"size": 4})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = str((self.initial or {}).get("key") or "")
+        self.fields["key"].choices = figure_choices(current)  # type: ignore[attr-defined]
 
 
 class SelfEvaluationForm(forms.Form):

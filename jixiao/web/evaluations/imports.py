@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import get_language, gettext
+
 from jixiao.core.errors import InputError
 from jixiao.io.dossiers import dossier_from_text, dossier_to_data
 from jixiao.web.evaluations.permissions import ActionRefused
@@ -35,25 +37,22 @@ def read_upload(upload: Any) -> tuple[dict[str, Any], list[str]]:
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED:
         raise ActionRefused(
-            f"不支持的文件类型 {suffix or '(无扩展名)'}，可上传 {' '.join(ACCEPTED)} / unsupported file type",
+            gettext("不支持的文件类型 %(suffix)s，可上传 %(accepted)s")
+            % {"suffix": suffix or gettext("（无扩展名）"), "accepted": " ".join(ACCEPTED)},
             code="invalid",
         )
     if upload.size and upload.size > MAX_BYTES:
-        raise ActionRefused("文件过大（上限 30 MB）/ file too large (30 MB max)", code="invalid")
+        raise ActionRefused(gettext("文件过大（上限 30 MB）"), code="invalid")
     if suffix in DOSSIER_SUFFIXES:
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ActionRefused(
-                "档案文件应为 UTF-8 编码 / the file must be UTF-8", code="invalid"
-            ) from None
+            raise ActionRefused(gettext("档案文件应为 UTF-8 编码"), code="invalid") from None
         return dossier_to_data(dossier_from_text(text, origin=name)), []
     try:
         from jixiao.importers.files import import_file
     except ImportError:
-        raise ActionRefused(
-            "导入模块尚未安装 / importers are not installed", code="invalid"
-        ) from None
+        raise ActionRefused(gettext("导入模块尚未安装"), code="invalid") from None
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as folder:
         path = Path(folder) / name
         with path.open("wb") as handle:
@@ -63,19 +62,23 @@ def read_upload(upload: Any) -> tuple[dict[str, Any], list[str]]:
             result = import_file(path)
         except InputError as error:  # name the user's file, never the server's temporary path
             raise InputError(name, error.problems) from None
-    notes = [
-        f"{f.id}：{f.message}{('（' + f.where + '）') if f.where else ''}" for f in result.findings
-    ]
-    return dossier_to_data(result.dossier), notes
+    return dossier_to_data(result.dossier), [_note(f) for f in result.findings]
+
+
+def _note(finding: Any) -> str:
+    """An importer's finding in the reader's language: what, where in the file, and its id."""
+    zh, _, en = finding.message.partition(" / ")
+    english = (get_language() or "").startswith("en") and en
+    text = en if english else zh
+    place = f"（{finding.where}）" if finding.where else ""
+    return f"{text}{place}（{finding.id}）"
 
 
 def template_bytes() -> bytes:
     try:
         from jixiao.importers.xlsx import write_template
     except ImportError:
-        raise ImportUnavailable(
-            "Excel 模板模块尚未安装 / the Excel template is not available"
-        ) from None
+        raise ImportUnavailable(gettext("Excel 模板模块尚未安装")) from None
     with tempfile.TemporaryDirectory(prefix="jixiao-template-") as folder:
         path = Path(folder) / "template.xlsx"
         write_template(path)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.web.evaluations.models import EDITABLE_STATES, State, Submission
@@ -36,6 +37,17 @@ ACTIONS: dict[str, Any] = {
     "rescore": _("复核评分"),
     "extend": _("延期"),
     "prefill": _("批量预填"),
+}
+# what a notice says once an action is done: 已提交, not "done: submit"
+DONE: dict[str, Any] = {
+    "submit": _("已提交"),
+    "dept_approve": _("主管部门已审核通过"),
+    "finance_approve": _("财政局已审核通过"),
+    "approve": _("已批准并锁定"),
+    "publish": _("已公开"),
+    "return": _("已退回"),
+    "reopen": _("已重新打开"),
+    "extend": _("已延期"),
 }
 TRANSITIONS = (
     "submit",
@@ -164,12 +176,12 @@ class Permissions:
 
     def require(self, action: str, submission: Submission) -> None:
         if not self.can_view(submission):
-            raise ActionRefused("无权访问该填报 / no access to this submission", code="forbidden")
+            raise ActionRefused(gettext("无权访问该填报"), code="forbidden")
         if action not in self.allowed_actions(submission):
             label = ACTIONS.get(action, action)
             raise ActionRefused(
-                f"当前状态“{submission.get_state_display()}”下您不能执行“{label}” / "
-                f"action {action!r} is not allowed for you in state {submission.state!r}",
+                gettext("当前状态“%(state)s”下您不能执行“%(action)s”")
+                % {"state": submission.get_state_display(), "action": label},
                 code="not_allowed",
             )
 

@@ -11,6 +11,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from jixiao.web.evaluations import engine
 
 FORMATS: dict[str, tuple[str, str]] = {
@@ -37,17 +39,13 @@ class ReportFile:
 def compose(assessment: engine.Assessment) -> Any:
     """The report Document for an assessment, or ReportUnavailable."""
     if assessment.dossier is None:
-        raise ReportUnavailable("档案数据未通过校验，无法生成报告 / the dossier does not validate")
+        raise ReportUnavailable(gettext("档案数据未通过校验，无法生成报告"))
     if assessment.result is None:
-        raise ReportUnavailable(
-            "评分引擎尚未就绪，暂无法生成报告 / the scoring engine is not available yet"
-        )
+        raise ReportUnavailable(gettext("评分引擎尚未就绪，暂无法生成报告"))
     try:
         compose_module = importlib.import_module("jixiao.core.compose")
     except ImportError:
-        raise ReportUnavailable(
-            "报告编排模块尚未就绪 / report composition is not available yet"
-        ) from None
+        raise ReportUnavailable(gettext("报告编排模块尚未就绪")) from None
     return compose_module.compose_report(assessment.result)
 
 
@@ -87,18 +85,21 @@ def available_formats() -> list[str]:
 
 def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportFile:
     if fmt not in FORMATS:
-        raise ReportUnavailable(f"不支持的格式 {fmt!r}，可选 {', '.join(FORMATS)} / unknown format")
+        raise ReportUnavailable(
+            gettext("不支持的格式 %(fmt)s，可选 %(formats)s")
+            % {"fmt": fmt, "formats": ", ".join(FORMATS)}
+        )
     renderer = _renderer(fmt)
     if renderer is None:
         raise ReportUnavailable(
-            f"{FORMATS[fmt][1]} 渲染器尚未安装，请选择其他格式 / the {fmt} renderer is not available"
+            gettext("%(format)s 渲染器尚未安装，请选择其他格式") % {"format": FORMATS[fmt][1]}
         )
     document = compose(assessment)
     try:
         output = renderer(document)
     except Exception as error:  # a renderer failure is a message for the user, not a 500
         raise ReportUnavailable(
-            f"生成 {FORMATS[fmt][1]} 失败：{error} / rendering failed"
+            gettext("生成 %(format)s 失败：%(error)s") % {"format": FORMATS[fmt][1], "error": error}
         ) from error
     if isinstance(output, str):
         output = output.encode("utf-8")

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.figures import FigureBook
@@ -38,6 +39,9 @@ from jixiao.web.evaluations.models import (
 )
 from jixiao.web.evaluations.permissions import NEEDS_REASON, ActionRefused, Permissions
 from jixiao.web.orgs.models import Org, OrgKind
+
+# stored in the audit trail in Chinese, shown in the reader's language by the audit page
+NEW_VERSION_REASON = gettext_noop("已批准版本不可修改，修改记入新版本")
 
 # action → (new state, audit action)
 _TRANSITIONS: dict[str, tuple[State, Action]] = {
@@ -90,7 +94,7 @@ def _locked(submission: Submission) -> Submission:
 def _require_reason(action: str, reason: str) -> str:
     reason = (reason or "").strip()
     if action in NEEDS_REASON and len(reason) < 2:
-        raise ActionRefused("必须填写原因 / a reason is required", code="reason_required")
+        raise ActionRefused(gettext("必须填写原因"), code="reason_required")
     return reason
 
 
@@ -187,23 +191,24 @@ def round_open(
     permissions = Permissions.of(actor)
     if finance.kind != OrgKind.FINANCE or finance not in permissions.finance_orgs():
         raise ActionRefused(
-            "只有财政局审核员可以发起评价批次 / only a finance reviewer may open a round",
+            gettext("只有财政局审核员可以发起评价批次"),
             code="not_allowed",
         )
     units = list(units)
     if not units:
-        raise ActionRefused("请至少选择一个参与单位 / choose at least one unit", code="invalid")
+        raise ActionRefused(gettext("请至少选择一个参与单位"), code="invalid")
     outside = [
         u.name for u in units if not u.path.startswith(finance.path) or u.kind == OrgKind.FINANCE
     ]
     if outside:
         raise ActionRefused(
-            f"以下单位不属于本财政局：{'、'.join(outside)} / units outside this bureau",
+            gettext("以下单位不属于本财政局：%(units)s") % {"units": "、".join(outside)},
             code="invalid",
         )
     if Round.objects.filter(finance=finance, year=year, notice=notice).exists():
         raise ActionRefused(
-            f"批次 {year} {notice} 已存在 / this round exists already", code="invalid"
+            gettext("批次 %(year)s %(notice)s 已存在") % {"year": year, "notice": notice},
+            code="invalid",
         )
     round_ = Round.objects.create(
         finance=finance,
@@ -303,7 +308,7 @@ def _save(
             actor=actor,
             submission=submission,
             action=Action.NEW_VERSION,
-            reason="已批准版本不可修改，修改记入新版本 / corrections go into a new version",
+            reason=NEW_VERSION_REASON,
         )
     elif changes:
         version.data = clean
@@ -337,15 +342,16 @@ def submission_add_evidence(
     data = submission.current_version.data  # type: ignore[union-attr]
     indicators = data.get("indicators", [])
     if not any(i.get("id") == indicator_id for i in indicators):
-        raise ActionRefused(f"指标 {indicator_id} 不存在 / unknown indicator", code="invalid")
+        raise ActionRefused(gettext("指标 %(id)s 不存在") % {"id": indicator_id}, code="invalid")
     name = upload.name or "file"
     if not name.lower().endswith(tuple(settings.EVIDENCE_EXTENSIONS)):
         raise ActionRefused(
-            f"不支持的文件类型：{name}，允许 {' '.join(settings.EVIDENCE_EXTENSIONS)} / file type not allowed",
+            gettext("不支持的文件类型：%(name)s，允许 %(allowed)s")
+            % {"name": name, "allowed": " ".join(settings.EVIDENCE_EXTENSIONS)},
             code="invalid",
         )
     if upload.size and upload.size > settings.EVIDENCE_MAX_BYTES:
-        raise ActionRefused("文件过大（上限 20 MB）/ file too large (20 MB max)", code="invalid")
+        raise ActionRefused(gettext("文件过大（上限 20 MB）"), code="invalid")
     evidence = Evidence.objects.create(
         submission=submission, indicator_id=indicator_id, file=upload, name=name, uploaded_by=actor
     )
@@ -368,7 +374,7 @@ def submission_transition(
 ) -> Submission:
     """Move *submission* by *action*; see permissions.ACTIONS for the names."""
     if action not in _TRANSITIONS:
-        raise ActionRefused(f"未知操作 {action!r} / unknown action", code="invalid")
+        raise ActionRefused(gettext("未知操作 %(action)s") % {"action": action}, code="invalid")
     submission = _locked(submission)
     Permissions.of(actor).require(action, submission)
     reason = _require_reason(action, reason)
@@ -381,8 +387,8 @@ def submission_transition(
         assessment = refresh_assessment(version)
         if assessment.blocking:
             raise ActionRefused(
-                f"仍有 {len(assessment.blocking)} 项错误，请先修正或说明理由豁免 / "
-                f"{len(assessment.blocking)} error(s) remain: fix them or waive them with a reason",
+                gettext("仍有 %(count)s 项错误，请先修正或说明理由豁免")
+                % {"count": len(assessment.blocking)},
                 code="blocking_findings",
                 details=assessment.blocking,
             )
@@ -451,12 +457,11 @@ def _check_points(points: Decimal, weight: Decimal) -> None:
     shown = format_score(weight)
     if points != points.quantize(Decimal("0.01")):
         raise ActionRefused(
-            f"复核得分最多两位小数，得到 {points} / points take at most 2 decimals, got {points}",
-            code="invalid",
+            gettext("复核得分最多两位小数，得到 %(points)s") % {"points": points}, code="invalid"
         )
     if not Decimal(0) <= points <= round_half_up(weight):
         raise ActionRefused(
-            f"得分应在 0 到 {shown} 之间 / points must lie between 0 and {shown}", code="invalid"
+            gettext("得分应在 0 到 %(weight)s 之间") % {"weight": shown}, code="invalid"
         )
 
 
@@ -473,7 +478,7 @@ def submission_rescore(
     )
     item = next((i for i in assessment.items if i.id == item_id), None)
     if item is None:
-        raise ActionRefused(f"评分项 {item_id} 不存在 / unknown score item", code="invalid")
+        raise ActionRefused(gettext("评分项 %(item)s 不存在") % {"item": item_id}, code="invalid")
     _check_points(points, item.weight)
     existing = Rescore.objects.filter(submission=submission, item_id=item_id).first()
     old = None if existing is None else str(existing.points)
@@ -502,9 +507,7 @@ def submission_extend(
     Permissions.of(actor).require("extend", submission)
     reason = _require_reason("extend", reason)
     if until <= timezone.now():
-        raise ActionRefused(
-            "延期时间应晚于现在 / the extension must end in the future", code="invalid"
-        )
+        raise ActionRefused(gettext("延期时间应晚于现在"), code="invalid")
     old = submission.extended_until
     submission.extended_until = until
     submission.save(update_fields=["extended_until", "updated"])

@@ -13,8 +13,11 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext
 from django_tasks import task
 
+from jixiao.core.errors import InputError
+from jixiao.core.locations import describe_path
 from jixiao.web.evaluations import engine, reports
 from jixiao.web.evaluations.models import BatchJob, JobStatus, Round, State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
@@ -25,11 +28,11 @@ EXPORT_STATES = (State.APPROVED, State.PUBLISHED)
 def start_round_export(*, actor: Any, round_: Round, fmt: str) -> BatchJob:
     if round_.finance not in Permissions.of(actor).finance_orgs():
         raise ActionRefused(
-            "只有本财政局审核员可以批量导出 / only the bureau's reviewers export",
+            gettext("只有本财政局审核员可以批量导出"),
             code="not_allowed",
         )
     if fmt not in reports.FORMATS:
-        raise ActionRefused(f"不支持的格式 {fmt!r} / unknown format", code="invalid")
+        raise ActionRefused(gettext("不支持的格式 %(fmt)s") % {"fmt": fmt}, code="invalid")
     job = BatchJob.objects.create(round=round_, fmt=fmt, requested_by=actor)
     transaction.on_commit(lambda: _enqueue(job))
     return job
@@ -47,7 +50,7 @@ def export_round(job_id: int) -> str:
         return _export(job_id)
     except Exception as error:
         BatchJob.objects.filter(pk=job_id).update(
-            status=JobStatus.FAILED, message=f"生成失败：{error} / export failed"
+            status=JobStatus.FAILED, message=gettext("生成失败：%(error)s") % {"error": error}
         )
         raise
 
@@ -86,11 +89,11 @@ def _export(job_id: int) -> str:
         JobStatus.DONE if not problems or len(problems) < len(submissions) else JobStatus.FAILED
     )
     if not submissions:
-        job.message = "该批次暂无已批准的报告 / no approved reports in this round yet"
+        job.message = gettext("该批次暂无已批准的报告")
     elif problems:
-        job.message = (
-            f"{len(problems)} 份未能生成，见压缩包内 problems.txt / {len(problems)} failed"
-        )
+        job.message = gettext("%(count)s 份未能生成，见压缩包内 problems.txt") % {
+            "count": len(problems)
+        }
     job.save(update_fields=["result", "status", "message"])
     return job.result.name
 
@@ -109,18 +112,16 @@ def start_bulk_import(*, actor: Any, round_: Round, upload: Any) -> BatchJob:
     """
     if round_.finance not in Permissions.of(actor).finance_orgs():
         raise ActionRefused(
-            "只有本财政局审核员可以批量导入 / only the bureau's reviewers import in bulk",
+            gettext("只有本财政局审核员可以批量导入"),
             code="not_allowed",
         )
     if not (upload.name or "").lower().endswith(".zip"):
-        raise ActionRefused("请上传 .zip 压缩包 / upload a .zip archive", code="invalid")
+        raise ActionRefused(gettext("请上传 .zip 压缩包"), code="invalid")
     try:
         with zipfile.ZipFile(upload) as archive:
             _check_archive(archive)
     except zipfile.BadZipFile:
-        raise ActionRefused(
-            "压缩包已损坏或不是 ZIP 格式 / not a valid ZIP archive", code="invalid"
-        ) from None
+        raise ActionRefused(gettext("压缩包已损坏或不是 ZIP 格式"), code="invalid") from None
     upload.seek(0)
     job = BatchJob.objects.create(round=round_, kind="bulk_import", fmt="zip", requested_by=actor)
     job.result.save(f"imports/{round_.pk}-{job.pk}.zip", upload, save=True)
@@ -131,9 +132,11 @@ def start_bulk_import(*, actor: Any, round_: Round, upload: Any) -> BatchJob:
 def _check_archive(archive: zipfile.ZipFile) -> None:
     files = [i for i in archive.infolist() if not i.is_dir()]
     if len(files) > MAX_FILES:
-        raise ActionRefused(f"文件过多（上限 {MAX_FILES} 个）/ too many files", code="invalid")
+        raise ActionRefused(
+            gettext("文件过多（上限 %(max)s 个）") % {"max": MAX_FILES}, code="invalid"
+        )
     if sum(i.file_size for i in files) > MAX_TOTAL_BYTES:
-        raise ActionRefused("解压后超过 300 MB / more than 300 MB uncompressed", code="invalid")
+        raise ActionRefused(gettext("解压后超过 300 MB"), code="invalid")
 
 
 def _enqueue_import(job: BatchJob) -> None:
@@ -176,16 +179,14 @@ def _import_files(job_id: int) -> str:
             name = _zip_name(info).rsplit("/", 1)[-1]
             target = _match(name, submissions)
             if target is None:
-                lines.append(
-                    f"✗ {name}：文件名中找不到参与单位的编码或名称 / no unit matches the file name"
-                )
+                lines.append(f"✗ {name}：" + gettext("文件名中找不到参与单位的编码或名称"))
             else:
                 lines.append(_import_one(job, archive, info, name, target))
             BatchJob.objects.filter(pk=job.pk).update(done=done)
     failed = sum(1 for line in lines if line.startswith("✗"))
     BatchJob.objects.filter(pk=job.pk).update(
         status=JobStatus.DONE if failed < len(lines) or not lines else JobStatus.FAILED,
-        message="\n".join(lines) or "压缩包是空的 / the archive is empty",
+        message="\n".join(lines) or gettext("压缩包是空的"),
     )
     return f"{len(lines) - failed} imported, {failed} failed"
 
@@ -215,7 +216,6 @@ def _import_one(
     """Import one member into its unit's draft; any failure is this file's line, not the job's."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from jixiao.core.errors import InputError
     from jixiao.web.evaluations import imports, services
 
     try:
@@ -226,11 +226,22 @@ def _import_one(
             actor=job.requested_by, submission=target, data=data, note=f"批量导入 {name}"
         )
     except (InputError, ActionRefused) as error:
-        message = getattr(error, "message", None) or str(error).splitlines()[-1]
+        message = _failure(error)
         return f"✗ {name} → {target.org.name}：{message}"
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:  # a damaged member
         return f"✗ {name} → {target.org.name}：文件已损坏，无法读取（{type(error).__name__}）"
     return f"✓ {name} → {target.org.name}" + (f"（{len(notes)} 条待核对）" if notes else "")
+
+
+def _failure(error: InputError | ActionRefused) -> str:
+    """Why one file failed, in one line: the refusal, or the first bad field at its place."""
+    if isinstance(error, ActionRefused):
+        return error.message
+    problem = error.problems[0] if error.problems else None
+    if problem is None:
+        return gettext("输入有误")
+    place = describe_path(problem.path)
+    return f"{place}：{problem.zh}" if place else problem.zh
 
 
 def _match(filename: str, submissions: list[Any]) -> Any:

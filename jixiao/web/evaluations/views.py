@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import secrets
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,14 +21,16 @@ from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
+from jixiao.core.locations import describe_path, figure_label
 from jixiao.core.numbers import NumberSyntaxError, format_score, parse_number
-from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
+from jixiao.web.evaluations import audit, engine, imports, reports, selectors, services, tasks
 from jixiao.web.evaluations.forms import (
     SECTIONS,
     STAFF_KEYS,
@@ -40,6 +42,7 @@ from jixiao.web.evaluations.forms import (
 from jixiao.web.evaluations.models import BatchJob, Evidence, State
 from jixiao.web.evaluations.permissions import (
     ACTIONS,
+    DONE,
     NEEDS_REASON,
     ActionRefused,
     Permissions,
@@ -61,14 +64,37 @@ def section_for_path(path: str) -> str:
     return SECTION_OF_PATH.get(head, "")
 
 
+def _english() -> bool:
+    return (translation.get_language() or "").startswith("en")
+
+
 def _refused(request: HttpRequest, error: ActionRefused) -> None:
     if error.code == "forbidden":
         raise PermissionDenied(error.message)
     messages.error(request, error.message)
+    english = _english()
     for detail in error.details[:10]:
+        place = detail.get("where_label_en" if english else "where_label") or ""
+        message = (english and detail.get("message_en")) or detail.get("message")
         messages.warning(
-            request, f"{detail.get('id')} · {detail.get('where') or '—'}：{detail.get('message')}"
+            request,
+            f"{place}：{message}（{detail.get('id')}）"
+            if place
+            else f"{message}（{detail.get('id')}）",
         )
+
+
+def _input_error(request: HttpRequest, error: InputError) -> None:
+    """Bad input as notices in the page's language, each problem at its place in words."""
+    english = _english()
+    if error.origin and not error.origin.startswith("<"):  # a file the user gave: name it
+        messages.error(request, _("%(file)s 输入有误，未保存任何内容") % {"file": error.origin})
+    else:
+        messages.error(request, _("输入有误，未保存任何内容"))
+    for problem in error.problems[:10]:
+        place = describe_path(problem.path, None, "en" if english else "zh")
+        text = problem.en if english else problem.zh
+        messages.warning(request, f"{place}：{text}" if place else text)
 
 
 # ── dashboard and rounds ──────────────────────────────────────────────────────────────────
@@ -124,9 +150,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
 
     bureaus = Permissions.of(request.user).finance_orgs()
     if not bureaus:
-        raise PermissionDenied(
-            "只有财政局审核员可以发起评价批次 / only finance reviewers open rounds"
-        )
+        raise PermissionDenied(_("只有财政局审核员可以发起评价批次"))
     form = RoundForm(request.POST or None, bureaus=bureaus)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -145,7 +169,9 @@ def round_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             messages.success(
-                request, f"已发起 {round_}，为 {round_.submissions.count()} 个单位创建填报"
+                request,
+                _("已发起 %(round)s，为 %(count)s 个单位创建填报")
+                % {"round": round_, "count": round_.submissions.count()},
             )
             return redirect("round_detail", pk=round_.pk)
     return render(request, "evaluations/round_new.html", {"form": form})
@@ -190,7 +216,7 @@ def round_export(request: HttpRequest, pk: int) -> HttpResponse:
     except ActionRefused as error:
         _refused(request, error)
         return redirect("round_detail", pk=pk)
-    messages.info(request, f"已开始生成报告压缩包（任务 {job.pk}）/ export started")
+    messages.info(request, _("已开始生成报告压缩包（任务 %(job)s）") % {"job": job.pk})
     return redirect("round_detail", pk=pk)
 
 
@@ -201,12 +227,12 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
     upload = request.FILES.get("file")
     try:
         if upload is None:
-            raise ActionRefused("请选择 .zip 压缩包 / choose a .zip archive", code="invalid")
+            raise ActionRefused(_("请选择 .zip 压缩包"), code="invalid")
         job = tasks.start_bulk_import(actor=request.user, round_=round_, upload=upload)
     except ActionRefused as error:
         _refused(request, error)
     else:
-        messages.info(request, f"已开始批量导入（任务 {job.pk}）/ bulk import started")
+        messages.info(request, _("已开始批量导入（任务 %(job)s）") % {"job": job.pk})
     return redirect("round_detail", pk=pk)
 
 
@@ -214,7 +240,7 @@ def _job_for(request: HttpRequest, pk: int) -> BatchJob:
     """A batch job, only for the reviewers of the bureau that owns its round (it holds every unit's data)."""
     job = get_object_or_404(BatchJob.objects.select_related("round__finance"), pk=pk)
     if job.round.finance not in Permissions.of(request.user).finance_orgs():
-        raise Http404("任务不存在 / no such job")
+        raise Http404(_("任务不存在"))
     return job
 
 
@@ -239,7 +265,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_for(request, pk)
     if not job.result or job.kind != "reports_zip":
-        raise Http404("压缩包尚未生成 / not ready")
+        raise Http404(_("压缩包尚未生成"))
     return FileResponse(
         job.result.open("rb"), as_attachment=True, filename=job.result.name.rsplit("/", 1)[-1]
     )
@@ -252,10 +278,18 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
     permissions = Permissions.of(request.user)
     allowed = permissions.allowed_actions(submission)
     version = submission.current_version
-    findings = list(version.findings or []) if version else []
+    findings = (
+        engine.locate_stored_findings(
+            list(version.findings or []), version.data, submission.round.framework_id
+        )
+        if version
+        else []
+    )
+    english = (translation.get_language() or "").startswith("en")
     stated_keys = {item.get("key") for item in (version.data.get("stated", []) if version else [])}
     for finding in findings:
         finding["section"] = section_for_path(finding.get("where", ""))
+        finding["place"] = finding["where_label_en" if english else "where_label"]
         # a figure the report states: the statement may be what is wrong, so link it too
         finding["stated"] = finding.get("where") in stated_keys
     transitions = [
@@ -295,11 +329,30 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             submission,
             assessment=assessment,
+            problems=_problems_in_words(assessment),
             versions=versions,
             last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
         ),
     )
+
+
+def _problems_in_words(assessment: engine.Assessment) -> list[dict[str, str]]:
+    """Validation problems as the reader's language has them, each at its place in words."""
+    english = (translation.get_language() or "").startswith("en")
+    lang: Literal["zh", "en"] = "en" if english else "zh"
+    return [
+        {
+            "where": p.path,
+            "place": describe_path(p.path, assessment.dossier, lang),
+            "message": p.en if english else p.zh,
+        }
+        for p in assessment.problems
+    ]
+
+
+def _figure_name(key: Any) -> str:
+    return figure_label(str(key), "en" if _english() else "zh") if key else ""
 
 
 def _cells(
@@ -318,6 +371,10 @@ def _cells(
                 "field": bound,
                 "path": path,
                 "findings": [f for f in findings if engine.path_matches(f.get("where", ""), path)],
+                # a stated figure's key, read-only: its name, not the key
+                "figure": _figure_name(bound.value())
+                if section.key == "stated" and bound.name == "key"
+                else "",
             }
         )
     return cells
@@ -328,7 +385,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     section = SECTIONS.get(key)
     if section is None:
-        raise Http404("没有这个部分 / no such section")
+        raise Http404(_("没有这个部分"))
     permissions = Permissions.of(request.user)
     editable = "edit" in permissions.allowed_actions(submission)
     data = submission.current_version.data
@@ -338,7 +395,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     Formset = row_formset(section, extra=1 + more) if section.row_form else None
     bound = request.method == "POST"
     if bound and not editable:
-        raise PermissionDenied("当前不能修改 / editing is not allowed now")
+        raise PermissionDenied(_("当前不能修改"))
     form = (
         section.form(request.POST if bound else None, initial=head_initial, prefix="head")
         if section.form
@@ -363,19 +420,23 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             except ActionRefused as error:
                 _refused(request, error)
             else:
-                score = (
-                    f"，当前得分 {format_score(assessment.total)}（{assessment.grade or '—'}）"
+                counts = {
+                    "errors": len(assessment.blocking),
+                    "warnings": len(assessment.warnings),
+                    "total": format_score(assessment.total),
+                    "grade": assessment.grade or "—",
+                }
+                saved = (
+                    _(
+                        "已保存，当前得分 %(total)s（%(grade)s）；错误 %(errors)s 项，警告 %(warnings)s 项"
+                    )
                     if assessment.total is not None
-                    else ""
+                    else _("已保存；错误 %(errors)s 项，警告 %(warnings)s 项")
                 )
-                messages.success(
-                    request,
-                    f"已保存{score}；错误 {len(assessment.blocking)} 项，"
-                    f"警告 {len(assessment.warnings)} 项",
-                )
+                messages.success(request, saved % counts)
                 return redirect("submission_section", pk=pk, key=key)
         else:
-            messages.error(request, "表单有误，请检查标红的字段 / please correct the marked fields")
+            messages.error(request, _("表单有误，请检查标红的字段"))
     context = _context(request, submission)
     findings = context["findings"]
     kept_rows = [i for i, _ in enumerate(formset.forms)] if formset else []
@@ -542,12 +603,12 @@ def _unplaced(
 def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     if action not in ACTIONS:
-        raise Http404("未知操作 / unknown action")
+        raise Http404(_("未知操作"))
     try:
         if action == "extend":
             until = parse_datetime(request.POST.get("until", "") or "")
             if until is None:
-                raise ActionRefused("请填写延期截止时间 / give the new deadline", code="invalid")
+                raise ActionRefused(_("请填写延期截止时间"), code="invalid")
             if timezone.is_naive(until):
                 until = timezone.make_aware(until)
             services.submission_extend(
@@ -566,7 +627,7 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     except ActionRefused as error:
         _refused(request, error)
     else:
-        messages.success(request, f"已{ACTIONS[action]} / done: {action}")
+        messages.success(request, str(DONE.get(action, ACTIONS[action])))
     return redirect("submission_detail", pk=pk)
 
 
@@ -577,7 +638,11 @@ def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         points = parse_number(request.POST.get("points", ""))
     except NumberSyntaxError as error:
-        messages.error(request, f"复核得分：{error.zh} / points: {error.en}")
+        messages.error(
+            request,
+            _("复核得分：%(error)s")
+            % {"error": error.en if (get_language() or "").startswith("en") else error.zh},
+        )
         return redirect("submission_detail", pk=pk)
     try:
         services.submission_rescore(
@@ -590,7 +655,7 @@ def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     except ActionRefused as error:
         _refused(request, error)
     else:
-        messages.success(request, "已保存复核评分 / re-score saved")
+        messages.success(request, _("已保存复核评分"))
     return redirect("submission_detail", pk=pk)
 
 
@@ -609,9 +674,9 @@ def submission_waive(request: HttpRequest, pk: int) -> HttpResponse:
     except ActionRefused as error:
         _refused(request, error)
     except InputError as error:
-        messages.error(request, str(error))
+        _input_error(request, error)
     else:
-        messages.success(request, "已记录豁免理由 / waiver recorded")
+        messages.success(request, _("已记录豁免理由"))
     return redirect(request.POST.get("next") or reverse("submission_detail", args=[pk]))
 
 
@@ -621,7 +686,7 @@ def submission_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择文件 / choose a file")
+        messages.error(request, _("请选择文件"))
     else:
         try:
             services.submission_add_evidence(
@@ -633,7 +698,7 @@ def submission_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         except ActionRefused as error:
             _refused(request, error)
         else:
-            messages.success(request, f"已上传佐证材料 {upload.name}")
+            messages.success(request, _("已上传佐证材料 %(name)s") % {"name": upload.name})
     return redirect("submission_section", pk=pk, key="indicators")
 
 
@@ -661,14 +726,14 @@ def submission_import(request: HttpRequest, pk: int) -> HttpResponse:
         upload = request.FILES.get("file")
         try:
             if upload is None:
-                raise ActionRefused("请选择文件 / choose a file", code="invalid")
+                raise ActionRefused(_("请选择文件"), code="invalid")
             if "edit" not in Permissions.of(request.user).allowed_actions(submission):
                 raise ActionRefused(_("当前状态下不能导入。"), code="invalid")
             imported, notes = imports.read_upload(upload)
         except ActionRefused as error:
             _refused(request, error)
         except InputError as error:
-            messages.error(request, str(error))
+            _input_error(request, error)
         else:
             token = secrets.token_urlsafe(16)
             request.session[stash_key] = {
@@ -736,7 +801,7 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
         _refused(request, error)
         return redirect("submission_import", pk=submission.pk)
     except InputError as error:
-        messages.error(request, str(error))
+        _input_error(request, error)
         return redirect("submission_import", pk=submission.pk)
     del request.session[stash_key]
     messages.success(
@@ -809,10 +874,37 @@ def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFil
 @login_required
 def submission_audit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    entries = selectors.audit_for(user=request.user, submission=submission)
+    entries = _audit_in_words(
+        submission, selectors.audit_for(user=request.user, submission=submission)
+    )
     return render(
         request, "evaluations/submission_audit.html", _context(request, submission, entries=entries)
     )
+
+
+def _audit_in_words(submission: Any, entries: Any) -> list[Any]:
+    """Audit entries with their states, reasons and changed fields in the reader's language;
+    each change keeps its stable ``path`` beside the words."""
+    from jixiao.core.dossier import dossier_from_data
+
+    version = submission.current_version
+    try:
+        dossier = dossier_from_data(version.data) if version else None
+    except InputError:
+        dossier = None
+    names = engine.framework_item_names(submission.round.framework_id)
+    lang: Literal["zh", "en"] = "en" if _english() else "zh"
+    rows = []
+    for entry in entries:
+        entry.from_label = audit.state_label(entry.from_state)
+        entry.to_label = audit.state_label(entry.to_state)
+        entry.reason_text = _(entry.reason) if entry.reason else ""
+        entry.changes_in_words = [
+            {**c, "place": audit.change_place(c["path"], dossier, lang, names)}
+            for c in entry.changes
+        ]
+        rows.append(entry)
+    return rows
 
 
 @login_required
@@ -835,22 +927,26 @@ def submission_audit_csv(request: HttpRequest, pk: int) -> HttpResponse:
             "字段 field",
             "原值 old",
             "新值 new",
+            "字段路径 path",
         ]
     )
-    for entry in selectors.audit_for(user=request.user, submission=submission):
+    entries = selectors.audit_for(user=request.user, submission=submission)
+    for entry in _audit_in_words(submission, entries):
         base = [
             timezone.localtime(entry.at).isoformat(timespec="seconds"),
             entry.actor_name,
             entry.get_action_display(),
             entry.version or "",
-            entry.from_state,
-            entry.to_state,
-            entry.reason,
+            entry.from_label if entry.to_state else "",
+            entry.to_label if entry.to_state else "",
+            entry.reason_text,
         ]
         if not entry.changes:
-            writer.writerow([*base, "", "", ""])
-        for change in entry.changes:
-            writer.writerow([*base, change["path"], change["old"] or "", change["new"] or ""])
+            writer.writerow([*base, "", "", "", ""])
+        for change in entry.changes_in_words:
+            writer.writerow(
+                [*base, change["place"], change["old"] or "", change["new"] or "", change["path"]]
+            )
     return response
 
 

@@ -182,7 +182,7 @@ EN = {
     "退出": "Log out",
     "登录": "Log in",
     "所有资源均在本地提供，无需外网": "everything is served locally, no internet needed",
-    "用户名或密码不正确 / wrong username or password": "Wrong username or password",
+    "用户名或密码不正确": "Wrong username or password",
     "用户名": "Username",
     "密码": "Password",
     "组织与人员 / Organisations": "Organisations",
@@ -212,8 +212,8 @@ EN = {
     "删除": "Delete",
     "返回工作台": "Back to the dashboard",
     "页面不存在": "Not found",
-    "页面不存在，或您无权查看。/ Not found, or not yours to see.": "Not found, or not yours to see.",
-    "您没有执行此操作的权限。/ You are not allowed to do this.": "You are not allowed to do this.",
+    "页面不存在，或您无权查看。": "Not found, or not yours to see.",
+    "您没有执行此操作的权限。": "You are not allowed to do this.",
     "密码均为": "password for all:",
     "一级指标": "Level-1 indicator",
     "三级指标": "Indicator (level 3)",
@@ -325,6 +325,106 @@ EN = {
     "返回公开门户": "Back to the public portal",
 }
 
+# Notices after an action, and why an action was refused (messages, ActionRefused, job messages).
+EN.update(
+    {
+        "财政局不存在": "No such finance bureau",
+        "有单位不存在": "Some unit ids do not exist",
+        "limit 应在 1–2000 之间，offset 不小于 0": "limit must lie in 1–2000 and offset be ≥ 0",
+        "不支持的格式，可选 %(formats)s": "Unknown format; one of %(formats)s",
+        "新建": "New",
+        "填报截止时间（延期）": "Entry deadline (extension)",
+        "评分引擎尚未安装，暂不计算得分与审核发现": "The scoring engine is not installed: no score or findings yet",
+        "不支持的文件类型 %(suffix)s，可上传 %(accepted)s": "Unsupported file type %(suffix)s; upload one of %(accepted)s",
+        "（无扩展名）": "(no extension)",
+        "文件过大（上限 30 MB）": "File too large (30 MB at most)",
+        "档案文件应为 UTF-8 编码": "The dossier file must be UTF-8",
+        "Excel 模板模块尚未安装": "The Excel template is not available",
+        "已提交": "Submitted",
+        "主管部门已审核通过": "Passed the department's review",
+        "财政局已审核通过": "Passed the finance bureau's review",
+        "已批准并锁定": "Approved and locked",
+        "已公开": "Published",
+        "已退回": "Returned",
+        "已重新打开": "Reopened",
+        "已延期": "Deadline extended",
+        "无权访问该填报": "No access to this submission",
+        "当前状态“%(state)s”下您不能执行“%(action)s”": "You cannot “%(action)s” while the submission is “%(state)s”",
+        "档案数据未通过校验，无法生成报告": "The dossier does not validate: no report",
+        "评分引擎尚未就绪，暂无法生成报告": "The scoring engine is not available yet: no report",
+        "报告编排模块尚未就绪": "Report composition is not available yet",
+        "不支持的格式 %(fmt)s，可选 %(formats)s": "Unknown format %(fmt)s; one of %(formats)s",
+        "%(format)s 渲染器尚未安装，请选择其他格式": "The %(format)s renderer is not installed; choose another format",
+        "生成 %(format)s 失败：%(error)s": "Rendering %(format)s failed: %(error)s",
+        "已批准版本不可修改，修改记入新版本": "An approved version cannot change: corrections go into a new version",
+        "必须填写原因": "A reason is required",
+        "只有财政局审核员可以发起评价批次": "Only a finance reviewer may open a round",
+        "请至少选择一个参与单位": "Choose at least one unit",
+        "以下单位不属于本财政局：%(units)s": "These units are outside this bureau: %(units)s",
+        "批次 %(year)s %(notice)s 已存在": "The round %(year)s %(notice)s exists already",
+        "指标 %(id)s 不存在": "No indicator %(id)s",
+        "不支持的文件类型：%(name)s，允许 %(allowed)s": "File type not allowed: %(name)s; allowed: %(allowed)s",
+        "文件过大（上限 20 MB）": "File too large (20 MB at most)",
+        "未知操作 %(action)s": "Unknown action %(action)s",
+        "仍有 %(count)s 项错误，请先修正或说明理由豁免": "%(count)s error(s) remain: fix them, or waive them with a reason",
+        "评分项 %(item)s 不存在": "No score item %(item)s",
+        "得分应在 0 到 %(weight)s 之间": "Points must lie between 0 and %(weight)s",
+        "延期时间应晚于现在": "The extension must end in the future",
+        "只有本财政局审核员可以批量导出": "Only this bureau's reviewers may export",
+        "不支持的格式 %(fmt)s": "Unknown format %(fmt)s",
+        "生成失败：%(error)s": "Export failed: %(error)s",
+        "该批次暂无已批准的报告": "No approved reports in this round yet",
+        "%(count)s 份未能生成，见压缩包内 problems.txt": "%(count)s failed; see problems.txt in the archive",
+        "只有本财政局审核员可以批量导入": "Only this bureau's reviewers may import in bulk",
+        "请上传 .zip 压缩包": "Upload a .zip archive",
+        "压缩包已损坏或不是 ZIP 格式": "Not a valid ZIP archive",
+        "文件过多（上限 %(max)s 个）": "Too many files (%(max)s at most)",
+        "解压后超过 300 MB": "More than 300 MB uncompressed",
+        "文件名中找不到参与单位的编码或名称": "no participating unit's code or name in the file name",
+        "压缩包是空的": "The archive is empty",
+        "输入有误": "Invalid input",
+        "输入有误，未保存任何内容": "Invalid input: nothing was saved",
+        "%(file)s 输入有误，未保存任何内容": "%(file)s: invalid input, nothing was saved",
+        "已发起 %(round)s，为 %(count)s 个单位创建填报": "Opened %(round)s with submissions for %(count)s units",
+        "已开始生成报告压缩包（任务 %(job)s）": "Export started (job %(job)s)",
+        "请选择 .zip 压缩包": "Choose a .zip archive",
+        "已开始批量导入（任务 %(job)s）": "Bulk import started (job %(job)s)",
+        "任务不存在": "No such job",
+        "压缩包尚未生成": "The archive is not ready yet",
+        "没有这个部分": "No such section",
+        "当前不能修改": "Editing is not allowed now",
+        "已保存，当前得分 %(total)s（%(grade)s）；错误 %(errors)s 项，警告 %(warnings)s 项": "Saved; score now %(total)s (%(grade)s); %(errors)s error(s), %(warnings)s warning(s)",
+        "已保存；错误 %(errors)s 项，警告 %(warnings)s 项": "Saved; %(errors)s error(s), %(warnings)s warning(s)",
+        "表单有误，请检查标红的字段": "Please correct the marked fields",
+        "未知操作": "Unknown action",
+        "请填写延期截止时间": "Give the new deadline",
+        "复核得分应为数字": "Points must be a number",
+        "已保存复核评分": "Re-score saved",
+        "已记录豁免理由": "Waiver recorded",
+        "请选择文件": "Choose a file",
+        "已上传佐证材料 %(name)s": "Evidence %(name)s uploaded",
+        "已导入 %(name)s，请逐项核对": "Imported %(name)s: please check each section",
+        "令牌已作废": "Token revoked",
+        "上级不能是本组织或其下级": "A parent cannot lie below itself",
+        "组织 新建 %(orgs_created)s、更新 %(orgs_updated)s；用户 新建 %(users_created)s；角色任职 新建 %(memberships_created)s": "Organisations: %(orgs_created)s new, %(orgs_updated)s updated; users: %(users_created)s new; roles: %(memberships_created)s new",
+        "应为 .csv 或 .xlsx 文件": "expected a .csv or .xlsx file",
+        "文件为空": "the sheet is empty",
+        "第1行: 不认识的列 %(unknown)s，可用列：%(known)s": "Row 1: unknown columns %(unknown)s; known columns: %(known)s",
+        "第%(row)s行 组织编码: 必填": "Row %(row)s, code: required",
+        "第%(row)s行 组织类型: 应为 财政局、主管部门 或 单位，得到 %(got)s": "Row %(row)s, kind: expected 财政局, 主管部门 or 单位, got %(got)s",
+        "第%(row)s行 上级编码: 找不到组织 %(code)s": "Row %(row)s, parent code: no organisation %(code)s",
+        "第%(row)s行 上级编码: 不能是本组织": "Row %(row)s, parent code: an organisation cannot be its own parent",
+        "第%(row)s行 组织编码: 找不到组织 %(code)s，新组织须填写名称": "Row %(row)s, code: no organisation %(code)s; a new one needs a name",
+        "第%(row)s行 角色: 应为 %(roles)s，得到 %(got)s": "Row %(row)s, role: expected one of %(roles)s, got %(got)s",
+        "第%(row)s行 用户名: 填写角色时必填": "Row %(row)s, username: required with a role",
+        "组织 %(code)s 的上级形成循环": "The parents of organisation %(code)s form a cycle",
+        "未设初始密码，请管理员在后台设置": "no password set; an administrator sets it in the admin",
+        "请上传 .csv 或 .xlsx 文件": "Upload a .csv or .xlsx file",
+        "不在您管理的组织范围内": "outside the organisations you administer",
+        "只有系统管理员可以导入组织与人员": "Only administrators may import organisations and people",
+    }
+)
+
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
 
 
@@ -337,8 +437,11 @@ def fill() -> int:
     done = 0
     out = []
     for entry in entries:
+        fuzzy = any(line.startswith("#, fuzzy") for line in entry.splitlines())
         lines = [
-            line for line in entry.splitlines() if line != "#, fuzzy" and not line.startswith("#| ")
+            line.replace("#, fuzzy, ", "#, ")
+            for line in entry.splitlines()
+            if line != "#, fuzzy" and not line.startswith("#| ")
         ]
         if "msgstr" in entry:
             at_id = next((i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
@@ -348,6 +451,10 @@ def fill() -> int:
                 if msgid in EN:
                     lines = [*lines[:at_str], 'msgstr "' + EN[msgid].replace('"', '\\"') + '"']
                     done += 1
+                elif (
+                    fuzzy and msgid
+                ):  # makemessages' guess from a similar string: not a translation
+                    lines = [*lines[:at_str], 'msgstr ""']
         out.append("\n".join(lines))
     PO.write_text("\n\n".join(out), encoding="utf-8")
     return done

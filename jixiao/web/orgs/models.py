@@ -61,9 +61,7 @@ class Org(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.parent_id and self.pk and self.parent.path.startswith(self.path or "/-/"):
-            raise ValidationError(
-                {"parent": _("上级不能是本组织或其下级 / a parent cannot lie below itself")}
-            )
+            raise ValidationError({"parent": _("上级不能是本组织或其下级")})
 
     def save(self, *args: object, **kwargs: object) -> None:
         """Save, then keep the materialised path of this org and everything below it right."""

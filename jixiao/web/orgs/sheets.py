@@ -25,6 +25,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext
 
 from jixiao.web.orgs.models import (
     Membership,
@@ -98,10 +99,15 @@ class SheetReport:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"组织 新建 {self.orgs_created}、更新 {self.orgs_updated}；用户 新建 {self.users_created}；"
-            f"角色任职 新建 {self.memberships_created}"
-        )
+        return gettext(
+            "组织 新建 %(orgs_created)s、更新 %(orgs_updated)s；用户 新建 %(users_created)s；"
+            "角色任职 新建 %(memberships_created)s"
+        ) % {
+            "orgs_created": self.orgs_created,
+            "orgs_updated": self.orgs_updated,
+            "users_created": self.users_created,
+            "memberships_created": self.memberships_created,
+        }
 
 
 def read_rows(path: str | Path) -> list[dict[str, str]]:
@@ -118,16 +124,19 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
             ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
         ]
     else:
-        raise SheetError([f"{path.name}: 应为 .csv 或 .xlsx 文件 / expected a .csv or .xlsx file"])
+        raise SheetError([f"{path.name}：" + gettext("应为 .csv 或 .xlsx 文件")])
     if not raw:
-        raise SheetError([f"{path.name}: 文件为空 / the sheet is empty"])
+        raise SheetError([f"{path.name}：" + gettext("文件为空")])
     header = [COLUMNS.get(h.strip()) for h in raw[0]]
     unknown = [h for h, key in zip(raw[0], header, strict=False) if h.strip() and key is None]
     if unknown:
         raise SheetError(
             [
-                f"第1行: 不认识的列 {'、'.join(unknown)}，可用列：{'、'.join(k for k in COLUMNS if not k.isascii())}"
-                f" / unknown columns"
+                gettext("第1行: 不认识的列 %(unknown)s，可用列：%(known)s")
+                % {
+                    "unknown": "、".join(unknown),
+                    "known": "、".join(k for k in COLUMNS if not k.isascii()),
+                }
             ]
         )
     rows = []
@@ -161,7 +170,7 @@ def _check_scope(rows: list[dict[str, str]], scope: Scope) -> list[str]:
         org = existing.get(code)
         return org is not None and scope.covers(org.path)
 
-    outside = "不在您管理的组织范围内 / outside the orgs you administer"
+    outside = gettext("不在您管理的组织范围内")
     problems = []
     for number, row in enumerate(rows, start=2):
         code = row.get("code", "")
@@ -205,31 +214,38 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
         if not any(row.values()):
             continue
         if not row.get("code"):
-            problems.append(f"第{number}行 组织编码: 必填 / code is required")
+            problems.append(gettext("第%(row)s行 组织编码: 必填") % {"row": number})
             continue
         if row.get("name"):
             if row.get("kind") not in KINDS:
                 problems.append(
-                    f"第{number}行 组织类型: 应为 财政局、主管部门 或 单位，得到 {row.get('kind')!r} / bad kind"
+                    gettext("第%(row)s行 组织类型: 应为 财政局、主管部门 或 单位，得到 %(got)s")
+                    % {"row": number, "got": repr(row.get("kind"))}
                 )
             parent = row.get("parent")
             if parent and parent not in known_codes | sheet_codes:
-                problems.append(f"第{number}行 上级编码: 找不到组织 {parent} / unknown parent code")
-            if parent == row["code"]:
                 problems.append(
-                    f"第{number}行 上级编码: 不能是本组织 / an org cannot be its own parent"
+                    gettext("第%(row)s行 上级编码: 找不到组织 %(code)s")
+                    % {"row": number, "code": parent}
                 )
+            if parent == row["code"]:
+                problems.append(gettext("第%(row)s行 上级编码: 不能是本组织") % {"row": number})
         elif row["code"] not in known_codes | sheet_codes:
             problems.append(
-                f"第{number}行 组织编码: 找不到组织 {row['code']}，新组织须填写名称 / unknown org"
+                gettext("第%(row)s行 组织编码: 找不到组织 %(code)s，新组织须填写名称")
+                % {"row": number, "code": row["code"]}
             )
         if row.get("username") and row.get("role") not in ROLES:
             problems.append(
-                f"第{number}行 角色: 应为 {'、'.join(str(label) for _, label in Role.choices)}，"
-                f"得到 {row.get('role')!r} / bad role"
+                gettext("第%(row)s行 角色: 应为 %(roles)s，得到 %(got)s")
+                % {
+                    "row": number,
+                    "roles": "、".join(str(label) for _, label in Role.choices),
+                    "got": repr(row.get("role")),
+                }
             )
         if row.get("role") and not row.get("username"):
-            problems.append(f"第{number}行 用户名: 填写角色时必填 / username required with a role")
+            problems.append(gettext("第%(row)s行 用户名: 填写角色时必填") % {"row": number})
         if row.get("password"):
             problems += _password_problems(number, row)
     return problems
@@ -286,7 +302,9 @@ def import_rows(
                 )
             placed.append(row)
         if not placed:
-            raise SheetError([f"组织 {r['code']} 的上级形成循环 / parent cycle" for r in pending])
+            raise SheetError(
+                [gettext("组织 %(code)s 的上级形成循环") % {"code": r["code"]} for r in pending]
+            )
         pending = [r for r in pending if r not in placed]
     users = get_user_model()
     must_change: list[object] = []
@@ -304,7 +322,7 @@ def import_rows(
             else:
                 user.set_unusable_password()
                 report.notes.append(
-                    f"{user.username}: 未设初始密码，请管理员在后台设置 / no password set"
+                    f"{user.username}：" + gettext("未设初始密码，请管理员在后台设置")
                 )
         if row.get("full_name"):
             user.first_name = row["full_name"][:150]

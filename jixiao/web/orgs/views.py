@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from jixiao.web.orgs.models import MustChangePassword, OrgChange, Role
@@ -26,13 +27,13 @@ def _may_import(user: object) -> bool:
 
 def import_page(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated or not _may_import(request.user):
-        raise PermissionDenied("只有系统管理员可以导入组织与人员 / administrators only")
+        raise PermissionDenied(gettext("只有系统管理员可以导入组织与人员"))
     problems: list[str] = []
     if request.method == "POST":
         upload = request.FILES.get("file")
         name = Path(getattr(upload, "name", "") or "").name
         if upload is None or not name.lower().endswith((".csv", ".xlsx")):
-            problems = ["请上传 .csv 或 .xlsx 文件 / upload a .csv or .xlsx file"]
+            problems = [gettext("请上传 .csv 或 .xlsx 文件")]
         else:
             with tempfile.TemporaryDirectory(prefix="jixiao-orgs-") as folder:
                 path = Path(folder) / name
