@@ -24,10 +24,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
+from jixiao.core.figures import format_number
 from jixiao.web.evaluations import engine, imports, reports, selectors, services, tasks
 from jixiao.web.evaluations.forms import (
     SECTIONS,
@@ -568,28 +570,83 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     return redirect("submission_detail", pk=pk)
 
 
+RESCORE_FIELDS = {
+    "points_range": "points",
+    "points_invalid": "points",
+    "comment_required": "comment",
+}
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _points(raw: str) -> Decimal:
+    try:
+        points = Decimal(raw.strip())
+    except InvalidOperation:
+        points = Decimal("NaN")
+    if not points.is_finite():
+        raise ActionRefused("复核得分应为数字 / points must be a number", code="points_invalid")
+    return points
+
+
 @login_required
 @require_POST
 def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save one item's re-score: JSON for the page's script (no reload), else redirect back."""
     submission = selectors.submission_get(user=request.user, pk=pk)
+    item_id = request.POST.get("item_id", "")
     try:
-        points = Decimal(request.POST.get("points", "").strip())
-    except InvalidOperation:
-        messages.error(request, "复核得分应为数字 / points must be a number")
-        return redirect("submission_detail", pk=pk)
-    try:
-        services.submission_rescore(
+        assessment = services.submission_rescore(
             actor=request.user,
             submission=submission,
-            item_id=request.POST.get("item_id", ""),
-            points=points,
+            item_id=item_id,
+            points=_points(request.POST.get("points", "")),
             comment=request.POST.get("comment", ""),
         )
     except ActionRefused as error:
+        if _wants_json(request):
+            return _rescore_refused_json(error)
         _refused(request, error)
-    else:
-        messages.success(request, "已保存复核评分 / re-score saved")
-    return redirect("submission_detail", pk=pk)
+        return redirect(f"{reverse('submission_detail', args=[pk])}#item-{item_id}")
+    if _wants_json(request):
+        version = selectors.submission_get(user=request.user, pk=pk).current_version
+        return JsonResponse(_rescore_json(version, assessment, item_id))
+    messages.success(request, "已保存复核评分 / re-score saved")
+    return redirect(f"{reverse('submission_detail', args=[pk])}#item-{item_id}")
+
+
+def _rescore_refused_json(error: ActionRefused) -> JsonResponse:
+    status = {"forbidden": 403, "not_allowed": 403}.get(error.code, 400)
+    field_name = RESCORE_FIELDS.get(error.code, "")
+    return JsonResponse(
+        {"ok": False, "code": error.code, "field": field_name, "message": str(error.message)},
+        status=status,
+    )
+
+
+def _rescore_json(version: Any, assessment: engine.Assessment, item_id: str) -> dict[str, Any]:
+    """What the page updates after a re-score: the row, the 合计 and the sidebar's score card."""
+    item = next(i for i in assessment.items if i.id == item_id)
+    return {
+        "ok": True,
+        "item": {
+            "id": item.id,
+            "rescore": format_number(item.rescore) if item.rescore is not None else "",
+            "comment": item.rescore_comment,
+        },
+        "rescore_total": version.final_text if version.final_basis != "computed" else "",
+        "final": {
+            "text": version.final_text,
+            "grade": version.final_grade,
+            "label": version.final_label,
+            "basis": version.final_basis,
+            "heading": gettext("最终得分")
+            + (f"（{version.final_label}）" if version.final_label else ""),
+        },
+        "saved": gettext("已保存"),
+    }
 
 
 @login_required
