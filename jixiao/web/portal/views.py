@@ -29,7 +29,9 @@ def index(request: HttpRequest) -> HttpResponse:
     year = _int(request.GET.get("year"))
     org_id = _int(request.GET.get("org"))
     q = request.GET.get("q", "").strip()[:100]
-    rows = selectors.published_reports(year=year, q=q, org_id=org_id)
+    rows = selectors.published_reports(year=year, q=q, org_id=org_id).defer(
+        *selectors.LIST_DEFERRED
+    )
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     published = Submission.objects.filter(state=State.PUBLISHED)
     years = published.values_list("round__year", flat=True).distinct().order_by("-round__year")
