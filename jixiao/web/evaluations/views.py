@@ -475,10 +475,9 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             except ActionRefused as error:
                 _refused(request, error)
             else:
+                grade = f"（{assessment.final_grade}）" if assessment.final_grade else ""
                 score = (
-                    f"，当前得分 {assessment.total}（{assessment.grade or '—'}）"
-                    if assessment.total is not None
-                    else ""
+                    f"，当前得分 {assessment.final_text}{grade}" if assessment.final_basis else ""
                 )
                 messages.success(
                     request,
