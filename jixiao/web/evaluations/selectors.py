@@ -7,6 +7,7 @@ raise ``Http404`` for what the user may not see, so existence is not leaked.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import (
@@ -150,8 +151,9 @@ ROUND_SORTS: dict[str, str] = {
 
 
 def _department_name() -> Case:
-    """The unit's 主管部门: its parent or grandparent of kind 主管部门 (empty when none)."""
+    """The unit's 主管部门: itself, its parent or grandparent of kind 主管部门 (empty when none)."""
     return Case(
+        When(org__kind=OrgKind.DEPARTMENT, then=F("org__name")),  # a 主管部门 reporting itself
         When(org__parent__kind=OrgKind.DEPARTMENT, then=F("org__parent__name")),
         When(org__parent__parent__kind=OrgKind.DEPARTMENT, then=F("org__parent__parent__name")),
         default=Value(""),
@@ -252,10 +254,19 @@ def round_statistics(*, user: Any, round_: Round) -> dict[str, Any]:
         .values_list("current_version__final_grade", "n")
     )
     order = ["优", "良", "中", "差", *sorted(set(graded) - {"优", "良", "中", "差"})]
+    for key in ("average", "lowest", "highest", "self_average"):
+        scores[key] = _hundredths(scores[key])
     return {
         **scores,
         "grades": [(grade, graded.get(grade, 0)) for grade in order],
     }
+
+
+def _hundredths(value: Any) -> Decimal | None:
+    """An aggregate as Decimal to 0.01 (SQLite averages decimals as floats)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def audit_for(*, user: Any, submission: Submission) -> QuerySet[AuditEntry]:

@@ -255,7 +255,12 @@ def _sort_columns(filters: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _round_row(submission: Any, permissions: Permissions, now: Any) -> dict[str, Any]:
     allowed = [a for a in permissions.allowed_actions(submission) if a != "prefill"]
-    gap = getattr(submission, "gap", None)
+    version = submission.current_version
+    gap = (
+        version.self_total - version.final_total
+        if version and version.self_total is not None and version.final_total is not None
+        else None
+    )  # in Python: SQLite computes the annotation (used to sort) in floating point
     return {
         "s": submission,
         "v": submission.current_version,
