@@ -32,7 +32,7 @@ from jixiao.core.report import (
     Table,
     section_label,
 )
-from jixiao.core.scoring import ItemScore, ScoreCard, Status
+from jixiao.core.scoring import INSUFFICIENT_TEXT, Basis, ItemScore, ScoreCard, Status
 
 ITEM_WORDING = {
     Item.WAGES: "工资福利支出",
@@ -300,13 +300,22 @@ def effect_sentence(result: Result) -> str:
 
 
 def computed_score_sentence(card: ScoreCard) -> str:
+    """The computed score, then the final score where it differs (re-scored, or 证据不足)."""
     head = f"按“{card.framework_name}”由系统计算，"
     if card.complete:
-        return f"{head}得分为{_n(card.total)}分，等级为“{card.grade}”。"
-    return (
-        f"{head}已评指标得{_n(card.total)}分；另有{_n(card.insufficient_weight)}分的指标因缺少目标值或数据"
-        f"无法评分（证据不足），最高可能得分{_n(card.max_possible)}分，暂不评定等级。"
-    )
+        computed = f"{head}得分为{_n(card.total)}分，等级为“{card.grade}”"
+    else:
+        computed = (
+            f"{head}已评指标得{_n(card.total)}分；另有{_n(card.insufficient_weight)}分的指标因缺少目标值或数据"
+            f"无法评分，最高可能得分{_n(card.max_possible)}分"
+        )
+    final = card.final
+    if final.basis is Basis.COMPUTED:
+        return computed + "。"
+    via = "经财政复核，" if card.rescored else ""
+    if final.total is None:
+        return f"{computed}；{via}综合得分为{final.text}，暂不评定等级。"
+    return f"{computed}；{via}综合得分为{final.text}分，等级为“{final.grade}”。"
 
 
 def indicator_chart(result: Result) -> Chart | None:
@@ -408,8 +417,41 @@ def _score_cell(item: ItemScore) -> str:
     return item.status.label
 
 
+def _rescore_cell(item: ItemScore) -> str:
+    return "" if item.rescore is None else _points(item.rescore.points)
+
+
+def _computed_total(card: ScoreCard) -> str:
+    return _points(card.total) if card.complete else INSUFFICIENT_TEXT
+
+
+def _rescore_total(card: ScoreCard) -> str:
+    final = card.final
+    return final.text if final.basis is not Basis.COMPUTED else ""
+
+
+def _grades(card: ScoreCard) -> str:
+    text = f"自评等级：{card.self_grade or '—'}；计算等级：{card.grade or '暂不评定'}"
+    if card.rescored:
+        text += f"；财政复核等级：{card.rescore_grade or '暂不评定'}"
+    return text
+
+
+def _explanation(item: ItemScore, deviation: str | None) -> str:
+    text = deviation or item.explanation
+    if item.rescore is not None and item.rescore.comment:
+        text = (
+            f"{text}（财政复核：{item.rescore.comment}）"
+            if text
+            else f"财政复核：{item.rescore.comment}"
+        )
+    return text
+
+
 def score_table(result: Result) -> Table:
+    """附件1: 分值 / 自评得分 / 计算得分, and 财政复核 where the bureau re-scored any item."""
     card = result.score
+    rescored = card.rescored
     rows: list[tuple[Cell, ...]] = []
     for item in card.items:
         path = [p for p in item.path if p]
@@ -417,39 +459,33 @@ def score_table(result: Result) -> Table:
         level2 = "/".join(path[1:]) if len(path) > 1 else ""
         indicator = result.dossier.indicator(item.indicator_id) if item.indicator_id else None
         explanation = indicator.deviation_explanation if indicator else None
-        rows.append(
-            tuple(
-                Cell(text)
-                for text in (
-                    level1,
-                    level2,
-                    item.name,
-                    _points(item.weight),
-                    item.target,
-                    item.actual,
-                    _points(item.self_score),
-                    _score_cell(item),
-                    explanation or item.explanation,
-                )
-            )
-        )
-    self_total = _points(card.self_total)
-    computed = _points(card.total) if card.complete else f"{_points(card.total)}（证据不足）"
-    rows.append(
-        (
-            Cell("合计", colspan=3, bold=True),
-            Cell(_points(card.full_marks), bold=True),
-            Cell(""),
-            Cell(""),
-            Cell(self_total, bold=True),
-            Cell(computed, bold=True),
-            Cell(
-                f"自评等级：{card.self_grade or '—'}；计算等级：{card.grade or '暂不评定'}",
-                bold=True,
-            ),
-        )
-    )
-    columns = (
+        texts = [
+            level1,
+            level2,
+            item.name,
+            _points(item.weight),
+            item.target,
+            item.actual,
+            _points(item.self_score),
+            _score_cell(item),
+        ]
+        if rescored:
+            texts.append(_rescore_cell(item))
+        texts.append(_explanation(item, explanation))
+        rows.append(tuple(Cell(text) for text in texts))
+    totals = [
+        Cell("合计", colspan=3, bold=True),
+        Cell(_points(card.full_marks), bold=True),
+        Cell(""),
+        Cell(""),
+        Cell(_points(card.self_total), bold=True),
+        Cell(_computed_total(card), bold=True),
+    ]
+    if rescored:
+        totals.append(Cell(_rescore_total(card), bold=True))
+    totals.append(Cell(_grades(card), bold=True))
+    rows.append(tuple(totals))
+    columns = [
         Column("一级指标", 2),
         Column("二级指标", 2),
         Column("三级指标", 3),
@@ -458,12 +494,14 @@ def score_table(result: Result) -> Table:
         Column("实际完成值", 2, Align.CENTER),
         Column("自评得分", 2, Align.CENTER),
         Column("计算得分", 2, Align.CENTER),
-        Column("偏差原因分析及改进措施", 4),
-    )
+    ]
+    if rescored:
+        columns.append(Column("财政复核", 2, Align.CENTER))
+    columns.append(Column("偏差原因分析及改进措施", 4))
     note = "；".join(card.notes) or None
     return Table(
         f"{result.dossier.year}年度部门整体支出绩效自评表（{card.framework_name}）",
-        columns,
+        tuple(columns),
         tuple(rows),
         note,
         "score",

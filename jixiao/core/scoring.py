@@ -12,6 +12,11 @@ three states:
 Anti-inflation rules from the pack run on top: a target beaten by ≥ 30 % was set too low
 (deduction), and the total is capped by the budget execution rate. The department's own
 self-score and a finance re-score are kept beside the computed score, never mixed into it.
+
+The *final* score of a card (:attr:`ScoreCard.final`) is defined here, once: the finance
+re-score where any item is re-scored (re-scored items replace their computed points, the others
+keep theirs), else the computed score; "证据不足" (no total, no grade) while an item without
+a re-score still lacks evidence. Every page, list, API field and report shows this one value.
 """
 
 from __future__ import annotations
@@ -65,6 +70,39 @@ class Rescore:
 
     points: Decimal
     comment: str = ""
+
+
+class Basis(StrEnum):
+    """What a final score rests on."""
+
+    RESCORE = "rescore"
+    COMPUTED = "computed"
+    INSUFFICIENT = "insufficient"
+
+    @property
+    def label(self) -> str:
+        return {"rescore": "财政复核", "computed": "计算得分", "insufficient": "证据不足"}[
+            self.value
+        ]
+
+
+INSUFFICIENT_TEXT = "—（证据不足）"  # the final score, wherever it cannot be computed
+
+
+@dataclass(frozen=True)
+class FinalScore:
+    """The score a submission is judged by: see :attr:`ScoreCard.final`."""
+
+    total: Decimal | None
+    grade: str | None
+    basis: Basis
+
+    @property
+    def text(self) -> str:
+        """ "87.5" or "—（证据不足）": the same words in every report, page and list."""
+        if self.total is None:
+            return INSUFFICIENT_TEXT
+        return format_number(self.total)
 
 
 @dataclass(frozen=True)
@@ -123,6 +161,24 @@ class ScoreCard:
     @property
     def status(self) -> Status:
         return Status.SCORED if self.complete else Status.INSUFFICIENT
+
+    @property
+    def rescored(self) -> bool:
+        return any(i.rescore is not None for i in self.items)
+
+    @property
+    def final(self) -> FinalScore:
+        """The finance re-score where any item is re-scored, else the computed score.
+
+        Not computable (证据不足) while an item lacks evidence and has no re-score.
+        """
+        if self.rescored:
+            if self.rescore_total is None or self.rescore_grade is None:
+                return FinalScore(None, None, Basis.INSUFFICIENT)
+            return FinalScore(self.rescore_total, self.rescore_grade, Basis.RESCORE)
+        if not self.complete or self.grade is None:
+            return FinalScore(None, None, Basis.INSUFFICIENT)
+        return FinalScore(self.total, self.grade, Basis.COMPUTED)
 
     def summary(self) -> str:
         if self.complete:
@@ -516,7 +572,12 @@ def score(
         notes.append(f"{adjustment.cap_reason}，总分封顶{_n(adjustment.cap)}分")
     complete = insufficient_weight == 0
     bands = framework.grade_bands()
-    rescore_total = round_half_up(adjustment.apply(_rescore_raw(items))) if rescores else None
+    rescored = any(i.rescore is not None for i in items)
+    rescore_total = round_half_up(adjustment.apply(_rescore_raw(items))) if rescored else None
+    # a re-score of an item without evidence fills the gap: the re-score is then complete
+    rescore_complete = all(
+        i.status is not Status.INSUFFICIENT or i.rescore is not None for i in items
+    )
     return ScoreCard(
         framework_id=framework.id,
         framework_name=framework.name,
@@ -532,7 +593,7 @@ def score(
         self_grade=book.self_grade(),
         rescore_total=rescore_total,
         rescore_grade=None
-        if rescore_total is None or not complete
+        if rescore_total is None or not rescore_complete
         else grade_for(rescore_total, bands),
         full_marks=framework.total,
         max_possible=round_half_up(

@@ -11,7 +11,17 @@ import pytest
 from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.framework import Framework, framework_from_data
 from jixiao.core.grades import grade_for
-from jixiao.core.scoring import ItemScore, Rescore, ScoreCard, Status, Subtotal, score
+from jixiao.core.scoring import (
+    INSUFFICIENT_TEXT,
+    Basis,
+    FinalScore,
+    ItemScore,
+    Rescore,
+    ScoreCard,
+    Status,
+    Subtotal,
+    score,
+)
 from jixiao.frameworks import evaluate_with, load_framework
 
 D = Decimal
@@ -713,6 +723,53 @@ def test_rescore_total_uses_the_same_rescaling_as_the_computed_total() -> None:
     dossier = build_dossier(data={"b": "100", "c": "100"}, assessments={"a": {"level": "不适用"}})
     card = score(dossier, three_leaves(), rescores={"b": Rescore(D("20"))})
     assert (card.total, card.rescore_total, card.rescore_grade) == (D("100.00"), D("90.00"), "优")
+
+
+# ── the final score: re-score where present, else computed; 证据不足 when not computable ──
+
+
+def test_final_score_is_the_computed_score_without_rescores() -> None:
+    card = score(build_dossier(data={"a": "100", "b": "40", "c": "100"}), three_leaves())
+    assert card.final == FinalScore(D("85.00"), "良", Basis.COMPUTED)
+    assert (card.final.text, card.final.basis.label) == ("85", "计算得分")
+
+
+def test_final_score_is_the_rescore_where_an_item_is_rescored() -> None:
+    dossier = build_dossier(data={"a": "100", "b": "100", "c": "100"})
+    card = score(dossier, three_leaves(), rescores={"b": Rescore(D("5"), "佐证不足")})
+    # b's 25 computed points are replaced by the re-score's 5; a and c keep theirs
+    assert card.final == FinalScore(D("80.00"), "良", Basis.RESCORE)
+    assert card.final.basis.label == "财政复核"
+
+
+def test_final_score_is_not_computable_while_evidence_is_missing() -> None:
+    card = score(build_dossier(data={"a": "100", "b": "40"}), three_leaves())
+    assert card.final == FinalScore(None, None, Basis.INSUFFICIENT)
+    assert card.final.text == INSUFFICIENT_TEXT == "—（证据不足）"
+
+
+def test_a_partial_rescore_keeps_the_missing_evidence_missing() -> None:
+    dossier = build_dossier(data={"a": "100", "b": "40"})
+    card = score(dossier, three_leaves(), rescores={"a": Rescore(D("40"))})
+    assert card.rescore_total == D("50.00")
+    assert card.final == FinalScore(None, None, Basis.INSUFFICIENT)
+
+
+def test_a_rescore_of_the_item_without_evidence_completes_the_final_score() -> None:
+    dossier = build_dossier(data={"a": "100", "b": "40"})
+    card = score(dossier, three_leaves(), rescores={"c": Rescore(D("20"), "现场核实")})
+    assert card.grade is None  # the computed score still lacks evidence
+    assert card.final == FinalScore(D("80.00"), "良", Basis.RESCORE)
+
+
+def test_rescores_for_unknown_items_are_no_rescore() -> None:
+    card = score(
+        build_dossier(data={"a": "100", "b": "100", "c": "100"}),
+        three_leaves(),
+        rescores={"gone": Rescore(D("1"))},
+    )
+    assert card.rescore_total is None
+    assert card.final.basis is Basis.COMPUTED
 
 
 def test_subtotals_per_level_one() -> None:

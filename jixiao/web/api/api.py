@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
-from ninja import Body, NinjaAPI, Schema, Status
+from ninja import Body, Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
@@ -105,9 +105,23 @@ class SubmissionOut(Schema):
     state_label: str
     version: int | None
     locked: bool
-    score_total: Decimal | None
-    grade: str
-    self_total: Decimal | None
+    score_total: Decimal | None = Field(
+        description="the computed score (partial while evidence is missing)"
+    )
+    grade: str = Field(description="the computed grade; empty while evidence is missing")
+    self_total: Decimal | None = Field(description="the department's self-score")
+    final_total: Decimal | None = Field(
+        description="the final score: the finance re-score where any item is re-scored, else the "
+        "computed score; null when it cannot be computed (证据不足)"
+    )
+    final_grade: str = Field(description="the final score's grade; empty when not computable")
+    final_basis: str = Field(
+        description="what the final score rests on: rescore (财政复核), computed (计算得分), "
+        "insufficient (证据不足), or empty when not assessed"
+    )
+    final_text: str = Field(
+        description='the final score as every page shows it, e.g. "—（证据不足）"'
+    )
     errors: int
     warnings: int
     is_late: bool
@@ -175,6 +189,10 @@ def _submission_out(user: Any, submission: Any) -> dict[str, Any]:
         "score_total": version.score_total if version else None,
         "grade": version.grade if version else "",
         "self_total": version.self_total if version else None,
+        "final_total": version.final_total if version else None,
+        "final_grade": version.final_grade if version else "",
+        "final_basis": version.final_basis if version else "",
+        "final_text": version.final_text if version else "—",
         "errors": version.error_count if version else 0,
         "warnings": version.warning_count if version else 0,
         "is_late": submission.is_late,
@@ -332,6 +350,10 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
         "grade": a.grade,
         "self_total": a.self_total,
         "rescore_total": a.rescore_total,
+        "final_total": a.final_total,
+        "final_grade": a.final_grade,
+        "final_basis": a.final_basis,
+        "final_text": a.final_text,
         "notes": a.notes,
         "items": [
             {

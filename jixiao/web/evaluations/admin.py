@@ -48,6 +48,9 @@ class DossierVersionAdmin(ReadOnly):
         "locked",
         "score_total",
         "grade",
+        "final_total",
+        "final_grade",
+        "final_basis",
         "error_count",
         "created",
     )

@@ -19,6 +19,7 @@ from jixiao.core.checks import INVALID_INPUT_ID
 from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError, Problem
 from jixiao.core.locations import describe_path
+from jixiao.core.numbers import format_score
 
 
 @dataclass
@@ -50,6 +51,11 @@ class Assessment:
     grade: str = ""
     self_total: Decimal | None = None
     rescore_total: Decimal | None = None
+    # the final score (ScoreCard.final): basis "rescore", "computed" or "insufficient";
+    # empty when nothing was assessed (invalid data, no engine)
+    final_total: Decimal | None = None
+    final_grade: str = ""
+    final_basis: str = ""
     framework_name: str = ""
     notes: list[str] = field(default_factory=list)
     engine_ready: bool = True
@@ -78,6 +84,21 @@ class Assessment:
             for p in self.problems
         ]
         return locate_findings(invalid, self.dossier) + self.errors
+
+    @property
+    def rescored(self) -> bool:
+        return any(i.rescore is not None for i in self.items)
+
+    @property
+    def final_text(self) -> str:
+        return final_text(self.final_total, self.final_basis)
+
+    @property
+    def computed_text(self) -> str:
+        """The computed total, or 证据不足 while it is partial."""
+        if self.total is not None and not self.grade:
+            return final_text(None, "insufficient")
+        return final_text(self.total, "computed")
 
     def findings_at(self, prefix: str) -> list[dict[str, Any]]:
         return [f for f in self.findings if path_matches(f.get("where", ""), prefix)]
@@ -117,6 +138,16 @@ def framework_item_names(framework_id: str | None) -> dict[str, str]:
     except (ImportError, InputError):
         return {}
     return {node.id: node.name for _, node in framework.leaves()}
+
+
+def final_text(total: Decimal | None, basis: str) -> str:
+    """How every page shows a final score: "87.5", "—（证据不足）" (== core's INSUFFICIENT_TEXT,
+    in English on an English page) or "—" when nothing was assessed."""
+    from django.utils.translation import gettext
+
+    if basis == "insufficient":
+        return gettext("—（证据不足）")
+    return "—" if total is None else format_score(total)
 
 
 def path_matches(path: str, prefix: str) -> bool:
@@ -171,6 +202,20 @@ def assess(
     return _summarise(dossier, result)
 
 
+def _set_final(assessment: Assessment, card: Any) -> None:
+    """Copy the card's final score; a card without one (a stand-in) is judged by its total."""
+    final = getattr(card, "final", None)
+    if final is not None:
+        assessment.final_total = final.total
+        assessment.final_grade = final.grade or ""
+        assessment.final_basis = final.basis.value
+    elif card.total is not None and card.grade:
+        assessment.final_total, assessment.final_grade = card.total, card.grade
+        assessment.final_basis = "computed"
+    else:
+        assessment.final_basis = "insufficient"
+
+
 def _summarise(dossier: Dossier, result: Any) -> Assessment:
     card = getattr(result, "score", None)
     names = {item.id: item.name for item in getattr(card, "items", ())}
@@ -184,6 +229,7 @@ def _summarise(dossier: Dossier, result: Any) -> Assessment:
     assessment.grade = card.grade or ""
     assessment.self_total = card.self_total
     assessment.rescore_total = getattr(card, "rescore_total", None)
+    _set_final(assessment, card)
     assessment.framework_name = getattr(card, "framework_name", "")
     assessment.notes = list(getattr(card, "notes", ()))
     for item in card.items:

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.web.evaluations import engine
 from jixiao.web.orgs.models import Org
 
 
@@ -28,6 +29,24 @@ class State(models.TextChoices):
 
 
 EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
+# handed in and not sent back: the submissions a round's score statistics count
+SUBMITTED_STATES = frozenset(
+    {
+        State.SUBMITTED,
+        State.DEPT_REVIEWED,
+        State.FINANCE_REVIEWED,
+        State.APPROVED,
+        State.PUBLISHED,
+    }
+)
+
+
+class FinalBasis(models.TextChoices):
+    """What a version's final score rests on (jixiao.core.scoring.Basis)."""
+
+    RESCORE = "rescore", _("财政复核")
+    COMPUTED = "computed", _("计算得分")
+    INSUFFICIENT = "insufficient", _("证据不足")
 
 
 class Round(models.Model):
@@ -115,6 +134,14 @@ class DossierVersion(models.Model):
     error_count = models.PositiveIntegerField(default=0)
     warning_count = models.PositiveIntegerField(default=0)
     findings = models.JSONField(default=list, blank=True)
+    # the final score (jixiao.core.scoring.ScoreCard.final): the finance re-score where any item
+    # is re-scored, else the computed score; no total when 证据不足. Refreshed after every save
+    # and every re-score, so lists sort and count on it without recomputing.
+    final_total = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, blank=True, db_index=True
+    )
+    final_grade = models.CharField(max_length=8, blank=True)
+    final_basis = models.CharField(max_length=12, choices=FinalBasis.choices, blank=True)
 
     class Meta:
         ordering = ("submission", "number")
@@ -122,6 +149,18 @@ class DossierVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+    @property
+    def final_text(self) -> str:
+        """The final score as every page shows it: "87.5", "—（证据不足）", or "—" (not assessed)."""
+        return engine.final_text(self.final_total, self.final_basis)
+
+    @property
+    def final_label(self) -> str:
+        """What the final score rests on: 财政复核 or 计算得分 (empty when there is none)."""
+        if self.final_basis in (FinalBasis.RESCORE, FinalBasis.COMPUTED):
+            return str(FinalBasis(self.final_basis).label)
+        return ""
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

@@ -7,14 +7,44 @@ raise ``Http404`` for what the user may not see, so existence is not leaked.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Min, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 
-from jixiao.web.evaluations.models import AuditEntry, BatchJob, Round, State, Submission
+from jixiao.web.evaluations.models import (
+    SUBMITTED_STATES,
+    Action,
+    AuditEntry,
+    BatchJob,
+    Round,
+    State,
+    Submission,
+)
 from jixiao.web.evaluations.permissions import Permissions
-from jixiao.web.orgs.models import Role
+from jixiao.web.orgs.models import Org, OrgKind, Role
+
+# the JSON blobs a list never shows: never loaded for a list
+LIST_DEFERRED = ("current_version__data", "current_version__findings")
 
 
 def _visibility(permissions: Permissions, prefix: str = "") -> Q | None:
@@ -49,7 +79,7 @@ def submission_list(
         rows = rows.filter(state=state)
     if q:
         rows = rows.filter(Q(org__name__icontains=q) | Q(org__code__icontains=q))
-    return rows.order_by("-round__year", "org__path")
+    return rows.defer(*LIST_DEFERRED).order_by("-round__year", "org__path")
 
 
 def submission_get(*, user: Any, pk: int) -> Submission:
@@ -92,35 +122,151 @@ def round_get(*, user: Any, pk: int) -> Round:
 
 
 def round_progress(*, user: Any, round_: Round) -> dict[str, int]:
-    """How many visible submissions of the round are in each state, plus late ones."""
+    """How many visible submissions of the round are in each state, plus late ones (one query)."""
     rows = submissions_visible_to(user).filter(round=round_)
-    counts = {row["state"]: row["n"] for row in rows.values("state").annotate(n=Count("id"))}
+    grouped = list(
+        rows.values("state").annotate(n=Count("id"), late=Count("id", filter=Q(is_late=True)))
+    )
+    counts = {row["state"]: row["n"] for row in grouped}
     result = {state.value: counts.get(state.value, 0) for state in State}
-    result["late"] = rows.filter(is_late=True).count()
+    result["late"] = sum(row["late"] for row in grouped)
     result["total"] = sum(counts.values())
     return result
 
 
+# the round page's sortable columns: key → the field it orders by (nulls always last)
+ROUND_SORTS: dict[str, str] = {
+    "unit": "org__name",
+    "dept": "dept_name",
+    "state": "state_order",
+    "self": "current_version__self_total",
+    "computed": "current_version__score_total",
+    "final": "current_version__final_total",
+    "gap": "gap",
+    "errors": "current_version__error_count",
+    "warnings": "current_version__warning_count",
+    "submitted": "submitted_at",
+    "late": "first_submitted",
+}
+
+
+def _department_name() -> Case:
+    """The unit's 主管部门: itself, its parent or grandparent of kind 主管部门 (empty when none)."""
+    return Case(
+        When(org__kind=OrgKind.DEPARTMENT, then=F("org__name")),  # a 主管部门 reporting itself
+        When(org__parent__kind=OrgKind.DEPARTMENT, then=F("org__parent__name")),
+        When(org__parent__parent__kind=OrgKind.DEPARTMENT, then=F("org__parent__parent__name")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def round_rows(
+    *,
+    user: Any,
+    round_: Round,
+    state: str = "",
+    q: str = "",
+    dept_id: int | None = None,
+    late_only: bool = False,
+    sort: str = "",
+) -> QuerySet[Submission]:
+    """A round's visible submissions for the reviewers' overview, filtered and sorted in the
+    database, with the 主管部门, the gap self − final and the first submission time annotated;
+    *sort* is a key of ROUND_SORTS, "-" in front for descending."""
+    rows = (
+        submissions_visible_to(user)
+        .filter(round=round_)
+        .defer(*LIST_DEFERRED)
+        .annotate(
+            dept_name=_department_name(),
+            gap=ExpressionWrapper(
+                F("current_version__self_total") - F("current_version__final_total"),
+                output_field=DecimalField(max_digits=8, decimal_places=2),
+            ),
+            first_submitted=Subquery(
+                AuditEntry.objects.filter(submission=OuterRef("pk"), action=Action.SUBMIT)
+                .order_by("at")
+                .values("at")[:1]
+            ),
+            state_order=Case(
+                *(When(state=value, then=Value(n)) for n, value in enumerate(State.values)),
+                output_field=IntegerField(),
+            ),
+        )
+    )
+    if state:
+        rows = rows.filter(state=state)
+    if q:
+        rows = rows.filter(Q(org__name__icontains=q) | Q(org__code__icontains=q))
+    if dept_id:
+        department = Org.objects.filter(pk=dept_id, kind=OrgKind.DEPARTMENT).first()
+        rows = rows.filter(org__path__startswith=department.path) if department else rows.none()
+    if late_only:
+        rows = rows.filter(is_late=True)
+    return rows.order_by(*_ordering(sort))
+
+
+def _ordering(sort: str) -> list[Any]:
+    descending = sort.startswith("-")
+    field = ROUND_SORTS.get(sort.lstrip("-"))
+    if field is None:
+        return ["org__path", "pk"]
+    expression = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+    return [expression, "org__path", "pk"]
+
+
+def round_departments(*, user: Any, round_: Round) -> QuerySet[Org]:
+    """The 主管部门 above the round's visible units, for the round page's filter (one query)."""
+    below = submissions_visible_to(user).filter(
+        round=round_, org__path__startswith=OuterRef("path")
+    )
+    return Org.objects.filter(Exists(below), kind=OrgKind.DEPARTMENT).order_by("path")
+
+
+UNGRADED = "ungraded"  # submitted, but the final score cannot be computed (证据不足)
+UNSUBMITTED = "unsubmitted"
+
+
 def round_statistics(*, user: Any, round_: Round) -> dict[str, Any]:
-    """Scores of the round's visible submissions: average, range, grades, errors (one query each)."""
+    """The final scores of the round's visible submissions, in the database over every row:
+    average, range and self-score average over submitted-or-later ones only (drafts and returned
+    reports are not counted), the grade tally with an 未评级（证据不足） and an 未提交 bucket, and
+    the count with errors. Two queries."""
     rows = submissions_visible_to(user).filter(round=round_)
+    submitted = Q(state__in=SUBMITTED_STATES)
+    scored = submitted & Q(current_version__final_total__isnull=False)
     scores = rows.aggregate(
-        average=Avg("current_version__score_total"),
-        lowest=Min("current_version__score_total"),
-        highest=Max("current_version__score_total"),
-        self_average=Avg("current_version__self_total"),
+        average=Avg("current_version__final_total", filter=scored),
+        lowest=Min("current_version__final_total", filter=scored),
+        highest=Max("current_version__final_total", filter=scored),
+        self_average=Avg("current_version__self_total", filter=submitted),
+        submitted=Count("id", filter=submitted),
+        ungraded=Count("id", filter=submitted & Q(current_version__final_grade="")),
+        unsubmitted=Count("id", filter=~submitted),
         with_errors=Count("id", filter=Q(current_version__error_count__gt=0)),
     )
-    grades = dict(
-        rows.exclude(current_version__grade="")
-        .values_list("current_version__grade")
+    graded = dict(
+        rows.filter(submitted)
+        .exclude(current_version__final_grade="")
+        .values("current_version__final_grade")
         .annotate(n=Count("id"))
-        .values_list("current_version__grade", "n")
+        .values_list("current_version__final_grade", "n")
     )
+    order = ["优", "良", "中", "差", *sorted(set(graded) - {"优", "良", "中", "差"})]
+    for key in ("average", "lowest", "highest", "self_average"):
+        scores[key] = _hundredths(scores[key])
     return {
         **scores,
-        "grades": [(grade, grades.get(grade, 0)) for grade in ("优", "良", "中", "差")],
+        "grades": [(grade, graded.get(grade, 0)) for grade in order],
     }
+
+
+def _hundredths(value: Any) -> Decimal | None:
+    """An aggregate as Decimal to 0.01 (SQLite averages decimals as floats)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def audit_for(*, user: Any, submission: Submission) -> QuerySet[AuditEntry]:

@@ -116,6 +116,9 @@ def refresh_assessment(version: DossierVersion) -> engine.Assessment:
     version.error_count = len(assessment.blocking)
     version.warning_count = len(assessment.warnings)
     version.findings = assessment.findings
+    version.final_total = assessment.final_total
+    version.final_grade = assessment.final_grade
+    version.final_basis = assessment.final_basis
     DossierVersion.objects.filter(pk=version.pk).update(
         score_total=version.score_total,
         grade=version.grade,
@@ -123,6 +126,9 @@ def refresh_assessment(version: DossierVersion) -> engine.Assessment:
         error_count=version.error_count,
         warning_count=version.warning_count,
         findings=version.findings,
+        final_total=version.final_total,
+        final_grade=version.final_grade,
+        final_basis=version.final_basis,
     )
     return assessment
 
@@ -468,8 +474,13 @@ def _check_points(points: Decimal, weight: Decimal) -> None:
 @transaction.atomic
 def submission_rescore(
     *, actor: Any, submission: Submission, item_id: str, points: Decimal, comment: str = ""
-) -> Rescore:
-    """The finance bureau's points for one score-table item, kept beside the self-score."""
+) -> engine.Assessment:
+    """The finance bureau's points for one score-table item, kept beside the self-score.
+
+    Points lie within 0..the item's weight and a comment says why (codes ``points_range`` and
+    ``comment_required`` name the field). Returns the new assessment, whose final score the
+    version's stored summary now carries.
+    """
     submission = _locked(submission)
     Permissions.of(actor).require("rescore", submission)
     assessment = engine.assess(
@@ -480,22 +491,24 @@ def submission_rescore(
     if item is None:
         raise ActionRefused(gettext("评分项 %(item)s 不存在") % {"item": item_id}, code="invalid")
     _check_points(points, item.weight)
+    comment = comment.strip()
+    if len(comment) < 2:
+        raise ActionRefused(gettext("请填写复核意见（说明调整理由）"), code="comment_required")
     existing = Rescore.objects.filter(submission=submission, item_id=item_id).first()
     old = None if existing is None else str(existing.points)
-    rescore, _ = Rescore.objects.update_or_create(
+    Rescore.objects.update_or_create(
         submission=submission,
         item_id=item_id,
-        defaults={"points": points, "comment": comment.strip(), "by": actor},
+        defaults={"points": points, "comment": comment, "by": actor},
     )
     _audit(
         actor=actor,
         submission=submission,
         action=Action.RESCORE,
-        reason=comment.strip(),
+        reason=comment,
         changes=[{"path": f"rescore.{item_id}", "old": old, "new": str(points)}],
     )
-    refresh_assessment(submission.current_version)  # type: ignore[arg-type]
-    return rescore
+    return refresh_assessment(submission.current_version)  # type: ignore[arg-type]
 
 
 @transaction.atomic

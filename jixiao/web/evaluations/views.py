@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import secrets
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,13 +17,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -177,33 +178,148 @@ def round_new(request: HttpRequest) -> HttpResponse:
     return render(request, "evaluations/round_new.html", {"form": form})
 
 
+ROUND_PAGE_SIZE = 50
+GAP_HIGHLIGHT = Decimal(10)  # a self-score this far above the final score stands out
+
+
 @login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reviewers' overview of a round: every unit, filtered, sorted and paged in the
+    database, with the final score, the gap self − final, findings and lateness per unit."""
     round_ = selectors.round_get(user=request.user, pk=pk)
     permissions = Permissions.of(request.user)
-    state = request.GET.get("state", "")
-    q = request.GET.get("q", "").strip()
-    rows = [
-        (s, action_labels([a for a in permissions.allowed_actions(s) if a != "prefill"]))
-        for s in selectors.submission_list(user=request.user, round_id=round_.pk, state=state, q=q)
-    ]
+    filters = _round_filters(request)
+    rows = selectors.round_rows(user=request.user, round_=round_, **filters)
+    page = Paginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
+    now = timezone.now()
     return render(
         request,
         "evaluations/round_detail.html",
         {
             "round": round_,
-            "rows": rows,
+            "rows": [_round_row(s, permissions, now) for s in page],
+            "page": page,
+            "columns": _sort_columns(filters),
+            "query": _query(filters),
+            "filters": filters,
             "progress": selectors.round_progress(user=request.user, round_=round_),
             "stats": selectors.round_statistics(user=request.user, round_=round_),
+            "departments": selectors.round_departments(user=request.user, round_=round_),
             "states": State.choices,
-            "state": state,
-            "q": q,
+            "state": filters["state"],
+            "q": filters["q"],
             "jobs": selectors.jobs_for(round_=round_).filter(kind="reports_zip")[:5],
             "imports": selectors.jobs_for(round_=round_).filter(kind="bulk_import")[:5],
             "can_export": round_.finance in permissions.finance_orgs(),
             "formats": reports.available_formats(),
         },
     )
+
+
+def _round_filters(request: HttpRequest) -> dict[str, Any]:
+    sort = request.GET.get("sort", "")
+    try:
+        dept_id = int(request.GET.get("dept") or 0) or None
+    except ValueError:
+        dept_id = None
+    return {
+        "state": request.GET.get("state", "") if request.GET.get("state") in State.values else "",
+        "q": request.GET.get("q", "").strip()[:100],
+        "dept_id": dept_id,
+        "late_only": request.GET.get("late") == "1",
+        "sort": sort if sort.lstrip("-") in selectors.ROUND_SORTS else "",
+    }
+
+
+def _query(filters: dict[str, Any], **change: Any) -> str:
+    """The round page's query string with *change* applied: links keep filters and sort."""
+    values = {
+        "state": filters["state"],
+        "q": filters["q"],
+        "dept": filters["dept_id"] or "",
+        "late": "1" if filters["late_only"] else "",
+        "sort": filters["sort"],
+    }
+    values.update(change)
+    return urlencode({k: v for k, v in values.items() if v not in ("", None)})
+
+
+SORT_COLUMNS = (
+    ("unit", gettext_lazy("单位"), False),
+    ("dept", gettext_lazy("主管部门"), False),
+    ("state", gettext_lazy("状态"), False),
+    ("self", gettext_lazy("自评分"), True),
+    ("computed", gettext_lazy("计算得分"), True),
+    ("final", gettext_lazy("最终得分"), True),
+    ("gap", gettext_lazy("差值（自评−最终）"), True),
+    ("errors", gettext_lazy("错误"), True),
+    ("warnings", gettext_lazy("警告"), True),
+    ("submitted", gettext_lazy("提交时间"), False),
+    ("late", gettext_lazy("逾期"), False),
+)
+
+
+def _sort_columns(filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each sortable header: its label, the link that sorts by it (again: the other way; the
+    filters kept, back to page 1), and aria-sort for the current one."""
+    current = filters["sort"]
+    columns = []
+    for key, label, numeric in SORT_COLUMNS:
+        ascending, descending = current == key, current == f"-{key}"
+        columns.append(
+            {
+                "key": key,
+                "label": label,
+                "numeric": numeric,
+                "href": "?" + _query(filters, sort=f"-{key}" if ascending else key),
+                "aria_sort": "ascending" if ascending else "descending" if descending else "",
+            }
+        )
+    return columns
+
+
+def _round_row(submission: Any, permissions: Permissions, now: Any) -> dict[str, Any]:
+    allowed = [a for a in permissions.allowed_actions(submission) if a != "prefill"]
+    version = submission.current_version
+    gap = (
+        version.self_total - version.final_total
+        if version and version.self_total is not None and version.final_total is not None
+        else None
+    )  # in Python: SQLite computes the annotation (used to sort) in floating point
+    return {
+        "s": submission,
+        "v": submission.current_version,
+        "actions": [
+            (a, label, "score-table" if a == "rescore" else "actions")
+            for a, label in action_labels(allowed)
+        ],
+        "gap": gap,
+        "gap_large": gap is not None and gap >= GAP_HIGHLIGHT,
+        "late": _lateness(submission, now),
+    }
+
+
+def _lateness(submission: Any, now: Any) -> str:
+    """How late: the first submission after the round's deadline, or a draft still not
+    submitted after its (possibly extended) entry deadline."""
+    if submission.is_late:
+        first = getattr(submission, "first_submitted", None) or submission.submitted_at
+        if first is None:
+            return gettext("逾期")
+        return gettext("逾期 %(time)s") % {"time": _duration(first - submission.round.deadline)}
+    if submission.state == State.DRAFT and submission.submitted_at is None:
+        deadline = submission.entry_deadline
+        if now > deadline:
+            return gettext("逾期未提交 %(time)s") % {"time": _duration(now - deadline)}
+    return ""
+
+
+def _duration(delta: Any) -> str:
+    hours = max(int(delta.total_seconds() // 3600), 0)
+    days, hours = divmod(hours, 24)
+    if days:
+        return gettext("%(days)d天%(hours)d小时") % {"days": days, "hours": hours}
+    return gettext("%(hours)d小时") % {"hours": hours}
 
 
 @login_required
@@ -631,32 +747,84 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     return redirect("submission_detail", pk=pk)
 
 
+RESCORE_FIELDS = {
+    "points_range": "points",
+    "points_invalid": "points",
+    "comment_required": "comment",
+}
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _points(raw: str) -> Decimal:
+    """The typed points (thousands separators and full-width digits read as numbers)."""
+    try:
+        return parse_number(raw)
+    except NumberSyntaxError as error:
+        detail = error.en if (get_language() or "").startswith("en") else error.zh
+        raise ActionRefused(
+            _("复核得分：%(error)s") % {"error": detail}, code="points_invalid"
+        ) from None
+
+
 @login_required
 @require_POST
 def submission_rescore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save one item's re-score: JSON for the page's script (no reload), else redirect back."""
     submission = selectors.submission_get(user=request.user, pk=pk)
+    item_id = request.POST.get("item_id", "")
     try:
-        points = parse_number(request.POST.get("points", ""))
-    except NumberSyntaxError as error:
-        messages.error(
-            request,
-            _("复核得分：%(error)s")
-            % {"error": error.en if (get_language() or "").startswith("en") else error.zh},
-        )
-        return redirect("submission_detail", pk=pk)
-    try:
-        services.submission_rescore(
+        assessment = services.submission_rescore(
             actor=request.user,
             submission=submission,
-            item_id=request.POST.get("item_id", ""),
-            points=points,
+            item_id=item_id,
+            points=_points(request.POST.get("points", "")),
             comment=request.POST.get("comment", ""),
         )
     except ActionRefused as error:
+        if _wants_json(request):
+            return _rescore_refused_json(error)
         _refused(request, error)
-    else:
-        messages.success(request, _("已保存复核评分"))
-    return redirect("submission_detail", pk=pk)
+        return redirect(f"{reverse('submission_detail', args=[pk])}#item-{item_id}")
+    if _wants_json(request):
+        version = selectors.submission_get(user=request.user, pk=pk).current_version
+        return JsonResponse(_rescore_json(version, assessment, item_id))
+    messages.success(request, _("已保存复核评分"))
+    return redirect(f"{reverse('submission_detail', args=[pk])}#item-{item_id}")
+
+
+def _rescore_refused_json(error: ActionRefused) -> JsonResponse:
+    status = {"forbidden": 403, "not_allowed": 403}.get(error.code, 400)
+    field_name = RESCORE_FIELDS.get(error.code, "")
+    return JsonResponse(
+        {"ok": False, "code": error.code, "field": field_name, "message": str(error.message)},
+        status=status,
+    )
+
+
+def _rescore_json(version: Any, assessment: engine.Assessment, item_id: str) -> dict[str, Any]:
+    """What the page updates after a re-score: the row, the 合计 and the sidebar's score card."""
+    item = next(i for i in assessment.items if i.id == item_id)
+    return {
+        "ok": True,
+        "item": {
+            "id": item.id,
+            "rescore": format_score(item.rescore) if item.rescore is not None else "",
+            "comment": item.rescore_comment,
+        },
+        "rescore_total": version.final_text if version.final_basis != "computed" else "",
+        "final": {
+            "text": version.final_text,
+            "grade": version.final_grade,
+            "label": version.final_label,
+            "basis": version.final_basis,
+            "heading": gettext("最终得分")
+            + (f"（{version.final_label}）" if version.final_label else ""),
+        },
+        "saved": gettext("已保存"),
+    }
 
 
 @login_required

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -28,7 +29,9 @@ def index(request: HttpRequest) -> HttpResponse:
     year = _int(request.GET.get("year"))
     org_id = _int(request.GET.get("org"))
     q = request.GET.get("q", "").strip()[:100]
-    rows = selectors.published_reports(year=year, q=q, org_id=org_id)
+    rows = selectors.published_reports(year=year, q=q, org_id=org_id).defer(
+        *selectors.LIST_DEFERRED
+    )
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     published = Submission.objects.filter(state=State.PUBLISHED)
     years = published.values_list("round__year", flat=True).distinct().order_by("-round__year")
@@ -109,7 +112,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         submission.versions.filter(locked=True).order_by("-number").first()
         or submission.current_version
     )
-    assessment = engine.assess(version.data, framework_id=submission.round.framework_id or None)
+    assessment = engine.assess(
+        version.data,
+        framework_id=submission.round.framework_id or None,
+        rescores={r.item_id: (r.points, r.comment) for r in submission.rescores.all()},
+    )
     document = None
     problem = ""
     try:
@@ -140,7 +147,13 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         or submission.current_version
     )
     # a published report comes from a locked version, which never changes: render it once
-    key = f"jixiao:portal:{version.pk}:{version.approved_at and version.approved_at.timestamp()}:{fmt}"
+    # (until the bureau's re-scores, which the report states, change)
+    rescored = submission.rescores.aggregate(last=Max("at"), n=Count("pk"))
+    stamp = rescored["last"].timestamp() if rescored["last"] else ""
+    key = (
+        f"jixiao:portal:{version.pk}:{version.approved_at and version.approved_at.timestamp()}"
+        f":{rescored['n']}:{stamp}:{fmt}"
+    )
     return report_response(
         request, submission, fmt, version=version, cache_key=key if version.locked else ""
     )
