@@ -463,11 +463,12 @@ def _check_points(points: Decimal, weight: Decimal) -> None:
     shown = format_score(weight)
     if points != points.quantize(Decimal("0.01")):
         raise ActionRefused(
-            gettext("复核得分最多两位小数，得到 %(points)s") % {"points": points}, code="invalid"
+            gettext("复核得分最多两位小数，得到 %(points)s") % {"points": points},
+            code="points_range",
         )
     if not Decimal(0) <= points <= round_half_up(weight):
         raise ActionRefused(
-            gettext("得分应在 0 到 %(weight)s 之间") % {"weight": shown}, code="invalid"
+            gettext("得分应在 0 到 %(weight)s 之间") % {"weight": shown}, code="points_range"
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import secrets
+from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
