@@ -46,7 +46,7 @@ from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 # action → (new state, audit action)
 _TRANSITIONS: dict[str, tuple[State, Action]] = {
     "submit": (State.SUBMITTED, Action.SUBMIT),
-    "withdraw": (State.DRAFT, Action.WITHDRAW),  # or back to returned: see _withdraw_target
+    "withdraw": (State.DRAFT, Action.WITHDRAW),  # or back to returned: see withdraw_target
     "dept_approve": (State.DEPT_REVIEWED, Action.DEPT_APPROVE),
     "finance_approve": (State.FINANCE_REVIEWED, Action.FINANCE_APPROVE),
     "approve": (State.APPROVED, Action.APPROVE),
@@ -352,7 +352,9 @@ def submission_unwaive(
     data = dict(submission.current_version.data)  # type: ignore[union-attr]
     waivers = list(data.get("waivers", []))
     kept = [
-        w for w in waivers if not (w.get("id") == finding_id and w.get("where") in (None, "", where))
+        w
+        for w in waivers
+        if not (w.get("id") == finding_id and w.get("where") in (None, "", where))
     ]
     if len(kept) == len(waivers):
         raise ActionRefused(_("没有找到该审核发现的豁免，可能已被撤销。"), code="invalid")
@@ -422,7 +424,10 @@ def check_sign_off(*, actor: Any, submission: Submission) -> None:
     if signed is not None:
         raise ActionRefused(
             _("当前版本已由 %(who)s 于 %(at)s 审签，无需重复审签。")
-            % {"who": signed.signer, "at": timezone.localtime(signed.at).strftime("%Y-%m-%d %H:%M")},
+            % {
+                "who": signed.signer,
+                "at": timezone.localtime(signed.at).strftime("%Y-%m-%d %H:%M"),
+            },
             code="already_signed",
         )
 
@@ -461,7 +466,7 @@ REVIEW_STARTED = frozenset(
 )
 
 
-def _withdraw_target(submission: Submission) -> State:
+def withdraw_target(submission: Submission) -> State:
     """Where a withdrawn submission goes back to: the state it was submitted from."""
     last = (
         AuditEntry.objects.filter(submission=submission, action=Action.SUBMIT)
@@ -479,7 +484,7 @@ def _check_withdraw(actor: Any, submission: Submission) -> None:
             _("审核已开始，不能撤回；如需修改，请联系审核员退回。"), code="review_started"
         )
     permissions.require("withdraw", submission)
-    if _withdraw_target(submission) == State.DRAFT and submission.entry_closed:
+    if withdraw_target(submission) == State.DRAFT and submission.entry_closed:
         raise ActionRefused(
             _("填报已截止：撤回后将无法再次提交。如需修改，请先请财政局延期。"),
             code="entry_closed",
@@ -539,7 +544,7 @@ def submission_transition(
     old_state = submission.state
     fields = ["state", "updated"]
     if action == "withdraw":
-        new_state = _withdraw_target(submission)
+        new_state = withdraw_target(submission)
         if new_state == State.DRAFT:
             submission.submitted_at = None
             fields.append("submitted_at")
