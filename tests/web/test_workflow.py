@@ -50,7 +50,7 @@ def test_submit_confirmation_says_what_happens_and_get_changes_nothing(client, w
     before = snapshot(world)
     page = client.get(action_url(world, "submit")).content.decode()
     assert snapshot(world) == before
-    assert "确认：提交" in page and "审签当前版本 v1 并提交" in page
+    assert "确认提交" in page and "审签当前版本 v1 并提交" in page
     assert "主管部门 测试县教育局 的审核员" in page and "撤回" in page
     assert 'id="confirm-button"' in page and 'id="cancel"' in page and "csrfmiddlewaretoken" in page
     assert "错误" in page and "警告" in page
@@ -93,7 +93,7 @@ def test_a_draft_without_a_computable_score_says_so_next_to_the_counts(client, w
     status = re.search(r'<div id="status-line".*?</div>', detail, re.S).group(0)
     assert "无法计算得分" in status and "错误" in status and "警告" in status
     page = client.get(action_url(world, "submit")).content.decode()
-    assert "无法计算得分" in page and 'id="unscored"' in page
+    assert "无法计算得分" in page and 'id="unscored"' in page and "可以照样提交" in page
 
 
 # ── withdraw (撤回) ─────────────────────────────────────────────────────────────────────
@@ -210,7 +210,7 @@ def test_a_unit_without_a_head_is_told_so(world):
 
     Membership.objects.filter(org=world.unit_b, role="unit_head").delete()
     fill(world, "b")
-    with pytest.raises(ActionRefused, match="还没有单位负责人账号"):
+    with pytest.raises(ActionRefused, match="没有单位负责人账号"):
         services.submission_submit(actor=world.users["filler_b"], submission=world.sub("b"))
 
 
@@ -313,6 +313,7 @@ def test_the_dashboard_lists_my_submitted_report_with_a_link(client, world, who)
     mine = re.search(r'<table class="list" id="mine">.*?</table>', page, re.S).group(0)
     link = reverse("submission_detail", args=[world.subs["a"].pk])
     assert f'href="{link}"' in mine and "已提交" in mine and "测财监〔2024〕1号" in mine
+    assert "无法计算" in mine  # a partial score is not shown as if it were the score
 
 
 def test_reviewers_keep_their_todo_and_no_unit_table(client, world):
@@ -322,3 +323,16 @@ def test_reviewers_keep_their_todo_and_no_unit_table(client, world):
     response = client.get(reverse("dashboard"))
     assert [s.org.name for s, _ in response.context["todo"]] == ["测试县第一中学"]
     assert 'id="mine"' not in response.content.decode()
+
+
+def test_the_confirmation_page_in_english(client, world):
+    from django.utils import translation
+
+    fill(world, "a")
+    login(client, world, "head_a")
+    try:
+        page = client.get(action_url(world, "submit"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    finally:
+        translation.activate("zh-hans")  # the request left English active in this thread
+    assert "What will happen" in page and "sign off version v1 and submit it" in page
+    assert "将会发生什么" not in page and "审签当前版本" not in page

@@ -80,6 +80,9 @@ def _consequences(user: Any, submission: Submission, action: str) -> list[str]:
             % {"who": first_reviewer(submission)},
             _("审核员处理之前，您可以撤回报告继续修改。"),
         ]
+        if version is None or not version.grade:
+            lines.append(_("目前无法计算得分：可以照样提交，审核员看到的也将是不完整的得分。"))
+            lines.append(_("如能补齐下方缺少的数据或佐证，建议先补齐再提交。"))
         return lines
     if action == "withdraw":
         back = State.RETURNED if services.withdraw_target(submission) == State.RETURNED else None
@@ -102,8 +105,7 @@ def _consequences(user: Any, submission: Submission, action: str) -> list[str]:
         ]
     if action == "publish":
         return [
-            _("公开后任何人无需登录即可在公开门户阅读并下载本报告（已批准的版本 v%(n)s）。")
-            % {"n": number},
+            _("公开后任何人无需登录即可在公开门户阅读、下载本报告（v%(n)s）。") % {"n": number},
             _("如需撤下，须由财政局重新打开。"),
         ]
     return []

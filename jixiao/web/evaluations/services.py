@@ -446,16 +446,11 @@ def _require_sign_off(submission: Submission) -> None:
     if valid_sign_off(version) is not None:
         return
     if not Membership.objects.filter(org=submission.org, role=Role.UNIT_HEAD).exists():
-        message = _(
-            "提交前须由单位负责人审签，但本单位还没有单位负责人账号：请联系系统管理员添加。"
-        )
+        message = _("本单位没有单位负责人账号，无法审签：请联系系统管理员添加。")
     elif SignOff.objects.filter(version=version).exists():
-        message = _("单位负责人审签后报告又被修改，审签已失效：请单位负责人重新审签后再提交。")
+        message = _("负责人审签后报告又被修改，审签已失效：请单位负责人重新审签。")
     else:
-        message = _(
-            "提交前须由单位负责人审签当前版本：请单位负责人登录后点击“负责人审签”，"
-            "或由单位负责人直接提交。"
-        )
+        message = _("提交前须经单位负责人审签：请负责人审签，或由负责人直接提交。")
     raise ActionRefused(message, code="sign_off_required")
 
 

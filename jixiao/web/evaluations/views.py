@@ -285,9 +285,7 @@ def score_missing(version: Any) -> str:
     if version is None or version.score_total is None:
         return _("无法计算得分：档案数据未通过校验或评分引擎不可用，请查看审核发现。")
     if not version.grade:
-        return _(
-            "无法计算得分：部分评分指标缺少数据或佐证，得分不完整，等级暂不评定（见评分表中“证据不足”的指标）。"
-        )
+        return _("无法计算得分：部分评分指标缺少数据或佐证（见评分表）。")
     return ""
 
 
