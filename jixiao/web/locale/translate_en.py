@@ -100,7 +100,6 @@ EN = {
     "分": "points",
     "现在不能执行此操作": "This cannot be done now",
     "原因（选填）": "Reason (optional)",
-    "取消": "Cancel",
     "无法计算得分：档案数据未通过校验或评分引擎不可用，请查看审核发现。": (
         "No score can be computed: the dossier does not validate or the engine is missing; see the findings."
     ),
