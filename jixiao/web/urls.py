@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("submissions/<int:pk>/rescore/", views.submission_rescore, name="submission_rescore"),
     path("submissions/<int:pk>/waive/", views.submission_waive, name="submission_waive"),
+    path("submissions/<int:pk>/unwaive/", views.submission_unwaive, name="submission_unwaive"),
     path("submissions/<int:pk>/evidence/", views.submission_evidence, name="submission_evidence"),
     path("submissions/<int:pk>/import/", views.submission_import, name="submission_import"),
     path(

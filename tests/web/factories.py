@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from jixiao.web.evaluations import engine, services
+from jixiao.web.evaluations import engine, selectors, services
 from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
@@ -98,7 +98,9 @@ def build_world() -> World:
         "filler_a": user("filler_a", unit_a, Role.FILLER),
         "head_a": user("head_a", unit_a, Role.UNIT_HEAD),
         "filler_b": user("filler_b", unit_b, Role.FILLER),
+        "head_b": user("head_b", unit_b, Role.UNIT_HEAD),
         "filler_c": user("filler_c", unit_c, Role.FILLER),
+        "head_c": user("head_c", unit_c, Role.UNIT_HEAD),
         "dept": user("dept_rev", dept, Role.DEPT_REVIEWER),
         "dept2": user("dept2_rev", dept2, Role.DEPT_REVIEWER),
         "finance": user("fin_rev", finance, Role.FINANCE_REVIEWER),
@@ -130,8 +132,17 @@ def fill(world: World, key: str = "a", **extra: Any) -> Submission:
     return world.sub(key)
 
 
+def sign_off(world: World, key: str = "a") -> Submission:
+    """The unit head signs the current version off (负责人审签), as a filler's submit needs."""
+    services.submission_sign_off(actor=world.users["head_" + key], submission=world.sub(key))
+    return world.sub(key)
+
+
 def advance(world: World, key: str, *actions: str) -> Submission:
-    """Walk a submission through the workflow with the right actor for each step."""
+    """Walk a submission through the workflow with the right actor for each step.
+
+    Before the filler submits, the unit head signs the current version off (unless signed).
+    """
     actor_for = {
         "submit": "filler_" + key,
         "dept_approve": "dept" if key != "c" else "dept2",
@@ -140,6 +151,9 @@ def advance(world: World, key: str, *actions: str) -> Submission:
         "publish": "finance",
     }
     for action in actions:
+        submission = world.sub(key)
+        if action == "submit" and selectors.valid_sign_off(submission.current_version) is None:
+            sign_off(world, key)
         services.submission_transition(
             actor=world.users[actor_for[action]], submission=world.sub(key), action=action
         )

@@ -98,11 +98,19 @@ def test_workflow_through_the_api(client, world):
     fill(world, "a")
     pk = world.subs["a"].pk
     url = f"/api/submissions/{pk}/transitions/"
+    unsigned = client.post(
+        url + "submit", data={}, content_type="application/json", **bearer(world, "filler_a")
+    )
+    assert unsigned.status_code == 409 and unsigned.json()["code"] == "sign_off_required"
+    signed = client.post(
+        url + "sign_off", data={}, content_type="application/json", **bearer(world, "head_a")
+    )
+    assert signed.status_code == 200 and signed.json()["state"] == "draft"
     result = client.post(
         url + "submit", data={}, content_type="application/json", **bearer(world, "filler_a")
     )
     assert result.status_code == 200 and result.json()["state"] == "submitted"
-    assert result.json()["allowed_actions"] == []
+    assert result.json()["allowed_actions"] == ["withdraw"]
     refused = client.post(
         url + "finance_approve", data={}, content_type="application/json", **bearer(world, "dept")
     )
@@ -125,7 +133,12 @@ def test_workflow_through_the_api(client, world):
         and returned.json()["last_return_reason"] == "请补充佐证"
     )
     audit = client.get(f"/api/submissions/{pk}/audit", **bearer(world, "filler_a")).json()
-    assert [a["action"] for a in audit if a["action"] != "edit"] == ["create", "submit", "return"]
+    assert [a["action"] for a in audit if a["action"] != "edit"] == [
+        "create",
+        "sign_off",
+        "submit",
+        "return",
+    ]
 
 
 def test_blocking_findings_give_409_with_the_findings(client, world, fake_findings):

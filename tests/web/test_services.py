@@ -12,7 +12,7 @@ from jixiao.core.errors import InputError
 from jixiao.web.evaluations import services
 from jixiao.web.evaluations.models import Action, AuditEntry, DossierVersion, State, Submission
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
-from tests.web.factories import advance, dossier_data, fill
+from tests.web.factories import advance, dossier_data, fill, sign_off
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +139,7 @@ def test_full_workflow_with_audit_trail(world):
     )
     assert trail == [
         ("create", "", "draft"),
+        ("sign_off", "", ""),
         ("submit", "draft", "submitted"),
         ("dept_approve", "submitted", "dept_reviewed"),
         ("finance_approve", "dept_reviewed", "finance_reviewed"),
@@ -195,6 +196,7 @@ def test_submit_refused_while_errors_remain_then_allowed_when_waived(world, fake
         finding_id="staffing.E001",
         reason="编制调整文件已报批，人数以批复为准",
     )
+    sign_off(world, "a")
     services.submission_submit(actor=world.users["filler_a"], submission=world.sub("a"))
     assert world.sub("a").state == State.SUBMITTED
 
@@ -301,6 +303,7 @@ def test_deadline_locks_entry_and_extension_records_lateness(world):
         until=timezone.now() + timedelta(days=2),
         reason="系统故障",
     )
+    sign_off(world, "a")
     services.submission_submit(actor=world.users["filler_a"], submission=world.sub("a"))
     submission = world.sub("a")
     assert submission.state == State.SUBMITTED and submission.is_late
@@ -314,7 +317,7 @@ def test_finance_bureau_reviews_units_without_a_department(world):
     )
     from tests.web.factories import user
 
-    filler = user("filler_d", direct, "filler")
+    head = user("head_d", direct, "unit_head")
     round_ = services.round_open(
         actor=world.users["finance"],
         finance=world.finance,
@@ -326,9 +329,9 @@ def test_finance_bureau_reviews_units_without_a_department(world):
     )
     submission = round_.submissions.get()
     services.submission_save_dossier(
-        actor=filler, submission=submission, data=dossier_data(direct.name)
+        actor=head, submission=submission, data=dossier_data(direct.name)
     )
-    services.submission_submit(actor=filler, submission=submission)
+    services.submission_submit(actor=head, submission=submission)
     services.submission_dept_approve(actor=world.users["finance"], submission=submission)
     assert Submission.objects.get(pk=submission.pk).state == State.DEPT_REVIEWED
 
@@ -423,6 +426,7 @@ def test_a_return_after_the_deadline_reopens_entry_and_is_not_late(world):
     )
     assert "edit" in Permissions.of(world.users["filler_a"]).allowed_actions(world.sub("a"))
     fill(world, "a", narratives={"problems": ["补充：预算执行偏慢"]})
+    sign_off(world, "a")
     services.submission_submit(actor=world.users["filler_a"], submission=world.sub("a"))
     submission = world.sub("a")
     assert submission.state == State.SUBMITTED and not submission.is_late

@@ -48,7 +48,14 @@ api = NinjaAPI(
 
 @api.exception_handler(ActionRefused)
 def _refused(request: HttpRequest, error: ActionRefused) -> HttpResponse:
-    status = {"forbidden": 404, "not_allowed": 403, "blocking_findings": 409}.get(error.code, 400)
+    status = {
+        "forbidden": 404,
+        "not_allowed": 403,
+        "blocking_findings": 409,
+        "sign_off_required": 409,
+        "review_started": 409,
+        "already_signed": 409,
+    }.get(error.code, 400)
     return api.create_response(
         request,
         {"code": error.code, "detail": error.message, "findings": error.details},
@@ -377,11 +384,15 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @api.post("/submissions/{pk}/transitions/{action}", response=SubmissionOut, tags=["workflow"])
 def transition(request: HttpRequest, pk: int, action: str, payload: TransitionIn) -> dict[str, Any]:
-    """Run one workflow action (submit, dept_approve, finance_approve, approve, publish, return, reopen)."""
+    """Run one workflow action: sign_off (the unit head's 审签), submit, withdraw, dept_approve,
+    finance_approve, approve, publish, return, reopen."""
     submission = selectors.submission_get(user=request.user, pk=pk)
-    services.submission_transition(
-        actor=request.user, submission=submission, action=action, reason=payload.reason
-    )
+    if action == "sign_off":
+        services.submission_sign_off(actor=request.user, submission=submission)
+    else:
+        services.submission_transition(
+            actor=request.user, submission=submission, action=action, reason=payload.reason
+        )
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
 
 

@@ -251,8 +251,11 @@ def _user(username: str, org: Org, role: str, *, name: str = "", superuser: bool
     return user
 
 
-def _walk(submission: Submission, steps: list[tuple[str, Any]], *, waive_as: Any) -> None:
-    """Move a submission through *steps*; blocking findings are waived (labelled) before submit."""
+def _walk(
+    submission: Submission, steps: list[tuple[str, Any]], *, waive_as: Any, head: Any
+) -> None:
+    """Move a submission through *steps*; blocking findings are waived (labelled) before submit,
+    and the unit *head* signs the version off (负责人审签) before someone else submits it."""
     for action, actor in steps:
         submission = Submission.objects.select_related("round", "org", "current_version").get(
             pk=submission.pk
@@ -269,6 +272,8 @@ def _walk(submission: Submission, steps: list[tuple[str, Any]], *, waive_as: Any
                     where=finding.get("where", ""),
                     reason="演示：按原报告保留，已书面说明",
                 )
+            if actor != head:
+                services.submission_sign_off(actor=head, submission=submission)
         services.submission_transition(
             actor=actor,
             submission=submission,
@@ -322,6 +327,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
             ("publish", fin),
         ],
         waive_as=filler,
+        head=head,
     )
     return [
         ("财政局审核员", "wanzai_finance", finance.name, "种子部门（真实公开报告）"),
@@ -364,8 +370,10 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         org.pk: _user(f"demo_u{i + 1:02d}", org, Role.FILLER)
         for i, (org, _) in enumerate(submitters)
     }
-    for i, (org, _) in enumerate(submitters[:3]):
-        _user(f"demo_u{i + 1:02d}_head", org, Role.UNIT_HEAD)
+    heads = {  # every unit that submits has its 单位负责人, who signs the report off
+        org.pk: _user(f"demo_u{i + 1:02d}_head", org, Role.UNIT_HEAD)
+        for i, (org, _) in enumerate(submitters)
+    }
     orgs = [org for org, _ in submitters]
     last = services.round_open(
         actor=fin,
@@ -392,6 +400,7 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
                 ("publish", fin),
             ],
             waive_as=fillers[org.pk],
+            head=heads[org.pk],
         )
     current = services.round_open(
         actor=fin,
@@ -431,7 +440,12 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
             "approve": fin,
             "publish": fin,
         }
-        _walk(submission, [(a, actor_for[a]) for a in plan], waive_as=fillers[org.pk])
+        _walk(
+            submission,
+            [(a, actor_for[a]) for a in plan],
+            waive_as=fillers[org.pk],
+            head=heads[org.pk],
+        )
     first_unit = submitters[1][0]
     return [
         ("财政局审核员", "demo_finance", finance.name, ""),
@@ -444,7 +458,12 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
             first_unit.name,
             "有错误的草稿；demo_u01 … " + f"demo_u{len(submitters):02d}",
         ),
-        ("单位负责人", "demo_u01_head", submitters[0][0].name, ""),
+        (
+            "单位负责人",
+            "demo_u01_head",
+            submitters[0][0].name,
+            "审签后提交；demo_u01_head … " + f"demo_u{len(submitters):02d}_head",
+        ),
     ]
 
 
@@ -471,9 +490,10 @@ def remove_demo() -> None:
 ACCOUNT_ROWS_HINT = [
     ("财政局审核员", "wanzai_finance", "万载县财政局", "种子部门（真实公开报告）"),
     ("单位填报员", "wanzai_filler", "万载县机关事务管理局", ""),
+    ("单位负责人", "wanzai_head", "万载县机关事务管理局", ""),
     ("财政局审核员", "demo_finance", "演示县财政局" + DEMO_LABEL, ""),
     ("系统管理员", "demo_admin", "演示县财政局" + DEMO_LABEL, "也可登录 /admin/"),
     ("主管部门审核员", "demo_dept1", DEPARTMENTS[0][0], "demo_dept1 … demo_dept8"),
     ("单位填报员", "demo_u01", DEPARTMENTS[0][0], "demo_u01 … demo_u27"),
-    ("单位负责人", "demo_u01_head", DEPARTMENTS[0][0], ""),
+    ("单位负责人", "demo_u01_head", DEPARTMENTS[0][0], "demo_u01_head … demo_u27_head"),
 ]

@@ -1,9 +1,10 @@
-"""Rounds, submissions, dossier versions, re-scores, evidence, audit rows and batch jobs.
+"""Rounds, submissions, dossier versions, sign-offs, re-scores, evidence, audit rows and batch jobs.
 
 A Submission is one unit × one round. Its dossier lives in :class:`DossierVersion` rows as
 validated JSON (``jixiao.io.dossiers.dossier_to_data``). The current version is edited in place
 while it is open; approval locks it, and a locked version never changes again (``save`` refuses):
-a correction after approval starts the next version. Every state change and every edit writes an
+a correction after approval starts the next version. The unit head signs a version off
+(:class:`SignOff`) before it goes to review; an edit invalidates the sign-off. Every state change and every edit writes an
 :class:`AuditEntry` with the changed field paths, old → new. Only ``services`` writes these rows.
 """
 
@@ -187,6 +188,33 @@ class Rescore(models.Model):
         ordering = ("item_id",)
 
 
+class SignOff(models.Model):
+    """The 单位负责人's attestation of one dossier version before it goes to review.
+
+    Valid while ``invalidated_at`` is empty: any later edit of the version sets it, so the
+    head signs again. A unit head's own submit signs and submits in one step.
+    """
+
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="sign_offs")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_name = models.CharField(max_length=150, blank=True)  # kept when the user is deleted
+    at = models.DateTimeField(default=timezone.now)
+    invalidated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("version", "at", "pk")
+        verbose_name = _("负责人审签")
+        verbose_name_plural = _("负责人审签")
+
+    @property
+    def signer(self) -> str:
+        if self.by is not None:
+            return self.by.get_full_name() or self.by.username
+        return self.by_name
+
+
 def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.submission_id}/{instance.indicator_id}/{filename}"
 
@@ -219,6 +247,8 @@ class Action(models.TextChoices):
     EVIDENCE = "evidence", _("上传佐证材料")
     EXTEND = "extend", _("延期")
     NEW_VERSION = "new_version", _("创建新版本")
+    SIGN_OFF = "sign_off", _("负责人审签")
+    WITHDRAW = "withdraw", _("撤回")
 
 
 class AuditEntry(models.Model):

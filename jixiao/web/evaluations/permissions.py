@@ -6,6 +6,8 @@ each row's allowed actions without a query per row.
 
 Rules:
 - 单位填报员 / 单位负责人 see and edit only their own unit's submissions (not the units below it);
+  the 单位负责人 signs the version off (审签) before it goes to review, and either may withdraw
+  (撤回) a submission no reviewer has acted on yet;
 - 主管部门审核员 sees its subtree and does the first review;
 - 财政局审核员 sees everything below its bureau, does the second review, approves, publishes,
   reopens, re-scores and extends deadlines; where a unit has no 主管部门 above it, the bureau also
@@ -27,7 +29,9 @@ from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 # action → label, in the order the UI shows them
 ACTIONS: dict[str, Any] = {
     "edit": _("修改"),
+    "sign_off": _("负责人审签"),
     "submit": _("提交"),
+    "withdraw": _("撤回"),
     "dept_approve": _("主管部门审核通过"),
     "finance_approve": _("财政局审核通过"),
     "approve": _("批准（锁定）"),
@@ -51,6 +55,7 @@ DONE: dict[str, Any] = {
 }
 TRANSITIONS = (
     "submit",
+    "withdraw",
     "dept_approve",
     "finance_approve",
     "approve",
@@ -118,6 +123,13 @@ class Permissions:
                 found.add(m.role)
         return found
 
+    def is_unit_head(self, org: Org) -> bool:
+        return Role.UNIT_HEAD in self._roles_over(org)
+
+    def is_unit_staff(self, org: Org) -> bool:
+        """单位填报员 or 单位负责人 of *org* itself."""
+        return bool(self._roles_over(org) & {Role.FILLER, Role.UNIT_HEAD})
+
     def finance_orgs(self) -> list[Org]:
         """The bureaus where this user may open rounds."""
         if self.is_superuser:
@@ -154,6 +166,10 @@ class Permissions:
             and not (state == State.DRAFT and submission.entry_closed)
         ):
             allowed += ["edit", "submit"]
+            if Role.UNIT_HEAD in roles:
+                allowed.append("sign_off")
+        if state == State.SUBMITTED and unit:
+            allowed.append("withdraw")
         if state == State.SUBMITTED and dept:
             allowed.append("dept_approve")
         if state == State.DEPT_REVIEWED and finance:

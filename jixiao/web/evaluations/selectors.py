@@ -36,7 +36,9 @@ from jixiao.web.evaluations.models import (
     Action,
     AuditEntry,
     BatchJob,
+    DossierVersion,
     Round,
+    SignOff,
     State,
     Submission,
 )
@@ -87,6 +89,31 @@ def submission_get(*, user: Any, pk: int) -> Submission:
         return submissions_visible_to(user).get(pk=pk)
     except Submission.DoesNotExist:
         raise Http404("填报不存在或无权查看 / no such submission, or not yours to see") from None
+
+
+def valid_sign_off(version: DossierVersion | None) -> SignOff | None:
+    """The unit head's sign-off of *version* that no later edit has voided, if any."""
+    if version is None:
+        return None
+    return (
+        SignOff.objects.filter(version=version, invalidated_at__isnull=True)
+        .select_related("by")
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def my_submissions(*, user: Any, limit: int = 20) -> list[Submission]:
+    """The submissions of the units where *user* is 单位填报员 or 单位负责人, newest round first."""
+    orgs = [
+        m.org_id
+        for m in Permissions.of(user).memberships
+        if m.role in (Role.FILLER, Role.UNIT_HEAD)
+    ]
+    if not orgs:
+        return []
+    rows = submissions_visible_to(user).filter(org_id__in=orgs)
+    return list(rows.order_by("-round__year", "-round__created", "org__path")[:limit])
 
 
 def previous_approved(*, user: Any, submission: Submission) -> Submission | None:

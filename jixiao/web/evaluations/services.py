@@ -5,6 +5,9 @@ row lock on the submission (so two reviewers cannot both act on the same state),
 :class:`~jixiao.web.evaluations.permissions.ActionRefused` with a bilingual message when the actor
 may not act, or :class:`jixiao.core.errors.InputError` when dossier data does not validate.
 Views and the API only parse input, call one of these and render the outcome.
+
+``check_transition`` runs a transition's checks without changing anything: the confirmation page
+uses it to say beforehand whether (and why) an action would be refused.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext as _
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.figures import FigureBook
@@ -34,11 +38,13 @@ from jixiao.web.evaluations.models import (
     Evidence,
     Rescore,
     Round,
+    SignOff,
     State,
     Submission,
 )
 from jixiao.web.evaluations.permissions import NEEDS_REASON, ActionRefused, Permissions
-from jixiao.web.orgs.models import Org, OrgKind
+from jixiao.web.evaluations.selectors import valid_sign_off
+from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
 # stored in the audit trail in Chinese, shown in the reader's language by the audit page
 NEW_VERSION_REASON = gettext_noop("已批准版本不可修改，修改记入新版本")
@@ -46,6 +52,7 @@ NEW_VERSION_REASON = gettext_noop("已批准版本不可修改，修改记入新
 # action → (new state, audit action)
 _TRANSITIONS: dict[str, tuple[State, Action]] = {
     "submit": (State.SUBMITTED, Action.SUBMIT),
+    "withdraw": (State.DRAFT, Action.WITHDRAW),  # or back to returned: see withdraw_target
     "dept_approve": (State.DEPT_REVIEWED, Action.DEPT_APPROVE),
     "finance_approve": (State.FINANCE_REVIEWED, Action.FINANCE_APPROVE),
     "approve": (State.APPROVED, Action.APPROVE),
@@ -91,8 +98,17 @@ def _locked(submission: Submission) -> Submission:
     )
 
 
+# invisible characters a pasted "reason" may consist of; str.strip() keeps them
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean_reason(reason: str) -> str:
+    """A reason without invisible characters and blank edges (ideographic spaces included)."""
+    return (reason or "").translate(_INVISIBLE).strip()
+
+
 def _require_reason(action: str, reason: str) -> str:
-    reason = (reason or "").strip()
+    reason = clean_reason(reason)
     if action in NEEDS_REASON and len(reason) < 2:
         raise ActionRefused(gettext("必须填写原因"), code="reason_required")
     return reason
@@ -319,6 +335,8 @@ def _save(
     elif changes:
         version.data = clean
         version.save(update_fields=["data"])
+        if _invalidate_sign_offs(version):
+            note = "；".join(filter(None, [note, "负责人审签因修改失效"]))
     if changes:
         _audit(actor=actor, submission=submission, action=Action.EDIT, reason=note, changes=changes)
     return refresh_assessment(version)
@@ -336,6 +354,26 @@ def submission_waive(
     data["waivers"] = [*data.get("waivers", []), waiver]
     return submission_save_dossier(
         actor=actor, submission=submission, data=data, note=f"豁免 {finding_id}"
+    )
+
+
+def submission_unwaive(
+    *, actor: Any, submission: Submission, finding_id: str, where: str = ""
+) -> engine.Assessment:
+    """Withdraw the waiver of a finding (撤销豁免): an edit of the dossier's waivers, audited."""
+    Permissions.of(actor).require("edit", submission)
+    data = dict(submission.current_version.data)  # type: ignore[union-attr]
+    waivers = list(data.get("waivers", []))
+    kept = [
+        w
+        for w in waivers
+        if not (w.get("id") == finding_id and w.get("where") in (None, "", where))
+    ]
+    if len(kept) == len(waivers):
+        raise ActionRefused(_("没有找到该审核发现的豁免，可能已被撤销。"), code="invalid")
+    data["waivers"] = kept
+    return submission_save_dossier(
+        actor=actor, submission=submission, data=data, note=f"撤销豁免 {finding_id}"
     )
 
 
@@ -371,33 +409,157 @@ def submission_add_evidence(
     return evidence
 
 
+# ── sign-off (负责人审签) ───────────────────────────────────────────────────────────────────
+
+
+def _invalidate_sign_offs(version: DossierVersion) -> int:
+    """An edit voids the unit head's sign-off of the version: they sign the new content again."""
+    return SignOff.objects.filter(version=version, invalidated_at__isnull=True).update(
+        invalidated_at=timezone.now()
+    )
+
+
+def _sign(actor: Any, submission: Submission) -> SignOff:
+    version = submission.current_version
+    assert version is not None
+    sign_off = SignOff.objects.create(version=version, by=actor, by_name=actor.username)
+    _audit(
+        actor=actor,
+        submission=submission,
+        action=Action.SIGN_OFF,
+        reason=f"单位负责人审签 v{version.number}",
+    )
+    return sign_off
+
+
+def check_sign_off(*, actor: Any, submission: Submission) -> None:
+    Permissions.of(actor).require("sign_off", submission)
+    signed = valid_sign_off(submission.current_version)
+    if signed is not None:
+        raise ActionRefused(
+            _("当前版本已由 %(who)s 于 %(at)s 审签，无需重复审签。")
+            % {
+                "who": signed.signer,
+                "at": timezone.localtime(signed.at).strftime("%Y-%m-%d %H:%M"),
+            },
+            code="already_signed",
+        )
+
+
+@transaction.atomic
+def submission_sign_off(*, actor: Any, submission: Submission) -> SignOff:
+    """The 单位负责人 attests the current version; a filler may then submit it."""
+    submission = _locked(submission)
+    check_sign_off(actor=actor, submission=submission)
+    return _sign(actor, submission)
+
+
+def _require_sign_off(submission: Submission) -> None:
+    """A filler's submit needs the unit head's valid sign-off of the current version."""
+    version = submission.current_version
+    if valid_sign_off(version) is not None:
+        return
+    if not Membership.objects.filter(org=submission.org, role=Role.UNIT_HEAD).exists():
+        message = _("本单位没有单位负责人账号，无法审签：请联系系统管理员添加。")
+    elif SignOff.objects.filter(version=version).exists():
+        message = _("负责人审签后报告又被修改，审签已失效：请单位负责人重新审签。")
+    else:
+        message = _("提交前须经单位负责人审签：请负责人审签，或由负责人直接提交。")
+    raise ActionRefused(message, code="sign_off_required")
+
+
 # ── workflow ──────────────────────────────────────────────────────────────────────────────
+
+REVIEW_STARTED = frozenset(
+    {State.DEPT_REVIEWED, State.FINANCE_REVIEWED, State.APPROVED, State.PUBLISHED}
+)
+
+
+def withdraw_target(submission: Submission) -> State:
+    """Where a withdrawn submission goes back to: the state it was submitted from."""
+    last = (
+        AuditEntry.objects.filter(submission=submission, action=Action.SUBMIT)
+        .order_by("-at", "-pk")
+        .values_list("from_state", flat=True)
+        .first()
+    )
+    return State.RETURNED if last == State.RETURNED else State.DRAFT
+
+
+def _check_withdraw(actor: Any, submission: Submission) -> None:
+    permissions = Permissions.of(actor)
+    if submission.state in REVIEW_STARTED and permissions.is_unit_staff(submission.org):
+        raise ActionRefused(
+            _("审核已开始，不能撤回；如需修改，请联系审核员退回。"), code="review_started"
+        )
+    permissions.require("withdraw", submission)
+    if withdraw_target(submission) == State.DRAFT and submission.entry_closed:
+        raise ActionRefused(
+            _("填报已截止：撤回后将无法再次提交。如需修改，请先请财政局延期。"),
+            code="entry_closed",
+        )
+
+
+def check_transition(
+    *,
+    actor: Any,
+    submission: Submission,
+    action: str,
+    assessment: engine.Assessment | None = None,
+) -> None:
+    """Raise ActionRefused when *actor* may not take *action* now; changes nothing."""
+    if action not in _TRANSITIONS:
+        raise ActionRefused(f"未知操作 {action!r} / unknown action", code="invalid")
+    if action == "withdraw":
+        _check_withdraw(actor, submission)
+        return
+    Permissions.of(actor).require(action, submission)
+    if action != "submit":
+        return
+    if assessment is None:
+        assessment = engine.assess(
+            submission.current_version.data,  # type: ignore[union-attr]
+            framework_id=submission.round.framework_id or None,
+            rescores=_rescores(submission),
+        )
+    if assessment.blocking:
+        raise ActionRefused(
+            gettext("仍有 %(count)s 项错误，请先修正或说明理由豁免")
+            % {"count": len(assessment.blocking)},
+            code="blocking_findings",
+            details=assessment.blocking,
+        )
+    if not Permissions.of(actor).is_unit_head(submission.org):
+        _require_sign_off(submission)
 
 
 @transaction.atomic
 def submission_transition(
     *, actor: Any, submission: Submission, action: str, reason: str = ""
 ) -> Submission:
-    """Move *submission* by *action*; see permissions.ACTIONS for the names."""
+    """Move *submission* by *action*; see permissions.ACTIONS for the names.
+
+    A unit head's submit signs the current version off first (one step, two audit rows).
+    """
     if action not in _TRANSITIONS:
         raise ActionRefused(gettext("未知操作 %(action)s") % {"action": action}, code="invalid")
     submission = _locked(submission)
-    Permissions.of(actor).require(action, submission)
+    version = submission.current_version
+    assert version is not None
+    assessment = refresh_assessment(version) if action == "submit" else None
+    check_transition(actor=actor, submission=submission, action=action, assessment=assessment)
     reason = _require_reason(action, reason)
     new_state, audit_action = _TRANSITIONS[action]
     old_state = submission.state
-    version = submission.current_version
-    assert version is not None
     fields = ["state", "updated"]
+    if action == "withdraw":
+        new_state = withdraw_target(submission)
+        if new_state == State.DRAFT:
+            submission.submitted_at = None
+            fields.append("submitted_at")
     if action == "submit":
-        assessment = refresh_assessment(version)
-        if assessment.blocking:
-            raise ActionRefused(
-                gettext("仍有 %(count)s 项错误，请先修正或说明理由豁免")
-                % {"count": len(assessment.blocking)},
-                code="blocking_findings",
-                details=assessment.blocking,
-            )
+        if Permissions.of(actor).is_unit_head(submission.org) and not valid_sign_off(version):
+            _sign(actor, submission)
         now = timezone.now()
         if submission.submitted_at is None:  # lateness is about the first submission
             submission.is_late = now > submission.round.deadline
@@ -431,6 +593,12 @@ def submission_transition(
 
 def submission_submit(*, actor: Any, submission: Submission) -> Submission:
     return submission_transition(actor=actor, submission=submission, action="submit")
+
+
+def submission_withdraw(*, actor: Any, submission: Submission, reason: str = "") -> Submission:
+    return submission_transition(
+        actor=actor, submission=submission, action="withdraw", reason=reason
+    )
 
 
 def submission_dept_approve(*, actor: Any, submission: Submission) -> Submission:

@@ -27,12 +27,21 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path, figure_label
 from jixiao.core.numbers import NumberSyntaxError, format_score, parse_number
-from jixiao.web.evaluations import audit, engine, imports, reports, selectors, services, tasks
+from jixiao.web.evaluations import (
+    audit,
+    confirm,
+    engine,
+    imports,
+    reports,
+    selectors,
+    services,
+    tasks,
+)
 from jixiao.web.evaluations.forms import (
     SECTIONS,
     STAFF_KEYS,
@@ -124,6 +133,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "todo": todo[:50],
             "todo_count": len(todo),
+            # clerks and heads keep sight of their unit's reports after submitting
+            "mine": selectors.my_submissions(user=request.user),
             "rounds": rounds[:20],
             "can_open_round": bool(permissions.finance_orgs()),
             "roles": sorted({m.get_role_display() for m in permissions.memberships}),
@@ -420,11 +431,23 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
         "allowed": allowed,
         "transitions": transitions,
         "findings": findings,
+        "waived_count": sum(1 for f in findings if f.get("waived")),
+        "score_missing": score_missing(version),
+        "sign_off": selectors.valid_sign_off(version),
         "sections": SECTIONS.values(),
         "formats": reports.FORMATS,
         "available_formats": reports.available_formats(),
         **extra,
     }
+
+
+def score_missing(version: Any) -> str:
+    """Why no score can be computed for *version* ("" when it can): never a silent "错误 0"."""
+    if version is None or version.score_total is None:
+        return _("无法计算得分：档案数据未通过校验或评分引擎不可用，请查看审核发现。")
+    if not version.grade:
+        return _("无法计算得分：部分评分指标缺少数据或佐证（见评分表）。")
+    return ""
 
 
 @login_required
@@ -715,14 +738,45 @@ def _unplaced(
     return [f for f in findings if f["section"] == key and id(f) not in placed]
 
 
+def _confirm_page(request: HttpRequest, submission: Any, action: str) -> HttpResponse:
+    """GET: what *action* will do, with 确认 (a POST to the same address) and 取消; changes nothing."""
+    if action not in confirm.CONFIRMED:
+        raise Http404("未知操作 / unknown action")
+    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
+    assessment = engine.assess(
+        submission.current_version.data,
+        framework_id=submission.round.framework_id or None,
+        rescores=rescores,
+    )
+    return render(
+        request,
+        "evaluations/submission_confirm.html",
+        _context(
+            request,
+            submission,
+            action=action,
+            action_label=ACTIONS[action],
+            assessment=assessment,
+            confirmation=confirm.confirmation(
+                user=request.user, submission=submission, action=action, assessment=assessment
+            ),
+        ),
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """GET shows the confirmation page of a forward action; POST performs the action."""
     submission = selectors.submission_get(user=request.user, pk=pk)
     if action not in ACTIONS:
         raise Http404(_("未知操作"))
+    if request.method != "POST":
+        return _confirm_page(request, submission, action)
     try:
-        if action == "extend":
+        if action == "sign_off":
+            services.submission_sign_off(actor=request.user, submission=submission)
+        elif action == "extend":
             until = parse_datetime(request.POST.get("until", "") or "")
             if until is None:
                 raise ActionRefused(_("请填写延期截止时间"), code="invalid")
@@ -847,6 +901,34 @@ def submission_waive(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("已记录豁免理由"))
     return redirect(request.POST.get("next") or reverse("submission_detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def submission_unwaive(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get(user=request.user, pk=pk)
+    try:
+        services.submission_unwaive(
+            actor=request.user,
+            submission=submission,
+            finding_id=request.POST.get("finding_id", ""),
+            where=request.POST.get("where", ""),
+        )
+    except ActionRefused as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("已撤销豁免，该审核发现重新计入错误。"))
+    return redirect(_safe_next(request, pk))
+
+
+def _safe_next(request: HttpRequest, pk: int) -> str:
+    """Back to the page the form was on, if it is a page of this site."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("submission_detail", args=[pk])
 
 
 @login_required

@@ -11,6 +11,102 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    # workflow: confirmation pages, sign-off, withdraw, waivers, 我的填报
+    "负责人审签": "Head's sign-off",
+    "撤回": "Withdraw",
+    "主管部门 %(org)s 的审核员": "the reviewers of the department %(org)s",
+    "%(org)s 的审核员": "the reviewers of %(org)s",
+    "您以单位负责人身份审签当前版本 v%(n)s，确认报告内容属实、可以报送。": (
+        "As unit head you sign off version v%(n)s: the report is accurate and may be submitted."
+    ),
+    "审签后填报员即可提交；审签后如再修改报告，审签自动失效，需要重新审签。": (
+        "The clerk may then submit it; any later edit voids the sign-off, to be signed again."
+    ),
+    "您以单位负责人身份审签当前版本 v%(n)s 并提交（一步完成）。": (
+        "As unit head you sign off version v%(n)s and submit it, in one step."
+    ),
+    "单位负责人 %(who)s 已审签当前版本 v%(n)s。": "Unit head %(who)s has signed off version v%(n)s.",
+    "提交后报告交 %(who)s 审核，在审核期间不能修改。": (
+        "Once submitted, the report goes to %(who)s for review and cannot be edited meanwhile."
+    ),
+    "审核员处理之前，您可以撤回报告继续修改。": (
+        "Until a reviewer acts on it, you may withdraw it and edit again."
+    ),
+    "目前无法计算得分：可以照样提交，审核员看到的也将是不完整的得分。": (
+        "No score can be computed yet: you may still submit, and reviewers will see the incomplete score."
+    ),
+    "如能补齐下方缺少的数据或佐证，建议先补齐再提交。": (
+        "If you can supply the missing data or evidence listed below, do so before submitting."
+    ),
+    "撤回后报告回到“%(state)s”状态，可以继续修改，修改后须重新审签并提交。": (
+        "Withdrawn, the report goes back to “%(state)s”: edit it, then have it signed off and submit again."
+    ),
+    "撤回会记入审计记录；可以填写撤回原因（选填）。": (
+        "The withdrawal is recorded in the audit trail; a reason is optional."
+    ),
+    "审核通过后报告交 %(org)s 复核，单位不能再撤回或修改。": (
+        "Once passed, the report goes to %(org)s for the second review; the unit can no longer withdraw or edit it."
+    ),
+    "复核通过后报告等待批准；在批准前仍可退回。": (
+        "Once passed, the report awaits approval; it can still be returned before approval."
+    ),
+    "批准后版本 v%(n)s 被锁定，永远不能再修改。": "Approval locks version v%(n)s: it can never change again.",
+    "此后如需更正，须先重新打开，更正内容记入新版本 v%(next)s。": (
+        "A later correction needs a reopen and goes into a new version v%(next)s."
+    ),
+    "批准后可以公开。": "An approved report can then be published.",
+    "公开后任何人无需登录即可在公开门户阅读、下载本报告（v%(n)s）。": (
+        "Published, the report (v%(n)s) can be read and downloaded by anyone on the public portal, without login."
+    ),
+    "如需撤下，须由财政局重新打开。": "Only a reopen by the finance bureau takes it down again.",
+    "没有找到该审核发现的豁免，可能已被撤销。": (
+        "No waiver of this finding was found; it may have been withdrawn already."
+    ),
+    "当前版本已由 %(who)s 于 %(at)s 审签，无需重复审签。": (
+        "This version was signed off by %(who)s at %(at)s already."
+    ),
+    "本单位没有单位负责人账号，无法审签：请联系系统管理员添加。": (
+        "This unit has no unit head account to sign off the report: ask an administrator to add one."
+    ),
+    "负责人审签后报告又被修改，审签已失效：请单位负责人重新审签。": (
+        "The report changed after the head's sign-off, which is void now: the unit head signs again."
+    ),
+    "提交前须经单位负责人审签：请负责人审签，或由负责人直接提交。": (
+        "The unit head signs the report off before it is submitted: the head signs, or submits it."
+    ),
+    "审核已开始，不能撤回；如需修改，请联系审核员退回。": (
+        "Review has started, so it cannot be withdrawn; ask the reviewer to return it."
+    ),
+    "填报已截止：撤回后将无法再次提交。如需修改，请先请财政局延期。": (
+        "Entry has closed: withdrawn, it could not be submitted again. Ask the bureau for an extension first."
+    ),
+    "%(who)s 已于 %(at)s 审签 v%(n)s": "%(who)s signed off v%(n)s at %(at)s",
+    "尚未审签当前版本（提交前须由单位负责人审签；单位负责人可直接提交）": (
+        "Not signed off yet (the unit head signs off before submission, or submits directly)"
+    ),
+    "撤销豁免": "Withdraw waiver",
+    "现在没有需要您处理的事项；本单位的报告见下方“我的填报”。": (
+        "Nothing needs you now; your unit's reports are under “My reports” below."
+    ),
+    "现在没有需要您处理的事项。": "Nothing needs you now.",
+    "查看全部评价批次": "See all rounds",
+    "我的填报": "My reports",
+    "最后更新": "Last change",
+    "部分评分指标缺少数据或佐证": "Some scored indicators lack data or evidence",
+    "无法计算": "Not computable",
+    "查看": "Open",
+    "将会发生什么": "What will happen",
+    "当前情况": "Where it stands",
+    "分": "points",
+    "现在不能执行此操作": "This cannot be done now",
+    "原因（选填）": "Reason (optional)",
+    "无法计算得分：档案数据未通过校验或评分引擎不可用，请查看审核发现。": (
+        "No score can be computed: the dossier does not validate or the engine is missing; see the findings."
+    ),
+    "无法计算得分：部分评分指标缺少数据或佐证（见评分表）。": (
+        "No score can be computed: some scored indicators lack data or evidence (see the score table)."
+    ),
+    "已撤销豁免，该审核发现重新计入错误。": "Waiver withdrawn: the finding counts as an error again.",
     "草稿": "Draft",
     "已退回": "Returned",
     "已提交": "Submitted",

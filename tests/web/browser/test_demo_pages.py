@@ -50,8 +50,8 @@ def test_demo_pages_for_each_role(live_server, page, shots):
     page.goto(f"{base}/submissions/{flawed.pk}/edit/money/")
     expect(page.locator("#row-0")).to_be_visible()
     shots(page, "demo-05b-money")
-    page.click("button[data-action=submit]")
-    expect(page.locator(".messages")).to_contain_text("错误")  # refused while errors remain
+    page.click("a[data-action=submit]")
+    expect(page.locator("#refusal")).to_contain_text("错误")  # refused while errors remain
 
     page.context.clear_cookies()
     page.goto(f"{base}/portal/")

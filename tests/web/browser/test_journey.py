@@ -1,5 +1,6 @@
-"""The main journey in a real browser: fill in and submit, return with a reason, fix and resubmit,
-review and approve, publish; the public portal shows the report and its PDF downloads."""
+"""The main journey in a real browser: fill in, the unit head signs and submits, return with a
+reason, fix and resubmit, review and approve, publish (each forward step through its confirmation
+page); the public portal shows the report and its PDF downloads."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def login(page, base, username):
 
 
 def act(page, action, reason=None):
-    if reason is None:
-        page.click(f"button[data-action={action}]")
+    if reason is None:  # a forward action: its confirmation page, then 确认
+        page.click(f"a[data-action={action}]")
+        expect(page.locator("h1")).to_contain_text("确认")
+        page.click("#confirm-button")
     else:
         details = page.locator("details", has=page.locator(f"button[data-action={action}]"))
         details.locator("summary").click()
@@ -62,6 +65,10 @@ def test_department_to_portal_journey(live_server, page, shots):
     shots(page, "03-section-staffing")
     page.click("text=总览与评分")
     shots(page, "04-submission-overview")
+
+    # the unit head signs the report off and submits it (one step, after the confirmation page)
+    login(page, base, "head_a")
+    page.goto(f"{base}/submissions/{pk}/")
     act(page, "submit")
     expect(page.locator("h1 .badge").first).to_have_text("已提交")
 
@@ -81,7 +88,8 @@ def test_department_to_portal_journey(live_server, page, shots):
     )
     page.click("#save")
     expect(page.locator(".messages")).to_contain_text("已保存")
-    page.click("text=总览与评分")
+    login(page, base, "head_a")  # the edit voided the sign-off: the head signs and submits again
+    page.goto(f"{base}/submissions/{pk}/")
     act(page, "submit")
     expect(page.locator("h1 .badge").first).to_have_text("已提交")
 
