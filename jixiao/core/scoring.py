@@ -82,6 +82,8 @@ class ItemScore:
     self_score: Decimal | None = None
     rescore: Rescore | None = None
     adjustments: tuple[str, ...] = ()  # anti-inflation deductions applied
+    explanation_en: str = ""  # for an English page (reports stay Chinese)
+    name_en: str = ""  # a framework leaf's English name, when its pack gives one
 
     @property
     def level1(self) -> str:
@@ -141,10 +143,27 @@ class Outcome:
     points: Decimal | None
     explanation: str
     adjustments: tuple[str, ...] = field(default_factory=tuple)
+    explanation_en: str = ""
 
 
-def insufficient(reason: str) -> Outcome:
-    return Outcome(Status.INSUFFICIENT, None, reason)
+def insufficient(reason: str, reason_en: str) -> Outcome:
+    return Outcome(Status.INSUFFICIENT, None, reason, explanation_en=reason_en)
+
+
+def scored(points: Decimal, explanation: str, explanation_en: str) -> Outcome:
+    return Outcome(Status.SCORED, points, explanation, explanation_en=explanation_en)
+
+
+QUALITATIVE_LEVELS_EN = {
+    "达成": "achieved",
+    "部分达成": "partly achieved",
+    "未达成": "not achieved",
+    "不适用": "not applicable",
+}
+
+
+def _level_en(level: str) -> str:
+    return QUALITATIVE_LEVELS_EN.get(level, level)
 
 
 def _n(value: Decimal) -> str:
@@ -158,10 +177,20 @@ def proportional(
         met = actual >= target if comparator is Comparator.GE else actual > target
         share = ONE if met or target == 0 else max(ZERO, actual / target)
         how = "达到目标，得满分" if met else f"未达目标，{_n(weight)}×{_n(actual)}/{_n(target)}"
+        how_en = (
+            "target met: full points"
+            if met
+            else f"target missed: {_n(weight)}×{_n(actual)}/{_n(target)}"
+        )
     elif comparator in (Comparator.LE, Comparator.LT):
         met = actual <= target if comparator is Comparator.LE else actual < target
         share = ONE if met else (target / actual if actual > 0 else ZERO)
         how = "达到目标，得满分" if met else f"超过上限，{_n(weight)}×{_n(target)}/{_n(actual)}"
+        how_en = (
+            "target met: full points"
+            if met
+            else f"above the ceiling: {_n(weight)}×{_n(target)}/{_n(actual)}"
+        )
     else:
         met = actual == target
         share = (
@@ -174,19 +203,30 @@ def proportional(
             if met
             else f"偏离目标，{_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
         )
-    return Outcome(Status.SCORED, weight * min(share, ONE), how)
+        how_en = (
+            "equal to the target: full points"
+            if met
+            else f"off target: {_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
+        )
+    return scored(weight * min(share, ONE), how, how_en)
 
 
 def linear(weight: Decimal, method: Linear, value: Decimal) -> Outcome:
     share = min(max(value / method.full_at, ZERO), ONE)
-    return Outcome(Status.SCORED, weight * share, f"{_n(weight)}×{_n(value)}/{_n(method.full_at)}")
+    how = f"{_n(weight)}×{_n(value)}/{_n(method.full_at)}"
+    return scored(weight * share, how, how)
 
 
 def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
     beyond = value - method.threshold if method.direction == "over" else method.threshold - value
     if beyond <= 0:
         side = "未超过" if method.direction == "over" else "不低于"
-        return Outcome(Status.SCORED, weight, f"{side}{_n(method.threshold)}，得满分")
+        side_en = "not above" if method.direction == "over" else "not below"
+        return scored(
+            weight,
+            f"{side}{_n(method.threshold)}，得满分",
+            f"{side_en} {_n(method.threshold)}: full points",
+        )
     steps = beyond / method.step
     if method.count == "started":
         steps = Decimal(math.ceil(steps))
@@ -199,10 +239,12 @@ def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
     )
     deduction = steps * per_step
     side = "超出" if method.direction == "over" else "低于"
-    return Outcome(
-        Status.SCORED,
+    side_en = "above" if method.direction == "over" else "below"
+    return scored(
         max(ZERO, weight - deduction),
         f"{side}{_n(method.threshold)}共{_n(beyond)}，扣{_n(min(deduction, weight))}分",
+        f"{_n(beyond)} {side_en} {_n(method.threshold)}: "
+        f"{_n(min(deduction, weight))} points deducted",
     )
 
 
@@ -210,33 +252,48 @@ def bands(weight: Decimal, method: Bands, value: Decimal) -> Outcome:
     for band in method.bands:
         if band.contains(value):
             points = band.points if band.points is not None else weight * (band.fraction or ZERO)
-            return Outcome(
-                Status.SCORED, min(points, weight), f"{_n(value)}落在区间{band.describe()}"
+            return scored(
+                min(points, weight),
+                f"{_n(value)}落在区间{band.describe()}",
+                f"{_n(value)} lies in the band {band.describe_en()}",
             )
-    return Outcome(Status.SCORED, ZERO, f"{_n(value)}不在任何计分区间，得0分")
+    return scored(
+        ZERO, f"{_n(value)}不在任何计分区间，得0分", f"{_n(value)} lies in no band: 0 points"
+    )
 
 
 def qualitative(weight: Decimal, method: Qualitative, assessment: Assessment) -> Outcome:
     level = assessment.level
     if level is None or level not in method.levels:
         known = "、".join(method.levels)
-        return insufficient(f"定性评价等级缺失或无效（应为{known}）")
+        known_en = ", ".join(_level_en(name) for name in method.levels)
+        return insufficient(
+            f"定性评价等级缺失或无效（应为{known}）",
+            f"qualitative level missing or invalid (expected {known_en})",
+        )
     low, high = method.levels[level]
     if assessment.fraction is not None and low <= assessment.fraction <= high:
         share, how = assessment.fraction, f"{level}，按{_n(assessment.fraction * 100)}%计分"
+        how_en = f"{_level_en(level)}: scored at {_n(assessment.fraction * 100)}%"
     else:
         share, how = low, f"{level}，未给出区间内比例，按下限{_n(low * 100)}%计分"
-    return Outcome(Status.SCORED, weight * share, how)
+        how_en = (
+            f"{_level_en(level)}, no share within the band: scored at its floor {_n(low * 100)}%"
+        )
+    return scored(weight * share, how, how_en)
 
 
 def checkpoints(weight: Decimal, method: Checkpoints, assessment: Assessment) -> Outcome:
     if len(assessment.checkpoints) != len(method.points):
         return insufficient(
-            f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项"
+            f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项",
+            f"{len(method.points)} check points expected, {len(assessment.checkpoints)} given",
         )
     met = sum(1 for ok in assessment.checkpoints if ok)
-    return Outcome(
-        Status.SCORED, weight * met / len(method.points), f"满足{met}/{len(method.points)}个检查点"
+    return scored(
+        weight * met / len(method.points),
+        f"满足{met}/{len(method.points)}个检查点",
+        f"{met} of {len(method.points)} check points met",
     )
 
 
@@ -250,7 +307,9 @@ def apply_method(
 ) -> Outcome:
     if isinstance(method, Proportional):
         if target is None:
-            return insufficient("没有目标值，无法按完成比例计分")
+            return insufficient(
+                "没有目标值，无法按完成比例计分", "no target: cannot score by share achieved"
+            )
         return proportional(weight, comparator, target, value)
     if isinstance(method, Linear):
         return linear(weight, method, value)
@@ -258,7 +317,9 @@ def apply_method(
         return step(weight, method, value)
     if isinstance(method, Bands):
         return bands(weight, method, value)
-    return insufficient("该计分方法需要定性评价（assessment）")
+    return insufficient(
+        "该计分方法需要定性评价（assessment）", "this method needs a qualitative assessment"
+    )
 
 
 # ── the three kinds of leaves ─────────────────────────────────────────────────────────────
@@ -288,7 +349,11 @@ class _Scorer:
                     path,
                     node,
                     Outcome(
-                        Status.NOT_APPLICABLE, None, f"不适用：{assessment.note or '未说明理由'}"
+                        Status.NOT_APPLICABLE,
+                        None,
+                        f"不适用：{assessment.note or '未说明理由'}",
+                        explanation_en="not applicable"
+                        + (": see the reason given" if assessment.note else ", no reason given"),
                     ),
                 )
             ]
@@ -308,7 +373,8 @@ class _Scorer:
         result = compile_formula(node.formula).evaluate(self.lookup, self.previous)
         target_text = _target_text(node.comparator, node.target, None, node.unit)
         if isinstance(result, Missing):
-            outcome = insufficient(f"无法计算：{result.reason}")
+            reason, _, reason_en = result.reason.partition(" / ")
+            outcome = insufficient(f"无法计算：{reason}", f"cannot compute: {reason_en or reason}")
             return self._item(path, node, outcome, target=target_text)
         if isinstance(result, bool):
             result = ONE if result else ZERO
@@ -331,12 +397,17 @@ class _Scorer:
 
     def assessed(self, node: Node, assessment: Assessment | None) -> Outcome:
         if assessment is None:
-            return insufficient("没有定性评价或检查点记录（assessments）")
+            return insufficient(
+                "没有定性评价或检查点记录（assessments）",
+                "no qualitative assessment or check points recorded",
+            )
         if isinstance(node.method, Qualitative):
             return qualitative(node.weight, node.method, assessment)
         if isinstance(node.method, Checkpoints):
             return checkpoints(node.weight, node.method, assessment)
-        return insufficient("计分方法与定性评价不匹配")
+        return insufficient(
+            "计分方法与定性评价不匹配", "the method does not match the qualitative assessment"
+        )
 
     def department_leaf(self, path: tuple[str, ...], node: Node) -> list[ItemScore]:
         assert node.department_indicators is not None
@@ -346,7 +417,10 @@ class _Scorer:
             if node.department_indicators.matches(i.level1, i.level2)
         ]
         if not matched:
-            outcome = insufficient(f"部门未设置“{node.name}”类指标")
+            outcome = insufficient(
+                f"部门未设置“{node.name}”类指标",
+                f"the department set no “{node.name_en or node.name}” indicator",
+            )
             return [self._item(path, node, outcome)]
         weights = _shares(node.weight, matched)
         return [
@@ -370,6 +444,7 @@ class _Scorer:
             status=outcome.status,
             points=None if outcome.points is None else round_half_up(outcome.points),
             explanation=outcome.explanation,
+            explanation_en=outcome.explanation_en,
             target=target,
             actual=actual,
             value=indicator.actual,
@@ -380,7 +455,11 @@ class _Scorer:
 
     def _indicator_outcome(self, node: Node, indicator: Indicator, weight: Decimal) -> Outcome:
         if indicator.content_not_applicable:
-            return Outcome(Status.SCORED, ZERO, "指标内容为“不涉及/无”，不得计分")
+            return scored(
+                ZERO,
+                "指标内容为“不涉及/无”，不得计分",
+                "the indicator is marked not applicable: no points",
+            )
         if indicator.comparator is Comparator.QUALITATIVE:
             assessment = self.dossier.assessments.get(indicator.id)
             method = (
@@ -389,13 +468,19 @@ class _Scorer:
                 else Qualitative(type="qualitative")
             )
             if assessment is None:
-                return insufficient("定性指标缺少评价等级（达成/部分达成/未达成）")
+                return insufficient(
+                    "定性指标缺少评价等级（达成/部分达成/未达成）",
+                    "qualitative indicator not assessed (achieved / partly / not achieved)",
+                )
             return qualitative(weight, method, assessment)
         target = indicator.effective_target
         if target is None:
-            return insufficient("没有年度指标值（目标），无法判断完成程度")
+            return insufficient(
+                "没有年度指标值（目标），无法判断完成程度",
+                "no target for the year: achievement cannot be judged",
+            )
         if indicator.actual is None:
-            return insufficient("没有实际完成值")
+            return insufficient("没有实际完成值", "no actual value")
         assert node.method is not None
         outcome = apply_method(
             weight, node.method, indicator.actual, comparator=indicator.comparator, target=target
@@ -414,16 +499,23 @@ class _Scorer:
             return outcome
         if deviation < rule.threshold:
             return outcome
+        beyond = f"actual beats the target by {_n(deviation)}% (≥ {_n(rule.threshold)}%): target set too low"
         if rule.penalty_points is None:
             points, note = (
                 ZERO,
                 f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，不得分",
             )
+            note_en = f"{beyond}, no points"
         else:
             points = max(ZERO, outcome.points - rule.penalty_points)
             note = f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，扣{_n(rule.penalty_points)}分"
+            note_en = f"{beyond}, {_n(rule.penalty_points)} points deducted"
         return Outcome(
-            outcome.status, points, f"{outcome.explanation}；{note}", (*outcome.adjustments, note)
+            outcome.status,
+            points,
+            f"{outcome.explanation}；{note}",
+            (*outcome.adjustments, note),
+            f"{outcome.explanation_en}; {note_en}",
         )
 
     def _item(
@@ -441,10 +533,12 @@ class _Scorer:
             id=node.id,
             path=path[:-1] if len(path) > 1 else path,
             name=node.name,
+            name_en=node.name_en or "",
             weight=node.weight,
             status=outcome.status,
             points=None if outcome.points is None else round_half_up(outcome.points),
             explanation=outcome.explanation,
+            explanation_en=outcome.explanation_en,
             target=target,
             actual=actual,
             value=value,

@@ -445,7 +445,7 @@ TRIGGERS: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
         [keep_lines("年初预算", "调整预算"), drop("stated[5]")],
         [
             (
-                "预算执行率（20分）：无法计算：缺少数据 rates.execution / missing data rates.execution",
+                "预算执行率（20分）：无法计算：缺少数据 rates.execution",
                 "score.execution",
             )
         ],

@@ -91,7 +91,8 @@ def insufficient_items(context: Context) -> Iterator[Note]:
             place = "/".join(dict.fromkeys(p for p in (*item.path, item.name) if p))
             yield Note(
                 f"{place}（{format_number(item.weight)}分）：{item.explanation}",
-                f"{item.name} ({format_number(item.weight)} points): evidence missing",
+                f"{item.name_en or item.name} ({format_number(item.weight)} points): "
+                f"{item.explanation_en or 'evidence missing'}",
                 "补充该指标所需的数据或评价记录",
                 f"score.{item.id}",
                 hint_en="Supply the data or assessment this indicator needs",
