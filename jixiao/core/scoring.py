@@ -110,6 +110,7 @@ class ScoreCard:
     insufficient_weight: Decimal
     dropped_weight: Decimal
     notes: tuple[str, ...] = ()
+    notes_en: tuple[str, ...] = ()  # the notes in English, one for one
     self_total: Decimal | None = None
     self_grade: str | None = None
     rescore_total: Decimal | None = None
@@ -596,9 +597,10 @@ def score(
     raw = sum((i.points for i in items if i.points is not None), ZERO)
     adjustment = _adjustment(framework, dropped, book)
     total = adjustment.apply(raw)
-    notes = list(adjustment.notes)
+    notes, notes_en = list(adjustment.notes), list(adjustment.notes_en)
     if adjustment.cap is not None and raw * adjustment.factor > adjustment.cap:
         notes.append(f"{adjustment.cap_reason}，总分封顶{_n(adjustment.cap)}分")
+        notes_en.append(f"{adjustment.cap_reason_en}: the total is capped at {_n(adjustment.cap)}")
     complete = insufficient_weight == 0
     bands = framework.grade_bands()
     rescore_total = round_half_up(adjustment.apply(_rescore_raw(items))) if rescores else None
@@ -613,6 +615,7 @@ def score(
         insufficient_weight=round_half_up(insufficient_weight),
         dropped_weight=dropped,
         notes=tuple(notes),
+        notes_en=tuple(notes_en),
         self_total=dossier.self_evaluation.total,
         self_grade=book.self_grade(),
         rescore_total=rescore_total,
@@ -643,6 +646,8 @@ class Adjustment:
     cap: Decimal | None = None
     cap_reason: str = ""
     notes: tuple[str, ...] = ()
+    cap_reason_en: str = ""
+    notes_en: tuple[str, ...] = ()
 
     def apply(self, raw: Decimal) -> Decimal:
         total = raw * self.factor
@@ -650,24 +655,34 @@ class Adjustment:
 
 
 def _adjustment(framework: Framework, dropped: Decimal, book: FigureBook) -> Adjustment:
-    factor, notes = ONE, []
+    factor, notes, notes_en = ONE, [], []
     if dropped and framework.rules.rescale_not_applicable:
         remaining = framework.total - dropped
         factor = framework.total / remaining if remaining > 0 else ZERO
-        notes.append(
-            f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算"
-            if remaining > 0
-            else "全部指标不适用，无法计分"
-        )
+        if remaining > 0:
+            notes.append(f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算")
+            notes_en.append(
+                f"{_n(dropped)} points of not-applicable indicators dropped; "
+                f"the rest scaled to {_n(framework.total)}"
+            )
+        else:
+            notes.append("全部指标不适用，无法计分")
+            notes_en.append("every indicator is not applicable: no score")
     caps = sorted(framework.rules.execution_cap, key=lambda c: c.below)
     rate = book.value("rates.execution")
     if caps and rate is None:
         notes.append("预算执行率未知，未能应用执行率封顶规则")
+        notes_en.append("execution rate unknown: the execution cap could not be applied")
     cap = next((c for c in caps if rate is not None and rate < c.below), None)
     if cap is None:
-        return Adjustment(factor, None, "", tuple(notes))
+        return Adjustment(factor, None, "", tuple(notes), notes_en=tuple(notes_en))
     return Adjustment(
-        factor, cap.cap, f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%", tuple(notes)
+        factor,
+        cap.cap,
+        f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%",
+        tuple(notes),
+        f"execution rate {_n(rate or ZERO)}% below {_n(cap.below)}%",
+        tuple(notes_en),
     )
 
 
