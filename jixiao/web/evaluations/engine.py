@@ -77,6 +77,7 @@ class Assessment:
                 "message": p.zh,
                 "message_en": p.en,
                 "hint": "",
+                "hint_en": "",
                 "where": p.path,
             }
             for p in self.problems

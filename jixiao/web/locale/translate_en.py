@@ -401,6 +401,8 @@ EN = {
     "达成": "Achieved",
     "部分达成": "Partly achieved",
     "未达成": "Not achieved",
+    "种子部门（真实公开报告）": "seed department (a real published report)",
+    "也可登录 /admin/": "may also use /admin/",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
