@@ -85,6 +85,7 @@ def _pages(world) -> list[tuple[str, str]]:
         ("finance", reverse("submission_audit", args=[a])),
         ("filler_b", reverse("submission_import", args=[b])),
         ("finance", reverse("tokens")),
+        ("finance", reverse("round_new")),
         ("anonymous", reverse("portal:index")),
         ("anonymous", reverse("portal:report", args=[a])),
         ("anonymous", reverse("login")),

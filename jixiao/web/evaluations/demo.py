@@ -20,9 +20,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.utils.translation import gettext_noop
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jixiao.io.dossiers import dossier_to_data, load_dossier
 from jixiao.web.evaluations import engine, services

@@ -403,6 +403,8 @@ EN = {
     "未达成": "Not achieved",
     "种子部门（真实公开报告）": "seed department (a real published report)",
     "也可登录 /admin/": "may also use /admin/",
+    "参与单位": "Participating units",
+    "如 万财监〔2022〕3号": "e.g. Wancaijian [2022] No. 3",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
