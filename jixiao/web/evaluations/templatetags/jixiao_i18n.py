@@ -5,7 +5,7 @@
 - ``{{ value|term }}``: a fixed word the core stores in Chinese (年初预算, 优, 产出…), shown
   through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
 - ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
-  on an English page when it has one, else its ``message``.
+  on an English page, else its ``message`` (marked as an untranslated fallback).
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import re
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CHINESE_RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
 def is_english() -> bool:
@@ -43,19 +44,38 @@ def term(value: Any) -> SafeString | str:
 
 @register.filter
 def english_of(record: Any, field: str) -> str:
-    """*record*'s ``field_en`` on an English page when present, else its *field*."""
-    get = (
-        record.get
-        if isinstance(record, dict)
-        else lambda key, default: getattr(record, key, default)
-    )
-    if is_english():
-        english = get(f"{field}_en", "")
-        if english:
-            return str(english)
-    return str(get(field, "") or "")
+    """*record*'s ``field_en`` on an English page when present, else its *field* (plain text)."""
+    english, chinese = _fields(record, field)
+    return english if is_english() and english else chinese
 
 
 @register.filter
 def english(record: Any, field: str) -> SafeString | str:
-    return zh(english_of(record, field))
+    """*record*'s *field* in the page's language, marked up.
+
+    On an English page the English text is shown with any Chinese inside it (an indicator's or a
+    unit's name) marked ``lang="zh"``; a record without its English falls back to the Chinese,
+    marked ``lang="zh" class="untranslated"`` (the English-page test fails on that class).
+    """
+    english_text, chinese = _fields(record, field)
+    if not is_english() or not chinese:
+        return chinese
+    if not english_text:
+        return format_html('<span lang="zh" class="untranslated">{}</span>', chinese)
+    return _mark_chinese_runs(english_text)
+
+
+def _fields(record: Any, field: str) -> tuple[str, str]:
+    if isinstance(record, dict):
+        return str(record.get(f"{field}_en") or ""), str(record.get(field) or "")
+    return str(getattr(record, f"{field}_en", "") or ""), str(getattr(record, field, "") or "")
+
+
+def _mark_chinese_runs(text: str) -> SafeString:
+    pieces, at = [], 0
+    for run in CHINESE_RUN.finditer(text):
+        pieces.append(conditional_escape(text[at : run.start()]))
+        pieces.append(format_html('<span lang="zh">{}</span>', run.group()))
+        at = run.end()
+    pieces.append(conditional_escape(text[at:]))
+    return mark_safe("".join(pieces))
