@@ -405,6 +405,7 @@ EN = {
     "也可登录 /admin/": "may also use /admin/",
     "参与单位": "Participating units",
     "如 万财监〔2022〕3号": "e.g. Wancaijian [2022] No. 3",
+    "PDF、Word、Excel、图片，≤20MB": "PDF, Word, Excel, pictures, ≤ 20 MB",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
@@ -417,14 +418,21 @@ def _unquote(lines: list[str]) -> str:
     ).replace('\\"', '"')
 
 
+def _unfuzzy(line: str) -> str:
+    """Drop the fuzzy flag from a flags line ("#, fuzzy, python-format" → "#, python-format")."""
+    if not line.startswith("#,"):
+        return line
+    flags = [f.strip() for f in line[2:].split(",") if f.strip() and f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else "#,"
+
+
 def fill() -> int:
     entries = PO.read_text(encoding="utf-8").split("\n\n")
     done = 0
     out = []
     for entry in entries:
-        lines = [
-            line for line in entry.splitlines() if line != "#, fuzzy" and not line.startswith("#| ")
-        ]
+        lines = [_unfuzzy(line) for line in entry.splitlines() if not line.startswith("#| ")]
+        lines = [line for line in lines if line != "#,"]
         if "msgstr" in entry:
             at_id = next((i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
             at_str = next((i for i, line in enumerate(lines) if line.startswith("msgstr ")), None)

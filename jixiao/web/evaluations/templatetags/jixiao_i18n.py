@@ -4,6 +4,8 @@
   ``lang="zh"``, so a screen reader reads it as Chinese on an English page;
 - ``{{ value|term }}``: a fixed word the core stores in Chinese (年初预算, 优, 产出…), shown
   through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
+- ``{{ text|zh_runs }}``: a line the server built from frame words and user data (a row's
+  summary): each Chinese run in it marked ``lang="zh"``;
 - ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
   on an English page, else its ``message`` (marked as an untranslated fallback).
 """
@@ -63,6 +65,12 @@ def english(record: Any, field: str) -> SafeString | str:
     if not english_text:
         return format_html('<span lang="zh" class="untranslated">{}</span>', chinese)
     return _mark_chinese_runs(english_text)
+
+
+@register.filter
+def zh_runs(value: Any) -> SafeString:
+    """Frame text built around user data (目标 ≥ 10项): the Chinese runs in it marked lang="zh"."""
+    return _mark_chinese_runs("" if value is None else str(value))
 
 
 def _fields(record: Any, field: str) -> tuple[str, str]:
