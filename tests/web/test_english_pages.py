@@ -103,6 +103,7 @@ def test_every_main_page_in_english_shows_no_chinese_outside_user_data(client, p
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200, url
         html = response.content.decode()
+        assert '<html lang="en">' in html, url  # else the whole page would count as user data
         leftover = chinese_in_frame(html)
         if 'class="untranslated"' in html:  # a record shown without its English
             leftover.append("untranslated: " + html.split('class="untranslated">', 1)[1][:80])
