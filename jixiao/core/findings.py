@@ -54,6 +54,7 @@ class Finding:
     where: Where = field(default_factory=Where)
     message_en: str = ""
     waived: str | None = None  # the reason, when waived
+    hint_en: str = ""
 
     @property
     def blocking(self) -> bool:
@@ -67,6 +68,7 @@ class Finding:
             "message": self.message,
             "message_en": self.message_en,
             "hint": self.hint,
+            "hint_en": self.hint_en,
             "where": self.where.path,
         }
         if self.where.source is not None:

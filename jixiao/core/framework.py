@@ -92,17 +92,15 @@ class Band(Strict):
             and (self.le is None or value <= self.le)
         )
 
+    def _bounds(self) -> list[str]:
+        marks = ((">", self.gt), ("≥", self.ge), ("<", self.lt), ("≤", self.le))
+        return [f"{mark}{bound}" for mark, bound in marks if bound is not None]
+
     def describe(self) -> str:
-        parts = []
-        if self.gt is not None:
-            parts.append(f">{self.gt}")
-        if self.ge is not None:
-            parts.append(f"≥{self.ge}")
-        if self.lt is not None:
-            parts.append(f"<{self.lt}")
-        if self.le is not None:
-            parts.append(f"≤{self.le}")
-        return " 且 ".join(parts) or "其他"
+        return " 且 ".join(self._bounds()) or "其他"
+
+    def describe_en(self) -> str:
+        return " and ".join(self._bounds()) or "other"
 
 
 class Bands(Strict):
@@ -161,6 +159,7 @@ class IndicatorFilter(Strict):
 class Node(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
+    name_en: str | None = None  # shown on English pages; a pack without it shows the name
     weight: Number = Field(ge=0)
     explanation: str | None = None  # 指标解释
     rule: str | None = None  # 评分标准, as printed on the form

@@ -121,6 +121,8 @@ class ItemScore:
     self_score: Decimal | None = None
     rescore: Rescore | None = None
     adjustments: tuple[str, ...] = ()  # anti-inflation deductions applied
+    explanation_en: str = ""  # for an English page (reports stay Chinese)
+    name_en: str = ""  # a framework leaf's English name, when its pack gives one
 
     @property
     def level1(self) -> str:
@@ -147,6 +149,7 @@ class ScoreCard:
     insufficient_weight: Decimal
     dropped_weight: Decimal
     notes: tuple[str, ...] = ()
+    notes_en: tuple[str, ...] = ()  # the notes in English, one for one
     self_total: Decimal | None = None
     self_grade: str | None = None
     rescore_total: Decimal | None = None
@@ -198,18 +201,39 @@ class Outcome:
     points: Decimal | None
     explanation: str
     adjustments: tuple[str, ...] = field(default_factory=tuple)
+    explanation_en: str = ""
 
 
-def _missing_in_words(missing: Missing) -> str:
+def _missing_in_words(missing: Missing, lang: str = "zh") -> str:
     """缺少数据：预算执行率 — the figure by its name, never by its key."""
     if not missing.name:
-        return missing.reason.split(" / ", 1)[0]
+        zh, _, en = missing.reason.partition(" / ")
+        return (en or zh) if lang == "en" else zh
+    if lang == "en":
+        year = "last year's " if missing.previous else ""
+        return f"missing {year}data: {figure_label(missing.name, 'en')}"
     year = "上年" if missing.previous else ""
     return f"缺少{year}数据：{figure_label(missing.name)}"
 
 
-def insufficient(reason: str) -> Outcome:
-    return Outcome(Status.INSUFFICIENT, None, reason)
+def insufficient(reason: str, reason_en: str) -> Outcome:
+    return Outcome(Status.INSUFFICIENT, None, reason, explanation_en=reason_en)
+
+
+def scored(points: Decimal, explanation: str, explanation_en: str) -> Outcome:
+    return Outcome(Status.SCORED, points, explanation, explanation_en=explanation_en)
+
+
+QUALITATIVE_LEVELS_EN = {
+    "达成": "achieved",
+    "部分达成": "partly achieved",
+    "未达成": "not achieved",
+    "不适用": "not applicable",
+}
+
+
+def _level_en(level: str) -> str:
+    return QUALITATIVE_LEVELS_EN.get(level, level)
 
 
 def _n(value: Decimal) -> str:
@@ -223,10 +247,20 @@ def proportional(
         met = actual >= target if comparator is Comparator.GE else actual > target
         share = ONE if met or target == 0 else max(ZERO, actual / target)
         how = "达到目标，得满分" if met else f"未达目标，{_n(weight)}×{_n(actual)}/{_n(target)}"
+        how_en = (
+            "target met: full points"
+            if met
+            else f"target missed: {_n(weight)}×{_n(actual)}/{_n(target)}"
+        )
     elif comparator in (Comparator.LE, Comparator.LT):
         met = actual <= target if comparator is Comparator.LE else actual < target
         share = ONE if met else (target / actual if actual > 0 else ZERO)
         how = "达到目标，得满分" if met else f"超过上限，{_n(weight)}×{_n(target)}/{_n(actual)}"
+        how_en = (
+            "target met: full points"
+            if met
+            else f"above the ceiling: {_n(weight)}×{_n(target)}/{_n(actual)}"
+        )
     else:
         met = actual == target
         share = (
@@ -239,19 +273,30 @@ def proportional(
             if met
             else f"偏离目标，{_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
         )
-    return Outcome(Status.SCORED, weight * min(share, ONE), how)
+        how_en = (
+            "equal to the target: full points"
+            if met
+            else f"off target: {_n(weight)}×{_n(min(actual, target))}/{_n(max(actual, target))}"
+        )
+    return scored(weight * min(share, ONE), how, how_en)
 
 
 def linear(weight: Decimal, method: Linear, value: Decimal) -> Outcome:
     share = min(max(value / method.full_at, ZERO), ONE)
-    return Outcome(Status.SCORED, weight * share, f"{_n(weight)}×{_n(value)}/{_n(method.full_at)}")
+    how = f"{_n(weight)}×{_n(value)}/{_n(method.full_at)}"
+    return scored(weight * share, how, how)
 
 
 def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
     beyond = value - method.threshold if method.direction == "over" else method.threshold - value
     if beyond <= 0:
         side = "未超过" if method.direction == "over" else "不低于"
-        return Outcome(Status.SCORED, weight, f"{side}{_n(method.threshold)}，得满分")
+        side_en = "not above" if method.direction == "over" else "not below"
+        return scored(
+            weight,
+            f"{side}{_n(method.threshold)}，得满分",
+            f"{side_en} {_n(method.threshold)}: full points",
+        )
     steps = beyond / method.step
     if method.count == "started":
         steps = Decimal(math.ceil(steps))
@@ -264,10 +309,12 @@ def step(weight: Decimal, method: Step, value: Decimal) -> Outcome:
     )
     deduction = steps * per_step
     side = "超出" if method.direction == "over" else "低于"
-    return Outcome(
-        Status.SCORED,
+    side_en = "above" if method.direction == "over" else "below"
+    return scored(
         max(ZERO, weight - deduction),
         f"{side}{_n(method.threshold)}共{_n(beyond)}，扣{_n(min(deduction, weight))}分",
+        f"{_n(beyond)} {side_en} {_n(method.threshold)}: "
+        f"{_n(min(deduction, weight))} points deducted",
     )
 
 
@@ -275,33 +322,48 @@ def bands(weight: Decimal, method: Bands, value: Decimal) -> Outcome:
     for band in method.bands:
         if band.contains(value):
             points = band.points if band.points is not None else weight * (band.fraction or ZERO)
-            return Outcome(
-                Status.SCORED, min(points, weight), f"{_n(value)}落在区间{band.describe()}"
+            return scored(
+                min(points, weight),
+                f"{_n(value)}落在区间{band.describe()}",
+                f"{_n(value)} lies in the band {band.describe_en()}",
             )
-    return Outcome(Status.SCORED, ZERO, f"{_n(value)}不在任何计分区间，得0分")
+    return scored(
+        ZERO, f"{_n(value)}不在任何计分区间，得0分", f"{_n(value)} lies in no band: 0 points"
+    )
 
 
 def qualitative(weight: Decimal, method: Qualitative, assessment: Assessment) -> Outcome:
     level = assessment.level
     if level is None or level not in method.levels:
         known = "、".join(method.levels)
-        return insufficient(f"定性评价等级缺失或无效（应为{known}）")
+        known_en = ", ".join(_level_en(name) for name in method.levels)
+        return insufficient(
+            f"定性评价等级缺失或无效（应为{known}）",
+            f"qualitative level missing or invalid (expected {known_en})",
+        )
     low, high = method.levels[level]
     if assessment.fraction is not None and low <= assessment.fraction <= high:
         share, how = assessment.fraction, f"{level}，按{_n(assessment.fraction * 100)}%计分"
+        how_en = f"{_level_en(level)}: scored at {_n(assessment.fraction * 100)}%"
     else:
         share, how = low, f"{level}，未给出区间内比例，按下限{_n(low * 100)}%计分"
-    return Outcome(Status.SCORED, weight * share, how)
+        how_en = (
+            f"{_level_en(level)}, no share within the band: scored at its floor {_n(low * 100)}%"
+        )
+    return scored(weight * share, how, how_en)
 
 
 def checkpoints(weight: Decimal, method: Checkpoints, assessment: Assessment) -> Outcome:
     if len(assessment.checkpoints) != len(method.points):
         return insufficient(
-            f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项"
+            f"检查点应有{len(method.points)}项，实有{len(assessment.checkpoints)}项",
+            f"{len(method.points)} check points expected, {len(assessment.checkpoints)} given",
         )
     met = sum(1 for ok in assessment.checkpoints if ok)
-    return Outcome(
-        Status.SCORED, weight * met / len(method.points), f"满足{met}/{len(method.points)}个检查点"
+    return scored(
+        weight * met / len(method.points),
+        f"满足{met}/{len(method.points)}个检查点",
+        f"{met} of {len(method.points)} check points met",
     )
 
 
@@ -315,7 +377,9 @@ def apply_method(
 ) -> Outcome:
     if isinstance(method, Proportional):
         if target is None:
-            return insufficient("没有目标值，无法按完成比例计分")
+            return insufficient(
+                "没有目标值，无法按完成比例计分", "no target: cannot score by share achieved"
+            )
         return proportional(weight, comparator, target, value)
     if isinstance(method, Linear):
         return linear(weight, method, value)
@@ -323,7 +387,9 @@ def apply_method(
         return step(weight, method, value)
     if isinstance(method, Bands):
         return bands(weight, method, value)
-    return insufficient("该计分方法需要定性评价（assessment）")
+    return insufficient(
+        "该计分方法需要定性评价（assessment）", "this method needs a qualitative assessment"
+    )
 
 
 # ── the three kinds of leaves ─────────────────────────────────────────────────────────────
@@ -353,7 +419,11 @@ class _Scorer:
                     path,
                     node,
                     Outcome(
-                        Status.NOT_APPLICABLE, None, f"不适用：{assessment.note or '未说明理由'}"
+                        Status.NOT_APPLICABLE,
+                        None,
+                        f"不适用：{assessment.note or '未说明理由'}",
+                        explanation_en="not applicable"
+                        + (": see the reason given" if assessment.note else ", no reason given"),
                     ),
                 )
             ]
@@ -373,7 +443,10 @@ class _Scorer:
         result = compile_formula(node.formula).evaluate(self.lookup, self.previous)
         target_text = _target_text(node.comparator, node.target, None, node.unit)
         if isinstance(result, Missing):
-            outcome = insufficient(f"无法计算，{_missing_in_words(result)}")
+            outcome = insufficient(
+                f"无法计算，{_missing_in_words(result)}",
+                f"cannot compute: {_missing_in_words(result, 'en')}",
+            )
             return self._item(path, node, outcome, target=target_text)
         if isinstance(result, bool):
             result = ONE if result else ZERO
@@ -396,12 +469,17 @@ class _Scorer:
 
     def assessed(self, node: Node, assessment: Assessment | None) -> Outcome:
         if assessment is None:
-            return insufficient("没有定性评价或检查点记录（assessments）")
+            return insufficient(
+                "没有定性评价或检查点记录（assessments）",
+                "no qualitative assessment or check points recorded",
+            )
         if isinstance(node.method, Qualitative):
             return qualitative(node.weight, node.method, assessment)
         if isinstance(node.method, Checkpoints):
             return checkpoints(node.weight, node.method, assessment)
-        return insufficient("计分方法与定性评价不匹配")
+        return insufficient(
+            "计分方法与定性评价不匹配", "the method does not match the qualitative assessment"
+        )
 
     def department_leaf(self, path: tuple[str, ...], node: Node) -> list[ItemScore]:
         assert node.department_indicators is not None
@@ -411,7 +489,10 @@ class _Scorer:
             if node.department_indicators.matches(i.level1, i.level2)
         ]
         if not matched:
-            outcome = insufficient(f"部门未设置“{node.name}”类指标")
+            outcome = insufficient(
+                f"部门未设置“{node.name}”类指标",
+                f"the department set no “{node.name_en or node.name}” indicator",
+            )
             return [self._item(path, node, outcome)]
         weights = _shares(node.weight, matched)
         return [
@@ -435,6 +516,7 @@ class _Scorer:
             status=outcome.status,
             points=None if outcome.points is None else round_half_up(outcome.points),
             explanation=outcome.explanation,
+            explanation_en=outcome.explanation_en,
             target=target,
             actual=actual,
             value=indicator.actual,
@@ -445,7 +527,11 @@ class _Scorer:
 
     def _indicator_outcome(self, node: Node, indicator: Indicator, weight: Decimal) -> Outcome:
         if indicator.content_not_applicable:
-            return Outcome(Status.SCORED, ZERO, "指标内容为“不涉及/无”，不得计分")
+            return scored(
+                ZERO,
+                "指标内容为“不涉及/无”，不得计分",
+                "the indicator is marked not applicable: no points",
+            )
         if indicator.comparator is Comparator.QUALITATIVE:
             assessment = self.dossier.assessments.get(indicator.id)
             method = (
@@ -454,13 +540,19 @@ class _Scorer:
                 else Qualitative(type="qualitative")
             )
             if assessment is None:
-                return insufficient("定性指标缺少评价等级（达成/部分达成/未达成）")
+                return insufficient(
+                    "定性指标缺少评价等级（达成/部分达成/未达成）",
+                    "qualitative indicator not assessed (achieved / partly / not achieved)",
+                )
             return qualitative(weight, method, assessment)
         target = indicator.effective_target
         if target is None:
-            return insufficient("没有年度指标值（目标），无法判断完成程度")
+            return insufficient(
+                "没有年度指标值（目标），无法判断完成程度",
+                "no target for the year: achievement cannot be judged",
+            )
         if indicator.actual is None:
-            return insufficient("没有实际完成值")
+            return insufficient("没有实际完成值", "no actual value")
         assert node.method is not None
         outcome = apply_method(
             weight, node.method, indicator.actual, comparator=indicator.comparator, target=target
@@ -479,16 +571,23 @@ class _Scorer:
             return outcome
         if deviation < rule.threshold:
             return outcome
+        beyond = f"actual beats the target by {_n(deviation)}% (≥ {_n(rule.threshold)}%): target set too low"
         if rule.penalty_points is None:
             points, note = (
                 ZERO,
                 f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，不得分",
             )
+            note_en = f"{beyond}, no points"
         else:
             points = max(ZERO, outcome.points - rule.penalty_points)
             note = f"实际值偏离目标{_n(deviation)}%（≥{_n(rule.threshold)}%），目标设定偏低，扣{_n(rule.penalty_points)}分"
+            note_en = f"{beyond}, {_n(rule.penalty_points)} points deducted"
         return Outcome(
-            outcome.status, points, f"{outcome.explanation}；{note}", (*outcome.adjustments, note)
+            outcome.status,
+            points,
+            f"{outcome.explanation}；{note}",
+            (*outcome.adjustments, note),
+            f"{outcome.explanation_en}; {note_en}",
         )
 
     def _item(
@@ -506,10 +605,12 @@ class _Scorer:
             id=node.id,
             path=path[:-1] if len(path) > 1 else path,
             name=node.name,
+            name_en=node.name_en or "",
             weight=node.weight,
             status=outcome.status,
             points=None if outcome.points is None else round_half_up(outcome.points),
             explanation=outcome.explanation,
+            explanation_en=outcome.explanation_en,
             target=target,
             actual=actual,
             value=value,
@@ -567,9 +668,10 @@ def score(
     raw = sum((i.points for i in items if i.points is not None), ZERO)
     adjustment = _adjustment(framework, dropped, book)
     total = adjustment.apply(raw)
-    notes = list(adjustment.notes)
+    notes, notes_en = list(adjustment.notes), list(adjustment.notes_en)
     if adjustment.cap is not None and raw * adjustment.factor > adjustment.cap:
         notes.append(f"{adjustment.cap_reason}，总分封顶{_n(adjustment.cap)}分")
+        notes_en.append(f"{adjustment.cap_reason_en}: the total is capped at {_n(adjustment.cap)}")
     complete = insufficient_weight == 0
     bands = framework.grade_bands()
     rescored = any(i.rescore is not None for i in items)
@@ -589,6 +691,7 @@ def score(
         insufficient_weight=round_half_up(insufficient_weight),
         dropped_weight=dropped,
         notes=tuple(notes),
+        notes_en=tuple(notes_en),
         self_total=dossier.self_evaluation.total,
         self_grade=book.self_grade(),
         rescore_total=rescore_total,
@@ -619,6 +722,8 @@ class Adjustment:
     cap: Decimal | None = None
     cap_reason: str = ""
     notes: tuple[str, ...] = ()
+    cap_reason_en: str = ""
+    notes_en: tuple[str, ...] = ()
 
     def apply(self, raw: Decimal) -> Decimal:
         total = raw * self.factor
@@ -626,24 +731,34 @@ class Adjustment:
 
 
 def _adjustment(framework: Framework, dropped: Decimal, book: FigureBook) -> Adjustment:
-    factor, notes = ONE, []
+    factor, notes, notes_en = ONE, [], []
     if dropped and framework.rules.rescale_not_applicable:
         remaining = framework.total - dropped
         factor = framework.total / remaining if remaining > 0 else ZERO
-        notes.append(
-            f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算"
-            if remaining > 0
-            else "全部指标不适用，无法计分"
-        )
+        if remaining > 0:
+            notes.append(f"不适用指标{_n(dropped)}分已剔除，其余按{_n(framework.total)}分折算")
+            notes_en.append(
+                f"{_n(dropped)} points of not-applicable indicators dropped; "
+                f"the rest scaled to {_n(framework.total)}"
+            )
+        else:
+            notes.append("全部指标不适用，无法计分")
+            notes_en.append("every indicator is not applicable: no score")
     caps = sorted(framework.rules.execution_cap, key=lambda c: c.below)
     rate = book.value("rates.execution")
     if caps and rate is None:
         notes.append("预算执行率未知，未能应用执行率封顶规则")
+        notes_en.append("execution rate unknown: the execution cap could not be applied")
     cap = next((c for c in caps if rate is not None and rate < c.below), None)
     if cap is None:
-        return Adjustment(factor, None, "", tuple(notes))
+        return Adjustment(factor, None, "", tuple(notes), notes_en=tuple(notes_en))
     return Adjustment(
-        factor, cap.cap, f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%", tuple(notes)
+        factor,
+        cap.cap,
+        f"预算执行率{_n(rate or ZERO)}%低于{_n(cap.below)}%",
+        tuple(notes),
+        f"execution rate {_n(rate or ZERO)}% below {_n(cap.below)}%",
+        tuple(notes_en),
     )
 
 

@@ -23,14 +23,23 @@ class ImportFinding:
     id: str  # "import.W003"
     level: Level
     message: str  # "中文 / English"
-    hint: str = ""
+    hint: str = ""  # "中文 / English", as the message
     where: str | None = None  # "report.txt 第12段 字符3-9"
     source: Source | None = field(default=None, compare=False)
 
     def to_finding(self) -> Finding:
         """The core Finding (as the checks return), the source kept for pointing at the text."""
         zh, _, en = self.message.partition(" / ")
-        return Finding(self.id, FindingLevel(self.level), zh, self.hint, Where("", self.source), en)
+        hint_zh, _, hint_en = self.hint.partition(" / ")
+        return Finding(
+            self.id,
+            FindingLevel(self.level),
+            zh,
+            hint_zh,
+            Where("", self.source),
+            en,
+            hint_en=hint_en,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -84,6 +84,7 @@ def test_check_json_with_an_error_finding_exits_1(seed_with_error: Path) -> None
             "message": "实有人数：报告写43人，按明细计算为42人",
             "message_en": "actual head-count: stated 43, computed 42",
             "hint": "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数",
+            "hint_en": "actual = in service + retired + retired cadres + survivors; check the counts",
             "where": "staffing.actual_total",
             "source": {"locator": "一（一）2", "text": "实有人数42人"},
         }

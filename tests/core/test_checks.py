@@ -3,8 +3,11 @@ finding asserted, and stays silent on a clean dossier; crashes, waivers and the 
 
 from __future__ import annotations
 
+import ast
 import copy
+import inspect
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -740,15 +743,54 @@ def test_apply_waivers_and_sorting_directly() -> None:
 
 
 def test_finding_as_dict_shape() -> None:
-    finding = Finding("budget.W001", Level.WARNING, "消息", "提示", Where("money.lines"), "message")
+    finding = Finding(
+        "budget.W001",
+        Level.WARNING,
+        "消息",
+        "提示",
+        Where("money.lines"),
+        "message",
+        hint_en="hint",
+    )
     assert finding.as_dict() == {
         "id": "budget.W001",
         "level": "warning",
         "message": "消息",
         "message_en": "message",
         "hint": "提示",
+        "hint_en": "hint",
         "where": "money.lines",
     }
+
+
+def _note_calls(function: Callable[..., object]) -> list[ast.Call]:
+    """The Note(...) calls in *function*'s module helpers and body (a helper yields for several)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(inspect.getmodule(function))))
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Note"
+    ]
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_hint_of_a_registered_rule_has_an_english_version(rule_id: str) -> None:
+    """A note given a hint (third argument or hint=) is also given hint_en (last positional or hint_en=)."""
+    for call in _note_calls(RULES[rule_id].function):
+        keywords = {k.arg for k in call.keywords}
+        has_hint = len(call.args) >= 3 or "hint" in keywords
+        has_hint_en = len(call.args) >= 6 or "hint_en" in keywords
+        assert not has_hint or has_hint_en, (
+            f"{rule_id}: line {call.lineno} has a hint but no hint_en"
+        )
+
+
+def test_english_hints_are_english(seed_dossier: Dossier) -> None:
+    findings = evaluate_with(seed_dossier).findings
+    hinted = [f for f in findings if f.hint]
+    assert hinted and all(
+        f.hint_en and not re.search(r"[\u4e00-\u9fff]", f.hint_en) for f in hinted
+    )
 
 
 # ── the pipeline on the seed, and every shipped pack ──────────────────────────────────────

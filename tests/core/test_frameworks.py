@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.core.errors import InputError, Problem
-from jixiao.core.framework import Framework, framework_from_data
+from jixiao.core.framework import Framework, Node, framework_from_data
 from jixiao.frameworks import DEFAULT_FRAMEWORK, load_framework, pack_paths, shipped_frameworks
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -296,3 +296,19 @@ def test_framework_from_data_reports_nested_paths() -> None:
         framework_from_data(data, origin="pack.yaml")
     assert [p.path for p in raised.value.problems] == ["indicators[1].method.linear.full_at"]
     assert raised.value.origin == "pack.yaml"
+
+
+def _nodes(nodes: tuple[Node, ...]) -> list[Node]:
+    return [n for node in nodes for n in (node, *_nodes(node.children))]
+
+
+@pytest.mark.parametrize("framework", shipped_frameworks(), ids=lambda f: f.id)
+def test_every_shipped_pack_and_node_has_an_english_name(framework: Framework) -> None:
+    assert framework.name_en and not CHINESE.search(framework.name_en)
+    for node in _nodes(framework.indicators):
+        assert node.name_en and not CHINESE.search(node.name_en), node.id
+
+
+def test_a_user_pack_without_english_names_loads(tmp_path: Path) -> None:
+    framework = load_framework(str(write_pack(tmp_path, VALID)))
+    assert framework.name_en == "" and all(n.name_en is None for n in _nodes(framework.indicators))

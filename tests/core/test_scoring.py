@@ -3,6 +3,7 @@ re-scores, and the shipped packs on the seed. Frameworks are built inline from p
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -22,7 +23,7 @@ from jixiao.core.scoring import (
     Subtotal,
     score,
 )
-from jixiao.frameworks import evaluate_with, load_framework
+from jixiao.frameworks import evaluate_with, load_framework, shipped_frameworks
 
 D = Decimal
 
@@ -430,6 +431,7 @@ def test_insufficient_evidence_withholds_the_grade() -> None:
         ("c", Status.INSUFFICIENT, None),
     ]
     assert card.items[2].explanation == "无法计算，缺少数据：其他数据 · c"
+    assert card.items[2].explanation_en == "cannot compute: missing data: other data · c"
     assert (card.total, card.grade, card.complete, card.status) == (
         D("60.00"),
         None,
@@ -550,6 +552,7 @@ def test_department_indicator_item_fields() -> None:
         status=Status.SCORED,
         points=D("83.33"),
         explanation="未达目标，100×10/12",
+        explanation_en="target missed: 100×10/12",
         target="≥12次",
         actual="10次",
         value=D(10),
@@ -964,3 +967,14 @@ def test_hunan_pack_rules(
     dossier = build_dossier(money={"unit": "万元", "lines": [WAGES, *extra_lines]}, data=data)
     item = _hunan_item(dossier, item_id)
     assert (item.status, item.points) == (status, None if expected is None else D(expected))
+
+
+@pytest.mark.parametrize("framework", shipped_frameworks(), ids=lambda f: f.id)
+def test_every_item_explains_its_score_in_english_too(
+    framework: Framework, seed_dossier: Dossier
+) -> None:
+    """The English explanation exists for every item and, on the seed, holds no Chinese."""
+    card = score(seed_dossier, framework)
+    for item in card.items:
+        assert item.explanation_en, item.id
+        assert not re.search(r"[\u4e00-\u9fff]", item.explanation_en), item.explanation_en

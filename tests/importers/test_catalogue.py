@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -37,3 +38,26 @@ def test_every_catalogued_id_is_used() -> None:
     )
     for finding_id in CATALOGUE:
         assert f'"{finding_id}"' in code, finding_id
+
+
+def _hint_of(call: ast.Call) -> ast.expr | None:
+    hint = call.args[3] if len(call.args) > 3 else None
+    return next((k.value for k in call.keywords if k.arg == "hint"), hint)
+
+
+def test_every_importer_hint_is_given_in_chinese_and_english() -> None:
+    """A hint is written "中文 / English", as the message, so each language shows its own half."""
+    for path in (REPO / "jixiao" / "importers").glob("*.py"):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "add"
+                and call.args
+                and isinstance(call.args[0], ast.Constant)
+                and str(call.args[0].value).startswith("import.")
+            ):
+                continue
+            hint = _hint_of(call)
+            if hint is not None:
+                assert " / " in ast.unparse(hint), f"{path.name}:{call.lineno}"

@@ -401,6 +401,15 @@ def test_import_findings_convert_to_core_findings_with_their_source() -> None:
     assert finding.where.source is not None and finding.where.source.text == "编制人员19人"
 
 
+def test_an_import_hint_is_split_into_its_chinese_and_english_halves() -> None:
+    result = import_text("2021年度绩效自评报告\n全年支出100万元。", file="r.txt")
+    finding = next(f for f in result.findings if f.id == "import.W001").to_finding()
+    assert (finding.hint, finding.hint_en) == (
+        "请在档案中填写部门名称",
+        "fill in the department name",
+    )
+
+
 def test_internal_units_listed_inline_or_below_and_unit_type() -> None:
     result = import_text(TITLE + "本局属于行政单位,设有3个科室,即办公室、财务科、业务科。")
     assert result.dossier.profile.internal_units == ("办公室", "财务科", "业务科")

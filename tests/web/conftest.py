@@ -30,3 +30,13 @@ def world(db):
 def fake_findings(monkeypatch):
     """Make the pipeline report whatever findings a test sets, independent of the rule set."""
     return factories.FakePipeline.install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the thread; the next test starts in Chinese."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

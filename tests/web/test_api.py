@@ -189,6 +189,20 @@ def test_findings_name_their_place_in_words_beside_the_path(client, world, fake_
     assert {"where", "where_label", "where_label_en"} <= set(schema["properties"])
 
 
+def test_score_and_findings_carry_their_english(client, world):
+    fill(world, "a")
+    headers = bearer(world, "filler_a")
+    pk = world.subs["a"].pk
+    score = client.get(f"/api/submissions/{pk}/score", **headers).json()
+    assert score["framework_en"].startswith("2020 self-evaluation style")
+    assert len(score["notes_en"]) == len(score["notes"])
+    execution = next(i for i in score["items"] if i["id"] == "execution")
+    assert execution["name_en"] == "Budget execution rate" and execution["explanation_en"]
+    findings = client.get(f"/api/submissions/{pk}/findings", **headers).json()["findings"]
+    hinted = [f for f in findings if f["hint"]]
+    assert hinted and all(f["hint_en"] for f in hinted)
+
+
 def test_open_round_via_api_needs_finance(client, world):
     payload = {
         "finance_id": world.finance.pk,

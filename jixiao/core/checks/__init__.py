@@ -38,6 +38,7 @@ class Note:
     hint: str = ""
     path: str = ""
     source: Source | None = None
+    hint_en: str = ""  # the hint in English; a note with a hint has one (a test checks)
 
 
 RuleFunction = Callable[[Context], Iterator[Note]]
@@ -73,7 +74,15 @@ def rule(rule_id: str, title: str, title_en: str) -> Callable[[RuleFunction], Ru
 def run_rule(item: Rule, context: Context) -> list[Finding]:
     try:
         return [
-            Finding(item.id, item.level, n.message, n.hint, Where(n.path, n.source), n.message_en)
+            Finding(
+                item.id,
+                item.level,
+                n.message,
+                n.hint,
+                Where(n.path, n.source),
+                n.message_en,
+                hint_en=n.hint_en,
+            )
             for n in item.function(context)
         ]
     except Exception as error:
@@ -85,6 +94,7 @@ def run_rule(item: Rule, context: Context) -> list[Finding]:
                 "这是 jixiao 的缺陷，请报告；其余检查结果仍然有效",
                 Where(),
                 f"check {item.id} crashed: {type(error).__name__}: {error}",
+                hint_en="This is a bug in jixiao: please report it; the other findings still stand",
             )
         ]
 

@@ -16,6 +16,7 @@ def missing_assets(context: Context) -> Iterator[Note]:
             "net assets at year end missing",
             "从资产年报或决算报表填报",
             "assets.total_net",
+            hint_en="Take it from the annual asset report or the final accounts",
         )
 
 
@@ -29,6 +30,7 @@ def added_vs_capital(context: Context) -> Iterator[Note]:
             "fixed assets added exceed capital expenditure",
             "核对资产配置来源（调拨、捐赠）或资本性支出口径",
             "assets.fixed_added",
+            hint_en="Check where the assets came from (transfers, donations) or how capital spending is counted",
         )
 
 
@@ -44,4 +46,5 @@ def in_use_exceeds_total(context: Context) -> Iterator[Note]:
             "fixed assets in use exceed the total",
             "核对资产卡片数据",
             "assets.fixed_in_use",
+            hint_en="Check the asset register",
         )

@@ -49,6 +49,7 @@ def not_applicable_with_points(context: Context) -> Iterator[Note]:
                 "删除该指标，或改为有实际内容的指标；不涉及的指标不得计分",
                 f"indicators[{n}]",
                 indicator.source,
+                hint_en="Delete the indicator or give it real content; a not-applicable indicator earns no points",
             )
 
 
@@ -66,6 +67,7 @@ def self_score_over_weight(context: Context) -> Iterator[Note]:
                 "自评得分不能超过分值",
                 f"indicators[{n}].self_score",
                 indicator.source,
+                hint_en="A self-score cannot exceed the weight",
             )
 
 
@@ -84,6 +86,7 @@ def vague_target(context: Context) -> Iterator[Note]:
                 "写明比较符、数值和单位，例如“≥95%”“≤3天”",
                 f"indicators[{n}].target_text",
                 indicator.source,
+                hint_en="State a comparator, a number and a unit, e.g. “≥95%” or “≤3 days”",
             )
 
 
@@ -103,6 +106,7 @@ def missing_target(context: Context) -> Iterator[Note]:
                 "从年初绩效目标表补填指标值（比较符、数值、单位）",
                 f"indicators[{n}].target",
                 indicator.source,
+                hint_en="Fill in the target from the initial goal table (comparator, number, unit)",
             )
 
 
@@ -125,6 +129,7 @@ def unexplained_deviation(context: Context) -> Iterator[Note]:
                 "在“偏差原因分析及改进措施”中说明原因",
                 f"indicators[{n}].deviation_explanation",
                 indicator.source,
+                hint_en="Explain it under “Reasons for deviation and remedies”",
             )
 
 
@@ -143,6 +148,7 @@ def pressure_free(context: Context) -> Iterator[Note]:
                 "下一年度按实际能力设定有挑战性的目标；如系特殊原因请说明",
                 f"indicators[{n}].target",
                 indicator.source,
+                hint_en="Set a challenging target next year; explain if there was a special reason",
             )
 
 
@@ -159,6 +165,7 @@ def missing_unit(context: Context) -> Iterator[Note]:
                 f"{indicator.name} has no unit",
                 "填写单位，如 %、次、个",
                 f"indicators[{n}].unit",
+                hint_en="Enter a unit, such as %, times or items",
             )
 
 
@@ -174,6 +181,7 @@ def qualitative_unassessed(context: Context) -> Iterator[Note]:
                 f"qualitative indicator {indicator.name} is not assessed",
                 "在 assessments 中给出等级和依据",
                 f"indicators[{n}]",
+                hint_en="Give a level and its basis in assessments",
             )
 
 
@@ -186,6 +194,7 @@ def missing_evidence(context: Context) -> Iterator[Note]:
                 f"{indicator.name} has no evidence",
                 "注明数据来源（台账、统计表、问卷等）",
                 f"indicators[{n}].evidence",
+                hint_en="Name the source of the data (ledger, statistics, survey…)",
             )
 
 
@@ -203,6 +212,7 @@ def goal_unmeasured(context: Context) -> Iterator[Note]:
                 f"goal {n + 1} has no measurable indicator",
                 "为该目标设置至少一个“比较符+数值+单位”的指标",
                 f"goals[{n}]",
+                hint_en="Give the goal at least one indicator with comparator, number and unit",
             )
 
 
@@ -216,6 +226,7 @@ def goal_vague(context: Context) -> Iterator[Note]:
                 f"goal {n + 1} uses vague wording without a number",
                 "把目标细化为可衡量的数量、质量、时效指标",
                 f"goals[{n}].text",
+                hint_en="Break the goal down into measurable quantity, quality and timeliness indicators",
             )
 
 
@@ -223,5 +234,9 @@ def goal_vague(context: Context) -> Iterator[Note]:
 def no_goals(context: Context) -> Iterator[Note]:
     if not context.dossier.goals:
         yield Note(
-            "没有填报年度绩效目标", "no goals", "按绩效目标表填报年度总体目标和分项目标", "goals"
+            "没有填报年度绩效目标",
+            "no goals",
+            "按绩效目标表填报年度总体目标和分项目标",
+            "goals",
+            hint_en="Enter the year's overall goal and its sub-goals from the goal table",
         )

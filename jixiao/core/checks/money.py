@@ -29,6 +29,7 @@ def overspent(context: Context) -> Iterator[Note]:
             f"spending {format_number(executed)} exceeds available budget {format_number(available)}",
             "核对预算口径（是否漏报调整预算、上年结转或其他资金来源）",
             "money.lines",
+            hint_en="Check the budget basis (adjustments, carry-over or other funding left out?)",
         )
 
 
@@ -44,6 +45,7 @@ def no_execution(context: Context) -> Iterator[Note]:
             "no executed or final amounts: the execution rate and its indicators cannot be scored",
             "按经济分类填报全年执行数或决算数",
             "money.lines",
+            hint_en="Enter the year's executed or final amounts by economic class",
         )
 
 
@@ -55,6 +57,7 @@ def no_budget(context: Context) -> Iterator[Note]:
             "no budget amounts",
             "按基本支出、项目支出和经济分类填报年初预算或调整预算",
             "money.lines",
+            hint_en="Enter the initial or adjusted budget by basic, project and economic class",
         )
 
 
@@ -72,9 +75,10 @@ def unit_slip(context: Context) -> Iterator[Note]:
         if median > 0 and amount / median >= SUSPICIOUS_RATIO:
             yield Note(
                 f"第{n + 1}笔金额{format_number(amount)}万元是其他金额的{format_number(amount / median, 0)}倍，可能把元当作万元",
-                f"line {n + 1} is {format_number(amount / median, 0)}× the median: 元 taken for 万元?",
+                f"line {n + 1} is {format_number(amount / median, 0)}× the median: yuan taken for 10,000 yuan?",
                 "核对金额单位",
                 f"money.lines[{n}].amount",
+                hint_en="Check the money unit",
             )
 
 
@@ -87,6 +91,7 @@ def sangong_overspent(context: Context) -> Iterator[Note]:
             "three public expenses exceed their budget",
             "说明超支原因；“三公经费”原则上只减不增",
             "money.lines",
+            hint_en="Explain the overspending; the three public expenses should only go down",
         )
 
 
@@ -101,6 +106,7 @@ def low_execution(context: Context) -> Iterator[Note]:
             f"execution rate {format_number(rate)}% below 90% and not explained",
             "在“预算及执行情况”或“存在的问题”中说明执行率偏低的原因",
             "narratives.budget_notes",
+            hint_en="Explain the low execution rate under budget notes or problems",
         )
 
 
@@ -112,6 +118,7 @@ def sangong_missing(context: Context) -> Iterator[Note]:
             "no three-public-expense amounts: their change and control rates cannot be computed",
             "填报因公出国（境）、公务用车购置及运行维护、公务接待费的预算数和支出数",
             "money.lines",
+            hint_en="Enter budget and spending for official travel abroad, official cars and official receptions",
         )
 
 
@@ -125,6 +132,7 @@ def negative(context: Context) -> Iterator[Note]:
                 "只有预算调减可以为负，请核对",
                 f"money.lines[{n}].amount",
                 line.source,
+                hint_en="Only a budget reduction can be negative; please check",
             )
 
 
@@ -137,6 +145,7 @@ def initial_only(context: Context) -> Iterator[Note]:
             "only the initial budget: the execution rate uses it as denominator",
             "填报调整预算（全年预算数）",
             "money.lines",
+            hint_en="Enter the adjusted (full-year) budget",
         )
 
 
@@ -177,6 +186,7 @@ def balance(context: Context) -> Iterator[Note]:
             f"income less spending leaves {format_number(expected)}, stated year-end balance {format_number(end)}",
             "核对收入来源、支出口径和结转结余（年初结转 + 本年收入 − 本年支出 = 年末结转结余）",
             "executed.carryover_end",
+            hint_en="Check income, spending and balances (carry-over + income − spending = year-end balance)",
         )
 
 
@@ -194,6 +204,7 @@ def spending_over_income(context: Context) -> Iterator[Note]:
             f"spending {format_number(spent)} exceeds income {format_number(income)}",
             "说明资金来源（上年结转、其他资金）或核对支出口径",
             "money.lines",
+            hint_en="Explain the funding (carry-over, other funds) or check how spending is counted",
         )
 
 
@@ -210,4 +221,5 @@ def special_funds(context: Context) -> Iterator[Note]:
                 f"special funds {format_number(funds)} vs project {prefix} {format_number(project)}",
                 "说明专项经费与项目支出的口径差异（如部分项目不属于专项）",
                 f"{prefix}.special_funds",
+                hint_en="Explain how special funds and project spending differ (some projects are not special funds)",
             )

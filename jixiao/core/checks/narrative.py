@@ -25,6 +25,7 @@ def empty_sections(context: Context) -> Iterator[Note]:
                 f"section {field} is empty",
                 "按报告提纲补写该部分",
                 f"narratives.{field}",
+                hint_en="Write this section following the report outline",
             )
 
 
@@ -37,4 +38,5 @@ def problems_without_measures(context: Context) -> Iterator[Note]:
             "fewer improvement measures than problems",
             "每个问题都应有对应的改进措施",
             "narratives.improvements",
+            hint_en="Every problem needs an improvement measure",
         )

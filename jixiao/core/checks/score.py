@@ -26,6 +26,7 @@ def grade_mismatch(context: Context) -> Iterator[Note]:
             "等级：优≥90，良80–90，中60–80，差<60",
             "self_evaluation.grade",
             evaluation.source,
+            hint_en="Grades: excellent ≥ 90, good 80–90, fair 60–80, poor < 60",
         )
 
 
@@ -46,6 +47,7 @@ def inflated(context: Context) -> Iterator[Note]:
             "逐项核对自评表得分与完成情况，按实际完成值计分",
             "self_evaluation.total",
             context.dossier.self_evaluation.source,
+            hint_en="Check each self-score against what was achieved and score by the actual values",
         )
 
 
@@ -65,6 +67,7 @@ def unverifiable(context: Context) -> Iterator[Note]:
             "补充下列“框架指标缺少数据”提示中的数据后重新计算",
             "self_evaluation.total",
             context.dossier.self_evaluation.source,
+            hint_en="Supply the data named in the “framework indicator lacks data” findings, then recompute",
         )
 
 
@@ -72,7 +75,11 @@ def unverifiable(context: Context) -> Iterator[Note]:
 def no_self_score(context: Context) -> Iterator[Note]:
     if context.dossier.self_evaluation.total is None:
         yield Note(
-            "报告没有写明绩效自评得分", "no self-score", "填写自评表总分", "self_evaluation.total"
+            "报告没有写明绩效自评得分",
+            "no self-score",
+            "填写自评表总分",
+            "self_evaluation.total",
+            hint_en="Enter the self-evaluation total",
         )
 
 
@@ -84,9 +91,11 @@ def insufficient_items(context: Context) -> Iterator[Note]:
             place = "/".join(dict.fromkeys(p for p in (*item.path, item.name) if p))
             yield Note(
                 f"{place}（{format_number(item.weight)}分）：{item.explanation}",
-                f"{item.name} ({format_number(item.weight)} points): evidence missing",
+                f"{item.name_en or item.name} ({format_number(item.weight)} points): "
+                f"{item.explanation_en or 'evidence missing'}",
                 "补充该指标所需的数据或评价记录",
                 f"score.{item.id}",
+                hint_en="Supply the data or assessment this indicator needs",
             )
 
 
@@ -104,4 +113,5 @@ def uncovered(context: Context) -> Iterator[Note]:
                 f"indicator {indicator.name} is not scored by {context.card.framework_id}",
                 "选择包含部门个性指标的评价框架，或调整指标的一级分类",
                 f"indicators[{n}]",
+                hint_en="Pick a framework that scores department indicators, or change the indicator's level-1 class",
             )

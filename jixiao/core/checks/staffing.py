@@ -17,6 +17,7 @@ def over_quota(context: Context) -> Iterator[Note]:
             f"{in_service} in service against {authorized} authorized posts",
             "说明超编原因及消化计划；检查是否把编外、临聘人员计入在职",
             "staffing.in_service",
+            hint_en="Explain the excess and the plan to absorb it; check that contract staff are not counted in service",
         )
 
 
@@ -49,10 +50,15 @@ def missing_counts(context: Context) -> Iterator[Note]:
                 f"{path}: only a total is stated, no breakdown by type",
                 "按类型填报（行政、参公、事业、工勤等）",
                 path,
+                hint_en="Enter counts by type (civil service, public institution, support staff…)",
             )
         else:
             yield Note(
-                f"未填报{label}", f"{path} missing", "按类型填报（行政、参公、事业、工勤等）", path
+                f"未填报{label}",
+                f"{path} missing",
+                "按类型填报（行政、参公、事业、工勤等）",
+                path,
+                hint_en="Enter counts by type (civil service, public institution, support staff…)",
             )
 
 
@@ -64,4 +70,5 @@ def missing_retired(context: Context) -> Iterator[Note]:
             "retired staff not reported",
             "没有退休人员时填 0",
             "staffing.retired",
+            hint_en="Enter 0 when there are no retirees",
         )

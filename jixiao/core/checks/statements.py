@@ -9,7 +9,7 @@ from jixiao.core.dossier import Stated
 from jixiao.core.figures import FIGURES_BY_KEY, format_number
 
 
-def _mismatches(context: Context, prefix: str, hint: str) -> Iterator[Note]:
+def _mismatches(context: Context, prefix: str, hint: str, hint_en: str) -> Iterator[Note]:
     for statement in context.dossier.stated:
         if not statement.key.startswith(prefix) or statement.key not in FIGURES_BY_KEY:
             continue
@@ -24,6 +24,7 @@ def _mismatches(context: Context, prefix: str, hint: str) -> Iterator[Note]:
             hint,
             statement.key,
             statement.source,
+            hint_en,
         )
 
 
@@ -37,6 +38,7 @@ def actual_total(context: Context) -> Iterator[Note]:
         context,
         "staffing.actual_total",
         "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数",
+        "actual = in service + retired + retired cadres + survivors; check the counts",
     )
 
 
@@ -45,7 +47,10 @@ def actual_total(context: Context) -> Iterator[Note]:
 )
 def in_service(context: Context) -> Iterator[Note]:
     yield from _mismatches(
-        context, "staffing.in_service", "在职人数应等于各类在职人员（参公、事业、工勤等）之和"
+        context,
+        "staffing.in_service",
+        "在职人数应等于各类在职人员（参公、事业、工勤等）之和",
+        "staff in service must equal the sum of the counts by type",
     )
 
 
@@ -53,13 +58,21 @@ def in_service(context: Context) -> Iterator[Note]:
     "staffing.E003", "编制人数与分类型编制之和不符", "Authorized posts differ from the sum by type"
 )
 def authorized(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "staffing.authorized", "编制人数应等于各类编制之和")
+    yield from _mismatches(
+        context,
+        "staffing.authorized",
+        "编制人数应等于各类编制之和",
+        "authorized posts must equal the sum by type",
+    )
 
 
 @rule("budget.E001", "预算总额与明细之和不符", "A budget total differs from the sum of its lines")
 def budget_totals(context: Context) -> Iterator[Note]:
     yield from _mismatches(
-        context, "budget.", "核对预算总额与各经济分类明细，注意元与万元、四舍五入"
+        context,
+        "budget.",
+        "核对预算总额与各经济分类明细，注意元与万元、四舍五入",
+        "check the budget total against its lines; mind yuan vs 10,000 yuan and rounding",
     )
 
 
@@ -70,13 +83,21 @@ def budget_totals(context: Context) -> Iterator[Note]:
 )
 def executed_totals(context: Context) -> Iterator[Note]:
     yield from _mismatches(
-        context, "executed.", "核对支出总额与各经济分类明细，注意元与万元、四舍五入"
+        context,
+        "executed.",
+        "核对支出总额与各经济分类明细，注意元与万元、四舍五入",
+        "check the spending total against its lines; mind yuan vs 10,000 yuan and rounding",
     )
 
 
 @rule("rates.E001", "报告所写比率与按公式计算的结果不符", "A stated rate differs from its formula")
 def rates(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "rates.", "比率应由原始数据按公式计算，不要手工填写")
+    yield from _mismatches(
+        context,
+        "rates.",
+        "比率应由原始数据按公式计算，不要手工填写",
+        "rates are computed from the raw data by formula, never typed in",
+    )
 
 
 @rule(
@@ -85,7 +106,12 @@ def rates(context: Context) -> Iterator[Note]:
     "Stated change in assets differs from the two totals",
 )
 def assets_change(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "assets.", "变动率 =（本年 − 上年）/ 上年 × 100%")
+    yield from _mismatches(
+        context,
+        "assets.",
+        "变动率 =（本年 − 上年）/ 上年 × 100%",
+        "change = (this year − last year) / last year × 100%",
+    )
 
 
 @rule(
@@ -94,7 +120,12 @@ def assets_change(context: Context) -> Iterator[Note]:
     "Stated number of internal units differs from the list",
 )
 def internal_units(context: Context) -> Iterator[Note]:
-    yield from _mismatches(context, "profile.", "核对内设机构名单与数量")
+    yield from _mismatches(
+        context,
+        "profile.",
+        "核对内设机构名单与数量",
+        "check the list of internal units against their number",
+    )
 
 
 @rule(
@@ -118,6 +149,8 @@ def conflicting(context: Context) -> Iterator[Note]:
                     + (f"（另一处：{other.source.describe()}）" if other.source else ""),
                     key,
                     other.source,
+                    "keep one figure after agreeing on the basis"
+                    + (f" (the other: {other.source.describe()})" if other.source else ""),
                 )
 
 
@@ -138,6 +171,7 @@ def unverifiable(context: Context) -> Iterator[Note]:
                 "补充计算所需的原始数据（例如上年资产总额），由系统计算",
                 statement.key,
                 statement.source,
+                hint_en="Supply the raw data (e.g. last year's assets) so the system computes it",
             )
 
 
@@ -151,4 +185,5 @@ def unknown_key(context: Context) -> Iterator[Note]:
                 "使用 `jixiao figures --json` 列出的标准键",
                 f"stated.{statement.key}",
                 statement.source,
+                hint_en="Use a standard key listed by `jixiao figures --json`",
             )

@@ -353,6 +353,7 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
     return {
         **_state(request.user, submission),
         "framework": a.framework_name,
+        "framework_en": a.framework_name_en,
         "total": a.total,
         "grade": a.grade,
         "self_total": a.self_total,
@@ -362,15 +363,18 @@ def score(request: HttpRequest, pk: int) -> dict[str, Any]:
         "final_basis": a.final_basis,
         "final_text": a.final_text,
         "notes": a.notes,
+        "notes_en": a.notes_en,
         "items": [
             {
                 "id": i.id,
                 "path": i.path,
                 "name": i.name,
+                "name_en": i.name_en,
                 "weight": i.weight,
                 "points": i.points,
                 "status": i.status,
                 "explanation": i.explanation,
+                "explanation_en": i.explanation_en,
                 "target": i.target,
                 "actual": i.actual,
                 "self_score": i.self_score,

@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jixiao.io.dossiers import dossier_to_data, load_dossier
 from jixiao.web.evaluations import engine, services
@@ -449,7 +450,7 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
     first_unit = submitters[1][0]
     return [
         ("财政局审核员", "demo_finance", finance.name, ""),
-        ("系统管理员", "demo_admin", finance.name, "也可登录 /admin/"),
+        ("系统管理员", "demo_admin", finance.name, gettext_noop("也可登录 /admin/")),
         ("主管部门审核员", "demo_dept1", DEPARTMENTS[0][0], "demo_dept1 … demo_dept8"),
         ("单位填报员", "demo_u01", submitters[0][0].name, "草稿（刚发起）"),
         (
@@ -488,11 +489,11 @@ def remove_demo() -> None:
 
 # what `demo` prints when the data is already there (the same accounts load_demo creates)
 ACCOUNT_ROWS_HINT = [
-    ("财政局审核员", "wanzai_finance", "万载县财政局", "种子部门（真实公开报告）"),
+    ("财政局审核员", "wanzai_finance", "万载县财政局", gettext_noop("种子部门（真实公开报告）")),
     ("单位填报员", "wanzai_filler", "万载县机关事务管理局", ""),
     ("单位负责人", "wanzai_head", "万载县机关事务管理局", ""),
     ("财政局审核员", "demo_finance", "演示县财政局" + DEMO_LABEL, ""),
-    ("系统管理员", "demo_admin", "演示县财政局" + DEMO_LABEL, "也可登录 /admin/"),
+    ("系统管理员", "demo_admin", "演示县财政局" + DEMO_LABEL, gettext_noop("也可登录 /admin/")),
     ("主管部门审核员", "demo_dept1", DEPARTMENTS[0][0], "demo_dept1 … demo_dept8"),
     ("单位填报员", "demo_u01", DEPARTMENTS[0][0], "demo_u01 … demo_u27"),
     ("单位负责人", "demo_u01_head", DEPARTMENTS[0][0], "demo_u01_head … demo_u27_head"),

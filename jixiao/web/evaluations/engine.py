@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from jixiao.core.checks import INVALID_INPUT_ID
@@ -39,6 +40,9 @@ class ItemLine:
     self_score: Decimal | None = None
     rescore: Decimal | None = None
     rescore_comment: str = ""
+    name_en: str = ""  # the framework's English name for a framework leaf
+    explanation_en: str = ""
+    path_parts: list[dict[str, str]] = field(default_factory=list)  # {"name", "name_en"} each
 
 
 @dataclass
@@ -57,7 +61,9 @@ class Assessment:
     final_grade: str = ""
     final_basis: str = ""
     framework_name: str = ""
+    framework_name_en: str = ""
     notes: list[str] = field(default_factory=list)
+    notes_en: list[str] = field(default_factory=list)
     engine_ready: bool = True
     result: Any = None  # the pipeline's Result, for report composition
 
@@ -79,6 +85,7 @@ class Assessment:
                 "message": p.zh,
                 "message_en": p.en,
                 "hint": "",
+                "hint_en": "",
                 "where": p.path,
             }
             for p in self.problems
@@ -99,6 +106,14 @@ class Assessment:
         if self.total is not None and not self.grade:
             return final_text(None, "insufficient")
         return final_text(self.total, "computed")
+
+    @property
+    def display_notes(self) -> list[str]:
+        """The notes in the page's language (English when every note has its English)."""
+        english = translation.get_language() or ""
+        if english.startswith("en") and len(self.notes_en) == len(self.notes):
+            return self.notes_en
+        return self.notes
 
     def findings_at(self, prefix: str) -> list[dict[str, Any]]:
         return [f for f in self.findings if path_matches(f.get("where", ""), prefix)]
@@ -231,7 +246,11 @@ def _summarise(dossier: Dossier, result: Any) -> Assessment:
     assessment.rescore_total = getattr(card, "rescore_total", None)
     _set_final(assessment, card)
     assessment.framework_name = getattr(card, "framework_name", "")
+    framework = getattr(result, "framework", None)
+    assessment.framework_name_en = getattr(framework, "name_en", "") or ""
     assessment.notes = list(getattr(card, "notes", ()))
+    assessment.notes_en = list(getattr(card, "notes_en", ()))
+    english_names = _english_names(framework)
     for item in card.items:
         rescore = getattr(item, "rescore", None)
         assessment.items.append(
@@ -252,6 +271,21 @@ def _summarise(dossier: Dossier, result: Any) -> Assessment:
                 self_score=getattr(item, "self_score", None),
                 rescore=rescore.points if rescore else None,
                 rescore_comment=rescore.comment if rescore else "",
+                name_en=getattr(item, "name_en", ""),
+                explanation_en=getattr(item, "explanation_en", ""),
+                path_parts=[{"name": n, "name_en": english_names.get(n, "")} for n in item.path],
             )
         )
     return assessment
+
+
+def _english_names(framework: Any) -> dict[str, str]:
+    """Each node name of *framework* → its English name (the nodes that have one)."""
+    names: dict[str, str] = {}
+    stack = list(getattr(framework, "indicators", ()))
+    while stack:
+        node = stack.pop()
+        if node.name_en:
+            names[node.name] = node.name_en
+        stack.extend(node.children)
+    return names

@@ -28,8 +28,10 @@ from jixiao.core.money import Unit
 from jixiao.core.numbers import NumberSyntaxError, parse_number
 
 
-def _choices(enum: Any, blank: bool = True) -> list[tuple[str, str]]:
-    options = [(member.value, member.value) for member in enum]
+def _choices(enum: Any, blank: bool = True) -> list[tuple[str, Any]]:
+    """The stored value stays the Chinese enum value; the label is shown in the page's language
+    (the words are listed for translation in vocabulary.py)."""
+    options = [(member.value, _(member.value)) for member in enum]
     return ([("", "—")] if blank else []) + options
 
 
@@ -233,7 +235,7 @@ class SelfEvaluationForm(forms.Form):
     grade = forms.ChoiceField(
         label=_("自评等级"),
         required=False,
-        choices=[("", "—"), ("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")],
+        choices=[("", "—"), *((grade, _(grade)) for grade in ("优", "良", "中", "差"))],
     )
 
 
@@ -246,7 +248,7 @@ class MoneyLineForm(forms.Form):
     item = forms.ChoiceField(label=_("经济分类"), choices=_choices(Item))
     amount = _number(label=_("金额"))
     unit = forms.ChoiceField(
-        label=_("单位"), choices=[("", "同上"), *_choices(Unit, blank=False)], required=False
+        label=_("单位"), choices=[("", _("同上")), *_choices(Unit, blank=False)], required=False
     )
     label = forms.CharField(label=_("原文名称"), required=False)
     note = forms.CharField(label=_("说明"), required=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from jixiao.web.orgs.models import Org, OrgKind
 
@@ -13,30 +15,38 @@ def framework_choices() -> list[tuple[str, str]]:
     try:
         from jixiao.frameworks import DEFAULT_FRAMEWORK, pack_paths, shipped_frameworks
     except ImportError:
-        return [("", "默认框架 / default")]
+        return [("", str(_("默认")))]
     names = {}
+    english = (get_language() or "").startswith("en")
     try:
-        names = {f.id: f.name for f in shipped_frameworks()}
+        names = {
+            f.id: (f.name_en if english and f.name_en else f.name) for f in shipped_frameworks()
+        }
     except Exception:  # a broken pack must not break the page; the id still works
         names = {}
-    choices = [(key, f"{names.get(key, key)}（{key}）") for key in pack_paths()]
+    around = " ({})" if english else "（{}）"
+    choices = [(key, names.get(key, key) + around.format(key)) for key in pack_paths()]
     choices.sort(key=lambda c: c[0] != DEFAULT_FRAMEWORK)
     return choices
 
 
 class RoundForm(forms.Form):
-    finance = forms.ModelChoiceField(label="财政局", queryset=Org.objects.none())
-    year = forms.IntegerField(label="评价年度", min_value=2000, max_value=2100)
-    notice = forms.CharField(label="文号", max_length=100, help_text="如 万财监〔2022〕3号")
-    title = forms.CharField(label="通知标题", max_length=300)
-    framework_id = forms.ChoiceField(label="评分框架", choices=(), required=False)
+    finance = forms.ModelChoiceField(
+        label=_("财政局"),
+        queryset=Org.objects.none(),
+        widget=forms.Select(attrs={"lang": "zh"}),  # org names: user data
+    )
+    year = forms.IntegerField(label=_("评价年度"), min_value=2000, max_value=2100)
+    notice = forms.CharField(label=_("文号"), max_length=100, help_text=_("如 万财监〔2022〕3号"))
+    title = forms.CharField(label=_("通知标题"), max_length=300)
+    framework_id = forms.ChoiceField(label=_("评分框架"), choices=(), required=False)
     deadline = forms.DateTimeField(
-        label="截止时间",
+        label=_("截止时间"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
     units = forms.ModelMultipleChoiceField(
-        label="参与单位", queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("参与单位"), queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, bureaus: list[Org], **kwargs: Any) -> None:

@@ -685,15 +685,16 @@ def _row_summary(key: str, row_form: Any) -> list[str]:
     if not fields or not row_form.initial:
         return []
     values = {k: row_form[k].value() for k in fields}  # as shown: a default fills a gap
-    parts = ["/".join(str(values[k]) for k in ("level1", "level2") if values[k])]
+    # level1 is a stored word, level2 usually one (数量, 质量…): both in the page's language
+    parts = ["/".join(_(str(values[k])) for k in ("level1", "level2") if values[k])]
+    target_word, actual_word, weight_word = _("目标"), _("实际"), _("分值")
+    unit = values["unit"] or ""
     if values["target"] not in (None, ""):
-        parts.append(
-            f"{_('目标')} {values['comparator'] or ''} {score(values['target'])}{values['unit'] or ''}"
-        )
+        parts.append(f"{target_word} {values['comparator'] or ''} {score(values['target'])}{unit}")
     if values["actual"] not in (None, ""):
-        parts.append(f"{_('实际')} {score(values['actual'])}{values['unit'] or ''}")
+        parts.append(f"{actual_word} {score(values['actual'])}{unit}")
     if values["weight"] not in (None, ""):
-        parts.append(f"{_('分值')} {score(values['weight'])}")
+        parts.append(f"{weight_word} {score(values['weight'])}")
     return [p for p in parts if p]
 
 

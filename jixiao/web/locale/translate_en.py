@@ -442,6 +442,89 @@ EN = {
     "%(days)d天%(hours)d小时": "%(days)d d %(hours)d h",
     "%(hours)d小时": "%(hours)d h",
     "已保存": "Saved",
+    # ── helper "english": frame words, stored Chinese words, punctuation (keep this block together) ──
+    "同上": "as above",
+    "%(year)s年度": "%(year)s",
+    "：": ": ",
+    "默认": "default",
+    "上传一个 .zip：每个文件（上年报告 .docx/.pdf/.txt、Excel 模板 .xlsx 或档案 .yaml/.json）的文件名中含单位编码或名称，导入到该单位尚未提交的草稿，记入审计记录。": "Upload a .zip: each file (last year's report .docx/.pdf/.txt, Excel template .xlsx or dossier .yaml/.json) names a unit by code or name and is imported into that unit's open draft, with an audit entry.",
+    "（空）": "(empty)",
+    "（删除）": "(deleted)",
+    "自动识别其中的人员、资产、资金与指标，识别不确定的内容会提示您核对；": "staffing, assets, money and indicators are read automatically; anything uncertain is flagged for you to check;",
+    "导入将替换当前草稿内容，每一项改动都记入审计记录。": "Importing replaces the current draft; every change goes into the audit trail.",
+    "导入的报告中写明的数字（如“实有人数42人”）。系统按明细重新计算并与之核对；若报告数字有误，请在此更正或删除。": "Figures an imported report states (such as an actual head-count of 42). The system recomputes them from the details and compares; correct or delete a wrong one here.",
+    "用户名或密码不正确": "Wrong username or password",
+    "部门整体支出绩效评价": "Department-wide expenditure performance evaluation",
+    "年初预算": "Initial budget",
+    "调整预算": "Adjusted budget",
+    "执行": "Executed",
+    "决算": "Final accounts",
+    "基本支出": "Basic expenditure",
+    "项目支出": "Project expenditure",
+    "工资福利支出": "Wages and benefits",
+    "商品和服务支出": "Goods and services",
+    "对个人和家庭的补助": "Subsidies to individuals and households",
+    "资本性支出": "Capital expenditure",
+    "其他支出": "Other expenditure",
+    "未分类支出": "Unclassified expenditure",
+    "三公经费-因公出国(境)": "Three public expenses: official travel abroad",
+    "三公经费-公务用车购置": "Three public expenses: official car purchase",
+    "三公经费-公务用车运行维护": "Three public expenses: official car running",
+    "三公经费-公务接待": "Three public expenses: official receptions",
+    "公用经费": "Public funds",
+    "政府采购": "Government procurement",
+    "上年结转结余": "Carry-over from last year",
+    "年末结转结余": "Year-end carry-over",
+    "重点项目支出": "Key project spending",
+    "本年追加": "Supplementary budget",
+    "人员经费": "Personnel funds",
+    "专项经费": "Special funds",
+    "本年收入": "Income of the year",
+    "其他资金来源": "Other funding",
+    "省级": "Province",
+    "市级": "City",
+    "县级": "County",
+    "乡镇级": "Township",
+    "投入": "Inputs",
+    "过程": "Process",
+    "产出": "Outputs",
+    "效益": "Benefits",
+    "效果": "Effects",
+    "满意度": "Satisfaction",
+    "数量": "Quantity",
+    "质量": "Quality",
+    "时效": "Timeliness",
+    "成本": "Cost",
+    "定性": "qualitative",
+    "行政编制": "Civil service posts",
+    "参照公务员管理": "Managed as civil service",
+    "全额补助事业": "Fully funded institution",
+    "差额补助事业": "Partly funded institution",
+    "自收自支事业": "Self-funded institution",
+    "工勤": "Support staff",
+    "其他": "Other",
+    "行政单位": "Administrative unit",
+    "事业单位": "Public institution",
+    "参照公务员法管理事业单位": "Public institution managed as civil service",
+    "党群组织": "Party or mass organisation",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "优": "Excellent",
+    "良": "Good",
+    "中": "Fair",
+    "差": "Poor",
+    "已评分": "Scored",
+    "证据不足": "Insufficient evidence",
+    "不适用": "Not applicable",
+    "提示": "Info",
+    "达成": "Achieved",
+    "部分达成": "Partly achieved",
+    "未达成": "Not achieved",
+    "种子部门（真实公开报告）": "seed department (a real published report)",
+    "也可登录 /admin/": "may also use /admin/",
+    "参与单位": "Participating units",
+    "如 万财监〔2022〕3号": "e.g. Wancaijian [2022] No. 3",
+    "PDF、Word、Excel、图片，≤20MB": "PDF, Word, Excel, pictures, ≤ 20 MB",
 }
 
 # Notices after an action, and why an action was refused (messages, ActionRefused, job messages).
@@ -548,7 +631,18 @@ PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
 
 
 def _unquote(lines: list[str]) -> str:
-    return "".join(re.findall(r'"(.*)"', " ".join(lines))).replace('\\"', '"')
+    # one quoted piece per line: a long msgid is wrapped over several lines
+    return "".join(
+        m for line in lines for m in re.findall(r'^(?:msgid |msgstr )?"(.*)"$', line)
+    ).replace('\\"', '"')
+
+
+def _unfuzzy(line: str) -> str:
+    """Drop the fuzzy flag from a flags line ("#, fuzzy, python-format" → "#, python-format")."""
+    if not line.startswith("#,"):
+        return line
+    flags = [f.strip() for f in line[2:].split(",") if f.strip() and f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else "#,"
 
 
 def fill() -> int:
@@ -562,6 +656,8 @@ def fill() -> int:
             for line in entry.splitlines()
             if line != "#, fuzzy" and not line.startswith("#| ")
         ]
+        lines = [_unfuzzy(line) for line in entry.splitlines() if not line.startswith("#| ")]
+        lines = [line for line in lines if line != "#,"]
         if "msgstr" in entry:
             at_id = next((i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
             at_str = next((i for i, line in enumerate(lines) if line.startswith("msgstr ")), None)

@@ -1,0 +1,89 @@
+"""Template filters for a page in two languages whose data is Chinese.
+
+- ``{{ value|zh }}``: user data (org names, notices, narratives, indicator names) marked
+  ``lang="zh"``, so a screen reader reads it as Chinese on an English page;
+- ``{{ value|term }}``: a fixed word the core stores in Chinese (年初预算, 优, 产出…), shown
+  through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
+- ``{{ text|zh_runs }}``: a line the server built from frame words and user data (a row's
+  summary): each Chinese run in it marked ``lang="zh"``;
+- ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
+  on an English page, else its ``message`` (marked as an untranslated fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+register = template.Library()
+
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CHINESE_RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def is_english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+@register.filter
+def zh(value: Any) -> SafeString | str:
+    """User data, marked as Chinese when it has Chinese in it."""
+    text = "" if value is None else str(value)
+    return format_html('<span lang="zh">{}</span>', text) if CHINESE.search(text) else text
+
+
+@register.filter
+def term(value: Any) -> SafeString | str:
+    """A stored Chinese word in the page's language (untranslated: kept, marked Chinese)."""
+    text = "" if value is None else str(value)
+    return zh(gettext(text)) if text else text
+
+
+@register.filter
+def english_of(record: Any, field: str) -> str:
+    """*record*'s ``field_en`` on an English page when present, else its *field* (plain text)."""
+    english, chinese = _fields(record, field)
+    return english if is_english() and english else chinese
+
+
+@register.filter
+def english(record: Any, field: str) -> SafeString | str:
+    """*record*'s *field* in the page's language, marked up.
+
+    On an English page the English text is shown with any Chinese inside it (an indicator's or a
+    unit's name) marked ``lang="zh"``; a record without its English falls back to the Chinese,
+    marked ``lang="zh" class="untranslated"`` (the English-page test fails on that class).
+    """
+    english_text, chinese = _fields(record, field)
+    if not is_english() or not chinese:
+        return chinese
+    if not english_text:
+        return format_html('<span lang="zh" class="untranslated">{}</span>', chinese)
+    return _mark_chinese_runs(english_text)
+
+
+@register.filter
+def zh_runs(value: Any) -> SafeString:
+    """Frame text built around user data (目标 ≥ 10项): the Chinese runs in it marked lang="zh"."""
+    return _mark_chinese_runs("" if value is None else str(value))
+
+
+def _fields(record: Any, field: str) -> tuple[str, str]:
+    if isinstance(record, dict):
+        return str(record.get(f"{field}_en") or ""), str(record.get(field) or "")
+    return str(getattr(record, f"{field}_en", "") or ""), str(getattr(record, field, "") or "")
+
+
+def _mark_chinese_runs(text: str) -> SafeString:
+    pieces, at = [], 0
+    for run in CHINESE_RUN.finditer(text):
+        pieces.append(conditional_escape(text[at : run.start()]))
+        pieces.append(format_html('<span lang="zh">{}</span>', run.group()))
+        at = run.end()
+    pieces.append(conditional_escape(text[at:]))
+    return mark_safe("".join(pieces))
