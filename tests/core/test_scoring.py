@@ -431,7 +431,7 @@ def test_insufficient_evidence_withholds_the_grade() -> None:
         ("c", Status.INSUFFICIENT, None),
     ]
     assert card.items[2].explanation == "无法计算，缺少数据：其他数据 · c"
-    assert card.items[2].explanation_en == "cannot compute: missing data: other data · c"
+    assert card.items[2].explanation_en == "cannot compute: missing data: Other data · c"
     assert (card.total, card.grade, card.complete, card.status) == (
         D("60.00"),
         None,

@@ -154,6 +154,7 @@ class FindingOut(Schema):
     message: str
     message_en: str = ""
     hint: str = ""
+    hint_en: str = ""
     where: str = ""  # the stable field path, for scripts and waivers
     where_label: str = (
         ""  # the same place in words: 指标2“开展专项检查次数” · 偏差原因分析及改进措施

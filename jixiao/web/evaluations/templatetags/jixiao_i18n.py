@@ -32,9 +32,12 @@ def is_english() -> bool:
 
 @register.filter
 def zh(value: Any) -> SafeString | str:
-    """User data, marked as Chinese when it has Chinese in it."""
+    """User data, marked as Chinese on an English page when it has Chinese in it (a Chinese page
+    is Chinese already: no markup)."""
     text = "" if value is None else str(value)
-    return format_html('<span lang="zh">{}</span>', text) if CHINESE.search(text) else text
+    if not is_english() or not CHINESE.search(text):
+        return text
+    return format_html('<span lang="zh">{}</span>', text)
 
 
 @register.filter
@@ -68,9 +71,11 @@ def english(record: Any, field: str) -> SafeString | str:
 
 
 @register.filter
-def zh_runs(value: Any) -> SafeString:
-    """Frame text built around user data (目标 ≥ 10项): the Chinese runs in it marked lang="zh"."""
-    return _mark_chinese_runs("" if value is None else str(value))
+def zh_runs(value: Any) -> SafeString | str:
+    """Frame text built around user data (目标 ≥ 10项): on an English page, the Chinese runs in
+    it marked lang="zh"."""
+    text = "" if value is None else str(value)
+    return _mark_chinese_runs(text) if is_english() else text
 
 
 def _fields(record: Any, field: str) -> tuple[str, str]:
