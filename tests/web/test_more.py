@@ -467,6 +467,9 @@ def test_org_sheet_import_page_is_for_administrators(client, world):
     sheet = SimpleUploadedFile(
         "orgs.csv", "组织编码,组织名称,组织类型,上级编码\nP1,某县审计局,主管部门,F1\n".encode()
     )
+    for method in (client.get, client.post):  # anonymous: to the sign-in page, as everywhere
+        response = method(reverse("org_import"))
+        assert response.status_code == 302 and response["Location"].startswith("/login/")
     login(client, world, "finance")
     assert client.get(reverse("org_import")).status_code == 403
     client.logout()

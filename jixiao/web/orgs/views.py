@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,8 +26,9 @@ def _may_import(user: object) -> bool:
     return bool(memberships and memberships.filter(role=Role.ADMIN).exists())
 
 
+@login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated or not _may_import(request.user):
+    if not _may_import(request.user):
         raise PermissionDenied(gettext("只有系统管理员可以导入组织与人员"))
     problems: list[str] = []
     if request.method == "POST":
