@@ -323,6 +323,13 @@ EN = {
     "暂时不能登录": "Sign-in paused",
     "该账号在本机连续多次输入错误的密码，已暂停登录 15 分钟。请稍后再试；如忘记密码，请联系本单位的系统管理员重置。": "Too many wrong passwords for this account from this address: sign-in is paused for 15 minutes. Try again later; if you forgot your password, ask your administrator to reset it.",
     "返回公开门户": "Back to the public portal",
+    # accessibility and layout (labels, skip link)
+    "跳到主要内容": "Skip to main content",
+    "主导航": "Main navigation",
+    "豁免理由": "Reason for the waiver",
+    "报告格式": "Report format",
+    "压缩包（.zip）": "ZIP archive (.zip)",
+    "人员表（.csv 或 .xlsx）": "Org and people table (.csv or .xlsx)",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
