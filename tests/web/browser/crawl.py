@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 # ── what is not crawled ────────────────────────────────────────────────────────────────────
 SKIP = re.compile(
     r"^/(admin|api|i18n|logout)/"  # admin site, API (and its docs), language switch, logout
@@ -133,14 +135,19 @@ AUDIT_JS = r"""
   }
   // text squeezed to one or two characters per line (a column far too narrow for its words)
   const squeezed = [];
+  const range = document.createRange();
   for (const el of document.body.querySelectorAll('td, th, a, span, label, li, div, button, b')) {
-    const own = clean([...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(''));
-    if (own.length < 4) continue;
-    const box = el.getBoundingClientRect();
+    const text = [...el.childNodes].find(n => n.nodeType === 3 && clean(n.textContent).length >= 4);
+    if (!text || !el.checkVisibility()) continue;  // folded away (closed <details>): not shown
+    const own = clean(text.textContent);
+    range.selectNodeContents(text);  // the text itself, not its (row-high) cell
+    const box = range.getBoundingClientRect();
     if (box.width === 0 || box.width > 60 || box.height < 40) continue;
-    const em = parseFloat(getComputedStyle(el).fontSize);
-    if (box.width < 2.6 * em && box.height > 3.2 * em) {
-      squeezed.push(`${describe(el)} “${own.slice(0, 12)}” ${Math.round(box.width)} px wide`);
+    const style = getComputedStyle(el);
+    const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+    const lines = Math.round(box.height / line);
+    if (lines >= 3 && own.length / lines < 3) {
+      squeezed.push(`${describe(el)} “${own.slice(0, 12)}” on ${lines} lines, ${Math.round(box.width)} px wide`);
       if (squeezed.length >= 3) break;
     }
   }
@@ -203,6 +210,8 @@ CHANGE_JS = r"""
     || fields.find(el => numeric(el) && single(el))
     || fields.find(single);
   if (!pick) return null;
+  // a field in a folded section (a row card): unfold it, as a person clicks its summary
+  for (let d = pick.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
   return {name: pick.name, value: pick.value, numeric: numeric(pick)};
 }
 """
@@ -339,8 +348,12 @@ class Crawl:
         return ""
 
     def visit(self, url: str) -> dict | None:
-        response = self.page.goto(url, wait_until="domcontentloaded")
         self.visited.append(url)
+        try:
+            response = self.page.goto(url, wait_until="domcontentloaded")
+        except PlaywrightError as error:
+            self.problems.append(Problem("HTTP status", url, str(error).splitlines()[0]))
+            return None
         status = response.status if response else 0
         if status >= 400:
             self.problems.append(Problem("HTTP status", url, str(status)))
@@ -382,8 +395,12 @@ class Crawl:
                 continue
             self._forms_seen.add(key)
             self.forms_saved += 1
-            self.save_unchanged(url, index)
-            self.save_changed(url, index)
+            try:
+                self.save_unchanged(url, index)
+                self.save_changed(url, index)
+            except PlaywrightError as error:  # a form a person cannot fill in or send
+                first = str(error).splitlines()[0]
+                self.problems.append(Problem("form cannot be used", url, f"{signature}: {first}"))
 
     def form_signature(self, index: int) -> str:
         return self.page.evaluate(
