@@ -549,6 +549,13 @@ EN = {
     "须修改初始密码": "Must change the initial password",
     "上传 CSV 或 Excel（.xlsx）表，第一行为列名：": "Upload a CSV or Excel (.xlsx) sheet whose first row names the columns:",
     "jixiao 绩效评价": "jixiao performance evaluation",
+    # accessibility and layout (labels, skip link)
+    "跳到主要内容": "Skip to main content",
+    "主导航": "Main navigation",
+    "豁免理由": "Reason for the waiver",
+    "报告格式": "Report format",
+    "压缩包（.zip）": "ZIP archive (.zip)",
+    "人员表（.csv 或 .xlsx）": "Org and people table (.csv or .xlsx)",
 }
 
 # Notices after an action, and why an action was refused (messages, ActionRefused, job messages).
