@@ -135,7 +135,7 @@ STATE_WALK = {  # unit A's submission in each state that matters: (year of its r
     "published": (2018, ("submit", "dept_approve", "finance_approve", "approve", "publish")),
 }
 ACTOR_OF = {
-    "submit": "filler_a",
+    "submit": "head_a",  # a unit head signs and submits in one step
     "dept_approve": "dept",
     "finance_approve": "finance",
     "approve": "finance",
@@ -170,8 +170,8 @@ def _second_county() -> dict[str, Any]:
     services.submission_save_dossier(
         actor=people["x_filler"], submission=submission, data=dossier_data(unit.name)
     )
-    services.submission_transition(
-        actor=people["x_filler"],
+    services.submission_transition(  # the unit head signs and submits in one step
+        actor=people["x_head"],
         submission=Submission.objects.get(pk=submission.pk),
         action="submit",
     )
