@@ -137,10 +137,10 @@ class StaffingForm(forms.Form):
         super().__init__(*args, **kwargs)
         for staff_type, key in STAFF_KEYS.items():
             self.fields[f"authorized_{key}"] = _count(
-                format_lazy("{} · {}", _("编制数"), staff_type.value)
+                format_lazy("{} · {}", _("编制数"), _(staff_type.value))
             )
             self.fields[f"in_service_{key}"] = _count(
-                format_lazy("{} · {}", _("在职人数"), staff_type.value)
+                format_lazy("{} · {}", _("在职人数"), _(staff_type.value))
             )
 
 
