@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao.core.checks import Context, Note, rule
 from jixiao.core.figures import format_number
 from jixiao.core.grades import grade_for
+from jixiao.core.numbers import format_score
 from jixiao.core.scoring import Status
 
 INFLATION_GAP = Decimal(10)
@@ -90,7 +91,7 @@ def insufficient_items(context: Context) -> Iterator[Note]:
         if item.status is Status.INSUFFICIENT and item.indicator_id is None:
             place = "/".join(dict.fromkeys(p for p in (*item.path, item.name) if p))
             yield Note(
-                f"{place}（{format_number(item.weight)}分）：{item.explanation}",
+                f"{place}（{format_score(item.weight)}分）：{item.explanation}",
                 f"{item.name_en or item.name} ({format_number(item.weight)} points): "
                 f"{item.explanation_en or 'evidence missing'}",
                 "补充该指标所需的数据或评价记录",

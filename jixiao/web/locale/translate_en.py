@@ -556,6 +556,7 @@ EN = {
     "报告格式": "Report format",
     "压缩包（.zip）": "ZIP archive (.zip)",
     "人员表（.csv 或 .xlsx）": "Org and people table (.csv or .xlsx)",
+    "记录复核": "Record re-score",
 }
 
 # Notices after an action, and why an action was refused (messages, ActionRefused, job messages).
