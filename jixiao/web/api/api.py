@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Body, Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
@@ -37,8 +38,41 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+NUL_REFUSED = "输入含有空字符（\\u0000），无法保存 / the input contains a NUL character (\\u0000)"
+
+
+def _refuse_nul(data: Any) -> None:
+    """HttpError 400 when any key or text in *data* holds NUL, which PostgreSQL cannot store
+    (it would fail the query with a 500); walked without recursion, so depth cannot matter."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            raise HttpError(400, NUL_REFUSED)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+class _NulRefusingParser(Parser):
+    """The JSON body and the query string, refused when they hold a NUL character."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        _refuse_nul(data)
+        return data
+
+    def parse_querydict(self, data: Any, list_fields: list[str], request: HttpRequest) -> Any:
+        result = super().parse_querydict(data, list_fields, request)
+        _refuse_nul(result)
+        return result
+
+
 api = NinjaAPI(
     title="jixiao API",
+    parser=_NulRefusingParser(),
     version="1",
     description="部门整体支出绩效评价 — rounds, submissions, dossiers, findings, scores, workflow.",
     auth=[TokenAuth(), django_auth],
