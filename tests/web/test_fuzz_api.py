@@ -121,3 +121,14 @@ def test_nul_in_a_dossier_is_refused_before_the_database(client: Any, world: Any
             HTTP_AUTHORIZATION=f"Bearer {raw}",
         )
     assert response.status_code == 400
+
+
+def test_an_offset_beyond_the_database_integer_is_a_400(client: Any, world: Any) -> None:
+    """Found by schemathesis: offset=21960689822445055508480 overflowed SQL's OFFSET (a 500)."""
+    _, raw = ApiToken.issue(world.users["finance"])
+    response = client.get(
+        "/api/submissions",
+        {"offset": "21960689822445055508480"},
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    assert response.status_code == 400 and "offset" in response.json()["detail"]

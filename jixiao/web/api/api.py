@@ -330,8 +330,9 @@ def submission_list(
     limit: int = 500,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset."""
-    if not 0 < limit <= 2000 or offset < 0:
+    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset
+    (≤ 10⁹: a larger one overflows the database's OFFSET, a 500)."""
+    if not 0 < limit <= 2000 or not 0 <= offset <= 10**9:
         raise HttpError(400, gettext("limit 应在 1–2000 之间，offset 不小于 0"))
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
     return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
