@@ -19,6 +19,7 @@ from ninja import Body, Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
+from pydantic import Field
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, reports, selectors, services
@@ -127,13 +128,15 @@ class RoundOut(Schema):
 
 
 class RoundIn(Schema):
+    """Bounded as the round form and the columns are: out of range is a 422, not a 500."""
+
     finance_id: int
-    year: int
-    notice: str
-    title: str
+    year: int = Field(ge=2000, le=2100)
+    notice: str = Field(min_length=1, max_length=100)
+    title: str = Field(min_length=1, max_length=300)
     deadline: datetime
     unit_ids: list[int]
-    framework_id: str = ""
+    framework_id: str = Field("", max_length=100)
 
 
 class SubmissionOut(Schema):
