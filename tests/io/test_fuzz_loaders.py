@@ -149,6 +149,9 @@ YAML_TOKENS = [
 @given(st.lists(st.sampled_from(YAML_TOKENS) | st.text(max_size=3), max_size=40))
 @example(["year: ", "2021", "\n", "profile:\n  name: ", "*a"])
 @example(["year: ", "!!binary ", "AAAA"])
+@example(["!!int "])  # found with JIXIAO_FUZZ=deep: PyYAML's IndexError on an empty !!int
+@example(["year: ", "!!bool ", "maybe"])
+@example(["year: ", "!!int ", "9" * 5000])
 def test_yaml_token_soup(tokens: list[str]) -> None:
     loads_or_refuses("".join(tokens))
 
