@@ -160,3 +160,13 @@ def test_a_round_outside_the_columns_bounds_is_a_422(client: Any, world: Any) ->
             HTTP_AUTHORIZATION=f"Bearer {raw}",
         )
         assert response.status_code == 422, bad
+
+
+def test_a_round_id_beyond_the_database_integer_finds_nothing(client: Any, world: Any) -> None:
+    """Found by schemathesis (deep profile): round_id=-223197095731316043808768 was a 500."""
+    _, raw = ApiToken.issue(world.users["finance"])
+    for round_id in ("-223197095731316043808768", str(2**63)):
+        response = client.get(
+            "/api/submissions", {"round_id": round_id}, HTTP_AUTHORIZATION=f"Bearer {raw}"
+        )
+        assert response.status_code == 200 and response.json() == [], round_id

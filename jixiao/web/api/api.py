@@ -337,6 +337,8 @@ def submission_list(
     (≤ 10⁹: a larger one overflows the database's OFFSET, a 500)."""
     if not 0 < limit <= 2000 or not 0 <= offset <= 10**9:
         raise HttpError(400, gettext("limit 应在 1–2000 之间，offset 不小于 0"))
+    if round_id is not None and abs(round_id) >= 2**63:  # no such round; the database's
+        return []  # integer would overflow (a 500)
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
     return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
 
