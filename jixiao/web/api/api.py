@@ -19,7 +19,6 @@ from ninja import Body, Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
-from pydantic import Field
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, reports, selectors, services
