@@ -7,7 +7,7 @@ Rounding (四舍五入, half up) happens only when an amount is displayed.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -59,8 +59,12 @@ def to_decimal(value: Any) -> Decimal:
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    """四舍五入 to *places* decimals, for display."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """四舍五入 to *places* decimals, for display; exact however many digits *value* has (the
+    default context's 28 digits would make quantize fail on a 40-digit amount)."""
+    digits = max(28, value.adjusted() + places + 2)
+    return value.quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits)
+    )
 
 
 class Money:

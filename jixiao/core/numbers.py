@@ -25,7 +25,7 @@ words) with a :class:`NumberSyntaxError` that says, in Chinese and English, what
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
 __all__ = [
@@ -53,7 +53,11 @@ class NumberKind(StrEnum):
 
 def format_decimal(value: Decimal | int, places: int = 2, *, trim: bool = True) -> str:
     """Round half up to *places*; with *trim*, drop trailing zeros (80.00 → "80")."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    value = Decimal(value)
+    digits = max(28, value.adjusted() + places + 2)  # exact for amounts beyond 28 digits too
+    rounded = value.quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits)
+    )
     if rounded.is_zero():
         rounded = abs(rounded)  # never print "-0.00"
     text = f"{rounded:f}"

@@ -116,9 +116,17 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _DecimalLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
-            _check_bounds(node)
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, None
+        _check_bounds(node)
+        try:
+            return node, loader.construct_document(node)
+        except (ValueError, IndexError, KeyError, TypeError) as error:
+            # PyYAML's own constructors fail this way on an explicit tag with an unfit value
+            # ("!!int ''", "!!bool maybe", an int of more than 4300 digits)
+            raise yaml.constructor.ConstructorError(
+                None, None, "值与其标签（!!…）不符 / a value does not fit its tag", node.start_mark
+            ) from error
     finally:
         loader.dispose()
 

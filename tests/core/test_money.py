@@ -110,6 +110,15 @@ def test_round_half_up_is_for_display_only() -> None:
     assert round_half_up(Decimal("0.5"), 0) == Decimal(1)
 
 
+def test_display_rounding_of_an_amount_longer_than_28_digits() -> None:
+    """Found by tests/importers/test_fuzz_text.py: a 40-digit amount in a report made every
+    figure display (and so the checks and the web pages) fail with decimal.InvalidOperation."""
+    huge = Decimal("9" * 40)
+    assert round_half_up(huge) == huge
+    assert round_half_up(Decimal("1" * 39 + ".125")) == Decimal("1" * 39 + ".13")
+    assert round_half_up(Decimal("1E+400"), 0) == Decimal("1E+400")
+
+
 def test_equality_across_units() -> None:
     assert Money("1", Unit.WAN) == Money("10000", Unit.YUAN)
     assert Money("1", Unit.WAN) != Money("10000.01", Unit.YUAN)

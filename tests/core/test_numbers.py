@@ -134,3 +134,10 @@ def test_the_parser_either_reads_or_refuses_never_crashes(text: str) -> None:
     except NumberSyntaxError:
         return
     assert value.is_finite()
+
+
+def test_display_of_a_number_longer_than_28_digits() -> None:
+    """Found by tests/importers/test_fuzz_text.py: a 40-digit amount made display fail."""
+    from jixiao.core.numbers import format_decimal
+
+    assert format_decimal(Decimal("9" * 40), 2, trim=False) == "9" * 40 + ".00"

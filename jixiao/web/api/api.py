@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Body, Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
@@ -37,8 +38,41 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+NUL_REFUSED = "输入含有空字符（\\u0000），无法保存 / the input contains a NUL character (\\u0000)"
+
+
+def _refuse_nul(data: Any) -> None:
+    """HttpError 400 when any key or text in *data* holds NUL, which PostgreSQL cannot store
+    (it would fail the query with a 500); walked without recursion, so depth cannot matter."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            raise HttpError(400, NUL_REFUSED)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+class _NulRefusingParser(Parser):
+    """The JSON body and the query string, refused when they hold a NUL character."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        _refuse_nul(data)
+        return data
+
+    def parse_querydict(self, data: Any, list_fields: list[str], request: HttpRequest) -> Any:
+        result = super().parse_querydict(data, list_fields, request)
+        _refuse_nul(result)
+        return result
+
+
 api = NinjaAPI(
     title="jixiao API",
+    parser=_NulRefusingParser(),
     version="1",
     description="部门整体支出绩效评价 — rounds, submissions, dossiers, findings, scores, workflow.",
     auth=[TokenAuth(), django_auth],
@@ -93,13 +127,15 @@ class RoundOut(Schema):
 
 
 class RoundIn(Schema):
+    """Bounded as the round form and the columns are: out of range is a 422, not a 500."""
+
     finance_id: int
-    year: int
-    notice: str
-    title: str
+    year: int = Field(ge=2000, le=2100)
+    notice: str = Field(min_length=1, max_length=100)
+    title: str = Field(min_length=1, max_length=300)
     deadline: datetime
     unit_ids: list[int]
-    framework_id: str = ""
+    framework_id: str = Field("", max_length=100)
 
 
 class SubmissionOut(Schema):
@@ -296,9 +332,12 @@ def submission_list(
     limit: int = 500,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset."""
-    if not 0 < limit <= 2000 or offset < 0:
+    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset
+    (≤ 10⁹: a larger one overflows the database's OFFSET, a 500)."""
+    if not 0 < limit <= 2000 or not 0 <= offset <= 10**9:
         raise HttpError(400, gettext("limit 应在 1–2000 之间，offset 不小于 0"))
+    if round_id is not None and abs(round_id) >= 2**63:  # no such round; the database's
+        return []  # integer would overflow (a 500)
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
     return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
 

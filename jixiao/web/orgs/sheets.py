@@ -114,8 +114,7 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        raw = list(csv.reader(io.StringIO(text)))
+        raw = list(csv.reader(io.StringIO(_decode(path))))
     elif suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -146,6 +145,18 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
         }
         rows.append(row)
     return rows
+
+
+def _decode(path: Path) -> str:
+    """A CSV file's text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 as
+    Excel saves it on Chinese Windows; anything else is a SheetError, not a crash."""
+    from jixiao.core.errors import InputError
+    from jixiao.importers.text import decode_text
+
+    try:
+        return decode_text(path.read_bytes(), path.name)
+    except InputError as error:
+        raise SheetError([f"{path.name}: {p.zh} / {p.en}" for p in error.problems]) from None
 
 
 def _check(rows: list[dict[str, str]], scope: Scope) -> list[str]:
@@ -213,6 +224,7 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
     for number, row in enumerate(rows, start=2):
         if not any(row.values()):
             continue
+        problems += _value_problems(number, row)
         if not row.get("code"):
             problems.append(gettext("第%(row)s行 组织编码: 必填") % {"row": number})
             continue
@@ -251,6 +263,28 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
     return problems
 
 
+def _value_problems(number: int, row: dict[str, str]) -> list[str]:
+    """Each value fits its database column: not longer than it, and no NUL character (which
+    PostgreSQL refuses to store; SQLite would keep both silently)."""
+    users = get_user_model()
+    limits = {
+        "code": Org._meta.get_field("code").max_length,
+        "name": Org._meta.get_field("name").max_length,
+        "username": users._meta.get_field("username").max_length,
+        "email": users._meta.get_field("email").max_length,
+    }
+    header = {key: title for title, key in COLUMNS.items() if not title.isascii()}
+    problems = []
+    for key, value in row.items():
+        if "\x00" in value:
+            problems.append(f"第{number}行 {header[key]}: 含有空字符 / contains a NUL character")
+        elif len(value) > (limit := limits.get(key) or len(value)):
+            problems.append(
+                f"第{number}行 {header[key]}: 超过{limit}个字符 / longer than {limit} characters"
+            )
+    return problems
+
+
 def _password_problems(number: int, row: dict[str, str]) -> list[str]:
     """An initial password must pass the same validators as a chosen one."""
     from django.contrib.auth.password_validation import validate_password
@@ -275,12 +309,17 @@ def import_rows(
     actor = scope.actor
     report = SheetReport()
     pending = [r for r in rows if r.get("name")]
-    # parents first: repeat until every org row whose parent exists is placed
+    # parents first: repeat until every org row whose parent exists is placed; an org is not
+    # moved below itself (that would make a cycle), so a move waits until its new parent is out
+    # of its subtree, and a sheet whose moves can never all be made is refused as a cycle
     while pending:
         placed = []
         for row in pending:
             parent = Org.objects.filter(code=row["parent"]).first() if row.get("parent") else None
             if row.get("parent") and parent is None:
+                continue
+            current = Org.objects.filter(code=row["code"]).first()
+            if parent is not None and current is not None and parent.is_within(current):
                 continue
             org, created = Org.objects.get_or_create(
                 code=row["code"],
