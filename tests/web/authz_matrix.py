@@ -210,6 +210,8 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ],
     ("POST", "submissions/<int:pk>/action/<str:action>/"): [
         c(HEAD, changes=True, body="reason", pk="sub:draft", action="submit"),
+        c(HEAD, changes=True, body="reason", pk="sub:draft", action="sign_off"),
+        c(UNIT, changes=True, body="reason", pk="sub:submitted", action="withdraw"),
         c(DEPT, changes=True, body="reason", pk="sub:submitted", action="dept_approve"),
         c(FIRST, changes=True, body="reason", pk="sub:submitted", action="return"),
         c(FIN, changes=True, body="reason", pk="sub:dept_reviewed", action="finance_approve"),
