@@ -95,6 +95,15 @@ RULES: dict[str, Rule] = {
     "jobs: the bureau that owns the round only": _by_scope(BUREAU_1, frozenset()),
     "tokens: anyone signed in makes their own": _flat(SIGNED_IN),
     "tokens: only the owner revokes (filler_a's token)": _flat(frozenset({"filler_a"})),
+    "dashboard: unit A's own people, or its 主管部门 (submitted A)": _by_scope(
+        UNIT_A | {"dept"}, SEES_A
+    ),
+    "dashboard: unit A's own people, or the bureau (finance-reviewed A)": _by_scope(
+        UNIT_A | BUREAU_1, SEES_A
+    ),
+    "unit head: own unit only (signs and submits in one step)": _by_scope(
+        frozenset({"head_a"}), SEES_A
+    ),
     "nobody in this state: readers denied, others 404": _by_scope(frozenset(), SEES_A),
 }
 
@@ -123,6 +132,7 @@ def listing(rule: str, shows: str, shown_by: str) -> Case:
 
 SUB = "submission A: read by unit A, its 主管部门, its bureau"
 UNIT = "unit roles: own unit only (edit, submit)"
+HEAD = "unit head: own unit only (signs and submits in one step)"
 DEPT = "department reviewer: subtree (first review of A)"
 FIRST = "first review: A's 主管部门 or its bureau (return)"
 FIN = "finance: county (second review, approve, publish, reopen, rescore, extend)"
@@ -155,8 +165,14 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     # ── dashboard and rounds ──────────────────────────────────────────────────────────────
     ("GET", "dashboard/"): [  # the to-do list: what is the actor's turn to move forward
         listing(ANY, "sub:draft", UNIT),
-        listing(ANY, "sub:submitted", DEPT),
-        listing(ANY, "sub:finance_reviewed", FIN),
+        listing(
+            ANY, "sub:submitted", "dashboard: unit A's own people, or its 主管部门 (submitted A)"
+        ),
+        listing(
+            ANY,
+            "sub:finance_reviewed",
+            "dashboard: unit A's own people, or the bureau (finance-reviewed A)",
+        ),
     ],
     ("GET", "rounds/"): [listing(ANY, "round:1", ROUND)],
     ("GET", "rounds/new/"): [c("finance: opens rounds at its own bureau")],
@@ -188,8 +204,14 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
             note="submitted: nobody edits",
         ),
     ],
+    ("GET", "submissions/<int:pk>/action/<str:action>/"): [  # confirmation page, changes nothing
+        c(SUB, pk="sub:draft", action="submit", note="readers see it; the POST checks"),
+        c(SUB, pk="sub:submitted", action="dept_approve", note="readers see it; the POST checks"),
+    ],
     ("POST", "submissions/<int:pk>/action/<str:action>/"): [
-        c(UNIT, changes=True, body="reason", pk="sub:draft", action="submit"),
+        c(HEAD, changes=True, body="reason", pk="sub:draft", action="submit"),
+        c(HEAD, changes=True, body="reason", pk="sub:draft", action="sign_off"),
+        c(UNIT, changes=True, body="reason", pk="sub:submitted", action="withdraw"),
         c(DEPT, changes=True, body="reason", pk="sub:submitted", action="dept_approve"),
         c(FIRST, changes=True, body="reason", pk="sub:submitted", action="return"),
         c(FIN, changes=True, body="reason", pk="sub:dept_reviewed", action="finance_approve"),
@@ -203,6 +225,9 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
         c(FIN, changes=True, body="rescore", pk="sub:dept_reviewed")
     ],
     ("POST", "submissions/<int:pk>/waive/"): [c(UNIT, changes=True, body="waive", pk="sub:draft")],
+    ("POST", "submissions/<int:pk>/unwaive/"): [
+        c(UNIT, changes=True, body="waive", pk="sub:returned")
+    ],
     ("POST", "submissions/<int:pk>/evidence/"): [
         c(UNIT, changes=True, body="evidence", pk="sub:draft")
     ],
@@ -249,7 +274,7 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "api/submissions/{pk}/findings"): [c(SUB, pk="sub:draft")],
     ("GET", "api/submissions/{pk}/score"): [c(SUB, pk="sub:draft")],
     ("POST", "api/submissions/{pk}/transitions/{action}"): [
-        c(UNIT, changes=True, body="api_reason", pk="sub:draft", action="submit"),
+        c(HEAD, changes=True, body="api_reason", pk="sub:draft", action="submit"),
         c(DEPT, changes=True, body="api_reason", pk="sub:submitted", action="dept_approve"),
         c(FIRST, changes=True, body="api_reason", pk="sub:submitted", action="return"),
         c(FIN, changes=True, body="api_reason", pk="sub:dept_reviewed", action="finance_approve"),

@@ -133,6 +133,7 @@ STATE_WALK = {  # unit A's submission in each state that matters: (year of its r
     "finance_reviewed": (2020, ("submit", "dept_approve", "finance_approve")),
     "approved": (2019, ("submit", "dept_approve", "finance_approve", "approve")),
     "published": (2018, ("submit", "dept_approve", "finance_approve", "approve", "publish")),
+    "returned": (2017, ("submit", "return")),  # editable again; a waived finding to unwaive
 }
 ACTOR_OF = {
     "submit": "head_a",  # a unit head signs and submits in one step
@@ -140,6 +141,7 @@ ACTOR_OF = {
     "finance_approve": "finance",
     "approve": "finance",
     "publish": "finance",
+    "return": "dept",
 }
 
 
@@ -200,6 +202,7 @@ def _unit_a_in(world: factories.World, state: str) -> Submission:
             actor=world.users[ACTOR_OF[action]],
             submission=Submission.objects.get(pk=submission.pk),
             action=action,
+            reason="权限矩阵测试：退回",
         )
     return Submission.objects.get(pk=submission.pk)
 
@@ -216,6 +219,12 @@ def build_matrix_world() -> MatrixWorld:
         submission=world.sub("a"),
         indicator_id="done",
         upload=SimpleUploadedFile("佐证.pdf", b"%PDF-1.4 matrix"),
+    )
+    services.submission_waive(
+        actor=actors["filler_a"],
+        submission=by_state["returned"],
+        finding_id="staffing.E001",
+        reason=REASON,
     )
     with TestCase.captureOnCommitCallbacks(execute=True):  # the export runs after commit
         job = tasks.start_round_export(
