@@ -336,3 +336,23 @@ def test_the_confirmation_page_in_english(client, world):
         translation.activate("zh-hans")  # the request left English active in this thread
     assert "What will happen" in page and "sign off version v1 and submit it" in page
     assert "将会发生什么" not in page and "审签当前版本" not in page
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
+)
+def test_a_waiver_never_redirects_off_site(client, world, fake_findings, target):
+    fill(world, "a")
+    fake_findings.error("staffing.E001", "staffing.in_service")
+    assert client.login(username=world.users["filler_a"].username, password=PASSWORD)
+    response = client.post(
+        reverse("submission_waive", args=[world.subs["a"].pk]),
+        {
+            "finding_id": "staffing.E001",
+            "where": "staffing.in_service",
+            "reason": "已说明",
+            "next": target,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/submissions/")

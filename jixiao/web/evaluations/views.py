@@ -901,7 +901,7 @@ def submission_waive(request: HttpRequest, pk: int) -> HttpResponse:
         _input_error(request, error)
     else:
         messages.success(request, _("已记录豁免理由"))
-    return redirect(request.POST.get("next") or reverse("submission_detail", args=[pk]))
+    return redirect(_safe_next(request, pk))
 
 
 @login_required
