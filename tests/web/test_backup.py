@@ -38,15 +38,14 @@ services.submission_add_evidence(
 
 SNAPSHOT = """
 import django, hashlib, json, sys; django.setup()
-from django.core import serializers
 from django.conf import settings
 from pathlib import Path
-from jixiao.web.operations.backup import _models
+from jixiao.web.operations.backup import _ExactJsonSerializer, _models
 from jixiao.web.evaluations.models import Submission
 from jixiao.web.evaluations.views import _render_report
 records = {
-    m._meta.label: json.loads(serializers.serialize(
-        "json", m._default_manager.order_by("pk"), use_natural_foreign_keys=True))
+    m._meta.label: json.loads(_ExactJsonSerializer().serialize(
+        m._default_manager.order_by("pk"), use_natural_foreign_keys=True))
     for m in _models()
 }
 root = Path(settings.MEDIA_ROOT)

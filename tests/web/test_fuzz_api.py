@@ -11,11 +11,13 @@ production fails here too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 import schemathesis
-from django.db import DataError, connection
+from django.core.signals import request_finished, request_started
+from django.db import DataError, close_old_connections, connection
 from fuzzing import examples
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -55,8 +57,23 @@ def caller(request: pytest.FixtureRequest, world: Any) -> Iterator[tuple[dict[st
     """A 财政局 reviewer (sees everything) or a unit's clerk (may edit and submit its own)."""
     fill(world, "a")
     _, raw = ApiToken.issue(world.users[request.param])
-    with connection.execute_wrapper(_refuse_nul):
+    with connection.execute_wrapper(_refuse_nul), _connection_kept_across_requests():
         yield {"Authorization": f"Bearer {raw}"}, world
+
+
+@contextmanager
+def _connection_kept_across_requests() -> Iterator[None]:
+    """Calling the WSGI app directly (not through Django's test client) sends request_started and
+    request_finished, whose close_old_connections closes a connection inside the test's
+    transaction; on PostgreSQL every later query then fails. Django's test client disconnects
+    the same handler while it runs a request; this does it for the whole test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _aim(case: Any, world: Any) -> None:

@@ -20,7 +20,7 @@ import tarfile
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -28,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -80,6 +81,18 @@ def _models() -> list[Any]:
     return serializers.sort_dependencies(list(by_app.items()), allow_cycles=True)
 
 
+class _ExactJsonSerializer(JsonSerializer):
+    """Django's JSON serializer, keeping times to the microsecond: its encoder cuts them to the
+    millisecond, and a restored audit trail must carry the very instants it recorded."""
+
+    def handle_field(self, obj: Any, field: Any) -> None:
+        value = field.value_from_object(obj)
+        if isinstance(value, datetime | time):
+            self._current[field.name] = value.isoformat()
+        else:
+            super().handle_field(obj, field)
+
+
 def _records_json() -> tuple[bytes, Counter[str]]:
     objects: list[Any] = []
     counts: Counter[str] = Counter()
@@ -87,7 +100,7 @@ def _records_json() -> tuple[bytes, Counter[str]]:
         rows = list(model._default_manager.order_by("pk"))
         counts[model._meta.label] = len(rows)
         objects.extend(rows)
-    text = serializers.serialize("json", objects, use_natural_foreign_keys=True, indent=None)
+    text = _ExactJsonSerializer().serialize(objects, use_natural_foreign_keys=True, indent=None)
     return text.encode("utf-8"), counts
 
 
