@@ -350,7 +350,7 @@ class Crawl:
     def visit(self, url: str) -> dict | None:
         self.visited.append(url)
         try:
-            response = self.page.goto(url, wait_until="domcontentloaded")
+            response = self.page.goto(url, wait_until="load")
         except PlaywrightError as error:
             self.problems.append(Problem("HTTP status", url, str(error).splitlines()[0]))
             return None
@@ -423,7 +423,7 @@ class Crawl:
         button = form.locator("button:not([type=button]), input[type=submit]").filter(
             has_text="保存"
         )
-        with self.page.expect_navigation(wait_until="domcontentloaded") as navigation:
+        with self.page.expect_navigation(wait_until="load") as navigation:
             button.first.click()
         response = navigation.value
         outcome = self.page.evaluate(
@@ -446,7 +446,7 @@ class Crawl:
     def back_to(self, url: str) -> None:
         """Back on the form's page (a save usually redirects there: no need to load it again)."""
         if self.page.url != url:
-            self.page.goto(url, wait_until="domcontentloaded")
+            self.page.goto(url, wait_until="load")
 
     def save_unchanged(self, url: str, index: int) -> None:
         self.back_to(url)

@@ -42,10 +42,10 @@ _CRAWLS: dict[str, dict[str, tuple[Crawl, str]]] = {}  # role: viewport: (crawl,
 
 
 def login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/", wait_until="domcontentloaded")
+    page.goto(f"{base}/login/", wait_until="load")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
-    with page.expect_navigation(wait_until="domcontentloaded"):
+    with page.expect_navigation(wait_until="load"):
         page.click("main button[type=submit]")
     expect(page.locator("h1")).to_contain_text("工作台")
 
