@@ -765,6 +765,23 @@ def _confirm_page(request: HttpRequest, submission: Any, action: str) -> HttpRes
     )
 
 
+def _extension_until(raw: str) -> Any:
+    """The typed new entry deadline, aware; a missing or impossible date (2月30日) is refused."""
+    if not raw.strip():
+        raise ActionRefused(_("请填写延期截止时间"), code="invalid")
+    try:
+        until = parse_datetime(raw.strip())
+    except ValueError:
+        until = None
+    if until is None:
+        raise ActionRefused(
+            _("延期截止时间“%(value)s”不是有效的日期时间，请按“年-月-日 时:分”填写")
+            % {"value": raw.strip()[:40]},
+            code="invalid",
+        )
+    return timezone.make_aware(until) if timezone.is_naive(until) else until
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -778,15 +795,10 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         if action == "sign_off":
             services.submission_sign_off(actor=request.user, submission=submission)
         elif action == "extend":
-            until = parse_datetime(request.POST.get("until", "") or "")
-            if until is None:
-                raise ActionRefused(_("请填写延期截止时间"), code="invalid")
-            if timezone.is_naive(until):
-                until = timezone.make_aware(until)
             services.submission_extend(
                 actor=request.user,
                 submission=submission,
-                until=until,
+                until=_extension_until(request.POST.get("until", "")),
                 reason=request.POST.get("reason", ""),
             )
         else:

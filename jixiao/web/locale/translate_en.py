@@ -629,6 +629,10 @@ EN.update(
         "表单有误，请检查标红的字段": "Please correct the marked fields",
         "未知操作": "Unknown action",
         "请填写延期截止时间": "Give the new deadline",
+        "延期截止时间“%(value)s”不是有效的日期时间，请按“年-月-日 时:分”填写": (
+            "The new deadline “%(value)s” is not a valid date and time; write it as "
+            "year-month-day hour:minute"
+        ),
         "复核得分应为数字": "Points must be a number",
         "已保存复核评分": "Re-score saved",
         "已记录豁免理由": "Waiver recorded",
