@@ -629,6 +629,14 @@ EN.update(
         "表单有误，请检查标红的字段": "Please correct the marked fields",
         "未知操作": "Unknown action",
         "请填写延期截止时间": "Give the new deadline",
+        "页面已过期": "This page has expired",
+        "这次提交没有有效的安全校验（页面打开太久，或已在其他窗口重新登录），因此没有保存任何内容。": (
+            "This submission carried no valid security token (the page was open too long, or "
+            "you signed in again in another window), so nothing was saved."
+        ),
+        "请返回上一页，刷新后重新填写并提交。": (
+            "Go back, reload the page, then enter and submit again."
+        ),
         "延期截止时间“%(value)s”不是有效的日期时间，请按“年-月-日 时:分”填写": (
             "The new deadline “%(value)s” is not a valid date and time; write it as "
             "year-month-day hour:minute"
