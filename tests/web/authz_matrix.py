@@ -211,6 +211,7 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("POST", "submissions/<int:pk>/action/<str:action>/"): [
         c(HEAD, changes=True, body="reason", pk="sub:draft", action="submit"),
         c(HEAD, changes=True, body="reason", pk="sub:draft", action="sign_off"),
+        c(UNIT, changes=True, body="reason", pk="sub:signed", action="submit", note="after 审签"),
         c(UNIT, changes=True, body="reason", pk="sub:submitted", action="withdraw"),
         c(DEPT, changes=True, body="reason", pk="sub:submitted", action="dept_approve"),
         c(FIRST, changes=True, body="reason", pk="sub:submitted", action="return"),
@@ -222,7 +223,8 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
         c(FIN, changes=True, body="extend", pk="sub:draft", action="extend"),
     ],
     ("POST", "submissions/<int:pk>/rescore/"): [
-        c(FIN, changes=True, body="rescore", pk="sub:dept_reviewed")
+        c(FIN, changes=True, body="rescore", pk="sub:dept_reviewed"),
+        c(FIN, changes=True, body="rescore_json", pk="sub:dept_reviewed", note="JSON mode"),
     ],
     ("POST", "submissions/<int:pk>/waive/"): [c(UNIT, changes=True, body="waive", pk="sub:draft")],
     ("POST", "submissions/<int:pk>/unwaive/"): [

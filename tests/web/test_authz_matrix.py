@@ -134,6 +134,7 @@ STATE_WALK = {  # unit A's submission in each state that matters: (year of its r
     "approved": (2019, ("submit", "dept_approve", "finance_approve", "approve")),
     "published": (2018, ("submit", "dept_approve", "finance_approve", "approve", "publish")),
     "returned": (2017, ("submit", "return")),  # editable again; a waived finding to unwaive
+    "signed": (2016, ("sign_off",)),  # a draft its head signed off: the clerk may submit it
 }
 ACTOR_OF = {
     "submit": "head_a",  # a unit head signs and submits in one step
@@ -142,6 +143,7 @@ ACTOR_OF = {
     "approve": "finance",
     "publish": "finance",
     "return": "dept",
+    "sign_off": "head_a",
 }
 
 
@@ -198,11 +200,12 @@ def _unit_a_in(world: factories.World, state: str) -> Submission:
         data=dossier_data(world.unit_a.name, year=year),
     )
     for action in actions:
+        actor, current = world.users[ACTOR_OF[action]], Submission.objects.get(pk=submission.pk)
+        if action == "sign_off":
+            services.submission_sign_off(actor=actor, submission=current)
+            continue
         services.submission_transition(
-            actor=world.users[ACTOR_OF[action]],
-            submission=Submission.objects.get(pk=submission.pk),
-            action=action,
-            reason="权限矩阵测试：退回",
+            actor=actor, submission=current, action=action, reason="权限矩阵测试：退回"
         )
     return Submission.objects.get(pk=submission.pk)
 
@@ -307,6 +310,10 @@ BODIES: dict[str, Any] = {
     "extend": lambda w, client, pk: {"data": {"until": "2030-01-01T12:00", "reason": REASON}},
     "rescore": lambda w, client, pk: {
         "data": {"item_id": w.rescore_item, "points": "0", "comment": REASON}
+    },
+    "rescore_json": lambda w, client, pk: {  # the page's script: saved without a reload
+        "data": {"item_id": w.rescore_item, "points": "0", "comment": REASON},
+        "HTTP_ACCEPT": "application/json",
     },
     "waive": lambda w, client, pk: {"data": {"finding_id": "staffing.E001", "reason": REASON}},
     "evidence": lambda w, client, pk: {
