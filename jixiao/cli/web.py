@@ -142,8 +142,14 @@ def restore(
     _django(["restore", file])
 
 
+def verify() -> None:
+    """校验已批准版本是否在应用之外被改动（退出码非零表示有改动）/ verify approved records."""
+    _django(["verify"])
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+    app.command("verify")(verify)
     app.command("backup")(backup)
     app.command("restore")(restore)
     app.command(

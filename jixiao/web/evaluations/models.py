@@ -3,7 +3,8 @@
 A Submission is one unit × one round. Its dossier lives in :class:`DossierVersion` rows as
 validated JSON (``jixiao.io.dossiers.dossier_to_data``). The current version is edited in place
 while it is open; approval locks it, and a locked version never changes again (``save`` refuses):
-a correction after approval starts the next version. The unit head signs a version off
+a correction after approval starts the next version; approval also stores a content hash
+(``content_hash``, see :mod:`~jixiao.web.evaluations.integrity`) that ``jixiao verify`` checks. The unit head signs a version off
 (:class:`SignOff`) before it goes to review; an edit invalidates the sign-off. Every state change and every edit writes an
 :class:`AuditEntry` with the changed field paths, old → new. Only ``services`` writes these rows.
 """
@@ -143,6 +144,10 @@ class DossierVersion(models.Model):
     )
     final_grade = models.CharField(max_length=8, blank=True)
     final_basis = models.CharField(max_length=12, choices=FinalBasis.choices, blank=True)
+    # the seal of an approved version (evaluations.integrity): SHA-256 over its content, and
+    # each part's own digest so `jixiao verify` can name what changed outside the application
+    content_hash = models.CharField(_("内容校验值"), max_length=64, blank=True)
+    content_parts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("submission", "number")
@@ -155,6 +160,11 @@ class DossierVersion(models.Model):
     def final_text(self) -> str:
         """The final score as every page shows it: "87.5", "—（证据不足）", or "—" (not assessed)."""
         return engine.final_text(self.final_total, self.final_basis)
+
+    @property
+    def short_hash(self) -> str:
+        """The first characters of the content hash, as pages show it for comparison."""
+        return self.content_hash[:12]
 
     @property
     def final_label(self) -> str:

@@ -29,7 +29,7 @@ from jixiao.core.figures import FigureBook
 from jixiao.core.money import round_half_up
 from jixiao.core.numbers import format_score
 from jixiao.io.dossiers import dossier_to_data
-from jixiao.web.evaluations import engine
+from jixiao.web.evaluations import engine, integrity
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import (
     Action,
@@ -572,7 +572,10 @@ def submission_transition(
         version.locked = True
         version.approved_at = timezone.now()
         version.save(update_fields=["locked", "approved_at"])
+        integrity.seal(version)
     if action == "publish":
+        if not version.content_hash:  # approved before seals existed; never re-sealed here
+            integrity.seal(version)
         submission.published_at = timezone.now()
         fields.append("published_at")
     if action == "reopen":

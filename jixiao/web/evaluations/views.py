@@ -1141,8 +1141,11 @@ def submission_audit(request: HttpRequest, pk: int) -> HttpResponse:
     entries = _audit_in_words(
         submission, selectors.audit_for(user=request.user, submission=submission)
     )
+    sealed = submission.versions.filter(locked=True).exclude(content_hash="")
     return render(
-        request, "evaluations/submission_audit.html", _context(request, submission, entries=entries)
+        request,
+        "evaluations/submission_audit.html",
+        _context(request, submission, entries=entries, sealed=sealed),
     )
 
 

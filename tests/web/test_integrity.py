@@ -1,0 +1,79 @@
+"""Approved versions carry a content hash; `jixiao verify` names any record changed outside the app."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from jixiao.web.evaluations import integrity
+from jixiao.web.evaluations.models import DossierVersion
+from tests.web import factories
+
+
+def _approved(world, key="a", *more):
+    factories.fill(world, key)
+    return factories.advance(
+        world, key, "submit", "dept_approve", "finance_approve", "approve", *more
+    )
+
+
+def _verify() -> str:
+    import io
+
+    out = io.StringIO()
+    call_command("verify", stdout=out)
+    return out.getvalue()
+
+
+def test_approval_seals_the_version_and_publication_keeps_the_seal(world):
+    submission = _approved(world)
+    version = submission.current_version
+    assert len(version.content_hash) == 64
+    assert set(version.content_parts) == set(integrity.PARTS)
+    sealed = version.content_hash
+    submission = factories.advance(world, "a", "publish")
+    assert submission.current_version.content_hash == sealed
+    assert "全部与批准时一致" in _verify()
+
+
+def test_a_raw_sql_change_is_named_and_verify_fails(world):
+    submission = _approved(world, "a", "publish")
+    version = submission.current_version
+    with connection.cursor() as cursor:  # outside the ORM and its immutability guard
+        cursor.execute(
+            "UPDATE evaluations_dossierversion SET final_total = %s WHERE id = %s",
+            ["99.00", version.pk],
+        )
+    with pytest.raises(CommandError) as failed:
+        _verify()
+    assert "1 处" in str(failed.value) and "changed outside" in str(failed.value)
+    problems = integrity.check().problems
+    assert [(p.unit, p.year, p.version) for p in problems] == [("测试县第一中学（U1）", 2023, 1)]
+    assert "得分与结果" in problems[0].what and "档案数据" not in problems[0].what
+
+
+def test_a_changed_dossier_and_a_forged_seal_are_told_apart(world):
+    version = _approved(world).current_version
+    DossierVersion.objects.filter(pk=version.pk).update(data={**version.data, "unit": "改"})
+    assert "档案数据" in integrity.check().problems[0].what
+    DossierVersion.objects.filter(pk=version.pk).update(content_hash="0" * 64)
+    assert "内容校验值本身被改动" in integrity.check().problems[0].what
+
+
+def test_an_approved_submission_whose_version_was_unlocked_is_named(world):
+    version = _approved(world).current_version
+    DossierVersion.objects.filter(pk=version.pk).update(locked=False)
+    (problem,) = integrity.check().problems
+    assert "未锁定" in problem.what
+
+
+def test_the_short_hash_shows_on_the_published_report_and_the_audit_page(world, client):
+    submission = _approved(world, "a", "publish")
+    short = submission.current_version.content_hash[:12]
+    page = client.get(f"/portal/reports/{submission.pk}/")
+    assert page.status_code == 200 and short in page.content.decode()
+    client.force_login(world.users["finance"])
+    audit = client.get(f"/submissions/{submission.pk}/audit/")
+    assert audit.status_code == 200 and short in audit.content.decode()
