@@ -158,6 +158,30 @@ def test_audit_csv_export(client, world):
     assert "staffing.in_service.行政编制" in text and "filler_a" in text
 
 
+def test_audit_csv_escapes_user_text_a_spreadsheet_would_run(client, world):
+    """A reason or a value starting with = + - @ is written as text ('=…), never as a formula."""
+    import csv
+    import io
+
+    from jixiao.web.evaluations import services
+    from tests.web.factories import advance
+
+    fill(world, "a")
+    advance(world, "a", "submit")
+    services.submission_transition(
+        actor=world.users["dept"],
+        submission=world.sub("a"),
+        action="return",
+        reason='=HYPERLINK("http://evil.example","点此")',
+    )
+    login(client, world, "filler_a")
+    response = client.get(reverse("submission_audit_csv", args=[world.subs["a"].pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    reasons = [row[6] for row in rows[1:] if "HYPERLINK" in row[6]]
+    assert reasons == ["'=HYPERLINK(\"http://evil.example\",\"点此\")"]
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
 def test_round_page_query_count_does_not_grow_with_rows(
     client, world, django_assert_max_num_queries
 ):

@@ -6,7 +6,6 @@ submission page shows the current user's allowed actions (``Permissions.allowed_
 
 from __future__ import annotations
 
-import csv
 import secrets
 from decimal import Decimal
 from typing import Any, Literal
@@ -32,6 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path, figure_label
 from jixiao.core.numbers import NumberSyntaxError, format_score, parse_number
+from jixiao.io import csvfile
 from jixiao.web.evaluations import (
     audit,
     confirm,
@@ -1181,7 +1181,7 @@ def submission_audit_csv(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"{submission.org.name}-{submission.round.year}-审计记录.csv"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response)
+    writer = csvfile.writer(response)
     writer.writerow(
         [
             "时间 time",
