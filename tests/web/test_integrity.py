@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connection
 
 from jixiao.web.evaluations import integrity
@@ -19,12 +20,10 @@ def _approved(world, key="a", *more):
     )
 
 
-def _verify() -> str:
-    import io
-
-    out = io.StringIO()
-    call_command("verify", stdout=out)
-    return out.getvalue()
+def _verify() -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("verify", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
 
 
 def test_approval_seals_the_version_and_publication_keeps_the_seal(world):
@@ -35,7 +34,7 @@ def test_approval_seals_the_version_and_publication_keeps_the_seal(world):
     sealed = version.content_hash
     submission = factories.advance(world, "a", "publish")
     assert submission.current_version.content_hash == sealed
-    assert "全部与批准时一致" in _verify()
+    assert "全部与批准时一致" in _verify()[0]
 
 
 def test_a_raw_sql_change_is_named_and_verify_fails(world):
@@ -46,9 +45,12 @@ def test_a_raw_sql_change_is_named_and_verify_fails(world):
             "UPDATE evaluations_dossierversion SET final_total = %s WHERE id = %s",
             ["99.00", version.pk],
         )
-    with pytest.raises(CommandError) as failed:
-        _verify()
-    assert "1 处" in str(failed.value) and "changed outside" in str(failed.value)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as failed:
+        call_command("verify", stdout=out, stderr=err)
+    assert failed.value.code == 1
+    assert "1 处" in err.getvalue() and "changed outside" in err.getvalue()
+    assert "测试县第一中学（U1） 2023年度 v1" in out.getvalue()
     problems = integrity.check().problems
     assert [(p.unit, p.year, p.version) for p in problems] == [("测试县第一中学（U1）", 2023, 1)]
     assert "得分与结果" in problems[0].what and "档案数据" not in problems[0].what

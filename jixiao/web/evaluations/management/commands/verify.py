@@ -1,14 +1,14 @@
 """``manage.py verify``: recompute every approved version's content hash (evaluations.integrity).
 
 Prints a summary, then one line per record that is not as approved (unit, year, version, what
-differs); exits non-zero when there is any.
+differs); the summary goes to stderr and the exit code is 1 when there is any.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from jixiao.web.evaluations.integrity import check
 
@@ -23,12 +23,13 @@ class Command(BaseCommand):
                 f"✗ {problem.unit} {problem.year}年度 v{problem.version}：{problem.what}"
             )
         if outcome.problems:
-            raise CommandError(
+            self.stderr.write(
                 f"内容校验：已检查 {outcome.checked} 个已批准版本，{len(outcome.problems)} 处"
                 "在应用之外被改动\n"
                 f"integrity: {outcome.checked} approved versions checked, "
                 f"{len(outcome.problems)} changed outside the application"
             )
+            raise SystemExit(1)
         self.stdout.write(
             self.style.SUCCESS(
                 f"内容校验：已检查 {outcome.checked} 个已批准版本，全部与批准时一致\n"
