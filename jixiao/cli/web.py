@@ -7,7 +7,8 @@ which refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL).
 
 On the embedded SQLite default, ``jixiao serve`` also starts one background worker
 (``jixiao manage db_worker``) beside the web process and stops it with the server, so a round's
-report ZIP or a bulk import just runs; deployments on PostgreSQL run their workers as services of
+report ZIP or a bulk import just runs (jobs a previous worker left "running" when it died are
+marked failed first: ``jixiao manage recover_jobs``); deployments on PostgreSQL run their workers as services of
 their own (``--worker`` forces one, ``--no-worker`` never starts one).
 """
 
@@ -63,6 +64,7 @@ def _background_worker(wanted: bool | None) -> Iterator[subprocess.Popen[bytes] 
     if not wanted:
         yield None
         return
+    _django(["recover_jobs"])  # a job left "running" by a worker that died is marked failed
     command = [sys.executable, "-m", "jixiao.cli.main", "manage", "db_worker"]
     worker = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     typer.echo(f"后台任务进程已启动（进程号 {worker.pid}）/ background worker started")

@@ -25,10 +25,8 @@ class _Writable(Protocol):
 
 def safe_cell(value: Any) -> Any:
     """*value*, with a leading single quote when it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        if not _PLAIN_NUMBER.fullmatch(value):
-            return "'" + value
-    return value
+    formula = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    return "'" + value if formula and not _PLAIN_NUMBER.fullmatch(value) else value
 
 
 class SafeWriter:

@@ -178,7 +178,7 @@ def test_audit_csv_escapes_user_text_a_spreadsheet_would_run(client, world):
     response = client.get(reverse("submission_audit_csv", args=[world.subs["a"].pk]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     reasons = [row[6] for row in rows[1:] if "HYPERLINK" in row[6]]
-    assert reasons == ["'=HYPERLINK(\"http://evil.example\",\"点此\")"]
+    assert reasons == ['\'=HYPERLINK("http://evil.example","点此")']
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
 
 

@@ -289,7 +289,8 @@ class JobStatus(models.TextChoices):
 
 
 class BatchJob(models.Model):
-    """A background job over a whole round (report ZIP), with progress the UI can show."""
+    """A background job over a whole round (report ZIP, bulk import), with progress the UI can
+    show; a running job records its worker and a heartbeat so a dead worker's job is marked failed."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(max_length=20, default="reports_zip")
@@ -304,6 +305,10 @@ class BatchJob(models.Model):
     message = models.TextField(blank=True)
     result = models.FileField(upload_to="exports/", blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # the process running the job ("host:pid") and when it last reported progress: a job whose
+    # worker died is found by these and marked failed (evaluations.liveness)
+    worker = models.CharField(max_length=120, blank=True)
+    heartbeat = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-created",)

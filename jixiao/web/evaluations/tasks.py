@@ -2,7 +2,8 @@
 
 ``start_round_export`` records a :class:`BatchJob` and enqueues ``export_round``; a worker
 (``jixiao manage db_worker``) renders every approved or published report of the round into one
-ZIP, updating ``done``/``total`` as it goes so the round page can show progress.
+ZIP, updating ``done``/``total`` as it goes so the round page can show progress. Each job records
+its worker and a heartbeat as it goes (``liveness``): a job whose worker died is marked failed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django_tasks import task
 
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
-from jixiao.web.evaluations import engine, reports
+from jixiao.web.evaluations import engine, liveness, reports
 from jixiao.web.evaluations.models import BatchJob, JobStatus, Round, State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 
@@ -62,9 +63,7 @@ def _export(job_id: int) -> str:
             "org", "current_version"
         )
     )
-    BatchJob.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, total=len(submissions), done=0
-    )
+    liveness.claim(job.pk, total=len(submissions), done=0)
     buffer = io.BytesIO()
     problems: list[str] = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -79,7 +78,7 @@ def _export(job_id: int) -> str:
                 problems.append(f"{submission.org.name}: {error.message}")
             else:
                 archive.writestr(file.filename, file.content)
-            BatchJob.objects.filter(pk=job.pk).update(done=done)
+            liveness.beat(job.pk, done=done)
         if problems:
             archive.writestr("未生成-problems.txt", "\n".join(problems))
     filename = f"{job.round.year}-{job.round.pk}-reports-{job.fmt}.zip"
@@ -172,9 +171,7 @@ def _import_files(job_id: int) -> str:
     lines: list[str] = []
     with job.result.open("rb") as stored, zipfile.ZipFile(stored) as archive:
         files = [i for i in archive.infolist() if not i.is_dir()]
-        BatchJob.objects.filter(pk=job.pk).update(
-            status=JobStatus.RUNNING, total=len(files), done=0
-        )
+        liveness.claim(job.pk, total=len(files), done=0, message="")
         for done, info in enumerate(files, start=1):
             name = _zip_name(info).rsplit("/", 1)[-1]
             target = _match(name, submissions)
@@ -182,7 +179,8 @@ def _import_files(job_id: int) -> str:
                 lines.append(f"✗ {name}：" + gettext("文件名中找不到参与单位的编码或名称"))
             else:
                 lines.append(_import_one(job, archive, info, name, target))
-            BatchJob.objects.filter(pk=job.pk).update(done=done)
+            # the lines so far: what was imported stays known if the worker dies mid-way
+            liveness.beat(job.pk, done=done, message="\n".join(lines))
     failed = sum(1 for line in lines if line.startswith("✗"))
     BatchJob.objects.filter(pk=job.pk).update(
         status=JobStatus.DONE if failed < len(lines) or not lines else JobStatus.FAILED,

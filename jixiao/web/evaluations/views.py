@@ -37,6 +37,7 @@ from jixiao.web.evaluations import (
     confirm,
     engine,
     imports,
+    liveness,
     reports,
     selectors,
     services,
@@ -204,6 +205,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rows = selectors.round_rows(user=request.user, round_=round_, **filters)
     page = Paginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
+    can_export = round_.finance in permissions.finance_orgs()
+    if can_export:
+        liveness.reap(round_.jobs.all())  # a dead worker's job shows failed, not running
     return render(
         request,
         "evaluations/round_detail.html",
@@ -222,7 +226,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "q": filters["q"],
             "jobs": selectors.jobs_for(round_=round_).filter(kind="reports_zip")[:5],
             "imports": selectors.jobs_for(round_=round_).filter(kind="bulk_import")[:5],
-            "can_export": round_.finance in permissions.finance_orgs(),
+            "can_export": can_export,
             "formats": reports.available_formats(),
         },
     )
@@ -375,6 +379,8 @@ def _job_for(request: HttpRequest, pk: int) -> BatchJob:
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_for(request, pk)
+    if liveness.reap(BatchJob.objects.filter(pk=job.pk)):
+        job.refresh_from_db()
     ready = job.result and job.kind == "reports_zip" and job.status == "done"
     return JsonResponse(
         {
@@ -384,6 +390,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
             "total": job.total,
             "percent": job.percent,
             "message": job.message,
+            "retry": liveness.can_retry(job),
             "download": reverse("job_download", args=[job.pk]) if ready else None,
         }
     )

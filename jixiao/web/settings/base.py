@@ -155,6 +155,9 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "portal:index"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# a running background job whose worker has not reported progress for this long is taken for
+# dead and marked failed when its round page is read (evaluations.liveness)
+JIXIAO_JOB_STALE_SECONDS = int(os.environ.get("JIXIAO_JOB_STALE_SECONDS", "600"))
 
 
 LOGGING = {

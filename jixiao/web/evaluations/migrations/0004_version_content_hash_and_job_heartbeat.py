@@ -38,5 +38,15 @@ class Migration(migrations.Migration):
             name='content_parts',
             field=models.JSONField(blank=True, default=dict),
         ),
+        migrations.AddField(
+            model_name='batchjob',
+            name='worker',
+            field=models.CharField(blank=True, max_length=120),
+        ),
+        migrations.AddField(
+            model_name='batchjob',
+            name='heartbeat',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
         migrations.RunPython(seal_approved_versions, migrations.RunPython.noop),
     ]

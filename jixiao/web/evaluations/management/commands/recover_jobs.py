@@ -1,0 +1,24 @@
+"""``manage.py recover_jobs``: mark failed the background jobs whose worker died (evaluations.liveness).
+
+``jixiao serve`` runs it before starting its worker; a deployment runs it before its workers
+(e.g. systemd ``ExecStartPre=jixiao manage recover_jobs``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from jixiao.web.evaluations.liveness import reap
+
+
+class Command(BaseCommand):
+    help = "把后台进程已中断的任务标记为失败 / mark failed the jobs of workers that died"
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        marked = reap(startup=True)
+        if marked:
+            self.stdout.write(
+                f"{marked} 个后台任务因进程中断已标记为失败 / {marked} interrupted jobs marked failed"
+            )
