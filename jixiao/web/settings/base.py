@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.web.orgs.middleware.PasswordChangeRequired",
+    "jixiao.web.operations.middleware.DatabaseUnavailable",  # 503, not a 500, when the DB is gone
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
