@@ -12,6 +12,7 @@ import typer
 
 from jixiao.core.checks.catalogue import catalogue
 from jixiao.importers.catalogue import render as importer_section
+from jixiao.io.files import write_text_atomically
 
 DOCUMENT = Path("docs/findings.md")
 
@@ -31,5 +32,5 @@ def register(app: typer.Typer) -> None:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCUMENT
-    target.write_text(full_catalogue(), encoding="utf-8")
+    write_text_atomically(target, full_catalogue())
     print(f"written: {target}")

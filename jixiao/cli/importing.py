@@ -20,6 +20,7 @@ from jixiao.core.errors import InputError
 from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportFinding, ImportResult
 from jixiao.io.dossiers import dossier_to_data, dump_dossier_yaml
+from jixiao.io.files import write_text_atomically
 
 LEVEL_LABEL = {
     "error": ("错误", "bold red"),
@@ -98,7 +99,7 @@ def _write_dossier(result: ImportResult, output: Path) -> None:
             text = json.dumps(dossier_to_data(result.dossier), ensure_ascii=False, indent=2)
         else:
             text = dump_dossier_yaml(result.dossier)
-        output.write_text(text, encoding="utf-8")
+        write_text_atomically(output, text)
     except OSError as error:
         fail(f"无法写出 {output}：{error.strerror} / cannot write {output}")
 

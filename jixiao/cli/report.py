@@ -26,6 +26,7 @@ from rich.table import Table
 from jixiao.cli.common import EXIT_UNREADABLE, FrameworkOption, console, errors, fail
 from jixiao.cli.workers import batch_allocator, worker_pool
 from jixiao.core.errors import InputError
+from jixiao.io.files import write_bytes_atomically, write_failure
 from jixiao.renderers import EXTENSIONS, FORMATS, RenderOptions, render
 
 EXIT_BATCH_FAILED = 1
@@ -87,7 +88,7 @@ def report_files(
     written = []
     for fmt in formats:
         target = out_dir / f"{stem}{EXTENSIONS[fmt]}"
-        target.write_bytes(render(document, fmt, options))
+        write_bytes_atomically(target, render(document, fmt, options))
         written.append(target)
     return tuple(written)
 
@@ -105,6 +106,8 @@ def _batch_one(
         written = report_files(path, out_dir, formats, framework, options)
     except InputError as error:
         return Outcome(path, error=str(error), seconds=time.perf_counter() - started)
+    except OSError as error:  # a full disk: this report is not written, no half file is left
+        return Outcome(path, error=write_failure(error), seconds=time.perf_counter() - started)
     except Exception as error:  # a renderer bug on one dossier must not stop the other 999
         message = f"内部错误 / internal error: {type(error).__name__}: {error}"
         return Outcome(path, error=message, seconds=time.perf_counter() - started)
@@ -303,6 +306,8 @@ def _single(
         fail(error)
     except FontMissingError as error:
         fail(str(error))
+    except OSError as error:
+        fail(write_failure(error))
     for target in written:
         console.print(f"已生成 written: {target}")
 

@@ -34,6 +34,7 @@ from jixiao.core.errors import InputError, Problem
 from jixiao.core.figures import FigureBook
 from jixiao.importers.limits import check_zip
 from jixiao.importers.result import ImportFinding, ImportResult
+from jixiao.io.files import atomic_path
 
 MAX_ROWS = 5000
 
@@ -317,7 +318,8 @@ def _save(workbook: Any, path: str | Path) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
-    workbook.save(str(path))
+    with atomic_path(Path(path)) as partial:
+        workbook.save(str(partial))
 
 
 def _workbook(data: dict[str, Any] | None) -> Any:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from jixiao.io.files import write_text_atomically
+
 SETUP_SCRIPT = "scripts/system/20-fonts-docs.sh"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -151,5 +153,5 @@ def fontconfig_file(target: Path | None = None) -> Path:
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_text("utf-8") != text:
-        target.write_text(text, "utf-8")
+        write_text_atomically(target, text)
     return target

@@ -19,6 +19,7 @@ from django_tasks import task
 
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
+from jixiao.io.files import write_failure
 from jixiao.web.evaluations import engine, liveness, reports
 from jixiao.web.evaluations.models import BatchJob, JobStatus, Round, State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
@@ -50,8 +51,9 @@ def export_round(job_id: int) -> str:
     try:
         return _export(job_id)
     except Exception as error:
+        why = write_failure(error) if isinstance(error, OSError) else error  # a full disk
         BatchJob.objects.filter(pk=job_id).update(
-            status=JobStatus.FAILED, message=gettext("生成失败：%(error)s") % {"error": error}
+            status=JobStatus.FAILED, message=gettext("生成失败：%(error)s") % {"error": why}
         )
         raise
 

@@ -32,6 +32,8 @@ from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from jixiao.io.files import write_bytes_atomically
+
 FORMAT = "jixiao-backup/1"
 EXCLUDED = (
     "contenttypes",
@@ -223,7 +225,7 @@ def restore_backup(source: Path) -> Summary:
     for name, content in files.items():
         path = root / PurePosixPath(name).relative_to("media")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        write_bytes_atomically(path, content)
     return Summary(len(objects), len(files), source)
 
 

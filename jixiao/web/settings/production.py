@@ -35,7 +35,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 DATABASES = {"default": database_config()}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "jixiao.web.operations.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SESSION_COOKIE_SECURE = os.environ.get("JIXIAO_INSECURE_COOKIES") != "1"
