@@ -5,7 +5,7 @@ reports progress (:func:`claim`, :func:`beat`). A running job is taken for dead,
 failed with the reason "后台进程中断…", when
 
 - its heartbeat is older than ``JIXIAO_JOB_STALE_SECONDS`` (checked lazily whenever a round's
-  job list or a job's status is read: :func:`reap`), or
+  job list or a job's status is read: :func:`reap_shown`, :func:`reap`), or
 - at a worker's start-up (``jixiao serve``, ``jixiao manage recover_jobs``), its worker ran on this
   machine and that process no longer exists (``reap(startup=True)``).
 
@@ -82,6 +82,17 @@ def reap(jobs: QuerySet[BatchJob] | None = None, *, startup: bool = False) -> in
     if startup:
         dead += [job for job in running.exclude(pk__in=[j.pk for j in dead]) if _gone(job.worker)]
     return sum(_mark_failed(job) for job in dead)
+
+
+def reap_shown(jobs: list[BatchJob]) -> list[BatchJob]:
+    """*jobs* (already read, as a page lists them) with the dead ones marked failed; no query
+    unless one is stale."""
+    cutoff = timezone.now() - stale_after()
+    for job in jobs:
+        stale = job.heartbeat is None or job.heartbeat < cutoff
+        if job.status == JobStatus.RUNNING and stale and _mark_failed(job):
+            job.refresh_from_db()
+    return jobs
 
 
 def _mark_failed(job: BatchJob) -> int:

@@ -205,9 +205,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rows = selectors.round_rows(user=request.user, round_=round_, **filters)
     page = Paginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
-    can_export = round_.finance in permissions.finance_orgs()
-    if can_export:
-        liveness.reap(round_.jobs.all())  # a dead worker's job shows failed, not running
+    jobs = selectors.jobs_for(round_=round_)
     return render(
         request,
         "evaluations/round_detail.html",
@@ -224,9 +222,10 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "states": State.choices,
             "state": filters["state"],
             "q": filters["q"],
-            "jobs": selectors.jobs_for(round_=round_).filter(kind="reports_zip")[:5],
-            "imports": selectors.jobs_for(round_=round_).filter(kind="bulk_import")[:5],
-            "can_export": can_export,
+            # a dead worker's job shows failed, not running
+            "jobs": liveness.reap_shown(list(jobs.filter(kind="reports_zip")[:5])),
+            "imports": liveness.reap_shown(list(jobs.filter(kind="bulk_import")[:5])),
+            "can_export": round_.finance in permissions.finance_orgs(),
             "formats": reports.available_formats(),
         },
     )
@@ -378,9 +377,7 @@ def _job_for(request: HttpRequest, pk: int) -> BatchJob:
 
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _job_for(request, pk)
-    if liveness.reap(BatchJob.objects.filter(pk=job.pk)):
-        job.refresh_from_db()
+    (job,) = liveness.reap_shown([_job_for(request, pk)])  # a dead worker's job: failed
     ready = job.result and job.kind == "reports_zip" and job.status == "done"
     return JsonResponse(
         {
