@@ -82,3 +82,8 @@ def test_the_worker_command_is_a_real_entry_point() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "db_worker" in done.stdout
+
+
+def test_verify_runs_the_web_integrity_check(recorded: list[Any]) -> None:
+    assert runner.invoke(app, ["verify"]).exit_code == 0
+    assert recorded == [["verify"]]

@@ -79,3 +79,26 @@ def test_the_short_hash_shows_on_the_published_report_and_the_audit_page(world, 
     client.force_login(world.users["finance"])
     audit = client.get(f"/submissions/{submission.pk}/audit/")
     assert audit.status_code == 200 and short in audit.content.decode()
+
+
+def test_a_reopened_version_under_review_again_is_held_to_its_data_and_resealed(world):
+    """Reopened and resubmitted unchanged, the same locked version gets a new sign-off (and may
+    be re-scored): not a tampering while it is under review; approving it again reseals it."""
+    from jixiao.web.evaluations import services
+
+    submission = _approved(world)
+    sealed = submission.current_version.content_hash
+    services.submission_transition(
+        actor=world.users["finance"], submission=submission, action="reopen", reason="复核更正"
+    )
+    submission = factories.advance(world, "a", "submit", "dept_approve", "finance_approve")
+    assert submission.current_version.number == 1  # the same, locked version
+    assert integrity.check().problems == []
+    DossierVersion.objects.filter(pk=submission.current_version.pk).update(data={"x": 1})
+    assert "档案数据" in integrity.check().problems[0].what  # its data stays held
+    DossierVersion.objects.filter(pk=submission.current_version.pk).update(
+        data=submission.current_version.data
+    )
+    submission = factories.advance(world, "a", "approve")
+    assert submission.current_version.content_hash not in ("", sealed)
+    assert integrity.check().problems == []
