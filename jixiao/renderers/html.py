@@ -3,6 +3,10 @@
 For the browser and the public portal: no CDN, no web font, nothing fetched; printing it gives A4
 pages with the official margins. Charts are inline SVG (text drawn as paths), each followed by its
 data as a table for screen readers and for search.
+
+All styling is in the one ``<style>`` element (column widths too, as classes), with no ``style``
+attribute and no script, so the web can serve the page under a Content-Security-Policy that allows
+exactly that stylesheet by its hash (``jixiao.web.evaluations.reports.style_sources``).
 """
 
 from __future__ import annotations
@@ -77,7 +81,7 @@ def _view(block: Block, chart_numbers: Iterator[int]) -> dict[str, Any]:
             "title": block.title,
             "key": block.key,
             "columns": block.columns,
-            "widths": column_percentages(block),
+            "widths": [width_class(w) for w in column_percentages(block)],
             "rows": rows,
             "note": block.note,
         }
@@ -131,6 +135,25 @@ def render_html(document: Document) -> str:
         sections=sections,
         attachments=attachments,
         cover_lines=cover_lines(document),
-        css=Markup(_css()),
+        css=Markup(_css() + _width_rules(document)),
     )
     return page.lstrip() + ("" if page.endswith("\n") else "\n")
+
+
+def width_class(percent: float) -> str:
+    """The class of a table column *percent* wide: ``w12_5`` for 12.5 %."""
+    return "w" + f"{percent:g}".replace(".", "_")
+
+
+def _width_rules(document: Document) -> str:
+    """One CSS rule per column width the document's tables use (``col.w12_5{width:12.5%}``)."""
+    widths = sorted(
+        {
+            w
+            for section in document.walk()
+            for b in section.blocks
+            if isinstance(b, Table)
+            for w in column_percentages(b)
+        }
+    )
+    return "".join(f"\ncol.{width_class(w)}{{width:{w:g}%}}" for w in widths)

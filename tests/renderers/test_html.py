@@ -75,3 +75,14 @@ def test_wide_attachment_prints_on_landscape_pages(sample_document: Document) ->
     assert "@page wide" in page and "landscape" in page
     assert page.count('class="attachment wide"') == 1  # the 8-column score table
     assert page.count('class="attachment"') == 1  # the 4-column target table
+
+
+def test_styles_live_in_the_one_stylesheet(sample_document: Document) -> None:
+    """No style attribute (the web serves the page allowing only its <style>, by hash)."""
+    page = render_html(sample_document)
+    assert " style=" not in page and page.count("<style>") == 1
+    widths = set(re.findall(r'<col class="(w[0-9_]+)">', page))
+    assert widths  # every table's column widths, as classes ...
+    for name in widths:  # ... each defined in the stylesheet
+        percent = name[1:].replace("_", ".")
+        assert f"col.{name}{{width:{percent}%}}" in page

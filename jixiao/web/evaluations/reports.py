@@ -7,7 +7,11 @@ The core composes the neutral report (``jixiao.core.compose.compose_report``); t
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import importlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,3 +110,26 @@ def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportF
     elif hasattr(output, "read_bytes"):
         output = output.read_bytes()
     return ReportFile(bytes(output), FORMATS[fmt][0], f"{basename}.{fmt}")
+
+
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"', re.IGNORECASE)
+
+
+def style_sources(page: str) -> list[str]:
+    """The CSP ``style-src`` sources allowing exactly an HTML report's own styles, nothing else.
+
+    A ``'sha256-…'`` hash per ``<style>`` element (the HTML renderer writes one); should the page
+    carry ``style`` attributes (the matplotlib chart backend's SVG does), ``'unsafe-hashes'`` and
+    a hash per distinct value. Scripts stay forbidden either way.
+    """
+    hashes = [_sha256(css) for css in _STYLE_ELEMENT.findall(page)]
+    attributes = sorted({html.unescape(value) for value in _STYLE_ATTRIBUTE.findall(page)})
+    if attributes:
+        hashes += ["'unsafe-hashes'", *(_sha256(value) for value in attributes)]
+    return hashes
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"

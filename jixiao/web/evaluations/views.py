@@ -11,6 +11,9 @@ from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
+from csp.constants import HEADER as CSP_HEADER
+from csp.constants import NONE
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -1127,7 +1130,23 @@ def report_response(
         "inline" if fmt in ("html", "pdf") and request.GET.get("download") != "1" else "attachment"
     )
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(file.filename)}"
+    if fmt == "html":
+        response[CSP_HEADER] = build_policy(config=_report_policy(file.content))
     return response
+
+
+def _report_policy(page: bytes) -> dict[str, list[str]]:
+    """The CSP of a report shown as HTML: a standalone page that fetches nothing and runs nothing;
+    its own stylesheet is allowed by hash, for this response alone (docs/web.md)."""
+    return {
+        "default-src": [NONE],
+        "style-src": reports.style_sources(page.decode("utf-8")) or [NONE],
+        "img-src": ["data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [NONE],
+        "frame-ancestors": [NONE],
+    }
 
 
 def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:

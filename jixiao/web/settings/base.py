@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = WEB_DIR.parent.parent
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",  # with ninja installed as an app, /api/docs serves its bundled Swagger UI, not a CDN
     "axes",  # failed-login throttling
+    "csp",  # Content-Security-Policy header (its system checks flag pre-4.0 settings)
     "jixiao.web.orgs",
     "jixiao.web.evaluations",
     "jixiao.web.portal",
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -52,6 +55,25 @@ MIDDLEWARE = [
     "jixiao.web.operations.middleware.DatabaseUnavailable",  # 503, not a 500, when the DB is gone
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
+
+# ── Content-Security-Policy (django-csp 4), on every response ──
+# Scripts and styles only from this site's static files: no inline <script>, no style="" and no
+# on…= handlers in any template (tests/web/test_csp.py), nothing from a CDN. The one exception is a
+# report served as HTML: a standalone page whose own <style> is allowed by its hash, per response
+# (evaluations.views.report_response). docs/web.md explains the policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # ── sign-in: throttling and passwords ──
 AUTHENTICATION_BACKENDS = [

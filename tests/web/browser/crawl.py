@@ -6,7 +6,8 @@ language switch and logout. Links are deduplicated by their *pattern*: numeric i
 query values are dropped, and a link into a submission is qualified by that submission's state
 (from the state badge next to it), so one submission of each kind per state is visited.
 
-On every page it checks the HTTP status, horizontal overflow, text squeezed to one or two
+On every page it checks the HTTP status, Content-Security-Policy violations (the browser's
+``securitypolicyviolation`` events, wherever they happen: loading, saving forms), horizontal overflow, text squeezed to one or two
 characters per line, unlabelled inputs, internal keys and half-English text in what is shown,
 and numbers with more decimals than shown figures have. Every "save" form (a POST form whose
 submit button says 保存) is saved unchanged, then with one valid change that must show after a
@@ -238,6 +239,24 @@ def same_value(shown: str, expected: str, numeric: bool) -> bool:
         return False
 
 
+# ── Content-Security-Policy violations ────────────────────────────────────────────────────
+# A listener installed before any page script (Playwright's init scripts are not subject to the
+# page's policy) turns each ``securitypolicyviolation`` event into a console line. (Chromium's own
+# console wording changes between versions — "Refused to apply …", "Applying inline style
+# violates …" — the event does not.)
+CSP_MARK = "CSP violation:"
+CSP_LISTENER = (
+    "document.addEventListener('securitypolicyviolation', e => console.error("
+    f"{CSP_MARK!r} + ' ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')"
+    " + (e.sample ? ' “' + e.sample + '”' : '')));"
+)
+
+
+def csp_violation(text: str) -> str:
+    """The violation a console line reports (``style-src-attr blocked inline``), or ""."""
+    return text.removeprefix(CSP_MARK).strip() if text.startswith(CSP_MARK) else ""
+
+
 # which checks belong together (one test each, so a failure says what kind of defect it is)
 GROUPS = {
     "pages": {
@@ -250,6 +269,7 @@ GROUPS = {
     },
     "text": {rule for rule, _ in TEXT_RULES},
     "forms": {"form", "saved change not shown"},
+    "csp": {"CSP violation"},
 }
 
 
@@ -298,6 +318,14 @@ class Crawl:
     forms_saved: int = 0
     _seen: set[tuple[str, str]] = field(default_factory=set)
     _forms_seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.page.add_init_script(CSP_LISTENER)
+        self.page.on("console", self._console)
+
+    def _console(self, message: object) -> None:
+        if violation := csp_violation(message.text):
+            self.problems.append(Problem("CSP violation", self.page.url, violation))
 
     # ── walking ──
     def run(self, start: str) -> None:

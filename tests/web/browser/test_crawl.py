@@ -9,7 +9,9 @@ role, viewport and kind of check, so a failure says whose journey breaks, where,
   inputs, 退出 out of reach;
 - ``test_text``: internal keys, bracketed paths, English on a Chinese page, too many decimals;
 - ``test_forms``: a save form that does not save unchanged or with one valid change, or a saved
-  change that does not show after a reload.
+  change that does not show after a reload;
+- ``test_csp``: anything the Content-Security-Policy blocked (an inline style or script, a
+  handler attribute, a resource from elsewhere), as the browser reports it.
 """
 
 from __future__ import annotations
@@ -110,3 +112,9 @@ def test_text(request, browser, role, viewport):
 @pytest.mark.parametrize("role", ROLES)
 def test_forms(request, browser, role, viewport):
     assert_clean(request, browser, role, viewport, "forms")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("role", ROLES)
+def test_csp(request, browser, role, viewport):
+    assert_clean(request, browser, role, viewport, "csp")

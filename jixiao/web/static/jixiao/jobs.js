@@ -3,7 +3,7 @@
   document.querySelectorAll("[data-job-url]").forEach(function (row) {
     function poll() {
       fetch(row.dataset.jobUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (job) {
-        row.querySelector(".progress > span").style.width = job.percent + "%";
+        var bar = row.querySelector("progress"); bar.value = job.percent; bar.textContent = job.percent + "%";
         row.querySelector(".job-status").textContent = job.status + " " + job.done + "/" + job.total;
         if (job.download) { var a = row.querySelector(".job-download"); a.href = job.download; a.hidden = false; }
         if (job.status === "queued" || job.status === "running") { setTimeout(poll, 1500); }
