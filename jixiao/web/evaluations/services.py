@@ -92,11 +92,17 @@ def _audit(
 
 
 def _locked(submission: Submission) -> Submission:
-    """Re-read the submission under a row lock (no-op on SQLite, which locks the database)."""
-    return (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("round", "org", "current_version")
-        .get(pk=submission.pk)
+    """Take the submission's row lock, then re-read it with its current version (no lock on
+    SQLite, whose IMMEDIATE transactions lock the database).
+
+    Two queries on purpose: on PostgreSQL a statement that waits for the lock still reads the
+    joined rows (the dossier version) as they were when it began, before the save it waited
+    for; a save building on that data would revert the other one."""
+    Submission.objects.select_for_update(of=("self",)).filter(pk=submission.pk).values_list(
+        "pk", flat=True
+    ).get()
+    return Submission.objects.select_related("round", "org", "current_version").get(
+        pk=submission.pk
     )
 
 
