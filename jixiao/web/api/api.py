@@ -3,7 +3,8 @@
 Authentication: ``Authorization: Bearer <token>`` (tokens from /tokens/ or the admin), or the
 browser session (with CSRF). Permissions are the UI's: reads go through ``selectors`` and changes
 through ``services``, so a department user sees and changes only its own unit through the API too.
-Every submission response lists ``allowed_actions`` for the caller.
+Every submission response lists ``allowed_actions`` for the caller. The dossier's GET answers an
+ETag (its revision); a PUT with ``If-Match`` is refused with 412 when anyone saved since.
 """
 
 from __future__ import annotations
