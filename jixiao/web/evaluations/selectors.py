@@ -113,6 +113,8 @@ def dossier_revision(submission_id: int) -> int:
     transaction, so the number moves on exactly when the data changes; forms carry it as
     ``base_version`` and the API as the ETag, to find out whether someone saved in between.
     Read it before the data it stands for: then it is never newer than that data."""
+    if abs(submission_id) >= 2**63:  # no such submission; the database's integer would overflow
+        return 0
     latest = (
         AuditEntry.objects.filter(submission_id=submission_id, action__in=DOSSIER_WRITES)
         .order_by("-pk")
