@@ -202,3 +202,36 @@ def test_api_put_with_the_current_etag_or_without_if_match_saves(client, world):
     assert put(pk, data, HTTP_IF_MATCH="*").status_code == 200
     assert put(pk, data, HTTP_IF_MATCH='"not-ours"').status_code == 412
     assert world.sub("a").current_version.data["narratives"]["overall_goal"] == ["目标二"]
+
+
+def test_an_import_confirmed_after_someone_saved_is_shown_again_not_written(client, world):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    seed = Path(__file__).resolve().parents[2] / "examples" / "wanzai-2021" / "dossier.yaml"
+    pk = fill(world, "a").pk
+    client.force_login(world.users["filler_a"])
+    upload = SimpleUploadedFile(seed.name, seed.read_bytes())
+    page = client.post(reverse("submission_import", args=[pk]), {"file": upload}).content.decode()
+    token = re.search(r'name="confirm" value="([^"]+)"', page).group(1)
+    base = re.search(r'name="base_version" value="(\d+)"', page).group(1)
+    narratives = _rendered(client, pk, "narratives")
+    client.post(
+        reverse("submission_section", args=[pk, "narratives"]),
+        _narratives("另一人的目标", narratives),
+    )
+    before = world.sub("a").current_version.data
+    confirm = {"confirm": token, "mode": "replace", "keep_identity": "1", "base_version": base}
+    response = client.post(reverse("submission_import", args=[pk]), confirm)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "档案在您读取之后已被其他人修改" in page and "另一人的目标" in page
+    assert "导入预览" in page and "请重新核对后再确认导入" in page
+    assert world.sub("a").current_version.data == before
+    again = re.search(r'name="base_version" value="(\d+)"', page).group(1)
+    response = client.post(
+        reverse("submission_import", args=[pk]), {**confirm, "base_version": again}
+    )
+    assert response.status_code == 302  # confirmed against the latest data: written
+    assert world.sub("a").current_version.data != before
