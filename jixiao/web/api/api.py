@@ -3,7 +3,8 @@
 Authentication: ``Authorization: Bearer <token>`` (tokens from /tokens/ or the admin), or the
 browser session (with CSRF). Permissions are the UI's: reads go through ``selectors`` and changes
 through ``services``, so a department user sees and changes only its own unit through the API too.
-Every submission response lists ``allowed_actions`` for the caller.
+Every submission response lists ``allowed_actions`` for the caller. The dossier's GET answers an
+ETag (its revision); a PUT with ``If-Match`` is refused with 412 when anyone saved since.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
-from ninja import Body, Field, NinjaAPI, Schema, Status
+from ninja import Body, Field, Header, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, reports, selectors, services
+from jixiao.web.evaluations.audit import change_place
 from jixiao.web.evaluations.models import State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
@@ -348,8 +350,11 @@ def submission_get(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @api.get("/submissions/{pk}/dossier", tags=["dossier"])
-def dossier_get(request: HttpRequest, pk: int) -> dict[str, Any]:
+def dossier_get(request: HttpRequest, response: HttpResponse, pk: int) -> dict[str, Any]:
+    """The current dossier; the ETag header is its revision, for If-Match on PUT."""
+    revision = selectors.dossier_revision(pk)  # before the data it stands for
     submission = selectors.submission_get(user=request.user, pk=pk)
+    response["ETag"] = _etag(revision)
     return {
         "version": submission.current_version.number,
         "locked": submission.current_version.locked,
@@ -358,14 +363,80 @@ def dossier_get(request: HttpRequest, pk: int) -> dict[str, Any]:
     }
 
 
-@api.put("/submissions/{pk}/dossier", response=SubmissionOut, tags=["dossier"])
-def dossier_put(request: HttpRequest, pk: int, data: DossierBody) -> dict[str, Any]:
-    """Replace the dossier (validated; 422 lists each bad field with its path)."""
+class StaleOut(Schema):
+    code: str
+    detail: str
+    etag: str
+    changes: list[dict[str, Any]]
+
+
+@api.put(
+    "/submissions/{pk}/dossier",
+    response={200: SubmissionOut, 412: StaleOut},
+    tags=["dossier"],
+)
+def dossier_put(
+    request: HttpRequest,
+    pk: int,
+    data: DossierBody,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> dict[str, Any]:
+    """Replace the dossier (validated; 422 lists each bad field with its path).
+
+    Send ``If-Match`` with the ETag of the GET the data was based on: when anyone has saved
+    since, the answer is 412 with what they changed, and nothing is written. Without If-Match
+    (or with ``*``) the dossier is replaced unconditionally, as before."""
     submission = selectors.submission_get(user=request.user, pk=pk)
     services.submission_save_dossier(
-        actor=request.user, submission=submission, data=data, note="API"
+        actor=request.user,
+        submission=submission,
+        data=data,
+        note="API",
+        base_version=_revision_matched(if_match),
     )
     return _submission_out(request.user, selectors.submission_get(user=request.user, pk=pk))
+
+
+def _etag(revision: int) -> str:
+    return f'"{revision}"'
+
+
+def _revision_matched(if_match: str | None) -> int | None:
+    """The revision an If-Match header names: None for none or ``*``, -1 (matches nothing)
+    when it is not an ETag this API gave."""
+    if if_match is None or if_match.strip() in ("", "*"):
+        return None
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    return int(tag) if tag.isdigit() and len(tag) < 19 else -1
+
+
+@api.exception_handler(services.StaleDossier)
+def _stale(request: HttpRequest, error: services.StaleDossier) -> HttpResponse:
+    """412 Precondition Failed: the dossier changed since the If-Match revision."""
+    changes = [
+        {
+            "path": c["path"],
+            "where_label": change_place(c["path"], None, "zh"),
+            "where_label_en": change_place(c["path"], None, "en"),
+            "old": c["old"],
+            "new": c["new"],
+            "by": c["by"],
+            "at": c["at"].isoformat(),
+        }
+        for c in error.changes
+    ]
+    response = api.create_response(
+        request,
+        {
+            "code": error.code,
+            "detail": error.message,
+            "etag": _etag(error.revision),
+            "changes": changes,
+        },
+        status=412,
+    )
+    response["ETag"] = _etag(error.revision)
+    return response
 
 
 @api.get("/submissions/{pk}/findings", response=FindingsOut, tags=["dossier"])

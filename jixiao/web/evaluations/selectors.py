@@ -103,6 +103,36 @@ def valid_sign_off(version: DossierVersion | None) -> SignOff | None:
     )
 
 
+# the audit rows that write dossier data: the latest one's id is the dossier's revision
+DOSSIER_WRITES = (Action.EDIT, Action.NEW_VERSION)
+
+
+def dossier_revision(submission_id: int) -> int:
+    """The revision of a submission's dossier: the id of the last audit row that wrote it (0 when
+    none has). Every dossier write goes through services and writes such a row in the same
+    transaction, so the number moves on exactly when the data changes; forms carry it as
+    ``base_version`` and the API as the ETag, to find out whether someone saved in between.
+    Read it before the data it stands for: then it is never newer than that data."""
+    if abs(submission_id) >= 2**63:  # no such submission; the database's integer would overflow
+        return 0
+    latest = (
+        AuditEntry.objects.filter(submission_id=submission_id, action__in=DOSSIER_WRITES)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return latest or 0
+
+
+def dossier_writes_since(submission: Submission, revision: int) -> list[AuditEntry]:
+    """The dossier writes after *revision*, oldest first (who saved what since a form was shown)."""
+    return list(
+        AuditEntry.objects.filter(
+            submission_id=submission.pk, action=Action.EDIT, pk__gt=revision
+        ).order_by("pk")
+    )
+
+
 def my_submissions(*, user: Any, limit: int = 20) -> list[Submission]:
     """The submissions of the units where *user* is 单位填报员 or 单位负责人, newest round first."""
     orgs = [

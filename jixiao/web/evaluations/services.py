@@ -12,7 +12,9 @@ uses it to say beforehand whether (and why) an action would be refused.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+import re
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -29,7 +31,7 @@ from jixiao.core.figures import FigureBook
 from jixiao.core.money import round_half_up
 from jixiao.core.numbers import format_score
 from jixiao.io.dossiers import dossier_to_data
-from jixiao.web.evaluations import engine, integrity
+from jixiao.web.evaluations import engine, integrity, selectors
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import (
     Action,
@@ -90,11 +92,17 @@ def _audit(
 
 
 def _locked(submission: Submission) -> Submission:
-    """Re-read the submission under a row lock (no-op on SQLite, which locks the database)."""
-    return (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("round", "org", "current_version")
-        .get(pk=submission.pk)
+    """Take the submission's row lock, then re-read it with its current version (no lock on
+    SQLite, whose IMMEDIATE transactions lock the database).
+
+    Two queries on purpose: on PostgreSQL a statement that waits for the lock still reads the
+    joined rows (the dossier version) as they were when it began, before the save it waited
+    for; a save building on that data would revert the other one."""
+    Submission.objects.select_for_update(of=("self",)).filter(pk=submission.pk).values_list(
+        "pk", flat=True
+    ).get()
+    return Submission.objects.select_related("round", "org", "current_version").get(
+        pk=submission.pk
     )
 
 
@@ -282,30 +290,133 @@ def _previous_approved(units: list[Org], year: int) -> dict[int, dict[str, Any]]
 # ── dossier edits ─────────────────────────────────────────────────────────────────────────
 
 
-@transaction.atomic
+class StaleDossier(ActionRefused):
+    """A save made from a revision someone else has since changed in the same place.
+
+    ``changes`` lists what the other saves changed there: ``{"path", "old", "new", "by", "at"}``,
+    oldest first; nothing was written."""
+
+    def __init__(self, message: str, *, revision: int, changes: list[dict[str, Any]]):
+        super().__init__(message, code="stale_revision")
+        self.revision = revision
+        self.changes = changes
+
+
+# paths a section form keeps from the data as it is when saved (it does not show them): a
+# change there by someone else is merged, not a conflict
+_MERGED_PATHS = re.compile(r"indicators\[\d+\]\.(evidence|source)\b")
+
+
+def _top_key(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _check_revision(
+    submission: Submission, base_version: int, keys: Collection[str] | None
+) -> None:
+    """Refuse (StaleDossier) when a save since *base_version* changed what this one writes: the
+    dossier keys in *keys*, or anything when *keys* is None (a whole-dossier replacement)."""
+    current = selectors.dossier_revision(submission.pk)
+    if base_version == current:
+        return
+    changes = [
+        {**change, "by": entry.actor_name, "at": entry.at}
+        for entry in selectors.dossier_writes_since(submission, base_version)
+        for change in entry.changes
+        if keys is None
+        or (_top_key(change["path"]) in keys and not _MERGED_PATHS.match(change["path"]))
+    ]
+    if base_version > current or changes or keys is None:
+        raise StaleDossier(
+            gettext(
+                "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。"
+            )
+            if keys is not None
+            else gettext("档案在您读取之后已被其他人修改；为免覆盖对方的修改，本次未保存。"),
+            revision=current,
+            changes=changes,
+        )
+
+
 def submission_save_dossier(
-    *, actor: Any, submission: Submission, data: dict[str, Any], note: str = ""
+    *,
+    actor: Any,
+    submission: Submission,
+    data: dict[str, Any],
+    note: str = "",
+    base_version: int | None = None,
 ) -> engine.Assessment:
     """Replace the dossier with *data* (validated), recording each changed field.
 
-    Raises InputError naming each bad field, and ActionRefused outside the entry window.
+    With *base_version* (the revision the data was based on, ``selectors.dossier_revision``)
+    refused with StaleDossier, nothing written, when anyone saved since. Raises InputError naming
+    each bad field, and ActionRefused outside the entry window.
     """
-    return _save(actor=actor, submission=submission, data=data, note=note, action="edit")
+    return submission_edit_dossier(
+        actor=actor,
+        submission=submission,
+        edit=lambda _current: data,
+        note=note,
+        base_version=base_version,
+    )
+
+
+@transaction.atomic
+def submission_edit_dossier(
+    *,
+    actor: Any,
+    submission: Submission,
+    edit: Callable[[dict[str, Any]], dict[str, Any]],
+    keys: Collection[str] | None = None,
+    base_version: int | None = None,
+    note: str = "",
+) -> engine.Assessment:
+    """Apply *edit* to the dossier as it is now, read under the submission's row lock, so a save
+    made at the same moment is never reverted by one computed from older data.
+
+    *keys* are the dossier keys the edit writes (a section's); None means the whole dossier.
+    With *base_version*, a save since that revision that changed any of *keys* refuses this one
+    (StaleDossier, nothing written); a save that changed other keys is kept, this one applied on
+    top of it. Without it, the edit applies to the latest data (today's behaviour).
+    """
+    return _save(
+        actor=actor,
+        submission=submission,
+        edit=edit,
+        note=note,
+        action="edit",
+        keys=keys,
+        base_version=base_version,
+    )
 
 
 def submission_prefill(
     *, actor: Any, submission: Submission, data: dict[str, Any], note: str
 ) -> engine.Assessment:
     """The finance bureau prefills a unit's open draft (bulk import); audited like an edit."""
-    return _save(actor=actor, submission=submission, data=data, note=note, action="prefill")
+    return _save(
+        actor=actor, submission=submission, edit=lambda _current: data, note=note, action="prefill"
+    )
 
 
 @transaction.atomic
 def _save(
-    *, actor: Any, submission: Submission, data: dict[str, Any], note: str, action: str
+    *,
+    actor: Any,
+    submission: Submission,
+    edit: Callable[[dict[str, Any]], dict[str, Any]],
+    note: str,
+    action: str,
+    keys: Collection[str] | None = None,
+    base_version: int | None = None,
 ) -> engine.Assessment:
     submission = _locked(submission)
     Permissions.of(actor).require(action, submission)
+    if base_version is not None:
+        _check_revision(submission, base_version, keys)
+    version = submission.current_version
+    assert version is not None
+    data = edit(copy.deepcopy(version.data))
     dossier = dossier_from_data(data, origin="<web>")
     clean = dossier_to_data(dossier)
     if clean.get("year") != submission.round.year:
@@ -317,8 +428,6 @@ def _save(
             f"年度应为 {submission.round.year}",
             f"year must be {submission.round.year}",
         )
-    version = submission.current_version
-    assert version is not None
     changes = diff(version.data, clean)
     if version.locked:
         version = DossierVersion.objects.create(
@@ -347,13 +456,15 @@ def submission_waive(
 ) -> engine.Assessment:
     """Waive a finding by id (and field path) with a reason: an edit of the dossier's waivers."""
     reason = _require_reason("return", reason)
-    data = dict(submission.current_version.data)  # type: ignore[union-attr]
     waiver: dict[str, str] = {"id": finding_id, "reason": reason}
     if where:
         waiver["where"] = where
-    data["waivers"] = [*data.get("waivers", []), waiver]
-    return submission_save_dossier(
-        actor=actor, submission=submission, data=data, note=f"豁免 {finding_id}"
+
+    def add(data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, "waivers": [*data.get("waivers", []), waiver]}
+
+    return submission_edit_dossier(
+        actor=actor, submission=submission, edit=add, note=f"豁免 {finding_id}"
     )
 
 
@@ -362,18 +473,20 @@ def submission_unwaive(
 ) -> engine.Assessment:
     """Withdraw the waiver of a finding (撤销豁免): an edit of the dossier's waivers, audited."""
     Permissions.of(actor).require("edit", submission)
-    data = dict(submission.current_version.data)  # type: ignore[union-attr]
-    waivers = list(data.get("waivers", []))
-    kept = [
-        w
-        for w in waivers
-        if not (w.get("id") == finding_id and w.get("where") in (None, "", where))
-    ]
-    if len(kept) == len(waivers):
-        raise ActionRefused(_("没有找到该审核发现的豁免，可能已被撤销。"), code="invalid")
-    data["waivers"] = kept
-    return submission_save_dossier(
-        actor=actor, submission=submission, data=data, note=f"撤销豁免 {finding_id}"
+
+    def remove(data: dict[str, Any]) -> dict[str, Any]:
+        waivers = list(data.get("waivers", []))
+        kept = [
+            w
+            for w in waivers
+            if not (w.get("id") == finding_id and w.get("where") in (None, "", where))
+        ]
+        if len(kept) == len(waivers):
+            raise ActionRefused(_("没有找到该审核发现的豁免，可能已被撤销。"), code="invalid")
+        return {**data, "waivers": kept}
+
+    return submission_edit_dossier(
+        actor=actor, submission=submission, edit=remove, note=f"撤销豁免 {finding_id}"
     )
 
 

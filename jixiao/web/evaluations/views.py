@@ -529,6 +529,7 @@ def _cells(
 
 @login_required
 def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    revision = selectors.dossier_revision(pk)  # before the data it stands for
     submission = selectors.submission_get(user=request.user, pk=pk)
     section = SECTIONS.get(key)
     if section is None:
@@ -557,13 +558,22 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
         if valid:
             rows = rows_from(formset) if formset else []
-            new = section.to_data(data, form.cleaned_data if form else {}, rows)
+            cleaned = form.cleaned_data if form else {}
             try:
-                assessment = services.submission_save_dossier(
-                    actor=request.user, submission=submission, data=new
+                assessment = services.submission_edit_dossier(
+                    actor=request.user,
+                    submission=submission,
+                    # merged onto the dossier as it is when saved (read under the lock)
+                    edit=lambda current: section.to_data(current, cleaned, rows),
+                    keys={section.key},
+                    base_version=base_version(request),
                 )
             except InputError as error:
                 _place_problems(section, error, form, formset)
+            except services.StaleDossier as error:
+                _stale(request, error)
+                revision = error.revision  # the form, shown again, now stands on the latest save
+                submission = selectors.submission_get(user=request.user, pk=pk)
             except ActionRefused as error:
                 _refused(request, error)
             else:
@@ -625,9 +635,53 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             "staff_table": staff_table,
             "section_findings": _unplaced(findings, section.key, head_cells, staff_table, rows),
             "kept_rows": kept_rows,
+            "revision": revision,
         }
     )
     return render(request, "evaluations/submission_section.html", context)
+
+
+def base_version(request: HttpRequest) -> int | None:
+    """The revision a posted form was rendered from (its hidden ``base_version``); None when the
+    form has none (then the save applies to the latest data, unchecked), 0 when it is garbled."""
+    raw = request.POST.get("base_version")
+    if raw is None or raw == "":
+        return None
+    return int(raw) if raw.isdigit() and len(raw) < 19 else 0
+
+
+def _stale(request: HttpRequest, error: services.StaleDossier, next_step: str = "") -> None:
+    """A conflicting save: what the others changed here, who and when, each as a notice."""
+    english = _english()
+    messages.error(request, error.message)
+    for change in error.changes[:20]:
+        place = audit.change_place(change["path"], None, "en" if english else "zh")
+        messages.warning(
+            request,
+            _("%(who)s 于 %(when)s 修改了 %(place)s：%(old)s → %(new)s")
+            % {
+                "who": change["by"] or "system",
+                "when": timezone.localtime(change["at"]).strftime("%Y-%m-%d %H:%M:%S"),
+                "place": place,
+                "old": _shown(change["old"]),
+                "new": _shown(change["new"]),
+            },
+        )
+    if len(error.changes) > 20:
+        messages.warning(
+            request, _("……另有 %(count)d 处修改，见修改记录。") % {"count": len(error.changes) - 20}
+        )
+    messages.info(
+        request,
+        next_step
+        or _(
+            "您填写的内容仍在下面的表单中：请核对对方的修改，需要时再次保存（将以您的内容为准）。"
+        ),
+    )
+
+
+def _shown(value: str | None) -> str:
+    return _("（空）") if value in (None, "") else str(value)
 
 
 def _bounded_int(text: str | None, *, upper: int) -> int:
@@ -1026,6 +1080,8 @@ def _import_options(request: HttpRequest) -> tuple[str, bool]:
 def _import_preview_context(
     request: HttpRequest, submission: Any, imported: dict[str, Any], notes: list[str]
 ) -> dict[str, Any]:
+    revision = selectors.dossier_revision(submission.pk)  # before the data it stands for
+    submission.current_version.refresh_from_db(fields=["data"])
     current = submission.current_version.data
     common = {
         "current": current,
@@ -1039,6 +1095,7 @@ def _import_preview_context(
     }
     return {
         "previews": previews,
+        "revision": revision,
         "mismatches": previews["fill"].mismatches,
         "notes": notes,
         "draft_is_empty": not any(
@@ -1053,21 +1110,36 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
         messages.error(request, _("预览已过期或已导入，请重新选择文件。"))
         return redirect("submission_import", pk=submission.pk)
     mode, keep_identity = _import_options(request)
-    preview = imports.build_preview(
-        current=submission.current_version.data,
-        imported=stash["data"],
-        unit_name=submission.org.name,
-        year=submission.round.year,
-        mode=mode,
-        keep_identity=keep_identity,
-    )
+    applied: list[imports.ImportPreview] = []
+
+    def apply(current: dict[str, Any]) -> dict[str, Any]:
+        # built from the dossier as it is when saved (read under the lock)
+        preview = imports.build_preview(
+            current=current,
+            imported=stash["data"],
+            unit_name=submission.org.name,
+            year=submission.round.year,
+            mode=mode,
+            keep_identity=keep_identity,
+        )
+        applied.append(preview)
+        return preview.data
+
     try:
-        services.submission_save_dossier(
+        services.submission_edit_dossier(
             actor=request.user,
             submission=submission,
-            data=preview.data,
+            edit=apply,
+            base_version=base_version(request),
             note=f"导入 {stash['name']}（{'只填入空白' if mode == 'fill' else '替换全部'}）",
         )
+    except services.StaleDossier as error:
+        _stale(request, error, _("预览已按最新内容更新：请重新核对后再确认导入。"))
+        submission = selectors.submission_get(user=request.user, pk=submission.pk)
+        context = _context(request, submission, accepted=",".join(imports.ACCEPTED))
+        context.update(_import_preview_context(request, submission, stash["data"], stash["notes"]))
+        context.update({"token": stash["token"], "file_name": stash["name"]})
+        return render(request, "evaluations/submission_import.html", context)
     except ActionRefused as error:
         _refused(request, error)
         return redirect("submission_import", pk=submission.pk)
@@ -1078,7 +1150,7 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
     messages.success(
         request,
         _("已导入 %(name)s：改动 %(count)d 项，请逐项核对。")
-        % {"name": stash["name"], "count": len(preview.changes)},
+        % {"name": stash["name"], "count": len(applied[-1].changes)},
     )
     return redirect("submission_detail", pk=submission.pk)
 

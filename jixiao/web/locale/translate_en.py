@@ -11,6 +11,26 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    # concurrent edits: a stale save refused with what the other save changed
+    "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
+        "Someone else saved changes to this section after you opened the page; so as not to "
+        "overwrite them, your changes were not saved."
+    ),
+    "档案在您读取之后已被其他人修改；为免覆盖对方的修改，本次未保存。": (
+        "Someone else changed the dossier after you read it; so as not to overwrite their "
+        "changes, nothing was saved."
+    ),
+    "%(who)s 于 %(when)s 修改了 %(place)s：%(old)s → %(new)s": (
+        "%(who)s changed %(place)s at %(when)s: %(old)s → %(new)s"
+    ),
+    "……另有 %(count)d 处修改，见修改记录。": "…and %(count)d more changes: see the audit trail.",
+    "您填写的内容仍在下面的表单中：请核对对方的修改，需要时再次保存（将以您的内容为准）。": (
+        "Your input is still in the form below: check their changes and save again if needed "
+        "(your input then replaces theirs)."
+    ),
+    "预览已按最新内容更新：请重新核对后再确认导入。": (
+        "The preview now shows the latest data: check it again before confirming the import."
+    ),
     # workflow: confirmation pages, sign-off, withdraw, waivers, 我的填报
     "负责人审签": "Head's sign-off",
     "撤回": "Withdraw",
