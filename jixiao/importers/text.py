@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -83,10 +85,10 @@ _NARRATIVES: tuple[tuple[str, str], ...] = (
 )
 
 
-def import_text_file(path: str | Path) -> ImportResult:
+def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:
     """Read a .txt report (UTF-8, or GBK/GB18030) and import it."""
     path = Path(path)
-    return import_text(read_text_file(path), file=path.name)
+    return import_text(read_text_file(path), file=path.name, given=given)
 
 
 def read_text_file(path: Path) -> str:
@@ -123,13 +125,14 @@ def decode_text(data: bytes, origin: str) -> str:
     return text
 
 
-def import_text(text: str, *, file: str = "<text>") -> ImportResult:
+def import_text(text: str, *, file: str = "<text>", given: Given | None = None) -> ImportResult:
     """Import plain report text (paragraphs separated by line breaks)."""
-    return import_blocks(blocks_from_text(text), file=file)
+    return import_blocks(blocks_from_text(text), file=file, given=given)
 
 
-def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
-    """Import a report given as paragraphs or pages with their locators."""
+def import_blocks(blocks: list[Block], *, file: str, given: Given | None = None) -> ImportResult:
+    """Import a report given as paragraphs or pages with their locators; *given* year and
+    department take the place of the text's (a finding when the text says otherwise)."""
     total = sum(len(b.text) for b in blocks)
     if total > MAX_TEXT_CHARS:
         raise InputError.single(
@@ -140,13 +143,24 @@ def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
         )
     report = ReportText(file, blocks)
     findings = Findings(report)
-    return _Importer(report, findings).run()
+    return _Importer(report, findings, given or Given()).run()
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the user supplies for a report that lacks it (``jixiao import --year --department``)."""
+
+    year: int | None = None
+    department: str | None = None
 
 
 class _Importer:
-    def __init__(self, report: ReportText, findings: Findings) -> None:
+    def __init__(self, report: ReportText, findings: Findings, given: Given) -> None:
         self.report = report
         self.findings = findings
+        self.given = given
+        self.missing: list[str] = []
+        self.year_span: tuple[int, int] | None = None
         self.stated: list[Fact] = []
         self.internal_units: list[str] = []
         self.organisation_note: str | None = None
@@ -159,6 +173,7 @@ class _Importer:
     def run(self) -> ImportResult:
         report = self.report
         name, year = self._title()
+        name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
         for step in (
             self._read_staffing,
@@ -188,7 +203,7 @@ class _Importer:
             for key, span in self.sources.items()
             if key in FIGURES_BY_KEY or key == "grade.self"
         }
-        return ImportResult(data, dossier, self.findings.items, sources)
+        return ImportResult(data, dossier, self.findings.items, sources, self.missing)
 
     def _read_staffing(self, data: dict[str, Any]) -> None:
         staffing = read_staffing(self.report, self.findings)
@@ -267,7 +282,8 @@ class _Importer:
 
     # ── title: department and year ─────────────────────────────────────────────────────────
 
-    def _title(self) -> tuple[str, int]:
+    def _title(self) -> tuple[str | None, int | None]:
+        """Department and year as the title (or failing it, the opening text) states them."""
         lines = self.report.lines[:60]
         name: str | None = None
         year: int | None = None
@@ -308,23 +324,10 @@ class _Importer:
             name = self._longer_name_from_source(name)
         if name is None:
             name = self._name_from_body()
+        if year is not None and title_line is not None:
+            self.year_span = (title_line.start, title_line.end)
         if year is None:
             year = self._year_from_body()
-        if year is None:
-            raise InputError.single(
-                self.report.file,
-                "year",
-                "找不到报告年度：标题或正文开头应写明“20XX年度”；这可能不是绩效评价报告",
-                "no report year found in the title or opening text; is this an evaluation report?",
-            )
-        if name is None:
-            self.findings.add(
-                "import.W001",
-                "warning",
-                "找不到部门名称（标题中没有，正文开头也没有） / no department name found",
-                "请在档案中填写部门名称 / fill in the department name",
-            )
-            name = PLACEHOLDER_NAME
         if title_line is None:
             self.findings.add(
                 "import.W002",
@@ -332,6 +335,62 @@ class _Importer:
                 "找不到报告标题（…绩效自评报告/评价报告） / no report title found",
             )
         return name, year
+
+    def _settle_name(self, name: str | None) -> str:
+        """The given department (--department) over the text's; a placeholder when neither."""
+        given = self.given.department
+        if given:
+            if name and name != given:
+                self.findings.add(
+                    "import.W012",
+                    "warning",
+                    f"报告写的部门是“{name}”，按给定的“{given}”导入 / "
+                    f"the report names “{name}”; imported as the given “{given}”",
+                    "请核对部门名称 / check the department name",
+                    self.sources.get("profile.name"),
+                )
+            self.sources.pop("profile.name", None)
+            return given
+        if name is None:
+            self.findings.add(
+                "import.W001",
+                "warning",
+                "找不到部门名称（标题中没有，正文开头也没有），草稿用“未识别的部门”占位 / "
+                "no department name found; the draft uses a placeholder",
+                "导入时用 --department 指定，或在档案中填写部门名称 / "
+                "give --department when importing, or fill in the department name",
+            )
+            self.missing.append("department")
+            return PLACEHOLDER_NAME
+        return name
+
+    def _settle_year(self, year: int | None) -> int:
+        """The given year (--year) over the text's; a placeholder year when neither states one."""
+        given = self.given.year
+        if given is not None:
+            if year is not None and year != given:
+                self.findings.add(
+                    "import.W012",
+                    "warning",
+                    f"报告写的是{year}年度，按给定的{given}年度导入 / "
+                    f"the report states {year}; imported as the given year {given}",
+                    "请核对年度 / check the year",
+                    self.year_span,
+                )
+            return given
+        if year is None:
+            placeholder = date.today().year - 1
+            self.findings.add(
+                "import.W011",
+                "warning",
+                f"找不到报告年度（标题和正文开头都没有“20XX年度”），草稿暂填{placeholder}年 / "
+                f"no report year found; the draft uses {placeholder} as a placeholder",
+                "导入时用 --year 指定，或在档案中改正年度 / "
+                "give --year when importing, or correct the year in the dossier",
+            )
+            self.missing.append("year")
+            return placeholder
+        return year
 
     def _longer_name_from_source(self, name: str) -> str:
         """ "来源：芙蓉区机关后勤服务中心" names the department in full when it ends like the title."""
@@ -376,6 +435,7 @@ class _Importer:
                     f"标题中没有年度，按正文取{match.group(1)}年 / year taken from the body",
                     span=(line.start + match.start(), line.start + match.end()),
                 )
+                self.year_span = (line.start + match.start(), line.start + match.end())
                 return int(match.group(1))
         return None
 
