@@ -101,7 +101,9 @@ def test_a_report_without_year_or_department_imports_as_a_draft(tmp_path: Path) 
 
 def test_year_and_department_options_supply_and_override(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text("平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。\n", encoding="utf-8")
+    report.write_text(
+        "平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。\n", encoding="utf-8"
+    )
     output = tmp_path / "d.yaml"
     arguments = ["import", str(report), "--year", "2023", "--department", "平乡县档案局"]
     result = runner.invoke(app, [*arguments, "-o", str(output), "--json"])

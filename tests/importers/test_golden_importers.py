@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from golden_support import assert_golden, normalised_json
 
+from benchmarks.eval_import import splits
 from jixiao.cli.importing import import_json
 from jixiao.importers.text import import_text
 
 from .conftest import SEED_REPORT, corpus_text
-
-from benchmarks.eval_import import splits
 
 # Held-out excerpts have no golden file: reviewing their output would be reading them.
 NAMES = splits()["dev"]
