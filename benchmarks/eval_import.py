@@ -57,7 +57,9 @@ _MONEY_SUBKEYS = {
     "total_wan": "total",
     "basic_wan": "basic",
     "project_wan": "project",
-    "personnel_wan": "personnel",
+    # the corpus's economic classes (beside goods_services / transfers / capital): 工资福利支出
+    # (14.json: personnel_wan 2424.00 = "工资福利支出2424.00万元"), not 人员经费
+    "personnel_wan": "wages",
     "goods_services_wan": "goods_services",
     "transfers_to_households_wan": "transfers_households",
     "capital_wan": "capital",

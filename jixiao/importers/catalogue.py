@@ -63,6 +63,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "给定的年度或部门与报告所写不同，按给定的导入",
         "The given year or department differs from the report's; the given one is used",
     ),
+    "import.I010": (
+        "info",
+        "金额没有写明预算或执行，评价报告中按当年支出数导入",
+        "An amount with no budget word read as the year's spending (evaluation report)",
+    ),
     "import.I001": (
         "info",
         "“编制人员N人”是占用编制的在职人数，不是编制数",

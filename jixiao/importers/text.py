@@ -212,7 +212,7 @@ class _Importer:
         self._absorb(staffing.stated, staffing.sources)
 
     def _read_money(self, data: dict[str, Any]) -> None:
-        money = read_money(self.report, self.findings)
+        money = read_money(self.report, self.findings, evaluation=self._is_evaluation())
         lines = []
         for entry in money.lines:
             span = entry.pop("_span")
@@ -223,6 +223,14 @@ class _Importer:
         if money.assets:
             data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
         self._absorb(money.stated, money.sources)
+
+    def _is_evaluation(self) -> bool:
+        """An evaluation of a year that has ended (the default), unless the title or opening
+        lines call the document a budget (预算公开 / 预算说明 / 预算草案) and not an evaluation."""
+        opening = self.title_text or "".join(line.text for line in self.report.lines[:3])
+        return bool(_TITLE_KIND.search(opening)) or not re.search(
+            r"预算(?:公开|说明|草案)|部门预算(?:报告)?$", opening
+        )
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
@@ -671,6 +679,10 @@ class _Importer:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
+        for total_score, total_grade in _unlabelled_total_rows(self.report.lines):
+            scores.append(total_score)
+            if total_grade is not None:
+                grades.append(total_grade)
         score_pattern = re.compile(
             rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
@@ -832,6 +844,67 @@ _TARGET = re.compile(
     rf"(?:[,;，]?\s*(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?\s*(?P<actual>{NUMBER})(?P=unit)?)?"
 )
 _COMPARATORS = {**COMPARATORS, "到": "≥"}  # OCR reads ≥ as 到 in score tables
+
+
+_CELL_SPLIT = re.compile(r"\s*[|\t]\s*")
+_GRADE_CELL = re.compile(r"优秀|优|良好|良|中等|中|合格|较差|差|不合格")
+
+
+def _row_cells(line: Line) -> list[tuple[str, int]]:
+    """Non-empty cells of a table row ("a | b | c" or tab-separated) with their offsets."""
+    cells, position = [], 0
+    for part in _CELL_SPLIT.split(line.text):
+        at = line.text.find(part, position) if part else position
+        if part:
+            cells.append((part, line.start + at))
+            position = at + len(part)
+    return cells
+
+
+def _unlabelled_total_rows(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int], tuple[str, int, int] | None]]:
+    """A score table whose 合计 label was lost ("15.00 | 优", "55.00 | 49.04 | 优", …,
+    "100.00 | 94.04 | 优"): the last row is the total when its first number, 100, is the sum of
+    the first numbers (the weights) of the rows above it; its second number is the self-score
+    and a grade cell beside it the grade."""
+    found = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and ("|" in line.text or "\t" in line.text):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            total = _total_row(run)
+            if total is not None:
+                found.append(total)
+        run = []
+    return found
+
+
+def _total_row(
+    rows: list[Line],
+) -> tuple[tuple[Decimal, int, int], tuple[str, int, int] | None] | None:
+    numbers: list[list[tuple[Decimal, int, int]]] = []
+    for row in rows:
+        values = []
+        for cell, at in _row_cells(row):
+            value = parse_number(cell) if re.fullmatch(NUMBER, cell) else None
+            if value is not None:
+                values.append((value, at, at + len(cell)))
+        numbers.append(values)
+    last, above = numbers[-1], [n for n in numbers[:-1] if n]
+    if len(last) != 2 or len(above) < 2 or last[0][0] != 100:
+        return None
+    weights = sum((n[0][0] for n in above), Decimal(0))
+    score = last[1]
+    if weights != last[0][0] or not 0 <= score[0] <= 100:
+        return None
+    grade = None
+    for cell, at in _row_cells(rows[-1]):
+        if _GRADE_CELL.fullmatch(cell):
+            grade = (_GRADES[cell], at, at + len(cell))
+    return (score[0], rows[-1].start, score[2]), grade
 
 
 def _comparator(text: str | None) -> str | None:

@@ -327,10 +327,18 @@ def test_amounts_in_yuan_and_yi_are_converted_to_wan() -> None:
     assert (flat["budget.basic"], flat["budget.project"]) == ("1462.08", "1000")
 
 
-def test_amount_without_phase_is_left_out_with_a_warning() -> None:
-    result = import_text(TITLE + "基本支出76.36万元。")
+@pytest.mark.parametrize("text", ["按预算安排,基本支出76.36万元。", "基本经费76.36万元。"])
+def test_amount_without_phase_is_left_out_with_a_warning(text: str) -> None:
+    result = import_text(TITLE + text)
     assert result.dossier.money.lines == ()
     assert "import.W007" in ids(result)
+
+
+def test_a_spending_noun_repeating_an_amount_read_with_its_phase_is_not_read_again() -> None:
+    # a chart legend after the prose: the legend's 资本性支出 is the budget's, not spending
+    text = "基本支出预算100万元,主要包括工资福利支出70万元,其他资本性支出30万元。\n资本性支出 30万元(30%)\n"
+    flat = FigureBook(import_text(TITLE + text).dossier).flat()
+    assert "executed.capital" not in flat and "executed.total" not in flat
 
 
 def test_parts_not_adding_up_to_total_are_reported() -> None:
