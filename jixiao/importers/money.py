@@ -5,9 +5,12 @@ is (基本支出, 工资福利支出, "三公"经费, 上年结转…) and, when
 (年初预算 / 预算批复 → initial budget, 调整后 / 全年预算 → adjusted, 支出 / 执行数 → executed,
 决算 → final). Amounts after 其中 / 主要包括 are parts of the amount before them and inherit its
 phase. When a total and all its parts are stated, the parts become money lines and the total
-a statement (``stated``), so the checks compare them. An amount whose phase cannot be told, or
-that belongs to something the dossier does not model (收入, 到位指标, 人员经费), is left out with
-a finding rather than guessed.
+a statement (``stated``), so the checks compare them; a stated total that its parts do not add
+up to is kept as stated, with a finding quoting both. A label may stand before a colon or on the
+line before the amount. A spending class with no phase word (基本支出, 工资福利支出) is the year's
+spending in an evaluation report unless its paragraph or heading speaks of the budget (finding
+``import.I010``). An amount whose phase cannot be told, or that belongs to something the dossier
+does not model (到位指标), is left out with a finding rather than guessed.
 """
 
 from __future__ import annotations
@@ -935,8 +938,9 @@ def _resolve(
             findings.add(
                 "import.W005",
                 "warning",
-                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元不符 / "
-                "the parts do not add up to the stated total",
+                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元"
+                f"（{_listed(split)}）不符，合计按报告所写导入 / the parts do not add up to the "
+                "stated total; the total is kept as stated",
                 "核对原文各分项 / check the parts in the report",
                 (amount.start, split[-1].end),
             )
@@ -951,11 +955,17 @@ def _resolve(
         findings.add(
             "import.W005",
             "warning",
-            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元不符，分项作为"
+            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元"
+            f"（{_listed(split)}）不符，分项作为"
             "报告所述数导入 / the listed parts do not add up to the total; parts kept as statements",
             "核对原文各分项 / check the parts in the report",
             (amount.start, split[-1].end),
         )
+
+
+def _listed(parts: list[Amount]) -> str:
+    """ "基本支出600.20万元＋项目支出212.20万元": the parts as the report writes them."""
+    return "＋".join(f"{p.label}{p.stated_value}{p.unit}" for p in parts)
 
 
 def _wan(value: Decimal) -> str:

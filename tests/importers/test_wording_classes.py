@@ -151,6 +151,8 @@ def test_a_stated_total_is_kept_and_its_difference_from_the_parts_is_found() -> 
     assert finding.source.text is not None
     assert finding.source.text.startswith("2023年度支出合计733.52万元")
     assert finding.source.text.endswith("项目支出213.30万元")
+    assert "基本支出520.10万元＋项目支出213.30万元" in finding.message
+    assert "合计按报告所写导入" in finding.message
     # the checks compare the stated total with the parts
     checked = [f for f in evaluate_with(result.dossier).findings if f.id == "executed.E001"]
     assert checked and "733.52" in checked[0].message
