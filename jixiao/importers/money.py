@@ -296,10 +296,7 @@ def _label(text: str, position: int) -> tuple[str, int]:
     if lead:
         start += lead.end()
         label = label[lead.end() :]
-    label = _VERBS.sub("", label).strip()
-    if not label:
-        return _label_before_colon(text, start) or (label, start)
-    return label, start
+    return _VERBS.sub("", label).strip(), start
 
 
 _NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])\s*")
@@ -313,6 +310,8 @@ def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
         return None
     colon = len(before) - 1
     begin = label_start(text, colon, ",;。、\n", 16)
+    if begin > 0 and text[begin - 1] not in "。;、":
+        return None  # "项目名称:道路维修,预算:50万元": a field of a form, not the report's item
     numbering = _NUMBERING.match(text[begin:colon])
     if numbering:
         begin += numbering.end()
@@ -322,6 +321,18 @@ def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
     ):
         return None
     return label, begin
+
+
+_FORM_NAME = re.compile(r"(?:项目|资金|专项|单位|指标)?名称")
+
+
+def _names_a_form_entry(lines: list[Line], line: Line, position: int) -> bool:
+    """A form about a named project or fund ("项目名称:河道清淤" / "支出:30万元"): its amounts are
+    that entry's, so labels found away from the amount (before a colon, on the line before) are
+    not taken as the department's items."""
+    nearby = [*lines[max(0, line.index - 3) : line.index], line]
+    before = [x.text for x in nearby[:-1]] + [line.text[:position]]
+    return any(_FORM_NAME.search(text) for text in before)
 
 
 def _label_on_line_before(
@@ -455,10 +466,11 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
             if value is None:
                 continue
             label, label_at = _label(text, match.start())
-            if not label:
-                label, label_at = _label_on_line_before(line, line_before, match.start()) or (
-                    label,
-                    label_at,
+            if not label and not _names_a_form_entry(report.lines, line, match.start()):
+                label, label_at = (
+                    _label_before_colon(text, label_at)
+                    or _label_on_line_before(line, line_before, match.start())
+                    or (label, label_at)
                 )
             between = text[previous_end : match.start()]
             label = _bare_label_under_budget(label, line)

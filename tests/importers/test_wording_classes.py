@@ -124,6 +124,10 @@ LABEL_PLACES: list[tuple[str, dict[str, str]]] = [
     ),
     # no label worth the name before the colon: not read
     ("其中:88.00万元。", {}),
+    # fields of a form about a named project: that project's amounts, not the department's
+    ("项目名称:堤防加固,预算:46万元。", {}),
+    ("项目名称\n堤防加固\n预算\n46万元", {}),
+    ("三、重点工作\n项目名称:堤防加固\n支出:41万元", {}),
     ("说明\n630.05万元", {}),
     ("河道整治工程已完工并通过验收\n630.05万元", {}),
 ]
