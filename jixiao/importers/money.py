@@ -774,14 +774,24 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     return reading
 
 
-def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
-    """The same amount of the same class already read with its phase (a chart legend, a
-    summary table repeating the prose)."""
-    return any(
-        line.amount.value == amount.value
-        and (line.item is amount.item or (amount.item is None and line.funding is amount.funding))
-        for line in lines
+def _repeated_line(amount: Amount, lines: list[_Line]) -> _Line | None:
+    """The line holding the same amount of the same class, already read with its phase (a chart
+    legend, a summary table, or a paragraph going on to detail it)."""
+    return next(
+        (
+            line
+            for line in lines
+            if line.amount.value == amount.value
+            and (
+                line.item is amount.item or (amount.item is None and line.funding is amount.funding)
+            )
+        ),
+        None,
     )
+
+
+def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
+    return _repeated_line(amount, lines) is not None
 
 
 def _read_defaulted(
@@ -795,7 +805,11 @@ def _read_defaulted(
     """Amounts whose phase only the document implies: the year's spending, unless the same amount
     of the same class was read with an explicit phase (then this is a repeat of it)."""
     for amount in defaulted:
-        if _repeats_a_line(amount, lines):
+        repeated = _repeated_line(amount, lines)
+        if repeated is not None:
+            if amount.parts:  # "1.基本支出2956.36万元,其中:工资福利…": its detail, in its phase
+                amount.phase, amount.default_phase = repeated.phase, None
+                _resolve(amount, lines, statements, unread, reading, findings)
             continue
         amount.phase, amount.default_phase = amount.default_phase, None
         findings.add(
@@ -960,6 +974,8 @@ def _resolve(
     lines.append(_Line(phase, item, funding, amount))
     for part in split:
         part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
+        if funding is not None and part_item is not Item.UNCLASSIFIED:
+            continue  # 基本支出's 工资福利 is not the department's 工资福利 figure (项目支出 has its own)
         key = figure_key(_part_phase(part, phase), part.funding or funding, part_item)
         if key:
             statements.append((key, part))
@@ -968,8 +984,14 @@ def _resolve(
             "import.W005",
             "warning",
             f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元"
-            f"（{_listed(split)}）不符，分项作为"
-            "报告所述数导入 / the listed parts do not add up to the total; parts kept as statements",
+            f"（{_listed(split)}）不符，"
+            + (
+                "合计按报告所写导入，分项未导入 / the listed parts do not add up to the total; "
+                "the total is kept as stated, the parts are not imported"
+                if funding is not None
+                else "分项作为报告所述数导入 / the listed parts do not add up to the total; "
+                "parts kept as statements"
+            ),
             "核对原文各分项 / check the parts in the report",
             (amount.start, split[-1].end),
         )

@@ -187,3 +187,18 @@ def test_a_score_tables_unlabelled_total_row(text: str, expected: dict[str, str]
     if "grade.self" in result.sources:
         read["grade.self"] = result.dossier.self_evaluation.grade or ""
     assert read == expected
+
+
+def test_a_paragraph_detailing_an_amount_read_before_has_its_difference_found() -> None:
+    text = TITLE + (
+        "2023年度支出合计733.40万元,其中:基本支出520.10万元,项目支出213.30万元。\n"
+        "1.基本支出520.10万元,其中:工资福利支出400.00万元,商品和服务支出120.00万元。"
+    )
+    result = import_text(text, file="r.txt")
+    finding = next(f for f in result.findings if f.id == "import.W005")
+    assert "工资福利支出400.00万元＋商品和服务支出120.00万元" in finding.message
+    assert finding.where is not None and "第3段" in finding.where
+    flat = FigureBook(result.dossier).flat()
+    assert flat["executed.basic"] == "520.1"
+    # 基本支出's 工资福利 is not the department's 工资福利 figure: not claimed
+    assert "executed.wages" not in flat and "executed.wages" not in result.sources
