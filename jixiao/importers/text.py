@@ -679,7 +679,10 @@ class _Importer:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
-        for total_score, total_grade in _unlabelled_total_rows(self.report.lines):
+        totals = _unlabelled_total_rows(self.report.lines) + _flattened_total_rows(
+            self.report.lines
+        )
+        for total_score, total_grade in totals:
             scores.append(total_score)
             if total_grade is not None:
                 grades.append(total_grade)
@@ -905,6 +908,40 @@ def _total_row(
         if _GRADE_CELL.fullmatch(cell):
             grade = (_GRADES[cell], at, at + len(cell))
     return (score[0], rows[-1].start, score[2]), grade
+
+
+_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分")
+_BARE = re.compile(rf"^\s*({NUMBER})\s*(?:分)?\s*$")
+
+
+def _flattened_total_rows(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int], tuple[str, int, int] | None]]:
+    """A score table flattened one cell per line: a "合计" line followed by two bare numbers, the
+    first 100 (the weights' total) and the second the self-score, with an optional grade line
+    after them; read only below a header naming 分值 and 得分 (a money table's 合计 is not a
+    score)."""
+    found = []
+    for position, line in enumerate(lines):
+        if not _TOTAL_CELL.fullmatch(line.text.strip()):
+            continue
+        header = " ".join(x.text for x in lines[max(0, position - 80) : position])
+        if not (re.search(r"分值|权重|标准分", header) and "得分" in header):
+            continue
+        cells = lines[position + 1 : position + 4]
+        numbers = [_BARE.match(x.text) for x in cells[:2]]
+        if len(numbers) < 2 or not all(numbers):
+            continue
+        weight, score = (parse_number(m.group(1)) for m in numbers if m)
+        if weight != 100 or score is None or not 0 <= score <= 100:
+            continue
+        score_line = cells[1]
+        grade = None
+        if len(cells) > 2 and cells[2].text.strip() in _GRADES:
+            grade_line = cells[2]
+            grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
+        found.append(((score, line.start, score_line.end), grade))
+    return found
 
 
 def _comparator(text: str | None) -> str | None:

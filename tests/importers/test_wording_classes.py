@@ -177,6 +177,19 @@ SCORE_ROWS: list[tuple[str, dict[str, str]]] = [
     ("评价结果\n20.00 | 18.00 |\n50.00 | 46.50 |\n100.00 | 64.50 |\n", {}),
     # a last row that is not 100 first: not read
     ("评价结果\n20.00 | 18.00 |\n30.00 | 26.50 |\n50.00 | 44.50 |\n", {}),
+    # flattened one cell per line, below a header naming 分值 and 得分
+    (
+        "部门整体支出绩效自评表\n一级指标\n分值\n得分\n投入\n20\n19\n过程\n30\n27.5\n合计\n100\n88.5\n良\n",
+        {"score.self": "88.5", "grade.self": "良"},
+    ),
+    (
+        "绩效评分表\n指标\n权重\n得分\n产出\n60\n58\n效益\n40\n37\n总分\n100\n95\n",
+        {"score.self": "95"},
+    ),
+    # a money table's 合计 (no 分值/得分 header): not a score
+    ("支出明细表\n项目\n预算数\n执行数\n合计\n100\n94.5\n", {}),
+    # a 合计 whose first number is not 100: not read
+    ("评分表\n分值\n得分\n合计\n90\n85\n", {}),
 ]
 
 
