@@ -417,7 +417,7 @@ def _last_phase_word_is_budget(text: str) -> bool:
     return bool(budget) and (not spending or budget[-1] > spending[-1])
 
 
-def heading_phase(line: Line) -> Phase | str | None:
+def _heading_phase(line: Line) -> Phase | str | None:
     """The phase the nearest heading with a phase word gives the lines under it: "部门预算执行
     情况" → spending, "部门预算安排情况" → budget (fund names such as 一般公共预算 set aside)."""
     for heading in reversed(line.path):
@@ -432,7 +432,7 @@ def heading_phase(line: Line) -> Phase | str | None:
 def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
     """An evaluation report's 基本支出 / 项目支出 / 工资福利支出 with no budget word in its
     paragraph before it nor in its heading is the year's spending; otherwise no phase."""
-    if not evaluation or heading_phase(line) == BUDGET:
+    if not evaluation or _heading_phase(line) == BUDGET:
         return None
     return None if _last_phase_word_is_budget(before) else Phase.EXECUTED
 
@@ -440,7 +440,7 @@ def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
 def _bare_label_under_budget(label: str, line: Line) -> str:
     """A label that is only "支出" / "支出合计" under a budget heading ("一、部门预算情况" /
     "2、支出:799.12万元") is the budgeted spending; a bare "收入" there is not read."""
-    if heading_phase(line) != BUDGET:
+    if _heading_phase(line) != BUDGET:
         return label
     if re.fullmatch(r"(?:总|全年|本年)?支出(?:合计|总计|总额|总数)?", label):
         return f"{label}预算"
