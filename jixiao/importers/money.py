@@ -406,26 +406,31 @@ _BUDGET_WORDS = re.compile(r"预算|年初|批复|安排|计划")
 _SPENDING_WORDS = re.compile(r"支出|执行|决算|使用|完成|拨付|实际")
 
 
-def _last_phase_word_is_budget(text: str) -> bool:
-    """Whether the last phase word in *text* (fund names such as 一般公共预算 set aside) is a
-    budget word: "全年预算1200万元。基本支出800万元" speaks of the budget still."""
+def _last_phase_word(text: str) -> Phase | str | None:
+    """BUDGET or EXECUTED, by the last phase word in *text*, once fund names (一般公共预算,
+    财政拨款) and class nouns (基本支出, 工资福利支出: their 支出 is a noun) are set aside."""
     text = _FUND_NAMES.sub("", text)
     for pattern, _ in (*_FUNDING, *_ECONOMIC):
-        text = re.sub(pattern, "", text)  # nouns, not phase words ("基本支出800万元,项目支出…")
+        text = re.sub(pattern, "", text)
     budget = [m.end() for m in _BUDGET_WORDS.finditer(text)]
     spending = [m.end() for m in _SPENDING_WORDS.finditer(text)]
-    return bool(budget) and (not spending or budget[-1] > spending[-1])
+    if not budget and not spending:
+        return None
+    return BUDGET if budget and (not spending or budget[-1] > spending[-1]) else Phase.EXECUTED
+
+
+def _last_phase_word_is_budget(text: str) -> bool:
+    """ "全年预算1200万元。基本支出800万元": the paragraph still speaks of the budget."""
+    return _last_phase_word(text) == BUDGET
 
 
 def _heading_phase(line: Line) -> Phase | str | None:
     """The phase the nearest heading with a phase word gives the lines under it: "部门预算执行
-    情况" → spending, "部门预算安排情况" → budget (fund names such as 一般公共预算 set aside)."""
+    情况" → spending, "部门预算安排情况" / "项目支出预算情况" → budget."""
     for heading in reversed(line.path):
-        heading = _FUND_NAMES.sub("", heading)
-        if _SPENDING_WORDS.search(heading):
-            return Phase.EXECUTED
-        if _BUDGET_WORDS.search(heading):
-            return BUDGET
+        phase = _last_phase_word(heading)
+        if phase is not None:
+            return phase
     return None
 
 

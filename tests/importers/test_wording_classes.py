@@ -55,6 +55,7 @@ BUDGET_OR_UNTOLD: list[tuple[str, dict[str, str]]] = [
     ("按照年初批复,基本支出500万元。", {}),
     # a heading about the budget: not guessed
     ("(二)部门预算安排情况\n本年基本支出300万元,项目支出50万元。", {}),
+    ("(三)基本支出预算情况\n工资福利支出210.4万元,商品和服务支出61.2万元。", {}),
     # explicit words win over the default
     ("基本支出年初预算320万元。", {"budget.basic": "320"}),
     ("2023年部门预算支出900万元。", {}),
