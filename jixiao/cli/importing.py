@@ -45,6 +45,7 @@ def import_json(result: ImportResult) -> dict[str, Any]:
         "dossier": dossier_to_data(result.dossier),
         "figures": FigureBook(result.dossier).flat(),
         "findings": [f.as_dict() for f in result.findings],
+        "missing": list(result.missing),
         "sources": {
             key: {"text": source.text, "where": source.describe()}
             for key, source in result.sources.items()
@@ -60,17 +61,35 @@ def _print_finding(finding: ImportFinding) -> None:
         console.print(f"    → {finding.hint}", markup=False)
 
 
+YearOption = typer.Option(
+    None,
+    "--year",
+    min=2000,
+    max=2100,
+    help="报告年度：报告没写时补上，写得不同时以此为准 / the report's year, supplied or overriding",
+)
+DepartmentOption = typer.Option(
+    None,
+    "--department",
+    help="部门名称：报告没写时补上，写得不同时以此为准 / the department, supplied or overriding",
+)
+
+
 def import_command(
     file: Path,
     output: Path | None = OutputOption,
     mapping: Path | None = MappingOption,
+    year: int | None = YearOption,
+    department: str | None = DepartmentOption,
     as_json: bool = JsonOption,
 ) -> None:
     """导入报告或表格为档案草稿 / import a report (.txt .docx .pdf) or workbook (.xlsx) as a dossier draft."""
     from jixiao.importers.files import import_file
+    from jixiao.importers.text import Given
 
+    given = Given(year, department.strip() if department else None)
     try:
-        result = import_file(file, mapping=mapping)
+        result = import_file(file, mapping=mapping, given=given)
     except InputError as error:
         fail(error)
     if output is not None:
@@ -83,6 +102,10 @@ def import_command(
         f"[bold]{escape(dossier.profile.name)}[/] · {dossier.year}年度 · 读出 {len(result.sources)} 个数字 "
         f"figures read · {len(result.findings)} 条提示 findings"
     )
+    if result.missing:
+        names = {"year": "年度 year (--year)", "department": "部门 department (--department)"}
+        lacking = "、".join(names[m] for m in result.missing)
+        console.print(f"[yellow]草稿 draft[/]：报告没有写明 not stated: {lacking}")
     for key, source in result.sources.items():
         console.print(
             f"  {key}: {escape(source.text or '')}  [dim]({escape(source.describe())})[/]"

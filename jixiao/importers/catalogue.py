@@ -10,8 +10,8 @@ from __future__ import annotations
 CATALOGUE: dict[str, tuple[str, str, str]] = {
     "import.W001": (
         "warning",
-        "找不到部门名称，档案中用“未识别的部门”占位",
-        "No department name found; a placeholder is used",
+        "找不到部门名称，草稿用“未识别的部门”占位（可用 --department 指定）",
+        "No department name found; the draft uses a placeholder (give --department)",
     ),
     "import.W002": (
         "warning",
@@ -52,6 +52,21 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "warning",
         "标题中没有部门名称，按正文推断",
         "Department name inferred from the body text",
+    ),
+    "import.W011": (
+        "warning",
+        "找不到报告年度，草稿暂填上一年（可用 --year 指定）",
+        "No report year found; the draft uses last year as a placeholder (give --year)",
+    ),
+    "import.W012": (
+        "warning",
+        "给定的年度或部门与报告所写不同，按给定的导入",
+        "The given year or department differs from the report's; the given one is used",
+    ),
+    "import.I010": (
+        "info",
+        "金额没有写明预算或执行，评价报告中按当年支出数导入",
+        "An amount with no budget word read as the year's spending (evaluation report)",
     ),
     "import.I001": (
         "info",

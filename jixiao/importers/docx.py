@@ -14,7 +14,7 @@ from jixiao.core.errors import InputError
 from jixiao.importers.document import Block
 from jixiao.importers.limits import check_zip
 from jixiao.importers.result import ImportResult
-from jixiao.importers.text import import_blocks
+from jixiao.importers.text import Given, import_blocks
 
 
 def docx_blocks(path: Path) -> list[Block]:
@@ -73,6 +73,6 @@ def _heading_levels(document: object) -> dict[str, int]:
     return levels
 
 
-def import_docx(path: str | Path) -> ImportResult:
+def import_docx(path: str | Path, given: Given | None = None) -> ImportResult:
     path = Path(path)
-    return import_blocks(docx_blocks(path), file=path.name)
+    return import_blocks(docx_blocks(path), file=path.name, given=given)

@@ -8,31 +8,47 @@ content that can be far larger than the file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jixiao.core.errors import InputError
 from jixiao.importers.result import ImportResult
 from jixiao.importers.sandbox import run_bounded
 
+if TYPE_CHECKING:
+    from jixiao.importers.text import Given
+
 SUPPORTED = (".txt", ".text", ".md", ".docx", ".pdf", ".xlsx")
 
 
-def import_file(path: str | Path, *, mapping: str | Path | None = None) -> ImportResult:
-    """Import a report or workbook; InputError (naming the file) when it cannot be read."""
+def import_file(
+    path: str | Path, *, mapping: str | Path | None = None, given: Given | None = None
+) -> ImportResult:
+    """Import a report or workbook; InputError (naming the file) when it cannot be read.
+
+    *given* (year, department) fills in or overrides what a report's text states; a workbook
+    states both in required cells, so it takes none."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text", ".md"):
         from jixiao.importers.text import import_text_file
 
-        return import_text_file(path)
+        return import_text_file(path, given)
     if suffix == ".docx":
         from jixiao.importers.docx import import_docx
 
-        return run_bounded(import_docx, path)
+        return run_bounded(import_docx, path, given)
     if suffix == ".pdf":
         from jixiao.importers.pdf import import_pdf
 
-        return run_bounded(import_pdf, path)
+        return run_bounded(import_pdf, path, given)
     if suffix == ".xlsx":
+        if given is not None and (given.year is not None or given.department):
+            raise InputError.single(
+                str(path),
+                "",
+                "--year/--department 只用于报告；表格的年度和部门在“基本信息”表中填写",
+                "--year/--department apply to reports; a workbook states them on 基本信息",
+            )
         from jixiao.importers.xlsx import import_xlsx
 
         return run_bounded(import_xlsx, path, mapping=mapping)

@@ -5,9 +5,12 @@ is (基本支出, 工资福利支出, "三公"经费, 上年结转…) and, when
 (年初预算 / 预算批复 → initial budget, 调整后 / 全年预算 → adjusted, 支出 / 执行数 → executed,
 决算 → final). Amounts after 其中 / 主要包括 are parts of the amount before them and inherit its
 phase. When a total and all its parts are stated, the parts become money lines and the total
-a statement (``stated``), so the checks compare them. An amount whose phase cannot be told, or
-that belongs to something the dossier does not model (收入, 到位指标, 人员经费), is left out with
-a finding rather than guessed.
+a statement (``stated``), so the checks compare them; a stated total that its parts do not add
+up to is kept as stated, with a finding quoting both. A label may stand before a colon or on the
+line before the amount. A spending class with no phase word (基本支出, 工资福利支出) is the year's
+spending in an evaluation report unless its paragraph or heading speaks of the budget (finding
+``import.I010``). An amount whose phase cannot be told, or that belongs to something the dossier
+does not model (到位指标), is left out with a finding rather than guessed.
 """
 
 from __future__ import annotations
@@ -103,6 +106,8 @@ class Amount:
     parts: list[Amount] = field(default_factory=list)
     head: Amount | None = None
     table: bool = False  # read from a table row (row heading + column heading)
+    # the phase an evaluation report implies for a spending noun with no budget word near it
+    default_phase: Phase | None = None
 
 
 @dataclass
@@ -112,6 +117,7 @@ class MoneyReading:
     assets: dict[str, Decimal] = field(default_factory=dict)
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
     pending: list[Amount] = field(default_factory=list)
+    defaulted: list[Amount] = field(default_factory=list)  # phase implied by the document
 
 
 def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) -> None:
@@ -293,6 +299,59 @@ def _label(text: str, position: int) -> tuple[str, int]:
     return _VERBS.sub("", label).strip(), start
 
 
+_NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])\s*")
+
+
+def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
+    """ "2、支出:799.12万元": an amount with no words of its own right after a short label and a
+    colon is that label's ("支出"). Numbering before the label is not part of it."""
+    before = text[:start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    begin = label_start(text, colon, ",;。、\n", 16)
+    if begin > 0 and text[begin - 1] not in "。;、":
+        return None  # "项目名称:道路维修,预算:50万元": a field of a form, not the report's item
+    numbering = _NUMBERING.match(text[begin:colon])
+    if numbering:
+        begin += numbering.end()
+    label = _VERBS.sub("", text[begin:colon]).strip()
+    if not re.search(f"[{CJK}]", label) or re.fullmatch(
+        r"其中|主要包括|包括|含|另有|合计|总计|共计", label
+    ):
+        return None
+    return label, begin
+
+
+_FORM_NAME = re.compile(r"(?:项目|资金|专项|单位|指标)?名称")
+
+
+def _names_a_form_entry(lines: list[Line], line: Line, position: int) -> bool:
+    """A form about a named project or fund ("项目名称:河道清淤" / "支出:30万元"): its amounts are
+    that entry's, so labels found away from the amount (before a colon, on the line before) are
+    not taken as the department's items."""
+    nearby = [*lines[max(0, line.index - 3) : line.index], line]
+    before = [x.text for x in nearby[:-1]] + [line.text[:position]]
+    return any(_FORM_NAME.search(text) for text in before)
+
+
+def _label_on_line_before(
+    line: Line, previous: Line | None, position: int
+) -> tuple[str, int] | None:
+    """A form whose label stands in the cell or line before the amount ("支出合计" / "799.12万元"):
+    the line holds only the amount, the line before only a short label."""
+    if previous is None or line.text[:position].strip():
+        return None
+    label = _NUMBERING.sub("", previous.text).strip().rstrip(":").strip()
+    if (
+        not (2 <= len(label) <= 16)
+        or re.search(r"[\d。,;]", label)
+        or not re.search(f"[{CJK}]", label)
+    ):
+        return None
+    return label, previous.start + previous.text.index(label) - line.start
+
+
 def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None) -> bool:
     """A funding amount opening the next sentence continues its total's split when the total
     has the other funding already ("其中：基本支出…。项目支出…")."""
@@ -340,11 +399,68 @@ def _same_side(a: Phase | str | None, b: Phase | str | None) -> bool:
     return (a in budget) == (b in budget)
 
 
-def _amounts(report: ReportText) -> list[Amount]:
+_FUND_NAMES = re.compile(
+    r"一般公共预算|公共预算|政府性基金预算|国有资本经营预算|预算单位|预算内|财政拨款"
+)
+_BUDGET_WORDS = re.compile(r"预算|年初|批复|安排|计划")
+_SPENDING_WORDS = re.compile(r"支出|执行|决算|使用|完成|拨付|实际")
+
+
+def _last_phase_word(text: str) -> Phase | str | None:
+    """BUDGET or EXECUTED, by the last phase word in *text*, once fund names (一般公共预算,
+    财政拨款) and class nouns (基本支出, 工资福利支出: their 支出 is a noun) are set aside."""
+    text = _FUND_NAMES.sub("", text)
+    for pattern, _ in (*_FUNDING, *_ECONOMIC):
+        text = re.sub(pattern, "", text)
+    budget = [m.end() for m in _BUDGET_WORDS.finditer(text)]
+    spending = [m.end() for m in _SPENDING_WORDS.finditer(text)]
+    if not budget and not spending:
+        return None
+    return BUDGET if budget and (not spending or budget[-1] > spending[-1]) else Phase.EXECUTED
+
+
+def _last_phase_word_is_budget(text: str) -> bool:
+    """ "全年预算1200万元。基本支出800万元": the paragraph still speaks of the budget."""
+    return _last_phase_word(text) == BUDGET
+
+
+def _heading_phase(line: Line) -> Phase | str | None:
+    """The phase the nearest heading with a phase word gives the lines under it: "部门预算执行
+    情况" → spending, "部门预算安排情况" / "项目支出预算情况" → budget."""
+    for heading in reversed(line.path):
+        phase = _last_phase_word(heading)
+        if phase is not None:
+            return phase
+    return None
+
+
+def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
+    """An evaluation report's 基本支出 / 项目支出 / 工资福利支出 with no budget word in its
+    paragraph before it nor in its heading is the year's spending; otherwise no phase."""
+    if not evaluation or _heading_phase(line) == BUDGET:
+        return None
+    return None if _last_phase_word_is_budget(before) else Phase.EXECUTED
+
+
+def _bare_label_under_budget(label: str, line: Line) -> str:
+    """A label that is only "支出" / "支出合计" under a budget heading ("一、部门预算情况" /
+    "2、支出:799.12万元") is the budgeted spending; a bare "收入" there is not read."""
+    if _heading_phase(line) != BUDGET:
+        return label
+    if re.fullmatch(r"(?:总|全年|本年)?支出(?:合计|总计|总额|总数)?", label):
+        return f"{label}预算"
+    if re.fullmatch(r"(?:总|全年|本年)?收入(?:合计|总计|总额|总数)?", label):
+        return ""
+    return label
+
+
+def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
     """Every amount with its classification; parts linked to their heads."""
     found: list[Amount] = []
+    previous_line: Line | None = None
     for line in report.lines:
         text = line.text
+        line_before, previous_line = previous_line, line
         head: Amount | None = None
         sub: Amount | None = None  # a funding part of the head, owning the economic parts after it
         last: Amount | None = None
@@ -355,7 +471,14 @@ def _amounts(report: ReportText) -> list[Amount]:
             if value is None:
                 continue
             label, label_at = _label(text, match.start())
+            if not label and not _names_a_form_entry(report.lines, line, match.start()):
+                label, label_at = (
+                    _label_before_colon(text, label_at)
+                    or _label_on_line_before(line, line_before, match.start())
+                    or (label, label_at)
+                )
             between = text[previous_end : match.start()]
+            label = _bare_label_under_budget(label, line)
             kind, phase, funding, item = classify(label)
             if kind is None and _bare_total(label, text[: match.start()]):
                 kind, phase = _sentence_subject(text[: match.start()], kind, phase)
@@ -392,6 +515,8 @@ def _amounts(report: ReportText) -> list[Amount]:
                 funding,
                 item,
             )
+            if phase is None and kind in ("funding", "economic") and "支" in label:
+                amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
             after = text[match.end() : match.end() + 8]
             if amount.kind == "asset:total" and "原值" in (label + after):
                 amount.kind = "asset:total_original"
@@ -579,9 +704,11 @@ class _Line:
         return figure_key(self.phase, self.funding, self.item)
 
 
-def read_money(report: ReportText, findings: Findings) -> MoneyReading:
+def read_money(report: ReportText, findings: Findings, *, evaluation: bool = True) -> MoneyReading:
+    """Money lines, statements and assets; *evaluation*: the report evaluates a year that has
+    ended, so a spending noun without a budget word is that year's spending."""
     reading = MoneyReading()
-    amounts = _amounts(report)
+    amounts = _amounts(report, evaluation)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -599,6 +726,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
         if amount.head is not None:
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
+    _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     lines = _unnest(lines, statements, findings)
@@ -627,13 +755,7 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
     phaseless = [a for a in unread if a.kind not in (None, "unread", "unread:part")]
     unread = [a for a in unread if a.kind in (None, "unread", "unread:part")]
     for amount in phaseless:
-        if any(
-            line.amount.value == amount.value
-            and (
-                line.item is amount.item or (amount.item is None and line.funding is amount.funding)
-            )
-            for line in lines
-        ):
+        if _repeats_a_line(amount, lines):
             continue  # the same amount again (a chart legend, a summary): already read with its phase
         findings.add(
             "import.W007",
@@ -655,6 +777,55 @@ def read_money(report: ReportText, findings: Findings) -> MoneyReading:
             (unread[0].start, unread[0].end),
         )
     return reading
+
+
+def _repeated_line(amount: Amount, lines: list[_Line]) -> _Line | None:
+    """The line holding the same amount of the same class, already read with its phase (a chart
+    legend, a summary table, or a paragraph going on to detail it)."""
+    return next(
+        (
+            line
+            for line in lines
+            if line.amount.value == amount.value
+            and (
+                line.item is amount.item or (amount.item is None and line.funding is amount.funding)
+            )
+        ),
+        None,
+    )
+
+
+def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
+    return _repeated_line(amount, lines) is not None
+
+
+def _read_defaulted(
+    defaulted: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    unread: list[Amount],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """Amounts whose phase only the document implies: the year's spending, unless the same amount
+    of the same class was read with an explicit phase (then this is a repeat of it)."""
+    for amount in defaulted:
+        repeated = _repeated_line(amount, lines)
+        if repeated is not None:
+            if amount.parts:  # "1.基本支出2956.36万元,其中:工资福利…": its detail, in its phase
+                amount.phase, amount.default_phase = repeated.phase, None
+                _resolve(amount, lines, statements, unread, reading, findings)
+            continue
+        amount.phase, amount.default_phase = amount.default_phase, None
+        findings.add(
+            "import.I010",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”没有写明预算或执行，评价报告中按当年支出数导入 / "
+            "no budget word: read as the year's spending, as an evaluation report implies",
+            "如为预算数，请在资金信息中改为预算 / change it to the budget if that is what it is",
+            (amount.start, amount.end),
+        )
+        _resolve(amount, lines, statements, unread, reading, findings)
 
 
 def _income(amount: Amount, lines: list[_Line]) -> None:
@@ -741,6 +912,9 @@ def _resolve(
             for p in amount.parts
         ):
             phase = Phase.BUDGET_ADJUSTED
+    if phase is None and amount.default_phase is not None:
+        reading.defaulted.append(amount)  # read once every explicit phase is known
+        return
     if phase is None:
         unread.append(amount)  # settled after all lines are known: a repeat is not a problem
         return
@@ -795,8 +969,9 @@ def _resolve(
             findings.add(
                 "import.W005",
                 "warning",
-                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元不符 / "
-                "the parts do not add up to the stated total",
+                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元"
+                f"（{_listed(split)}）不符，合计按报告所写导入 / the parts do not add up to the "
+                "stated total; the total is kept as stated",
                 "核对原文各分项 / check the parts in the report",
                 (amount.start, split[-1].end),
             )
@@ -804,6 +979,8 @@ def _resolve(
     lines.append(_Line(phase, item, funding, amount))
     for part in split:
         part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
+        if funding is not None and part_item is not Item.UNCLASSIFIED:
+            continue  # 基本支出's 工资福利 is not the department's 工资福利 figure (项目支出 has its own)
         key = figure_key(_part_phase(part, phase), part.funding or funding, part_item)
         if key:
             statements.append((key, part))
@@ -811,11 +988,23 @@ def _resolve(
         findings.add(
             "import.W005",
             "warning",
-            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元不符，分项作为"
-            "报告所述数导入 / the listed parts do not add up to the total; parts kept as statements",
+            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元"
+            f"（{_listed(split)}）不符，"
+            + (
+                "合计按报告所写导入，分项未导入 / the listed parts do not add up to the total; "
+                "the total is kept as stated, the parts are not imported"
+                if funding is not None
+                else "分项作为报告所述数导入 / the listed parts do not add up to the total; "
+                "parts kept as statements"
+            ),
             "核对原文各分项 / check the parts in the report",
             (amount.start, split[-1].end),
         )
+
+
+def _listed(parts: list[Amount]) -> str:
+    """ "基本支出600.20万元＋项目支出212.20万元": the parts as the report writes them."""
+    return "＋".join(f"{p.label}{p.stated_value}{p.unit}" for p in parts)
 
 
 def _wan(value: Decimal) -> str:

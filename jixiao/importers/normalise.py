@@ -3,7 +3,8 @@
 Published reports come as web pages, PDF text layers and Word files, and carry the scars of
 each: full-width digits and punctuation, non-breaking spaces, spaces inside words and numbers
 (PDF line breaks), page markers dropped mid-sentence by document-sharing sites, image
-placeholders, Word bookmarks. The readers work on the normalised text; every character of it
+placeholders, Word bookmarks. Traditional characters and variant words are folded to the
+standard wording by the lexicon (lexicon.yaml). The readers work on the normalised text; every character of it
 remembers the offset of the original character it came from, so an extracted value can always
 be shown as the exact original text it was read from.
 """
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jixiao.importers.lexicon import lexicon
 from jixiao.importers.patterns import CJK
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -128,6 +130,15 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _LINE_BREAK, replace)
 
 
+def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
+    words = lexicon()
+    text = text.translate(words.characters)  # one for one: the origin map is unchanged
+    if words.pattern is None:
+        return text, origin
+    return _substitute(text, origin, words.pattern, lambda match: words.words[match.group(0)])
+
+
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded = text.translate(_WIDTH)
@@ -136,5 +147,6 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
+    folded, origin = _apply_lexicon(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

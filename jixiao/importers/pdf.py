@@ -17,7 +17,7 @@ from jixiao.importers.document import Block
 from jixiao.importers.headings import numbered
 from jixiao.importers.limits import check_file
 from jixiao.importers.result import ImportResult
-from jixiao.importers.text import import_blocks
+from jixiao.importers.text import Given, import_blocks
 
 MAX_PAGES = 400
 _SENTENCE_END = re.compile(r"[。:：!！?？]$")  # not ；: a full line ending in ； continues
@@ -143,6 +143,6 @@ def pdf_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def import_pdf(path: str | Path) -> ImportResult:
+def import_pdf(path: str | Path, given: Given | None = None) -> ImportResult:
     path = Path(path)
-    return import_blocks(pdf_blocks(path), file=path.name)
+    return import_blocks(pdf_blocks(path), file=path.name, given=given)

@@ -60,3 +60,5 @@ class ImportResult:
     dossier: Dossier
     findings: list[ImportFinding] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)  # figure key → Source
+    # what the text lacked and the draft holds a placeholder for: "year", "department"
+    missing: list[str] = field(default_factory=list)

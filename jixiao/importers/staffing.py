@@ -150,8 +150,11 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_AUTHORIZED
     if unit == "个":
         return None
-    if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}$", label):
-        return ROLE_IN_SERVICE
+    if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}$", label) or re.search(
+        r"(?:实有|现有|在岗|在册)(?:在编|编内)(?:人员|人数|职工|干部|工作人员)?$|在编在职(?:人员|人数)?$",
+        label,
+    ):
+        return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
     if re.search(

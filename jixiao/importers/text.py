@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -83,10 +85,10 @@ _NARRATIVES: tuple[tuple[str, str], ...] = (
 )
 
 
-def import_text_file(path: str | Path) -> ImportResult:
+def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:
     """Read a .txt report (UTF-8, or GBK/GB18030) and import it."""
     path = Path(path)
-    return import_text(read_text_file(path), file=path.name)
+    return import_text(read_text_file(path), file=path.name, given=given)
 
 
 def read_text_file(path: Path) -> str:
@@ -123,13 +125,14 @@ def decode_text(data: bytes, origin: str) -> str:
     return text
 
 
-def import_text(text: str, *, file: str = "<text>") -> ImportResult:
+def import_text(text: str, *, file: str = "<text>", given: Given | None = None) -> ImportResult:
     """Import plain report text (paragraphs separated by line breaks)."""
-    return import_blocks(blocks_from_text(text), file=file)
+    return import_blocks(blocks_from_text(text), file=file, given=given)
 
 
-def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
-    """Import a report given as paragraphs or pages with their locators."""
+def import_blocks(blocks: list[Block], *, file: str, given: Given | None = None) -> ImportResult:
+    """Import a report given as paragraphs or pages with their locators; *given* year and
+    department take the place of the text's (a finding when the text says otherwise)."""
     total = sum(len(b.text) for b in blocks)
     if total > MAX_TEXT_CHARS:
         raise InputError.single(
@@ -140,13 +143,24 @@ def import_blocks(blocks: list[Block], *, file: str) -> ImportResult:
         )
     report = ReportText(file, blocks)
     findings = Findings(report)
-    return _Importer(report, findings).run()
+    return _Importer(report, findings, given or Given()).run()
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the user supplies for a report that lacks it (``jixiao import --year --department``)."""
+
+    year: int | None = None
+    department: str | None = None
 
 
 class _Importer:
-    def __init__(self, report: ReportText, findings: Findings) -> None:
+    def __init__(self, report: ReportText, findings: Findings, given: Given) -> None:
         self.report = report
         self.findings = findings
+        self.given = given
+        self.missing: list[str] = []
+        self.year_span: tuple[int, int] | None = None
         self.stated: list[Fact] = []
         self.internal_units: list[str] = []
         self.organisation_note: str | None = None
@@ -159,6 +173,7 @@ class _Importer:
     def run(self) -> ImportResult:
         report = self.report
         name, year = self._title()
+        name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
         for step in (
             self._read_staffing,
@@ -188,7 +203,7 @@ class _Importer:
             for key, span in self.sources.items()
             if key in FIGURES_BY_KEY or key == "grade.self"
         }
-        return ImportResult(data, dossier, self.findings.items, sources)
+        return ImportResult(data, dossier, self.findings.items, sources, self.missing)
 
     def _read_staffing(self, data: dict[str, Any]) -> None:
         staffing = read_staffing(self.report, self.findings)
@@ -197,7 +212,7 @@ class _Importer:
         self._absorb(staffing.stated, staffing.sources)
 
     def _read_money(self, data: dict[str, Any]) -> None:
-        money = read_money(self.report, self.findings)
+        money = read_money(self.report, self.findings, evaluation=self._is_evaluation())
         lines = []
         for entry in money.lines:
             span = entry.pop("_span")
@@ -208,6 +223,14 @@ class _Importer:
         if money.assets:
             data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
         self._absorb(money.stated, money.sources)
+
+    def _is_evaluation(self) -> bool:
+        """An evaluation of a year that has ended (the default), unless the title or opening
+        lines call the document a budget (预算公开 / 预算说明 / 预算草案) and not an evaluation."""
+        opening = self.title_text or "".join(line.text for line in self.report.lines[:3])
+        return bool(_TITLE_KIND.search(opening)) or not re.search(
+            r"预算(?:公开|说明|草案)|部门预算(?:报告)?$", opening
+        )
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
@@ -267,7 +290,8 @@ class _Importer:
 
     # ── title: department and year ─────────────────────────────────────────────────────────
 
-    def _title(self) -> tuple[str, int]:
+    def _title(self) -> tuple[str | None, int | None]:
+        """Department and year as the title (or failing it, the opening text) states them."""
         lines = self.report.lines[:60]
         name: str | None = None
         year: int | None = None
@@ -308,23 +332,10 @@ class _Importer:
             name = self._longer_name_from_source(name)
         if name is None:
             name = self._name_from_body()
+        if year is not None and title_line is not None:
+            self.year_span = (title_line.start, title_line.end)
         if year is None:
             year = self._year_from_body()
-        if year is None:
-            raise InputError.single(
-                self.report.file,
-                "year",
-                "找不到报告年度：标题或正文开头应写明“20XX年度”；这可能不是绩效评价报告",
-                "no report year found in the title or opening text; is this an evaluation report?",
-            )
-        if name is None:
-            self.findings.add(
-                "import.W001",
-                "warning",
-                "找不到部门名称（标题中没有，正文开头也没有） / no department name found",
-                "请在档案中填写部门名称 / fill in the department name",
-            )
-            name = PLACEHOLDER_NAME
         if title_line is None:
             self.findings.add(
                 "import.W002",
@@ -332,6 +343,62 @@ class _Importer:
                 "找不到报告标题（…绩效自评报告/评价报告） / no report title found",
             )
         return name, year
+
+    def _settle_name(self, name: str | None) -> str:
+        """The given department (--department) over the text's; a placeholder when neither."""
+        given = self.given.department
+        if given:
+            if name and name != given:
+                self.findings.add(
+                    "import.W012",
+                    "warning",
+                    f"报告写的部门是“{name}”，按给定的“{given}”导入 / "
+                    f"the report names “{name}”; imported as the given “{given}”",
+                    "请核对部门名称 / check the department name",
+                    self.sources.get("profile.name"),
+                )
+            self.sources.pop("profile.name", None)
+            return given
+        if name is None:
+            self.findings.add(
+                "import.W001",
+                "warning",
+                "找不到部门名称（标题中没有，正文开头也没有），草稿用“未识别的部门”占位 / "
+                "no department name found; the draft uses a placeholder",
+                "导入时用 --department 指定，或在档案中填写部门名称 / "
+                "give --department when importing, or fill in the department name",
+            )
+            self.missing.append("department")
+            return PLACEHOLDER_NAME
+        return name
+
+    def _settle_year(self, year: int | None) -> int:
+        """The given year (--year) over the text's; a placeholder year when neither states one."""
+        given = self.given.year
+        if given is not None:
+            if year is not None and year != given:
+                self.findings.add(
+                    "import.W012",
+                    "warning",
+                    f"报告写的是{year}年度，按给定的{given}年度导入 / "
+                    f"the report states {year}; imported as the given year {given}",
+                    "请核对年度 / check the year",
+                    self.year_span,
+                )
+            return given
+        if year is None:
+            placeholder = date.today().year - 1
+            self.findings.add(
+                "import.W011",
+                "warning",
+                f"找不到报告年度（标题和正文开头都没有“20XX年度”），草稿暂填{placeholder}年 / "
+                f"no report year found; the draft uses {placeholder} as a placeholder",
+                "导入时用 --year 指定，或在档案中改正年度 / "
+                "give --year when importing, or correct the year in the dossier",
+            )
+            self.missing.append("year")
+            return placeholder
+        return year
 
     def _longer_name_from_source(self, name: str) -> str:
         """ "来源：芙蓉区机关后勤服务中心" names the department in full when it ends like the title."""
@@ -376,6 +443,7 @@ class _Importer:
                     f"标题中没有年度，按正文取{match.group(1)}年 / year taken from the body",
                     span=(line.start + match.start(), line.start + match.end()),
                 )
+                self.year_span = (line.start + match.start(), line.start + match.end())
                 return int(match.group(1))
         return None
 
@@ -611,6 +679,13 @@ class _Importer:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
+        totals = _unlabelled_total_rows(self.report.lines) + _flattened_total_rows(
+            self.report.lines
+        )
+        for total_score, total_grade in totals:
+            scores.append(total_score)
+            if total_grade is not None:
+                grades.append(total_grade)
         score_pattern = re.compile(
             rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
@@ -772,6 +847,101 @@ _TARGET = re.compile(
     rf"(?:[,;，]?\s*(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?\s*(?P<actual>{NUMBER})(?P=unit)?)?"
 )
 _COMPARATORS = {**COMPARATORS, "到": "≥"}  # OCR reads ≥ as 到 in score tables
+
+
+_CELL_SPLIT = re.compile(r"\s*[|\t]\s*")
+_GRADE_CELL = re.compile(r"优秀|优|良好|良|中等|中|合格|较差|差|不合格")
+
+
+def _row_cells(line: Line) -> list[tuple[str, int]]:
+    """Non-empty cells of a table row ("a | b | c" or tab-separated) with their offsets."""
+    cells, position = [], 0
+    for part in _CELL_SPLIT.split(line.text):
+        at = line.text.find(part, position) if part else position
+        if part:
+            cells.append((part, line.start + at))
+            position = at + len(part)
+    return cells
+
+
+def _unlabelled_total_rows(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int], tuple[str, int, int] | None]]:
+    """A score table whose 合计 label was lost ("15.00 | 优", "55.00 | 49.04 | 优", …,
+    "100.00 | 94.04 | 优"): the last row is the total when its first number, 100, is the sum of
+    the first numbers (the weights) of the rows above it; its second number is the self-score
+    and a grade cell beside it the grade."""
+    found = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and ("|" in line.text or "\t" in line.text):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            total = _total_row(run)
+            if total is not None:
+                found.append(total)
+        run = []
+    return found
+
+
+def _total_row(
+    rows: list[Line],
+) -> tuple[tuple[Decimal, int, int], tuple[str, int, int] | None] | None:
+    numbers: list[list[tuple[Decimal, int, int]]] = []
+    for row in rows:
+        values = []
+        for cell, at in _row_cells(row):
+            value = parse_number(cell) if re.fullmatch(NUMBER, cell) else None
+            if value is not None:
+                values.append((value, at, at + len(cell)))
+        numbers.append(values)
+    last, above = numbers[-1], [n for n in numbers[:-1] if n]
+    if len(last) != 2 or len(above) < 2 or last[0][0] != 100:
+        return None
+    weights = sum((n[0][0] for n in above), Decimal(0))
+    score = last[1]
+    if weights != last[0][0] or not 0 <= score[0] <= 100:
+        return None
+    grade = None
+    for cell, at in _row_cells(rows[-1]):
+        if _GRADE_CELL.fullmatch(cell):
+            grade = (_GRADES[cell], at, at + len(cell))
+    return (score[0], rows[-1].start, score[2]), grade
+
+
+_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分")
+_BARE = re.compile(rf"^\s*({NUMBER})\s*(?:分)?\s*$")
+
+
+def _flattened_total_rows(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int], tuple[str, int, int] | None]]:
+    """A score table flattened one cell per line: a "合计" line followed by two bare numbers, the
+    first 100 (the weights' total) and the second the self-score, with an optional grade line
+    after them; read only below a header naming 分值 and 得分 (a money table's 合计 is not a
+    score)."""
+    found = []
+    for position, line in enumerate(lines):
+        if not _TOTAL_CELL.fullmatch(line.text.strip()):
+            continue
+        header = " ".join(x.text for x in lines[max(0, position - 80) : position])
+        if not (re.search(r"分值|权重|标准分", header) and "得分" in header):
+            continue
+        cells = lines[position + 1 : position + 4]
+        numbers = [_BARE.match(x.text) for x in cells[:2]]
+        if len(numbers) < 2 or not all(numbers):
+            continue
+        weight, score = (parse_number(m.group(1)) for m in numbers if m)
+        if weight != 100 or score is None or not 0 <= score <= 100:
+            continue
+        score_line = cells[1]
+        grade = None
+        if len(cells) > 2 and cells[2].text.strip() in _GRADES:
+            grade_line = cells[2]
+            grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
+        found.append(((score, line.start, score_line.end), grade))
+    return found
 
 
 def _comparator(text: str | None) -> str | None:

@@ -20,7 +20,8 @@ def test_import_json_shape() -> None:
     result = runner.invoke(app, ["import", str(SEED_REPORT), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"dossier", "figures", "findings", "sources"}
+    assert set(data) == {"dossier", "figures", "findings", "sources", "missing"}
+    assert data["missing"] == []
     assert data["figures"] == FigureBook(load_dossier(SEED_DOSSIER)).flat()
     assert data["sources"]["staffing.actual_total"] == {
         "text": "实有人数42人",
@@ -87,3 +88,34 @@ def test_brackets_in_text_and_file_names_are_printed_literally(tmp_path: Path) -
     result = runner.invoke(app, ["import", str(report)])
     assert result.exit_code == 0, result.output
     assert "某县[城管]局" in result.stdout and "报告[2021].txt" in result.stdout
+
+
+def test_a_report_without_year_or_department_imports_as_a_draft(tmp_path: Path) -> None:
+    report = tmp_path / "无题.txt"
+    report.write_text("一、基本情况\n本单位在职人员8人。\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "草稿 draft" in result.stdout and "--year" in result.stdout
+    assert "import.W011" in result.stdout and "import.W001" in result.stdout
+
+
+def test_year_and_department_options_supply_and_override(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。\n", encoding="utf-8"
+    )
+    output = tmp_path / "d.yaml"
+    arguments = ["import", str(report), "--year", "2023", "--department", "平乡县档案局"]
+    result = runner.invoke(app, [*arguments, "-o", str(output), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["missing"] == [] and "import.W012" in {f["id"] for f in data["findings"]}
+    dossier = load_dossier(output)
+    assert (dossier.year, dossier.profile.name) == (2023, "平乡县档案局")
+
+
+def test_year_option_on_a_workbook_is_refused(tmp_path: Path) -> None:
+    workbook = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["template", "xlsx", "-o", str(workbook)]).exit_code == 0
+    result = runner.invoke(app, ["import", str(workbook), "--year", "2023"])
+    assert result.exit_code == 2 and "--year" in result.output

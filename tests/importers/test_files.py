@@ -45,6 +45,23 @@ def test_docx_built_from_the_seed_text(tmp_path: Path, seed_figures: dict[str, s
     ].locator.endswith("段")
 
 
+def test_a_docx_without_a_year_takes_the_given_one_through_the_sandbox(tmp_path: Path) -> None:
+    import docx
+
+    from jixiao.importers.text import Given
+
+    document = docx.Document()
+    for line in ("部门整体支出绩效自评报告", "本单位在职人员8人。"):
+        document.add_paragraph(line)
+    path = tmp_path / "无年度.docx"
+    document.save(str(path))
+    draft = import_file(path)
+    assert draft.missing == ["department", "year"]
+    given = import_file(path, given=Given(year=2023, department="平乡县档案馆"))
+    assert (given.dossier.year, given.dossier.profile.name) == (2023, "平乡县档案馆")
+    assert given.missing == []
+
+
 def test_docx_table_rows_are_read(tmp_path: Path) -> None:
     import docx
 

@@ -74,3 +74,11 @@ def test_head_counts_that_do_not_add_up() -> None:
         + "实有人数45人,其中:在职人数20人,行政人员8人,全额补助事业人员12人;退休人员20人;遗属人员2人。"
     )
     assert by_id(findings, "staffing.E001")
+
+
+def test_corpus_14_economic_classes_that_do_not_add_up_to_basic_spending_are_found() -> None:
+    # 2424.00 + 432.65 + 93.12 + 6.5 = 2956.27, stated 2956.36 (consistency note)
+    result = import_text(corpus_text("14"), file="14.txt")
+    found = [f for f in result.findings if f.id == "import.W005"]
+    assert found and "2956.36" in found[0].message and "2956.27" in found[0].message
+    assert found[0].source is not None and "其他资本性支出6.5万元" in (found[0].source.text or "")

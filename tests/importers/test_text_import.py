@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from jixiao.core.dossier import Funding, Item, Phase, StaffType
 from jixiao.core.errors import InputError
 from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportResult
-from jixiao.importers.text import decode_text, import_text, import_text_file
+from jixiao.importers.text import Given, decode_text, import_text, import_text_file
 from jixiao.io.dossiers import load_dossier
 
 from .conftest import SEED_DOSSIER, SEED_REPORT
@@ -118,10 +119,49 @@ def test_no_department_at_all_is_a_placeholder_with_a_warning() -> None:
     assert "import.W001" in ids(result)
 
 
-def test_text_without_a_year_is_a_clear_error() -> None:
-    with pytest.raises(InputError) as caught:
-        import_text("这是一段与绩效无关的文字。")
-    assert "年度" in str(caught.value) and "year" in str(caught.value)
+def test_text_without_a_year_is_a_draft_with_a_placeholder_year_and_a_finding() -> None:
+    result = import_text("平乡县档案馆部门整体支出绩效自评报告\n一、基本情况\n在职人员8人。")
+    assert result.missing == ["year"]
+    assert result.dossier.year == date.today().year - 1
+    assert result.dossier.profile.name == "平乡县档案馆"
+    assert "import.W011" in ids(result) and "import.W001" not in ids(result)
+
+
+def test_text_with_neither_year_nor_department_is_still_a_draft() -> None:
+    result = import_text("这是一段与绩效无关的文字。")
+    assert result.missing == ["department", "year"]
+    assert {"import.W001", "import.W011"} <= set(ids(result))
+
+
+def test_given_year_and_department_fill_in_what_the_text_lacks() -> None:
+    result = import_text(
+        "这是一段与绩效无关的文字。", given=Given(year=2023, department="平乡县档案馆")
+    )
+    assert (result.dossier.year, result.dossier.profile.name) == (2023, "平乡县档案馆")
+    assert result.missing == []
+    assert not {"import.W001", "import.W011", "import.W012"} & set(ids(result))
+
+
+def test_a_given_year_overrides_the_stated_one_with_a_finding_at_the_title() -> None:
+    text = "平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。"
+    result = import_text(text, given=Given(year=2023), file="r.txt")
+    assert result.dossier.year == 2023
+    finding = next(f for f in result.findings if f.id == "import.W012")
+    assert "2022" in finding.message and "2023" in finding.message
+    assert finding.source is not None and "2022年度" in (finding.source.text or "")
+
+
+def test_a_given_department_overrides_the_title_with_a_finding() -> None:
+    text = "平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。"
+    result = import_text(text, given=Given(department="平乡县档案局"))
+    assert result.dossier.profile.name == "平乡县档案局"
+    assert "import.W012" in ids(result) and "profile.name" not in result.sources
+
+
+def test_a_given_value_equal_to_the_text_adds_no_finding() -> None:
+    text = "平乡县档案馆2022年度部门整体支出绩效自评报告\n在职人员8人。"
+    result = import_text(text, given=Given(year=2022, department="平乡县档案馆"))
+    assert "import.W012" not in ids(result)
 
 
 # ── staffing ──────────────────────────────────────────────────────────────────────────────
@@ -287,10 +327,18 @@ def test_amounts_in_yuan_and_yi_are_converted_to_wan() -> None:
     assert (flat["budget.basic"], flat["budget.project"]) == ("1462.08", "1000")
 
 
-def test_amount_without_phase_is_left_out_with_a_warning() -> None:
-    result = import_text(TITLE + "基本支出76.36万元。")
+@pytest.mark.parametrize("text", ["按预算安排,基本支出76.36万元。", "基本经费76.36万元。"])
+def test_amount_without_phase_is_left_out_with_a_warning(text: str) -> None:
+    result = import_text(TITLE + text)
     assert result.dossier.money.lines == ()
     assert "import.W007" in ids(result)
+
+
+def test_a_spending_noun_repeating_an_amount_read_with_its_phase_is_not_read_again() -> None:
+    # a chart legend after the prose: the legend's 资本性支出 is the budget's, not spending
+    text = "基本支出预算100万元,主要包括工资福利支出70万元,其他资本性支出30万元。\n资本性支出 30万元(30%)\n"
+    flat = FigureBook(import_text(TITLE + text).dossier).flat()
+    assert "executed.capital" not in flat and "executed.total" not in flat
 
 
 def test_parts_not_adding_up_to_total_are_reported() -> None:
@@ -405,8 +453,8 @@ def test_an_import_hint_is_split_into_its_chinese_and_english_halves() -> None:
     result = import_text("2021年度绩效自评报告\n全年支出100万元。", file="r.txt")
     finding = next(f for f in result.findings if f.id == "import.W001").to_finding()
     assert (finding.hint, finding.hint_en) == (
-        "请在档案中填写部门名称",
-        "fill in the department name",
+        "导入时用 --department 指定，或在档案中填写部门名称",
+        "give --department when importing, or fill in the department name",
     )
 
 
