@@ -4,10 +4,12 @@ never a server error, and nothing is written."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from django.urls import reverse
 
-from jixiao.web.evaluations import engine
+from jixiao.web.evaluations import engine, services
 from jixiao.web.evaluations.models import AuditEntry, Rescore
 from jixiao.web.orgs.models import ApiToken
 from tests.web.factories import PASSWORD, advance, fill
@@ -67,3 +69,28 @@ def test_an_impossible_extension_date_is_refused_with_a_message(client, world, u
     assert "延期截止时间" in response.text
     submission.refresh_from_db()
     assert submission.extended_until is None
+
+
+def test_a_deadline_with_an_offset_postgresql_cannot_store_is_kept_as_its_instant(world):
+    """Found by schemathesis on PostgreSQL: an ISO offset of -18:15 is valid, the database's
+    timestamptz refuses it (a 500); the deadline is stored as the same instant in UTC."""
+    far_west = timezone(-timedelta(hours=18, minutes=15))
+    deadline = datetime(2030, 6, 30, 12, 0, tzinfo=far_west)
+    round_ = services.round_open(
+        actor=world.users["finance"],
+        finance=world.finance,
+        year=2030,
+        notice="测财监〔2031〕2号",
+        title="偏移测试",
+        deadline=deadline,
+        units=[world.unit_a],
+    )
+    assert round_.deadline == deadline and round_.deadline.utcoffset() == timedelta(0)
+    round_.refresh_from_db()
+    assert round_.deadline == deadline
+    until = datetime(2031, 1, 1, tzinfo=far_west)
+    submission = services.submission_extend(
+        actor=world.users["finance"], submission=world.sub("a"), until=until, reason="系统故障"
+    )
+    assert submission.extended_until == until and until.utcoffset() != timedelta(0)
+    assert submission.extended_until.utcoffset() == timedelta(0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Collection, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -205,6 +205,19 @@ def _is_number(value: Any) -> bool:
 # ── rounds ────────────────────────────────────────────────────────────────────────────────
 
 
+def _instant(value: datetime, field: str) -> datetime:
+    """*value* as an aware UTC instant. PostgreSQL refuses UTC offsets beyond ±15:59, which ISO
+    8601 allows (``-18:15``): the same instant in UTC stores anywhere. A naive time is local."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ActionRefused(
+            gettext("%(field)s超出可表示的日期范围") % {"field": field}, code="invalid"
+        ) from None
+
+
 @transaction.atomic
 def round_open(
     *,
@@ -245,7 +258,7 @@ def round_open(
         year=year,
         notice=notice.strip(),
         title=title.strip(),
-        deadline=deadline,
+        deadline=_instant(deadline, gettext("截止时间")),
         framework_id=framework_id,
         created_by=actor,
     )
@@ -804,6 +817,7 @@ def submission_extend(
     submission = _locked(submission)
     Permissions.of(actor).require("extend", submission)
     reason = _require_reason("extend", reason)
+    until = _instant(until, gettext("延期时间"))
     if until <= timezone.now():
         raise ActionRefused(gettext("延期时间应晚于现在"), code="invalid")
     old = submission.extended_until

@@ -661,6 +661,8 @@ EN.update(
         "未知操作": "Unknown action",
         "请填写延期截止时间": "Give the new deadline",
         "页面已过期": "This page has expired",
+        "%(field)s超出可表示的日期范围": "%(field)s is outside the dates that can be stored",
+        "延期时间": "Extension",
         "这次提交没有有效的安全校验（页面打开太久，或已在其他窗口重新登录），因此没有保存任何内容。": (
             "This submission carried no valid security token (the page was open too long, or "
             "you signed in again in another window), so nothing was saved."
