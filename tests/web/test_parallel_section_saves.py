@@ -13,11 +13,7 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
-import subprocess
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-JIXIAO = str(REPO / ".venv" / "bin" / "jixiao")
+from tests.web.live_demo import demo_server
+
 UNIT = "演示县第一中学"
 CONFLICT = "其他人保存了同一部分的修改"
 pytestmark = pytest.mark.slow
@@ -62,32 +58,8 @@ def server(tmp_path_factory) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if k not in keep}
     with _own_database(folder) as database:
         env.update(database, JIXIAO_VAR=str(folder / "var"))
-        subprocess.run([JIXIAO, "manage", "migrate", "-v", "0"], env=env, check=True, timeout=300)
-        subprocess.run(
-            [JIXIAO, "manage", "demo"], env=env, check=True, timeout=300, capture_output=True
-        )
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        process = subprocess.Popen(
-            [JIXIAO, "serve", "--port", str(port), "--no-migrate", "--no-worker"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(base + "/login/", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.5)
+        with demo_server(env) as base:
             yield base
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=20)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -9,21 +9,17 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-JIXIAO = str(REPO / ".venv" / "bin" / "jixiao")
+from tests.web.live_demo import demo_server
+
 pytestmark = pytest.mark.slow
 
 
@@ -37,30 +33,8 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sqlite-concurrency")
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "JIXIAO_ENV")}
     env.update(JIXIAO_DB=str(folder / "db.sqlite3"), JIXIAO_VAR=str(folder / "var"))
-    subprocess.run([JIXIAO, "manage", "migrate", "-v", "0"], env=env, check=True, timeout=300)
-    subprocess.run(
-        [JIXIAO, "manage", "demo"], env=env, check=True, timeout=300, capture_output=True
-    )
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [JIXIAO, "serve", "--port", str(port), "--no-migrate", "--no-worker"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(base + "/login/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    yield base, env
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
+    with demo_server(env) as base:
+        yield base, env
 
 
 def _session(base: str, username: str):
