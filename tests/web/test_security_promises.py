@@ -138,3 +138,25 @@ def test_archive_members_that_climb_out_of_their_folder_write_no_file(
     assert not target.exists() and not (tmp_path / "测试县第二中学.yaml").exists()
     written = [p for p in Path(tmp_path).rglob("*") if p.is_file()]
     assert not [p for p in written if p.suffix == ".yaml"], written
+
+
+ALIAS_BOMB = b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\ne: [*d,*d]\n'
+
+
+@pytest.mark.parametrize("who", ["dept", "finance", "filler_b"])
+def test_an_upload_is_not_read_unless_the_caller_may_import(client, world, monkeypatch, who):
+    """Finding #2: the dossier upload was parsed before the permission check, so a read-only
+    reviewer could make the server parse an alias bomb. The reader must not even be called."""
+    from jixiao.web.evaluations import imports
+
+    def must_not_read(upload):
+        raise AssertionError("the upload was read before the permission check")
+
+    monkeypatch.setattr(imports, "read_upload", must_not_read)
+    fill(world, "a")
+    _login(client, world, who)
+    response = client.post(
+        reverse("submission_import", args=[world.sub("a").pk]),
+        {"file": SimpleUploadedFile("bomb.yaml", ALIAS_BOMB)},
+    )
+    assert response.status_code in (200, 403, 404)
