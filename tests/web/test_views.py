@@ -477,3 +477,13 @@ def test_overview_shows_last_years_result(client, world):
         reverse("submission_detail", args=[new.submissions.get().pk])
     ).content.decode()
     assert 'id="last-year"' in page and "测财监〔2024〕1号" in page
+
+
+def test_the_audit_page_names_people_as_colleagues_know_them(client, world):
+    clerk = world.users["filler_a"]
+    clerk.first_name = "李晓红"
+    clerk.save()
+    fill(world, "a")
+    login(client, world, "filler_a")
+    page = client.get(reverse("submission_audit", args=[world.subs["a"].pk])).text
+    assert f"李晓红（{clerk.username}）" in page

@@ -280,6 +280,14 @@ class AuditEntry(models.Model):
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 
+    @property
+    def who(self) -> str:
+        """The person as colleagues know them: 张三（zhangsan）, or the stored account name."""
+        if self.actor is None:
+            return self.actor_name
+        full = self.actor.get_full_name()
+        return f"{full}（{self.actor.username}）" if full else self.actor.username
+
 
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("排队中")

@@ -127,9 +127,9 @@ def dossier_revision(submission_id: int) -> int:
 def dossier_writes_since(submission: Submission, revision: int) -> list[AuditEntry]:
     """The dossier writes after *revision*, oldest first (who saved what since a form was shown)."""
     return list(
-        AuditEntry.objects.filter(
-            submission_id=submission.pk, action=Action.EDIT, pk__gt=revision
-        ).order_by("pk")
+        AuditEntry.objects.filter(submission_id=submission.pk, action=Action.EDIT, pk__gt=revision)
+        .select_related("actor")
+        .order_by("pk")
     )
 
 

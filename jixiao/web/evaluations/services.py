@@ -333,7 +333,7 @@ def _check_revision(
     if base_version == current:
         return
     changes = [
-        {**change, "by": entry.actor_name, "at": entry.at}
+        {**change, "by": entry.who, "at": entry.at}
         for entry in selectors.dossier_writes_since(submission, base_version)
         for change in entry.changes
         if keys is None
