@@ -4,6 +4,7 @@ API and the report; a re-score is saved item by item without a page reload."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -217,3 +218,26 @@ def test_without_script_the_rescore_form_posts_and_returns_to_the_item(client, w
     assert response["Location"].endswith(f"/submissions/{submission.pk}/#item-{item.id}")
     page = client.get(reverse("submission_detail", args=[submission.pk])).text
     assert f'id="item-{item.id}"' in page and "jixiao/rescore.js" in page
+
+
+def test_the_saved_notice_tells_the_final_score_not_a_partial_sum(client, world):
+    """Found walking the journey: with evidence lacking, the notice after a save said
+    “当前得分 86.48（—）” while the sidebar said “—（证据不足）”."""
+    submission = fill(world, "a")
+    assert submission.current_version.final_basis == "insufficient"
+    login(client, world, "filler_a")
+    url = reverse("submission_section", args=[submission.pk, "staffing"])
+    page = client.get(url).text
+    revision = re.search(r'name="base_version" value="(\d+)"', page).group(1)
+    response = client.post(
+        url,
+        {
+            "base_version": revision,
+            "authorized-行政编制": "10",
+            "in_service-行政编制": "9",
+            "retired": "4",
+        },
+        follow=True,
+    )
+    notice = response.text
+    assert "得分暂无法计算（证据不足）" in notice and "当前得分" not in notice

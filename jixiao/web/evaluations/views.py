@@ -580,15 +580,21 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 counts = {
                     "errors": len(assessment.blocking),
                     "warnings": len(assessment.warnings),
-                    "total": format_score(assessment.total),
-                    "grade": assessment.grade or "—",
+                    "total": (
+                        ""
+                        if assessment.final_total is None
+                        else format_score(assessment.final_total)
+                    ),
+                    "grade": assessment.final_grade or "—",
                 }
                 saved = (
                     _(
                         "已保存，当前得分 %(total)s（%(grade)s）；错误 %(errors)s 项，警告 %(warnings)s 项"
                     )
-                    if assessment.total is not None
-                    else _("已保存；错误 %(errors)s 项，警告 %(warnings)s 项")
+                    if assessment.final_total is not None
+                    else _(
+                        "已保存；得分暂无法计算（证据不足）；错误 %(errors)s 项，警告 %(warnings)s 项"
+                    )
                 )
                 messages.success(request, saved % counts)
                 return redirect("submission_section", pk=pk, key=key)

@@ -661,6 +661,10 @@ EN.update(
         "未知操作": "Unknown action",
         "请填写延期截止时间": "Give the new deadline",
         "页面已过期": "This page has expired",
+        "已保存；得分暂无法计算（证据不足）；错误 %(errors)s 项，警告 %(warnings)s 项": (
+            "Saved; the score cannot be computed yet (evidence lacking); "
+            "%(errors)s error(s), %(warnings)s warning(s)"
+        ),
         "%(field)s超出可表示的日期范围": "%(field)s is outside the dates that can be stored",
         "延期时间": "Extension",
         "这次提交没有有效的安全校验（页面打开太久，或已在其他窗口重新登录），因此没有保存任何内容。": (
