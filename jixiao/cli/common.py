@@ -52,14 +52,14 @@ def run(path: Path, framework: str | None) -> Result:
     return evaluate_with(read_dossier(path), read_framework(framework))
 
 
-def _default(value: object) -> str:
+def json_default(value: object) -> str:
     if isinstance(value, Decimal):
         return str(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
 
 
 def text(value: Decimal | None) -> str | None:

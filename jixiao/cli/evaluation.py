@@ -1,4 +1,5 @@
-"""`jixiao check`, `jixiao score`, `jixiao figures`: the pipeline on one dossier file."""
+"""`jixiao check`, `jixiao score`, `jixiao figures`: the pipeline on one dossier file, and
+`check --batch DIR` / `score --batch DIR` on every dossier under a folder (jixiao.cli.batch)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from jixiao.cli.batch import run_batch
 from jixiao.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -16,6 +18,7 @@ from jixiao.cli.common import (
     JsonOption,
     console,
     emit_json,
+    fail,
     read_dossier,
     run,
     text,
@@ -87,13 +90,59 @@ def print_finding(finding: Finding) -> None:
         console.print(f"    → {finding.hint}", markup=False)
 
 
-def check(path: Path, framework: str | None = FrameworkOption, as_json: bool = JsonOption) -> None:
+def check_payload(result: Result) -> dict[str, Any]:
+    """What `check --json` prints for a dossier (one line per file with --batch)."""
+    return {"findings": [f.as_dict() for f in result.findings], "score": score_json(result.score)}
+
+
+def score_payload(result: Result) -> dict[str, Any]:
+    """What `score --json` prints for a dossier (one line per file with --batch)."""
+    return {"score": score_json(result.score), "items": items_json(result.score)}
+
+
+PATH_ARGUMENT = typer.Argument(None, help="档案文件 / dossier file", show_default=False)
+BATCH_OPTION = typer.Option(
+    None,
+    "--batch",
+    help="档案文件夹（含子文件夹）：并行逐一处理，最后输出汇总；--json 时每份一行 JSON，末行为汇总。"
+    "退出码：全部读取为 0，有文件无法读取为 2"
+    " / a folder of dossiers (recursively), in parallel, then a summary; with --json one JSON"
+    " line per file (completion order) and a final summary line. Exit 0 if every file was read,"
+    " 2 if any was not",
+    show_default=False,
+)
+JOBS_OPTION = typer.Option(
+    0,
+    "--jobs",
+    "-j",
+    min=0,
+    help="--batch 的并行进程数，0 为全部 CPU 核 / processes (0: all cores)",
+)
+
+
+def _one_of(path: Path | None, batch: Path | None) -> Path | None:
+    if (path is None) == (batch is None):
+        fail("请给出一个档案文件，或用 --batch 给出档案文件夹 / give a dossier file or --batch DIR")
+    return path
+
+
+def check(
+    path: Path | None = PATH_ARGUMENT,
+    framework: str | None = FrameworkOption,
+    as_json: bool = JsonOption,
+    batch: Path | None = BATCH_OPTION,
+    jobs: int = JOBS_OPTION,
+) -> None:
     """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings."""
+    if _one_of(path, batch) is None:
+        assert batch is not None
+        run_batch(
+            batch, framework, jobs, as_json=as_json, payload=check_payload, title="核查 check"
+        )
+    assert path is not None
     result = run(path, framework)
     if as_json:
-        emit_json(
-            {"findings": [f.as_dict() for f in result.findings], "score": score_json(result.score)}
-        )
+        emit_json(check_payload(result))
     else:
         print_header(result)
         counts = " · ".join(f"{level.label} {result.count(level)}" for level in Level)
@@ -103,12 +152,24 @@ def check(path: Path, framework: str | None = FrameworkOption, as_json: bool = J
     raise typer.Exit(EXIT_FINDINGS if result.blocking else EXIT_OK)
 
 
-def score(path: Path, framework: str | None = FrameworkOption, as_json: bool = JsonOption) -> None:
+def score(
+    path: Path | None = PATH_ARGUMENT,
+    framework: str | None = FrameworkOption,
+    as_json: bool = JsonOption,
+    batch: Path | None = BATCH_OPTION,
+    jobs: int = JOBS_OPTION,
+) -> None:
     """评分表 / the score table, indicator by indicator."""
+    if _one_of(path, batch) is None:
+        assert batch is not None
+        run_batch(
+            batch, framework, jobs, as_json=as_json, payload=score_payload, title="评分 score"
+        )
+    assert path is not None
     result = run(path, framework)
     card = result.score
     if as_json:
-        emit_json({"score": score_json(card), "items": items_json(card)})
+        emit_json(score_payload(result))
         return
     print_header(result)
     table = Table("指标", "分值", "目标", "实际", "自评", "计算得分", "说明", show_lines=False)

@@ -13,9 +13,17 @@ app = typer.Typer(
 )
 
 # Each command module registers its commands on the app.
-from jixiao.cli import catalogue, evaluation, frameworks, importing, report, web  # noqa: E402
+from jixiao.cli import (  # noqa: E402
+    catalogue,
+    demo,
+    evaluation,
+    frameworks,
+    importing,
+    report,
+    web,
+)
 
-for module in (evaluation, frameworks, report, importing, catalogue, web):
+for module in (evaluation, frameworks, report, importing, catalogue, demo, web):
     module.register(app)
 
 
