@@ -5,7 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("benchmarks.core_bench", "benchmarks.eval_import", "benchmarks.docs_bench")
+BENCHMARKS = (
+    "benchmarks.core_bench",
+    "benchmarks.batch_bench",
+    "benchmarks.eval_import",
+    "benchmarks.docs_bench",
+)
 
 
 def main() -> int:

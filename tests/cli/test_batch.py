@@ -184,7 +184,7 @@ def test_a_worker_that_dies_fails_only_its_file(
 ) -> None:
     (small_set / "kill.json").write_text("{}", encoding="utf-8")
     monkeypatch.setattr(batch, "evaluate_file", _die_on_kill)  # the forked workers inherit it
-    code, lines, summary = batch_lines("check", "--batch", small_set, "-j", 2)
+    code, _, summary = batch_lines("check", "--batch", small_set, "-j", 2)
     assert code == 2
     assert summary["evaluated"] == 12
     assert [f["file"].rsplit("/", 1)[-1] for f in summary["failed"]] == ["kill.json"]
