@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -165,6 +165,7 @@ def dossier_paths(folder: Path) -> list[str]:
 
 def _pool(jobs: int, framework: Framework, spec: str | None, payload: Payload | None) -> Any:
     methods = multiprocessing.get_all_start_methods()
+    context: Any
     if "fork" in methods:  # the workers inherit the parsed framework; nothing to parse again
         context = multiprocessing.get_context("fork")
         initargs: tuple[Any, ...] = (framework, spec, payload)
@@ -202,7 +203,7 @@ def _until_broken(
     framework: Framework,
     spec: str | None,
     payload: Payload | None,
-) -> Iterator[FileOutcome]:
+) -> Generator[FileOutcome, None, list[str]]:
     """Run chunks from *queue* until it is empty (returns []) or the pool breaks (returns the
     files of the chunks that did not come back)."""
     in_flight: dict[Future[list[FileOutcome]], list[str]] = {}
