@@ -101,7 +101,9 @@ SHARE_OPTION = typer.Option(
     max=1.0,
     help="注入错误的档案比例 / share of dossiers with errors",
 )
-LAST_YEAR_OPTION = typer.Option(DEFAULT_LAST_YEAR, "--last-year", help="最后一个年度 / last year")
+LAST_YEAR_OPTION = typer.Option(
+    DEFAULT_LAST_YEAR, "--last-year", min=2020, max=2100, help="最后一个年度 / last year"
+)
 OUT_OPTION = typer.Option(..., "--output", "-o", help="输出文件夹 / output folder")
 
 

@@ -133,7 +133,11 @@ def check(
     batch: Path | None = BATCH_OPTION,
     jobs: int = JOBS_OPTION,
 ) -> None:
-    """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings."""
+    """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings.
+
+    --batch 目录：目录下全部档案，汇总输出；退出码 0，有文件无法读取时 2 / --batch DIR: every
+    dossier under DIR, then a summary; exit 0, or 2 when a file could not be read.
+    """
     if _one_of(path, batch) is None:
         assert batch is not None
         run_batch(
@@ -159,7 +163,7 @@ def score(
     batch: Path | None = BATCH_OPTION,
     jobs: int = JOBS_OPTION,
 ) -> None:
-    """评分表 / the score table, indicator by indicator."""
+    """评分表 / the score table, indicator by indicator (--batch DIR: every dossier under DIR)."""
     if _one_of(path, batch) is None:
         assert batch is not None
         run_batch(
