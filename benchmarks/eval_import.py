@@ -45,8 +45,8 @@ BENCHMARKS = sections.BENCHMARKS
 START, END = "<!-- import-eval:start -->", "<!-- import-eval:end -->"
 SPLITS = CORPUS / "splits.json"
 GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0, "surfaced": 0.90}
-# a consistency note that records an inconsistency in the report itself (the issue's words)
-INCONSISTENCY_NOTE = re.compile(r"^\s*(DOES NOT ADD UP|CONTRADICTION)\b", re.IGNORECASE)
+# a consistency note that records an inconsistency in the report itself: the annotators' tags
+INCONSISTENCY_NOTE = re.compile(r"\bDOES NOT ADD UP\b|\bCONTRADICTION\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 _TRUTH_KEYS: dict[tuple[str, str], str] = {
@@ -141,7 +141,7 @@ def read_figures(result: ImportResult) -> tuple[dict[str, str], dict[str, str]]:
 
 def noted_inconsistencies(truth: dict[str, Any]) -> list[str]:
     """The ground truth's consistency notes that record the report contradicting itself."""
-    return [note for note in truth.get("consistency_notes") or [] if INCONSISTENCY_NOTE.match(note)]
+    return [note for note in truth.get("consistency_notes") or [] if INCONSISTENCY_NOTE.search(note)]
 
 
 def _numbers(text: str) -> set[Decimal]:
@@ -393,7 +393,9 @@ BEFORE = (
     "corpus's `personnel_wan` showed them to be `executed.personnel` (人员经费) scored against a "
     "key that 14.json (dev) uses for 工资福利支出, so the tool now scores `personnel_wan` as "
     "`executed.wages`; both 'before' figures hold under either scoring. The held-out split has only 9 truth figures: its recall is "
-    "a coarse measure."
+    "a coarse measure. Inconsistencies surfaced, measured from commit f94c802 on: dev 1 of 2 "
+    "before (03's income-less-spending finding pointed at no place in the text), 2 of 2 after; "
+    "held-out 0 of 0 (its ground truth notes none)."
 )
 
 
