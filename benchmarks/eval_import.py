@@ -141,7 +141,9 @@ def read_figures(result: ImportResult) -> tuple[dict[str, str], dict[str, str]]:
 
 def noted_inconsistencies(truth: dict[str, Any]) -> list[str]:
     """The ground truth's consistency notes that record the report contradicting itself."""
-    return [note for note in truth.get("consistency_notes") or [] if INCONSISTENCY_NOTE.search(note)]
+    return [
+        note for note in truth.get("consistency_notes") or [] if INCONSISTENCY_NOTE.search(note)
+    ]
 
 
 def _numbers(text: str) -> set[Decimal]:
