@@ -86,8 +86,8 @@ def read_indicator_tables(report: ReportText) -> IndicatorTables:
         for row in rows[1:]:
             _read_row(row, columns, reading)
     if not reading.indicators:
-        for rows in _flattened_tables(report.lines):
-            for row, end in rows:
+        for flat in _flattened_tables(report.lines):
+            for row, end in flat:
                 _read_row(row, _FLAT_COLUMNS, reading, (row.start, end))
     return reading
 
