@@ -23,6 +23,7 @@ them into BENCHMARKS.md between the import-eval markers.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import sys
 import time
@@ -33,6 +34,8 @@ from typing import Any
 
 from benchmarks import sections
 from jixiao.core.figures import FigureBook
+from jixiao.core.findings import Finding
+from jixiao.frameworks import evaluate_with
 from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
 
@@ -41,7 +44,10 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 BENCHMARKS = sections.BENCHMARKS
 START, END = "<!-- import-eval:start -->", "<!-- import-eval:end -->"
 SPLITS = CORPUS / "splits.json"
-GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0}
+GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0, "surfaced": 0.90}
+# a consistency note that records an inconsistency in the report itself: the annotators' tags
+INCONSISTENCY_NOTE = re.compile(r"\bDOES NOT ADD UP\b|\bCONTRADICTION\b")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 _TRUTH_KEYS: dict[tuple[str, str], str] = {
     ("staffing", "authorized"): "staffing.authorized",
@@ -133,6 +139,36 @@ def read_figures(result: ImportResult) -> tuple[dict[str, str], dict[str, str]]:
     return as_read, as_figures
 
 
+def noted_inconsistencies(truth: dict[str, Any]) -> list[str]:
+    """The ground truth's consistency notes that record the report contradicting itself."""
+    return [
+        note for note in truth.get("consistency_notes") or [] if INCONSISTENCY_NOTE.search(note)
+    ]
+
+
+def _numbers(text: str) -> set[Decimal]:
+    return {Decimal(n).normalize() for n in _NUMBER.findall(text)}
+
+
+def surfaced(note: str, findings: list[Finding]) -> bool:
+    """True when a finding of import + check points at a place in the text (it has a source)
+    and quotes at least two of the figures the note names: the same inconsistency, found."""
+    wanted = _numbers(note)
+    for finding in findings:
+        if finding.where.source is None:
+            continue
+        quoted = _numbers(f"{finding.message} {finding.hint}")
+        if len(wanted & quoted) >= 2:
+            return True
+    return False
+
+
+def import_and_check(result: ImportResult) -> list[Finding]:
+    """Every finding a user sees after ``jixiao import`` then ``jixiao check`` (the default pack)."""
+    imported = [finding.to_finding() for finding in result.findings]
+    return imported + list(evaluate_with(result.dossier).findings)
+
+
 @dataclass
 class Score:
     tp: int = 0
@@ -192,6 +228,7 @@ def evaluate(repeat: int = 5, names: list[str] | None = None) -> dict[str, Any]:
     overall, overall_figures = Score(), Score()
     times = []
     failures = 0
+    noted = found = 0
     for path in paths:
         truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         expected = truth_figures(truth)
@@ -202,6 +239,11 @@ def evaluate(repeat: int = 5, names: list[str] | None = None) -> dict[str, Any]:
         else:
             times.append(milliseconds)
             as_read, as_figures = read_figures(result)
+        notes = noted_inconsistencies(truth)
+        findings = import_and_check(result) if result is not None and notes else []
+        missed_notes = [note for note in notes if not surfaced(note, findings)]
+        row_found = len(notes) - len(missed_notes)
+        noted, found = noted + len(notes), found + row_found
         score, score_figures = Score(), Score()
         score.add(as_read, expected)
         score_figures.add(as_figures, expected)
@@ -221,7 +263,10 @@ def evaluate(repeat: int = 5, names: list[str] | None = None) -> dict[str, Any]:
                 "figures_precision": score_figures.precision,
                 "ms": milliseconds,
                 "failure": failure,
+                "noted": len(notes),
+                "surfaced": row_found,
                 "errors": score.errors
+                + [f"inconsistency not surfaced: {note}" for note in missed_notes]
                 + [f"(figures) {e}" for e in score_figures.errors if e not in score.errors],
             }
         )
@@ -236,6 +281,9 @@ def evaluate(repeat: int = 5, names: list[str] | None = None) -> dict[str, Any]:
         "fp": overall.fp,
         "fn": overall.fn,
         "failures": failures,
+        "noted": noted,
+        "surfaced": found,
+        "surfaced_share": found / noted if noted else 1.0,
     }
 
 
@@ -250,6 +298,7 @@ def met(summary: dict[str, Any]) -> bool:
         and summary["recall"] >= GOALS["recall"]
         and summary["median_ms"] < GOALS["ms"]
         and not summary["failures"]
+        and summary["surfaced_share"] >= GOALS["surfaced"]
     )
 
 
@@ -257,21 +306,26 @@ def render_split(summary: dict[str, Any], title: str, *, show_differences: bool)
     lines = [
         f"### {title}",
         "",
-        "| report | truth figures | read | correct | precision | recall | precision (figures view) | ms |",
-        "|---|---|---|---|---|---|---|---|",
+        "| report | truth figures | read | correct | precision | recall | precision (figures view) "
+        "| inconsistencies surfaced | ms |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in summary["rows"]:
         ms = f"{row['ms']:.1f}" if not row["failure"] else f"import failed ({row['failure']})"
+        noted = f"{row['surfaced']} of {row['noted']}" if row["noted"] else ""
         lines.append(
             f"| {row['report']} | {row['truth']} | {row['read']} | {row['tp']} | "
-            f"{row['precision']:.2f} | {row['recall']:.2f} | {row['figures_precision']:.2f} | {ms} |"
+            f"{row['precision']:.2f} | {row['recall']:.2f} | {row['figures_precision']:.2f} | "
+            f"{noted} | {ms} |"
         )
     lines += [
         f"| **overall** | | | {summary['tp']} | **{summary['precision']:.3f}** | **{summary['recall']:.3f}** "
-        f"| {summary['figures_precision']:.3f} | median {summary['median_ms']:.1f} |",
+        f"| {summary['figures_precision']:.3f} | **{summary['surfaced']} of {summary['noted']}** "
+        f"| median {summary['median_ms']:.1f} |",
         "",
         f"Goals: precision ≥ {GOALS['precision']}, recall ≥ {GOALS['recall']}, < {GOALS['ms']:.0f} ms per "
-        f"report, no failed import — {'met' if met(summary) else 'NOT met'}.",
+        f"report, no failed import, ≥ {GOALS['surfaced']:.0%} of the noted inconsistencies surfaced — "
+        f"{'met' if met(summary) else 'NOT met'}.",
     ]
     errors = [f"- {row['report']}: {error}" for row in summary["rows"] for error in row["errors"]]
     if errors and show_differences:
@@ -299,17 +353,23 @@ def render_splits(summaries: dict[str, dict[str, Any]], before: str = "") -> str
         "`derived` excluded), split by tests/fixtures/corpus/splits.json (seed 9, frozen): *dev* "
         "(may be tuned on) and *held-out* (never read while changing the importer).",
         "",
-        "| split | reports | precision | recall | failed imports | median ms |",
-        "|---|---|---|---|---|---|",
+        "| split | reports | precision | recall | inconsistencies surfaced | failed imports | median ms |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, summary in (("dev", dev), ("held-out", held_out)):
         lines.append(
             f"| {name} | {len(summary['rows'])} | {summary['precision']:.3f} | "
-            f"{summary['recall']:.3f} | {summary['failures']} | {summary['median_ms']:.1f} |"
+            f"{summary['recall']:.3f} | {summary['surfaced']} of {summary['noted']} | "
+            f"{summary['failures']} | {summary['median_ms']:.1f} |"
         )
     lines += [
         f"| **gap (dev − held-out)** | | {dev['precision'] - held_out['precision']:+.3f} | "
-        f"{dev['recall'] - held_out['recall']:+.3f} | | |",
+        f"{dev['recall'] - held_out['recall']:+.3f} | | | |",
+        "",
+        "*Inconsistencies surfaced*: of the ground truth's consistency notes that record the report "
+        'contradicting itself ("DOES NOT ADD UP" / "CONTRADICTION"), those for which import + check '
+        "(the default pack) gives a finding that points at a place in the text and quotes at least two "
+        "of the figures the note names.",
     ]
     if before:
         lines += ["", before]
@@ -335,7 +395,9 @@ BEFORE = (
     "corpus's `personnel_wan` showed them to be `executed.personnel` (人员经费) scored against a "
     "key that 14.json (dev) uses for 工资福利支出, so the tool now scores `personnel_wan` as "
     "`executed.wages`; both 'before' figures hold under either scoring. The held-out split has only 9 truth figures: its recall is "
-    "a coarse measure."
+    "a coarse measure. Inconsistencies surfaced, measured from commit f94c802 on: dev 1 of 2 "
+    "before (03's income-less-spending finding pointed at no place in the text), 2 of 2 after; "
+    "held-out 0 of 0 (its ground truth notes none)."
 )
 
 

@@ -63,6 +63,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "给定的年度或部门与报告所写不同，按给定的导入",
         "The given year or department differs from the report's; the given one is used",
     ),
+    "import.W013": (
+        "warning",
+        "标题的年度与正文金额所写的年度不同",
+        "The title's year differs from the year the body states its money for",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -6,6 +6,9 @@ Its header row names the columns: 一级指标, 二级指标, 三级指标 (or �
 cell that is a number (with its comparator and unit) is read as one, anything else is kept as
 written (目标值"≥95%" → ≥ 95 %, 实际"十二次" → 12 次 and the text, "零失误" → text only). The 合计
 row's score is the self-score as the table states it.
+
+A table flattened one cell per line (PDF text, pasted tables) is rebuilt into rows only when its
+weights and scores add up to its 合计 line's (see ``_flattened_tables``).
 """
 
 from __future__ import annotations
@@ -82,7 +85,123 @@ def read_indicator_tables(report: ReportText) -> IndicatorTables:
             continue
         for row in rows[1:]:
             _read_row(row, columns, reading)
+    if not reading.indicators:
+        for flat in _flattened_tables(report.lines):
+            for row, end in flat:
+                _read_row(row, _FLAT_COLUMNS, reading, (row.start, end))
     return reading
+
+
+# ── a score table flattened one cell per line ───────────────────────────────────────────────
+
+_FLAT_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "weight": 3, "target": 4, "actual": 5}
+_FLAT_COLUMNS |= {"score": 6}
+_TOTAL_LINE = re.compile(r"^(?:合计|总计|总分)$")
+_BARE_NUMBER = re.compile(rf"^({NUMBER})分?$")
+
+
+def _flattened_tables(lines: list[Line]) -> list[list[tuple[Line, int]]]:
+    """Score tables whose cells came out one per line (PDF text, pasted tables), rebuilt as
+    tab-separated rows in _FLAT_COLUMNS' order, kept only when the arithmetic proves the rows
+    aligned: every row's weight and score are numbers, score ≤ weight, and the weights and scores
+    add up to the 合计 line's two numbers. Merged cells (a 一级/二级指标 written once for several
+    rows) carry over; a lost cell makes the arithmetic fail and the table is not read."""
+    found = []
+    for position in range(len(lines)):
+        header = _flat_header(lines, position)
+        if header is None:
+            continue
+        rows = _flat_rows(lines, position + len(header), header)
+        if rows:
+            found.append(rows)
+    return found
+
+
+def _flat_header(lines: list[Line], position: int) -> list[str] | None:
+    """The column roles of a header written one title per line, starting at *position*."""
+    roles: list[str] = []
+    for line in lines[position : position + 10]:
+        role = next(
+            (r for r, pattern in _COLUMNS if re.search(pattern, re.sub(r"\s", "", line.text))),
+            None,
+        )
+        if role is None or role in roles:
+            break
+        roles.append(role)
+    if not {"name", "weight", "score"} <= set(roles) or not ({"target", "actual"} & set(roles)):
+        return None
+    name_at = roles.index("name")
+    if roles[name_at + 1] != "weight" or roles[-1] != "score" or roles[0] != "level1":
+        return None
+    return roles
+
+
+def _flat_rows(lines: list[Line], start: int, roles: list[str]) -> list[tuple[Line, int]]:
+    """(row rebuilt with tabs, end of its last cell) for each row above the 合计 line."""
+    name_at = roles.index("name")
+    trailing = roles[name_at + 1 :]
+    carried: dict[str, str] = {}
+    rows: list[tuple[Line, int]] = []
+    weights, scores = Decimal(0), Decimal(0)
+    position = start
+    while position < len(lines):
+        if _TOTAL_LINE.match(lines[position].text.strip()):
+            return rows if rows and _flat_total(lines, position, weights, scores) else []
+        leading: list[Line] = []
+        while position < len(lines) and not _BARE_NUMBER.match(lines[position].text.strip()):
+            leading.append(lines[position])
+            position += 1
+        if not leading or len(leading) > name_at + 1 or position + len(trailing) > len(lines):
+            return []
+        cells = _leading_cells(roles[: name_at + 1], leading)
+        if cells is None:
+            return []
+        for role in roles[:name_at]:
+            if role in cells:
+                carried[role] = cells[role].text.strip()
+            elif role not in carried:
+                return []
+        values = lines[position : position + len(trailing)]
+        weight = _BARE_NUMBER.match(values[0].text.strip())
+        score = _BARE_NUMBER.match(values[-1].text.strip())
+        if weight is None or score is None:
+            return []
+        weight_value, score_value = parse_number(weight.group(1)), parse_number(score.group(1))
+        if weight_value is None or score_value is None or not 0 <= score_value <= weight_value:
+            return []
+        weights, scores = weights + weight_value, scores + score_value
+        texts = {role: carried[role] for role in roles[:name_at] if role not in cells}
+        texts |= {role: line.text.strip() for role, line in cells.items()}
+        texts |= {role: line.text.strip() for role, line in zip(trailing, values, strict=True)}
+        row_text = "\t".join(texts.get(role, "") for role in _FLAT_COLUMNS)
+        rows.append((Line(leading[0].index, row_text, leading[0].start), values[-1].end))
+        position += len(trailing)
+    return []
+
+
+_LEVEL1_CELL = re.compile(r"^(?:产出|效益|效果|满意度|投入|过程)(?:指标)?$")
+
+
+def _leading_cells(roles: list[str], leading: list[Line]) -> dict[str, Line] | None:
+    """The text cells of a row up to its name, right-aligned (merged cells on the left are
+    carried over); a 一级指标 word starts a new group, whose 二级指标 must be written again."""
+    if _LEVEL1_CELL.match(leading[0].text.strip()) and len(leading) < len(roles):
+        return None  # a new 一级指标 group with a cell lost
+    cells = dict(zip(roles[len(roles) - len(leading) :], leading, strict=True))
+    if any(
+        _LEVEL1_CELL.match(line.text.strip()) for role, line in cells.items() if role != "level1"
+    ):
+        return None
+    return cells
+
+
+def _flat_total(lines: list[Line], position: int, weights: Decimal, scores: Decimal) -> bool:
+    """The 合计 line's weight and score (the next two lines) are the sums of the rows'."""
+    following = [_BARE_NUMBER.match(x.text.strip()) for x in lines[position + 1 : position + 3]]
+    if len(following) < 2 or not all(following):
+        return False
+    total_weight, total_score = (parse_number(m.group(1)) for m in following if m)
+    return total_weight == weights and total_score == scores
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -96,7 +215,14 @@ def _columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-def _read_row(row: Line, columns: dict[str, int], reading: IndicatorTables) -> None:
+def _read_row(
+    row: Line,
+    columns: dict[str, int],
+    reading: IndicatorTables,
+    span: tuple[int, int] | None = None,
+) -> None:
+    """One row into an indicator (or the 合计 row's score); *span*: where the row's cells are,
+    when the row was rebuilt from cells on separate lines."""
     cells = row.text.split("\t")
 
     def cell(role: str) -> str:
@@ -128,7 +254,7 @@ def _read_row(row: Line, columns: dict[str, int], reading: IndicatorTables) -> N
     if "target_text" in indicator and "target" not in indicator and "actual" not in indicator:
         indicator["comparator"] = "定性"
     reading.indicators.append(indicator)
-    reading.spans.append((row.start, row.end))
+    reading.spans.append(span or (row.start, row.end))
 
 
 def _value(

@@ -34,6 +34,7 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
+from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
 MAX_TEXT_CHARS = 2_000_000
@@ -161,6 +162,7 @@ class _Importer:
         self.given = given
         self.missing: list[str] = []
         self.year_span: tuple[int, int] | None = None
+        self.title_year = False  # the year was read from the title (or the line below it)
         self.stated: list[Fact] = []
         self.internal_units: list[str] = []
         self.organisation_note: str | None = None
@@ -173,6 +175,7 @@ class _Importer:
     def run(self) -> ImportResult:
         report = self.report
         name, year = self._title()
+        self._title_year_against_body(year)
         name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
         for step in (
@@ -334,6 +337,7 @@ class _Importer:
             name = self._name_from_body()
         if year is not None and title_line is not None:
             self.year_span = (title_line.start, title_line.end)
+            self.title_year = True
         if year is None:
             year = self._year_from_body()
         if title_line is None:
@@ -343,6 +347,26 @@ class _Importer:
                 "找不到报告标题（…绩效自评报告/评价报告） / no report title found",
             )
         return name, year
+
+    def _title_year_against_body(self, year: int | None) -> None:
+        """A title year the body's money never uses, when it labels its money with another year:
+        the report contradicts itself (import.W013), pointing at the body, the title in the hint."""
+        if year is None or not self.title_year or self.year_span is None:
+            return
+        mention = contradicting_year(self.report, year, self.year_span)
+        if mention is None:
+            return
+        title = self.report.source(*self.year_span)
+        self.findings.add(
+            "import.W013",
+            "warning",
+            f"标题写的是{year}年度，正文的金额写的是{mention.year}年（“{mention.text}”），两者矛盾；"
+            f"按标题的{year}年度导入 / the title states {year}, the body's money {mention.year}; "
+            f"imported as {year}",
+            f"核对年度（标题：{title.describe()}）；如标题有误，用 --year 指定 / "
+            f"check the year (title: {title.describe()}); give --year if the title is wrong",
+            mention.span,
+        )
 
     def _settle_name(self, name: str | None) -> str:
         """The given department (--department) over the text's; a placeholder when neither."""

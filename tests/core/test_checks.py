@@ -491,7 +491,12 @@ TRIGGERS: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
     (
         "rates.E001",
         [put("stated[3].value", 85)],
-        [("在职人员控制率：报告写85%，按明细计算为90%", "rates.in_service_control")],
+        [
+            (
+                "在职人员控制率：报告写85%，按明细计算为90%（在职人数9人 ÷ 编制人数10人）",
+                "rates.in_service_control",
+            )
+        ],
     ),
     (
         "profile.W001",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,16 @@ from benchmarks.eval_import import (
     START,
     Score,
     evaluate,
+    noted_inconsistencies,
     render,
     render_splits,
     splits,
+    surfaced,
     truth_figures,
     write_section,
 )
+from jixiao.core.dossier import Source
+from jixiao.core.findings import Finding, Level, Where
 
 
 def test_dev_split_evaluation_meets_the_goals() -> None:
@@ -50,6 +55,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 def _summary(report: str, error: str) -> dict[str, Any]:
     row = {"report": report, "truth": 2, "read": 1, "tp": 1, "fp": 0, "precision": 1.0}
     row |= {"recall": 0.5, "figures_precision": 1.0, "ms": 1.0, "failure": "", "errors": [error]}
+    row |= {"noted": 2, "surfaced": 1}
     return {
         "rows": [row],
         "precision": 1.0,
@@ -61,6 +67,9 @@ def _summary(report: str, error: str) -> dict[str, Any]:
         "fp": 0,
         "fn": 1,
         "failures": 0,
+        "noted": 2,
+        "surfaced": 1,
+        "surfaced_share": 0.5,
     }
 
 
@@ -74,6 +83,24 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
     assert "| **gap (dev − held-out)** | | +0.000 | +0.000 |" in text
     assert "d1: score.self: missed 90" in text
     assert "missed 7" not in text and "Differences: 1 (not listed" in text
+    assert "| dev | 1 | 1.000 | 0.500 | 1 of 2 | 0 | 1.0 |" in text  # inconsistencies surfaced
+
+
+def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
+    summary = evaluate(repeat=1, names=splits()["dev"])
+    assert summary["noted"] >= 2 and summary["surfaced"] == summary["noted"], render(summary)
+
+
+def test_a_noted_inconsistency_is_surfaced_only_by_a_finding_with_a_place_quoting_its_figures() -> (
+    None
+):
+    note = "DOES NOT ADD UP: 预算 300 + 其他 40 − 支出 310 → 30 should remain, yet 结余 20."
+    assert noted_inconsistencies({"consistency_notes": ["OK: 1 + 1 = 2.", note]}) == [note]
+    place = Where("executed.carryover_end", Source(file="r.txt", locator="第2段"))
+    quoting = Finding("budget.W006", Level.WARNING, "应结余30万元，报告写20万元", where=place)
+    assert surfaced(note, [quoting])
+    assert not surfaced(note, [replace(quoting, where=Where("executed.carryover_end"))])
+    assert not surfaced(note, [replace(quoting, message="应结余30万元")])  # one figure only
 
 
 def test_truth_excludes_nulls_and_derived() -> None:

@@ -9,6 +9,8 @@ from jixiao.core.checks import Context, Note, rule
 from jixiao.core.dossier import Item, Phase
 from jixiao.core.figures import budget_phase, format_number
 
+from .places import place_of, places_hint
+
 SUSPICIOUS_RATIO = Decimal(1000)
 LOW_EXECUTION = Decimal(90)
 
@@ -23,13 +25,16 @@ def overspent(context: Context) -> Iterator[Note]:
     if budget_phase(context.dossier) == (Phase.BUDGET_INITIAL,):
         available += context.book.value("budget.supplement") or 0  # an adjusted budget includes it
     if executed > available:
+        places, places_en = places_hint(context, ("budget.total",))
         yield Note(
             f"支出{format_number(executed)}万元超过可用预算{format_number(available)}万元（预算执行率"
             f"{format_number(executed * 100 / budget) if budget else '—'}%）",
             f"spending {format_number(executed)} exceeds available budget {format_number(available)}",
-            "核对预算口径（是否漏报调整预算、上年结转或其他资金来源）",
+            "核对预算口径（是否漏报调整预算、上年结转或其他资金来源）" + places,
             "money.lines",
-            hint_en="Check the budget basis (adjustments, carry-over or other funding left out?)",
+            place_of(context, "executed.total"),
+            hint_en="Check the budget basis (adjustments, carry-over or other funding left out?)"
+            + places_en,
         )
 
 
@@ -180,13 +185,18 @@ def balance(context: Context) -> Iterator[Note]:
         prior_text = (
             f"上年结转{format_number(prior)}万元加" if prior is not None else "（未计上年结转）"
         )
+        inputs = ("income.total", "budget.total", "income.other", "executed.total")
+        places, places_en = places_hint(context, inputs)
         yield Note(
             f"{prior_text}{wording}，减支出{format_number(spent)}万元，应结余{format_number(expected)}万元，"
             f"报告写年末结转结余{format_number(end)}万元",
             f"income less spending leaves {format_number(expected)}, stated year-end balance {format_number(end)}",
-            "核对收入来源、支出口径和结转结余（年初结转 + 本年收入 − 本年支出 = 年末结转结余）",
+            "核对收入来源、支出口径和结转结余（年初结转 + 本年收入 − 本年支出 = 年末结转结余）"
+            + places,
             "executed.carryover_end",
-            hint_en="Check income, spending and balances (carry-over + income − spending = year-end balance)",
+            place_of(context, "executed.carryover_end"),
+            hint_en="Check income, spending and balances (carry-over + income − spending = year-end balance)"
+            + places_en,
         )
 
 
@@ -197,14 +207,17 @@ def spending_over_income(context: Context) -> Iterator[Note]:
         return
     prior = context.book.value("budget.carryover_prior") or Decimal(0)
     if spent > income + prior:
+        places, places_en = places_hint(context, ("income.total", "budget.carryover_prior"))
         yield Note(
             f"支出{format_number(spent)}万元超过收入{format_number(income)}万元"
             + (f"与上年结转{format_number(prior)}万元之和" if prior else "")
             + f"，差额{format_number(spent - income - prior)}万元",
             f"spending {format_number(spent)} exceeds income {format_number(income)}",
-            "说明资金来源（上年结转、其他资金）或核对支出口径",
+            "说明资金来源（上年结转、其他资金）或核对支出口径" + places,
             "money.lines",
-            hint_en="Explain the funding (carry-over, other funds) or check how spending is counted",
+            place_of(context, "executed.total"),
+            hint_en="Explain the funding (carry-over, other funds) or check how spending is counted"
+            + places_en,
         )
 
 

@@ -8,6 +8,14 @@ from jixiao.core.checks import Context, Note, differs, rule
 from jixiao.core.dossier import Stated
 from jixiao.core.figures import FIGURES_BY_KEY, format_number
 
+from .places import places_hint
+
+# the figures a stated rate is computed from (numerator, denominator): named in the hint
+RATE_INPUTS: dict[str, tuple[str, str]] = {
+    "rates.execution": ("executed.total", "budget.total"),
+    "rates.in_service_control": ("staffing.in_service", "staffing.authorized"),
+}
+
 
 def _mismatches(context: Context, prefix: str, hint: str, hint_en: str) -> Iterator[Note]:
     for statement in context.dossier.stated:
@@ -17,15 +25,29 @@ def _mismatches(context: Context, prefix: str, hint: str, hint_en: str) -> Itera
         if computed is None or not differs(statement.value, computed):
             continue
         figure = FIGURES_BY_KEY[statement.key]
+        inputs = RATE_INPUTS.get(statement.key, ())
+        places, places_en = places_hint(context, inputs)
         yield Note(
             f"{figure.label}：报告写{format_number(statement.value)}{figure.unit}，"
-            f"按明细计算为{format_number(computed)}{figure.unit}",
+            f"按明细计算为{format_number(computed)}{figure.unit}{_from_inputs(context, inputs)}",
             f"{figure.label_en}: stated {format_number(statement.value)}, computed {format_number(computed)}",
-            hint,
+            hint + places,
             statement.key,
             statement.source,
-            hint_en,
+            hint_en + places_en,
         )
+
+
+def _from_inputs(context: Context, inputs: tuple[str, ...]) -> str:
+    """ "（支出720万元 ÷ 预算800万元）": the figures a rate was recomputed from."""
+    values = [(FIGURES_BY_KEY[key], context.book.value(key)) for key in inputs]
+    if not values or any(value is None for _, value in values):
+        return ""
+    return (
+        "（"
+        + " ÷ ".join(f"{f.label}{format_number(v)}{f.unit}" for f, v in values if v is not None)
+        + "）"
+    )
 
 
 @rule(

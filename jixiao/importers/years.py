@@ -1,0 +1,68 @@
+"""The year the report's figures are stated for, against the year its title states.
+
+A report titled "2021年度…自评报告" whose money is stated as "2022年部门预算收入…" or whose table
+is "2022年度收支决算表" contradicts itself: one of the two years is wrong. The importer keeps the
+title's year and reports the body's (``import.W013``), pointing at both places.
+
+Only years that label the report's own money count: "2022年预算收入650万元", "2022年度部门决算
+表", "2022年预算数"; a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
+("2022年3月"), a document number or a plan ("2023年工作计划") does not. The finding is given only
+when no figure is labelled with the title's year: a report that compares its year with the year
+before states both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.importers.document import ReportText
+
+_YEAR = r"(?<![较比与同至到~\-—\d〔\[【(])((?:19|20)\d{2})年度?"
+_MONEY_WORD = r"(?:预算|决算|支出|收入|拨款|经费)"
+# "2022年部门预算收入650万元", "2022年度一般公共预算财政拨款支出236.40万元"
+_CLAUSE = re.compile(
+    _YEAR
+    + rf"(?![\d月])[^,。;:\d]{{0,18}}?{_MONEY_WORD}[^,。;\d]{{0,10}}?[\d.]+\s*(?:亿元|万元|元)"
+)
+# a table's caption or header: "2022年度部门收支决算表", "2022年预算数"
+_TABLE = re.compile(
+    _YEAR
+    + rf"(?![\d月])[^,。;\t|\d]{{0,14}}?(?:{_MONEY_WORD}[^,。;\t|\d]{{0,6}}?表|(?:预算|决算|执行|支出)数)"
+)
+
+
+@dataclass(frozen=True)
+class YearMention:
+    year: int
+    span: tuple[int, int]  # in the report's normalised text
+    text: str
+
+
+def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list[YearMention]:
+    """Every year that labels the report's own money (a clause with an amount, a table), outside
+    the span *skip* (the title)."""
+    found: list[YearMention] = []
+    for line in report.lines:
+        if skip is not None and line.start < skip[1] and skip[0] < line.start + len(line.text):
+            continue
+        for pattern in (_CLAUSE, _TABLE):
+            for match in pattern.finditer(line.text):
+                found.append(
+                    YearMention(
+                        int(match.group(1)),
+                        (line.start + match.start(), line.start + match.end()),
+                        match.group(0),
+                    )
+                )
+    return found
+
+
+def contradicting_year(
+    report: ReportText, title_year: int, title_span: tuple[int, int]
+) -> YearMention | None:
+    """The first year the body labels its money with, when it is never the title's year."""
+    years = money_years(report, title_span)
+    if not years or any(mention.year == title_year for mention in years):
+        return None
+    return years[0]
