@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
+from jixiao.importers import reconcile
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
@@ -108,6 +109,9 @@ class Amount:
     table: bool = False  # read from a table row (row heading + column heading)
     # the phase an evaluation report implies for a spending noun with no budget word near it
     default_phase: Phase | None = None
+    # parts after 其中 that followed this amount of unknown meaning ("比上年减少52.30万元，其中：…")
+    orphans: list[Amount] = field(default_factory=list)
+    read_as: str | None = None  # an orphan's own kind, before it was set aside as unread
 
 
 @dataclass
@@ -133,10 +137,12 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
 
     for amount in pending:
         initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
-        if initial and adjusted and initial[0] + amount.value == adjusted[0]:
+        reading = _adjustment_reading(amount, initial, adjusted)
+        if reading == "adjustment":
             lines.append(_Line(Phase.BUDGET_INITIAL, Item.SUPPLEMENT, None, amount))
-        elif initial and not adjusted and amount.value >= initial[0]:
-            lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
+        elif reading == "adjusted":
+            if not adjusted:
+                lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
         else:
             findings.add(
                 "import.W007",
@@ -146,6 +152,27 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
                 "请在资金信息中填写并注明阶段 / enter it with its phase",
                 (amount.start, amount.end),
             )
+
+
+def _adjustment_reading(
+    amount: Amount, initial: list[Decimal], adjusted: list[Decimal]
+) -> str | None:
+    """ "adjustment" when 年初 + X = 全年 (the stated adjusted budget), "adjusted" when X is the
+    adjusted budget stated again; with no adjusted budget stated, an X not below the initial
+    budget is the adjusted budget. None: the arithmetic does not decide."""
+    if initial and adjusted:
+        chosen = reconcile.choose(
+            [
+                reconcile.Reading(
+                    "adjustment", adjusted[0], (initial[0], amount.value), "adjustment"
+                ),
+                reconcile.Reading("adjusted", adjusted[0], (amount.value,), "adjusted"),
+            ]
+        )
+        return chosen.meaning if chosen else None
+    if initial and amount.value >= initial[0]:
+        return "adjusted"
+    return None
 
 
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
@@ -528,6 +555,10 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
                 ):
                     # parts of something not imported are not imported either (a new total with
                     # its own phase, "；支出总计1230万元", starts afresh)
+                    if head.kind is None:
+                        # whose parts are these? (see _reattach_orphans: the arithmetic decides)
+                        amount.read_as = amount.kind
+                        head.orphans.append(amount)
                     amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
                     found.append(amount)
                     continue
@@ -709,6 +740,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     ended, so a spending noun without a budget word is that year's spending."""
     reading = MoneyReading()
     amounts = _amounts(report, evaluation)
+    _reattach_orphans(amounts, report.text, findings)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -828,6 +860,53 @@ def _read_defaulted(
         _resolve(amount, lines, statements, unread, reading, findings)
 
 
+def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:
+    """Parts after 其中 that follow an amount of unknown meaning ("决算支出总额1075.44万元，比上年
+    减少52.30万元，其中：基本支出768.90万元，项目支出306.54万元") belong to an earlier total of the
+    same sentence when they add up to it and to nothing else there (reconcile.choose); otherwise
+    they stay unread."""
+    for index, owner in enumerate(amounts):
+        if not owner.orphans:
+            continue
+        sentence_start = max(text.rfind(mark, 0, owner.start) for mark in "。;\n") + 1
+        candidates = [
+            a
+            for a in amounts[:index]
+            if a.start >= sentence_start
+            and a.end <= owner.start
+            and a.kind in ("total", "funding")
+            and a.head is None
+            and not a.parts
+        ]
+        values = tuple(part.value for part in owner.orphans)
+        readings = [reconcile.Reading(c.label, c.value, values, c) for c in candidates]
+        readings.append(reconcile.Reading(owner.label, owner.value, values, owner))
+        chosen = reconcile.choose(readings)
+        if chosen is None or chosen.meaning is owner:
+            continue
+        total = chosen.meaning
+        for part in owner.orphans:
+            part.kind = part.read_as
+        if not all(_compatible(total, part) for part in owner.orphans):
+            for part in owner.orphans:
+                part.kind = "unread:part"
+            continue
+        for part in owner.orphans:
+            part.head = total
+            total.parts.append(part)
+        findings.add(
+            "import.I011",
+            "info",
+            f"“其中”所列分项（{_listed(owner.orphans)}）合计{_wan(chosen.sum)}万元，与前面的"
+            f"“{total.label}{total.stated_value}{total.unit}”相符，按其分项导入（不是“{owner.label}"
+            f"{owner.stated_value}{owner.unit}”的分项） / the parts after 其中 add up to the earlier "
+            "total, not to the amount right before them; read as that total's parts",
+            "核对原文 / check the report",
+            (total.start, owner.orphans[-1].end),
+        )
+        owner.orphans = []
+
+
 def _income(amount: Amount, lines: list[_Line]) -> None:
     """收入合计 is the year's income; its 其他收入 parts, and 其他资金来源 on its own, are income
     beside the budget appropriation. Income is what was received: the executed phase."""
@@ -937,9 +1016,11 @@ def _resolve(
     item = amount.item if kind == "economic" and amount.item else Item.UNCLASSIFIED
     funding = amount.funding
     own_key = figure_key(phase, funding, item)
-    if kind == "total" and parts and phase is Phase.BUDGET_ADJUSTED:
+    steps = [p for p in parts if p.kind == "supplement" or p.kind == "total"]
+    if kind == "total" and steps and phase is Phase.BUDGET_ADJUSTED:
+        # 全年预算 = 年初预算 + 追加: its parts are the budget's steps, not its split
         lines.append(_Line(phase, Item.UNCLASSIFIED, None, amount))
-        for part in parts:
+        for part in steps:
             part_phase = Phase.BUDGET_INITIAL
             part_item = Item.SUPPLEMENT if part.kind == "supplement" else Item.UNCLASSIFIED
             lines.append(_Line(part_phase, part_item, None, part))
@@ -951,6 +1032,7 @@ def _resolve(
     by_funding = {p.funding for p in split if p.kind == "funding"}
     economic = [p for p in split if p.kind == "economic"]
     funding_parts = [p for p in split if p.kind == "funding"]
+    _reconcile_units(amount, split, findings)
     total = sum((p.value for p in split), Decimal(0))
     complete = (by_funding == {Funding.BASIC, Funding.PROJECT} and not economic) or (
         not funding_parts and len(economic) >= 2 and total == amount.value
@@ -972,7 +1054,9 @@ def _resolve(
                 f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元"
                 f"（{_listed(split)}）不符，合计按报告所写导入 / the parts do not add up to the "
                 "stated total; the total is kept as stated",
-                "核对原文各分项 / check the parts in the report",
+                "核对原文各分项（{}） / check the parts in the report ({})".format(
+                    *_both_places(findings, amount, split)
+                ),
                 (amount.start, split[-1].end),
             )
         return
@@ -997,9 +1081,67 @@ def _resolve(
                 else "分项作为报告所述数导入 / the listed parts do not add up to the total; "
                 "parts kept as statements"
             ),
-            "核对原文各分项 / check the parts in the report",
+            "核对原文各分项（{}） / check the parts in the report ({})".format(
+                *_both_places(findings, amount, split)
+            ),
             (amount.start, split[-1].end),
         )
+
+
+_OTHER_UNIT = {"元": "万元", "万元": "元"}
+
+
+def _reconcile_units(amount: Amount, parts: list[Amount], findings: Findings) -> None:
+    """A total and its parts that do not add up as written, but do when one of them is read in
+    the other of 元 / 万元 ("支出1254.73元，其中基本支出823.15万元，项目支出431.58万元"): that one
+    is read in the unit the arithmetic gives, its number unchanged, with a warning at both places.
+    Nothing is re-read when the parts add up as written or more than one re-reading would."""
+    if len(parts) < 2 or sum((p.value for p in parts), Decimal(0)) == amount.value:
+        return
+    values = [p.value for p in parts]
+    readings: list[reconcile.Reading[tuple[Amount, str]]] = []
+    for index, one in enumerate([amount, *parts]):
+        unit = _OTHER_UNIT.get(one.unit)
+        if unit is None:
+            continue
+        reread = one.stated_value * _UNIT_IN_WAN[unit]
+        if index == 0:
+            readings.append(reconcile.Reading(unit, reread, tuple(values), (one, unit)))
+        else:
+            changed = [*values[: index - 1], reread, *values[index:]]
+            readings.append(reconcile.Reading(unit, amount.value, tuple(changed), (one, unit)))
+    chosen = reconcile.choose(readings)
+    if chosen is None:
+        return
+    one, unit = chosen.meaning
+    findings.add(
+        "import.W014",
+        "warning",
+        f"“{one.label}{one.stated_value}{one.unit}”按{unit}读取：这样{amount.label}与其分项才相符"
+        f"（{_listed(parts)}） / read in {unit}: only then do the parts add up to the total",
+        "核对原文的金额单位（{}） / check the unit in the report ({})".format(
+            *_both_places(findings, amount, parts)
+        ),
+        (one.start, one.end),
+    )
+    one.value = one.stated_value * _UNIT_IN_WAN[unit]
+    one.unit = unit
+
+
+def _both_places(findings: Findings, total: Amount, parts: list[Amount]) -> tuple[str, str]:
+    """("合计在第12段，分项在第12段至第13段", "total at 第12段, parts at 第12段-第13段"): where the
+    total and its parts stand, for a hint that points at both."""
+    source = findings.report.source
+
+    def place(start: int, end: int) -> str:
+        found = source(start, end)
+        return found.locator or found.describe()
+
+    total_at = place(total.start, total.end)
+    first, last = place(parts[0].start, parts[0].end), place(parts[-1].start, parts[-1].end)
+    zh_parts = first if first == last else f"{first}至{last}"
+    en_parts = first if first == last else f"{first}-{last}"
+    return f"合计在{total_at}，分项在{zh_parts}", f"total at {total_at}, parts at {en_parts}"
 
 
 def _listed(parts: list[Amount]) -> str:
