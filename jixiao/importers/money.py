@@ -24,6 +24,7 @@ from jixiao.core.dossier import Funding, Item, Phase
 from jixiao.importers import reconcile
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
@@ -584,6 +585,32 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
             ):
                 head, sub, group_open = amount, None, False
     found.extend(_table_amounts(report))
+    found.extend(_flat_table_amounts(report))
+    return found
+
+
+def _flat_table_amounts(report: ReportText) -> list[Amount]:
+    """Amounts of money tables flattened one cell per line (flat_tables: read only when the
+    合计 row proves the columns aligned), labelled as a table row's: row label + column title."""
+    found = []
+    for cell in flattened_cells(report.lines):
+        label = f"{cell.row}{cell.column}"
+        kind, phase, funding, item = classify(label)
+        found.append(
+            Amount(
+                cell.value * _UNIT_IN_WAN[cell.unit],
+                cell.value,
+                cell.unit,
+                cell.start,
+                cell.end,
+                label,
+                kind,
+                phase,
+                funding,
+                item,
+                table=True,
+            )
+        )
     return found
 
 

@@ -260,6 +260,15 @@ class _Importer:
             indicators = tables.indicators
             for indicator, span in zip(indicators, tables.spans, strict=True):
                 indicator["source"] = self._source_data(span)
+            for span, written in tables.ocr_targets:
+                self.findings.add(
+                    "import.W008",
+                    "warning",
+                    f"目标值“{written}”按“≥{written.strip()[1:]}”读取（文字识别常把≥读成2） / "
+                    "read as ≥: OCR often turns ≥ into 2",
+                    "请核对原件 / check the original",
+                    span,
+                )
         else:
             indicators = self._indicators()
         if indicators:
@@ -597,7 +606,7 @@ class _Importer:
                     and match.group("target").startswith("2")
                     and not comparator
                 ):
-                    target, comparator = target - 200, "≥"
+                    target, comparator = Decimal(match.group("target")[1:]), "≥"
                     self.findings.add(
                         "import.W008",
                         "warning",
