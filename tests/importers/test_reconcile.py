@@ -1,0 +1,179 @@
+"""Arithmetic reconciliation (jixiao/importers/reconcile.py and where the readers use it):
+of the readings a clause admits, the one whose parts add up to the total the report states;
+stated numbers are never changed, and a difference is a finding naming both places.
+
+Every text here was written for these tests (not copied from any report).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.core.figures import FigureBook
+from jixiao.importers.reconcile import Reading, choose, describe_difference
+from jixiao.importers.result import ImportResult
+from jixiao.importers.text import import_text
+
+TITLE = "某县林业局2023年度部门整体支出绩效评价报告\n"
+D = Decimal
+
+
+def figures_read(result: ImportResult) -> dict[str, str]:
+    flat = FigureBook(result.dossier).flat()
+    return {
+        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
+    }
+
+
+def by_id(result: ImportResult, finding_id: str) -> list:
+    return [f for f in result.findings if f.id == finding_id]
+
+
+# ── the step itself ─────────────────────────────────────────────────────────────────────────
+
+
+def test_choose_keeps_the_only_reading_that_adds_up() -> None:
+    right = Reading("a", D("800"), (D("500"), D("300")), "a")
+    wrong = Reading("b", D("52.3"), (D("500"), D("300")), "b")
+    assert choose([wrong, right]) is right
+    assert right.adds_up and right.difference == 0
+    assert wrong.difference == D("747.7")
+
+
+def test_choose_decides_nothing_when_none_or_several_add_up() -> None:
+    one = Reading("a", D("800"), (D("500"), D("300")), "a")
+    same = Reading("b", D("800"), (D("300"), D("500")), "b")
+    off = Reading("c", D("801"), (D("500"), D("300")), "c")
+    assert choose([one, same]) is None
+    assert choose([off]) is None
+    assert choose([]) is None
+    assert not Reading("empty", D("0"), (), None).adds_up
+
+
+def test_a_difference_is_described_with_the_reports_own_wording() -> None:
+    text = describe_difference(
+        "支出合计936.18万元", ["基本支出702.45万元", "项目支出233.64万元"], D("-0.09")
+    )
+    assert text == "支出合计936.18万元 ≠ 基本支出702.45万元＋项目支出233.64万元（差0.09万元）"
+
+
+# ── 调整预算: the adjusted budget or the adjustment ─────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 年初 + X = 全年: X is the adjustment
+        (
+            "年初预算1,020.00万元，全年预算1,096.50万元，调整预算76.50万元。",
+            {"budget.total": "1096.5", "budget.supplement": "76.5"},
+        ),
+        # no adjusted budget stated, X above the initial: X is the adjusted budget
+        ("年初预算600万元，调整预算640万元。", {"budget.total": "640"}),
+    ],
+)
+def test_an_adjustment_is_read_by_the_arithmetic(text: str, expected: dict[str, str]) -> None:
+    found = figures_read(import_text(TITLE + text))
+    assert {k: v for k, v in found.items() if k in expected} == expected
+
+
+def test_an_adjustment_the_arithmetic_cannot_place_is_left_out_with_a_finding() -> None:
+    result = import_text(TITLE + "年初预算600万元，全年预算700万元，调整预算60万元。")
+    assert "budget.supplement" not in result.sources
+    (finding,) = by_id(result, "import.W007")
+    assert "调整预算60万元" in finding.message
+
+
+# ── 其中: parts of the amount right before, or of an earlier total ─────────────────────────
+
+
+def test_parts_after_a_comparison_amount_belong_to_the_total_they_add_up_to() -> None:
+    text = TITLE + (
+        "2023年度决算支出总额860.40万元，较上年减少35.10万元，其中：基本支出600.25万元，"
+        "项目支出260.15万元。"
+    )
+    result = import_text(text, file="r.txt")
+    assert figures_read(result) == {
+        "executed.total": "860.4",
+        "executed.basic": "600.25",
+        "executed.project": "260.15",
+    }
+    (finding,) = by_id(result, "import.I011")
+    assert finding.source is not None and finding.source.text is not None
+    assert finding.source.text.startswith("2023年度决算支出总额860.40万元")
+    assert finding.source.text.endswith("项目支出260.15万元")
+    assert "较上年减少35.10万元" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parts add up to neither amount: nothing is guessed
+        "2023年度决算支出总额860.40万元，较上年减少35.10万元，其中：基本支出600.00万元，项目支出200.00万元。",
+        # the parts are the decrease's own (they add up to it)
+        "2023年度决算支出总额860.40万元，较上年减少35.10万元，其中：基本支出减少20.10万元，项目支出减少15.00万元。",
+    ],
+)
+def test_parts_that_do_not_add_up_to_an_earlier_total_stay_unread(text: str) -> None:
+    result = import_text(TITLE + text)
+    found = figures_read(result)
+    assert "executed.basic" not in found and "executed.project" not in found
+    assert not by_id(result, "import.I011")
+
+
+# ── 万元 or 元 ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("2023年度支出合计1254.73元，其中：基本支出823.15万元，项目支出431.58万元。", "1254.73元"),
+        ("2023年度支出合计1254.73万元，其中：基本支出823.15万元，项目支出431.58元。", "431.58元"),
+    ],
+)
+def test_a_unit_slip_is_read_by_the_arithmetic_with_a_warning_at_both_places(
+    text: str, slip: str
+) -> None:
+    result = import_text(TITLE + text, file="r.txt")
+    assert figures_read(result) == {
+        "executed.total": "1254.73",
+        "executed.basic": "823.15",
+        "executed.project": "431.58",
+    }
+    (finding,) = by_id(result, "import.W014")
+    assert slip in finding.message and "按万元读取" in finding.message
+    assert "合计在第2段，分项在第2段" in finding.hint
+
+
+def test_amounts_in_yuan_that_add_up_as_written_are_not_reread() -> None:
+    text = (
+        TITLE
+        + "2023年度支出合计3,456,789.00元，其中：基本支出2,364,000.00元，项目支出1,092,789.00元。"
+    )
+    result = import_text(text)
+    assert not by_id(result, "import.W014")
+    assert FigureBook(result.dossier).figure("executed.total").stated == D("345.6789")
+
+
+def test_a_total_no_unit_rereading_explains_stays_as_stated_with_its_difference() -> None:
+    text = TITLE + "2023年度支出合计936.18万元，其中：基本支出702.45万元，项目支出233.64万元。"
+    result = import_text(text, file="r.txt")
+    assert not by_id(result, "import.W014")
+    (finding,) = by_id(result, "import.W005")
+    assert "936.09" in finding.message and "936.18" in finding.message
+    assert "合计在第2段，分项在第2段" in finding.hint  # both places named
+    assert FigureBook(result.dossier).figure("executed.total").stated == D("936.18")
+
+
+# ── an adjusted budget with a split by funding ─────────────────────────────────────────────
+
+
+def test_an_adjusted_budgets_split_by_funding_is_read() -> None:
+    text = TITLE + "全年预算数980.00万元，其中基本支出680.00万元，项目支出300.00万元。"
+    assert figures_read(import_text(text)) == {
+        "budget.total": "980",
+        "budget.basic": "680",
+        "budget.project": "300",
+    }
