@@ -1272,7 +1272,8 @@ def _unnest(
     def total_of(group: list[_Line]) -> Decimal:
         return sum((line.amount.value for line in group), Decimal(0))
 
-    for phase in {line.phase for line in kept}:
+    # in the order the phases first appear (a set's order changes from run to run)
+    for phase in dict.fromkeys(line.phase for line in kept):
         here = [line for line in kept if line.phase is phase and line.item.is_composition]
         if any(not x.amount.table and x.funding is not None for x in here):
             # the prose splits by 基本/项目: a table's classes without funding are another cut of
