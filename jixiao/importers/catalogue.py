@@ -80,6 +80,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Parts after 其中 add up to an earlier total of the sentence, not to the amount right "
         "before them; read as that total's parts",
     ),
+    "import.I012": (
+        "info",
+        "分项没有写明预算或执行，其合计与某个已读金额相符，按该金额的阶段导入",
+        "Amounts with no phase that add up to an amount read with its phase take that phase",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

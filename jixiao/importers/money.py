@@ -786,6 +786,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
+    _phases_from_sums(report.text, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     lines = _unnest(lines, statements, findings)
@@ -887,6 +888,58 @@ def _read_defaulted(
         _resolve(amount, lines, statements, unread, reading, findings)
 
 
+# a 基本/项目 split with no phase word stays untold (docs: Phase); only what details one of them
+_PHASELESS_PARTS = ("personnel", "public_funds", "economic")
+
+
+def _phases_from_sums(
+    text: str,
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """Amounts with no phase of their own (人员经费, 公用经费, economic classes), two or more in one
+    sentence, that add up to exactly one 基本支出 / 项目支出 read with a phase ("基本支出2905.12万元
+    …。基本支出中，人员经费2530.60万元，公用经费374.52万元") detail it and take its phase
+    (reconcile.choose); the others stay unread. With the budget and the spending of that class
+    equal, both add up, and nothing is decided."""
+    groups: dict[int, list[Amount]] = {}
+    for amount in unread:
+        if amount.kind in _PHASELESS_PARTS and amount.phase is None:
+            sentence = max(text.rfind(mark, 0, amount.start) for mark in "。;\n")
+            groups.setdefault(sentence, []).append(amount)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        values = tuple(a.value for a in group)
+        readings = [
+            reconcile.Reading(line.amount.label, line.amount.value, values, line)
+            for line in lines
+            if line.item is Item.UNCLASSIFIED and line.funding is not None
+        ]
+        chosen = reconcile.choose(readings)
+        if chosen is None:
+            continue
+        total = chosen.meaning
+        for amount in group:
+            unread.remove(amount)
+            amount.phase = total.phase
+            _resolve(amount, lines, statements, unread, reading, findings)
+        findings.add(
+            "import.I012",
+            "info",
+            f"{_listed(group)}没有写明预算或执行；合计{_wan(chosen.sum)}万元，与“{total.amount.label}"
+            f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
+            "no phase stated; they add up to an amount read with its phase, and take that phase",
+            "核对原文（{}） / check the report ({})".format(
+                *_both_places(findings, total.amount, group)
+            ),
+            (group[0].start, group[-1].end),
+        )
+
+
 def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:
     """Parts after 其中 that follow an amount of unknown meaning ("决算支出总额1075.44万元，比上年
     减少52.30万元，其中：基本支出768.90万元，项目支出306.54万元") belong to an earlier total of the
@@ -928,7 +981,9 @@ def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> N
             f"“{total.label}{total.stated_value}{total.unit}”相符，按其分项导入（不是“{owner.label}"
             f"{owner.stated_value}{owner.unit}”的分项） / the parts after 其中 add up to the earlier "
             "total, not to the amount right before them; read as that total's parts",
-            "核对原文 / check the report",
+            "核对原文（{}） / check the report ({})".format(
+                *_both_places(findings, total, owner.orphans)
+            ),
             (total.start, owner.orphans[-1].end),
         )
         owner.orphans = []

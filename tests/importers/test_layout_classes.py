@@ -185,3 +185,22 @@ def test_ocr_two_for_greater_equal_in_a_flattened_score_table(
     first = result.dossier.indicators[0]
     assert str(first.target) == read
     assert ("import.W008" in ids(result)) is ocr
+
+
+# ── a bare 执行率 under the budget ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.2 预算执行\n全年预算调整后为3,600.00万元，执行率97.17%。", "97.17"),
+        ("二、预算执行情况\n总体执行率96.5%。", "96.5"),
+        ("二、预算执行情况\n项目资金执行率95%。", None),  # a fund's rate, not the budget's
+        ("二、项目情况\n河道清淤项目完成投资500万元，执行率80%。", None),
+        ("二、项目情况\n全年预算安排河道项目300万元。项目执行率80%。", None),
+    ],
+)
+def test_a_bare_execution_rate_is_the_budgets_only_under_the_budget(
+    text: str, expected: str | None
+) -> None:
+    assert figures_read(text).get("rates.execution") == expected

@@ -177,3 +177,53 @@ def test_an_adjusted_budgets_split_by_funding_is_read() -> None:
         "budget.basic": "680",
         "budget.project": "300",
     }
+
+
+# ── amounts with no phase that add up to an amount read with one ───────────────────────────
+
+
+def _lines(result: ImportResult) -> dict[str, tuple[str, str]]:
+    return {
+        line.item.value: (line.phase.value, str(line.amount)) for line in result.dossier.money.lines
+    }
+
+
+def test_phaseless_parts_take_the_phase_of_the_amount_they_add_up_to() -> None:
+    text = TITLE + (
+        "2023年度支出合计900.00万元，其中基本支出600.00万元，项目支出300.00万元。"
+        "基本支出中，人员经费520.40万元，公用经费79.60万元。"
+    )
+    result = import_text(text, file="r.txt")
+    lines = _lines(result)
+    assert lines["人员经费"] == ("执行", "520.40") and lines["公用经费"] == ("执行", "79.60")
+    (finding,) = by_id(result, "import.I012")
+    assert "人员经费520.40万元＋公用经费79.60万元" in finding.message
+    assert "基本支出600.00万元" in finding.message
+    assert not by_id(result, "import.W007")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # adds up to nothing
+        "2023年度支出合计900.00万元，其中基本支出600.00万元，项目支出300.00万元。"
+        "基本支出中，人员经费520.40万元，公用经费70.60万元。",
+        # adds up to 基本支出 and to 项目支出 alike
+        "2023年度支出合计900.00万元，其中基本支出450.00万元，项目支出450.00万元。"
+        "人员经费400.00万元，公用经费50.00万元。",
+    ],
+)
+def test_phaseless_parts_the_arithmetic_cannot_place_stay_unread(body: str) -> None:
+    result = import_text(TITLE + body)
+    assert "人员经费" not in _lines(result) and "公用经费" not in _lines(result)
+    assert by_id(result, "import.W007") and not by_id(result, "import.I012")
+
+
+def test_phaseless_parts_of_a_class_whose_budget_and_spending_are_equal_stay_unread() -> None:
+    text = TITLE + (
+        "年初预算基本支出600.00万元。2023年度实际支出基本支出600.00万元。"
+        "基本支出中，人员经费520.40万元，公用经费79.60万元。"
+    )
+    result = import_text(text)
+    assert "人员经费" not in _lines(result)
+    assert not by_id(result, "import.I012")
