@@ -85,6 +85,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "分项没有写明预算或执行，其合计与某个已读金额相符，按该金额的阶段导入",
         "Amounts with no phase that add up to an amount read with its phase take that phase",
     ),
+    "import.I013": (
+        "info",
+        "表格没有注明单位，按与正文金额相符的单位（万元/元）读取",
+        "A table stating no unit is read in the unit (万元 / 元) under which it matches the prose",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -623,6 +623,14 @@ def _table_amounts(report: ReportText) -> list[Amount]:
     ("单位：万元" just above it or in the header) or for the column ("金额（万元）"). The label
     of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
     found: list[Amount] = []
+    for rows, above in _tables(report):
+        found.extend(_read_table(rows, above))
+    return found
+
+
+def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
+    """(rows, the two lines above) of every run of tab-separated lines."""
+    found = []
     lines = report.lines
     index = 0
     while index < len(lines):
@@ -632,14 +640,75 @@ def _table_amounts(report: ReportText) -> list[Amount]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
-        found.extend(_read_table(lines[index:end], lines[max(0, index - 2) : index]))
+        found.append((lines[index:end], lines[max(0, index - 2) : index]))
         index = end
     return found
 
 
-def _read_table(rows: list[Line], above: list[Line]) -> list[Amount]:
+def _unit_stated(rows: list[Line], above: list[Line]) -> bool:
+    return any(
+        (match := _TABLE_UNIT.search(line.text)) and (line is rows[0] or "单位" in match.group(0))
+        for line in [*above, rows[0]]
+    )
+
+
+def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings) -> list[Amount]:
+    """A table with no unit stated is read only when the arithmetic tells its unit: under exactly
+    one of 万元 / 元, one of its totals (合计, 基本支出…, with a phase) equals the same amount of the
+    same phase stated in the prose with its unit (reconcile.choose); finding import.I013."""
+    known = [
+        a
+        for a in prose
+        if not a.table and a.kind in ("total", "funding") and (a.phase or a.default_phase)
+    ]
+    found: list[Amount] = []
+    for rows, above in _tables(report):
+        if _unit_stated(rows, above):
+            continue
+        readings = []
+        for unit in ("万元", "元"):
+            cells = _read_table(rows, above, unit)
+            match = next(
+                (
+                    (cell, amount)
+                    for cell in cells
+                    if cell.kind in ("total", "funding") and cell.phase is not None
+                    for amount in known
+                    if (cell.kind, cell.funding) == (amount.kind, amount.funding)
+                    and _same_side(cell.phase, amount.phase or amount.default_phase)
+                    and cell.value == amount.value
+                ),
+                None,
+            )
+            total = match[1].value if match else Decimal(-1)
+            parts = (match[0].value,) if match else ()
+            readings.append(reconcile.Reading(unit, total, parts, (unit, cells, match)))
+        chosen = reconcile.choose(readings)
+        if chosen is None:
+            continue
+        unit, cells, matched = chosen.meaning
+        if matched is None:  # a reading adds up only with a match; never reached
+            continue
+        cell, amount = matched
+        found.extend(cells)
+        findings.add(
+            "import.I013",
+            "info",
+            f"表格没有注明单位，按{unit}读取：表中“{cell.label}{cell.stated_value}”与正文“{amount.label}"
+            f"{amount.stated_value}{amount.unit}”相符 / the table states no unit; read in {unit}, "
+            "the unit under which its figures match the prose",
+            f"核对表格单位（表格：{findings.report.source(rows[0].start, rows[-1].end).locator}，"
+            f"正文：{findings.report.source(amount.start, amount.end).locator}） / check the "
+            "table's unit",
+            (cell.start, cell.end),
+        )
+    return found
+
+
+def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None) -> list[Amount]:
+    """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
     header = rows[0].text.split("\t")
-    table_unit = None
+    table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
         if match and (line is rows[0] or "单位" in match.group(0)):
@@ -767,6 +836,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     ended, so a spending noun without a budget word is that year's spending."""
     reading = MoneyReading()
     amounts = _amounts(report, evaluation)
+    amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):

@@ -227,3 +227,48 @@ def test_phaseless_parts_of_a_class_whose_budget_and_spending_are_equal_stay_unr
     result = import_text(text)
     assert "人员经费" not in _lines(result)
     assert not by_id(result, "import.I012")
+
+
+# ── a table that states no unit ─────────────────────────────────────────────────────────────
+
+TABLE = "项目\t预算数\t决算数\n基本支出\t{b}\t{e}\n项目支出\t{pb}\t{pe}\n合计\t{tb}\t{te}\n"
+IN_WAN = TABLE.format(b="500.00", e="480.00", pb="300.00", pe="280.00", tb="800.00", te="760.00")
+IN_YUAN = TABLE.format(
+    b="5,000,000.00",
+    e="4,800,000.00",
+    pb="3,000,000.00",
+    pe="2,800,000.00",
+    tb="8,000,000.00",
+    te="7,600,000.00",
+)
+
+
+@pytest.mark.parametrize(
+    ("prose", "table", "unit"),
+    [
+        ("年初预算800.00万元。\n", IN_WAN, "万元"),
+        ("年初预算800.00万元。\n", IN_YUAN, "元"),
+        ("年初预算8,000,000.00元。\n", IN_YUAN, "元"),
+    ],
+)
+def test_a_table_without_a_unit_is_read_in_the_unit_the_prose_agrees_with(
+    prose: str, table: str, unit: str
+) -> None:
+    result = import_text(TITLE + prose + table, file="r.txt")
+    found = figures_read(result)
+    assert found["budget.basic"] == "500" and found["executed.project"] == "280"
+    (finding,) = by_id(result, "import.I013")
+    assert f"按{unit}读取" in finding.message and "第2段" in finding.hint
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "年初预算801.00万元。\n",  # agrees with neither unit
+        "全年共开展培训800次。\n",  # no amount to agree with
+    ],
+)
+def test_a_table_without_a_unit_the_prose_does_not_settle_is_not_read(prose: str) -> None:
+    result = import_text(TITLE + prose + IN_WAN)
+    assert "budget.basic" not in figures_read(result)
+    assert not by_id(result, "import.I013")
