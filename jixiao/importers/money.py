@@ -859,6 +859,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
+    _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     partial = _partial_economic_keys(lines)
@@ -1341,6 +1342,30 @@ def _settle_phases(lines: list[_Line]) -> None:
                 line.phase = budget
             elif line.amount.phase in (Phase.EXECUTED, Phase.FINAL):
                 line.phase = executed
+
+
+def _final_as_executed(lines: list[_Line]) -> None:
+    """决算 amounts beside 执行 amounts: the same year's spending when the arithmetic says so — a
+    total of one equals a total of the other, or the sum of the other's 基本 + 项目 ("支出合计760
+    万元" in the prose, a table's 决算数 480 + 280). Then the 决算 lines are read as spending, so
+    the figures use them with the prose's total (and _unnest compares the two); otherwise the two
+    phases stay apart."""
+
+    def totals(phase: Phase) -> list[Decimal]:
+        here = [x for x in lines if x.phase is phase and x.item is Item.UNCLASSIFIED]
+        found = [x.amount.value for x in here if x.funding is None]
+        split = [x.amount.value for x in here if x.funding is not None]
+        if len(split) >= 2:
+            found.append(sum(split, Decimal(0)))
+        return found
+
+    executed, final = totals(Phase.EXECUTED), totals(Phase.FINAL)
+    readings = [reconcile.Reading("same spending", a, (b,), None) for a in executed for b in final]
+    if not any(reading.adds_up for reading in readings):
+        return
+    for line in lines:
+        if line.phase is Phase.FINAL:
+            line.phase = Phase.EXECUTED
 
 
 def _unnest(

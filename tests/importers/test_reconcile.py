@@ -272,3 +272,25 @@ def test_a_table_without_a_unit_the_prose_does_not_settle_is_not_read(prose: str
     result = import_text(TITLE + prose + IN_WAN)
     assert "budget.basic" not in figures_read(result)
     assert not by_id(result, "import.I013")
+
+
+# ── 决算 beside 执行: the same spending when the totals agree ─────────────────────────────────
+
+FINAL_TABLE = (
+    "单位：万元\n项目\t预算数\t决算数\n基本支出\t500.00\t480.00\n项目支出\t300.00\t280.00\n"
+)
+
+
+@pytest.mark.parametrize("table", [FINAL_TABLE, FINAL_TABLE + "合计\t800.00\t760.00\n"])
+def test_a_final_accounts_table_agreeing_with_the_prose_spending_is_that_spending(
+    table: str,
+) -> None:
+    found = figures_read(import_text(TITLE + "2023年度支出合计760.00万元。\n" + table))
+    assert found["executed.total"] == "760"
+    assert found["executed.basic"] == "480" and found["executed.project"] == "280"
+
+
+def test_a_final_accounts_table_disagreeing_with_the_prose_stays_apart() -> None:
+    found = figures_read(import_text(TITLE + "2023年度支出合计761.00万元。\n" + FINAL_TABLE))
+    assert found["executed.total"] == "761"
+    assert "executed.basic" not in found  # the 决算 parts are not this 761's
