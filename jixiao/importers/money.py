@@ -10,7 +10,10 @@ up to is kept as stated, with a finding quoting both. A label may stand before a
 line before the amount. A spending class with no phase word (基本支出, 工资福利支出) is the year's
 spending in an evaluation report unless its paragraph or heading speaks of the budget (finding
 ``import.I010``). An amount whose phase cannot be told, or that belongs to something the dossier
-does not model (到位指标), is left out with a finding rather than guessed.
+does not model (到位指标), is left out with a finding rather than guessed. Where a clause
+admits several readings (调整预算 as the adjusted budget or the adjustment, whose total the parts
+after 其中 belong to, 元 or 万元, the unit of a table that states none, the phase of 人员经费 /
+公用经费, 决算 beside 执行), the reading under which the parts add up is kept (reconcile.py).
 """
 
 from __future__ import annotations
