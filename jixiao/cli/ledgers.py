@@ -19,6 +19,7 @@ from rich.table import Table
 from jixiao.cli.common import JsonOption, console, emit_json, fail, text
 from jixiao.core.errors import InputError
 from jixiao.core.ledgers import Aggregate, AggregateBook
+from jixiao.core.ledgers.energy import energy_year
 from jixiao.core.ledgers.records import LEDGERS
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.importers.ledgers import load_ledgers
@@ -57,6 +58,47 @@ def aggregate_json(aggregate: Aggregate) -> dict[str, Any]:
     }
 
 
+def energy_json(book: AggregateBook) -> list[dict[str, Any]]:
+    """Energy by type for the year and the year before: quantity in its unit and tce."""
+    rows = []
+    for year in (book.year - 1, book.year):
+        stats = energy_year(book.ledgers, year, book.inputs.factors)
+        for line in stats.lines:
+            rows.append(
+                {
+                    "year": year,
+                    "energy_type": line.energy_type.value,
+                    "unit": line.unit,
+                    "quantity": text(line.quantity),
+                    "tce": text(line.tce),
+                    "records": len(line.record_ids),
+                }
+            )
+    return rows
+
+
+def print_energy(book: AggregateBook) -> None:
+    rows = energy_json(book)
+    if not rows:
+        return
+    years = (book.year - 1, book.year)
+    table = Table(title="能源资源消费（按能源类型）/ energy by type")
+    for header in (
+        "能源类型",
+        "单位",
+        *(f"{y}年用量" for y in years),
+        *(f"{y}年吨标准煤" for y in years),
+    ):
+        table.add_column(header)
+    for energy_type in dict.fromkeys(r["energy_type"] for r in rows):
+        mine = {r["year"]: r for r in rows if r["energy_type"] == energy_type}
+        unit = next(iter(mine.values()))["unit"]
+        quantities = [mine[y]["quantity"] if y in mine else "—" for y in years]
+        tces = [(mine[y]["tce"] or "—") if y in mine else "—" for y in years]
+        table.add_row(energy_type, unit, *quantities, *tces)
+    console.print(table)
+
+
 def _ids(aggregate: Aggregate) -> str:
     ids = aggregate.record_ids
     shown = "、".join(ids[:SHOWN_IDS])
@@ -82,6 +124,7 @@ def summary(
                 "year": year,
                 "ledgers": {kind.value: len(ledger_set.in_year(kind, year)) for kind in LEDGERS},
                 "aggregates": [aggregate_json(a) for a in aggregates],
+                "energy": energy_json(book),
             }
         )
         return
@@ -104,6 +147,7 @@ def summary(
             _ids(aggregate),
         )
     console.print(table)
+    print_energy(book)
     missing = [a.key for a in aggregates if not a.has_records]
     if missing:
         console.print(f"无记录 no records: {', '.join(missing)}", markup=False)

@@ -55,6 +55,12 @@ def test_summary_json_lists_every_aggregate_with_all_its_record_ids() -> None:
     assert by_key["property.facilities_intact_share"]["value"] == "94"
     assert by_key["security.drills"] == {**by_key["security.drills"], "value": None, "count": 0}
     assert data["ledgers"]["meetings"] == 463
+    power = [e for e in data["energy"] if e["energy_type"] == "电力"]
+    assert [(e["year"], e["unit"], e["records"]) for e in power] == [
+        (2020, "千瓦时", 24),
+        (2021, "千瓦时", 24),
+    ]
+    assert power[1]["tce"] == "273.07"  # 2221852 kWh × 0.1229 kgce/kWh
 
 
 def test_summary_of_another_year_has_only_that_years_records() -> None:
