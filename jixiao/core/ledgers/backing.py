@@ -148,15 +148,14 @@ def _has_claim(indicator: Indicator) -> bool:
 
 
 def _computed_indicator(indicator: Indicator, aggregate: Aggregate) -> Indicator:
-    """The indicator with the aggregate's value as its actual (a date range as its text)."""
-    dated = aggregate.start is not None
+    """The indicator with the aggregate's value as its actual; a date range, or any value of a
+    qualitative indicator, as its text ("2021年8月23日-29日", "100%")."""
+    as_text = aggregate.start is not None or indicator.comparator is Comparator.QUALITATIVE
     changes: dict[str, object] = {
-        "actual": None
-        if dated or indicator.comparator is Comparator.QUALITATIVE
-        else aggregate.value,
-        "actual_text": aggregate.text if dated else None,
+        "actual": None if as_text else aggregate.value,
+        "actual_text": aggregate.text if as_text else None,
     }
-    if indicator.unit is None and not dated:
+    if indicator.unit is None and not as_text:
         changes["unit"] = aggregate.unit
     return indicator.model_copy(update=changes)
 
