@@ -18,11 +18,13 @@ from rich.table import Table
 
 from jixiao.cli.common import JsonOption, console, emit_json, fail, text
 from jixiao.core.errors import InputError
-from jixiao.core.ledgers import Aggregate, AggregateBook
+from jixiao.core.ledgers import Aggregate, AggregateBook, LedgerSet
 from jixiao.core.ledgers.energy import energy_year
 from jixiao.core.ledgers.records import LEDGERS
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.importers.ledgers import load_ledgers
+from jixiao.io.files import write_failure
+from jixiao.io.ledgers import write_ledger_dir
 
 ledgers_app = typer.Typer(
     help="台账：按年度汇总 / evidence ledgers: the aggregates of a year", no_args_is_help=True
@@ -153,7 +155,27 @@ def summary(
         console.print(f"无记录 no records: {', '.join(missing)}", markup=False)
 
 
+TEMPLATE_ARGUMENT = typer.Argument(
+    ..., help="写入空白台账的文件夹 / folder for the empty ledgers", show_default=False
+)
+
+
+def template(folder: Path = TEMPLATE_ARGUMENT) -> None:
+    """写出每本台账的空白 CSV（中文表头）/ write an empty CSV with Chinese headers per ledger."""
+    existing = [k.value for k in LEDGERS if (folder / f"{k.value}.csv").exists()]
+    if existing:
+        fail(
+            f"{folder}: 已有台账文件，不覆盖 / ledger files exist, not overwritten: {', '.join(existing)}"
+        )
+    try:
+        written = write_ledger_dir(LedgerSet(), folder, empty=True)
+    except OSError as error:
+        fail(write_failure(error))
+    console.print(f"已生成 written: {len(written)} files in {folder}", markup=False)
+
+
 ledgers_app.command("summary")(summary)
+ledgers_app.command("template")(template)
 
 
 def register(app: typer.Typer) -> None:

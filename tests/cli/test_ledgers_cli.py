@@ -135,3 +135,13 @@ def test_figures_add_the_ledger_aggregates(seed_path: Path) -> None:
     assert data["property.overhauls_done"] == "12" and data["greening.survival_rate"] == "96"
     table = invoke("figures", seed_path).stdout
     assert "property.overhauls_done" in table and "台账 12条记录" in table
+
+
+def test_template_writes_an_empty_ledger_per_kind_and_never_overwrites(tmp_path: Path) -> None:
+    result = invoke("ledgers", "template", tmp_path / "new")
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (tmp_path / "new").iterdir())
+    assert len(files) == 18 and "overhauls.csv" in files
+    assert invoke("ledgers", "summary", tmp_path / "new", "--year", "2021").exit_code == 0
+    again = invoke("ledgers", "template", tmp_path / "new")
+    assert again.exit_code == 2 and "不覆盖" in again.stderr
