@@ -420,3 +420,8 @@ def test_every_aggregate_is_described_in_both_languages(key: str) -> None:
     definition = AGGREGATES[key]
     assert definition.description and definition.description_en and definition.label_en
     assert definition.sentence and definition.unit
+
+
+def test_water_per_head_is_backed_by_the_water_records() -> None:
+    water = book(factors=FACTORS, **energy_rows()).get("energy.water_per_head")
+    assert water.record_ids == ("e6", "b21")
