@@ -151,3 +151,13 @@ def test_a_record_from_form_data_names_the_field() -> None:
     with pytest.raises(InputError) as raised:
         ledger_set_from_data({"overhauls": [{"id": "A", "overhaul_date": "2021-01-01"}]})
     assert raised.value.problems[0].path == "overhauls[0].equipment"
+
+
+def test_a_ledger_set_as_json_data_reads_back_equal() -> None:
+    import json
+
+    from jixiao.core.ledgers.records import ledger_set_from_data
+
+    seed = load_ledger_dir(SEED_LEDGERS)
+    data = json.loads(json.dumps(seed.model_dump(mode="json")))
+    assert ledger_set_from_data(data) == seed
