@@ -844,6 +844,31 @@ _DEFS = (
         _change_value(AssetChangeKind.DISPOSAL),
         "处置固定资产{value}万元",
     ),
+    AggregateDef(
+        "fixed_assets.depreciation_value",
+        "当年计提折旧",
+        "depreciation of the year",
+        "万元",
+        (K.ASSET_CHANGES,),
+        "当年“折旧”变动金额合计（折算为万元）",
+        "the year's depreciation entries, in 万元",
+        _change_value(AssetChangeKind.DEPRECIATION),
+        "计提折旧{value}万元",
+    ),
+    AggregateDef(
+        "fixed_assets.transfers",
+        "资产调拨次数",
+        "asset transfers",
+        "次",
+        (K.ASSET_CHANGES,),
+        "当年“调拨”变动记录数",
+        "transfers recorded in the year",
+        _count(
+            K.ASSET_CHANGES,
+            lambda r: isinstance(r, AssetChange) and r.kind is AssetChangeKind.TRANSFER,
+        ),
+        "办理资产调拨{value}次",
+    ),
     # 会议与接待
     AggregateDef(
         "meetings.served",
