@@ -250,7 +250,8 @@ def ledger_files(folder: Path, suffixes: tuple[str, ...] = (".csv",)) -> dict[Le
     found: dict[LedgerKind, Path] = {}
     problems = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.suffix.lower() not in suffixes:
+        hidden = path.name.startswith((".", "~$"))  # dot files, Excel's lock files
+        if hidden or path.suffix.lower() not in suffixes:
             continue
         kind = stems.get(path.stem)
         if kind is None:

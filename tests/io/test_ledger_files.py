@@ -108,6 +108,13 @@ def test_one_bad_file_means_nothing_is_read(tmp_path: Path) -> None:
     assert len(raised.value.problems) == 1  # the good file raised nothing, and nothing returned
 
 
+def test_hidden_and_excel_lock_files_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "~$overhauls.csv").write_text("junk", "utf-8")
+    (tmp_path / ".overhauls.csv").write_text("junk", "utf-8")
+    (tmp_path / "README.md").write_text("说明", "utf-8")
+    assert load_ledger_dir(tmp_path).empty
+
+
 def test_unknown_file_names_and_missing_folders(tmp_path: Path) -> None:
     assert problems(tmp_path, overhaul="编号\n")[0].startswith("overhaul.csv: 不认识的台账文件名")
     with pytest.raises(InputError, match="台账文件夹不存在"):
