@@ -32,7 +32,15 @@ from jixiao.io.files import read_input_bytes, write_text_atomically
 
 MAX_LEDGER_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
-LEDGER_DIR = "ledgers"  # the folder beside a dossier that is picked up automatically
+LEDGER_DIR = "ledgers"
+SPREADSHEETS = (
+    ".csv",
+    ".xlsx",
+    ".xls",
+    ".xlsm",
+    ".ods",
+    ".et",
+)  # a ledger in any of these  # the folder beside a dossier that is picked up automatically
 
 __all__ = [
     "LEDGER_DIR",
@@ -251,6 +259,19 @@ def ledger_files(folder: Path, suffixes: tuple[str, ...] = (".csv",)) -> dict[Le
     problems = []
     for path in sorted(folder.iterdir()):
         hidden = path.name.startswith((".", "~$"))  # dot files, Excel's lock files
+        if (
+            not hidden
+            and path.suffix.lower() in SPREADSHEETS
+            and path.suffix.lower() not in suffixes
+        ):
+            problems.append(
+                Problem(
+                    path.name,
+                    f"不支持的格式，请另存为 {' 或 '.join(suffixes)}",
+                    f"unsupported format; save it as {' or '.join(suffixes)}",
+                )
+            )
+            continue
         if hidden or path.suffix.lower() not in suffixes:
             continue
         kind = stems.get(path.stem)

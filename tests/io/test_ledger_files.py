@@ -117,6 +117,11 @@ def test_hidden_and_excel_lock_files_are_ignored(tmp_path: Path) -> None:
 
 def test_unknown_file_names_and_missing_folders(tmp_path: Path) -> None:
     assert problems(tmp_path, overhaul="编号\n")[0].startswith("overhaul.csv: 不认识的台账文件名")
+    (tmp_path / "overhaul.csv").unlink()
+    (tmp_path / "meetings.xls").write_bytes(b"old")
+    assert problems(tmp_path) == [
+        "meetings.xls: 不支持的格式，请另存为 .csv / unsupported format; save it as .csv"
+    ]
     with pytest.raises(InputError, match="台账文件夹不存在"):
         load_ledger_dir(tmp_path / "absent")
 
