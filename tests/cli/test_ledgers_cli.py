@@ -14,6 +14,17 @@ from typer.testing import CliRunner
 from jixiao.cli.main import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fix the CLI console's width: rich reads COLUMNS once, when the shared console is made,
+    so an env setting here would depend on which test made it first."""
+    from jixiao.cli import common
+
+    monkeypatch.setattr(common.console, "_width", 200)
+
+
 SEED_LEDGERS = Path(__file__).resolve().parents[2] / "examples" / "wanzai-2021" / "ledgers"
 
 
