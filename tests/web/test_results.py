@@ -511,3 +511,17 @@ def test_rules_page_for_finance_only(world) -> None:
     page = finance.get("/results/rules/").content.decode()
     assert "12" in page and "cut_poor" not in page.split("修改记录")[1]
     assert _client(world.users["filler_a"]).get("/results/rules/").status_code == 403
+
+
+def test_demo_county_has_decisions_items_and_a_warning() -> None:
+    from jixiao.web.evaluations.demo import load_demo
+    from jixiao.web.results import selectors
+
+    load_demo()
+    assert Decision.objects.count() == 3
+    assert sorted(
+        item.shown_status(date(2026, 1, 1)) for item in RectificationItem.objects.all()
+    ) == ["done", "in_progress", "overdue"]
+    snapshot = MonitoringSnapshot.objects.get()
+    warnings = selectors.snapshot_warnings(snapshot, Decimal(20))
+    assert [w.kind for w in warnings] == ["spending"]  # indicators at 60%: in step, not flagged
