@@ -92,8 +92,8 @@ def _warning(
         return None
     behind = gap < 0
     zh = (
-        f"{subject}{_points(value)}%，{'落后于' if behind else '超前于'}时间进度{_points(time)}%"
-        f"{_points(abs(gap))}个百分点（预警阈值{_points(margin)}个百分点）"
+        f"{subject}{_points(value)}%，{'落后于' if behind else '超前于'}时间进度{_points(time)}%，"
+        f"相差{_points(abs(gap))}个百分点（超过预警阈值{_points(margin)}个百分点）"
     )
     en = (
         f"{subject_en} {_points(value)}% is {_points(abs(gap))} points "

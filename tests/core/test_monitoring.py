@@ -41,7 +41,9 @@ def test_spending_behind_time_is_flagged_in_both_languages() -> None:
     warning = found[0]
     assert warning.kind == "spending"
     assert round(warning.gap, 2) == Decimal("-28.08")
-    assert warning.zh == "支出进度30%，落后于时间进度58.1%28.1个百分点（预警阈值20个百分点）"
+    assert (
+        warning.zh == "支出进度30%，落后于时间进度58.1%，相差28.1个百分点（超过预警阈值20个百分点）"
+    )
     assert warning.en == (
         "Spending progress 30% is 28.1 points behind time progress 58.1% (margin 20 points)"
     )

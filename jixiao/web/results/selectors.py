@@ -121,6 +121,19 @@ def register_rows(*, user: Any, round_: Round) -> list[RegisterRow]:
     return rows
 
 
+def register_summary(rows: list[RegisterRow]) -> dict[str, int]:
+    """How many rows are decided, and how many items are open and overdue today."""
+    day = today()
+    items = [item for row in rows for item in row.items]
+    return {
+        "rows": len(rows),
+        "decided": sum(1 for row in rows if row.decision is not None),
+        "items": len(items),
+        "open": sum(1 for item in items if item.is_open),
+        "overdue": sum(1 for item in items if item.shown_status(day) == "overdue"),
+    }
+
+
 def items_for(submission: Submission) -> list[RectificationItem]:
     return list(submission.rectification_items.select_related("owner").prefetch_related("updates"))
 

@@ -60,7 +60,10 @@ def _audit(
 
 
 def _who(actor: Any) -> str:
-    return getattr(actor, "username", "") or "system"
+    """The person as colleagues know them: 张三（zhangsan）, or the account name alone."""
+    username = getattr(actor, "username", "") or "system"
+    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return f"{full}（{username}）" if full else username
 
 
 def _refuse(zh: str, en: str, code: str = "not_allowed") -> ActionRefused:

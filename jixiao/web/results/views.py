@@ -154,7 +154,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "results/register.html",
-        {"round": round_, "rows": rows, "today": selectors.today()},
+        {"round": round_, "rows": rows, "summary": selectors.register_summary(rows)},
     )
 
 
