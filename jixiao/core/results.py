@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 GRADES = ("优", "良", "中", "差")
+GRADE_EN = {"优": "Excellent", "良": "Good", "中": "Fair", "差": "Poor"}
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def suggest(
         reasons.append(
             Reason(
                 f"评价等级为“{grade}”，规则：压减下年度项目预算{_percent(cut)}%",
-                f"grade {grade}: the rule reduces next year's project budget by {_percent(cut)}%",
+                f"grade {GRADE_EN.get(grade, grade)}: the rule reduces next year's project "
+                f"budget by {_percent(cut)}%",
             )
         )
     elif not grade:

@@ -525,3 +525,41 @@ def test_demo_county_has_decisions_items_and_a_warning() -> None:
     snapshot = MonitoringSnapshot.objects.get()
     warnings = selectors.snapshot_warnings(snapshot, Decimal(20))
     assert [w.kind for w in warnings] == ["spending"]  # indicators at 60%: in step, not flagged
+
+
+def test_results_pages_in_english_show_no_chinese_outside_user_data(world, reviewed) -> None:
+    from .test_english_pages import chinese_in_frame
+
+    services.decision_record(actor=world.users["finance"], submission=reviewed, choice="accept")
+    item = _item(world, reviewed)
+    services.item_progress(
+        actor=world.users["filler_a"], item=item, status="in_progress", note="已修订"
+    )
+    services.snapshot_save(
+        actor=world.users["filler_a"],
+        submission=reviewed,
+        as_of=date(2023, 7, 31),
+        label="1-7月",
+        unit="万元",
+        budget=Decimal(100),
+        spent=Decimal(10),
+        indicators=[],
+    )
+    pages = [
+        ("finance", "/results/"),
+        ("finance", "/results/rules/"),
+        ("finance", f"/results/rounds/{world.round.pk}/"),
+        ("finance", f"/results/submissions/{reviewed.pk}/"),
+        ("finance", "/results/monitoring/"),
+        ("filler_a", f"/results/submissions/{reviewed.pk}/"),
+        ("filler_a", f"/results/submissions/{reviewed.pk}/monitoring/"),
+    ]
+    shown = {}
+    for who, url in pages:
+        response = _client(world.users[who]).get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="en">' in html
+        if leftover := chinese_in_frame(html):
+            shown[f"{who} {url}"] = leftover
+    assert not shown, shown

@@ -144,7 +144,7 @@ def register(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
             "decision": _decision_out(row.decision),
             "items": [_item_out(item) for item in row.items],
         }
-        for row in selectors.register_rows(user=request.user, round_=round_)
+        for row in selectors.register_rows(user=request.user, round_=round_, lang="zh")
     ]
 
 

@@ -105,11 +105,14 @@ class SnapshotForm(forms.Form):
     def __init__(self, *args: Any, indicators: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.indicators = indicators
-        for index, row in enumerate(indicators):
+        for index in range(len(indicators)):
             self.fields[f"to_date_{index}"] = NumberField(
                 label=_("截至监控日完成值"), required=False
             )
-            self.fields[f"to_date_{index}"].widget.attrs["aria-label"] = str(row.get("name", ""))
+            # read aloud as the indicator's name (its table cell), in the reader's language
+            self.fields[f"to_date_{index}"].widget.attrs["aria-labelledby"] = (
+                f"snapshot-indicator-{index}"
+            )
 
     def indicator_rows(self) -> list[dict[str, Any]]:
         """The indicators with the values typed, as the snapshot stores them (text)."""

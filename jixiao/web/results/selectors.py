@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from jixiao.core import monitoring
 from jixiao.core.numbers import format_decimal, format_score
+from jixiao.core.results import Suggestion
 from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.evaluations.selectors import submissions_visible_to
 from jixiao.web.orgs.models import OrgKind
@@ -92,17 +93,19 @@ def register_submissions(*, user: Any, round_: Round) -> list[Submission]:
     )
 
 
-def register_rows(*, user: Any, round_: Round) -> list[RegisterRow]:
+def register_rows(*, user: Any, round_: Round, lang: str = "") -> list[RegisterRow]:
+    """The register's rows in *lang* ("zh" or "en"; the reader's language by default)."""
     rules = services.rules_for(round_.finance)
-    lang = "en" if english() else "zh"
+    lang = lang or ("en" if english() else "zh")
     rows = []
     for submission in register_submissions(user=user, round_=round_):
         version = submission.current_version
         decision = getattr(submission, "result_decision", None)
         if decision is not None:
-            suggested = decision.suggested_text
+            stored = Suggestion(decision.suggested_share, decision.suggested_rectify, ())
+            suggested = stored.text(lang)
         else:
-            suggested = services.suggestion_for(submission, rules).text("zh")
+            suggested = services.suggestion_for(submission, rules).text(lang)
         rows.append(
             RegisterRow(
                 submission=submission,

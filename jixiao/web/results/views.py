@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -161,9 +162,10 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def register_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = evaluation_selectors.round_get(user=request.user, pk=pk)
-    rows = selectors.register_rows(user=request.user, round_=round_)
     title = f"{round_.year}年度 {round_.notice} 结果应用台账（导出于 {selectors.today():%Y-%m-%d}）"
-    handle = export.register_workbook(rows, title)
+    with translation.override("zh-hans"):  # the register is a Chinese document
+        rows = selectors.register_rows(user=request.user, round_=round_, lang="zh")
+        handle = export.register_workbook(rows, title)
     return FileResponse(
         handle,
         as_attachment=True,
