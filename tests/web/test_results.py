@@ -346,14 +346,21 @@ def test_register_page_excel_and_api_agree(world, reviewed, django_assert_max_nu
     _item(world, reviewed, due=date(2023, 12, 31))  # already past: overdue
     client = _client(world.users["finance"])
     with django_assert_max_num_queries(15):
+        client.get(f"/results/rounds/{world.round.pk}/")
+    fill(world, "c")  # one more row, with an item: the page's queries do not grow with rows
+    other = advance(world, "c", "submit", "dept_approve", "finance_approve")
+    _item(world, other, due=date(2028, 1, 31))
+    with django_assert_max_num_queries(15):
         page = client.get(f"/results/rounds/{world.round.pk}/")
     html = page.content.decode()
     assert "测试县第一中学" in html and "采纳建议：压减预算10%" in html and "逾期" in html
     assert "测试县第二中学" not in html  # still a draft: not in the register
+    assert "测试县人民医院" in html
     response = client.get(f"/results/rounds/{world.round.pk}/register.xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 4  # title, header, two reports
     assert rows[1][:7] == (
         "序号",
         "单位",
@@ -374,11 +381,12 @@ def test_register_page_excel_and_api_agree(world, reviewed, django_assert_max_nu
     assert "规范项目支出绩效目标设置（逾期，2023-12-31）" in rows[2][8]
     assert rows[2][9:] == (1, 1)
     api = client.get(f"/api/rounds/{world.round.pk}/results").json()
-    assert [r["unit"] for r in api] == ["测试县第一中学"]
+    assert [r["unit"] for r in api] == ["测试县第一中学", "测试县人民医院"]
     assert api[0]["decision"]["share_percent"] == "10"
     assert api[0]["items"][0]["status"] == "overdue"
-    # the 主管部门 of another subtree sees no rows; a unit sees only its own
-    assert _client(world.users["dept2"]).get(f"/api/rounds/{world.round.pk}/results").json() == []
+    # the other 主管部门 sees only its own unit's row; a unit sees only its own
+    seen = _client(world.users["dept2"]).get(f"/api/rounds/{world.round.pk}/results").json()
+    assert [r["unit"] for r in seen] == ["测试县人民医院"]
     assert (
         len(_client(world.users["filler_a"]).get(f"/api/rounds/{world.round.pk}/results").json())
         == 1

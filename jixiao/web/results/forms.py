@@ -20,11 +20,23 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def _number(label: Any, *, required: bool = True, places: int = 2, **kwargs: Any) -> NumberField:
+    """A number typed as text (1,382.50 and full-width digits read, not blocked by the browser)."""
+    return NumberField(
+        label=label,
+        required=required,
+        max_digits=16 if places == 2 else 18,
+        decimal_places=places,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}),
+        **kwargs,
+    )
+
+
 class RulesForm(forms.Form):
-    cut_excellent = NumberField(label=_("“优”压减比例（%）"), min_value=0, max_value=100)
-    cut_good = NumberField(label=_("“良”压减比例（%）"), min_value=0, max_value=100)
-    cut_fair = NumberField(label=_("“中”压减比例（%）"), min_value=0, max_value=100)
-    cut_poor = NumberField(label=_("“差”压减比例（%）"), min_value=0, max_value=100)
+    cut_excellent = _number(_("“优”压减比例（%）"), min_value=0, max_value=100)
+    cut_good = _number(_("“良”压减比例（%）"), min_value=0, max_value=100)
+    cut_fair = _number(_("“中”压减比例（%）"), min_value=0, max_value=100)
+    cut_poor = _number(_("“差”压减比例（%）"), min_value=0, max_value=100)
     rectify_findings = forms.CharField(
         label=_("须整改的审核发现编号"),
         required=False,
@@ -34,8 +46,8 @@ class RulesForm(forms.Form):
     rectify_on_any_error = forms.BooleanField(
         label=_("存在未豁免的错误级审核发现即建议整改"), required=False
     )
-    monitoring_margin = NumberField(
-        label=_("运行监控预警阈值（百分点）"),
+    monitoring_margin = _number(
+        _("运行监控预警阈值（百分点）"),
         min_value=0,
         max_value=100,
         help_text=_("支出进度或指标完成进度与时间进度相差超过此值时预警"),
@@ -49,8 +61,8 @@ class DecisionForm(forms.Form):
     action = forms.ChoiceField(
         label=_("预算处理（调整时）"), choices=BudgetAction.choices, required=False
     )
-    share = NumberField(label=_("比例（%）"), required=False)
-    amount = NumberField(label=_("或金额"), required=False)
+    share = _number(_("比例（%）"), required=False)
+    amount = _number(_("金额"), required=False)
     amount_unit = forms.ChoiceField(
         label=_("金额单位"), choices=MoneyUnit.choices, initial=MoneyUnit.WAN
     )
@@ -96,8 +108,8 @@ class SnapshotForm(forms.Form):
     as_of = forms.DateField(label=_("监控截止日期"), widget=DateInput)
     label = forms.CharField(label=_("监控期间（如 1-7月）"), required=False, max_length=40)
     unit = forms.ChoiceField(label=_("金额单位"), choices=MoneyUnit.choices)
-    budget = NumberField(label=_("全年预算"))
-    spent = NumberField(label=_("累计支出"))
+    budget = _number(_("全年预算"))
+    spent = _number(_("累计支出"))
     note = forms.CharField(
         label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -106,8 +118,8 @@ class SnapshotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indicators = indicators
         for index in range(len(indicators)):
-            self.fields[f"to_date_{index}"] = NumberField(
-                label=_("截至监控日完成值"), required=False
+            self.fields[f"to_date_{index}"] = _number(
+                _("截至监控日完成值"), required=False, places=6
             )
             # read aloud as the indicator's name (its table cell), in the reader's language
             self.fields[f"to_date_{index}"].widget.attrs["aria-labelledby"] = (

@@ -94,7 +94,7 @@ class Choice(models.TextChoices):
 class BudgetAction(models.TextChoices):
     KEEP = "keep", _("维持预算")
     REDUCE = "reduce", _("压减预算")
-    INCREASE = "increase", _("优先保障（增加预算）")
+    INCREASE = "increase", _("增加预算")
 
 
 class Decision(models.Model):

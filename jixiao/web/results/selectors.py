@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from jixiao.core import monitoring
 from jixiao.core.numbers import format_decimal, format_score
@@ -212,6 +212,15 @@ def _percent(value: Decimal | None) -> str:
     return "" if value is None else format_decimal(value, 1, trim=True)
 
 
+def _why_not_compared(row: dict[str, Any]) -> str:
+    """Why an indicator has no progress in a snapshot, in words."""
+    if _number(row.get("to_date")) is None:
+        return gettext("未填报")
+    if str(row.get("comparator")) in ("≤", "<"):
+        return gettext("上限指标，不比较")
+    return gettext("不比较")
+
+
 def snapshot_view(snapshot: MonitoringSnapshot, margin: Decimal) -> SnapshotView:
     lang_en = english()
     found = snapshot_warnings(snapshot, margin)
@@ -221,7 +230,14 @@ def snapshot_view(snapshot: MonitoringSnapshot, margin: Decimal) -> SnapshotView
         value = monitoring.indicator_progress(
             _number(row.get("to_date")), _number(row.get("target")), str(row.get("comparator"))
         )
-        rows.append({**row, "progress": _percent(value), "flagged": row.get("id") in flagged})
+        rows.append(
+            {
+                **row,
+                "progress": _percent(value),
+                "flagged": row.get("id") in flagged,
+                "why_not": "" if value is not None else _why_not_compared(row),
+            }
+        )
     return SnapshotView(
         snapshot=snapshot,
         time_progress=_percent(monitoring.time_progress(snapshot.as_of)),

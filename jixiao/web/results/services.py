@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from jixiao.core.errors import InputError
+from jixiao.core.numbers import format_decimal
 from jixiao.core.results import parse_finding_ids, suggest
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import Submission
@@ -84,7 +85,12 @@ def _locked_submission(submission: Submission) -> Submission:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """A value as the audit trail stores it: 12 and 12.00 alike as "12"."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format_decimal(value, 6, trim=True)
+    return str(value)
 
 
 # ── rules ─────────────────────────────────────────────────────────────────────────────────
@@ -134,9 +140,12 @@ def rules_save(*, actor: Any, finance: Org, values: dict[str, Any]) -> ResultRul
     rules = rules or ResultRuleSet(finance=finance)
     for name in RULE_FIELDS:
         setattr(rules, name, values[name] if name != "rectify_findings" else " ".join(sorted(ids)))
-    rules.save()
     after = {f: _text(getattr(rules, f)) for f in RULE_FIELDS}
-    _audit(actor=actor, action=AuditAction.RULES, org=finance, changes=diff(before, after))
+    changes = diff(before, after)
+    if rules.pk is not None and not changes:
+        return rules  # saved as it was: nothing to write, nothing to audit
+    rules.save()
+    _audit(actor=actor, action=AuditAction.RULES, org=finance, changes=changes)
     return rules
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
+from jixiao.core.numbers import format_money
 from jixiao.core.results import Suggestion
 from jixiao.web.evaluations import selectors as evaluation_selectors
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
@@ -90,6 +91,11 @@ def _bureau(request: HttpRequest) -> Org:
 RULE_INITIAL = services.RULE_FIELDS
 
 
+def _initial(value: Any) -> Any:
+    """A stored value as a form shows it: 12, not 12.00."""
+    return selectors.share_text(value) if isinstance(value, Decimal) else value
+
+
 def _shown(value: str | None) -> str:
     """A stored rule value as a clerk reads it: 10 (not 10.00), 是/否 for a switch."""
     if value in ("True", "False"):
@@ -106,7 +112,7 @@ def _shown(value: str | None) -> str:
 def rules(request: HttpRequest) -> HttpResponse:
     bureau = _bureau(request)
     current = services.rules_for(bureau)
-    initial = {name: getattr(current, name) for name in RULE_INITIAL}
+    initial = {name: _initial(getattr(current, name)) for name in RULE_INITIAL}
     form = forms.RulesForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
@@ -124,13 +130,15 @@ def rules(request: HttpRequest) -> HttpResponse:
     history = [
         {
             "at": entry.at,
-            "actor_name": entry.actor_name,
+            "actor_name": (entry.actor.get_full_name() if entry.actor else "") or entry.actor_name,
             "changes": [
                 (labels.get(c["path"], c["path"]), _shown(c["old"]), _shown(c["new"]))
                 for c in entry.changes
             ],
         }
-        for entry in ResultAudit.objects.filter(org=bureau, action="rules").order_by("-at")[:10]
+        for entry in ResultAudit.objects.filter(org=bureau, action="rules")
+        .select_related("actor")
+        .order_by("-at")[:10]
     ]
     return render(
         request,
@@ -189,8 +197,8 @@ def _submission_context(request: HttpRequest, submission: Any, **extra: Any) -> 
     if decision is not None:
         initial.update(
             action=decision.action,
-            share=decision.share,
-            amount=decision.amount,
+            share=_initial(decision.share),
+            amount=None if decision.amount is None else format_money(decision.amount),
             amount_unit=decision.amount_unit,
             reason=decision.reason,
         )
@@ -342,7 +350,7 @@ def monitoring(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.SnapshotForm(
         request.POST or None,
         indicators=indicators,
-        initial={"budget": budget, "unit": unit, "label": ""},
+        initial={"budget": None if budget is None else format_money(budget), "unit": unit},
     )
     if request.method == "POST":
         if not may_enter:
