@@ -253,6 +253,9 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("POST", "results/submissions/<int:pk>/decision/"): [
         c(FIN, changes=True, body="results_decision", pk="sub:finance_reviewed")
     ],
+    ("POST", "results/submissions/<int:pk>/publish/"): [
+        c(FIN, changes=True, body="results_publish", pk="sub:published", note="a decided report")
+    ],
     ("POST", "results/submissions/<int:pk>/items/"): [
         c(FIN, changes=True, body="results_item", pk="sub:finance_reviewed")
     ],

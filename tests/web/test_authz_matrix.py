@@ -240,6 +240,9 @@ def build_matrix_world() -> MatrixWorld:
         description="矩阵测试整改事项",
         due_date=date(2021, 6, 30),
     )
+    results_services.decision_record(  # a decision, unpublished, on the published report
+        actor=actors["finance"], submission=by_state["published"], choice="accept"
+    )
     objects = {
         "item": item.pk,
         "sub:draft": draft.pk,
@@ -364,6 +367,7 @@ BODIES: dict[str, Any] = {
     "results_progress": lambda w, client, pk: {"data": {"status": "in_progress", "note": REASON}},
     "results_review": lambda w, client, pk: {"data": {"decision": "confirm", "note": ""}},
     "api_results_decision": lambda w, client, pk: _json({"choice": "accept"}),
+    "results_publish": lambda w, client, pk: {"data": {"published": "1"}},
     "api_rescore": lambda w, client, pk: _json(
         {"item_id": w.rescore_item, "points": "0", "comment": REASON}
     ),

@@ -571,3 +571,27 @@ def test_results_pages_in_english_show_no_chinese_outside_user_data(world, revie
         if leftover := chinese_in_frame(html):
             shown[f"{who} {url}"] = leftover
     assert not shown, shown
+
+
+def test_public_sees_the_use_of_results_only_once_published(world) -> None:
+    fill(world, "a")
+    published = advance(
+        world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish"
+    )
+    services.decision_record(actor=world.users["finance"], submission=published, choice="accept")
+    _item(world, published)
+    portal = f"/portal/reports/{published.pk}/"
+    assert 'id="published-results"' not in Client().get(portal).content.decode()  # not by default
+    with pytest.raises(ActionRefused):
+        services.decision_publish(
+            actor=world.users["filler_a"], submission=published, published=True
+        )
+    response = _client(world.users["finance"]).post(
+        f"/results/submissions/{published.pk}/publish/", {"published": "1"}
+    )
+    assert response.status_code == 302
+    page = Client().get(portal).content.decode()
+    assert 'id="published-results"' in page and "规范项目支出绩效目标设置" in page
+    assert ResultAudit.objects.filter(action="publish").count() == 1
+    services.decision_publish(actor=world.users["finance"], submission=published, published=False)
+    assert 'id="published-results"' not in Client().get(portal).content.decode()

@@ -137,6 +137,10 @@ def register_summary(rows: list[RegisterRow]) -> dict[str, int]:
     }
 
 
+def published_decision(submission: Submission) -> Decision | None:
+    return Decision.objects.filter(submission=submission, published=True).first()
+
+
 def items_for(submission: Submission) -> list[RectificationItem]:
     return list(submission.rectification_items.select_related("owner").prefetch_related("updates"))
 

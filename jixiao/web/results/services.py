@@ -244,6 +244,32 @@ def decision_record(
     return decision
 
 
+@transaction.atomic
+def decision_publish(*, actor: Any, submission: Submission, published: bool) -> Decision:
+    """Make the decision and its rectification items public on the portal beside the published
+    report (or withdraw them). Nothing is public until the bureau does this."""
+    submission = _locked_submission(submission)
+    permissions = Permissions.of(actor)
+    if not permissions.can_view(submission):
+        raise _refuse("无权访问该填报", "not yours to see", "forbidden")
+    if not rules_of.is_finance_over(permissions, submission.org):
+        raise _refuse("只有财政局可以公开结果应用", "only the finance bureau publishes")
+    decision = Decision.objects.filter(submission=submission).first()
+    if decision is None:
+        raise _refuse("尚未作出决定，无可公开", "no decision to publish yet", "no_decision")
+    if decision.published == published:
+        return decision
+    decision.published = published
+    decision.save(update_fields=["published"])
+    _audit(
+        actor=actor,
+        action=AuditAction.PUBLISH,
+        submission=submission,
+        changes=[{"path": "published", "old": str(not published), "new": str(published)}],
+    )
+    return decision
+
+
 # ── rectification items ───────────────────────────────────────────────────────────────────
 
 

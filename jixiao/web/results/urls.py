@@ -15,6 +15,7 @@ urlpatterns = [
     path("rounds/<int:pk>/register.xlsx", views.register_xlsx, name="register_xlsx"),
     path("submissions/<int:pk>/", views.submission_results, name="submission"),
     path("submissions/<int:pk>/decision/", views.decide, name="decide"),
+    path("submissions/<int:pk>/publish/", views.publish, name="publish"),
     path("submissions/<int:pk>/items/", views.item_new, name="item_new"),
     path("submissions/<int:pk>/monitoring/", views.monitoring, name="monitoring"),
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),

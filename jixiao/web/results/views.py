@@ -271,6 +271,23 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = evaluation_selectors.submission_get(user=request.user, pk=pk)
+    published = request.POST.get("published") == "1"
+    try:
+        services.decision_publish(actor=request.user, submission=submission, published=published)
+    except ActionRefused as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _("结果应用已公开（随已公开的报告显示）") if published else _("已撤回公开"),
+        )
+    return redirect("results:submission", pk=pk)
+
+
+@login_required
+@require_POST
 def item_new(request: HttpRequest, pk: int) -> HttpResponse:
     submission = evaluation_selectors.submission_get(user=request.user, pk=pk)
     form = forms.ItemForm(request.POST)
