@@ -338,6 +338,8 @@ def test_decision_and_item_through_the_page(world, reviewed) -> None:
         == 404
     )
     page = unit.get(f"/results/submissions/{reviewed.pk}/").content.decode()
+    history = page.split('id="results-history"')[1]
+    assert "更新整改进展" in history and "新增整改事项" in history and "结果应用决定" in history
     assert "制度已起草" in page and "采纳建议" not in page.split('id="decision"')[1][:200]
 
 

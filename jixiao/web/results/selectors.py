@@ -30,6 +30,7 @@ from jixiao.web.results.models import (
     Decision,
     MonitoringSnapshot,
     RectificationItem,
+    ResultAudit,
 )
 from jixiao.web.results.permissions import DECIDABLE
 
@@ -135,6 +136,21 @@ def register_summary(rows: list[RegisterRow]) -> dict[str, int]:
         "open": sum(1 for item in items if item.is_open),
         "overdue": sum(1 for item in items if item.shown_status(day) == "overdue"),
     }
+
+
+def history_for(submission: Submission) -> list[dict[str, Any]]:
+    """Who did what to the submission's results, newest first: when, who, the action in words,
+    the reason or note."""
+    rows = ResultAudit.objects.filter(submission=submission).select_related("actor")
+    return [
+        {
+            "at": row.at,
+            "who": (row.actor.get_full_name() if row.actor else "") or row.actor_name,
+            "action": row.get_action_display(),
+            "reason": row.reason,
+        }
+        for row in rows.order_by("-at", "-pk")[:50]
+    ]
 
 
 def published_decision(submission: Submission) -> Decision | None:

@@ -314,6 +314,7 @@ def item_create(
         actor=actor,
         action=AuditAction.ITEM_CREATE,
         submission=submission,
+        reason=description,
         changes=[
             {"path": f"item[{item.pk}].description", "old": None, "new": description},
             {"path": f"item[{item.pk}].due_date", "old": None, "new": str(due_date)},

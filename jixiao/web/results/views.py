@@ -228,6 +228,7 @@ def _submission_context(request: HttpRequest, submission: Any, **extra: Any) -> 
         "progress_form": forms.ProgressForm(),
         "review_form": forms.ReviewForm(),
         "statuses": ItemStatus,
+        "history": selectors.history_for(submission),
         **extra,
     }
 
