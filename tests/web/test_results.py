@@ -597,3 +597,34 @@ def test_public_sees_the_use_of_results_only_once_published(world) -> None:
     assert ResultAudit.objects.filter(action="publish").count() == 1
     services.decision_publish(actor=world.users["finance"], submission=published, published=False)
     assert 'id="published-results"' not in Client().get(portal).content.decode()
+
+
+def test_results_page_and_monitoring_list_queries_are_bounded(
+    world, reviewed, django_assert_max_num_queries
+) -> None:
+    services.decision_record(actor=world.users["finance"], submission=reviewed, choice="accept")
+    for month in (3, 5, 7):
+        services.snapshot_save(
+            actor=world.users["filler_a"],
+            submission=reviewed,
+            as_of=date(2023, month, 28),
+            label=f"1-{month}月",
+            unit="万元",
+            budget=Decimal(100),
+            spent=Decimal(10),
+            indicators=[],
+        )
+    client = _client(world.users["finance"])
+    counts = []
+    for n in range(1, 4):  # more items and updates: no more queries
+        item = _item(world, reviewed)
+        services.item_progress(
+            actor=world.users["filler_a"], item=item, status="in_progress", note=f"进展{n}"
+        )
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(f"/results/submissions/{reviewed.pk}/").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[-1]
+    with django_assert_max_num_queries(12):
+        page = client.get("/results/monitoring/").content.decode()
+    assert page.count("测试县第一中学") == 3
