@@ -241,6 +241,35 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "submissions/<int:pk>/audit/"): [c(SUB, pk="sub:draft")],
     ("GET", "submissions/<int:pk>/audit.csv"): [c(SUB, pk="sub:draft")],
     ("GET", "evidence/<int:pk>/"): [c(SUB, pk="evidence")],
+    # ── use of results and monitoring (jixiao.web.results) ────────────────────────────────
+    ("GET", "results/"): [c(ANY)],
+    ("GET", "results/rules/"): [c("finance: opens rounds at its own bureau")],
+    ("POST", "results/rules/"): [
+        c("finance: opens rounds at its own bureau", changes=True, body="results_rules")
+    ],
+    ("GET", "results/rounds/<int:pk>/"): [c(ROUND, pk="round:1")],
+    ("GET", "results/rounds/<int:pk>/register.xlsx"): [c(ROUND, pk="round:1")],
+    ("GET", "results/submissions/<int:pk>/"): [c(SUB, pk="sub:finance_reviewed")],
+    ("POST", "results/submissions/<int:pk>/decision/"): [
+        c(FIN, changes=True, body="results_decision", pk="sub:finance_reviewed")
+    ],
+    ("POST", "results/submissions/<int:pk>/publish/"): [
+        c(FIN, changes=True, body="results_publish", pk="sub:published", note="a decided report")
+    ],
+    ("POST", "results/submissions/<int:pk>/items/"): [
+        c(FIN, changes=True, body="results_item", pk="sub:finance_reviewed")
+    ],
+    ("GET", "results/submissions/<int:pk>/monitoring/"): [c(SUB, pk="sub:draft")],
+    ("POST", "results/submissions/<int:pk>/monitoring/"): [
+        c(UNIT, changes=True, body="results_snapshot", pk="sub:draft")
+    ],
+    ("POST", "results/items/<int:pk>/progress/"): [
+        c(UNIT, changes=True, body="results_progress", pk="item", note="the owner unit only")
+    ],
+    ("POST", "results/items/<int:pk>/review/"): [
+        c(FIN, changes=True, body="results_review", pk="item")
+    ],
+    ("GET", "results/monitoring/"): [c(ANY)],
     # ── public portal ─────────────────────────────────────────────────────────────────────
     ("GET", "portal/"): [
         listing(PUBLIC, "report:published", PUBLIC),
@@ -289,4 +318,10 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ],
     ("GET", "api/submissions/{pk}/audit"): [c(SUB, pk="sub:draft")],
     ("GET", "api/submissions/{pk}/report.{fmt}"): [c(SUB, pk="sub:draft", fmt="md")],
+    ("GET", "api/rounds/{pk}/results"): [c(ROUND, pk="round:1")],
+    ("GET", "api/submissions/{pk}/results"): [c(SUB, pk="sub:finance_reviewed")],
+    ("POST", "api/submissions/{pk}/results/decision"): [
+        c(FIN, changes=True, body="api_results_decision", pk="sub:finance_reviewed")
+    ],
+    ("GET", "api/submissions/{pk}/monitoring"): [c(SUB, pk="sub:draft")],
 }

@@ -41,7 +41,7 @@ import re
 import time
 import zipfile
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -57,6 +57,7 @@ from jixiao.web.api.api import api
 from jixiao.web.evaluations import engine, imports, reports, services, tasks, views
 from jixiao.web.evaluations.models import Submission
 from jixiao.web.orgs.models import ApiToken, Org, OrgKind, Role
+from jixiao.web.results import services as results_services
 from tests.web import authz_matrix as matrix
 from tests.web import factories
 from tests.web.factories import PASSWORD, dossier_data, user
@@ -233,7 +234,17 @@ def build_matrix_world() -> MatrixWorld:
         job = tasks.start_round_export(
             actor=actors["finance"], round_=by_state["published"].round, fmt="html"
         )
+    item = results_services.item_create(  # a rectification item of unit A
+        actor=actors["finance"],
+        submission=by_state["finance_reviewed"],
+        description="矩阵测试整改事项",
+        due_date=date(2021, 6, 30),
+    )
+    results_services.decision_record(  # a decision, unpublished, on the published report
+        actor=actors["finance"], submission=by_state["published"], choice="accept"
+    )
     objects = {
+        "item": item.pk,
         "sub:draft": draft.pk,
         **{f"sub:{state}": s.pk for state, s in by_state.items()},
         "round:1": world.round.pk,
@@ -334,6 +345,29 @@ BODIES: dict[str, Any] = {
         dossier_data(w.base.unit_a.name, self_evaluation={"total": "66"})
     ),
     "api_reason": lambda w, client, pk: _json({"reason": REASON}),
+    "results_rules": lambda w, client, pk: {
+        "data": {
+            "finance": w.base.finance.pk,
+            "cut_excellent": "0",
+            "cut_good": "0",
+            "cut_fair": "5",
+            "cut_poor": "12",
+            "rectify_findings": "",
+            "rectify_on_any_error": "on",
+            "monitoring_margin": "20",
+        }
+    },
+    "results_decision": lambda w, client, pk: {"data": {"choice": "accept", "amount_unit": "万元"}},
+    "results_item": lambda w, client, pk: {
+        "data": {"description": "完善资产管理制度", "due_date": "2021-09-30"}
+    },
+    "results_snapshot": lambda w, client, pk: {
+        "data": {"as_of": "2023-07-31", "unit": "万元", "budget": "100", "spent": "30"}
+    },
+    "results_progress": lambda w, client, pk: {"data": {"status": "in_progress", "note": REASON}},
+    "results_review": lambda w, client, pk: {"data": {"decision": "confirm", "note": ""}},
+    "api_results_decision": lambda w, client, pk: _json({"choice": "accept"}),
+    "results_publish": lambda w, client, pk: {"data": {"published": "1"}},
     "api_rescore": lambda w, client, pk: _json(
         {"item_id": w.rescore_item, "points": "0", "comment": REASON}
     ),
@@ -345,7 +379,7 @@ BODIES: dict[str, Any] = {
 def _count_sql() -> str:
     tables = [
         model._meta.db_table
-        for app in ("evaluations", "orgs", "auth")
+        for app in ("evaluations", "orgs", "auth", "results")
         for model in apps.get_app_config(app).get_models()
     ]
     return "SELECT " + ", ".join(f'(SELECT COUNT(*) FROM "{table}")' for table in tables)

@@ -28,6 +28,7 @@ from jixiao.web.evaluations.models import State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.orgs.models import ApiToken, Org
+from jixiao.web.results.api import router as results_router
 
 
 class TokenAuth(HttpBearer):
@@ -551,3 +552,6 @@ def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         )
     submission = selectors.submission_get(user=request.user, pk=pk)
     return report_response(request, submission, fmt)
+
+
+api.add_router("/", results_router)  # 结果应用 and 运行监控 (jixiao.web.results.api)

@@ -28,6 +28,7 @@ from jixiao.io.dossiers import dossier_to_data, load_dossier
 from jixiao.web.evaluations import engine, services
 from jixiao.web.evaluations.models import Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
+from jixiao.web.results.demo import seed_results
 
 DEMO_PASSWORD = "jixiao-demo"
 DEMO_LABEL = "（演示数据，虚构）"
@@ -291,6 +292,7 @@ def load_demo(*, seed: int = 2023) -> DemoAccounts:
     rows: list[tuple[str, str, str, str]] = []
     rows += _load_seed()
     rows += _load_county(seed)
+    seed_results()  # use of results and monitoring (jixiao.web.results.demo)
     return DemoAccounts(rows)
 
 
