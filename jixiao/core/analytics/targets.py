@@ -39,8 +39,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -114,15 +113,18 @@ class PeerTargets:
 
     @classmethod
     def from_dossiers(cls, dossiers: Iterable[Dossier]) -> PeerTargets:
-        targets: dict[tuple[str, str, int], list[tuple[Decimal, str]]] = defaultdict(list)
+        peers = cls()
         for dossier in dossiers:
-            owner = _owner(dossier)
-            for indicator in dossier.indicators:
-                target, direction = indicator.effective_target, _direction(indicator.comparator)
-                if target is not None and direction:
-                    key = (*indicator_key(indicator.name, indicator.unit), direction)
-                    targets[key].append((target, owner))
-        return cls(dict(targets))
+            peers.add(owner_of(dossier), dossier.indicators)
+        return peers
+
+    def add(self, owner: str, indicators: Iterable[Indicator]) -> None:
+        """Count *owner*'s numeric targets (owner: "department:year", see :func:`owner_of`)."""
+        for indicator in indicators:
+            target, direction = indicator.effective_target, _direction(indicator.comparator)
+            if target is not None and direction:
+                key = (*indicator_key(indicator.name, indicator.unit), direction)
+                self.targets.setdefault(key, []).append((target, owner))
 
     def median(
         self, indicator: Indicator, owner: str, min_peers: int
@@ -136,7 +138,8 @@ class PeerTargets:
         return Decimal(statistics.median(others)), len(others)
 
 
-def _owner(dossier: Dossier) -> str:
+def owner_of(dossier: Dossier) -> str:
+    """The key that keeps a dossier out of its own peers: "department:year"."""
     return f"{dossier.profile.name}:{dossier.year}"
 
 
@@ -157,7 +160,7 @@ def review_targets(
     return review_indicators(
         dossier.indicators,
         year=dossier.year,
-        owner=_owner(dossier),
+        owner=owner_of(dossier),
         framework=framework,
         previous=previous,
         previous_actuals=previous_actuals,
@@ -172,12 +175,16 @@ def review_indicators(
     year: int | None = None,
     owner: str = "",
     framework: Framework | None = None,
-    previous: Dossier | None = None,
+    previous: Dossier | Sequence[Indicator] | None = None,
     previous_actuals: dict[str, Decimal] | None = None,
     peers: PeerTargets | Sequence[Dossier] = (),
     options: TargetOptions | None = None,
+    kinds: Collection[str] | None = None,
 ) -> list[TargetFlag]:
-    """Flags on *indicators* (a year's targets); *owner* keeps a dossier out of its own peers."""
+    """Flags on *indicators* (a year's targets); *owner* keeps a dossier out of its own peers.
+
+    *previous* is last year's dossier or indicators (matched by name and unit, else by id);
+    *kinds* keeps only the flags of those kinds."""
     options = options or TargetOptions()
     if not isinstance(peers, PeerTargets):
         peers = PeerTargets.from_dossiers(peers)
@@ -188,7 +195,7 @@ def review_indicators(
         flags.extend(_category(indicator))
         flags.extend(_pressure(indicator, last_year, peers, owner, options))
     flags.extend(_weights(indicators, framework, options))
-    return [_with_year(flag, year) for flag in flags]
+    return [_with_year(flag, year) for flag in flags if kinds is None or flag.kind in kinds]
 
 
 def _with_year(flag: TargetFlag, year: int | None) -> TargetFlag:
@@ -287,11 +294,14 @@ def _category(indicator: Indicator) -> Iterable[TargetFlag]:
         )
 
 
-def _previous_actuals(previous: Dossier | None, by_id: dict[str, Decimal]) -> dict[str, Decimal]:
+def _previous_actuals(
+    previous: Dossier | Sequence[Indicator] | None, by_id: dict[str, Decimal]
+) -> dict[str, Decimal]:
     """Last year's actuals by indicator id and by matching key (name + unit)."""
     actuals: dict[str, Decimal] = dict(by_id)
     if previous is not None:
-        for indicator in previous.indicators:
+        indicators = previous.indicators if isinstance(previous, Dossier) else previous
+        for indicator in indicators:
             if indicator.actual is not None:
                 actuals.setdefault(indicator.id, indicator.actual)
                 actuals["|".join(indicator_key(indicator.name, indicator.unit))] = indicator.actual
