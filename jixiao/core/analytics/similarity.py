@@ -19,8 +19,9 @@ its worker processes)::
 How:
 
 1. **Normalise** each paragraph: NFKC, formulaic sentences removed (``现将……报告如下``), the
-   document's own names removed, then every digit, punctuation mark and space removed, so a
-   copy with other figures or another department's name reads the same. Paragraphs shorter than
+   document's own names removed, then every digit, punctuation mark and space removed and every
+   Chinese numeral made one placeholder, so a copy with other figures or another department's
+   name reads the same. Paragraphs shorter than
    ``min_chars`` after that (headings such as ``一、部门概况``, table rows) do not count.
 2. **Shingles**: the paragraph's overlapping ``shingle``-character strings (5 by default),
    hashed to 32 bits.
@@ -60,6 +61,9 @@ FORMULAIC = (
     r"具体(情况)?(报告|汇报)如下[:：]?",
 )
 _NOT_TEXT = re.compile(r"[\W\d_]+")  # \w keeps CJK and letters; digits and _ go as well
+# Chinese numerals all read as one placeholder: 两小时 and 三小时 compare equal (统一 and 统二
+# would too, harmlessly: every document is normalised alike)
+_NUMERALS = str.maketrans(dict.fromkeys("零〇一二三四五六七八九十百千万亿两", "〇"))
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,7 @@ def normalise(text: str, names: Sequence[str] = (), options: ReuseOptions | None
         text = pattern.sub("", text)
     for name in sorted((n for n in names if n), key=len, reverse=True):
         text = text.replace(unicodedata.normalize("NFKC", name), "")
-    return _NOT_TEXT.sub("", text)
+    return _NOT_TEXT.sub("", text).translate(_NUMERALS)
 
 
 _PRIME = np.uint64(1_000_003)
