@@ -119,7 +119,7 @@ def _report_paragraphs(path: Path) -> tuple[Any, list[str], list[str]]:
     """Import a report; its non-heading paragraphs with their locators."""
     from jixiao.importers.document import ReportText, blocks_from_text
     from jixiao.importers.sandbox import run_bounded
-    from jixiao.importers.text import import_blocks, read_text_file
+    from jixiao.importers.text import MAX_TEXT_CHARS, import_report, read_text_file
 
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -132,10 +132,18 @@ def _report_paragraphs(path: Path) -> tuple[Any, list[str], list[str]]:
         blocks = run_bounded(pdf_blocks, path)
     else:
         blocks = blocks_from_text(read_text_file(path))
-    result = import_blocks(blocks, file=path.name)
+    total = sum(len(b.text) for b in blocks)
+    if total > MAX_TEXT_CHARS:
+        raise InputError.single(
+            str(path),
+            "",
+            f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
+            f"text too long ({total} characters, limit {MAX_TEXT_CHARS})",
+        )
     report = ReportText(path.name, blocks)
+    result = import_report(report)
     lines = [line for line in report.lines if line.heading is None]
-    locators = [report.source(line.start, line.end).locator or "" for line in lines]
+    locators = [report.locator(line.start) or "" for line in lines]
     return result, [line.text for line in lines], locators
 
 
