@@ -268,7 +268,9 @@ def measure_reuse(folder: Path, files: list[Path]) -> dict[str, float]:
     options = ReuseOptions()
     texts = [f.read_text(encoding="utf-8").splitlines() for f in files]
     started = time.perf_counter()
-    prepared = [prepare_document(f.name, t, options=options) for f, t in zip(files, texts)]
+    prepared = [
+        prepare_document(f.name, t, options=options) for f, t in zip(files, texts, strict=True)
+    ]
     prepared_at = time.perf_counter()
     reuse = match_prepared(prepared, options)
     matched_at = time.perf_counter()

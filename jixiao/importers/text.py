@@ -173,6 +173,7 @@ class _Importer:
         self.title_text = ""
         self.sources: dict[str, tuple[int, int]] = {}
         self.field_sources: dict[str, Source] = {}
+        self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
@@ -505,6 +506,12 @@ class _Importer:
     # ── stated figures in sentences ────────────────────────────────────────────────────────
 
     def _percent_facts(self) -> Iterable[tuple[Line, str, Decimal, int, int]]:
+        """Every "label N%" of the report (read once: three steps go through them)."""
+        if self._percents is None:
+            self._percents = list(self._read_percent_facts())
+        return self._percents
+
+    def _read_percent_facts(self) -> Iterable[tuple[Line, str, Decimal, int, int]]:
         for line in self.report.lines:
             for match in re.finditer(rf"(?<![\d.])({NUMBER})%", line.text):
                 value = parse_number(match.group(1))
