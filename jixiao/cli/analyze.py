@@ -281,8 +281,12 @@ def _reuse_flags(
     by_path: dict[str, FileAnalysis],
 ) -> list[dict[str, Any]]:
     flags: list[dict[str, Any]] = []
-    for key, document in documents.items():
+    seen: set[frozenset[str]] = set()
+    for key, document in reversed(documents.items()):  # the later file first: the copy
         if document.top_source and document.top_source_share >= WHOLE_REPORT_SHARE:
+            if frozenset((key, document.top_source)) in seen:
+                continue  # the source's own share of the same pair
+            seen.add(frozenset((key, document.top_source)))
             share = round(document.top_source_share * 100)
             flags.append(
                 {

@@ -157,3 +157,14 @@ def test_the_tables_name_the_flags_in_chinese(folder: Path) -> None:
 def test_nothing_to_analyse_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_a_whole_report_copied_is_flagged_once_with_the_copy_first(folder: Path) -> None:
+    copy = CLINIC_REPORT.replace("某某县疾控中心", "某某县卫生监督所").replace("4.3", "3.9")
+    copy = copy.replace("2023年度", "2024年度")  # a later year: the copy of the 2023 report
+    (folder / "files" / "reports" / "inspection.txt").write_text(copy, encoding="utf-8")
+    code, data = analyze(folder)
+    assert code == 0
+    whole = [f for f in data["flags"] if f["kind"] == "report_reused"]
+    assert [[Path(p).name for p in f["files"]] for f in whole] == [["inspection.txt", "clinic.txt"]]
+    assert whole[0]["evidence"]["top_source_share"] == 1

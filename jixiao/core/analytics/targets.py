@@ -53,7 +53,7 @@ OUTPUT_LEVEL2 = ("数量", "质量", "时效", "成本")
 OUTCOME_LEVEL2 = ("经济效益", "社会效益", "生态效益", "可持续影响", "可持续")
 OUTCOME_LEVEL1 = (Level1.BENEFIT, Level1.EFFECT, Level1.SATISFACTION)
 COMPARATOR_WORDS = re.compile(
-    r"[≥≤><=≧≦]|不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|达到|低于|高于|少于|多于|超过|至少|最多|控制在"
+    r"[≥≤><=≧≦]|不低于|不少于|不高于|不超过|不大于|不小于|以上|以下|以内|之内|达到|低于|高于|少于|多于|超过|至少|最多|控制在|前|内"
 )
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 _MARKS = re.compile(r"[\W_]+")

@@ -175,3 +175,12 @@ def test_peer_factor_is_configurable() -> None:
     fair = dossier([indicator("x", "培训场次", target=30, actual=31)])
     strict = TargetOptions(peer_factor=Decimal("0.7"))
     assert kinds(review_targets(fair, peers=peers, options=strict)) == [("below_peers", "x")]
+
+
+def test_a_deadline_or_a_written_comparator_is_not_a_missing_comparator() -> None:
+    fine = [
+        indicator("deadline", "完成时限", level2="时效", unit=None, target_text="2023年12月底前"),
+        indicator("rate", "验收合格率", unit="%", target_text="95%以上"),
+        indicator("days", "办结时间", unit="天", target_text="≤3天"),
+    ]
+    assert review_targets(dossier(fine)) == []
