@@ -47,6 +47,7 @@ from jixiao.core.analytics.similarity import (
     PreparedDocument,
     ReuseOptions,
     ReusePair,
+    dossier_paragraphs,
     match_prepared,
     prepare_document,
 )
@@ -147,15 +148,6 @@ def _report_paragraphs(path: Path) -> tuple[Any, list[str], list[str]]:
     return result, [line.text for line in lines], locators
 
 
-def _dossier_paragraphs(dossier: Dossier) -> tuple[list[str], list[str]]:
-    paragraphs, locators = [], []
-    for name in type(dossier.narratives).model_fields:
-        for position, paragraph in enumerate(getattr(dossier.narratives, name)):
-            paragraphs.append(paragraph)
-            locators.append(f"narratives.{name}[{position}]")
-    return paragraphs, locators
-
-
 def analyze_file(path: str) -> FileAnalysis:
     """One file: read (importing a report), evaluate, review, sign its paragraphs."""
     from jixiao.core.figures import FigureBook
@@ -170,7 +162,7 @@ def analyze_file(path: str) -> FileAnalysis:
             dossier, kind, figures = imported.dossier, "report", len(imported.sources)
         else:
             dossier, kind = load_dossier(file), "dossier"
-            paragraphs, locators = _dossier_paragraphs(dossier)
+            paragraphs, locators = dossier_paragraphs(dossier)
             figures = sum(1 for f in FigureBook(dossier).all() if f.value is not None)
         result = evaluate_with(dossier, batch._framework)
         card = result.score

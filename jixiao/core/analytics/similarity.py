@@ -10,7 +10,8 @@ API::
 order of the mapping is the order of the documents (put earlier years first: a pair's *source*
 is the earlier document). *names* gives, per key, words to ignore when comparing (the
 department's own name), so a paragraph copied into another department's report with the name
-changed still matches. For many documents the work splits in two (the CLI runs the first over
+changed still matches. ``dossier_paragraphs(dossier)`` gives a dossier's narrative paragraphs
+and their field paths. For many documents the work splits in two (the CLI runs the first over
 its worker processes)::
 
     prepare_document(key, paragraphs, *, names=(), options=...) -> PreparedDocument
@@ -56,6 +57,8 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from jixiao.core.dossier import Dossier
 
 FORMULAIC = (
     r"现将[^。]{0,60}?(报告|汇报|说明)如下[:：]?",
@@ -502,6 +505,17 @@ def _pair(
         similarity=similarity,
         documents=max(documents, 2),
     )
+
+
+def dossier_paragraphs(dossier: Dossier) -> tuple[list[str], list[str]]:
+    """A dossier's narrative paragraphs in section order, and the field path of each
+    (``narratives.effects[0]``): what to pass to :func:`find_reuse` for a dossier."""
+    paragraphs, places = [], []
+    for name in type(dossier.narratives).model_fields:
+        for position, paragraph in enumerate(getattr(dossier.narratives, name)):
+            paragraphs.append(paragraph)
+            places.append(f"narratives.{name}[{position}]")
+    return paragraphs, places
 
 
 def find_reuse(
