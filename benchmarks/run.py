@@ -10,6 +10,7 @@ BENCHMARKS = (
     "benchmarks.batch_bench",
     "benchmarks.eval_import",
     "benchmarks.docs_bench",
+    "benchmarks.analyze_bench",
 )
 
 

@@ -29,7 +29,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -49,6 +49,7 @@ WORKER_DIED = (
 )
 
 Payload = Callable[[Result], dict[str, Any]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,10 @@ def _pool(jobs: int, framework: Framework, spec: str | None, payload: Payload | 
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_prepare, initargs=initargs)
 
 
+def _died(path: str) -> FileOutcome:
+    return FileOutcome(path, 0.0, error=WORKER_DIED)
+
+
 def outcomes(
     paths: list[str],
     jobs: int,
@@ -183,19 +188,24 @@ def outcomes(
     spec: str | None,
     payload: Payload | None,
     chunk: int = CHUNK,
-) -> Iterator[FileOutcome]:
+    *,
+    work: Callable[[list[str]], list[T]] = evaluate_chunk,  # type: ignore[assignment]
+    died: Callable[[str], T] = _died,  # type: ignore[assignment]
+) -> Iterator[T]:
     """Every file's outcome as it finishes, on *jobs* processes, at most 2×jobs chunks in flight.
 
+    *work* runs in the workers on a chunk of paths (``evaluate_chunk`` by default; ``jixiao
+    analyze`` passes its own); it reads the framework the workers were prepared with.
     When a worker dies, its pool breaks: the chunks in flight are tried again one file at a
-    time on a new pool, and a file that breaks that one too is failed with WORKER_DIED.
+    time on a new pool, and a file that breaks that one too becomes ``died(path)``.
     """
     queue = deque(paths[i : i + chunk] for i in range(0, len(paths), chunk))
     while queue:
-        suspects = yield from _until_broken(queue, jobs, framework, spec, payload)
+        suspects = yield from _until_broken(queue, jobs, framework, spec, payload, work)
         for path in suspects:
             alone = deque([[path]])
-            if (yield from _until_broken(alone, 1, framework, spec, payload)):
-                yield FileOutcome(path, 0.0, error=WORKER_DIED)
+            if (yield from _until_broken(alone, 1, framework, spec, payload, work)):
+                yield died(path)
 
 
 def _until_broken(
@@ -204,16 +214,17 @@ def _until_broken(
     framework: Framework,
     spec: str | None,
     payload: Payload | None,
-) -> Generator[FileOutcome, None, list[str]]:
+    work: Callable[[list[str]], list[T]],
+) -> Generator[T, None, list[str]]:
     """Run chunks from *queue* until it is empty (returns []) or the pool breaks (returns the
     files of the chunks that did not come back)."""
-    in_flight: dict[Future[list[FileOutcome]], list[str]] = {}
+    in_flight: dict[Future[list[T]], list[str]] = {}
     with _pool(jobs, framework, spec, payload) as pool:
         while queue or in_flight:
             while queue and len(in_flight) < 2 * jobs:
                 paths = queue.popleft()
                 try:
-                    in_flight[pool.submit(evaluate_chunk, paths)] = paths
+                    in_flight[pool.submit(work, paths)] = paths
                 except BrokenProcessPool:
                     queue.appendleft(paths)
                     return _broken(in_flight, queue)
@@ -227,16 +238,14 @@ def _until_broken(
     return []
 
 
-def _arrived(in_flight: dict[Future[list[FileOutcome]], list[str]]) -> Iterator[FileOutcome]:
+def _arrived(in_flight: dict[Future[list[T]], list[str]]) -> Iterator[T]:
     """After a worker died: the chunks that came back whole are kept (and dropped from flight)."""
     for future in [f for f in in_flight if f.done() and f.exception() is None]:
         in_flight.pop(future)
         yield from future.result()
 
 
-def _broken(
-    in_flight: dict[Future[list[FileOutcome]], list[str]], queue: deque[list[str]]
-) -> list[str]:
+def _broken(in_flight: dict[Future[list[T]], list[str]], queue: deque[list[str]]) -> list[str]:
     suspects = [path for paths in in_flight.values() for path in paths]
     in_flight.clear()
     return suspects  # the queue's chunks stay queued for the next pool
@@ -271,7 +280,15 @@ def run_batch(
     with progress:
         task = progress.add_task(title, total=len(paths))
         last_refresh = 0.0
-        for outcome in outcomes(paths, jobs, framework, spec, payload if as_json else None):
+        for outcome in outcomes(
+            paths,
+            jobs,
+            framework,
+            spec,
+            payload if as_json else None,
+            work=evaluate_chunk,
+            died=_died,
+        ):
             summary.add(outcome)
             if as_json:
                 _print_line(_file_line(outcome))

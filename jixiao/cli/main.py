@@ -14,6 +14,7 @@ app = typer.Typer(
 
 # Each command module registers its commands on the app.
 from jixiao.cli import (  # noqa: E402
+    analyze,
     catalogue,
     demo,
     evaluation,
@@ -24,7 +25,7 @@ from jixiao.cli import (  # noqa: E402
     web,
 )
 
-for module in (evaluation, frameworks, report, importing, ledgers, catalogue, demo, web):
+for module in (evaluation, frameworks, report, importing, ledgers, catalogue, demo, web, analyze):
     module.register(app)
 
 

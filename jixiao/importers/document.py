@@ -93,6 +93,13 @@ class ReportText:
             text=self.original[a:b],
         )
 
+    def locator(self, start: int) -> str | None:
+        """The locator ("第12段", "第3页") of the block normalised offset *start* lies in: what
+        ``source(...).locator`` gives, without building the Source."""
+        a, _ = self.norm.original_span(start, start + 1)
+        index = max(bisect.bisect_right(self._block_starts, a) - 1, 0)
+        return self.blocks[index].locator if self.blocks else None
+
     def where(self, start: int, end: int) -> str:
         return self.source(start, end).describe()
 

@@ -99,6 +99,7 @@ def read_indicator_tables(report: ReportText) -> IndicatorTables:
 _FLAT_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "weight": 3, "target": 4, "actual": 5}
 _FLAT_COLUMNS |= {"score": 6}
 _TOTAL_LINE = re.compile(r"^(?:合计|总计|总分)$")
+_FLAT_FIRST = re.compile(r"^\s*一\s*级\s*指\s*标")  # _COLUMNS' level1, spaces allowed
 _BARE_NUMBER = re.compile(rf"^({NUMBER})分?$")
 
 
@@ -121,12 +122,12 @@ def _flattened_tables(lines: list[Line]) -> list[list[tuple[Line, int]]]:
 
 def _flat_header(lines: list[Line], position: int) -> list[str] | None:
     """The column roles of a header written one title per line, starting at *position*."""
+    if not _FLAT_FIRST.search(lines[position].text):
+        return None  # a header starts with 一级指标 (checked below): most lines go here
     roles: list[str] = []
     for line in lines[position : position + 10]:
-        role = next(
-            (r for r, pattern in _COLUMNS if re.search(pattern, re.sub(r"\s", "", line.text))),
-            None,
-        )
+        cell = re.sub(r"\s", "", line.text)
+        role = next((r for r, pattern in _COLUMNS if re.search(pattern, cell)), None)
         if role is None or role in roles:
             break
         roles.append(role)

@@ -152,9 +152,13 @@ def import_blocks(blocks: list[Block], *, file: str, given: Given | None = None)
             f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
             f"text too long ({total} characters, limit {MAX_TEXT_CHARS})",
         )
-    report = ReportText(file, blocks)
-    findings = Findings(report)
-    return _Importer(report, findings, given or Given()).run()
+    return import_report(ReportText(file, blocks), given=given)
+
+
+def import_report(report: ReportText, *, given: Given | None = None) -> ImportResult:
+    """Import a report already split into lines (a caller that reads the lines too builds the
+    ReportText once: ``jixiao analyze``). The size limit is import_blocks'."""
+    return _Importer(report, Findings(report), given or Given()).run()
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class _Importer:
         self.title_text = ""
         self.sources: dict[str, tuple[int, int]] = {}
         self.field_sources: dict[str, Source] = {}
+        self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
@@ -520,6 +525,12 @@ class _Importer:
     # ── stated figures in sentences ────────────────────────────────────────────────────────
 
     def _percent_facts(self) -> Iterable[tuple[Line, str, Decimal, int, int]]:
+        """Every "label N%" of the report (read once: three steps go through them)."""
+        if self._percents is None:
+            self._percents = list(self._read_percent_facts())
+        return self._percents
+
+    def _read_percent_facts(self) -> Iterable[tuple[Line, str, Decimal, int, int]]:
         for line in self.report.lines:
             for match in re.finditer(rf"(?<![\d.])({NUMBER})%", line.text):
                 value = parse_number(match.group(1))
@@ -593,6 +604,8 @@ class _Importer:
         would otherwise exceed 200%, with a warning."""
         indicators: list[dict[str, Any]] = []
         for line in self.report.lines:
+            if "目标" not in line.text and "指标值" not in line.text:
+                continue  # _TARGET needs one of them: skip its slow scan of every other line
             for match in _TARGET.finditer(line.text):
                 name = re.sub(
                     r"^(?:此外|另外|其中|全年|年度|对|经|并|且|的)+|的$", "", match.group("name")

@@ -10,17 +10,37 @@ from jixiao.core.checks import Context, Note, rule
 from jixiao.core.dossier import Comparator, Indicator
 from jixiao.core.figures import format_number
 
-VAGUE_WORDS = ("提高", "改善", "进一步", "加强", "提升", "力争", "大力", "逐步", "有所", "明显")
+VAGUE_WORDS = (
+    "提高",
+    "改善",
+    "进一步",
+    "加强",
+    "提升",
+    "力争",
+    "大力",
+    "逐步",
+    "有所",
+    "明显",
+    "有效",
+    "稳步",
+    "不断",
+)
 HAS_NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万]+(次|个|人|项|场|件|家|户|%)")
 DEVIATION_THRESHOLD = Decimal(10)  # % below target that needs an explanation
 OVERSHOOT_THRESHOLD = Decimal(30)  # % above target: target set too low
 
 
-def _is_vague(text: str) -> bool:
+def is_vague(text: str) -> bool:
+    """True when *text* uses a vague word (提高, 改善, 有效…) and states no number."""
     return any(word in text for word in VAGUE_WORDS) and not HAS_NUMBER.search(text)
 
 
-def _deviation(indicator: Indicator) -> Decimal | None:
+def vague_word(text: str) -> str | None:
+    """The first vague word in *text*, when the text is vague."""
+    return next((w for w in VAGUE_WORDS if w in text), None) if is_vague(text) else None
+
+
+def target_deviation(indicator: Indicator) -> Decimal | None:
     """Signed % by which the actual misses (−) or beats (+) its target, in the good direction."""
     target, actual = indicator.effective_target, indicator.actual
     if (
@@ -79,7 +99,7 @@ def self_score_over_weight(context: Context) -> Iterator[Note]:
 def vague_target(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
         text = indicator.target_text or ""
-        if indicator.effective_target is None and text and _is_vague(text):
+        if indicator.effective_target is None and text and is_vague(text):
             yield Note(
                 f"指标“{indicator.name}”的指标值“{text}”没有可衡量的数值",
                 f"target of {indicator.name} is vague",
@@ -117,7 +137,7 @@ def missing_target(context: Context) -> Iterator[Note]:
 )
 def unexplained_deviation(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        deviation = _deviation(indicator)
+        deviation = target_deviation(indicator)
         if (
             deviation is not None
             and deviation <= -DEVIATION_THRESHOLD
@@ -140,7 +160,7 @@ def unexplained_deviation(context: Context) -> Iterator[Note]:
 )
 def pressure_free(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        deviation = _deviation(indicator)
+        deviation = target_deviation(indicator)
         if deviation is not None and deviation >= OVERSHOOT_THRESHOLD:
             yield Note(
                 f"指标“{indicator.name}”完成值超出目标{format_number(deviation)}%，目标可能设定过低",
@@ -229,8 +249,8 @@ def goal_unmeasured(context: Context) -> Iterator[Note]:
 @rule("goals.W002", "绩效目标表述模糊", "A goal is stated vaguely")
 def goal_vague(context: Context) -> Iterator[Note]:
     for n, goal in enumerate(context.dossier.goals):
-        if _is_vague(goal.text):
-            word = next(w for w in VAGUE_WORDS if w in goal.text)
+        word = vague_word(goal.text)
+        if word is not None:
             yield Note(
                 f"绩效目标{n + 1}使用“{word}”等词却没有数字，无法衡量",
                 f"goal {n + 1} uses vague wording without a number",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.checks import Context, Note, rule
 from jixiao.core.figures import format_number
 from jixiao.core.grades import grade_for
 from jixiao.core.numbers import format_score
-from jixiao.core.scoring import Status
+from jixiao.core.scoring import ScoreCard, Status
 
 INFLATION_GAP = Decimal(10)
 
@@ -31,20 +32,37 @@ def grade_mismatch(context: Context) -> Iterator[Note]:
         )
 
 
-@rule("score.W001", "自评得分明显高于计算得分", "The self-score is well above the computed score")
-def inflated(context: Context) -> Iterator[Note]:
-    card, self_total = context.card, context.dossier.self_evaluation.total
+@dataclass(frozen=True)
+class Inflation:
+    """A self-score above the computed score (or, while evidence is missing, above the most
+    the missing evidence could still bring)."""
+
+    self_total: Decimal
+    ceiling: Decimal
+    complete: bool  # the ceiling is the computed score, not the most still possible
+
+
+def self_score_inflation(card: ScoreCard, self_total: Decimal | None) -> Inflation | None:
+    """score.W001's test: ≥ INFLATION_GAP above the computed score, or above the ceiling."""
     if self_total is None:
-        return
+        return None
     ceiling = card.total if card.complete else card.max_possible
     if (
         self_total - ceiling >= (INFLATION_GAP if card.complete else Decimal(0))
         and self_total > ceiling
     ):
-        what = "计算得分" if card.complete else "证据所能支持的最高分"
+        return Inflation(self_total, ceiling, card.complete)
+    return None
+
+
+@rule("score.W001", "自评得分明显高于计算得分", "The self-score is well above the computed score")
+def inflated(context: Context) -> Iterator[Note]:
+    found = self_score_inflation(context.card, context.dossier.self_evaluation.total)
+    if found is not None:
+        what = "计算得分" if found.complete else "证据所能支持的最高分"
         yield Note(
-            f"自评{format_number(self_total)}分，高于{what}{format_number(ceiling)}分",
-            f"self-score {format_number(self_total)} exceeds the computed ceiling {format_number(ceiling)}",
+            f"自评{format_number(found.self_total)}分，高于{what}{format_number(found.ceiling)}分",
+            f"self-score {format_number(found.self_total)} exceeds the computed ceiling {format_number(found.ceiling)}",
             "逐项核对自评表得分与完成情况，按实际完成值计分",
             "self_evaluation.total",
             context.dossier.self_evaluation.source,
