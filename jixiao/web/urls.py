@@ -49,6 +49,7 @@ urlpatterns = [
     path("template.xlsx", views.excel_template, name="excel_template"),
     path("orgs/import/", org_views.import_page, name="org_import"),
     path("portal/", include("jixiao.web.portal.urls")),
+    path("ledgers/", include("jixiao.web.ledgers.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
