@@ -551,3 +551,10 @@ def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         )
     submission = selectors.submission_get(user=request.user, pk=pk)
     return report_response(request, submission, fmt)
+
+
+# ── ledgers (jixiao.web.ledgers.api) ───────────────────────────────────────────────────────
+
+from jixiao.web.ledgers.api import router as ledgers_router  # noqa: E402
+
+api.add_router("/ledgers", ledgers_router)

@@ -423,7 +423,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     answered = request.get_signed_cookie(cookie, default="", salt="survey") == "1"
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and survey.is_open and not answered and form.is_valid():
-        key = f"jixiao-survey-{survey.pk}-{_client_address(request)}"
+        key = f"jixiao-survey-{survey.token}-{_client_address(request)}"
         count = cache.get(key, 0)
         if count >= ANSWER_LIMIT:
             messages.error(request, _("提交过于频繁，请稍后再试"))
