@@ -7,16 +7,19 @@ the reason in the audit trail, with one.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from openpyxl import Workbook, load_workbook
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations.models import AuditEntry, Submission
 from jixiao.web.evaluations.permissions import ActionRefused
-from jixiao.web.ledgers import services
-from jixiao.web.ledgers.models import LedgerAudit, LedgerRecord
+from jixiao.web.ledgers import imports, services
+from jixiao.web.ledgers.models import LedgerAudit, LedgerRecord, Survey
 from tests.web import factories
 from tests.web.factories import dossier_data
 
@@ -182,3 +185,229 @@ def test_typing_over_the_ledger_needs_a_reason(world: factories.World) -> None:
         "indicators[1].actual",
         "indicators[1].override_reason",
     }
+
+
+# ── pages ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_clerk_enters_a_record_through_the_form(world: factories.World) -> None:
+    client = client_for(world.users["filler_a"])
+    url = f"/ledgers/{world.unit_a.pk}/greening_surveys/new/"
+    page = client.get(url).content.decode()
+    assert "调查日期" in page and "成活数" in page and "附件（可选）" in page
+    bad = client.post(
+        url, {"surveyed_on": "2023-06-01", "area": "东院", "planted": "10", "surviving": "12"}
+    )
+    assert bad.status_code == 200
+    assert "成活数多于种植数" in bad.content.decode()
+    assert LedgerRecord.objects.count() == 0
+    good = client.post(
+        url,
+        {
+            "surveyed_on": "2023-06-01",
+            "area": "东院",
+            "planted": "10",
+            "surviving": "9",
+            "attachment": SimpleUploadedFile("照片.jpg", b"\xff\xd8 photo"),
+        },
+    )
+    assert good.status_code == 302
+    record = LedgerRecord.objects.get()
+    assert record.data["surviving"] == 9 and record.attachments.get().name == "照片.jpg"
+    listing = client.get(good["Location"]).content.decode()
+    assert "东院" in listing and "2023-001" in listing
+    overview = client.get(f"/ledgers/{world.unit_a.pk}/?year=2023").content.decode()
+    assert "绿化成活率" in overview and "90%" in overview and "来自 1 条记录" in overview
+
+
+def test_edit_and_delete_are_audited(world: factories.World) -> None:
+    record = services.record_create(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger=OVERHAULS,
+        data=overhaul("2023-03-02"),
+    )
+    client = client_for(world.users["filler_a"])
+    response = client.post(
+        f"/ledgers/records/{record.pk}/",
+        {"id": record.ref, "overhaul_date": "2023-03-02", "equipment": "电梯", "completed": "on"},
+    )
+    assert response.status_code == 302
+    edit = LedgerAudit.objects.get(action="edit")
+    assert edit.changes == [{"path": "equipment", "old": "中央空调", "new": "电梯"}]
+    client.post(f"/ledgers/records/{record.pk}/delete/", {"reason": "重复录入"})
+    assert not LedgerRecord.objects.exists()
+    deleted = LedgerAudit.objects.get(action="delete")
+    assert (deleted.record_pk, deleted.reason) == (record.pk, "重复录入")
+    assert "重复录入" in client.get(f"/ledgers/{world.unit_a.pk}/audit/").content.decode()
+
+
+def test_readers_see_without_write_buttons(world: factories.World) -> None:
+    services.record_create(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger=OVERHAULS,
+        data=overhaul("2023-03-02"),
+    )
+    finance = client_for(world.users["finance"])
+    page = finance.get(f"/ledgers/{world.unit_a.pk}/overhauls/?year=2023").content.decode()
+    assert "中央空调" in page and "新增记录" not in page
+    assert finance.get(f"/ledgers/{world.unit_a.pk}/overhauls/new/").status_code == 403
+    other = client_for(world.users["filler_b"])
+    assert other.get(f"/ledgers/{world.unit_a.pk}/overhauls/").status_code == 404
+
+
+def test_list_pages_are_bounded_in_queries(
+    world: factories.World, django_assert_max_num_queries: Any
+) -> None:
+    clerk = world.users["filler_a"]
+    for month in range(1, 13):
+        services.record_create(
+            actor=clerk, org=world.unit_a, ledger=OVERHAULS, data=overhaul(f"2023-{month:02d}-05")
+        )
+    client = client_for(clerk)
+    for url in (
+        f"/ledgers/{world.unit_a.pk}/overhauls/?year=2023",
+        f"/ledgers/{world.unit_a.pk}/?year=2023",
+        f"/ledgers/{world.unit_a.pk}/audit/",
+    ):
+        with django_assert_max_num_queries(15):
+            assert client.get(url).status_code == 200
+
+
+# ── Excel ─────────────────────────────────────────────────────────────────────────────────
+
+
+def _workbook(rows: list[list[Any]], title: str = "设备检修记录") -> bytes:
+    book = Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_template_has_the_chinese_headers(world: factories.World) -> None:
+    response = client_for(world.users["filler_a"]).get("/ledgers/template/overhauls.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == "设备检修记录"
+    assert [c.value for c in sheet[1]] == ["编号", "备注", "检修日期", "设备", "已完成"]
+    assert sheet["E2"].value == "是 / 否（可选）"
+
+
+def test_template_filled_in_imports(world: factories.World) -> None:
+    template = imports.template_bytes(OVERHAULS)
+    book = load_workbook(io.BytesIO(template))
+    book.active.append(["", "", "2023-02-01", "电梯", "是"])
+    book.active.append(["JX-9", "年度大修", "2023/3/1", "锅炉", "否"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    created = services.records_import(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger=OVERHAULS,
+        rows=imports.read_workbook(world.unit_a, OVERHAULS, buffer.getvalue(), "x.xlsx"),
+        origin="x.xlsx",
+    )
+    assert [(r.ref, r.data["completed"]) for r in created] == [("2023-001", True), ("JX-9", False)]
+
+
+def test_bad_rows_name_sheet_row_and_column_and_nothing_is_imported(
+    world: factories.World,
+) -> None:
+    content = _workbook(
+        [
+            ["编号", "检修日期", "设备", "已完成"],
+            ["A1", "2023-02-01", "电梯", "是"],
+            ["A2", "2023-02-30", "锅炉", "是"],
+            ["A1", "2023-03-01", "水泵", "也许"],
+        ]
+    )
+    client = client_for(world.users["filler_a"])
+    response = client.post(
+        f"/ledgers/{world.unit_a.pk}/overhauls/import/",
+        {"file": SimpleUploadedFile("检修.xlsx", content)},
+    )
+    html = response.content.decode()
+    assert "未导入任何记录" in html
+    assert "工作表“设备检修记录”第 3 行第 B 列（检修日期）：应为日期" in html
+    assert "第 4 行第 A 列（编号）：编号 A1 已存在" in html
+    assert "第 4 行第 D 列（已完成）：应为 是 或 否" in html
+    assert LedgerRecord.objects.count() == 0
+
+
+def test_unknown_header_and_missing_column_are_named(world: factories.World) -> None:
+    content = _workbook([["检修日期", "设备名称"], ["2023-02-01", "电梯"]])
+    with pytest.raises(InputError) as caught:
+        imports.read_workbook(world.unit_a, OVERHAULS, content, "x.xlsx")
+    texts = [p.zh for p in caught.value.problems]
+    assert "工作表“设备检修记录”第 1 行第 B 列：不认识的表头“设备名称”（请使用模板的表头）" in texts
+    assert "工作表“设备检修记录”缺少必填列“设备”" in texts
+    with pytest.raises(InputError):
+        imports.read_workbook(world.unit_a, OVERHAULS, b"not a workbook", "x.xlsx")
+
+
+# ── satisfaction survey ───────────────────────────────────────────────────────────────────
+
+
+def test_anonymous_survey_link_records_responses_and_the_rate(world: factories.World) -> None:
+    clerk = client_for(world.users["filler_a"])
+    clerk.post(
+        f"/ledgers/{world.unit_a.pk}/surveys/", {"title": "服务对象满意度调查", "year": 2023}
+    )
+    survey = Survey.objects.get()
+    link = f"/ledgers/survey/{survey.token}/"
+    for rating in ("非常满意", "满意", "满意", "基本满意"):
+        respondent = Client(enforce_csrf_checks=True)
+        page = respondent.get(link)
+        assert "您对本单位服务的总体评价" in page.content.decode()
+        token = page.cookies["csrftoken"].value
+        done = respondent.post(link, {"rating": rating, "csrfmiddlewaretoken": token})
+        assert "已收到您的答卷" in done.content.decode()
+        again = respondent.post(link, {"rating": "不满意", "csrfmiddlewaretoken": token})
+        assert "您已提交过这份问卷" in again.content.decode()
+    assert LedgerRecord.objects.filter(ledger="survey_responses", survey=survey).count() == 4
+    assert Client(enforce_csrf_checks=True).post(link, {"rating": "满意"}).status_code == 403
+    page = clerk.get(f"/ledgers/{world.unit_a.pk}/surveys/").content.decode()
+    assert "75%" in page and "样本 4 份" in page
+    clerk.post(f"/ledgers/{world.unit_a.pk}/surveys/", {"survey": survey.pk, "close": "1"})
+    assert "该问卷已停止收集" in Client().get(link).content.decode()
+
+
+def test_survey_link_is_rate_limited_per_address(world: factories.World) -> None:
+    from jixiao.web.ledgers import views
+
+    survey = services.survey_open(
+        actor=world.users["filler_a"], org=world.unit_a, year=2023, title="问卷"
+    )
+    for _ in range(views.ANSWER_LIMIT + 2):
+        Client().post(f"/ledgers/survey/{survey.token}/", {"rating": "满意"})
+    assert LedgerRecord.objects.count() == views.ANSWER_LIMIT
+
+
+# ── API ───────────────────────────────────────────────────────────────────────────────────
+
+
+def test_api_lists_and_creates_with_the_same_permissions(world: factories.World) -> None:
+    url = f"/api/ledgers/{world.unit_a.pk}/overhauls/records"
+    clerk = client_for(world.users["filler_a"])
+    created = clerk.post(
+        url,
+        {"overhaul_date": "2023-04-01", "equipment": "电梯"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201 and created.json()["ref"] == "2023-001"
+    bad = clerk.post(url, {"overhaul_date": "2023-04-31"}, content_type="application/json")
+    assert bad.status_code == 422
+    assert {p["path"] for p in bad.json()["problems"]} == {"overhaul_date", "equipment"}
+    finance = client_for(world.users["finance"])
+    assert [r["ref"] for r in finance.get(url + "?year=2023").json()] == ["2023-001"]
+    refused = finance.post(
+        url, {"overhaul_date": "2023-04-01", "equipment": "电梯"}, content_type="application/json"
+    )
+    assert refused.status_code == 403
+    assert client_for(world.users["filler_b"]).get(url).status_code == 404
+    figures = finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=2023").json()
+    done = next(f for f in figures if f["key"] == "property.overhauls_done")
+    assert (done["value"], done["count"], done["record_ids"]) == ("1", 1, ["2023-001"])

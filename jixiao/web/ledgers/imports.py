@@ -11,6 +11,7 @@ one transaction).
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import Any
 from urllib.parse import quote
 
@@ -80,7 +81,7 @@ def _refuse(origin: str, zh: str, en: str) -> InputError:
 def _rows(content: bytes, origin: str) -> tuple[str, list[tuple[int, tuple[Any, ...]]]]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
         raise _refuse(
             origin, "不是可读取的 Excel 文件（.xlsx）", "not a readable Excel file (.xlsx)"
         ) from None

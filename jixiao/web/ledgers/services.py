@@ -88,16 +88,22 @@ def prepared(
     """*data* validated as a record of *ledger* for *org*, with an id: the one given (refused
     when another record has it) or the next free one. Nothing is written."""
     given = str(data.get("id") or "").strip()
-    clean = catalogue.validate(ledger, {**data, "id": given or PLACEHOLDER_ID}, origin)
+    problems = []
+    if given:
+        others = LedgerRecord.objects.filter(org=org, ledger=ledger, ref=given)
+        if keep is not None:
+            others = others.exclude(pk=keep.pk)
+        if others.exists() or given in (taken or set()):
+            problems += _duplicate(origin, given).problems
+    try:
+        clean = catalogue.validate(ledger, {**data, "id": given or PLACEHOLDER_ID}, origin)
+    except InputError as error:
+        raise InputError(origin, problems + error.problems) from None
+    if problems:
+        raise InputError(origin, problems)
     if not given:
         day = catalogue.record_day(ledger, clean)
         clean["id"] = _next_ref(org, ledger, day.year, taken)
-        return clean
-    others = LedgerRecord.objects.filter(org=org, ledger=ledger, ref=given)
-    if keep is not None:
-        others = others.exclude(pk=keep.pk)
-    if others.exists() or given in (taken or set()):
-        raise _duplicate(origin, given)
     return clean
 
 
