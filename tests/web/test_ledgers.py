@@ -292,15 +292,15 @@ def test_template_has_the_chinese_headers(world: factories.World) -> None:
     response = client_for(world.users["filler_a"]).get("/ledgers/template/overhauls.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.title == "设备检修记录"
-    assert [c.value for c in sheet[1]] == ["编号", "备注", "检修日期", "设备", "已完成"]
-    assert sheet["E2"].value == "是 / 否（可选）"
+    assert [c.value for c in sheet[1]] == ["检修日期", "设备", "已完成", "编号", "备注"]
+    assert sheet["C2"].value == "是 / 否（可选）"
 
 
 def test_template_filled_in_imports(world: factories.World) -> None:
     template = imports.template_bytes(OVERHAULS)
     book = load_workbook(io.BytesIO(template))
-    book.active.append(["", "", "2023-02-01", "电梯", "是"])
-    book.active.append(["JX-9", "年度大修", "2023/3/1", "锅炉", "否"])
+    book.active.append(["2023-02-01", "电梯", "是"])
+    book.active.append(["2023/3/1", "锅炉", "否", "JX-9", "年度大修"])
     buffer = io.BytesIO()
     book.save(buffer)
     created = services.records_import(

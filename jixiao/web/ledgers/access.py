@@ -44,16 +44,12 @@ def require_write(user: Any, org: Org) -> None:
 
 
 def orgs_readable_by(user: Any) -> list[Org]:
-    """Units whose ledgers *user* may read, in tree order (the user's own unit first)."""
+    """Units (and 主管部门, which keep ledgers of their own 机关) whose ledgers *user* may read,
+    in tree order."""
     if not user.is_authenticated:
         return []
-    permissions = Permissions.of(user)
-    visible = _visibility(permissions)
-    rows = Org.objects.filter(kind=OrgKind.UNIT)
+    visible = _visibility(Permissions.of(user))
+    rows = Org.objects.filter(kind__in=(OrgKind.UNIT, OrgKind.DEPARTMENT))
     if visible is not None:
-        own = [m.org_id for m in permissions.memberships]
-        rows = Org.objects.filter(visible).filter(kind=OrgKind.UNIT) | Org.objects.filter(
-            pk__in=own, kind__in=(OrgKind.UNIT, OrgKind.DEPARTMENT)
-        )
         rows = rows.filter(visible)
-    return list(rows.distinct().order_by("path")[:500])
+    return list(rows.order_by("path")[:500])

@@ -72,8 +72,15 @@ def kind_of(annotation: Any) -> str:
     return "text"
 
 
+# the fields every record has come after the record's own (its date and what happened first)
+LAST_FIELDS = ("id", "note")
+
+
 def entry_fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
-    return [(n, f) for n, f in model.model_fields.items() if n not in HIDDEN_FIELDS]
+    fields = [(n, f) for n, f in model.model_fields.items() if n not in HIDDEN_FIELDS]
+    return [p for p in fields if p[0] not in LAST_FIELDS] + [
+        p for p in fields if p[0] in LAST_FIELDS
+    ]
 
 
 def _form_field(name: str, info: FieldInfo) -> forms.Field:
@@ -87,7 +94,9 @@ def _form_field(name: str, info: FieldInfo) -> forms.Field:
     help_text = info.description if info.title and info.description else ""
     common: dict[str, Any] = {"label": label, "required": required, "help_text": help_text}
     if kind == "bool":
-        return forms.BooleanField(label=label, required=False, help_text=help_text)
+        return forms.BooleanField(
+            label=label, required=False, help_text=help_text, initial=info.default is True
+        )
     if kind == "date":
         return forms.DateField(**common, widget=forms.DateInput(attrs={"type": "date"}))
     if kind == "int":
@@ -140,6 +149,7 @@ RESPONDENTS = [("干部职工", _("干部职工")), ("办事群众", _("办事�
 
 class AnswerForm(forms.Form):
     """The public questionnaire: who answers, the overall rating, a remark."""
+
 
     respondent = forms.ChoiceField(
         label=_("您的身份"), choices=RESPONDENTS, widget=forms.RadioSelect, required=False

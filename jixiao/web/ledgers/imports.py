@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from jixiao.core.errors import InputError, Problem
 from jixiao.web.ledgers import catalogue
-from jixiao.web.ledgers.forms import choices_of, kind_of
+from jixiao.web.ledgers.forms import choices_of, entry_fields, kind_of
 from jixiao.web.orgs.models import Org
 
 MAX_ROWS = 5000
@@ -36,8 +36,9 @@ HINTS = {
 
 
 def _fields(ledger: str) -> list[tuple[str, Any]]:
-    model = catalogue.record_model(ledger)
-    return [(n, f) for n, f in model.model_fields.items() if n != "attachments"]
+    """The columns: the form's fields in the form's order (file names of attachments are the
+    web's to keep, not a column)."""
+    return entry_fields(catalogue.record_model(ledger))
 
 
 def _hint(name: str, info: Any) -> str:

@@ -130,3 +130,11 @@ class LedgerAudit(models.Model):
         ordering = ("at", "pk")
         verbose_name = _("台账变更记录")
         verbose_name_plural = _("台账变更记录")
+
+    @property
+    def who(self) -> str:
+        """The person as colleagues know them: 张三（zhangsan）, or the stored name."""
+        if self.actor is None:
+            return self.actor_name
+        full = self.actor.get_full_name()
+        return f"{full}（{self.actor.username}）" if full else self.actor.username

@@ -71,16 +71,30 @@ def counts(org: Org, year: int) -> dict[str, int]:
     return {row["ledger"]: row["n"] for row in rows}
 
 
+def _round_years(org: Org) -> set[int]:
+    from jixiao.web.evaluations.models import Submission
+
+    return set(
+        Submission.objects.filter(org=org).values_list("round__year", flat=True).distinct()
+    )
+
+
 def default_year(org: Org) -> int:
-    """The latest year the unit has records for, else this year."""
+    """The latest year the unit has records for, else the latest year it is evaluated for,
+    else this year."""
     found = LedgerRecord.objects.filter(org=org).aggregate(y=Max("year"))["y"]
-    return int(found or catalogue.today().year)
+    if found:
+        return int(found)
+    rounds = _round_years(org)
+    return max(rounds) if rounds else catalogue.today().year
 
 
 def years(org: Org) -> list[int]:
+    """Years with records, years the unit is evaluated for, and this year: newest first."""
     found = set(
         LedgerRecord.objects.filter(org=org).values_list("year", flat=True).distinct().order_by()
     )
+    found |= _round_years(org)
     found.add(catalogue.today().year)
     return sorted(found, reverse=True)
 
@@ -122,3 +136,41 @@ def cell(value: Any, kind: str) -> str:
 def row_cells(ledger: str, data: dict[str, Any]) -> list[str]:
     model = catalogue.record_model(ledger)
     return [cell(data.get(name), kind_of(info.annotation)) for name, info in entry_fields(model)]
+
+
+def _word(value: str | None) -> str:
+    if value is None or value == "":
+        return "—"
+    return {"True": gettext("是"), "False": gettext("否")}.get(value, value)
+
+
+def changes_in_words(ledger: str, changes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """An audit row's changes as (field title, old, new), in the clerk's words."""
+    titles = catalogue.field_titles(ledger) if catalogue.spec(ledger) else {}
+    lines = []
+    for change in changes:
+        old, new = change.get("old"), change.get("new")
+        if old in (None, "") and new in (None, ""):
+            continue  # an empty list of attachments, no news
+        path = str(change.get("path", ""))
+        head = path.split(".", 1)[0].split("[", 1)[0]
+        lines.append((titles.get(head, path), _word(old), _word(new)))
+    return lines
+
+
+def entries_in_words(entries: Any) -> list[dict[str, Any]]:
+    entries = list(entries)
+    alive = set(
+        LedgerRecord.objects.filter(pk__in=[e.record_pk for e in entries if e.record_pk])
+        .values_list("pk", flat=True)
+    )
+    return [
+        {
+            "entry": e,
+            "alive": e.record_pk in alive,
+            "who": e.who,
+            "ledger": catalogue.title(e.ledger),
+            "lines": changes_in_words(e.ledger, e.changes or []),
+        }
+        for e in entries
+    ]

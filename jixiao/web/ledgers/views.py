@@ -164,7 +164,9 @@ def _record_page(
             "record": record,
             "can_write": access.can_write(request.user, org),
             "attachments": list(record.attachments.all()) if record else [],
-            "history": list(selectors.audit(org, ledger).filter(record_pk=record.pk))
+            "history": selectors.entries_in_words(
+                selectors.audit(org, ledger).filter(record_pk=record.pk)
+            )
             if record
             else [],
         },
@@ -352,7 +354,7 @@ def audit(request: HttpRequest, org: int) -> HttpResponse:
         {
             "org": unit_org,
             "page": page,
-            "entries": [(e, catalogue.title(e.ledger)) for e in page],
+            "entries": selectors.entries_in_words(page),
         },
     )
 
@@ -364,7 +366,7 @@ def audit(request: HttpRequest, org: int) -> HttpResponse:
 def surveys(request: HttpRequest, org: int) -> HttpResponse:
     unit_org = access.readable_org(request.user, org)
     can_write = access.can_write(request.user, unit_org)
-    form = SurveyForm(request.POST or None, initial={"year": catalogue.today().year})
+    form = SurveyForm(request.POST or None, initial={"year": selectors.default_year(unit_org)})
     if request.method == "POST":
         if not can_write:
             raise PermissionDenied(_("只有本单位的填报人员可以修改台账"))
