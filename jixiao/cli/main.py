@@ -19,11 +19,12 @@ from jixiao.cli import (  # noqa: E402
     evaluation,
     frameworks,
     importing,
+    ledgers,
     report,
     web,
 )
 
-for module in (evaluation, frameworks, report, importing, catalogue, demo, web):
+for module in (evaluation, frameworks, report, importing, ledgers, catalogue, demo, web):
     module.register(app)
 
 

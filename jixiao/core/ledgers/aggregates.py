@@ -40,7 +40,7 @@ from jixiao.core.ledgers.records import (
     VehicleTrip,
 )
 from jixiao.core.money import Money, Unit
-from jixiao.core.numbers import format_score
+from jixiao.core.numbers import format_in_unit, format_score
 
 __all__ = [
     "AGGREGATES",
@@ -120,13 +120,18 @@ class Aggregate:
     ledgers: tuple[LedgerKind, ...] = field(default=())
 
     @property
+    def number_text(self) -> str | None:
+        """The value without its unit: "12", "93.2", "30.77" (万元 with two decimals)."""
+        return None if self.value is None else format_in_unit(self.value, self.unit)
+
+    @property
     def text(self) -> str | None:
         """The value as a report writes it: "12次", "96%", "2021年8月23日-29日"."""
         if self.start is not None and self.end is not None:
             return date_range_text(self.start, self.end)
         if self.value is None:
             return None
-        return f"{format_score(self.value)}{self.unit}"
+        return f"{self.number_text}{self.unit}"
 
     @property
     def has_records(self) -> bool:
@@ -321,9 +326,17 @@ def greening_survival(inputs: Inputs) -> Computed:
 
 
 def _incidents(kinds: tuple[SecurityKind, ...], major_only: bool) -> Callable[[Inputs], Computed]:
+    """Incidents of *kinds* (only 重大 ones with *major_only*), counted over the whole year's
+    security ledger: its checks, drills and trainings show the ledger was kept, so a zero is a
+    recorded zero, not a missing ledger."""
+
     def compute(inputs: Inputs) -> Computed:
-        events = [e for e in inputs.typed(SecurityEvent) if e.kind in kinds]
-        hits = [e for e in events if not major_only or e.severity is Severity.MAJOR]
+        events = inputs.typed(SecurityEvent)
+        hits = [
+            e
+            for e in events
+            if e.kind in kinds and (not major_only or e.severity is Severity.MAJOR)
+        ]
         return Computed(Decimal(len(hits)), events)
 
     return compute
@@ -716,8 +729,8 @@ _DEFS = (
         "major incidents",
         "起",
         (K.SECURITY_EVENTS,),
-        "当年等级为“重大”的治安案件和消防事故数（依据全部案件事故记录）",
-        "public-order cases and fires graded major, among all the year's incidents",
+        "当年等级为“重大”的治安案件和消防事故数（依据当年全部安保消防记录）",
+        "public-order cases and fires graded major, over the year's whole security ledger",
         _incidents((SecurityKind.PUBLIC_ORDER, SecurityKind.FIRE), True),
         "重大治安案件和消防安全事故{value}起",
         headline=True,
@@ -728,7 +741,7 @@ _DEFS = (
         "fires",
         "起",
         (K.SECURITY_EVENTS,),
-        "当年消防事故数",
+        "当年消防事故数（依据当年全部安保消防记录）",
         "fires in the year",
         _incidents((SecurityKind.FIRE,), False),
         "消防事故{value}起",
@@ -886,7 +899,7 @@ _DEFS = (
         "当年考核得分的算术平均",
         "mean of the year's assessment scores",
         average_score,
-        "考核平均得分{value}分",
+        "外包服务考核平均得分{value}分",
         headline=True,
     ),
     AggregateDef(
@@ -898,7 +911,7 @@ _DEFS = (
         "当年考核得分的最低值",
         "the lowest of the year's assessment scores",
         lowest_score,
-        "最低得分{value}分",
+        "外包服务考核最低得分{value}分",
     ),
     # 满意度调查
     AggregateDef(

@@ -3,7 +3,8 @@
 An indicator that names an aggregate (``actual_from: property.overhauls_done``) gets its actual
 from the ledgers when they are given. A figure typed into the dossier is then a *claim*: it is
 kept only when the ledger supports it (the computed value, rounded to the places the claim was
-written with, equals it; "460多次" and "92%以上" are supported by anything at or above the number;
+written with, equals it; "460多次" and "92%以上" are supported by anything at or above the number,
+"不超过5次" by anything at or below;
 a date range must match the campaign's dates) or when the dossier records an
 ``override_reason``. A claim the ledger does not support, without a reason, is replaced by the
 computed value and flagged (``ledgers.E001``). Without records behind the aggregate the typed
@@ -71,8 +72,24 @@ class LedgerReport:
         return next((b for b in self.backings if b.indicator_id == indicator_id), None)
 
 
-AT_LEAST_WORDS = ("以上", "多", "余", "超过", "逾", "不少于", "不低于")
-AT_MOST_WORDS = ("以下", "以内", "不足", "不到", "不超过", "不高于", "少于")
+# Bound words, negated ones first ("不超过" is a ceiling although it contains "超过").
+BOUND_WORDS = (
+    ("不超过", "most"),
+    ("不高于", "most"),
+    ("不多于", "most"),
+    ("不少于", "least"),
+    ("不低于", "least"),
+    ("以上", "least"),
+    ("超过", "least"),
+    ("多", "least"),
+    ("余", "least"),
+    ("逾", "least"),
+    ("以下", "most"),
+    ("以内", "most"),
+    ("不足", "most"),
+    ("不到", "most"),
+    ("少于", "most"),
+)
 ZERO_WORDS = ("零", "无", "未发生", "没有")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DATE_RANGE = re.compile(
@@ -117,13 +134,13 @@ def claim_supported(indicator: Indicator, aggregate: Aggregate) -> bool:
     claimed, computed = _claimed_number(indicator), aggregate.value
     if claimed is None or computed is None:
         return False
+    bound = next((direction for word, direction in BOUND_WORDS if word in text), None)
+    if bound == "least":  # a bound is compared exactly: 91.99 is not "92%以上"
+        return computed >= claimed
+    if bound == "most":
+        return computed <= claimed
     places = max(0, -int(claimed.as_tuple().exponent))
-    rounded = round_half_up(computed, places)
-    if any(word in text for word in AT_LEAST_WORDS):
-        return rounded >= claimed
-    if any(word in text for word in AT_MOST_WORDS):
-        return rounded <= claimed
-    return rounded == claimed
+    return round_half_up(computed, places) == claimed
 
 
 def _has_claim(indicator: Indicator) -> bool:
