@@ -411,3 +411,32 @@ def test_api_lists_and_creates_with_the_same_permissions(world: factories.World)
     figures = finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=2023").json()
     done = next(f for f in figures if f["key"] == "property.overhauls_done")
     assert (done["value"], done["count"], done["record_ids"]) == ("1", 1, ["2023-001"])
+
+
+# ── the demo: the seed's illustrative ledgers ─────────────────────────────────────────────
+
+
+def test_demo_seed_unit_gets_the_illustrative_ledgers(db: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.evaluations import demo
+
+    demo._load_seed()
+    seed = Submission.objects.get(org__name="万载县机关事务管理局")
+    rows = LedgerRecord.objects.filter(org=seed.org)
+    assert rows.filter(ledger="overhauls", year=2021).count() == 13  # 12 done, 1 over the year
+    assert sorted(rows.filter(ledger="overhauls").values_list("ref", flat=True))[:2] == [
+        "JX-2020-12",
+        "JX-2021-01",
+    ]
+    finance = client_for(get_user_model().objects.get(username="wanzai_finance"))
+    page = finance.get(f"/submissions/{seed.pk}/").content.decode()
+    assert "来自 12 条记录" in page  # 设备检修次数, two clicks from the evidence
+    overview = finance.get(f"/ledgers/{seed.org.pk}/").content.decode()
+    assert "2021年度由台账计算的数字" in overview
+    listing = finance.get(
+        f"/ledgers/{seed.org.pk}/overhauls/?year=2021&figure=property.overhauls_done"
+    ).content.decode()
+    assert listing.count('data-ref="') == 12 and "JX-2021-13" not in listing
+    demo.remove_demo()
+    assert not LedgerRecord.objects.exists()

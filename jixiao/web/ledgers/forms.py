@@ -150,7 +150,6 @@ RESPONDENTS = [("干部职工", _("干部职工")), ("办事群众", _("办事�
 class AnswerForm(forms.Form):
     """The public questionnaire: who answers, the overall rating, a remark."""
 
-
     respondent = forms.ChoiceField(
         label=_("您的身份"), choices=RESPONDENTS, widget=forms.RadioSelect, required=False
     )

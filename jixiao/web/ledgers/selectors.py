@@ -74,9 +74,7 @@ def counts(org: Org, year: int) -> dict[str, int]:
 def _round_years(org: Org) -> set[int]:
     from jixiao.web.evaluations.models import Submission
 
-    return set(
-        Submission.objects.filter(org=org).values_list("round__year", flat=True).distinct()
-    )
+    return set(Submission.objects.filter(org=org).values_list("round__year", flat=True).distinct())
 
 
 def default_year(org: Org) -> int:
@@ -161,8 +159,9 @@ def changes_in_words(ledger: str, changes: list[dict[str, Any]]) -> list[tuple[s
 def entries_in_words(entries: Any) -> list[dict[str, Any]]:
     entries = list(entries)
     alive = set(
-        LedgerRecord.objects.filter(pk__in=[e.record_pk for e in entries if e.record_pk])
-        .values_list("pk", flat=True)
+        LedgerRecord.objects.filter(
+            pk__in=[e.record_pk for e in entries if e.record_pk]
+        ).values_list("pk", flat=True)
     )
     return [
         {

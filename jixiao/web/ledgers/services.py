@@ -139,8 +139,16 @@ def _attach(actor: Any, record: LedgerRecord, upload: UploadedFile) -> LedgerAtt
 def _new_record(
     actor: Any, org: Org, ledger: str, clean: dict[str, Any], **extra: Any
 ) -> LedgerRecord:
+    record = _unsaved_record(actor, org, ledger, clean, **extra)
+    record.save()
+    return record
+
+
+def _unsaved_record(
+    actor: Any, org: Org, ledger: str, clean: dict[str, Any], **extra: Any
+) -> LedgerRecord:
     day = catalogue.record_day(ledger, clean)
-    return LedgerRecord.objects.create(
+    return LedgerRecord(
         org=org,
         ledger=ledger,
         ref=clean["id"],
@@ -237,10 +245,13 @@ def record_delete(*, actor: Any, record: LedgerRecord, reason: str = "") -> None
 def records_import(
     *, actor: Any, org: Org, ledger: str, rows: Iterable[dict[str, Any]], origin: str
 ) -> list[LedgerRecord]:
-    """Store already validated rows (``imports.read_workbook``) all together, or none."""
+    """Store already validated rows (``imports.read_workbook``, or the records of a ledger
+    file) all together, or none: one audit row lists them."""
     access.require_write(actor, org)
     with transaction.atomic():
-        created = [_new_record(actor, org, ledger, clean) for clean in rows]
+        created = LedgerRecord.objects.bulk_create(
+            [_unsaved_record(actor, org, ledger, clean) for clean in rows]
+        )
         _audit(
             actor=actor,
             org=org,
