@@ -440,3 +440,38 @@ def test_demo_seed_unit_gets_the_illustrative_ledgers(db: Any) -> None:
     assert listing.count('data-ref="') == 12 and "JX-2021-13" not in listing
     demo.remove_demo()
     assert not LedgerRecord.objects.exists()
+
+
+def test_ledger_pages_in_english_show_no_chinese_outside_user_data(world: factories.World) -> None:
+    from tests.web.test_english_pages import chinese_in_frame
+
+    record = services.record_create(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger=OVERHAULS,
+        data=overhaul("2023-03-02"),
+    )
+    survey = services.survey_open(
+        actor=world.users["filler_a"], org=world.unit_a, year=2023, title="问卷"
+    )
+    org = world.unit_a.pk
+    pages = [
+        f"/ledgers/{org}/?year=2023",
+        f"/ledgers/{org}/overhauls/?year=2023&figure=property.overhauls_done",
+        f"/ledgers/{org}/overhauls/new/",
+        f"/ledgers/{org}/overhauls/import/",
+        f"/ledgers/records/{record.pk}/",
+        f"/ledgers/{org}/surveys/",
+        f"/ledgers/{org}/audit/",
+        f"/ledgers/survey/{survey.token}/",
+    ]
+    client = client_for(world.users["filler_a"])
+    shown = {}
+    for url in pages:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="en">' in html, url
+        if leftover := chinese_in_frame(html):
+            shown[url] = leftover
+    assert not shown, shown

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError, Problem
@@ -33,6 +33,8 @@ from jixiao.web.ledgers.models import LedgerRecord
 from jixiao.web.orgs.models import Org
 
 SATISFACTION_RATE = "satisfaction.rate"
+# the indicator form's words for this feature (evaluations.forms), in this app's catalogue
+FORM_WORDS = (gettext_noop("完成值来自台账"), gettext_noop("—（手工填写）"))
 
 
 def ledger_set(org: Org) -> LedgerSet:

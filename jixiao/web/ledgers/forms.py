@@ -17,6 +17,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -144,6 +145,14 @@ class SurveyForm(forms.Form):
     year = forms.IntegerField(label=_("评价年度"), min_value=2000, max_value=2100)
 
 
+# the satisfaction levels as the questionnaire offers them, in the page's language
+RATING_WORDS = (
+    gettext_noop("非常满意"),
+    gettext_noop("满意"),
+    gettext_noop("基本满意"),
+    gettext_noop("不满意"),
+    gettext_noop("非常不满意"),
+)
 RESPONDENTS = [("干部职工", _("干部职工")), ("办事群众", _("办事群众")), ("其他", _("其他"))]
 
 
