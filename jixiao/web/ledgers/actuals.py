@@ -28,6 +28,7 @@ from jixiao.core.ledgers.aggregates import AGGREGATES, Aggregate, AggregateBook
 from jixiao.core.ledgers.backing import BackingStatus, LedgerReport, back_indicators
 from jixiao.core.ledgers.records import LedgerKind, LedgerSet
 from jixiao.core.numbers import format_score
+from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.io.dossiers import dossier_to_data
 from jixiao.web.ledgers.models import LedgerRecord
 from jixiao.web.orgs.models import Org
@@ -48,7 +49,8 @@ def ledger_set(org: Org) -> LedgerSet:
 
 
 def book(org: Org, year: int) -> AggregateBook:
-    return AggregateBook(ledger_set(org), year)
+    """The year's aggregates, energy converted to standard coal with the shipped factors."""
+    return AggregateBook(ledger_set(org), year, load_conversion_factors())
 
 
 def _english() -> bool:
