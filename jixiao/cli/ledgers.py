@@ -18,10 +18,13 @@ from rich.table import Table
 
 from jixiao.cli.common import JsonOption, console, emit_json, fail, text
 from jixiao.core.errors import InputError
-from jixiao.core.ledgers import Aggregate, AggregateBook
+from jixiao.core.ledgers import Aggregate, AggregateBook, LedgerSet
+from jixiao.core.ledgers.energy import energy_year
 from jixiao.core.ledgers.records import LEDGERS
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.importers.ledgers import load_ledgers
+from jixiao.io.files import write_failure
+from jixiao.io.ledgers import write_ledger_dir
 
 ledgers_app = typer.Typer(
     help="台账：按年度汇总 / evidence ledgers: the aggregates of a year", no_args_is_help=True
@@ -57,6 +60,47 @@ def aggregate_json(aggregate: Aggregate) -> dict[str, Any]:
     }
 
 
+def energy_json(book: AggregateBook) -> list[dict[str, Any]]:
+    """Energy by type for the year and the year before: quantity in its unit and tce."""
+    rows = []
+    for year in (book.year - 1, book.year):
+        stats = energy_year(book.ledgers, year, book.inputs.factors)
+        for line in stats.lines:
+            rows.append(
+                {
+                    "year": year,
+                    "energy_type": line.energy_type.value,
+                    "unit": line.unit,
+                    "quantity": text(line.quantity),
+                    "tce": text(line.tce),
+                    "records": len(line.record_ids),
+                }
+            )
+    return rows
+
+
+def print_energy(book: AggregateBook) -> None:
+    rows = energy_json(book)
+    if not rows:
+        return
+    years = (book.year - 1, book.year)
+    table = Table(title="能源资源消费（按能源类型）/ energy by type")
+    for header in (
+        "能源类型",
+        "单位",
+        *(f"{y}年用量" for y in years),
+        *(f"{y}年吨标准煤" for y in years),
+    ):
+        table.add_column(header)
+    for energy_type in dict.fromkeys(r["energy_type"] for r in rows):
+        mine = {r["year"]: r for r in rows if r["energy_type"] == energy_type}
+        unit = next(iter(mine.values()))["unit"]
+        quantities = [mine[y]["quantity"] if y in mine else "—" for y in years]
+        tces = [(mine[y]["tce"] or "—") if y in mine else "—" for y in years]
+        table.add_row(energy_type, unit, *quantities, *tces)
+    console.print(table)
+
+
 def _ids(aggregate: Aggregate) -> str:
     ids = aggregate.record_ids
     shown = "、".join(ids[:SHOWN_IDS])
@@ -82,6 +126,7 @@ def summary(
                 "year": year,
                 "ledgers": {kind.value: len(ledger_set.in_year(kind, year)) for kind in LEDGERS},
                 "aggregates": [aggregate_json(a) for a in aggregates],
+                "energy": energy_json(book),
             }
         )
         return
@@ -104,12 +149,33 @@ def summary(
             _ids(aggregate),
         )
     console.print(table)
+    print_energy(book)
     missing = [a.key for a in aggregates if not a.has_records]
     if missing:
         console.print(f"无记录 no records: {', '.join(missing)}", markup=False)
 
 
+TEMPLATE_ARGUMENT = typer.Argument(
+    ..., help="写入空白台账的文件夹 / folder for the empty ledgers", show_default=False
+)
+
+
+def template(folder: Path = TEMPLATE_ARGUMENT) -> None:
+    """写出每本台账的空白 CSV（中文表头）/ write an empty CSV with Chinese headers per ledger."""
+    existing = [k.value for k in LEDGERS if (folder / f"{k.value}.csv").exists()]
+    if existing:
+        fail(
+            f"{folder}: 已有台账文件，不覆盖 / ledger files exist, not overwritten: {', '.join(existing)}"
+        )
+    try:
+        written = write_ledger_dir(LedgerSet(), folder, empty=True)
+    except OSError as error:
+        fail(write_failure(error))
+    console.print(f"已生成 written: {len(written)} files in {folder}", markup=False)
+
+
 ledgers_app.command("summary")(summary)
+ledgers_app.command("template")(template)
 
 
 def register(app: typer.Typer) -> None:

@@ -276,7 +276,7 @@ def budget_chart(book: FigureBook) -> Chart | None:
 
 OUTPUT_LEVELS = ("投入", "过程", "产出")
 EFFECT_LEVELS = ("效益", "效果", "满意度")
-SHOWN_IDS = 5
+SHOWN_IDS = 3
 
 
 def records_note(aggregate: Aggregate) -> str:
@@ -750,9 +750,11 @@ BACKING_WORDS = {
 
 
 def _record_ids(aggregate: Aggregate) -> str:
+    """ "JX-2021-01、JX-2021-02……JX-2021-12，共12条", or every id when there are few."""
     ids = aggregate.record_ids
-    shown = "、".join(ids[:SHOWN_IDS])
-    return f"{shown}等{len(ids)}条" if len(ids) > SHOWN_IDS else shown
+    if len(ids) <= SHOWN_IDS:
+        return "、".join(ids)
+    return f"{ids[0]}、{ids[1]}……{ids[-1]}，共{len(ids)}条"
 
 
 def evidence_table(result: Result) -> Table | None:
@@ -787,7 +789,7 @@ def evidence_table(result: Result) -> Table | None:
         Column("台账计算值", 2, Align.CENTER),
         Column("报告所写", 2, Align.CENTER),
         Column("台账汇总项", 3),
-        Column("记录数", 1, Align.CENTER),
+        Column("条数", 2, Align.CENTER),
         Column("记录编号", 4),
         Column("核对结果", 3),
     )

@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -26,21 +27,32 @@ from pydantic import ValidationError
 
 from jixiao.core.errors import InputError, Problem, problems_from_validation_error
 from jixiao.core.ledgers.records import LEDGERS, LedgerKind, LedgerSet, LedgerSpec, Record
-from jixiao.io.files import read_input_bytes
+from jixiao.io.csvfile import writer as csv_writer
+from jixiao.io.files import read_input_bytes, write_text_atomically
 
 MAX_LEDGER_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
-LEDGER_DIR = "ledgers"  # the folder beside a dossier that is picked up automatically
+LEDGER_DIR = "ledgers"
+SPREADSHEETS = (
+    ".csv",
+    ".xlsx",
+    ".xls",
+    ".xlsm",
+    ".ods",
+    ".et",
+)  # a ledger in any of these  # the folder beside a dossier that is picked up automatically
 
 __all__ = [
     "LEDGER_DIR",
     "Table",
     "columns_of",
+    "ledger_csv_text",
     "ledger_dir_beside",
     "ledger_files",
     "ledger_set_from_tables",
     "load_ledger_dir",
     "read_csv_table",
+    "write_ledger_dir",
 ]
 
 
@@ -246,7 +258,21 @@ def ledger_files(folder: Path, suffixes: tuple[str, ...] = (".csv",)) -> dict[Le
     found: dict[LedgerKind, Path] = {}
     problems = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.suffix.lower() not in suffixes:
+        hidden = path.name.startswith((".", "~$"))  # dot files, Excel's lock files
+        if (
+            not hidden
+            and path.suffix.lower() in SPREADSHEETS
+            and path.suffix.lower() not in suffixes
+        ):
+            problems.append(
+                Problem(
+                    path.name,
+                    f"不支持的格式，请另存为 {' 或 '.join(suffixes)}",
+                    f"unsupported format; save it as {' or '.join(suffixes)}",
+                )
+            )
+            continue
+        if hidden or path.suffix.lower() not in suffixes:
             continue
         kind = stems.get(path.stem)
         if kind is None:
@@ -284,3 +310,44 @@ def ledger_dir_beside(dossier_path: Path) -> Path | None:
     """The ``ledgers/`` folder beside a dossier file, when there is one."""
     folder = Path(dossier_path).resolve().parent / LEDGER_DIR
     return folder if folder.is_dir() else None
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, tuple):
+        return "；".join(str(v) for v in value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def ledger_csv_text(kind: LedgerKind, records: Iterable[Record], comment: str = "") -> str:
+    """One ledger as CSV with its Chinese headers (every field, in the model's order), cells
+    that a spreadsheet would run as formulas escaped; read back by :func:`load_ledger_dir`."""
+    spec = LEDGERS[kind]
+    fields = list(spec.record.model_fields)
+    stream = io.StringIO()
+    out = csv_writer(stream, lineterminator="\n")
+    if comment:
+        out.writerow([f"# {comment}"])
+    out.writerow([title_of(spec, field) for field in fields])
+    for record in records:
+        out.writerow([_cell_text(getattr(record, field)) for field in fields])
+    return stream.getvalue()
+
+
+def write_ledger_dir(ledgers: LedgerSet, folder: Path | str, *, empty: bool = False) -> list[Path]:
+    """Write each ledger with records (every ledger, header only, with *empty*) as
+    ``<key>.csv`` in *folder*, each file whole or not at all."""
+    folder = Path(folder)
+    written = []
+    for kind in LedgerKind:
+        records = ledgers.records(kind)
+        if records or empty:
+            target = folder / f"{kind.value}.csv"
+            write_text_atomically(target, ledger_csv_text(kind, records))
+            written.append(target)
+    return written

@@ -55,6 +55,12 @@ def test_summary_json_lists_every_aggregate_with_all_its_record_ids() -> None:
     assert by_key["property.facilities_intact_share"]["value"] == "94"
     assert by_key["security.drills"] == {**by_key["security.drills"], "value": None, "count": 0}
     assert data["ledgers"]["meetings"] == 463
+    power = [e for e in data["energy"] if e["energy_type"] == "电力"]
+    assert [(e["year"], e["unit"], e["records"]) for e in power] == [
+        (2020, "千瓦时", 24),
+        (2021, "千瓦时", 24),
+    ]
+    assert power[1]["tce"] == "273.07"  # 2221852 kWh × 0.1229 kgce/kWh
 
 
 def test_summary_of_another_year_has_only_that_years_records() -> None:
@@ -129,3 +135,13 @@ def test_figures_add_the_ledger_aggregates(seed_path: Path) -> None:
     assert data["property.overhauls_done"] == "12" and data["greening.survival_rate"] == "96"
     table = invoke("figures", seed_path).stdout
     assert "property.overhauls_done" in table and "台账 12条记录" in table
+
+
+def test_template_writes_an_empty_ledger_per_kind_and_never_overwrites(tmp_path: Path) -> None:
+    result = invoke("ledgers", "template", tmp_path / "new")
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (tmp_path / "new").iterdir())
+    assert len(files) == 18 and "overhauls.csv" in files
+    assert invoke("ledgers", "summary", tmp_path / "new", "--year", "2021").exit_code == 0
+    again = invoke("ledgers", "template", tmp_path / "new")
+    assert again.exit_code == 2 and "不覆盖" in again.stderr

@@ -22,7 +22,6 @@ from jixiao.core.figures import FigureBook
 from jixiao.core.findings import Finding, Level, Where, apply_waivers, sort_findings
 from jixiao.core.framework import Framework, framework_from_data
 from jixiao.core.ledgers import AggregateBook, LedgerSet, back_indicators
-from jixiao.core.ledgers.records import Overhaul
 from jixiao.core.pipeline import evaluate
 from jixiao.core.scoring import score
 from jixiao.frameworks import evaluate_with, pack_paths
@@ -197,10 +196,11 @@ def context_for(data: dict[str, Any], framework: Framework | None = None) -> Con
     """The checks' context; a ``_ledgers`` entry (overhaul records) gives the dossier ledgers."""
     data = dict(data)
     overhauls = data.pop("_ledgers", None)
+    additions = data.pop("_asset_changes", [])
     dossier = dossier_from_data(data)
     report = None
     if overhauls is not None:
-        ledgers = LedgerSet(overhauls=tuple(Overhaul.model_validate(o) for o in overhauls))
+        ledgers = LedgerSet.model_validate({"overhauls": overhauls, "asset_changes": additions})
         dossier, report = back_indicators(dossier, AggregateBook(ledgers, dossier.year))
     framework = framework or framework_from_data(TEST_FRAMEWORK)
     book = FigureBook(dossier)
@@ -573,6 +573,32 @@ TRIGGERS: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
         "ledgers.I002",
         [put("_ledgers", overhaul_rows(12))],
         [("指标“设备检修次数”的完成值为手工填写，没有关联台账汇总项", "indicators[0].actual_from")],
+    ),
+    (
+        "ledgers.W002",
+        [
+            BACKED,
+            put("_ledgers", overhaul_rows(12)),
+            put(
+                "_asset_changes",
+                [
+                    {
+                        "id": "B1",
+                        "changed_on": "2021-06-18",
+                        "asset": "Z1",
+                        "kind": "新增",
+                        "amount": "198000",
+                        "unit": "元",
+                    },
+                ],
+            ),
+        ],
+        [
+            (
+                "当年配置固定资产（账面原值）：报告为5.00万元，台账“当年新增固定资产”为19.80万元（从1条记录计算）",
+                "assets.fixed_added",
+            )
+        ],
     ),
     (
         "stated.W002",

@@ -137,7 +137,7 @@ def test_every_quantitative_actual_of_the_seed_comes_from_its_ledger(seed_dossie
     text = seed_markdown(seed_dossier)
     annex = text[text.index("附件4") :]
     rows = [line for line in annex.splitlines() if line.startswith("| ") and "---" not in line]
-    assert rows[0] == "| 指标 | 台账计算值 | 报告所写 | 台账汇总项 | 记录数 | 记录编号 | 核对结果 |"
+    assert rows[0] == "| 指标 | 台账计算值 | 报告所写 | 台账汇总项 | 条数 | 记录编号 | 核对结果 |"
     assert len(rows[1:]) == len(seed_dossier.indicators) == 8
     assert all(row.endswith("| 与报告所写一致 |") for row in rows[1:])
     assert "| 会议服务保障次数 | 463次 | 460多次 | 会议服务保障次数 | 463 |" in annex

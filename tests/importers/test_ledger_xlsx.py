@@ -81,6 +81,11 @@ def test_a_dossier_finds_its_ledgers_folder(tmp_path: Path) -> None:
 def test_the_shipped_conversion_factors_and_a_bad_factors_file(tmp_path: Path) -> None:
     factors = load_conversion_factors()
     assert str(factors.factors["电力"].kgce_per_unit) == "0.1229"  # type: ignore[index]
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "source: 等价值\nfactors:\n  电力: {unit: 千瓦时, kgce_per_unit: 0.3}\n", "utf-8"
+    )
+    assert str(load_conversion_factors(own).factors["电力"].kgce_per_unit) == "0.3"  # type: ignore[index]
     bad = tmp_path / "factors.yaml"
     bad.write_text("source: x\nfactors:\n  电力: {unit: 度, kgce_per_unit: '0.1229'}\n", "utf-8")
     with pytest.raises(InputError) as raised:

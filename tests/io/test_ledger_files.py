@@ -108,8 +108,20 @@ def test_one_bad_file_means_nothing_is_read(tmp_path: Path) -> None:
     assert len(raised.value.problems) == 1  # the good file raised nothing, and nothing returned
 
 
+def test_hidden_and_excel_lock_files_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "~$overhauls.csv").write_text("junk", "utf-8")
+    (tmp_path / ".overhauls.csv").write_text("junk", "utf-8")
+    (tmp_path / "README.md").write_text("说明", "utf-8")
+    assert load_ledger_dir(tmp_path).empty
+
+
 def test_unknown_file_names_and_missing_folders(tmp_path: Path) -> None:
     assert problems(tmp_path, overhaul="编号\n")[0].startswith("overhaul.csv: 不认识的台账文件名")
+    (tmp_path / "overhaul.csv").unlink()
+    (tmp_path / "meetings.xls").write_bytes(b"old")
+    assert problems(tmp_path) == [
+        "meetings.xls: 不支持的格式，请另存为 .csv / unsupported format; save it as .csv"
+    ]
     with pytest.raises(InputError, match="台账文件夹不存在"):
         load_ledger_dir(tmp_path / "absent")
 
@@ -119,3 +131,45 @@ def test_blank_rows_and_cells_are_skipped(tmp_path: Path) -> None:
         folder(tmp_path, meetings="编号,日期,名称,人数\n\nH1,2021-01-04,常务会,\n,,,\n")
     )
     assert len(ledgers.meetings) == 1 and ledgers.meetings[0].attendees is None
+
+
+def test_ledgers_written_as_csv_read_back_equal(tmp_path: Path) -> None:
+    from jixiao.io.ledgers import write_ledger_dir
+
+    seed = load_ledger_dir(SEED_LEDGERS)
+    written = write_ledger_dir(seed, tmp_path)
+    assert len(written) == len(LedgerKind)
+    assert load_ledger_dir(tmp_path) == seed
+    assert (tmp_path / "overhauls.csv").read_text("utf-8").splitlines()[0] == (
+        "编号,备注,附件,检修日期,设备,已完成"
+    )
+
+
+def test_a_cell_a_spreadsheet_would_run_is_escaped(tmp_path: Path) -> None:
+    from jixiao.core.ledgers.records import Overhaul
+    from jixiao.io.ledgers import ledger_csv_text
+
+    record = Overhaul(id="A1", overhaul_date="2021-01-01", equipment="=HYPERLINK(1)")  # type: ignore[arg-type]
+    assert "'=HYPERLINK(1)" in ledger_csv_text(LedgerKind.OVERHAULS, [record])
+
+
+def test_a_record_from_form_data_names_the_field() -> None:
+    from jixiao.core.ledgers.records import ledger_set_from_data, record_from_data
+
+    with pytest.raises(InputError) as raised:
+        record_from_data(LedgerKind.MEETINGS, {"id": "H1", "event_date": "昨天", "name": "会"})
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.zh) == ("event_date", "应为日期，如 2021-08-23")
+    with pytest.raises(InputError) as raised:
+        ledger_set_from_data({"overhauls": [{"id": "A", "overhaul_date": "2021-01-01"}]})
+    assert raised.value.problems[0].path == "overhauls[0].equipment"
+
+
+def test_a_ledger_set_as_json_data_reads_back_equal() -> None:
+    import json
+
+    from jixiao.core.ledgers.records import ledger_set_from_data
+
+    seed = load_ledger_dir(SEED_LEDGERS)
+    data = json.loads(json.dumps(seed.model_dump(mode="json")))
+    assert ledger_set_from_data(data) == seed

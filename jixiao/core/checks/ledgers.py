@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.core.checks import Context, Note, rule
+from jixiao.core.checks import Context, Note, differs, rule
 from jixiao.core.dossier import Comparator
 from jixiao.core.ledgers.backing import Backing, BackingStatus
+from jixiao.core.numbers import format_in_unit
 
 
 def _backings(context: Context, status: BackingStatus) -> Iterator[Backing]:
@@ -108,4 +109,33 @@ def typed_by_hand(context: Context) -> Iterator[Note]:
                 f"indicators[{n}].actual_from",
                 indicator.source,
                 hint_en="Name the ledger aggregate it is computed from in actual_from (see jixiao ledgers summary)",
+            )
+
+
+# A dossier figure and the aggregate that records the same thing.
+CROSS_CHECKS = {"assets.fixed_added": "fixed_assets.additions_value"}
+
+
+@rule(
+    "ledgers.W002",
+    "报告数字与台账汇总不一致",
+    "A figure of the report differs from the ledger's",
+)
+def figure_differs_from_ledger(context: Context) -> Iterator[Note]:
+    if context.ledgers is None:
+        return
+    for figure_key, aggregate_key in CROSS_CHECKS.items():
+        figure = context.book.figure(figure_key)
+        aggregate = context.ledgers.book.get(aggregate_key)
+        if figure.value is None or not aggregate.has_records or aggregate.value is None:
+            continue
+        if differs(figure.value, aggregate.value):
+            yield Note(
+                f"{figure.label}：报告为{format_in_unit(figure.value, figure.unit)}{figure.unit}，"
+                f"台账“{aggregate.label}”为{aggregate.text}（从{aggregate.count}条记录计算）",
+                f"{figure.label}: {figure.value} {figure.unit} in the report, {aggregate.text}"
+                f" from {aggregate.count} records of the ledger",
+                "核对台账与报告，更正其中有误的一方",
+                figure_key,
+                hint_en="Compare the ledger with the report and correct whichever is wrong",
             )

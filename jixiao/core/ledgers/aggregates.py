@@ -256,18 +256,21 @@ def _physical(energy_type: EnergyType) -> Callable[[Inputs], Computed]:
     return compute
 
 
+def _water_records(inputs: Inputs, year: int) -> list[Record]:
+    line = _energy(inputs, year).line(EnergyType.WATER)
+    ids = set(line.record_ids) if line is not None else set()
+    return [u for u in inputs.ledgers.energy_use if u.id in ids]
+
+
 def _intensity(
-    measure: Callable[[EnergyYear], Decimal | None], words: str
+    measure: Callable[[EnergyYear], Decimal | None], *, water: bool = False
 ) -> Callable[[Inputs], Computed]:
+    """Use per head or per m²: the year's energy (or water) records and its base data."""
+
     def compute(inputs: Inputs) -> Computed:
         stats = _energy(inputs)
-        value = measure(stats)
-        return Computed(
-            value,
-            _energy_records(inputs, inputs.year),
-            words if value is not None else "",
-            extra_ids=stats.base_ids,
-        )
+        select = _water_records if water else _energy_records
+        return Computed(measure(stats), select(inputs, inputs.year), extra_ids=stats.base_ids)
 
     return compute
 
@@ -537,7 +540,7 @@ _DEFS = (
         (K.ENERGY_USE, K.ENERGY_BASE),
         "综合能耗（千克标准煤）除以用能人数",
         "total energy use (kgce) divided by the head count",
-        _intensity(EnergyYear.per_head_kgce, ""),
+        _intensity(EnergyYear.per_head_kgce),
         "人均综合能耗{value}千克标准煤",
         "effects",
         headline=True,
@@ -550,7 +553,7 @@ _DEFS = (
         (K.ENERGY_USE, K.ENERGY_BASE),
         "综合能耗（千克标准煤）除以建筑面积",
         "total energy use (kgce) divided by the floor area",
-        _intensity(EnergyYear.per_m2_kgce, ""),
+        _intensity(EnergyYear.per_m2_kgce),
         "单位建筑面积能耗{value}千克标准煤/平方米",
         "effects",
         headline=True,
@@ -563,7 +566,7 @@ _DEFS = (
         (K.ENERGY_USE, K.ENERGY_BASE),
         "用水量除以用能人数",
         "water use divided by the head count",
-        _intensity(EnergyYear.water_per_head, ""),
+        _intensity(EnergyYear.water_per_head, water=True),
         "人均用水量{value}立方米",
         "effects",
     ),
@@ -840,6 +843,31 @@ _DEFS = (
         "the year's disposals, in 万元",
         _change_value(AssetChangeKind.DISPOSAL),
         "处置固定资产{value}万元",
+    ),
+    AggregateDef(
+        "fixed_assets.depreciation_value",
+        "当年计提折旧",
+        "depreciation of the year",
+        "万元",
+        (K.ASSET_CHANGES,),
+        "当年“折旧”变动金额合计（折算为万元）",
+        "the year's depreciation entries, in 万元",
+        _change_value(AssetChangeKind.DEPRECIATION),
+        "计提折旧{value}万元",
+    ),
+    AggregateDef(
+        "fixed_assets.transfers",
+        "资产调拨次数",
+        "asset transfers",
+        "次",
+        (K.ASSET_CHANGES,),
+        "当年“调拨”变动记录数",
+        "transfers recorded in the year",
+        _count(
+            K.ASSET_CHANGES,
+            lambda r: isinstance(r, AssetChange) and r.kind is AssetChangeKind.TRANSFER,
+        ),
+        "办理资产调拨{value}次",
     ),
     # 会议与接待
     AggregateDef(

@@ -3,10 +3,9 @@
 An indicator that names an aggregate (``actual_from: property.overhauls_done``) gets its actual
 from the ledgers when they are given. A figure typed into the dossier is then a *claim*: it is
 kept only when the ledger supports it (the computed value, rounded to the places the claim was
-written with, equals it; "460多次" and "92%以上" are supported by anything at or above the number,
-"不超过5次" by anything at or below;
-a date range must match the campaign's dates) or when the dossier records an
-``override_reason``. A claim the ledger does not support, without a reason, is replaced by the
+written with, equals it; "460多次" and "92%以上" are supported by anything at or above the
+number, "不超过5次" by anything at or below; a date range must match the campaign's dates) or
+when the dossier records an ``override_reason``. A claim the ledger does not support, without a reason, is replaced by the
 computed value and flagged (``ledgers.E001``). Without records behind the aggregate the typed
 figure stands, unverified (``ledgers.W001``).
 """
@@ -22,6 +21,7 @@ from enum import StrEnum
 from jixiao.core.dossier import Comparator, Dossier, Indicator
 from jixiao.core.ledgers.aggregates import Aggregate, AggregateBook
 from jixiao.core.money import round_half_up
+from jixiao.core.numbers import format_score
 
 __all__ = ["Backing", "BackingStatus", "LedgerReport", "back_indicators", "claim_supported"]
 
@@ -56,8 +56,6 @@ class Backing:
             return self.claimed_text
         if self.claimed is None:
             return ""
-        from jixiao.core.numbers import format_score
-
         return f"{format_score(self.claimed)}{self.aggregate.unit}"
 
 
@@ -148,15 +146,14 @@ def _has_claim(indicator: Indicator) -> bool:
 
 
 def _computed_indicator(indicator: Indicator, aggregate: Aggregate) -> Indicator:
-    """The indicator with the aggregate's value as its actual (a date range as its text)."""
-    dated = aggregate.start is not None
+    """The indicator with the aggregate's value as its actual; a date range, or any value of a
+    qualitative indicator, as its text ("2021年8月23日-29日", "100%")."""
+    as_text = aggregate.start is not None or indicator.comparator is Comparator.QUALITATIVE
     changes: dict[str, object] = {
-        "actual": None
-        if dated or indicator.comparator is Comparator.QUALITATIVE
-        else aggregate.value,
-        "actual_text": aggregate.text if dated else None,
+        "actual": None if as_text else aggregate.value,
+        "actual_text": aggregate.text if as_text else None,
     }
-    if indicator.unit is None and not dated:
+    if indicator.unit is None and not as_text:
         changes["unit"] = aggregate.unit
     return indicator.model_copy(update=changes)
 

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from jixiao.core.errors import InputError, problems_from_validation_error
-from jixiao.core.ledgers.records import EnergyType, EnergyUse, LedgerKind, LedgerSet
+from jixiao.core.ledgers.records import EnergyType, EnergyUse, LedgerSet
 from jixiao.core.money import to_decimal
 
 KGCE_PER_TCE = Decimal(1000)
@@ -38,7 +38,10 @@ class Factor(BaseModel):
     @classmethod
     def _decimal(cls, data: Any) -> Any:
         if isinstance(data, Mapping) and "kgce_per_unit" in data:
-            data = {**data, "kgce_per_unit": to_decimal(data["kgce_per_unit"])}
+            value = data["kgce_per_unit"]
+            if isinstance(value, float):  # YAML reads 0.1229 unquoted as a float: keep its digits
+                value = repr(value)
+            data = {**data, "kgce_per_unit": to_decimal(value)}
         return data
 
 
@@ -167,7 +170,6 @@ __all__ = [
     "EnergyLine",
     "EnergyYear",
     "Factor",
-    "LedgerKind",
     "change_pct",
     "conversion_factors_from_data",
     "energy_year",

@@ -14,14 +14,16 @@ records of the year they are asked for (:mod:`jixiao.core.ledgers.aggregates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from jixiao.core.errors import InputError, problems_from_validation_error
 from jixiao.core.money import Unit, to_decimal
 
 __all__ = [
@@ -55,7 +57,9 @@ __all__ = [
     "VehicleApproval",
     "VehicleTrip",
     "WorkOrder",
+    "ledger_set_from_data",
     "parse_date",
+    "record_from_data",
 ]
 
 # ── cell readers ──────────────────────────────────────────────────────────────────────────
@@ -755,3 +759,21 @@ class LedgerSet(BaseModel):
     @property
     def empty(self) -> bool:
         return not self.present()
+
+
+def record_from_data(kind: LedgerKind, data: Mapping[str, Any], origin: str = "<data>") -> Record:
+    """Validate one record of ledger *kind* from plain data (a form, an API body), or raise
+    InputError whose problems name the field and what was expected, in Chinese and English."""
+    try:
+        return LEDGERS[kind].record.model_validate(data)
+    except ValidationError as error:
+        raise InputError(origin, problems_from_validation_error(error)) from None
+
+
+def ledger_set_from_data(data: Mapping[str, Any], origin: str = "<data>") -> LedgerSet:
+    """Validate ``{ledger key: [record data, …]}`` into a LedgerSet, or raise InputError naming
+    ``overhauls[3].overhaul_date`` and what was expected."""
+    try:
+        return LedgerSet.model_validate(data)
+    except ValidationError as error:
+        raise InputError(origin, problems_from_validation_error(error)) from None

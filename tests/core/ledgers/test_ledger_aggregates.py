@@ -420,3 +420,21 @@ def test_every_aggregate_is_described_in_both_languages(key: str) -> None:
     definition = AGGREGATES[key]
     assert definition.description and definition.description_en and definition.label_en
     assert definition.sentence and definition.unit
+
+
+def test_water_per_head_is_backed_by_the_water_records() -> None:
+    water = book(factors=FACTORS, **energy_rows()).get("energy.water_per_head")
+    assert water.record_ids == ("e6", "b21")
+
+
+def test_depreciation_and_transfers() -> None:
+    change = {"asset": "z1", "unit": "元"}
+    aggregates = book(
+        asset_changes=[
+            {**change, "id": "d1", "changed_on": "2021-12-31", "kind": "折旧", "amount": "12000"},
+            {**change, "id": "d2", "changed_on": "2021-06-30", "kind": "折旧", "amount": "3000"},
+            {**change, "id": "t1", "changed_on": "2021-05-01", "kind": "调拨", "amount": "0"},
+        ]
+    )
+    assert aggregates.get("fixed_assets.depreciation_value").text == "1.50万元"
+    assert aggregates.value("fixed_assets.transfers") == 1

@@ -163,6 +163,12 @@ def test_a_date_range_claim_must_match_the_campaign() -> None:
     assert parse_date_range("于2021年8月30日至9月5日举办") is not None
 
 
+def test_a_qualitative_indicator_gets_the_value_as_its_text() -> None:
+    indicator, backing = backed(comparator="定性", target=None)
+    assert (indicator.actual, indicator.actual_text) == (None, "12次")
+    assert backing.status is BackingStatus.COMPUTED
+
+
 def test_an_unknown_aggregate_is_an_input_error_naming_the_field() -> None:
     with pytest.raises(InputError) as raised:
         dossier(actual_from="property.overhaul_done")
