@@ -475,3 +475,16 @@ def test_ledger_pages_in_english_show_no_chinese_outside_user_data(world: factor
         if leftover := chinese_in_frame(html):
             shown[url] = leftover
     assert not shown, shown
+
+
+def test_the_indicator_form_changes_and_clears_the_backing(world: factories.World) -> None:
+    submission = fill_backed(world, override_reason="旧原因")
+    client = client_for(world.users["filler_a"])
+    assert _post_indicators(client, submission, override_reason="新原因").status_code == 302
+    data = Submission.objects.get(pk=submission.pk).current_version.data
+    assert data["indicators"][1]["override_reason"] == "新原因"
+    cleared = _post_indicators(client, submission, actual_from="", override_reason="")
+    assert cleared.status_code == 302
+    data = Submission.objects.get(pk=submission.pk).current_version.data
+    assert "actual_from" not in data["indicators"][1]
+    assert "override_reason" not in data["indicators"][1]

@@ -416,7 +416,8 @@ def _indicators_data(
     kept = []
     for row in rows:
         old = before.get(row.get("id"), {})
-        extra = {k: old[k] for k in KEPT_INDICATOR_KEYS if k in old}
+        # a key the form has (actual_from, override_reason on IndicatorForm) is the form's
+        extra = {k: old[k] for k in KEPT_INDICATOR_KEYS if k in old and k not in row}
         kept.append({**_compact(row), **extra})
     return {**data, "indicators": kept}
 
