@@ -116,6 +116,7 @@ EN = {
         "satisfied) ÷ responses."
     ),
     "匿名填写链接": "Anonymous link",
+    "问卷与匿名填写链接": "Questionnaire and its anonymous link",
     "答卷数": "Responses",
     "已停止": "Stopped",
     "停止收集": "Stop collecting",
