@@ -411,7 +411,11 @@ ANSWER_WINDOW = 3600
 
 
 def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    """The respondent's address as sign-in throttling resolves it (django-axes: behind a proxy,
+    the configured proxy count), so a proxy does not make every respondent one address."""
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
