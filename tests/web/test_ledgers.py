@@ -488,3 +488,22 @@ def test_the_indicator_form_changes_and_clears_the_backing(world: factories.Worl
     data = Submission.objects.get(pk=submission.pk).current_version.data
     assert "actual_from" not in data["indicators"][1]
     assert "override_reason" not in data["indicators"][1]
+
+
+def test_the_api_refuses_typing_over_the_ledger_without_a_reason(world: factories.World) -> None:
+    submission = fill_backed(world)
+    clerk = world.users["filler_a"]
+    services.record_create(
+        actor=clerk, org=world.unit_a, ledger=OVERHAULS, data=overhaul("2023-01-10")
+    )
+    client = client_for(clerk)
+    url = f"/api/submissions/{submission.pk}/dossier"
+    data = client.get(url).json()["data"]
+    data["indicators"][1]["actual"] = "7"
+    refused = client.put(url, data, content_type="application/json")
+    assert refused.status_code == 422
+    assert refused.json()["problems"][0]["path"] == "indicators[1].override_reason"
+    assert _actual(submission) == "1"
+    data["indicators"][1]["override_reason"] = "另有6次外包检修"
+    assert client.put(url, data, content_type="application/json").status_code == 200
+    assert _actual(submission) == "7"
