@@ -16,7 +16,8 @@ from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, Money
 from jixiao.core.figures import FigureBook, budget_phase, executed_phase
 from jixiao.core.findings import Finding, Level
 from jixiao.core.ledgers import AGGREGATES, Aggregate, BackingStatus, LedgerReport
-from jixiao.core.ledgers.energy import energy_year
+from jixiao.core.ledgers.energy import EnergyYear, energy_year
+from jixiao.core.ledgers.records import EnergyType
 from jixiao.core.locations import describe_path
 from jixiao.core.numbers import format_money, format_rate, format_score
 from jixiao.core.pipeline import Result
@@ -315,8 +316,10 @@ def ledger_aggregates(result: Result, section: str) -> list[Aggregate]:
     report = result.ledgers
     if report is None:
         return []
-    backed = _backed_keys(report, OUTPUT_LEVELS, result) if section == "achievements" else []
-    effect_keys = set(_backed_keys(report, EFFECT_LEVELS, result))
+    output_keys = _backed_keys(report, OUTPUT_LEVELS, result)
+    effect_keys = _backed_keys(report, EFFECT_LEVELS, result)  # stated in effect_sentence
+    backed = output_keys if section == "achievements" else []
+    elsewhere = set(effect_keys) | (set(output_keys) if section == "effects" else set())
     chosen = []
     for aggregate in report.book.all():
         definition = AGGREGATES[aggregate.key]
@@ -324,7 +327,7 @@ def ledger_aggregates(result: Result, section: str) -> list[Aggregate]:
         if (
             aggregate.has_records
             and (aggregate.key in backed or headline)
-            and aggregate.key not in effect_keys
+            and aggregate.key not in elsewhere
         ):
             chosen.append(aggregate)
     return chosen
@@ -352,8 +355,8 @@ def energy_chart(result: Result) -> Chart | None:
     if not types:
         return None
 
-    def tce(stats: object, energy_type: object) -> Decimal | None:
-        line = stats.line(energy_type)  # type: ignore[attr-defined]
+    def tce(stats: EnergyYear, energy_type: EnergyType) -> Decimal | None:
+        line = stats.line(energy_type)
         return None if line is None else line.tce
 
     series = [Series(f"{year - 1}年", tuple(tce(before, t) for t in types))]
