@@ -507,3 +507,28 @@ def test_the_api_refuses_typing_over_the_ledger_without_a_reason(world: factorie
     data["indicators"][1]["override_reason"] = "另有6次外包检修"
     assert client.put(url, data, content_type="application/json").status_code == 200
     assert _actual(submission) == "7"
+
+
+def test_a_figure_from_two_ledgers_links_both(world: factories.World) -> None:
+    clerk = world.users["filler_a"]
+    services.record_create(
+        actor=clerk,
+        org=world.unit_a,
+        ledger="energy_use",
+        data={"month": "2023-03", "building": "主楼", "energy_type": "电力", "quantity": "1000"},
+    )
+    services.record_create(
+        actor=clerk,
+        org=world.unit_a,
+        ledger="energy_base",
+        data={"year": 2023, "building": "主楼", "floor_area": "5000", "headcount": 50},
+    )
+    client = client_for(world.users["dept"])
+    org = world.unit_a.pk
+    page = client.get(f"/ledgers/{org}/energy_use/?year=2023&figure=energy.per_head")
+    html = page.content.decode()
+    assert html.count('data-ref="') == 1
+    other = f"/ledgers/{org}/energy_base/?year=2023&amp;figure=energy.per_head"
+    assert other in html
+    base = client.get(other.replace("&amp;", "&")).content.decode()
+    assert base.count('data-ref="') == 1 and "主楼" in base

@@ -115,6 +115,21 @@ def figure_refs(org: Org, year: int, key: str) -> list[str] | None:
     return list(book(org, year).get(key).record_ids)
 
 
+def figure_ledgers(org: Org, year: int, key: str) -> list[tuple[str, str, str]]:
+    """(ledger, title, url) of every ledger the figure *key* is computed from."""
+    from jixiao.web.ledgers import catalogue
+
+    definition = AGGREGATES.get(key)
+    if definition is None:
+        return []
+    result = []
+    for kind in definition.ledgers:
+        base = reverse("ledgers:records", kwargs={"org": org.pk, "ledger": kind.value})
+        url = f"{base}?{urlencode({'year': year, 'figure': key})}"
+        result.append((kind.value, catalogue.title(kind.value), url))
+    return result
+
+
 def satisfaction(org: Org, year: int) -> Figure | None:
     aggregate = book(org, year).get(SATISFACTION_RATE) if SATISFACTION_RATE in AGGREGATES else None
     return _figure(org, year, aggregate) if aggregate and aggregate.has_records else None

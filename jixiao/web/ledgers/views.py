@@ -141,6 +141,11 @@ def record_list(request: HttpRequest, org: int, ledger: str) -> HttpResponse:
             "filters": filters,
             "refs": refs,
             "figure": actuals.figure_label(figure) if refs is not None else "",
+            "figure_ledgers": [
+                item for item in actuals.figure_ledgers(unit_org, year, figure) if item[0] != ledger
+            ]
+            if refs is not None
+            else [],
             "query": _query(request, page=None),
             "columns": selectors.columns(ledger),
             "page": page,

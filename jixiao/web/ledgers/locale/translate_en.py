@@ -104,6 +104,7 @@ EN = {
     "计算依据": "Computed from",
     "“%(label)s”由以下 %(n)s 条记录计算": "“%(label)s” is computed from these %(n)s records",
     "显示全部记录": "Show all records",
+    "另见": "see also",
     "起始日期": "From",
     "截止日期": "To",
     "关键词": "Keyword",
