@@ -132,7 +132,6 @@ EN = {
     "只读：台账由本单位填报人员录入。": "Read only: the unit's clerks enter its ledgers.",
     "%(year)s年度由台账计算的数字": "Figures computed from the %(year)s ledgers",
     "数值": "Value",
-    "依据": "Based on",
     "计算方法": "How it is computed",
     "本年度台账暂无记录，录入后这里显示由记录计算的数字。": (
         "No records for this year yet; once entered, the figures computed from them appear here."
