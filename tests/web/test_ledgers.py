@@ -532,3 +532,24 @@ def test_a_figure_from_two_ledgers_links_both(world: factories.World) -> None:
     assert other in html
     base = client.get(other.replace("&amp;", "&")).content.decode()
     assert base.count('data-ref="') == 1 and "主楼" in base
+
+
+def test_an_automatic_id_taken_meanwhile_is_numbered_again(
+    world: factories.World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clerk = world.users["filler_a"]
+    services.record_create(
+        actor=clerk, org=world.unit_a, ledger=OVERHAULS, data=overhaul("2023-03-02")
+    )
+    calls = []
+    real = services._next_ref
+
+    def stale_first(*args: Any, **kwargs: Any) -> str:  # another request got 2023-002 first
+        calls.append(1)
+        return "2023-001" if len(calls) == 1 else real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "_next_ref", stale_first)
+    record = services.record_create(
+        actor=clerk, org=world.unit_a, ledger=OVERHAULS, data=overhaul("2023-04-02")
+    )
+    assert record.ref == "2023-002" and len(calls) == 2

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from jixiao.core.errors import InputError
@@ -161,6 +161,24 @@ def _unsaved_record(
     )
 
 
+def _insert(
+    actor: Any, org: Org, ledger: str, data: dict[str, Any], origin: str = "<web>", **extra: Any
+) -> LedgerRecord:
+    """Validate and store one record; an automatic id taken at the same moment by another
+    request (the unique constraint refuses the second) is numbered again."""
+    for attempt in range(3):
+        clean = prepared(org, ledger, data, origin=origin)
+        try:
+            with transaction.atomic():  # a savepoint: the outer transaction stays usable
+                return _new_record(actor, org, ledger, clean, **extra)
+        except IntegrityError:
+            if str(data.get("id") or "").strip():
+                raise _duplicate(origin, clean["id"]) from None
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def record_create(
     *,
     actor: Any,
@@ -174,8 +192,8 @@ def record_create(
     if upload is not None:
         _check_attachment(upload)
     with transaction.atomic():
-        clean = prepared(org, ledger, data)
-        record = _new_record(actor, org, ledger, clean)
+        record = _insert(actor, org, ledger, data)
+        clean = record.data
         _audit(
             actor=actor,
             org=org,
@@ -319,8 +337,9 @@ def survey_respond(*, survey: Survey, data: dict[str, Any]) -> LedgerRecord:
         "id": "",
     }
     with transaction.atomic():
-        clean = prepared(survey.org, catalogue.SATISFACTION, answers, origin=survey.title)
-        record = _new_record(None, survey.org, catalogue.SATISFACTION, clean, survey=survey)
+        record = _insert(
+            None, survey.org, catalogue.SATISFACTION, answers, origin=survey.title, survey=survey
+        )
         _audit(
             actor=None,
             org=survey.org,
