@@ -50,6 +50,7 @@ urlpatterns = [
     path("orgs/import/", org_views.import_page, name="org_import"),
     path("portal/", include("jixiao.web.portal.urls")),
     path("results/", include("jixiao.web.results.urls")),
+    path("ledgers/", include("jixiao.web.ledgers.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

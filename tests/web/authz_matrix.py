@@ -270,6 +270,34 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
         c(FIN, changes=True, body="results_review", pk="item")
     ],
     ("GET", "results/monitoring/"): [c(ANY)],
+    # ── ledgers (台账): the unit's clerks write, its 主管部门 and bureau read ──────────────────
+    ("GET", "ledgers/"): [c(ANY)],
+    ("GET", "ledgers/<int:org>/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/audit/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/surveys/"): [c(SUB, org="org:a")],
+    ("POST", "ledgers/<int:org>/surveys/"): [c(UNIT, changes=True, body="survey_new", org="org:a")],
+    ("GET", "ledgers/<int:org>/<str:ledger>/"): [c(SUB, org="org:a", ledger="overhauls")],
+    ("GET", "ledgers/<int:org>/<str:ledger>/new/"): [c(UNIT, org="org:a", ledger="overhauls")],
+    ("POST", "ledgers/<int:org>/<str:ledger>/new/"): [
+        c(UNIT, changes=True, body="ledger_record", org="org:a", ledger="overhauls")
+    ],
+    ("GET", "ledgers/<int:org>/<str:ledger>/import/"): [c(UNIT, org="org:a", ledger="overhauls")],
+    ("POST", "ledgers/<int:org>/<str:ledger>/import/"): [
+        c(UNIT, changes=True, body="ledger_xlsx", org="org:a", ledger="overhauls")
+    ],
+    ("GET", "ledgers/records/<int:pk>/"): [c(SUB, pk="ledger_record")],
+    ("POST", "ledgers/records/<int:pk>/"): [
+        c(UNIT, changes=True, body="ledger_record_edit", pk="ledger_record")
+    ],
+    ("POST", "ledgers/records/<int:pk>/delete/"): [
+        c(UNIT, changes=True, body="reason", pk="ledger_record")
+    ],
+    ("GET", "ledgers/attachments/<int:pk>/"): [c(SUB, pk="ledger_attachment")],
+    ("GET", "ledgers/template/<str:ledger>.xlsx"): [c(ANY, ledger="overhauls")],
+    ("GET", "ledgers/survey/<str:token>/"): [c(PUBLIC, token="survey")],
+    ("POST", "ledgers/survey/<str:token>/"): [
+        c(PUBLIC, changes=True, body="survey_answer", token="survey", note="anonymous link")
+    ],
     # ── public portal ─────────────────────────────────────────────────────────────────────
     ("GET", "portal/"): [
         listing(PUBLIC, "report:published", PUBLIC),
@@ -324,4 +352,9 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
         c(FIN, changes=True, body="api_results_decision", pk="sub:finance_reviewed")
     ],
     ("GET", "api/submissions/{pk}/monitoring"): [c(SUB, pk="sub:draft")],
+    ("GET", "api/ledgers/{org_id}/{ledger}/records"): [c(SUB, org_id="org:a", ledger="overhauls")],
+    ("POST", "api/ledgers/{org_id}/{ledger}/records"): [
+        c(UNIT, changes=True, body="api_ledger_record", org_id="org:a", ledger="overhauls")
+    ],
+    ("GET", "api/ledgers/{org_id}/figures"): [c(SUB, org_id="org:a")],
 }

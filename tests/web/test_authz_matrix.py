@@ -52,10 +52,12 @@ from django.db import connection, transaction
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+from openpyxl import Workbook
 
 from jixiao.web.api.api import api
 from jixiao.web.evaluations import engine, imports, reports, services, tasks, views
 from jixiao.web.evaluations.models import Submission
+from jixiao.web.ledgers import services as ledger_services
 from jixiao.web.orgs.models import ApiToken, Org, OrgKind, Role
 from jixiao.web.results import services as results_services
 from tests.web import authz_matrix as matrix
@@ -245,6 +247,7 @@ def build_matrix_world() -> MatrixWorld:
     )
     objects = {
         "item": item.pk,
+        **_ledger_objects(world, actors["filler_a"]),
         "sub:draft": draft.pk,
         **{f"sub:{state}": s.pk for state, s in by_state.items()},
         "round:1": world.round.pk,
@@ -260,6 +263,33 @@ def build_matrix_world() -> MatrixWorld:
     reviewed = by_state["dept_reviewed"]
     item = engine.assess(reviewed.current_version.data).items[0].id
     return MatrixWorld(world, actors, tokens, objects, item)
+
+
+def _ledger_objects(world: factories.World, clerk: Any) -> dict[str, Any]:
+    """Unit A's ledger: a record with an attachment, and a survey (its link's token)."""
+    record = ledger_services.record_create(
+        actor=clerk,
+        org=world.unit_a,
+        ledger="overhauls",
+        data={"overhaul_date": "2023-03-02", "equipment": "电梯"},
+        upload=SimpleUploadedFile("检修单.pdf", b"%PDF-1.4 ledger"),
+    )
+    survey = ledger_services.survey_open(actor=clerk, org=world.unit_a, year=2023, title="矩阵问卷")
+    return {
+        "org:a": world.unit_a.pk,
+        "ledger_record": record.pk,
+        "ledger_attachment": record.attachments.get().pk,
+        "survey": survey.token,
+    }
+
+
+def _ledger_xlsx(w: MatrixWorld, client: Client, pk: int) -> dict[str, Any]:
+    workbook = Workbook()
+    workbook.active.append(["检修日期", "设备"])
+    workbook.active.append(["2023-06-01", "锅炉"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return {"data": {"file": SimpleUploadedFile("检修.xlsx", buffer.getvalue())}}
 
 
 # ── request bodies (allowed callers succeed with them) ────────────────────────────────────
@@ -331,6 +361,18 @@ BODIES: dict[str, Any] = {
         "data": {"indicator_id": "done", "file": SimpleUploadedFile("e.pdf", b"%PDF-1.4 x")}
     },
     "import_confirm": _import_confirm,
+    "survey_new": lambda w, client, pk: {"data": {"title": "矩阵问卷二", "year": "2023"}},
+    "survey_answer": lambda w, client, pk: {"data": {"rating": "满意"}},
+    "ledger_record": lambda w, client, pk: {
+        "data": {"overhaul_date": "2023-05-05", "equipment": "锅炉"}
+    },
+    "ledger_record_edit": lambda w, client, pk: {
+        "data": {"overhaul_date": "2023-05-06", "equipment": "电梯", "completed": "on"}
+    },
+    "ledger_xlsx": _ledger_xlsx,
+    "api_ledger_record": lambda w, client, pk: _json(
+        {"overhaul_date": "2023-05-05", "equipment": "锅炉"}
+    ),
     "api_round": lambda w, client, pk: _json(
         {
             "finance_id": w.base.finance.pk,
@@ -379,7 +421,7 @@ BODIES: dict[str, Any] = {
 def _count_sql() -> str:
     tables = [
         model._meta.db_table
-        for app in ("evaluations", "orgs", "auth", "results")
+        for app in ("evaluations", "orgs", "auth", "results", "ledgers")
         for model in apps.get_app_config(app).get_models()
     ]
     return "SELECT " + ", ".join(f'(SELECT COUNT(*) FROM "{table}")' for table in tables)

@@ -27,6 +27,7 @@ from jixiao.web.evaluations.audit import change_place
 from jixiao.web.evaluations.models import State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
+from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, Org
 from jixiao.web.results.api import router as results_router
 
@@ -388,10 +389,11 @@ def dossier_put(
     since, the answer is 412 with what they changed, and nothing is written. Without If-Match
     (or with ``*``) the dossier is replaced unconditionally, as before."""
     submission = selectors.submission_get(user=request.user, pk=pk)
-    services.submission_save_dossier(
+    services.submission_edit_dossier(
         actor=request.user,
         submission=submission,
-        data=data,
+        # ledger-backed actuals are the ledger's unless typed over with a reason
+        edit=lambda current: ledger_actuals.resolve(submission, current, data),
         note="API",
         base_version=_revision_matched(if_match),
     )
@@ -555,3 +557,8 @@ def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 api.add_router("/", results_router)  # 结果应用 and 运行监控 (jixiao.web.results.api)
+# ── ledgers (jixiao.web.ledgers.api) ───────────────────────────────────────────────────────
+
+from jixiao.web.ledgers.api import router as ledgers_router  # noqa: E402
+
+api.add_router("/ledgers", ledgers_router)

@@ -33,6 +33,7 @@ from jixiao.web.results.demo import seed_results
 DEMO_PASSWORD = "jixiao-demo"
 DEMO_LABEL = "（演示数据，虚构）"
 SEED_FILE = Path(__file__).resolve().parents[3] / "examples" / "wanzai-2021" / "dossier.yaml"
+SEED_LEDGERS = SEED_FILE.parent / "ledgers"  # illustrative records, marked so in each file
 
 DEPARTMENTS: list[tuple[str, str, list[str]]] = [
     (
@@ -305,6 +306,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
     filler = _user("wanzai_filler", dept, Role.FILLER, name="机关事务局填报")
     head = _user("wanzai_head", dept, Role.UNIT_HEAD, name="机关事务局负责人")
     reviewer = _user("wanzai_dept", dept, Role.DEPT_REVIEWER, name="机关事务局审核员")
+    _load_seed_ledgers(filler, dept)
     round_ = services.round_open(
         actor=fin,
         finance=finance,
@@ -337,6 +339,23 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
         ("单位填报员", "wanzai_filler", dept.name, ""),
         ("单位负责人", "wanzai_head", dept.name, ""),
     ]
+
+
+def _load_seed_ledgers(clerk: Any, unit: Org) -> None:
+    """The seed's illustrative ledgers (examples/wanzai-2021/ledgers/, marked as invented
+    there) as the seed unit's ledger records, so its indicators' actuals link to records."""
+    from jixiao.importers.ledgers import load_ledgers
+    from jixiao.web.ledgers import services as ledger_services
+
+    ledgers = load_ledgers(SEED_LEDGERS)
+    for kind in ledgers.present():
+        ledger_services.records_import(
+            actor=clerk,
+            org=unit,
+            ledger=kind.value,
+            rows=[r.model_dump(mode="json") for r in ledgers.records(kind)],
+            origin=f"examples/wanzai-2021/ledgers（{gettext_noop('示例数据')}）",
+        )
 
 
 def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
@@ -481,12 +500,20 @@ def remove_demo() -> None:
     roots = list(Org.objects.filter(code__in=["DEMO-CZ", "360922-CZ"]))
     for root in roots:
         Round.objects.filter(finance=root).delete()
+        _remove_ledgers(root)
         users = get_user_model().objects.filter(memberships__org__path__startswith=root.path)
         users.filter(username__regex=r"^(demo_|wanzai_)").delete()
         for org in sorted(
             Org.objects.filter(path__startswith=root.path), key=lambda o: -len(o.path)
         ):
             org.delete()
+
+
+def _remove_ledgers(root: Org) -> None:
+    from jixiao.web.ledgers.models import LedgerRecord, Survey
+
+    LedgerRecord.objects.filter(org__path__startswith=root.path).delete()
+    Survey.objects.filter(org__path__startswith=root.path).delete()
 
 
 # what `demo` prints when the data is already there (the same accounts load_demo creates)

@@ -291,6 +291,21 @@ class IndicatorForm(forms.Form):
     deviation_explanation = forms.CharField(
         label=_("偏差原因分析及改进措施"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # a ledger-backed actual (jixiao.web.ledgers.actuals): typed over only with a reason
+    actual_from = forms.ChoiceField(label=_("完成值来自台账"), required=False, choices=())
+    override_reason = forms.CharField(label=_("改填原因"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actual_from"].choices = _aggregate_choices()
+
+
+def _aggregate_choices() -> list[tuple[str, str]]:
+    from jixiao.core.ledgers.aggregates import AGGREGATES
+
+    english = _in_english()
+    options = [(k, d.label_en if english else d.label) for k, d in AGGREGATES.items()]
+    return [("", _("—（手工填写）")), *options]
 
 
 # ── the section registry ──────────────────────────────────────────────────────────────────
@@ -401,7 +416,8 @@ def _indicators_data(
     kept = []
     for row in rows:
         old = before.get(row.get("id"), {})
-        extra = {k: old[k] for k in KEPT_INDICATOR_KEYS if k in old}
+        # a key the form has (actual_from, override_reason on IndicatorForm) is the form's
+        extra = {k: old[k] for k in KEPT_INDICATOR_KEYS if k in old and k not in row}
         kept.append({**_compact(row), **extra})
     return {**data, "indicators": kept}
 

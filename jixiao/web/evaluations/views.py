@@ -64,6 +64,7 @@ from jixiao.web.evaluations.permissions import (
     action_labels,
 )
 from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
+from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
 FORWARD = frozenset({"submit", "dept_approve", "finance_approve", "approve", "publish"})
@@ -480,6 +481,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             versions=versions,
             last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
+            ledger_backings=ledger_actuals.shown_for(submission),
         ),
     )
 
@@ -564,9 +566,12 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                     actor=request.user,
                     submission=submission,
                     # merged onto the dossier as it is when saved (read under the lock)
-                    edit=lambda current: section.to_data(current, cleaned, rows),
+                    edit=lambda current: ledger_actuals.resolve(
+                        submission, current, section.to_data(current, cleaned, rows)
+                    ),
                     keys={section.key},
                     base_version=base_version(request),
+                    note=ledger_actuals.override_note(rows),
                 )
             except InputError as error:
                 _place_problems(section, error, form, formset)
@@ -611,10 +616,12 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         evidence = {}
         for item in submission.evidence.all():
             evidence.setdefault(item.indicator_id, []).append(item)
+        backed = ledger_actuals.shown_for(submission)
         for row in rows:
             ident = row["form"].initial.get("id")
             row["evidence"] = evidence.get(ident, [])
             row["indicator_id"] = ident
+            row["ledger"] = backed.get(ident)
     head_cells = _cells(form, section, None, findings) if form else []
     staff_table = []
     if section.key == "staffing":

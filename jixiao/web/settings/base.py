@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "jixiao.web.api",
     "jixiao.web.operations",
     "jixiao.web.results",
+    "jixiao.web.ledgers",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Evidence ledgers in the web: a unit's records of its work, entered as it happens."""

@@ -1,0 +1,305 @@
+"""Ledger-backed indicators in the web: a unit's records → the core's aggregates → actuals.
+
+The unit's records of all years become the core's :class:`~jixiao.core.ledgers.records.LedgerSet`
+and one :class:`~jixiao.core.ledgers.aggregates.AggregateBook` per year computes every figure
+(value, unit, the records behind it). An indicator that names an aggregate (``actual_from``)
+gets its actual from it (:func:`jixiao.core.ledgers.backing.back_indicators`):
+
+- when a clerk changes the ledger, the unit's open submissions of that year take the new
+  values (an edit of the dossier, audited, by that clerk);
+- when a clerk saves the indicators, :func:`resolve_indicators` applies them too, and refuses
+  a typed actual the ledger does not support unless the row gives an 改填原因
+  (``override_reason``), which the audit row then records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext, gettext_noop
+
+from jixiao.core.dossier import dossier_from_data
+from jixiao.core.errors import InputError, Problem
+from jixiao.core.ledgers.aggregates import AGGREGATES, Aggregate, AggregateBook
+from jixiao.core.ledgers.backing import BackingStatus, LedgerReport, back_indicators
+from jixiao.core.ledgers.records import LedgerKind, LedgerSet
+from jixiao.core.numbers import format_score
+from jixiao.frameworks.ledgers import load_conversion_factors
+from jixiao.io.dossiers import dossier_to_data
+from jixiao.web.ledgers.models import LedgerRecord
+from jixiao.web.orgs.models import Org
+
+SATISFACTION_RATE = "satisfaction.rate"
+# the indicator form's words for this feature (evaluations.forms), in this app's catalogue
+FORM_WORDS = (gettext_noop("完成值来自台账"), gettext_noop("—（手工填写）"))
+
+
+def ledger_set(org: Org) -> LedgerSet:
+    """Every record of *org* (all years: a figure may compare with last year) as the core's."""
+    by_ledger: dict[str, list[dict[str, Any]]] = {}
+    rows = LedgerRecord.objects.filter(org=org).order_by("date", "pk").values_list("ledger", "data")
+    for ledger, data in rows:
+        by_ledger.setdefault(ledger, []).append(data)
+    known = {kind.value for kind in LedgerKind}
+    return LedgerSet.model_validate({k: v for k, v in by_ledger.items() if k in known})
+
+
+def book(org: Org, year: int) -> AggregateBook:
+    """The year's aggregates, energy converted to standard coal with the shipped factors."""
+    return AggregateBook(ledger_set(org), year, load_conversion_factors())
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def value_text(aggregate: Aggregate) -> str:
+    """The figure as the page shows it: 12次, 96%, 2021年8月23日-29日 (no stray decimals)."""
+    if aggregate.start is not None:
+        return aggregate.text or ""
+    if aggregate.value is None:
+        return "—"
+    return f"{format_score(aggregate.value)}{aggregate.unit}"
+
+
+def records_url(org: Org, year: int, aggregate: Aggregate) -> str:
+    """The list of the records behind *aggregate* (its first ledger; the page filters by the
+    aggregate's own record ids, recomputed, so the link stays short however many there are)."""
+    ledger = aggregate.ledgers[0].value if aggregate.ledgers else ""
+    base = reverse("ledgers:records", kwargs={"org": org.pk, "ledger": ledger})
+    return f"{base}?{urlencode({'year': year, 'figure': aggregate.key})}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: str
+    count: int
+    url: str
+    description: str
+
+
+def _figure(org: Org, year: int, aggregate: Aggregate) -> Figure:
+    english = _english()
+    return Figure(
+        key=aggregate.key,
+        label=aggregate.label_en if english else aggregate.label,
+        value=value_text(aggregate),
+        count=aggregate.count,
+        url=records_url(org, year, aggregate),
+        description=aggregate.description_en if english else aggregate.description,
+    )
+
+
+def figures(org: Org, year: int) -> list[Figure]:
+    """Every aggregate of the year that has records behind it."""
+    return [_figure(org, year, a) for a in book(org, year).all() if a.has_records]
+
+
+def figure_label(key: str) -> str:
+    definition = AGGREGATES.get(key)
+    if definition is None:
+        return ""
+    return definition.label_en if _english() else definition.label
+
+
+def figure_refs(org: Org, year: int, key: str) -> list[str] | None:
+    """The ids of the records behind aggregate *key* (None for an unknown key)."""
+    if key not in AGGREGATES:
+        return None
+    return list(book(org, year).get(key).record_ids)
+
+
+def figure_ledgers(org: Org, year: int, key: str) -> list[tuple[str, str, str]]:
+    """(ledger, title, url) of every ledger the figure *key* is computed from."""
+    from jixiao.web.ledgers import catalogue
+
+    definition = AGGREGATES.get(key)
+    if definition is None:
+        return []
+    result = []
+    for kind in definition.ledgers:
+        base = reverse("ledgers:records", kwargs={"org": org.pk, "ledger": kind.value})
+        url = f"{base}?{urlencode({'year': year, 'figure': key})}"
+        result.append((kind.value, catalogue.title(kind.value), url))
+    return result
+
+
+def satisfaction(org: Org, year: int) -> Figure | None:
+    aggregate = book(org, year).get(SATISFACTION_RATE) if SATISFACTION_RATE in AGGREGATES else None
+    return _figure(org, year, aggregate) if aggregate and aggregate.has_records else None
+
+
+# ── indicators ────────────────────────────────────────────────────────────────────────────
+
+
+def _backed(data: dict[str, Any]) -> bool:
+    return any(i.get("actual_from") for i in data.get("indicators", []))
+
+
+def report(org: Org, year: int, data: dict[str, Any]) -> LedgerReport | None:
+    """How each ledger-backed indicator of the dossier *data* stands against the ledgers."""
+    if not _backed(data):
+        return None
+    dossier = dossier_from_data(data, origin="<web>")
+    return back_indicators(dossier, book(org, year))[1]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One backed indicator as the submission page shows it."""
+
+    indicator_id: str
+    label: str
+    value: str
+    count: int
+    url: str
+    status: str
+    overridden: bool
+    reason: str
+
+
+STATUS_WORDS = {
+    BackingStatus.COMPUTED: ("由台账计算", "computed from the ledger"),
+    BackingStatus.SUPPORTED: ("与台账一致", "agrees with the ledger"),
+    BackingStatus.OVERRIDDEN: ("已改填（有原因）", "typed over, with a reason"),
+    BackingStatus.UNSUPPORTED: ("与台账不符，已按台账", "differs from the ledger: the ledger's"),
+    BackingStatus.NO_RECORDS: ("台账暂无记录", "no ledger records yet"),
+}
+
+
+def shown(org: Org, year: int, data: dict[str, Any]) -> dict[str, Shown]:
+    found = report(org, year, data)
+    if found is None:
+        return {}
+    english = _english()
+    result = {}
+    for item in found.backings:
+        aggregate = item.aggregate
+        zh, en = STATUS_WORDS[item.status]
+        result[item.indicator_id] = Shown(
+            indicator_id=item.indicator_id,
+            label=aggregate.label_en if english else aggregate.label,
+            value=value_text(aggregate),
+            count=aggregate.count,
+            url=records_url(org, year, aggregate),
+            status=en if english else zh,
+            overridden=item.status is BackingStatus.OVERRIDDEN,
+            reason=item.reason or "",
+        )
+    return result
+
+
+def _claim(row: dict[str, Any]) -> tuple[str, str]:
+    actual = row.get("actual")
+    number = "" if actual in (None, "") else format_score(Decimal(str(actual)))
+    return number, str(row.get("actual_text") or "")
+
+
+def resolve_indicators(
+    org: Org, year: int, before: dict[str, Any], after: dict[str, Any]
+) -> dict[str, Any]:
+    """*after* (a dossier about to be saved) with its ledger-backed actuals computed.
+
+    An actual the clerk changed (it differs from *before*'s) that the ledger does not support is
+    refused (InputError at the row's 改填原因) unless the row gives a reason; an actual left as
+    it was simply takes the ledger's current value."""
+    if not _backed(after):
+        return after
+    dossier = dossier_from_data(after, origin="<web>")
+    resolved, found = back_indicators(dossier, book(org, year))
+    previous = {i.get("id"): _claim(i) for i in before.get("indicators", [])}
+    problems = []
+    for item in found.backings:
+        row = after["indicators"][item.position]
+        typed = _claim(row) != previous.get(item.indicator_id)
+        if item.status is BackingStatus.UNSUPPORTED and typed:
+            problems.append(_unsupported(item.position, item.aggregate))
+    if problems:
+        raise InputError("<web>", problems)
+    return dossier_to_data(resolved)
+
+
+def _unsupported(position: int, aggregate: Aggregate) -> Problem:
+    value = value_text(aggregate)
+    return Problem(
+        f"indicators[{position}].override_reason",
+        gettext(
+            "实际完成值来自台账（%(label)s：%(value)s，%(n)s 条记录）。"
+            "如需改填为其他数值，请在“改填原因”中说明理由"
+        )
+        % {"label": aggregate.label, "value": value, "n": aggregate.count},
+        f"the actual comes from the ledger ({aggregate.label_en}: {value}, "
+        f"{aggregate.count} records); to type another value, give the reason (改填原因)",
+    )
+
+
+def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
+    """After a ledger change: the unit's open submissions of *years* that the actor may edit
+    take the new ledger values (one audited edit each). Returns how many changed."""
+    from jixiao.web.evaluations import services as evaluation_services
+    from jixiao.web.evaluations.models import EDITABLE_STATES, Submission
+    from jixiao.web.evaluations.permissions import ActionRefused, Permissions
+
+    if actor is None or not getattr(actor, "pk", None):
+        return 0
+    permissions = Permissions.of(actor)
+    changed = 0
+    candidates = Submission.objects.filter(
+        org=org, round__year__in=years, state__in=EDITABLE_STATES
+    ).select_related("round", "org", "current_version")
+    for submission in candidates:
+        version = submission.current_version
+        if version is None or not _backed(version.data):
+            continue
+        if "edit" not in permissions.allowed_actions(submission):
+            continue
+        year = submission.round.year
+
+        def apply(current: dict[str, Any], year: int = year) -> dict[str, Any]:
+            dossier = dossier_from_data(current, origin="<web>")
+            return dossier_to_data(back_indicators(dossier, book(org, year))[0])
+
+        try:
+            evaluation_services.submission_edit_dossier(
+                actor=actor,
+                submission=submission,
+                edit=apply,
+                keys={"indicators"},
+                note=gettext("台账更新：实际完成值按台账重新计算"),
+            )
+        except (ActionRefused, InputError):
+            continue
+        changed += 1
+    return changed
+
+
+# ── the hooks the submission pages call ───────────────────────────────────────────────────
+
+
+def resolve(submission: Any, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The dossier *after* a save of *submission*, with its ledger-backed actuals computed."""
+    return resolve_indicators(submission.org, submission.round.year, before, after)
+
+
+def override_note(rows: list[dict[str, Any]]) -> str:
+    """The audit note of an indicators save that types over ledger values: each reason."""
+    notes = [
+        gettext("%(id)s 改填台账计算值，原因：%(reason)s")
+        % {"id": row.get("id"), "reason": row["override_reason"]}
+        for row in rows
+        if row.get("actual_from") and row.get("override_reason")
+    ]
+    return "；".join(notes)
+
+
+def shown_for(submission: Any) -> dict[str, Shown]:
+    version = submission.current_version
+    if version is None:
+        return {}
+    return shown(submission.org, submission.round.year, version.data)
