@@ -29,9 +29,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from jixiao.web.evaluations.models import (
+    EDITABLE_STATES,
     SUBMITTED_STATES,
     Action,
     AuditEntry,
@@ -42,7 +45,7 @@ from jixiao.web.evaluations.models import (
     State,
     Submission,
 )
-from jixiao.web.evaluations.permissions import Permissions
+from jixiao.web.evaluations.permissions import FINANCE_LIKE, Permissions
 from jixiao.web.orgs.models import Org, OrgKind, Role
 
 # the JSON blobs a list never shows: never loaded for a list
@@ -82,6 +85,62 @@ def submission_list(
     if q:
         rows = rows.filter(Q(org__name__icontains=q) | Q(org__code__icontains=q))
     return rows.defer(*LIST_DEFERRED).order_by("-round__year", "org__path")
+
+
+def _within(paths: list[str]) -> Q:
+    """Submissions of orgs at or below any of *paths* (nothing when there is none)."""
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(org__path__startswith=path)
+    return query
+
+
+def _department_above() -> Exists:
+    """The unit is a 主管部门 or lies below one: its first review is the 主管部门's, not the
+    bureau's (``Permissions._has_department_above``, in the database)."""
+    return Exists(
+        Org.objects.filter(kind=OrgKind.DEPARTMENT)
+        .annotate(unit_path=ExpressionWrapper(OuterRef("org__path"), output_field=CharField()))
+        .filter(unit_path__startswith=F("path"))
+    )
+
+
+def todo_filter(permissions: Permissions) -> Q:
+    """The submissions it is the user's turn to move forward, as one database predicate: where
+    ``Permissions.allowed_actions`` offers submit, dept_approve, finance_approve, approve or publish
+    (tests/web/test_dashboard_scale.py holds the two to the same answer)."""
+    if permissions.is_superuser:
+        unit_orgs: list[int] = []
+        dept_paths: list[str] = []
+        finance = Q()
+    else:
+        memberships = permissions.memberships
+        unit_orgs = [m.org_id for m in memberships if m.role in (Role.FILLER, Role.UNIT_HEAD)]
+        dept_paths = [m.org.path for m in memberships if m.role == Role.DEPT_REVIEWER]
+        finance = _within([m.org.path for m in memberships if m.role in FINANCE_LIKE])
+    entry_open = Q(state=State.RETURNED) | Q(state=State.DRAFT, entry_closes__gte=timezone.now())
+    return (
+        (Q(org_id__in=unit_orgs) & Q(state__in=EDITABLE_STATES) & entry_open)
+        | (Q(state=State.SUBMITTED) & _within(dept_paths))
+        | (Q(state=State.SUBMITTED) & finance & ~Q(department_above=True))
+        | (Q(state__in=(State.DEPT_REVIEWED, State.FINANCE_REVIEWED, State.APPROVED)) & finance)
+    )
+
+
+def todo_list(*, user: Any) -> QuerySet[Submission]:
+    """Every visible submission that is the user's turn (``todo_filter``), over all rows, in the
+    order of ``submission_list``; count and page it in the database."""
+    permissions = Permissions.of(user)
+    return (
+        submissions_visible_to(user)
+        .annotate(
+            entry_closes=Coalesce("extended_until", "round__deadline"),
+            department_above=_department_above(),
+        )
+        .filter(todo_filter(permissions))
+        .defer(*LIST_DEFERRED)
+        .order_by("-round__year", "org__path", "pk")
+    )
 
 
 def submission_get(*, user: Any, pk: int) -> Submission:
