@@ -118,3 +118,58 @@ def test_the_dashboard_takes_the_same_queries_for_5_or_50_to_dos(
     assert client.login(username="fin_rev", password=PASSWORD)
     with django_assert_num_queries(9):
         assert client.get(reverse("dashboard")).status_code == 200
+
+
+BLOBS = ('"data"', '"findings"', '"content_parts"')  # the JSON a list never shows
+
+
+def _queries(client, url, **headers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, **headers).status_code == 200
+    return [q["sql"] for q in captured.captured_queries]
+
+
+def _loads_no_blob(queries: list[str]) -> bool:
+    listing = [q for q in queries if '"evaluations_dossierversion"' in q]
+    return not any(f'"evaluations_dossierversion".{blob}' in q for q in listing for blob in BLOBS)
+
+
+def test_lists_take_as_many_queries_for_50_rows_as_for_5_and_load_no_dossier_json(client, world):
+    """The dashboard, the round page and the API list: same query count for 5 and 50 more
+    rows, and none of them reads a dossier's JSON."""
+    from jixiao.web.orgs.models import ApiToken
+
+    _, raw = ApiToken.issue(world.users["finance"])
+    token = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    assert client.login(username="fin_rev", password=PASSWORD)
+    urls = [
+        (reverse("dashboard"), {}),
+        (reverse("round_detail", args=[world.round.pk]), {}),
+        (f"/api/submissions?round_id={world.round.pk}", token),
+        ("/api/rounds", token),
+    ]
+    counts = []
+    for add in (lambda: _many_units_under_review(world, 5), lambda: _more(world, 45)):
+        add()  # 5 rows, then 50
+        seen = []
+        for url, headers in urls:
+            queries = _queries(client, url, **headers)
+            assert _loads_no_blob(queries), url
+            seen.append(len(queries))
+        counts.append(seen)
+    assert counts[0] == counts[1]
+
+
+def _more(world, count: int) -> None:
+    orgs = [
+        Org.objects.create(
+            name=f"追加单位{n:03d}", code=f"M{n:03d}", kind=OrgKind.UNIT, parent=world.dept
+        )
+        for n in range(count)
+    ]
+    Submission.objects.bulk_create(
+        [Submission(round=world.round, org=org, state=State.DEPT_REVIEWED) for org in orgs]
+    )

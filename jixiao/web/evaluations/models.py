@@ -104,6 +104,8 @@ class Submission(models.Model):
     class Meta:
         ordering = ("org__path",)
         unique_together = (("round", "org"),)
+        # a round's rows by state: the round page's filter and counts, the dashboard's to-dos
+        indexes = (models.Index(fields=("round", "state"), name="submission_round_state"),)
         verbose_name = _("评价填报")
         verbose_name_plural = _("评价填报")
 
@@ -277,6 +279,11 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ("at", "pk")
+        # a submission's first SUBMIT (the round page's lateness column, one subquery a row)
+        # and its latest dossier write (the revision every form and ETag carries)
+        indexes = (
+            models.Index(fields=("submission", "action", "at"), name="audit_submission_action"),
+        )
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 

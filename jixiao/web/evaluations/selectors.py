@@ -48,8 +48,13 @@ from jixiao.web.evaluations.models import (
 from jixiao.web.evaluations.permissions import FINANCE_LIKE, Permissions
 from jixiao.web.orgs.models import Org, OrgKind, Role
 
-# the JSON blobs a list never shows: never loaded for a list
-LIST_DEFERRED = ("current_version__data", "current_version__findings")
+# the JSON blobs a list never shows (the dossier, its findings, an approved version's seal):
+# never loaded for a list; at 3,000 units they are most of the bytes a list query would read
+LIST_DEFERRED = (
+    "current_version__data",
+    "current_version__findings",
+    "current_version__content_parts",
+)
 
 
 def _visibility(permissions: Permissions, prefix: str = "") -> Q | None:
@@ -201,7 +206,7 @@ def my_submissions(*, user: Any, limit: int = 20) -> list[Submission]:
     ]
     if not orgs:
         return []
-    rows = submissions_visible_to(user).filter(org_id__in=orgs)
+    rows = submissions_visible_to(user).filter(org_id__in=orgs).defer(*LIST_DEFERRED)
     return list(rows.order_by("-round__year", "-round__created", "org__path")[:limit])
 
 
