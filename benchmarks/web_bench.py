@@ -68,6 +68,7 @@ def _django(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "django", *args],
         env=env,
+        cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
@@ -129,7 +130,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(env: dict[str, str]) -> Iterator[str]:
+def server(env: dict[str, str], tree: Path) -> Iterator[str]:
     """gunicorn on a free local port, ready when it answers, stopped afterwards."""
     import requests
 
@@ -147,6 +148,7 @@ def server(env: dict[str, str]) -> Iterator[str]:
             "jixiao.web.wsgi",
         ],
         env=env,
+        cwd=tree,  # gunicorn puts its working folder first on the path
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + READY_SECONDS
@@ -214,13 +216,14 @@ def measure_tree(tree: Path, database: str) -> dict[str, Any]:
         subprocess.run(
             [sys.executable, "-c", FIXTURES],
             env=env,
+            cwd=tree,
             check=True,
             capture_output=True,
             text=True,
         ).stdout
     )
     results: dict[str, Any] = {}
-    with server(env) as base:
+    with server(env, tree) as base:
         for name, path, auth in endpoints(ids):
             for users in USERS:
                 results[f"{name}|{users}"] = hammer(base, path, auth, ids, users)
