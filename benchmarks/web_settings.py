@@ -6,7 +6,7 @@ from __future__ import annotations
 from jixiao.web.settings.base import *  # noqa: F403
 
 DEBUG = False
-ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 WHITENOISE_USE_FINDERS = True
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_ENABLED = False
