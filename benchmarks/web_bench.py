@@ -34,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -155,9 +155,9 @@ def server(env: dict[str, str], tree: Path) -> Iterator[str]:
     try:
         while True:
             try:
-                requests.get(base + "/portal/", timeout=5)
+                requests.get(base + "/portal/", timeout=30)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still starting
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
@@ -210,24 +210,37 @@ def hammer(base: str, path: str, auth: str, ids: dict[str, Any], users: int) -> 
     }
 
 
-def measure_tree(tree: Path, database: str) -> dict[str, Any]:
-    env = _env(tree, database)
-    ids = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", FIXTURES],
-            env=env,
-            cwd=tree,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+def _fixtures(tree: Path, env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", FIXTURES],
+        env=env,
+        cwd=tree,
+        check=True,
+        capture_output=True,
+        text=True,
     )
-    results: dict[str, Any] = {}
-    with server(env, tree) as base:
-        for name, path, auth in endpoints(ids):
+    return json.loads(done.stdout)
+
+
+def measure_trees(trees: dict[str, Path], database: str) -> dict[str, dict[str, Any]]:
+    """Every tree served at once (its own gunicorn); endpoint by endpoint, user count by user
+    count, each tree in turn, so a baseline and its rival are measured minutes apart at most
+    (the machine's other load changes slowly)."""
+    results: dict[str, dict[str, Any]] = {name: {} for name in trees}
+    with ExitStack() as stack:
+        served = {}
+        for name, tree in trees.items():
+            env = _env(tree, database)
+            ids = _fixtures(tree, env)
+            served[name] = (stack.enter_context(server(env, tree)), ids)
+        first_ids = next(iter(served.values()))[1]
+        for endpoint, _, _ in endpoints(first_ids):
             for users in USERS:
-                results[f"{name}|{users}"] = hammer(base, path, auth, ids, users)
-                print(name, users, results[f"{name}|{users}"], flush=True)
+                for name, (base, ids) in served.items():
+                    path, auth = next((p, a) for e, p, a in endpoints(ids) if e == endpoint)
+                    row = hammer(base, path, auth, ids, users)
+                    results[name][f"{endpoint}|{users}"] = row
+                    print(name, endpoint, users, row, flush=True)
     return results
 
 
@@ -239,8 +252,11 @@ def measure() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="jixiao-web-bench-") as temp:
         database = _database(Path(temp))
         load = prepare(_env(ROOT, database))
-        after = measure_tree(ROOT, database)
-        before = measure_tree(Path(BASELINE_TREE), database) if BASELINE_TREE else {}
+        trees = {"after": ROOT}
+        if BASELINE_TREE:
+            trees["before"] = Path(BASELINE_TREE)
+        measured = measure_trees(trees, database)
+        after, before = measured["after"], measured.get("before", {})
         engine = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     return {"load": load, "after": after, "before": before, "engine": engine}
 
@@ -269,8 +285,9 @@ def section(m: dict[str, Any]) -> str:
     ]
     if before:
         lines += [
-            "Baseline: the `main` branch before this work, served in the same run against the "
-            "same database (its code; the database has this branch's indexes).",
+            "Baseline: the `main` branch before this work (`git archive`), served at the same time "
+            "against the same database (its code; the database has this branch's indexes and "
+            "tables), measured right after this branch endpoint by endpoint.",
             "",
         ]
     header = "| endpoint | users | p50 / p95 ms | requests | response |"
