@@ -44,7 +44,8 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 BENCHMARKS = sections.BENCHMARKS
 START, END = "<!-- import-eval:start -->", "<!-- import-eval:end -->"
 SPLITS = CORPUS / "splits.json"
-GOALS = {"precision": 0.95, "recall": 0.85, "ms": 100.0, "surfaced": 0.90}
+# issue 9's goals (measured there on published reports not in the repository)
+GOALS = {"precision": 0.97, "recall": 0.90, "ms": 100.0, "surfaced": 0.90}
 # a consistency note that records an inconsistency in the report itself: the annotators' tags
 INCONSISTENCY_NOTE = re.compile(r"\bDOES NOT ADD UP\b|\bCONTRADICTION\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -397,7 +398,20 @@ BEFORE = (
     "`executed.wages`; both 'before' figures hold under either scoring. The held-out split has only 9 truth figures: its recall is "
     "a coarse measure. Inconsistencies surfaced, measured from commit f94c802 on: dev 1 of 2 "
     "before (03's income-less-spending finding pointed at no place in the text), 2 of 2 after; "
-    "held-out 0 of 0 (its ground truth notes none)."
+    "held-out 0 of 0 (its ground truth notes none). "
+    "The six w3-* reports (dev) were written by hand for the corpus, their ground truth written "
+    "before the importer was run on them; as first run (commit a077e75's importer) they gave "
+    "precision 0.977, recall 0.712 (42 of 59: one wrong figure, budget.total read as the initial "
+    "budget because 後 was not folded to 后; missed: counts and a money table flattened one cell per "
+    "line, retirees within 实有, 其中 parts after a comparison amount, an adjusted budget's split) "
+    "and 3 of 3 inconsistencies surfaced; the importer was then changed until they read fully, so "
+    "their rows below are tuned figures, not a measure of generality. w3-07 … w3-09 were then "
+    "written the same way, after those changes, and first run on commit 60fe87f's importer: "
+    "precision 1.000, recall 0.969 (31 of 32; missed: a bare 执行率 under 预算执行, since read), "
+    "1 of 1 inconsistencies surfaced: the closest this corpus comes to a measure on unseen "
+    "wording. Times: median of 5 imports "
+    "per report on the shared 2-core build machine, other jobs running (they vary about 2× between "
+    "runs)."
 )
 
 

@@ -124,11 +124,12 @@ def _prepare(framework: Framework | None, spec: str | None, payload: Payload | N
 def evaluate_file(path: str) -> FileOutcome:
     """One dossier: read, evaluate; any failure becomes the outcome's error."""
     from jixiao.frameworks import evaluate_with
+    from jixiao.importers.ledgers import ledgers_for
     from jixiao.io.dossiers import load_dossier
 
     started = time.perf_counter()
     try:
-        result = evaluate_with(load_dossier(path), _framework)
+        result = evaluate_with(load_dossier(path), _framework, ledgers=ledgers_for(path))
     except InputError as error:
         return FileOutcome(path, time.perf_counter() - started, error=str(error))
     except Exception as error:  # a bug on one dossier must not stop the others

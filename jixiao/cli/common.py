@@ -14,8 +14,10 @@ from rich.markup import escape
 from jixiao.core.dossier import Dossier
 from jixiao.core.errors import InputError
 from jixiao.core.framework import Framework
+from jixiao.core.ledgers import LedgerSet
 from jixiao.core.pipeline import Result
 from jixiao.frameworks import evaluate_with, load_framework
+from jixiao.importers.ledgers import ledgers_for
 from jixiao.io.dossiers import load_dossier
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -27,6 +29,12 @@ FrameworkOption = typer.Option(
     None, "--framework", "-F", help="评价框架 id 或 .yaml 路径 / framework id or pack path"
 )
 JsonOption = typer.Option(False, "--json", help="输出 JSON / machine-readable JSON")
+LedgersOption = typer.Option(
+    None,
+    "--ledgers",
+    help="台账文件夹；默认取档案旁的 ledgers/ 文件夹 / ledger folder (default: ledgers/ beside the dossier)",
+    show_default=False,
+)
 
 
 def fail(error: InputError | str) -> NoReturn:
@@ -48,8 +56,17 @@ def read_framework(framework: str | None) -> Framework:
         fail(error)
 
 
-def run(path: Path, framework: str | None) -> Result:
-    return evaluate_with(read_dossier(path), read_framework(framework))
+def read_ledgers(dossier_path: Path, folder: Path | None = None) -> LedgerSet | None:
+    """The dossier's ledgers (--ledgers DIR, or ledgers/ beside it); exit 2 on a bad file."""
+    try:
+        return ledgers_for(dossier_path, folder)
+    except InputError as error:
+        fail(error)
+
+
+def run(path: Path, framework: str | None, ledgers: Path | None = None) -> Result:
+    dossier = read_dossier(path)
+    return evaluate_with(dossier, read_framework(framework), ledgers=read_ledgers(path, ledgers))
 
 
 def json_default(value: object) -> str:

@@ -16,17 +16,21 @@ from jixiao.cli.common import (
     EXIT_OK,
     FrameworkOption,
     JsonOption,
+    LedgersOption,
     console,
     emit_json,
     fail,
     read_dossier,
+    read_ledgers,
     run,
     text,
 )
 from jixiao.core.figures import FigureBook
 from jixiao.core.findings import Finding, Level
+from jixiao.core.ledgers import AggregateBook
 from jixiao.core.pipeline import Result
 from jixiao.core.scoring import ScoreCard
+from jixiao.frameworks.ledgers import load_conversion_factors
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.INFO: "cyan"}
 
@@ -78,6 +82,21 @@ def print_header(result: Result) -> None:
     )
     console.print(f"自评得分 self-score: {self_text}", markup=False)
     console.print(f"计算得分 computed:   {card.summary()}", markup=False)
+
+
+def print_ledger_line(result: Result) -> None:
+    """One line on the ledgers used: how many records, how many indicators computed from them."""
+    report = result.ledgers
+    if report is None:
+        return
+    ledger_set = report.book.ledgers
+    records = sum(len(ledger_set.records(kind)) for kind in ledger_set.present())
+    backed = sum(1 for b in report.backings if b.status.uses_ledger)
+    console.print(
+        f"台账 ledgers: {len(ledger_set.present())}本 {records}条记录；"
+        f"{backed}/{len(report.backings)}项指标完成值由台账计算",
+        markup=False,
+    )
 
 
 def print_finding(finding: Finding) -> None:
@@ -132,6 +151,7 @@ def check(
     as_json: bool = JsonOption,
     batch: Path | None = BATCH_OPTION,
     jobs: int = JOBS_OPTION,
+    ledgers: Path | None = LedgersOption,
 ) -> None:
     """核查档案并评分 / check a dossier: findings and score. Exit 1 on error-level findings.
 
@@ -144,12 +164,13 @@ def check(
             batch, framework, jobs, as_json=as_json, payload=check_payload, title="核查 check"
         )
     assert path is not None
-    result = run(path, framework)
+    result = run(path, framework, ledgers)
     if as_json:
         emit_json(check_payload(result))
     else:
         print_header(result)
         counts = " · ".join(f"{level.label} {result.count(level)}" for level in Level)
+        print_ledger_line(result)
         console.print(f"核查结果 findings: {counts}\n")
         for finding in result.findings:
             print_finding(finding)
@@ -162,6 +183,7 @@ def score(
     as_json: bool = JsonOption,
     batch: Path | None = BATCH_OPTION,
     jobs: int = JOBS_OPTION,
+    ledgers: Path | None = LedgersOption,
 ) -> None:
     """评分表 / the score table, indicator by indicator (--batch DIR: every dossier under DIR)."""
     if _one_of(path, batch) is None:
@@ -170,7 +192,7 @@ def score(
             batch, framework, jobs, as_json=as_json, payload=score_payload, title="评分 score"
         )
     assert path is not None
-    result = run(path, framework)
+    result = run(path, framework, ledgers)
     card = result.score
     if as_json:
         emit_json(score_payload(result))
@@ -194,12 +216,22 @@ def score(
         console.print(f"注：{note}")
 
 
-def figures(path: Path, as_json: bool = JsonOption) -> None:
-    """标准数字（万元、%、人）/ the standard figures computed from the dossier."""
-    book = FigureBook(read_dossier(path))
+def figures(path: Path, as_json: bool = JsonOption, ledgers: Path | None = LedgersOption) -> None:
+    """标准数字（万元、%、人），有台账时另列台账汇总项 / the standard figures computed from the
+    dossier, and the ledger aggregates when it has ledgers."""
+    dossier = read_dossier(path)
+    ledger_set = read_ledgers(path, ledgers)
+    book = FigureBook(dossier)
+    aggregates = (
+        AggregateBook(ledger_set, dossier.year, load_conversion_factors())
+        if ledger_set is not None
+        else None
+    )
     if as_json:
         flat: dict[str, str | None] = {f.key: f.text() for f in book.all()}
         flat["grade.self"] = book.self_grade()
+        if aggregates is not None:
+            flat.update({a.key: text(a.value) for a in aggregates.all()})
         emit_json(flat)
         return
     table = Table()
@@ -214,6 +246,13 @@ def figures(path: Path, as_json: bool = JsonOption) -> None:
                 else ""
             )
             table.add_row(figure.key, figure.label, figure.text(), figure.unit, origin)
+    if aggregates is not None:
+        for aggregate in aggregates.all():
+            if aggregate.has_records and aggregate.value is not None:
+                origin = f"台账 {aggregate.count}条记录"
+                table.add_row(
+                    aggregate.key, aggregate.label, text(aggregate.value), aggregate.unit, origin
+                )
     console.print(table)
 
 

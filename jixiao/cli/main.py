@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "导出档案、计算指标和评分表 / export a dossier with its figures and score table.",
     ),
     "template": ("importing", "空白输入模板 / blank input templates"),
+    "ledgers": ("ledgers", "台账：按年度汇总 / evidence ledgers: the aggregates of a year"),
     "frameworks": ("frameworks", "评价框架 / scoring frameworks"),
     "findings": (
         "catalogue",

@@ -80,9 +80,11 @@ def report_files(
     input (dossier, framework or wording)."""
     from jixiao.core.compose import compose_report
     from jixiao.frameworks import evaluate_with
+    from jixiao.importers.ledgers import ledgers_for
     from jixiao.io.dossiers import load_dossier
 
-    document = compose_report(evaluate_with(load_dossier(path), framework))
+    dossier = load_dossier(path)
+    document = compose_report(evaluate_with(dossier, framework, ledgers=ledgers_for(path)))
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = output_stem(path)
     written = []

@@ -15,6 +15,9 @@ from decimal import Decimal
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, StaffType
 from jixiao.core.figures import FigureBook, budget_phase, executed_phase
 from jixiao.core.findings import Finding, Level
+from jixiao.core.ledgers import AGGREGATES, Aggregate, BackingStatus, LedgerReport
+from jixiao.core.ledgers.energy import EnergyYear, energy_year
+from jixiao.core.ledgers.records import EnergyType
 from jixiao.core.locations import describe_path
 from jixiao.core.numbers import format_money, format_rate, format_score
 from jixiao.core.pipeline import Result
@@ -272,6 +275,111 @@ def budget_chart(book: FigureBook) -> Chart | None:
 
 # ── 二、部门绩效实现情况 ──────────────────────────────────────────────────────────────────
 
+OUTPUT_LEVELS = ("投入", "过程", "产出")
+EFFECT_LEVELS = ("效益", "效果", "满意度")
+SHOWN_IDS = 3
+
+
+def records_note(aggregate: Aggregate) -> str:
+    """ "（成活1200株/种植1250株，从6条记录计算）": the basis of a ledger figure."""
+    basis = f"{aggregate.detail}，" if aggregate.detail else ""
+    return f"（{basis}从{aggregate.count}条记录计算）"
+
+
+def _change_words(value: Decimal) -> str:
+    return f"下降{format_rate(-value)}%" if value < 0 else f"增长{format_rate(value)}%"
+
+
+def ledger_sentence(aggregate: Aggregate) -> str:
+    """An aggregate in the report's words: "全年完成设备检修12次（从12条记录计算）"."""
+    template = AGGREGATES[aggregate.key].sentence
+    value = aggregate.number_text or ""
+    if aggregate.key.endswith("_change") and aggregate.value is not None:
+        label = AGGREGATES[aggregate.key].label.removesuffix("同比变化")
+        text = f"{label}较上年{_change_words(aggregate.value)}"
+    else:
+        text = template.format(value=value, dates=aggregate.text or "")
+    return text + records_note(aggregate)
+
+
+def _backed_keys(report: LedgerReport, levels: tuple[str, ...], result: Result) -> list[str]:
+    keys = []
+    for backing in report.backings:
+        indicator = result.dossier.indicators[backing.position]
+        if backing.status.uses_ledger and indicator.level1.value in levels:
+            keys.append(backing.aggregate.key)
+    return keys
+
+
+def ledger_aggregates(result: Result, section: str) -> list[Aggregate]:
+    """The aggregates a section states: those behind its indicators, then the headline ones."""
+    report = result.ledgers
+    if report is None:
+        return []
+    output_keys = _backed_keys(report, OUTPUT_LEVELS, result)
+    effect_keys = _backed_keys(report, EFFECT_LEVELS, result)  # stated in effect_sentence
+    backed = output_keys if section == "achievements" else []
+    elsewhere = set(effect_keys) | (set(output_keys) if section == "effects" else set())
+    chosen = []
+    for aggregate in report.book.all():
+        definition = AGGREGATES[aggregate.key]
+        headline = definition.headline and definition.section == section
+        if (
+            aggregate.has_records
+            and (aggregate.key in backed or headline)
+            and aggregate.key not in elsewhere
+        ):
+            chosen.append(aggregate)
+    return chosen
+
+
+def ledger_blocks(result: Result, section: str, lead: str) -> list[Block]:
+    aggregates = ledger_aggregates(result, section)
+    if not aggregates:
+        return []
+    items = [
+        Paragraph(f"（{n}）{ledger_sentence(a)}。", "item") for n, a in enumerate(aggregates, 1)
+    ]
+    return [Paragraph(lead), *items]
+
+
+def energy_chart(result: Result) -> Chart | None:
+    """Energy use by type this year and last, in tce: the year-over-year chart."""
+    report = result.ledgers
+    if report is None or report.book.inputs.factors is None:
+        return None
+    year = result.dossier.year
+    ledgers, factors = report.book.ledgers, report.book.inputs.factors
+    now, before = energy_year(ledgers, year, factors), energy_year(ledgers, year - 1, factors)
+    types = [line.energy_type for line in now.lines if line.tce is not None]
+    if not types:
+        return None
+
+    def tce(stats: EnergyYear, energy_type: EnergyType) -> Decimal | None:
+        line = stats.line(energy_type)
+        return None if line is None else line.tce
+
+    series = [Series(f"{year - 1}年", tuple(tce(before, t) for t in types))]
+    series.append(Series(f"{year}年", tuple(tce(now, t) for t in types)))
+    if all(v is None for v in series[0].values):
+        series = series[1:]
+    return Chart(
+        "能源消费量同比（按能源类型，吨标准煤）",
+        "grouped_bar",
+        tuple(t.value for t in types),
+        tuple(series),
+        "吨标准煤",
+        "energy",
+    )
+
+
+def _backed_note(result: Result, indicator_id: str) -> str:
+    """ "（从50条记录计算）" after an actual computed from ledger records."""
+    backing = result.ledgers.backing(indicator_id) if result.ledgers is not None else None
+    if backing is None or not backing.status.uses_ledger:
+        return ""
+    return records_note(backing.aggregate)
+
 
 def effect_sentence(result: Result) -> str:
     book, dossier = result.figures, result.dossier
@@ -287,6 +395,7 @@ def effect_sentence(result: Result) -> str:
                 else ""
             )
             if actual:
+                actual += _backed_note(result, indicator.id)
                 target = (
                     f"（目标{indicator.comparator.value}{_n(indicator.effective_target)}{indicator.unit or ''}）"
                     if indicator.effective_target is not None
@@ -341,12 +450,17 @@ def indicator_chart(result: Result) -> Chart | None:
 
 def performance_section(result: Result) -> Section:
     narratives = result.dossier.narratives
-    effects: list[Block] = _paragraphs(
-        [*narratives.effects, effect_sentence(result), computed_score_sentence(result.score)]
+    year = result.dossier.year
+    effects: list[Block] = _paragraphs([*narratives.effects, effect_sentence(result)])
+    effects += ledger_blocks(result, "effects", f"{year}年度台账记录的其他效果数据：")
+    effects += _paragraphs([computed_score_sentence(result.score)])
+    for chart in (indicator_chart(result), energy_chart(result)):
+        if chart is not None:
+            effects.append(chart)
+    achievements: list[Block] = _numbered(narratives.achievements, lambda n: f"{n}、")
+    achievements += ledger_blocks(
+        result, "achievements", f"根据{year}年度台账记录，全年履职完成情况如下："
     )
-    chart = indicator_chart(result)
-    if chart is not None:
-        effects.append(chart)
     return _section(
         1,
         2,
@@ -356,8 +470,7 @@ def performance_section(result: Result) -> Section:
                 2,
                 1,
                 "履职完成情况",
-                _numbered(narratives.achievements, lambda n: f"{n}、")
-                or [_missing("履职完成情况")],
+                achievements or [_missing("履职完成情况")],
                 key="performance.achievements",
             ),
             _section(2, 2, "履职效果情况", effects, key="performance.effects"),
@@ -608,6 +721,12 @@ def attachments(result: Result) -> tuple[Section, ...]:
     )
     targets: list[Block] = [b for b in (goals_block, target_table(result)) if b is not None]
     summary = Paragraph(_findings_summary(list(result.findings)), "note")
+    evidence = evidence_table(result)
+    ledger_section = (
+        (Section("绩效指标台账依据", 1, "附件4　", (evidence,), key="attachment.ledgers"),)
+        if evidence is not None
+        else ()
+    )
     return (
         Section(
             "部门整体支出绩效自评表", 1, "附件1　", (score_table(result),), key="attachment.score"
@@ -620,6 +739,66 @@ def attachments(result: Result) -> tuple[Section, ...]:
             (summary, findings_table(result)),
             key="attachment.findings",
         ),
+        *ledger_section,
+    )
+
+
+BACKING_WORDS = {
+    BackingStatus.COMPUTED: "由台账计算",
+    BackingStatus.SUPPORTED: "与报告所写一致",
+    BackingStatus.OVERRIDDEN: "按说明理由改写",
+    BackingStatus.UNSUPPORTED: "报告所写不符，已按台账计算",
+    BackingStatus.NO_RECORDS: "台账无记录，未经核实",
+}
+
+
+def _record_ids(aggregate: Aggregate) -> str:
+    """ "JX-2021-01、JX-2021-02……JX-2021-12，共12条", or every id when there are few."""
+    ids = aggregate.record_ids
+    if len(ids) <= SHOWN_IDS:
+        return "、".join(ids)
+    return f"{ids[0]}、{ids[1]}……{ids[-1]}，共{len(ids)}条"
+
+
+def evidence_table(result: Result) -> Table | None:
+    """附件4: each ledger-backed actual, the aggregate, its records and the claim's check."""
+    report = result.ledgers
+    if report is None or not report.backings:
+        return None
+    rows = []
+    for backing in report.backings:
+        indicator = result.dossier.indicators[backing.position]
+        aggregate = backing.aggregate
+        reported = backing.claim_text or "—"
+        check = BACKING_WORDS[backing.status]
+        if backing.status is BackingStatus.OVERRIDDEN:
+            check += f"：{backing.reason}"
+        rows.append(
+            tuple(
+                Cell(t)
+                for t in (
+                    indicator.name,
+                    aggregate.text or "—",
+                    reported,
+                    aggregate.label,
+                    str(aggregate.count),
+                    _record_ids(aggregate) or "—",
+                    check,
+                )
+            )
+        )
+    columns = (
+        Column("指标", 3),
+        Column("台账计算值", 2, Align.CENTER),
+        Column("报告所写", 2, Align.CENTER),
+        Column("台账汇总项", 3),
+        Column("条数", 2, Align.CENTER),
+        Column("记录编号", 4),
+        Column("核对结果", 3),
+    )
+    note = "记录编号对应台账文件（ledgers/）中的“编号”列。"
+    return Table(
+        f"{result.dossier.year}年度绩效指标台账依据", columns, tuple(rows), note, "ledgers"
     )
 
 

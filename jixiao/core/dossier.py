@@ -315,6 +315,21 @@ class Indicator(Frozen):
     evidence: tuple[str, ...] = ()
     deviation_explanation: str | None = None
     source: Source | None = None
+    # A ledger aggregate key (``property.overhauls_done``): with ledgers present the actual is
+    # computed from them; a typed actual the ledger does not support needs ``override_reason``.
+    actual_from: str | None = None
+    override_reason: str | None = None
+
+    @field_validator("actual_from")
+    @classmethod
+    def _known_aggregate(cls, key: str | None) -> str | None:
+        from jixiao.core.ledgers.aggregates import AGGREGATES  # the ledgers import this module
+
+        if key is not None and key not in AGGREGATES:
+            raise ValueError(
+                f"未知的台账汇总项 {key!r}，见 docs/ledgers.md / unknown ledger aggregate {key!r}"
+            )
+        return key
 
     @property
     def effective_target(self) -> Decimal | None:

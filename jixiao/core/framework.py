@@ -25,6 +25,7 @@ from jixiao.core.dossier import Comparator, Level1
 from jixiao.core.figures import FIGURES_BY_KEY
 from jixiao.core.formula import FormulaError, compile_formula
 from jixiao.core.grades import DEFAULT_BANDS, GradeBand
+from jixiao.core.ledgers.aggregates import AGGREGATES
 from jixiao.core.money import to_decimal
 
 Number = Annotated[Decimal, BeforeValidator(to_decimal)]
@@ -224,7 +225,7 @@ class Node(Strict):
 
 
 def _check_formula(node_id: str, text: str) -> None:
-    """The formula parses and reads only figure keys and ``data.*`` elements."""
+    """The formula reads only figure keys, ledger aggregate keys and ``data.*`` elements."""
     try:
         formula = compile_formula(text)
     except FormulaError as error:
@@ -232,12 +233,12 @@ def _check_formula(node_id: str, text: str) -> None:
     unknown = sorted(
         name
         for name in formula.names | formula.previous_names
-        if name not in FIGURES_BY_KEY and not name.startswith("data.")
+        if name not in FIGURES_BY_KEY and name not in AGGREGATES and not name.startswith("data.")
     )
     if unknown:
         raise ValueError(
-            f"{node_id}.formula: 未知的数据项 {', '.join(unknown)}（应为标准指标键或 data.名称）"
-            f" / unknown data elements (expected figure keys or data.NAME)"
+            f"{node_id}.formula: 未知的数据项 {', '.join(unknown)}（应为标准指标键、台账汇总项或 data.名称）"
+            f" / unknown data elements (expected figure keys, ledger aggregates or data.NAME)"
         )
 
 

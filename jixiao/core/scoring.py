@@ -42,6 +42,7 @@ from jixiao.core.framework import (
     Step,
 )
 from jixiao.core.grades import grade_for
+from jixiao.core.ledgers.aggregates import AggregateBook
 from jixiao.core.locations import figure_label
 from jixiao.core.money import round_half_up
 
@@ -396,14 +397,23 @@ def apply_method(
 
 
 class _Scorer:
-    def __init__(self, dossier: Dossier, framework: Framework, book: FigureBook) -> None:
+    def __init__(
+        self,
+        dossier: Dossier,
+        framework: Framework,
+        book: FigureBook,
+        aggregates: AggregateBook | None = None,
+    ) -> None:
         self.dossier, self.framework, self.book = dossier, framework, book
+        self.aggregates = aggregates
 
     def lookup(self, name: str) -> Decimal | None:
         if name.startswith("data."):
             return self.dossier.data.get(name.removeprefix("data."))
         if name in FIGURES_BY_KEY:
             return self.book.value(name)
+        if self.aggregates is not None:  # a ledger aggregate key (only those pass validation)
+            return self.aggregates.value(name)
         return None
 
     def previous(self, name: str) -> Decimal | None:
@@ -653,10 +663,14 @@ def score(
     *,
     book: FigureBook | None = None,
     rescores: Mapping[str, Rescore] | None = None,
+    aggregates: AggregateBook | None = None,
 ) -> ScoreCard:
-    """Score *dossier* against *framework*; *rescores* are a finance bureau's, by item id."""
+    """Score *dossier* against *framework*; *rescores* are a finance bureau's, by item id.
+
+    With *aggregates* (the year's ledger aggregates), a pack's formula can read them by key.
+    """
     book = book or FigureBook(dossier)
-    scorer = _Scorer(dossier, framework, book)
+    scorer = _Scorer(dossier, framework, book, aggregates)
     items: list[ItemScore] = []
     for path, node in framework.leaves():
         items.extend(scorer.leaf(path, node))

@@ -14,6 +14,7 @@ from pathlib import Path
 from jixiao.core.dossier import Dossier
 from jixiao.core.errors import InputError
 from jixiao.core.framework import Framework, framework_from_data
+from jixiao.core.ledgers import ConversionFactors, LedgerSet
 from jixiao.core.pipeline import Result, evaluate
 from jixiao.core.scoring import Rescore
 from jixiao.io.yamlfile import read_data, with_lines
@@ -65,7 +66,14 @@ def evaluate_with(
     framework: str | Framework | None = None,
     *,
     rescores: Mapping[str, Rescore] | None = None,
+    ledgers: LedgerSet | None = None,
+    factors: ConversionFactors | None = None,
 ) -> Result:
-    """Run the pipeline with a pack given by id or path (the default pack when None)."""
+    """Run the pipeline with a pack given by id or path (the default pack when None); with
+    *ledgers*, energy is converted with *factors* or, when None, the shipped factors."""
+    from jixiao.frameworks.ledgers import load_conversion_factors
+
     chosen = framework if isinstance(framework, Framework) else load_framework(framework)
-    return evaluate(dossier, chosen, rescores=rescores)
+    if ledgers is not None and factors is None:
+        factors = load_conversion_factors()
+    return evaluate(dossier, chosen, rescores=rescores, ledgers=ledgers, factors=factors)

@@ -68,6 +68,28 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "标题的年度与正文金额所写的年度不同",
         "The title's year differs from the year the body states its money for",
     ),
+    "import.W014": (
+        "warning",
+        "合计与分项按所写单位不符，按算术相符的单位（元/万元）读取其中一项，数字不变",
+        "A total and its parts add up only with one of them read in the other of 元 / 万元; "
+        "read so, the number unchanged",
+    ),
+    "import.I011": (
+        "info",
+        "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",
+        "Parts after 其中 add up to an earlier total of the sentence, not to the amount right "
+        "before them; read as that total's parts",
+    ),
+    "import.I012": (
+        "info",
+        "分项没有写明预算或执行，其合计与某个已读金额相符，按该金额的阶段导入",
+        "Amounts with no phase that add up to an amount read with its phase take that phase",
+    ),
+    "import.I013": (
+        "info",
+        "表格没有注明单位，按与正文金额相符的单位（万元/元）读取",
+        "A table stating no unit is read in the unit (万元 / 元) under which it matches the prose",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -59,6 +59,8 @@ class IndicatorTables:
     indicators: list[dict[str, Any]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # one per indicator (its row)
     totals: list[tuple[Decimal, int, int]] = field(default_factory=list)  # 合计 row scores
+    # targets whose leading "2" was read as ≥ (OCR): (row span, the cell as written)
+    ocr_targets: list[tuple[tuple[int, int], str]] = field(default_factory=list)
 
 
 def tables(lines: list[Line]) -> list[list[Line]]:
@@ -251,10 +253,39 @@ def _read_row(
         number = parse_number(cell(role)) if re.fullmatch(NUMBER, cell(role) or "-") else None
         if number is not None:
             indicator[key] = str(number)
+    if _ocr_greater_equal(indicator, cell("target")):
+        reading.ocr_targets.append((span or (row.start, row.end), cell("target")))
     if "target_text" in indicator and "target" not in indicator and "actual" not in indicator:
         indicator["comparator"] = "定性"
     reading.indicators.append(indicator)
     reading.spans.append(span or (row.start, row.end))
+
+
+def _ocr_greater_equal(indicator: dict[str, Any], written: str) -> bool:
+    """OCR turns ≥ into 2: a target cell "290%" / "2100%" (no comparator) is "≥90%" / "≥100%",
+    since no rate target reaches 200%. In other units "212场" is read as "≥12场" only when the
+    row's arithmetic says so: full marks (score = weight) for an actual that meets 12 but falls
+    short of 212. Otherwise the target stays as written."""
+    target = indicator.get("target")
+    match = re.match(rf"^\s*2({NUMBER})", written)
+    if target is None or match is None or "comparator" in indicator:
+        return False
+    rest = parse_number(match.group(1))
+    if rest is None or str(rest) == target:
+        return False
+    if indicator.get("unit") == "%":
+        if Decimal(target) < 200:
+            return False
+    else:
+        actual = indicator.get("actual")
+        weight, score = indicator.get("weight"), indicator.get("self_score")
+        if actual is None or weight is None or score != weight:
+            return False
+        if not rest <= Decimal(actual) < Decimal(target):
+            return False
+    indicator["target"] = str(rest)
+    indicator["comparator"] = "≥"
+    return True
 
 
 def _value(

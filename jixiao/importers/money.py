@@ -10,7 +10,10 @@ up to is kept as stated, with a finding quoting both. A label may stand before a
 line before the amount. A spending class with no phase word (基本支出, 工资福利支出) is the year's
 spending in an evaluation report unless its paragraph or heading speaks of the budget (finding
 ``import.I010``). An amount whose phase cannot be told, or that belongs to something the dossier
-does not model (到位指标), is left out with a finding rather than guessed.
+does not model (到位指标), is left out with a finding rather than guessed. Where a clause
+admits several readings (调整预算 as the adjusted budget or the adjustment, whose total the parts
+after 其中 belong to, 元 or 万元, the unit of a table that states none, the phase of 人员经费 /
+公用经费, 决算 beside 执行), the reading under which the parts add up is kept (reconcile.py).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
+from jixiao.importers import reconcile
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
@@ -108,6 +113,9 @@ class Amount:
     table: bool = False  # read from a table row (row heading + column heading)
     # the phase an evaluation report implies for a spending noun with no budget word near it
     default_phase: Phase | None = None
+    # parts after 其中 that followed this amount of unknown meaning ("比上年减少52.30万元，其中：…")
+    orphans: list[Amount] = field(default_factory=list)
+    read_as: str | None = None  # an orphan's own kind, before it was set aside as unread
 
 
 @dataclass
@@ -133,10 +141,12 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
 
     for amount in pending:
         initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
-        if initial and adjusted and initial[0] + amount.value == adjusted[0]:
+        reading = _adjustment_reading(amount, initial, adjusted)
+        if reading == "adjustment":
             lines.append(_Line(Phase.BUDGET_INITIAL, Item.SUPPLEMENT, None, amount))
-        elif initial and not adjusted and amount.value >= initial[0]:
-            lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
+        elif reading == "adjusted":
+            if not adjusted:
+                lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
         else:
             findings.add(
                 "import.W007",
@@ -146,6 +156,27 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
                 "请在资金信息中填写并注明阶段 / enter it with its phase",
                 (amount.start, amount.end),
             )
+
+
+def _adjustment_reading(
+    amount: Amount, initial: list[Decimal], adjusted: list[Decimal]
+) -> str | None:
+    """ "adjustment" when 年初 + X = 全年 (the stated adjusted budget), "adjusted" when X is the
+    adjusted budget stated again; with no adjusted budget stated, an X not below the initial
+    budget is the adjusted budget. None: the arithmetic does not decide."""
+    if initial and adjusted:
+        chosen = reconcile.choose(
+            [
+                reconcile.Reading(
+                    "adjustment", adjusted[0], (initial[0], amount.value), "adjustment"
+                ),
+                reconcile.Reading("adjusted", adjusted[0], (amount.value,), "adjusted"),
+            ]
+        )
+        return chosen.meaning if chosen else None
+    if initial and amount.value >= initial[0]:
+        return "adjusted"
+    return None
 
 
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
@@ -528,6 +559,10 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
                 ):
                     # parts of something not imported are not imported either (a new total with
                     # its own phase, "；支出总计1230万元", starts afresh)
+                    if head.kind is None:
+                        # whose parts are these? (see _reattach_orphans: the arithmetic decides)
+                        amount.read_as = amount.kind
+                        head.orphans.append(amount)
                     amount.kind = "unread:part" if head.kind in (None, "unread") else "skip"
                     found.append(amount)
                     continue
@@ -553,6 +588,32 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
             ):
                 head, sub, group_open = amount, None, False
     found.extend(_table_amounts(report))
+    found.extend(_flat_table_amounts(report))
+    return found
+
+
+def _flat_table_amounts(report: ReportText) -> list[Amount]:
+    """Amounts of money tables flattened one cell per line (flat_tables: read only when the
+    合计 row proves the columns aligned), labelled as a table row's: row label + column title."""
+    found = []
+    for cell in flattened_cells(report.lines):
+        label = f"{cell.row}{cell.column}"
+        kind, phase, funding, item = classify(label)
+        found.append(
+            Amount(
+                cell.value * _UNIT_IN_WAN[cell.unit],
+                cell.value,
+                cell.unit,
+                cell.start,
+                cell.end,
+                label,
+                kind,
+                phase,
+                funding,
+                item,
+                table=True,
+            )
+        )
     return found
 
 
@@ -565,6 +626,14 @@ def _table_amounts(report: ReportText) -> list[Amount]:
     ("单位：万元" just above it or in the header) or for the column ("金额（万元）"). The label
     of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
     found: list[Amount] = []
+    for rows, above in _tables(report):
+        found.extend(_read_table(rows, above))
+    return found
+
+
+def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
+    """(rows, the two lines above) of every run of tab-separated lines."""
+    found = []
     lines = report.lines
     index = 0
     while index < len(lines):
@@ -574,14 +643,75 @@ def _table_amounts(report: ReportText) -> list[Amount]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
-        found.extend(_read_table(lines[index:end], lines[max(0, index - 2) : index]))
+        found.append((lines[index:end], lines[max(0, index - 2) : index]))
         index = end
     return found
 
 
-def _read_table(rows: list[Line], above: list[Line]) -> list[Amount]:
+def _unit_stated(rows: list[Line], above: list[Line]) -> bool:
+    return any(
+        (match := _TABLE_UNIT.search(line.text)) and (line is rows[0] or "单位" in match.group(0))
+        for line in [*above, rows[0]]
+    )
+
+
+def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings) -> list[Amount]:
+    """A table with no unit stated is read only when the arithmetic tells its unit: under exactly
+    one of 万元 / 元, one of its totals (合计, 基本支出…, with a phase) equals the same amount of the
+    same phase stated in the prose with its unit (reconcile.choose); finding import.I013."""
+    known = [
+        a
+        for a in prose
+        if not a.table and a.kind in ("total", "funding") and (a.phase or a.default_phase)
+    ]
+    found: list[Amount] = []
+    for rows, above in _tables(report):
+        if _unit_stated(rows, above):
+            continue
+        readings = []
+        for unit in ("万元", "元"):
+            cells = _read_table(rows, above, unit)
+            match = next(
+                (
+                    (cell, amount)
+                    for cell in cells
+                    if cell.kind in ("total", "funding") and cell.phase is not None
+                    for amount in known
+                    if (cell.kind, cell.funding) == (amount.kind, amount.funding)
+                    and _same_side(cell.phase, amount.phase or amount.default_phase)
+                    and cell.value == amount.value
+                ),
+                None,
+            )
+            total = match[1].value if match else Decimal(-1)
+            parts = (match[0].value,) if match else ()
+            readings.append(reconcile.Reading(unit, total, parts, (unit, cells, match)))
+        chosen = reconcile.choose(readings)
+        if chosen is None:
+            continue
+        unit, cells, matched = chosen.meaning
+        if matched is None:  # a reading adds up only with a match; never reached
+            continue
+        cell, amount = matched
+        found.extend(cells)
+        findings.add(
+            "import.I013",
+            "info",
+            f"表格没有注明单位，按{unit}读取：表中“{cell.label}{cell.stated_value}”与正文“{amount.label}"
+            f"{amount.stated_value}{amount.unit}”相符 / the table states no unit; read in {unit}, "
+            "the unit under which its figures match the prose",
+            f"核对表格单位（表格：{findings.report.source(rows[0].start, rows[-1].end).locator}，"
+            f"正文：{findings.report.source(amount.start, amount.end).locator}） / check the "
+            "table's unit",
+            (cell.start, cell.end),
+        )
+    return found
+
+
+def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None) -> list[Amount]:
+    """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
     header = rows[0].text.split("\t")
-    table_unit = None
+    table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
         if match and (line is rows[0] or "单位" in match.group(0)):
@@ -709,6 +839,8 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     ended, so a spending noun without a budget word is that year's spending."""
     reading = MoneyReading()
     amounts = _amounts(report, evaluation)
+    amounts.extend(_unitless_tables(report, amounts, findings))
+    _reattach_orphans(amounts, report.text, findings)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -727,8 +859,10 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
+    _phases_from_sums(report.text, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
+    _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     partial = _partial_economic_keys(lines)
@@ -826,6 +960,107 @@ def _read_defaulted(
             (amount.start, amount.end),
         )
         _resolve(amount, lines, statements, unread, reading, findings)
+
+
+# a 基本/项目 split with no phase word stays untold (docs: Phase); only what details one of them
+_PHASELESS_PARTS = ("personnel", "public_funds", "economic")
+
+
+def _phases_from_sums(
+    text: str,
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """Amounts with no phase of their own (人员经费, 公用经费, economic classes), two or more in one
+    sentence, that add up to exactly one 基本支出 / 项目支出 read with a phase ("基本支出2905.12万元
+    …。基本支出中，人员经费2530.60万元，公用经费374.52万元") detail it and take its phase
+    (reconcile.choose); the others stay unread. With the budget and the spending of that class
+    equal, both add up, and nothing is decided."""
+    groups: dict[int, list[Amount]] = {}
+    for amount in unread:
+        if amount.kind in _PHASELESS_PARTS and amount.phase is None:
+            sentence = max(text.rfind(mark, 0, amount.start) for mark in "。;\n")
+            groups.setdefault(sentence, []).append(amount)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        values = tuple(a.value for a in group)
+        readings = [
+            reconcile.Reading(line.amount.label, line.amount.value, values, line)
+            for line in lines
+            if line.item is Item.UNCLASSIFIED and line.funding is not None
+        ]
+        chosen = reconcile.choose(readings)
+        if chosen is None:
+            continue
+        total = chosen.meaning
+        for amount in group:
+            unread.remove(amount)
+            amount.phase = total.phase
+            _resolve(amount, lines, statements, unread, reading, findings)
+        findings.add(
+            "import.I012",
+            "info",
+            f"{_listed(group)}没有写明预算或执行；合计{_wan(chosen.sum)}万元，与“{total.amount.label}"
+            f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
+            "no phase stated; they add up to an amount read with its phase, and take that phase",
+            "核对原文（{}） / check the report ({})".format(
+                *_both_places(findings, total.amount, group)
+            ),
+            (group[0].start, group[-1].end),
+        )
+
+
+def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:
+    """Parts after 其中 that follow an amount of unknown meaning ("决算支出总额1075.44万元，比上年
+    减少52.30万元，其中：基本支出768.90万元，项目支出306.54万元") belong to an earlier total of the
+    same sentence when they add up to it and to nothing else there (reconcile.choose); otherwise
+    they stay unread."""
+    for index, owner in enumerate(amounts):
+        if not owner.orphans:
+            continue
+        sentence_start = max(text.rfind(mark, 0, owner.start) for mark in "。;\n") + 1
+        candidates = [
+            a
+            for a in amounts[:index]
+            if a.start >= sentence_start
+            and a.end <= owner.start
+            and a.kind in ("total", "funding")
+            and a.head is None
+            and not a.parts
+        ]
+        values = tuple(part.value for part in owner.orphans)
+        readings = [reconcile.Reading(c.label, c.value, values, c) for c in candidates]
+        readings.append(reconcile.Reading(owner.label, owner.value, values, owner))
+        chosen = reconcile.choose(readings)
+        if chosen is None or chosen.meaning is owner:
+            continue
+        total = chosen.meaning
+        for part in owner.orphans:
+            part.kind = part.read_as
+        if not all(_compatible(total, part) for part in owner.orphans):
+            for part in owner.orphans:
+                part.kind = "unread:part"
+            continue
+        for part in owner.orphans:
+            part.head = total
+            total.parts.append(part)
+        findings.add(
+            "import.I011",
+            "info",
+            f"“其中”所列分项（{_listed(owner.orphans)}）合计{_wan(chosen.sum)}万元，与前面的"
+            f"“{total.label}{total.stated_value}{total.unit}”相符，按其分项导入（不是“{owner.label}"
+            f"{owner.stated_value}{owner.unit}”的分项） / the parts after 其中 add up to the earlier "
+            "total, not to the amount right before them; read as that total's parts",
+            "核对原文（{}） / check the report ({})".format(
+                *_both_places(findings, total, owner.orphans)
+            ),
+            (total.start, owner.orphans[-1].end),
+        )
+        owner.orphans = []
 
 
 def _income(amount: Amount, lines: list[_Line]) -> None:
@@ -937,9 +1172,11 @@ def _resolve(
     item = amount.item if kind == "economic" and amount.item else Item.UNCLASSIFIED
     funding = amount.funding
     own_key = figure_key(phase, funding, item)
-    if kind == "total" and parts and phase is Phase.BUDGET_ADJUSTED:
+    steps = [p for p in parts if p.kind == "supplement" or p.kind == "total"]
+    if kind == "total" and steps and phase is Phase.BUDGET_ADJUSTED:
+        # 全年预算 = 年初预算 + 追加: its parts are the budget's steps, not its split
         lines.append(_Line(phase, Item.UNCLASSIFIED, None, amount))
-        for part in parts:
+        for part in steps:
             part_phase = Phase.BUDGET_INITIAL
             part_item = Item.SUPPLEMENT if part.kind == "supplement" else Item.UNCLASSIFIED
             lines.append(_Line(part_phase, part_item, None, part))
@@ -951,6 +1188,7 @@ def _resolve(
     by_funding = {p.funding for p in split if p.kind == "funding"}
     economic = [p for p in split if p.kind == "economic"]
     funding_parts = [p for p in split if p.kind == "funding"]
+    _reconcile_units(amount, split, findings)
     total = sum((p.value for p in split), Decimal(0))
     complete = (by_funding == {Funding.BASIC, Funding.PROJECT} and not economic) or (
         not funding_parts and len(economic) >= 2 and total == amount.value
@@ -972,7 +1210,9 @@ def _resolve(
                 f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元"
                 f"（{_listed(split)}）不符，合计按报告所写导入 / the parts do not add up to the "
                 "stated total; the total is kept as stated",
-                "核对原文各分项 / check the parts in the report",
+                "核对原文各分项（{}） / check the parts in the report ({})".format(
+                    *_both_places(findings, amount, split)
+                ),
                 (amount.start, split[-1].end),
             )
         return
@@ -997,9 +1237,67 @@ def _resolve(
                 else "分项作为报告所述数导入 / the listed parts do not add up to the total; "
                 "parts kept as statements"
             ),
-            "核对原文各分项 / check the parts in the report",
+            "核对原文各分项（{}） / check the parts in the report ({})".format(
+                *_both_places(findings, amount, split)
+            ),
             (amount.start, split[-1].end),
         )
+
+
+_OTHER_UNIT = {"元": "万元", "万元": "元"}
+
+
+def _reconcile_units(amount: Amount, parts: list[Amount], findings: Findings) -> None:
+    """A total and its parts that do not add up as written, but do when one of them is read in
+    the other of 元 / 万元 ("支出1254.73元，其中基本支出823.15万元，项目支出431.58万元"): that one
+    is read in the unit the arithmetic gives, its number unchanged, with a warning at both places.
+    Nothing is re-read when the parts add up as written or more than one re-reading would."""
+    if len(parts) < 2 or sum((p.value for p in parts), Decimal(0)) == amount.value:
+        return
+    values = [p.value for p in parts]
+    readings: list[reconcile.Reading[tuple[Amount, str]]] = []
+    for index, one in enumerate([amount, *parts]):
+        unit = _OTHER_UNIT.get(one.unit)
+        if unit is None:
+            continue
+        reread = one.stated_value * _UNIT_IN_WAN[unit]
+        if index == 0:
+            readings.append(reconcile.Reading(unit, reread, tuple(values), (one, unit)))
+        else:
+            changed = [*values[: index - 1], reread, *values[index:]]
+            readings.append(reconcile.Reading(unit, amount.value, tuple(changed), (one, unit)))
+    chosen = reconcile.choose(readings)
+    if chosen is None:
+        return
+    one, unit = chosen.meaning
+    findings.add(
+        "import.W014",
+        "warning",
+        f"“{one.label}{one.stated_value}{one.unit}”按{unit}读取：这样{amount.label}与其分项才相符"
+        f"（{_listed(parts)}） / read in {unit}: only then do the parts add up to the total",
+        "核对原文的金额单位（{}） / check the unit in the report ({})".format(
+            *_both_places(findings, amount, parts)
+        ),
+        (one.start, one.end),
+    )
+    one.value = one.stated_value * _UNIT_IN_WAN[unit]
+    one.unit = unit
+
+
+def _both_places(findings: Findings, total: Amount, parts: list[Amount]) -> tuple[str, str]:
+    """("合计在第12段，分项在第12段至第13段", "total at 第12段, parts at 第12段-第13段"): where the
+    total and its parts stand, for a hint that points at both."""
+    source = findings.report.source
+
+    def place(start: int, end: int) -> str:
+        found = source(start, end)
+        return found.locator or found.describe()
+
+    total_at = place(total.start, total.end)
+    first, last = place(parts[0].start, parts[0].end), place(parts[-1].start, parts[-1].end)
+    zh_parts = first if first == last else f"{first}至{last}"
+    en_parts = first if first == last else f"{first}-{last}"
+    return f"合计在{total_at}，分项在{zh_parts}", f"total at {total_at}, parts at {en_parts}"
 
 
 def _listed(parts: list[Amount]) -> str:
@@ -1047,6 +1345,30 @@ def _settle_phases(lines: list[_Line]) -> None:
                 line.phase = budget
             elif line.amount.phase in (Phase.EXECUTED, Phase.FINAL):
                 line.phase = executed
+
+
+def _final_as_executed(lines: list[_Line]) -> None:
+    """决算 amounts beside 执行 amounts: the same year's spending when the arithmetic says so — a
+    total of one equals a total of the other, or the sum of the other's 基本 + 项目 ("支出合计760
+    万元" in the prose, a table's 决算数 480 + 280). Then the 决算 lines are read as spending, so
+    the figures use them with the prose's total (and _unnest compares the two); otherwise the two
+    phases stay apart."""
+
+    def totals(phase: Phase) -> list[Decimal]:
+        here = [x for x in lines if x.phase is phase and x.item is Item.UNCLASSIFIED]
+        found = [x.amount.value for x in here if x.funding is None]
+        split = [x.amount.value for x in here if x.funding is not None]
+        if len(split) >= 2:
+            found.append(sum(split, Decimal(0)))
+        return found
+
+    executed, final = totals(Phase.EXECUTED), totals(Phase.FINAL)
+    readings = [reconcile.Reading("same spending", a, (b,), None) for a in executed for b in final]
+    if not any(reading.adds_up for reading in readings):
+        return
+    for line in lines:
+        if line.phase is Phase.FINAL:
+            line.phase = Phase.EXECUTED
 
 
 def _unnest(
@@ -1103,7 +1425,8 @@ def _unnest(
     def total_of(group: list[_Line]) -> Decimal:
         return sum((line.amount.value for line in group), Decimal(0))
 
-    for phase in {line.phase for line in kept}:
+    # in the order the phases first appear (a set's order changes from run to run)
+    for phase in dict.fromkeys(line.phase for line in kept):
         here = [line for line in kept if line.phase is phase and line.item.is_composition]
         if any(not x.amount.table and x.funding is not None for x in here):
             # the prose splits by 基本/项目: a table's classes without funding are another cut of

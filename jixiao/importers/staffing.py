@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.core.dossier import StaffType
-from jixiao.importers.document import ReportText
+from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import CJK
 
@@ -169,6 +169,12 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     per_line: list[list[_Count]] = []
     for line in report.lines:
         text = line.text
+        label_line = _label_on_line_before(report.lines, line.index)
+        if label_line is not None:
+            count = _count_under_label(label_line, line)
+            if count is not None:
+                per_line.append([count])
+            continue
         if not re.search(r"编|在职|退休|离休|实有|现有|遗属|人员|人数", text):
             continue
         counts: list[_Count] = []
@@ -187,6 +193,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             start, end = line.start + label_at, line.start + match.end()
             count = _Count(role, staff_type, value, start, end, label, unit)
             bracket = brackets[match.start()]
+            if bracket is not None and _retirees_within(text, bracket, role, label):
+                counts.append(count)  # "实有人数21人（含退休人员3人）": the department's retirees
+                continue
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
@@ -245,6 +254,48 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 head = count
         per_line.append(counts)
     return per_line
+
+
+_BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)\s*$")
+_BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
+
+
+def _label_on_line_before(lines: list[Line], index: int) -> Line | None:
+    """A table flattened one cell per line gives "编制人数" / "18人": the count alone on its
+    line, its label alone on the line before. Read only when the lines alternate label, count:
+    the line before the label is not another bare label, and the line after the count is not
+    another bare count (a header row flattened before its values would pair them wrongly)."""
+    if index == 0 or not _BARE_COUNT.match(lines[index].text):
+        return None
+    label_line = lines[index - 1]
+    if not _BARE_LABEL.match(label_line.text.strip()):
+        return None
+    if index >= 2 and _BARE_LABEL.match(lines[index - 2].text.strip()):
+        return None
+    if index + 1 < len(lines) and _BARE_COUNT.match(lines[index + 1].text):
+        return None
+    return label_line
+
+
+def _count_under_label(label_line: Line, line: Line) -> _Count | None:
+    """The count on *line* with the label on the line before, when that label names a role."""
+    match = _BARE_COUNT.match(line.text)
+    label = _VERBS.sub("", label_line.text.strip())
+    if match is None:
+        return None
+    unit = match.group(2)
+    role = classify(label, unit)
+    if role is None or role.startswith("trap") or _CATEGORY.search(label):
+        return None
+    start = label_line.start + label_line.text.index(label[0])
+    return _Count(role, None, int(match.group(1)), start, line.start + match.end(2), label, unit)
+
+
+def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> bool:
+    """ "实有人数21人（含退休人员3人）": retirees counted within the department's own head-count."""
+    if role != ROLE_RETIRED or not re.match(r"(?:含|包含|包括|其中)", text[bracket + 1 :]):
+        return False
+    return _owner_role(text, bracket) in (ROLE_ACTUAL,) and "离退休" not in label
 
 
 def _is_part_label(label: str) -> bool:

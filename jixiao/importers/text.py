@@ -86,6 +86,16 @@ _NARRATIVES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
+    """A bare "执行率" is the budget's when its sentence has just named the budget ("全年预算调整后
+    为3600万元，执行率97.17%") or its heading is about budget execution ("2.2 预算执行")."""
+    if not re.fullmatch(r"(?:全年|年度|整体|总体)?执行率", label):
+        return False
+    sentence = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    heading = line.path[-1] if line.path else ""
+    return "预算" in sentence or "预算执行" in heading
+
+
 def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:
     """Read a .txt report (UTF-8, or GBK/GB18030) and import it."""
     path = Path(path)
@@ -260,6 +270,15 @@ class _Importer:
             indicators = tables.indicators
             for indicator, span in zip(indicators, tables.spans, strict=True):
                 indicator["source"] = self._source_data(span)
+            for span, written in tables.ocr_targets:
+                self.findings.add(
+                    "import.W008",
+                    "warning",
+                    f"目标值“{written}”按“≥{written.strip()[1:]}”读取（文字识别常把≥读成2） / "
+                    "read as ≥: OCR often turns ≥ into 2",
+                    "请核对原件 / check the original",
+                    span,
+                )
         else:
             indicators = self._indicators()
         if indicators:
@@ -516,8 +535,10 @@ class _Importer:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            # "预算执行 … 执行率97.17%": the budget's execution rate
+            named = "预算执行率" if _budget_execution_rate(_line, label, start) else label
             for pattern, key in _RATES:
-                if re.search(rf"(?:{pattern})$", label):
+                if re.search(rf"(?:{pattern})$", named):
                     self.stated.append(Fact(key, value, start, end, label))
                     self.sources.setdefault(key, (start, end))
                     break
@@ -597,7 +618,7 @@ class _Importer:
                     and match.group("target").startswith("2")
                     and not comparator
                 ):
-                    target, comparator = target - 200, "≥"
+                    target, comparator = Decimal(match.group("target")[1:]), "≥"
                     self.findings.add(
                         "import.W008",
                         "warning",

@@ -197,6 +197,12 @@ TABLES = (
             Field("self_score", "自评得分", "decimal"),
             Field("evidence", "佐证材料", "list", "多项用“；”分隔"),
             Field("deviation_explanation", "偏差原因"),
+            Field(
+                "actual_from",
+                "完成值来源（台账汇总项）",
+                help="如 property.overhauls_done：有台账时完成值由台账计算，见 docs/ledgers.md",
+            ),
+            Field("override_reason", "不采用台账计算值的理由"),
             *_SOURCE,
         ),
     ),

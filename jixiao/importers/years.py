@@ -5,7 +5,7 @@ is "2022年度收支决算表" contradicts itself: one of the two years is wrong
 title's year and reports the body's (``import.W013``), pointing at both places.
 
 Only years that label the report's own money count: "2022年预算收入650万元", "2022年度部门决算
-表", "2022年预算数"; a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
+表", "2022年预算数", a table caption whose unit is stated ("表1 2022年度预算及支出情况" / "单位：万元"); a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
 ("2022年3月"), a document number or a plan ("2023年工作计划") does not. The finding is given only
 when no figure is labelled with the title's year: a report that compares its year with the year
 before states both.
@@ -31,6 +31,15 @@ _TABLE = re.compile(
     + rf"(?![\d月])[^,。;\t|\d]{{0,14}}?(?:{_MONEY_WORD}[^,。;\t|\d]{{0,6}}?表|(?:预算|决算|执行|支出)数)"
 )
 
+# a table caption whose unit is stated on it or on the next line: "表1 2023年度预算及支出情况" /
+# "单位：万元" (a caption without a unit may title anything)
+# (its number may run into the year once PDF spaces are removed: "表1 2023年度" → "表12023年度")
+_CAPTION = re.compile(
+    r"^\s*(?:附?表\s*\d{0,2}?\s*[:.、]?\s*)?((?:19|20)\d{2})年度?"
+    + rf"(?![\d月])[^,。;\t|\d]{{0,14}}?{_MONEY_WORD}[^,。;\t|\d]{{0,10}}$"
+)
+_UNIT = re.compile(r"单位[:]?\s*(?:亿元|万元|千元|元)|\((?:亿元|万元|千元|元)\)")
+
 
 @dataclass(frozen=True)
 class YearMention:
@@ -43,19 +52,31 @@ def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list
     """Every year that labels the report's own money (a clause with an amount, a table), outside
     the span *skip* (the title)."""
     found: list[YearMention] = []
-    for line in report.lines:
+    lines = report.lines
+    for index, line in enumerate(lines):
         if skip is not None and line.start < skip[1] and skip[0] < line.start + len(line.text):
             continue
         for pattern in (_CLAUSE, _TABLE):
             for match in pattern.finditer(line.text):
-                found.append(
-                    YearMention(
-                        int(match.group(1)),
-                        (line.start + match.start(), line.start + match.end()),
-                        match.group(0),
-                    )
-                )
+                found.append(_mention(line.start, match))
+        if not any(
+            m.span[0] >= line.start and m.span[1] <= line.start + len(line.text) for m in found
+        ):
+            caption = _CAPTION.match(_UNIT.sub("", line.text).rstrip(" ()"))
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            if caption and (_UNIT.search(line.text) or _UNIT.match(following.strip())):
+                found.append(_mention(line.start, caption, group_start=True))
     return found
+
+
+def _mention(offset: int, match: re.Match[str], *, group_start: bool = False) -> YearMention:
+    """A year mention from a match in a line starting at *offset* (a caption: from its year)."""
+    start = match.start(1) if group_start else match.start()
+    return YearMention(
+        int(match.group(1)),
+        (offset + start, offset + match.end()),
+        match.string[start : match.end()],
+    )
 
 
 def contradicting_year(

@@ -61,7 +61,8 @@ def test_check_seed_exits_0_and_prints_both_scores_and_framework(seed_path: Path
         lines[2]
         == "计算得分 computed:   证据不足：已评指标得0分，100分的指标无法评分（最高可能100分）"
     )
-    assert lines[3] == "核查结果 findings: 错误 0 · 警告 19 · 提示 8"
+    assert lines[3] == "台账 ledgers: 18本 1511条记录；8/8项指标完成值由台账计算"
+    assert lines[4] == "核查结果 findings: 错误 0 · 警告 19 · 提示 2"
     assert "budget.W001" in result.stdout and "indicators.W002" in result.stdout
 
 
@@ -319,7 +320,7 @@ def test_score_json(seed_path: Path) -> None:
         "status": "insufficient_evidence",
         "points": None,
         "target": "",
-        "actual": "十二次",
+        "actual": "12次",
         "self_score": None,
         "explanation": "没有年度指标值（目标），无法判断完成程度",
     }

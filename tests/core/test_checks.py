@@ -21,6 +21,7 @@ from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.figures import FigureBook
 from jixiao.core.findings import Finding, Level, Where, apply_waivers, sort_findings
 from jixiao.core.framework import Framework, framework_from_data
+from jixiao.core.ledgers import AggregateBook, LedgerSet, back_indicators
 from jixiao.core.pipeline import evaluate
 from jixiao.core.scoring import score
 from jixiao.frameworks import evaluate_with, pack_paths
@@ -192,10 +193,28 @@ def edited(*edits: Edit) -> dict[str, Any]:
 
 
 def context_for(data: dict[str, Any], framework: Framework | None = None) -> Context:
+    """The checks' context; a ``_ledgers`` entry (overhaul records) gives the dossier ledgers."""
+    data = dict(data)
+    overhauls = data.pop("_ledgers", None)
+    additions = data.pop("_asset_changes", [])
     dossier = dossier_from_data(data)
+    report = None
+    if overhauls is not None:
+        ledgers = LedgerSet.model_validate({"overhauls": overhauls, "asset_changes": additions})
+        dossier, report = back_indicators(dossier, AggregateBook(ledgers, dossier.year))
     framework = framework or framework_from_data(TEST_FRAMEWORK)
     book = FigureBook(dossier)
-    return Context(dossier, book, framework, score(dossier, framework, book=book))
+    return Context(dossier, book, framework, score(dossier, framework, book=book), report)
+
+
+def overhaul_rows(count: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"JX-{n:02d}", "overhaul_date": f"2021-{n:02d}-15", "equipment": "空调"}
+        for n in range(1, count + 1)
+    ]
+
+
+BACKED = put("indicators[0].actual_from", "property.overhauls_done")
 
 
 def findings_of(rule_id: str, data: dict[str, Any]) -> list[tuple[str, Level, str, str]]:
@@ -512,6 +531,74 @@ TRIGGERS: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
         "stated.W001",
         [append("stated", {"key": "budget.project", "value": 5})],
         [("项目支出预算5万元无法用原始数据核实", "budget.project")],
+    ),
+    (
+        "ledgers.E001",
+        [BACKED, put("_ledgers", overhaul_rows(11))],
+        [
+            (
+                "指标“设备检修次数”填报完成值“12次”，台账计算为11次（从11条记录计算），"
+                "二者不符且未说明理由；已按台账计算值评价",
+                "indicators[0].actual",
+            )
+        ],
+    ),
+    (
+        "ledgers.W001",
+        [BACKED, put("_ledgers", [])],
+        [
+            (
+                "指标“设备检修次数”的完成值取自台账“设备检修次数”，但台账中没有2021年的相关记录，"
+                "填报的“12次”未经核实",
+                "indicators[0].actual_from",
+            )
+        ],
+    ),
+    (
+        "ledgers.I001",
+        [
+            BACKED,
+            put("indicators[0].override_reason", "一次检修由厂家保修完成，未入台账"),
+            put("_ledgers", overhaul_rows(11)),
+        ],
+        [
+            (
+                "指标“设备检修次数”填报完成值“12次”，台账计算为11次（从11条记录计算）；"
+                "改写理由：一次检修由厂家保修完成，未入台账",
+                "indicators[0].override_reason",
+            )
+        ],
+    ),
+    (
+        "ledgers.I002",
+        [put("_ledgers", overhaul_rows(12))],
+        [("指标“设备检修次数”的完成值为手工填写，没有关联台账汇总项", "indicators[0].actual_from")],
+    ),
+    (
+        "ledgers.W002",
+        [
+            BACKED,
+            put("_ledgers", overhaul_rows(12)),
+            put(
+                "_asset_changes",
+                [
+                    {
+                        "id": "B1",
+                        "changed_on": "2021-06-18",
+                        "asset": "Z1",
+                        "kind": "新增",
+                        "amount": "198000",
+                        "unit": "元",
+                    },
+                ],
+            ),
+        ],
+        [
+            (
+                "当年配置固定资产（账面原值）：报告为5.00万元，台账“当年新增固定资产”为19.80万元（从1条记录计算）",
+                "assets.fixed_added",
+            )
+        ],
     ),
     (
         "stated.W002",

@@ -94,8 +94,8 @@ def test_unknown_formula_name(tmp_path: Path) -> None:
     )
     assert problem == Problem(
         "indicators[1]",
-        "b.formula: 未知的数据项 rates.nonsense（应为标准指标键或 data.名称）",
-        "unknown data elements (expected figure keys or data.NAME)",
+        "b.formula: 未知的数据项 rates.nonsense（应为标准指标键、台账汇总项或 data.名称）",
+        "unknown data elements (expected figure keys, ledger aggregates or data.NAME)",
         9,
     )
 

@@ -4,19 +4,29 @@ report's outline checked independently of the golden text."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import golden_support
 import pytest
+from conftest import SEED_PATH
 from golden_support import assert_golden
 
 from jixiao.core.compose import compose_report
 from jixiao.core.dossier import Dossier
+from jixiao.core.ledgers import LedgerSet
 from jixiao.frameworks import evaluate_with
+from jixiao.importers.ledgers import ledgers_for
 from jixiao.renderers.markdown import render_markdown
 
 
+@cache
+def seed_ledgers() -> LedgerSet | None:
+    """The seed's illustrative ledgers (examples/wanzai-2021/ledgers/), as the CLI picks them up."""
+    return ledgers_for(SEED_PATH)
+
+
 def seed_markdown(seed_dossier: Dossier) -> str:
-    return render_markdown(compose_report(evaluate_with(seed_dossier)))
+    return render_markdown(compose_report(evaluate_with(seed_dossier, ledgers=seed_ledgers())))
 
 
 def test_seed_markdown_report_matches_golden(seed_dossier: Dossier) -> None:
@@ -72,7 +82,13 @@ def test_seed_report_states_the_seed_figures(seed_dossier: Dossier) -> None:
         "其他资本性支出30.77万元",
         "公共设施完好率94%",
         "节能环保参与率100%",
-        "社会公众满意度92%以上",
+        "社会公众满意度93.2%（满意及非常满意233份/有效问卷250份，从250条记录计算）",
+        "全年完成设备检修12次（从12条记录计算）",
+        "室外绿化植物成活率96%（成活1200株/种植1250株，从6条记录计算）",
+        "保障各类会议、活动、签约仪式等463次（从463条记录计算）",
+        "会议服务失误0次（从463条记录计算）",
+        "公共设施完好率94%（完好47条/巡查50条，从50条记录计算）",
+        "于2021年8月23日-29日开展节能宣传周活动（从1条记录计算）",
         "绩效自评综合评分为96分，等级为“优”",
         "十二次设备检修",
         "460多次",
@@ -103,7 +119,7 @@ def test_golden_mismatch_fails_with_a_unified_diff(
 def test_the_findings_annex_speaks_to_a_public_reader(seed_dossier: Dossier) -> None:
     """附件3: human locations, the id in its own last column, no instruction meant for clerks."""
     text = seed_markdown(seed_dossier)
-    annex = text[text.index("附件3") :]
+    annex = text[text.index("附件3") : text.index("附件4")]
     assert "编号可用于" not in annex and "豁免" not in annex and "处理建议" not in annex
     header = next(line for line in annex.splitlines() if line.startswith("| 位置"))
     assert header == "| 位置 | 级别 | 核查发现 | 单位说明 | 编号 |"
@@ -116,12 +132,23 @@ def test_the_findings_annex_speaks_to_a_public_reader(seed_dossier: Dossier) -> 
     assert "缺少数据 rates.execution" not in text and "无法计算，缺少数据：预算执行率" in text
 
 
+def test_every_quantitative_actual_of_the_seed_comes_from_its_ledger(seed_dossier: Dossier) -> None:
+    """附件4: each of the seed's eight indicators is computed from records, and agrees."""
+    text = seed_markdown(seed_dossier)
+    annex = text[text.index("附件4") :]
+    rows = [line for line in annex.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows[0] == "| 指标 | 台账计算值 | 报告所写 | 台账汇总项 | 条数 | 记录编号 | 核对结果 |"
+    assert len(rows[1:]) == len(seed_dossier.indicators) == 8
+    assert all(row.endswith("| 与报告所写一致 |") for row in rows[1:])
+    assert "| 会议服务保障次数 | 463次 | 460多次 | 会议服务保障次数 | 463 |" in annex
+
+
 def test_a_waived_finding_shows_its_reason_in_the_annex(seed_dossier: Dossier) -> None:
     reason = "该目标为定性目标，已在年度工作计划中细化"
     waived = seed_dossier.model_copy(update={"waivers": ({"id": "goals.W002", "reason": reason},)})
     from jixiao.core.dossier import dossier_from_data
 
     dossier = dossier_from_data(waived.model_dump(mode="json"))
-    annex = seed_markdown(dossier).split("附件3", 1)[1]
+    annex = seed_markdown(dossier).split("附件3", 1)[1].split("附件4", 1)[0]
     assert f"| 已说明：{reason} | goals.W002 |" in annex
     assert "另有 1 条已由单位说明理由" in annex

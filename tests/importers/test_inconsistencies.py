@@ -76,6 +76,14 @@ YEAR_CONTRADICTED = [
         2023,
         "2023年度一般公共预算财政拨款支出312.40万元",
     ),
+    # a table caption with its unit on the next line, the table flattened one cell per line;
+    # its number runs into the year once PDF spaces are removed ("表1 2023年度" → "表12023年度")
+    (
+        "表1 2023年度预算及支出情况\n单位：万元\n项目\n预算数\n决算数\n合计\n800\n760\n",
+        2023,
+        "2023年度预算及支出情况",
+    ),
+    ("表2 2021年度部门支出情况（单位：万元）\n项目\t金额\n", 2021, "2021年度部门支出情况"),
 ]
 
 
@@ -101,6 +109,9 @@ def test_a_title_year_that_the_body_money_contradicts(body: str, year: int, quot
         "2023年预算编制工作将进一步细化。",
         # no year on the body's money at all
         "本年度部门预算收入845.20万元。",
+        # a caption with no unit may title anything; a caption in the title's year
+        "表2 2023年度部门预算支出明细\n详见附件。",
+        "表2 2022年度部门预算支出明细\n单位：万元\n表3 2021年度部门支出情况\n单位：万元\n",
     ],
 )
 def test_years_that_do_not_contradict_the_title(body: str) -> None:

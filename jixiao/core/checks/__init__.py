@@ -16,6 +16,7 @@ from jixiao.core.dossier import Dossier, Source
 from jixiao.core.figures import FigureBook
 from jixiao.core.findings import Finding, Level, Where, apply_waivers, sort_findings
 from jixiao.core.framework import Framework
+from jixiao.core.ledgers.backing import LedgerReport
 from jixiao.core.money import round_half_up
 from jixiao.core.scoring import ScoreCard
 
@@ -29,6 +30,7 @@ class Context:
     book: FigureBook
     framework: Framework
     card: ScoreCard
+    ledgers: LedgerReport | None = None  # when the dossier's ledgers were given
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def differs(stated: Decimal, computed: Decimal) -> bool:
 from jixiao.core.checks import (  # noqa: E402  - registration happens on import
     assets,
     indicators,
+    ledgers,
     money,
     narrative,
     score,
@@ -128,4 +131,4 @@ from jixiao.core.checks import (  # noqa: E402  - registration happens on import
 )
 
 __all__ = ["RULES", "Context", "Note", "Rule", "rule", "run_checks"]
-_ = (assets, indicators, money, narrative, score, staffing, statements)
+_ = (assets, indicators, ledgers, money, narrative, score, staffing, statements)

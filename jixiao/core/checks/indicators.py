@@ -185,10 +185,20 @@ def qualitative_unassessed(context: Context) -> Iterator[Note]:
             )
 
 
+def _from_ledger(context: Context, indicator: Indicator) -> bool:
+    """True when the indicator's actual was computed from ledger records: they are its evidence."""
+    backing = context.ledgers.backing(indicator.id) if context.ledgers is not None else None
+    return backing is not None and backing.status.uses_ledger
+
+
 @rule("indicators.I001", "指标没有佐证材料", "An indicator has no evidence")
 def missing_evidence(context: Context) -> Iterator[Note]:
     for n, indicator in enumerate(context.dossier.indicators):
-        if indicator.actual is not None and not indicator.evidence:
+        if (
+            indicator.actual is not None
+            and not indicator.evidence
+            and not _from_ledger(context, indicator)
+        ):
             yield Note(
                 f"指标“{indicator.name}”没有佐证材料",
                 f"{indicator.name} has no evidence",

@@ -389,15 +389,19 @@ def _list_initial(
     return initial
 
 
+# Indicator keys not on the form, kept for rows whose id is unchanged: evidence and sources,
+# and the ledger backing (actual_from, override_reason) until the form edits it.
+KEPT_INDICATOR_KEYS = ("evidence", "source", "actual_from", "override_reason")
+
+
 def _indicators_data(
     data: dict[str, Any], cleaned: dict[str, Any], rows: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    # evidence and sources are not on the form: keep them for rows whose id is unchanged
     before = {i.get("id"): i for i in data.get("indicators", [])}
     kept = []
     for row in rows:
         old = before.get(row.get("id"), {})
-        extra = {k: old[k] for k in ("evidence", "source") if k in old}
+        extra = {k: old[k] for k in KEPT_INDICATOR_KEYS if k in old}
         kept.append({**_compact(row), **extra})
     return {**data, "indicators": kept}
 

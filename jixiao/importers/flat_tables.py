@@ -1,0 +1,126 @@
+"""Money tables flattened one cell per line (PDF text, web pages), read back by arithmetic.
+
+    单位：万元 / 项目 / 年初预算 / 全年预算 / 实际支出 / 基本支出 / 320.50 / 335.20 / 335.20 /
+    项目支出 / 150.00 / 186.40 / 170.85 / 合计 / 470.50 / 521.60 / 506.05
+
+Under a stated unit, short title lines are followed by rows: a label line, then as many bare
+numbers as the table has value columns. The column titles are the last title lines before the
+first row. Which number sits in which column cannot be seen in flattened text, so a table is read
+only when the arithmetic proves the alignment (reconcile.choose): a 合计 / 总计 row whose every
+number is the sum of the same column in the other rows. A cell lost in flattening breaks a row's
+count or the sums, and then nothing of the table is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.importers import reconcile
+from jixiao.importers.document import Line
+from jixiao.importers.patterns import CJK, NUMBER, parse_number
+
+_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)\s*$")
+_NUMBER_LINE = re.compile(rf"^\s*({NUMBER})\s*$")
+_TITLE = re.compile(rf"^[{CJK}()“”\"、]{{2,16}}$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|收入合计|总额)$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number of a flattened table: its row label, column title, value and places."""
+
+    row: str
+    column: str
+    value: Decimal
+    unit: str
+    start: int  # where the row label starts (normalised text)
+    end: int  # where the number ends
+
+
+def flattened_cells(lines: list[Line]) -> list[Cell]:
+    """Cells of every flattened money table in *lines* whose alignment the arithmetic proves."""
+    cells: list[Cell] = []
+    for index, line in enumerate(lines):
+        unit = _UNIT.search(line.text.strip())
+        if unit:
+            cells.extend(_read(lines, index + 1, unit.group(1)))
+    return cells
+
+
+def _is_number(line: Line) -> bool:
+    return bool(_NUMBER_LINE.match(line.text))
+
+
+def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
+    titles: list[Line] = []
+    index = begin
+    while index < len(lines) and _TITLE.match(lines[index].text.strip()):
+        titles.append(lines[index])
+        index += 1
+    if len(titles) < 3 or index >= len(lines) or not _is_number(lines[index]):
+        return []
+    columns = 0
+    while index + columns < len(lines) and _is_number(lines[index + columns]):
+        columns += 1
+    if columns < 1 or len(titles) < columns + 1:
+        return []
+    headers = [t.text.strip() for t in titles[-columns - 1 : -1]]
+    rows: list[tuple[Line, list[Line]]] = [(titles[-1], lines[index : index + columns])]
+    index += columns
+    while index + columns < len(lines) + 1 and index < len(lines):
+        label = lines[index]
+        values = lines[index + 1 : index + 1 + columns]
+        if (
+            not _TITLE.match(label.text.strip())
+            or len(values) != columns
+            or not all(_is_number(v) for v in values)
+        ):
+            break
+        if index + 1 + columns < len(lines) and _is_number(lines[index + 1 + columns]):
+            return []  # a row with more numbers than columns: a cell lost or added
+        rows.append((label, values))
+        index += 1 + columns
+    if not _aligned(rows, columns):
+        return []
+    cells = []
+    for label, values in rows:
+        for column, value_line in enumerate(values):
+            value = parse_number(_NUMBER_LINE.match(value_line.text).group(1))  # type: ignore[union-attr]
+            if value is None:
+                return []
+            cells.append(
+                Cell(
+                    label.text.strip(),
+                    headers[column],
+                    value,
+                    unit,
+                    label.start,
+                    value_line.start + len(value_line.text.rstrip()),
+                )
+            )
+    return cells
+
+
+def _aligned(rows: list[tuple[Line, list[Line]]], columns: int) -> bool:
+    """True when one row is a 合计 row and, in every column, it is the sum of the other rows."""
+    totals = [values for label, values in rows if _TOTAL_ROW.match(label.text.strip())]
+    parts = [values for label, values in rows if not _TOTAL_ROW.match(label.text.strip())]
+    if len(totals) != 1 or len(parts) < 2:
+        return False
+
+    def number(line: Line) -> Decimal:
+        value = parse_number(line.text.strip())
+        return value if value is not None else Decimal("NaN")
+
+    for column in range(columns):
+        reading = reconcile.Reading(
+            "column",
+            number(totals[0][column]),
+            tuple(number(values[column]) for values in parts),
+            column,
+        )
+        if reconcile.choose([reading]) is None:
+            return False
+    return True
