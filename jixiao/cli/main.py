@@ -27,7 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "figures": (
         "evaluation",
-        "标准数字（万元、%、人）/ the standard figures computed from the dossier.",
+        "标准数字（万元、%、人），有台账时另列台账汇总项 / the standard figures computed from the"
+        " dossier, and the ledger aggregates when it has ledgers.",
     ),
     "report": ("report", "生成正式报告 (Word/PDF/HTML/Markdown) / write the official report."),
     "import": (
