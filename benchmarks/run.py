@@ -10,6 +10,8 @@ BENCHMARKS = (
     "benchmarks.batch_bench",
     "benchmarks.eval_import",
     "benchmarks.docs_bench",
+    "benchmarks.cli_bench",
+    "benchmarks.web_bench",
 )
 
 
