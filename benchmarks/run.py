@@ -11,6 +11,8 @@ BENCHMARKS = (
     "benchmarks.eval_import",
     "benchmarks.docs_bench",
     "benchmarks.analyze_bench",
+    "benchmarks.cli_bench",
+    "benchmarks.web_bench",
 )
 
 

@@ -34,12 +34,12 @@ def test_requests_without_a_valid_token_are_refused(client, world):
 
 
 def test_list_shows_only_own_unit_with_allowed_actions(client, world):
-    rows = client.get("/api/submissions", **bearer(world, "filler_a")).json()
+    rows = client.get("/api/submissions", **bearer(world, "filler_a")).json()["items"]
     assert [r["org"] for r in rows] == ["测试县第一中学"]
     assert rows[0]["allowed_actions"] == ["edit", "submit"]
-    reviewer_rows = client.get("/api/submissions", **bearer(world, "dept")).json()
+    reviewer_rows = client.get("/api/submissions", **bearer(world, "dept")).json()["items"]
     assert sorted(r["org"] for r in reviewer_rows) == ["测试县第一中学", "测试县第二中学"]
-    assert len(client.get("/api/submissions", **bearer(world, "finance")).json()) == 3
+    assert client.get("/api/submissions", **bearer(world, "finance")).json()["count"] == 3
 
 
 def test_another_department_cannot_read_or_write_through_the_api(client, world):
@@ -255,16 +255,19 @@ def test_api_list_query_count_is_flat(client, world, django_assert_max_num_queri
     headers = bearer(world, "finance")
     with django_assert_max_num_queries(8):
         rows = client.get("/api/submissions", **headers).json()
-    assert len(rows) == 23
+    assert len(rows["items"]) == rows["count"] == 23
 
 
 def test_api_list_pages_with_limit_and_offset(client, world):
     headers = bearer(world, "finance")
     first = client.get("/api/submissions?limit=2", **headers).json()
     rest = client.get("/api/submissions?limit=2&offset=2", **headers).json()
-    assert len(first) == 2 and len(rest) == 1
-    assert {r["id"] for r in first}.isdisjoint(r["id"] for r in rest)
+    assert len(first["items"]) == 2 and len(rest["items"]) == 1
+    assert first["count"] == rest["count"] == 3
+    assert {r["id"] for r in first["items"]}.isdisjoint(r["id"] for r in rest["items"])
     assert client.get("/api/submissions?limit=0", **headers).status_code == 400
+    assert client.get("/api/submissions?limit=501", **headers).status_code == 400
+    assert len(client.get("/api/submissions?limit=500", **headers).json()["items"]) == 3
 
 
 def test_report_download_and_clear_message_when_a_renderer_is_missing(client, world, monkeypatch):

@@ -477,7 +477,8 @@ LINK = {"sub": "/submissions/{}/", "round": "/rounds/{}/", "report": "/portal/re
 def listed(response: Any, key: str, pk: int, *, api_call: bool) -> bool:
     """Whether a list page (a link to the object) or an API list (its id) shows the object."""
     if api_call:
-        return any(row["id"] == pk for row in response.json())
+        rows = response.json()
+        return any(row["id"] == pk for row in (rows["items"] if isinstance(rows, dict) else rows))
     return f'href="{LINK[key.split(":")[0]].format(pk)}"' in response.content.decode()
 
 

@@ -186,4 +186,4 @@ def test_a_round_id_beyond_the_database_integer_finds_nothing(client: Any, world
         response = client.get(
             "/api/submissions", {"round_id": round_id}, HTTP_AUTHORIZATION=f"Bearer {raw}"
         )
-        assert response.status_code == 200 and response.json() == [], round_id
+        assert response.status_code == 200 and response.json()["items"] == [], round_id

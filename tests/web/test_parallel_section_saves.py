@@ -96,7 +96,7 @@ class Clerk:
 
 
 def _draft_pk(clerk: Clerk) -> int:
-    rows = json.loads(clerk.get("/api/submissions?state=draft"))
+    rows = json.loads(clerk.get("/api/submissions?state=draft"))["items"]
     return next(row["id"] for row in rows if row["org"] == UNIT)
 
 

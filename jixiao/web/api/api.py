@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
@@ -18,13 +19,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Body, Field, Header, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, reports, selectors, services
 from jixiao.web.evaluations.audit import change_place
-from jixiao.web.evaluations.models import State
+from jixiao.web.evaluations.models import State, Submission
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
@@ -107,6 +109,45 @@ def _invalid(request: HttpRequest, error: InputError) -> HttpResponse:
     return api.create_response(
         request, {"code": "invalid_dossier", "detail": str(error), "problems": problems}, status=422
     )
+
+
+# ── pages ─────────────────────────────────────────────────────────────────────────────────
+
+DEFAULT_PAGE, MAX_PAGE, MAX_OFFSET = 100, 500, 10**9
+
+
+class Page(LimitOffsetPagination):
+    """``limit`` (1–500, default 100) and ``offset`` (0–10⁹: a larger one would overflow the
+    database's OFFSET); answers ``{"items": [...], "count": <all matching rows>}``. Out of range
+    is a 400 naming both, as before pagination."""
+
+    class Input(Schema):
+        limit: int = DEFAULT_PAGE
+        offset: int = 0
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
+        limit, offset = pagination.limit, pagination.offset
+        if not 0 < limit <= MAX_PAGE or not 0 <= offset <= MAX_OFFSET:
+            raise HttpError(
+                400,
+                gettext("limit 应在 1–%(max)s 之间，offset 在 0–10⁹ 之间") % {"max": MAX_PAGE}
+                + f" / limit: 1–{MAX_PAGE}, offset: 0–10⁹",
+            )
+        return {"items": queryset[offset : offset + limit], "count": queryset.count()}
+
+
+class Rows:
+    """A queryset whose rows come out converted (*convert*), sliced and counted in the database:
+    what a paginated endpoint returns so that only one page is read and converted."""
+
+    def __init__(self, queryset: Any, convert: Any) -> None:
+        self.queryset, self.convert = queryset, convert
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        return [self.convert(row) for row in self.queryset[window]]
+
+    def count(self) -> int:
+        return int(self.queryset.count())
 
 
 # ── schemas ───────────────────────────────────────────────────────────────────────────────
@@ -280,19 +321,23 @@ def me(request: HttpRequest) -> dict[str, Any]:
 
 
 @api.get("/rounds", response=list[RoundOut], tags=["rounds"])
-def rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.pk,
-            "year": r.year,
-            "notice": r.notice,
-            "title": r.title,
-            "framework_id": r.framework_id,
-            "deadline": r.deadline,
-            "finance": r.finance.name,
-        }
-        for r in selectors.rounds_visible_to(request.user)
-    ]
+@paginate(Page)
+def rounds(request: HttpRequest) -> Any:
+    """Rounds the caller sees, newest year first, a page at a time."""
+    rows = selectors.rounds_visible_to(request.user).order_by("-year", "-created", "-pk")
+    return Rows(rows, _round_out)
+
+
+def _round_out(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "year": r.year,
+        "notice": r.notice,
+        "title": r.title,
+        "framework_id": r.framework_id,
+        "deadline": r.deadline,
+        "finance": r.finance.name,
+    }
 
 
 @api.post("/rounds", response={201: RoundOut}, tags=["rounds"])
@@ -313,37 +358,25 @@ def round_open(request: HttpRequest, payload: RoundIn) -> Any:
         units=units,
         framework_id=payload.framework_id,
     )
-    return Status(
-        201,
-        {
-            "id": r.pk,
-            "year": r.year,
-            "notice": r.notice,
-            "title": r.title,
-            "framework_id": r.framework_id,
-            "deadline": r.deadline,
-            "finance": r.finance.name,
-        },
-    )
+    return Status(201, _round_out(r))
 
 
 @api.get("/submissions", response=list[SubmissionOut], tags=["submissions"])
+@paginate(Page)
 def submission_list(
     request: HttpRequest,
     round_id: int | None = None,
     state: str | None = None,
     q: str = "",
-    limit: int = 500,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Submissions the caller may see, newest year first; page with limit (≤ 2000) and offset
-    (≤ 10⁹: a larger one overflows the database's OFFSET, a 500)."""
-    if not 0 < limit <= 2000 or not 0 <= offset <= 10**9:
-        raise HttpError(400, gettext("limit 应在 1–2000 之间，offset 不小于 0"))
-    if round_id is not None and abs(round_id) >= 2**63:  # no such round; the database's
-        return []  # integer would overflow (a 500)
+) -> Any:
+    """Submissions the caller may see, newest year first then by unit, a page at a time
+    (``limit`` ≤ 500, ``offset``); ``count`` is every matching row."""
+    if round_id is not None and abs(round_id) >= 2**63:  # no such round (and the database's
+        return Rows(Submission.objects.none(), None)  # integer would overflow: a 500)
     rows = selectors.submission_list(user=request.user, round_id=round_id, state=state, q=q)
-    return [_submission_out(request.user, s) for s in rows[offset : offset + limit]]
+    return Rows(
+        rows.order_by("-round__year", "org__path", "pk"), partial(_submission_out, request.user)
+    )
 
 
 @api.get("/submissions/{pk}", response=SubmissionOut, tags=["submissions"])

@@ -7,7 +7,9 @@ failed with the reason "后台进程中断…", when
 - its heartbeat is older than ``JIXIAO_JOB_STALE_SECONDS`` (checked lazily whenever a round's
   job list or a job's status is read: :func:`reap_shown`, :func:`reap`), or
 - at a worker's start-up (``jixiao serve``, ``jixiao manage recover_jobs``), its worker ran on this
-  machine and that process no longer exists (``reap(startup=True)``).
+  machine and that process no longer exists (``reap(startup=True)``). A report ZIP split across
+  workers (``tasks``) is resumed instead (:func:`recover`): the dead worker's reports are released
+  and a task finishes them; a live worker sharing the export claims them by itself.
 
 Which jobs may simply be run again: a report ZIP only reads approved records, so the round
 page offers to generate it again. A bulk import is not run again by itself: the files imported
@@ -58,7 +60,7 @@ def stale_after() -> timedelta:
     return timedelta(seconds=getattr(settings, "JIXIAO_JOB_STALE_SECONDS", DEFAULT_STALE_SECONDS))
 
 
-def _gone(worker: str) -> bool:
+def gone(worker: str) -> bool:
     """True when *worker* ran on this machine and its process no longer exists."""
     host, _, pid = worker.rpartition(":")
     if host != socket.gethostname() or not pid.isdigit():
@@ -80,8 +82,35 @@ def reap(jobs: QuerySet[BatchJob] | None = None, *, startup: bool = False) -> in
     cutoff = timezone.now() - stale_after()
     dead = list(running.filter(Q(heartbeat__lt=cutoff) | Q(heartbeat__isnull=True)))
     if startup:
-        dead += [job for job in running.exclude(pk__in=[j.pk for j in dead]) if _gone(job.worker)]
+        # a split export (evaluations.tasks) is resumed by `recover`, not failed
+        alive = running.exclude(pk__in=[j.pk for j in dead]).exclude(items__isnull=False)
+        dead += [job for job in alive.distinct() if gone(job.worker)]
     return sum(_mark_failed(job) for job in dead)
+
+
+def recover() -> tuple[int, int]:
+    """At a worker's start-up: (split exports resumed, other jobs marked failed) among the jobs
+    whose worker died on this machine. An export's reports held by a dead worker are released
+    and a task queued to finish them (``tasks.resume_export``); any other job is failed."""
+    from jixiao.web.evaluations import tasks
+
+    cutoff = timezone.now() - stale_after()
+    exports = (
+        BatchJob.objects.filter(
+            kind="reports_zip",
+            status__in=(JobStatus.QUEUED, JobStatus.RUNNING),
+            heartbeat__gte=cutoff,
+            items__isnull=False,
+        )
+        .distinct()
+        .prefetch_related("items")
+    )
+    resumed = 0
+    for job in exports:
+        holders = {i.worker for i in job.items.all() if i.status == "running"} | {job.worker}
+        if any(gone(worker) for worker in holders if worker):
+            resumed += tasks.resume_export(job)
+    return resumed, reap(startup=True)
 
 
 def reap_shown(jobs: list[BatchJob]) -> list[BatchJob]:

@@ -104,6 +104,8 @@ class Submission(models.Model):
     class Meta:
         ordering = ("org__path",)
         unique_together = (("round", "org"),)
+        # a round's rows by state: the round page's filter and counts, the dashboard's to-dos
+        indexes = (models.Index(fields=("round", "state"), name="submission_round_state"),)
         verbose_name = _("评价填报")
         verbose_name_plural = _("评价填报")
 
@@ -277,6 +279,11 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ("at", "pk")
+        # a submission's first SUBMIT (the round page's lateness column, one subquery a row)
+        # and its latest dossier write (the revision every form and ETag carries)
+        indexes = (
+            models.Index(fields=("submission", "action", "at"), name="audit_submission_action"),
+        )
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 
@@ -317,6 +324,9 @@ class BatchJob(models.Model):
     # worker died is found by these and marked failed (evaluations.liveness)
     worker = models.CharField(max_length=120, blank=True)
     heartbeat = models.DateTimeField(null=True, blank=True)
+    # the worker writing the ZIP once every report of a split export is done (tasks): whoever
+    # sets it first assembles, once
+    assembler = models.CharField(max_length=120, blank=True)
 
     class Meta:
         ordering = ("-created",)
@@ -328,3 +338,34 @@ class BatchJob(models.Model):
             if self.total
             else (100 if self.status == JobStatus.DONE else 0)
         )
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", _("待生成")
+    RUNNING = "running", _("生成中")
+    DONE = "done", _("已生成")
+    FAILED = "failed", _("未能生成")
+
+
+class ExportItem(models.Model):
+    """One report of a round's ZIP export (a :class:`BatchJob`). Workers claim items one at a
+    time (``SELECT … FOR UPDATE SKIP LOCKED`` where the database has it, and a conditional
+    update everywhere), so several workers share one export and each report is written once;
+    an item whose worker died is claimed again (``tasks``, ``liveness``)."""
+
+    job = models.ForeignKey(BatchJob, on_delete=models.CASCADE, related_name="items")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()  # the report's place in the ZIP
+    status = models.CharField(max_length=10, choices=ItemStatus.choices, default=ItemStatus.PENDING)
+    worker = models.CharField(max_length=120, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)  # claims, a dead worker's included
+    completions = models.PositiveIntegerField(default=0)  # reports finished: 1 when done
+    filename = models.CharField(max_length=255, blank=True)  # its name inside the ZIP
+    part = models.CharField(max_length=255, blank=True)  # the rendered file, in storage
+    problem = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("job", "position")
+        unique_together = (("job", "submission"),)
+        indexes = (models.Index(fields=("job", "status", "position"), name="export_item_next"),)

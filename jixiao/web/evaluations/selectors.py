@@ -29,9 +29,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
+from django.utils import timezone
 
 from jixiao.web.evaluations.models import (
+    EDITABLE_STATES,
     SUBMITTED_STATES,
     Action,
     AuditEntry,
@@ -42,11 +45,16 @@ from jixiao.web.evaluations.models import (
     State,
     Submission,
 )
-from jixiao.web.evaluations.permissions import Permissions
+from jixiao.web.evaluations.permissions import FINANCE_LIKE, Permissions
 from jixiao.web.orgs.models import Org, OrgKind, Role
 
-# the JSON blobs a list never shows: never loaded for a list
-LIST_DEFERRED = ("current_version__data", "current_version__findings")
+# the JSON blobs a list never shows (the dossier, its findings, an approved version's seal):
+# never loaded for a list; at 3,000 units they are most of the bytes a list query would read
+LIST_DEFERRED = (
+    "current_version__data",
+    "current_version__findings",
+    "current_version__content_parts",
+)
 
 
 def _visibility(permissions: Permissions, prefix: str = "") -> Q | None:
@@ -82,6 +90,71 @@ def submission_list(
     if q:
         rows = rows.filter(Q(org__name__icontains=q) | Q(org__code__icontains=q))
     return rows.defer(*LIST_DEFERRED).order_by("-round__year", "org__path")
+
+
+def _within(paths: list[str]) -> Q:
+    """Submissions of orgs at or below any of *paths* (nothing when there is none)."""
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(org__path__startswith=path)
+    return query
+
+
+PATH_SEGMENT = 11  # "0000000042/": an org's path is "/" and one segment per level (orgs.models)
+
+
+def _prefix_lengths() -> range:
+    """The lengths of the path prefixes that name an org's ancestors (and itself), root first."""
+    deepest = Org.objects.aggregate(longest=Max(Length("path")))["longest"] or 0
+    return range(1 + PATH_SEGMENT, deepest + 1, PATH_SEGMENT)
+
+
+def _department_above() -> Exists:
+    """The unit is a 主管部门 or lies below one: its first review is the 主管部门's, not the
+    bureau's (``Permissions._has_department_above``, in the database). Each ancestor's path is a
+    prefix of the unit's, so the test is an indexed equality per level of the tree, not a scan."""
+    prefixes = Q(pk__in=[])
+    for length in _prefix_lengths():
+        prefixes |= Q(path=Substr(OuterRef("org__path"), 1, length))
+    return Exists(Org.objects.filter(prefixes, kind=OrgKind.DEPARTMENT))
+
+
+def todo_filter(permissions: Permissions) -> Q:
+    """The submissions it is the user's turn to move forward, as one database predicate: where
+    ``Permissions.allowed_actions`` offers submit, dept_approve, finance_approve, approve or publish
+    (tests/web/test_dashboard_scale.py holds the two to the same answer)."""
+    if permissions.is_superuser:
+        unit_orgs: list[int] = []
+        dept_paths: list[str] = []
+        finance = Q()
+    else:
+        memberships = permissions.memberships
+        unit_orgs = [m.org_id for m in memberships if m.role in (Role.FILLER, Role.UNIT_HEAD)]
+        dept_paths = [m.org.path for m in memberships if m.role == Role.DEPT_REVIEWER]
+        finance = _within([m.org.path for m in memberships if m.role in FINANCE_LIKE])
+    entry_open = Q(state=State.RETURNED) | Q(state=State.DRAFT, entry_closes__gte=timezone.now())
+    return (
+        (Q(org_id__in=unit_orgs) & Q(state__in=EDITABLE_STATES) & entry_open)
+        | (Q(state=State.SUBMITTED) & _within(dept_paths))
+        | (Q(state=State.SUBMITTED) & finance & ~Q(department_above=True))
+        | (Q(state__in=(State.DEPT_REVIEWED, State.FINANCE_REVIEWED, State.APPROVED)) & finance)
+    )
+
+
+def todo_list(*, user: Any) -> QuerySet[Submission]:
+    """Every visible submission that is the user's turn (``todo_filter``), over all rows, in the
+    order of ``submission_list``; count and page it in the database."""
+    permissions = Permissions.of(user)
+    return (
+        submissions_visible_to(user)
+        .annotate(
+            entry_closes=Coalesce("extended_until", "round__deadline"),
+            department_above=_department_above(),
+        )
+        .filter(todo_filter(permissions))
+        .defer(*LIST_DEFERRED)
+        .order_by("-round__year", "org__path", "pk")
+    )
 
 
 def submission_get(*, user: Any, pk: int) -> Submission:
@@ -142,7 +215,7 @@ def my_submissions(*, user: Any, limit: int = 20) -> list[Submission]:
     ]
     if not orgs:
         return []
-    rows = submissions_visible_to(user).filter(org_id__in=orgs)
+    rows = submissions_visible_to(user).filter(org_id__in=orgs).defer(*LIST_DEFERRED)
     return list(rows.order_by("-round__year", "-round__created", "org__path")[:limit])
 
 
@@ -274,11 +347,16 @@ def _ordering(sort: str) -> list[Any]:
 
 
 def round_departments(*, user: Any, round_: Round) -> QuerySet[Org]:
-    """The 主管部门 above the round's visible units, for the round page's filter (one query)."""
-    below = submissions_visible_to(user).filter(
-        round=round_, org__path__startswith=OuterRef("path")
-    )
-    return Org.objects.filter(Exists(below), kind=OrgKind.DEPARTMENT).order_by("path")
+    """The 主管部门 above the round's visible units, for the round page's filter: each unit's
+    ancestors are the prefixes of its path, so this is an indexed lookup per level of the tree
+    (two queries, whatever the number of units)."""
+    rows = submissions_visible_to(user).filter(round=round_)
+    prefixes = Q(pk__in=[])
+    for length in _prefix_lengths():
+        prefixes |= Q(
+            path__in=rows.annotate(prefix=Substr("org__path", 1, length)).values("prefix")
+        )
+    return Org.objects.filter(prefixes, kind=OrgKind.DEPARTMENT).order_by("path").only("name")
 
 
 UNGRADED = "ungraded"  # submitted, but the final score cannot be computed (证据不足)

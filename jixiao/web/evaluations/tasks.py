@@ -1,19 +1,30 @@
 """Background work through Django's tasks API (django-tasks, database backend in production).
 
-``start_round_export`` records a :class:`BatchJob` and enqueues ``export_round``; a worker
-(``jixiao manage db_worker``) renders every approved or published report of the round into one
-ZIP, updating ``done``/``total`` as it goes so the round page can show progress. Each job records
-its worker and a heartbeat as it goes (``liveness``): a job whose worker died is marked failed.
+``start_round_export`` records a :class:`BatchJob` and enqueues ``export_round``, which plans
+one :class:`ExportItem` per approved or published report and enqueues ``export_round_part`` for
+other workers (``JIXIAO_EXPORT_PARALLEL`` in all, 2 by default): every worker
+(``jixiao manage db_worker``) then claims reports one at a time, renders each into storage and
+marks it done, so two workers share a round and each report is written once. An item whose
+worker died is claimed again by a live worker, or released by ``recover_jobs`` when a worker
+starts (:func:`resume_export`). The worker that finds every item finished writes the ZIP to a
+temporary file report by report (streamed, never the whole archive in memory) and stores it.
+``done``/``total`` show progress on the round page; each job records its worker and a heartbeat
+(``liveness``): a job no worker has moved for the stale period is marked failed.
 """
 
 from __future__ import annotations
 
-import io
+import shutil
+import tempfile
 import zipfile
 from typing import Any
 
-from django.core.files.base import ContentFile
+from django.conf import settings
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
@@ -21,10 +32,19 @@ from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
 from jixiao.io.files import write_failure
 from jixiao.web.evaluations import engine, liveness, reports
-from jixiao.web.evaluations.models import BatchJob, JobStatus, Round, State
+from jixiao.web.evaluations.models import (
+    BatchJob,
+    ExportItem,
+    ItemStatus,
+    JobStatus,
+    Round,
+    State,
+    Submission,
+)
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 
 EXPORT_STATES = (State.APPROVED, State.PUBLISHED)
+COPY_CHUNK = 1024 * 1024
 
 
 def start_round_export(*, actor: Any, round_: Round, fmt: str) -> BatchJob:
@@ -45,58 +65,215 @@ def _enqueue(job: BatchJob) -> None:
     BatchJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
 
 
+def parallel_exports() -> int:
+    """How many workers may share one export (the planning task enqueues one less)."""
+    return max(1, int(getattr(settings, "JIXIAO_EXPORT_PARALLEL", 2)))
+
+
 @task()
 def export_round(job_id: int) -> str:
-    """Render the round's approved reports into one ZIP; a crash marks the job failed, with why."""
+    """Plan the round's export (one item per approved report), let other workers share it, and
+    work on it; a crash marks the job failed, with why."""
     try:
-        return _export(job_id)
+        _plan(job_id)
+        for _ in range(parallel_exports() - 1):
+            export_round_part.enqueue(job_id)
+        return _drain(job_id)
     except Exception as error:
-        why = write_failure(error) if isinstance(error, OSError) else error  # a full disk
-        BatchJob.objects.filter(pk=job_id).update(
-            status=JobStatus.FAILED, message=gettext("生成失败：%(error)s") % {"error": why}
-        )
+        _failed(job_id, error)
         raise
 
 
-def _export(job_id: int) -> str:
+@task()
+def export_round_part(job_id: int) -> str:
+    """Another worker's share of an export: claim and render reports until none is left."""
+    try:
+        return _drain(job_id)
+    except Exception as error:
+        _failed(job_id, error)
+        raise
+
+
+def _failed(job_id: int, error: Exception) -> None:
+    why = write_failure(error) if isinstance(error, OSError) else error  # a full disk
+    BatchJob.objects.filter(pk=job_id).update(
+        status=JobStatus.FAILED, message=gettext("生成失败：%(error)s") % {"error": why}
+    )
+
+
+def _plan(job_id: int) -> None:
+    """One item per approved or published report, in unit order (once: a rerun adds none)."""
     job = BatchJob.objects.select_related("round").get(pk=job_id)
-    submissions = list(
-        job.round.submissions.filter(state__in=EXPORT_STATES).select_related(
-            "org", "current_version"
-        )
+    ids = list(
+        job.round.submissions.filter(state__in=EXPORT_STATES)
+        .order_by("org__path", "pk")
+        .values_list("pk", flat=True)
     )
-    liveness.claim(job.pk, total=len(submissions), done=0)
-    buffer = io.BytesIO()
-    problems: list[str] = []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for done, submission in enumerate(submissions, start=1):
-            assessment = engine.assess(
-                submission.current_version.data, framework_id=job.round.framework_id or None
+    ExportItem.objects.bulk_create(
+        [ExportItem(job=job, submission_id=pk, position=n) for n, pk in enumerate(ids)],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    liveness.claim(job.pk, total=len(ids), done=0)
+
+
+def _drain(job_id: int) -> str:
+    """Claim, render and store reports of the job until none is left to claim; the worker that
+    completes the last one writes the ZIP."""
+    rendered = 0
+    while (item := claim_item(job_id)) is not None:
+        rendered += _render_item(item)
+    _assemble_if_complete(job_id)
+    return f"{rendered} reports rendered by {liveness.this_worker()}"
+
+
+def claim_item(job_id: int) -> ExportItem | None:
+    """The next report of the job for this worker: a pending one (rows another worker holds
+    locked are skipped), else one whose worker died; None when there is none."""
+    me, now = liveness.this_worker(), timezone.now()
+    while True:
+        with transaction.atomic():
+            item = (
+                ExportItem.objects.select_for_update(skip_locked=True)
+                .filter(job_id=job_id, status=ItemStatus.PENDING)
+                .order_by("position")
+                .first()
+            ) or _orphan(job_id)
+            if item is None:
+                return None
+            taken = ExportItem.objects.filter(
+                pk=item.pk, status=item.status, worker=item.worker
+            ).update(
+                status=ItemStatus.RUNNING,
+                worker=me,
+                claimed_at=now,
+                attempts=F("attempts") + 1,
             )
-            name = f"{submission.org.code}-{submission.org.name}"
-            try:
-                file = reports.render(assessment, job.fmt, basename=name)
-            except reports.ReportUnavailable as error:
-                problems.append(f"{submission.org.name}: {error.message}")
-            else:
-                archive.writestr(file.filename, file.content)
-            liveness.beat(job.pk, done=done)
-        if problems:
-            archive.writestr("未生成-problems.txt", "\n".join(problems))
-    filename = f"{job.round.year}-{job.round.pk}-reports-{job.fmt}.zip"
-    job.refresh_from_db()
-    job.result.save(filename, ContentFile(buffer.getvalue()), save=False)
-    job.status = (
-        JobStatus.DONE if not problems or len(problems) < len(submissions) else JobStatus.FAILED
+        if taken:  # else another worker took it between the read and the update: next one
+            item.status, item.worker = ItemStatus.RUNNING, me
+            return item
+
+
+def _orphan(job_id: int) -> ExportItem | None:
+    """A report claimed by a worker that is gone (or silent for longer than a job may be)."""
+    cutoff = timezone.now() - liveness.stale_after()
+    for item in ExportItem.objects.filter(job_id=job_id, status=ItemStatus.RUNNING):
+        if item.worker != liveness.this_worker() and (
+            liveness.gone(item.worker) or (item.claimed_at and item.claimed_at < cutoff)
+        ):
+            return item
+    return None
+
+
+def _render_item(item: ExportItem) -> int:
+    """Render one report into storage and mark it done (or failed, with why); 1 when this
+    worker completed it."""
+    submission = Submission.objects.select_related("org", "round", "current_version").get(
+        pk=item.submission_id
     )
-    if not submissions:
+    job = BatchJob.objects.only("pk", "fmt").get(pk=item.job_id)
+    name = f"{submission.org.code}-{submission.org.name}"
+    assessment = engine.assess(
+        submission.current_version.data, framework_id=submission.round.framework_id or None
+    )
+    fields: dict[str, Any]
+    try:
+        file = reports.render(assessment, job.fmt, basename=name)
+    except reports.ReportUnavailable as error:
+        fields = {"status": ItemStatus.FAILED, "problem": f"{submission.org.name}: {error.message}"}
+    else:
+        part = default_storage.save(
+            f"exports/parts/{item.job_id}/{item.position:06d}.{job.fmt}", ContentFile(file.content)
+        )
+        fields = {"status": ItemStatus.DONE, "part": part, "filename": file.filename}
+    with transaction.atomic():
+        finished = ExportItem.objects.filter(
+            pk=item.pk, status=ItemStatus.RUNNING, worker=liveness.this_worker()
+        ).update(completions=F("completions") + 1, **fields)
+        if finished:
+            BatchJob.objects.filter(pk=item.job_id).update(
+                done=F("done") + 1,
+                status=JobStatus.RUNNING,
+                worker=liveness.this_worker(),
+                heartbeat=timezone.now(),
+            )
+    if not finished and fields.get("part"):  # taken from this worker meanwhile: not its report
+        default_storage.delete(fields["part"])
+    return finished
+
+
+def _assemble_if_complete(job_id: int) -> None:
+    """Once every report is done or failed, one worker (whoever marks itself the assembler
+    first) writes the ZIP; the others return."""
+    if ExportItem.objects.filter(
+        job_id=job_id, status__in=(ItemStatus.PENDING, ItemStatus.RUNNING)
+    ).exists():
+        return
+    mine = BatchJob.objects.filter(
+        pk=job_id, status__in=(JobStatus.QUEUED, JobStatus.RUNNING), assembler=""
+    ).update(assembler=liveness.this_worker(), heartbeat=timezone.now())
+    if mine:
+        _assemble(job_id)
+
+
+def _assemble(job_id: int) -> str:
+    """Write the ZIP to a temporary file report by report (each streamed from its stored part,
+    never the whole archive in memory), store it, and remove the parts."""
+    job = BatchJob.objects.select_related("round").get(pk=job_id)
+    items = list(job.items.order_by("position"))
+    problems = [item.problem for item in items if item.status == ItemStatus.FAILED]
+    with tempfile.TemporaryFile(suffix=".zip") as spool:
+        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+            for item in items:
+                if item.status != ItemStatus.DONE:
+                    continue
+                with (
+                    default_storage.open(item.part, "rb") as source,
+                    archive.open(item.filename, "w") as target,
+                ):
+                    shutil.copyfileobj(source, target, COPY_CHUNK)
+            if problems:
+                archive.writestr("未生成-problems.txt", "\n".join(problems))
+        spool.seek(0)
+        filename = f"{job.round.year}-{job.round.pk}-reports-{job.fmt}.zip"
+        job.result.save(filename, File(spool), save=False)
+    job.status = JobStatus.DONE if not problems or len(problems) < len(items) else JobStatus.FAILED
+    if not items:
         job.message = gettext("该批次暂无已批准的报告")
     elif problems:
         job.message = gettext("%(count)s 份未能生成，见压缩包内 problems.txt") % {
             "count": len(problems)
         }
     job.save(update_fields=["result", "status", "message"])
+    _remove_parts(job_id)
     return job.result.name
+
+
+def _remove_parts(job_id: int) -> None:
+    folder = f"exports/parts/{job_id}"
+    try:
+        _, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
+
+
+def resume_export(job: BatchJob) -> bool:
+    """A split export whose worker died: its reports are claimable again (released to pending)
+    and a task is queued to finish them; False when the job is not a split export."""
+    items = ExportItem.objects.filter(job=job)
+    if job.kind != "reports_zip" or not items.exists():
+        return False
+    dead = [
+        item.pk
+        for item in items.filter(status=ItemStatus.RUNNING)
+        if item.worker != liveness.this_worker() and liveness.gone(item.worker)
+    ]
+    items.filter(pk__in=dead).update(status=ItemStatus.PENDING, worker="")
+    BatchJob.objects.filter(pk=job.pk).update(assembler="", heartbeat=timezone.now())
+    export_round_part.enqueue(job.pk)
+    return True
 
 
 # ── bulk import: many files into a round's open drafts ────────────────────────────────────

@@ -116,19 +116,23 @@ def _input_error(request: HttpRequest, error: InputError) -> None:
 # ── dashboard and rounds ──────────────────────────────────────────────────────────────────
 
 
+TODO_PAGE_SIZE = 50
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The user's to-dos (what is their turn to move forward; return, reopen and extend are
+    possible, not due), counted and paged in the database over every row, then their units'
+    reports and the rounds they see."""
     permissions = Permissions.of(request.user)
-    rows = list(selectors.submission_list(user=request.user)[:300])
+    page = Paginator(selectors.todo_list(user=request.user), TODO_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     todo = []
-    for submission in rows:
+    for submission in page:
         allowed = permissions.allowed_actions(submission)
-        # a to-do is the user's turn to move it forward; return/reopen/extend are possible, not due
-        if not set(allowed) & FORWARD:
-            continue
         actions = [a for a in allowed if a not in ("extend", "rescore", "prefill")]
-        if actions:
-            todo.append((submission, action_labels(actions)))
+        todo.append((submission, action_labels(actions)))
     rounds = selectors.rounds_visible_to(request.user).annotate(
         n=Count("submissions", distinct=True)
     )
@@ -136,8 +140,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "evaluations/dashboard.html",
         {
-            "todo": todo[:50],
-            "todo_count": len(todo),
+            "todo": todo,
+            "todo_count": page.paginator.count,
+            "page": page,
             # clerks and heads keep sight of their unit's reports after submitting
             "mine": selectors.my_submissions(user=request.user),
             "rounds": rounds[:20],
