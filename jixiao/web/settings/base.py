@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "jixiao.web.portal",
     "jixiao.web.api",
     "jixiao.web.operations",
+    "jixiao.web.oversight",
 ]
 
 MIDDLEWARE = [
