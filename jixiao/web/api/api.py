@@ -28,6 +28,7 @@ from jixiao.web.evaluations.models import State
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.orgs.models import ApiToken, Org
+from jixiao.web.oversight.api import router as oversight_router
 
 
 class TokenAuth(HttpBearer):
@@ -80,6 +81,9 @@ api = NinjaAPI(
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
+api.add_router(
+    "", oversight_router
+)  # /rounds/{pk}/dashboard, /rounds/{pk}/ranking, /orgs/{id}/years
 
 
 @api.exception_handler(ActionRefused)
