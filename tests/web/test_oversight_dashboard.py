@@ -272,3 +272,17 @@ def test_export_all_has_a_sheet_per_table(county) -> None:
 def test_export_of_an_unknown_table_is_404(county) -> None:
     url = reverse("oversight:round_dashboard_export", args=[county.round.pk, "secrets"])
     assert client_for("finance").get(url).status_code == 404
+
+
+def test_english_pages_show_no_chinese_outside_data(county) -> None:
+    from tests.web.test_english_pages import chinese_in_frame
+
+    client = client_for("finance")
+    pages = [
+        reverse("oversight:round_dashboard", args=[county.round.pk]),
+        reverse("oversight:org_years", args=[county.units["yi"].pk]),
+    ]
+    for url in pages:
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert '<html lang="en">' in html
+        assert chinese_in_frame(html) == [], url

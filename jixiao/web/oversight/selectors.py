@@ -147,7 +147,7 @@ GRADE_ORDER = ("优", "良", "中", "差")
 
 
 def _bin_label(low: int, high: int) -> str:
-    return f"{low}–{high}" if high == 100 else f"{low}–{high}（不含）"
+    return f"{low}–{high}"
 
 
 def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:

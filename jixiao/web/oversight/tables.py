@@ -80,7 +80,10 @@ def bins_table(data: dict[str, Any]) -> Table:
         _("最终得分分布"),
         [TableColumn(_("得分区间")), TableColumn(_("报告数"), "int")],
         [[b["label"], b["count"]] for b in data["bins"]],
-        note=_("已提交报告的最终得分；证据不足未评分的报告不计入区间。"),
+        note=_(
+            "已提交报告的最终得分；区间含下限、不含上限（90–100 含 100）；"
+            "证据不足未评分的报告不计入区间。"
+        ),
     )
 
 

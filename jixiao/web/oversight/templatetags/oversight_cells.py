@@ -2,7 +2,7 @@
 
 Numbers follow the one rule of :mod:`jixiao.core.numbers` (through the ``jixiao_numbers``
 filters): scores and rates with at most two decimals, amounts with two, counts whole; no value
-is "—"; ``bool`` is 是/否.
+is "—"; ``bool`` is 是/否; text is data (marked ``lang="zh"`` on an English page).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jixiao.web.evaluations.templatetags.jixiao_i18n import zh
 from jixiao.web.evaluations.templatetags.jixiao_numbers import count, money, rate, score
 
 register = template.Library()
@@ -30,7 +31,7 @@ def cell(value: Any, kind: str) -> Any:
         return SHOWN[kind](value)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    return value
+    return zh(value)  # names and stored words: data, marked Chinese on an English page
 
 
 @register.filter
