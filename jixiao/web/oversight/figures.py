@@ -22,6 +22,7 @@ from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError
 from jixiao.core.figures import FigureBook
 from jixiao.web.evaluations.models import DossierVersion
+from jixiao.web.orgs.models import Org
 from jixiao.web.oversight.models import VersionFigures
 
 OTHER_AREA = "其他"
@@ -121,7 +122,7 @@ def _org_names(org: Any) -> list[str]:
 
 def store(version: DossierVersion) -> VersionFigures:
     """Compute and save *version*'s figures (replacing what was stored)."""
-    org = version.submission.org
+    org = Org.objects.select_related("parent__parent").get(submissions__pk=version.submission_id)
     values = figures_of(version.data, _org_names(org))
     row, _ = VersionFigures.objects.update_or_create(version_id=version.pk, defaults=values)
     return row
