@@ -709,6 +709,7 @@ EN.update(
 EN.update(
     {
         "历年对比": "Year over year",
+        "不足1小时": "under an hour",
         "（%(rate)s%%）": " (%(rate)s%%)",
         "历年": "Years",
         "该单位历年对比": "This unit's years compared",

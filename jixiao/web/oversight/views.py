@@ -79,7 +79,8 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "bins": [{"name": b["label"], "value": b["count"]} for b in data["distribution"]["bins"]],
         "grades": [
-            {"name": g["grade"], "value": g["count"]} for g in data["distribution"]["grades"]
+            {"name": g.get("short", g["grade"]), "value": g["count"]}
+            for g in data["distribution"]["grades"]
         ],
         "scatter": [
             {"name": p["unit"], "dept": p["dept"], "x": text(p["execution"]), "y": text(p["final"])}

@@ -50,7 +50,7 @@
   }
 
   function barHeight(el, count) {
-    el.style.height = Math.max(220, 34 * count + 90) + "px";
+    el.style.height = Math.max(220, 34 * count + (narrow() ? 120 : 90)) + "px";
   }
 
   var builders = {
@@ -60,6 +60,7 @@
       var keys = ["on_time", "late", "returned", "drafts"];
       return merge(base(), {
         legend: { top: 0 },
+        grid: { left: 8, right: 24, top: narrow() ? 64 : 36, bottom: 8, containLabel: true },
         tooltip: { trigger: "axis", renderMode: "richText", confine: true, axisPointer: { type: "shadow" } },
         xAxis: { type: "value", minInterval: 1 },
         yAxis: { type: "category", inverse: true, data: rows.map(function (r) { return shortName(r.name); }) },
