@@ -286,3 +286,25 @@ def test_english_pages_show_no_chinese_outside_data(county) -> None:
         html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert '<html lang="en">' in html
         assert chinese_in_frame(html) == [], url
+
+
+def test_refresh_command_recomputes_every_current_version(county) -> None:
+    from django.core.management import call_command
+
+    VersionFigures.objects.update(execution_rate=Decimal(1))
+    out = io.StringIO()
+    call_command("oversight_refresh", stdout=out)
+    assert "5" in out.getvalue()
+    assert sorted(VersionFigures.objects.values_list("execution_rate", flat=True)) == [
+        Decimal(50),
+        Decimal(70),
+        Decimal(90),
+        Decimal(95),
+        Decimal(99),
+    ]
+
+
+def test_large_gaps_stand_out_in_the_ranking(county) -> None:
+    url = reverse("oversight:round_dashboard", args=[county.round.pk])
+    html = client_for("finance").get(url).content.decode()
+    assert html.count('class="gap-large"') == 2  # 医院 25, 一中 15; not 二中 2
