@@ -308,3 +308,15 @@ def test_large_gaps_stand_out_in_the_ranking(county) -> None:
     url = reverse("oversight:round_dashboard", args=[county.round.pk])
     html = client_for("finance").get(url).content.decode()
     assert html.count('class="gap-large"') == 2  # 医院 25, 一中 15; not 二中 2
+
+
+def test_a_large_scatter_points_to_the_ranking_instead_of_repeating_it(county, monkeypatch) -> None:
+    from jixiao.web.oversight import views
+
+    url = reverse("oversight:round_dashboard", args=[county.round.pk])
+    client = client_for("finance")
+    assert 'id="table-scatter"' in client.get(url).content.decode()
+    monkeypatch.setattr(views, "SCATTER_TABLE_MAX", 2)
+    html = client.get(url).content.decode()
+    assert 'id="table-scatter"' not in html and 'id="scatter-no-table"' in html
+    assert '"x": "99.00"' in html  # the chart still has every point

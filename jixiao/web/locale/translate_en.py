@@ -710,6 +710,10 @@ EN.update(
     {
         "历年对比": "Year over year",
         "不足1小时": "under an hour",
+        "图中 %(n)s 个单位的数据见上方排名表（含预算执行率与最终得分两列，可按其排序）；本图数据可导出 Excel。": (
+            "The data of the chart's %(n)s units are in the ranking table above (its budget "
+            "execution rate and final score columns sort); the chart's data export to Excel."
+        ),
         "（%(rate)s%%）": " (%(rate)s%%)",
         "历年": "Years",
         "该单位历年对比": "This unit's years compared",

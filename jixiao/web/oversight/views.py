@@ -22,6 +22,10 @@ from jixiao.web.oversight import exports, selectors, tables, years
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, RankingFilters
 
 RANKING_PAGE_SIZE = 25
+# the scatter's own table repeats the ranking's two columns: shown on the page up to this many
+# points (beyond, the page points to the ranking table and the Excel export: thousands of rows
+# of HTML would make the page slow to serve and to read)
+SCATTER_TABLE_MAX = 300
 PAGE_COLUMNS = [c for c in RANKING_COLUMNS if c.on_page]
 PAGE_CELLS = [i for i, c in enumerate(RANKING_COLUMNS) if c.on_page]
 EXPORTABLE = ("completion", "bins", "grades", "ranking", "scatter", "gaps", "findings", "all")
@@ -135,6 +139,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "query": _ranking_query(filters),
             "gap_large": GAP_HIGHLIGHT,
+            "scatter_table_max": SCATTER_TABLE_MAX,
         },
     )
 
