@@ -102,8 +102,9 @@ def _dept_label(name: str) -> str:
 
 
 def completion(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
-    """Per 主管部门: units due, submitted (handed in and not sent back), returned, drafts, first
-    submissions on time and late, drafts past their (possibly extended) deadline. One query."""
+    """Per 主管部门: units due, submitted (handed in and not sent back) and of those on time and
+    late (by the first submission), returned, drafts, and drafts past their (possibly extended)
+    deadline. On time + late + returned + drafts = due, so the chart's stacks add up. One query."""
     now = timezone.now()
     overdue = Q(state=State.DRAFT, submitted_at__isnull=True) & Q(
         deadline_at__lt=now,
@@ -116,8 +117,8 @@ def completion(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
             submitted=Count("id", filter=SUBMITTED),
             returned=Count("id", filter=Q(state=State.RETURNED)),
             drafts=Count("id", filter=Q(state=State.DRAFT)),
-            on_time=Count("id", filter=Q(submitted_at__isnull=False, is_late=False)),
-            late=Count("id", filter=Q(is_late=True)),
+            on_time=Count("id", filter=SUBMITTED & Q(is_late=False)),
+            late=Count("id", filter=SUBMITTED & Q(is_late=True)),
             overdue=Count("id", filter=overdue),
         )
         .order_by("dept_path")

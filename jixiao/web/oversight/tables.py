@@ -52,8 +52,8 @@ def completion_table(data: dict[str, Any]) -> Table:
         TableColumn(_("应报单位"), "int"),
         TableColumn(_("已提交"), "int"),
         TableColumn(_("提交率（%）"), "percent"),
-        TableColumn(_("按时提交"), "int"),
-        TableColumn(_("逾期提交"), "int"),
+        TableColumn(_("其中按时"), "int"),
+        TableColumn(_("其中逾期"), "int"),
         TableColumn(_("退回修改中"), "int"),
         TableColumn(_("未提交"), "int"),
         TableColumn(_("其中已过截止"), "int"),
@@ -68,7 +68,8 @@ def completion_table(data: dict[str, Any]) -> Table:
         rows,
         total_last=True,
         note=_(
-            "已提交：已交审核且未被退回；按时与逾期按首次提交时间对比批次截止时间；"
+            "已提交：已交审核且未被退回，其中按时与逾期按首次提交时间对比批次截止时间；"
+            "按时、逾期、退回修改中、未提交四项之和为应报单位数；"
             "未提交中“已过截止”按单位的截止时间（含延期）计。"
         ),
     )

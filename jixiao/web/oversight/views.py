@@ -97,8 +97,8 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
             for f in data["findings"][:15]
         ],
         "labels": {
-            "on_time": _("按时提交"),
-            "late": _("逾期提交"),
+            "on_time": _("已提交·按时"),
+            "late": _("已提交·逾期"),
             "returned": _("退回修改中"),
             "drafts": _("未提交"),
             "reports": _("报告数"),
