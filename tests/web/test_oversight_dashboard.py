@@ -210,7 +210,9 @@ def test_page_queries_do_not_grow_with_submissions(county, django_assert_max_num
     client.get(url)  # fills nothing (all stored already), warms the session
     with django_assert_max_num_queries(PAGE_QUERIES):
         assert client.get(url).status_code == 200
-    add_submitted_units(county, 40)
+    add_submitted_units(county, 40)  # new versions: their figures are filled in on first use
+    with django_assert_max_num_queries(PAGE_QUERIES + 1):  # + one bulk insert of 40 rows
+        client.get(url)
     with django_assert_max_num_queries(PAGE_QUERIES):
         response = client.get(url)
     assert response.status_code == 200
@@ -322,3 +324,10 @@ def test_a_large_scatter_points_to_the_ranking_instead_of_repeating_it(county, m
     html = client.get(url).content.decode()
     assert 'id="table-scatter"' not in html and 'id="scatter-no-table"' in html
     assert '"x": "99.00"' in html  # the chart still has every point
+
+
+def test_filling_in_goes_in_batches(county, monkeypatch) -> None:
+    monkeypatch.setattr(figures, "BATCH", 2)
+    VersionFigures.objects.all().delete()
+    assert figures.fill_missing(Submission.objects.filter(round=county.round)) == 5
+    assert VersionFigures.objects.count() == 5

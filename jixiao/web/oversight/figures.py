@@ -26,6 +26,7 @@ from jixiao.web.orgs.models import Org
 from jixiao.web.oversight.models import VersionFigures
 
 OTHER_AREA = "其他"
+BATCH = 500  # versions read and rows inserted at a time when filling in
 # 功能分类 (类) → keywords in a unit's or department's name; the first area that matches wins,
 # so the more specific areas come first (教育体育局 is 教育, 文化广电旅游局 文化旅游体育与传媒)
 FUNCTIONAL_AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -131,8 +132,10 @@ def store(version: DossierVersion) -> VersionFigures:
 def on_version_saved(
     sender: Any, instance: DossierVersion, created: bool, update_fields: Any = None, **_: Any
 ) -> None:
-    """``post_save`` of a DossierVersion: refresh its figures when its data was written."""
-    if update_fields is not None and "data" not in update_fields:
+    """``post_save`` of a DossierVersion: refresh its figures when its data was rewritten. A new
+    version has none yet: the next dashboard fills them in with the others, in bulk
+    (:func:`fill_missing`), so opening a round for a thousand units costs nothing here."""
+    if created or (update_fields is not None and "data" not in update_fields):
         return
     store(instance)
 
@@ -145,10 +148,18 @@ def fill_missing(submissions: QuerySet[Any]) -> int:
         pk__in=submissions.order_by().values("current_version_id"),
         oversight_figures__isnull=True,
     ).select_related("submission__org__parent__parent")
-    rows = [
-        VersionFigures(version_id=v.pk, **figures_of(v.data, _org_names(v.submission.org)))
-        for v in versions
-    ]
-    if rows:
-        VersionFigures.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
+    added, batch = 0, []
+    for version in versions.iterator(chunk_size=BATCH):  # memory stays flat however many
+        org_names = _org_names(version.submission.org)
+        batch.append(VersionFigures(version_id=version.pk, **figures_of(version.data, org_names)))
+        if len(batch) == BATCH:
+            added += _insert(batch)
+    return added + _insert(batch)
+
+
+def _insert(batch: list[VersionFigures]) -> int:
+    if batch:
+        VersionFigures.objects.bulk_create(batch, ignore_conflicts=True)
+    count = len(batch)
+    batch.clear()
+    return count
