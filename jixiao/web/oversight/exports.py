@@ -33,6 +33,8 @@ def _value(value: Any, kind: str) -> Any:
         return None
     if kind == "bool":
         return _("是") if value else _("否")
+    if kind == "term":
+        return _(str(value))
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):

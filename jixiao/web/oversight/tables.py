@@ -3,7 +3,7 @@
 One :class:`Table` feeds the page (each chart's accessible table), the Excel export and the
 chart data, so the three never disagree. Values stay numbers (Decimal, int) until shown; a
 column's ``kind`` says how: ``text``, ``score`` (at most two decimals), ``percent``, ``money``,
-``int``, ``bool`` (是/否), ``datetime``.
+``int``, ``bool`` (是/否), ``datetime``, ``term`` (a stored word such as a grade: translated).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def grades_table(data: dict[str, Any]) -> Table:
     return Table(
         "grades",
         _("等级分布"),
-        [TableColumn(_("等级")), TableColumn(_("报告数"), "int")],
+        [TableColumn(_("等级"), "term"), TableColumn(_("报告数"), "int")],
         [[g["grade"], g["count"]] for g in data["grades"]],
     )
 

@@ -84,7 +84,7 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "bins": [{"name": b["label"], "value": b["count"]} for b in data["distribution"]["bins"]],
         "grades": [
-            {"name": g.get("short", g["grade"]), "value": g["count"]}
+            {"name": _(g.get("short", g["grade"])), "value": g["count"]}
             for g in data["distribution"]["grades"]
         ],
         "scatter": [

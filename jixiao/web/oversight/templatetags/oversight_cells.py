@@ -14,7 +14,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jixiao.web.evaluations.templatetags.jixiao_i18n import zh
+from jixiao.web.evaluations.templatetags.jixiao_i18n import term, zh
 from jixiao.web.evaluations.templatetags.jixiao_numbers import count, money, rate, score
 
 register = template.Library()
@@ -27,6 +27,8 @@ def cell(value: Any, kind: str) -> Any:
         return "—"
     if kind == "bool":
         return _("是") if value else _("否")
+    if kind == "term":
+        return term(value)
     if kind in SHOWN:
         return SHOWN[kind](value)
     if isinstance(value, datetime):
