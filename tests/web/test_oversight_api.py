@@ -69,6 +69,8 @@ def test_years(county) -> None:
     assert [(y["year"], y["execution"], y["final_total"]) for y in body["years"]] == [
         (2023, "90.00", "80.00")
     ]
+    assert [r["id"] for r in body["findings"]["rows"]] == ["budget.W001", "staffing.E001"]
+    assert body["findings"]["years"] == [2023]
     assert api(county, "health").get(url).status_code == 404
     assert api(county, "filler_er").get(url).status_code == 404
 

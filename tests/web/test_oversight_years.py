@@ -144,3 +144,18 @@ def test_page_queries_do_not_grow_with_years(history, django_assert_max_num_quer
     with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count("<tr>") >= 6  # header + five years
+
+
+def test_findings_per_year_recurring_first(history) -> None:
+    from tests.web.oversight_data import finding, store_scores
+
+    subs = list(Submission.objects.filter(org=history.unit_a).order_by("round__year"))
+    store_scores(subs[0], "90", "80", "良", [finding("budget.W005"), finding("goals.W002")])
+    store_scores(subs[1], "90", "80", "良", [finding("budget.W005"), finding("budget.W005")])
+    data = years.year_over_year(user=history.users["finance"], org_id=history.unit_a.pk)
+    assert data["findings"]["years"] == [2022, 2023]
+    assert [(r["id"], r["counts"]) for r in data["findings"]["rows"]] == [
+        ("budget.W005", [1, 2]),
+        ("goals.W002", [1, 0]),
+    ]
+    assert data["findings"]["rows"][0]["title"]

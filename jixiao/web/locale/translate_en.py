@@ -710,6 +710,12 @@ EN.update(
     {
         "历年对比": "Year over year",
         "不足1小时": "under an hour",
+        "核查发现（按编号，各年度条数）": "Findings (by id, how many each year)",
+        "各年度填报当前版本中的核查结果条数（含已说明的）；连续多年出现的问题排在前面。": (
+            "Findings in each year's current version (waived ones included); problems that "
+            "recur over the years come first."
+        ),
+        "各年度均无核查发现。": "No findings in any year.",
         "图中 %(n)s 个单位的数据见上方排名表（含预算执行率与最终得分两列，可按其排序）；本图数据可导出 Excel。": (
             "The data of the chart's %(n)s units are in the ranking table above (its budget "
             "execution rate and final score columns sort); the chart's data export to Excel."

@@ -165,11 +165,23 @@ class ChangeOut(Schema):
     sections: list[SectionOut]
 
 
+class RecurringFindingOut(Schema):
+    id: str
+    title: str
+    counts: list[int] = Field(description="how many in each year's current version, by years")
+
+
+class FindingsByYearOut(Schema):
+    years: list[int]
+    rows: list[RecurringFindingOut]
+
+
 class YearsOut(Schema):
     org_id: int
     org: str
     years: list[YearOut]
     changes: list[ChangeOut]
+    findings: FindingsByYearOut
 
 
 def _reviewer_round(request: HttpRequest, pk: int) -> Any:
@@ -265,4 +277,5 @@ def org_years(request: HttpRequest, org_id: int) -> dict[str, Any]:
             }
             for c in data["changes"]
         ],
+        "findings": data["findings"],
     }

@@ -196,4 +196,30 @@ def year_over_year(*, user: Any, org_id: int) -> dict[str, Any]:
             }
         )
     changes.reverse()  # the latest change first
-    return {"org": org, "rows": rows, "changes": changes}
+    return {
+        "org": org,
+        "rows": rows,
+        "changes": changes,
+        "findings": findings_by_year(submissions),
+    }
+
+
+def findings_by_year(submissions: list[Submission]) -> dict[str, Any]:
+    """Each finding id in any year's current version, with its count per submission (waived
+    ones included), most recurrent first: a problem that returns year after year stands out."""
+    from jixiao.web.oversight.selectors import finding_title
+
+    counts: dict[str, list[int]] = {}
+    for column, submission in enumerate(submissions):
+        version = submission.current_version
+        stored = version.findings if version is not None else []
+        for finding in stored if isinstance(stored, list) else []:
+            finding_id = finding.get("id") if isinstance(finding, dict) else None
+            if finding_id:
+                counts.setdefault(finding_id, [0] * len(submissions))[column] += 1
+    rows = [
+        {"id": finding_id, "title": finding_title(finding_id), "counts": per_year}
+        for finding_id, per_year in counts.items()
+    ]
+    rows.sort(key=lambda r: (-sum(1 for n in r["counts"] if n), r["id"]))
+    return {"years": [s.round.year for s in submissions], "rows": rows}
