@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import (
     Avg,
-    BooleanField,
     Case,
     CharField,
     Count,
@@ -207,7 +206,8 @@ def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:
 class Column:
     """One column of the ranking table: its key (sort parameter, API field), its Chinese header,
     what it reads (a field path or an expression over the submission rows) and how it is shown:
-    ``text``, ``score`` (two decimals at most), ``percent``, ``int``, ``bool`` (是/否)."""
+    ``text``, ``term`` (a stored word: translated), ``score`` (two decimals at most),
+    ``percent``, ``int``, ``bool`` (是/否)."""
 
     key: str
     label: Any
@@ -228,35 +228,22 @@ def _gap() -> ExpressionWrapper:
     )
 
 
-STATE_LABEL = Case(
-    *(When(state=value, then=Value(str(label))) for value, label in State.choices),
-    default=Value(""),
-    output_field=CharField(),
-)
-
 # the ranking table, in display order. To add a column (e.g. a similarity score per report),
 # add one Column here whose source is a field path or an expression over Submission rows.
 RANKING_COLUMNS: tuple[Column, ...] = (
     Column("unit", _("单位"), F("org__name")),
     Column("code", _("单位编码"), F("org__code"), sortable=False, on_page=False),
     Column("dept", _("主管部门"), F("dept_name")),
-    Column("unit_type", _("单位性质"), F(FIG + "unit_type")),
+    Column("unit_type", _("单位性质"), F(FIG + "unit_type"), "term"),
     Column("area", _("职能领域（推断）"), F(FIG + "functional_area")),
     Column("self", _("自评分"), F("current_version__self_total"), "score"),
     Column("final", _("最终得分"), F("current_version__final_total"), "score"),
-    Column("grade", _("等级"), F("current_version__final_grade")),
+    Column("grade", _("等级"), F("current_version__final_grade"), "term"),
     Column("gap", _("差值（自评−最终）"), _gap(), "score"),
     Column("execution", _("预算执行率（%）"), F(FIG + "execution_rate"), "percent"),
     Column("errors", _("错误"), F("current_version__error_count"), "int"),
     Column("warnings", _("警告"), F("current_version__warning_count"), "int"),
-    Column(
-        "late",
-        _("逾期提交"),
-        Case(
-            When(is_late=True, then=Value(True)), default=Value(False), output_field=BooleanField()
-        ),
-        "bool",
-    ),
+    Column("late", _("逾期提交"), F("is_late"), "bool"),
 )
 COLUMNS_BY_KEY = {column.key: column for column in RANKING_COLUMNS}
 DEFAULT_SORT = "-final"
