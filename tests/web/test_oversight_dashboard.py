@@ -61,6 +61,7 @@ def test_score_bins_and_grades_count_handed_in_reports_only(county) -> None:
     grades = {g["grade"]: g["count"] for g in data["grades"]}
     assert grades["良"] == 2 and grades["中"] == 1 and grades["差"] == 0
     assert data["average"] == Decimal("76.00") and data["scored"] == 3
+    assert data["inflated"] == 2  # 医院 25, 一中 15 (二中 2; 疾控's 49 is returned)
 
 
 def test_ranking_by_final_score_then_filters_and_sorts(county) -> None:

@@ -710,6 +710,7 @@ EN.update(
     {
         "历年对比": "Year over year",
         "不足1小时": "under an hour",
+        "自评高出最终得分 10 分以上": "Self-score 10 or more above the final score",
         "核查发现（按编号，各年度条数）": "Findings (by id, how many each year)",
         "各年度填报当前版本中的核查结果条数（含已说明的）；连续多年出现的问题排在前面。": (
             "Findings in each year's current version (waived ones included); problems that "

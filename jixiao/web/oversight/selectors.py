@@ -144,6 +144,7 @@ def _percent(part: int, whole: int) -> Decimal | None:
 # histogram bins of the final score: [low, high) except the last, which includes 100
 SCORE_BINS: tuple[tuple[int, int], ...] = ((0, 60), (60, 70), (70, 80), (80, 90), (90, 100))
 GRADE_ORDER = ("优", "良", "中", "差")
+INFLATED_GAP = 10  # a self-score this far above the final score stands out (as on the round page)
 
 
 def _bin_label(low: int, high: int) -> str:
@@ -152,7 +153,8 @@ def _bin_label(low: int, high: int) -> str:
 
 def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:
     """The final scores of handed-in reports in bins, the grade tally with 证据不足, the count
-    without a score, and average, lowest, highest. Two queries."""
+    without a score, average and highest, and how many rate themselves ``INFLATED_GAP`` or more
+    above their final score. Two queries."""
     final = "current_version__final_total"
     handed_in = rows.filter(SUBMITTED)
     bins = {
@@ -163,8 +165,9 @@ def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:
         )
         for index, (low, high) in enumerate(SCORE_BINS)
     }
-    counts = handed_in.aggregate(
+    counts = handed_in.annotate(gap=_gap()).aggregate(
         **bins,
+        inflated=Count("id", filter=Q(gap__gte=INFLATED_GAP)),
         scored=Count("id", filter=Q(**{f"{final}__isnull": False})),
         handed_in=Count("id"),
         insufficient=Count("id", filter=Q(current_version__final_basis="insufficient")),
@@ -193,6 +196,7 @@ def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:
         ],
         "grades": grades,
         "handed_in": counts["handed_in"],
+        "inflated": counts["inflated"],
         "scored": counts["scored"],
         "average": _hundredths(counts["average"]),
         "highest": _hundredths(counts["highest"]),

@@ -17,7 +17,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from jixiao.web.evaluations import selectors as evaluation_selectors
-from jixiao.web.evaluations.views import GAP_HIGHLIGHT
 from jixiao.web.oversight import exports, selectors, tables, years
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, RankingFilters
 
@@ -138,7 +137,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "ranking_kinds": [c.kind for c in PAGE_COLUMNS],
             "page": page,
             "query": _ranking_query(filters),
-            "gap_large": GAP_HIGHLIGHT,
+            "gap_large": selectors.INFLATED_GAP,
             "scatter_table_max": SCATTER_TABLE_MAX,
         },
     )
