@@ -48,6 +48,7 @@ urlpatterns = [
     path("tokens/", views.tokens, name="tokens"),
     path("template.xlsx", views.excel_template, name="excel_template"),
     path("orgs/import/", org_views.import_page, name="org_import"),
+    path("oversight/", include("jixiao.web.oversight.urls")),
     path("portal/", include("jixiao.web.portal.urls")),
     path("results/", include("jixiao.web.results.urls")),
     path("ledgers/", include("jixiao.web.ledgers.urls")),

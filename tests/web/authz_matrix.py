@@ -45,6 +45,9 @@ OPENS_ROUNDS = BUREAU_1 | {"x_finance", "x_admin"}
 ADMINISTERS_ORGS = frozenset({"admin", "x_admin", "root"})
 
 Rule = Callable[[str], str]
+# the round dashboard: reviewers who see round 1 (its bureau, both 主管部门); unit roles never
+REVIEWS_ROUND_1 = frozenset({"dept", "dept2"}) | BUREAU_1
+UNIT_ROLES = frozenset({"filler_a", "head_a", "filler_b", "filler_c", "x_filler", "x_head"})
 
 
 def _by_scope(allowed: frozenset[str], sees: frozenset[str], *, api: bool = False) -> Rule:
@@ -105,6 +108,9 @@ RULES: dict[str, Rule] = {
         frozenset({"head_a"}), SEES_A
     ),
     "nobody in this state: readers denied, others 404": _by_scope(frozenset(), SEES_A),
+    "round 1 dashboard: its reviewers; unit roles 403, other counties 404": _by_scope(
+        REVIEWS_ROUND_1, REVIEWS_ROUND_1 | UNIT_ROLES
+    ),
 }
 
 
@@ -142,6 +148,7 @@ JOB = "jobs: the bureau that owns the round only"
 ANY = "signed in: any role"
 NOBODY = "nobody in this state: readers denied, others 404"
 PUBLIC = "public"
+DASHBOARD = "round 1 dashboard: its reviewers; unit roles 403, other counties 404"
 
 # Parameter values: "sub:<state>" is unit A's submission in that state (county 1), "round:1" the
 # round in which units A, B, C take part, "job" a finished export of county 1, "evidence" a file of
@@ -186,6 +193,13 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("POST", "rounds/<int:pk>/export/"): [c(BATCH, changes=True, body="export", pk="round:1")],
     ("POST", "rounds/<int:pk>/import/"): [c(BATCH, changes=True, body="bulk_zip", pk="round:1")],
     ("GET", "jobs/<int:pk>/"): [c(JOB, pk="job")],
+    # ── oversight: the round dashboard, a unit's years ────────────────────────────────────
+    ("GET", "oversight/rounds/<int:pk>/"): [c(DASHBOARD, pk="round:1")],
+    ("GET", "oversight/rounds/<int:pk>/export/<str:table>.xlsx"): [
+        c(DASHBOARD, pk="round:1", table="ranking"),
+        c(DASHBOARD, pk="round:1", table="all"),
+    ],
+    ("GET", "oversight/orgs/<int:org_id>/years/"): [c(SUB, org_id="org:a")],
     ("GET", "jobs/<int:pk>/download/"): [c(JOB, pk="job")],
     # ── one submission ────────────────────────────────────────────────────────────────────
     ("GET", "submissions/<int:pk>/"): [c(SUB, pk="sub:draft"), c(SUB, pk="sub:published")],
@@ -357,4 +371,7 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
         c(UNIT, changes=True, body="api_ledger_record", org_id="org:a", ledger="overhauls")
     ],
     ("GET", "api/ledgers/{org_id}/figures"): [c(SUB, org_id="org:a")],
+    ("GET", "api/rounds/{pk}/dashboard"): [c(DASHBOARD, pk="round:1")],
+    ("GET", "api/rounds/{pk}/ranking"): [c(DASHBOARD, pk="round:1")],
+    ("GET", "api/orgs/{org_id}/years"): [c(SUB, org_id="org:a")],
 }

@@ -251,6 +251,7 @@ def build_matrix_world() -> MatrixWorld:
         "sub:draft": draft.pk,
         **{f"sub:{state}": s.pk for state, s in by_state.items()},
         "round:1": world.round.pk,
+        "org:a": world.unit_a.pk,
         "job": job.pk,
         "evidence": evidence.pk,
         "report:published": by_state["published"].pk,

@@ -32,6 +32,7 @@ from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, Org
 from jixiao.web.results.api import router as results_router
+from jixiao.web.oversight.api import router as oversight_router
 
 
 class TokenAuth(HttpBearer):
@@ -84,6 +85,9 @@ api = NinjaAPI(
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
+api.add_router(
+    "", oversight_router
+)  # /rounds/{pk}/dashboard, /rounds/{pk}/ranking, /orgs/{id}/years
 
 
 @api.exception_handler(ActionRefused)

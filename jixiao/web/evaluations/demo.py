@@ -26,7 +26,7 @@ from django.utils.translation import gettext_noop
 
 from jixiao.io.dossiers import dossier_to_data, load_dossier
 from jixiao.web.evaluations import engine, services
-from jixiao.web.evaluations.models import Submission
+from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 from jixiao.web.results.demo import seed_results
 
@@ -236,6 +236,64 @@ def synthetic_dossier(
     }
 
 
+# ── variety for the oversight dashboard (jixiao.web.oversight) ────────────────────────────
+# A few units under-deliver and still rate themselves highly, spend less of their budget, or
+# hand in late, so that the round dashboard has something to point at. Deterministic: each unit's
+# own generator (seeded by year and position), independent of the county's generator above.
+WEAK_EVERY, INFLATED_EVERY = 4, 5
+LATE_2022 = frozenset({4, 11, 18, 25})  # positions in the 2022 round that hand in late
+
+
+def vary_for_oversight(data: dict[str, Any], year: int, position: int) -> dict[str, Any]:
+    """Give most units a 满意度 indicator (scored, not 证据不足); make every 4th unit weak
+    (targets missed, budget under-spent) with a self-score of 95+, every 5th merely inflated."""
+    rng = random.Random(f"oversight-{year}-{position}")
+    indicators = data["indicators"]
+    if position % 9 != 4 and not any(i["level1"] == "满意度" for i in indicators):
+        indicators.append(
+            {
+                "id": f"K{len(indicators) + 1}",
+                "name": "服务对象满意度",
+                "level1": "满意度",
+                "level2": "服务对象满意度",
+                "goal": data["goals"][0]["id"],
+                "comparator": "≥",
+                "target": "90",
+                "actual": str(rng.randint(84, 98)),
+                "unit": "%",
+                "evidence": ["满意度调查报告"],
+            }
+        )
+    weak = position % WEAK_EVERY == 2
+    if weak:
+        for indicator in indicators:
+            target = Decimal(indicator["target"])
+            share = Decimal(rng.randint(55, 80)) / 100
+            missed = target * share if indicator["comparator"] == "≥" else target / share
+            indicator["actual"] = str(missed.quantize(Decimal(1)))
+        for line in data["money"]["lines"]:
+            if line["phase"] == "执行" and line.get("funding") == "项目支出":
+                spent = Decimal(line["amount"]) * Decimal(rng.randint(35, 60)) / 100
+                line["amount"] = str(spent.quantize(Decimal("0.01")))
+    if weak or position % INFLATED_EVERY == 3:
+        data["self_evaluation"] = {"total": str(rng.randint(95, 99))}
+    return data
+
+
+def _hand_in_late(round_: Any, late: list[tuple[Submission, Any]], fin: Any) -> None:
+    """The deadline passes once the others are in; the late units get an extension (延期) from
+    the bureau and hand in after it: their submissions are marked 逾期."""
+    Round.objects.filter(pk=round_.pk).update(deadline=timezone.now())
+    for submission, walk in late:
+        services.submission_extend(
+            actor=fin,
+            submission=Submission.objects.get(pk=submission.pk),
+            until=timezone.now() + timedelta(days=7),
+            reason="演示：单位因机构调整申请延期提交",
+        )
+        walk()
+
+
 @functools.cache
 def _demo_password_hash() -> str:
     """Hash the shared demo password once: hashing is deliberately slow, forty times is not needed."""
@@ -406,13 +464,16 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         deadline=timezone.now() + timedelta(days=1),
         units=orgs,
     )
-    for org, dept in submitters:
+    late: list[tuple[Submission, Any]] = []
+    for position, (org, dept) in enumerate(submitters):
         submission = last.submissions.get(org=org)
         data = synthetic_dossier(
             org.name, dept.name if dept != org else "演示县人民政府", 2022, rng, flawed=False
         )
+        vary_for_oversight(data, 2022, position)
         services.submission_save_dossier(actor=fillers[org.pk], submission=submission, data=data)
-        _walk(
+        walk = functools.partial(
+            _walk,
             submission,
             [
                 ("submit", fillers[org.pk]),
@@ -424,6 +485,11 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
             waive_as=fillers[org.pk],
             head=heads[org.pk],
         )
+        if position in LATE_2022:
+            late.append((submission, walk))
+        else:
+            walk()
+    _hand_in_late(last, late, fin)
     current = services.round_open(
         actor=fin,
         finance=finance,
@@ -451,6 +517,7 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         data = synthetic_dossier(
             org.name, dept.name if dept != org else "演示县人民政府", 2023, rng, flawed=flawed
         )
+        vary_for_oversight(data, 2023, position)
         data["previous"] = submission.current_version.data.get("previous", {})
         services.submission_save_dossier(actor=fillers[org.pk], submission=submission, data=data)
         plan = [] if flawed else plans[position % len(plans)]

@@ -343,6 +343,8 @@ def _duration(delta: Any) -> str:
     days, hours = divmod(hours, 24)
     if days:
         return gettext("%(days)d天%(hours)d小时") % {"days": days, "hours": hours}
+    if not hours:
+        return gettext("不足1小时")  # not "0小时"
     return gettext("%(hours)d小时") % {"hours": hours}
 
 

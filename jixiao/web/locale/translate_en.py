@@ -705,6 +705,173 @@ EN.update(
     }
 )
 
+# oversight (jixiao.web.oversight): the round dashboard, a unit's years
+EN.update(
+    {
+        "历年对比": "Year over year",
+        "不足1小时": "under an hour",
+        "自评高出最终得分 10 分以上": "Self-score 10 or more above the final score",
+        "核查发现（按编号，各年度条数）": "Findings (by id, how many each year)",
+        "各年度填报当前版本中的核查结果条数（含已说明的）；连续多年出现的问题排在前面。": (
+            "Findings in each year's current version (waived ones included); problems that "
+            "recur over the years come first."
+        ),
+        "各年度均无核查发现。": "No findings in any year.",
+        "图中 %(n)s 个单位的数据见上方排名表（含预算执行率与最终得分两列，可按其排序）；本图数据可导出 Excel。": (
+            "The data of the chart's %(n)s units are in the ranking table above (its budget "
+            "execution rate and final score columns sort); the chart's data export to Excel."
+        ),
+        "（%(rate)s%%）": " (%(rate)s%%)",
+        "历年": "Years",
+        "该单位历年对比": "This unit's years compared",
+        "分析": "Analysis",
+        "分析看板": "Dashboard",
+        "分析看板：完成情况、得分分布、排名、自评差距、核查发现": (
+            "Dashboard: completion, score distribution, ranking, self-score gaps, findings"
+        ),
+        "是": "yes",
+        "否": "no",
+        "预算总额（万元）": "Budget total (10k yuan)",
+        "执行数总额（万元）": "Spending total (10k yuan)",
+        "预算执行率（%）": "Budget execution rate (%)",
+        "预算执行率（%%）": "Budget execution rate (%%)",
+        "编制人数": "Authorized posts",
+        "职能领域": "Functional area",
+        "版本指标（分析用）": "Version figures (for analysis)",
+        "（无主管部门）": "(no supervising department)",
+        "只有主管部门和财政局审核人员可以查看分析看板": (
+            "Only department and finance bureau reviewers may open the dashboard"
+        ),
+        "职能领域（推断）": "Functional area (inferred)",
+        "应报单位": "Units due",
+        "提交率（%）": "Submitted (%)",
+        "按时提交": "On time",
+        "退回修改中": "Returned for correction",
+        "其中已过截止": "of which past deadline",
+        "完成与及时性（按主管部门）": "Completion and timeliness (by supervising department)",
+        "已提交：已交审核且未被退回，其中按时与逾期按首次提交时间对比批次截止时间；按时、逾期、退回修改中、未提交四项之和为应报单位数；未提交中“已过截止”按单位的截止时间（含延期）计。": (
+            "Submitted: handed in for review and not sent back; of those, on time and late "
+            "compare the first submission with the round's deadline. On time, late, returned "
+            "and not submitted add up to the units due; “past deadline” counts unsubmitted "
+            "units past their own (possibly extended) deadline."
+        ),
+        "其中按时": "of which on time",
+        "已提交·按时": "Submitted on time",
+        "已提交·逾期": "Submitted late",
+        "其中逾期": "of which late",
+        "最终得分分布": "Final score distribution",
+        "得分区间": "Score range",
+        "报告数": "Reports",
+        "已提交报告的最终得分；区间含下限、不含上限（90–100 含 100）；证据不足未评分的报告不计入区间。": (
+            "Final scores of submitted reports; a range includes its lower bound, not its upper "
+            "one (90–100 includes 100); reports without a score (insufficient evidence) are "
+            "not in any range."
+        ),
+        "等级分布": "Grade distribution",
+        "排名": "Ranking",
+        "最终得分与预算执行率": "Final score and budget execution rate",
+        "预算执行率 = 执行数总额 ÷ 预算总额，由档案的资金数据计算。": (
+            "Budget execution rate = spending total ÷ budget total, computed from the "
+            "dossier's money lines."
+        ),
+        "自评分与最终得分差距（按主管部门，差距大者在前）": (
+            "Self-score against final score (by supervising department, largest gap first)"
+        ),
+        "平均自评分": "Average self-score",
+        "平均最终得分": "Average final score",
+        "平均差距": "Average gap",
+        "最大差距": "Largest gap",
+        "差距 = 自评分 − 最终得分（有财政复核时为复核得分，否则为计算得分）。": (
+            "Gap = self-score − final score (the finance re-score where there is one, else "
+            "the computed score)."
+        ),
+        "核查发现（按编号）": "Findings (by id)",
+        "级别": "Level",
+        "涉及报告": "Reports",
+        "出现次数": "Occurrences",
+        "其中已说明": "of which waived",
+        "已提交报告当前版本中的核查结果；“已说明”为单位书面说明后豁免的条数。": (
+            "Findings in the current version of submitted reports; “waived” counts those the "
+            "unit explained in writing."
+        ),
+        "暂无数据": "No data yet",
+        "导出 Excel": "Export to Excel",
+        "同一单位各年度的资金、人员、得分和核查发现，以及报告文字与上年相比的变化。": (
+            "One unit's money, staffing, scores and findings per year, and how its report's "
+            "text changed from the year before."
+        ),
+        "各年度主要数据": "Main figures per year",
+        "执行数（万元）": "Spending (10k yuan)",
+        "得分与核查发现为各填报当前版本的结果；未提交的填报仍可能修改。": (
+            "Scores and findings are those of each report's current version; reports not yet "
+            "submitted may still change."
+        ),
+        "得分趋势": "Score trend",
+        "各年度最终得分与自评分的折线图，数据见上表": (
+            "Line chart of the final score and self-score per year; the data are in the table above"
+        ),
+        "报告文字与上年相比": "Report text compared with the year before",
+        "%(a)s年度 对比 %(b)s年度": "%(a)s compared with %(b)s",
+        "本年 %(total)s 段中 %(same)s 段与上年相同。": (
+            "%(same)s of this year's %(total)s paragraphs are the same as last year's."
+        ),
+        "全文照搬上年。": "The whole text is copied from last year.",
+        "只有一个年度的报告，暂无可对比的上年文字。": (
+            "Only one year's report: no earlier text to compare with."
+        ),
+        "返回批次": "Back to the round",
+        "过截止仍未提交": "Past deadline, not submitted",
+        "已评分报告": "Scored reports",
+        "得分、排名、差距和核查发现只统计已提交（含审核中、已批准、已公开）的报告。": (
+            "Scores, ranking, gaps and findings count submitted reports only (in review, "
+            "approved or published)."
+        ),
+        "全部表格导出 Excel": "Export all tables to Excel",
+        "各主管部门按时、逾期、退回和未提交单位数的堆叠柱状图，数据见下表": (
+            "Stacked bar chart of units on time, late, returned and not submitted per "
+            "supervising department; the data are in the table below"
+        ),
+        "最终得分分区间的柱状图，数据见下表": (
+            "Bar chart of final scores by range; the data are in the table below"
+        ),
+        "各等级报告数的柱状图，数据见下表": (
+            "Bar chart of reports per grade; the data are in the table below"
+        ),
+        "排名（已提交的报告）": "Ranking (submitted reports)",
+        "共 %(n)s 份报告": "%(n)s reports",
+        "第 %(a)s–%(b)s 份": "%(a)s–%(b)s shown",
+        "点击表头排序": "click a heading to sort",
+        "序号": "No.",
+        "没有符合条件的报告": "No report matches",
+        "职能领域不在档案中：按单位及其主管部门的名称对照政府收支分类科目（功能分类）推断，仅供筛选参考；认不出的归“其他”。": (
+            "The functional area is not part of the dossier: it is inferred from the names of "
+            "the unit and its supervising department by the functional classification of "
+            "government expenditure, for filtering only; names it cannot place are “other”."
+        ),
+        "导出 Excel（当前筛选的全部行）": "Export to Excel (every row of this filter)",
+        "散点图：横轴预算执行率，纵轴最终得分，每点一个单位，数据见下表": (
+            "Scatter chart: budget execution rate across, final score up, one point per unit; "
+            "the data are in the table below"
+        ),
+        "查看数据表（%(n)s 个单位）": "Show the data table (%(n)s units)",
+        "各主管部门平均差距的条形图，数据见下表": (
+            "Bar chart of the average gap per supervising department; the data are in the "
+            "table below"
+        ),
+        "涉及报告最多的核查发现编号（前 15 个）的条形图，数据见下表": (
+            "Bar chart of the finding ids in the most reports (top 15); the data are in the "
+            "table below"
+        ),
+        "平均差距（自评−最终）": "Average gap (self − final)",
+        "涉及报告数": "Reports",
+        "%(year)s年度绩效分析-%(table)s.xlsx": "%(year)s performance analysis - %(table)s.xlsx",
+        "与上年相同": "Same as last year",
+        "有修改": "Changed",
+        "新增": "New",
+        "上年有、本年删去": "Last year's, dropped",
+    }
+)
+
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "jixiao.web.operations",
     "jixiao.web.results",
     "jixiao.web.ledgers",
+    "jixiao.web.oversight",
 ]
 
 MIDDLEWARE = [

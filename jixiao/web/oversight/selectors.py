@@ -1,0 +1,474 @@
+"""The round dashboard's reads: every figure aggregated in the database over every visible row.
+
+Scope: the submissions of the round that the user may see (``evaluations.selectors``): a finance
+bureau its whole county, a 主管部门 its own units. Unit roles get no dashboard (``require_reviewer``).
+Scores, ranks, gaps and findings count the reports handed in (``SUBMITTED_STATES``), as the round
+page's statistics do; completion and timeliness count every unit of the round.
+
+The ranking table's columns are declared once (:data:`RANKING_COLUMNS`): the page, the Excel
+export and the API all read them, so one more column is one more line there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.core.checks import CRASH_ID, INVALID_INPUT_ID, RULES
+from jixiao.web.evaluations.models import SUBMITTED_STATES, DossierVersion, Round, State, Submission
+from jixiao.web.evaluations.permissions import Permissions
+from jixiao.web.evaluations.selectors import submissions_visible_to
+from jixiao.web.orgs.models import Org, OrgKind, Role
+from jixiao.web.oversight import figures
+
+NO_DEPARTMENT = _("（无主管部门）")
+SUBMITTED = Q(state__in=SUBMITTED_STATES)
+FIG = "current_version__oversight_figures__"
+
+
+def may_see_dashboards(user: Any) -> bool:
+    """Reviewers (主管部门, 财政局, 系统管理员) and superusers; never unit roles alone."""
+    return Permissions.of(user).has_role(Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER, Role.ADMIN)
+
+
+def require_reviewer(user: Any) -> None:
+    if not may_see_dashboards(user):
+        raise PermissionDenied(_("只有主管部门和财政局审核人员可以查看分析看板"))
+
+
+# ── the rows every table starts from ─────────────────────────────────────────────────────
+
+
+def _department(field: str, output: Any, default: Any) -> Case:
+    """A field of the unit's 主管部门: itself, its parent or grandparent of kind 主管部门."""
+    return Case(
+        When(org__kind=OrgKind.DEPARTMENT, then=F(f"org__{field}")),
+        When(org__parent__kind=OrgKind.DEPARTMENT, then=F(f"org__parent__{field}")),
+        When(org__parent__parent__kind=OrgKind.DEPARTMENT, then=F(f"org__parent__parent__{field}")),
+        default=Value(default),
+        output_field=output,
+    )
+
+
+def round_scope(*, user: Any, round_: Round) -> QuerySet[Submission]:
+    """The round's submissions the user may see, with 主管部门 id and name annotated; fills in
+    the stored figures of versions saved before the oversight app existed."""
+    rows = submissions_visible_to(user).filter(round=round_)
+    figures.fill_missing(rows)
+    return rows.annotate(
+        dept_id=_department("id", IntegerField(), 0),
+        dept_name=_department("name", CharField(), ""),
+        dept_path=_department("path", CharField(), "~"),  # none: after every department
+    )
+
+
+def _hundredths(value: Any) -> Decimal | None:
+    """An aggregate as Decimal to 0.01 (SQLite averages decimals as floats)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _dept_label(name: str) -> str:
+    return name or str(NO_DEPARTMENT)
+
+
+# ── completion and timeliness ────────────────────────────────────────────────────────────
+
+
+def completion(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
+    """Per 主管部门: units due, submitted (handed in and not sent back) and of those on time and
+    late (by the first submission), returned, drafts, and drafts past their (possibly extended)
+    deadline. On time + late + returned + drafts = due, so the chart's stacks add up. One query."""
+    now = timezone.now()
+    overdue = Q(state=State.DRAFT, submitted_at__isnull=True) & Q(
+        deadline_at__lt=now,
+    )
+    grouped = (
+        rows.annotate(deadline_at=Coalesce("extended_until", "round__deadline"))
+        .values("dept_id", "dept_name", "dept_path")
+        .annotate(
+            total=Count("id"),
+            submitted=Count("id", filter=SUBMITTED),
+            returned=Count("id", filter=Q(state=State.RETURNED)),
+            drafts=Count("id", filter=Q(state=State.DRAFT)),
+            on_time=Count("id", filter=SUBMITTED & Q(is_late=False)),
+            late=Count("id", filter=SUBMITTED & Q(is_late=True)),
+            overdue=Count("id", filter=overdue),
+        )
+        .order_by("dept_path")
+    )
+    departments = []
+    for row in grouped:
+        row["dept_name"] = _dept_label(row["dept_name"])
+        row["rate"] = _percent(row["submitted"], row["total"])
+        departments.append(row)
+    keys = ("total", "submitted", "returned", "drafts", "on_time", "late", "overdue")
+    totals = {key: sum(row[key] for row in departments) for key in keys}
+    totals["rate"] = _percent(totals["submitted"], totals["total"])
+    return {"deadline": round_.deadline, "departments": departments, "totals": totals}
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+# ── score and grade distribution ─────────────────────────────────────────────────────────
+
+# histogram bins of the final score: [low, high) except the last, which includes 100
+SCORE_BINS: tuple[tuple[int, int], ...] = ((0, 60), (60, 70), (70, 80), (80, 90), (90, 100))
+GRADE_ORDER = ("优", "良", "中", "差")
+INFLATED_GAP = 10  # a self-score this far above the final score stands out (as on the round page)
+
+
+def _bin_label(low: int, high: int) -> str:
+    return f"{low}–{high}"
+
+
+def distribution(*, rows: QuerySet[Submission]) -> dict[str, Any]:
+    """The final scores of handed-in reports in bins, the grade tally with 证据不足, the count
+    without a score, average and highest, and how many rate themselves ``INFLATED_GAP`` or more
+    above their final score. Two queries."""
+    final = "current_version__final_total"
+    handed_in = rows.filter(SUBMITTED)
+    bins = {
+        f"bin{index}": Count(
+            "id",
+            filter=Q(**{f"{final}__gte": low})
+            & (Q(**{f"{final}__lte": high}) if high == 100 else Q(**{f"{final}__lt": high})),
+        )
+        for index, (low, high) in enumerate(SCORE_BINS)
+    }
+    counts = handed_in.annotate(gap=_gap()).aggregate(
+        **bins,
+        inflated=Count("id", filter=Q(gap__gte=INFLATED_GAP)),
+        scored=Count("id", filter=Q(**{f"{final}__isnull": False})),
+        handed_in=Count("id"),
+        insufficient=Count("id", filter=Q(current_version__final_basis="insufficient")),
+        average=Avg(final),
+        highest=Max(final),
+    )
+    graded = dict(
+        handed_in.exclude(current_version__final_grade="")
+        .values("current_version__final_grade")
+        .annotate(n=Count("id"))
+        .values_list("current_version__final_grade", "n")
+    )
+    order = [*GRADE_ORDER, *sorted(set(graded) - set(GRADE_ORDER))]
+    grades = [{"grade": g, "count": graded.get(g, 0)} for g in order]
+    grades.append(
+        {
+            "grade": str(_("未评级（证据不足）")),
+            "short": str(_("证据不足")),
+            "count": counts["insufficient"],
+        }
+    )
+    return {
+        "bins": [
+            {"label": _bin_label(low, high), "low": low, "high": high, "count": counts[f"bin{i}"]}
+            for i, (low, high) in enumerate(SCORE_BINS)
+        ],
+        "grades": grades,
+        "handed_in": counts["handed_in"],
+        "inflated": counts["inflated"],
+        "scored": counts["scored"],
+        "average": _hundredths(counts["average"]),
+        "highest": _hundredths(counts["highest"]),
+    }
+
+
+# ── the ranking table ────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the ranking table: its key (sort parameter, API field), its Chinese header,
+    what it reads (a field path or an expression over the submission rows) and how it is shown:
+    ``text``, ``term`` (a stored word: translated), ``score`` (two decimals at most),
+    ``percent``, ``int``, ``bool`` (是/否)."""
+
+    key: str
+    label: Any
+    source: Any
+    kind: str = "text"
+    sortable: bool = True
+    on_page: bool = True  # False: in the Excel export and the API only (keeps the page narrow)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("score", "percent", "int")
+
+
+def _gap() -> ExpressionWrapper:
+    return ExpressionWrapper(
+        F("current_version__self_total") - F("current_version__final_total"),
+        output_field=DecimalField(max_digits=8, decimal_places=2),
+    )
+
+
+# the ranking table, in display order. To add a column (e.g. a similarity score per report),
+# add one Column here whose source is a field path or an expression over Submission rows.
+RANKING_COLUMNS: tuple[Column, ...] = (
+    Column("unit", _("单位"), F("org__name")),
+    Column("code", _("单位编码"), F("org__code"), sortable=False, on_page=False),
+    Column("dept", _("主管部门"), F("dept_name")),
+    Column("unit_type", _("单位性质"), F(FIG + "unit_type"), "term"),
+    Column("area", _("职能领域（推断）"), F(FIG + "functional_area")),
+    Column("self", _("自评分"), F("current_version__self_total"), "score"),
+    Column("final", _("最终得分"), F("current_version__final_total"), "score"),
+    Column("grade", _("等级"), F("current_version__final_grade"), "term"),
+    Column("gap", _("差值（自评−最终）"), _gap(), "score"),
+    Column("execution", _("预算执行率（%）"), F(FIG + "execution_rate"), "percent"),
+    Column("errors", _("错误"), F("current_version__error_count"), "int"),
+    Column("warnings", _("警告"), F("current_version__warning_count"), "int"),
+    Column("late", _("逾期提交"), F("is_late"), "bool"),
+)
+COLUMNS_BY_KEY = {column.key: column for column in RANKING_COLUMNS}
+DEFAULT_SORT = "-final"
+
+
+@dataclass(frozen=True)
+class RankingFilters:
+    dept_id: int | None = None
+    unit_type: str = ""
+    area: str = ""
+    sort: str = DEFAULT_SORT
+
+    @classmethod
+    def from_query(cls, query: Any) -> RankingFilters:
+        """From a GET query (or any mapping of text); unknown values are ignored."""
+        try:
+            dept_id = int(query.get("dept") or 0) or None
+        except (TypeError, ValueError):
+            dept_id = None
+        sort = str(query.get("sort") or DEFAULT_SORT)
+        column = COLUMNS_BY_KEY.get(sort.lstrip("-"))
+        if column is None or not column.sortable:
+            sort = DEFAULT_SORT
+        return cls(
+            dept_id=dept_id,
+            unit_type=str(query.get("unit_type") or "")[:32],
+            area=str(query.get("area") or "")[:32],
+            sort=sort,
+        )
+
+
+def _field(key: str) -> str:
+    return f"col_{key}"
+
+
+def ranking(*, rows: QuerySet[Submission], filters: RankingFilters) -> QuerySet[Any]:
+    """Handed-in reports as dicts (``pk``, ``col_<key>`` per column), filtered and sorted in the
+    database (nulls last; ties by unit path). Page it or stream it; it is never sliced here."""
+    ranked = rows.filter(SUBMITTED)
+    if filters.dept_id is not None:
+        ranked = ranked.filter(dept_id=filters.dept_id)
+    if filters.unit_type:
+        ranked = ranked.filter(**{FIG + "unit_type": filters.unit_type})
+    if filters.area:
+        ranked = ranked.filter(**{FIG + "functional_area": filters.area})
+    ranked = ranked.annotate(**{_field(c.key): c.source for c in RANKING_COLUMNS})
+    descending = filters.sort.startswith("-")
+    key = _field(filters.sort.lstrip("-"))
+    order = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
+    return ranked.order_by(order, "org__path", "pk").values(
+        "pk", "org_id", *(_field(c.key) for c in RANKING_COLUMNS)
+    )
+
+
+def ranking_choices(*, rows: QuerySet[Submission]) -> dict[str, list[Any]]:
+    """What the ranking filters offer: the 主管部门, 单位性质 and 职能领域 present in the scope
+    (three queries)."""
+    handed_in = rows.filter(SUBMITTED)
+    departments = list(
+        Org.objects.filter(
+            Exists(handed_in.filter(dept_id=OuterRef("pk"))), kind=OrgKind.DEPARTMENT
+        )
+        .order_by("path")
+        .values("pk", "name")
+    )
+    unit_types = sorted(
+        set(handed_in.exclude(**{FIG + "unit_type": ""}).values_list(FIG + "unit_type", flat=True))
+    )
+    areas = sorted(
+        set(
+            handed_in.exclude(**{FIG + "functional_area": ""}).values_list(
+                FIG + "functional_area", flat=True
+            )
+        )
+    )
+    return {"departments": departments, "unit_types": unit_types, "areas": areas}
+
+
+# ── score against execution rate ─────────────────────────────────────────────────────────
+
+
+def scatter(*, rows: QuerySet[Submission]) -> list[dict[str, Any]]:
+    """Every handed-in report with both a final score and an execution rate (one query)."""
+    points = (
+        rows.filter(SUBMITTED)
+        .filter(
+            current_version__final_total__isnull=False,
+            **{FIG + "execution_rate__isnull": False},
+        )
+        .order_by("org__path")
+        .values(
+            "pk", "org__name", "dept_name", "current_version__final_total", FIG + "execution_rate"
+        )
+    )
+    return [
+        {
+            "pk": p["pk"],
+            "unit": p["org__name"],
+            "dept": _dept_label(p["dept_name"]),
+            "final": p["current_version__final_total"],
+            "execution": p[FIG + "execution_rate"],
+        }
+        for p in points
+    ]
+
+
+# ── self-score against final score, per 主管部门 ─────────────────────────────────────────
+
+
+def gaps(*, rows: QuerySet[Submission]) -> list[dict[str, Any]]:
+    """Per 主管部门, over handed-in reports with both scores: how many, the average self-score,
+    final score and gap (self − final), and the largest single gap; largest average gap first.
+    One query."""
+    both = rows.filter(
+        SUBMITTED,
+        current_version__self_total__isnull=False,
+        current_version__final_total__isnull=False,
+    )
+    grouped = (
+        both.annotate(gap=_gap())
+        .values("dept_id", "dept_name")
+        .annotate(
+            n=Count("id"),
+            self_avg=Avg("current_version__self_total"),
+            final_avg=Avg("current_version__final_total"),
+            gap_avg=Avg("gap"),
+            gap_max=Max("gap"),
+        )
+        .order_by(F("gap_avg").desc(nulls_last=True), "dept_name")
+    )
+    return [
+        {
+            "dept_id": row["dept_id"],
+            "dept_name": _dept_label(row["dept_name"]),
+            "n": row["n"],
+            "self_avg": _hundredths(row["self_avg"]),
+            "final_avg": _hundredths(row["final_avg"]),
+            "gap_avg": _hundredths(row["gap_avg"]),
+            "gap_max": _hundredths(row["gap_max"]),
+        }
+        for row in grouped
+    ]
+
+
+# ── findings by id ───────────────────────────────────────────────────────────────────────
+
+LEVEL_LABELS = {"error": _("错误"), "warning": _("警告"), "info": _("提示")}
+LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _findings_sql() -> str:
+    """Unnest each version's stored findings (a JSON array) and count by id, in the database."""
+    table = DossierVersion._meta.db_table
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT j->>'id', MIN(j->>'level'), COUNT(*), COUNT(DISTINCT v.id),"
+            " SUM(CASE WHEN j->>'waived' IS NOT NULL THEN 1 ELSE 0 END)"
+            f" FROM {table} v CROSS JOIN LATERAL jsonb_array_elements("
+            "CASE WHEN jsonb_typeof(v.findings) = 'array' THEN v.findings ELSE '[]'::jsonb END) j"
+            " WHERE v.id IN ({ids}) GROUP BY j->>'id'"
+        )
+    return (
+        "SELECT json_extract(j.value, '$.id'), MIN(json_extract(j.value, '$.level')), COUNT(*),"
+        " COUNT(DISTINCT v.id),"
+        " SUM(CASE WHEN json_extract(j.value, '$.waived') IS NOT NULL THEN 1 ELSE 0 END)"
+        f" FROM {table} v, json_each(CASE WHEN json_type(v.findings) = 'array'"
+        " THEN v.findings ELSE '[]' END) j"
+        " WHERE v.id IN ({ids}) GROUP BY json_extract(j.value, '$.id')"
+    )
+
+
+def finding_title(finding_id: str) -> str:
+    """The catalogue's description of a finding id (docs/findings.md)."""
+    rule = RULES.get(finding_id)
+    if rule is not None:
+        return rule.title
+    if finding_id == CRASH_ID:
+        return "检查规则运行出错（jixiao 的缺陷）"
+    if finding_id == INVALID_INPUT_ID:
+        return "档案数据未通过字段校验，不能评分和提交"
+    return ""
+
+
+def finding_counts(*, rows: QuerySet[Submission]) -> list[dict[str, Any]]:
+    """Per finding id over the handed-in reports' current versions: level, catalogue text, how
+    often it occurs, in how many reports, how many occurrences are waived (说明). Most reports
+    first. One query."""
+    ids_sql, params = (
+        rows.filter(SUBMITTED).order_by().values("current_version_id").query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(_findings_sql().format(ids=ids_sql), params)
+        found = cursor.fetchall()
+    counts = [
+        {
+            "id": finding_id,
+            "level": level or "",
+            "level_label": str(LEVEL_LABELS.get(level or "", level or "")),
+            "title": finding_title(finding_id),
+            "occurrences": int(occurrences),
+            "reports": int(reports),
+            "waived": int(waived or 0),
+        }
+        for finding_id, level, occurrences, reports, waived in found
+        if finding_id
+    ]
+    counts.sort(
+        key=lambda c: (-c["reports"], -c["occurrences"], LEVEL_ORDER.get(c["level"], 9), c["id"])
+    )
+    return counts
+
+
+# ── everything at once, for the page and the API ────────────────────────────────────────
+
+
+def aggregates(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
+    """Every aggregate of the dashboard except the ranking table (which pages or streams)."""
+    return {
+        "completion": completion(rows=rows, round_=round_),
+        "distribution": distribution(rows=rows),
+        "scatter": scatter(rows=rows),
+        "gaps": gaps(rows=rows),
+        "findings": finding_counts(rows=rows),
+    }

@@ -1,0 +1,196 @@
+"""Pages: a round's dashboard (with Excel exports) and a unit's year-over-year view.
+
+Thin: the aggregates come from ``oversight.selectors`` and ``oversight.years``, tables from
+``oversight.tables``; charts are drawn by static/oversight/dashboard.js from a ``json_script``
+block (no inline script, the CSP allows none).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from jixiao.web.evaluations import selectors as evaluation_selectors
+from jixiao.web.oversight import exports, selectors, tables, years
+from jixiao.web.oversight.selectors import RANKING_COLUMNS, RankingFilters
+
+RANKING_PAGE_SIZE = 25
+# the scatter's own table repeats the ranking's two columns: shown on the page up to this many
+# points (beyond, the page points to the ranking table and the Excel export: thousands of rows
+# of HTML would make the page slow to serve and to read)
+SCATTER_TABLE_MAX = 300
+PAGE_COLUMNS = [c for c in RANKING_COLUMNS if c.on_page]
+PAGE_CELLS = [i for i, c in enumerate(RANKING_COLUMNS) if c.on_page]
+EXPORTABLE = ("completion", "bins", "grades", "ranking", "scatter", "gaps", "findings", "all")
+
+
+def _ranking_query(filters: RankingFilters, **change: Any) -> str:
+    values = {
+        "dept": filters.dept_id or "",
+        "unit_type": filters.unit_type,
+        "area": filters.area,
+        "sort": "" if filters.sort == selectors.DEFAULT_SORT else filters.sort,
+    }
+    values.update(change)
+    return urlencode({k: v for k, v in values.items() if v not in ("", None)})
+
+
+def _ranking_headers(filters: RankingFilters) -> list[dict[str, Any]]:
+    """Each header of the ranking table: sortable ones link to sort by them (again: reversed)."""
+    headers = []
+    for column in PAGE_COLUMNS:
+        ascending, descending = filters.sort == column.key, filters.sort == f"-{column.key}"
+        first = column.key if not column.numeric else f"-{column.key}"  # numbers: largest first
+        target = f"-{column.key}" if ascending else column.key if descending else first
+        headers.append(
+            {
+                "key": column.key,
+                "label": column.label,
+                "numeric": column.numeric,
+                "href": ("?" + _ranking_query(filters, sort=target) + "#ranking")
+                if column.sortable
+                else "",
+                "aria_sort": "ascending" if ascending else "descending" if descending else "",
+            }
+        )
+    return headers
+
+
+def _page_cells(row: dict[str, Any]) -> list[Any]:
+    values = tables.ranking_values(row)
+    return [values[index] for index in PAGE_CELLS]
+
+
+def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
+    """What the charts draw, numbers as text (JSON has no decimals; the script parses them)."""
+    text = lambda v: None if v is None else str(tables.hundredths(v))  # noqa: E731
+    return {
+        "completion": [
+            {
+                "name": d["dept_name"],
+                "on_time": d["on_time"],
+                "late": d["late"],
+                "returned": d["returned"],
+                "drafts": d["drafts"],
+            }
+            for d in data["completion"]["departments"]
+        ],
+        "bins": [{"name": b["label"], "value": b["count"]} for b in data["distribution"]["bins"]],
+        "grades": [
+            {"name": _(g.get("short", g["grade"])), "value": g["count"]}
+            for g in data["distribution"]["grades"]
+        ],
+        "scatter": [
+            {"name": p["unit"], "dept": p["dept"], "x": text(p["execution"]), "y": text(p["final"])}
+            for p in data["scatter"]
+        ],
+        "gaps": [{"name": g["dept_name"], "value": text(g["gap_avg"])} for g in data["gaps"]],
+        "findings": [
+            {"name": f["id"], "title": f["title"], "value": f["reports"]}
+            for f in data["findings"][:15]
+        ],
+        "labels": {
+            "on_time": _("已提交·按时"),
+            "late": _("已提交·逾期"),
+            "returned": _("退回修改中"),
+            "drafts": _("未提交"),
+            "reports": _("报告数"),
+            "execution": _("预算执行率（%）"),
+            "final": _("最终得分"),
+            "gap": _("平均差距（自评−最终）"),
+            "findings": _("涉及报告数"),
+        },
+    }
+
+
+@login_required
+def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    """The round's dashboard for 财政局 (whole county) and 主管部门 (own units)."""
+    selectors.require_reviewer(request.user)
+    round_ = evaluation_selectors.round_get(user=request.user, pk=pk)
+    rows = selectors.round_scope(user=request.user, round_=round_)
+    data = selectors.aggregates(rows=rows, round_=round_)
+    filters = RankingFilters.from_query(request.GET)
+    ranked = selectors.ranking(rows=rows, filters=filters)
+    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "oversight/round_dashboard.html",
+        {
+            "round": round_,
+            "data": data,
+            "tables": tables.dashboard_tables(data),
+            "charts": _chart_data(data),
+            "filters": filters,
+            "choices": selectors.ranking_choices(rows=rows),
+            "headers": _ranking_headers(filters),
+            "ranking_rows": [
+                {"pk": row["pk"], "org_id": row["org_id"], "cells": _page_cells(row)}
+                for row in page
+            ],
+            "ranking_kinds": [c.kind for c in PAGE_COLUMNS],
+            "page": page,
+            "query": _ranking_query(filters),
+            "gap_large": selectors.INFLATED_GAP,
+            "scatter_table_max": SCATTER_TABLE_MAX,
+        },
+    )
+
+
+@login_required
+def round_dashboard_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
+    """One table of the dashboard (or ``all`` of them, a sheet each) as .xlsx; the ranking with
+    the page's filters and sort, every row."""
+    if table not in EXPORTABLE:
+        raise Http404("no such table")
+    selectors.require_reviewer(request.user)
+    round_ = evaluation_selectors.round_get(user=request.user, pk=pk)
+    rows = selectors.round_scope(user=request.user, round_=round_)
+    wanted = list(EXPORTABLE[:-1]) if table == "all" else [table]
+    chosen: list[tables.Table] = []
+    if set(wanted) - {"ranking"}:
+        built = tables.dashboard_tables(selectors.aggregates(rows=rows, round_=round_))
+    for key in wanted:
+        if key == "ranking":
+            filters = RankingFilters.from_query(request.GET)
+            ranked = selectors.ranking(rows=rows, filters=filters).iterator(chunk_size=500)
+            chosen.append(tables.ranking_table(ranked))
+        else:
+            chosen.append(built[key])
+    name = _("%(year)s年度绩效分析-%(table)s.xlsx") % {
+        "year": round_.year,
+        "table": _("全部") if table == "all" else str(chosen[0].title),
+    }
+    return exports.xlsx_response(chosen, name)
+
+
+@login_required
+def org_years(request: HttpRequest, org_id: int) -> HttpResponse:
+    """A unit's figures, scores, findings and narrative changes across its years."""
+    data = years.year_over_year(user=request.user, org_id=org_id)
+    trend = [
+        {
+            "year": row["year"],
+            "final": None if row["final"] is None else str(tables.hundredths(row["final"])),
+            "self": None if row["self"] is None else str(tables.hundredths(row["self"])),
+        }
+        for row in data["rows"]
+    ]
+    return render(
+        request,
+        "oversight/org_years.html",
+        {
+            **data,
+            "trend": {
+                "points": trend,
+                "labels": {"final": _("最终得分"), "self": _("自评分")},
+            },
+            "status_labels": years.STATUS_LABELS,
+        },
+    )
