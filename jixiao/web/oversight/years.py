@@ -36,6 +36,8 @@ SIMILAR = 0.6  # a paragraph at least this close to last year's is an edit of it
 
 def org_submissions(*, user: Any, org_id: int) -> tuple[Org, list[Submission]]:
     """The unit and its submissions the user may see, oldest year first (404 when none)."""
+    if abs(org_id) >= 2**63:  # no such unit; the database's integer would overflow
+        raise Http404("单位不存在或无权查看 / no such unit, or not yours to see")
     rows = submissions_visible_to(user).filter(org_id=org_id)
     figures.fill_missing(rows)
     found = list(
