@@ -156,6 +156,7 @@ DASHBOARD = "round 1 dashboard: its reviewers; unit roles 403, other counties 40
 ENTRIES: dict[tuple[str, str], list[Case]] = {
     # ── sign-in, account ──────────────────────────────────────────────────────────────────
     ("GET", ""): [c(PUBLIC, note="redirects to the portal")],
+    ("GET", "favicon.ico"): [c(PUBLIC, note="redirects to the static icon")],
     ("GET", "login/"): [c(PUBLIC)],
     ("POST", "login/"): [c(PUBLIC, body="bad_login")],
     ("POST", "logout/"): [c(PUBLIC)],
