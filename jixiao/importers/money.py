@@ -841,6 +841,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     amounts = _amounts(report, evaluation)
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
+    _share_sibling_phase(amounts, report.text)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -1012,6 +1013,32 @@ def _phases_from_sums(
             ),
             (group[0].start, group[-1].end),
         )
+
+
+def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
+    """Classes listed side by side in one sentence share a phase: "工资福利支出1102.45万元，…，
+    对个人和家庭的补助153.57万元，资本性支出529.78万元" — the one label with no 支出 in it takes
+    the phase its siblings have (stated, or implied by the evaluation report) when they all agree.
+    Siblings: amounts of the same kind (economic classes, or 基本/项目) that are no one's part."""
+    groups: dict[tuple[int, str], list[Amount]] = {}
+    for amount in amounts:
+        if amount.table or amount.head is not None or amount.kind not in ("economic", "funding"):
+            continue
+        sentence = max(text.rfind(mark, 0, amount.start) for mark in "。;\n")
+        groups.setdefault((sentence, amount.kind), []).append(amount)
+    for group in groups.values():
+        untold = [a for a in group if a.phase is None and a.default_phase is None]
+        told = [a for a in group if a not in untold]
+        if not untold or not told:
+            continue
+        stated = {a.phase for a in told}
+        implied = {a.default_phase for a in told}
+        if stated == {None} and len(implied) == 1:
+            for amount in untold:
+                amount.default_phase = next(iter(implied))
+        elif None not in stated and len(stated) == 1 and implied == {None}:
+            for amount in untold:
+                amount.phase = next(iter(stated))
 
 
 def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:
@@ -1318,13 +1345,28 @@ def _part_phase(part: Amount, head_phase: Phase) -> Phase:
 def _partial_economic_keys(lines: list[_Line]) -> set[str]:
     """Economic-class figures (budget.goods_services…) sum over 基本 and 项目. When a phase also
     has amounts without an economic class, those figures are incomplete: the report states a
-    part of them, so they are not claimed as read."""
+    part of them, so they are not claimed as read — unless the classes stated without a funding
+    are a second breakdown of the whole: they add up to the 基本 + 项目 of the same phase."""
     partial: set[str] = set()
     for phase in {line.phase for line in lines}:
-        if any(x.phase is phase and x.item is Item.UNCLASSIFIED for x in lines):
+        here = [x for x in lines if x.phase is phase and x.item.is_composition]
+        if any(x.item is Item.UNCLASSIFIED for x in here) and not _second_breakdown(here):
             prefix = _prefix(phase)
             partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
     return partial
+
+
+def _second_breakdown(here: list[_Line]) -> bool:
+    """One phase's lines hold the whole twice: by 基本 + 项目 and by economic class (no funding),
+    the two adding up to the same sum (core.figures.one_breakdown then takes one of them)."""
+    by_funding = [x for x in here if x.funding is not None]
+    by_class = [x for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+    if len(by_class) < 2 or {x.funding for x in by_funding} != {Funding.BASIC, Funding.PROJECT}:
+        return False
+    if any(x.funding is None and x.item is Item.UNCLASSIFIED for x in here):
+        return False
+    total = sum((x.amount.value for x in by_funding), Decimal(0))
+    return sum((x.amount.value for x in by_class), Decimal(0)) == total
 
 
 def _settle_phases(lines: list[_Line]) -> None:
@@ -1463,8 +1505,17 @@ def _unnest(
             parts = [x for x in here if x is not head and id(x) not in demoted]
             if not parts:
                 continue
-            if total_of(parts) == head.amount.value:
+            # the parts may be the total cut twice: by 基本/项目 and by economic class
+            by_funding = [x for x in parts if x.funding is not None]
+            by_class = [x for x in parts if x.funding is None]
+            cuts = [by_funding, by_class] if by_funding and by_class else [parts]
+            adding = [cut for cut in cuts if total_of(cut) == head.amount.value]
+            if adding:
                 demote(head)
+                for cut in cuts:
+                    if cut not in adding:
+                        for line in cut:
+                            demote(line)
             else:
                 for line in parts:
                     demote(line)

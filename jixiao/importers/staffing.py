@@ -199,7 +199,10 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
-                    if staff_type is not None:
+                    if staff_type is not None or _CATEGORY.search(label):
+                        # every typed part in the brackets, also one no standard type names
+                        # ("事业编制15名"): the arithmetic is checked on all of them
+                        count.type = staff_type
                         head.parts.append(count)
                     continue
                 owner_role = _owner_role(text, bracket)
@@ -256,7 +259,14 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     return per_line
 
 
-_BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)\s*$")
+_BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")
+_BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
+# a label that names a head-count role and nothing else: a bare number under it is that count
+_ROLE_LABEL = re.compile(
+    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
+    r"在职人数|在职人员|在职职工|在编人数|在编在职人数|退休人数|退休人员|退休职工|离休人数|离休人员|"
+    r"离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
+)
 _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
 
 
@@ -265,16 +275,31 @@ def _label_on_line_before(lines: list[Line], index: int) -> Line | None:
     line, its label alone on the line before. Read only when the lines alternate label, count:
     the line before the label is not another bare label, and the line after the count is not
     another bare count (a header row flattened before its values would pair them wrongly)."""
-    if index == 0 or not _BARE_COUNT.match(lines[index].text):
+    count = _BARE_COUNT.match(lines[index].text) if index else None
+    if count is None:
         return None
     label_line = lines[index - 1]
-    if not _BARE_LABEL.match(label_line.text.strip()):
+    label = label_line.text.strip()
+    if not _BARE_LABEL.match(label):
         return None
-    if index >= 2 and _BARE_LABEL.match(lines[index - 2].text.strip()):
-        return None
-    if index + 1 < len(lines) and _BARE_COUNT.match(lines[index + 1].text):
+    if count.group(2) is None and not _ROLE_LABEL.match(label):
+        return None  # "12" alone: a count only under a label that names a head-count and no more
+    if index >= 2 and _is_role_label(lines[index - 2].text.strip()):
+        return None  # "编制数" / "实有人数" / "12" / "11": a header flattened before its values
+    if index + 1 < len(lines) and (
+        _BARE_COUNT.match(lines[index + 1].text) or _BARE_NUMBER.match(lines[index + 1].text)
+    ):
         return None
     return label_line
+
+
+def _is_role_label(text: str) -> bool:
+    """A line that is only a label naming a head-count role (a title line such as "人员情况" is
+    not one)."""
+    if not _BARE_LABEL.match(text):
+        return False
+    role = classify(_VERBS.sub("", text), "人")
+    return role is not None and not role.startswith("trap")
 
 
 def _count_under_label(label_line: Line, line: Line) -> _Count | None:
@@ -283,12 +308,13 @@ def _count_under_label(label_line: Line, line: Line) -> _Count | None:
     label = _VERBS.sub("", label_line.text.strip())
     if match is None:
         return None
-    unit = match.group(2)
+    unit = match.group(2) or "人"
     role = classify(label, unit)
     if role is None or role.startswith("trap") or _CATEGORY.search(label):
         return None
     start = label_line.start + label_line.text.index(label[0])
-    return _Count(role, None, int(match.group(1)), start, line.start + match.end(2), label, unit)
+    end = line.start + match.end(2 if match.group(2) else 1)
+    return _Count(role, None, int(match.group(1)), start, end, label, unit)
 
 
 def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> bool:
@@ -462,6 +488,18 @@ def _read_typed_role(
                     reading.sources[
                         f"staffing.{field_name}.{part.type.value if part.type else ''}"
                     ] = (part.start, part.end)
+            elif total == head.value:
+                unnamed = "、".join(f"{p.label}{p.value}" for p in parts if p.type is None)
+                findings.add(
+                    "import.I004",
+                    "info",
+                    f"{head.label}{head.value}{head.unit}的分类合计相符，但“{unnamed}”不能对应到标准类型"
+                    "（行政、参照公务员管理、全额/差额补助事业、自收自支事业、工勤），仅总数作为报告所述数导入 / "
+                    "the parts add up, but a part names no standard staff type; the total is kept "
+                    "as a stated figure",
+                    "请在人员信息中按类型填写 / fill in the breakdown by type",
+                    (head.start, parts[-1].end),
+                )
             else:
                 listed = "、".join(f"{p.label}{p.value}" for p in parts)
                 findings.add(

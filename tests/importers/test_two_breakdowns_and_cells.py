@@ -1,0 +1,222 @@
+"""Wording classes found by the w4 reports, each pinned by variants written for these tests (not
+copied from any report), with clean cases that must not change:
+
+- a spending total split twice, by funding (基本/项目) and by economic class: the stated total
+  stays the total, the two cuts are never added together, and the economic classes are read when
+  they are a complete second cut;
+- classes listed side by side share one phase (对个人和家庭的补助 has no 支出 of its own);
+- every typed quota part in the brackets after the total is read and checked;
+- staffing counts in cells one per line with no unit ("编制数" / "12").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.core.figures import FigureBook
+from jixiao.importers.result import ImportResult
+from jixiao.importers.text import import_text
+
+TITLE = "某县文化广电旅游局2023年度部门整体支出绩效评价报告\n"
+
+
+def imported(text: str) -> ImportResult:
+    return import_text(TITLE + text, file="r.txt")
+
+
+def figures_read(text: str) -> dict[str, str]:
+    """The figures the importer claims to have read, as the figures view shows them."""
+    result = imported(text)
+    flat = FigureBook(result.dossier).flat()
+    return {
+        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
+    }
+
+
+def ids(result: ImportResult) -> set[str]:
+    return {f.id for f in result.findings}
+
+
+# ── 1. two breakdowns of one total ─────────────────────────────────────────────────────────
+
+TWO_CUTS: list[tuple[str, dict[str, str]]] = [
+    (
+        "本年支出合计880.00万元，其中基本支出600.00万元，项目支出280.00万元。从经济分类看，"
+        "工资福利支出450.00万元，商品和服务支出230.00万元，对个人和家庭的补助60.00万元，"
+        "资本性支出140.00万元。",
+        {
+            "executed.total": "880",
+            "executed.basic": "600",
+            "executed.project": "280",
+            "executed.wages": "450",
+            "executed.goods_services": "230",
+            "executed.transfers_households": "60",
+            "executed.capital": "140",
+        },
+    ),
+    (
+        "全年支出总额 1,210.5万元。基本支出 910.5万元；项目支出 300万元。\n"
+        "按支出经济分类：工资福利支出 700万元，商品和服务支出 410.5万元，资本性支出 100万元。",
+        {
+            "executed.total": "1210.5",
+            "executed.basic": "910.5",
+            "executed.project": "300",
+            "executed.wages": "700",
+            "executed.goods_services": "410.5",
+            "executed.capital": "100",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_CUTS)
+def test_a_total_split_by_funding_and_by_class_is_counted_once(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert figures_read(text) == expected
+
+
+def test_an_incomplete_class_list_beside_the_funding_split_is_not_claimed() -> None:
+    # only two classes named: they are part of the money, not a second cut of it; the total the
+    # figures view computes is still the funding split's, never the two cuts added
+    text = (
+        "支出合计880万元，其中基本支出600万元，项目支出280万元。"
+        "工资福利支出450万元，商品和服务支出230万元。"
+    )
+    result = imported(text)
+    assert figures_read(text) == {
+        "executed.total": "880",
+        "executed.basic": "600",
+        "executed.project": "280",
+    }
+    assert FigureBook(result.dossier).value("executed.total") == 880
+
+
+def test_one_cut_alone_is_unchanged() -> None:
+    # clean: the classes alone add up to their stated total, read as before
+    text = "支出合计400万元，其中工资福利支出250万元，商品和服务支出120万元，资本性支出30万元。"
+    assert figures_read(text) == {
+        "executed.total": "400",
+        "executed.wages": "250",
+        "executed.goods_services": "120",
+        "executed.capital": "30",
+    }
+
+
+# ── 2. classes side by side share a phase ─────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "工资福利支出100万元，对个人和家庭的补助20万元，资本性支出30万元。",
+            {
+                "executed.wages": "100",
+                "executed.transfers_households": "20",
+                "executed.capital": "30",
+            },
+        ),
+        (
+            "对个人和家庭的补助 8.5万元、商品和服务支出 41.5万元。",
+            {"executed.transfers_households": "8.5", "executed.goods_services": "41.5"},
+        ),
+        (
+            "二、预算安排情况\n工资福利支出预算100万元，对个人和家庭的补助20万元。",
+            {"budget.wages": "100", "budget.transfers_households": "20"},
+        ),
+    ],
+)
+def test_a_class_without_a_phase_word_takes_its_siblings_phase(
+    text: str, expected: dict[str, str]
+) -> None:
+    result = imported(text)
+    assert figures_read(text) == expected
+    assert "import.W007" not in ids(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another sentence: not a sibling
+        "工资福利支出100万元。对个人和家庭的补助20万元。",
+        # siblings that disagree decide nothing
+        "工资福利支出预算100万元，商品和服务支出实际支出80万元，对个人和家庭的补助20万元。",
+    ],
+)
+def test_a_class_with_no_agreeing_sibling_stays_unread(text: str) -> None:
+    result = imported(text)
+    assert "executed.transfers_households" not in result.sources
+    assert "budget.transfers_households" not in result.sources
+    assert "import.W007" in ids(result)
+
+
+# ── 3. every typed part in the brackets ───────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("编制总数18人（行政编制10人，全额事业编制8人）。", {"行政编制": 10, "全额补助事业": 8}),
+        (
+            "核定编制30名（行政编制12名，参照公务员管理编制8名，工勤编制10名）。",
+            {"行政编制": 12, "参照公务员管理": 8, "工勤": 10},
+        ),
+    ],
+)
+def test_every_typed_part_in_brackets_is_read(text: str, types: dict[str, int]) -> None:
+    result = imported(text)
+    assert {k.value: v for k, v in result.dossier.staffing.authorized.items()} == types
+    assert "import.W004" not in ids(result)
+
+
+def test_parts_that_add_up_but_name_no_standard_type_keep_the_total() -> None:
+    result = imported("核定编制40名（行政编制25名，事业编制15名），实有人数38人。")
+    assert figures_read("核定编制40名（行政编制25名，事业编制15名），实有人数38人。") == {
+        "staffing.authorized": "40",
+        "staffing.actual_total": "38",
+    }
+    assert "import.W004" not in ids(result)
+    finding = next(f for f in result.findings if f.id == "import.I004")
+    assert "事业编制15" in finding.message
+
+
+def test_bracketed_parts_that_do_not_add_up_are_reported_with_every_part() -> None:
+    result = imported("编制数30名（行政编制12名，事业编制8名）。")
+    finding = next(f for f in result.findings if f.id == "import.W004")
+    assert "行政编制12" in finding.message and "事业编制8" in finding.message
+    assert not result.dossier.staffing.authorized
+
+
+# ── 4. staffing cells one per line, no unit ───────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "人员情况\n编制人数\n25\n在职人数\n23\n退休人员\n7\n",
+            {"staffing.authorized": "25", "staffing.in_service": "23", "staffing.retired": "7"},
+        ),
+        ("核定编制\n9\n实有人数\n8\n", {"staffing.authorized": "9", "staffing.actual_total": "8"}),
+        # the lexicon's variants and traditional characters reach the same labels
+        ("定編人數\n14\n退休人數\n3\n", {"staffing.authorized": "14", "staffing.retired": "3"}),
+    ],
+)
+def test_unitless_counts_under_staffing_labels(text: str, expected: dict[str, str]) -> None:
+    assert figures_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "编制数\n实有人数\n退休人数\n12\n11\n4\n",  # a header flattened before its values
+        "内设机构\n6\n",  # not a head-count
+        "编制数\n12.5\n",  # not a count
+        "编制数\n12\n13\n",  # which number is it?
+        "编制人员\n19\n",  # a head-count of post holders, not the quota
+        "车辆数\n4\n",
+    ],
+)
+def test_bare_numbers_that_are_not_staffing_counts(text: str) -> None:
+    assert not {k for k in figures_read(text) if k.startswith("staffing.")}
