@@ -114,6 +114,9 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
     """The label of the number at *position* (leading 其中/和 and trailing 为/达 removed), and
     where the label starts in *text*."""
     start = label_start(text, position)
+    if start == position and start > 0 and text[start - 1] == ":":
+        start = label_start(text, start - 1)  # "编制人数：14人": the label stands before the colon
+        position -= 1
     label = text[start:position]
     lead = _LEADING.match(label)
     if lead:
@@ -164,10 +167,79 @@ def classify(label: str, unit: str) -> str | None:
     return None
 
 
+# a staffing table's columns: the quota, or the people there now (the row says which people)
+_QUOTA_COLUMN = re.compile(r"^(?:核定)?编制(?:数|人数|总数)?(?:\((?:人|名|个)\))?$")
+_PRESENT_COLUMN = re.compile(r"^(?:实有|现有|在岗|实际)(?:数|人数|人员)?(?:\((?:人|名)\))?$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数)$")
+_TABLE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(?:人|名)?\s*$")
+
+
+def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
+    """Counts in a staffing table (tab-separated cells: Word rows, Markdown tables): a column
+    titled 编制数 or 实有数 / 实有人数, a row titled by the people it counts ("在职人员" / "退休
+    人员"). The row names the role and the column says quota or head-count: 在职人员 × 编制数 is
+    the authorized quota, 在职人员 × 实有数 the staff in service, 退休人员 × 实有数 the retirees;
+    a 合计 row is read only for the quota (its head-count may or may not include retirees).
+    Columns such as 差额 / 缺编 are not read. Returns the counts and the indexes of the lines
+    read (the prose reader leaves them alone)."""
+    counts: list[_Count] = []
+    used: set[int] = set()
+    lines = report.lines
+    index = 0
+    while index < len(lines):
+        if "\t" not in lines[index].text:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        header = [cell.strip() for cell in lines[index].text.split("\t")]
+        columns = {
+            n: ("quota" if _QUOTA_COLUMN.match(title) else "present")
+            for n, title in enumerate(header)
+            if n and (_QUOTA_COLUMN.match(title) or _PRESENT_COLUMN.match(title))
+        }
+        if columns:
+            for row in lines[index + 1 : end]:
+                found = _row_counts(row, columns)
+                if found:
+                    counts.extend(found)
+                    used.add(row.index)
+        index = end
+    return counts, used
+
+
+def _row_counts(row: Line, columns: dict[int, str]) -> list[_Count]:
+    cells = row.text.split("\t")
+    label = cells[0].strip()
+    total = bool(_TOTAL_ROW.match(label))
+    role = None if total else classify(label, "人")
+    if not total and (role is None or role.startswith("trap") or _CATEGORY.search(label)):
+        return []  # a row by type (行政编制…) or of something else
+    found = []
+    position = len(cells[0]) + 1
+    for column, cell in enumerate(cells[1:], start=1):
+        match = _TABLE_COUNT.match(cell)
+        kind = columns.get(column)
+        cell_role = None
+        if kind == "quota" and (total or role in (ROLE_IN_SERVICE, ROLE_ACTUAL)):
+            cell_role = ROLE_AUTHORIZED
+        elif kind == "present" and not total and role != ROLE_AUTHORIZED:
+            cell_role = role
+        if match and cell_role is not None:
+            end = row.start + position + match.end(1)
+            found.append(_Count(cell_role, None, int(match.group(1)), row.start, end, label))
+        position += len(cell) + 1
+    return found
+
+
 def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     """Every staffing count, grouped per line, with typed parts attached to their totals."""
-    per_line: list[list[_Count]] = []
+    table_counts, table_lines = _table_counts(report)
+    per_line: list[list[_Count]] = [[count] for count in table_counts]
     for line in report.lines:
+        if line.index in table_lines:
+            continue
         text = line.text
         label_line = _label_on_line_before(report.lines, line.index)
         if label_line is not None:

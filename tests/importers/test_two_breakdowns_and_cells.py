@@ -220,3 +220,87 @@ def test_unitless_counts_under_staffing_labels(text: str, expected: dict[str, st
 )
 def test_bare_numbers_that_are_not_staffing_counts(text: str) -> None:
     assert not {k for k in figures_read(text) if k.startswith("staffing.")}
+
+
+# ── 5. classes the w5 reports found: a staffing label before a colon, a staffing table,
+#       a table's rate column ──────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "编制人数：14人；实有人数：13人；退休人数：6人。",
+            {"staffing.authorized": "14", "staffing.actual_total": "13", "staffing.retired": "6"},
+        ),
+        (
+            "核定编制: 20名，在职人员: 18名。",
+            {"staffing.authorized": "20", "staffing.in_service": "18"},
+        ),
+    ],
+)
+def test_staffing_labels_before_a_colon(text: str, expected: dict[str, str]) -> None:
+    assert figures_read(text) == expected
+
+
+def test_a_colon_after_a_non_staffing_label_reads_nothing() -> None:
+    # clean: "参训人数：40人" is an activity, "车辆：3个" not a head-count
+    assert figures_read("参训人数：40人；车辆：3个。") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| 类别 | 编制数 | 实有数 | 差额 |\n| --- | --- | --- | --- |\n| 在职人员 | 48 | 45 | 3 |\n",
+            {"staffing.authorized": "48", "staffing.in_service": "45"},
+        ),
+        (
+            "人员\t编制人数\t实有人数\n在职人员\t30人\t27人\n退休人员\t\t11人\n合计\t30\t38\n",
+            {
+                "staffing.authorized": "30",
+                "staffing.in_service": "27",
+                "staffing.retired": "11",
+            },
+        ),
+    ],
+)
+def test_a_staffing_table_row_by_role_and_column(text: str, expected: dict[str, str]) -> None:
+    assert figures_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rows by type, a 差额 column only, a table of something else: nothing read
+        "类别\t编制数\t实有数\n行政编制\t10\t9\n事业编制\t5\t5\n",
+        "类别\t差额\n在职人员\t3\n",
+        "项目\t场次\t人数\n培训\t4\t120\n",
+    ],
+)
+def test_tables_that_state_no_role_counts(text: str) -> None:
+    assert not {k for k in figures_read(text) if k.startswith("staffing.")}
+
+
+RATE_TABLE = (
+    "表2 预决算对比表（单位：万元）\n项目\t上年决算数\t本年预算数\t本年决算数\t{title}\n"
+    + ("基本支出\t512.30\t540.00\t536.84\t99.41%\n合计\t772.45\t850.00\t824.50\t{rate}\n")
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "rate", "read"),
+    [
+        ("完成率", "97.00%", "97"),
+        ("执行率", "97%", "97"),
+        ("预算执行率", "96.50%", "96.5"),  # named so: read as stated (the checks compare it)
+        ("完成率", "96.50%", None),  # not the row's spending over its budget: whose rate is it?
+    ],
+)
+def test_a_tables_rate_column_gives_the_execution_rate(
+    title: str, rate: str, read: str | None
+) -> None:
+    result = imported(RATE_TABLE.format(title=title, rate=rate))
+    stated = FigureBook(result.dossier).stated("rates.execution")
+    assert (None if stated is None else f"{stated.normalize():f}") == read
+    assert ("rates.execution" in result.sources) == (read is not None)
