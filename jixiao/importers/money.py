@@ -865,6 +865,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     _settle_phases(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
+    _compare_the_two_cuts(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     partial = _partial_economic_keys(lines)
     for line in lines:
@@ -1369,6 +1370,57 @@ def _second_breakdown(here: list[_Line]) -> bool:
     return sum((x.amount.value for x in by_class), Decimal(0)) == total
 
 
+_STANDARD_CLASSES = frozenset(_ECONOMIC_KEYS)
+
+
+def _second_cut_differs(total: Amount, by_class: list[_Line], findings: Findings) -> None:
+    """import.W005 when the economic classes stated beside a 基本/项目 split are surely a second
+    cut of the whole that does not add up: they exceed the total, or all four standard classes are
+    there. (Two or three classes that add up to less may be a partial list: no finding.)"""
+    classes = sum((x.amount.value for x in by_class), Decimal(0))
+    complete = {x.item for x in by_class} >= _STANDARD_CLASSES
+    if classes == total.value or not (classes > total.value or complete):
+        return
+    parts = [x.amount for x in by_class]
+    findings.add(
+        "import.W005",
+        "warning",
+        f"按经济分类所列支出合计{_wan(classes)}万元（{_listed(parts)}）与{total.label}"
+        f"{total.stated_value}{total.unit}不符 / the economic classes do not add up to the "
+        "total that the 基本/项目 split adds up to",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, parts)
+        ),
+        (parts[0].start, parts[-1].end),
+    )
+
+
+def _compare_the_two_cuts(
+    lines: list[_Line], statements: list[tuple[str, Amount]], findings: Findings
+) -> None:
+    """A phase read twice, by 基本/项目 (lines) and by economic class (lines with no funding):
+    the classes are compared with the stated total of the phase, else with 基本 + 项目."""
+    for phase in dict.fromkeys(x.phase for x in lines):
+        here = [x for x in lines if x.phase is phase and x.item.is_composition]
+        by_funding = [x for x in here if x.funding is not None]
+        by_class = [x for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+        if len(by_class) < 2 or {x.funding for x in by_funding} != {Funding.BASIC, Funding.PROJECT}:
+            continue
+        if any(x.funding is None and x.item is Item.UNCLASSIFIED for x in here):
+            continue  # a total line: _unnest compared it with each cut
+        key = figure_key(phase, None, Item.UNCLASSIFIED)
+        total = next((amount for k, amount in statements if k == key), None)
+        if total is None:
+            total = by_funding[-1].amount  # the place to point at: the split
+            value = sum((x.amount.value for x in by_funding), Decimal(0))
+            if value == sum((x.amount.value for x in by_class), Decimal(0)):
+                continue
+            total = Amount(
+                value, value, "万元", total.start, total.end, "基本支出与项目支出合计", None, phase
+            )
+        _second_cut_differs(total, by_class, findings)
+
+
 def _settle_phases(lines: list[_Line]) -> None:
     """Carry-overs belong to the budget / spending phase the dossier actually uses."""
     phases = {line.phase for line in lines if line.item.is_composition}
@@ -1514,6 +1566,8 @@ def _unnest(
                 demote(head)
                 for cut in cuts:
                     if cut not in adding:
+                        if cut is by_class and findings is not None:
+                            _second_cut_differs(head.amount, by_class, findings)
                         for line in cut:
                             demote(line)
             else:

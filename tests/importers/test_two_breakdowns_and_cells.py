@@ -74,6 +74,29 @@ def test_a_total_split_by_funding_and_by_class_is_counted_once(
     text: str, expected: dict[str, str]
 ) -> None:
     assert figures_read(text) == expected
+    assert "import.W005" not in ids(imported(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # all four standard classes, 890 against a stated 880
+        "支出合计880万元，其中基本支出600万元，项目支出280万元。按经济分类，工资福利支出450万元，"
+        "商品和服务支出230万元，对个人和家庭的补助60万元，资本性支出150万元。",
+        # no stated total; two classes already above 基本 + 项目 (880)
+        "基本支出600万元，项目支出280万元。工资福利支出700万元，商品和服务支出230万元。",
+        # the total beside both cuts as lines of its own (no 其中)
+        "全年支出总额880万元。基本支出600万元；项目支出280万元。\n"
+        "按经济分类：工资福利支出450万元，商品和服务支出230万元，对个人和家庭的补助60万元，"
+        "资本性支出150万元。",
+    ],
+)
+def test_a_second_cut_that_does_not_add_up_is_a_finding(text: str) -> None:
+    result = imported(text)
+    finding = next(f for f in result.findings if f.id == "import.W005")
+    assert "按经济分类" in finding.message and "880" in finding.message
+    assert FigureBook(result.dossier).value("executed.total") == 880
+    assert "executed.wages" not in result.sources  # a cut that does not add up is not claimed
 
 
 def test_an_incomplete_class_list_beside_the_funding_split_is_not_claimed() -> None:
@@ -90,6 +113,7 @@ def test_an_incomplete_class_list_beside_the_funding_split_is_not_claimed() -> N
         "executed.project": "280",
     }
     assert FigureBook(result.dossier).value("executed.total") == 880
+    assert "import.W005" not in ids(result)  # two classes below the total: maybe a partial list
 
 
 def test_one_cut_alone_is_unchanged() -> None:
