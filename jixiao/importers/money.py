@@ -187,7 +187,12 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
     )
     if government_revenue and not re.search(r"财政拨款收入", label):
         return None, None, None, None  # the county's revenue, not the department's income
-    if re.search(r"收入|其他资金(?:来源)?", label) and not re.search(r"预算收入|收入预算", label):
+    spent_from_other_funds = "收入" not in label and re.search(r"其他资金.*(?:支出|使用)", label)
+    if (
+        re.search(r"收入|其他资金(?:来源)?", label)
+        and not re.search(r"预算收入|收入预算", label)
+        and not spent_from_other_funds  # "其他资金支出35.20万元": spending, not income
+    ):
         if _income_of_someone_else(label):
             return None, None, None, None  # "全县财政总收入": not the department's income
         if re.search(r"其他资金(?:来源)?|其他收入", label):
@@ -383,6 +388,22 @@ def _label_on_line_before(
     return label, previous.start + previous.text.index(label) - line.start
 
 
+_SOURCE_OF_FUNDS = re.compile(
+    r"财政拨款|一般公共预算|政府性基金|其他资金|自有资金|单位资金|上级补助|财政资金|非财政"
+)
+
+
+def _split_by_source(head: Amount | None, amount: Amount) -> bool:
+    """A part after 其中 that names a source of funds and the head's phase ("其中财政拨款支出…")."""
+    if head is None or head.kind != "total" or head.phase is None:
+        return False
+    if amount.kind not in ("total", None) or amount.funding is not None:
+        return False
+    if not _SOURCE_OF_FUNDS.search(amount.label) or not _SPENDING_WORDS.search(amount.label):
+        return False
+    return amount.phase is None or _same_side(head.phase, amount.phase)
+
+
 def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None) -> bool:
     """A funding amount opening the next sentence continues its total's split when the total
     has the other funding already ("其中：基本支出…。项目支出…")."""
@@ -553,6 +574,12 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
                 amount.kind = "asset:total_original"
             elif amount.kind == "asset:total":
                 amount.kind = "asset:total_net"
+            if group_open and _split_by_source(head, amount):
+                # "实际支出1003.25万元，其中财政拨款支出968.05万元、其他资金支出35.20万元": the
+                # spending by source of funds, not a second total nor 基本/项目: not read (I008)
+                amount.kind = "unread:part"
+                found.append(amount)
+                continue
             if group_open and head is not None:
                 if head.kind in (None, "income", "unread", "allocated", "personnel") and not (
                     amount.kind in ("total", "sangong_total") and amount.phase is not None

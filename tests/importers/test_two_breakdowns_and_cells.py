@@ -328,3 +328,34 @@ def test_a_tables_rate_column_gives_the_execution_rate(
     stated = FigureBook(result.dossier).stated("rates.execution")
     assert (None if stated is None else f"{stated.normalize():f}") == read
     assert ("rates.execution" in result.sources) == (read is not None)
+
+
+# ── 6. spending split by source of funds under 其中 ──────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年实际支出1,003.25万元，其中财政拨款支出968.05万元、其他资金支出35.20万元。",
+        "本年支出合计500万元，其中：一般公共预算财政拨款支出450万元，单位自有资金支出50万元。",
+    ],
+)
+def test_spending_by_source_of_funds_is_neither_a_second_total_nor_income(text: str) -> None:
+    result = imported(text)
+    assert set(figures_read(text)) == {"executed.total"}
+    assert "import.W003" not in ids(result)  # not "the same amount stated differently"
+    assert "income.other" not in result.sources
+    assert "import.I008" in ids(result)  # said, not silently dropped
+
+
+def test_fiscal_appropriation_spending_alone_is_still_the_total() -> None:
+    # clean: with no total before it, 财政拨款支出 is the department's spending
+    assert figures_read("2023年财政拨款支出968.05万元。") == {"executed.total": "968.05"}
+
+
+def test_income_by_source_is_unchanged() -> None:
+    # clean: a split of income (收入) by source is not touched by the spending rule
+    text = "本年收入合计600万元，其中财政拨款收入550万元，其他资金来源50万元。"
+    result = imported(text)
+    assert figures_read(text) == {"income.total": "600"}
+    assert "import.I008" not in ids(result)
