@@ -179,9 +179,19 @@ def _adjustment_reading(
     return None
 
 
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     rest = label
+    if _LAST_YEAR.search(label) and not re.search(r"结转|结余", label):
+        return (
+            None,
+            None,
+            None,
+            None,
+        )  # "上年支出合计300万元", a table's 上年执行数: not this year's
     government_revenue = re.search(
         r"财政(?:总)?收入|税收|地方(?:一般公共预算)?收入|公共预算收入", label
     )
@@ -869,6 +879,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
+    _earlier_years_set_aside(amounts)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -1041,6 +1052,29 @@ def _phases_from_sums(
             ),
             (group[0].start, group[-1].end),
         )
+
+
+_LABEL_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _earlier_years_set_aside(amounts: list[Amount]) -> None:
+    """ "2022年支出合计300万元。2023年支出合计350万元": the same figure stated for two years is a
+    comparison; the earlier year's amount is not read (import.I008). A year alone decides nothing
+    (a title year the body contradicts is import.W013's business, not a reason to drop amounts)."""
+    groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
+    for amount in amounts:
+        match = _LABEL_YEAR.search(amount.label)
+        if match is None or amount.head is not None or amount.kind not in ("total", "funding"):
+            continue
+        phase = amount.phase or amount.default_phase
+        side = None if phase is None else _same_side(phase, BUDGET)
+        key = (amount.kind, amount.funding, amount.item, side)
+        groups.setdefault(key, []).append((int(match.group(1)), amount))
+    for group in groups.values():
+        latest = max(year for year, _ in group)
+        for year, amount in group:
+            if year < latest:
+                amount.kind = "unread"
 
 
 def _share_sibling_phase(amounts: list[Amount], text: str) -> None:

@@ -35,6 +35,7 @@ _SUBGROUP = re.compile(
     r"参加|参与|受益|服务|接待|群众|对象|学生|患者|志愿|新增|新录|录用|招聘|调入|调出|减少|增加|死亡|去世|"
     r"空编|超编|缺编|满编|空缺"
 )
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _SECONDED = re.compile(r"借用|借调|聘用|派遣|援助|挂职|外聘|返聘|政府雇员|公益性岗位|协管")
 _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
 _CATEGORY = re.compile(r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支")
@@ -136,6 +137,8 @@ def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
     if _SUBGROUP.search(label):
         return None  # "在职人员中党员15人", "退休人员参加培训30人": a sub-population or an activity
+    if _LAST_YEAR.search(label):
+        return None  # "上年在职人员27人": last year's count, not this year's
     bare = re.sub(r"\([^()]*\)$", "", label)
     if re.search(r"编外|编制外|临聘|临时聘用", label):
         return ROLE_CONTRACT if unit != "个" else None

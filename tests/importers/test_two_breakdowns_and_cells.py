@@ -359,3 +359,50 @@ def test_income_by_source_is_unchanged() -> None:
     result = imported(text)
     assert figures_read(text) == {"income.total": "600"}
     assert "import.I008" not in ids(result)
+
+
+# ── 7. last year's figures beside this year's ─────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "上年支出合计300万元，本年支出合计350万元，其中基本支出200万元，项目支出150万元。",
+            {"executed.total": "350", "executed.basic": "200", "executed.project": "150"},
+        ),
+        (
+            "2022年支出合计300万元。2023年支出合计350万元，其中基本支出200万元，项目支出150万元。",
+            {"executed.total": "350", "executed.basic": "200", "executed.project": "150"},
+        ),
+        (
+            "单位：万元\n项目\t上年执行数\t本年执行数\n基本支出\t100\t120\n项目支出\t50\t60\n合计\t150\t180\n",
+            {"executed.total": "180", "executed.basic": "120", "executed.project": "60"},
+        ),
+        ("去年在职人员27人，今年在职人员28人。", {"staffing.in_service": "28"}),
+        (
+            "人员\t编制数\t实有数\n在职人员\t30\t28\n上年在职人员\t29\t27\n",
+            {"staffing.authorized": "30", "staffing.in_service": "28"},
+        ),
+    ],
+)
+def test_last_years_figures_are_not_this_years(text: str, expected: dict[str, str]) -> None:
+    result = imported(text)
+    assert figures_read(text) == expected
+    assert "import.W003" not in ids(result)
+
+
+def test_a_year_alone_sets_nothing_aside() -> None:
+    # clean: every amount says 2022 (the title 2023): read as written; the title year is W013's
+    text = "2022年支出合计350万元，其中基本支出200万元，项目支出150万元。"
+    assert figures_read(text) == {
+        "executed.total": "350",
+        "executed.basic": "200",
+        "executed.project": "150",
+    }
+
+
+def test_last_years_carry_over_is_still_read() -> None:
+    # clean: 上年结转 is this year's opening money, not last year's figure
+    result = imported("年初预算500万元，上年结转结余20万元。")
+    assert "budget.carryover_prior" in result.sources
