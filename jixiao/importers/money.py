@@ -1631,7 +1631,40 @@ def _unnest(
                             _second_cut_differs(head.amount, by_class, findings)
                         for line in cut:
                             demote(line)
+            elif _funding_split(parts):
+                # the total kept as stated (a statement), the split as lines: the checks then
+                # report executed.E001 / budget.E001 at the total, as for a 其中 split
+                if findings is not None:
+                    _split_differs(head.amount, parts, findings)
+                demote(head)
             else:
                 for line in parts:
                     demote(line)
     return [line for line in kept if id(line) not in demoted]
+
+
+def _funding_split(parts: list[_Line]) -> bool:
+    """Exactly one 基本支出 and one 项目支出, with no economic class: a split of the phase."""
+    fundings = sorted(str(x.funding) for x in parts)
+    return fundings == sorted(str(f) for f in Funding) and all(
+        x.item is Item.UNCLASSIFIED for x in parts
+    )
+
+
+def _split_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:
+    """import.W005 for "本年支出合计650.00万元。基本支出420.10万元，项目支出229.80万元": a total
+    beside exactly one 基本支出 and one 项目支出 of its phase (_funding_split), not adding up to it
+    (no 其中 tied them, but nothing else can they be the split of)."""
+    amounts = sorted((x.amount for x in parts), key=lambda a: a.start)
+    value = sum((a.value for a in amounts), Decimal(0))
+    findings.add(
+        "import.W005",
+        "warning",
+        f"{total.label}{total.stated_value}{total.unit}与其分项合计{_wan(value)}万元"
+        f"（{_listed(amounts)}）不符，合计按报告所写导入 / the parts do not add up to the "
+        "stated total; the total is kept as stated",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, amounts)
+        ),
+        (total.start, amounts[-1].end),
+    )

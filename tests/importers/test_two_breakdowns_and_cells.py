@@ -406,3 +406,37 @@ def test_last_years_carry_over_is_still_read() -> None:
     # clean: 上年结转 is this year's opening money, not last year's figure
     result = imported("年初预算500万元，上年结转结余20万元。")
     assert "budget.carryover_prior" in result.sources
+
+
+# ── 8. a total beside its 基本/项目 split with no 其中, not adding up ────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        ("本年支出合计650.00万元。基本支出420.10万元，项目支出229.80万元。", "650", "649.9"),
+        ("全年支出总额1,000万元；\n项目支出300万元；基本支出690万元。", "1000", "990"),
+    ],
+)
+def test_a_total_its_split_does_not_add_up_to_is_kept_and_found(
+    text: str, total: str, parts: str
+) -> None:
+    from jixiao.frameworks import evaluate_with
+
+    result = imported(text)
+    finding = next(f for f in result.findings if f.id == "import.W005")
+    assert total in finding.message and parts in finding.message
+    figure = FigureBook(result.dossier).figure("executed.total")
+    assert (f"{figure.stated.normalize():f}", f"{figure.computed.normalize():f}") == (total, parts)
+    assert "executed.E001" in {f.id for f in evaluate_with(result.dossier).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年支出合计650.00万元。基本支出420.20万元，项目支出229.80万元。",  # adds up
+        "本年支出合计650.00万元。基本支出420.10万元。",  # one part: not a split
+    ],
+)
+def test_a_total_with_no_differing_split_gives_no_finding(text: str) -> None:
+    assert "import.W005" not in ids(imported(text))
