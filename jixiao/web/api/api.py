@@ -24,15 +24,15 @@ from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
-from jixiao.web.evaluations import engine, reports, selectors, services
+from jixiao.web.evaluations import reports, selectors, services
 from jixiao.web.evaluations.audit import change_place
 from jixiao.web.evaluations.models import State, Submission
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, Org
-from jixiao.web.results.api import router as results_router
 from jixiao.web.oversight.api import router as oversight_router
+from jixiao.web.results.api import router as results_router
 
 
 class TokenAuth(HttpBearer):
@@ -482,8 +482,8 @@ def _stale(request: HttpRequest, error: services.StaleDossier) -> HttpResponse:
 @api.get("/submissions/{pk}/findings", response=FindingsOut, tags=["dossier"])
 def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    assessment = engine.assess(
-        submission.current_version.data, framework_id=submission.round.framework_id or None
+    assessment = services.assess_version(
+        submission.current_version, submission, with_rescores=False
     )
     return {
         **_state(request.user, submission),
@@ -495,12 +495,7 @@ def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
 @api.get("/submissions/{pk}/score", tags=["dossier"])
 def score(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    a = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    a = services.assess_version(submission.current_version, submission)
     return {
         **_state(request.user, submission),
         "framework": a.framework_name,

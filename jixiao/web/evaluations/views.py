@@ -468,12 +468,7 @@ def score_missing(version: Any) -> str:
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     versions = submission.versions.order_by("-number").only(
         "number", "locked", "approved_at", "created"
     )
@@ -488,7 +483,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             versions=versions,
             last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
-            ledger_backings=ledger_actuals.shown_for(submission),
+            ledger_backings=ledger_actuals.shown_for(submission, assessment),
         ),
     )
 
@@ -824,12 +819,7 @@ def _confirm_page(request: HttpRequest, submission: Any, action: str) -> HttpRes
     """GET: what *action* will do, with 确认 (a POST to the same address) and 取消; changes nothing."""
     if action not in confirm.CONFIRMED:
         raise Http404("未知操作 / unknown action")
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     return render(
         request,
         "evaluations/submission_confirm.html",
@@ -1143,7 +1133,8 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
             keep_identity=keep_identity,
         )
         applied.append(preview)
-        return preview.data
+        # ledger-backed actuals are the ledger's unless typed over with a reason, as in the form
+        return ledger_actuals.resolve(submission, current, preview.data)
 
     try:
         services.submission_edit_dossier(
@@ -1242,10 +1233,7 @@ def _report_policy(page: bytes) -> dict[str, list[str]]:
 
 
 def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
-    )
+    assessment = services.assess_version(version, submission)
     basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
     return reports.render(assessment, fmt, basename=basename)
 

@@ -66,12 +66,17 @@ def value_text(aggregate: Aggregate) -> str:
     return f"{format_score(aggregate.value)}{aggregate.unit}"
 
 
-def records_url(org: Org, year: int, aggregate: Aggregate) -> str:
+def records_url(org: Org, year: int, aggregate: Aggregate, version: int | None = None) -> str:
     """The list of the records behind *aggregate* (its first ledger; the page filters by the
-    aggregate's own record ids, recomputed, so the link stays short however many there are)."""
+    aggregate's own record ids, recomputed, so the link stays short however many there are).
+    With *version*, the ids are those of that dossier version's ledger snapshot: the records
+    as they were when it was submitted."""
     ledger = aggregate.ledgers[0].value if aggregate.ledgers else ""
     base = reverse("ledgers:records", kwargs={"org": org.pk, "ledger": ledger})
-    return f"{base}?{urlencode({'year': year, 'figure': aggregate.key})}"
+    query: dict[str, Any] = {"year": year, "figure": aggregate.key}
+    if version is not None:
+        query["version"] = version
+    return f"{base}?{urlencode(query)}"
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,14 @@ STATUS_WORDS = {
 
 
 def shown(org: Org, year: int, data: dict[str, Any]) -> dict[str, Shown]:
-    found = report(org, year, data)
+    return shown_report(org, year, report(org, year, data))
+
+
+def shown_report(
+    org: Org, year: int, found: LedgerReport | None, version: int | None = None
+) -> dict[str, Shown]:
+    """Each backed indicator of *found* as the pages show it; links name *version* when the
+    figures come from its snapshot."""
     if found is None:
         return {}
     english = _english()
@@ -187,7 +199,7 @@ def shown(org: Org, year: int, data: dict[str, Any]) -> dict[str, Shown]:
             label=aggregate.label_en if english else aggregate.label,
             value=value_text(aggregate),
             count=aggregate.count,
-            url=records_url(org, year, aggregate),
+            url=records_url(org, year, aggregate, version),
             status=en if english else zh,
             overridden=item.status is BackingStatus.OVERRIDDEN,
             reason=item.reason or "",
@@ -219,23 +231,27 @@ def resolve_indicators(
         row = after["indicators"][item.position]
         typed = _claim(row) != previous.get(item.indicator_id)
         if item.status is BackingStatus.UNSUPPORTED and typed:
-            problems.append(_unsupported(item.position, item.aggregate))
+            name = dossier.indicators[item.position].name
+            problems.append(_unsupported(item.position, name, item.claim_text, item.aggregate))
     if problems:
         raise InputError("<web>", problems)
     return dossier_to_data(resolved)
 
 
-def _unsupported(position: int, aggregate: Aggregate) -> Problem:
+def _unsupported(position: int, name: str, claim: str, aggregate: Aggregate) -> Problem:
+    """Why a typed actual is refused, naming the indicator, the claim and the ledger's value."""
     value = value_text(aggregate)
+    words = {"name": name, "claim": claim, "label": aggregate.label, "value": value}
     return Problem(
         f"indicators[{position}].override_reason",
         gettext(
-            "实际完成值来自台账（%(label)s：%(value)s，%(n)s 条记录）。"
-            "如需改填为其他数值，请在“改填原因”中说明理由"
+            "指标“%(name)s”的实际完成值“%(claim)s”与台账不符：完成值来自台账"
+            "（%(label)s：%(value)s，%(n)s 条记录）。如需改填为其他数值，请在“改填原因”中说明理由"
         )
-        % {"label": aggregate.label, "value": value, "n": aggregate.count},
-        f"the actual comes from the ledger ({aggregate.label_en}: {value}, "
-        f"{aggregate.count} records); to type another value, give the reason (改填原因)",
+        % {**words, "n": aggregate.count},
+        f"indicator {name}: the actual {claim} differs from the ledger; it comes from the "
+        f"ledger ({aggregate.label_en}: {value}, {aggregate.count} records). To type another "
+        "value, give the reason (改填原因)",
     )
 
 
@@ -298,8 +314,41 @@ def override_note(rows: list[dict[str, Any]]) -> str:
     return "；".join(notes)
 
 
-def shown_for(submission: Any) -> dict[str, Shown]:
+def shown_for(submission: Any, assessment: Any = None) -> dict[str, Shown]:
+    """The backed indicators of the submission's current version, judged by the ledgers its
+    assessment reads (live while with the unit, the snapshot after submission); pass the
+    *assessment* when there is one, its ledger report is used as it is."""
+    from jixiao.web.ledgers import snapshots
+
     version = submission.current_version
-    if version is None:
+    if version is None or not _backed(version.data):
         return {}
-    return shown(submission.org, submission.round.year, version.data)
+    year = submission.round.year
+    frozen = None if snapshots.uses_live(version, submission) else version.pk
+    if assessment is not None and assessment.result is not None:
+        found = getattr(assessment.result, "ledgers", None)
+    else:
+        ledgers = snapshots.ledgers_for(version, submission)
+        found = None
+        if ledgers is not None:
+            dossier = dossier_from_data(version.data, origin="<web>")
+            book_ = AggregateBook(ledgers.records, year, ledgers.factors)
+            found = back_indicators(dossier, book_)[1]
+    return shown_report(submission.org, year, found, frozen)
+
+
+def snapshot_refs(org: Org, year: int, key: str, version_pk: int) -> list[str] | None:
+    """The ids of the records behind aggregate *key* in dossier version *version_pk*'s ledger
+    snapshot (None for an unknown key, a version of another unit or without a snapshot)."""
+    from jixiao.web.ledgers import snapshots
+    from jixiao.web.ledgers.models import LedgerSnapshot
+
+    if key not in AGGREGATES:
+        return None
+    snapshot = LedgerSnapshot.objects.filter(
+        version_id=version_pk, version__submission__org=org, year=year
+    ).first()
+    ledgers = None if snapshot is None else snapshots.frozen(snapshot)
+    if ledgers is None:
+        return None
+    return list(AggregateBook(ledgers.records, year, ledgers.factors).get(key).record_ids)

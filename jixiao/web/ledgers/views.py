@@ -112,7 +112,12 @@ def record_list(request: HttpRequest, org: int, ledger: str) -> HttpResponse:
     _ledger_or_404(ledger)
     year = _year(request, unit_org)
     figure = request.GET.get("figure", "")
-    refs = actuals.figure_refs(unit_org, year, figure) if figure else None
+    version = request.GET.get("version", "")
+    frozen = version.isdigit() and len(version) < 12
+    if figure and frozen:  # the records as a submitted version's snapshot has them
+        refs = actuals.snapshot_refs(unit_org, year, figure, int(version))
+    else:
+        refs = actuals.figure_refs(unit_org, year, figure) if figure else None
     filters = {
         "year": year,
         "start": request.GET.get("start", ""),
@@ -141,6 +146,7 @@ def record_list(request: HttpRequest, org: int, ledger: str) -> HttpResponse:
             "filters": filters,
             "refs": refs,
             "figure": actuals.figure_label(figure) if refs is not None else "",
+            "frozen": frozen and refs is not None,
             "figure_ledgers": [
                 item for item in actuals.figure_ledgers(unit_org, year, figure) if item[0] != ledger
             ]

@@ -1,0 +1,316 @@
+"""The web's assessment reads the unit's ledgers: findings, reports, and frozen snapshots.
+
+Known answers on hand-made records: 3 overhauls in 2023 behind an indicator that names
+``property.overhauls_done``. A planted claim of 9 (no reason) is a ``ledgers.E001`` finding on
+the submission page and in the API; a claim of 3 is clean. Submitting freezes the records into
+the version's snapshot: editing the ledger afterwards changes neither the submitted assessment
+nor, once approved, the sealed version, its report or its seal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from jixiao.core.errors import InputError
+from jixiao.web.evaluations import integrity, reports, services
+from jixiao.web.evaluations.models import Submission
+from jixiao.web.ledgers import services as ledger_services
+from jixiao.web.ledgers import snapshots
+from jixiao.web.ledgers.models import LedgerRecord, LedgerSnapshot
+from tests.web import factories
+from tests.web.factories import dossier_data
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def backed(actual: str | None = None, **extra: Any) -> dict[str, Any]:
+    row = {
+        "id": "overhauls",
+        "name": "设备检修次数",
+        "level1": "产出",
+        "level2": "数量",
+        "goal": "G1",
+        "comparator": "≥",
+        "target": "2",
+        "unit": "次",
+        "actual_from": "property.overhauls_done",
+        **extra,
+    }
+    if actual is not None:
+        row["actual"] = actual
+    return row
+
+
+def three_overhauls(world: factories.World) -> list[LedgerRecord]:
+    clerk = world.users["filler_a"]
+    return [
+        ledger_services.record_create(
+            actor=clerk,
+            org=world.unit_a,
+            ledger="overhauls",
+            data={"overhaul_date": day, "equipment": "中央空调"},
+        )
+        for day in ("2023-01-10", "2023-04-10", "2023-09-10")
+    ]
+
+
+def fill(world: factories.World, row: dict[str, Any]) -> Submission:
+    """The dossier saved as it is (no ledger resolution: what an old or imported version holds)."""
+    data = dossier_data(world.unit_a.name)
+    data["indicators"].append(row)
+    return factories.fill(world, "a", indicators=data["indicators"])
+
+
+def ids(findings: list[dict[str, Any]]) -> set[str]:
+    return {f["id"] for f in findings}
+
+
+def test_an_unsupported_claim_is_a_ledger_finding_on_the_page_and_in_the_api(world):
+    three_overhauls(world)
+    submission = fill(world, backed("9"))
+    version = Submission.objects.get(pk=submission.pk).current_version
+    assert "ledgers.E001" in ids(version.findings)  # stored with the version's summary
+    page = client_for(world.users["dept"]).get(f"/submissions/{submission.pk}/edit/indicators/")
+    html = page.content.decode()  # at the indicator's row, where the reviewer reads it
+    assert "ledgers.E001" in html and "二者不符且未说明理由" in html
+    api = client_for(world.users["dept"]).get(f"/api/submissions/{submission.pk}/findings")
+    assert "ledgers.E001" in ids(api.json()["findings"])
+    blocking = services.assess_version(version).blocking
+    assert "ledgers.E001" in ids(blocking)  # it stops the submission until corrected or waived
+
+
+def test_a_supported_claim_is_clean(world):
+    three_overhauls(world)
+    submission = fill(world, backed("3"))
+    findings = Submission.objects.get(pk=submission.pk).current_version.findings
+    assert not {"ledgers.E001", "ledgers.W001", "ledgers.I001"} & ids(findings)
+    client = client_for(world.users["dept"])
+    page = client.get(f"/submissions/{submission.pk}/edit/indicators/").content.decode()
+    assert "ledgers.E001" not in page
+    assert "来自 3 条记录" in page
+
+
+def test_without_records_the_claim_is_unverified_and_a_reason_is_reported(world):
+    three_overhauls(world)
+    submission = fill(world, backed("5", override_reason="另有2次由厂家检修"))
+    findings = Submission.objects.get(pk=submission.pk).current_version.findings
+    assert "ledgers.I001" in ids(findings) and "ledgers.E001" not in ids(findings)
+
+
+def test_a_unit_without_ledgers_is_assessed_as_before(world):
+    submission = fill(world, backed("9"))
+    assert snapshots.ledgers_for(submission.current_version, submission) is None
+    findings = Submission.objects.get(pk=submission.pk).current_version.findings
+    assert not any(f["id"].startswith("ledgers.") for f in findings)
+
+
+def _report_text(submission: Submission) -> str:
+    version = submission.current_version
+    assessment = services.assess_version(version, submission)
+    return reports.render(assessment, "md", basename="r").content.decode()
+
+
+def test_the_web_report_carries_the_ledger_sections(world):
+    three_overhauls(world)
+    submission = fill(world, backed("3"))
+    text = _report_text(submission)
+    assert "绩效指标台账依据" in text  # 附件4
+    assert "从3条记录计算" in text
+
+
+def test_submitting_freezes_the_ledgers_and_approval_seals_them(world):
+    records = three_overhauls(world)
+    fill(world, backed("3"))
+    submission = factories.advance(world, "a", "submit")
+    snapshot = LedgerSnapshot.objects.get(version=submission.current_version)
+    assert snapshot.record_count == 3 and snapshot.year == 2023
+    assert snapshot.factors["factors"]["电力"]["kgce_per_unit"] == "0.1229"
+    # a record added and one deleted after submission: the submitted assessment does not move
+    clerk = world.users["filler_a"]
+    ledger_services.record_create(
+        actor=clerk,
+        org=world.unit_a,
+        ledger="overhauls",
+        data={"overhaul_date": "2023-11-01", "equipment": "电梯"},
+    )
+    ledger_services.record_delete(actor=clerk, record=records[0])
+    submission = Submission.objects.get(pk=submission.pk)
+    assessment = services.assess_version(submission.current_version, submission)
+    assert not {"ledgers.E001"} & ids(assessment.findings)
+    backing = assessment.result.ledgers.backing("overhauls")
+    assert backing.aggregate.count == 3
+    submission = factories.advance(world, "a", "dept_approve", "finance_approve", "approve")
+    version = submission.current_version
+    assert version.locked and "ledgers" in version.content_parts
+    before = _report_text(submission)
+    ledger_services.record_create(
+        actor=clerk,
+        org=world.unit_a,
+        ledger="overhauls",
+        data={"overhaul_date": "2023-12-01", "equipment": "锅炉"},
+    )
+    assert LedgerRecord.objects.filter(org=world.unit_a, year=2023).count() == 4
+    submission = Submission.objects.get(pk=submission.pk)
+    assert _report_text(submission) == before
+    assert "从3条记录计算" in before
+    assert integrity.check().problems == []
+    # the snapshot of an approved version cannot be changed or removed through the application
+    snapshot = LedgerSnapshot.objects.get(version=version)
+    snapshot.data = {}
+    with pytest.raises(ValueError):
+        snapshot.save()
+    with pytest.raises(ValueError):
+        LedgerSnapshot.objects.get(version=version).delete()
+    # and a change outside it is named by jixiao verify
+    LedgerSnapshot.objects.filter(version=version).update(data={"overhauls": []})
+    (problem,) = integrity.check().problems
+    assert "台账快照" in problem.what
+
+
+def test_the_records_link_of_a_submitted_version_lists_the_snapshot(world):
+    records = three_overhauls(world)
+    fill(world, backed("3"))
+    submission = factories.advance(world, "a", "submit")
+    ledger_services.record_create(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger="overhauls",
+        data={"overhaul_date": "2023-11-01", "equipment": "电梯"},
+    )
+    client = client_for(world.users["dept"])
+    page = client.get(f"/submissions/{submission.pk}/").content.decode()
+    assert "来自 3 条记录" in page
+    version = submission.current_version.pk
+    link = (
+        f"/ledgers/{world.unit_a.pk}/overhauls/?year=2023&amp;"
+        f"figure=property.overhauls_done&amp;version={version}"
+    )
+    assert link in page
+    listing = client.get(link.replace("&amp;", "&")).content.decode()
+    assert listing.count('data-ref="') == 3
+    assert f'data-ref="{records[0].ref}"' in listing and "提交时的台账快照" in listing
+    # another unit's version number does not open this unit's snapshot
+    other = client.get(
+        f"/ledgers/{world.unit_a.pk}/overhauls/?year=2023&figure=property.overhauls_done"
+        f"&version={version + 1000}"
+    )
+    assert other.status_code == 200 and "提交时的台账快照" not in other.content.decode()
+
+
+def test_returning_thaws_the_version_and_resubmitting_freezes_it_again(world):
+    three_overhauls(world)
+    fill(world, backed("3"))
+    submission = factories.advance(world, "a", "submit")
+    services.submission_return(
+        actor=world.users["dept"], submission=submission, reason="请补充检修记录"
+    )
+    ledger_services.record_create(
+        actor=world.users["filler_a"],
+        org=world.unit_a,
+        ledger="overhauls",
+        data={"overhaul_date": "2023-11-01", "equipment": "电梯"},
+    )
+    submission = factories.advance(world, "a", "submit")
+    assert LedgerSnapshot.objects.get(version=submission.current_version).record_count == 4
+
+
+def test_the_assessment_reads_the_ledgers_in_one_query(world, django_assert_max_num_queries):
+    three_overhauls(world)
+    submission = fill(world, backed("3"))
+    submission = Submission.objects.select_related("round", "current_version").get(pk=submission.pk)
+    with django_assert_max_num_queries(1):
+        snapshots.ledgers_for(submission.current_version, submission)
+
+
+# ── whole-dossier import: the form's override rule ────────────────────────────────────────
+
+
+def _import(client: Client, submission: Submission, data: dict[str, Any]) -> Any:
+    import re
+
+    import yaml
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = f"/submissions/{submission.pk}/import/"
+    upload = SimpleUploadedFile("dossier.yaml", yaml.safe_dump(data, allow_unicode=True).encode())
+    preview = client.post(url, {"file": upload}).content.decode()
+    token = re.search(r'name="confirm" value="([^"]+)"', preview)
+    assert token, "no confirmation form"
+    return client.post(
+        url, {"confirm": token.group(1), "mode": "replace", "keep_identity": "1"}, follow=True
+    )
+
+
+def _file(world: factories.World, row: dict[str, Any]) -> dict[str, Any]:
+    data = dossier_data(world.unit_a.name)
+    data["indicators"].append(row)
+    return data
+
+
+def _overhauls_actual(submission: Submission) -> Any:
+    data = Submission.objects.get(pk=submission.pk).current_version.data
+    return next(i for i in data["indicators"] if i["id"] == "overhauls").get("actual")
+
+
+def test_an_import_typing_over_the_ledger_without_a_reason_is_refused(world):
+    three_overhauls(world)
+    submission = fill(world, backed())
+    assert _overhauls_actual(submission) is None  # saved before resolution: nothing typed
+    client = client_for(world.users["filler_a"])
+    refused = _import(client, submission, _file(world, backed("9")))
+    html = refused.content.decode()
+    assert "输入有误，未保存任何内容" in html
+    assert "指标“设备检修次数”的实际完成值“9次”与台账不符" in html
+    assert "请在“改填原因”中说明理由" in html
+    assert _overhauls_actual(submission) is None  # nothing written
+    # the ledger's figure imports; so does another one with its reason
+    _import(client, submission, _file(world, backed("3")))
+    assert _overhauls_actual(submission) == "3"
+    reason = "另有6次由厂家检修，见维保合同"
+    _import(client, submission, _file(world, backed("9", override_reason=reason)))
+    assert _overhauls_actual(submission) == "9"
+
+
+def test_the_api_put_refuses_it_too_naming_the_indicator(world):
+    three_overhauls(world)
+    submission = fill(world, backed("3"))
+    client = client_for(world.users["filler_a"])
+    response = client.put(
+        f"/api/submissions/{submission.pk}/dossier",
+        data=_file(world, backed("9")),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    (problem,) = response.json()["problems"]
+    assert "指标“设备检修次数”的实际完成值“9次”与台账不符" in problem["zh"]
+    assert problem["path"] == "indicators[1].override_reason"
+    assert problem["en"].startswith("indicator 设备检修次数: the actual 9次 differs")
+    assert _overhauls_actual(submission) == "3"
+
+
+def test_a_bulk_prefill_follows_the_ledger(world):
+    three_overhauls(world)
+    with pytest.raises(InputError) as refused:
+        services.submission_prefill(
+            actor=world.users["finance"],
+            submission=world.sub("a"),
+            data=_file(world, backed("9")),
+            note="批量导入",
+        )
+    assert "设备检修次数" in refused.value.problems[0].zh
+    services.submission_prefill(
+        actor=world.users["finance"],
+        submission=world.sub("a"),
+        data=_file(world, backed()),
+        note="批量导入",
+    )
+    assert _overhauls_actual(world.sub("a")) == "3"
