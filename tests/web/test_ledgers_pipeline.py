@@ -314,3 +314,37 @@ def test_a_bulk_prefill_follows_the_ledger(world):
         note="批量导入",
     )
     assert _overhauls_actual(world.sub("a")) == "3"
+
+
+# ── the ledgers API pages like the rest ───────────────────────────────────────────────────
+
+
+def test_the_ledgers_api_lists_page_and_sort(world, django_assert_max_num_queries):
+    clerk = world.users["filler_a"]
+    for day in ("2023-09-10", "2023-01-10", "2023-04-10", "2022-05-01"):
+        ledger_services.record_create(
+            actor=clerk,
+            org=world.unit_a,
+            ledger="overhauls",
+            data={"overhaul_date": day, "equipment": "中央空调"},
+        )
+    finance = client_for(world.users["finance"])
+    url = f"/api/ledgers/{world.unit_a.pk}/overhauls/records"
+    first = finance.get(url + "?limit=2").json()
+    assert first["count"] == 4
+    assert [r["date"] for r in first["items"]] == ["2022-05-01", "2023-01-10"]
+    rest = finance.get(url + "?limit=2&offset=2").json()["items"]
+    assert [r["date"] for r in rest] == ["2023-04-10", "2023-09-10"]
+    assert finance.get(url + "?limit=501").status_code == 400
+    assert finance.get(url + "?year=2023").json()["count"] == 3
+    assert finance.get(url + f"?year={2**70}").status_code in (200, 422)
+    figures = finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=2023&limit=1").json()
+    assert figures["count"] == 1 and figures["items"][0]["key"] == "property.overhauls_done"
+    figures_url = f"/api/ledgers/{world.unit_a.pk}/figures?year=2023&offset=1"
+    assert finance.get(figures_url).json() == {"items": [], "count": 1}
+    assert finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=99999").json() == {
+        "items": [],
+        "count": 0,
+    }
+    with django_assert_max_num_queries(12):
+        finance.get(url + "?limit=500")

@@ -26,11 +26,10 @@ from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError, Problem
 from jixiao.core.ledgers.aggregates import AGGREGATES, Aggregate, AggregateBook
 from jixiao.core.ledgers.backing import BackingStatus, LedgerReport, back_indicators
-from jixiao.core.ledgers.records import LedgerKind, LedgerSet
+from jixiao.core.ledgers.records import LedgerSet
 from jixiao.core.numbers import format_score
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.io.dossiers import dossier_to_data
-from jixiao.web.ledgers.models import LedgerRecord
 from jixiao.web.orgs.models import Org
 
 SATISFACTION_RATE = "satisfaction.rate"
@@ -38,19 +37,13 @@ SATISFACTION_RATE = "satisfaction.rate"
 FORM_WORDS = (gettext_noop("完成值来自台账"), gettext_noop("—（手工填写）"))
 
 
-def ledger_set(org: Org) -> LedgerSet:
-    """Every record of *org* (all years: a figure may compare with last year) as the core's."""
-    by_ledger: dict[str, list[dict[str, Any]]] = {}
-    rows = LedgerRecord.objects.filter(org=org).order_by("date", "pk").values_list("ledger", "data")
-    for ledger, data in rows:
-        by_ledger.setdefault(ledger, []).append(data)
-    known = {kind.value for kind in LedgerKind}
-    return LedgerSet.model_validate({k: v for k, v in by_ledger.items() if k in known})
-
-
 def book(org: Org, year: int) -> AggregateBook:
-    """The year's aggregates, energy converted to standard coal with the shipped factors."""
-    return AggregateBook(ledger_set(org), year, load_conversion_factors())
+    """The year's aggregates, energy converted to standard coal with the shipped factors (the
+    records behind them only: :func:`jixiao.web.ledgers.snapshots.records_data`, one query)."""
+    from jixiao.web.ledgers import snapshots
+
+    records = LedgerSet.model_validate(snapshots.records_data(org.pk, year))
+    return AggregateBook(records, year, load_conversion_factors())
 
 
 def _english() -> bool:
