@@ -348,3 +348,28 @@ def test_the_ledgers_api_lists_page_and_sort(world, django_assert_max_num_querie
     }
     with django_assert_max_num_queries(12):
         finance.get(url + "?limit=500")
+
+
+# ── the report read in the web: each ledger figure links to its records ───────────────────
+
+
+def test_the_web_report_links_each_ledger_figure_to_its_records(world):
+    three_overhauls(world)
+    fill(world, backed("3"))
+    submission = factories.advance(world, "a", "submit")
+    client = client_for(world.users["dept"])
+    html = client.get(f"/submissions/{submission.pk}/report.html").content.decode()
+    link = (
+        f"http://testserver/ledgers/{world.unit_a.pk}/overhauls/?year=2023&amp;"
+        f"figure=property.overhauls_done&amp;version={submission.current_version.pk}"
+    )
+    assert html.count(f'<a href="{link}">') == 3  # 附件1's actual, 附件4's value and count
+    assert "点击台账计算值或条数" in html
+    markdown = client.get(f"/submissions/{submission.pk}/report.md").content.decode()
+    assert f"]({link.replace('&amp;', '&')})" in markdown
+    # the public report links nowhere inside the application
+    factories.advance(world, "a", "dept_approve", "finance_approve", "approve", "publish")
+    public = Client().get(f"/portal/reports/{submission.pk}/report.html")
+    assert public.status_code == 200 and "/ledgers/" not in public.content.decode()
+    page = Client().get(f"/portal/reports/{submission.pk}/")
+    assert page.status_code == 200 and "/ledgers/" not in page.content.decode()

@@ -547,7 +547,7 @@ def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             404, gettext("不支持的格式，可选 %(formats)s") % {"formats": ", ".join(reports.FORMATS)}
         )
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return report_response(request, submission, fmt)
+    return report_response(request, submission, fmt, ledger_links=True)
 
 
 api.add_router("/", results_router)  # 结果应用 and 运行监控 (jixiao.web.results.api)

@@ -1187,18 +1187,27 @@ def excel_template(request: HttpRequest) -> HttpResponse:
 @login_required
 def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return report_response(request, submission, fmt)
+    return report_response(request, submission, fmt, ledger_links=True)
 
 
 def report_response(
-    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None, cache_key: str = ""
+    request: HttpRequest,
+    submission: Any,
+    fmt: str,
+    *,
+    version: Any = None,
+    cache_key: str = "",
+    ledger_links: bool = False,
 ) -> HttpResponse:
-    """The report file; with *cache_key* (locked versions only) a rendered file is reused."""
+    """The report file; with *cache_key* (locked versions only) a rendered file is reused.
+    With *ledger_links* (a signed-in reader who may see the unit's ledgers), each actual
+    computed from ledger records links to them (HTML, Markdown)."""
     version = version or submission.current_version
     file = cache.get(cache_key) if cache_key else None
     try:
         if file is None:
-            file = _render_report(submission, version, fmt)
+            links = request.build_absolute_uri("/") if ledger_links else None
+            file = _render_report(submission, version, fmt, links)
             if cache_key:
                 cache.set(cache_key, file, timeout=24 * 3600)
     except reports.ReportUnavailable as error:
@@ -1232,10 +1241,17 @@ def _report_policy(page: bytes) -> dict[str, list[str]]:
     }
 
 
-def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
+def _render_report(
+    submission: Any, version: Any, fmt: str, site: str | None = None
+) -> reports.ReportFile:
+    """The report of *version*; with *site* (the address the reader uses), its ledger-backed
+    actuals link to their records there (absolute, so a saved file still links)."""
     assessment = services.assess_version(version, submission)
     basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
-    return reports.render(assessment, fmt, basename=basename)
+    links = None
+    if site is not None:
+        links = ledger_actuals.record_links(submission, version, assessment, site.rstrip("/"))
+    return reports.render(assessment, fmt, basename=basename, links=links)
 
 
 @login_required

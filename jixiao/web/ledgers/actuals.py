@@ -345,3 +345,20 @@ def snapshot_refs(org: Org, year: int, key: str, version_pk: int) -> list[str] |
     if ledgers is None:
         return None
     return list(AggregateBook(ledgers.records, year, ledgers.factors).get(key).record_ids)
+
+
+def record_links(submission: Any, version: Any, assessment: Any, site: str) -> dict[str, str]:
+    """Indicator id → the absolute address of the ledger records behind its actual, for the
+    report of *version* (the snapshot's records once submitted). Only actuals the ledger gave."""
+    from jixiao.web.ledgers import snapshots
+
+    found = getattr(assessment.result, "ledgers", None)
+    if found is None:
+        return {}
+    frozen = None if snapshots.uses_live(version, submission) else version.pk
+    year = submission.round.year
+    return {
+        b.indicator_id: site + records_url(submission.org, year, b.aggregate, frozen)
+        for b in found.backings
+        if b.status.uses_ledger and b.aggregate.has_records
+    }
