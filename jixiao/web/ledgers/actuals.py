@@ -318,15 +318,14 @@ def shown_for(submission: Any, assessment: Any = None) -> dict[str, Shown]:
         return {}
     year = submission.round.year
     frozen = None if snapshots.uses_live(version, submission) else version.pk
+    found = None
     if assessment is not None and assessment.result is not None:
         found = getattr(assessment.result, "ledgers", None)
-    else:
-        ledgers = snapshots.ledgers_for(version, submission)
-        found = None
-        if ledgers is not None:
-            dossier = dossier_from_data(version.data, origin="<web>")
-            book_ = AggregateBook(ledgers.records, year, ledgers.factors)
-            found = back_indicators(dossier, book_)[1]
+    if found is None:  # no assessment at hand, or no records at all: each shows "no records"
+        ledgers = None if assessment is not None else snapshots.ledgers_for(version, submission)
+        records = ledgers.records if ledgers is not None else LedgerSet()
+        dossier = dossier_from_data(version.data, origin="<web>")
+        found = back_indicators(dossier, AggregateBook(records, year))[1]
     return shown_report(submission.org, year, found, frozen)
 
 

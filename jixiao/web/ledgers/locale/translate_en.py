@@ -193,6 +193,8 @@ EN = {
     "%(year)s年实物量": "Quantity %(year)s",
     "上年实物量": "Quantity last year",
     "同比": "Change",
+    "实物量同比": "Quantity change",
+    "折标准煤同比": "tce change",
     "折标准煤（吨）": "tce",
     "上年折标准煤（吨）": "tce last year",
     "（不折标准煤）": " (not converted)",

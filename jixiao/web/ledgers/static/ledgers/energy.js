@@ -10,7 +10,7 @@
   if (typeof echarts === "undefined") {
     return;
   }
-  var COLORS = ["#1f5f8b", "#9fb8c9"];
+  var COLORS = ["#9fb8c9", "#1f5f8b"];  // last year light, this year dark
   var charts = [];
 
   function num(text) {
