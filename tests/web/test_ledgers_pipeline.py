@@ -373,3 +373,37 @@ def test_the_web_report_links_each_ledger_figure_to_its_records(world):
     assert public.status_code == 200 and "/ledgers/" not in public.content.decode()
     page = Client().get(f"/portal/reports/{submission.pk}/")
     assert page.status_code == 200 and "/ledgers/" not in page.content.decode()
+
+
+def _queries(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_pages_read_the_ledgers_in_queries_that_do_not_grow_with_records(world):
+    three_overhauls(world)
+    submission = fill(world, backed("3"))
+    client = client_for(world.users["dept"])
+    urls = [
+        f"/submissions/{submission.pk}/",
+        f"/submissions/{submission.pk}/edit/indicators/",
+        f"/submissions/{submission.pk}/report.md",
+    ]
+    before = [_queries(client, url) for url in urls]
+    for day in range(1, 29):
+        ledger_services.record_create(
+            actor=world.users["filler_a"],
+            org=world.unit_a,
+            ledger="overhauls",
+            data={"overhaul_date": f"2023-05-{day:02d}", "equipment": "电梯"},
+        )
+    after = [_queries(client, url) for url in urls]
+    assert after == before, (before, after)
+    assert max(after) <= 16  # 13, 12 and 8 when written
+    frozen = factories.advance(world, "a", "submit")
+    submitted = [_queries(client, url.replace(str(submission.pk), str(frozen.pk))) for url in urls]
+    assert max(submitted) <= 16, submitted
