@@ -71,8 +71,25 @@ def live(org_id: int, year: int) -> Ledgers | None:
     return None if records is None else Ledgers(records, load_conversion_factors())
 
 
+# validated snapshots by content digest: a snapshot never changes once taken (a retake has a new
+# digest), and validating the seed's 1,511 records costs ~13 ms a page (benchmarks.ledgers_bench)
+_FROZEN: dict[str, Ledgers | None] = {}
+_FROZEN_MAX = 64
+
+
 def frozen(snapshot: LedgerSnapshot) -> Ledgers | None:
-    """The ledgers a snapshot froze, with the factors it froze (the shipped ones if none)."""
+    """The ledgers a snapshot froze, with the factors it froze (the shipped ones if none);
+    validated once per process and content (the digest is recomputed from the stored content,
+    so a row changed outside the application is never served from another's validation)."""
+    key = digest(snapshot.data, snapshot.factors)
+    if key not in _FROZEN:
+        if len(_FROZEN) >= _FROZEN_MAX:
+            _FROZEN.pop(next(iter(_FROZEN)))
+        _FROZEN[key] = _validated(snapshot)
+    return _FROZEN[key]
+
+
+def _validated(snapshot: LedgerSnapshot) -> Ledgers | None:
     records = as_set(snapshot.data)
     if records is None:
         return None
