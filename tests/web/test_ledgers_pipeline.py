@@ -9,6 +9,7 @@ nor, once approved, the sealed version, its report or its seal.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,8 +18,8 @@ from django.test import Client
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations import integrity, reports, services
 from jixiao.web.evaluations.models import Submission
+from jixiao.web.ledgers import actuals, snapshots
 from jixiao.web.ledgers import services as ledger_services
-from jixiao.web.ledgers import snapshots
 from jixiao.web.ledgers.models import LedgerRecord, LedgerSnapshot
 from tests.web import factories
 from tests.web.factories import dossier_data
@@ -407,3 +408,49 @@ def test_the_pages_read_the_ledgers_in_queries_that_do_not_grow_with_records(wor
     frozen = factories.advance(world, "a", "submit")
     submitted = [_queries(client, url.replace(str(submission.pk), str(frozen.pk))) for url in urls]
     assert max(submitted) <= 16, submitted
+
+
+def test_an_anonymous_survey_answer_moves_the_open_dossier_without_a_false_finding(world):
+    """The stored actual was the ledger's; a new answer changes the ledger: the open dossier
+    follows (the ledger's edit, audited as such), not a claim the ledger no longer supports."""
+    from jixiao.web.evaluations.models import AuditEntry
+    from jixiao.web.ledgers.models import Survey
+
+    survey = ledger_services.survey_open(
+        actor=world.users["filler_a"], org=world.unit_a, year=2023, title="服务对象满意度调查"
+    )
+    for rating in ("满意", "满意", "不满意"):
+        ledger_services.survey_respond(
+            survey=Survey.objects.get(pk=survey.pk), data={"rating": rating}
+        )
+    row = backed(
+        id="satisfaction",
+        name="社会公众满意度",
+        level1="满意度",
+        level2="服务对象满意度",
+        comparator="≥",
+        target="60",
+        unit="%",
+        actual_from="satisfaction.rate",
+    )
+    submission = factories.fill(
+        world, "a", indicators=[*dossier_data(world.unit_a.name)["indicators"], row]
+    )
+    # saved as the clerk's form would: the ledger's value in place
+    services.submission_edit_dossier(
+        actor=world.users["filler_a"],
+        submission=submission,
+        edit=lambda current: actuals.resolve(submission, current, current),
+    )
+
+    def actual() -> Any:
+        data = Submission.objects.get(pk=submission.pk).current_version.data
+        return next(i for i in data["indicators"] if i["id"] == "satisfaction").get("actual")
+
+    assert Decimal(actual()) == Decimal(200) / 3  # 2 of 3
+    ledger_services.survey_respond(survey=Survey.objects.get(pk=survey.pk), data={"rating": "满意"})
+    assert Decimal(actual()) == Decimal(75)
+    findings = Submission.objects.get(pk=submission.pk).current_version.findings
+    assert "ledgers.E001" not in ids(findings)
+    entry = AuditEntry.objects.filter(submission=submission).latest("pk")
+    assert entry.actor is None and entry.reason.startswith("台账更新")

@@ -34,6 +34,7 @@ from jixiao.io.dossiers import dossier_to_data
 from jixiao.web.evaluations import engine, integrity, selectors
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import (
+    EDITABLE_STATES,
     Action,
     AuditEntry,
     DossierVersion,
@@ -422,6 +423,33 @@ def submission_edit_dossier(
     )
 
 
+@transaction.atomic
+def submission_follow_ledgers(
+    *,
+    actor: Any,
+    submission: Submission,
+    edit: Callable[[dict[str, Any]], dict[str, Any]],
+    note: str,
+) -> engine.Assessment | None:
+    """An open dossier takes its ledger's new values after the ledger changed (a clerk's record,
+    an anonymous survey answer): the values are the ledger's, not the actor's edit, so no
+    permission of theirs is needed; audited with the actor (or "system") and *note*. Nothing
+    happens (None) once the submission is no longer with its unit."""
+    submission = _locked(submission)
+    version = submission.current_version
+    if submission.state not in EDITABLE_STATES or version is None or version.locked:
+        return None
+    return _save(
+        actor=actor,
+        submission=submission,
+        edit=edit,
+        note=note,
+        action="edit",
+        keys={"indicators"},
+        check_permission=False,
+    )
+
+
 def submission_prefill(
     *, actor: Any, submission: Submission, data: dict[str, Any], note: str
 ) -> engine.Assessment:
@@ -448,9 +476,11 @@ def _save(
     action: str,
     keys: Collection[str] | None = None,
     base_version: int | None = None,
+    check_permission: bool = True,
 ) -> engine.Assessment:
     submission = _locked(submission)
-    Permissions.of(actor).require(action, submission)
+    if check_permission:
+        Permissions.of(actor).require(action, submission)
     if base_version is not None:
         _check_revision(submission, base_version, keys)
     version = submission.current_version

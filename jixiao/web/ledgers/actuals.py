@@ -249,24 +249,27 @@ def _unsupported(position: int, name: str, claim: str, aggregate: Aggregate) -> 
 
 
 def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
-    """After a ledger change: the unit's open submissions of *years* that the actor may edit
-    take the new ledger values (one audited edit each). Returns how many changed."""
+    """After a ledger change: the unit's open submissions the change can touch (of *years* and
+    the year after: energy compares with last year) take the new ledger values (one audited
+    edit each, the ledger's, whoever changed it: a clerk, or an anonymous survey answer); those
+    without backed indicators have their stored assessment refreshed, so findings and counts
+    follow the live ledgers. Returns how many dossiers changed."""
     from jixiao.web.evaluations import services as evaluation_services
     from jixiao.web.evaluations.models import EDITABLE_STATES, Submission
-    from jixiao.web.evaluations.permissions import ActionRefused, Permissions
+    from jixiao.web.evaluations.permissions import ActionRefused
 
-    if actor is None or not getattr(actor, "pk", None):
-        return 0
-    permissions = Permissions.of(actor)
+    actor = actor if actor is not None and getattr(actor, "pk", None) else None
     changed = 0
+    touched = years | {year + 1 for year in years}
     candidates = Submission.objects.filter(
-        org=org, round__year__in=years, state__in=EDITABLE_STATES
+        org=org, round__year__in=touched, state__in=EDITABLE_STATES
     ).select_related("round", "org", "current_version")
     for submission in candidates:
         version = submission.current_version
-        if version is None or not _backed(version.data):
+        if version is None:
             continue
-        if "edit" not in permissions.allowed_actions(submission):
+        if not _backed(version.data):
+            evaluation_services.refresh_assessment(version)  # data unchanged: no audit row
             continue
         year = submission.round.year
 
@@ -275,16 +278,16 @@ def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
             return dossier_to_data(back_indicators(dossier, book(org, year))[0])
 
         try:
-            evaluation_services.submission_edit_dossier(
+            followed = evaluation_services.submission_follow_ledgers(
                 actor=actor,
                 submission=submission,
                 edit=apply,
-                keys={"indicators"},
                 note=gettext("台账更新：实际完成值按台账重新计算"),
             )
         except (ActionRefused, InputError):
+            evaluation_services.refresh_assessment(version)
             continue
-        changed += 1
+        changed += followed is not None
     return changed
 
 
