@@ -454,3 +454,39 @@ def test_an_anonymous_survey_answer_moves_the_open_dossier_without_a_false_findi
     assert "ledgers.E001" not in ids(findings)
     entry = AuditEntry.objects.filter(submission=submission).latest("pk")
     assert entry.actor is None and entry.reason.startswith("台账更新")
+
+
+def test_done_when_every_seed_actual_comes_from_its_records_two_clicks_away(db):
+    """Issue 14's test: for the demo's seed unit, every quantitative actual of its report is
+    computed from ledger records and links to them; the link lists exactly those records."""
+    import re
+    from html import unescape
+
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.evaluations import demo
+
+    demo._load_seed()
+    seed = Submission.objects.select_related("round", "current_version").get(
+        org__name="万载县机关事务管理局"
+    )
+    assessment = services.assess_version(seed.current_version, seed)
+    backings = {b.indicator_id: b for b in assessment.result.ledgers.backings}
+    quantitative = [i for i in assessment.result.dossier.indicators if i.actual is not None]
+    assert quantitative and all(backings[i.id].status.uses_ledger for i in quantitative)
+    assert not {f["id"] for f in assessment.findings} & {"ledgers.E001", "ledgers.W001"}
+    finance = client_for(get_user_model().objects.get(username="wanzai_finance"))
+    html = finance.get(f"/submissions/{seed.pk}/report.html").content.decode()
+    links = {unescape(h) for h in re.findall(r'<a href="(http://testserver/ledgers/[^"]+)"', html)}
+    assert len(links) == len(backings)  # one address per backed indicator
+    for link in links:  # first click: the records; each row opens one record (the second)
+        listing = finance.get(link.removeprefix("http://testserver")).content.decode()
+        key = re.search(r"figure=([\w.]+)", link).group(1)
+        backing = next(b for b in backings.values() if b.aggregate.key == key)
+        first_ledger = backing.aggregate.ledgers[0].value
+        shown = {r for r in backing.aggregate.record_ids if f'data-ref="{r}"' in listing}
+        assert shown, (key, first_ledger)
+        assert "提交时的台账快照" in listing
+        if len(backing.aggregate.ledgers) == 1:  # every record behind it, 100 a page
+            assert f"由以下 {backing.aggregate.count} 条记录计算" in listing, key
+            assert listing.count('data-ref="') == min(backing.aggregate.count, 100), key
