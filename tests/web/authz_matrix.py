@@ -290,6 +290,8 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "ledgers/<int:org>/"): [c(SUB, org="org:a")],
     ("GET", "ledgers/<int:org>/audit/"): [c(SUB, org="org:a")],
     ("GET", "ledgers/<int:org>/surveys/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/energy/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/energy.xlsx"): [c(SUB, org="org:a")],
     ("POST", "ledgers/<int:org>/surveys/"): [c(UNIT, changes=True, body="survey_new", org="org:a")],
     ("GET", "ledgers/<int:org>/<str:ledger>/"): [c(SUB, org="org:a", ledger="overhauls")],
     ("GET", "ledgers/<int:org>/<str:ledger>/new/"): [c(UNIT, org="org:a", ledger="overhauls")],

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from jixiao.io.dossiers import dossier_to_data, load_dossier
-from jixiao.web.evaluations import engine, services
+from jixiao.web.evaluations import services
 from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 from jixiao.web.results.demo import seed_results
@@ -322,8 +322,8 @@ def _walk(
             pk=submission.pk
         )
         if action == "submit":
-            assessment = engine.assess(
-                submission.current_version.data, framework_id=submission.round.framework_id or None
+            assessment = services.assess_version(
+                submission.current_version, submission, with_rescores=False
             )
             for finding in assessment.errors:
                 services.submission_waive(

@@ -468,12 +468,7 @@ def score_missing(version: Any) -> str:
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     versions = submission.versions.order_by("-number").only(
         "number", "locked", "approved_at", "created"
     )
@@ -488,7 +483,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             versions=versions,
             last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
-            ledger_backings=ledger_actuals.shown_for(submission),
+            ledger_backings=ledger_actuals.shown_for(submission, assessment),
         ),
     )
 
@@ -824,12 +819,7 @@ def _confirm_page(request: HttpRequest, submission: Any, action: str) -> HttpRes
     """GET: what *action* will do, with 确认 (a POST to the same address) and 取消; changes nothing."""
     if action not in confirm.CONFIRMED:
         raise Http404("未知操作 / unknown action")
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     return render(
         request,
         "evaluations/submission_confirm.html",
@@ -1143,7 +1133,8 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
             keep_identity=keep_identity,
         )
         applied.append(preview)
-        return preview.data
+        # ledger-backed actuals are the ledger's unless typed over with a reason, as in the form
+        return ledger_actuals.resolve(submission, current, preview.data)
 
     try:
         services.submission_edit_dossier(
@@ -1196,18 +1187,27 @@ def excel_template(request: HttpRequest) -> HttpResponse:
 @login_required
 def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return report_response(request, submission, fmt)
+    return report_response(request, submission, fmt, ledger_links=True)
 
 
 def report_response(
-    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None, cache_key: str = ""
+    request: HttpRequest,
+    submission: Any,
+    fmt: str,
+    *,
+    version: Any = None,
+    cache_key: str = "",
+    ledger_links: bool = False,
 ) -> HttpResponse:
-    """The report file; with *cache_key* (locked versions only) a rendered file is reused."""
+    """The report file; with *cache_key* (locked versions only) a rendered file is reused.
+    With *ledger_links* (a signed-in reader who may see the unit's ledgers), each actual
+    computed from ledger records links to them (HTML, Markdown)."""
     version = version or submission.current_version
     file = cache.get(cache_key) if cache_key else None
     try:
         if file is None:
-            file = _render_report(submission, version, fmt)
+            links = request.build_absolute_uri("/") if ledger_links else None
+            file = _render_report(submission, version, fmt, links)
             if cache_key:
                 cache.set(cache_key, file, timeout=24 * 3600)
     except reports.ReportUnavailable as error:
@@ -1241,13 +1241,17 @@ def _report_policy(page: bytes) -> dict[str, list[str]]:
     }
 
 
-def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
-    )
+def _render_report(
+    submission: Any, version: Any, fmt: str, site: str | None = None
+) -> reports.ReportFile:
+    """The report of *version*; with *site* (the address the reader uses), its ledger-backed
+    actuals link to their records there (absolute, so a saved file still links)."""
+    assessment = services.assess_version(version, submission)
     basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
-    return reports.render(assessment, fmt, basename=basename)
+    links = None
+    if site is not None:
+        links = ledger_actuals.record_links(submission, version, assessment, site.rstrip("/"))
+    return reports.render(assessment, fmt, basename=basename, links=links)
 
 
 @login_required
