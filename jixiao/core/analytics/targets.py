@@ -326,7 +326,8 @@ def _pressure(
             "below_previous",
             indicator,
             f"目标{indicator.comparator.value}{format_number(target)}{unit}，上年实际{format_number(previous)}{unit}",
-            f"指标“{indicator.name}”目标{format_number(target)}{unit}低于上年实际完成{format_number(previous)}{unit}，不需努力即可完成",
+            f"指标“{indicator.name}”目标{format_number(target)}{unit}"
+            f"{'低于' if direction > 0 else '宽于'}上年实际完成{format_number(previous)}{unit}，不需努力即可完成",
             f"the target of {indicator.name} ({format_number(target)}{unit}) asks less than last"
             f" year's actual ({format_number(previous)}{unit})",
         )
@@ -339,9 +340,10 @@ def _pressure(
                 "below_peers",
                 indicator,
                 f"目标{format_number(target)}{unit}，{count}个同类指标目标中位数{format_number(median)}{unit}",
-                f"指标“{indicator.name}”目标{format_number(target)}{unit}远低于{count}个同名指标的目标中位数{format_number(median)}{unit}",
-                f"the target of {indicator.name} ({format_number(target)}{unit}) is far below the"
-                f" median of {count} peers ({format_number(median)}{unit})",
+                f"指标“{indicator.name}”目标{format_number(target)}{unit}"
+                f"{'远低于' if direction > 0 else '远宽于'}{count}个同名指标的目标中位数{format_number(median)}{unit}",
+                f"the target of {indicator.name} ({format_number(target)}{unit}) asks far less than"
+                f" the median of {count} peers ({format_number(median)}{unit})",
             )
     overshoot = target_deviation(indicator)
     if overshoot is not None and overshoot >= OVERSHOOT_THRESHOLD:
