@@ -12,109 +12,32 @@ county of tests/web/oversight_data.py, with known answers:
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from jixiao.web.evaluations import services
-from jixiao.web.evaluations.models import DossierVersion, Submission
+from jixiao.web.evaluations.models import Submission
 from jixiao.web.oversight import analysis, selectors
 from jixiao.web.oversight.models import ReusedParagraph, RoundAnalysis, VersionAnalysis
 from tests.web.factories import PASSWORD
-from tests.web.oversight_data import add_submitted_units, build_county, unit_data
+from tests.web.oversight_data import add_submitted_units
+from tests.web.oversight_planted import (
+    ER_OWN,
+    OWN_2022,
+    SOURCE_ONLY,
+    build_planted_county,
+    narratives,
+)
 
 pytestmark = pytest.mark.django_db
-
-COPIED = (
-    "{name}坚持问题导向，围绕资金使用绩效开展专项自查，对照年初绩效目标逐项核对完成情况，"
-    "建立问题清单和整改清单，将评价结果与下年度预算安排挂钩，形成闭环管理机制。"
-)
-SOURCE_ONLY = "并由分管领导每月调度，确保年底前全部销号。"  # only in 一中's copy
-OWN_2022 = (
-    "本校以立德树人为根本任务，深化课堂教学改革，推进集团化办学和教师专业发展，"
-    "学生综合素质和学业水平稳步提升，家长和社会满意度持续提高。"
-)
-ER_OWN = (
-    "二中全年开展教研活动四十余次，完成校舍维修改造工程两项，新建智慧教室八间，"
-    "组织学生参加市级以上竞赛并获奖多项，办学条件明显改善。"
-)
-VISITS = {
-    "id": "visits",
-    "name": "家长来访接待人次",
-    "level1": "产出",
-    "level2": "数量",
-    "goal": "G1",
-    "comparator": "≥",
-    "unit": "人次",
-}
-
-
-def _set_data(submission: Submission, **changes) -> None:
-    """Change a stored version's data in place, as a handed-in report (no signal, no rescore)."""
-    version = DossierVersion.objects.get(pk=submission.current_version_id)
-    DossierVersion.objects.filter(pk=version.pk).update(data={**version.data, **changes})
-
-
-def _narratives(**parts) -> dict:
-    return {"narratives": {key: [text] for key, text in parts.items()}}
 
 
 @pytest.fixture
 def county(fake_findings):
-    county = build_county()
-    last = services.round_open(
-        actor=county.users["finance"],
-        finance=county.finance,
-        year=2022,
-        notice="测财监〔2023〕1号",
-        title="测试县2022年度绩效自评",
-        deadline=timezone.now() + timedelta(days=30),
-        units=[county.units["yi"]],
-    )
-    earlier = Submission.objects.get(round=last, org=county.units["yi"])
-    data = unit_data("测试县第一中学", executed="90", unit_type="事业单位", year=2022)
-    data["indicators"].append({**VISITS, "target": "100", "actual": "120"})
-    data["narratives"] = {"experience": [OWN_2022]}
-    services.submission_save_dossier(actor=county.users["filler_yi"], submission=earlier, data=data)
-    services.submission_sign_off(actor=county.users["head_yi"], submission=earlier)
-    services.submission_transition(
-        actor=county.users["filler_yi"],
-        submission=Submission.objects.get(pk=earlier.pk),
-        action="submit",
-    )
-    county.earlier = Submission.objects.get(pk=earlier.pk)
-    yi = Submission.objects.get(pk=county.subs["yi"].pk)
-    indicators = [
-        *yi.current_version.data["indicators"],
-        {**VISITS, "target": "80", "actual": "130"},  # below last year's 120
-        {
-            "id": "quality",
-            "name": "家校沟通质量",
-            "level1": "产出",
-            "level2": "质量",
-            "goal": "G1",
-            "comparator": "定性",
-            "target_text": "进一步提高",
-            "actual_text": "有所提高",
-        },
-    ]
-    _set_data(
-        yi,
-        indicators=indicators,
-        **_narratives(
-            effects=COPIED.format(name="测试县第一中学") + SOURCE_ONLY, experience=OWN_2022
-        ),
-    )
-    _set_data(
-        Submission.objects.get(pk=county.subs["yy"].pk),
-        **_narratives(effects=COPIED.format(name="测试县人民医院")),
-    )
-    _set_data(Submission.objects.get(pk=county.subs["er"].pk), **_narratives(effects=ER_OWN))
-    return county
+    return build_planted_county()
 
 
 def client_for(username: str) -> Client:
@@ -166,7 +89,7 @@ def test_the_analysis_is_computed_once_and_again_after_an_edit(county) -> None:
         actor=county.users["health"], submission=yy, action="return", reason="请改写"
     )
     yy = Submission.objects.get(pk=yy.pk)
-    data = {**yy.current_version.data, **_narratives(effects=ER_OWN.replace("二中", "医院"))}
+    data = {**yy.current_version.data, **narratives(effects=ER_OWN.replace("二中", "医院"))}
     services.submission_save_dossier(actor=county.users["filler_yy"], submission=yy, data=data)
     # the edited version had been compared: the round is stale, whatever the set looks like
     assert RoundAnalysis.objects.get(round=county.round).fingerprint == ""
