@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from jixiao.core.analytics.similarity import (
+    Paragraph,
     PreparedDocument,
     ReuseOptions,
     ReusePair,
@@ -52,7 +53,12 @@ from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError
 from jixiao.core.framework import Framework
 from jixiao.web.evaluations.models import SUBMITTED_STATES, DossierVersion, Round, Submission
-from jixiao.web.oversight.models import ReusedParagraph, RoundAnalysis, VersionAnalysis
+from jixiao.web.oversight.models import (
+    PreparedText,
+    ReusedParagraph,
+    RoundAnalysis,
+    VersionAnalysis,
+)
 
 OPTIONS = ReuseOptions()
 COMMON_MIN_CHARS = 4  # characters in a row that the side-by-side view marks as common text
@@ -171,54 +177,92 @@ class _Document:
     places: list[str]
     dossier: Dossier | None
     prepared: PreparedDocument
+    error_findings: int = 0
 
 
 @dataclass
 class _Found:
     documents: list[_Document] = field(default_factory=list)
     by_key: dict[str, _Document] = field(default_factory=dict)
-    errors: dict[int, int] = field(default_factory=dict)  # version id → error-level findings
+
+
+OPTIONS_KEY = f"{OPTIONS.min_chars}/{OPTIONS.shingle}/{OPTIONS.num_perm}/{len(OPTIONS.formulaic)}"
+
+
+def _error_findings(findings: Any) -> int:
+    return sum(
+        1
+        for f in (findings if isinstance(findings, list) else [])
+        if isinstance(f, dict) and f.get("level") == "error"
+    )
+
+
+def _cached(version_ids: Any) -> dict[int, PreparedText]:
+    rows = PreparedText.objects.filter(version_id__in=version_ids, options=OPTIONS_KEY)
+    return {row.version_id: row for row in rows.iterator(chunk_size=BATCH)}
+
+
+def _from_cache(key: str, row: PreparedText) -> PreparedDocument:
+    paragraphs = tuple(Paragraph(int(p), str(t), str(f)) for p, t, f in row.paragraphs)
+    return PreparedDocument(key, paragraphs, bytes(row.signatures))
+
+
+def _to_cache(version_id: int, document: _Document) -> PreparedText:
+    return PreparedText(
+        version_id=version_id,
+        options=OPTIONS_KEY,
+        places=document.places,
+        paragraphs=[[p.index, p.text, p.form] for p in document.prepared.paragraphs],
+        signatures=document.prepared.signatures,
+        error_findings=document.error_findings,
+    )
 
 
 def _read(round_: Round) -> _Found:
-    """Every compared report, parsed and prepared (normalised, signed), earlier years first."""
+    """Every compared report prepared (normalised, signed), earlier years first. A version
+    prepared before is read from :class:`PreparedText`; only the round's own reports and last
+    year's are parsed (their indicators are reviewed and compared), and versions never prepared."""
     found = _Found()
-    rows = (
+    versions = document_set(round_).values("current_version_id")
+    rows = list(
         document_set(round_)
         .order_by("round__year", "round__created", "org__path", "pk")
         .values_list("pk", "org_id", "org__name", "round_id", "round__year", "current_version_id")
     )
-    data = DossierVersion.objects.filter(pk__in=document_set(round_).values("current_version_id"))
-    texts, errors = {}, {}
-    for pk, text, findings in data.values_list("pk", "data", "findings").iterator(chunk_size=BATCH):
-        texts[pk] = text
-        errors[pk] = sum(
-            1
-            for f in (findings if isinstance(findings, list) else [])
-            if isinstance(f, dict) and f.get("level") == "error"
+    cache = _cached(versions)
+    with_dossier = {round_.year, round_.year - 1}
+    parse = {v for _, _, _, _, year, v in rows if year in with_dossier or v not in cache}
+    data = DossierVersion.objects.filter(pk__in=versions).filter(pk__in=parse)
+    texts = {
+        pk: (text, findings)
+        for pk, text, findings in data.values_list("pk", "data", "findings").iterator(
+            chunk_size=BATCH
         )
-    found.errors = errors
-    keep_dossier = {round_.year, round_.year - 1}
-    for submission_id, org_id, org_name, round_id, year, version_id in rows.iterator(
-        chunk_size=BATCH
-    ):
-        dossier = _dossier(texts.pop(version_id, None))
-        paragraphs, places = dossier_paragraphs(dossier) if dossier is not None else ([], [])
-        prepared = prepare_document(
-            str(version_id), paragraphs, names=own_names(org_name, dossier), options=OPTIONS
-        )
+    }
+    fresh: list[PreparedText] = []
+    for submission_id, org_id, org_name, round_id, year, version_id in rows:
+        key, cached = str(version_id), cache.get(version_id)
+        text, findings = texts.pop(version_id, (None, None))
+        dossier = _dossier(text) if version_id in parse else None
+        if cached is not None:
+            prepared, places, errors = (
+                _from_cache(key, cached),
+                list(cached.places),
+                cached.error_findings,
+            )
+        else:
+            paragraphs, places = dossier_paragraphs(dossier) if dossier is not None else ([], [])
+            names = own_names(org_name, dossier)
+            prepared = prepare_document(key, paragraphs, names=names, options=OPTIONS)
+            errors = _error_findings(findings)
         document = _Document(
-            version_id,
-            submission_id,
-            org_id,
-            round_id,
-            year,
-            places,
-            dossier if year in keep_dossier else None,
-            prepared,
+            version_id, submission_id, org_id, round_id, year, places, dossier, prepared, errors
         )
+        if cached is None:
+            fresh.append(_to_cache(version_id, document))
         found.documents.append(document)
-        found.by_key[prepared.key] = document
+        found.by_key[key] = document
+    PreparedText.objects.bulk_create(fresh, batch_size=BATCH, ignore_conflicts=True)
     return found
 
 
@@ -303,7 +347,7 @@ def refresh(round_: Round, *, stamp: str | None = None) -> RoundAnalysis:
                 top_source_percent=_percent(reuse.top_source_share) if top and reuse else None,
                 target_flags=[flag.as_dict() for flag in flags],
                 target_flag_count=len(flags),
-                error_findings=found.errors.get(document.version_id, 0),
+                error_findings=document.error_findings,
             )
         )
     reused = _reused_rows(round_, report.pairs, found.by_key)
@@ -339,10 +383,11 @@ def on_version_saved(
     sender: Any, instance: DossierVersion, created: bool, update_fields: Any = None, **_: Any
 ) -> None:
     """``post_save`` of a DossierVersion: an edit of a compared version's data makes the
-    analyses of its bureau's rounds stale (the next reader recomputes). One query for a version
-    never compared (every draft save), two otherwise."""
+    analyses of its bureau's rounds stale (the next reader recomputes), and its prepared text
+    is dropped. Two queries for a version never compared (every draft save), three otherwise."""
     if created or (update_fields is not None and "data" not in update_fields):
         return
+    PreparedText.objects.filter(version_id=instance.pk).delete()
     deleted, _ = VersionAnalysis.objects.filter(version_id=instance.pk).delete()
     if deleted:
         RoundAnalysis.objects.filter(

@@ -125,3 +125,20 @@ class ReusedParagraph(models.Model):
         ordering = ("version", "position")
         verbose_name = _("重复段落")
         verbose_name_plural = _("重复段落")
+
+
+class PreparedText(models.Model):
+    """A version's narrative ready for comparison (``similarity.prepare_document``): each
+    counted paragraph's position, text and normalised form, their MinHash signatures, the
+    field path of every narrative paragraph, and the version's error-level findings. Kept so a
+    round's analysis reads the earlier years' reports without parsing and preparing them again;
+    dropped when the version's data is written (``analysis.on_version_saved``)."""
+
+    version = models.OneToOneField(
+        DossierVersion, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    options = models.CharField(max_length=40)  # the ReuseOptions it was prepared with
+    places = models.JSONField(default=list)
+    paragraphs = models.JSONField(default=list)  # [[position, text, form], ...]
+    signatures = models.BinaryField()
+    error_findings = models.PositiveIntegerField(default=0)
