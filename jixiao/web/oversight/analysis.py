@@ -151,15 +151,21 @@ def actuals_by_name(dossier: Dossier | None) -> dict[str, Decimal]:
 
 
 def review(
-    dossier: Dossier, *, owner: str, round_: Round, last_year: Dossier | None, peers: PeerTargets
+    dossier: Dossier,
+    *,
+    owner: str,
+    round_: Round,
+    last_year: dict[str, Decimal],
+    peers: PeerTargets,
 ) -> list[TargetFlag]:
-    """The core's target review of *dossier*'s indicators (its evaluated year)."""
+    """The core's target review of *dossier*'s indicators (its evaluated year); *last_year*:
+    the unit's actuals of the year before (:func:`actuals_by_name`)."""
     return review_indicators(
         dossier.indicators,
         year=dossier.year,
         owner=owner,
         framework=_framework(round_.framework_id or ""),
-        previous_actuals=actuals_by_name(last_year),
+        previous_actuals=last_year,
         peers=peers,
     )
 
@@ -178,6 +184,7 @@ class _Document:
     dossier: Dossier | None
     prepared: PreparedDocument
     error_findings: int = 0
+    actuals: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass
@@ -215,13 +222,14 @@ def _to_cache(version_id: int, document: _Document) -> PreparedText:
         paragraphs=[[p.index, p.text, p.form] for p in document.prepared.paragraphs],
         signatures=document.prepared.signatures,
         error_findings=document.error_findings,
+        actuals={key: str(value) for key, value in document.actuals.items()},
     )
 
 
 def _read(round_: Round) -> _Found:
     """Every compared report prepared (normalised, signed), earlier years first. A version
-    prepared before is read from :class:`PreparedText`; only the round's own reports and last
-    year's are parsed (their indicators are reviewed and compared), and versions never prepared."""
+    prepared before is read from :class:`PreparedText`; only the round's own reports are parsed
+    (their indicators are reviewed), and versions never prepared."""
     found = _Found()
     versions = document_set(round_).values("current_version_id")
     rows = list(
@@ -230,8 +238,7 @@ def _read(round_: Round) -> _Found:
         .values_list("pk", "org_id", "org__name", "round_id", "round__year", "current_version_id")
     )
     cache = _cached(versions)
-    with_dossier = {round_.year, round_.year - 1}
-    parse = {v for _, _, _, _, year, v in rows if year in with_dossier or v not in cache}
+    parse = {v for _, _, _, _, year, v in rows if year == round_.year or v not in cache}
     data = DossierVersion.objects.filter(pk__in=versions).filter(pk__in=parse)
     texts = {
         pk: (text, findings)
@@ -250,13 +257,23 @@ def _read(round_: Round) -> _Found:
                 list(cached.places),
                 cached.error_findings,
             )
+            actuals = {k: Decimal(v) for k, v in cached.actuals.items()}
         else:
             paragraphs, places = dossier_paragraphs(dossier) if dossier is not None else ([], [])
             names = own_names(org_name, dossier)
             prepared = prepare_document(key, paragraphs, names=names, options=OPTIONS)
-            errors = _error_findings(findings)
+            errors, actuals = _error_findings(findings), actuals_by_name(dossier)
         document = _Document(
-            version_id, submission_id, org_id, round_id, year, places, dossier, prepared, errors
+            version_id,
+            submission_id,
+            org_id,
+            round_id,
+            year,
+            places,
+            dossier,
+            prepared,
+            errors,
+            actuals,
         )
         if cached is None:
             fresh.append(_to_cache(version_id, document))
@@ -319,7 +336,7 @@ def refresh(round_: Round, *, stamp: str | None = None) -> RoundAnalysis:
     for document in current:
         if document.dossier is not None:
             peers.add(str(document.org_id), document.dossier.indicators)
-    last_year = {d.org_id: d.dossier for d in found.documents if d.year == round_.year - 1}
+    last_year = {d.org_id: d.actuals for d in found.documents if d.year == round_.year - 1}
     analyses = []
     for document in current:
         reuse = report.documents.get(document.prepared.key)
@@ -328,7 +345,7 @@ def refresh(round_: Round, *, stamp: str | None = None) -> RoundAnalysis:
                 document.dossier,
                 owner=str(document.org_id),
                 round_=round_,
-                last_year=last_year.get(document.org_id),
+                last_year=last_year.get(document.org_id, {}),
                 peers=peers,
             )
             if document.dossier is not None
@@ -445,7 +462,7 @@ def live_target_flags(submission: Submission, data: Any) -> tuple[list[TargetFla
         dossier,
         owner=str(submission.org_id),
         round_=round_,
-        last_year=_dossier(previous) if previous is not None else None,
+        last_year=actuals_by_name(_dossier(previous)) if previous is not None else {},
         peers=peers,
     )
     return flags, stored is not None

@@ -142,3 +142,4 @@ class PreparedText(models.Model):
     paragraphs = models.JSONField(default=list)  # [[position, text, form], ...]
     signatures = models.BinaryField()
     error_findings = models.PositiveIntegerField(default=0)
+    actuals = models.JSONField(default=dict)  # indicator "name|unit" → actual, as text
