@@ -46,6 +46,7 @@ EN = {
     "理由与证据": "Reasons and evidence",
     "目标质量": "Target quality",
     "同审核发现": "also finding",
+    "比较依据": "Figures compared",
     "未发现目标问题。": "No target issues found.",
     "另有 %(n)s 项（措辞含糊、缺目标值等）已作为审核发现列在相应指标旁。": (
         "%(n)s more (vague wording, missing targets…) are listed as findings beside the indicators."
