@@ -257,3 +257,16 @@ def test_english_pages_show_no_chinese_outside_data(county) -> None:
         assert '<html lang="en">' in html
         frame = html.split('id="target-review"')[-1] if "submissions/" in url else html
         assert chinese_in_frame(frame) == [], url
+
+
+def test_the_api_gives_reuse_and_distrust(county) -> None:
+    from tests.web.test_oversight_api import api
+
+    body = api(county, "finance").get(f"/api/rounds/{county.round.pk}/dashboard").json()
+    assert {r["pk"] for r in body["reuse"]["reports"]} == {
+        county.subs["yi"].pk,
+        county.subs["yy"].pk,
+    }
+    first = body["distrust"][0]
+    assert first["pk"] == county.subs["yi"].pk and first["count"] == 4
+    assert first["reasons"][0]["key"] == "gap" and Decimal(first["reasons"][0]["value"]) == 15
