@@ -233,10 +233,10 @@ def test_reuse_page_queries_do_not_grow_with_reports(county, django_assert_max_n
 
 
 def test_refresh_queries_do_not_grow_with_reports(county, django_assert_max_num_queries):
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(21):
         analysis.refresh(county.round)
     add_submitted_units(county, 60)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(21):
         analysis.refresh(county.round)
     assert VersionAnalysis.objects.filter(round=county.round).count() == 63
 

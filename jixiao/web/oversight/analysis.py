@@ -369,6 +369,10 @@ def refresh(round_: Round, *, stamp: str | None = None) -> RoundAnalysis:
         )
     reused = _reused_rows(round_, report.pairs, found.by_key)
     with transaction.atomic():
+        # one writer at a time per round (PostgreSQL: a second waits here, then replaces the
+        # first's rows instead of adding to them; SQLite writes one at a time anyway)
+        RoundAnalysis.objects.get_or_create(round=round_)
+        RoundAnalysis.objects.select_for_update().filter(round=round_).exists()
         VersionAnalysis.objects.filter(round=round_).delete()
         ReusedParagraph.objects.filter(round=round_).delete()
         VersionAnalysis.objects.bulk_create(analyses, batch_size=BATCH, ignore_conflicts=True)
