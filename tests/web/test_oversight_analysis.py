@@ -12,6 +12,7 @@ county of tests/web/oversight_data.py, with known answers:
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -270,3 +271,33 @@ def test_the_api_gives_reuse_and_distrust(county) -> None:
     first = body["distrust"][0]
     assert first["pk"] == county.subs["yi"].pk and first["count"] == 4
     assert first["reasons"][0]["key"] == "gap" and Decimal(first["reasons"][0]["value"]) == 15
+
+
+def test_the_demo_county_shows_its_planted_reuse_and_soft_targets() -> None:
+    """``jixiao manage demo`` (what ``make run`` loads): the planted copy across two 主管部门,
+    the repeated own paragraph and the soft targets are found, and no other report is flagged
+    for reused text."""
+    from django.core.management import call_command
+
+    from jixiao.web.evaluations.models import Round
+
+    call_command("demo", stdout=io.StringIO())
+    round_ = Round.objects.get(year=2023, finance__code="DEMO-CZ")
+    analysis.ensure_fresh(round_)
+    pairs = {
+        (r.version.submission.org.name, r.source_version.submission.org.name)
+        for r in ReusedParagraph.objects.filter(round=round_).select_related(
+            "version__submission__org", "source_version__submission__org"
+        )
+    }
+    assert pairs == {
+        ("演示县畜牧兽医站", "演示县职业中等专业学校"),
+        ("演示县职业中等专业学校", "演示县畜牧兽医站"),
+        ("演示县人民医院", "演示县人民医院"),
+    }
+    land = VersionAnalysis.objects.get(
+        round=round_, version__submission__org__name="演示县土地整理储备中心"
+    )
+    kinds = {(f["kind"], f["indicator"]) for f in land.target_flags}
+    assert ("vague", "土地整理工作质量") in kinds
+    assert ("below_previous", "群众来访接待人次") in kinds
