@@ -199,8 +199,13 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "oversight/rounds/<int:pk>/export/<str:table>.xlsx"): [
         c(DASHBOARD, pk="round:1", table="ranking"),
         c(DASHBOARD, pk="round:1", table="all"),
+        c(DASHBOARD, pk="round:1", table="distrust"),
     ],
     ("GET", "oversight/orgs/<int:org_id>/years/"): [c(SUB, org_id="org:a")],
+    ("GET", "oversight/submissions/<int:pk>/reuse/"): [
+        c(SUB, pk="sub:draft"),
+        c(SUB, pk="sub:published"),
+    ],
     ("GET", "jobs/<int:pk>/download/"): [c(JOB, pk="job")],
     # ── one submission ────────────────────────────────────────────────────────────────────
     ("GET", "submissions/<int:pk>/"): [c(SUB, pk="sub:draft"), c(SUB, pk="sub:published")],

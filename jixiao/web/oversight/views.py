@@ -1,4 +1,5 @@
-"""Pages: a round's dashboard (with Excel exports) and a unit's year-over-year view.
+"""Pages: a round's dashboard (with Excel exports), a unit's year-over-year view and a report's
+reused paragraphs beside their sources.
 
 Thin: the aggregates come from ``oversight.selectors`` and ``oversight.years``, tables from
 ``oversight.tables``; charts are drawn by static/oversight/dashboard.js from a ``json_script``
@@ -17,7 +18,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from jixiao.web.evaluations import selectors as evaluation_selectors
-from jixiao.web.oversight import exports, selectors, tables, years
+from jixiao.web.oversight import exports, reuse, selectors, tables, years
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, RankingFilters
 
 RANKING_PAGE_SIZE = 25
@@ -27,7 +28,19 @@ RANKING_PAGE_SIZE = 25
 SCATTER_TABLE_MAX = 300
 PAGE_COLUMNS = [c for c in RANKING_COLUMNS if c.on_page]
 PAGE_CELLS = [i for i, c in enumerate(RANKING_COLUMNS) if c.on_page]
-EXPORTABLE = ("completion", "bins", "grades", "ranking", "scatter", "gaps", "findings", "all")
+EXPORTABLE = (
+    "distrust",
+    "completion",
+    "bins",
+    "grades",
+    "ranking",
+    "scatter",
+    "gaps",
+    "findings",
+    "reuse",
+    "all",
+)
+STREAMED = frozenset({"ranking", "distrust"})  # every row, read in chunks
 
 
 def _ranking_query(filters: RankingFilters, **change: Any) -> str:
@@ -119,6 +132,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     filters = RankingFilters.from_query(request.GET)
     ranked = selectors.ranking(rows=rows, filters=filters)
     page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    doubtful = selectors.distrust(rows=rows)
     return render(
         request,
         "oversight/round_dashboard.html",
@@ -139,6 +153,12 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "query": _ranking_query(filters),
             "gap_large": selectors.INFLATED_GAP,
             "scatter_table_max": SCATTER_TABLE_MAX,
+            "distrust": [
+                selectors.distrust_row(row) for row in doubtful[: selectors.DISTRUST_SHOWN]
+            ],
+            "distrust_count": doubtful.count(),
+            "distrust_reasons": dict(selectors.DISTRUST_REASONS),
+            "reuse_notable": selectors.REUSE_NOTABLE,
         },
     )
 
@@ -154,13 +174,16 @@ def round_dashboard_export(request: HttpRequest, pk: int, table: str) -> HttpRes
     rows = selectors.round_scope(user=request.user, round_=round_)
     wanted = list(EXPORTABLE[:-1]) if table == "all" else [table]
     chosen: list[tables.Table] = []
-    if set(wanted) - {"ranking"}:
+    if set(wanted) - STREAMED:
         built = tables.dashboard_tables(selectors.aggregates(rows=rows, round_=round_))
     for key in wanted:
         if key == "ranking":
             filters = RankingFilters.from_query(request.GET)
             ranked = selectors.ranking(rows=rows, filters=filters).iterator(chunk_size=500)
             chosen.append(tables.ranking_table(ranked))
+        elif key == "distrust":
+            doubtful = selectors.distrust(rows=rows).iterator(chunk_size=500)
+            chosen.append(tables.distrust_table(doubtful))
         else:
             chosen.append(built[key])
     name = _("%(year)s年度绩效分析-%(table)s.xlsx") % {
@@ -192,5 +215,21 @@ def org_years(request: HttpRequest, org_id: int) -> HttpResponse:
                 "labels": {"final": _("最终得分"), "self": _("自评分")},
             },
             "status_labels": years.STATUS_LABELS,
+        },
+    )
+
+
+@login_required
+def submission_reuse(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report's reused paragraphs (重复段落), each beside its source as far as the viewer may
+    see it (``oversight.reuse``). Whoever may open the report may open this view."""
+    submission = evaluation_selectors.submission_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "oversight/submission_reuse.html",
+        {
+            "submission": submission,
+            "version": submission.current_version,
+            **reuse.reuse_for(user=request.user, submission=submission),
         },
     )
