@@ -403,7 +403,7 @@ def render_section(
     single: dict[str, float],
     many: dict[str, float],
     command: str,
-    lo: dict[str, float] | None = None,
+    one_process: dict[str, float] | None = None,
 ) -> str:
     lines = [
         "## Documents: DOCX and PDF rendering (`python -m benchmarks.docs_bench`)",
@@ -453,8 +453,8 @@ def render_section(
         )
         + f" (goal < 60 s: {'met' if projected < 60 else 'NOT met'}).",
     ]
-    if lo is not None:
-        lines += libreoffice_section(lo, single)
+    if one_process is not None:
+        lines += libreoffice_section(one_process, single)
     return "\n".join(lines)
 
 
