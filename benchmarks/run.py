@@ -9,6 +9,7 @@ BENCHMARKS = (
     "benchmarks.core_bench",
     "benchmarks.batch_bench",
     "benchmarks.eval_import",
+    "benchmarks.import_bench",
     "benchmarks.docs_bench",
     "benchmarks.analyze_bench",
     "benchmarks.cli_bench",

@@ -223,6 +223,9 @@ class MoneyLine(Frozen):
     source: Source | None = None
 
 
+_YUAN_PER_YUAN, _YUAN_PER_WAN = Unit.YUAN.in_yuan, Unit.WAN.in_yuan
+
+
 class MoneySection(Frozen):
     unit: Unit
     lines: tuple[MoneyLine, ...] = ()
@@ -249,10 +252,15 @@ class MoneySection(Frozen):
     def total(self, lines: list[MoneyLine]) -> Money | None:
         if not lines:
             return None
-        result = Money(0, Unit.WAN)
+        # Money(0, WAN) + each line's Money, without building a Money per step: the same
+        # Decimal operations in the same order (an amount in 元 is × 1 / 10000, as Money.to).
+        total = Decimal(0)
         for line in lines:
-            result = result + self.money(line)
-        return result
+            if (line.unit or self.unit) is Unit.WAN:
+                total = total + line.amount
+            else:
+                total = total + line.amount * _YUAN_PER_YUAN / _YUAN_PER_WAN
+        return Money(total, Unit.WAN)
 
 
 # ── goals and indicators ──────────────────────────────────────────────────────────────────

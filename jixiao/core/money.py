@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -35,6 +36,8 @@ class Unit(StrEnum):
 
 def to_decimal(value: Any) -> Decimal:
     """Convert a str or int (never a float) to Decimal, with a bilingual error."""
+    if type(value) is Decimal and value.is_finite():  # the common case, first
+        return value
     if isinstance(value, bool):
         raise ValueError("应为数字，得到布尔值 / expected a number, got a boolean")
     if isinstance(value, float):
@@ -62,9 +65,19 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to *places* decimals, for display; exact however many digits *value* has (the
     default context's 28 digits would make quantize fail on a 40-digit amount)."""
     digits = max(28, value.adjusted() + places + 2)
-    return value.quantize(
-        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits)
-    )
+    return value.quantize(quantum(places), context=half_up_context(digits))
+
+
+@cache
+def quantum(places: int) -> Decimal:
+    """``Decimal("0.01")`` for 2 places: what ``quantize`` rounds to."""
+    return Decimal(1).scaleb(-places)
+
+
+@cache
+def half_up_context(digits: int) -> Context:
+    """A context rounding half up with *digits* of precision (made once per precision)."""
+    return Context(prec=digits, rounding=ROUND_HALF_UP)
 
 
 class Money:

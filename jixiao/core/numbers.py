@@ -25,8 +25,10 @@ words) with a :class:`NumberSyntaxError` that says, in Chinese and English, what
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from enum import StrEnum
+
+from jixiao.core.money import half_up_context, quantum
 
 __all__ = [
     "NumberKind",
@@ -55,9 +57,7 @@ def format_decimal(value: Decimal | int, places: int = 2, *, trim: bool = True) 
     """Round half up to *places*; with *trim*, drop trailing zeros (80.00 → "80")."""
     value = Decimal(value)
     digits = max(28, value.adjusted() + places + 2)  # exact for amounts beyond 28 digits too
-    rounded = value.quantize(
-        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits)
-    )
+    rounded = value.quantize(quantum(places), context=half_up_context(digits))
     if rounded.is_zero():
         rounded = abs(rounded)  # never print "-0.00"
     text = f"{rounded:f}"

@@ -86,5 +86,11 @@ def ledgers_for(dossier_path: Path | str, folder: Path | str | None = None) -> L
     dossier file when there is one, else None (InputError when a folder's files are bad)."""
     if folder is not None:
         return load_ledgers(folder)
+    beside = ledger_folder_beside(dossier_path)
+    return load_ledgers(beside) if beside is not None else None
+
+
+def ledger_folder_beside(dossier_path: Path | str) -> Path | None:
+    """The ``ledgers/`` folder beside the dossier file (a symbolic link followed), if any."""
     beside = Path(dossier_path).resolve().parent / LEDGER_DIR
-    return load_ledgers(beside) if beside.is_dir() else None
+    return beside if beside.is_dir() else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,14 +19,21 @@ from pathlib import Path
 
 from jixiao.core.errors import InputError
 
+# The errors for which Path.exists() says False: the file is not there to read.
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
 
 def read_input_bytes(path: Path, *, max_bytes: int) -> bytes:
     """The file's bytes; InputError when it is missing, not a file, too large or unreadable."""
-    if not path.exists():
-        raise InputError.single(str(path), "", "文件不存在", "file not found")
-    if not path.is_file():
+    try:
+        status = path.stat()  # one system call for the three questions below
+    except OSError as error:
+        if error.errno not in _MISSING:
+            raise
+        raise InputError.single(str(path), "", "文件不存在", "file not found") from None
+    if not stat.S_ISREG(status.st_mode):
         raise InputError.single(str(path), "", "不是文件（是目录？）", "not a file (a directory?)")
-    if path.stat().st_size > max_bytes:
+    if status.st_size > max_bytes:
         megabytes = max_bytes // (1024 * 1024)
         raise InputError.single(
             str(path), "", f"文件过大（超过{megabytes}MB）", f"file larger than {megabytes} MB"

@@ -132,11 +132,12 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):  # only then look for the key given twice
+        keys = [key for key, _ in pairs]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
         raise json.JSONDecodeError(f"键 {duplicates[0]!r} 重复 / duplicate key", "", 0)
-    return dict(pairs)
+    return mapping
 
 
 def _line_map(
@@ -202,9 +203,12 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
     return data, (_line_map(node) if node is not None else {})
 
 
+_CONTAINERS = (dict, list)  # what json.loads (with _unique_pairs) builds, exactly these types
+
+
 def _check_depth(data: Any, origin: str) -> None:
     """JSON has no aliases, but may nest deeper than the rest of the program expects."""
-    level, layer = 0, [data]
+    level, layer = 0, [data] if type(data) in _CONTAINERS else []
     while layer:
         level += 1
         if level > MAX_DEPTH:
@@ -214,13 +218,11 @@ def _check_depth(data: Any, origin: str) -> None:
                 f"嵌套超过 {MAX_DEPTH} 层",
                 f"nested deeper than {MAX_DEPTH} levels",
             )
-        layer = [
-            child
-            for item in layer
-            if isinstance(item, dict | list)
-            for child in (item.values() if isinstance(item, dict) else item)
-            if isinstance(child, dict | list)
-        ]
+        below: list[Any] = []
+        for item in layer:  # only containers are ever put in a layer below the top
+            children = item.values() if type(item) is dict else item
+            below.extend(child for child in children if type(child) in _CONTAINERS)
+        layer = below
 
 
 def read_data(path: Path) -> tuple[Any, dict[str, int]]:

@@ -189,3 +189,37 @@ def test_a_worker_that_dies_fails_only_its_file(
     assert summary["evaluated"] == 12
     assert [f["file"].rsplit("/", 1)[-1] for f in summary["failed"]] == ["kill.json"]
     assert batch.WORKER_DIED in summary["failed"][0]["error"]
+
+
+def test_the_ledgers_beside_each_file_are_found_once_per_folder_and_through_a_link(
+    tmp_path: Path,
+) -> None:
+    """The batch looks the ledgers/ folder up once per directory; a dossier that is a link
+    takes the ledgers beside the file it points to, a folder without one has none."""
+    seed = Path("examples/wanzai-2021").resolve()
+    with_ledgers, without = tmp_path / "with", tmp_path / "without"
+    (with_ledgers / "ledgers").mkdir(parents=True)
+    without.mkdir()
+    for ledger in (seed / "ledgers").glob("*.csv"):
+        (with_ledgers / "ledgers" / ledger.name).write_bytes(ledger.read_bytes())
+    for name in ("a.yaml", "b.yaml"):
+        (with_ledgers / name).write_bytes((seed / "dossier.yaml").read_bytes())
+    (without / "c.yaml").write_bytes((seed / "dossier.yaml").read_bytes())
+    os.symlink(with_ledgers / "a.yaml", without / "linked.yaml")
+    batch._ledger_folders.clear()
+    found = {
+        name: batch._ledgers_beside(str(folder / name))
+        for folder, name in (
+            (with_ledgers, "a.yaml"),
+            (with_ledgers, "b.yaml"),
+            (without, "c.yaml"),
+            (without, "linked.yaml"),
+        )
+    }
+    assert found["a.yaml"] is not None and found["a.yaml"].present()
+    assert found["b.yaml"] is not None and found["linked.yaml"] is not None
+    assert found["c.yaml"] is None
+    assert batch._ledger_folders == {
+        str(with_ledgers): (with_ledgers / "ledgers").resolve(),
+        str(without): None,
+    }
