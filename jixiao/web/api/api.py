@@ -31,8 +31,8 @@ from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, Org
-from jixiao.web.results.api import router as results_router
 from jixiao.web.oversight.api import router as oversight_router
+from jixiao.web.results.api import router as results_router
 
 
 class TokenAuth(HttpBearer):

@@ -298,6 +298,7 @@ def round_rows(
     state: str = "",
     q: str = "",
     dept_id: int | None = None,
+    dept_q: str = "",
     late_only: bool = False,
     sort: str = "",
 ) -> QuerySet[Submission]:
@@ -332,6 +333,8 @@ def round_rows(
     if dept_id:
         department = Org.objects.filter(pk=dept_id, kind=OrgKind.DEPARTMENT).first()
         rows = rows.filter(org__path__startswith=department.path) if department else rows.none()
+    if dept_q:
+        rows = rows.filter(dept_name__icontains=dept_q)
     if late_only:
         rows = rows.filter(is_late=True)
     return rows.order_by(*_ordering(sort))
@@ -344,6 +347,9 @@ def _ordering(sort: str) -> list[Any]:
         return ["org__path", "pk"]
     expression = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
     return [expression, "org__path", "pk"]
+
+
+DEPARTMENTS_LISTED = 100  # more 主管部门 than this (a province): the filter is a name search
 
 
 def round_departments(*, user: Any, round_: Round) -> QuerySet[Org]:
