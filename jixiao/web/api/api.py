@@ -27,6 +27,7 @@ from jixiao.core.errors import InputError
 from jixiao.web.evaluations import engine, reports, selectors, services
 from jixiao.web.evaluations.audit import change_place
 from jixiao.web.evaluations.models import State, Submission
+from jixiao.web.evaluations.paging import rows_by_ids
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
@@ -148,7 +149,8 @@ class Rows:
         self.queryset, self.convert = queryset, convert
 
     def __getitem__(self, window: slice) -> list[Any]:
-        return [self.convert(row) for row in self.queryset[window]]
+        rows = rows_by_ids(self.queryset, window.start or 0, window.stop)  # paging.py: why
+        return [self.convert(row) for row in rows]
 
     def count(self) -> int:
         return int(self.queryset.count())

@@ -19,8 +19,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,6 +53,7 @@ from jixiao.web.evaluations.forms import (
     rows_from,
 )
 from jixiao.web.evaluations.models import BatchJob, Evidence, State
+from jixiao.web.evaluations.paging import IdPaginator
 from jixiao.web.evaluations.permissions import (
     ACTIONS,
     DONE,
@@ -125,7 +124,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     possible, not due), counted and paged in the database over every row, then their units'
     reports and the rounds they see."""
     permissions = Permissions.of(request.user)
-    page = Paginator(selectors.todo_list(user=request.user), TODO_PAGE_SIZE).get_page(
+    page = IdPaginator(selectors.todo_list(user=request.user), TODO_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     todo = []
@@ -133,8 +132,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         allowed = permissions.allowed_actions(submission)
         actions = [a for a in allowed if a not in ("extend", "rescore", "prefill")]
         todo.append((submission, action_labels(actions)))
-    rounds = selectors.rounds_visible_to(request.user).annotate(
-        n=Count("submissions", distinct=True)
+    rounds = selectors.with_submission_counts(
+        request.user, selectors.rounds_visible_to(request.user)
     )
     return render(
         request,
@@ -154,8 +153,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = selectors.rounds_visible_to(request.user).annotate(
-        n=Count("submissions", distinct=True)
+    rounds = selectors.with_submission_counts(
+        request.user, selectors.rounds_visible_to(request.user)
     )
     return render(
         request,
@@ -212,7 +211,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     permissions = Permissions.of(request.user)
     filters = _round_filters(request)
     rows = selectors.round_rows(user=request.user, round_=round_, **filters)
-    page = Paginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = IdPaginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     jobs = selectors.jobs_for(round_=round_)
     return render(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +11,7 @@ from django.shortcuts import render
 from jixiao.core.report import Cell, Chart, Document, Paragraph, Section, Table
 from jixiao.web.evaluations import engine, reports, selectors
 from jixiao.web.evaluations.models import Round, State, Submission
+from jixiao.web.evaluations.paging import IdPaginator
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.orgs.models import Org
 
@@ -35,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = selectors.published_reports(year=year, q=q, org_id=org_id).defer(
         *selectors.LIST_DEFERRED
     )
-    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    page = IdPaginator(rows, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "portal/index.html",
