@@ -164,7 +164,9 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     filters = RankingFilters.from_query(request.GET)
     ranked = selectors.ranking(rows=rows, filters=filters)
     page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
-    shown = tables.dashboard_tables(data)
+    # the scatter's own table is on the page up to SCATTER_TABLE_MAX points only: not built beyond
+    few_points = len(data["scatter"]) <= SCATTER_TABLE_MAX
+    shown = tables.dashboard_tables(data if few_points else {**data, "scatter": []})
     for key in ("completion", "gaps"):
         shown[key] = _shown(shown[key], DEPARTMENT_ROWS_SHOWN)
     return render(
