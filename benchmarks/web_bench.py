@@ -215,6 +215,16 @@ def hammer(base: str, path: str, auth: str, ids: dict[str, Any], users: int) -> 
     for thread in threads:
         thread.join()
     ordered = sorted(latencies)
+    if not ordered:  # every user still waiting for its first (warming) answer when time was up
+        return {
+            "requests": 0,
+            "per_second": 0.0,
+            "p50": None,
+            "p95": None,
+            "bytes": 0,
+            "failures": len(failures),
+            "statuses": sorted(set(failures)),
+        }
     return {
         "requests": len(ordered),
         "per_second": len(ordered) / SECONDS,
@@ -282,6 +292,8 @@ def measure() -> dict[str, Any]:
 def _cell(row: dict[str, Any] | None) -> str:
     if not row:
         return "—"
+    if row["p50"] is None:
+        return f"none answered within {SECONDS:g} s"
     failed = f", {row['failures']} failed {row['statuses']}" if row["failures"] else ""
     return f"{row['p50']:.0f} / {row['p95']:.0f}{failed}"
 
@@ -328,7 +340,9 @@ def section(m: dict[str, Any]) -> str:
         rate = f"{row.get('per_second', 0):.1f}"
         if before:
             base = before.get(key)
-            ratio = f"{base['p95'] / row['p95']:.1f}×" if base and row["p95"] else "—"
+            ratio = (
+                f"{base['p95'] / row['p95']:.1f}×" if base and base["p95"] and row["p95"] else "—"
+            )
             base_rate = f"{base.get('per_second', 0):.1f}" if base else "—"
             lines.append(
                 f"| {name} | {users} | {_cell(row)} | {_cell(base)} | {ratio} | {rate} "
