@@ -310,16 +310,19 @@ def section(m: dict[str, Any]) -> str:
         f"Machine: {machine()} (shared with other jobs: figures are noisy). Command: "
         f"`WEB_BENCH_UNITS={UNITS} python -m benchmarks.web_bench`"
         + (" with `WEB_BENCH_DATABASE_URL` (PostgreSQL)" if engine == "PostgreSQL" else "")
-        + f". Data: `jixiao manage demo --units {UNITS} --years {YEARS}` (loaded in "
-        f"{m['load']:.1f} s). Server: gunicorn, 2 processes × 4 threads, DEBUG off. Client: "
+        + f". Data: `jixiao manage demo --units {UNITS} --years {YEARS}` "
+        + (f"(loaded in {m['load']:.1f} s)" if m["load"] else "(loaded beforehand, reused)")
+        + ". Server: gunicorn, 2 processes × 4 threads, DEBUG off. Client: "
         f"threads with `requests`, each user requesting back to back for {SECONDS:g} s; "
         "p50 / p95 in ms of whole responses, signed in as the province's finance reviewer "
         f"(sees every unit). Goal: p95 under {GOAL_MS} ms for pages.",
         "",
     ]
     if before:
+        skipped = ", ".join(sorted(SKIP_BASELINE))
         lines += [
-            "Baseline: the `main` branch before this work (`git archive`), served at the same time "
+            (f"Not measured on the baseline: {skipped} (minutes a request). " if skipped else "")
+            + "Baseline: the `main` branch before this work (`git archive`), served at the same time "
             "against the same database (its code; the database has this branch's indexes and "
             "tables), measured right after this branch endpoint by endpoint. Throughput: "
             "requests per second with the most users (both trees served by the same 2 cores).",

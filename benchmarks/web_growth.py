@@ -61,8 +61,9 @@ def plot(results: dict[int, dict[str, Any]], path: Path = PLOT) -> None:
     names = list(results[sizes[0]])
     figure, axes = plt.subplots(figsize=(8, 5.5))
     for name in names:
-        axes.plot(sizes, [results[n][name]["p50"] for n in sizes], marker="o", label=name)
-    first = min(results[sizes[0]][name]["p50"] for name in names)
+        points = [(n, results[n][name]["p50"]) for n in sizes if results[n][name]["p50"]]
+        axes.plot([n for n, _ in points], [p for _, p in points], marker="o", label=name)
+    first = min(results[sizes[0]][name]["p50"] or 1e9 for name in names)
     axes.plot(
         sizes,
         [first * n / sizes[0] for n in sizes],
@@ -102,9 +103,10 @@ def section(results: dict[int, dict[str, Any]]) -> str:
         "| --- | " + " | ".join("---" for _ in sizes) + " | --- |",
     ]
     for name in names:
-        cells = [f"{results[n][name]['p50']:.0f}" for n in sizes]
-        growth = results[sizes[-1]][name]["p50"] / results[sizes[0]][name]["p50"]
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth:.1f}× |")
+        p50s = [results[n][name]["p50"] for n in sizes]
+        cells = [f"{p:.0f}" if p else f"> {SECONDS:g} s" for p in p50s]
+        growth = f"{p50s[-1] / p50s[0]:.1f}×" if p50s[0] and p50s[-1] else "—"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth} |")
     return "\n".join(lines)
 
 
