@@ -9,7 +9,7 @@ narratives unchanged. Renderers turn the resulting :class:`Document` into files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, StaffType
@@ -561,8 +561,11 @@ def _explanation(item: ItemScore, deviation: str | None) -> str:
     return text
 
 
-def score_table(result: Result) -> Table:
-    """附件1: 分值 / 自评得分 / 计算得分, and 财政复核 where the bureau re-scored any item."""
+def score_table(result: Result, links: Mapping[str, str] | None = None) -> Table:
+    """附件1: 分值 / 自评得分 / 计算得分, and 财政复核 where the bureau re-scored any item; an
+    actual computed from ledger records links to them when *links* (indicator id → address)
+    names it."""
+    links = links or {}
     card = result.score
     rescored = card.rescored
     rows: list[tuple[Cell, ...]] = []
@@ -585,7 +588,8 @@ def score_table(result: Result) -> Table:
         if rescored:
             texts.append(_rescore_cell(item))
         texts.append(_explanation(item, explanation))
-        rows.append(tuple(Cell(text) for text in texts))
+        link = links.get(item.indicator_id or "")
+        rows.append(tuple(Cell(t, link=link if n == 5 else None) for n, t in enumerate(texts)))
     totals = [
         Cell("合计", colspan=3, bold=True),
         Cell(_points(card.full_marks), bold=True),
@@ -712,7 +716,7 @@ def _findings_summary(findings: list[Finding]) -> str:
     return text + "。"
 
 
-def attachments(result: Result) -> tuple[Section, ...]:
+def attachments(result: Result, links: Mapping[str, str] | None = None) -> tuple[Section, ...]:
     dossier = result.dossier
     goals_block = (
         Paragraph("年度总体目标：" + "".join(dossier.narratives.overall_goal))
@@ -721,7 +725,7 @@ def attachments(result: Result) -> tuple[Section, ...]:
     )
     targets: list[Block] = [b for b in (goals_block, target_table(result)) if b is not None]
     summary = Paragraph(_findings_summary(list(result.findings)), "note")
-    evidence = evidence_table(result)
+    evidence = evidence_table(result, links)
     ledger_section = (
         (Section("绩效指标台账依据", 1, "附件4　", (evidence,), key="attachment.ledgers"),)
         if evidence is not None
@@ -729,7 +733,11 @@ def attachments(result: Result) -> tuple[Section, ...]:
     )
     return (
         Section(
-            "部门整体支出绩效自评表", 1, "附件1　", (score_table(result),), key="attachment.score"
+            "部门整体支出绩效自评表",
+            1,
+            "附件1　",
+            (score_table(result, links),),
+            key="attachment.score",
         ),
         Section("部门整体支出绩效目标表", 1, "附件2　", tuple(targets), key="attachment.targets"),
         Section(
@@ -760,8 +768,10 @@ def _record_ids(aggregate: Aggregate) -> str:
     return f"{ids[0]}、{ids[1]}……{ids[-1]}，共{len(ids)}条"
 
 
-def evidence_table(result: Result) -> Table | None:
-    """附件4: each ledger-backed actual, the aggregate, its records and the claim's check."""
+def evidence_table(result: Result, links: Mapping[str, str] | None = None) -> Table | None:
+    """附件4: each ledger-backed actual, the aggregate, its records and the claim's check; with
+    *links* (indicator id → the address of its records), the value and the count link there."""
+    links = links or {}
     report = result.ledgers
     if report is None or not report.backings:
         return None
@@ -773,20 +783,17 @@ def evidence_table(result: Result) -> Table | None:
         check = BACKING_WORDS[backing.status]
         if backing.status is BackingStatus.OVERRIDDEN:
             check += f"：{backing.reason}"
-        rows.append(
-            tuple(
-                Cell(t)
-                for t in (
-                    indicator.name,
-                    aggregate.text or "—",
-                    reported,
-                    aggregate.label,
-                    str(aggregate.count),
-                    _record_ids(aggregate) or "—",
-                    check,
-                )
-            )
+        link = links.get(indicator.id) if aggregate.has_records else None
+        texts = (
+            indicator.name,
+            aggregate.text or "—",
+            reported,
+            aggregate.label,
+            str(aggregate.count),
+            _record_ids(aggregate) or "—",
+            check,
         )
+        rows.append(tuple(Cell(t, link=link if n in (1, 4) else None) for n, t in enumerate(texts)))
     columns = (
         Column("指标", 3),
         Column("台账计算值", 2, Align.CENTER),
@@ -796,7 +803,11 @@ def evidence_table(result: Result) -> Table | None:
         Column("记录编号", 4),
         Column("核对结果", 3),
     )
-    note = "记录编号对应台账文件（ledgers/）中的“编号”列。"
+    note = (
+        "记录编号对应本单位工作台账中的“编号”；点击台账计算值或条数，可打开计算它的全部台账记录。"
+        if links
+        else "记录编号对应台账文件（ledgers/）中的“编号”列。"
+    )
     return Table(
         f"{result.dossier.year}年度绩效指标台账依据", columns, tuple(rows), note, "ledgers"
     )
@@ -807,7 +818,9 @@ def report_title(dossier: Dossier) -> str:
     return f"{dossier.profile.name}{kind}"
 
 
-def compose_report(result: Result) -> Document:
+def compose_report(result: Result, links: Mapping[str, str] | None = None) -> Document:
+    """The report of *result*; *links* (indicator id → address of the ledger records behind its
+    actual) makes those actuals in the attachments links, for a report read inside the web."""
     dossier = result.dossier
     return Document(
         title=report_title(dossier),
@@ -825,6 +838,6 @@ def compose_report(result: Result) -> Document:
             experience_section(result),
             application_section(result),
         ),
-        attachments=attachments(result),
+        attachments=attachments(result, links),
         meta={"framework": result.framework.id, "score": result.score.summary()},
     )

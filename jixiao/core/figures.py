@@ -102,6 +102,23 @@ def _sum_wan(dossier: Dossier, lines: list[MoneyLine]) -> Decimal | None:
 PhaseRule = Callable[[Dossier, frozenset[Item]], tuple[Phase, ...]]
 
 
+def one_breakdown(lines: list[MoneyLine]) -> list[MoneyLine]:
+    """The lines of one breakdown of a phase's spending, to be summed into its total.
+
+    A report may state the same money twice, cut two ways: by funding (基本支出 / 项目支出) and
+    by economic class (工资福利 / 商品和服务 / 对个人和家庭的补助 / 资本性支出) with no funding.
+    Both cuts add up to the one total; adding them together would count the money twice. When
+    *lines* hold both, the funding cut (with any line that has neither a funding nor a class) is
+    the total; the economic classes stay lines of their own figures (executed.wages…)."""
+    by_funding = [line for line in lines if line.funding is not None]
+    the_other = [
+        line for line in lines if line.funding is None and line.item is not Item.UNCLASSIFIED
+    ]
+    if not by_funding or not the_other:
+        return lines
+    return [line for line in lines if line.funding is not None or line.item is Item.UNCLASSIFIED]
+
+
 def _money(
     phase_of: PhaseRule,
     items: frozenset[Item],
@@ -110,6 +127,8 @@ def _money(
     def compute(book: FigureBook) -> Decimal | None:
         dossier = book.dossier
         lines = dossier.money.select(phases=phase_of(dossier, items), items=items, funding=funding)
+        if funding is None and items == COMPOSITION_ITEMS:
+            lines = one_breakdown(lines)
         return _sum_wan(dossier, lines)
 
     return compute

@@ -65,6 +65,9 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     bold: bool = False
+    # where the figure's evidence is (the web's list of the ledger records behind it); the
+    # formats that can follow a link (HTML, Markdown) make the text one, the others ignore it
+    link: str | None = None
 
 
 @dataclass(frozen=True)

@@ -179,15 +179,30 @@ def _adjustment_reading(
     return None
 
 
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     rest = label
+    if _LAST_YEAR.search(label) and not re.search(r"结转|结余", label):
+        return (
+            None,
+            None,
+            None,
+            None,
+        )  # "上年支出合计300万元", a table's 上年执行数: not this year's
     government_revenue = re.search(
         r"财政(?:总)?收入|税收|地方(?:一般公共预算)?收入|公共预算收入", label
     )
     if government_revenue and not re.search(r"财政拨款收入", label):
         return None, None, None, None  # the county's revenue, not the department's income
-    if re.search(r"收入|其他资金(?:来源)?", label) and not re.search(r"预算收入|收入预算", label):
+    spent_from_other_funds = "收入" not in label and re.search(r"其他资金.*(?:支出|使用)", label)
+    if (
+        re.search(r"收入|其他资金(?:来源)?", label)
+        and not re.search(r"预算收入|收入预算", label)
+        and not spent_from_other_funds  # "其他资金支出35.20万元": spending, not income
+    ):
         if _income_of_someone_else(label):
             return None, None, None, None  # "全县财政总收入": not the department's income
         if re.search(r"其他资金(?:来源)?|其他收入", label):
@@ -383,6 +398,22 @@ def _label_on_line_before(
     return label, previous.start + previous.text.index(label) - line.start
 
 
+_SOURCE_OF_FUNDS = re.compile(
+    r"财政拨款|一般公共预算|政府性基金|其他资金|自有资金|单位资金|上级补助|财政资金|非财政"
+)
+
+
+def _split_by_source(head: Amount | None, amount: Amount) -> bool:
+    """A part after 其中 that names a source of funds and the head's phase ("其中财政拨款支出…")."""
+    if head is None or head.kind != "total" or head.phase is None:
+        return False
+    if amount.kind not in ("total", None) or amount.funding is not None:
+        return False
+    if not _SOURCE_OF_FUNDS.search(amount.label) or not _SPENDING_WORDS.search(amount.label):
+        return False
+    return amount.phase is None or _same_side(head.phase, amount.phase)
+
+
 def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None) -> bool:
     """A funding amount opening the next sentence continues its total's split when the total
     has the other funding already ("其中：基本支出…。项目支出…")."""
@@ -553,6 +584,12 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
                 amount.kind = "asset:total_original"
             elif amount.kind == "asset:total":
                 amount.kind = "asset:total_net"
+            if group_open and _split_by_source(head, amount):
+                # "实际支出1003.25万元，其中财政拨款支出968.05万元、其他资金支出35.20万元": the
+                # spending by source of funds, not a second total nor 基本/项目: not read (I008)
+                amount.kind = "unread:part"
+                found.append(amount)
+                continue
             if group_open and head is not None:
                 if head.kind in (None, "income", "unread", "allocated", "personnel") and not (
                     amount.kind in ("total", "sangong_total") and amount.phase is not None
@@ -841,6 +878,8 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     amounts = _amounts(report, evaluation)
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
+    _share_sibling_phase(amounts, report.text)
+    _earlier_years_set_aside(amounts)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -864,6 +903,7 @@ def read_money(report: ReportText, findings: Findings, *, evaluation: bool = Tru
     _settle_phases(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
+    _compare_the_two_cuts(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
     partial = _partial_economic_keys(lines)
     for line in lines:
@@ -1012,6 +1052,55 @@ def _phases_from_sums(
             ),
             (group[0].start, group[-1].end),
         )
+
+
+_LABEL_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _earlier_years_set_aside(amounts: list[Amount]) -> None:
+    """ "2022年支出合计300万元。2023年支出合计350万元": the same figure stated for two years is a
+    comparison; the earlier year's amount is not read (import.I008). A year alone decides nothing
+    (a title year the body contradicts is import.W013's business, not a reason to drop amounts)."""
+    groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
+    for amount in amounts:
+        match = _LABEL_YEAR.search(amount.label)
+        if match is None or amount.head is not None or amount.kind not in ("total", "funding"):
+            continue
+        phase = amount.phase or amount.default_phase
+        side = None if phase is None else _same_side(phase, BUDGET)
+        key = (amount.kind, amount.funding, amount.item, side)
+        groups.setdefault(key, []).append((int(match.group(1)), amount))
+    for group in groups.values():
+        latest = max(year for year, _ in group)
+        for year, amount in group:
+            if year < latest:
+                amount.kind = "unread"
+
+
+def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
+    """Classes listed side by side in one sentence share a phase: "工资福利支出1102.45万元，…，
+    对个人和家庭的补助153.57万元，资本性支出529.78万元" — the one label with no 支出 in it takes
+    the phase its siblings have (stated, or implied by the evaluation report) when they all agree.
+    Siblings: amounts of the same kind (economic classes, or 基本/项目) that are no one's part."""
+    groups: dict[tuple[int, str], list[Amount]] = {}
+    for amount in amounts:
+        if amount.table or amount.head is not None or amount.kind not in ("economic", "funding"):
+            continue
+        sentence = max(text.rfind(mark, 0, amount.start) for mark in "。;\n")
+        groups.setdefault((sentence, amount.kind), []).append(amount)
+    for group in groups.values():
+        untold = [a for a in group if a.phase is None and a.default_phase is None]
+        told = [a for a in group if a not in untold]
+        if not untold or not told:
+            continue
+        stated = {a.phase for a in told}
+        implied = {a.default_phase for a in told}
+        if stated == {None} and len(implied) == 1:
+            for amount in untold:
+                amount.default_phase = next(iter(implied))
+        elif None not in stated and len(stated) == 1 and implied == {None}:
+            for amount in untold:
+                amount.phase = next(iter(stated))
 
 
 def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:
@@ -1318,13 +1407,79 @@ def _part_phase(part: Amount, head_phase: Phase) -> Phase:
 def _partial_economic_keys(lines: list[_Line]) -> set[str]:
     """Economic-class figures (budget.goods_services…) sum over 基本 and 项目. When a phase also
     has amounts without an economic class, those figures are incomplete: the report states a
-    part of them, so they are not claimed as read."""
+    part of them, so they are not claimed as read — unless the classes stated without a funding
+    are a second breakdown of the whole: they add up to the 基本 + 项目 of the same phase."""
     partial: set[str] = set()
     for phase in {line.phase for line in lines}:
-        if any(x.phase is phase and x.item is Item.UNCLASSIFIED for x in lines):
+        here = [x for x in lines if x.phase is phase and x.item.is_composition]
+        if any(x.item is Item.UNCLASSIFIED for x in here) and not _second_breakdown(here):
             prefix = _prefix(phase)
             partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
     return partial
+
+
+def _second_breakdown(here: list[_Line]) -> bool:
+    """One phase's lines hold the whole twice: by 基本 + 项目 and by economic class (no funding),
+    the two adding up to the same sum (core.figures.one_breakdown then takes one of them)."""
+    by_funding = [x for x in here if x.funding is not None]
+    by_class = [x for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+    if len(by_class) < 2 or {x.funding for x in by_funding} != {Funding.BASIC, Funding.PROJECT}:
+        return False
+    if any(x.funding is None and x.item is Item.UNCLASSIFIED for x in here):
+        return False
+    total = sum((x.amount.value for x in by_funding), Decimal(0))
+    return sum((x.amount.value for x in by_class), Decimal(0)) == total
+
+
+_STANDARD_CLASSES = frozenset(_ECONOMIC_KEYS)
+
+
+def _second_cut_differs(total: Amount, by_class: list[_Line], findings: Findings) -> None:
+    """import.W005 when the economic classes stated beside a 基本/项目 split are surely a second
+    cut of the whole that does not add up: they exceed the total, or all four standard classes are
+    there. (Two or three classes that add up to less may be a partial list: no finding.)"""
+    classes = sum((x.amount.value for x in by_class), Decimal(0))
+    complete = {x.item for x in by_class} >= _STANDARD_CLASSES
+    if classes == total.value or not (classes > total.value or complete):
+        return
+    parts = [x.amount for x in by_class]
+    findings.add(
+        "import.W005",
+        "warning",
+        f"按经济分类所列支出合计{_wan(classes)}万元（{_listed(parts)}）与{total.label}"
+        f"{total.stated_value}{total.unit}不符 / the economic classes do not add up to the "
+        "total that the 基本/项目 split adds up to",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, parts)
+        ),
+        (parts[0].start, parts[-1].end),
+    )
+
+
+def _compare_the_two_cuts(
+    lines: list[_Line], statements: list[tuple[str, Amount]], findings: Findings
+) -> None:
+    """A phase read twice, by 基本/项目 (lines) and by economic class (lines with no funding):
+    the classes are compared with the stated total of the phase, else with 基本 + 项目."""
+    for phase in dict.fromkeys(x.phase for x in lines):
+        here = [x for x in lines if x.phase is phase and x.item.is_composition]
+        by_funding = [x for x in here if x.funding is not None]
+        by_class = [x for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+        if len(by_class) < 2 or {x.funding for x in by_funding} != {Funding.BASIC, Funding.PROJECT}:
+            continue
+        if any(x.funding is None and x.item is Item.UNCLASSIFIED for x in here):
+            continue  # a total line: _unnest compared it with each cut
+        key = figure_key(phase, None, Item.UNCLASSIFIED)
+        total = next((amount for k, amount in statements if k == key), None)
+        if total is None:
+            total = by_funding[-1].amount  # the place to point at: the split
+            value = sum((x.amount.value for x in by_funding), Decimal(0))
+            if value == sum((x.amount.value for x in by_class), Decimal(0)):
+                continue
+            total = Amount(
+                value, value, "万元", total.start, total.end, "基本支出与项目支出合计", None, phase
+            )
+        _second_cut_differs(total, by_class, findings)
 
 
 def _settle_phases(lines: list[_Line]) -> None:
@@ -1463,9 +1618,53 @@ def _unnest(
             parts = [x for x in here if x is not head and id(x) not in demoted]
             if not parts:
                 continue
-            if total_of(parts) == head.amount.value:
+            # the parts may be the total cut twice: by 基本/项目 and by economic class
+            by_funding = [x for x in parts if x.funding is not None]
+            by_class = [x for x in parts if x.funding is None]
+            cuts = [by_funding, by_class] if by_funding and by_class else [parts]
+            adding = [cut for cut in cuts if total_of(cut) == head.amount.value]
+            if adding:
+                demote(head)
+                for cut in cuts:
+                    if cut not in adding:
+                        if cut is by_class and findings is not None:
+                            _second_cut_differs(head.amount, by_class, findings)
+                        for line in cut:
+                            demote(line)
+            elif _funding_split(parts):
+                # the total kept as stated (a statement), the split as lines: the checks then
+                # report executed.E001 / budget.E001 at the total, as for a 其中 split
+                if findings is not None:
+                    _split_differs(head.amount, parts, findings)
                 demote(head)
             else:
                 for line in parts:
                     demote(line)
     return [line for line in kept if id(line) not in demoted]
+
+
+def _funding_split(parts: list[_Line]) -> bool:
+    """Exactly one 基本支出 and one 项目支出, with no economic class: a split of the phase."""
+    fundings = sorted(str(x.funding) for x in parts)
+    return fundings == sorted(str(f) for f in Funding) and all(
+        x.item is Item.UNCLASSIFIED for x in parts
+    )
+
+
+def _split_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:
+    """import.W005 for "本年支出合计650.00万元。基本支出420.10万元，项目支出229.80万元": a total
+    beside exactly one 基本支出 and one 项目支出 of its phase (_funding_split), not adding up to it
+    (no 其中 tied them, but nothing else can they be the split of)."""
+    amounts = sorted((x.amount for x in parts), key=lambda a: a.start)
+    value = sum((a.value for a in amounts), Decimal(0))
+    findings.add(
+        "import.W005",
+        "warning",
+        f"{total.label}{total.stated_value}{total.unit}与其分项合计{_wan(value)}万元"
+        f"（{_listed(amounts)}）不符，合计按报告所写导入 / the parts do not add up to the "
+        "stated total; the total is kept as stated",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, amounts)
+        ),
+        (total.start, amounts[-1].end),
+    )

@@ -35,6 +35,7 @@ _SUBGROUP = re.compile(
     r"参加|参与|受益|服务|接待|群众|对象|学生|患者|志愿|新增|新录|录用|招聘|调入|调出|减少|增加|死亡|去世|"
     r"空编|超编|缺编|满编|空缺"
 )
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _SECONDED = re.compile(r"借用|借调|聘用|派遣|援助|挂职|外聘|返聘|政府雇员|公益性岗位|协管")
 _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
 _CATEGORY = re.compile(r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支")
@@ -114,6 +115,9 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
     """The label of the number at *position* (leading 其中/和 and trailing 为/达 removed), and
     where the label starts in *text*."""
     start = label_start(text, position)
+    if start == position and start > 0 and text[start - 1] == ":":
+        start = label_start(text, start - 1)  # "编制人数：14人": the label stands before the colon
+        position -= 1
     label = text[start:position]
     lead = _LEADING.match(label)
     if lead:
@@ -133,6 +137,8 @@ def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
     if _SUBGROUP.search(label):
         return None  # "在职人员中党员15人", "退休人员参加培训30人": a sub-population or an activity
+    if _LAST_YEAR.search(label):
+        return None  # "上年在职人员27人": last year's count, not this year's
     bare = re.sub(r"\([^()]*\)$", "", label)
     if re.search(r"编外|编制外|临聘|临时聘用", label):
         return ROLE_CONTRACT if unit != "个" else None
@@ -164,10 +170,79 @@ def classify(label: str, unit: str) -> str | None:
     return None
 
 
+# a staffing table's columns: the quota, or the people there now (the row says which people)
+_QUOTA_COLUMN = re.compile(r"^(?:核定)?编制(?:数|人数|总数)?(?:\((?:人|名|个)\))?$")
+_PRESENT_COLUMN = re.compile(r"^(?:实有|现有|在岗|实际)(?:数|人数|人员)?(?:\((?:人|名)\))?$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数)$")
+_TABLE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(?:人|名)?\s*$")
+
+
+def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
+    """Counts in a staffing table (tab-separated cells: Word rows, Markdown tables): a column
+    titled 编制数 or 实有数 / 实有人数, a row titled by the people it counts ("在职人员" / "退休
+    人员"). The row names the role and the column says quota or head-count: 在职人员 × 编制数 is
+    the authorized quota, 在职人员 × 实有数 the staff in service, 退休人员 × 实有数 the retirees;
+    a 合计 row is read only for the quota (its head-count may or may not include retirees).
+    Columns such as 差额 / 缺编 are not read. Returns the counts and the indexes of the lines
+    read (the prose reader leaves them alone)."""
+    counts: list[_Count] = []
+    used: set[int] = set()
+    lines = report.lines
+    index = 0
+    while index < len(lines):
+        if "\t" not in lines[index].text:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        header = [cell.strip() for cell in lines[index].text.split("\t")]
+        columns = {
+            n: ("quota" if _QUOTA_COLUMN.match(title) else "present")
+            for n, title in enumerate(header)
+            if n and (_QUOTA_COLUMN.match(title) or _PRESENT_COLUMN.match(title))
+        }
+        if columns:
+            for row in lines[index + 1 : end]:
+                found = _row_counts(row, columns)
+                if found:
+                    counts.extend(found)
+                    used.add(row.index)
+        index = end
+    return counts, used
+
+
+def _row_counts(row: Line, columns: dict[int, str]) -> list[_Count]:
+    cells = row.text.split("\t")
+    label = cells[0].strip()
+    total = bool(_TOTAL_ROW.match(label))
+    role = None if total else classify(label, "人")
+    if not total and (role is None or role.startswith("trap") or _CATEGORY.search(label)):
+        return []  # a row by type (行政编制…) or of something else
+    found = []
+    position = len(cells[0]) + 1
+    for column, cell in enumerate(cells[1:], start=1):
+        match = _TABLE_COUNT.match(cell)
+        kind = columns.get(column)
+        cell_role = None
+        if kind == "quota" and (total or role in (ROLE_IN_SERVICE, ROLE_ACTUAL)):
+            cell_role = ROLE_AUTHORIZED
+        elif kind == "present" and not total and role != ROLE_AUTHORIZED:
+            cell_role = role
+        if match and cell_role is not None:
+            end = row.start + position + match.end(1)
+            found.append(_Count(cell_role, None, int(match.group(1)), row.start, end, label))
+        position += len(cell) + 1
+    return found
+
+
 def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     """Every staffing count, grouped per line, with typed parts attached to their totals."""
-    per_line: list[list[_Count]] = []
+    table_counts, table_lines = _table_counts(report)
+    per_line: list[list[_Count]] = [[count] for count in table_counts]
     for line in report.lines:
+        if line.index in table_lines:
+            continue
         text = line.text
         label_line = _label_on_line_before(report.lines, line.index)
         if label_line is not None:
@@ -199,7 +274,10 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
-                    if staff_type is not None:
+                    if staff_type is not None or _CATEGORY.search(label):
+                        # every typed part in the brackets, also one no standard type names
+                        # ("事业编制15名"): the arithmetic is checked on all of them
+                        count.type = staff_type
                         head.parts.append(count)
                     continue
                 owner_role = _owner_role(text, bracket)
@@ -256,7 +334,14 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     return per_line
 
 
-_BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)\s*$")
+_BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")
+_BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
+# a label that names a head-count role and nothing else: a bare number under it is that count
+_ROLE_LABEL = re.compile(
+    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
+    r"在职人数|在职人员|在职职工|在编人数|在编在职人数|退休人数|退休人员|退休职工|离休人数|离休人员|"
+    r"离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
+)
 _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
 
 
@@ -265,16 +350,31 @@ def _label_on_line_before(lines: list[Line], index: int) -> Line | None:
     line, its label alone on the line before. Read only when the lines alternate label, count:
     the line before the label is not another bare label, and the line after the count is not
     another bare count (a header row flattened before its values would pair them wrongly)."""
-    if index == 0 or not _BARE_COUNT.match(lines[index].text):
+    count = _BARE_COUNT.match(lines[index].text) if index else None
+    if count is None:
         return None
     label_line = lines[index - 1]
-    if not _BARE_LABEL.match(label_line.text.strip()):
+    label = label_line.text.strip()
+    if not _BARE_LABEL.match(label):
         return None
-    if index >= 2 and _BARE_LABEL.match(lines[index - 2].text.strip()):
-        return None
-    if index + 1 < len(lines) and _BARE_COUNT.match(lines[index + 1].text):
+    if count.group(2) is None and not _ROLE_LABEL.match(label):
+        return None  # "12" alone: a count only under a label that names a head-count and no more
+    if index >= 2 and _is_role_label(lines[index - 2].text.strip()):
+        return None  # "编制数" / "实有人数" / "12" / "11": a header flattened before its values
+    if index + 1 < len(lines) and (
+        _BARE_COUNT.match(lines[index + 1].text) or _BARE_NUMBER.match(lines[index + 1].text)
+    ):
         return None
     return label_line
+
+
+def _is_role_label(text: str) -> bool:
+    """A line that is only a label naming a head-count role (a title line such as "人员情况" is
+    not one)."""
+    if not _BARE_LABEL.match(text):
+        return False
+    role = classify(_VERBS.sub("", text), "人")
+    return role is not None and not role.startswith("trap")
 
 
 def _count_under_label(label_line: Line, line: Line) -> _Count | None:
@@ -283,12 +383,13 @@ def _count_under_label(label_line: Line, line: Line) -> _Count | None:
     label = _VERBS.sub("", label_line.text.strip())
     if match is None:
         return None
-    unit = match.group(2)
+    unit = match.group(2) or "人"
     role = classify(label, unit)
     if role is None or role.startswith("trap") or _CATEGORY.search(label):
         return None
     start = label_line.start + label_line.text.index(label[0])
-    return _Count(role, None, int(match.group(1)), start, line.start + match.end(2), label, unit)
+    end = line.start + match.end(2 if match.group(2) else 1)
+    return _Count(role, None, int(match.group(1)), start, end, label, unit)
 
 
 def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> bool:
@@ -462,6 +563,18 @@ def _read_typed_role(
                     reading.sources[
                         f"staffing.{field_name}.{part.type.value if part.type else ''}"
                     ] = (part.start, part.end)
+            elif total == head.value:
+                unnamed = "、".join(f"{p.label}{p.value}" for p in parts if p.type is None)
+                findings.add(
+                    "import.I004",
+                    "info",
+                    f"{head.label}{head.value}{head.unit}的分类合计相符，但“{unnamed}”不能对应到标准类型"
+                    "（行政、参照公务员管理、全额/差额补助事业、自收自支事业、工勤），仅总数作为报告所述数导入 / "
+                    "the parts add up, but a part names no standard staff type; the total is kept "
+                    "as a stated figure",
+                    "请在人员信息中按类型填写 / fill in the breakdown by type",
+                    (head.start, parts[-1].end),
+                )
             else:
                 listed = "、".join(f"{p.label}{p.value}" for p in parts)
                 findings.add(

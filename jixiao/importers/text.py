@@ -34,6 +34,7 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
+from jixiao.importers.table_rates import table_execution_rates
 from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
@@ -553,6 +554,12 @@ class _Importer:
                     self.stated.append(Fact(key, value, start, end, label))
                     self.sources.setdefault(key, (start, end))
                     break
+        if "rates.execution" not in self.sources:
+            # a table's 合计 row with a 完成率 column its own budget and spending confirm
+            for value, start, end, label in table_execution_rates(self.report.lines):
+                self.stated.append(Fact("rates.execution", value, start, end, label))
+                self.sources.setdefault("rates.execution", (start, end))
+                break
 
     def _indicators(self) -> list[dict[str, Any]]:
         """Performance indicators stated as rates in the achievement and effect sections:

@@ -21,7 +21,8 @@ def table_lines(table: Table) -> list[str]:
     for row in table.rows:
         cells = []
         for cell in row:
-            cells.append(_cell(cell.text))
+            text = _cell(cell.text)
+            cells.append(f"[{text}]({cell.link})" if cell.link else text)
             cells.extend("" for _ in range(cell.colspan - 1))
         lines.append("| " + " | ".join(cells) + " |")
     if table.note:

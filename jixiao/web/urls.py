@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -12,6 +14,10 @@ from jixiao.web.evaluations import views
 from jixiao.web.orgs import views as org_views
 
 urlpatterns = [
+    # browsers ask for /favicon.ico whatever the page links; the icon is a local static file
+    path(
+        "favicon.ico", lambda request: HttpResponsePermanentRedirect(static("jixiao/favicon.svg"))
+    ),
     path("", RedirectView.as_view(pattern_name="portal:index", permanent=False), name="home"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

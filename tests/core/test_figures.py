@@ -281,3 +281,52 @@ def test_memo_line_in_adjusted_phase_does_not_hide_the_initial_budget(make_dossi
     ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
     assert book.value("budget.total") is not None
+
+
+# ── two breakdowns of one total (funding and economic class) ──────────────────────────────
+
+
+def _two_cuts(phase: str) -> list[dict[str, str]]:
+    """400 spent, stated by funding (300 + 100) and again by economic class (250 + 120 + 30)."""
+    return [
+        _line(phase, "未分类支出", "300", funding="基本支出"),
+        _line(phase, "未分类支出", "100", funding="项目支出"),
+        _line(phase, "工资福利支出", "250"),
+        _line(phase, "商品和服务支出", "120"),
+        _line(phase, "资本性支出", "30"),
+    ]
+
+
+@pytest.mark.parametrize("phase, prefix", [("执行", "executed"), ("调整预算", "budget")])
+def test_funding_and_economic_cuts_are_not_added_together(make_dossier, phase, prefix) -> None:
+    book = FigureBook(make_dossier(money={"unit": "万元", "lines": _two_cuts(phase)}))
+    assert book.value(f"{prefix}.total") == Decimal(400)
+    assert (book.value(f"{prefix}.basic"), book.value(f"{prefix}.project")) == (300, 100)
+    assert (book.value(f"{prefix}.wages"), book.value(f"{prefix}.capital")) == (250, 30)
+
+
+def test_initial_budget_total_takes_one_cut_too(make_dossier) -> None:
+    book = FigureBook(make_dossier(money={"unit": "万元", "lines": _two_cuts("年初预算")}))
+    assert book.value("budget.initial_total") == Decimal(400)
+
+
+def test_classes_within_funding_are_one_breakdown(make_dossier) -> None:
+    # clean case: 基本支出's economic classes and an unclassified 项目支出 are one cut, all summed
+    lines = [
+        _line("执行", "工资福利支出", "250", funding="基本支出"),
+        _line("执行", "商品和服务支出", "50", funding="基本支出"),
+        _line("执行", "未分类支出", "100", funding="项目支出"),
+    ]
+    book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
+    assert book.value("executed.total") == Decimal(400)
+
+
+def test_economic_classes_alone_are_summed(make_dossier) -> None:
+    # clean case: no funding cut, the classes (and an unclassified remainder) are the total
+    lines = [
+        _line("执行", "工资福利支出", "250"),
+        _line("执行", "商品和服务支出", "120"),
+        _line("执行", "未分类支出", "30"),
+    ]
+    book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
+    assert book.value("executed.total") == Decimal(400)

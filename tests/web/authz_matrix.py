@@ -156,6 +156,7 @@ DASHBOARD = "round 1 dashboard: its reviewers; unit roles 403, other counties 40
 ENTRIES: dict[tuple[str, str], list[Case]] = {
     # ── sign-in, account ──────────────────────────────────────────────────────────────────
     ("GET", ""): [c(PUBLIC, note="redirects to the portal")],
+    ("GET", "favicon.ico"): [c(PUBLIC, note="redirects to the static icon")],
     ("GET", "login/"): [c(PUBLIC)],
     ("POST", "login/"): [c(PUBLIC, body="bad_login")],
     ("POST", "logout/"): [c(PUBLIC)],
@@ -198,8 +199,13 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "oversight/rounds/<int:pk>/export/<str:table>.xlsx"): [
         c(DASHBOARD, pk="round:1", table="ranking"),
         c(DASHBOARD, pk="round:1", table="all"),
+        c(DASHBOARD, pk="round:1", table="distrust"),
     ],
     ("GET", "oversight/orgs/<int:org_id>/years/"): [c(SUB, org_id="org:a")],
+    ("GET", "oversight/submissions/<int:pk>/reuse/"): [
+        c(SUB, pk="sub:draft"),
+        c(SUB, pk="sub:published"),
+    ],
     ("GET", "jobs/<int:pk>/download/"): [c(JOB, pk="job")],
     # ── one submission ────────────────────────────────────────────────────────────────────
     ("GET", "submissions/<int:pk>/"): [c(SUB, pk="sub:draft"), c(SUB, pk="sub:published")],
@@ -289,6 +295,8 @@ ENTRIES: dict[tuple[str, str], list[Case]] = {
     ("GET", "ledgers/<int:org>/"): [c(SUB, org="org:a")],
     ("GET", "ledgers/<int:org>/audit/"): [c(SUB, org="org:a")],
     ("GET", "ledgers/<int:org>/surveys/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/energy/"): [c(SUB, org="org:a")],
+    ("GET", "ledgers/<int:org>/energy.xlsx"): [c(SUB, org="org:a")],
     ("POST", "ledgers/<int:org>/surveys/"): [c(UNIT, changes=True, body="survey_new", org="org:a")],
     ("GET", "ledgers/<int:org>/<str:ledger>/"): [c(SUB, org="org:a", ledger="overhauls")],
     ("GET", "ledgers/<int:org>/<str:ledger>/new/"): [c(UNIT, org="org:a", ledger="overhauls")],

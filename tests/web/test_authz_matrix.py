@@ -591,7 +591,9 @@ def check_unlisted(w: MatrixWorld, client: Client, cell: Cell) -> str:
     return ""
 
 
-def _fake_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
+def _fake_report(
+    submission: Any, version: Any, fmt: str, site: str | None = None
+) -> reports.ReportFile:
     return reports.ReportFile(f"report {version.pk}".encode(), "text/plain", f"report.{fmt}")
 
 

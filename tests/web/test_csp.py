@@ -69,7 +69,9 @@ def policy_problem(response: Any) -> str:
     return ""
 
 
-def _fake_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
+def _fake_report(
+    submission: Any, version: Any, fmt: str, site: str | None = None
+) -> reports.ReportFile:
     """A report file without typesetting; the HTML one a standalone page with its own <style>."""
     if fmt == "html":
         page = (

@@ -402,13 +402,14 @@ def test_api_lists_and_creates_with_the_same_permissions(world: factories.World)
     assert bad.status_code == 422
     assert {p["path"] for p in bad.json()["problems"]} == {"overhaul_date", "equipment"}
     finance = client_for(world.users["finance"])
-    assert [r["ref"] for r in finance.get(url + "?year=2023").json()] == ["2023-001"]
+    listed = finance.get(url + "?year=2023").json()
+    assert listed["count"] == 1 and [r["ref"] for r in listed["items"]] == ["2023-001"]
     refused = finance.post(
         url, {"overhaul_date": "2023-04-01", "equipment": "电梯"}, content_type="application/json"
     )
     assert refused.status_code == 403
     assert client_for(world.users["filler_b"]).get(url).status_code == 404
-    figures = finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=2023").json()
+    figures = finance.get(f"/api/ledgers/{world.unit_a.pk}/figures?year=2023").json()["items"]
     done = next(f for f in figures if f["key"] == "property.overhauls_done")
     assert (done["value"], done["count"], done["record_ids"]) == ("1", 1, ["2023-001"])
 

@@ -158,6 +158,43 @@ def energy_year(ledgers: LedgerSet, year: int, factors: ConversionFactors | None
     return EnergyYear(year, tuple(lines), floor_area, headcount, tuple(b.id for b in bases))
 
 
+@dataclass(frozen=True)
+class EnergyMonth:
+    """One month's use: the physical quantity of each type used, and the energy in tce."""
+
+    month: int  # 1–12
+    quantities: Mapping[EnergyType, Decimal]
+    tce: Decimal | None  # None without energy use, or when a used type has no factor
+
+
+def energy_months(
+    ledgers: LedgerSet, year: int, factors: ConversionFactors | None
+) -> tuple[EnergyMonth, ...]:
+    """The year's use month by month (all twelve months; a month without records is empty), as
+    the monthly statistics of public-institution energy reporting lay it out."""
+    by_month: dict[int, dict[EnergyType, Decimal]] = {m: {} for m in range(1, 13)}
+    for use in ledgers.energy_use:
+        if use.month.year == year:
+            quantities = by_month[use.month.month]
+            quantities[use.energy_type] = quantities.get(use.energy_type, Decimal(0)) + use.quantity
+    return tuple(
+        EnergyMonth(month, quantities, _month_tce(quantities, factors))
+        for month, quantities in by_month.items()
+    )
+
+
+def _month_tce(
+    quantities: Mapping[EnergyType, Decimal], factors: ConversionFactors | None
+) -> Decimal | None:
+    energy = {t: q for t, q in quantities.items() if t.is_energy}
+    if not energy or factors is None or any(t not in factors.factors for t in energy):
+        return None
+    return sum(
+        (q * factors.factors[t].kgce_per_unit / KGCE_PER_TCE for t, q in energy.items()),
+        Decimal(0),
+    )
+
+
 def change_pct(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
     """Year-over-year change in percent; None without both years or from zero."""
     if current is None or previous is None or previous == 0:
@@ -168,9 +205,11 @@ def change_pct(current: Decimal | None, previous: Decimal | None) -> Decimal | N
 __all__ = [
     "ConversionFactors",
     "EnergyLine",
+    "EnergyMonth",
     "EnergyYear",
     "Factor",
     "change_pct",
     "conversion_factors_from_data",
+    "energy_months",
     "energy_year",
 ]

@@ -19,15 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Body, Field, Header, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from jixiao.core.errors import InputError
-from jixiao.web.evaluations import engine, reports, selectors, services
+from jixiao.web.api.paging import Page, Rows
+from jixiao.web.evaluations import reports, selectors, services
 from jixiao.web.evaluations.audit import change_place
 from jixiao.web.evaluations.models import State, Submission
-from jixiao.web.evaluations.paging import rows_by_ids
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.ledgers import actuals as ledger_actuals
@@ -114,46 +114,6 @@ def _invalid(request: HttpRequest, error: InputError) -> HttpResponse:
     return api.create_response(
         request, {"code": "invalid_dossier", "detail": str(error), "problems": problems}, status=422
     )
-
-
-# ── pages ─────────────────────────────────────────────────────────────────────────────────
-
-DEFAULT_PAGE, MAX_PAGE, MAX_OFFSET = 100, 500, 10**9
-
-
-class Page(LimitOffsetPagination):
-    """``limit`` (1–500, default 100) and ``offset`` (0–10⁹: a larger one would overflow the
-    database's OFFSET); answers ``{"items": [...], "count": <all matching rows>}``. Out of range
-    is a 400 naming both, as before pagination."""
-
-    class Input(Schema):
-        limit: int = DEFAULT_PAGE
-        offset: int = 0
-
-    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
-        limit, offset = pagination.limit, pagination.offset
-        if not 0 < limit <= MAX_PAGE or not 0 <= offset <= MAX_OFFSET:
-            raise HttpError(
-                400,
-                gettext("limit 应在 1–%(max)s 之间，offset 在 0–10⁹ 之间") % {"max": MAX_PAGE}
-                + f" / limit: 1–{MAX_PAGE}, offset: 0–10⁹",
-            )
-        return {"items": queryset[offset : offset + limit], "count": queryset.count()}
-
-
-class Rows:
-    """A queryset whose rows come out converted (*convert*), sliced and counted in the database:
-    what a paginated endpoint returns so that only one page is read and converted."""
-
-    def __init__(self, queryset: Any, convert: Any) -> None:
-        self.queryset, self.convert = queryset, convert
-
-    def __getitem__(self, window: slice) -> list[Any]:
-        rows = rows_by_ids(self.queryset, window.start or 0, window.stop)  # paging.py: why
-        return [self.convert(row) for row in rows]
-
-    def count(self) -> int:
-        return int(self.queryset.count())
 
 
 # ── schemas ───────────────────────────────────────────────────────────────────────────────
@@ -484,8 +444,8 @@ def _stale(request: HttpRequest, error: services.StaleDossier) -> HttpResponse:
 @api.get("/submissions/{pk}/findings", response=FindingsOut, tags=["dossier"])
 def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    assessment = engine.assess(
-        submission.current_version.data, framework_id=submission.round.framework_id or None
+    assessment = services.assess_version(
+        submission.current_version, submission, with_rescores=False
     )
     return {
         **_state(request.user, submission),
@@ -497,12 +457,7 @@ def findings(request: HttpRequest, pk: int) -> dict[str, Any]:
 @api.get("/submissions/{pk}/score", tags=["dossier"])
 def score(request: HttpRequest, pk: int) -> dict[str, Any]:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    a = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    a = services.assess_version(submission.current_version, submission)
     return {
         **_state(request.user, submission),
         "framework": a.framework_name,
@@ -592,7 +547,7 @@ def report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             404, gettext("不支持的格式，可选 %(formats)s") % {"formats": ", ".join(reports.FORMATS)}
         )
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return report_response(request, submission, fmt)
+    return report_response(request, submission, fmt, ledger_links=True)
 
 
 api.add_router("/", results_router)  # 结果应用 and 运行监控 (jixiao.web.results.api)

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from jixiao.io.dossiers import dossier_to_data, load_dossier
-from jixiao.web.evaluations import engine, services
+from jixiao.web.evaluations import services
 from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 from jixiao.web.results.demo import seed_results
@@ -277,7 +277,60 @@ def vary_for_oversight(data: dict[str, Any], year: int, position: int) -> dict[s
                 line["amount"] = str(spent.quantize(Decimal("0.01")))
     if weak or position % INFLATED_EVERY == 3:
         data["self_evaluation"] = {"total": str(rng.randint(95, 99))}
+    plant_for_review(data, year, position)
     return data
+
+
+# planted for the reuse and target review (jixiao.web.oversight.analysis): in 2023 the
+# 畜牧兽医站 copies a paragraph of the 职业中等专业学校 (another 主管部门, neither published);
+# the 人民医院 repeats its own 2022 paragraph; the 土地整理储备中心 sets a target in words only and
+# one below its own 2022 actual. Every other report stays clean of both.
+COPIED_FROM, COPIED_BY, REPEATS_ITSELF, SOFT_TARGETS = 3, 10, 5, 13
+COPIED_PARAGRAPH = (
+    "{name}坚持问题导向，围绕资金使用绩效开展专项自查，对照年初绩效目标逐项核对完成情况，"
+    "建立问题清单、责任清单和整改清单，将绩效评价结果与下年度预算安排、政策调整和内部考核"
+    "挂钩，推动形成“花钱必问效、无效必问责”的闭环管理机制。"
+)
+OWN_PARAGRAPH = (
+    "本单位以提升医疗服务能力为主线，持续推进信息化建设和分级诊疗，优化门诊流程，"
+    "加强重点专科建设和人才梯队培养，群众就医获得感不断增强，医疗质量安全核心制度落实到位。"
+)
+VISITS = {
+    "id": "K9",
+    "name": "群众来访接待人次",
+    "level1": "产出",
+    "level2": "数量",
+    "comparator": "≥",
+    "unit": "人次",
+    "evidence": ["来访登记台账"],
+}
+
+
+def plant_for_review(data: dict[str, Any], year: int, position: int) -> None:
+    """The planted copied paragraphs and soft targets (see above); deterministic."""
+    narratives = data["narratives"]
+    if year == 2023 and position in (COPIED_FROM, COPIED_BY):
+        narratives["effects"] = [COPIED_PARAGRAPH.format(name=data["profile"]["name"])]
+    if position == REPEATS_ITSELF:
+        narratives["experience"] = [OWN_PARAGRAPH]
+    if position == SOFT_TARGETS:
+        goal = data["goals"][0]["id"]
+        if year == 2022:
+            data["indicators"].append({**VISITS, "goal": goal, "target": "1000", "actual": "1200"})
+        else:  # below last year's actual, and a target in words only
+            data["indicators"].append({**VISITS, "goal": goal, "target": "600", "actual": "900"})
+            data["indicators"].append(
+                {
+                    "id": "K10",
+                    "name": "土地整理工作质量",
+                    "level1": "产出",
+                    "level2": "质量",
+                    "comparator": "定性",
+                    "target_text": "进一步提高",
+                    "actual_text": "有所提高",
+                    "goal": goal,
+                }
+            )
 
 
 def _hand_in_late(round_: Any, late: list[tuple[Submission, Any]], fin: Any) -> None:
@@ -322,8 +375,8 @@ def _walk(
             pk=submission.pk
         )
         if action == "submit":
-            assessment = engine.assess(
-                submission.current_version.data, framework_id=submission.round.framework_id or None
+            assessment = services.assess_version(
+                submission.current_version, submission, with_rescores=False
             )
             for finding in assessment.errors:
                 services.submission_waive(

@@ -185,8 +185,14 @@ def assess(
     *,
     framework_id: str | None = None,
     rescores: dict[str, tuple[Decimal, str]] | None = None,
+    ledgers: Any = None,
 ) -> Assessment:
-    """Validate *data* and run the pipeline on it; never raises for bad data."""
+    """Validate *data* and run the pipeline on it; never raises for bad data.
+
+    *ledgers* (``jixiao.web.ledgers.snapshots.Ledgers``: the unit's records and the energy
+    factors) backs the indicators that name a ledger aggregate, runs the ``ledgers.*`` checks
+    and gives the report its ledger-written sections; callers with a version get it from
+    :func:`jixiao.web.evaluations.services.assess_version`."""
     try:
         dossier = dossier_from_data(data, origin="<web>")
     except InputError as error:
@@ -211,6 +217,9 @@ def assess(
             from jixiao.core.scoring import Rescore
 
             kwargs["rescores"] = {k: Rescore(points=p, comment=c) for k, (p, c) in rescores.items()}
+        if ledgers is not None and "ledgers" in parameters:
+            kwargs["ledgers"] = ledgers.records
+            kwargs["factors"] = ledgers.factors
         result = evaluate(dossier, **kwargs)
     except InputError as error:  # e.g. an unknown framework id
         return Assessment(dossier=dossier, problems=list(error.problems))

@@ -10,7 +10,10 @@ check can name what differs:
   warning counts, and the approval time (the re-scores are in here as the final score they
   produced; the re-score rows themselves belong to the submission and may change in a later
   review of a next version);
-- ``sign_offs`` 负责人审签: who signed the version off and when, and when a sign-off was voided.
+- ``sign_offs`` 负责人审签: who signed the version off and when, and when a sign-off was voided;
+- ``ledgers`` 台账快照, only for a version that has one: the digest of the ledger records (and
+  energy factors) frozen when it was submitted (``jixiao.web.ledgers.snapshots``), recomputed
+  from the stored copy, so an approved version's figures are sealed with the records behind them.
 
 ``content_hash`` is the SHA-256 of the four part digests. Approval (``services``) seals the
 version in the approving transaction; publication seals it only where no seal exists yet (a
@@ -42,6 +45,7 @@ PARTS: dict[str, Any] = {
     "data": _("档案数据"),
     "results": _("得分与结果"),
     "sign_offs": _("负责人审签"),
+    "ledgers": _("台账快照"),
 }
 # what a version under re-review may change in the application before it is approved again
 REVIEW_PARTS = ("results", "sign_offs")
@@ -64,9 +68,16 @@ def _time(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).isoformat()
 
 
-def parts_of(version: Any, submission: Any, round_year: int, sign_offs: Iterable[Any]) -> dict:
-    """Each part's SHA-256 for *version* (a model or a migration's historical model)."""
-    return {
+def parts_of(
+    version: Any,
+    submission: Any,
+    round_year: int,
+    sign_offs: Iterable[Any],
+    ledgers: str | None = None,
+) -> dict:
+    """Each part's SHA-256 for *version* (a model or a migration's historical model);
+    *ledgers* is the digest of its ledger snapshot, when it has one."""
+    parts = {
         "identity": _sha(
             {
                 "submission": submission.pk,
@@ -97,15 +108,32 @@ def parts_of(version: Any, submission: Any, round_year: int, sign_offs: Iterable
             ]
         ),
     }
+    if ledgers is not None:
+        parts["ledgers"] = ledgers
+    return parts
 
 
 def hash_of(parts: dict[str, str]) -> str:
     return _sha(parts)
 
 
+def _ledgers_digest(version: Any) -> str | None:
+    """The digest of the version's ledger snapshot, recomputed from its stored content."""
+    from jixiao.web.ledgers import snapshots
+
+    snapshot = snapshots.snapshot_of(version)
+    return None if snapshot is None else snapshots.digest(snapshot.data, snapshot.factors)
+
+
 def _parts(version: Any) -> dict[str, str]:
     submission = version.submission
-    return parts_of(version, submission, submission.round.year, version.sign_offs.all())
+    return parts_of(
+        version,
+        submission,
+        submission.round.year,
+        version.sign_offs.all(),
+        _ledgers_digest(version),
+    )
 
 
 def seal(version: Any) -> None:
@@ -155,7 +183,7 @@ def _differences(version: Any) -> list[str]:
         return [str(_("内容校验值本身被改动"))]
     now = _parts(version)
     keep = [p for p in PARTS if not (_under_review(version) and p in REVIEW_PARTS)]
-    return [str(PARTS[p]) for p in keep if stored.get(p) != now[p]]
+    return [str(PARTS[p]) for p in keep if stored.get(p) != now.get(p)]
 
 
 def _problems(version: Any) -> Iterator[str]:
@@ -175,7 +203,7 @@ def check() -> Outcome:
 
     versions = (
         DossierVersion.objects.filter(locked=True)
-        .select_related("submission__org", "submission__round")
+        .select_related("submission__org", "submission__round", "ledger_snapshot")
         .prefetch_related("sign_offs")
         .order_by("submission__round__year", "submission__org__path", "number")
     )

@@ -40,8 +40,9 @@ class ReportFile:
     filename: str
 
 
-def compose(assessment: engine.Assessment) -> Any:
-    """The report Document for an assessment, or ReportUnavailable."""
+def compose(assessment: engine.Assessment, links: dict[str, str] | None = None) -> Any:
+    """The report Document for an assessment, or ReportUnavailable; *links* (indicator id →
+    address of the ledger records behind its actual) makes those actuals links."""
     if assessment.dossier is None:
         raise ReportUnavailable(gettext("档案数据未通过校验，无法生成报告"))
     if assessment.result is None:
@@ -50,6 +51,8 @@ def compose(assessment: engine.Assessment) -> Any:
         compose_module = importlib.import_module("jixiao.core.compose")
     except ImportError:
         raise ReportUnavailable(gettext("报告编排模块尚未就绪")) from None
+    if links:
+        return compose_module.compose_report(assessment.result, links=links)
     return compose_module.compose_report(assessment.result)
 
 
@@ -87,7 +90,13 @@ def available_formats() -> list[str]:
     return [fmt for fmt in FORMATS if _renderer(fmt) is not None]
 
 
-def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportFile:
+def render(
+    assessment: engine.Assessment,
+    fmt: str,
+    *,
+    basename: str,
+    links: dict[str, str] | None = None,
+) -> ReportFile:
     if fmt not in FORMATS:
         raise ReportUnavailable(
             gettext("不支持的格式 %(fmt)s，可选 %(formats)s")
@@ -98,7 +107,7 @@ def render(assessment: engine.Assessment, fmt: str, *, basename: str) -> ReportF
         raise ReportUnavailable(
             gettext("%(format)s 渲染器尚未安装，请选择其他格式") % {"format": FORMATS[fmt][1]}
         )
-    document = compose(assessment)
+    document = compose(assessment, links)
     try:
         output = renderer(document)
     except Exception as error:  # a renderer failure is a message for the user, not a 500

@@ -34,6 +34,7 @@ from jixiao.io.dossiers import dossier_to_data
 from jixiao.web.evaluations import engine, integrity, selectors
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import (
+    EDITABLE_STATES,
     Action,
     AuditEntry,
     DossierVersion,
@@ -126,14 +127,33 @@ def _rescores(submission: Submission) -> dict[str, tuple[Decimal, str]]:
     return {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
 
 
-def refresh_assessment(version: DossierVersion) -> engine.Assessment:
-    """Evaluate a version's data and store the summary the list pages and the API read."""
-    submission = version.submission
-    assessment = engine.assess(
+def assess_version(
+    version: DossierVersion,
+    submission: Submission | None = None,
+    *,
+    rescores: dict[str, tuple[Decimal, str]] | None = None,
+    with_rescores: bool = True,
+) -> engine.Assessment:
+    """The assessment of *version* with the ledgers it is judged by: the unit's live ledgers
+    while the version is with the unit, the snapshot frozen at submission after that
+    (:mod:`jixiao.web.ledgers.snapshots`). Every page, API call and report of a version goes
+    through here, so they all agree."""
+    from jixiao.web.ledgers import snapshots
+
+    submission = submission or version.submission
+    if rescores is None and with_rescores:
+        rescores = _rescores(submission)
+    return engine.assess(
         version.data,
         framework_id=submission.round.framework_id or None,
-        rescores=_rescores(submission),
+        rescores=rescores or None,
+        ledgers=snapshots.ledgers_for(version, submission),
     )
+
+
+def refresh_assessment(version: DossierVersion) -> engine.Assessment:
+    """Evaluate a version's data and store the summary the list pages and the API read."""
+    assessment = assess_version(version)
     version.score_total = assessment.total
     version.grade = assessment.grade
     version.self_total = assessment.self_total
@@ -403,12 +423,46 @@ def submission_edit_dossier(
     )
 
 
+@transaction.atomic
+def submission_follow_ledgers(
+    *,
+    actor: Any,
+    submission: Submission,
+    edit: Callable[[dict[str, Any]], dict[str, Any]],
+    note: str,
+) -> engine.Assessment | None:
+    """An open dossier takes its ledger's new values after the ledger changed (a clerk's record,
+    an anonymous survey answer): the values are the ledger's, not the actor's edit, so no
+    permission of theirs is needed; audited with the actor (or "system") and *note*. Nothing
+    happens (None) once the submission is no longer with its unit."""
+    submission = _locked(submission)
+    version = submission.current_version
+    if submission.state not in EDITABLE_STATES or version is None or version.locked:
+        return None
+    return _save(
+        actor=actor,
+        submission=submission,
+        edit=edit,
+        note=note,
+        action="edit",
+        keys={"indicators"},
+        check_permission=False,
+    )
+
+
 def submission_prefill(
     *, actor: Any, submission: Submission, data: dict[str, Any], note: str
 ) -> engine.Assessment:
-    """The finance bureau prefills a unit's open draft (bulk import); audited like an edit."""
+    """The finance bureau prefills a unit's open draft (bulk import); audited like an edit.
+    Ledger-backed actuals follow the unit's ledger, a different figure only with a reason."""
+    from jixiao.web.ledgers import actuals
+
     return _save(
-        actor=actor, submission=submission, edit=lambda _current: data, note=note, action="prefill"
+        actor=actor,
+        submission=submission,
+        edit=lambda current: actuals.resolve(submission, current, data),
+        note=note,
+        action="prefill",
     )
 
 
@@ -422,9 +476,11 @@ def _save(
     action: str,
     keys: Collection[str] | None = None,
     base_version: int | None = None,
+    check_permission: bool = True,
 ) -> engine.Assessment:
     submission = _locked(submission)
-    Permissions.of(actor).require(action, submission)
+    if check_permission:
+        Permissions.of(actor).require(action, submission)
     if base_version is not None:
         _check_revision(submission, base_version, keys)
     version = submission.current_version
@@ -643,11 +699,7 @@ def check_transition(
     if action != "submit":
         return
     if assessment is None:
-        assessment = engine.assess(
-            submission.current_version.data,  # type: ignore[union-attr]
-            framework_id=submission.round.framework_id or None,
-            rescores=_rescores(submission),
-        )
+        assessment = assess_version(submission.current_version, submission)  # type: ignore[arg-type]
     if assessment.blocking:
         raise ActionRefused(
             gettext("仍有 %(count)s 项错误，请先修正或说明理由豁免")
@@ -672,6 +724,10 @@ def submission_transition(
     submission = _locked(submission)
     version = submission.current_version
     assert version is not None
+    if action == "submit":  # what is handed in is judged by the ledgers as they are now
+        from jixiao.web.ledgers import snapshots
+
+        snapshots.take(version, submission)
     assessment = refresh_assessment(version) if action == "submit" else None
     check_transition(actor=actor, submission=submission, action=action, assessment=assessment)
     reason = _require_reason(action, reason)
@@ -781,9 +837,10 @@ def submission_rescore(
     """
     submission = _locked(submission)
     Permissions.of(actor).require("rescore", submission)
-    assessment = engine.assess(
-        submission.current_version.data,  # type: ignore[union-attr]
-        framework_id=submission.round.framework_id or None,
+    assessment = assess_version(
+        submission.current_version,  # type: ignore[arg-type]
+        submission,
+        with_rescores=False,
     )
     item = next((i for i in assessment.items if i.id == item_id), None)
     if item is None:

@@ -31,7 +31,7 @@ from django_tasks import task
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
 from jixiao.io.files import write_failure
-from jixiao.web.evaluations import engine, liveness, reports
+from jixiao.web.evaluations import liveness, reports, services
 from jixiao.web.evaluations.models import (
     BatchJob,
     ExportItem,
@@ -173,8 +173,8 @@ def _render_item(item: ExportItem) -> int:
     )
     job = BatchJob.objects.only("pk", "fmt").get(pk=item.job_id)
     name = f"{submission.org.code}-{submission.org.name}"
-    assessment = engine.assess(
-        submission.current_version.data, framework_id=submission.round.framework_id or None
+    assessment = services.assess_version(
+        submission.current_version, submission, with_rescores=False
     )
     fields: dict[str, Any]
     try:

@@ -476,12 +476,7 @@ def score_missing(version: Any) -> str:
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     versions = submission.versions.order_by("-number").only(
         "number", "locked", "approved_at", "created"
     )
@@ -496,7 +491,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             versions=versions,
             last_year=selectors.previous_approved(user=request.user, submission=submission),
             evidence=submission.evidence.all(),
-            ledger_backings=ledger_actuals.shown_for(submission),
+            ledger_backings=ledger_actuals.shown_for(submission, assessment),
         ),
     )
 
@@ -832,12 +827,7 @@ def _confirm_page(request: HttpRequest, submission: Any, action: str) -> HttpRes
     """GET: what *action* will do, with 确认 (a POST to the same address) and 取消; changes nothing."""
     if action not in confirm.CONFIRMED:
         raise Http404("未知操作 / unknown action")
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        submission.current_version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores=rescores,
-    )
+    assessment = services.assess_version(submission.current_version, submission)
     return render(
         request,
         "evaluations/submission_confirm.html",
@@ -1151,7 +1141,8 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
             keep_identity=keep_identity,
         )
         applied.append(preview)
-        return preview.data
+        # ledger-backed actuals are the ledger's unless typed over with a reason, as in the form
+        return ledger_actuals.resolve(submission, current, preview.data)
 
     try:
         services.submission_edit_dossier(
@@ -1204,28 +1195,36 @@ def excel_template(request: HttpRequest) -> HttpResponse:
 @login_required
 def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     submission = selectors.submission_get(user=request.user, pk=pk)
-    return report_response(request, submission, fmt)
+    return report_response(request, submission, fmt, ledger_links=True)
 
 
 STREAMED_FORMATS = ("docx", "pdf")  # stored reports sent from disk in chunks
 
 
 def report_response(
-    request: HttpRequest, submission: Any, fmt: str, *, version: Any = None
+    request: HttpRequest,
+    submission: Any,
+    fmt: str,
+    *,
+    version: Any = None,
+    ledger_links: bool = False,
 ) -> HttpResponse:
     """The report file of *version* (the current one by default). A sealed version's file is
     rendered once, kept in storage and streamed from there (``report_files``); a draft's is
-    rendered for this request."""
+    rendered for this request. With *ledger_links* (a signed-in reader who may see the unit's
+    ledgers), each actual computed from ledger records links to them (HTML, Markdown): such a
+    file is rendered for the request too (the records may change after approval)."""
     version = version or submission.current_version
     stored = None
     try:
-        if version.locked:
+        links = request.build_absolute_uri("/") if ledger_links else None
+        if version.locked and links is None:
             stored = report_files.rendered(
                 submission, version, fmt, lambda: _render_report(submission, version, fmt)
             )
             content_type, filename = reports.FORMATS[fmt][0], _report_filename(submission, fmt)
         else:
-            file = _render_report(submission, version, fmt)
+            file = _render_report(submission, version, fmt, links)
             content_type, filename = file.content_type, file.filename
     except reports.ReportUnavailable as error:
         return render(
@@ -1275,12 +1274,16 @@ def _report_filename(submission: Any, fmt: str) -> str:
     return f"{_report_basename(submission)}.{fmt}"
 
 
-def _render_report(submission: Any, version: Any, fmt: str) -> reports.ReportFile:
-    rescores = {r.item_id: (r.points, r.comment) for r in submission.rescores.all()}
-    assessment = engine.assess(
-        version.data, framework_id=submission.round.framework_id or None, rescores=rescores
-    )
-    return reports.render(assessment, fmt, basename=_report_basename(submission))
+def _render_report(
+    submission: Any, version: Any, fmt: str, site: str | None = None
+) -> reports.ReportFile:
+    """The report of *version*; with *site* (the address the reader uses), its ledger-backed
+    actuals link to their records there (absolute, so a saved file still links)."""
+    assessment = services.assess_version(version, submission)
+    links = None
+    if site is not None:
+        links = ledger_actuals.record_links(submission, version, assessment, site.rstrip("/"))
+    return reports.render(assessment, fmt, basename=_report_basename(submission), links=links)
 
 
 @login_required

@@ -26,11 +26,10 @@ from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError, Problem
 from jixiao.core.ledgers.aggregates import AGGREGATES, Aggregate, AggregateBook
 from jixiao.core.ledgers.backing import BackingStatus, LedgerReport, back_indicators
-from jixiao.core.ledgers.records import LedgerKind, LedgerSet
+from jixiao.core.ledgers.records import LedgerSet
 from jixiao.core.numbers import format_score
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.io.dossiers import dossier_to_data
-from jixiao.web.ledgers.models import LedgerRecord
 from jixiao.web.orgs.models import Org
 
 SATISFACTION_RATE = "satisfaction.rate"
@@ -38,19 +37,13 @@ SATISFACTION_RATE = "satisfaction.rate"
 FORM_WORDS = (gettext_noop("完成值来自台账"), gettext_noop("—（手工填写）"))
 
 
-def ledger_set(org: Org) -> LedgerSet:
-    """Every record of *org* (all years: a figure may compare with last year) as the core's."""
-    by_ledger: dict[str, list[dict[str, Any]]] = {}
-    rows = LedgerRecord.objects.filter(org=org).order_by("date", "pk").values_list("ledger", "data")
-    for ledger, data in rows:
-        by_ledger.setdefault(ledger, []).append(data)
-    known = {kind.value for kind in LedgerKind}
-    return LedgerSet.model_validate({k: v for k, v in by_ledger.items() if k in known})
-
-
 def book(org: Org, year: int) -> AggregateBook:
-    """The year's aggregates, energy converted to standard coal with the shipped factors."""
-    return AggregateBook(ledger_set(org), year, load_conversion_factors())
+    """The year's aggregates, energy converted to standard coal with the shipped factors (the
+    records behind them only: :func:`jixiao.web.ledgers.snapshots.records_data`, one query)."""
+    from jixiao.web.ledgers import snapshots
+
+    records = LedgerSet.model_validate(snapshots.records_data(org.pk, year))
+    return AggregateBook(records, year, load_conversion_factors())
 
 
 def _english() -> bool:
@@ -66,12 +59,17 @@ def value_text(aggregate: Aggregate) -> str:
     return f"{format_score(aggregate.value)}{aggregate.unit}"
 
 
-def records_url(org: Org, year: int, aggregate: Aggregate) -> str:
+def records_url(org: Org, year: int, aggregate: Aggregate, version: int | None = None) -> str:
     """The list of the records behind *aggregate* (its first ledger; the page filters by the
-    aggregate's own record ids, recomputed, so the link stays short however many there are)."""
+    aggregate's own record ids, recomputed, so the link stays short however many there are).
+    With *version*, the ids are those of that dossier version's ledger snapshot: the records
+    as they were when it was submitted."""
     ledger = aggregate.ledgers[0].value if aggregate.ledgers else ""
     base = reverse("ledgers:records", kwargs={"org": org.pk, "ledger": ledger})
-    return f"{base}?{urlencode({'year': year, 'figure': aggregate.key})}"
+    query: dict[str, Any] = {"year": year, "figure": aggregate.key}
+    if version is not None:
+        query["version"] = version
+    return f"{base}?{urlencode(query)}"
 
 
 @dataclass(frozen=True)
@@ -174,7 +172,14 @@ STATUS_WORDS = {
 
 
 def shown(org: Org, year: int, data: dict[str, Any]) -> dict[str, Shown]:
-    found = report(org, year, data)
+    return shown_report(org, year, report(org, year, data))
+
+
+def shown_report(
+    org: Org, year: int, found: LedgerReport | None, version: int | None = None
+) -> dict[str, Shown]:
+    """Each backed indicator of *found* as the pages show it; links name *version* when the
+    figures come from its snapshot."""
     if found is None:
         return {}
     english = _english()
@@ -187,7 +192,7 @@ def shown(org: Org, year: int, data: dict[str, Any]) -> dict[str, Shown]:
             label=aggregate.label_en if english else aggregate.label,
             value=value_text(aggregate),
             count=aggregate.count,
-            url=records_url(org, year, aggregate),
+            url=records_url(org, year, aggregate, version),
             status=en if english else zh,
             overridden=item.status is BackingStatus.OVERRIDDEN,
             reason=item.reason or "",
@@ -219,45 +224,52 @@ def resolve_indicators(
         row = after["indicators"][item.position]
         typed = _claim(row) != previous.get(item.indicator_id)
         if item.status is BackingStatus.UNSUPPORTED and typed:
-            problems.append(_unsupported(item.position, item.aggregate))
+            name = dossier.indicators[item.position].name
+            problems.append(_unsupported(item.position, name, item.claim_text, item.aggregate))
     if problems:
         raise InputError("<web>", problems)
     return dossier_to_data(resolved)
 
 
-def _unsupported(position: int, aggregate: Aggregate) -> Problem:
+def _unsupported(position: int, name: str, claim: str, aggregate: Aggregate) -> Problem:
+    """Why a typed actual is refused, naming the indicator, the claim and the ledger's value."""
     value = value_text(aggregate)
+    words = {"name": name, "claim": claim, "label": aggregate.label, "value": value}
     return Problem(
         f"indicators[{position}].override_reason",
         gettext(
-            "实际完成值来自台账（%(label)s：%(value)s，%(n)s 条记录）。"
-            "如需改填为其他数值，请在“改填原因”中说明理由"
+            "指标“%(name)s”的实际完成值“%(claim)s”与台账不符：完成值来自台账"
+            "（%(label)s：%(value)s，%(n)s 条记录）。如需改填为其他数值，请在“改填原因”中说明理由"
         )
-        % {"label": aggregate.label, "value": value, "n": aggregate.count},
-        f"the actual comes from the ledger ({aggregate.label_en}: {value}, "
-        f"{aggregate.count} records); to type another value, give the reason (改填原因)",
+        % {**words, "n": aggregate.count},
+        f"indicator {name}: the actual {claim} differs from the ledger; it comes from the "
+        f"ledger ({aggregate.label_en}: {value}, {aggregate.count} records). To type another "
+        "value, give the reason (改填原因)",
     )
 
 
 def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
-    """After a ledger change: the unit's open submissions of *years* that the actor may edit
-    take the new ledger values (one audited edit each). Returns how many changed."""
+    """After a ledger change: the unit's open submissions the change can touch (of *years* and
+    the year after: energy compares with last year) take the new ledger values (one audited
+    edit each, the ledger's, whoever changed it: a clerk, or an anonymous survey answer); those
+    without backed indicators have their stored assessment refreshed, so findings and counts
+    follow the live ledgers. Returns how many dossiers changed."""
     from jixiao.web.evaluations import services as evaluation_services
     from jixiao.web.evaluations.models import EDITABLE_STATES, Submission
-    from jixiao.web.evaluations.permissions import ActionRefused, Permissions
+    from jixiao.web.evaluations.permissions import ActionRefused
 
-    if actor is None or not getattr(actor, "pk", None):
-        return 0
-    permissions = Permissions.of(actor)
+    actor = actor if actor is not None and getattr(actor, "pk", None) else None
     changed = 0
+    touched = years | {year + 1 for year in years}
     candidates = Submission.objects.filter(
-        org=org, round__year__in=years, state__in=EDITABLE_STATES
+        org=org, round__year__in=touched, state__in=EDITABLE_STATES
     ).select_related("round", "org", "current_version")
     for submission in candidates:
         version = submission.current_version
-        if version is None or not _backed(version.data):
+        if version is None:
             continue
-        if "edit" not in permissions.allowed_actions(submission):
+        if not _backed(version.data):
+            evaluation_services.refresh_assessment(version)  # data unchanged: no audit row
             continue
         year = submission.round.year
 
@@ -266,16 +278,16 @@ def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
             return dossier_to_data(back_indicators(dossier, book(org, year))[0])
 
         try:
-            evaluation_services.submission_edit_dossier(
+            followed = evaluation_services.submission_follow_ledgers(
                 actor=actor,
                 submission=submission,
                 edit=apply,
-                keys={"indicators"},
                 note=gettext("台账更新：实际完成值按台账重新计算"),
             )
         except (ActionRefused, InputError):
+            evaluation_services.refresh_assessment(version)
             continue
-        changed += 1
+        changed += followed is not None
     return changed
 
 
@@ -298,8 +310,57 @@ def override_note(rows: list[dict[str, Any]]) -> str:
     return "；".join(notes)
 
 
-def shown_for(submission: Any) -> dict[str, Shown]:
+def shown_for(submission: Any, assessment: Any = None) -> dict[str, Shown]:
+    """The backed indicators of the submission's current version, judged by the ledgers its
+    assessment reads (live while with the unit, the snapshot after submission); pass the
+    *assessment* when there is one, its ledger report is used as it is."""
+    from jixiao.web.ledgers import snapshots
+
     version = submission.current_version
-    if version is None:
+    if version is None or not _backed(version.data):
         return {}
-    return shown(submission.org, submission.round.year, version.data)
+    year = submission.round.year
+    frozen = None if snapshots.uses_live(version, submission) else version.pk
+    found = None
+    if assessment is not None and assessment.result is not None:
+        found = getattr(assessment.result, "ledgers", None)
+    if found is None:  # no assessment at hand, or no records at all: each shows "no records"
+        ledgers = None if assessment is not None else snapshots.ledgers_for(version, submission)
+        records = ledgers.records if ledgers is not None else LedgerSet()
+        dossier = dossier_from_data(version.data, origin="<web>")
+        found = back_indicators(dossier, AggregateBook(records, year))[1]
+    return shown_report(submission.org, year, found, frozen)
+
+
+def snapshot_refs(org: Org, year: int, key: str, version_pk: int) -> list[str] | None:
+    """The ids of the records behind aggregate *key* in dossier version *version_pk*'s ledger
+    snapshot (None for an unknown key, a version of another unit or without a snapshot)."""
+    from jixiao.web.ledgers import snapshots
+    from jixiao.web.ledgers.models import LedgerSnapshot
+
+    if key not in AGGREGATES:
+        return None
+    snapshot = LedgerSnapshot.objects.filter(
+        version_id=version_pk, version__submission__org=org, year=year
+    ).first()
+    ledgers = None if snapshot is None else snapshots.frozen(snapshot)
+    if ledgers is None:
+        return None
+    return list(AggregateBook(ledgers.records, year, ledgers.factors).get(key).record_ids)
+
+
+def record_links(submission: Any, version: Any, assessment: Any, site: str) -> dict[str, str]:
+    """Indicator id → the absolute address of the ledger records behind its actual, for the
+    report of *version* (the snapshot's records once submitted). Only actuals the ledger gave."""
+    from jixiao.web.ledgers import snapshots
+
+    found = getattr(assessment.result, "ledgers", None)
+    if found is None:
+        return {}
+    frozen = None if snapshots.uses_live(version, submission) else version.pk
+    year = submission.round.year
+    return {
+        b.indicator_id: site + records_url(submission.org, year, b.aggregate, frozen)
+        for b in found.backings
+        if b.status.uses_ledger and b.aggregate.has_records
+    }

@@ -3,7 +3,8 @@
 The same permissions as the pages: the unit's clerks list and add its records, its 主管部门 and
 财政局 list them, anyone else gets 404. A record is sent as the fields of its core record type
 (English names, e.g. ``{"overhaul_date": "2021-03-02", "equipment": "电梯"}``); a bad record is
-a 422 naming each field, nothing stored.
+a 422 naming each field, nothing stored. Lists page like the rest of the API
+(``{"items": [...], "count": n}``, ``limit`` ≤ 500, ``offset``; :mod:`jixiao.web.api.paging`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Body, Router, Schema, Status
+from ninja.pagination import paginate
 
+from jixiao.web.api.paging import ListRows, Page, Rows
 from jixiao.web.ledgers import access, actuals, catalogue, selectors, services
 from jixiao.web.ledgers.models import LedgerRecord
 
@@ -62,15 +65,15 @@ def _ledger(ledger: str) -> str:
 
 
 @router.get("/{org_id}/{ledger}/records", response=list[RecordOut])
-def record_list(
-    request: HttpRequest, org_id: int, ledger: str, year: int | None = None
-) -> list[dict[str, Any]]:
-    """The unit's records of one ledger (of one year when *year* is given), oldest first."""
+@paginate(Page)
+def record_list(request: HttpRequest, org_id: int, ledger: str, year: int | None = None) -> Any:
+    """The unit's records of one ledger (of one year when *year* is given), oldest first (by
+    date, then id), a page at a time."""
     org = access.readable_org(request.user, org_id)
-    rows = selectors.records(org=org, ledger=_ledger(ledger), year=year).prefetch_related(
-        "attachments"
-    )
-    return [_record_out(r) for r in rows[:5000]]
+    if year is not None and not 0 < year < 10000:  # no record has such a year (nor the database)
+        return Rows(LedgerRecord.objects.none(), _record_out)
+    rows = selectors.records(org=org, ledger=_ledger(ledger), year=year)
+    return Rows(rows.order_by("date", "ref", "pk").prefetch_related("attachments"), _record_out)
 
 
 @router.post("/{org_id}/{ledger}/records", response={201: RecordOut})
@@ -86,21 +89,26 @@ def record_create(
 
 
 @router.get("/{org_id}/figures", response=list[FigureOut])
-def figures(request: HttpRequest, org_id: int, year: int | None = None) -> list[dict[str, Any]]:
-    """Every figure the year's records give (value, unit, the records behind it); the year
-    defaults to the latest one with records."""
+@paginate(Page)
+def figures(request: HttpRequest, org_id: int, year: int | None = None) -> Any:
+    """Every figure the year's records give (value, unit, the records behind it), in the
+    registry's order, a page at a time; the year defaults to the latest one with records."""
     org = access.readable_org(request.user, org_id)
+    if year is not None and not 2000 <= year <= 2100:  # no record has such a year
+        return ListRows([])
     year = year or selectors.default_year(org)
-    return [
-        {
-            "key": a.key,
-            "label": a.label,
-            "value": a.value,
-            "unit": a.unit,
-            "text": actuals.value_text(a),
-            "count": a.count,
-            "record_ids": list(a.record_ids),
-        }
-        for a in actuals.book(org, year).all()
-        if a.has_records
-    ]
+    return ListRows(
+        [
+            {
+                "key": a.key,
+                "label": a.label,
+                "value": a.value,
+                "unit": a.unit,
+                "text": actuals.value_text(a),
+                "count": a.count,
+                "record_ids": list(a.record_ids),
+            }
+            for a in actuals.book(org, year).all()
+            if a.has_records
+        ]
+    )

@@ -138,3 +138,60 @@ class LedgerAudit(models.Model):
             return self.actor_name
         full = self.actor.get_full_name()
         return f"{full}（{self.actor.username}）" if full else self.actor.username
+
+
+class LedgerSnapshot(models.Model):
+    """The ledger records a dossier version was assessed with, frozen when it was submitted.
+
+    While a submission is with its unit (草稿, 已退回) its version is assessed against the unit's
+    live ledgers; submitting copies the records its year's figures are computed from (the
+    year's and the year before's, and the registers' entries up to the year's end) into this
+    row, and every later assessment, score and report of the version reads them from here. So
+    a reviewer sees what was handed in, and an approved version's figures never change when a
+    clerk edits the ledger afterwards. Once the version is locked (approved) the row is
+    immutable like the version, and its digest is part of the version's seal (``integrity``).
+    """
+
+    version = models.OneToOneField(
+        "evaluations.DossierVersion",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="ledger_snapshot",
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    data = models.JSONField(_("台账记录"))  # {ledger key: [record data, …]}: the core LedgerSet
+    # the energy conversion factors the figures were converted with (the shipped ones may change)
+    factors = models.JSONField(null=True, blank=True)
+    record_count = models.PositiveIntegerField(default=0)
+    digest = models.CharField(max_length=64)  # SHA-256 of the canonical JSON of data and factors
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("台账快照")
+        verbose_name_plural = _("台账快照")
+
+    def _version_locked(self) -> bool:
+        from jixiao.web.evaluations.models import DossierVersion
+
+        return bool(
+            DossierVersion.objects.filter(pk=self.version_id)
+            .values_list("locked", flat=True)
+            .first()
+        )
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self._version_locked():
+            fields = ("data", "factors", "digest")
+            stored = LedgerSnapshot.objects.filter(pk=self.pk).values(*fields).first()
+            if stored is None or stored != {f: getattr(self, f) for f in fields}:
+                raise ValueError(
+                    "已批准版本的台账快照不可修改 / an approved version's snapshot is immutable"
+                )
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        if self._version_locked():
+            raise ValueError(
+                "已批准版本的台账快照不可删除 / an approved version's snapshot is immutable"
+            )
+        return super().delete(*args, **kwargs)  # type: ignore[arg-type]

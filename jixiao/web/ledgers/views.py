@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations.permissions import ActionRefused
 from jixiao.web.ledgers import access, actuals, catalogue, imports, selectors, services
+from jixiao.web.ledgers import energy as energy_stats
 from jixiao.web.ledgers.forms import AnswerForm, SurveyForm, record_form
 from jixiao.web.ledgers.models import LedgerAttachment, LedgerRecord, Survey
 
@@ -103,6 +104,42 @@ def unit(request: HttpRequest, org: int) -> HttpResponse:
     )
 
 
+# ── energy statistics ─────────────────────────────────────────────────────────────────────
+
+
+@login_required
+def energy(request: HttpRequest, org: int) -> HttpResponse:
+    """能源资源消耗统计: by type, by month, per head and per m², against last year."""
+    unit_org = access.readable_org(request.user, org)
+    year = _year(request, unit_org)
+    stats = energy_stats.statistics(unit_org, year)
+    return render(
+        request,
+        "ledgers/energy.html",
+        {
+            "org": unit_org,
+            "year": year,
+            "years": selectors.years(unit_org),
+            "stats": stats,
+            "charts": stats.chart_data(),
+            "can_write": access.can_write(request.user, unit_org),
+        },
+    )
+
+
+@login_required
+def energy_export(request: HttpRequest, org: int) -> HttpResponse:
+    unit_org = access.readable_org(request.user, org)
+    year = _year(request, unit_org)
+    content = energy_stats.workbook_bytes(unit_org, energy_stats.statistics(unit_org, year))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = _("%(unit)s-%(year)s年度能源资源消耗统计.xlsx") % {"unit": unit_org.name, "year": year}
+    response["Content-Disposition"] = imports.attachment_header(name)
+    return response
+
+
 # ── records ───────────────────────────────────────────────────────────────────────────────
 
 
@@ -112,7 +149,12 @@ def record_list(request: HttpRequest, org: int, ledger: str) -> HttpResponse:
     _ledger_or_404(ledger)
     year = _year(request, unit_org)
     figure = request.GET.get("figure", "")
-    refs = actuals.figure_refs(unit_org, year, figure) if figure else None
+    version = request.GET.get("version", "")
+    frozen = version.isdigit() and len(version) < 12
+    if figure and frozen:  # the records as a submitted version's snapshot has them
+        refs = actuals.snapshot_refs(unit_org, year, figure, int(version))
+    else:
+        refs = actuals.figure_refs(unit_org, year, figure) if figure else None
     filters = {
         "year": year,
         "start": request.GET.get("start", ""),
@@ -141,6 +183,7 @@ def record_list(request: HttpRequest, org: int, ledger: str) -> HttpResponse:
             "filters": filters,
             "refs": refs,
             "figure": actuals.figure_label(figure) if refs is not None else "",
+            "frozen": frozen and refs is not None,
             "figure_ledgers": [
                 item for item in actuals.figure_ledgers(unit_org, year, figure) if item[0] != ledger
             ]

@@ -100,6 +100,38 @@ class ColumnOut(Schema):
     sortable: bool
 
 
+class ReuseReportOut(Schema):
+    pk: int = Field(
+        description="the submission id; its paragraphs: /oversight/submissions/{pk}/reuse/"
+    )
+    unit: str
+    dept: str
+    percent: Decimal | None = Field(description="share of the narrative found in other reports, %")
+    reused: int = Field(description="paragraphs found in other reports")
+    paragraphs: int = Field(description="paragraphs compared")
+
+
+class ReuseOut(Schema):
+    notable: int = Field(description="reports with reused text at or above the threshold")
+    threshold: Decimal = Field(description="percent")
+    reports: list[ReuseReportOut] = Field(description="most reused first, at most 50")
+
+
+class ReasonOut(Schema):
+    key: str = Field(description="gap | reuse | targets | errors")
+    value: Any = Field(
+        description="gap: points; reuse: [percent, paragraphs]; targets, errors: a count"
+    )
+
+
+class DistrustOut(Schema):
+    pk: int = Field(description="the submission id")
+    unit: str
+    dept: str
+    count: int = Field(description="how many reasons")
+    reasons: list[ReasonOut]
+
+
 class DashboardOut(Schema):
     round_id: int
     completion: CompletionOut
@@ -107,6 +139,10 @@ class DashboardOut(Schema):
     scatter: list[PointOut]
     gaps: list[GapOut]
     findings: list[FindingCountOut]
+    reuse: ReuseOut
+    distrust: list[DistrustOut] = Field(
+        description="reports with reasons to distrust them, most reasons first, at most 50"
+    )
 
 
 class RankingOut(Schema):
@@ -192,14 +228,21 @@ def _reviewer_round(request: HttpRequest, pk: int) -> Any:
 
 @router.get("/rounds/{pk}/dashboard", response=DashboardOut)
 def round_dashboard(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """A round's completion, score distribution, score vs execution, gaps and findings."""
+    """A round's completion, score distribution, score vs execution, gaps, findings, reused
+    text and the reports to distrust (each reason with its figures)."""
     round_ = _reviewer_round(request, pk)
     rows = selectors.round_scope(user=request.user, round_=round_)
     data = selectors.aggregates(rows=rows, round_=round_)
     data["distribution"]["grades"] = [
         {"grade": g["grade"], "count": g["count"]} for g in data["distribution"]["grades"]
     ]
-    return {"round_id": round_.pk, **data}
+    distrust = [
+        selectors.distrust_row(row)
+        for row in selectors.distrust(rows=rows)[: selectors.DISTRUST_SHOWN]
+    ]
+    for row in distrust:
+        row["reasons"] = [{"key": key, "value": value} for key, value in row["reasons"]]
+    return {"round_id": round_.pk, **data, "distrust": distrust}
 
 
 @router.get("/rounds/{pk}/ranking", response=RankingOut)

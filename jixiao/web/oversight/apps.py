@@ -1,4 +1,5 @@
-"""App config for oversight: connects the signal that keeps each version's figures current."""
+"""App config for oversight: connects the signals that keep each version's figures and the
+rounds' analyses (reuse, targets) current."""
 
 from django.apps import AppConfig
 
@@ -13,8 +14,11 @@ class OversightConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from jixiao.web.evaluations.models import DossierVersion
-        from jixiao.web.oversight import figures
+        from jixiao.web.oversight import analysis, figures
 
         post_save.connect(
             figures.on_version_saved, sender=DossierVersion, dispatch_uid="oversight-figures"
+        )
+        post_save.connect(
+            analysis.on_version_saved, sender=DossierVersion, dispatch_uid="oversight-analysis"
         )

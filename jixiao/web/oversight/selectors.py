@@ -43,11 +43,12 @@ from jixiao.web.evaluations.models import SUBMITTED_STATES, DossierVersion, Roun
 from jixiao.web.evaluations.permissions import Permissions
 from jixiao.web.evaluations.selectors import submissions_visible_to
 from jixiao.web.orgs.models import Org, OrgKind, Role
-from jixiao.web.oversight import figures
+from jixiao.web.oversight import analysis, figures
 
 NO_DEPARTMENT = _("（无主管部门）")
 SUBMITTED = Q(state__in=SUBMITTED_STATES)
 FIG = "current_version__oversight_figures__"
+AN = "current_version__oversight_analysis__"  # the round analysis (reuse, targets): analysis.py
 
 
 def may_see_dashboards(user: Any) -> bool:
@@ -77,12 +78,14 @@ def _department(field: str, output: Any, default: Any) -> Case:
 def round_scope(*, user: Any, round_: Round) -> QuerySet[Submission]:
     """The round's submissions the user may see, with 主管部门 id and name annotated; fills in
     the stored figures of versions saved before the oversight app existed (a cheap test over
-    the round's rows first: usually none is missing)."""
+    the round's rows first: usually none is missing), and brings the round's analysis (reuse,
+    targets) up to date when its reports changed."""
     rows = submissions_visible_to(user).filter(round=round_)
     if rows.filter(
         current_version__isnull=False, current_version__oversight_figures__isnull=True
     ).exists():
         figures.fill_missing(rows)
+    analysis.ensure_fresh(round_)
     return rows.annotate(
         dept_id=_department("id", IntegerField(), 0),
         dept_name=_department("name", CharField(), ""),
@@ -251,6 +254,8 @@ RANKING_COLUMNS: tuple[Column, ...] = (
     Column("execution", _("预算执行率（%）"), F(FIG + "execution_rate"), "percent"),
     Column("errors", _("错误"), F("current_version__error_count"), "int"),
     Column("warnings", _("警告"), F("current_version__warning_count"), "int"),
+    Column("reuse", _("文字重复率（%）"), F(AN + "reuse_percent"), "percent"),
+    Column("targets", _("目标问题"), F(AN + "target_flag_count"), "int"),
     Column("late", _("逾期提交"), F("is_late"), "bool"),
 )
 COLUMNS_BY_KEY = {column.key: column for column in RANKING_COLUMNS}
@@ -474,6 +479,116 @@ def finding_counts(*, rows: QuerySet[Submission]) -> list[dict[str, Any]]:
     return counts
 
 
+# ── reports to look at closely: reused text, and the reasons to distrust ───────────────────
+
+REUSE_NOTABLE = Decimal("10")  # percent of a report's narrative found in other reports
+DISTRUST_SHOWN = 50  # rows of the distrust table on the page (the export has all)
+
+
+def reuse_summary(*, rows: QuerySet[Submission]) -> dict[str, Any]:
+    """Handed-in reports with any reused paragraph (most reused first, at most DISTRUST_SHOWN),
+    and how many reach ``REUSE_NOTABLE``. Two queries."""
+    reused = rows.filter(SUBMITTED, **{AN + "reused_paragraphs__gt": 0})
+    notable = reused.filter(**{AN + "reuse_percent__gte": REUSE_NOTABLE}).count()
+    listed = reused.order_by(F(AN + "reuse_percent").desc(nulls_last=True), "org__path").values(
+        "pk",
+        "org__name",
+        "dept_name",
+        AN + "reuse_percent",
+        AN + "reused_paragraphs",
+        AN + "paragraphs",
+    )[:DISTRUST_SHOWN]
+    return {
+        "notable": notable,
+        "threshold": REUSE_NOTABLE,
+        "reports": [
+            {
+                "pk": r["pk"],
+                "unit": r["org__name"],
+                "dept": _dept_label(r["dept_name"]),
+                "percent": r[AN + "reuse_percent"],
+                "reused": r[AN + "reused_paragraphs"],
+                "paragraphs": r[AN + "paragraphs"],
+            }
+            for r in listed
+        ],
+    }
+
+
+def _flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+# (key, label) of each reason, in the order the table shows them
+DISTRUST_REASONS: tuple[tuple[str, Any], ...] = (
+    ("gap", _("自评高出最终得分")),
+    ("reuse", _("文字重复")),
+    ("targets", _("目标偏软或不规范")),
+    ("errors", _("错误级核查发现")),
+)
+
+
+def distrust(*, rows: QuerySet[Submission]) -> QuerySet[Any]:
+    """Handed-in reports with at least one reason to distrust them, most reasons first (then the
+    largest gap): self-score ``INFLATED_GAP`` or more above the final score, ``REUSE_NOTABLE`` %
+    or more of the narrative found in other reports, any target flag, any error-level finding
+    (explained or not). One query; page or stream it."""
+    flagged = (
+        rows.filter(SUBMITTED)
+        .annotate(gap=_gap())
+        .annotate(
+            r_gap=_flag(Q(gap__gte=INFLATED_GAP)),
+            r_reuse=_flag(Q(**{AN + "reuse_percent__gte": REUSE_NOTABLE})),
+            r_targets=_flag(Q(**{AN + "target_flag_count__gt": 0})),
+            r_errors=_flag(Q(**{AN + "error_findings__gt": 0})),
+        )
+        .annotate(reasons=F("r_gap") + F("r_reuse") + F("r_targets") + F("r_errors"))
+        .filter(reasons__gt=0)
+    )
+    return flagged.order_by(
+        F("reasons").desc(), F("gap").desc(nulls_last=True), "org__path", "pk"
+    ).values(
+        "pk",
+        "org__name",
+        "dept_name",
+        "reasons",
+        "r_gap",
+        "r_reuse",
+        "r_targets",
+        "r_errors",
+        "gap",
+        "current_version__self_total",
+        "current_version__final_total",
+        AN + "reuse_percent",
+        AN + "reused_paragraphs",
+        AN + "target_flag_count",
+        AN + "error_findings",
+    )
+
+
+def distrust_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One distrust row as the page, the export and the API show it: each reason with its
+    evidence in words (Chinese; English through the page's translation)."""
+    reasons = []
+    if row["r_gap"]:
+        reasons.append(("gap", row["gap"]))
+    if row["r_reuse"]:
+        reasons.append(("reuse", (row[AN + "reuse_percent"], row[AN + "reused_paragraphs"])))
+    if row["r_targets"]:
+        reasons.append(("targets", row[AN + "target_flag_count"]))
+    if row["r_errors"]:
+        reasons.append(("errors", row[AN + "error_findings"]))
+    return {
+        "pk": row["pk"],
+        "unit": row["org__name"],
+        "dept": _dept_label(row["dept_name"]),
+        "count": row["reasons"],
+        "self": row["current_version__self_total"],
+        "final": row["current_version__final_total"],
+        "reasons": reasons,
+    }
+
+
 # ── everything at once, for the page and the API ────────────────────────────────────────
 
 
@@ -485,4 +600,5 @@ def aggregates(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
         "scatter": scatter(rows=rows),
         "gaps": gaps(rows=rows),
         "findings": finding_counts(rows=rows),
+        "reuse": reuse_summary(rows=rows),
     }

@@ -15,7 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from jixiao.web.oversight.selectors import RANKING_COLUMNS
+from jixiao.web.evaluations.templatetags.jixiao_numbers import count, rate, score
+from jixiao.web.oversight.selectors import RANKING_COLUMNS, distrust_row
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,71 @@ def findings_table(findings: list[dict[str, Any]]) -> Table:
     )
 
 
+def reuse_table(reuse: dict[str, Any]) -> Table:
+    return Table(
+        "reuse",
+        _("文字重复（段落见于其他报告）"),
+        [
+            TableColumn(_("单位")),
+            TableColumn(_("主管部门")),
+            TableColumn(_("文字重复率（%）"), "percent"),
+            TableColumn(_("重复段落"), "int"),
+            TableColumn(_("参与比对的段落"), "int"),
+        ],
+        [
+            [r["unit"], r["dept"], hundredths(r["percent"]), r["reused"], r["paragraphs"]]
+            for r in reuse["reports"]
+        ],
+        note=_(
+            "与本单位往年报告、本批次及往年批次其他单位已提交的报告逐段比对（MinHash 与 Jaccard 相似度"
+            " ≥ 0.6）；多数报告共有的模板段落不计。重复率 = 见于其他报告的段落字数 ÷ 参与比对的段落字数。"
+        ),
+    )
+
+
+def reason_text(key: str, value: Any) -> str:
+    """One reason to distrust a report, with its evidence, in words."""
+    if key == "gap":
+        return _("自评高出最终得分 %(gap)s 分") % {"gap": score(value)}
+    if key == "reuse":
+        percent, paragraphs = value
+        return _("文字重复 %(percent)s%%（%(n)s 段）") % {
+            "percent": rate(percent),
+            "n": count(paragraphs),
+        }
+    if key == "targets":
+        return _("目标问题 %(n)s 项") % {"n": count(value)}
+    return _("错误级核查发现 %(n)s 项（含已说明）") % {"n": count(value)}
+
+
+def distrust_table(rows: Iterable[dict[str, Any]]) -> Table:
+    def cells() -> Iterator[list[Any]]:
+        for raw in rows:
+            row = distrust_row(raw)
+            yield [
+                row["unit"],
+                row["dept"],
+                row["count"],
+                "；".join(str(reason_text(k, v)) for k, v in row["reasons"]),
+                hundredths(row["self"]),
+                hundredths(row["final"]),
+            ]
+
+    return Table(
+        "distrust",
+        _("值得怀疑的报告（理由多者在前）"),
+        [
+            TableColumn(_("单位")),
+            TableColumn(_("主管部门")),
+            TableColumn(_("理由数"), "int"),
+            TableColumn(_("理由")),
+            TableColumn(_("自评分"), "score"),
+            TableColumn(_("最终得分"), "score"),
+        ],
+        cells(),
+    )
+
+
 def dashboard_tables(data: dict[str, Any]) -> dict[str, Table]:
     """Every aggregate table of the dashboard (the ranking is built apart: it pages)."""
     return {
@@ -187,4 +253,5 @@ def dashboard_tables(data: dict[str, Any]) -> dict[str, Table]:
         "scatter": scatter_table(data["scatter"]),
         "gaps": gaps_table(data["gaps"]),
         "findings": findings_table(data["findings"]),
+        "reuse": reuse_table(data["reuse"]),
     }

@@ -15,4 +15,5 @@ urlpatterns = [
         name="round_dashboard_export",
     ),
     path("orgs/<int:org_id>/years/", views.org_years, name="org_years"),
+    path("submissions/<int:pk>/reuse/", views.submission_reuse, name="submission_reuse"),
 ]

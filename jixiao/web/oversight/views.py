@@ -1,4 +1,5 @@
-"""Pages: a round's dashboard (with Excel exports) and a unit's year-over-year view.
+"""Pages: a round's dashboard (with Excel exports), a unit's year-over-year view and a report's
+reused paragraphs beside their sources.
 
 Thin: the aggregates come from ``oversight.selectors`` and ``oversight.years``, tables from
 ``oversight.tables``; charts are drawn by static/oversight/dashboard.js from a ``json_script``
@@ -18,7 +19,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from jixiao.web.evaluations import selectors as evaluation_selectors
-from jixiao.web.oversight import exports, selectors, tables, years
+from jixiao.web.oversight import exports, reuse, selectors, tables, years
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, RankingFilters
 
 RANKING_PAGE_SIZE = 25
@@ -35,7 +36,19 @@ SCATTER_POINTS_PLOTTED = 2000
 PAGE_LINKS_AROUND = 5  # the ranking's page links: the first, the last and this many either side
 PAGE_COLUMNS = [c for c in RANKING_COLUMNS if c.on_page]
 PAGE_CELLS = [i for i, c in enumerate(RANKING_COLUMNS) if c.on_page]
-EXPORTABLE = ("completion", "bins", "grades", "ranking", "scatter", "gaps", "findings", "all")
+EXPORTABLE = (
+    "distrust",
+    "completion",
+    "bins",
+    "grades",
+    "ranking",
+    "scatter",
+    "gaps",
+    "findings",
+    "reuse",
+    "all",
+)
+STREAMED = frozenset({"ranking", "distrust"})  # every row, read in chunks
 
 
 def _ranking_query(filters: RankingFilters, **change: Any) -> str:
@@ -169,6 +182,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     shown = tables.dashboard_tables(data if few_points else {**data, "scatter": []})
     for key in ("completion", "gaps"):
         shown[key] = _shown(shown[key], DEPARTMENT_ROWS_SHOWN)
+    doubtful = selectors.distrust(rows=rows)
     return render(
         request,
         "oversight/round_dashboard.html",
@@ -193,6 +207,12 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "query": _ranking_query(filters),
             "gap_large": selectors.INFLATED_GAP,
             "scatter_table_max": SCATTER_TABLE_MAX,
+            "distrust": [
+                selectors.distrust_row(row) for row in doubtful[: selectors.DISTRUST_SHOWN]
+            ],
+            "distrust_count": doubtful.count(),
+            "distrust_reasons": dict(selectors.DISTRUST_REASONS),
+            "reuse_notable": selectors.REUSE_NOTABLE,
         },
     )
 
@@ -208,13 +228,16 @@ def round_dashboard_export(request: HttpRequest, pk: int, table: str) -> HttpRes
     rows = selectors.round_scope(user=request.user, round_=round_)
     wanted = list(EXPORTABLE[:-1]) if table == "all" else [table]
     chosen: list[tables.Table] = []
-    if set(wanted) - {"ranking"}:
+    if set(wanted) - STREAMED:
         built = tables.dashboard_tables(selectors.aggregates(rows=rows, round_=round_))
     for key in wanted:
         if key == "ranking":
             filters = RankingFilters.from_query(request.GET)
             ranked = selectors.ranking(rows=rows, filters=filters).iterator(chunk_size=500)
             chosen.append(tables.ranking_table(ranked))
+        elif key == "distrust":
+            doubtful = selectors.distrust(rows=rows).iterator(chunk_size=500)
+            chosen.append(tables.distrust_table(doubtful))
         else:
             chosen.append(built[key])
     name = _("%(year)s年度绩效分析-%(table)s.xlsx") % {
@@ -246,5 +269,21 @@ def org_years(request: HttpRequest, org_id: int) -> HttpResponse:
                 "labels": {"final": _("最终得分"), "self": _("自评分")},
             },
             "status_labels": years.STATUS_LABELS,
+        },
+    )
+
+
+@login_required
+def submission_reuse(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report's reused paragraphs (重复段落), each beside its source as far as the viewer may
+    see it (``oversight.reuse``). Whoever may open the report may open this view."""
+    submission = evaluation_selectors.submission_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "oversight/submission_reuse.html",
+        {
+            "submission": submission,
+            "version": submission.current_version,
+            **reuse.reuse_for(user=request.user, submission=submission),
         },
     )

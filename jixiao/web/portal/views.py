@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jixiao.core.report import Cell, Chart, Document, Paragraph, Section, Table
-from jixiao.web.evaluations import engine, reports, selectors
+from jixiao.web.evaluations import reports, selectors, services
 from jixiao.web.evaluations.models import Round, State, Submission
 from jixiao.web.evaluations.paging import IdPaginator
 from jixiao.web.evaluations.views import report_response
@@ -120,11 +120,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         submission.versions.filter(locked=True).order_by("-number").first()
         or submission.current_version
     )
-    assessment = engine.assess(
-        version.data,
-        framework_id=submission.round.framework_id or None,
-        rescores={r.item_id: (r.points, r.comment) for r in submission.rescores.all()},
-    )
+    assessment = services.assess_version(version, submission)
     document = None
     problem = ""
     try:

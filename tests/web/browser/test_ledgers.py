@@ -60,3 +60,71 @@ def test_entering_records_changes_the_indicators_actual(live_server, page, shots
     page.locator("#records tbody tr").first.locator("a").click()  # second: one record
     expect(page.locator("h1")).to_contain_text("2023-001")
     expect(page.locator("input[name=equipment]")).to_have_value("中央空调主机")
+
+
+def test_reviewer_reads_energy_and_opens_a_report_figures_records(live_server, page, shots):
+    """主管部门: the energy page draws its charts (local ECharts, no CSP complaint); the submitted
+    version's HTML report links a ledger figure to its records: two clicks to one record."""
+    from jixiao.web.ledgers import services as ledger_services
+
+    base = live_server.url
+    world = build_world()
+    clerk, org = world.users["filler_a"], world.unit_a
+    for month, kind, quantity in (
+        ("2023-01", "电力", "10000"),
+        ("2023-02", "电力", "5000"),
+        ("2023-01", "天然气", "1000"),
+        ("2022-01", "电力", "12000"),
+    ):
+        ledger_services.record_create(
+            actor=clerk,
+            org=org,
+            ledger="energy_use",
+            data={"month": month, "building": "办公楼", "energy_type": kind, "quantity": quantity},
+        )
+    for day in ("2023-03-02", "2023-07-15"):
+        ledger_services.record_create(
+            actor=clerk,
+            org=org,
+            ledger="overhauls",
+            data={"overhaul_date": day, "equipment": "中央空调主机"},
+        )
+    indicators = dossier_data(org.name)["indicators"]
+    indicators.append(
+        {
+            "id": "overhauls",
+            "name": "设备检修次数",
+            "level1": "产出",
+            "level2": "数量",
+            "goal": "G1",
+            "target": "2",
+            "unit": "次",
+            "actual": "2",
+            "actual_from": "property.overhauls_done",
+        }
+    )
+    fill(world, "a", indicators=indicators)
+    from tests.web.factories import advance
+
+    pk = advance(world, "a", "submit").pk
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", "dept_rev")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+
+    page.goto(f"{base}/ledgers/{org.pk}/energy/?year=2023")
+    expect(page.locator("[data-measure=tce] [data-value]")).to_have_text("3.06")
+    expect(page.locator(".energy-chart canvas")).to_have_count(2)
+    shots(page, "ledgers-energy")
+
+    page.goto(f"{base}/submissions/{pk}/report.html")
+    figure = page.locator("a", has_text="2次").first
+    figure.click()  # first click: the records behind the figure, as the snapshot has them
+    expect(page.locator("#figure-frozen")).to_be_visible()
+    expect(page.locator("#records tbody tr")).to_have_count(2)
+    page.locator("#records tbody tr").first.locator("a").click()  # second: one record
+    expect(page.locator("h1")).to_contain_text("2023-001")
+    expect(page.locator("input[name=equipment]")).to_have_value("中央空调主机")
+    assert not [p for p in problems if "Content Security Policy" in p], problems

@@ -152,10 +152,11 @@ EN = {
     "没有这份问卷": "No such questionnaire",
     "提交过于频繁，请稍后再试": "Too many responses from here; try again later",
     "提交未成功": "The response was not saved",
-    "实际完成值来自台账（%(label)s：%(value)s，%(n)s 条记录）。如需改填为其他数值，请在“改填原因”"
-    "中说明理由": (
-        "The actual comes from the ledger (%(label)s: %(value)s, %(n)s records). To type another "
-        "value, give the reason for typing over"
+    "指标“%(name)s”的实际完成值“%(claim)s”与台账不符：完成值来自台账（%(label)s：%(value)s，"
+    "%(n)s 条记录）。如需改填为其他数值，请在“改填原因”中说明理由": (
+        "Indicator %(name)s: the actual %(claim)s differs from the ledger. The actual comes from "
+        "the ledger (%(label)s: %(value)s, %(n)s records); to type another value, give the "
+        "reason for typing over"
     ),
     "完成值来自台账": "Actual from the ledger",
     "—（手工填写）": "— (typed)",
@@ -164,6 +165,79 @@ EN = {
     "与台账一致": "agrees with the ledger",
     "已改填（有原因）": "typed over, with a reason",
     "与台账不符，已按台账": "differs from the ledger: the ledger's value is used",
+    # a submitted version's snapshot (snapshots) and the records behind its figures
+    "台账快照": "Ledger snapshot",
+    "按提交时的台账快照：评价版本提交后，得分与报告不随台账的后续修改而变化；此处列出的是这些记录现在的内容，"
+    "其后删除的记录不再显示。": (
+        "As in the ledger snapshot taken at submission: once a version is submitted, its score "
+        "and report no longer follow later changes to the ledger. The records are listed as "
+        "they are now; records deleted since are not shown."
+    ),
+    # energy statistics (energy)
+    "能源统计": "Energy",
+    "能源资源消耗统计": "Energy and water use",
+    "导出 Excel": "Export to Excel",
+    "由本单位“能源消耗”和“建筑基本信息”台账计算：各能源品种按折标准煤系数折算为吨标准煤（水不折算），"
+    "人均和单位建筑面积能耗按当年用能人数和建筑面积计算，并与上年比较。": (
+        "Computed from the unit's energy use and building ledgers: each energy type is converted "
+        "to tonnes of standard coal (tce) with the conversion factors (water is not converted); "
+        "use per head and per m² divide by the year's head count and floor area, and are "
+        "compared with last year."
+    ),
+    "折标准煤系数": "Conversion factors",
+    "%(year)s年度暂无能源消耗记录。": "No energy use recorded for %(year)s.",
+    "录入能源消耗": "Record energy use",
+    "%(year)s年度分品种能源消耗": "Energy use by type, %(year)s",
+    "能源品种": "Energy type",
+    "计量单位": "Unit",
+    "%(year)s年实物量": "Quantity %(year)s",
+    "上年实物量": "Quantity last year",
+    "同比": "Change",
+    "实物量同比": "Quantity change",
+    "折标准煤同比": "tce change",
+    "折标准煤（吨）": "tce",
+    "上年折标准煤（吨）": "tce last year",
+    "（不折标准煤）": " (not converted)",
+    "各能源品种折标准煤本年与上年对比柱状图，数据见上表": (
+        "Bar chart of each energy type in tce, this year against last year; the table above has "
+        "the numbers"
+    ),
+    "综合能耗与单位指标": "Total energy and use per head and per m²",
+    "指标": "Figure",
+    "人均综合能耗 = 综合能耗（千克标准煤）÷ 用能人数；单位建筑面积能耗 = 综合能耗（千克标准煤）÷ 建筑面积。"
+    "缺少用能人数或建筑面积时不计算。": (
+        "Energy per head = total energy (kgce) ÷ head count; energy per m² = total energy "
+        "(kgce) ÷ floor area. Without a head count or floor area they are not computed."
+    ),
+    "%(year)s年度分月能源消耗": "Energy use by month, %(year)s",
+    "月份": "Month",
+    "上年同月（吨）": "Same month last year (tce)",
+    "%(n)s月": "%(n)s",
+    "%(m)s月": "%(m)s",
+    "逐月折标准煤本年与上年对比柱状图，数据见上表": (
+        "Bar chart of each month in tce, this year against last year; the table above has the "
+        "numbers"
+    ),
+    "吨标准煤": "tce",
+    "综合能耗": "Total energy",
+    "建筑面积": "Floor area",
+    "用能人数": "Head count",
+    "人": "people",
+    "人均综合能耗": "Energy per head",
+    "千克标准煤/人": "kgce per head",
+    "单位建筑面积能耗": "Energy per m²",
+    "千克标准煤/平方米": "kgce per m²",
+    "人均用水量": "Water per head",
+    "立方米/人": "m³ per head",
+    "分品种": "By type",
+    "分月": "By month",
+    "%(unit)s %(year)s年度能源资源消耗统计": "%(unit)s: energy and water use %(year)s",
+    "%(unit)s-%(year)s年度能源资源消耗统计.xlsx": "%(unit)s-energy-%(year)s.xlsx",
+    "%(year)s年折标准煤（吨）": "tce %(year)s",
+    "实物量同比（%）": "Quantity change (%)",
+    "折标准煤同比（%）": "tce change (%)",
+    "同比（%）": "Change (%)",
+    "%(name)s（%(unit)s）": "%(name)s (%(unit)s)",
 }
 
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,77 @@
+"""The budget execution rate stated in a money table's rate column ("完成率" / "执行率").
+
+A table with a budget column, a spending column and a rate column states the department's
+预算执行率 in its 合计 row. A column titled 完成率 or 执行率 alone may be anything's rate, so the
+row's own arithmetic decides: the rate is read only when it is the row's spending over its
+budget, to the decimals written. A column titled 预算执行率 says so itself. Columns of last year
+(上年…) are never the year's budget or spending.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.importers.document import Line
+from jixiao.importers.patterns import parse_number
+
+_RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
+_SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额)$")
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of every table 合计 row's budget execution rate."""
+    for rows in _tables(lines):
+        header = [cell.strip() for cell in rows[0].text.split("\t")]
+        rate_columns = [n for n, title in enumerate(header) if _RATE_COLUMN.match(title)]
+        if len(rate_columns) != 1:
+            continue
+        rate_column = rate_columns[0]
+        current = [n for n, t in enumerate(header) if n and "上年" not in t and "率" not in t]
+        spent = [n for n in current if _SPENT_COLUMN.search(header[n])]
+        budget = [n for n in current if "预算" in header[n] and n not in spent]
+        for row in rows[1:]:
+            cells = row.text.split("\t")
+            if not _TOTAL_ROW.match(cells[0].strip()) or rate_column >= len(cells):
+                continue
+            match = _PERCENT.match(cells[rate_column])
+            if match is None:
+                continue
+            rate = Decimal(match.group(1))
+            named = header[rate_column].startswith("预算")
+            if not named and not _is_spent_over_budget(rate, cells, spent, budget):
+                continue
+            start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
+            yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+def _is_spent_over_budget(
+    rate: Decimal, cells: list[str], spent: list[int], budget: list[int]
+) -> bool:
+    if len(spent) != 1 or len(budget) != 1 or max(spent[0], budget[0]) >= len(cells):
+        return False
+    spending = parse_number(cells[spent[0]].strip())
+    budgeted = parse_number(cells[budget[0]].strip())
+    if spending is None or budgeted is None or budgeted == 0:
+        return False
+    exponent = rate.as_tuple().exponent
+    places = max(-exponent, 0) if isinstance(exponent, int) else 0
+    computed = (spending * 100 / budgeted).quantize(Decimal(1).scaleb(-places))
+    return computed == rate
+
+
+def _tables(lines: list[Line]) -> Iterator[list[Line]]:
+    """Every run of tab-separated lines (Word table rows, Markdown tables)."""
+    index = 0
+    while index < len(lines):
+        if "\t" not in lines[index].text:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        yield lines[index:end]
+        index = end
