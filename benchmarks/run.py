@@ -14,6 +14,7 @@ BENCHMARKS = (
     "benchmarks.analyze_bench",
     "benchmarks.cli_bench",
     "benchmarks.web_bench",
+    "benchmarks.web_growth",  # only with WEB_GROWTH_DATABASES (loaded beforehand)
 )
 
 

@@ -135,7 +135,7 @@ def test_the_word_report_states_the_rescored_final_score(client, world):
     login(client, world, "finance")
     response = client.get(reverse("submission_report", args=[submission.pk, "docx"]))
     assert response.status_code == 200
-    document = docx.Document(io.BytesIO(response.content))
+    document = docx.Document(io.BytesIO(response.getvalue()))
     body = "\n".join(p.text for p in document.paragraphs)
     assert f"综合得分为{version.final_text}分，等级为“{version.final_grade}”" in body
     headers = [

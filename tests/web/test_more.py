@@ -100,7 +100,7 @@ def test_portal_pdf_download(client, world):
     response = client.get(
         reverse("portal:report_file", args=[world.subs["a"].pk, "pdf"]) + "?download=1"
     )
-    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert response.status_code == 200 and response.getvalue().startswith(b"%PDF-")
 
 
 @pytest.mark.django_db

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models.query import ModelIterable
 from django.utils.translation import gettext
 from ninja import Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination
+
+from jixiao.web.evaluations.paging import rows_by_ids
 
 DEFAULT_PAGE, MAX_PAGE, MAX_OFFSET = 100, 500, 10**9
 
@@ -45,6 +48,10 @@ class Rows:
         self.queryset, self.convert = queryset, convert
 
     def __getitem__(self, window: slice) -> list[Any]:
+        if getattr(self.queryset, "_iterable_class", None) is ModelIterable:
+            # model rows: the page's ids first, then those rows (evaluations/paging.py: why)
+            rows = rows_by_ids(self.queryset, window.start or 0, window.stop)
+            return [self.convert(row) for row in rows]
         return [self.convert(row) for row in self.queryset[window]]
 
     def count(self) -> int:

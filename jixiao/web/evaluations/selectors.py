@@ -234,14 +234,34 @@ def previous_approved(*, user: Any, submission: Submission) -> Submission | None
 
 
 def rounds_visible_to(user: Any) -> QuerySet[Round]:
-    """Rounds in which the user can see at least one submission, or which their bureau opened."""
+    """Rounds in which the user can see at least one submission, or which their bureau opened.
+    One indexed existence test per round (a handful), not a join with every submission."""
     permissions = Permissions.of(user)
     rows = Round.objects.select_related("finance")
     if permissions.is_superuser:
         return rows
-    visible = _visibility(permissions, "submissions__org__")
     bureaus = [o.pk for o in permissions.finance_orgs()]
-    return rows.filter(visible | Q(finance_id__in=bureaus)).distinct()
+    return rows.filter(Exists(_visible_in_round(permissions)) | Q(finance_id__in=bureaus))
+
+
+def _visible_in_round(permissions: Permissions) -> QuerySet[Submission]:
+    """The submissions of the outer query's round that *permissions* may see."""
+    rows = Submission.objects.filter(round=OuterRef("pk"))
+    visible = _visibility(permissions, "org__")
+    return rows if visible is None else rows.filter(visible)
+
+
+def with_submission_counts(user: Any, rounds: QuerySet[Round]) -> QuerySet[Round]:
+    """*rounds* with ``n``: how many of each round's submissions the user may see (a count per
+    round over the round's index, not a join of every submission with every round)."""
+    counted = (
+        _visible_in_round(Permissions.of(user))
+        .order_by()
+        .values("round")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return rounds.annotate(n=Coalesce(Subquery(counted), 0))
 
 
 def round_get(*, user: Any, pk: int) -> Round:
@@ -298,6 +318,7 @@ def round_rows(
     state: str = "",
     q: str = "",
     dept_id: int | None = None,
+    dept_q: str = "",
     late_only: bool = False,
     sort: str = "",
 ) -> QuerySet[Submission]:
@@ -332,6 +353,8 @@ def round_rows(
     if dept_id:
         department = Org.objects.filter(pk=dept_id, kind=OrgKind.DEPARTMENT).first()
         rows = rows.filter(org__path__startswith=department.path) if department else rows.none()
+    if dept_q:
+        rows = rows.filter(dept_name__icontains=dept_q)
     if late_only:
         rows = rows.filter(is_late=True)
     return rows.order_by(*_ordering(sort))
@@ -344,6 +367,9 @@ def _ordering(sort: str) -> list[Any]:
         return ["org__path", "pk"]
     expression = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
     return [expression, "org__path", "pk"]
+
+
+DEPARTMENTS_LISTED = 100  # more 主管部门 than this (a province): the filter is a name search
 
 
 def round_departments(*, user: Any, round_: Round) -> QuerySet[Org]:

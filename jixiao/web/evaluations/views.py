@@ -18,10 +18,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +38,7 @@ from jixiao.web.evaluations import (
     engine,
     imports,
     liveness,
+    report_files,
     reports,
     selectors,
     services,
@@ -55,6 +53,7 @@ from jixiao.web.evaluations.forms import (
     rows_from,
 )
 from jixiao.web.evaluations.models import BatchJob, Evidence, State
+from jixiao.web.evaluations.paging import IdPaginator
 from jixiao.web.evaluations.permissions import (
     ACTIONS,
     DONE,
@@ -125,7 +124,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     possible, not due), counted and paged in the database over every row, then their units'
     reports and the rounds they see."""
     permissions = Permissions.of(request.user)
-    page = Paginator(selectors.todo_list(user=request.user), TODO_PAGE_SIZE).get_page(
+    page = IdPaginator(selectors.todo_list(user=request.user), TODO_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     todo = []
@@ -133,8 +132,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         allowed = permissions.allowed_actions(submission)
         actions = [a for a in allowed if a not in ("extend", "rescore", "prefill")]
         todo.append((submission, action_labels(actions)))
-    rounds = selectors.rounds_visible_to(request.user).annotate(
-        n=Count("submissions", distinct=True)
+    rounds = selectors.with_submission_counts(
+        request.user, selectors.rounds_visible_to(request.user)
     )
     return render(
         request,
@@ -154,8 +153,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = selectors.rounds_visible_to(request.user).annotate(
-        n=Count("submissions", distinct=True)
+    rounds = selectors.with_submission_counts(
+        request.user, selectors.rounds_visible_to(request.user)
     )
     return render(
         request,
@@ -212,7 +211,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     permissions = Permissions.of(request.user)
     filters = _round_filters(request)
     rows = selectors.round_rows(user=request.user, round_=round_, **filters)
-    page = Paginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = IdPaginator(rows, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     jobs = selectors.jobs_for(round_=round_)
     return render(
@@ -227,7 +226,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filters": filters,
             "progress": selectors.round_progress(user=request.user, round_=round_),
             "stats": selectors.round_statistics(user=request.user, round_=round_),
-            "departments": selectors.round_departments(user=request.user, round_=round_),
+            "departments": _listed(selectors.round_departments(user=request.user, round_=round_)),
             "states": State.choices,
             "state": filters["state"],
             "q": filters["q"],
@@ -240,6 +239,13 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _listed(departments: Any) -> list[Any] | None:
+    """The 主管部门 for the filter's list, or None when there are more than
+    ``selectors.DEPARTMENTS_LISTED`` (a province): the page then offers a name search."""
+    listed = list(departments[: selectors.DEPARTMENTS_LISTED + 1])
+    return None if len(listed) > selectors.DEPARTMENTS_LISTED else listed
+
+
 def _round_filters(request: HttpRequest) -> dict[str, Any]:
     sort = request.GET.get("sort", "")
     try:
@@ -250,6 +256,7 @@ def _round_filters(request: HttpRequest) -> dict[str, Any]:
         "state": request.GET.get("state", "") if request.GET.get("state") in State.values else "",
         "q": request.GET.get("q", "").strip()[:100],
         "dept_id": dept_id,
+        "dept_q": request.GET.get("dept_q", "").strip()[:100],
         "late_only": request.GET.get("late") == "1",
         "sort": sort if sort.lstrip("-") in selectors.ROUND_SORTS else "",
     }
@@ -261,6 +268,7 @@ def _query(filters: dict[str, Any], **change: Any) -> str:
         "state": filters["state"],
         "q": filters["q"],
         "dept": filters["dept_id"] or "",
+        "dept_q": filters["dept_q"],
         "late": "1" if filters["late_only"] else "",
         "sort": filters["sort"],
     }
@@ -1190,26 +1198,34 @@ def submission_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return report_response(request, submission, fmt, ledger_links=True)
 
 
+STREAMED_FORMATS = ("docx", "pdf")  # stored reports sent from disk in chunks
+
+
 def report_response(
     request: HttpRequest,
     submission: Any,
     fmt: str,
     *,
     version: Any = None,
-    cache_key: str = "",
     ledger_links: bool = False,
 ) -> HttpResponse:
-    """The report file; with *cache_key* (locked versions only) a rendered file is reused.
-    With *ledger_links* (a signed-in reader who may see the unit's ledgers), each actual
-    computed from ledger records links to them (HTML, Markdown)."""
+    """The report file of *version* (the current one by default). A sealed version's file is
+    rendered once, kept in storage and streamed from there (``report_files``); a draft's is
+    rendered for this request. With *ledger_links* (a signed-in reader who may see the unit's
+    ledgers), each actual computed from ledger records links to them (HTML, Markdown): such a
+    file is rendered for the request too (the records may change after approval)."""
     version = version or submission.current_version
-    file = cache.get(cache_key) if cache_key else None
+    stored = None
     try:
-        if file is None:
-            links = request.build_absolute_uri("/") if ledger_links else None
+        links = request.build_absolute_uri("/") if ledger_links else None
+        if version.locked and links is None:
+            stored = report_files.rendered(
+                submission, version, fmt, lambda: _render_report(submission, version, fmt)
+            )
+            content_type, filename = reports.FORMATS[fmt][0], _report_filename(submission, fmt)
+        else:
             file = _render_report(submission, version, fmt, links)
-            if cache_key:
-                cache.set(cache_key, file, timeout=24 * 3600)
+            content_type, filename = file.content_type, file.filename
     except reports.ReportUnavailable as error:
         return render(
             request,
@@ -1217,14 +1233,23 @@ def report_response(
             {"message": error.message, "submission": submission},
             status=503,
         )
-    response = HttpResponse(file.content, content_type=file.content_type)
+    if fmt in STREAMED_FORMATS and stored is not None:
+        response: Any = FileResponse(stored, content_type=content_type)
+    else:  # a draft's file, or a text one (tens of KiB; an HTML page's CSP needs its styles)
+        content = file.content if stored is None else _read_closing(stored)
+        response = HttpResponse(content, content_type=content_type)
     disposition = (
         "inline" if fmt in ("html", "pdf") and request.GET.get("download") != "1" else "attachment"
     )
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(file.filename)}"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
     if fmt == "html":
-        response[CSP_HEADER] = build_policy(config=_report_policy(file.content))
+        response[CSP_HEADER] = build_policy(config=_report_policy(content))
     return response
+
+
+def _read_closing(stored: Any) -> bytes:
+    with stored:
+        return bytes(stored.read())
 
 
 def _report_policy(page: bytes) -> dict[str, list[str]]:
@@ -1241,17 +1266,24 @@ def _report_policy(page: bytes) -> dict[str, list[str]]:
     }
 
 
+def _report_basename(submission: Any) -> str:
+    return f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
+
+
+def _report_filename(submission: Any, fmt: str) -> str:
+    return f"{_report_basename(submission)}.{fmt}"
+
+
 def _render_report(
     submission: Any, version: Any, fmt: str, site: str | None = None
 ) -> reports.ReportFile:
     """The report of *version*; with *site* (the address the reader uses), its ledger-backed
     actuals link to their records there (absolute, so a saved file still links)."""
     assessment = services.assess_version(version, submission)
-    basename = f"{submission.round.year}-{submission.org.name}-部门整体支出绩效评价报告"
     links = None
     if site is not None:
         links = ledger_actuals.record_links(submission, version, assessment, site.rstrip("/"))
-    return reports.render(assessment, fmt, basename=basename, links=links)
+    return reports.render(assessment, fmt, basename=_report_basename(submission), links=links)
 
 
 @login_required

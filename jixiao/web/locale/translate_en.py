@@ -869,6 +869,17 @@ EN.update(
         "有修改": "Changed",
         "新增": "New",
         "上年有、本年删去": "Last year's, dropped",
+        # province scale: long lists bounded on the page (the exports keep every row)
+        "共 %(n)s 个主管部门，本页列出前 %(shown)s 个（合计行为全部）；全部见 Excel 导出。": (
+            "%(n)s departments: the first %(shown)s are listed here (the total row counts all of them); every row is in the Excel export."
+        ),
+        "共 %(n)s 个主管部门，本页列出差距最大的 %(shown)s 个；全部见 Excel 导出。": (
+            "%(n)s departments: the %(shown)s with the largest gaps are listed here; every row is in the Excel export."
+        ),
+        "名称中的字词": "Words in its name",
+        "单位较多：图中按单位顺序均匀选取 %(shown)s 个（共 %(n)s 个）。": (
+            "Many units: the chart plots %(shown)s of the %(n)s, evenly spread in unit order."
+        ),
     }
 )
 

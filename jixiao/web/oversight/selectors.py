@@ -77,10 +77,14 @@ def _department(field: str, output: Any, default: Any) -> Case:
 
 def round_scope(*, user: Any, round_: Round) -> QuerySet[Submission]:
     """The round's submissions the user may see, with 主管部门 id and name annotated; fills in
-    the stored figures of versions saved before the oversight app existed, and brings the
-    round's analysis (reuse, targets) up to date when its reports changed."""
+    the stored figures of versions saved before the oversight app existed (a cheap test over
+    the round's rows first: usually none is missing), and brings the round's analysis (reuse,
+    targets) up to date when its reports changed."""
     rows = submissions_visible_to(user).filter(round=round_)
-    figures.fill_missing(rows)
+    if rows.filter(
+        current_version__isnull=False, current_version__oversight_figures__isnull=True
+    ).exists():
+        figures.fill_missing(rows)
     analysis.ensure_fresh(round_)
     return rows.annotate(
         dept_id=_department("id", IntegerField(), 0),
@@ -264,6 +268,7 @@ class RankingFilters:
     unit_type: str = ""
     area: str = ""
     sort: str = DEFAULT_SORT
+    dept_q: str = ""  # part of a 主管部门's name: the filter when there are too many to list
 
     @classmethod
     def from_query(cls, query: Any) -> RankingFilters:
@@ -281,6 +286,7 @@ class RankingFilters:
             unit_type=str(query.get("unit_type") or "")[:32],
             area=str(query.get("area") or "")[:32],
             sort=sort,
+            dept_q=str(query.get("dept_q") or "").strip()[:100],
         )
 
 
@@ -294,6 +300,8 @@ def ranking(*, rows: QuerySet[Submission], filters: RankingFilters) -> QuerySet[
     ranked = rows.filter(SUBMITTED)
     if filters.dept_id is not None:
         ranked = ranked.filter(dept_id=filters.dept_id)
+    if filters.dept_q:
+        ranked = ranked.filter(dept_name__icontains=filters.dept_q)
     if filters.unit_type:
         ranked = ranked.filter(**{FIG + "unit_type": filters.unit_type})
     if filters.area:
@@ -307,17 +315,23 @@ def ranking(*, rows: QuerySet[Submission], filters: RankingFilters) -> QuerySet[
     )
 
 
-def ranking_choices(*, rows: QuerySet[Submission]) -> dict[str, list[Any]]:
-    """What the ranking filters offer: the 主管部门, 单位性质 and 职能领域 present in the scope
-    (three queries)."""
+DEPARTMENTS_LISTED = 100  # more 主管部门 than this (a province): a name search, not a list
+
+
+def ranking_choices(*, rows: QuerySet[Submission]) -> dict[str, Any]:
+    """What the ranking filters offer: the 主管部门 (up to ``DEPARTMENTS_LISTED``; beyond,
+    ``departments`` is None and the page offers a name search), 单位性质 and 职能领域 present in
+    the scope (three queries)."""
     handed_in = rows.filter(SUBMITTED)
-    departments = list(
+    departments: list[dict[str, Any]] | None = list(
         Org.objects.filter(
             Exists(handed_in.filter(dept_id=OuterRef("pk"))), kind=OrgKind.DEPARTMENT
         )
         .order_by("path")
-        .values("pk", "name")
+        .values("pk", "name")[: DEPARTMENTS_LISTED + 1]
     )
+    if departments is not None and len(departments) > DEPARTMENTS_LISTED:
+        departments = None
     unit_types = sorted(
         set(handed_in.exclude(**{FIG + "unit_type": ""}).values_list(FIG + "unit_type", flat=True))
     )

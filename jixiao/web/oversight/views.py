@@ -8,6 +8,7 @@ block (no inline script, the CSP allows none).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,6 +27,13 @@ RANKING_PAGE_SIZE = 25
 # points (beyond, the page points to the ranking table and the Excel export: thousands of rows
 # of HTML would make the page slow to serve and to read)
 SCATTER_TABLE_MAX = 300
+# a province has thousands of 主管部门 and tens of thousands of units: the page shows the first
+# rows of each per-department table (the Excel export and the API have every row) and plots at
+# most this many points, evenly spread over the units (the chart says so); the page stays the
+# same size whatever the number of units
+DEPARTMENT_ROWS_SHOWN = 50
+SCATTER_POINTS_PLOTTED = 2000
+PAGE_LINKS_AROUND = 5  # the ranking's page links: the first, the last and this many either side
 PAGE_COLUMNS = [c for c in RANKING_COLUMNS if c.on_page]
 PAGE_CELLS = [i for i, c in enumerate(RANKING_COLUMNS) if c.on_page]
 EXPORTABLE = (
@@ -46,6 +54,7 @@ STREAMED = frozenset({"ranking", "distrust"})  # every row, read in chunks
 def _ranking_query(filters: RankingFilters, **change: Any) -> str:
     values = {
         "dept": filters.dept_id or "",
+        "dept_q": filters.dept_q,
         "unit_type": filters.unit_type,
         "area": filters.area,
         "sort": "" if filters.sort == selectors.DEFAULT_SORT else filters.sort,
@@ -80,9 +89,42 @@ def _page_cells(row: dict[str, Any]) -> list[Any]:
     return [values[index] for index in PAGE_CELLS]
 
 
+def _spread(points: list[Any], most: int) -> list[Any]:
+    """At most *most* of *points*, evenly spaced over the list (all of them when they fit)."""
+    if len(points) <= most:
+        return points
+    step = len(points) / most
+    return [points[int(i * step)] for i in range(most)]
+
+
+def _shown(table: tables.Table, most: int) -> tables.Table:
+    """*table* with its first *most* rows (and its 合计 row, if any) for the page."""
+    rows = list(table.rows)
+    total = rows[-1:] if table.total_last else []
+    body = rows[:-1] if table.total_last else rows
+    if len(body) <= most:
+        return table
+    return replace(table, rows=[*body[:most], *total])
+
+
+def _page_links(page: Any) -> list[int | None]:
+    """The ranking's page numbers to link: the first, the last and a few around the current
+    one; None where numbers are left out (shown as …)."""
+    last, current = page.paginator.num_pages, page.number
+    wanted = {1, last, *range(current - PAGE_LINKS_AROUND, current + PAGE_LINKS_AROUND + 1)}
+    links: list[int | None] = []
+    for number in sorted(n for n in wanted if 1 <= n <= last):
+        if links and links[-1] is not None and number > links[-1] + 1:
+            links.append(None)
+        links.append(number)
+    return links
+
+
 def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
-    """What the charts draw, numbers as text (JSON has no decimals; the script parses them)."""
+    """What the charts draw, numbers as text (JSON has no decimals; the script parses them):
+    the departments the page's tables show and at most ``SCATTER_POINTS_PLOTTED`` points."""
     text = lambda v: None if v is None else str(tables.hundredths(v))  # noqa: E731
+    departments = data["completion"]["departments"][:DEPARTMENT_ROWS_SHOWN]
     return {
         "completion": [
             {
@@ -92,7 +134,7 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
                 "returned": d["returned"],
                 "drafts": d["drafts"],
             }
-            for d in data["completion"]["departments"]
+            for d in departments
         ],
         "bins": [{"name": b["label"], "value": b["count"]} for b in data["distribution"]["bins"]],
         "grades": [
@@ -101,9 +143,12 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "scatter": [
             {"name": p["unit"], "dept": p["dept"], "x": text(p["execution"]), "y": text(p["final"])}
-            for p in data["scatter"]
+            for p in _spread(data["scatter"], SCATTER_POINTS_PLOTTED)
         ],
-        "gaps": [{"name": g["dept_name"], "value": text(g["gap_avg"])} for g in data["gaps"]],
+        "gaps": [
+            {"name": g["dept_name"], "value": text(g["gap_avg"])}
+            for g in data["gaps"][:DEPARTMENT_ROWS_SHOWN]
+        ],
         "findings": [
             {"name": f["id"], "title": f["title"], "value": f["reports"]}
             for f in data["findings"][:15]
@@ -132,6 +177,11 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     filters = RankingFilters.from_query(request.GET)
     ranked = selectors.ranking(rows=rows, filters=filters)
     page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    # the scatter's own table is on the page up to SCATTER_TABLE_MAX points only: not built beyond
+    few_points = len(data["scatter"]) <= SCATTER_TABLE_MAX
+    shown = tables.dashboard_tables(data if few_points else {**data, "scatter": []})
+    for key in ("completion", "gaps"):
+        shown[key] = _shown(shown[key], DEPARTMENT_ROWS_SHOWN)
     doubtful = selectors.distrust(rows=rows)
     return render(
         request,
@@ -139,7 +189,11 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "round": round_,
             "data": data,
-            "tables": tables.dashboard_tables(data),
+            "tables": shown,
+            "departments": len(data["completion"]["departments"]),
+            "department_rows_shown": DEPARTMENT_ROWS_SHOWN,
+            "points_plotted": min(len(data["scatter"]), SCATTER_POINTS_PLOTTED),
+            "page_links": _page_links(page),
             "charts": _chart_data(data),
             "filters": filters,
             "choices": selectors.ranking_choices(rows=rows),

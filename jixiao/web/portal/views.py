@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jixiao.core.report import Cell, Chart, Document, Paragraph, Section, Table
 from jixiao.web.evaluations import reports, selectors, services
-from jixiao.web.evaluations.models import State, Submission
+from jixiao.web.evaluations.models import Round, State, Submission
+from jixiao.web.evaluations.paging import IdPaginator
 from jixiao.web.evaluations.views import report_response
 from jixiao.web.orgs.models import Org
 
@@ -26,28 +26,36 @@ def _int(value: str | None) -> int | None:
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    """Published reports, 30 a page, by year and searched by department name or notice. A
+    province publishes tens of thousands of units: they are found by the search box, not picked
+    from a list of every one (``?org=`` still narrows to one unit, named above the table)."""
     year = _int(request.GET.get("year"))
     org_id = _int(request.GET.get("org"))
     q = request.GET.get("q", "").strip()[:100]
     rows = selectors.published_reports(year=year, q=q, org_id=org_id).defer(
         *selectors.LIST_DEFERRED
     )
-    page = Paginator(rows, 30).get_page(request.GET.get("page"))
-    published = Submission.objects.filter(state=State.PUBLISHED)
-    years = published.values_list("round__year", flat=True).distinct().order_by("-round__year")
-    orgs = Org.objects.filter(submissions__state=State.PUBLISHED).distinct().order_by("path")
+    page = IdPaginator(rows, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "portal/index.html",
         {
             "page": page,
             "year": year,
+            "org": Org.objects.filter(pk=org_id).only("name").first() if org_id else None,
             "org_id": org_id,
             "q": q,
-            "years": years,
-            "orgs": orgs,
+            "years": _published_years(),
         },
     )
+
+
+def _published_years() -> list[int]:
+    """The years with a published report, newest first: one indexed test per round (a handful),
+    not a scan of every published report."""
+    published = Submission.objects.filter(round=OuterRef("pk"), state=State.PUBLISHED)
+    rounds = Round.objects.filter(Exists(published)).order_by("-year")
+    return sorted(set(rounds.values_list("year", flat=True)), reverse=True)
 
 
 def _published(pk: int) -> Submission:
@@ -142,14 +150,6 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         submission.versions.filter(locked=True).order_by("-number").first()
         or submission.current_version
     )
-    # a published report comes from a locked version, which never changes: render it once
-    # (until the bureau's re-scores, which the report states, change)
-    rescored = submission.rescores.aggregate(last=Max("at"), n=Count("pk"))
-    stamp = rescored["last"].timestamp() if rescored["last"] else ""
-    key = (
-        f"jixiao:portal:{version.pk}:{version.approved_at and version.approved_at.timestamp()}"
-        f":{rescored['n']}:{stamp}:{fmt}"
-    )
-    return report_response(
-        request, submission, fmt, version=version, cache_key=key if version.locked else ""
-    )
+    # a published report comes from a locked version, which never changes: its file is rendered
+    # once and kept (evaluations.report_files)
+    return report_response(request, submission, fmt, version=version)
