@@ -901,17 +901,13 @@ def _unfuzzy(line: str) -> str:
     return "#, " + ", ".join(flags) if flags else "#,"
 
 
-def fill() -> int:
-    entries = PO.read_text(encoding="utf-8").split("\n\n")
+def fill(po: Path = PO, en: dict[str, str] = EN) -> int:
+    """Write the English of every msgid *en* knows into the catalogue *po*; the count written."""
+    entries = po.read_text(encoding="utf-8").split("\n\n")
     done = 0
     out = []
     for entry in entries:
         fuzzy = any(line.startswith("#, fuzzy") for line in entry.splitlines())
-        lines = [
-            line.replace("#, fuzzy, ", "#, ")
-            for line in entry.splitlines()
-            if line != "#, fuzzy" and not line.startswith("#| ")
-        ]
         lines = [_unfuzzy(line) for line in entry.splitlines() if not line.startswith("#| ")]
         lines = [line for line in lines if line != "#,"]
         if "msgstr" in entry:
@@ -919,20 +915,25 @@ def fill() -> int:
             at_str = next((i for i, line in enumerate(lines) if line.startswith("msgstr ")), None)
             if at_id is not None and at_str is not None:
                 msgid = _unquote(lines[at_id:at_str])
-                if msgid in EN:
-                    lines = [*lines[:at_str], 'msgstr "' + EN[msgid].replace('"', '\\"') + '"']
+                if msgid in en:
+                    lines = [*lines[:at_str], 'msgstr "' + en[msgid].replace('"', '\\"') + '"']
                     done += 1
                 elif (
                     fuzzy and msgid
                 ):  # makemessages' guess from a similar string: not a translation
                     lines = [*lines[:at_str], 'msgstr ""']
         out.append("\n".join(lines))
-    PO.write_text("\n\n".join(out), encoding="utf-8")
+    po.write_text("\n\n".join(out), encoding="utf-8")
     return done
 
 
-if __name__ == "__main__":
-    print(f"translated {fill()} strings")
+def fill_and_compile(po: Path = PO, en: dict[str, str] = EN) -> None:
+    """Fill the catalogue *po* from *en* and compile it (the .mo beside it)."""
+    print(f"translated {fill(po, en)} strings")
     subprocess.run(
-        ["msgfmt", "--check-format", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True
+        ["msgfmt", "--check-format", "-o", str(po.with_suffix(".mo")), str(po)], check=True
     )
+
+
+if __name__ == "__main__":
+    fill_and_compile()

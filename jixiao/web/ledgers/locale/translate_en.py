@@ -8,9 +8,9 @@ The filling itself is the project's (jixiao/web/locale/translate_en.py).
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
 from pathlib import Path
+
+from jixiao.web.locale.translate_en import fill_and_compile
 
 EN = {
     "没有这个单位": "No such unit",
@@ -240,23 +240,10 @@ EN = {
     "%(name)s（%(unit)s）": "%(name)s (%(unit)s)",
 }
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parents[1] / "locale" / "translate_en.py"
-
 
 def main() -> None:
-    spec = importlib.util.spec_from_file_location("project_translate_en", PROJECT)
-    assert spec is not None and spec.loader is not None
-    project = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(project)
-    project.PO = HERE / "en" / "LC_MESSAGES" / "django.po"
-    project.EN.clear()
-    project.EN.update(EN)
-    print(f"translated {project.fill()} strings")
-    po = project.PO
-    subprocess.run(
-        ["msgfmt", "--check-format", "-o", str(po.with_suffix(".mo")), str(po)], check=True
-    )
+    here = Path(__file__).resolve().parent
+    fill_and_compile(here / "en" / "LC_MESSAGES" / "django.po", EN)
 
 
 if __name__ == "__main__":
