@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from benchmarks.sections import machine, write_section
+from benchmarks.sections import machine, rows_per_size, write_section
 
 SIZES = [int(n) for n in os.environ.get("DASHBOARD_BENCH_SIZES", "200,2000").split(",")]
 RUNS, DEPARTMENTS = 5, 10
@@ -198,19 +198,7 @@ def _one(units: int) -> None:
 
 
 def main() -> None:
-    import ast
-    import subprocess
-
-    rows = []
-    for units in SIZES:  # a process per size: Django is set up once per process
-        out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.dashboard_bench", "--one", str(units)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        rows.append(ast.literal_eval(out.strip().splitlines()[-1]))
-        print(rows[-1])
+    rows = rows_per_size("benchmarks.dashboard_bench", SIZES)
     text = section(rows)
     print(text)
     write_section("dashboard-bench", text)

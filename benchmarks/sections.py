@@ -5,9 +5,14 @@ A benchmark rewrites only its own section, so running one does not erase the oth
 
 from __future__ import annotations
 
+import ast
 import os
 import platform
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -42,3 +47,19 @@ def write_section(name: str, section: str, path: Path = BENCHMARKS) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def rows_per_size(module: str, sizes: Iterable[int]) -> list[dict[str, Any]]:
+    """Run ``python -m MODULE --one N`` for each size, a fresh process each (Django is set up
+    once per process), and collect the row each prints last (a dict's repr)."""
+    rows = []
+    for units in sizes:
+        out = subprocess.run(
+            [sys.executable, "-m", module, "--one", str(units)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rows.append(ast.literal_eval(out.strip().splitlines()[-1]))
+        print(rows[-1])
+    return rows
