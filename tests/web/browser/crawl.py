@@ -312,7 +312,7 @@ class Crawl:
 
     page: object
     base: str
-    limit: int = 150
+    limit: int = 250
     problems: list[Problem] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     forms_saved: int = 0
