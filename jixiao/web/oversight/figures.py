@@ -142,19 +142,27 @@ def on_version_saved(
 
 def fill_missing(submissions: QuerySet[Any]) -> int:
     """Store figures for the current versions of *submissions* that have none (saved before this
-    app was installed): one query when none is missing, else one more bulk insert, whatever
-    their number. Returns how many rows were added."""
-    versions = DossierVersion.objects.filter(
-        pk__in=submissions.order_by().values("current_version_id"),
-        oversight_figures__isnull=True,
-    ).select_related("submission__org__parent__parent")
+    app was installed): the ids, then a query (and a bulk insert when some are missing) per
+    batch of versions. Returns how many rows were added."""
+    # the ids first, then plain batches by id: as one streamed query with the visibility
+    # subquery inside, PostgreSQL's cursor plan (tuned for first rows) ran for minutes
+    ids = list(
+        submissions.order_by()
+        .exclude(current_version_id=None)
+        .values_list("current_version_id", flat=True)
+    )
     added, batch = 0, []
-    for version in versions.iterator(chunk_size=BATCH):  # memory stays flat however many
-        org_names = _org_names(version.submission.org)
-        batch.append(VersionFigures(version_id=version.pk, **figures_of(version.data, org_names)))
-        if len(batch) == BATCH:
-            added += _insert(batch)
-    return added + _insert(batch)
+    for start in range(0, len(ids), BATCH):
+        versions = DossierVersion.objects.filter(
+            pk__in=ids[start : start + BATCH], oversight_figures__isnull=True
+        ).select_related("submission__org__parent__parent")
+        for version in versions:
+            org_names = _org_names(version.submission.org)
+            batch.append(
+                VersionFigures(version_id=version.pk, **figures_of(version.data, org_names))
+            )
+        added += _insert(batch)
+    return added
 
 
 def _insert(batch: list[VersionFigures]) -> int:
