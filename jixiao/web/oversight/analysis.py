@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -204,9 +204,26 @@ def _error_findings(findings: Any) -> int:
     )
 
 
-def _cached(version_ids: Any) -> dict[int, PreparedText]:
-    rows = PreparedText.objects.filter(version_id__in=version_ids, options=OPTIONS_KEY)
-    return {row.version_id: row for row in rows.iterator(chunk_size=BATCH)}
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    """*ids* in slices of BATCH: plain ``IN (…)`` queries by primary key, which every planner
+    answers by index (a streamed query with the compared-set subquery inside ran for minutes on
+    PostgreSQL once its statistics were stale)."""
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def _cached(version_ids: list[int]) -> dict[int, PreparedText]:
+    cached: dict[int, PreparedText] = {}
+    for batch in _batches(version_ids):
+        rows = PreparedText.objects.filter(version_id__in=batch, options=OPTIONS_KEY)
+        cached.update((row.version_id, row) for row in rows)
+    return cached
+
+
+def _texts(version_ids: list[int]) -> Iterator[tuple[int, Any, Any]]:
+    """(id, data, findings) of each version in *version_ids*, a batch at a time."""
+    for batch in _batches(version_ids):
+        yield from DossierVersion.objects.filter(pk__in=batch).values_list("pk", "data", "findings")
 
 
 def _from_cache(key: str, row: PreparedText) -> PreparedDocument:
@@ -231,21 +248,14 @@ def _read(round_: Round) -> _Found:
     prepared before is read from :class:`PreparedText`; only the round's own reports are parsed
     (their indicators are reviewed), and versions never prepared."""
     found = _Found()
-    versions = document_set(round_).values("current_version_id")
     rows = list(
         document_set(round_)
         .order_by("round__year", "round__created", "org__path", "pk")
         .values_list("pk", "org_id", "org__name", "round_id", "round__year", "current_version_id")
     )
-    cache = _cached(versions)
+    cache = _cached(sorted({row[-1] for row in rows}))
     parse = {v for _, _, _, _, year, v in rows if year == round_.year or v not in cache}
-    data = DossierVersion.objects.filter(pk__in=versions).filter(pk__in=parse)
-    texts = {
-        pk: (text, findings)
-        for pk, text, findings in data.values_list("pk", "data", "findings").iterator(
-            chunk_size=BATCH
-        )
-    }
+    texts = {pk: (text, findings) for pk, text, findings in _texts(sorted(parse))}
     fresh: list[PreparedText] = []
     for submission_id, org_id, org_name, round_id, year, version_id in rows:
         key, cached = str(version_id), cache.get(version_id)
