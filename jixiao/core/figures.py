@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, Phase
+from jixiao.core.dossier import (
+    COMPOSITION_ITEMS,
+    Dossier,
+    Funding,
+    Item,
+    MoneyLine,
+    Phase,
+    Stated,
+)
 from jixiao.core.grades import grade_for
 from jixiao.core.numbers import format_decimal
 
@@ -481,6 +489,7 @@ class FigureBook:
         self.dossier = dossier
         self._computed: dict[str, Decimal | None] = {}
         self._figures: dict[str, Figure] = {}
+        self._statements: dict[str, Stated] | None = None  # key → its first statement
 
     def computed(self, key: str) -> Decimal | None:
         """From raw facts only."""
@@ -492,7 +501,11 @@ class FigureBook:
     def stated(self, key: str) -> Decimal | None:
         if key == "score.self":
             return self.dossier.self_evaluation.total
-        statement = self.dossier.stated_value(key)
+        if self._statements is None:  # one pass over the statements, not one per figure
+            self._statements = {}
+            for statement in self.dossier.stated:
+                self._statements.setdefault(statement.key, statement)
+        statement = self._statements.get(key)
         return None if statement is None else statement.value
 
     def value(self, key: str) -> Decimal | None:
