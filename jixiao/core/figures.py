@@ -520,8 +520,8 @@ class FigureBook:
             self._statements = {}
             for statement in self.dossier.stated:
                 self._statements.setdefault(statement.key, statement)
-        statement = self._statements.get(key)
-        return None if statement is None else statement.value
+        found = self._statements.get(key)
+        return None if found is None else found.value
 
     def value(self, key: str) -> Decimal | None:
         return self.figure(key).value
