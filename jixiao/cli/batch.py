@@ -44,6 +44,7 @@ from jixiao.core.pipeline import Result
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
 CHUNK = 8  # files a worker takes at a time: few enough to balance, many enough to amortise IPC
+LARGE_CHUNK = 32  # in a large batch: a quarter less CPU on passing chunks (BENCHMARKS.md)
 SLOWEST = 10
 WORKER_DIED = (
     "处理该档案时工作进程意外退出（内存不足或程序库崩溃）"
@@ -187,6 +188,12 @@ def dossier_paths(folder: Path) -> list[str]:
     return paths
 
 
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per chunk: CHUNK, up to LARGE_CHUNK when every worker still gets at least 8 chunks
+    (the last ones balance the load; fewer round trips cost the processes less)."""
+    return max(CHUNK, min(LARGE_CHUNK, files // (8 * max(jobs, 1))))
+
+
 def _pool(jobs: int, framework: Framework, spec: str | None, payload: Payload | None) -> Any:
     methods = multiprocessing.get_all_start_methods()
     context: Any
@@ -308,6 +315,7 @@ def run_batch(
             framework,
             spec,
             payload if as_json else None,
+            chunk_size(len(paths), jobs),
             work=evaluate_chunk,
             died=_died,
         ):

@@ -12,11 +12,20 @@ Money figures are in 万元; rates in percent.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, MoneyLine, Phase
+from jixiao.core.dossier import (
+    COMPOSITION_ITEMS,
+    Dossier,
+    Funding,
+    Item,
+    MoneyLine,
+    Phase,
+    Stated,
+)
 from jixiao.core.grades import grade_for
 from jixiao.core.numbers import format_decimal
 
@@ -67,9 +76,16 @@ def percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal |
 # ── the money selection rules ─────────────────────────────────────────────────────────────
 
 
+# Each rule chooses from the phases the dossier states money in for the items concerned; a
+# FigureBook knows those phases from one pass over the money lines (FigureBook.phases_of).
+
+
 def income_phase(dossier: Dossier, items: frozenset[Item]) -> tuple[Phase, ...]:
     """Income as received (执行/决算) when stated so, else as budgeted."""
-    phases = _phases_of(dossier, items)
+    return _income_choice(_phases_of(dossier, items))
+
+
+def _income_choice(phases: AbstractSet[Phase]) -> tuple[Phase, ...]:
     for phase in (Phase.EXECUTED, Phase.FINAL, Phase.BUDGET_ADJUSTED):
         if phase in phases:
             return (phase,)
@@ -82,7 +98,10 @@ def _phases_of(dossier: Dossier, items: frozenset[Item]) -> set[Phase]:
 
 def budget_phase(dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS) -> tuple[Phase, ...]:
     """The budget a year is measured against: the adjusted one when it is known for *items*."""
-    phases = _phases_of(dossier, items)
+    return _budget_choice(_phases_of(dossier, items))
+
+
+def _budget_choice(phases: AbstractSet[Phase]) -> tuple[Phase, ...]:
     return (Phase.BUDGET_ADJUSTED,) if Phase.BUDGET_ADJUSTED in phases else (Phase.BUDGET_INITIAL,)
 
 
@@ -90,7 +109,10 @@ def executed_phase(
     dossier: Dossier, items: frozenset[Item] = COMPOSITION_ITEMS
 ) -> tuple[Phase, ...]:
     """Spending on *items*: the executed amounts when known, else the final accounts (决算)."""
-    phases = _phases_of(dossier, items)
+    return _executed_choice(_phases_of(dossier, items))
+
+
+def _executed_choice(phases: AbstractSet[Phase]) -> tuple[Phase, ...]:
     return (Phase.EXECUTED,) if Phase.EXECUTED in phases else (Phase.FINAL,)
 
 
@@ -99,7 +121,7 @@ def _sum_wan(dossier: Dossier, lines: list[MoneyLine]) -> Decimal | None:
     return None if total is None else total.wan
 
 
-PhaseRule = Callable[[Dossier, frozenset[Item]], tuple[Phase, ...]]
+PhaseRule = Callable[[AbstractSet[Phase]], tuple[Phase, ...]]  # stated phases → those summed
 
 
 def one_breakdown(lines: list[MoneyLine]) -> list[MoneyLine]:
@@ -125,11 +147,10 @@ def _money(
     funding: Funding | None = None,
 ) -> Callable[[FigureBook], Decimal | None]:
     def compute(book: FigureBook) -> Decimal | None:
-        dossier = book.dossier
-        lines = dossier.money.select(phases=phase_of(dossier, items), items=items, funding=funding)
+        lines = book.money_lines(phase_of(book.phases_of(items)), items, funding)
         if funding is None and items == COMPOSITION_ITEMS:
             lines = one_breakdown(lines)
-        return _sum_wan(dossier, lines)
+        return _sum_wan(book.dossier, lines)
 
     return compute
 
@@ -353,42 +374,42 @@ FIGURES: tuple[FigureDef, ...] = (
         "assets.fixed_in_use", "在用固定资产", "fixed assets in use", "万元", _asset("fixed_in_use")
     ),
     FigureDef("assets.fixed_total", "固定资产总额", "fixed assets", "万元", _asset("fixed_total")),
-    *_economic("budget", budget_phase, "预算"),
-    *_economic("executed", executed_phase, "执行数"),
+    *_economic("budget", _budget_choice, "预算"),
+    *_economic("executed", _executed_choice, "执行数"),
     FigureDef(
         "budget.initial_total",
         "年初预算数",
         "initial budget",
         "万元",
-        _money(lambda d, items: (Phase.BUDGET_INITIAL,), _ALL),
+        _money(lambda phases: (Phase.BUDGET_INITIAL,), _ALL),
     ),
     FigureDef(
         "budget.carryover_prior",
         "上年结转结余",
         "carry-over from last year",
         "万元",
-        _money(budget_phase, frozenset({Item.CARRYOVER_PRIOR})),
+        _money(_budget_choice, frozenset({Item.CARRYOVER_PRIOR})),
     ),
     FigureDef(
         "executed.carryover_end",
         "年末结转结余",
         "carry-over at year end",
         "万元",
-        _money(executed_phase, frozenset({Item.CARRYOVER_END})),
+        _money(_executed_choice, frozenset({Item.CARRYOVER_END})),
     ),
     FigureDef(
         "income.total",
         "本年收入合计",
         "income, all sources",
         "万元",
-        _money(income_phase, frozenset({Item.INCOME})),
+        _money(_income_choice, frozenset({Item.INCOME})),
     ),
     FigureDef(
         "income.other",
         "其他资金来源",
         "income beside the budget",
         "万元",
-        _money(income_phase, frozenset({Item.OTHER_INCOME})),
+        _money(_income_choice, frozenset({Item.OTHER_INCOME})),
     ),
     FigureDef(
         "budget.supplement",
@@ -396,7 +417,7 @@ FIGURES: tuple[FigureDef, ...] = (
         "supplementary budget",
         "万元",
         _money(
-            lambda d, items: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED),
+            lambda phases: (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED),
             frozenset({Item.SUPPLEMENT}),
         ),
     ),
@@ -481,6 +502,9 @@ class FigureBook:
         self.dossier = dossier
         self._computed: dict[str, Decimal | None] = {}
         self._figures: dict[str, Figure] = {}
+        self._statements: dict[str, Stated] | None = None  # key → its first statement
+        self._lines_by_phase: dict[Phase, list[MoneyLine]] | None = None  # in the dossier's order
+        self._items_by_phase: dict[Phase, set[Item]] = {}
 
     def computed(self, key: str) -> Decimal | None:
         """From raw facts only."""
@@ -492,11 +516,44 @@ class FigureBook:
     def stated(self, key: str) -> Decimal | None:
         if key == "score.self":
             return self.dossier.self_evaluation.total
-        statement = self.dossier.stated_value(key)
-        return None if statement is None else statement.value
+        if self._statements is None:  # one pass over the statements, not one per figure
+            self._statements = {}
+            for statement in self.dossier.stated:
+                self._statements.setdefault(statement.key, statement)
+        found = self._statements.get(key)
+        return None if found is None else found.value
 
     def value(self, key: str) -> Decimal | None:
         return self.figure(key).value
+
+    def _money_by_phase(self) -> dict[Phase, list[MoneyLine]]:
+        """The dossier's money lines by phase, each phase's in their order: one pass, made
+        when a money figure is first asked for, then shared by all of them."""
+        if self._lines_by_phase is None:
+            self._lines_by_phase = {}
+            for line in self.dossier.money.lines:
+                self._lines_by_phase.setdefault(line.phase, []).append(line)
+                self._items_by_phase.setdefault(line.phase, set()).add(line.item)
+        return self._lines_by_phase
+
+    def phases_of(self, items: frozenset[Item]) -> set[Phase]:
+        """The phases money is stated in for any of *items* (as ``_phases_of``)."""
+        self._money_by_phase()
+        return {phase for phase, held in self._items_by_phase.items() if not held.isdisjoint(items)}
+
+    def money_lines(
+        self, phases: tuple[Phase, ...], items: frozenset[Item], funding: Funding | None
+    ) -> list[MoneyLine]:
+        """``dossier.money.select(phases=…, items=…, funding=…)``: the same lines, same order."""
+        if len(phases) == 1:
+            lines = self._money_by_phase().get(phases[0], [])
+        else:  # lines of several phases keep the dossier's order across them
+            lines = [line for line in self.dossier.money.lines if line.phase in phases]
+        return [
+            line
+            for line in lines
+            if line.item in items and (funding is None or line.funding is funding)
+        ]
 
     def figure(self, key: str) -> Figure:
         if key not in self._figures:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from jixiao.core.money import half_up_context, quantum
 
@@ -54,7 +55,19 @@ class NumberKind(StrEnum):
 
 
 def format_decimal(value: Decimal | int, places: int = 2, *, trim: bool = True) -> str:
-    """Round half up to *places*; with *trim*, drop trailing zeros (80.00 → "80")."""
+    """Round half up to *places*; with *trim*, drop trailing zeros (80.00 → "80").
+
+    Remembered for the values shown most (weights, targets, thresholds recur in every dossier
+    of a batch): the text depends only on the number (equal values, equal hashes, equal texts:
+    ``Decimal("80.0")`` and ``80`` both print "80"), so a remembered text is the one computed.
+    """
+    try:
+        return _remembered(value, places, trim)
+    except TypeError:  # unhashable, or a signalling NaN: the computation says what is wrong
+        return _format_decimal(value, places, trim)
+
+
+def _format_decimal(value: Decimal | int, places: int, trim: bool) -> str:
     value = Decimal(value)
     digits = max(28, value.adjusted() + places + 2)  # exact for amounts beyond 28 digits too
     rounded = value.quantize(quantum(places), context=half_up_context(digits))
@@ -64,6 +77,9 @@ def format_decimal(value: Decimal | int, places: int = 2, *, trim: bool = True) 
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+_remembered = lru_cache(maxsize=4096)(_format_decimal)
 
 
 def format_score(value: Decimal | int) -> str:

@@ -188,7 +188,8 @@ def parse_text(text: str, origin: str, *, json_format: bool = False) -> tuple[An
                 f"malformed JSON: {error.msg}",
                 error.lineno,
             ) from None
-        _check_depth(data, origin)
+        if text.count("{") + text.count("[") > MAX_DEPTH:  # fewer containers cannot nest deeper
+            _check_depth(data, origin)
         return data, {}
     try:
         node, data = _compose_and_construct(text)

@@ -223,3 +223,23 @@ def test_the_ledgers_beside_each_file_are_found_once_per_folder_and_through_a_li
         str(with_ledgers): (with_ledgers / "ledgers").resolve(),
         str(without): None,
     }
+
+
+@pytest.mark.parametrize(
+    ("files", "jobs", "chunk"),
+    [(1, 2, 8), (100, 2, 8), (160, 1, 20), (2000, 2, 32), (100_000, 2, 32), (100_000, 0, 32)],
+)
+def test_a_large_batch_passes_larger_chunks_and_a_small_one_keeps_eight(
+    files: int, jobs: int, chunk: int
+) -> None:
+    assert batch.chunk_size(files, jobs) == chunk
+
+
+def test_a_large_batch_in_chunks_gives_every_file_once(
+    small_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of 32 (as at 100,000 files) over 12 files: every file comes back once."""
+    monkeypatch.setattr(batch, "chunk_size", lambda files, jobs: batch.LARGE_CHUNK)
+    code, files, summary = batch_lines("check", "--batch", small_set, "-j", 2)
+    assert code == 0
+    assert summary["files"] == len(files) == len({f["file"] for f in files}) == 12

@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from fuzzing import examples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from jixiao.core.dossier import Dossier
-from jixiao.core.figures import FIGURES, FigureBook, Origin, format_number, percent
+from jixiao.core.dossier import COMPOSITION_ITEMS, Dossier, Funding, Item, Phase
+from jixiao.core.figures import FIGURES, FigureBook, Origin, _phases_of, format_number, percent
 
 SEED_FLAT = {
     "staffing.authorized": "25",
@@ -330,3 +333,37 @@ def test_economic_classes_alone_are_summed(make_dossier) -> None:
     ]
     book = FigureBook(make_dossier(money={"unit": "万元", "lines": lines}))
     assert book.value("executed.total") == Decimal(400)
+
+
+# ── a book's money selections are the dossier's ───────────────────────────────────────────
+
+_PHASES = [p.value for p in Phase]
+_ITEMS = [i.value for i in Item]
+_FUNDINGS = [None, *(f.value for f in Funding)]
+
+
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PHASES), st.sampled_from(_ITEMS), st.sampled_from(_FUNDINGS)),
+        max_size=14,
+    ),
+    st.sampled_from(_ITEMS),
+)
+def test_a_books_money_selections_are_the_dossiers(make_dossier, lines, item) -> None:
+    """The lines a book selects by phase (its one pass over the money) are those
+    ``Money.select`` gives, in the same order, and the phases stated for any items too; so
+    every money figure is the same sum of the same lines in the same order."""
+    rows = [
+        _line(phase, it, str(n + 1), **({"funding": funding} if funding else {}))
+        for n, (phase, it, funding) in enumerate(lines)
+    ]
+    dossier = make_dossier(money={"unit": "万元", "lines": rows})
+    book = FigureBook(dossier)
+    for items in (COMPOSITION_ITEMS, frozenset({Item(item)}), frozenset()):
+        assert book.phases_of(items) == _phases_of(dossier, items)
+        for funding in (None, *Funding):
+            for phases in [(p,) for p in Phase] + [(Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED)]:
+                assert book.money_lines(phases, items, funding) == dossier.money.select(
+                    phases=phases, items=items, funding=funding
+                )

@@ -194,3 +194,18 @@ def test_display_rounding_is_half_up_away_from_zero(amount: Decimal) -> None:
     assert abs(shown - amount) <= Decimal("0.005")
     if abs(amount * 1000) % 10 == 5:
         assert abs(shown) > abs(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [(" 12.50 ", "12.50"), ("1_000", "1000"), ("-0", "-0"), ("１２", "12"), ("1e3", "1E+3")],
+)
+def test_plain_text_without_separators_reads_as_the_general_path(text: str, value: str) -> None:
+    result = to_decimal(text)
+    assert result == Decimal(value) and str(result) == str(Decimal(value))
+
+
+@pytest.mark.parametrize("bad", ["abc", "", " ", "NaN", "Infinity", "-inf", "sNaN"])
+def test_plain_text_that_is_no_finite_number_is_refused_with_its_reason(bad: str) -> None:
+    with pytest.raises(ValueError, match="应为"):
+        to_decimal(bad)

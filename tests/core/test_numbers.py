@@ -141,3 +141,48 @@ def test_display_of_a_number_longer_than_28_digits() -> None:
     from jixiao.core.numbers import format_decimal
 
     assert format_decimal(Decimal("9" * 40), 2, trim=False) == "9" * 40 + ".00"
+
+
+# ── the remembered texts are the computed ones ────────────────────────────────────────────
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False) | st.integers(-(10**40), 10**40),
+    st.integers(0, 6),
+    st.booleans(),
+)
+def test_a_remembered_text_is_the_one_computed(
+    value: Decimal | int, places: int, trim: bool
+) -> None:
+    from jixiao.core.numbers import _format_decimal, format_decimal
+
+    computed = _format_decimal(value, places, trim)
+    assert format_decimal(value, places, trim=trim) == computed
+    assert format_decimal(value, places, trim=trim) == computed  # the second time: remembered
+
+
+@pytest.mark.parametrize("equal", [Decimal("80.00"), Decimal("8E+1"), Decimal("80"), 80])
+def test_equal_numbers_print_alike_whichever_was_remembered_first(equal: Decimal | int) -> None:
+    from jixiao.core.numbers import format_decimal
+
+    assert format_decimal(equal, 2, trim=True) == "80"
+    assert format_decimal(equal, 2, trim=False) == "80.00"
+
+
+def test_negative_zero_prints_as_zero_after_zero_was_remembered() -> None:
+    from jixiao.core.numbers import format_decimal
+
+    assert format_decimal(Decimal("0"), 2, trim=False) == "0.00"
+    assert format_decimal(Decimal("-0.001"), 2, trim=False) == "0.00"
+    assert format_decimal(Decimal("-0"), 2, trim=False) == "0.00"
+
+
+def test_what_cannot_be_remembered_fails_as_before() -> None:
+    from decimal import InvalidOperation
+
+    from jixiao.core.numbers import format_decimal
+
+    with pytest.raises(InvalidOperation):
+        format_decimal(Decimal("sNaN"))  # a signalling NaN has no hash
+    with pytest.raises(TypeError):
+        format_decimal({})  # type: ignore[arg-type]  # unhashable, and no number

@@ -72,3 +72,16 @@ def test_deep_nesting_is_a_clear_error_not_a_recursion_error(text: str, json_for
 def test_the_seed_is_within_the_bounds() -> None:
     seed = Path(__file__).resolve().parents[2] / "examples" / "wanzai-2021" / "dossier.yaml"
     assert load_dossier(seed).profile.name
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
+def test_json_at_the_depth_bound_whatever_the_count_of_brackets(depth: int) -> None:
+    """Few containers are not walked (they cannot nest deeper than their number); brackets
+    inside strings only add to the count, never hide a level."""
+    for padding in ("", '"' + "[" * 100 + '"'):
+        text = "[" * (depth - 1) + "[" + padding + "]" + "]" * (depth - 1)
+        if depth > MAX_DEPTH:
+            with pytest.raises(InputError):
+                parse_text(text, "deep", json_format=True)
+        else:
+            assert parse_text(text, "deep", json_format=True)[0] is not None
