@@ -242,7 +242,11 @@ def _round_figures(user: Any, permissions: Permissions, round_: Any) -> dict[str
     """The round page's aggregates over every visible row (progress, statistics, the 主管部门
     filter's list), computed once per change of the round (``round_figures``)."""
     return round_figures.cached(
-        "round-page", round_, permissions, lambda: round_figures_now(user, round_)
+        "round-page",
+        round_,
+        permissions,
+        lambda: round_figures_now(user, round_),
+        selectors.DEPARTMENTS_LISTED,  # the list or the name search
     )
 
 

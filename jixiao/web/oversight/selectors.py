@@ -617,6 +617,8 @@ def dashboard_figures(*, user: Any, rows: QuerySet[Submission], round_: Round) -
         round_,
         Permissions.of(user),
         lambda: dashboard_figures_now(rows=rows, round_=round_),
+        DEPARTMENTS_LISTED,  # the settings the figures are cut by
+        DISTRUST_SHOWN,
         clock=True,
     )
 
