@@ -368,3 +368,17 @@ def test_without_the_triggers_a_bulk_write_would_be_served_stale(world):
         for table in revision_triggers.EVALUATIONS_TABLES
         for event in revision_triggers.EVENTS
     }
+
+
+def test_a_deadline_moved_after_the_request_read_the_round_is_not_cached_as_current(world):
+    """The round the view read before the revision may be older than the revision: the figures
+    are computed from the round as of the revision, so the entry holds for its key."""
+    user = world.users["finance"]
+    as_read = Round.objects.get(pk=world.round.pk)  # the request reads the round …
+    moved = timezone.now() - timedelta(days=1)
+    Round.objects.filter(pk=world.round.pk).update(deadline=moved)  # … someone moves it …
+    first = dashboard_cached(user, as_read)  # … then the revision is read and figures computed
+    assert first["aggregates"]["completion"]["deadline"] == moved
+    assert dashboard_cached(user, Round.objects.get(pk=world.round.pk)) == dashboard_now(
+        user, Round.objects.get(pk=world.round.pk)
+    )

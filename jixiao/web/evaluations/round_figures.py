@@ -110,6 +110,9 @@ def cached(
         valid_until, value = stored
         if valid_until is None or timezone.now() < valid_until:
             return value
+    # the round's deadline (the one field of the round the figures read) as of the revision just
+    # read, not as the request found it before: it may have moved in between
+    round_.refresh_from_db(fields=["deadline"])
     valid_until = next_deadline(round_) if clock else None  # None: no deadline left to pass
     value = compute()
     cache.set(key, (valid_until, value), TIMEOUT)
