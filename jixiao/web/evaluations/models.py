@@ -369,3 +369,15 @@ class ExportItem(models.Model):
         ordering = ("job", "position")
         unique_together = (("job", "submission"),)
         indexes = (models.Index(fields=("job", "status", "position"), name="export_item_next"),)
+
+
+class RoundRevision(models.Model):
+    """A tag that changes with every write to what a round's aggregates read (the round page's
+    progress and statistics, the oversight dashboard): written by database triggers only
+    (:mod:`~jixiao.web.evaluations.round_figures`), so bulk inserts and updates, management
+    commands, migrations and raw SQL move it as surely as ``services`` do. ``round_key`` is the
+    round's id, or 0 for the org tree (names, kinds and paths of every round's units); ``tag`` is
+    random, so a rolled-back or reloaded database never brings back a tag it showed before."""
+
+    round_key = models.BigIntegerField(primary_key=True)
+    tag = models.BigIntegerField()

@@ -40,6 +40,7 @@ from jixiao.web.evaluations import (
     liveness,
     report_files,
     reports,
+    round_figures,
     selectors,
     services,
     tasks,
@@ -224,9 +225,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "columns": _sort_columns(filters),
             "query": _query(filters),
             "filters": filters,
-            "progress": selectors.round_progress(user=request.user, round_=round_),
-            "stats": selectors.round_statistics(user=request.user, round_=round_),
-            "departments": _listed(selectors.round_departments(user=request.user, round_=round_)),
+            **_round_figures(request.user, permissions, round_),
             "states": State.choices,
             "state": filters["state"],
             "q": filters["q"],
@@ -237,6 +236,27 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "formats": reports.available_formats(),
         },
     )
+
+
+def _round_figures(user: Any, permissions: Permissions, round_: Any) -> dict[str, Any]:
+    """The round page's aggregates over every visible row (progress, statistics, the 主管部门
+    filter's list), computed once per change of the round (``round_figures``)."""
+    return round_figures.cached(
+        "round-page",
+        round_,
+        permissions,
+        lambda: round_figures_now(user, round_),
+        selectors.DEPARTMENTS_LISTED,  # the list or the name search
+    )
+
+
+def round_figures_now(user: Any, round_: Any) -> dict[str, Any]:
+    """The round page's aggregates, computed now (what the cache stores)."""
+    return {
+        "progress": selectors.round_progress(user=user, round_=round_),
+        "stats": selectors.round_statistics(user=user, round_=round_),
+        "departments": _listed(selectors.round_departments(user=user, round_=round_)),
+    }
 
 
 def _listed(departments: Any) -> list[Any] | None:

@@ -232,14 +232,12 @@ def round_dashboard(request: HttpRequest, pk: int) -> dict[str, Any]:
     text and the reports to distrust (each reason with its figures)."""
     round_ = _reviewer_round(request, pk)
     rows = selectors.round_scope(user=request.user, round_=round_)
-    data = selectors.aggregates(rows=rows, round_=round_)
+    figures = selectors.dashboard_figures(user=request.user, rows=rows, round_=round_)
+    data = figures["aggregates"]
     data["distribution"]["grades"] = [
         {"grade": g["grade"], "count": g["count"]} for g in data["distribution"]["grades"]
     ]
-    distrust = [
-        selectors.distrust_row(row)
-        for row in selectors.distrust(rows=rows)[: selectors.DISTRUST_SHOWN]
-    ]
+    distrust = [selectors.distrust_row(row) for row in figures["distrust"]]
     for row in distrust:
         row["reasons"] = [{"key": key, "value": value} for key, value in row["reasons"]]
     return {"round_id": round_.pk, **data, "distrust": distrust}

@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.checks import CRASH_ID, INVALID_INPUT_ID, RULES
+from jixiao.web.evaluations import round_figures
 from jixiao.web.evaluations.models import SUBMITTED_STATES, DossierVersion, Round, State, Submission
 from jixiao.web.evaluations.permissions import Permissions
 from jixiao.web.evaluations.selectors import submissions_visible_to
@@ -601,4 +602,33 @@ def aggregates(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
         "gaps": gaps(rows=rows),
         "findings": finding_counts(rows=rows),
         "reuse": reuse_summary(rows=rows),
+    }
+
+
+def dashboard_figures(*, user: Any, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
+    """What the dashboard shows of the whole round besides the ranking's page: ``aggregates``,
+    the ranking's filter choices, the first ``DISTRUST_SHOWN`` reports to distrust and their
+    count; computed once per change of the round for each scope (``round_figures``). *rows*:
+    ``round_scope``'s, which brings stored figures and the analysis up to date first, so the
+    revision read here is the one after those writes."""
+    # completion counts drafts past their deadline: the figures hold until the next deadline
+    return round_figures.cached(
+        "oversight-dashboard",
+        round_,
+        Permissions.of(user),
+        lambda: dashboard_figures_now(rows=rows, round_=round_),
+        DEPARTMENTS_LISTED,  # the settings the figures are cut by
+        DISTRUST_SHOWN,
+        clock=True,
+    )
+
+
+def dashboard_figures_now(*, rows: QuerySet[Submission], round_: Round) -> dict[str, Any]:
+    """``dashboard_figures`` computed now (what the cache stores)."""
+    doubtful = distrust(rows=rows)
+    return {
+        "aggregates": aggregates(rows=rows, round_=round_),
+        "choices": ranking_choices(rows=rows),
+        "distrust": list(doubtful[:DISTRUST_SHOWN]),
+        "distrust_count": doubtful.count(),
     }

@@ -173,7 +173,8 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     selectors.require_reviewer(request.user)
     round_ = evaluation_selectors.round_get(user=request.user, pk=pk)
     rows = selectors.round_scope(user=request.user, round_=round_)
-    data = selectors.aggregates(rows=rows, round_=round_)
+    figures = selectors.dashboard_figures(user=request.user, rows=rows, round_=round_)
+    data = figures["aggregates"]
     filters = RankingFilters.from_query(request.GET)
     ranked = selectors.ranking(rows=rows, filters=filters)
     page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -182,7 +183,6 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     shown = tables.dashboard_tables(data if few_points else {**data, "scatter": []})
     for key in ("completion", "gaps"):
         shown[key] = _shown(shown[key], DEPARTMENT_ROWS_SHOWN)
-    doubtful = selectors.distrust(rows=rows)
     return render(
         request,
         "oversight/round_dashboard.html",
@@ -196,7 +196,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "page_links": _page_links(page),
             "charts": _chart_data(data),
             "filters": filters,
-            "choices": selectors.ranking_choices(rows=rows),
+            "choices": figures["choices"],
             "headers": _ranking_headers(filters),
             "ranking_rows": [
                 {"pk": row["pk"], "org_id": row["org_id"], "cells": _page_cells(row)}
@@ -207,10 +207,8 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "query": _ranking_query(filters),
             "gap_large": selectors.INFLATED_GAP,
             "scatter_table_max": SCATTER_TABLE_MAX,
-            "distrust": [
-                selectors.distrust_row(row) for row in doubtful[: selectors.DISTRUST_SHOWN]
-            ],
-            "distrust_count": doubtful.count(),
+            "distrust": [selectors.distrust_row(row) for row in figures["distrust"]],
+            "distrust_count": figures["distrust_count"],
             "distrust_reasons": dict(selectors.DISTRUST_REASONS),
             "reuse_notable": selectors.REUSE_NOTABLE,
         },
@@ -229,7 +227,8 @@ def round_dashboard_export(request: HttpRequest, pk: int, table: str) -> HttpRes
     wanted = list(EXPORTABLE[:-1]) if table == "all" else [table]
     chosen: list[tables.Table] = []
     if set(wanted) - STREAMED:
-        built = tables.dashboard_tables(selectors.aggregates(rows=rows, round_=round_))
+        figures = selectors.dashboard_figures(user=request.user, rows=rows, round_=round_)
+        built = tables.dashboard_tables(figures["aggregates"])
     for key in wanted:
         if key == "ranking":
             filters = RankingFilters.from_query(request.GET)
