@@ -893,6 +893,15 @@ def _unquote(lines: list[str]) -> str:
     ).replace('\\"', '"')
 
 
+def _context(lines: list[str]) -> str:
+    """An entry's msgctxt followed by gettext's separator (EOT), "" when it has none: a word the
+    catalogue holds in a context is keyed context + chr(4) + word in the table, as gettext keys it."""
+    for line in lines:
+        if found := re.match(r'^msgctxt "(.*)"$', line):
+            return found.group(1).replace('\\"', '"') + "\x04"
+    return ""
+
+
 def _unfuzzy(line: str) -> str:
     """Drop the fuzzy flag from a flags line ("#, fuzzy, python-format" → "#, python-format")."""
     if not line.startswith("#,"):
@@ -902,7 +911,8 @@ def _unfuzzy(line: str) -> str:
 
 
 def fill(po: Path = PO, en: dict[str, str] = EN) -> int:
-    """Write the English of every msgid *en* knows into the catalogue *po*; the count written."""
+    """Write the English of every msgid *en* knows into the catalogue *po*; the count written.
+    A msgid with a msgctxt is looked up as context + chr(4) + msgid (see :func:`_context`)."""
     entries = po.read_text(encoding="utf-8").split("\n\n")
     done = 0
     out = []
@@ -915,8 +925,9 @@ def fill(po: Path = PO, en: dict[str, str] = EN) -> int:
             at_str = next((i for i, line in enumerate(lines) if line.startswith("msgstr ")), None)
             if at_id is not None and at_str is not None:
                 msgid = _unquote(lines[at_id:at_str])
-                if msgid in en:
-                    lines = [*lines[:at_str], 'msgstr "' + en[msgid].replace('"', '\\"') + '"']
+                key = _context(lines[:at_id]) + msgid
+                if key in en:
+                    lines = [*lines[:at_str], 'msgstr "' + en[key].replace('"', '\\"') + '"']
                     done += 1
                 elif (
                     fuzzy and msgid
