@@ -1,0 +1,42 @@
+"""What a clerk reads on the pages found wanting in a walk through the platform as each role:
+no internal ids where a name belongs."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from jixiao.web.evaluations.models import Round
+from tests.web import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def page(world: factories.World, user: str, url: str, language: str = "zh-hans") -> str:
+    client = Client()
+    client.force_login(world.users[user])
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("zh-hans", "自评样式（预算执行率10、产出50、效益30、满意度10）"),
+        ("en", "2020 self-evaluation"),
+    ],
+)
+def test_rounds_name_their_framework_not_its_id(
+    world: factories.World, language: str, title: str
+) -> None:
+    Round.objects.filter(pk=world.round.pk).update(framework_id="cn-2020-self")
+    for url in ("/rounds/", f"/rounds/{world.round.pk}/"):
+        html = page(world, "finance", url, language)
+        assert title in html, url
+        assert "cn-2020-self" not in html, url
+
+
+def test_a_round_without_a_framework_says_default(world: factories.World) -> None:
+    Round.objects.filter(pk=world.round.pk).update(framework_id="")
+    assert "默认" in page(world, "finance", f"/rounds/{world.round.pk}/")
