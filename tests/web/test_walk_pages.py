@@ -40,3 +40,16 @@ def test_rounds_name_their_framework_not_its_id(
 def test_a_round_without_a_framework_says_default(world: factories.World) -> None:
     Round.objects.filter(pk=world.round.pk).update(framework_id="")
     assert "默认" in page(world, "finance", f"/rounds/{world.round.pk}/")
+
+
+def test_english_indicator_cards_name_outcome_subclasses_in_english(
+    world: factories.World,
+) -> None:
+    data = factories.dossier_data(world.unit_a.name)
+    data["indicators"][0].update(level1="效益", level2="社会效益")
+    factories.fill(world, "a", indicators=data["indicators"])
+    url = f"/submissions/{world.sub('a').pk}/edit/indicators/"
+    html = page(world, "filler_a", url, "en")
+    assert "Social benefits" in html
+    assert "社会效益</" not in html.replace('value="社会效益"', "")
+    assert "社会效益" in page(world, "filler_a", url)
