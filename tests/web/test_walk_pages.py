@@ -3,6 +3,8 @@ no internal ids where a name belongs."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -53,3 +55,14 @@ def test_english_indicator_cards_name_outcome_subclasses_in_english(
     assert "Social benefits" in html
     assert "社会效益</" not in html.replace('value="社会效益"', "")
     assert "社会效益" in page(world, "filler_a", url)
+
+
+def test_the_seed_reports_audit_trail_reads_in_chinese(db: None) -> None:
+    """The demo's own notes are what a clerk reads in the audit trail: no English tail."""
+    from jixiao.web.evaluations.demo import _load_seed
+    from jixiao.web.evaluations.models import AuditEntry
+
+    _load_seed()
+    reasons = list(AuditEntry.objects.values_list("reason", flat=True))
+    assert reasons
+    assert not [reason for reason in reasons if re.search("[A-Za-z]{2,}", reason)]

@@ -431,7 +431,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
     data = dossier_to_data(load_dossier(SEED_FILE))
     data["profile"]["code"] = dept.code
     services.submission_save_dossier(
-        actor=filler, submission=submission, data=data, note="种子报告 seed report"
+        actor=filler, submission=submission, data=data, note="录入种子报告"
     )
     _walk(
         submission,
