@@ -66,3 +66,17 @@ def test_the_seed_reports_audit_trail_reads_in_chinese(db: None) -> None:
     reasons = list(AuditEntry.objects.values_list("reason", flat=True))
     assert reasons
     assert not [reason for reason in reasons if re.search("[A-Za-z]{2,}", reason)]
+
+
+def test_every_seed_account_is_listed_for_the_demo(db: None) -> None:
+    """The seed department's 主管部门 reviewer (who does its first review) is printed and shown on
+    the login page like the other seed accounts, and the hint lists what loading creates."""
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.evaluations.demo import ACCOUNT_ROWS_HINT, _load_seed
+
+    loaded = {row[1] for row in _load_seed()}
+    assert "wanzai_dept" in loaded
+    assert loaded <= {row[1] for row in ACCOUNT_ROWS_HINT}
+    seed_users = get_user_model().objects.filter(username__startswith="wanzai_")
+    assert set(seed_users.values_list("username", flat=True)) == loaded
