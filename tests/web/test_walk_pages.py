@@ -80,3 +80,30 @@ def test_every_seed_account_is_listed_for_the_demo(db: None) -> None:
     assert loaded <= {row[1] for row in ACCOUNT_ROWS_HINT}
     seed_users = get_user_model().objects.filter(username__startswith="wanzai_")
     assert set(seed_users.values_list("username", flat=True)) == loaded
+
+
+@pytest.mark.parametrize(
+    ("language", "phase", "item"),
+    [
+        ("zh-hans", "阶段：请选择", "经济分类：请选择"),
+        ("en", "Phase: choose one", "Economic class"),
+    ],
+)
+def test_a_half_filled_money_row_names_the_fields_it_still_needs(
+    world: factories.World, language: str, phase: str, item: str
+) -> None:
+    """Only an amount typed: the row says which of its fields are missing, not 这个字段是必填项。"""
+    factories.fill(world, "a")
+    client = Client()
+    client.force_login(world.users["filler_a"])
+    row = {
+        "head-unit": "万元",
+        "rows-TOTAL_FORMS": "1",
+        "rows-INITIAL_FORMS": "0",
+        "rows-0-amount": "12",
+    }
+    url = f"/submissions/{world.sub('a').pk}/edit/money/"
+    html = client.post(url, row, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert phase in html and item in html
+    assert "这个字段是必填项" not in html and "This field is required" not in html
+    assert 'value="12"' in html  # what was typed stays in the form

@@ -527,6 +527,9 @@ EN = {
     "质量": "Quality",
     "时效": "Timeliness",
     "成本": "Cost",
+    # a required field left empty: its label, then what it needs
+    "请选择": "choose one",
+    "请填写": "fill this in",
     "经济效益": "Economic benefits",
     "社会效益": "Social benefits",
     "生态效益": "Environmental benefits",
