@@ -107,3 +107,33 @@ def test_a_half_filled_money_row_names_the_fields_it_still_needs(
     assert phase in html and item in html
     assert "这个字段是必填项" not in html and "This field is required" not in html
     assert 'value="12"' in html  # what was typed stays in the form
+
+
+def test_a_report_that_cannot_be_rendered_tells_the_public_plainly_and_links_back(
+    world: factories.World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A renderer's error names font files and set-up scripts, in two languages: it goes to the
+    log and to the administrators, not to a member of the public; and 返回 is a real link (the
+    old javascript: link was blocked by the Content-Security-Policy)."""
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.evaluations import reports
+
+    def broken(document: object) -> bytes:
+        raise RuntimeError("缺少字体 FandolFang R / Font FandolFang R is missing; run scripts/x.sh")
+
+    monkeypatch.setattr(reports, "_renderer", lambda fmt: broken)
+    factories.fill(world, "a")
+    factories.advance(world, "a", "submit", "dept_approve", "finance_approve", "approve", "publish")
+    pk = world.sub("a").pk
+    url = f"/portal/reports/{pk}/report.pdf?download=1"
+    public = Client().get(url, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    html = public.content.decode()
+    assert public.status_code == 503
+    assert "生成 PDF 失败，请稍后再试" in html
+    assert "FandolFang" not in html and "scripts/" not in html and " / Font" not in html
+    assert "javascript:" not in html and f'href="/portal/reports/{pk}/"' in html
+    admin = get_user_model().objects.create_superuser("root_walk", "", factories.PASSWORD)
+    staff = Client()
+    staff.force_login(admin)
+    assert "FandolFang" in staff.get(url).content.decode()  # the administrator sees the cause

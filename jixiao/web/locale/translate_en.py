@@ -626,6 +626,10 @@ EN.update(
         "不支持的格式 %(fmt)s，可选 %(formats)s": "Unknown format %(fmt)s; one of %(formats)s",
         "%(format)s 渲染器尚未安装，请选择其他格式": "The %(format)s renderer is not installed; choose another format",
         "生成 %(format)s 失败：%(error)s": "Rendering %(format)s failed: %(error)s",
+        "生成 %(format)s 失败，请稍后再试；如一直失败，请联系系统管理员": (
+            "Rendering %(format)s failed; try again later, and if it keeps failing, tell the system"
+            " administrator"
+        ),
         "已批准版本不可修改，修改记入新版本": "An approved version cannot change: corrections go into a new version",
         "必须填写原因": "A reason is required",
         "只有财政局审核员可以发起评价批次": "Only a finance reviewer may open a round",
