@@ -137,3 +137,27 @@ def test_a_report_that_cannot_be_rendered_tells_the_public_plainly_and_links_bac
     staff = Client()
     staff.force_login(admin)
     assert "FandolFang" in staff.get(url).content.decode()  # the administrator sees the cause
+
+
+def test_import_preview_names_fields_in_words_and_folds_the_sources(
+    world: factories.World,
+) -> None:
+    """The preview of last year's report listed raw paths (profile.organisation_note,
+    narratives.asset_management[0]) and dozens of sources.staffing.….file rows."""
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    report = Path(__file__).resolve().parents[2] / "examples/wanzai-2021/original-report.txt"
+    submission = factories.fill(world, "a")
+    client = Client()
+    client.force_login(world.users["filler_a"])
+    file = SimpleUploadedFile(report.name, report.read_bytes())
+    url = f"/submissions/{submission.pk}/import/"
+    html = client.post(url, {"file": file}).content.decode()
+    assert "导入预览" in html
+    cells = re.findall(r'<tr data-path="[^"]*"><td>(.*?)</td>', html)
+    assert cells and "单位概况 · 组织架构说明" in cells
+    assert not [c for c in cells if re.search(r"\b[a-z_]+[.\[]", c)], cells[:5]
+    assert "sources." not in html.replace('data-path="sources', "")
+    assert re.search(r"另记录每个数字在原文中的出处（\d+ 项）", html)

@@ -527,6 +527,10 @@ EN = {
     "质量": "Quality",
     "时效": "Timeliness",
     "成本": "Cost",
+    "另记录每个数字在原文中的出处（%(n)s 项），随数字一同导入。": (
+        "Where each number was read in the file is recorded too (%(n)s entries) and imported"
+        " with it."
+    ),
     # a required field left empty: its label, then what it needs
     "请选择": "choose one",
     "请填写": "fill this in",
