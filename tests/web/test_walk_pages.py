@@ -161,3 +161,5 @@ def test_import_preview_names_fields_in_words_and_folds_the_sources(
     assert not [c for c in cells if re.search(r"\b[a-z_]+[.\[]", c)], cells[:5]
     assert "sources." not in html.replace('data-path="sources', "")
     assert re.search(r"另记录每个数字在原文中的出处（\d+ 项）", html)
+    shown = re.search(r"只填入空白：将改动的字段（(\d+)）", html)
+    assert shown and f"改动 {shown.group(1)} 项" in html  # the choice counts what the list shows

@@ -145,12 +145,13 @@ class ImportPreview:
 
     @property
     def counts(self) -> dict[str, int]:
-        added = sum(1 for c in self.changes if c["old"] is None)
-        removed = sum(1 for c in self.changes if c["new"] is None)
+        """Added, removed and changed fields among those shown."""
+        added = sum(1 for c in self.shown if c["old"] is None)
+        removed = sum(1 for c in self.shown if c["new"] is None)
         return {
             "added": added,
             "removed": removed,
-            "changed": len(self.changes) - added - removed,
+            "changed": len(self.shown) - added - removed,
         }
 
 
