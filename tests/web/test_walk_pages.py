@@ -163,3 +163,22 @@ def test_import_preview_names_fields_in_words_and_folds_the_sources(
     assert re.search(r"另记录每个数字在原文中的出处（\d+ 项）", html)
     shown = re.search(r"只填入空白：将改动的字段（(\d+)）", html)
     assert shown and f"改动 {shown.group(1)} 项" in html  # the choice counts what the list shows
+
+
+def test_finding_titles_on_the_dashboard_follow_the_page_language() -> None:
+    """The dashboard's findings table (and the years page) showed the rule's Chinese title on an
+    English page; the data keeps the Chinese, the table shows the rule's English title."""
+    from django.utils import translation
+
+    from jixiao.core.checks import RULES
+    from jixiao.web.evaluations.templatetags.jixiao_i18n import finding_title
+    from jixiao.web.oversight.tables import findings_table
+
+    rule = RULES["staffing.W001"]
+    row = {"id": rule.id, "level_label": "警告", "title": rule.title}
+    row.update(reports=2, occurrences=2, waived=0)
+    with translation.override("en"):
+        assert findings_table([row]).rows[0][2] == rule.title_en
+        assert finding_title("no.such", "原文") == "原文"
+    with translation.override("zh-hans"):
+        assert findings_table([row]).rows[0][2] == rule.title

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.web.evaluations.templatetags.jixiao_i18n import finding_title
 from jixiao.web.evaluations.templatetags.jixiao_numbers import count, rate, score
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, distrust_row
 
@@ -172,7 +173,14 @@ def findings_table(findings: list[dict[str, Any]]) -> Table:
             TableColumn(_("其中已说明"), "int"),
         ],
         [
-            [f["id"], f["level_label"], f["title"], f["reports"], f["occurrences"], f["waived"]]
+            [
+                f["id"],
+                f["level_label"],
+                finding_title(f["id"], f["title"]),
+                f["reports"],
+                f["occurrences"],
+                f["waived"],
+            ]
             for f in findings
         ],
         note=_("已提交报告当前版本中的核查结果；“已说明”为单位书面说明后豁免的条数。"),

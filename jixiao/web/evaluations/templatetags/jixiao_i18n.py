@@ -6,6 +6,7 @@
   through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
 - ``{{ text|zh_runs }}``: a line the server built from frame words and user data (a row's
   summary): each Chinese run in it marked ``lang="zh"``;
+- ``{{ finding.id|finding_title:finding.title }}``: a finding rule's title in the page's language;
 - ``{{ round.framework_id|framework_title }}``: a scoring framework by its title, not its id;
 - ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
   on an English page, else its ``message`` (marked as an untranslated fallback).
@@ -85,6 +86,20 @@ def framework_title(key: Any) -> str:
     from jixiao.web.evaluations.forms_rounds import framework_name
 
     return framework_name(str(key) if key else None)
+
+
+@register.filter
+def finding_title(finding_id: Any, title: Any = "") -> str:
+    """A finding id's catalogue title in the page's language: the rule's English title on an
+    English page, else *title* (the Chinese the data carries) or the rule's Chinese title."""
+    from jixiao.core.checks import RULES
+
+    rule = RULES.get(str(finding_id))
+    if rule is None:
+        return str(title or "")
+    if is_english() and rule.title_en:
+        return rule.title_en
+    return str(title or rule.title)
 
 
 def _fields(record: Any, field: str) -> tuple[str, str]:
