@@ -182,3 +182,22 @@ def test_finding_titles_on_the_dashboard_follow_the_page_language() -> None:
         assert finding_title("no.such", "原文") == "原文"
     with translation.override("zh-hans"):
         assert findings_table([row]).rows[0][2] == rule.title
+
+
+def test_functional_areas_read_in_english_on_english_pages() -> None:
+    """The ranking's 职能领域 and its filter showed 教育, 交通运输… on English pages."""
+    from django.utils import translation
+
+    from jixiao.web.oversight import vocabulary
+    from jixiao.web.oversight.figures import FUNCTIONAL_AREAS, OTHER_AREA
+    from jixiao.web.oversight.selectors import RANKING_COLUMNS
+    from jixiao.web.oversight.tables import ranking_columns
+
+    names = [name for name, _keywords in FUNCTIONAL_AREAS]
+    assert set(vocabulary.FUNCTIONAL_AREAS) == set(names)
+    with translation.override("en"):
+        untranslated = [n for n in [*names, OTHER_AREA] if translation.gettext(n) == n]
+        assert not untranslated
+        assert translation.gettext("教育") == "Education"
+    kinds = {c.key: t.kind for c, t in zip(RANKING_COLUMNS, ranking_columns(), strict=True)}
+    assert kinds["area"] == "term"

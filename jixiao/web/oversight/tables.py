@@ -99,8 +99,13 @@ def grades_table(data: dict[str, Any]) -> Table:
     )
 
 
+TERM_COLUMNS = frozenset({"area"})  # stored Chinese words shown through gettext (vocabulary.py)
+
+
 def ranking_columns() -> list[TableColumn]:
-    return [TableColumn(c.label, c.kind) for c in RANKING_COLUMNS]
+    return [
+        TableColumn(c.label, "term" if c.key in TERM_COLUMNS else c.kind) for c in RANKING_COLUMNS
+    ]
 
 
 def ranking_values(row: dict[str, Any]) -> list[Any]:
