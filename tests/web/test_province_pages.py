@@ -35,7 +35,7 @@ def _client(username: str) -> Client:
 
 def _units_listed(html: str) -> list[str]:
     body = html[html.index('id="submissions"') :]
-    return re.findall(r'<tr data-pk="\d+"><td><a href="[^"]+">([^<]+)</a>', body)
+    return re.findall(r'<tr data-pk="\d+"><td[^>]*><a href="[^"]+">([^<]+)</a>', body)
 
 
 # ── the round page ───────────────────────────────────────────────────────────────────────

@@ -26,7 +26,9 @@ def login(client, world, who):
 
 def unit_order(html: str) -> list[str]:
     body = html[html.index('<table class="list" id="submissions">') :]
-    return re.findall(r'<tr data-pk="\d+"><td><a href="[^"]+">(?:<span lang="zh">)?([^<]+)<', body)
+    return re.findall(
+        r'<tr data-pk="\d+"><td[^>]*><a href="[^"]+">(?:<span lang="zh">)?([^<]+)<', body
+    )
 
 
 def big_round(world, n: int, *, deadline=None):

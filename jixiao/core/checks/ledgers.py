@@ -37,12 +37,12 @@ def unsupported_claim(context: Context) -> Iterator[Note]:
             f"指标“{indicator.name}”填报完成值“{backing.claim_text}”，台账计算为{_computed(backing)}，"
             "二者不符且未说明理由；已按台账计算值评价",
             f"{indicator.name}: the claimed {backing.claim_text} is not supported by the ledger"
-            f" ({aggregate.key} = {aggregate.text} from {aggregate.count} records), and no reason"
+            f" ({aggregate.label_en}: {aggregate.text} from {aggregate.count} records), and no reason"
             " is given; the ledger's value is used",
-            "改正完成值，或在 override_reason 中写明不采用台账计算值的理由",
+            "改正完成值，或填写改填原因，写明不采用台账计算值的理由",
             f"indicators[{backing.position}].actual",
             indicator.source,
-            hint_en="Correct the actual, or record in override_reason why the ledger's value is not used",
+            hint_en="Correct the actual, or give the reason for typing over the ledger's value",
         )
 
 
@@ -59,12 +59,12 @@ def no_records(context: Context) -> Iterator[Note]:
         yield Note(
             f"指标“{indicator.name}”的完成值取自台账“{aggregate.label}”，"
             f"但台账中没有{context.dossier.year}年的相关记录{claim}",
-            f"{indicator.name} takes its actual from {aggregate.key}, but the ledger has no"
+            f"{indicator.name} takes its actual from the ledger's {aggregate.label_en}, but it has no"
             f" records for {context.dossier.year}",
-            "补录当年的台账记录，或删除该指标的 actual_from",
+            "补录当年的台账记录，或取消该指标与台账的关联，改为手工填写完成值并注明来源",
             f"indicators[{backing.position}].actual_from",
             indicator.source,
-            hint_en="Enter the year's ledger records, or remove the indicator's actual_from",
+            hint_en="Enter the year's ledger records, or unlink the indicator from the ledger and type its actual with its source",
         )
 
 
@@ -105,10 +105,10 @@ def typed_by_hand(context: Context) -> Iterator[Note]:
             yield Note(
                 f"指标“{indicator.name}”的完成值为手工填写，没有关联台账汇总项",
                 f"the actual of {indicator.name} is typed, not computed from a ledger",
-                "在 actual_from 中写明计算该完成值的台账汇总项（见 jixiao ledgers summary）",
+                "为该指标选择计算完成值的台账汇总项（完成值来自台账）",
                 f"indicators[{n}].actual_from",
                 indicator.source,
-                hint_en="Name the ledger aggregate it is computed from in actual_from (see jixiao ledgers summary)",
+                hint_en="Choose the ledger aggregate its actual is computed from (actual from a ledger)",
             )
 
 

@@ -431,7 +431,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
     data = dossier_to_data(load_dossier(SEED_FILE))
     data["profile"]["code"] = dept.code
     services.submission_save_dossier(
-        actor=filler, submission=submission, data=data, note="种子报告 seed report"
+        actor=filler, submission=submission, data=data, note="录入种子报告"
     )
     _walk(
         submission,
@@ -449,6 +449,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
         ("财政局审核员", "wanzai_finance", finance.name, "种子部门（真实公开报告）"),
         ("单位填报员", "wanzai_filler", dept.name, ""),
         ("单位负责人", "wanzai_head", dept.name, ""),
+        ("主管部门审核员", "wanzai_dept", dept.name, ""),
     ]
 
 
@@ -641,6 +642,7 @@ ACCOUNT_ROWS_HINT = [
     ("财政局审核员", "wanzai_finance", "万载县财政局", gettext_noop("种子部门（真实公开报告）")),
     ("单位填报员", "wanzai_filler", "万载县机关事务管理局", ""),
     ("单位负责人", "wanzai_head", "万载县机关事务管理局", ""),
+    ("主管部门审核员", "wanzai_dept", "万载县机关事务管理局", ""),
     ("财政局审核员", "demo_finance", "演示县财政局" + DEMO_LABEL, ""),
     ("系统管理员", "demo_admin", "演示县财政局" + DEMO_LABEL, gettext_noop("也可登录 /admin/")),
     ("主管部门审核员", "demo_dept1", DEPARTMENTS[0][0], "demo_dept1 … demo_dept8"),

@@ -106,10 +106,23 @@ def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: _plain(v) for k, v in mapping.items() if v not in (None, "", [], {})}
 
 
+class NamedRequired(forms.Form):
+    """A required field left empty says which field and what it needs (阶段：请选择), as a
+    number that cannot be read does, not Django's bare 这个字段是必填项。: in a table of rows the
+    message sits under its column, and the summary at the top lists it too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.required:
+                need = _("请选择") if isinstance(field, forms.ChoiceField) else _("请填写")
+                field.error_messages["required"] = format_lazy("{}{}{}", field.label, _("："), need)
+
+
 # ── flat sections ─────────────────────────────────────────────────────────────────────────
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(NamedRequired):
     name = forms.CharField(label=_("单位名称"), max_length=200)
     code = forms.CharField(label=_("单位编码"), required=False)
     level = forms.ChoiceField(label=_("级次"), choices=_choices(Level), required=False)
@@ -127,7 +140,7 @@ class ProfileForm(forms.Form):
 STAFF_KEYS = {member: f"s{index}" for index, member in enumerate(StaffType)}
 
 
-class StaffingForm(forms.Form):
+class StaffingForm(NamedRequired):
     retired = _count(_("退休人数"))
     retired_cadres = _count(_("离休人数"))
     survivors = _count(_("遗属人数"))
@@ -144,7 +157,7 @@ class StaffingForm(forms.Form):
             )
 
 
-class AssetsForm(forms.Form):
+class AssetsForm(NamedRequired):
     unit = forms.ChoiceField(
         label=_("金额单位"), choices=_choices(Unit, blank=False), initial="万元"
     )
@@ -172,7 +185,7 @@ NARRATIVE_LABELS = {
 }
 
 
-class NarrativesForm(forms.Form):
+class NarrativesForm(NamedRequired):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in NARRATIVE_LABELS.items():
@@ -212,7 +225,7 @@ def figure_choices(current: str = "") -> list[tuple[Any, Any]]:
     return groups
 
 
-class StatedForm(forms.Form):
+class StatedForm(NamedRequired):
     """A figure as the report states it (kept from an imported report, checked against the data)."""
 
     key = forms.ChoiceField(label=_("数字"))
@@ -230,7 +243,7 @@ class StatedForm(forms.Form):
         self.fields["key"].choices = figure_choices(current)  # type: ignore[attr-defined]
 
 
-class SelfEvaluationForm(forms.Form):
+class SelfEvaluationForm(NamedRequired):
     total = _number(label=_("自评总分"))
     grade = forms.ChoiceField(
         label=_("自评等级"),
@@ -242,7 +255,7 @@ class SelfEvaluationForm(forms.Form):
 # ── list sections (formsets) ──────────────────────────────────────────────────────────────
 
 
-class MoneyLineForm(forms.Form):
+class MoneyLineForm(NamedRequired):
     phase = forms.ChoiceField(label=_("阶段"), choices=_choices(Phase))
     funding = forms.ChoiceField(label=_("支出类型"), choices=_choices(Funding), required=False)
     item = forms.ChoiceField(label=_("经济分类"), choices=_choices(Item))
@@ -254,18 +267,18 @@ class MoneyLineForm(forms.Form):
     note = forms.CharField(label=_("说明"), required=False)
 
 
-class MoneyHeadForm(forms.Form):
+class MoneyHeadForm(NamedRequired):
     unit = forms.ChoiceField(
         label=_("金额单位"), choices=_choices(Unit, blank=False), initial="万元"
     )
 
 
-class GoalForm(forms.Form):
+class GoalForm(NamedRequired):
     id = forms.CharField(label=_("编号"), max_length=20, widget=forms.TextInput(attrs={"size": 4}))
     text = forms.CharField(label=_("年度绩效目标"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(NamedRequired):
     id = forms.CharField(label=_("编号"), max_length=60, widget=forms.TextInput(attrs={"size": 8}))
     name = forms.CharField(label=_("三级指标"))
     level1 = forms.ChoiceField(label=_("一级指标"), choices=_choices(Level1, blank=False))

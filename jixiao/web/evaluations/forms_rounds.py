@@ -11,19 +11,37 @@ from django.utils.translation import gettext_lazy as _
 from jixiao.web.orgs.models import Org, OrgKind
 
 
-def framework_choices() -> list[tuple[str, str]]:
+def _framework_names() -> dict[str, str]:
+    """Each shipped pack's title in the page's language (the Chinese title when it has no
+    English one); empty when the packs cannot be read (a broken pack must not break the page)."""
     try:
-        from jixiao.frameworks import DEFAULT_FRAMEWORK, pack_paths, shipped_frameworks
+        from jixiao.frameworks import shipped_frameworks
     except ImportError:
-        return [("", str(_("默认")))]
-    names = {}
+        return {}
     english = (get_language() or "").startswith("en")
     try:
-        names = {
+        return {
             f.id: (f.name_en if english and f.name_en else f.name) for f in shipped_frameworks()
         }
     except Exception:  # a broken pack must not break the page; the id still works
-        names = {}
+        return {}
+
+
+def framework_name(key: str | None) -> str:
+    """What a person reads for a round's framework: its title, 默认 when none was chosen, the
+    id itself only for a pack that is no longer shipped."""
+    if not key:
+        return str(_("默认"))
+    return _framework_names().get(key, key)
+
+
+def framework_choices() -> list[tuple[str, str]]:
+    try:
+        from jixiao.frameworks import DEFAULT_FRAMEWORK, pack_paths
+    except ImportError:
+        return [("", str(_("默认")))]
+    names = _framework_names()
+    english = (get_language() or "").startswith("en")
     around = " ({})" if english else "（{}）"
     choices = [(key, names.get(key, key) + around.format(key)) for key in pack_paths()]
     choices.sort(key=lambda c: c[0] != DEFAULT_FRAMEWORK)

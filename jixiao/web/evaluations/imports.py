@@ -121,6 +121,10 @@ class Mismatch:
     here: str
 
 
+def _is_source(path: str | None) -> bool:
+    return bool(path) and (path == "sources" or str(path).startswith(("sources.", "sources[")))
+
+
 @dataclass(frozen=True)
 class ImportPreview:
     """What confirming the import would write, computed without writing anything."""
@@ -130,13 +134,24 @@ class ImportPreview:
     mismatches: list[Mismatch]
 
     @property
+    def shown(self) -> list[dict[str, str | None]]:
+        """The changes a person checks one by one: the fields, not where in the file each number
+        was read (``sources``, dozens of locator entries that go with the fields)."""
+        return [c for c in self.changes if not _is_source(c["path"])]
+
+    @property
+    def source_count(self) -> int:
+        return len(self.changes) - len(self.shown)
+
+    @property
     def counts(self) -> dict[str, int]:
-        added = sum(1 for c in self.changes if c["old"] is None)
-        removed = sum(1 for c in self.changes if c["new"] is None)
+        """Added, removed and changed fields among those shown."""
+        added = sum(1 for c in self.shown if c["old"] is None)
+        removed = sum(1 for c in self.shown if c["new"] is None)
         return {
             "added": added,
             "removed": removed,
-            "changed": len(self.changes) - added - removed,
+            "changed": len(self.shown) - added - removed,
         }
 
 
@@ -177,5 +192,14 @@ def build_preview(
 
 
 def label(path: str, data: dict[str, Any]) -> str:
-    """How a changed field is named to the user."""
-    return path
+    """How a changed field is named to the user: in words, in the page's language (资金第4行 ·
+    金额), never the path (money.lines[3].amount), which stays in the change's ``path``."""
+    from jixiao.core.dossier import dossier_from_data
+    from jixiao.web.evaluations.audit import change_place
+
+    try:
+        dossier = dossier_from_data(data)
+    except InputError:
+        dossier = None
+    lang = "en" if (get_language() or "").startswith("en") else "zh"
+    return change_place(path, dossier, lang)

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import html
 import importlib
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from django.utils.translation import gettext
 
 from jixiao.web.evaluations import engine
+
+logger = logging.getLogger(__name__)
 
 FORMATS: dict[str, tuple[str, str]] = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
@@ -28,9 +31,14 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 class ReportUnavailable(Exception):
-    def __init__(self, message: str) -> None:
+    """Why a report file cannot be had: *message* for whoever asked, in the page's language;
+    *detail* what failed inside (a renderer's error, naming files and set-up steps), for the log
+    and the administrators only."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.detail = detail
 
 
 @dataclass
@@ -111,8 +119,11 @@ def render(
     try:
         output = renderer(document)
     except Exception as error:  # a renderer failure is a message for the user, not a 500
+        logger.exception("rendering the %s report failed", fmt)
         raise ReportUnavailable(
-            gettext("生成 %(format)s 失败：%(error)s") % {"format": FORMATS[fmt][1], "error": error}
+            gettext("生成 %(format)s 失败，请稍后再试；如一直失败，请联系系统管理员")
+            % {"format": FORMATS[fmt][1]},
+            detail=str(error),
         ) from error
     if isinstance(output, str):
         output = output.encode("utf-8")

@@ -180,7 +180,11 @@ def _render_item(item: ExportItem) -> int:
     try:
         file = reports.render(assessment, job.fmt, basename=name)
     except reports.ReportUnavailable as error:
-        fields = {"status": ItemStatus.FAILED, "problem": f"{submission.org.name}: {error.message}"}
+        problem = f"{submission.org.name}: {error.message}"
+        fields = {
+            "status": ItemStatus.FAILED,
+            "problem": problem + (f" ({error.detail})" if error.detail else ""),
+        }
     else:
         part = default_storage.save(
             f"exports/parts/{item.job_id}/{item.position:06d}.{job.fmt}", ContentFile(file.content)

@@ -1200,9 +1200,8 @@ def excel_template(request: HttpRequest) -> HttpResponse:
     try:
         content = imports.template_bytes()
     except imports.ImportUnavailable as error:
-        return render(
-            request, "evaluations/report_unavailable.html", {"message": error.message}, status=503
-        )
+        context = {"message": error.message, "back": reverse("dashboard")}
+        return render(request, "evaluations/report_unavailable.html", context, status=503)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -1228,12 +1227,14 @@ def report_response(
     *,
     version: Any = None,
     ledger_links: bool = False,
+    back: str = "",
 ) -> HttpResponse:
     """The report file of *version* (the current one by default). A sealed version's file is
     rendered once, kept in storage and streamed from there (``report_files``); a draft's is
     rendered for this request. With *ledger_links* (a signed-in reader who may see the unit's
     ledgers), each actual computed from ledger records links to them (HTML, Markdown): such a
-    file is rendered for the request too (the records may change after approval)."""
+    file is rendered for the request too (the records may change after approval). When it
+    cannot be had, a page says why and links *back* (the submission's page by default)."""
     version = version or submission.current_version
     stored = None
     try:
@@ -1247,12 +1248,13 @@ def report_response(
             file = _render_report(submission, version, fmt, links)
             content_type, filename = file.content_type, file.filename
     except reports.ReportUnavailable as error:
-        return render(
-            request,
-            "evaluations/report_unavailable.html",
-            {"message": error.message, "submission": submission},
-            status=503,
-        )
+        context = {
+            "message": error.message,
+            "detail": error.detail,
+            "submission": submission,
+            "back": back or reverse("submission_detail", args=[submission.pk]),
+        }
+        return render(request, "evaluations/report_unavailable.html", context, status=503)
     if fmt in STREAMED_FORMATS and stored is not None:
         response: Any = FileResponse(stored, content_type=content_type)
     else:  # a draft's file, or a text one (tens of KiB; an HTML page's CSP needs its styles)

@@ -36,7 +36,17 @@ ITEMS = (
 )
 LEVELS = (_("省级"), _("市级"), _("县级"), _("乡镇级"))
 LEVEL1 = (_("投入"), _("过程"), _("产出"), _("效益"), _("效果"), _("满意度"))
-LEVEL2 = (_("数量"), _("质量"), _("时效"), _("成本"))  # the usual 二级 names
+LEVEL2 = (  # the usual 二级 names: outputs, then outcomes and satisfaction (2020 self-evaluation table)
+    _("数量"),
+    _("质量"),
+    _("时效"),
+    _("成本"),
+    _("经济效益"),
+    _("社会效益"),
+    _("生态效益"),
+    _("可持续影响"),
+    _("服务对象满意度"),
+)
 COMPARATORS = (_("定性"),)  # ≥ ≤ = > < need no translation
 STAFF_TYPES = (
     _("行政编制"),

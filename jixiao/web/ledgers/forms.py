@@ -23,6 +23,7 @@ from pydantic.fields import FieldInfo
 
 from jixiao.core.ledgers.records import SatisfactionLevel
 from jixiao.web.evaluations.forms import NumberField
+from jixiao.web.ledgers.vocabulary import choice_word_lazy, field_word_lazy
 
 # fields the web fills itself: file names come from the uploaded attachments
 HIDDEN_FIELDS = frozenset({"attachments"})
@@ -43,8 +44,11 @@ def _plain(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
-def field_label(name: str, info: FieldInfo) -> str:
-    return info.title or info.description or name
+def field_label(name: str, info: FieldInfo) -> Any:
+    """The field's title in the page's language (the record type names it in Chinese)."""
+    if info.title:
+        return field_word_lazy(info.title)
+    return info.description or name
 
 
 def choices_of(annotation: Any) -> list[tuple[str, str]] | None:
@@ -107,7 +111,8 @@ def _form_field(name: str, info: FieldInfo) -> forms.Field:
     choices = choices_of(info.annotation)
     if choices is not None:
         blank = [] if required else [("", "—")]
-        return forms.ChoiceField(**common, choices=blank + choices)
+        shown = [(value, choice_word_lazy(value)) for value, _word in choices]
+        return forms.ChoiceField(**common, choices=blank + shown)
     return forms.CharField(**common, max_length=500)
 
 

@@ -14,6 +14,7 @@ from jixiao.core.numbers import format_score
 from jixiao.web.ledgers import access, catalogue
 from jixiao.web.ledgers.forms import entry_fields, kind_of
 from jixiao.web.ledgers.models import LedgerAudit, LedgerRecord, Survey
+from jixiao.web.ledgers.vocabulary import choice_word, field_word
 from jixiao.web.orgs.models import Org
 
 
@@ -110,9 +111,12 @@ def surveys(org: Org) -> QuerySet[Survey]:
 
 
 def columns(ledger: str) -> list[tuple[str, str]]:
-    """(field, Chinese title) of the fields a list shows, in the record type's order."""
+    """(field, title in the page's language) of the fields a list shows, in the record type's
+    order."""
     model = catalogue.record_model(ledger)
-    return [(name, info.title or name) for name, info in entry_fields(model)]
+    return [
+        (name, field_word(info.title) if info.title else name) for name, info in entry_fields(model)
+    ]
 
 
 def cell(value: Any, kind: str) -> str:
@@ -128,6 +132,8 @@ def cell(value: Any, kind: str) -> str:
             return str(value)
     if isinstance(value, list | tuple):
         return "；".join(str(v) for v in value)
+    if kind == "choice":
+        return choice_word(str(value))
     return str(value)
 
 
@@ -152,7 +158,8 @@ def changes_in_words(ledger: str, changes: list[dict[str, Any]]) -> list[tuple[s
             continue  # an empty list of attachments, no news
         path = str(change.get("path", ""))
         head = path.split(".", 1)[0].split("[", 1)[0]
-        lines.append((titles.get(head, path), _word(old), _word(new)))
+        title = field_word(titles[head]) if head in titles else path
+        lines.append((title, _word(old), _word(new)))
     return lines
 
 

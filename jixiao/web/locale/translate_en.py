@@ -527,6 +527,18 @@ EN = {
     "质量": "Quality",
     "时效": "Timeliness",
     "成本": "Cost",
+    "另记录每个数字在原文中的出处（%(n)s 项），随数字一同导入。": (
+        "Where each number was read in the file is recorded too (%(n)s entries) and imported"
+        " with it."
+    ),
+    # a required field left empty: its label, then what it needs
+    "请选择": "choose one",
+    "请填写": "fill this in",
+    "经济效益": "Economic benefits",
+    "社会效益": "Social benefits",
+    "生态效益": "Environmental benefits",
+    "可持续影响": "Lasting effects",
+    "服务对象满意度": "Satisfaction of those served",
     "定性": "qualitative",
     "行政编制": "Civil service posts",
     "参照公务员管理": "Managed as civil service",
@@ -618,6 +630,10 @@ EN.update(
         "不支持的格式 %(fmt)s，可选 %(formats)s": "Unknown format %(fmt)s; one of %(formats)s",
         "%(format)s 渲染器尚未安装，请选择其他格式": "The %(format)s renderer is not installed; choose another format",
         "生成 %(format)s 失败：%(error)s": "Rendering %(format)s failed: %(error)s",
+        "生成 %(format)s 失败，请稍后再试；如一直失败，请联系系统管理员": (
+            "Rendering %(format)s failed; try again later, and if it keeps failing, tell the system"
+            " administrator"
+        ),
         "已批准版本不可修改，修改记入新版本": "An approved version cannot change: corrections go into a new version",
         "必须填写原因": "A reason is required",
         "只有财政局审核员可以发起评价批次": "Only a finance reviewer may open a round",
@@ -893,6 +909,15 @@ def _unquote(lines: list[str]) -> str:
     ).replace('\\"', '"')
 
 
+def _context(lines: list[str]) -> str:
+    """An entry's msgctxt followed by gettext's separator (EOT), "" when it has none: a word the
+    catalogue holds in a context is keyed context + chr(4) + word in the table, as gettext keys it."""
+    for line in lines:
+        if found := re.match(r'^msgctxt "(.*)"$', line):
+            return found.group(1).replace('\\"', '"') + "\x04"
+    return ""
+
+
 def _unfuzzy(line: str) -> str:
     """Drop the fuzzy flag from a flags line ("#, fuzzy, python-format" → "#, python-format")."""
     if not line.startswith("#,"):
@@ -902,7 +927,8 @@ def _unfuzzy(line: str) -> str:
 
 
 def fill(po: Path = PO, en: dict[str, str] = EN) -> int:
-    """Write the English of every msgid *en* knows into the catalogue *po*; the count written."""
+    """Write the English of every msgid *en* knows into the catalogue *po*; the count written.
+    A msgid with a msgctxt is looked up as context + chr(4) + msgid (see :func:`_context`)."""
     entries = po.read_text(encoding="utf-8").split("\n\n")
     done = 0
     out = []
@@ -915,8 +941,9 @@ def fill(po: Path = PO, en: dict[str, str] = EN) -> int:
             at_str = next((i for i, line in enumerate(lines) if line.startswith("msgstr ")), None)
             if at_id is not None and at_str is not None:
                 msgid = _unquote(lines[at_id:at_str])
-                if msgid in en:
-                    lines = [*lines[:at_str], 'msgstr "' + en[msgid].replace('"', '\\"') + '"']
+                key = _context(lines[:at_id]) + msgid
+                if key in en:
+                    lines = [*lines[:at_str], 'msgstr "' + en[key].replace('"', '\\"') + '"']
                     done += 1
                 elif (
                     fuzzy and msgid

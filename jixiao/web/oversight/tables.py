@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.web.evaluations.templatetags.jixiao_i18n import finding_title
 from jixiao.web.evaluations.templatetags.jixiao_numbers import count, rate, score
 from jixiao.web.oversight.selectors import RANKING_COLUMNS, distrust_row
 
@@ -98,8 +99,13 @@ def grades_table(data: dict[str, Any]) -> Table:
     )
 
 
+TERM_COLUMNS = frozenset({"area"})  # stored Chinese words shown through gettext (vocabulary.py)
+
+
 def ranking_columns() -> list[TableColumn]:
-    return [TableColumn(c.label, c.kind) for c in RANKING_COLUMNS]
+    return [
+        TableColumn(c.label, "term" if c.key in TERM_COLUMNS else c.kind) for c in RANKING_COLUMNS
+    ]
 
 
 def ranking_values(row: dict[str, Any]) -> list[Any]:
@@ -172,7 +178,14 @@ def findings_table(findings: list[dict[str, Any]]) -> Table:
             TableColumn(_("其中已说明"), "int"),
         ],
         [
-            [f["id"], f["level_label"], f["title"], f["reports"], f["occurrences"], f["waived"]]
+            [
+                f["id"],
+                f["level_label"],
+                finding_title(f["id"], f["title"]),
+                f["reports"],
+                f["occurrences"],
+                f["waived"],
+            ]
             for f in findings
         ],
         note=_("已提交报告当前版本中的核查结果；“已说明”为单位书面说明后豁免的条数。"),

@@ -150,7 +150,11 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
             for g in data["gaps"][:DEPARTMENT_ROWS_SHOWN]
         ],
         "findings": [
-            {"name": f["id"], "title": f["title"], "value": f["reports"]}
+            {
+                "name": f["id"],
+                "title": tables.finding_title(f["id"], f["title"]),
+                "value": f["reports"],
+            }
             for f in data["findings"][:15]
         ],
         "labels": {

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from jixiao.core.report import Cell, Chart, Document, Paragraph, Section, Table
 from jixiao.web.evaluations import reports, selectors, services
@@ -152,4 +153,5 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     )
     # a published report comes from a locked version, which never changes: its file is rendered
     # once and kept (evaluations.report_files)
-    return report_response(request, submission, fmt, version=version)
+    back = reverse("portal:report", args=[pk])
+    return report_response(request, submission, fmt, version=version, back=back)

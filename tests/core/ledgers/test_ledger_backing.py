@@ -226,3 +226,28 @@ def test_a_typed_actual_not_linked_to_a_ledger_is_noted_when_ledgers_exist() -> 
     )
     assert ids(evaluate(plain, FRAMEWORK, ledgers=LEDGERS)) == ["ledgers.I002"]
     assert ids(evaluate(plain, FRAMEWORK)) == []
+
+
+def test_ledger_notes_name_no_field_key_or_command() -> None:
+    """A clerk reads these on the web: the form's words, never the dossier's keys (actual_from,
+    override_reason), an aggregate's key (property.overhauls_done) or a command line."""
+    plain = dossier_from_data(
+        {
+            "year": 2021,
+            "profile": {"name": "测试局"},
+            "indicators": [
+                {"id": "a", "name": "培训人次", "level1": "产出", "actual": 30, "unit": "人次"}
+            ],
+        }
+    )
+    results = [
+        evaluate(dossier(actual=14), FRAMEWORK, ledgers=LEDGERS),  # E001
+        evaluate(dossier(actual=14), FRAMEWORK, ledgers=LedgerSet()),  # W001
+        evaluate(plain, FRAMEWORK, ledgers=LEDGERS),  # I002
+    ]
+    notes = [f for result in results for f in result.findings if f.id.startswith("ledgers.")]
+    assert {f.id for f in notes} >= {"ledgers.E001", "ledgers.W001", "ledgers.I002"}
+    for note in notes:
+        text = " ".join((note.message, note.message_en, note.hint, note.hint_en))
+        for key in ("actual_from", "override_reason", "property.", "jixiao "):
+            assert key not in text, (note.id, key, text)

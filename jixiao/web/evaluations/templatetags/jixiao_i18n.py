@@ -6,6 +6,8 @@
   through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
 - ``{{ text|zh_runs }}``: a line the server built from frame words and user data (a row's
   summary): each Chinese run in it marked ``lang="zh"``;
+- ``{{ finding.id|finding_title:finding.title }}``: a finding rule's title in the page's language;
+- ``{{ round.framework_id|framework_title }}``: a scoring framework by its title, not its id;
 - ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
   on an English page, else its ``message`` (marked as an untranslated fallback).
 """
@@ -76,6 +78,28 @@ def zh_runs(value: Any) -> SafeString | str:
     it marked lang="zh"."""
     text = "" if value is None else str(value)
     return _mark_chinese_runs(text) if is_english() else text
+
+
+@register.filter
+def framework_title(key: Any) -> str:
+    """A round's scoring framework by its title (自评样式（…）), never its id (cn-2020-self)."""
+    from jixiao.web.evaluations.forms_rounds import framework_name
+
+    return framework_name(str(key) if key else None)
+
+
+@register.filter
+def finding_title(finding_id: Any, title: Any = "") -> str:
+    """A finding id's catalogue title in the page's language: the rule's English title on an
+    English page, else *title* (the Chinese the data carries) or the rule's Chinese title."""
+    from jixiao.core.checks import RULES
+
+    rule = RULES.get(str(finding_id))
+    if rule is None:
+        return str(title or "")
+    if is_english() and rule.title_en:
+        return rule.title_en
+    return str(title or rule.title)
 
 
 def _fields(record: Any, field: str) -> tuple[str, str]:

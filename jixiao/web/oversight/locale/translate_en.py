@@ -116,6 +116,18 @@ EN = {
         " check."
     ),
     "未发现与其他报告重复的段落。": "No paragraph found in other reports.",
+    # 职能领域: the 功能分类 类 a unit is inferred to belong to (vocabulary.py)
+    "教育": "Education",
+    "卫生健康": "Health",
+    "农林水": "Agriculture, forestry and water",
+    "交通运输": "Transport",
+    "自然资源海洋气象等": "Natural resources, oceans, meteorology",
+    "社会保障和就业": "Social security and employment",
+    "文化旅游体育与传媒": "Culture, tourism, sport and media",
+    "公共安全": "Public security",
+    "城乡社区": "Urban and rural communities",
+    "节能环保": "Energy saving and environment",
+    "一般公共服务": "General public services",
 }
 
 
