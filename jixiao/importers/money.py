@@ -32,6 +32,54 @@ from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
 _AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
+# a form's label with its unit in brackets, the number bare after it: "部门预算总额（万元）：1,532.60"
+_BRACKETED_UNIT = re.compile(
+    rf"\((亿元|万元|千元|元)\)(?::)?({NUMBER})(?!\d|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
+)
+
+
+@dataclass(frozen=True)
+class _AmountMatch:
+    """An amount found in a line: its number, its unit, where its label ends, where it ends."""
+
+    number: str
+    unit: str
+    label_end: int
+    end: int
+
+
+def _amount_matches(text: str) -> list[_AmountMatch]:
+    """ "123.45万元" and "…（万元）：123.45" in the order they stand."""
+    found = [
+        _AmountMatch(m.group(1), m.group(2), m.start(), m.end()) for m in _AMOUNT.finditer(text)
+    ]
+    if "(" in text:
+        found += [
+            _AmountMatch(m.group(2), m.group(1), m.start(), m.end())
+            for m in _BRACKETED_UNIT.finditer(text)
+        ]
+        found.sort(key=lambda m: m.label_end)
+    return found
+
+
+def own_names(department: str | None) -> tuple[str, ...]:
+    """The department's own name as the body may write it before an amount ("石门镇人民政府" /
+    "石门镇"): words naming the department itself, not something else's money."""
+    if not department:
+        return ()
+    names = [department]
+    town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
+    if town:
+        names.append(town.group(1))
+    return tuple(names)
+
+
+def _without_own_name(label: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        label = label.replace(name, "")
+    return label
+
+
 _DELIMITERS = ",;。:、\n"
 _UNIT_IN_WAN = {
     "亿元": Decimal(10000),
@@ -185,7 +233,7 @@ _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     rest = label
-    if _LAST_YEAR.search(label) and not re.search(r"结转|结余", label):
+    if _LAST_YEAR.search(label) and not re.search(r"(?:上年|以前年度)(?:结转|结余)", label):
         return (
             None,
             None,
@@ -254,6 +302,7 @@ _PHASE_WORDS = re.compile(
 _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
+    r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
     r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     r"整体|一般|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
@@ -516,8 +565,11 @@ def _bare_label_under_budget(label: str, line: Line) -> str:
     return label
 
 
-def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
-    """Every amount with its classification; parts linked to their heads."""
+def _amounts(
+    report: ReportText, evaluation: bool = True, names: tuple[str, ...] = ()
+) -> list[Amount]:
+    """Every amount with its classification; parts linked to their heads. *names*: the
+    department's own name(s), which name no other subject (see own_names)."""
     found: list[Amount] = []
     previous_line: Line | None = None
     for line in report.lines:
@@ -528,22 +580,22 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         last: Amount | None = None
         group_open = False
         previous_end = 0
-        for match in _AMOUNT.finditer(text):
-            value = parse_number(match.group(1))
+        for match in _amount_matches(text):
+            value = parse_number(match.number)
             if value is None:
                 continue
-            label, label_at = _label(text, match.start())
-            if not label and not _names_a_form_entry(report.lines, line, match.start()):
+            label, label_at = _label(text, match.label_end)
+            if not label and not _names_a_form_entry(report.lines, line, match.label_end):
                 label, label_at = (
                     _label_before_colon(text, label_at)
-                    or _label_on_line_before(line, line_before, match.start())
+                    or _label_on_line_before(line, line_before, match.label_end)
                     or (label, label_at)
                 )
-            between = text[previous_end : match.start()]
+            between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line)
-            kind, phase, funding, item = classify(label)
-            if kind is None and _bare_total(label, text[: match.start()]):
-                kind, phase = _sentence_subject(text[: match.start()], kind, phase)
+            kind, phase, funding, item = classify(_without_own_name(label, names))
+            if kind is None and _bare_total(label, text[: match.label_end]):
+                kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
             if sentence_break and _next_part_of(head, kind, funding):
                 # "…其中：基本支出预算1175万元，…。项目支出预算365万元": the split goes on
@@ -552,7 +604,7 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
                 head, sub, group_open = None, None, False
             if _PART_MARKER.search(between):
                 group_open = True
-            previous_end = match.end()
+            previous_end = match.end
             if sentence_break:
                 last = None
             if (
@@ -564,13 +616,13 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
             ):
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item
-            unit = match.group(2)
+            unit = match.unit
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
                 value,
                 unit,
                 line.start + label_at,
-                line.start + match.end(),
+                line.start + match.end,
                 label,
                 kind,
                 phase,
@@ -579,7 +631,7 @@ def _amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
             )
             if phase is None and kind in ("funding", "economic") and "支" in label:
                 amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
-            after = text[match.end() : match.end() + 8]
+            after = text[match.end : match.end + 8]
             if amount.kind == "asset:total" and "原值" in (label + after):
                 amount.kind = "asset:total_original"
             elif amount.kind == "asset:total":
@@ -760,11 +812,15 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
         if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title):
             column_units[-1] = None
     found: list[Amount] = []
+    caption_phase = _caption_phase(above)
+    income_total = any(_INCOME_TOTAL.search(row.text.split("\t")[0]) for row in rows[1:])
     for row in rows[1:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label):
             continue
+        row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
+        row_kind = classify(row_label)[0]
         position = len(cells[0]) + 1
         for column, cell in enumerate(cells[1:], start=1):
             match = _BARE_NUMBER.match(cell)
@@ -778,6 +834,10 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                 )
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
+                if row_kind in ("income", "other_income") and kind is not None:
+                    kind, phase = _income_cell(row_kind, row_label, title, income_total), None
+                elif phase is None and kind in ("total", "funding", "economic"):
+                    phase = caption_phase  # "收支决算总表" / "本年数": the 决算 of the year
                 start = row.start + position + match.start(1)
                 found.append(
                     Amount(
@@ -796,6 +856,30 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                 )
             position += len(cell) + 1
     return found
+
+
+_INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)|总收入|本年收入$")
+
+
+def _caption_phase(above: list[Line]) -> Phase | None:
+    """A table captioned as a 决算 table ("表2 收支决算总表", "2022年度收入支出决算表") with no
+    budget word: its columns without a phase of their own (本年数) hold the year's final spending."""
+    caption = "".join(line.text for line in above)
+    if re.search(rf"决算{_NOT_FINAL}", caption) and not re.search(r"预算|预决算", caption):
+        return Phase.FINAL
+    return None
+
+
+def _income_cell(row_kind: str, row_label: str, title: str, income_total: bool) -> str:
+    """A table's income row: income in the year's columns (a column classify reads: not 上年数,
+    not 增减额), but not its budget (a 预算数 column:
+    "财政拨款收入" × "预算数" is budgeted income, not the budget total); beside a 收入合计 row,
+    its parts (财政拨款收入) are not a second income total (其他收入 stays: 其他资金来源)."""
+    if _phase(title) in (BUDGET, Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED):
+        return "unread"
+    if row_kind == "income" and income_total and not _INCOME_TOTAL.search(row_label):
+        return "skip"
+    return row_kind
 
 
 def _prefix(phase: Phase | str | None) -> str:
@@ -871,11 +955,18 @@ class _Line:
         return figure_key(self.phase, self.funding, self.item)
 
 
-def read_money(report: ReportText, findings: Findings, *, evaluation: bool = True) -> MoneyReading:
+def read_money(
+    report: ReportText,
+    findings: Findings,
+    *,
+    evaluation: bool = True,
+    department: str | None = None,
+) -> MoneyReading:
     """Money lines, statements and assets; *evaluation*: the report evaluates a year that has
-    ended, so a spending noun without a budget word is that year's spending."""
+    ended, so a spending noun without a budget word is that year's spending; *department*: its
+    name, which before an amount names the department itself ("石门镇全年预算数…")."""
     reading = MoneyReading()
-    amounts = _amounts(report, evaluation)
+    amounts = _amounts(report, evaluation, own_names(department))
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)

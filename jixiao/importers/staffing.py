@@ -182,7 +182,9 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
     titled 编制数 or 实有数 / 实有人数, a row titled by the people it counts ("在职人员" / "退休
     人员"). The row names the role and the column says quota or head-count: 在职人员 × 编制数 is
     the authorized quota, 在职人员 × 实有数 the staff in service, 退休人员 × 实有数 the retirees;
-    a 合计 row is read only for the quota (its head-count may or may not include retirees).
+    a 合计 row is read only for the quota (its head-count may or may not include retirees),
+    unless every row above it is a row of staff in service by type (行政人员, 事业人员…): then its
+    head-count is the staff in service.
     Columns such as 差额 / 缺编 are not read. Returns the counts and the indexes of the lines
     read (the prose reader leaves them alone)."""
     counts: list[_Count] = []
@@ -203,8 +205,16 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             if n and (_QUOTA_COLUMN.match(title) or _PRESENT_COLUMN.match(title))
         }
         if columns:
+            typed_rows = 0  # rows above by staff type only (行政人员, 事业人员…), none of retirees
             for row in lines[index + 1 : end]:
-                found = _row_counts(row, columns)
+                found = _row_counts(row, columns, in_service_total=typed_rows >= 2)
+                label = row.text.split("\t")[0].strip()
+                if _TOTAL_ROW.match(label):
+                    typed_rows = 0
+                elif _is_in_service_type_row(label):
+                    typed_rows += 1
+                else:
+                    typed_rows = -len(lines)  # another kind of row: the total is not in service
                 if found:
                     counts.extend(found)
                     used.add(row.index)
@@ -212,7 +222,20 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
     return counts, used
 
 
-def _row_counts(row: Line, columns: dict[int, str]) -> list[_Count]:
+def _is_in_service_type_row(label: str) -> bool:
+    """ "行政人员", "事业人员", "工勤人员": a row of staff in service by type (not 退休, 编外…)."""
+    return (
+        bool(_CATEGORY.search(label))
+        and not re.search(r"退休|离休|遗属|编外|临聘|聘用|借调|其他", label)
+        and bool(re.search(r"(?:人员|人数|编制|职工|干部)$", label))
+    )
+
+
+def _row_counts(
+    row: Line, columns: dict[int, str], *, in_service_total: bool = False
+) -> list[_Count]:
+    """*in_service_total*: every row above this table's 合计 counts staff in service by type, so
+    the 合计 row's head-count is the staff in service."""
     cells = row.text.split("\t")
     label = cells[0].strip()
     total = bool(_TOTAL_ROW.match(label))
@@ -229,6 +252,8 @@ def _row_counts(row: Line, columns: dict[int, str]) -> list[_Count]:
             cell_role = ROLE_AUTHORIZED
         elif kind == "present" and not total and role != ROLE_AUTHORIZED:
             cell_role = role
+        elif kind == "present" and total and in_service_total:
+            cell_role = ROLE_IN_SERVICE
         if match and cell_role is not None:
             end = row.start + position + match.end(1)
             found.append(_Count(cell_role, None, int(match.group(1)), row.start, end, label))

@@ -17,7 +17,7 @@ from jixiao.importers.document import Line
 from jixiao.importers.patterns import parse_number
 
 _RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
-_SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数")
+_SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额)$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -32,7 +32,9 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
         rate_column = rate_columns[0]
         current = [n for n, t in enumerate(header) if n and "上年" not in t and "率" not in t]
         spent = [n for n in current if _SPENT_COLUMN.search(header[n])]
-        budget = [n for n in current if "预算" in header[n] and n not in spent]
+        budget = _budget_column(
+            header, [n for n in current if "预算" in header[n] and n not in spent]
+        )
         for row in rows[1:]:
             cells = row.text.split("\t")
             if not _TOTAL_ROW.match(cells[0].strip()) or rate_column >= len(cells):
@@ -46,6 +48,14 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+def _budget_column(header: list[str], budget: list[int]) -> list[int]:
+    """The budget a rate is taken over: with 年初预算数 beside 全年预算数 / 调整后预算数, the
+    full-year (adjusted) one; the initial one only when it is the table's only budget."""
+    if len(budget) > 1:
+        budget = [n for n in budget if not re.search(r"年初|批复", header[n])]
+    return budget
 
 
 def _is_spent_over_budget(

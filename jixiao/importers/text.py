@@ -62,6 +62,7 @@ _GRADES = {
     "差": "差",
     "不合格": "不合格",
 }
+_GRADE_IN_BRACKETS = re.compile(r"\s*\((优秀|优|良好|良|中等|中|合格|较差|差|不合格)\)")
 _RATES: tuple[tuple[str, str], ...] = (
     (r"(?:在职人员|财政供养人员|人员)控制率", "rates.in_service_control"),
     (r"政府采购执行率", "rates.procurement_execution"),
@@ -87,9 +88,21 @@ _NARRATIVES: tuple[tuple[str, str], ...] = (
 )
 
 
+# "本年支出合计占全年预算的97.69%": the year's whole spending over its whole budget (a class's
+# share, "基本支出占全年预算的…", is not)
+_SPENT_OVER_BUDGET = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:本年|全年|当年|年度)?(?:部门)?(?:实际|累计)?"
+    r"(?:支出合计|支出总额|总支出|支出|决算支出|执行数)"
+    r"占(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?(?:比例|比重)?"
+)
+
+
 def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
     """A bare "执行率" is the budget's when its sentence has just named the budget ("全年预算调整后
-    为3600万元，执行率97.17%") or its heading is about budget execution ("2.2 预算执行")."""
+    为3600万元，执行率97.17%") or its heading is about budget execution ("2.2 预算执行"); so is
+    the year's spending stated as a share of its budget ("支出合计占全年预算的97.69%")."""
+    if _SPENT_OVER_BUDGET.fullmatch(label):
+        return True
     if not re.fullmatch(r"(?:全年|年度|整体|总体)?执行率", label):
         return False
     sentence = re.split(r"[。;]", line.text[: start - line.start])[-1]
@@ -231,7 +244,12 @@ class _Importer:
         self._absorb(staffing.stated, staffing.sources)
 
     def _read_money(self, data: dict[str, Any]) -> None:
-        money = read_money(self.report, self.findings, evaluation=self._is_evaluation())
+        money = read_money(
+            self.report,
+            self.findings,
+            evaluation=self._is_evaluation(),
+            department=data["profile"].get("name"),
+        )
         lines = []
         for entry in money.lines:
             span = entry.pop("_span")
@@ -756,9 +774,11 @@ class _Importer:
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
             # a score table's header cell: "自评总分（分）\t97.6"
             rf"|((?:自评|综合|部门整体)(?:总分|得分))\s*\(分\)\s*:?\s*({NUMBER})(?![\d.%])"
+            # "评分结果：91分（优秀）": a result with no prefix of its own (its clause is checked)
+            rf"|((?:评分|评价|考核|自评)结果)(?:为|是|:)?\s*({NUMBER})分"
         )
         grade_pattern = re.compile(
-            rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论)|等级|等次)"
+            rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论|评级)|等级|等次)"
             r"(?:为|是|:|评定为|评为)?\s*"
             r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace(
                 "{CJK}", CJK
@@ -766,12 +786,25 @@ class _Importer:
         )
         for line in self.report.lines:
             for match in score_pattern.finditer(line.text):
-                label = match.group(1) or match.group(3)
+                label = match.group(1) or match.group(3) or match.group(5)
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
-                value = parse_number(match.group(2) or match.group(4))
+                clause = re.split(r"[,;。]", line.text[: match.start()])[-1]
+                if match.group(5) and re.search(r"指标|该项|单项|项目|[一二三]级", clause):
+                    continue  # "该项指标评分结果8分": one indicator's score
+                value = parse_number(match.group(2) or match.group(4) or match.group(6))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
+                    # "91分（优秀）": the grade in brackets right after the score
+                    bracket = _GRADE_IN_BRACKETS.match(line.text, match.end())
+                    if bracket:
+                        grades.append(
+                            (
+                                _GRADES[bracket.group(1)],
+                                line.start + match.start(),
+                                line.start + bracket.end(),
+                            )
+                        )
             for match in grade_pattern.finditer(line.text):
                 grades.append(
                     (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())
