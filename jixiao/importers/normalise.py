@@ -130,6 +130,83 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _LINE_BREAK, replace)
 
 
+# Text hard-wrapped at a fixed width (PDF text layers pasted as text, the 公文 layout at 28–39
+# characters a line): most body lines reach the same right margin and none goes past it. A line
+# that reaches the margin continues on the next one, whatever the characters at the break
+# ("事业编" / "制28名", "其中基本支出" / "1,021.58万元", "93.5" / "分").
+_WRAP_MIN_WIDTH = 40  # display width (an ideograph is 2, an ASCII character 1)
+_WRAP_SLACK = 8  # a full line ends within 4 ideographs of the margin (numbers do not break)
+_WRAP_MIN_LINES = 3
+_SENTENCE_END = "。!?！？"
+_WRAPPED_HEADING = re.compile(rf"{_HEADING_MARK}(?!\d)|第[一二三四五六七八九十]{{1,3}}部分")
+
+
+def _width(line: str) -> int:
+    """Display width: ideographs 2, digits and letters 1, punctuation 2 unless inside a number
+    ("1,021.58"; full-width punctuation has been folded to ASCII by now)."""
+    width = 0
+    for index, char in enumerate(line):
+        if ord(char) >= 0x2E80:
+            width += 2
+        elif char.isalnum() or char == " ":
+            width += 1
+        else:
+            inside = 0 < index < len(line) - 1 and line[index - 1].isdigit()
+            width += 1 if inside and line[index + 1].isdigit() else 2
+    return width
+
+
+def wrap_margin(lines: list[str]) -> int | None:
+    """The right margin of hard-wrapped text: the width most body lines reach and none exceeds
+    (a few over it are titles or table rows). None for text with a line per paragraph."""
+    widths = [_width(line) for line in lines if "\t" not in line]
+    body = sorted(width for width in widths if width >= _WRAP_MIN_WIDTH)
+    if len(body) < _WRAP_MIN_LINES:
+        return None
+    best, best_count = None, 0
+    for margin in set(body):
+        count = sum(1 for width in body if margin - _WRAP_SLACK <= width <= margin)
+        if count > best_count or (count == best_count and best is not None and margin > best):
+            best, best_count = margin, count
+    if best is None or best_count < _WRAP_MIN_LINES:
+        return None
+    over = sum(1 for width in body if width > best)
+    below = sum(1 for width in widths if best // 2 <= width < best - _WRAP_SLACK)
+    # full lines are most of the body; paragraph ends (shorter) and lines past it are few
+    if over * 10 > len(body) or best_count < 2 * max(over, 1) or best_count < below:
+        return None
+    return best
+
+
+def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Join each line of hard-wrapped text that reaches the margin to the next line."""
+    lines = text.split("\n")
+    margin = wrap_margin(lines)
+    if margin is None:
+        return text, origin
+    breaks: list[int] = []
+    position = 0
+    for number, line in enumerate(lines[:-1]):
+        position += len(line)
+        following = lines[number + 1]
+        if (
+            line
+            and following
+            and "\t" not in line
+            and "\t" not in following
+            and _width(line) >= margin - _WRAP_SLACK
+            and line[-1] not in _SENTENCE_END
+            and not _WRAPPED_HEADING.match(following)
+        ):
+            breaks.append(position)
+        position += 1
+    if not breaks:
+        return text, origin
+    drop = set(breaks)
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -146,6 +223,7 @@ def normalise(text: str) -> Normalised:
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
+    folded, origin = _join_wrapped_lines(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
     origin.append(len(text))

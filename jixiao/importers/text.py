@@ -347,14 +347,19 @@ class _Importer:
             next_line = position + 1
             if found is None and position + 1 < len(lines) and len(line.text) <= 40:
                 # a title broken over two lines: "…2018年度整体支出" / "绩效评价报告"
+                # (also mid-word: "…2023年度部门整" / "体支出绩效自评报告", whose second line reads
+                # as a title naming neither department nor year)
                 following = lines[position + 1].text
+                alone = _read_title(following)
                 if (
                     len(following) <= 20
                     and re.search(r"报告", following)
-                    and not _read_title(following)
+                    and (alone is None or alone == (None, None))
                 ):
-                    found = _read_title(line.text + following)
-                    next_line = position + 2
+                    joined = _read_title(line.text + following)
+                    if joined is not None and joined != (None, None):
+                        found = joined
+                        next_line = position + 2
             if found is None:
                 continue
             title_name, title_year = found

@@ -76,6 +76,26 @@ def test_head_counts_that_do_not_add_up() -> None:
     assert by_id(findings, "staffing.E001")
 
 
+def test_head_counts_that_do_not_add_up_with_no_breakdown_of_the_staff_in_service() -> None:
+    # 在职 has no breakdown by type (so no raw in-service count): 实有 45 against the stated
+    # 在职 34 + 退休 9 = 43 all the same, pointing at 实有
+    findings = check(TITLE + "年末实有人员45人，其中在职人员34人，退休人员9人。")
+    (found,) = by_id(findings, "staffing.E001")
+    assert "45" in found.message and "43" in found.message
+    assert found.where.source is not None and "实有人员45人" in (found.where.source.text or "")
+
+
+def test_head_counts_that_add_up_with_no_breakdown_of_the_staff_in_service() -> None:
+    for text in (
+        "年末实有人员43人，其中在职人员34人，退休人员9人。",
+        # contract staff counted in 实有: 34 + 9 + 编外 2 = 45
+        "年末实有人员45人，其中在职人员34人，退休人员9人，编外聘用人员2人。",
+        # no retirees stated: 实有 may hold anyone, nothing to compare
+        "年末实有人员45人，其中在职人员34人。",
+    ):
+        assert not by_id(check(TITLE + text), "staffing.E001"), text
+
+
 def test_corpus_14_economic_classes_that_do_not_add_up_to_basic_spending_are_found() -> None:
     # 2424.00 + 432.65 + 93.12 + 6.5 = 2956.27, stated 2956.36 (consistency note)
     result = import_text(corpus_text("14"), file="14.txt")

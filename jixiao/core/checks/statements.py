@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jixiao.core.checks import Context, Note, differs, rule
 from jixiao.core.dossier import Stated
@@ -56,11 +57,49 @@ def _from_inputs(context: Context, inputs: tuple[str, ...]) -> str:
     "Actual head-count differs from its parts",
 )
 def actual_total(context: Context) -> Iterator[Note]:
-    yield from _mismatches(
-        context,
+    hint = "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数"
+    hint_en = "actual = in service + retired + retired cadres + survivors; check the counts"
+    yield from _mismatches(context, "staffing.actual_total", hint, hint_en)
+    yield from _actual_from_stated_in_service(context, hint, hint_en)
+
+
+def _actual_from_stated_in_service(context: Context, hint: str, hint_en: str) -> Iterator[Note]:
+    """The report states 实有, 在职 (with no breakdown by type, so no raw in-service count) and
+    retirees: 实有 against 在职 + 退休 + 离休 + 遗属 all the same (also 编外 where stated: some
+    reports count contract staff in 实有)."""
+    book, staffing = context.book, context.dossier.staffing
+    if book.computed("staffing.actual_total") is not None:
+        return  # compared from the raw facts above
+    actual, in_service = book.stated("staffing.actual_total"), book.stated("staffing.in_service")
+    others = [staffing.retired, staffing.retired_cadres, staffing.survivors]
+    if actual is None or in_service is None or all(n is None for n in others):
+        return
+    total = in_service + sum((Decimal(n) for n in others if n is not None), Decimal(0))
+    contract = Decimal(staffing.contract) if staffing.contract is not None else None
+    if not differs(actual, total) or (
+        contract is not None and not differs(actual, total + contract)
+    ):
+        return
+    statement = next(s for s in context.dossier.stated if s.key == "staffing.actual_total")
+    named = [("在职", "in service", in_service)] + [
+        (zh, en, Decimal(n))
+        for (zh, en), n in zip(
+            (("退休", "retired"), ("离休", "retired cadres"), ("遗属", "survivors")),
+            others,
+            strict=True,
+        )
+        if n is not None
+    ]
+    parts = " + ".join(f"{zh}{format_number(n)}人" for zh, _, n in named)
+    parts_en = " + ".join(f"{en} {format_number(n)}" for _, en, n in named)
+    places, places_en = places_hint(context, ("staffing.in_service", "staffing.retired"))
+    yield Note(
+        f"实有人数：报告写{format_number(actual)}人，按报告所写{parts}计算为{format_number(total)}人",
+        f"Actual head-count: stated {format_number(actual)}, {parts_en} = {format_number(total)}",
+        hint + places,
         "staffing.actual_total",
-        "实有人数 = 在职 + 退休 + 离休 + 遗属；核对各类人数或实有人数",
-        "actual = in service + retired + retired cadres + survivors; check the counts",
+        statement.source,
+        hint_en + places_en,
     )
 
 
