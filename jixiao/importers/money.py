@@ -539,10 +539,16 @@ def _heading_phase(line: Line) -> Phase | str | None:
     """The phase the nearest heading with a phase word gives the lines under it: "部门预算执行
     情况" → spending, "部门预算安排情况" / "项目支出预算情况" → budget."""
     for heading in reversed(line.path):
+        # "预算收支" / "部门预算收支情况": the budget's income and spending, planned and spent
+        # alike (an evaluation report's section on both); it gives no phase. "预算收支安排" does.
+        heading = _BOTH_SIDES.sub("", heading)
         phase = _last_phase_word(heading)
         if phase is not None:
             return phase
     return None
+
+
+_BOTH_SIDES = re.compile(r"预算收支(?!安排|计划|草案|预算)")
 
 
 def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:

@@ -1006,11 +1006,28 @@ def _total_row(
     score = last[1]
     if weights != last[0][0] or not 0 <= score[0] <= 100:
         return None
+    if _deduction_column(rows, score[1]):
+        return None  # "分值 | 扣分": the points taken off, not the score
     grade = None
     for cell, at in _row_cells(rows[-1]):
         if _GRADE_CELL.fullmatch(cell):
             grade = (_GRADES[cell], at, at + len(cell))
     return (score[0], rows[-1].start, score[2]), grade
+
+
+def _deduction_column(rows: list[Line], at: int) -> bool:
+    """True when the header row (the first with no number) titles the column of the cell at
+    *at* in the last row 扣分 (deductions) rather than 得分."""
+    last = [position for _, position in _row_cells(rows[-1])]
+    if at not in last:
+        return False
+    column = last.index(at)
+    for row in rows:
+        cells = [cell for cell, _ in _row_cells(row)]
+        if any(re.fullmatch(NUMBER, cell) for cell in cells):
+            continue
+        return column < len(cells) and "扣分" in cells[column] and "得分" not in cells[column]
+    return False
 
 
 _TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分")

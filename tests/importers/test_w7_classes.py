@@ -165,3 +165,53 @@ def test_a_second_title_line_alone_is_not_joined_to_a_heading() -> None:
     # the line before "…绩效自评报告" is a heading, not the first half of a title
     result = import_text("一、基本情况\n绩效自评报告\n某县水务局全局核定编制41名。\n")
     assert result.dossier.profile.name != "一、基本情况某县水务局"
+
+
+# ── a score table with 扣分 (points taken off) instead of 得分 ─────────────────────────────
+
+DEDUCTIONS = (
+    "三、自评结果\n"
+    "一级指标\t分值\t扣分\t说明\n"
+    "决策\t15\t0\t无\n"
+    "过程\t25\t1.5\t个别资金支付滞后\n"
+    "产出\t35\t2\t一项工程延期\n"
+    "效益\t25\t0.5\t问卷样本偏少\n"
+    "合计\t100\t4\t\n"
+)
+
+
+def test_a_deduction_tables_total_is_not_the_score() -> None:
+    text = DEDUCTIONS + "经自评，本局整体支出绩效得分96分，等级为优。\n"
+    assert figures_read(text).get("score.self") == "96"
+    assert "import.W003" not in codes(text)
+    # with no score in the prose, the table gives none (100 − 4 is not stated)
+    assert "score.self" not in figures_read(DEDUCTIONS)
+
+
+def test_a_score_tables_total_is_still_the_score() -> None:
+    scores = DEDUCTIONS.replace("扣分\t说明", "得分\t说明").replace("合计\t100\t4", "合计\t100\t96")
+    scores = scores.replace("\t0\t无", "\t15\t无").replace("\t1.5\t", "\t23.5\t")
+    scores = scores.replace("\t2\t一", "\t33\t一").replace("\t0.5\t", "\t24.5\t")
+    assert figures_read(scores).get("score.self") == "96"
+
+
+# ── a heading 预算收支 speaks of the budget's income and spending alike: no phase from it ────
+
+
+def money_read(text: str) -> dict[str, str]:
+    return {k: v for k, v in figures_read(text).items() if k.startswith(("budget.", "executed."))}
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("（二）预算收支\n", "executed.total"),
+        ("二、部门预算收支情况\n", "executed.total"),
+        # a heading that plans: the bare 支出 under it is the budgeted spending
+        ("二、部门预算收支安排\n", "budget.total"),
+        ("二、部门预算情况\n", "budget.total"),
+    ],
+)
+def test_spending_under_a_budget_income_and_spending_heading(heading: str, key: str) -> None:
+    read = money_read(heading + "本年支出810.80万元。\n")
+    assert read.get(key) == "810.8", read
