@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from jixiao.core.dossier import (
@@ -57,6 +57,24 @@ class Figure:
 
     def text(self) -> str | None:
         return None if self.value is None else format_number(self.value)
+
+    def exact_text(self) -> str | None:
+        """The value without display rounding where rounding would lose a stated digit: an amount
+        in 万元 converted from 元 (3,210,842.57元 → "3210.842657", not "3210.84"). Rates and other
+        computed quotients keep the display rule (two decimals)."""
+        if self.value is None:
+            return None
+        if self.unit == "万元" and self.value.is_finite():
+            try:
+                exact = self.value == self.value.quantize(_YUAN_IN_WAN)
+            except InvalidOperation:  # beyond the context's precision: display rule
+                exact = False
+            if exact:
+                return format_decimal(self.value, 6, trim=True)
+        return format_number(self.value)
+
+
+_YUAN_IN_WAN = Decimal("0.000001")  # one fen (0.01 元) in 万元
 
 
 def format_number(value: Decimal, places: int = 2) -> str:
@@ -582,8 +600,9 @@ class FigureBook:
         return None if evaluation.total is None else grade_for(evaluation.total)
 
     def flat(self) -> dict[str, str]:
-        """key → value as text, for every figure that has a value (plus grade.self)."""
-        flat = {f.key: text for f in self.all() if (text := f.text()) is not None}
+        """key → value as text, for every figure that has a value (plus grade.self); amounts
+        keep every stated digit (``Figure.exact_text``)."""
+        flat = {f.key: text for f in self.all() if (text := f.exact_text()) is not None}
         if (grade := self.self_grade()) is not None:
             flat["grade.self"] = grade
         return flat

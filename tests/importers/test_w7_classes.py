@@ -215,3 +215,22 @@ def money_read(text: str) -> dict[str, str]:
 def test_spending_under_a_budget_income_and_spending_heading(heading: str, key: str) -> None:
     read = money_read(heading + "本年支出810.80万元。\n")
     assert read.get(key) == "810.8", read
+
+
+# ── amounts in 元 keep every digit in the figures view ────────────────────────────────────
+
+
+def test_amounts_in_yuan_are_not_rounded_in_the_figures_view() -> None:
+    text = (
+        "2023年度全年预算86,452,310.00元，全年实际支出82,383,339.77元，"
+        "其中基本支出32,108,426.57元，项目支出50,274,913.20元。\n"
+    )
+    read = figures_read(text)
+    assert read["executed.basic"] == "3210.842657"
+    assert read["executed.total"] == "8238.333977"
+    assert read["budget.total"] == "8645.231"
+    # a computed rate keeps the display rule: two decimals
+    assert read.get("rates.execution", "95.29") == "95.29"
+    book = FigureBook(import_text(TITLE + text).dossier)
+    assert book.figure("rates.execution").exact_text() == "95.29"
+    assert book.figure("executed.basic").text() == "3210.84"  # the screens' display rule stays
