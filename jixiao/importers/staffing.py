@@ -282,7 +282,13 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
         brackets = _innermost_open_brackets(text)
         for match in _COUNT.finditer(text):
             label, label_at = _label_before(text, match.start())
-            if not label or not re.search(f"[{CJK}]", label):
+            if not label:
+                total = _total_after_parts(text, match, counts, line.start)
+                if total is not None:  # "行政编制32名、事业编制20名，共52名"
+                    counts = [c for c in counts if c not in total.parts] + [total]
+                    head = total
+                continue
+            if not re.search(f"[{CJK}]", label):
                 continue
             unit = match.group(2)
             role = classify(label, unit)
@@ -357,6 +363,39 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 head = count
         per_line.append(counts)
     return per_line
+
+
+_TOTAL_AFTER = re.compile(r"[,、;]?(?:共计|共|合计|总计)$")
+
+
+def _total_after_parts(
+    text: str, match: re.Match[str], counts: list[_Count], offset: int
+) -> _Count | None:
+    """ "核定行政编制32名、事业编制20名，共52名": a total written after its parts, with nothing
+    but 共 / 合计 between the last part and it. Its role is the parts' (the quota, or the staff
+    in service), the parts are its parts; two or more parts of one role, no total among them."""
+    verb = _TOTAL_AFTER.search(text, 0, match.start())
+    parts: list[_Count] = []
+    for count in reversed(counts):
+        if not count.part or (parts and count.role != parts[0].role):
+            break
+        parts.insert(0, count)
+    if verb is None or len(parts) < 2 or match.group(2) == "个":
+        return None
+    between = text[parts[-1].end - offset : verb.start()]
+    if between.strip():
+        return None
+    label = text[verb.start() : match.start()].lstrip(",、;")
+    return _Count(
+        parts[0].role,
+        None,
+        int(match.group(1)),
+        parts[0].start,
+        offset + match.end(),
+        label,
+        match.group(2),
+        parts=parts,
+    )
 
 
 _BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")

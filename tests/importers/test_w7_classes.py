@@ -234,3 +234,45 @@ def test_amounts_in_yuan_are_not_rounded_in_the_figures_view() -> None:
     book = FigureBook(import_text(TITLE + text).dossier)
     assert book.figure("rates.execution").exact_text() == "95.29"
     assert book.figure("executed.basic").text() == "3210.84"  # the screens' display rule stays
+
+
+# ── a quota total written after its parts (…，共52名) ──────────────────────────────────────
+
+STAFF_TITLE = TITLE + "一、基本情况\n"
+
+
+def staffing_read(text: str) -> dict[str, str]:
+    return {k: v for k, v in figures_read(text, STAFF_TITLE).items() if k.startswith("staffing.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("核定行政编制32名、事业编制20名，共52名；实有在编人员49人。", "52"),
+        ("行政编制10名、全额拨款事业编制5名，合计15名。", "15"),
+        ("单位编制为：行政编制6名；工勤编制2名；共计8名。", "8"),
+    ],
+)
+def test_a_quota_total_after_its_parts(text: str, expected: str) -> None:
+    assert staffing_read(text)["staffing.authorized"] == expected
+    assert "import.W004" not in codes(text, STAFF_TITLE)
+
+
+def test_a_quota_total_after_parts_that_do_not_add_up() -> None:
+    text = "行政编制10名、事业编制5名，共16名。"
+    assert staffing_read(text)["staffing.authorized"] == "16"  # the total as stated
+    assert "import.W004" in codes(text, STAFF_TITLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a retiree count breaks the run of parts: 共15人 is nobody's total
+        "全局行政编制10名，另有退休人员5人，共15人。",
+        # a single part is not a breakdown
+        "核定行政编制10名，共12名。",
+    ],
+)
+def test_a_count_after_共_that_is_no_quota_total(text: str) -> None:
+    read = staffing_read(text)
+    assert read.get("staffing.authorized") == "10"
