@@ -133,6 +133,11 @@ def _staff_type(label: str) -> StaffType | None:
     return None
 
 
+# people within the quota, counted beside those outside it (编制外) and retirees: the staff in
+# service on a post; inside a stated 在职 count they are its part, not a second total
+_WITHIN_QUOTA = re.compile(r"(?:^|其中|年末|实有)(?:编制内|编内)(?:人员|人数|职工|在职人员)?$")
+
+
 def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
     if _SUBGROUP.search(label):
@@ -161,6 +166,8 @@ def classify(label: str, unit: str) -> str | None:
         label,
     ):
         return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota
+    if _WITHIN_QUOTA.search(label):
+        return ROLE_IN_SERVICE  # "其中编制内人员118人，编制外人员21人": staff holding a post
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
     if re.search(
@@ -305,9 +312,13 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
-                    if staff_type is not None or _CATEGORY.search(label):
+                    if (
+                        staff_type is not None
+                        or _CATEGORY.search(label)
+                        or (head.role == ROLE_AUTHORIZED and re.search(r"[^总]编制$", label))
+                    ):
                         # every typed part in the brackets, also one no standard type names
-                        # ("事业编制15名"): the arithmetic is checked on all of them
+                        # ("事业编制15名", "政法专项编制8名"): the arithmetic is checked on all
                         count.type = staff_type
                         head.parts.append(count)
                     continue
@@ -357,6 +368,12 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             if unit == "个" and role != ROLE_AUTHORIZED:
                 continue
+            if (
+                role == ROLE_IN_SERVICE
+                and _WITHIN_QUOTA.search(label)
+                and any(c.role == ROLE_IN_SERVICE for c in counts)
+            ):
+                continue  # "在职人员130人，其中编制内人员118人": a part of the stated count
             count.type = None
             counts.append(count)
             if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE, ROLE_ACTUAL):

@@ -276,3 +276,37 @@ def test_a_quota_total_after_parts_that_do_not_add_up() -> None:
 def test_a_count_after_共_that_is_no_quota_total(text: str) -> None:
     read = staffing_read(text)
     assert read.get("staffing.authorized") == "10"
+
+
+# ── 编制内 / 编制外: the people on a post are the staff in service ─────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "in_service"),
+    [
+        ("年末实有人员151人，其中编制内人员118人，编制外人员21人，退休人员12人。", "118"),
+        ("编制内人员40人，编制外人员6人，退休人员9人。", "40"),
+        # inside a stated 在职 count, 编制内 is its part, not a second in-service total
+        ("在职人员130人，其中编制内人员118人，编制外人员12人。", "130"),
+        ("年末在职职工612人（其中编制内386人，编制外226人），离退休人员158人。", "612"),
+    ],
+)
+def test_staff_within_the_quota(text: str, in_service: str) -> None:
+    assert staffing_read(text)["staffing.in_service"] == in_service
+    assert "import.W003" not in codes(text, STAFF_TITLE)
+
+
+def test_a_sub_population_of_staff_within_the_quota_is_not_a_count() -> None:
+    assert staffing_read("编制内人员中党员45人。") == {}
+
+
+def test_a_quota_part_of_no_standard_type_in_brackets_is_summed_with_the_others() -> None:
+    # 政法专项编制 names no standard type, yet it is a part: 30 + 8 = 38, no false W004
+    text = "全局编制总数38名（行政编制30名、政法专项编制8名）。"
+    assert staffing_read(text)["staffing.authorized"] == "38"
+    found = codes(text, STAFF_TITLE)
+    assert "import.W004" not in found and "import.I004" in found
+    # parts that do not add up still do
+    assert "import.W004" in codes(
+        "全局编制总数40名（行政编制30名、政法专项编制8名）。", STAFF_TITLE
+    )
