@@ -12,6 +12,7 @@ be shown as the exact original text it was read from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -163,9 +164,10 @@ def wrap_margin(lines: list[str]) -> int | None:
     body = sorted(width for width in widths if width >= _WRAP_MIN_WIDTH)
     if len(body) < _WRAP_MIN_LINES:
         return None
+    histogram = Counter(body)  # distinct widths are few: long texts stay linear
     best, best_count = None, 0
-    for margin in set(body):
-        count = sum(1 for width in body if margin - _WRAP_SLACK <= width <= margin)
+    for margin in histogram:
+        count = sum(n for width, n in histogram.items() if margin - _WRAP_SLACK <= width <= margin)
         if count > best_count or (count == best_count and best is not None and margin > best):
             best, best_count = margin, count
     if best is None or best_count < _WRAP_MIN_LINES:
