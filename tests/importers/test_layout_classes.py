@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures
 
 TITLE = "某市图书馆2023年度部门整体支出绩效评价报告\n"
 
 
 def figures_read(text: str) -> dict[str, str]:
-    result = import_text(TITLE + text)
-    flat = FigureBook(result.dossier).flat()
-    return {
-        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
-    }
+    return claimed_figures(import_text(TITLE + text))
 
 
 def ids(result: ImportResult) -> list[str]:

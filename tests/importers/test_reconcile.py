@@ -15,16 +15,14 @@ from jixiao.core.figures import FigureBook
 from jixiao.importers.reconcile import Reading, choose, describe_difference
 from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures
 
 TITLE = "某县林业局2023年度部门整体支出绩效评价报告\n"
 D = Decimal
 
 
 def figures_read(result: ImportResult) -> dict[str, str]:
-    flat = FigureBook(result.dossier).flat()
-    return {
-        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
-    }
+    return claimed_figures(result)
 
 
 def by_id(result: ImportResult, finding_id: str) -> list:

@@ -16,6 +16,7 @@ import pytest
 from jixiao.core.figures import FigureBook
 from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures
 
 TITLE = "某县文化广电旅游局2023年度部门整体支出绩效评价报告\n"
 
@@ -26,11 +27,7 @@ def imported(text: str) -> ImportResult:
 
 def figures_read(text: str) -> dict[str, str]:
     """The figures the importer claims to have read, as the figures view shows them."""
-    result = imported(text)
-    flat = FigureBook(result.dossier).flat()
-    return {
-        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
-    }
+    return claimed_figures(imported(text))
 
 
 def ids(result: ImportResult) -> set[str]:

@@ -16,16 +16,13 @@ import pytest
 from jixiao.core.figures import FigureBook
 from jixiao.importers.normalise import normalise, wrap_margin
 from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures
 
 TITLE = "某县水务局2023年度部门整体支出绩效自评报告\n"
 
 
 def figures_read(text: str, title: str = TITLE) -> dict[str, str]:
-    result = import_text(title + text)
-    flat = FigureBook(result.dossier).flat()
-    return {
-        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
-    }
+    return claimed_figures(import_text(title + text))
 
 
 def codes(text: str, title: str = TITLE) -> set[str]:

@@ -1,0 +1,15 @@
+"""What an import claims to have read, as the figures view shows it: the shared helper of the
+importer's wording- and layout-class tests."""
+
+from __future__ import annotations
+
+from jixiao.core.figures import FigureBook
+from jixiao.importers.result import ImportResult
+
+
+def claimed_figures(result: ImportResult) -> dict[str, str]:
+    """The flat figures the importer traced to the text (profile fields left out)."""
+    flat = FigureBook(result.dossier).flat()
+    return {
+        key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
+    }
