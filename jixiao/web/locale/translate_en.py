@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    # walk-fin
+    "重新打开原因": "Reason for reopening",
     # concurrent edits: a stale save refused with what the other save changed
     "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
         "Someone else saved changes to this section after you opened the page; so as not to "
