@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -49,3 +51,41 @@ def test_the_excel_template_explains_the_web_upload_not_the_command_line(client,
     text = "\n".join(str(n) for n in notes if n)
     assert "jixiao import" not in text
     assert "导入档案" in text
+
+
+def _import_page(client, world, sheet: str, language: str = "zh-hans") -> str:
+    login(client, world, "admin")
+    client.cookies["django_language"] = language
+    upload = SimpleUploadedFile("orgs.csv", sheet.encode())
+    return client.post(reverse("org_import"), {"file": upload}).content.decode()
+
+
+@pytest.mark.django_db
+def test_org_import_password_problems_are_chinese_on_chinese_pages(client, world):
+    page = _import_page(client, world, "组织编码,用户名,角色,初始密码\nU1,weak,单位填报员,1\n")
+    assert "第2行 初始密码：密码太短：至少须有 10 个字符。" in page
+    assert "too short" not in page and "This password" not in page
+
+
+@pytest.mark.django_db
+def test_org_import_problems_are_english_on_english_pages(client, world):
+    page = _import_page(
+        client, world, "组织编码,用户名,角色,初始密码\nU1,weak,单位填报员,1\n", language="en"
+    )
+    assert "Row 2, 初始密码 (initial password): This password is too short" in page
+    assert "第2行" not in page
+
+
+@pytest.mark.django_db
+def test_org_import_problems_use_chinese_colons_and_no_english_tail(client, world):
+    name = "某" * 201
+    page = _import_page(
+        client,
+        world,
+        f"组织编码,组织名称,组织类型,上级编码\nX1,{name},单位,NOPE\nX2,甲,宇宙,F1\n",
+    )
+    assert "第2行 组织名称：超过 200 个字符" in page
+    assert "第2行 上级编码：找不到组织 NOPE" in page
+    assert "第3行 组织类型：应为 财政局、主管部门 或 单位，得到“宇宙”" in page
+    assert "longer than" not in page and "行 组织" in page
+    assert not re.search(r"第\d+行 [^<]*?: ", page)

@@ -12,6 +12,15 @@ from pathlib import Path
 
 EN = {
     # walk-fin
+    "第%(row)s行 组织编码：组织 %(code)s %(outside)s": "Row %(row)s, 组织编码 (code): organisation %(code)s is %(outside)s",
+    "第%(row)s行 上级编码：上级 %(code)s %(outside)s": "Row %(row)s, 上级编码 (parent code): parent %(code)s is %(outside)s",
+    "第%(row)s行 组织编码：不能在组织 %(code)s 授予角色，%(outside)s": "Row %(row)s, 组织编码 (code): cannot grant a role in organisation %(code)s: it is %(outside)s",
+    "第%(row)s行 用户名：账号 %(username)s 在其他组织任职或是后台管理员，%(outside)s": "Row %(row)s, 用户名 (username): account %(username)s holds roles in other organisations or is a site administrator, %(outside)s",
+    "第%(row)s行 %(column)s：含有空字符": "Row %(row)s, %(column)s: contains a NUL character",
+    "第%(row)s行 %(column)s：超过 %(limit)s 个字符": "Row %(row)s, %(column)s: longer than %(limit)s characters",
+    "第%(row)s行 初始密码：%(message)s": "Row %(row)s, 初始密码 (initial password): %(message)s",
+    "密码太短：至少须有 %(min_length)s 个字符。": "This password is too short: it must have at least %(min_length)s characters.",
+    "密码至少须有 %(min_length)s 个字符。": "Your password must have at least %(min_length)s characters.",
     "重新打开原因": "Reason for reopening",
     # concurrent edits: a stale save refused with what the other save changed
     "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
@@ -707,14 +716,14 @@ EN.update(
         "组织 新建 %(orgs_created)s、更新 %(orgs_updated)s；用户 新建 %(users_created)s；角色任职 新建 %(memberships_created)s": "Organisations: %(orgs_created)s new, %(orgs_updated)s updated; users: %(users_created)s new; roles: %(memberships_created)s new",
         "应为 .csv 或 .xlsx 文件": "expected a .csv or .xlsx file",
         "文件为空": "the sheet is empty",
-        "第1行: 不认识的列 %(unknown)s，可用列：%(known)s": "Row 1: unknown columns %(unknown)s; known columns: %(known)s",
-        "第%(row)s行 组织编码: 必填": "Row %(row)s, code: required",
-        "第%(row)s行 组织类型: 应为 财政局、主管部门 或 单位，得到 %(got)s": "Row %(row)s, kind: expected 财政局, 主管部门 or 单位, got %(got)s",
-        "第%(row)s行 上级编码: 找不到组织 %(code)s": "Row %(row)s, parent code: no organisation %(code)s",
-        "第%(row)s行 上级编码: 不能是本组织": "Row %(row)s, parent code: an organisation cannot be its own parent",
-        "第%(row)s行 组织编码: 找不到组织 %(code)s，新组织须填写名称": "Row %(row)s, code: no organisation %(code)s; a new one needs a name",
-        "第%(row)s行 角色: 应为 %(roles)s，得到 %(got)s": "Row %(row)s, role: expected one of %(roles)s, got %(got)s",
-        "第%(row)s行 用户名: 填写角色时必填": "Row %(row)s, username: required with a role",
+        "第1行：不认识的列 %(unknown)s，可用列：%(known)s": "Row 1: unknown columns %(unknown)s; known columns: %(known)s",
+        "第%(row)s行 组织编码：必填": "Row %(row)s, 组织编码 (code): required",
+        "第%(row)s行 组织类型：应为 财政局、主管部门 或 单位，得到“%(got)s”": "Row %(row)s, 组织类型 (kind): expected 财政局, 主管部门 or 单位, got “%(got)s”",
+        "第%(row)s行 上级编码：找不到组织 %(code)s": "Row %(row)s, 上级编码 (parent code): no organisation %(code)s",
+        "第%(row)s行 上级编码：不能是本组织": "Row %(row)s, 上级编码 (parent code): an organisation cannot be its own parent",
+        "第%(row)s行 组织编码：找不到组织 %(code)s，新组织须填写名称": "Row %(row)s, 组织编码 (code): no organisation %(code)s; a new one needs a name",
+        "第%(row)s行 角色：应为 %(roles)s，得到“%(got)s”": "Row %(row)s, 角色 (role): expected one of %(roles)s, got “%(got)s”",
+        "第%(row)s行 用户名：填写角色时必填": "Row %(row)s, 用户名 (username): required with a role",
         "组织 %(code)s 的上级形成循环": "The parents of organisation %(code)s form a cycle",
         "未设初始密码，请管理员在后台设置": "no password set; an administrator sets it in the admin",
         "请上传 .csv 或 .xlsx 文件": "Upload a .csv or .xlsx file",
