@@ -89,3 +89,44 @@ def test_org_import_problems_use_chinese_colons_and_no_english_tail(client, worl
     assert "第3行 组织类型：应为 财政局、主管部门 或 单位，得到“宇宙”" in page
     assert "longer than" not in page and "行 组织" in page
     assert not re.search(r"第\d+行 [^<]*?: ", page)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("finance", "results:rules"),
+        ("finance", "round_new"),
+        ("finance", "password_change"),
+    ],
+)
+def test_form_labels_end_in_a_chinese_colon_on_chinese_pages(client, world, who, url):
+    login(client, world, who)
+    page = client.get(reverse(url)).content.decode()
+    labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
+    assert labels and not [x for x in labels if x.endswith(":")], labels
+    assert any(x.endswith("：") for x in labels)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse(url)).content.decode()
+    assert not [x for x in re.findall(r"<label[^>]*>([^<]*)</label>", page) if "：" in x]
+
+
+@pytest.mark.django_db
+def test_results_errors_on_english_pages_are_sentences_with_an_english_colon(client, world):
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve")
+    login(client, world, "finance")
+    client.cookies["django_language"] = "en"
+    pk = world.subs["a"].pk
+    page = client.post(
+        reverse("results:item_new", args=[pk]),
+        {"description": "整改", "responsible": "办公室", "due_date": "2024-09-30"},
+    ).content.decode()
+    assert "Describe the item (4+ chars)" in page
+    page = client.post(
+        reverse("results:decide", args=[pk]),
+        {"choice": "change", "action": "reduce", "share": "abc", "amount_unit": "万元"},
+    ).content.decode()
+    assert "Share (%): " in page and "Share (%)：" not in page
+    page = client.get(reverse("results:submission", args=[pk])).content.decode()
+    assert not re.findall(r"<li>[a-z][^<]*", page)
