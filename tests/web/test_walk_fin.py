@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -130,3 +131,26 @@ def test_results_errors_on_english_pages_are_sentences_with_an_english_colon(cli
     assert "Share (%): " in page and "Share (%)：" not in page
     page = client.get(reverse("results:submission", args=[pk])).content.decode()
     assert not re.findall(r"<li>[a-z][^<]*", page)
+
+
+@pytest.mark.django_db
+def test_english_dashboard_export_headers_are_capitalised_and_levels_singular(fake_findings):
+    from tests.web.oversight_data import build_county
+
+    county = build_county()
+    client = Client()
+    client.force_login(county.users["finance"])
+    client.cookies["django_language"] = "en"
+    url = reverse("oversight:round_dashboard_export", args=[county.round.pk, "all"])
+    book = load_workbook(io.BytesIO(b"".join(client.get(url).streaming_content)))
+    headers = [
+        str(cell)
+        for sheet in book.worksheets
+        for cell in next(sheet.iter_rows(values_only=True))
+        if cell
+    ]
+    assert "Of which on time" in headers and "Of which waived" in headers
+    assert not [h for h in headers if h[:1].islower()], headers
+    findings = book[next(n for n in book.sheetnames if n.startswith("Findings"))]
+    levels = {row[1] for row in list(findings.iter_rows(values_only=True))[1:] if row[1]}
+    assert levels and levels <= {"Error", "Warning", "Info"}, levels

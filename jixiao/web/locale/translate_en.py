@@ -774,7 +774,7 @@ EN.update(
         "提交率（%）": "Submitted (%)",
         "按时提交": "On time",
         "退回修改中": "Returned for correction",
-        "其中已过截止": "of which past deadline",
+        "其中已过截止": "Of which past deadline",
         "完成与及时性（按主管部门）": "Completion and timeliness (by supervising department)",
         "已提交：已交审核且未被退回，其中按时与逾期按首次提交时间对比批次截止时间；按时、逾期、退回修改中、未提交四项之和为应报单位数；未提交中“已过截止”按单位的截止时间（含延期）计。": (
             "Submitted: handed in for review and not sent back; of those, on time and late "
@@ -782,10 +782,10 @@ EN.update(
             "and not submitted add up to the units due; “past deadline” counts unsubmitted "
             "units past their own (possibly extended) deadline."
         ),
-        "其中按时": "of which on time",
+        "其中按时": "Of which on time",
         "已提交·按时": "Submitted on time",
         "已提交·逾期": "Submitted late",
-        "其中逾期": "of which late",
+        "其中逾期": "Of which late",
         "最终得分分布": "Final score distribution",
         "得分区间": "Score range",
         "报告数": "Reports",
@@ -816,7 +816,7 @@ EN.update(
         "级别": "Level",
         "涉及报告": "Reports",
         "出现次数": "Occurrences",
-        "其中已说明": "of which waived",
+        "其中已说明": "Of which waived",
         "已提交报告当前版本中的核查结果；“已说明”为单位书面说明后豁免的条数。": (
             "Findings in the current version of submitted reports; “waived” counts those the "
             "unit explained in writing."

@@ -15,6 +15,9 @@ from pathlib import Path
 from jixiao.web.locale.translate_en import fill_and_compile
 
 EN = {
+    "finding level\x04错误": "Error",
+    "finding level\x04警告": "Warning",
+    "finding level\x04提示": "Info",
     "批次分析（文字重复、目标质量）": "Round analysis (reused text, targets)",
     "版本分析（文字重复、目标质量）": "Version analysis (reused text, targets)",
     "文字重复率（%）": "Reused text (%)",
