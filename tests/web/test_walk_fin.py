@@ -154,3 +154,19 @@ def test_english_dashboard_export_headers_are_capitalised_and_levels_singular(fa
     findings = book[next(n for n in book.sheetnames if n.startswith("Findings"))]
     levels = {row[1] for row in list(findings.iter_rows(values_only=True))[1:] if row[1]}
     assert levels and levels <= {"Error", "Warning", "Info"}, levels
+
+
+@pytest.mark.django_db
+def test_org_import_refuses_a_bad_email_and_lists_the_roles_the_sheet_accepts(client, world):
+    sheet = "组织编码,用户名,角色,邮箱\nU1,newbie,科长,x\n"
+    page = _import_page(client, world, sheet)
+    assert "第2行 邮箱：“x”不是有效的邮箱地址" in page
+    page = _import_page(client, world, sheet, language="en")
+    assert "Row 2, 邮箱 (email): “x” is not a valid email address" in page
+    assert (
+        "expected one of 单位填报员、单位负责人" in page
+    )  # the values to write, not their English
+    assert "written in Chinese as shown" in page  # the page's help, translated
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="newbie").exists()

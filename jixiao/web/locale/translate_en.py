@@ -12,6 +12,8 @@ from pathlib import Path
 
 EN = {
     # walk-fin
+    "组织类型：财政局、主管部门、单位；角色：单位填报员、单位负责人、主管部门审核员、财政局审核员、系统管理员。整表先检查，有任何错误则不写入。已有组织（按编码）和用户（按用户名）会更新而不重复。": "组织类型 (kind): 财政局 (finance bureau), 主管部门 (department) or 单位 (unit); 角色 (role): 单位填报员 (unit data clerk), 单位负责人 (unit head), 主管部门审核员 (department reviewer), 财政局审核员 (finance reviewer) or 系统管理员 (administrator), written in Chinese as shown. The whole sheet is checked first and nothing is written if anything is wrong. Existing organisations (by code) and users (by username) are updated, not duplicated.",
+    "第%(row)s行 邮箱：“%(got)s”不是有效的邮箱地址，应如 name@example.org": "Row %(row)s, 邮箱 (email): “%(got)s” is not a valid email address; expected e.g. name@example.org",
     "第%(row)s行 组织编码：组织 %(code)s %(outside)s": "Row %(row)s, 组织编码 (code): organisation %(code)s is %(outside)s",
     "第%(row)s行 上级编码：上级 %(code)s %(outside)s": "Row %(row)s, 上级编码 (parent code): parent %(code)s is %(outside)s",
     "第%(row)s行 组织编码：不能在组织 %(code)s 授予角色，%(outside)s": "Row %(row)s, 组织编码 (code): cannot grant a role in organisation %(code)s: it is %(outside)s",
@@ -601,7 +603,7 @@ EN = {
     "途径": "Via",
     "组织与权限变更记录": "Org and access changes",
     "须修改初始密码": "Must change the initial password",
-    "上传 CSV 或 Excel（.xlsx）表，第一行为列名：": "Upload a CSV or Excel (.xlsx) sheet whose first row names the columns:",
+    "上传 CSV 或 Excel（.xlsx）表，第一行为列名：": "Upload a CSV or Excel (.xlsx) sheet whose first row names the columns: ",
     "jixiao 绩效评价": "jixiao performance evaluation",
     # accessibility and layout (labels, skip link)
     "跳到主要内容": "Skip to main content",

@@ -267,15 +267,33 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
                 gettext("第%(row)s行 角色：应为 %(roles)s，得到“%(got)s”")
                 % {
                     "row": number,
-                    "roles": "、".join(str(label) for _, label in Role.choices),
+                    "roles": "、".join(
+                        k for k in ROLES if not k.isascii()
+                    ),  # what the sheet accepts
                     "got": row.get("role", ""),
                 }
+            )
+        if row.get("email") and not _is_email(row["email"]):
+            problems.append(
+                gettext("第%(row)s行 邮箱：“%(got)s”不是有效的邮箱地址，应如 name@example.org")
+                % {"row": number, "got": row["email"]}
             )
         if row.get("role") and not row.get("username"):
             problems.append(gettext("第%(row)s行 用户名：填写角色时必填") % {"row": number})
         if row.get("password"):
             problems += _password_problems(number, row)
     return problems
+
+
+def _is_email(text: str) -> bool:
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def _value_problems(number: int, row: dict[str, str]) -> list[str]:
