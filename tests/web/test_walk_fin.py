@@ -170,3 +170,22 @@ def test_org_import_refuses_a_bad_email_and_lists_the_roles_the_sheet_accepts(cl
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.filter(username="newbie").exists()
+
+
+@pytest.mark.django_db
+def test_the_round_report_zip_downloads_under_a_name_a_clerk_can_file(
+    client, world, django_capture_on_commit_callbacks
+):
+    from urllib.parse import unquote
+
+    from jixiao.web.evaluations.models import BatchJob
+
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve", "approve")
+    login(client, world, "finance")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("round_export", args=[world.round.pk]), {"fmt": "md"})
+    response = client.get(reverse("job_download", args=[BatchJob.objects.get().pk]))
+    name = unquote(response["Content-Disposition"])
+    assert "2023年度 测财监〔2024〕1号 评价报告（MD）.zip" in name
+    assert "reports" not in name
