@@ -189,3 +189,17 @@ def test_the_round_report_zip_downloads_under_a_name_a_clerk_can_file(
     name = unquote(response["Content-Disposition"])
     assert "2023年度 测财监〔2024〕1号 评价报告（MD）.zip" in name
     assert "reports" not in name
+
+
+@pytest.mark.django_db
+def test_the_admin_index_names_jixiaos_apps_in_the_page_language(client, world):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("root", password=PASSWORD)
+    assert client.login(username="root", password=PASSWORD)
+    page = client.get("/admin/").content.decode()
+    assert "组织与人员" in page and "绩效评价" in page
+    assert " / Organisations" not in page and " / Evaluations" not in page
+    client.cookies["django_language"] = "en"
+    page = client.get("/admin/").content.decode()
+    assert "Organisations" in page and "Evaluations" in page and "组织与人员" not in page

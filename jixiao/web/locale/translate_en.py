@@ -12,6 +12,10 @@ from pathlib import Path
 
 EN = {
     # walk-fin
+    "绩效评价": "Evaluations",
+    "运维": "Operations",
+    "绩效监督分析": "Oversight",
+    "公开门户": "Public portal",
     "组织类型：财政局、主管部门、单位；角色：单位填报员、单位负责人、主管部门审核员、财政局审核员、系统管理员。整表先检查，有任何错误则不写入。已有组织（按编码）和用户（按用户名）会更新而不重复。": "组织类型 (kind): 财政局 (finance bureau), 主管部门 (department) or 单位 (unit); 角色 (role): 单位填报员 (unit data clerk), 单位负责人 (unit head), 主管部门审核员 (department reviewer), 财政局审核员 (finance reviewer) or 系统管理员 (administrator), written in Chinese as shown. The whole sheet is checked first and nothing is written if anything is wrong. Existing organisations (by code) and users (by username) are updated, not duplicated.",
     "第%(row)s行 邮箱：“%(got)s”不是有效的邮箱地址，应如 name@example.org": "Row %(row)s, 邮箱 (email): “%(got)s” is not a valid email address; expected e.g. name@example.org",
     "第%(row)s行 组织编码：组织 %(code)s %(outside)s": "Row %(row)s, 组织编码 (code): organisation %(code)s is %(outside)s",
