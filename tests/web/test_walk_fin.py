@@ -203,3 +203,18 @@ def test_the_admin_index_names_jixiaos_apps_in_the_page_language(client, world):
     client.cookies["django_language"] = "en"
     page = client.get("/admin/").content.decode()
     assert "Organisations" in page and "Evaluations" in page and "组织与人员" not in page
+
+
+@pytest.mark.django_db
+def test_target_quality_in_english_is_sentences_without_chinese_evidence(fake_findings):
+    from tests.web.oversight_planted import build_planted_county
+
+    county = build_planted_county()
+    client = Client()
+    client.force_login(county.users["finance"])
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("submission_detail", args=[county.subs["yi"].pk])).content.decode()
+    panel = page.split('id="target-review"')[1].split("</div>\n")[0]
+    assert "The target of" in panel and "asks less than last year" in panel
+    assert "the target of" not in panel
+    assert "上年实际" not in panel and 'class="evidence"' not in panel
