@@ -218,3 +218,50 @@ def test_target_quality_in_english_is_sentences_without_chinese_evidence(fake_fi
     assert "The target of" in panel and "asks less than last year" in panel
     assert "the target of" not in panel
     assert "上年实际" not in panel and 'class="evidence"' not in panel
+
+
+def _english_text_nodes_starting_lowercase(page: str) -> list[str]:
+    """Text right after a tag in <main> that starts with a lowercase English word (ids such as
+    budget.W001 excepted)."""
+    main = page.split("<main", 1)[1].split("</main>", 1)[0]
+    starts = (
+        r"(?:<(?:li|td|th|p|div|h2|summary|label|button)\b[^>]*>|<span class=\"id\">[^<]*</span>)"
+    )
+    texts = re.findall(starts + r"\s*([a-z][a-z-]+\b[^<]{0,40})", main)
+    return [t for t in texts if not re.match(r"[a-z_]+\.[A-Z]\d{3}", t)]
+
+
+@pytest.mark.django_db
+def test_the_distrust_table_and_findings_read_as_sentences_in_english(fake_findings):
+    from tests.web.oversight_planted import build_planted_county
+
+    county = build_planted_county()
+    client = Client()
+    client.force_login(county.users["finance"])
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("oversight:round_dashboard", args=[county.round.pk])).content.decode()
+    assert "Self-score " in page and "of its paragraphs found in other reports" in page
+    assert not _english_text_nodes_starting_lowercase(page)
+    detail = client.get(reverse("submission_detail", args=[county.subs["yi"].pk])).content.decode()
+    assert not _english_text_nodes_starting_lowercase(detail)
+
+
+def test_a_findings_english_message_and_hint_start_uppercase_names_do_not():
+    from django.utils import translation
+
+    from jixiao.web.evaluations.templatetags.jixiao_i18n import english
+
+    finding = {
+        "message": "绩效目标3使用“提高”等词却没有数字",
+        "message_en": "goal 3 uses vague wording without a number",
+        "hint": "细化目标",
+        "hint_en": "make the goal measurable",
+        "name": "演示",
+        "name_en": "kWh per head",
+    }
+    with translation.override("en"):
+        assert str(english(finding, "message")).startswith("Goal 3 uses")
+        assert str(english(finding, "hint")).startswith("Make the goal")
+        assert str(english(finding, "name")) == "kWh per head"
+    with translation.override("zh-hans"):
+        assert str(english(finding, "message")).startswith("绩效目标3")

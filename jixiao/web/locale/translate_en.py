@@ -762,8 +762,8 @@ EN.update(
         "分析看板：完成情况、得分分布、排名、自评差距、核查发现": (
             "Dashboard: completion, score distribution, ranking, self-score gaps, findings"
         ),
-        "是": "yes",
-        "否": "no",
+        "是": "Yes",
+        "否": "No",
         "预算总额（万元）": "Budget total (10k yuan)",
         "执行数总额（万元）": "Spending total (10k yuan)",
         "预算执行率（%）": "Budget execution rate (%)",
