@@ -265,3 +265,14 @@ def test_a_findings_english_message_and_hint_start_uppercase_names_do_not():
         assert str(english(finding, "name")) == "kWh per head"
     with translation.override("zh-hans"):
         assert str(english(finding, "message")).startswith("绩效目标3")
+
+
+@pytest.mark.django_db
+def test_the_results_register_in_english_starts_its_suggestions_uppercase(client, world):
+    fill(world, "a")
+    advance(world, "a", "submit", "dept_approve", "finance_approve")
+    login(client, world, "finance")
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("results:register", args=[world.round.pk])).content.decode()
+    assert "Keep next year's budget" in page.replace("&#x27;", "'")
+    assert "keep next year's budget" not in page.replace("&#x27;", "'")
