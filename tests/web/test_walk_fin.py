@@ -276,3 +276,14 @@ def test_the_results_register_in_english_starts_its_suggestions_uppercase(client
     page = client.get(reverse("results:register", args=[world.round.pk])).content.decode()
     assert "Keep next year's budget" in page.replace("&#x27;", "'")
     assert "keep next year's budget" not in page.replace("&#x27;", "'")
+
+
+@pytest.mark.django_db
+def test_the_change_password_form_refuses_a_short_password_in_chinese(client, world):
+    login(client, world, "filler_a")
+    page = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "Ab3$x", "new_password2": "Ab3$x"},
+    ).content.decode()
+    assert "密码太短：至少须有 10 个字符。" in page and "密码至少须有 10 个字符。" in page
+    assert "too short" not in page and "at least 10 characters" not in page
