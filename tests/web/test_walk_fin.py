@@ -287,3 +287,21 @@ def test_the_change_password_form_refuses_a_short_password_in_chinese(client, wo
     ).content.decode()
     assert "密码太短：至少须有 10 个字符。" in page and "密码至少须有 10 个字符。" in page
     assert "too short" not in page and "at least 10 characters" not in page
+
+
+def test_grades_outside_the_chinese_report_body_are_shown_in_the_page_language():
+    """优/良/中/差 are stored Chinese words: a page shows them through |term (Excellent… on an
+    English page), as the confirmation page's computed score once did not."""
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parents[2] / "jixiao" / "web"
+    bare = []
+    for template in web.rglob("templates/**/*.html"):
+        in_report = False  # the published report's own text is Chinese (<article lang="zh">)
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            in_report = (in_report or '<article class="report"' in line) and (
+                "</article>" not in line
+            )
+            if not in_report and re.search(r"\{\{ [\w.]*grade \}\}", line):
+                bare.append(f"{template.relative_to(web)}:{number}")
+    assert not bare, bare
