@@ -663,7 +663,7 @@ EN.update(
         "未知操作 %(action)s": "Unknown action %(action)s",
         "仍有 %(count)s 项错误，请先修正或说明理由豁免": "%(count)s error(s) remain: fix them, or waive them with a reason",
         "评分项 %(item)s 不存在": "No score item %(item)s",
-        "得分应在 0 到 %(weight)s 之间": "Points must lie between 0 and %(weight)s",
+        "复核得分应在 0 到 %(weight)s 之间": "Re-score must lie between 0 and %(weight)s",
         "延期时间应晚于现在": "The extension must end in the future",
         "只有本财政局审核员可以批量导出": "Only this bureau's reviewers may export",
         "不支持的格式 %(fmt)s": "Unknown format %(fmt)s",
