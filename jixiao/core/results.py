@@ -59,9 +59,9 @@ class Suggestion:
         share = _percent(self.cut_share)
         if lang == "en":
             head = (
-                f"reduce next year's project budget by {share}%"
+                f"Reduce next year's project budget by {share}%"
                 if self.cut_share > 0
-                else "keep next year's budget"
+                else "Keep next year's budget"
             )
             return head + ("; rectification required" if self.rectify else "")
         head = f"压减下年度项目预算{share}%" if self.cut_share > 0 else "维持下年度预算安排"

@@ -32,7 +32,7 @@ def test_poor_grade_text_in_both_languages() -> None:
     suggestion = suggest("差", [], DEFAULT_RULES)
     assert suggestion.kind == "reduce"
     assert suggestion.text("zh") == "压减下年度项目预算10%"
-    assert suggestion.text("en") == "reduce next year's project budget by 10%"
+    assert suggestion.text("en") == "Reduce next year's project budget by 10%"
     assert "差" in suggestion.reasons[0].zh
 
 

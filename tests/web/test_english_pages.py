@@ -166,7 +166,7 @@ def test_findings_and_explanations_follow_the_page_language(client, world):
             "Enter the year's executed or final amounts by economic class",
             "按经济分类填报全年执行数或决算数",
         ),
-        ("target met: full points", "达到目标，得满分"),
+        ("Target met: full points", "达到目标，得满分"),
         ("2020 self-evaluation style", "自评样式（预算执行率10"),
     ):
         assert shown.replace("'", "&#x27;") in english and hidden not in english

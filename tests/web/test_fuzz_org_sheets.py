@@ -208,7 +208,7 @@ def test_values_too_long_for_their_column_or_with_nul_are_refused(world, tmp_pat
     with pytest.raises(SheetError) as refused:
         import_rows(read_rows(tmp_path / "long.csv"))
     assert refused.value.problems == [
-        "第2行 组织名称: 超过200个字符 / longer than 200 characters",
-        "第3行 组织名称: 含有空字符 / contains a NUL character",
-        "第4行 用户名: 超过150个字符 / longer than 150 characters",
+        "第2行 组织名称：超过 200 个字符",
+        "第3行 组织名称：含有空字符",
+        "第4行 用户名：超过 150 个字符",
     ]

@@ -160,7 +160,7 @@ def test_org_sheet_refuses_bad_rows_and_writes_nothing(tmp_path):
     assert (
         "第2行 组织类型" in text
         and "第2行 角色" in text
-        and "第3行 上级编码: 找不到组织 NOPE" in text
+        and "第3行 上级编码：找不到组织 NOPE" in text
     )
     assert not Org.objects.filter(code__in=["X1", "X2"]).exists()
 

@@ -83,7 +83,7 @@ def test_a_rescore_of_the_weight_as_shown_is_accepted(client, world):
     response = client.post(url, {"item_id": "output.i1", "points": "16.666"}, follow=True)
     assert "最多两位小数" in response.content.decode()
     response = client.post(url, {"item_id": "output.i1", "points": "16.68"}, follow=True)
-    assert "得分应在 0 到 16.67 之间" in response.content.decode()
+    assert "复核得分应在 0 到 16.67 之间" in response.content.decode()
     response = client.post(url, {"item_id": "output.i1", "points": "abc"}, follow=True)
     assert "复核得分：“abc”不是数字，请输入数字，如 1382.5 或 1,382.5" in response.content.decode()
     assert submission.rescores.count() == 1

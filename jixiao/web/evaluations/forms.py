@@ -49,7 +49,7 @@ def _typed_number(field: forms.Field, value: Any) -> Decimal | None:
         return parse_number(str(value))
     except NumberSyntaxError as error:
         detail = error.en if _in_english() else error.zh
-        raise ValidationError(f"{field.label}：{detail}", code="invalid") from None
+        raise ValidationError(f"{field.label}{_('：')}{detail}", code="invalid") from None
 
 
 class NumberField(forms.DecimalField):
@@ -68,7 +68,7 @@ class CountField(forms.IntegerField):
             return None
         if number != number.to_integral_value():
             detail = "enter a whole number such as 42" if _in_english() else "请输入整数，如 42"
-            raise ValidationError(f"{self.label}：{detail}", code="invalid")
+            raise ValidationError(f"{self.label}{_('：')}{detail}", code="invalid")
         return int(number)
 
 

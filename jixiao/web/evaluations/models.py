@@ -120,6 +120,13 @@ class Submission(models.Model):
     def entry_closed(self) -> bool:
         return timezone.now() > self.entry_deadline
 
+    @property
+    def reopened(self) -> bool:
+        """Whether the last move back to 退回修改 was a reopen (of an approved or published
+        report) rather than a return: its reason is then a reopen reason, not a return reason."""
+        last = self.audit.filter(action__in=("return", "reopen")).order_by("-at", "-pk").first()
+        return last is not None and last.action == "reopen"
+
 
 class DossierVersion(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")

@@ -821,7 +821,7 @@ def _check_points(points: Decimal, weight: Decimal) -> None:
         )
     if not Decimal(0) <= points <= round_half_up(weight):
         raise ActionRefused(
-            gettext("得分应在 0 到 %(weight)s 之间") % {"weight": shown}, code="points_range"
+            gettext("复核得分应在 0 到 %(weight)s 之间") % {"weight": shown}, code="points_range"
         )
 
 

@@ -437,9 +437,9 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_for(request, pk)
     if not job.result or job.kind != "reports_zip":
         raise Http404(_("压缩包尚未生成"))
-    return FileResponse(
-        job.result.open("rb"), as_attachment=True, filename=job.result.name.rsplit("/", 1)[-1]
-    )
+    # named for the clerk who files it (year, notice, format), not by the round's database id
+    name = f"{job.round.year}年度 {job.round.notice} 评价报告（{job.fmt.upper()}）.zip"
+    return FileResponse(job.result.open("rb"), as_attachment=True, filename=name)
 
 
 # ── one submission ────────────────────────────────────────────────────────────────────────

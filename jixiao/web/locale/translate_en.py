@@ -11,6 +11,23 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    # walk-fin
+    "绩效评价": "Evaluations",
+    "运维": "Operations",
+    "绩效监督分析": "Oversight",
+    "公开门户": "Public portal",
+    "组织类型：财政局、主管部门、单位；角色：单位填报员、单位负责人、主管部门审核员、财政局审核员、系统管理员。整表先检查，有任何错误则不写入。已有组织（按编码）和用户（按用户名）会更新而不重复。": "组织类型 (kind): 财政局 (finance bureau), 主管部门 (department) or 单位 (unit); 角色 (role): 单位填报员 (unit data clerk), 单位负责人 (unit head), 主管部门审核员 (department reviewer), 财政局审核员 (finance reviewer) or 系统管理员 (administrator), written in Chinese as shown. The whole sheet is checked first and nothing is written if anything is wrong. Existing organisations (by code) and users (by username) are updated, not duplicated.",
+    "第%(row)s行 邮箱：“%(got)s”不是有效的邮箱地址，应如 name@example.org": "Row %(row)s, 邮箱 (email): “%(got)s” is not a valid email address; expected e.g. name@example.org",
+    "第%(row)s行 组织编码：组织 %(code)s %(outside)s": "Row %(row)s, 组织编码 (code): organisation %(code)s is %(outside)s",
+    "第%(row)s行 上级编码：上级 %(code)s %(outside)s": "Row %(row)s, 上级编码 (parent code): parent %(code)s is %(outside)s",
+    "第%(row)s行 组织编码：不能在组织 %(code)s 授予角色，%(outside)s": "Row %(row)s, 组织编码 (code): cannot grant a role in organisation %(code)s: it is %(outside)s",
+    "第%(row)s行 用户名：账号 %(username)s 在其他组织任职或是后台管理员，%(outside)s": "Row %(row)s, 用户名 (username): account %(username)s holds roles in other organisations or is a site administrator, %(outside)s",
+    "第%(row)s行 %(column)s：含有空字符": "Row %(row)s, %(column)s: contains a NUL character",
+    "第%(row)s行 %(column)s：超过 %(limit)s 个字符": "Row %(row)s, %(column)s: longer than %(limit)s characters",
+    "第%(row)s行 初始密码：%(message)s": "Row %(row)s, 初始密码 (initial password): %(message)s",
+    "密码太短：至少须有 %(min_length)s 个字符。": "This password is too short: it must have at least %(min_length)s characters.",
+    "密码至少须有 %(min_length)s 个字符。": "Your password must have at least %(min_length)s characters.",
+    "重新打开原因": "Reason for reopening",
     # concurrent edits: a stale save refused with what the other save changed
     "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
         "Someone else saved changes to this section after you opened the page; so as not to "
@@ -590,7 +607,7 @@ EN = {
     "途径": "Via",
     "组织与权限变更记录": "Org and access changes",
     "须修改初始密码": "Must change the initial password",
-    "上传 CSV 或 Excel（.xlsx）表，第一行为列名：": "Upload a CSV or Excel (.xlsx) sheet whose first row names the columns:",
+    "上传 CSV 或 Excel（.xlsx）表，第一行为列名：": "Upload a CSV or Excel (.xlsx) sheet whose first row names the columns: ",
     "jixiao 绩效评价": "jixiao performance evaluation",
     # accessibility and layout (labels, skip link)
     "跳到主要内容": "Skip to main content",
@@ -646,7 +663,7 @@ EN.update(
         "未知操作 %(action)s": "Unknown action %(action)s",
         "仍有 %(count)s 项错误，请先修正或说明理由豁免": "%(count)s error(s) remain: fix them, or waive them with a reason",
         "评分项 %(item)s 不存在": "No score item %(item)s",
-        "得分应在 0 到 %(weight)s 之间": "Points must lie between 0 and %(weight)s",
+        "复核得分应在 0 到 %(weight)s 之间": "Re-score must lie between 0 and %(weight)s",
         "延期时间应晚于现在": "The extension must end in the future",
         "只有本财政局审核员可以批量导出": "Only this bureau's reviewers may export",
         "不支持的格式 %(fmt)s": "Unknown format %(fmt)s",
@@ -705,14 +722,14 @@ EN.update(
         "组织 新建 %(orgs_created)s、更新 %(orgs_updated)s；用户 新建 %(users_created)s；角色任职 新建 %(memberships_created)s": "Organisations: %(orgs_created)s new, %(orgs_updated)s updated; users: %(users_created)s new; roles: %(memberships_created)s new",
         "应为 .csv 或 .xlsx 文件": "expected a .csv or .xlsx file",
         "文件为空": "the sheet is empty",
-        "第1行: 不认识的列 %(unknown)s，可用列：%(known)s": "Row 1: unknown columns %(unknown)s; known columns: %(known)s",
-        "第%(row)s行 组织编码: 必填": "Row %(row)s, code: required",
-        "第%(row)s行 组织类型: 应为 财政局、主管部门 或 单位，得到 %(got)s": "Row %(row)s, kind: expected 财政局, 主管部门 or 单位, got %(got)s",
-        "第%(row)s行 上级编码: 找不到组织 %(code)s": "Row %(row)s, parent code: no organisation %(code)s",
-        "第%(row)s行 上级编码: 不能是本组织": "Row %(row)s, parent code: an organisation cannot be its own parent",
-        "第%(row)s行 组织编码: 找不到组织 %(code)s，新组织须填写名称": "Row %(row)s, code: no organisation %(code)s; a new one needs a name",
-        "第%(row)s行 角色: 应为 %(roles)s，得到 %(got)s": "Row %(row)s, role: expected one of %(roles)s, got %(got)s",
-        "第%(row)s行 用户名: 填写角色时必填": "Row %(row)s, username: required with a role",
+        "第1行：不认识的列 %(unknown)s，可用列：%(known)s": "Row 1: unknown columns %(unknown)s; known columns: %(known)s",
+        "第%(row)s行 组织编码：必填": "Row %(row)s, 组织编码 (code): required",
+        "第%(row)s行 组织类型：应为 财政局、主管部门 或 单位，得到“%(got)s”": "Row %(row)s, 组织类型 (kind): expected 财政局, 主管部门 or 单位, got “%(got)s”",
+        "第%(row)s行 上级编码：找不到组织 %(code)s": "Row %(row)s, 上级编码 (parent code): no organisation %(code)s",
+        "第%(row)s行 上级编码：不能是本组织": "Row %(row)s, 上级编码 (parent code): an organisation cannot be its own parent",
+        "第%(row)s行 组织编码：找不到组织 %(code)s，新组织须填写名称": "Row %(row)s, 组织编码 (code): no organisation %(code)s; a new one needs a name",
+        "第%(row)s行 角色：应为 %(roles)s，得到“%(got)s”": "Row %(row)s, 角色 (role): expected one of %(roles)s, got “%(got)s”",
+        "第%(row)s行 用户名：填写角色时必填": "Row %(row)s, 用户名 (username): required with a role",
         "组织 %(code)s 的上级形成循环": "The parents of organisation %(code)s form a cycle",
         "未设初始密码，请管理员在后台设置": "no password set; an administrator sets it in the admin",
         "请上传 .csv 或 .xlsx 文件": "Upload a .csv or .xlsx file",
@@ -745,8 +762,8 @@ EN.update(
         "分析看板：完成情况、得分分布、排名、自评差距、核查发现": (
             "Dashboard: completion, score distribution, ranking, self-score gaps, findings"
         ),
-        "是": "yes",
-        "否": "no",
+        "是": "Yes",
+        "否": "No",
         "预算总额（万元）": "Budget total (10k yuan)",
         "执行数总额（万元）": "Spending total (10k yuan)",
         "预算执行率（%）": "Budget execution rate (%)",
@@ -763,7 +780,7 @@ EN.update(
         "提交率（%）": "Submitted (%)",
         "按时提交": "On time",
         "退回修改中": "Returned for correction",
-        "其中已过截止": "of which past deadline",
+        "其中已过截止": "Of which past deadline",
         "完成与及时性（按主管部门）": "Completion and timeliness (by supervising department)",
         "已提交：已交审核且未被退回，其中按时与逾期按首次提交时间对比批次截止时间；按时、逾期、退回修改中、未提交四项之和为应报单位数；未提交中“已过截止”按单位的截止时间（含延期）计。": (
             "Submitted: handed in for review and not sent back; of those, on time and late "
@@ -771,10 +788,10 @@ EN.update(
             "and not submitted add up to the units due; “past deadline” counts unsubmitted "
             "units past their own (possibly extended) deadline."
         ),
-        "其中按时": "of which on time",
+        "其中按时": "Of which on time",
         "已提交·按时": "Submitted on time",
         "已提交·逾期": "Submitted late",
-        "其中逾期": "of which late",
+        "其中逾期": "Of which late",
         "最终得分分布": "Final score distribution",
         "得分区间": "Score range",
         "报告数": "Reports",
@@ -805,7 +822,7 @@ EN.update(
         "级别": "Level",
         "涉及报告": "Reports",
         "出现次数": "Occurrences",
-        "其中已说明": "of which waived",
+        "其中已说明": "Of which waived",
         "已提交报告当前版本中的核查结果；“已说明”为单位书面说明后豁免的条数。": (
             "Findings in the current version of submitted reports; “waived” counts those the "
             "unit explained in writing."

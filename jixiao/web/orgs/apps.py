@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 security_log = logging.getLogger("jixiao.security")
 
@@ -22,7 +23,7 @@ def _log_failed_login(
 class OrgsConfig(AppConfig):
     name = "jixiao.web.orgs"
     label = "orgs"
-    verbose_name = "组织与人员 / Organisations"
+    verbose_name = _("组织与人员")  # the admin index, in the page's language
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from jixiao.web.orgs.models import (
     Membership,
@@ -131,7 +131,7 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
     if unknown:
         raise SheetError(
             [
-                gettext("第1行: 不认识的列 %(unknown)s，可用列：%(known)s")
+                gettext("第1行：不认识的列 %(unknown)s，可用列：%(known)s")
                 % {
                     "unknown": "、".join(unknown),
                     "known": "、".join(k for k in COLUMNS if not k.isascii()),
@@ -156,7 +156,10 @@ def _decode(path: Path) -> str:
     try:
         return decode_text(path.read_bytes(), path.name)
     except InputError as error:
-        raise SheetError([f"{path.name}: {p.zh} / {p.en}" for p in error.problems]) from None
+        english = (get_language() or "").startswith("en")
+        raise SheetError(
+            [f"{path.name}: {p.en}" if english else f"{path.name}：{p.zh}" for p in error.problems]
+        ) from None
 
 
 def _check(rows: list[dict[str, str]], scope: Scope) -> list[str]:
@@ -188,13 +191,24 @@ def _check_scope(rows: list[dict[str, str]], scope: Scope) -> list[str]:
         if not code:
             continue
         if row.get("name") and code in existing and not covered(code):
-            problems.append(f"第{number}行 组织编码: 组织 {code} {outside}")
+            problems.append(
+                gettext("第%(row)s行 组织编码：组织 %(code)s %(outside)s")
+                % {"row": number, "code": code, "outside": outside}
+            )
         elif row.get("name") and not (row.get("parent") and covered(row["parent"])):
             problems.append(
-                f"第{number}行 上级编码: 上级 {row.get('parent') or '（空）'} {outside}"
+                gettext("第%(row)s行 上级编码：上级 %(code)s %(outside)s")
+                % {
+                    "row": number,
+                    "code": row.get("parent") or gettext("（空）"),
+                    "outside": outside,
+                }
             )
         elif row.get("username") and not covered(code):
-            problems.append(f"第{number}行 组织编码: 不能在组织 {code} 授予角色，{outside}")
+            problems.append(
+                gettext("第%(row)s行 组织编码：不能在组织 %(code)s 授予角色，%(outside)s")
+                % {"row": number, "code": code, "outside": outside}
+            )
     problems += _check_accounts(rows, scope, outside)
     return problems
 
@@ -211,7 +225,8 @@ def _check_accounts(rows: list[dict[str, str]], scope: Scope, outside: str) -> l
         or any(not scope.covers(m.org.path) for m in user.memberships.all())
     }
     return [
-        f"第{number}行 用户名: 账号 {row['username']} 在其他组织任职或是后台管理员，{outside}"
+        gettext("第%(row)s行 用户名：账号 %(username)s 在其他组织任职或是后台管理员，%(outside)s")
+        % {"row": number, "username": row["username"], "outside": outside}
         for number, row in enumerate(rows, start=2)
         if row.get("username") in foreign
     ]
@@ -226,41 +241,59 @@ def _check_shape(rows: list[dict[str, str]]) -> list[str]:
             continue
         problems += _value_problems(number, row)
         if not row.get("code"):
-            problems.append(gettext("第%(row)s行 组织编码: 必填") % {"row": number})
+            problems.append(gettext("第%(row)s行 组织编码：必填") % {"row": number})
             continue
         if row.get("name"):
             if row.get("kind") not in KINDS:
                 problems.append(
-                    gettext("第%(row)s行 组织类型: 应为 财政局、主管部门 或 单位，得到 %(got)s")
-                    % {"row": number, "got": repr(row.get("kind"))}
+                    gettext("第%(row)s行 组织类型：应为 财政局、主管部门 或 单位，得到“%(got)s”")
+                    % {"row": number, "got": row.get("kind", "")}
                 )
             parent = row.get("parent")
             if parent and parent not in known_codes | sheet_codes:
                 problems.append(
-                    gettext("第%(row)s行 上级编码: 找不到组织 %(code)s")
+                    gettext("第%(row)s行 上级编码：找不到组织 %(code)s")
                     % {"row": number, "code": parent}
                 )
             if parent == row["code"]:
-                problems.append(gettext("第%(row)s行 上级编码: 不能是本组织") % {"row": number})
+                problems.append(gettext("第%(row)s行 上级编码：不能是本组织") % {"row": number})
         elif row["code"] not in known_codes | sheet_codes:
             problems.append(
-                gettext("第%(row)s行 组织编码: 找不到组织 %(code)s，新组织须填写名称")
+                gettext("第%(row)s行 组织编码：找不到组织 %(code)s，新组织须填写名称")
                 % {"row": number, "code": row["code"]}
             )
         if row.get("username") and row.get("role") not in ROLES:
             problems.append(
-                gettext("第%(row)s行 角色: 应为 %(roles)s，得到 %(got)s")
+                gettext("第%(row)s行 角色：应为 %(roles)s，得到“%(got)s”")
                 % {
                     "row": number,
-                    "roles": "、".join(str(label) for _, label in Role.choices),
-                    "got": repr(row.get("role")),
+                    "roles": "、".join(
+                        k for k in ROLES if not k.isascii()
+                    ),  # what the sheet accepts
+                    "got": row.get("role", ""),
                 }
             )
+        if row.get("email") and not _is_email(row["email"]):
+            problems.append(
+                gettext("第%(row)s行 邮箱：“%(got)s”不是有效的邮箱地址，应如 name@example.org")
+                % {"row": number, "got": row["email"]}
+            )
         if row.get("role") and not row.get("username"):
-            problems.append(gettext("第%(row)s行 用户名: 填写角色时必填") % {"row": number})
+            problems.append(gettext("第%(row)s行 用户名：填写角色时必填") % {"row": number})
         if row.get("password"):
             problems += _password_problems(number, row)
     return problems
+
+
+def _is_email(text: str) -> bool:
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def _value_problems(number: int, row: dict[str, str]) -> list[str]:
@@ -277,10 +310,14 @@ def _value_problems(number: int, row: dict[str, str]) -> list[str]:
     problems = []
     for key, value in row.items():
         if "\x00" in value:
-            problems.append(f"第{number}行 {header[key]}: 含有空字符 / contains a NUL character")
+            problems.append(
+                gettext("第%(row)s行 %(column)s：含有空字符")
+                % {"row": number, "column": header[key]}
+            )
         elif len(value) > (limit := limits.get(key) or len(value)):
             problems.append(
-                f"第{number}行 {header[key]}: 超过{limit}个字符 / longer than {limit} characters"
+                gettext("第%(row)s行 %(column)s：超过 %(limit)s 个字符")
+                % {"row": number, "column": header[key], "limit": limit}
             )
     return problems
 
@@ -294,7 +331,10 @@ def _password_problems(number: int, row: dict[str, str]) -> list[str]:
     try:
         validate_password(row["password"], user=probe)
     except ValidationError as error:
-        return [f"第{number}行 初始密码: {message}" for message in error.messages]
+        return [
+            gettext("第%(row)s行 初始密码：%(message)s") % {"row": number, "message": message}
+            for message in error.messages
+        ]
     return []
 
 

@@ -2,12 +2,13 @@
 rounds' analyses (reuse, targets) current."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OversightConfig(AppConfig):
     name = "jixiao.web.oversight"
     label = "oversight"
-    verbose_name = "绩效监督分析 / Oversight"
+    verbose_name = _("绩效监督分析")  # the admin index, in the page's language
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

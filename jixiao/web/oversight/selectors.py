@@ -37,6 +37,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jixiao.core.checks import CRASH_ID, INVALID_INPUT_ID, RULES
 from jixiao.web.evaluations import round_figures
@@ -414,7 +415,11 @@ def gaps(*, rows: QuerySet[Submission]) -> list[dict[str, Any]]:
 
 # ── findings by id ───────────────────────────────────────────────────────────────────────
 
-LEVEL_LABELS = {"error": _("错误"), "warning": _("警告"), "info": _("提示")}
+LEVEL_LABELS = {  # one finding's level (a 警告 is "Warning", not the "Warnings" count column)
+    "error": pgettext_lazy("finding level", "错误"),
+    "warning": pgettext_lazy("finding level", "警告"),
+    "info": pgettext_lazy("finding level", "提示"),
+}
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

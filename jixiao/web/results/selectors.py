@@ -262,7 +262,7 @@ def snapshot_view(snapshot: MonitoringSnapshot, margin: Decimal) -> SnapshotView
         snapshot=snapshot,
         time_progress=_percent(monitoring.time_progress(snapshot.as_of)),
         spending_progress=_percent(monitoring.progress(snapshot.spent, snapshot.budget)),
-        warnings=[w.en if lang_en else w.zh for w in found],
+        warnings=[w.en[:1].upper() + w.en[1:] if lang_en else w.zh for w in found],
         margin=_percent(margin),
         rows=rows,
     )

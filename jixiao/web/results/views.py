@@ -30,10 +30,16 @@ from jixiao.web.results import permissions as may
 from jixiao.web.results.models import Choice, ItemStatus, RectificationItem, ResultAudit
 
 
+def _said(zh: str, en: str) -> str:
+    """The message in the page's language; English as a sentence (the services' English, like
+    the command line's "中文 / english", starts lowercase)."""
+    return en[:1].upper() + en[1:] if selectors.english() and en else zh
+
+
 def _message(text: str) -> str:
     """One language of a service's bilingual "中文 / English" message."""
     zh, _sep, en = text.partition(" / ")
-    return en if selectors.english() and en else zh
+    return _said(zh, en)
 
 
 def _refused(request: HttpRequest, error: ActionRefused) -> None:
@@ -42,13 +48,13 @@ def _refused(request: HttpRequest, error: ActionRefused) -> None:
 
 def _place(form: Any, error: InputError) -> None:
     for problem in error.problems:
-        text = problem.en if selectors.english() else problem.zh
+        text = _said(problem.zh, problem.en)
         form.add_error(problem.path if problem.path in form.fields else None, text)
 
 
 def _problems(request: HttpRequest, error: InputError) -> None:
     for problem in error.problems:
-        messages.error(request, problem.en if selectors.english() else problem.zh)
+        messages.error(request, _said(problem.zh, problem.en))
 
 
 def _form_errors(request: HttpRequest, form: Any) -> None:
@@ -209,7 +215,7 @@ def _submission_context(request: HttpRequest, submission: Any, **extra: Any) -> 
         "decision_text": selectors.decision_text(decision, lang),
         "suggestion": suggestion,
         "suggestion_text": suggestion.text(lang),
-        "suggestion_reasons": [r.en if lang == "en" else r.zh for r in suggestion.reasons],
+        "suggestion_reasons": [_said(r.zh, r.en) for r in suggestion.reasons],
         "decision_suggested": Suggestion(
             decision.suggested_share, decision.suggested_rectify, ()
         ).text(lang)

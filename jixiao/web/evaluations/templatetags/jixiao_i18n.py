@@ -69,7 +69,12 @@ def english(record: Any, field: str) -> SafeString | str:
         return chinese
     if not english_text:
         return format_html('<span lang="zh" class="untranslated">{}</span>', chinese)
+    if field in SENTENCES:  # the catalogue's English, like the command line's, starts lowercase
+        english_text = english_text[:1].upper() + english_text[1:]
     return _mark_chinese_runs(english_text)
+
+
+SENTENCES = frozenset({"message", "hint", "explanation"})
 
 
 @register.filter

@@ -15,6 +15,9 @@ from pathlib import Path
 from jixiao.web.locale.translate_en import fill_and_compile
 
 EN = {
+    "finding level\x04错误": "Error",
+    "finding level\x04警告": "Warning",
+    "finding level\x04提示": "Info",
     "批次分析（文字重复、目标质量）": "Round analysis (reused text, targets)",
     "版本分析（文字重复、目标质量）": "Version analysis (reused text, targets)",
     "文字重复率（%）": "Reused text (%)",
@@ -66,12 +69,12 @@ EN = {
     "文字重复 %(n)s%% 以上": "Reused text %(n)s%% or more",
     "有理由怀疑的报告": "Reports with reasons to distrust",
     "共 %(n)s 份报告至少有一条理由": "%(n)s reports with at least one reason",
-    "下表列出前 %(n)s 份，全部见导出": "the first %(n)s below; the export has all",
+    "下表列出前 %(n)s 份，全部见导出": "The first %(n)s are below; the export has all",
     "自评 %(self)s 分，最终得分 %(final)s 分，高出 %(gap)s 分": (
-        "self-score %(self)s, final score %(final)s: %(gap)s above"
+        "Self-score %(self)s, final score %(final)s: %(gap)s above"
     ),
     "文字重复 %(p)s%%（%(n)s 段见于其他报告）": (
-        "reused text %(p)s%% (%(n)s paragraphs found in other reports)"
+        "Reused text %(p)s%% (%(n)s of its paragraphs found in other reports)"
     ),
     "没有需要特别关注的报告": "No report calls for a closer look",
     "理由：自评分高出最终得分 %(gap)s 分以上；叙述文字 %(n)s%% 以上见于其他报告（本单位往年或其他单位）；"

@@ -22,6 +22,10 @@ register = template.Library()
 FORM_SECTIONS = frozenset({"indicators"})
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @register.inclusion_tag("oversight/_target_panel.html")
 def target_review_panel(submission: Any, section_key: str = "") -> dict[str, Any]:
     on_form = bool(section_key)
@@ -34,8 +38,10 @@ def target_review_panel(submission: Any, section_key: str = "") -> dict[str, Any
         {
             "kind": flag.kind,
             "indicator": flag.indicator_name,
-            "message": flag.message_en if english else flag.message,
-            "evidence": flag.evidence,
+            # the English message is a sentence that already states the figures compared; the
+            # evidence line is Chinese (compared figures, or the report's own words)
+            "message": _sentence(flag.message_en) if english else flag.message,
+            "evidence": "" if english else flag.evidence,
             "finding_id": flag.finding_id,
         }
         for flag in flags
