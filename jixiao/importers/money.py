@@ -31,7 +31,11 @@ from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
-_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
+# "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
+_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)")
+# "约800万元", "超过300万元", "85万元左右": an approximate figure, never read as an exact amount
+_APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|上下)$")
+_APPROXIMATE_AFTER = re.compile(r"^(?:左右|上下|以上|以下|多)")
 # a form's label with its unit in brackets, the number bare after it: "部门预算总额（万元）：1,532.60"
 _BRACKETED_UNIT = re.compile(
     rf"\((亿元|万元|千元|元)\)(?::)?({NUMBER})(?!\d|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
@@ -51,7 +55,8 @@ class _AmountMatch:
 def _amount_matches(text: str) -> list[_AmountMatch]:
     """ "123.45万元" and "…（万元）：123.45" in the order they stand."""
     found = [
-        _AmountMatch(m.group(1), m.group(2), m.start(), m.end()) for m in _AMOUNT.finditer(text)
+        _AmountMatch(m.group(1), "万元" if m.group(2) == "万" else m.group(2), m.start(), m.end())
+        for m in _AMOUNT.finditer(text)
     ]
     if "(" in text:
         found += [
@@ -623,6 +628,10 @@ def _amounts(
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item
             unit = match.unit
+            approximate = bool(
+                _APPROXIMATE_BEFORE.search(text[: match.label_end])
+                or _APPROXIMATE_AFTER.match(text[match.end :])
+            )
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
                 value,
@@ -635,6 +644,10 @@ def _amounts(
                 funding,
                 item,
             )
+            if approximate:
+                amount.kind = "approximate"  # not exact: not read (import.I008), not a head
+                found.append(amount)
+                continue
             if phase is None and kind in ("funding", "economic") and "支" in label:
                 amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
             after = text[match.end : match.end + 8]
@@ -973,6 +986,18 @@ def read_money(
     name, which before an amount names the department itself ("石门镇全年预算数…")."""
     reading = MoneyReading()
     amounts = _amounts(report, evaluation, own_names(department))
+    approximate = [a for a in amounts if a.kind == "approximate"]
+    amounts = [a for a in amounts if a.kind != "approximate"]
+    if approximate:
+        listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in approximate[:8])
+        findings.add(
+            "import.I008",
+            "info",
+            f"以下为约数（约、近、超过、左右…），未作为确切金额导入：{listed} / approximate amounts "
+            "(约, 近, 超过, 左右…) were not imported as exact figures",
+            "如需要，请在资金信息中填写确切金额 / enter the exact amount by hand if it matters",
+            (approximate[0].start, approximate[0].end),
+        )
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)

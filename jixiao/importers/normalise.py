@@ -209,6 +209,38 @@ def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), [origin[i] for i in kept]
 
 
+# Ragged (not justified) wrapped text has no common margin, but a sentence still runs on when a
+# line inside it ends on a label and the next line starts with that label's figure ("…其中基本支出"
+# / "1,020.18万，项目支出…"): the line holds a clause already (a comma in it) and does not end one.
+_FIGURE_START = re.compile(r"\d[\d,]*(?:\.\d+)?(?:亿元|万元|千元|元|万|%|人|名|个|分)")
+_CLAUSE_END = "。!?;:,、！？；：，"
+
+
+def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Join a line of a sentence in progress to the next when that one starts with a figure."""
+    lines = text.split("\n")
+    breaks: list[int] = []
+    position = 0
+    for number, line in enumerate(lines[:-1]):
+        position += len(line)
+        following = lines[number + 1]
+        if (
+            line
+            and "\t" not in line
+            and "\t" not in following
+            and ("," in line or "，" in line)
+            and line[-1] not in _CLAUSE_END
+            and _FIGURE_START.match(following)
+        ):
+            breaks.append(position)
+        position += 1
+    if not breaks:
+        return text, origin
+    drop = set(breaks)
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -227,6 +259,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _drop_stray_markers(folded, origin)
     folded, origin = _join_wrapped_lines(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
+    folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))
