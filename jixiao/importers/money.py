@@ -76,6 +76,12 @@ def own_names(department: str | None) -> tuple[str, ...]:
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
+    # a unit naming itself by its kind: "中心全年预算总额…", "本馆支出…" (平川市疾病预防控制中心)
+    kind = re.search(
+        r"(中心|医院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|馆|站|所|队)$", department
+    )
+    if kind:
+        names += [f"{prefix}{kind.group(1)}" for prefix in ("本", "我", "该", "")]
     return tuple(names)
 
 
@@ -1001,7 +1007,7 @@ def read_money(
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
-    _earlier_years_set_aside(amounts)
+    _earlier_years_set_aside(amounts, report.text)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -1179,13 +1185,26 @@ def _phases_from_sums(
 _LABEL_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
-def _earlier_years_set_aside(amounts: list[Amount]) -> None:
+_CLAUSE_YEAR = re.compile(r"\s*((?:19|20)\d{2})年(?!\d)")
+
+
+def _clause_year(amount: Amount, text: str) -> re.Match[str] | None:
+    """The year an amount's clause opens with: its label's own, or the year starting the clause
+    (after ；。 or the line's start) it stands in: "2022年全年预算数为…，全年支出1,050.22万元；2023年…"."""
+    match = _LABEL_YEAR.search(amount.label)
+    if match is not None or amount.table:
+        return match
+    clause = max(text.rfind(mark, 0, amount.start) for mark in "。;；\n") + 1
+    return _CLAUSE_YEAR.match(text, clause)
+
+
+def _earlier_years_set_aside(amounts: list[Amount], text: str) -> None:
     """ "2022年支出合计300万元。2023年支出合计350万元": the same figure stated for two years is a
     comparison; the earlier year's amount is not read (import.I008). A year alone decides nothing
     (a title year the body contradicts is import.W013's business, not a reason to drop amounts)."""
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
     for amount in amounts:
-        match = _LABEL_YEAR.search(amount.label)
+        match = _clause_year(amount, text)
         if match is None or amount.head is not None or amount.kind not in ("total", "funding"):
             continue
         phase = amount.phase or amount.default_phase
