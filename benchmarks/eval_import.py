@@ -48,7 +48,8 @@ SPLITS = CORPUS / "splits.json"
 GOALS = {"precision": 0.97, "recall": 0.90, "ms": 100.0, "surfaced": 0.90}
 # a consistency note that records an inconsistency in the report itself: the annotators' tags
 INCONSISTENCY_NOTE = re.compile(r"\bDOES NOT ADD UP\b|\bCONTRADICTION\b")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# a figure as notes and findings write it: "11,211.01" is one number, not 11 and 211.01
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 _TRUTH_KEYS: dict[tuple[str, str], str] = {
     ("staffing", "authorized"): "staffing.authorized",
@@ -148,7 +149,7 @@ def noted_inconsistencies(truth: dict[str, Any]) -> list[str]:
 
 
 def _numbers(text: str) -> set[Decimal]:
-    return {Decimal(n).normalize() for n in _NUMBER.findall(text)}
+    return {Decimal(n.replace(",", "")).normalize() for n in _NUMBER.findall(text)}
 
 
 def surfaced(note: str, findings: list[Finding]) -> bool:

@@ -822,9 +822,35 @@ def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings
     return found
 
 
+def table_header(rows: list[Line]) -> tuple[list[str], int]:
+    """The column titles and how many rows they take. A header of two rows, merged cells
+    flattened ("项目\t2023年度" / "\t全年预算数\t实际支出数"): the second row's first cell is
+    empty (the row-title cell spans both) and it holds no number; a merged upper cell is written
+    once and stands over the empty cells after it. Each title is then upper + lower
+    ("2023年度全年预算数")."""
+    first = rows[0].text.split("\t")
+    if len(rows) < 3:
+        return first, 1
+    second = rows[1].text.split("\t")
+    if (
+        second[0].strip()
+        or not any(cell.strip() for cell in second[1:])
+        or any(_BARE_NUMBER.match(cell) for cell in second[1:])
+        or len(second) < len(first)
+    ):
+        return first, 1
+    header = [first[0]]
+    carried = ""
+    for column in range(1, len(second)):
+        upper = first[column].strip() if column < len(first) else ""
+        carried = upper or carried
+        header.append(f"{carried}{second[column].strip()}")
+    return header, 2
+
+
 def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None) -> list[Amount]:
     """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
-    header = rows[0].text.split("\t")
+    header, header_rows = table_header(rows)
     table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
@@ -839,7 +865,7 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
     income_total = any(_INCOME_TOTAL.search(row.text.split("\t")[0]) for row in rows[1:])
-    for row in rows[1:]:
+    for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label):
