@@ -82,6 +82,9 @@ def own_names(department: str | None) -> tuple[str, ...]:
     )
     if kind:
         names += [f"{prefix}{kind.group(1)}" for prefix in ("本", "我", "该", "")]
+        short = kind.group(1)[-1] if kind.group(1)[-1] in "馆校院园" else None
+        if short and short != kind.group(1):  # "本馆" (档案馆), "本校" (中学), "我院" (医院)
+            names += [f"{prefix}{short}" for prefix in ("本", "我", "该")]
     return tuple(names)
 
 
