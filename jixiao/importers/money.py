@@ -704,7 +704,7 @@ def _amounts(
                 "unread",
             ):
                 head, sub, group_open = amount, None, False
-    found.extend(_table_amounts(report))
+    found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
 
@@ -738,13 +738,13 @@ _TABLE_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)|\((亿元|万
 _BARE_NUMBER = re.compile(rf"^\s*({NUMBER})\s*$")
 
 
-def _table_amounts(report: ReportText) -> list[Amount]:
+def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
     """Amounts in table rows (cells separated by tabs) whose unit is stated for the table
     ("单位：万元" just above it or in the header) or for the column ("金额（万元）"). The label
     of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
     found: list[Amount] = []
     for rows, above in _tables(report):
-        found.extend(_read_table(rows, above))
+        found.extend(_read_table(rows, above, evaluation=evaluation))
     return found
 
 
@@ -851,7 +851,9 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     return header, 2
 
 
-def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None) -> list[Amount]:
+def _read_table(
+    rows: list[Line], above: list[Line], assumed: str | None = None, *, evaluation: bool = False
+) -> list[Amount]:
     """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
     header, header_rows = table_header(rows)
     table_unit = assumed
@@ -893,6 +895,16 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                 elif phase is None and kind in ("total", "funding", "economic"):
                     phase = caption_phase  # "收支决算总表" / "本年数": the 决算 of the year
                 start = row.start + position + match.start(1)
+                default_phase = None
+                if (
+                    phase is None
+                    and kind in ("funding", "economic")
+                    and "支" in label
+                    and _YEAR_TITLE.fullmatch(title.strip())
+                ):
+                    # columns that are years only ("2022年" / "2023年"): an evaluation report's
+                    # 基本支出 there is spent, as in a sentence (the earlier year is set aside)
+                    default_phase = _implied_phase(rows[0], "", evaluation)
                 found.append(
                     Amount(
                         value * _UNIT_IN_WAN[unit],
@@ -906,12 +918,14 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                         funding,
                         item,
                         table=True,
+                        default_phase=default_phase,
                     )
                 )
             position += len(cell) + 1
     return found
 
 
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")
 _INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)|总收入|本年收入$")
 
 

@@ -270,3 +270,31 @@ NOT_BUDGET_RATE = [
 def test_bare_rate_in_the_spending_clause(text: str, expected: dict[str, str]) -> None:
     figures = figures_read(text)
     assert {k: v for k, v in figures.items() if k == "rates.execution"} == expected
+
+
+# ── 10. a table whose columns are years only ────────────────────────────────────────────────
+
+YEAR_COLUMNS = (
+    "单位：万元\n"
+    "项目\t2022年\t2023年\t增减\n"
+    "基本支出\t402.15\t436.80\t34.65\n"
+    "项目支出\t648.07\t799.24\t151.17\n"
+    "合计\t1,050.22\t1,236.04\t185.82\n"
+)
+
+
+def test_year_columns_give_the_later_years_spending() -> None:
+    # the 合计 row names no class with 支出: not claimed as read (the prose states the total)
+    assert money_read(YEAR_COLUMNS) == {
+        "executed.basic": "436.8",
+        "executed.project": "799.24",
+    }
+
+
+def test_year_columns_under_a_budget_heading_are_not_spending() -> None:
+    assert money_read("一、部门预算安排情况\n" + YEAR_COLUMNS) == {}
+
+
+def test_a_change_column_is_not_a_year() -> None:
+    text = "单位：万元\n项目\t增减\n基本支出\t34.65\n项目支出\t151.17\n"
+    assert money_read(text) == {}
