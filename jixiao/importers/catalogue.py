@@ -127,8 +127,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "import.I008": (
         "info",
-        "含义无法确定的金额，未导入",
-        "Amounts whose meaning could not be determined; not imported",
+        "含义无法确定的金额或约数，未导入",
+        "Amounts whose meaning could not be determined, or approximate amounts; not imported",
     ),
     "import.I009": (
         "info",

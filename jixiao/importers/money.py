@@ -31,7 +31,11 @@ from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 
-_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元)(?!旦)")
+# "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
+_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)")
+# "约800万元", "超过300万元", "85万元左右": an approximate figure, never read as an exact amount
+_APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|上下)$")
+_APPROXIMATE_AFTER = re.compile(r"^(?:左右|上下|以上|以下|多)")
 # a form's label with its unit in brackets, the number bare after it: "部门预算总额（万元）：1,532.60"
 _BRACKETED_UNIT = re.compile(
     rf"\((亿元|万元|千元|元)\)(?::)?({NUMBER})(?!\d|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
@@ -51,7 +55,8 @@ class _AmountMatch:
 def _amount_matches(text: str) -> list[_AmountMatch]:
     """ "123.45万元" and "…（万元）：123.45" in the order they stand."""
     found = [
-        _AmountMatch(m.group(1), m.group(2), m.start(), m.end()) for m in _AMOUNT.finditer(text)
+        _AmountMatch(m.group(1), "万元" if m.group(2) == "万" else m.group(2), m.start(), m.end())
+        for m in _AMOUNT.finditer(text)
     ]
     if "(" in text:
         found += [
@@ -71,6 +76,15 @@ def own_names(department: str | None) -> tuple[str, ...]:
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
+    # a unit naming itself by its kind: "中心全年预算总额…", "本馆支出…" (平川市疾病预防控制中心)
+    kind = re.search(
+        r"(中心|医院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|馆|站|所|队)$", department
+    )
+    if kind:
+        names += [f"{prefix}{kind.group(1)}" for prefix in ("本", "我", "该", "")]
+        short = kind.group(1)[-1] if kind.group(1)[-1] in "馆校院园" else None
+        if short and short != kind.group(1):  # "本馆" (档案馆), "本校" (中学), "我院" (医院)
+            names += [f"{prefix}{short}" for prefix in ("本", "我", "该")]
     return tuple(names)
 
 
@@ -623,6 +637,10 @@ def _amounts(
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item
             unit = match.unit
+            approximate = bool(
+                _APPROXIMATE_BEFORE.search(text[: match.label_end])
+                or _APPROXIMATE_AFTER.match(text[match.end :])
+            )
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
                 value,
@@ -635,6 +653,10 @@ def _amounts(
                 funding,
                 item,
             )
+            if approximate:
+                amount.kind = "approximate"  # not exact: not read (import.I008), not a head
+                found.append(amount)
+                continue
             if phase is None and kind in ("funding", "economic") and "支" in label:
                 amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
             after = text[match.end : match.end + 8]
@@ -682,7 +704,7 @@ def _amounts(
                 "unread",
             ):
                 head, sub, group_open = amount, None, False
-    found.extend(_table_amounts(report))
+    found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
 
@@ -716,13 +738,13 @@ _TABLE_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)|\((亿元|万
 _BARE_NUMBER = re.compile(rf"^\s*({NUMBER})\s*$")
 
 
-def _table_amounts(report: ReportText) -> list[Amount]:
+def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
     """Amounts in table rows (cells separated by tabs) whose unit is stated for the table
     ("单位：万元" just above it or in the header) or for the column ("金额（万元）"). The label
     of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
     found: list[Amount] = []
     for rows, above in _tables(report):
-        found.extend(_read_table(rows, above))
+        found.extend(_read_table(rows, above, evaluation=evaluation))
     return found
 
 
@@ -803,9 +825,37 @@ def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings
     return found
 
 
-def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None) -> list[Amount]:
+def table_header(rows: list[Line]) -> tuple[list[str], int]:
+    """The column titles and how many rows they take. A header of two rows, merged cells
+    flattened ("项目\t2023年度" / "\t全年预算数\t实际支出数"): the second row's first cell is
+    empty (the row-title cell spans both) and it holds no number; a merged upper cell is written
+    once and stands over the empty cells after it. Each title is then upper + lower
+    ("2023年度全年预算数")."""
+    first = rows[0].text.split("\t")
+    if len(rows) < 3:
+        return first, 1
+    second = rows[1].text.split("\t")
+    if (
+        second[0].strip()
+        or not any(cell.strip() for cell in second[1:])
+        or any(_BARE_NUMBER.match(cell) for cell in second[1:])
+        or len(second) < len(first)
+    ):
+        return first, 1
+    header = [first[0]]
+    carried = ""
+    for column in range(1, len(second)):
+        upper = first[column].strip() if column < len(first) else ""
+        carried = upper or carried
+        header.append(f"{carried}{second[column].strip()}")
+    return header, 2
+
+
+def _read_table(
+    rows: list[Line], above: list[Line], assumed: str | None = None, *, evaluation: bool = False
+) -> list[Amount]:
     """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
-    header = rows[0].text.split("\t")
+    header, header_rows = table_header(rows)
     table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
@@ -820,7 +870,7 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
     income_total = any(_INCOME_TOTAL.search(row.text.split("\t")[0]) for row in rows[1:])
-    for row in rows[1:]:
+    for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label):
@@ -845,6 +895,16 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                 elif phase is None and kind in ("total", "funding", "economic"):
                     phase = caption_phase  # "收支决算总表" / "本年数": the 决算 of the year
                 start = row.start + position + match.start(1)
+                default_phase = None
+                if (
+                    phase is None
+                    and kind in ("funding", "economic")
+                    and "支" in label
+                    and _YEAR_TITLE.fullmatch(title.strip())
+                ):
+                    # columns that are years only ("2022年" / "2023年"): an evaluation report's
+                    # 基本支出 there is spent, as in a sentence (the earlier year is set aside)
+                    default_phase = _implied_phase(rows[0], "", evaluation)
                 found.append(
                     Amount(
                         value * _UNIT_IN_WAN[unit],
@@ -858,12 +918,14 @@ def _read_table(rows: list[Line], above: list[Line], assumed: str | None = None)
                         funding,
                         item,
                         table=True,
+                        default_phase=default_phase,
                     )
                 )
             position += len(cell) + 1
     return found
 
 
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")
 _INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)|总收入|本年收入$")
 
 
@@ -973,10 +1035,22 @@ def read_money(
     name, which before an amount names the department itself ("石门镇全年预算数…")."""
     reading = MoneyReading()
     amounts = _amounts(report, evaluation, own_names(department))
+    approximate = [a for a in amounts if a.kind == "approximate"]
+    amounts = [a for a in amounts if a.kind != "approximate"]
+    if approximate:
+        listed = "；".join(f"{a.label}{a.stated_value}{a.unit}" for a in approximate[:8])
+        findings.add(
+            "import.I008",
+            "info",
+            f"以下为约数（约、近、超过、左右…），未作为确切金额导入：{listed} / approximate amounts "
+            "(约, 近, 超过, 左右…) were not imported as exact figures",
+            "如需要，请在资金信息中填写确切金额 / enter the exact amount by hand if it matters",
+            (approximate[0].start, approximate[0].end),
+        )
     amounts.extend(_unitless_tables(report, amounts, findings))
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
-    _earlier_years_set_aside(amounts)
+    _earlier_years_set_aside(amounts, report.text)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
             findings.add(
@@ -1154,13 +1228,26 @@ def _phases_from_sums(
 _LABEL_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
-def _earlier_years_set_aside(amounts: list[Amount]) -> None:
+_CLAUSE_YEAR = re.compile(r"\s*((?:19|20)\d{2})年(?!\d)")
+
+
+def _clause_year(amount: Amount, text: str) -> re.Match[str] | None:
+    """The year an amount's clause opens with: its label's own, or the year starting the clause
+    (after ；。 or the line's start) it stands in: "2022年全年预算数为…，全年支出1,050.22万元；2023年…"."""
+    match = _LABEL_YEAR.search(amount.label)
+    if match is not None or amount.table:
+        return match
+    clause = max(text.rfind(mark, 0, amount.start) for mark in "。;；\n") + 1
+    return _CLAUSE_YEAR.match(text, clause)
+
+
+def _earlier_years_set_aside(amounts: list[Amount], text: str) -> None:
     """ "2022年支出合计300万元。2023年支出合计350万元": the same figure stated for two years is a
     comparison; the earlier year's amount is not read (import.I008). A year alone decides nothing
     (a title year the body contradicts is import.W013's business, not a reason to drop amounts)."""
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
     for amount in amounts:
-        match = _LABEL_YEAR.search(amount.label)
+        match = _clause_year(amount, text)
         if match is None or amount.head is not None or amount.kind not in ("total", "funding"):
             continue
         phase = amount.phase or amount.default_phase

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.lexicon import lexicon
-from jixiao.importers.patterns import CJK
+from jixiao.importers.patterns import CHINESE_DIGITS, CJK, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -209,6 +209,69 @@ def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), [origin[i] for i in kept]
 
 
+# Ragged (not justified) wrapped text has no common margin, but a sentence still runs on when a
+# line inside it ends on a label and the next line starts with that label's figure ("…其中基本支出"
+# / "1,020.18万，项目支出…"): the line holds a clause already (a comma in it) and does not end one.
+_FIGURE_START = re.compile(r"\d[\d,]*(?:\.\d+)?(?:亿元|万元|千元|元|万|%|人|名|个|分)")
+_CLAUSE_END = "。!?;:,、！？；：，"
+
+
+def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Join a line of a sentence in progress to the next when that one starts with a figure."""
+    lines = text.split("\n")
+    breaks: list[int] = []
+    position = 0
+    for number, line in enumerate(lines[:-1]):
+        position += len(line)
+        following = lines[number + 1]
+        if (
+            line
+            and "\t" not in line
+            and "\t" not in following
+            and ("," in line or "，" in line)
+            and line[-1] not in _CLAUSE_END
+            and _FIGURE_START.match(following)
+        ):
+            breaks.append(position)
+        position += 1
+    if not breaks:
+        return text, origin
+    drop = set(breaks)
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+
+
+# a percentage in Chinese numerals ("百分之九十五点一三") is the same figure as "95.13%"
+_CHINESE_PERCENT = re.compile(
+    r"百分之([零〇一二两三四五六七八九十百]{1,6})(?:点([零〇一二三四五六七八九]{1,4}))?"
+)
+
+
+def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "百分之九十五点一三" → "95.13%"; the figure's characters map to the numeral's first
+    character, its last to the numeral's last (a source quotes the whole numeral)."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for match in _CHINESE_PERCENT.finditer(text):
+        whole = parse_chinese_int(match.group(1))
+        if whole is None or whole > 100:
+            continue
+        decimals = "".join(str(CHINESE_DIGITS[c]) for c in match.group(2) or "")
+        figure = f"{whole}.{decimals}%" if decimals else f"{whole}%"
+        start, end = match.span()
+        pieces.append(text[position:start])
+        new_origin.extend(origin[position:start])
+        pieces.append(figure)
+        new_origin.extend([origin[start]] * (len(figure) - 1) + [origin[end - 1]])
+        position = end
+    if not pieces:
+        return text, origin
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -225,8 +288,10 @@ def normalise(text: str) -> Normalised:
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
+    folded, origin = _chinese_percentages(folded, origin)
     folded, origin = _join_wrapped_lines(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
+    folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

@@ -98,16 +98,21 @@ _SPENT_OVER_BUDGET = re.compile(
 
 
 def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
-    """A bare "执行率" is the budget's when its sentence has just named the budget ("全年预算调整后
-    为3600万元，执行率97.17%") or its heading is about budget execution ("2.2 预算执行"); so is
+    """A bare "执行率" is the budget's when its clause has just named the budget ("全年预算调整后
+    为3600万元，执行率97.17%"), or the spending in a sentence that named the budget, or its heading is about budget execution ("2.2 预算执行"); so is
     the year's spending stated as a share of its budget ("支出合计占全年预算的97.69%")."""
     if _SPENT_OVER_BUDGET.fullmatch(label):
         return True
     if not re.fullmatch(r"(?:全年|年度|整体|总体)?执行率", label):
         return False
-    sentence = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    before = line.text[: start - line.start]
+    clause = re.split(r"[。;]", before)[-1]
+    sentence = before.split("。")[-1]
     heading = line.path[-1] if line.path else ""
-    return "预算" in sentence or "预算执行" in heading
+    # "全年预算数共计1,086.6万…；支出合计1,052.3万，…，执行率96.84%": the spending's clause of a
+    # sentence that has named the budget
+    spent = "预算" in sentence and "支出" in clause
+    return "预算" in clause or spent or "预算执行" in heading
 
 
 def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:

@@ -36,6 +36,10 @@ def test_a_report_in_traditional_characters_reads_and_quotes_the_original() -> N
             {"executed.personnel": "120", "executed.public_funds": "30"},
         ),
         ("定 编 数 12 名。", {"staffing.authorized": "12"}),
+        (
+            "在职教职工85人,退休教职工30人。",
+            {"staffing.in_service": "85", "staffing.retired": "30"},
+        ),
     ],
 )
 def test_synonyms_read_as_the_standard_word(text: str, expected: dict[str, str]) -> None:

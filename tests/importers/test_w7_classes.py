@@ -105,8 +105,13 @@ def test_a_full_line_continues_on_the_next(first: str, second: str, key: str, va
     )
     assert width(padded) >= 56
     assert figures_read(body + "\n").get(key) == value
-    # the same two lines in text that is not wrapped (no margin): not joined, not read
-    assert figures_read(first + "\n" + second + "\n").get(key) != value
+    # the same two lines in text that is not wrapped (no margin): not joined, not read — except
+    # a line starting with a figure after a sentence in progress (a ragged wrap, test_w8_classes)
+    unwrapped = figures_read(first + "\n" + second + "\n").get(key)
+    if re.match(r"\d", second) and "，" in first:
+        assert unwrapped == value
+    else:
+        assert unwrapped != value
 
 
 def test_paragraphs_one_per_line_are_not_wrapped_text() -> None:
