@@ -605,6 +605,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 )
             except InputError as error:
                 _place_problems(section, error, form, formset)
+                messages.error(request, _("表单有误，请检查标红的字段"))
             except services.StaleDossier as error:
                 _stale(request, error)
                 revision = error.revision  # the form, shown again, now stands on the latest save
@@ -813,19 +814,24 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
         if formset
         else []
     )
+    english = _english()
+    colon = ": " if english else "："
     for problem in error.problems:
-        message = f"{problem.zh} / {problem.en}"
+        # in the page's language, naming the field (金额：缺少必填项), as the form's own errors do
+        detail = problem.en if english else problem.zh
+        place = describe_path(problem.path, None, "en" if english else "zh") or problem.path
         spot = locate(section, problem.path, kept)
         if spot is None:
-            (form or formset.forms[0]).add_error(None, f"{problem.path}: {message}")
+            (form or formset.forms[0]).add_error(None, f"{place}{colon}{detail}")
             continue
         row, field = spot
         target = formset.forms[row] if row is not None and formset else form
         if target is None:
             continue
-        target.add_error(
-            None if field == "__all__" or field not in target.fields else field, message
-        )
+        if field == "__all__" or field not in target.fields:
+            target.add_error(None, f"{place}{colon}{detail}")
+        else:
+            target.add_error(field, f"{target.fields[field].label}{colon}{detail}")
 
 
 def _unplaced(

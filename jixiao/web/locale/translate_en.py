@@ -11,6 +11,11 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    # found walking the department side (h-walk-dept)
+    "：最多 %(max)s 位小数": ": at most %(max)s decimal places",
+    "：数字过长，最多 %(max)s 位": ": too many digits, at most %(max)s",
+    "：整数部分过长，最多 %(max)s 位": ": too many digits before the decimal point, at most %(max)s",
+    "：不能为负数，应不小于 %(limit_value)s": ": cannot be negative, expected at least %(limit_value)s",
     # concurrent edits: a stale save refused with what the other save changed
     "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
         "Someone else saved changes to this section after you opened the page; so as not to "
