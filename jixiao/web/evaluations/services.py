@@ -615,9 +615,13 @@ def _sign(actor: Any, submission: Submission) -> SignOff:
 
 
 def check_sign_off(*, actor: Any, submission: Submission) -> None:
-    Permissions.of(actor).require("sign_off", submission)
+    permissions = Permissions.of(actor)
     signed = valid_sign_off(submission.current_version)
-    if signed is not None:
+    if (
+        signed is not None
+        and permissions.is_unit_head(submission.org)
+        and "edit" in permissions.allowed_actions(submission)
+    ):  # said before the permission check, which no longer offers a signed version
         raise ActionRefused(
             _("当前版本已由 %(who)s 于 %(at)s 审签，无需重复审签。")
             % {
@@ -626,6 +630,7 @@ def check_sign_off(*, actor: Any, submission: Submission) -> None:
             },
             code="already_signed",
         )
+    permissions.require("sign_off", submission)
 
 
 @transaction.atomic

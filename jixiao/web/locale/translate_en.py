@@ -12,6 +12,8 @@ from pathlib import Path
 
 EN = {
     # found walking the department side (h-walk-dept)
+    "已审签当前版本，填报员可以提交": "Signed off the current version: the clerk may now submit it",
+    "已撤回": "Withdrawn",
     "：最多 %(max)s 位小数": ": at most %(max)s decimal places",
     "：数字过长，最多 %(max)s 位": ": too many digits, at most %(max)s",
     "：整数部分过长，最多 %(max)s 位": ": too many digits before the decimal point, at most %(max)s",
