@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from jixiao.core.ledgers.records import SatisfactionLevel
-from jixiao.web.evaluations.forms import NumberField
+from jixiao.web.evaluations.forms import CountField, NumberField
 from jixiao.web.ledgers.vocabulary import choice_word_lazy, field_word_lazy
 
 # fields the web fills itself: file names come from the uploaded attachments
@@ -104,10 +104,15 @@ def _form_field(name: str, info: FieldInfo) -> forms.Field:
         )
     if kind == "date":
         return forms.DateField(**common, widget=forms.DateInput(attrs={"type": "date"}))
-    if kind == "int":
-        return forms.IntegerField(**common)
+    if kind == "int":  # letters or decimals: an error naming the field, as in the sections
+        return CountField(**common, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     if kind == "number":
-        return NumberField(**common, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+        return NumberField(
+            **common,
+            max_digits=18,
+            decimal_places=6,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        )
     choices = choices_of(info.annotation)
     if choices is not None:
         blank = [] if required else [("", "—")]
