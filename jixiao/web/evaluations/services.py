@@ -434,11 +434,19 @@ def submission_follow_ledgers(
     """An open dossier takes its ledger's new values after the ledger changed (a clerk's record,
     an anonymous survey answer): the values are the ledger's, not the actor's edit, so no
     permission of theirs is needed; audited with the actor (or "system") and *note*. Nothing
-    happens (None) once the submission is no longer with its unit."""
+    happens (None) once the submission is no longer with its unit. After a reopen the current
+    version is the approved one, locked: a change of its figures starts the next version, as a
+    clerk's edit does; a ledger change that moves none of them leaves it as it is."""
     submission = _locked(submission)
     version = submission.current_version
-    if submission.state not in EDITABLE_STATES or version is None or version.locked:
+    if submission.state not in EDITABLE_STATES or version is None:
         return None
+    if version.locked:
+        followed = dossier_to_data(
+            dossier_from_data(edit(copy.deepcopy(version.data)), origin="<web>")
+        )
+        if not diff(version.data, followed):
+            return None
     return _save(
         actor=actor,
         submission=submission,
