@@ -44,3 +44,27 @@ def test_on_english_pages_the_error_is_english(world: factories.World) -> None:
     assert "Distance (km): too small, expected &gt;= 0" in page
     assert "数值过小" not in page
     assert not LedgerRecord.objects.exists()
+
+
+def test_an_empty_or_impossible_date_names_its_field(world: factories.World) -> None:
+    client = client_for(world.users["filler_a"])
+    url = f"/ledgers/{world.unit_a.pk}/vehicle_trips/new/"
+    empty = client.post(url, {**TRIP, "trip_date": ""}).content.decode()
+    assert "出车日期：请填写" in empty and "这个字段是必填项" not in empty
+    impossible = client.post(url, {**TRIP, "trip_date": "2023-02-30"}).content.decode()
+    assert "出车日期：应为日期，如 2023-08-23" in impossible
+    assert not LedgerRecord.objects.exists()
+
+
+def test_the_anonymous_questionnaire_names_the_missing_answer(world: factories.World) -> None:
+    from django.test import Client
+
+    from jixiao.web.ledgers import services
+
+    survey = services.survey_open(
+        actor=world.users["filler_a"], org=world.unit_a, year=2023, title="问卷"
+    )
+    page = Client().post(f"/ledgers/survey/{survey.token}/", {"respondent": "办事群众"})
+    html = page.content.decode()
+    assert "您对本单位服务的总体评价：请选择" in html and "这个字段是必填项" not in html
+    assert not LedgerRecord.objects.exists()
