@@ -45,7 +45,12 @@ from jixiao.web.evaluations.models import (
     State,
     Submission,
 )
-from jixiao.web.evaluations.permissions import NEEDS_REASON, ActionRefused, Permissions
+from jixiao.web.evaluations.permissions import (
+    ACTIONS,
+    NEEDS_REASON,
+    ActionRefused,
+    Permissions,
+)
 from jixiao.web.evaluations.selectors import valid_sign_off
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
@@ -119,7 +124,11 @@ def clean_reason(reason: str) -> str:
 def _require_reason(action: str, reason: str) -> str:
     reason = clean_reason(reason)
     if action in NEEDS_REASON and len(reason) < 2:
-        raise ActionRefused(gettext("必须填写原因"), code="reason_required")
+        # names the field and what it needs (退回原因：请填写，至少 2 个字), even for one letter
+        raise ActionRefused(
+            gettext("%(action)s原因：请填写，至少 2 个字") % {"action": ACTIONS[action]},
+            code="reason_required",
+        )
     return reason
 
 

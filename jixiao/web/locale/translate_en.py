@@ -12,6 +12,7 @@ from pathlib import Path
 
 EN = {
     # found walking the department side (h-walk-dept)
+    "%(action)s原因：请填写，至少 2 个字": "Reason (%(action)s): required, at least 2 characters",
     "：应为日期，如 2023-08-23": ": expected a date such as 2023-08-23",
     "已审签当前版本，填报员可以提交": "Signed off the current version: the clerk may now submit it",
     "已撤回": "Withdrawn",
