@@ -35,7 +35,7 @@ def target_review_panel(submission: Any, section_key: str = "") -> dict[str, Any
             "kind": flag.kind,
             "indicator": flag.indicator_name,
             "message": flag.message_en if english else flag.message,
-            "evidence": flag.evidence,
+            "evidence": flag.evidence_in_english if english else flag.evidence,
             "finding_id": flag.finding_id,
         }
         for flag in flags
