@@ -21,6 +21,7 @@ from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError, Problem
 from jixiao.core.locations import describe_path
 from jixiao.core.numbers import format_score
+from jixiao.web.evaluations.vocabulary import in_english
 
 
 @dataclass
@@ -129,7 +130,9 @@ def locate_findings(
     for finding in findings:
         where = finding.get("where", "") or ""
         finding["where_label"] = describe_path(where, dossier, item_names=item_names)
-        finding["where_label_en"] = describe_path(where, dossier, "en", item_names=item_names)
+        finding["where_label_en"] = describe_path(
+            where, dossier, "en", item_names=item_names, words=in_english
+        )
     return findings
 
 

@@ -64,6 +64,7 @@ from jixiao.web.evaluations.permissions import (
     action_labels,
 )
 from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
+from jixiao.web.evaluations.vocabulary import in_english
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
@@ -523,7 +524,9 @@ def _problems_in_words(assessment: engine.Assessment) -> list[dict[str, str]]:
     return [
         {
             "where": p.path,
-            "place": describe_path(p.path, assessment.dossier, lang),
+            "place": describe_path(
+                p.path, assessment.dossier, lang, words=in_english if english else None
+            ),
             "message": p.en if english else p.zh,
         }
         for p in assessment.problems
@@ -819,7 +822,12 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
     for problem in error.problems:
         # in the page's language, naming the field (金额：缺少必填项), as the form's own errors do
         detail = problem.en if english else problem.zh
-        place = describe_path(problem.path, None, "en" if english else "zh") or problem.path
+        place = (
+            describe_path(
+                problem.path, None, "en" if english else "zh", words=in_english if english else None
+            )
+            or problem.path
+        )
         spot = locate(section, problem.path, kept)
         if spot is None:
             (form or formset.forms[0]).add_error(None, f"{place}{colon}{detail}")
