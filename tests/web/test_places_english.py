@@ -38,3 +38,14 @@ def test_a_findings_english_place_names_the_money_line_in_english() -> None:
     assert "年初预算" not in findings[0]["where_label_en"]
     # the core alone keeps the stored words (it has no translations)
     assert "年初预算" in describe_path("money.lines[0].amount", dossier, "en")
+
+
+def test_the_audit_trail_in_english_shows_stored_words_in_english(client, world) -> None:
+    submission = fill(world, "a")
+    assert client.login(username=world.users["filler_a"].username, password=PASSWORD)
+    page = client.get(
+        reverse("submission_audit", args=[submission.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).text
+    assert "→ Initial budget" in page and '→ <span lang="zh">年初预算</span>' not in page
+    chinese = client.get(reverse("submission_audit", args=[submission.pk])).text
+    assert "→ 年初预算" in chinese
