@@ -149,6 +149,13 @@ LABELS: dict[str, tuple[str, str]] = {
 _ITEM_SUFFIX = {"zh": "第{n}项", "en": " item {n}"}
 _PARAGRAPH_SUFFIX = {"zh": "第{n}段", "en": " paragraph {n}"}
 _OTHER = {"zh": "其他：{key}", "en": "other: {key}"}
+_SOURCE_FIELDS = {
+    "file": ("文件", "file"),
+    "locator": ("位置", "place"),
+    "start": ("起始字符", "first character"),
+    "end": ("结束字符", "last character"),
+    "text": ("原文", "text"),
+}
 _STAFF_TYPES = frozenset(member.value for member in StaffType)
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -220,6 +227,7 @@ class _Walker:
             "score": self._score,
             "previous": self._previous,
             "data": self._data,
+            "sources": self._sources,
         }.get(head)
         if special is not None:
             return special(tokens)
@@ -297,6 +305,18 @@ class _Walker:
             what = _parenthesised(SEPARATOR.join(k for k in kinds if k), self.lang)
         item = self._label("money.lines[]", index + 1) + what
         return self._generic(["money", "lines[]"], tokens[3:], [item])
+
+    def _sources(self, tokens: Sequence[Token]) -> list[str]:
+        """Where a value came from (sources.staffing.retired.text): 出处 · 人员情况 · 退休人数 ·
+        原文, not a bare 出处 for each of its file, place, character span and text."""
+        rest = list(tokens[1:])
+        field = rest.pop() if rest and rest[-1] in _SOURCE_FIELDS else None
+        parts = [self._label("sources")]
+        if rest and isinstance(rest[0], str) and rest[0] in LABELS and rest[0] != "sources":
+            parts += self.walk(rest)  # an unknown value's path: the nearest known parent, 出处
+        if field is not None:
+            parts.append(_SOURCE_FIELDS[str(field)][0 if self.lang == "zh" else 1])
+        return parts
 
     def _stated(self, tokens: Sequence[Token]) -> list[str]:
         section = self._label("stated")
