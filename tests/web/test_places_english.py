@@ -49,3 +49,13 @@ def test_the_audit_trail_in_english_shows_stored_words_in_english(client, world)
     assert "→ Initial budget" in page and '→ <span lang="zh">年初预算</span>' not in page
     chinese = client.get(reverse("submission_audit", args=[submission.pk])).text
     assert "→ 年初预算" in chinese
+
+
+def test_a_score_tables_place_uses_the_packs_english_name() -> None:
+    """Found on the sidebar in English: "Score table · 满意度指标"."""
+    findings = engine.locate_stored_findings(
+        [{"where": "score.satisfaction"}], dossier_data("测试单位"), "cn-2020-self"
+    )
+    assert "满意度指标" in findings[0]["where_label"]
+    assert "Satisfaction indicators" in findings[0]["where_label_en"]
+    assert "满意度" not in findings[0]["where_label_en"]

@@ -1346,8 +1346,8 @@ def _audit_in_words(submission: Any, entries: Any) -> list[Any]:
         dossier = dossier_from_data(version.data) if version else None
     except InputError:
         dossier = None
-    names = engine.framework_item_names(submission.round.framework_id)
     lang: Literal["zh", "en"] = "en" if _english() else "zh"
+    names = engine.framework_item_names(submission.round.framework_id, english=lang == "en")
     rows = []
     for entry in entries:
         entry.from_label = audit.state_label(entry.from_state)
