@@ -256,7 +256,9 @@ def _set_final(assessment: Assessment, card: Any) -> None:
 def _summarise(dossier: Dossier, result: Any) -> Assessment:
     card = getattr(result, "score", None)
     names = {item.id: item.name for item in getattr(card, "items", ())}
-    names_en = {item.id: item.name_en or item.name for item in getattr(card, "items", ())}
+    names_en = {
+        item.id: getattr(item, "name_en", "") or item.name for item in getattr(card, "items", ())
+    }
     findings = locate_findings(
         [f.as_dict() for f in getattr(result, "findings", [])], dossier, names, names_en
     )
