@@ -102,7 +102,9 @@ def staffing_sentence(dossier: Dossier, book: FigureBook) -> str:
     parts: list[str] = []
     authorized = staffing.authorized_total()
     if authorized is not None:
-        by_type = "，".join(f"{t.value}编制{n}人" for t, n in staffing.authorized.items())
+        by_type = "，".join(
+            f"{t.value.removesuffix('编制')}编制{n}人" for t, n in staffing.authorized.items()
+        )
         parts.append(f"现有编制人数{authorized}人，其中：{by_type}。")
     in_service = staffing.in_service_total()
     if in_service is not None:

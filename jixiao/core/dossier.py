@@ -318,8 +318,8 @@ class Indicator(Frozen):
     actual: Number | None = None
     actual_text: str | None = None  # "零失误", "2021年8月23日-29日", "92%以上"
     unit: str | None = None
-    weight: Number | None = None  # points given in the department's 自评表
-    self_score: Number | None = None
+    weight: Number | None = Field(default=None, ge=0)  # points given in the department's 自评表
+    self_score: Number | None = Field(default=None, ge=0)  # points are never negative
     evidence: tuple[str, ...] = ()
     deviation_explanation: str | None = None
     source: Source | None = None
@@ -356,7 +356,7 @@ class Assessment(Frozen):
     level: str | None = None  # 达成 / 部分达成 / 未达成
     fraction: Number | None = Field(default=None, ge=0, le=1)  # share of the points within the band
     checkpoints: tuple[bool, ...] = ()
-    self_score: Number | None = None  # the department's own points for this indicator
+    self_score: Number | None = Field(default=None, ge=0)  # the department's own points
     note: str | None = None
     evidence: tuple[str, ...] = ()
 

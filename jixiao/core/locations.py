@@ -15,7 +15,7 @@ raw path.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from jixiao.core.dossier import Dossier, StaffType
@@ -149,6 +149,13 @@ LABELS: dict[str, tuple[str, str]] = {
 _ITEM_SUFFIX = {"zh": "第{n}项", "en": " item {n}"}
 _PARAGRAPH_SUFFIX = {"zh": "第{n}段", "en": " paragraph {n}"}
 _OTHER = {"zh": "其他：{key}", "en": "other: {key}"}
+_SOURCE_FIELDS = {
+    "file": ("文件", "file"),
+    "locator": ("位置", "place"),
+    "start": ("起始字符", "first character"),
+    "end": ("结束字符", "last character"),
+    "text": ("原文", "text"),
+}
 _STAFF_TYPES = frozenset(member.value for member in StaffType)
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -176,12 +183,14 @@ def describe_path(
     lang: Lang = "zh",
     *,
     item_names: Mapping[str, str] | None = None,
+    words: Callable[[str], str] | None = None,
 ) -> str:
     """A field path or figure key in words, for people; "" for the empty path (the whole dossier).
 
     The dossier (when given) names list items: ``indicators[1]`` → 指标2“开展专项检查次数”;
     *item_names* (framework indicator id → name, from the score card) names ``score.ID`` and
-    ``assessments.ID``.
+    ``assessments.ID``. *words* puts the fixed words the dossier stores (行政编制, 年初预算…)
+    in the reader's language (the web passes its translations; the core has none).
     """
     if not path:
         return ""
@@ -191,12 +200,19 @@ def describe_path(
     head = tokens[0]
     if isinstance(head, str) and head not in LABELS and path in FIGURES_BY_KEY:
         return figure_label(path, lang)
-    return _join(_Walker(dossier, lang, item_names or {}).walk(tokens))
+    return _join(_Walker(dossier, lang, item_names or {}, words).walk(tokens))
 
 
 class _Walker:
-    def __init__(self, dossier: Dossier | None, lang: Lang, item_names: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        dossier: Dossier | None,
+        lang: Lang,
+        item_names: Mapping[str, str],
+        words: Callable[[str], str] | None = None,
+    ) -> None:
         self.dossier, self.lang, self.item_names = dossier, lang, item_names
+        self.word: Callable[[str], str] = words or (lambda word: word)
 
     def walk(self, tokens: Sequence[Token]) -> list[str]:
         head = str(tokens[0])
@@ -211,6 +227,7 @@ class _Walker:
             "score": self._score,
             "previous": self._previous,
             "data": self._data,
+            "sources": self._sources,
         }.get(head)
         if special is not None:
             return special(tokens)
@@ -237,7 +254,9 @@ class _Walker:
                 break
             elif shape in (["staffing", "authorized"], ["staffing", "in_service"]):
                 parts.append(
-                    token if token in _STAFF_TYPES else _OTHER[self.lang].format(key=token)
+                    self.word(token)
+                    if token in _STAFF_TYPES
+                    else _OTHER[self.lang].format(key=token)
                 )
                 break
             else:
@@ -282,9 +301,22 @@ class _Walker:
         if self.dossier is not None and index < len(self.dossier.money.lines):
             line = self.dossier.money.lines[index]
             kinds = [line.phase.value, line.funding.value if line.funding else "", line.item.value]
+            kinds = [self.word(k) if k else k for k in kinds]
             what = _parenthesised(SEPARATOR.join(k for k in kinds if k), self.lang)
         item = self._label("money.lines[]", index + 1) + what
         return self._generic(["money", "lines[]"], tokens[3:], [item])
+
+    def _sources(self, tokens: Sequence[Token]) -> list[str]:
+        """Where a value came from (sources.staffing.retired.text): 出处 · 人员情况 · 退休人数 ·
+        原文, not a bare 出处 for each of its file, place, character span and text."""
+        rest = list(tokens[1:])
+        field = rest.pop() if rest and rest[-1] in _SOURCE_FIELDS else None
+        parts = [self._label("sources")]
+        if rest and isinstance(rest[0], str) and rest[0] in LABELS and rest[0] != "sources":
+            parts += self.walk(rest)  # an unknown value's path: the nearest known parent, 出处
+        if field is not None:
+            parts.append(_SOURCE_FIELDS[str(field)][0 if self.lang == "zh" else 1])
+        return parts
 
     def _stated(self, tokens: Sequence[Token]) -> list[str]:
         section = self._label("stated")

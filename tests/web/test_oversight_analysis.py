@@ -301,3 +301,14 @@ def test_the_demo_county_shows_its_planted_reuse_and_soft_targets() -> None:
     kinds = {(f["kind"], f["indicator"]) for f in land.target_flags}
     assert ("vague", "土地整理工作质量") in kinds
     assert ("below_previous", "群众来访接待人次") in kinds
+
+
+def test_the_target_review_evidence_is_english_on_english_pages(county) -> None:
+    """Found walking the clerk's indicator form in English: 比较依据 read 目标≥80人次，上年实际…"""
+    section = reverse("submission_section", args=[county.subs["yi"].pk, "indicators"])
+    english = client_for("filler_yi").get(section, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    panel = english.split('id="target-review"')[1]
+    assert "last year&#x27;s actual" in panel or "last year's actual" in panel
+    assert "上年实际" not in panel
+    chinese = client_for("filler_yi").get(section).content.decode()
+    assert "目标≥80人次，上年实际120人次" in chinese.split('id="target-review"')[1]

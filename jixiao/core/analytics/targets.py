@@ -78,6 +78,11 @@ class TargetFlag:
     message_en: str
     year: int | None = None
     finding_id: str | None = None  # the catalogue rule that tests the same, if any
+    evidence_en: str = ""  # the evidence on an English page; "" when it is the same words
+
+    @property
+    def evidence_in_english(self) -> str:
+        return self.evidence_en or self.evidence
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -230,9 +235,24 @@ def _with_year(flag: TargetFlag, year: int | None) -> TargetFlag:
 
 
 def _flag(
-    kind: str, indicator: Indicator, evidence: str, zh: str, en: str, finding: str | None = None
+    kind: str,
+    indicator: Indicator,
+    evidence: str,
+    zh: str,
+    en: str,
+    finding: str | None = None,
+    evidence_en: str = "",
 ) -> TargetFlag:
-    return TargetFlag(kind, indicator.id, indicator.name, evidence, zh, en, finding_id=finding)
+    return TargetFlag(
+        kind,
+        indicator.id,
+        indicator.name,
+        evidence,
+        zh,
+        en,
+        finding_id=finding,
+        evidence_en=evidence_en,
+    )
 
 
 def _wording(indicator: Indicator) -> Iterable[TargetFlag]:
@@ -247,6 +267,7 @@ def _wording(indicator: Indicator) -> Iterable[TargetFlag]:
             f"指标“{indicator.name}”内容为“不涉及/无”，却有{format_number(points)}分",
             f"{indicator.name} is not applicable but carries {format_number(points)} points",
             "indicators.E001",
+            f"{text or indicator.actual_text}; {format_number(points)} points",
         )
         return
     if indicator.effective_target is None and text and is_vague(text):
@@ -355,6 +376,8 @@ def _pressure(
             f"{'低于' if direction > 0 else '宽于'}上年实际完成{format_number(previous)}{unit}，不需努力即可完成",
             f"the target of {indicator.name} ({format_number(target)}{unit}) asks less than last"
             f" year's actual ({format_number(previous)}{unit})",
+            evidence_en=f"target {indicator.comparator.value} {format_number(target)}{unit},"
+            f" last year's actual {format_number(previous)}{unit}",
         )
     peer = peers.median(indicator, owner, options.min_peers)
     if peer is not None:
@@ -369,6 +392,8 @@ def _pressure(
                 f"{'远低于' if direction > 0 else '远宽于'}{count}个同名指标的目标中位数{format_number(median)}{unit}",
                 f"the target of {indicator.name} ({format_number(target)}{unit}) asks far less than"
                 f" the median of {count} peers ({format_number(median)}{unit})",
+                evidence_en=f"target {format_number(target)}{unit}, median target of {count}"
+                f" peers {format_number(median)}{unit}",
             )
     overshoot = target_deviation(indicator)
     if overshoot is not None and overshoot >= OVERSHOOT_THRESHOLD:
@@ -380,6 +405,7 @@ def _pressure(
             f"指标“{indicator.name}”实际完成超出目标{format_number(overshoot)}%，目标设定偏低",
             f"{indicator.name} beat its target by {format_number(overshoot)}%: the target was too low",
             "indicators.W004",
+            f"target {format_number(target)}{unit}, actual {actual}{unit}",
         )
 
 
@@ -413,4 +439,6 @@ def _weights(
             f"部门指标分值合计{format_number(stated)}分，与“{framework.name}”给部门指标的{format_number(expected)}分不符",
             f"department indicator weights add up to {format_number(stated)}, the framework"
             f" gives them {format_number(expected)}",
+            evidence_en=f"weights add up to {format_number(stated)}, the framework gives"
+            f" {format_number(expected)}",
         )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from jixiao.core.dossier import Dossier
 from jixiao.core.locations import describe_path
 from jixiao.web.evaluations.models import State
+from jixiao.web.evaluations.vocabulary import in_english
 
 
 def state_label(value: str) -> str:
@@ -39,7 +40,8 @@ def change_place(
     if path.startswith("rescore."):
         item = path.removeprefix("rescore.")
         return f"{gettext('财政复核评分')} · {(item_names or {}).get(item, item)}"
-    return describe_path(path, dossier, lang, item_names=item_names) or path
+    words = in_english if lang == "en" else None
+    return describe_path(path, dossier, lang, item_names=item_names, words=words) or path
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:

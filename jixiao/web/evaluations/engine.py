@@ -21,6 +21,7 @@ from jixiao.core.dossier import Dossier, dossier_from_data
 from jixiao.core.errors import InputError, Problem
 from jixiao.core.locations import describe_path
 from jixiao.core.numbers import format_score
+from jixiao.web.evaluations.vocabulary import in_english
 
 
 @dataclass
@@ -123,13 +124,16 @@ def locate_findings(
     findings: list[dict[str, Any]],
     dossier: Dossier | None,
     item_names: dict[str, str] | None = None,
+    item_names_en: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Give each finding its place in words (``where_label``, ``where_label_en``) beside the
     stable ``where`` path that scripts and waivers use."""
     for finding in findings:
         where = finding.get("where", "") or ""
         finding["where_label"] = describe_path(where, dossier, item_names=item_names)
-        finding["where_label_en"] = describe_path(where, dossier, "en", item_names=item_names)
+        finding["where_label_en"] = describe_path(
+            where, dossier, "en", item_names=item_names_en or item_names, words=in_english
+        )
     return findings
 
 
@@ -141,18 +145,27 @@ def locate_stored_findings(
         dossier: Dossier | None = dossier_from_data(data, origin="<web>")
     except InputError:
         dossier = None  # positions still read as words, without the items' names
-    return locate_findings([dict(f) for f in findings], dossier, framework_item_names(framework_id))
+    return locate_findings(
+        [dict(f) for f in findings],
+        dossier,
+        framework_item_names(framework_id),
+        framework_item_names(framework_id, english=True),
+    )
 
 
-def framework_item_names(framework_id: str | None) -> dict[str, str]:
-    """Framework indicator id → name, to name ``score.ID`` places; empty when unavailable."""
+def framework_item_names(framework_id: str | None, english: bool = False) -> dict[str, str]:
+    """Framework indicator id → name (its English name, when the pack gives one, with
+    *english*), to name ``score.ID`` places; empty when unavailable."""
     try:
         from jixiao.frameworks import load_framework
 
         framework = load_framework(framework_id or None)
     except (ImportError, InputError):
         return {}
-    return {node.id: node.name for _, node in framework.leaves()}
+    return {
+        node.id: (node.name_en or node.name) if english else node.name
+        for _, node in framework.leaves()
+    }
 
 
 def final_text(total: Decimal | None, basis: str) -> str:
@@ -243,8 +256,11 @@ def _set_final(assessment: Assessment, card: Any) -> None:
 def _summarise(dossier: Dossier, result: Any) -> Assessment:
     card = getattr(result, "score", None)
     names = {item.id: item.name for item in getattr(card, "items", ())}
+    names_en = {
+        item.id: getattr(item, "name_en", "") or item.name for item in getattr(card, "items", ())
+    }
     findings = locate_findings(
-        [f.as_dict() for f in getattr(result, "findings", [])], dossier, names
+        [f.as_dict() for f in getattr(result, "findings", [])], dossier, names, names_en
     )
     assessment = Assessment(dossier=dossier, findings=findings, result=result)
     if card is None:

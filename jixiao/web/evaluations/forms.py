@@ -49,11 +49,29 @@ def _typed_number(field: forms.Field, value: Any) -> Decimal | None:
         return parse_number(str(value))
     except NumberSyntaxError as error:
         detail = error.en if _in_english() else error.zh
-        raise ValidationError(f"{field.label}{_('：')}{detail}", code="invalid") from None
+        raise ValidationError(f"{field.label}{_colon()}{detail}", code="invalid") from None
+
+
+def _colon() -> str:
+    return ": " if _in_english() else "："
 
 
 class NumberField(forms.DecimalField):
-    """A decimal as typed, thousands separators and full-width digits allowed (jixiao.core.numbers)."""
+    """A decimal as typed, thousands separators and full-width digits allowed (jixiao.core.numbers).
+    Too many digits say which field (金额：最多 6 位小数), not Django's bare 确认小数不超过 6 位."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label = self.label
+        self.error_messages["max_decimal_places"] = format_lazy(
+            "{}{}", label, _("：最多 %(max)s 位小数")
+        )
+        self.error_messages["max_digits"] = format_lazy(
+            "{}{}", label, _("：数字过长，最多 %(max)s 位")
+        )
+        self.error_messages["max_whole_digits"] = format_lazy(
+            "{}{}", label, _("：整数部分过长，最多 %(max)s 位")
+        )
 
     def to_python(self, value: Any) -> Decimal | None:
         return _typed_number(self, value)
@@ -62,21 +80,27 @@ class NumberField(forms.DecimalField):
 class CountField(forms.IntegerField):
     """A whole number of people or items, read like :class:`NumberField` (1,382 and １２ allowed)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.error_messages["min_value"] = format_lazy(
+            "{}{}", self.label, _("：不能为负数，应不小于 %(limit_value)s")
+        )
+
     def to_python(self, value: Any) -> int | None:
         number = _typed_number(self, value)
         if number is None:
             return None
         if number != number.to_integral_value():
             detail = "enter a whole number such as 42" if _in_english() else "请输入整数，如 42"
-            raise ValidationError(f"{self.label}{_('：')}{detail}", code="invalid")
+            raise ValidationError(f"{self.label}{_colon()}{detail}", code="invalid")
         return int(number)
 
 
-def _number(**kwargs: Any) -> NumberField:
+def _number(places: int = 6, **kwargs: Any) -> NumberField:
     return NumberField(
         required=False,
         max_digits=18,
-        decimal_places=6,
+        decimal_places=places,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}),
         **kwargs,
     )
@@ -244,7 +268,7 @@ class StatedForm(NamedRequired):
 
 
 class SelfEvaluationForm(NamedRequired):
-    total = _number(label=_("自评总分"))
+    total = _number(places=2, label=_("自评总分"))
     grade = forms.ChoiceField(
         label=_("自评等级"),
         required=False,
@@ -299,8 +323,8 @@ class IndicatorForm(NamedRequired):
     unit = forms.CharField(
         label=_("计量单位"), required=False, widget=forms.TextInput(attrs={"size": 4})
     )
-    weight = _number(label=_("分值"))
-    self_score = _number(label=_("自评得分"))
+    weight = _number(places=2, label=_("分值"))
+    self_score = _number(places=2, label=_("自评得分"))
     deviation_explanation = forms.CharField(
         label=_("偏差原因分析及改进措施"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -23,7 +23,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from jixiao.web.evaluations.models import EDITABLE_STATES, State, Submission
+from jixiao.web.evaluations.models import EDITABLE_STATES, SignOff, State, Submission
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
 # action → label, in the order the UI shows them
@@ -44,7 +44,9 @@ ACTIONS: dict[str, Any] = {
 }
 # what a notice says once an action is done: 已提交, not "done: submit"
 DONE: dict[str, Any] = {
+    "sign_off": _("已审签当前版本，填报员可以提交"),
     "submit": _("已提交"),
+    "withdraw": _("已撤回"),
     "dept_approve": _("主管部门已审核通过"),
     "finance_approve": _("财政局已审核通过"),
     "approve": _("已批准并锁定"),
@@ -65,6 +67,14 @@ TRANSITIONS = (
 )
 NEEDS_REASON = frozenset({"return", "reopen", "extend"})
 FINANCE_LIKE = frozenset({Role.FINANCE_REVIEWER, Role.ADMIN})
+
+
+def _signed(submission: Submission) -> bool:
+    """The current version carries the unit head's sign-off that no edit has voided."""
+    version_id = submission.current_version_id
+    return version_id is not None and (
+        SignOff.objects.filter(version_id=version_id, invalidated_at__isnull=True).exists()
+    )
 
 
 class ActionRefused(Exception):
@@ -166,7 +176,8 @@ class Permissions:
             and not (state == State.DRAFT and submission.entry_closed)
         ):
             allowed += ["edit", "submit"]
-            if Role.UNIT_HEAD in roles:
+            # once the head has signed the current version there is nothing left to sign
+            if Role.UNIT_HEAD in roles and not _signed(submission):
                 allowed.append("sign_off")
         if state == State.SUBMITTED and unit:
             allowed.append("withdraw")

@@ -45,7 +45,12 @@ from jixiao.web.evaluations.models import (
     State,
     Submission,
 )
-from jixiao.web.evaluations.permissions import NEEDS_REASON, ActionRefused, Permissions
+from jixiao.web.evaluations.permissions import (
+    ACTIONS,
+    NEEDS_REASON,
+    ActionRefused,
+    Permissions,
+)
 from jixiao.web.evaluations.selectors import valid_sign_off
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
 
@@ -119,7 +124,11 @@ def clean_reason(reason: str) -> str:
 def _require_reason(action: str, reason: str) -> str:
     reason = clean_reason(reason)
     if action in NEEDS_REASON and len(reason) < 2:
-        raise ActionRefused(gettext("必须填写原因"), code="reason_required")
+        # names the field and what it needs (退回原因：请填写，至少 2 个字), even for one letter
+        raise ActionRefused(
+            gettext("%(action)s原因：请填写，至少 2 个字") % {"action": ACTIONS[action]},
+            code="reason_required",
+        )
     return reason
 
 
@@ -434,11 +443,19 @@ def submission_follow_ledgers(
     """An open dossier takes its ledger's new values after the ledger changed (a clerk's record,
     an anonymous survey answer): the values are the ledger's, not the actor's edit, so no
     permission of theirs is needed; audited with the actor (or "system") and *note*. Nothing
-    happens (None) once the submission is no longer with its unit."""
+    happens (None) once the submission is no longer with its unit. After a reopen the current
+    version is the approved one, locked: a change of its figures starts the next version, as a
+    clerk's edit does; a ledger change that moves none of them leaves it as it is."""
     submission = _locked(submission)
     version = submission.current_version
-    if submission.state not in EDITABLE_STATES or version is None or version.locked:
+    if submission.state not in EDITABLE_STATES or version is None:
         return None
+    if version.locked:
+        followed = dossier_to_data(
+            dossier_from_data(edit(copy.deepcopy(version.data)), origin="<web>")
+        )
+        if not diff(version.data, followed):
+            return None
     return _save(
         actor=actor,
         submission=submission,
@@ -615,9 +632,13 @@ def _sign(actor: Any, submission: Submission) -> SignOff:
 
 
 def check_sign_off(*, actor: Any, submission: Submission) -> None:
-    Permissions.of(actor).require("sign_off", submission)
+    permissions = Permissions.of(actor)
     signed = valid_sign_off(submission.current_version)
-    if signed is not None:
+    if (
+        signed is not None
+        and permissions.is_unit_head(submission.org)
+        and "edit" in permissions.allowed_actions(submission)
+    ):  # said before the permission check, which no longer offers a signed version
         raise ActionRefused(
             _("当前版本已由 %(who)s 于 %(at)s 审签，无需重复审签。")
             % {
@@ -626,6 +647,7 @@ def check_sign_off(*, actor: Any, submission: Submission) -> None:
             },
             code="already_signed",
         )
+    permissions.require("sign_off", submission)
 
 
 @transaction.atomic

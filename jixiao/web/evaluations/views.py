@@ -64,6 +64,7 @@ from jixiao.web.evaluations.permissions import (
     action_labels,
 )
 from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
+from jixiao.web.evaluations.vocabulary import in_english
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
@@ -523,7 +524,9 @@ def _problems_in_words(assessment: engine.Assessment) -> list[dict[str, str]]:
     return [
         {
             "where": p.path,
-            "place": describe_path(p.path, assessment.dossier, lang),
+            "place": describe_path(
+                p.path, assessment.dossier, lang, words=in_english if english else None
+            ),
             "message": p.en if english else p.zh,
         }
         for p in assessment.problems
@@ -605,6 +608,7 @@ def submission_section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 )
             except InputError as error:
                 _place_problems(section, error, form, formset)
+                messages.error(request, _("表单有误，请检查标红的字段"))
             except services.StaleDossier as error:
                 _stale(request, error)
                 revision = error.revision  # the form, shown again, now stands on the latest save
@@ -813,19 +817,29 @@ def _place_problems(section: Section, error: InputError, form: Any, formset: Any
         if formset
         else []
     )
+    english = _english()
+    colon = ": " if english else "："
     for problem in error.problems:
-        message = f"{problem.zh} / {problem.en}"
+        # in the page's language, naming the field (金额：缺少必填项), as the form's own errors do
+        detail = problem.en if english else problem.zh
+        place = (
+            describe_path(
+                problem.path, None, "en" if english else "zh", words=in_english if english else None
+            )
+            or problem.path
+        )
         spot = locate(section, problem.path, kept)
         if spot is None:
-            (form or formset.forms[0]).add_error(None, f"{problem.path}: {message}")
+            (form or formset.forms[0]).add_error(None, f"{place}{colon}{detail}")
             continue
         row, field = spot
         target = formset.forms[row] if row is not None and formset else form
         if target is None:
             continue
-        target.add_error(
-            None if field == "__all__" or field not in target.fields else field, message
-        )
+        if field == "__all__" or field not in target.fields:
+            target.add_error(None, f"{place}{colon}{detail}")
+        else:
+            target.add_error(field, f"{target.fields[field].label}{colon}{detail}")
 
 
 def _unplaced(
@@ -1332,8 +1346,8 @@ def _audit_in_words(submission: Any, entries: Any) -> list[Any]:
         dossier = dossier_from_data(version.data) if version else None
     except InputError:
         dossier = None
-    names = engine.framework_item_names(submission.round.framework_id)
     lang: Literal["zh", "en"] = "en" if _english() else "zh"
+    names = engine.framework_item_names(submission.round.framework_id, english=lang == "en")
     rows = []
     for entry in entries:
         entry.from_label = audit.state_label(entry.from_state)

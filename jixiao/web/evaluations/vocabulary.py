@@ -8,7 +8,16 @@ the core enums is listed and translated.
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext_noop as _
+
+
+def in_english(word: str) -> str:
+    """A stored word's English (年初预算 → Initial budget) whatever the request's language: for
+    texts built in English beside the Chinese (a finding's place, ``where_label_en``)."""
+    with translation.override("en"):
+        return translation.gettext(word)
+
 
 PHASES = (_("年初预算"), _("调整预算"), _("执行"), _("决算"))
 FUNDING = (_("基本支出"), _("项目支出"))

@@ -50,13 +50,44 @@ def _english() -> bool:
     return (get_language() or "").startswith("en")
 
 
-def value_text(aggregate: Aggregate) -> str:
-    """The figure as the page shows it: 12次, 96%, 2021年8月23日-29日 (no stray decimals)."""
+# the aggregates' units on an English page (a Chinese page keeps 辆, 千瓦时…); a count needs
+# none there: the figure's name says what is counted (vehicles in service: 16)
+UNITS_EN = {
+    "%": "%",
+    "万元": " × 10,000 yuan",
+    "人次": " person-times",
+    "件": "",
+    "份": "",
+    "公里": " km",
+    "分": " points",
+    "千克标准煤/人": " kgce per head",
+    "千克标准煤/平方米": " kgce per m²",
+    "千瓦时": " kWh",
+    "吨标准煤": " tce",
+    "天": " days",
+    "次": "",
+    "立方米": " m³",
+    "立方米/人": " m³ per head",
+    "起": "",
+    "辆": "",
+    "项": "",
+}
+
+
+def value_text(aggregate: Aggregate, english: bool | None = None) -> str:
+    """The figure as the page shows it: 12次, 96%, 2021年8月23日-29日 (no stray decimals); on an
+    English page (or with *english*) 12 times, 2021-08-23 – 2021-08-29."""
+    english = _english() if english is None else english
     if aggregate.start is not None:
+        if english and aggregate.end is not None and aggregate.end != aggregate.start:
+            return f"{aggregate.start.isoformat()} – {aggregate.end.isoformat()}"
+        if english:
+            return aggregate.start.isoformat()
         return aggregate.text or ""
     if aggregate.value is None:
         return "—"
-    return f"{format_score(aggregate.value)}{aggregate.unit}"
+    unit = UNITS_EN.get(aggregate.unit, f" {aggregate.unit}") if english else aggregate.unit
+    return f"{format_score(aggregate.value)}{unit}"
 
 
 def records_url(org: Org, year: int, aggregate: Aggregate, version: int | None = None) -> str:
@@ -233,7 +264,7 @@ def resolve_indicators(
 
 def _unsupported(position: int, name: str, claim: str, aggregate: Aggregate) -> Problem:
     """Why a typed actual is refused, naming the indicator, the claim and the ledger's value."""
-    value = value_text(aggregate)
+    value = value_text(aggregate, english=False)
     words = {"name": name, "claim": claim, "label": aggregate.label, "value": value}
     return Problem(
         f"indicators[{position}].override_reason",
@@ -243,7 +274,8 @@ def _unsupported(position: int, name: str, claim: str, aggregate: Aggregate) -> 
         )
         % {**words, "n": aggregate.count},
         f"indicator {name}: the actual {claim} differs from the ledger; it comes from the "
-        f"ledger ({aggregate.label_en}: {value}, {aggregate.count} records). To type another "
+        f"ledger ({aggregate.label_en}: {value_text(aggregate, english=True)},"
+        f" {aggregate.count} records). To type another "
         "value, give the reason (改填原因)",
     )
 

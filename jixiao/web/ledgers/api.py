@@ -104,7 +104,7 @@ def figures(request: HttpRequest, org_id: int, year: int | None = None) -> Any:
                 "label": a.label,
                 "value": a.value,
                 "unit": a.unit,
-                "text": actuals.value_text(a),
+                "text": actuals.value_text(a, english=False),  # as the reports write it
                 "count": a.count,
                 "record_ids": list(a.record_ids),
             }

@@ -16,13 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from jixiao.core.ledgers.records import SatisfactionLevel
-from jixiao.web.evaluations.forms import NumberField
+from jixiao.web.evaluations.forms import CountField, NamedRequired, NumberField
 from jixiao.web.ledgers.vocabulary import choice_word_lazy, field_word_lazy
 
 # fields the web fills itself: file names come from the uploaded attachments
@@ -104,10 +105,15 @@ def _form_field(name: str, info: FieldInfo) -> forms.Field:
         )
     if kind == "date":
         return forms.DateField(**common, widget=forms.DateInput(attrs={"type": "date"}))
-    if kind == "int":
-        return forms.IntegerField(**common)
+    if kind == "int":  # letters or decimals: an error naming the field, as in the sections
+        return CountField(**common, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     if kind == "number":
-        return NumberField(**common, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+        return NumberField(
+            **common,
+            max_digits=18,
+            decimal_places=6,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        )
     choices = choices_of(info.annotation)
     if choices is not None:
         blank = [] if required else [("", "—")]
@@ -116,10 +122,19 @@ def _form_field(name: str, info: FieldInfo) -> forms.Field:
     return forms.CharField(**common, max_length=500)
 
 
-class RecordForm(forms.Form):
-    """Base for generated forms: the cleaned values as the record type takes them."""
+class RecordForm(NamedRequired):
+    """Base for generated forms: the cleaned values as the record type takes them. An empty
+    required field or a date that is not one names the field (出车日期：请填写)."""
 
     attachment = forms.FileField(label=_("附件（可选）"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = format_lazy(
+                    "{}{}", field.label, _("：应为日期，如 2023-08-23")
+                )
 
     def record_data(self) -> dict[str, Any]:
         data = {}
@@ -145,7 +160,7 @@ def record_form(model: type[BaseModel]) -> type[RecordForm]:
 _FORMS: dict[type[BaseModel], type[RecordForm]] = {}
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(NamedRequired):
     title = forms.CharField(label=_("问卷标题"), max_length=200, initial=_("服务对象满意度调查"))
     year = forms.IntegerField(label=_("评价年度"), min_value=2000, max_value=2100)
 
@@ -161,7 +176,7 @@ RATING_WORDS = (
 RESPONDENTS = [("干部职工", _("干部职工")), ("办事群众", _("办事群众")), ("其他", _("其他"))]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(NamedRequired):
     """The public questionnaire: who answers, the overall rating, a remark."""
 
     respondent = forms.ChoiceField(

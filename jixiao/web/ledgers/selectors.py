@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from jixiao.core.numbers import format_score
 from jixiao.web.ledgers import access, catalogue
 from jixiao.web.ledgers.forms import entry_fields, kind_of
-from jixiao.web.ledgers.models import LedgerAudit, LedgerRecord, Survey
+from jixiao.web.ledgers.models import LedgerAction, LedgerAudit, LedgerRecord, Survey
 from jixiao.web.ledgers.vocabulary import choice_word, field_word
 from jixiao.web.orgs.models import Org
 
@@ -176,7 +176,13 @@ def entries_in_words(entries: Any) -> list[dict[str, Any]]:
             "alive": e.record_pk in alive,
             "who": e.who,
             "ledger": catalogue.title(e.ledger),
-            "lines": changes_in_words(e.ledger, e.changes or []),
+            # an import lists its records' numbers (the rows keep ids, never shown: 1262)
+            "imported": [c.get("path", "") for c in e.changes or []]
+            if e.action == LedgerAction.IMPORT
+            else [],
+            "lines": []
+            if e.action == LedgerAction.IMPORT
+            else changes_in_words(e.ledger, e.changes or []),
         }
         for e in entries
     ]

@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -60,13 +61,17 @@ def _refused(request: HttpRequest, error: ActionRefused) -> None:
 
 
 def _place_problems(form: Any, error: InputError) -> None:
-    """Each problem on its field (or on the form when no field has its path)."""
+    """Each problem on its field, named (里程（公里）：数值过小…), in the page's language (or on
+    the form when no field has its path)."""
+    english = (get_language() or "").startswith("en")
     for problem in error.problems:
+        detail = problem.en if english else problem.zh
         name = problem.path.split(".", 1)[0].split("[", 1)[0]
         if name in form.fields:
-            form.add_error(name, problem.zh)
+            colon = ": " if english else "："
+            form.add_error(name, f"{form.fields[name].label}{colon}{detail}")
         else:
-            form.add_error(None, problem.zh)
+            form.add_error(None, detail)
 
 
 # ── overview ──────────────────────────────────────────────────────────────────────────────

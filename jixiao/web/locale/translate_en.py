@@ -28,6 +28,15 @@ EN = {
     "密码太短：至少须有 %(min_length)s 个字符。": "This password is too short: it must have at least %(min_length)s characters.",
     "密码至少须有 %(min_length)s 个字符。": "Your password must have at least %(min_length)s characters.",
     "重新打开原因": "Reason for reopening",
+    # found walking the department side (h-walk-dept)
+    "%(action)s原因：请填写，至少 2 个字": "Reason (%(action)s): required, at least 2 characters",
+    "：应为日期，如 2023-08-23": ": expected a date such as 2023-08-23",
+    "已审签当前版本，填报员可以提交": "Signed off the current version: the clerk may now submit it",
+    "已撤回": "Withdrawn",
+    "：最多 %(max)s 位小数": ": at most %(max)s decimal places",
+    "：数字过长，最多 %(max)s 位": ": too many digits, at most %(max)s",
+    "：整数部分过长，最多 %(max)s 位": ": too many digits before the decimal point, at most %(max)s",
+    "：不能为负数，应不小于 %(limit_value)s": ": cannot be negative, expected at least %(limit_value)s",
     # concurrent edits: a stale save refused with what the other save changed
     "您打开本页之后，其他人保存了同一部分的修改；为免覆盖对方的修改，您的修改未保存。": (
         "Someone else saved changes to this section after you opened the page; so as not to "

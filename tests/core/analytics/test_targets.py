@@ -110,6 +110,8 @@ def test_each_kind_of_weak_wording_or_placement_is_flagged_with_its_evidence() -
     assert by_id["dummy"].finding_id == "indicators.E001"
     assert by_id["sat"].evidence == "产出/质量"
     assert flags[-1].evidence == "分值合计75，框架应为90"
+    assert flags[-1].evidence_in_english == "weights add up to 75, the framework gives 90"
+    assert by_id["sat"].evidence_in_english == "产出/质量"  # the classes' own names
     assert all(f.message and f.message_en and f.year == 2023 for f in flags)
 
 
@@ -124,6 +126,8 @@ def test_a_target_below_last_years_actual_is_pressure_free() -> None:
     flags = review_targets(this_year, previous=last_year)
     assert kinds(flags) == [("below_previous", "t2")]
     assert flags[0].evidence == "目标≥22次，上年实际26次"
+    # an English page shows the evidence in English (the unit is the dossier's own word)
+    assert flags[0].evidence_in_english == "target ≥ 22次, last year's actual 26次"
     # from the dossier's own previous-year figures too
     own = dossier(
         [indicator("t2", "培训场次", target=22, actual=23)], previous={"indicators.t2.actual": "26"}

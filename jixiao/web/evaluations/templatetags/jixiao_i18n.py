@@ -121,3 +121,17 @@ def _mark_chinese_runs(text: str) -> SafeString:
         at = run.end()
     pieces.append(conditional_escape(text[at:]))
     return mark_safe("".join(pieces))
+
+
+@register.filter
+def shown(bound: Any) -> SafeString | str:
+    """A form field's value on a read-only page: a choice by its label in the page's language
+    (完成值来自台账: 安全检查次数, not security.checks; 产出 as Outputs on an English page),
+    other values as stored, "—" when empty; Chinese marked as by ``zh``."""
+    value = bound.value()
+    if value is None or value == "":
+        return "—"
+    for key, label in getattr(bound.field, "choices", None) or ():
+        if str(key) == str(value):
+            return zh(str(label))
+    return zh(value)

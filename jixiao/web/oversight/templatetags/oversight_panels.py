@@ -38,10 +38,10 @@ def target_review_panel(submission: Any, section_key: str = "") -> dict[str, Any
         {
             "kind": flag.kind,
             "indicator": flag.indicator_name,
-            # the English message is a sentence that already states the figures compared; the
-            # evidence line is Chinese (compared figures, or the report's own words)
+            # the English message is a sentence that states the figures compared; the evidence is
+            # given in English too (compared figures, or the report's own words)
             "message": _sentence(flag.message_en) if english else flag.message,
-            "evidence": "" if english else flag.evidence,
+            "evidence": flag.evidence_in_english if english else flag.evidence,
             "finding_id": flag.finding_id,
         }
         for flag in flags
