@@ -180,26 +180,18 @@ def wrap_margin(lines: list[str]) -> int | None:
     return best
 
 
-def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """Join each line of hard-wrapped text that reaches the margin to the next line."""
+def _join_lines(
+    text: str, origin: list[int], runs_on: Callable[[str, str], bool]
+) -> tuple[str, list[int]]:
+    """Drop the line break after each line that `runs_on(line, next_line)` says continues (lines
+    holding a tab, a table row's cells, never do), keeping each character's origin."""
     lines = text.split("\n")
-    margin = wrap_margin(lines)
-    if margin is None:
-        return text, origin
     breaks: list[int] = []
     position = 0
     for number, line in enumerate(lines[:-1]):
         position += len(line)
         following = lines[number + 1]
-        if (
-            line
-            and following
-            and "\t" not in line
-            and "\t" not in following
-            and _width(line) >= margin - _WRAP_SLACK
-            and line[-1] not in _SENTENCE_END
-            and not _WRAPPED_HEADING.match(following)
-        ):
+        if line and following and "\t" not in line + following and runs_on(line, following):
             breaks.append(position)
         position += 1
     if not breaks:
@@ -207,6 +199,22 @@ def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
     drop = set(breaks)
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), [origin[i] for i in kept]
+
+
+def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Join each line of hard-wrapped text that reaches the margin to the next line."""
+    margin = wrap_margin(text.split("\n"))
+    if margin is None:
+        return text, origin
+
+    def reaches_margin(line: str, following: str) -> bool:
+        return (
+            _width(line) >= margin - _WRAP_SLACK
+            and line[-1] not in _SENTENCE_END
+            and not _WRAPPED_HEADING.match(following)
+        )
+
+    return _join_lines(text, origin, reaches_margin)
 
 
 # Ragged (not justified) wrapped text has no common margin, but a sentence still runs on when a
@@ -218,27 +226,15 @@ _CLAUSE_END = "。!?;:,、！？；：，"
 
 def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Join a line of a sentence in progress to the next when that one starts with a figure."""
-    lines = text.split("\n")
-    breaks: list[int] = []
-    position = 0
-    for number, line in enumerate(lines[:-1]):
-        position += len(line)
-        following = lines[number + 1]
-        if (
-            line
-            and "\t" not in line
-            and "\t" not in following
-            and ("," in line or "，" in line)
+
+    def runs_on_to_figure(line: str, following: str) -> bool:
+        return (
+            ("," in line or "，" in line)
             and line[-1] not in _CLAUSE_END
-            and _FIGURE_START.match(following)
-        ):
-            breaks.append(position)
-        position += 1
-    if not breaks:
-        return text, origin
-    drop = set(breaks)
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+            and _FIGURE_START.match(following) is not None
+        )
+
+    return _join_lines(text, origin, runs_on_to_figure)
 
 
 # a percentage in Chinese numerals ("百分之九十五点一三") is the same figure as "95.13%"

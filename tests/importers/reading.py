@@ -13,3 +13,11 @@ def claimed_figures(result: ImportResult) -> dict[str, str]:
     return {
         key: flat[key] for key in result.sources if key in flat and not key.startswith("profile.")
     }
+
+
+MONEY_KEYS = ("budget.", "executed.", "income.")
+
+
+def money_only(figures: dict[str, str]) -> dict[str, str]:
+    """The money figures (budget, spending, income) of `claimed_figures`."""
+    return {key: value for key, value in figures.items() if key.startswith(MONEY_KEYS)}

@@ -16,7 +16,7 @@ import pytest
 
 from jixiao.importers.normalise import normalise
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures
+from tests.importers.reading import claimed_figures, money_only
 
 TITLE = "某县水务局2023年度部门整体支出绩效自评报告\n"
 
@@ -26,11 +26,7 @@ def figures_read(text: str, title: str = TITLE) -> dict[str, str]:
 
 
 def money_read(text: str, title: str = TITLE) -> dict[str, str]:
-    return {
-        k: v
-        for k, v in figures_read(text, title).items()
-        if k.startswith(("budget.", "executed.", "income."))
-    }
+    return money_only(figures_read(text, title))
 
 
 # ── 1. 万 alone is 万元 when punctuation or the line's end follows ───────────────────────────
