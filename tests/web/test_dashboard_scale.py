@@ -104,7 +104,7 @@ def test_beyond_300_rows_the_count_is_exact_and_the_list_is_paged(client, world)
     expected = len(_due_in_python(world.users["finance"]))
     assert expected == 340
     page = client.get(reverse("dashboard")).content.decode()
-    assert f"待办 ({expected})" in page
+    assert f"待办（{expected}）" in page
     assert "第 1–50 个" in page and 'rel="next"' in page
     last = client.get(reverse("dashboard") + "?page=7").content.decode()
     assert "第 301–340 个" in last and "批量单位339" in last

@@ -200,9 +200,12 @@ def test_the_admin_index_names_jixiaos_apps_in_the_page_language(client, world):
     page = client.get("/admin/").content.decode()
     assert "组织与人员" in page and "绩效评价" in page
     assert " / Organisations" not in page and " / Evaluations" not in page
+    assert "档案版本" in page and "批量任务" in page
+    assert "Dossier versions" not in page and "Batch jobs" not in page
     client.cookies["django_language"] = "en"
     page = client.get("/admin/").content.decode()
     assert "Organisations" in page and "Evaluations" in page and "组织与人员" not in page
+    assert "Dossier versions" in page and "Batch jobs" in page
 
 
 @pytest.mark.django_db

@@ -161,6 +161,8 @@ class DossierVersion(models.Model):
     class Meta:
         ordering = ("submission", "number")
         unique_together = (("submission", "number"),)
+        verbose_name = _("档案版本")
+        verbose_name_plural = _("档案版本")
 
     def __str__(self) -> str:
         return f"v{self.number}"
@@ -337,6 +339,8 @@ class BatchJob(models.Model):
 
     class Meta:
         ordering = ("-created",)
+        verbose_name = _("批量任务")
+        verbose_name_plural = _("批量任务")
 
     @property
     def percent(self) -> int:

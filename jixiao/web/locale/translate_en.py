@@ -11,6 +11,9 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    "档案版本": "Dossier versions",
+    "批量任务": "Batch jobs",
+    "待办（%(n)s）": "To do (%(n)s)",
     # walk-fin
     "绩效评价": "Evaluations",
     "运维": "Operations",
