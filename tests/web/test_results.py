@@ -628,3 +628,25 @@ def test_results_page_and_monitoring_list_queries_are_bounded(
     with django_assert_max_num_queries(12):
         page = client.get("/results/monitoring/").content.decode()
     assert page.count("测试县第一中学") == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("zh-hans", "120", "“差”压减比例（%）：应不大于 100"),
+        ("zh-hans", "-1", "“差”压减比例（%）：应不小于 0"),
+        ("en", "120", ": expected at most 100"),
+    ],
+)
+def test_a_rule_share_out_of_range_names_its_field(language, typed, expected) -> None:
+    from django.utils import translation
+
+    from jixiao.web.results.forms import RulesForm
+
+    data = {"cut_excellent": "0", "cut_good": "0", "cut_fair": "5", "cut_poor": typed}
+    with translation.override(language):
+        form = RulesForm(data={**data, "monitoring_margin": "20"})
+        assert not form.is_valid()
+        message = str(form.errors["cut_poor"][0])
+    assert expected in message
+    assert "确保该值" not in message

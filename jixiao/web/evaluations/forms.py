@@ -17,6 +17,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,19 @@ def _typed_number(field: forms.Field, value: Any) -> Decimal | None:
         raise ValidationError(f"{field.label}{_colon()}{detail}", code="invalid") from None
 
 
+def _labelled(label: Any, detail: Any) -> Any:
+    """An error message "label：detail" whose %(…)s placeholders Django fills in; a "%" in the
+    label itself (比例（%）) is escaped so that filling them does not fail."""
+    return format_lazy("{}{}", _percent_escaped(label), detail)
+
+
+def _escape_percent(label: Any) -> str:
+    return str(label).replace("%", "%%")
+
+
+_percent_escaped = lazy(_escape_percent, str)
+
+
 def _colon() -> str:
     return ": " if _in_english() else "："
 
@@ -62,16 +76,14 @@ class NumberField(forms.DecimalField):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        label = self.label
-        self.error_messages["max_decimal_places"] = format_lazy(
-            "{}{}", label, _("：最多 %(max)s 位小数")
-        )
-        self.error_messages["max_digits"] = format_lazy(
-            "{}{}", label, _("：数字过长，最多 %(max)s 位")
-        )
-        self.error_messages["max_whole_digits"] = format_lazy(
-            "{}{}", label, _("：整数部分过长，最多 %(max)s 位")
-        )
+        for code, detail in (
+            ("max_decimal_places", _("：最多 %(max)s 位小数")),
+            ("max_digits", _("：数字过长，最多 %(max)s 位")),
+            ("max_whole_digits", _("：整数部分过长，最多 %(max)s 位")),
+            ("min_value", _("：应不小于 %(limit_value)s")),
+            ("max_value", _("：应不大于 %(limit_value)s")),
+        ):
+            self.error_messages[code] = _labelled(self.label, detail)
 
     def to_python(self, value: Any) -> Decimal | None:
         return _typed_number(self, value)
@@ -82,8 +94,8 @@ class CountField(forms.IntegerField):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.error_messages["min_value"] = format_lazy(
-            "{}{}", self.label, _("：不能为负数，应不小于 %(limit_value)s")
+        self.error_messages["min_value"] = _labelled(
+            self.label, _("：不能为负数，应不小于 %(limit_value)s")
         )
 
     def to_python(self, value: Any) -> int | None:

@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 EN = {
+    "：应不小于 %(limit_value)s": ": expected at least %(limit_value)s",
+    "：应不大于 %(limit_value)s": ": expected at most %(limit_value)s",
     "档案版本": "Dossier versions",
     "批量任务": "Batch jobs",
     "待办（%(n)s）": "To do (%(n)s)",
