@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -85,6 +85,12 @@ class DemoAccounts:
         for role, username, org, note in self.rows:
             lines.append(f"  {role:<10}\t{username:<{width}}\t{org}{('  ' + note) if note else ''}")
         return "\n".join(lines)
+
+
+def _office_close_in(days: int) -> datetime:
+    """A deadline as a notice sets it: a day, at the end of office hours (17:30 local time)."""
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(17, 30)))
 
 
 def _money(rng: random.Random, low: float, high: float) -> str:
@@ -424,7 +430,7 @@ def _load_seed() -> list[tuple[str, str, str, str]]:
         year=2021,
         notice="万财监〔2022〕3号",
         title="万载县财政局关于县级部门开展单位自评及部门评价工作的通知",
-        deadline=timezone.now() + timedelta(days=60),
+        deadline=_office_close_in(60),
         units=[dept],
     )
     submission = round_.submissions.get()
@@ -550,7 +556,7 @@ def _load_county(seed: int) -> list[tuple[str, str, str, str]]:
         year=2023,
         notice="演财监〔2024〕3号",
         title="关于开展2023年度部门整体支出绩效自评及部门评价工作的通知" + DEMO_LABEL,
-        deadline=timezone.now() + timedelta(days=30),
+        deadline=_office_close_in(30),
         units=orgs,
     )
     plans = [
