@@ -573,12 +573,21 @@ def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
     return None if _last_phase_word_is_budget(before) else Phase.EXECUTED
 
 
-def _bare_label_under_budget(label: str, line: Line) -> str:
+# a budget amount stated earlier in the paragraph ("全年预算3,640.85万元，…。全年支出…")
+_BUDGET_STATED = re.compile(r"预算(?:数|总额|总数|金额)?(?:为|是|共计|合计)?[:：]?\d")
+
+
+def _bare_label_under_budget(label: str, line: Line, before: str = "") -> str:
     """A label that is only "支出" / "支出合计" under a budget heading ("一、部门预算情况" /
-    "2、支出:799.12万元") is the budgeted spending; a bare "收入" there is not read."""
+    "2、支出:799.12万元") is the budgeted spending, unless its paragraph has stated the budget's
+    amount already ("（二）预算情况 / 全年预算3,640.85万元，…。全年支出3,512.47万元": the
+    spending); a bare "收入" there is not read."""
     if _heading_phase(line) != BUDGET:
         return label
-    if re.fullmatch(r"(?:总|全年|本年)?支出(?:合计|总计|总额|总数)?", label):
+    spending = re.fullmatch(r"(?:总|全年|本年)?支出(?:合计|总计|总额|总数)?", label)
+    if spending and _BUDGET_STATED.search(before):
+        return label
+    if spending:
         return f"{label}预算"
     if re.fullmatch(r"(?:总|全年|本年)?收入(?:合计|总计|总额|总数)?", label):
         return ""
@@ -612,7 +621,7 @@ def _amounts(
                     or (label, label_at)
                 )
             between = text[previous_end : match.label_end]
-            label = _bare_label_under_budget(label, line)
+            label = _bare_label_under_budget(label, line, text[:label_at])
             kind, phase, funding, item = classify(_without_own_name(label, names))
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)

@@ -157,10 +157,16 @@ def _width(line: str) -> int:
     return width
 
 
-def wrap_margin(lines: list[str]) -> int | None:
+def _characters(line: str) -> int:
+    """Width as a character count, doubled to the scale of `_width` (text wrapped by a tool at
+    a fixed number of characters, digits counting as much as ideographs)."""
+    return 2 * len(line)
+
+
+def wrap_margin(lines: list[str], measure: Callable[[str], int] = _width) -> int | None:
     """The right margin of hard-wrapped text: the width most body lines reach and none exceeds
     (a few over it are titles or table rows). None for text with a line per paragraph."""
-    widths = [_width(line) for line in lines if "\t" not in line]
+    widths = [measure(line) for line in lines if "\t" not in line]
     body = sorted(width for width in widths if width >= _WRAP_MIN_WIDTH)
     if len(body) < _WRAP_MIN_LINES:
         return None
@@ -203,13 +209,25 @@ def _join_lines(
 
 def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Join each line of hard-wrapped text that reaches the margin to the next line."""
-    margin = wrap_margin(text.split("\n"))
-    if margin is None:
+    lines = text.split("\n")
+    # wrapped by display width (a PDF's text layer) or at a fixed count of characters (digits as
+    # wide as ideographs): the measure by which more lines end exactly at the margin, display
+    # width on a tie
+    fits: list[tuple[int, int, Callable[[str], int]]] = []
+    for rank, candidate in enumerate((_width, _characters)):
+        found = wrap_margin(lines, candidate)
+        if found is not None:
+            full = sum(1 for line in lines if candidate(line) == found)
+            fits.append((full, -rank, candidate))
+    if not fits:
         return text, origin
+    measure = max(fits, key=lambda fit: fit[:2])[2]
+    margin = wrap_margin(lines, measure)
+    assert margin is not None
 
     def reaches_margin(line: str, following: str) -> bool:
         return (
-            _width(line) >= margin - _WRAP_SLACK
+            measure(line) >= margin - _WRAP_SLACK
             and line[-1] not in _SENTENCE_END
             and not _WRAPPED_HEADING.match(following)
         )

@@ -15,7 +15,7 @@ Reports mix these up, so the reader is strict about wording (see docs/importing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -676,6 +676,11 @@ def _read_typed_role(
                 (head.start, head.end),
             )
         return
+    if _sole_quota(role, loose):
+        # "核定事业编制95名" as the only quota statement: the quota itself, kept as stated (the
+        # type names no standard one, 全额/差额 unsaid, so no breakdown is filled in)
+        _read_typed_role(role, [replace(loose[0], part=False)], [], reading, findings)
+        return
     if loose:
         types = [c.type for c in loose]
         if None in types:
@@ -707,6 +712,18 @@ def _read_typed_role(
                 "more than once with different values; not imported",
                 span=(loose[0].start, loose[0].end),
             )
+
+
+def _sole_quota(role: str, loose: list[_Count]) -> bool:
+    """One typed quota with no standard type ("核定事业编制95名") and no other count by type: the
+    report's only quota statement, so the department's quota."""
+    return (
+        role == ROLE_AUTHORIZED
+        and len(loose) == 1
+        and loose[0].type is None
+        and "核定" in loose[0].label
+        and not loose[0].parts
+    )
 
 
 def _same_line(counts: list[_Count]) -> bool:
