@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from jixiao.core.dossier import dossier_from_data
@@ -31,7 +31,7 @@ from jixiao.core.figures import FigureBook
 from jixiao.core.money import round_half_up
 from jixiao.core.numbers import format_score
 from jixiao.io.dossiers import dossier_to_data
-from jixiao.web.evaluations import engine, integrity, selectors
+from jixiao.web.evaluations import engine, integrity, reasons, selectors
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import (
     EDITABLE_STATES,
@@ -53,9 +53,6 @@ from jixiao.web.evaluations.permissions import (
 )
 from jixiao.web.evaluations.selectors import valid_sign_off
 from jixiao.web.orgs.models import Membership, Org, OrgKind, Role
-
-# stored in the audit trail in Chinese, shown in the reader's language by the audit page
-NEW_VERSION_REASON = gettext_noop("已批准版本不可修改，修改记入新版本")
 
 # action → (new state, audit action)
 _TRANSITIONS: dict[str, tuple[State, Action]] = {
@@ -525,13 +522,13 @@ def _save(
             actor=actor,
             submission=submission,
             action=Action.NEW_VERSION,
-            reason=NEW_VERSION_REASON,
+            reason=reasons.NEW_VERSION(),
         )
     elif changes:
         version.data = clean
         version.save(update_fields=["data"])
         if _invalidate_sign_offs(version):
-            note = "；".join(filter(None, [note, "负责人审签因修改失效"]))
+            note = reasons.join(note, reasons.SIGN_OFF_VOID())
     if changes:
         _audit(actor=actor, submission=submission, action=Action.EDIT, reason=note, changes=changes)
     return refresh_assessment(version)
@@ -550,7 +547,7 @@ def submission_waive(
         return {**data, "waivers": [*data.get("waivers", []), waiver]}
 
     return submission_edit_dossier(
-        actor=actor, submission=submission, edit=add, note=f"豁免 {finding_id}"
+        actor=actor, submission=submission, edit=add, note=reasons.WAIVE(id=finding_id)
     )
 
 
@@ -572,7 +569,7 @@ def submission_unwaive(
         return {**data, "waivers": kept}
 
     return submission_edit_dossier(
-        actor=actor, submission=submission, edit=remove, note=f"撤销豁免 {finding_id}"
+        actor=actor, submission=submission, edit=remove, note=reasons.UNWAIVE(id=finding_id)
     )
 
 
@@ -604,7 +601,9 @@ def submission_add_evidence(
         for i in indicators
     ]
     _audit(actor=actor, submission=submission, action=Action.EVIDENCE, reason=name)
-    submission_save_dossier(actor=actor, submission=submission, data=new, note=f"佐证材料 {name}")
+    submission_save_dossier(
+        actor=actor, submission=submission, data=new, note=reasons.EVIDENCE(name=name)
+    )
     return evidence
 
 
@@ -626,7 +625,7 @@ def _sign(actor: Any, submission: Submission) -> SignOff:
         actor=actor,
         submission=submission,
         action=Action.SIGN_OFF,
-        reason=f"单位负责人审签 v{version.number}",
+        reason=reasons.SIGN_OFF(n=version.number),
     )
     return sign_off
 

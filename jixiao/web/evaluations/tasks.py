@@ -31,7 +31,7 @@ from django_tasks import task
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
 from jixiao.io.files import write_failure
-from jixiao.web.evaluations import liveness, reports, services
+from jixiao.web.evaluations import liveness, reasons, reports, services
 from jixiao.web.evaluations.models import (
     BatchJob,
     ExportItem,
@@ -404,7 +404,10 @@ def _import_one(
         data, notes = imports.read_upload(upload)
         data["year"] = job.round.year
         services.submission_prefill(
-            actor=job.requested_by, submission=target, data=data, note=f"批量导入 {name}"
+            actor=job.requested_by,
+            submission=target,
+            data=data,
+            note=reasons.BATCH_IMPORT(name=name),
         )
     except (InputError, ActionRefused) as error:
         message = _failure(error)

@@ -38,6 +38,7 @@ from jixiao.web.evaluations import (
     engine,
     imports,
     liveness,
+    reasons,
     report_files,
     reports,
     round_figures,
@@ -1184,7 +1185,9 @@ def _import_confirm(request: HttpRequest, submission: Any, stash_key: str) -> Ht
             submission=submission,
             edit=apply,
             base_version=base_version(request),
-            note=f"导入 {stash['name']}（{'只填入空白' if mode == 'fill' else '替换全部'}）",
+            note=(reasons.IMPORT_FILL if mode == "fill" else reasons.IMPORT_REPLACE)(
+                name=stash["name"]
+            ),
         )
     except services.StaleDossier as error:
         _stale(request, error, _("预览已按最新内容更新：请重新核对后再确认导入。"))
@@ -1352,7 +1355,7 @@ def _audit_in_words(submission: Any, entries: Any) -> list[Any]:
     for entry in entries:
         entry.from_label = audit.state_label(entry.from_state)
         entry.to_label = audit.state_label(entry.to_state)
-        entry.reason_text = _(entry.reason) if entry.reason else ""
+        entry.reason_text = reasons.reason_text(entry.reason)
         entry.changes_in_words = [
             {**c, "place": audit.change_place(c["path"], dossier, lang, names)}
             for c in entry.changes

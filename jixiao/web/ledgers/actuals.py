@@ -30,6 +30,7 @@ from jixiao.core.ledgers.records import LedgerSet
 from jixiao.core.numbers import format_score
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.io.dossiers import dossier_to_data
+from jixiao.web.evaluations import reasons
 from jixiao.web.orgs.models import Org
 
 SATISFACTION_RATE = "satisfaction.rate"
@@ -314,7 +315,7 @@ def refresh(*, actor: Any, org: Org, years: set[int]) -> int:
                 actor=actor,
                 submission=submission,
                 edit=apply,
-                note=gettext("台账更新：实际完成值按台账重新计算"),
+                note=reasons.LEDGER_FOLLOW(),
             )
         except (ActionRefused, InputError):
             evaluation_services.refresh_assessment(version)
@@ -333,13 +334,13 @@ def resolve(submission: Any, before: dict[str, Any], after: dict[str, Any]) -> d
 
 def override_note(rows: list[dict[str, Any]]) -> str:
     """The audit note of an indicators save that types over ledger values: each reason."""
-    notes = [
-        gettext("%(id)s 改填台账计算值，原因：%(reason)s")
-        % {"id": row.get("id"), "reason": row["override_reason"]}
-        for row in rows
-        if row.get("actual_from") and row.get("override_reason")
-    ]
-    return "；".join(notes)
+    return reasons.join(
+        *(
+            reasons.LEDGER_OVERRIDE(id=row.get("id"), reason=row["override_reason"])
+            for row in rows
+            if row.get("actual_from") and row.get("override_reason")
+        )
+    )
 
 
 def shown_for(submission: Any, assessment: Any = None) -> dict[str, Shown]:

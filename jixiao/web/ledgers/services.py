@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from jixiao.core.errors import InputError
+from jixiao.web.evaluations import reasons
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.permissions import ActionRefused
 from jixiao.web.ledgers import access, actuals, catalogue
@@ -275,7 +276,7 @@ def records_import(
             org=org,
             ledger=ledger,
             action=LedgerAction.IMPORT,
-            reason=gettext("%(file)s：%(n)s 条记录") % {"file": origin, "n": len(created)},
+            reason=reasons.LEDGER_IMPORT(file=origin, n=len(created)),
             changes=[{"path": r.ref, "old": None, "new": str(r.pk)} for r in created],
         )
         actuals.refresh(actor=actor, org=org, years={r.year for r in created})
@@ -299,7 +300,7 @@ def survey_open(*, actor: Any, org: Org, year: int, title: str) -> Survey:
             org=org,
             ledger=catalogue.SATISFACTION,
             action=LedgerAction.SURVEY,
-            reason=gettext("发布问卷“%(title)s”") % {"title": title},
+            reason=reasons.SURVEY_OPEN(title=title),
         )
     return survey
 
@@ -314,10 +315,7 @@ def survey_close(*, actor: Any, survey: Survey, is_open: bool = False) -> Survey
             org=survey.org,
             ledger=catalogue.SATISFACTION,
             action=LedgerAction.SURVEY,
-            reason=(
-                gettext("重新开放问卷“%(title)s”") if is_open else gettext("停止收集“%(title)s”")
-            )
-            % {"title": survey.title},
+            reason=(reasons.SURVEY_REOPEN if is_open else reasons.SURVEY_CLOSE)(title=survey.title),
         )
     return survey
 

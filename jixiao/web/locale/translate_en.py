@@ -930,6 +930,31 @@ EN.update(
     }
 )
 
+# system-written audit reasons and notices (evaluations/reasons.py): stored in Chinese, shown in
+# the reader's language; the ledger ones keep the English the ledgers' catalogue gave them
+EN.update(
+    {
+        "；": "; ",
+        "单位负责人审签 v%(n)s": "Signed off by the unit head: v%(n)s",
+        "负责人审签因修改失效": "The unit head's sign-off lapsed with this change",
+        "豁免 %(id)s": "Waived %(id)s",
+        "撤销豁免 %(id)s": "Withdrew the waiver of %(id)s",
+        "佐证材料 %(name)s": "Evidence %(name)s",
+        "导入 %(name)s（只填入空白）": "Imported %(name)s (blanks filled only)",
+        "导入 %(name)s（替换全部）": "Imported %(name)s (everything replaced)",
+        "批量导入 %(name)s": "Bulk import %(name)s",
+        "台账更新：实际完成值按台账重新计算": "Ledger update: actuals recomputed from the ledgers",
+        "%(id)s 改填台账计算值，原因：%(reason)s": (
+            "%(id)s typed over the ledger's value, because: %(reason)s"
+        ),
+        "%(file)s：%(n)s 条记录": "%(file)s: %(n)s records",
+        "发布问卷“%(title)s”": "Published the questionnaire “%(title)s”",
+        "重新开放问卷“%(title)s”": "Reopened the questionnaire “%(title)s”",
+        "停止收集“%(title)s”": "Stopped collecting “%(title)s”",
+        "audit notice\x04确认完成": "Confirmed done",
+    }
+)
+
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
 
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from jixiao.core.errors import InputError
 from jixiao.core.numbers import format_decimal
 from jixiao.core.results import parse_finding_ids, suggest
+from jixiao.web.evaluations import reasons
 from jixiao.web.evaluations.audit import diff
 from jixiao.web.evaluations.models import Submission
 from jixiao.web.evaluations.permissions import ActionRefused, Permissions
@@ -402,7 +402,7 @@ def item_review(
         item=item,
         kind=kind,
         status=item.status,
-        note=note or gettext("确认完成"),
+        note=note or reasons.CONFIRMED(),
         by=actor,
         by_name=_who(actor),
     )

@@ -6,6 +6,9 @@
   through gettext; a word without a translation stays Chinese, marked ``lang="zh"``;
 - ``{{ text|zh_runs }}``: a line the server built from frame words and user data (a row's
   summary): each Chinese run in it marked ``lang="zh"``;
+- ``{{ entry.reason|reason }}``: an audit reason or notice: a system-written one (单位负责人审签 v2,
+  see :mod:`jixiao.web.evaluations.reasons`) in the page's language, its Chinese runs (a file
+  name) marked; a typed one as typed, marked as by ``zh``;
 - ``{{ finding.id|finding_title:finding.title }}``: a finding rule's title in the page's language;
 - ``{{ round.framework_id|framework_title }}``: a scoring framework by its title, not its id;
 - ``{{ finding|english:"message" }}``: a record's ``message_en`` (``hint_en``, ``explanation_en``…)
@@ -83,6 +86,16 @@ def zh_runs(value: Any) -> SafeString | str:
     it marked lang="zh"."""
     text = "" if value is None else str(value)
     return _mark_chinese_runs(text) if is_english() else text
+
+
+@register.filter
+def reason(value: Any) -> SafeString | str:
+    """An audit reason or notice: system-written ones in the page's language, typed ones as
+    typed (both with their Chinese marked on an English page)."""
+    from jixiao.web.evaluations.reasons import in_words
+
+    text, system = in_words("" if value is None else str(value))
+    return zh_runs(text) if system else zh(text)
 
 
 @register.filter
