@@ -1,0 +1,77 @@
+"""The wording and layout classes the w8/w9 corpus reports still left unread after branch h-imp5,
+each pinned by variants written for these tests (not copied from any report, nor from the corpus
+files): the figures each must give, and nothing else (precision first). Each class has at least
+one variant that must NOT be read.
+
+Classes: a staffing table whose header was flattened one cell per line (类别 / 编制数 / 实有人数,
+then each row's label and cells on their own lines).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures
+
+TITLE = "某县档案馆2023年度部门整体支出绩效自评报告\n"
+
+
+def figures_read(text: str, title: str = TITLE) -> dict[str, str]:
+    return claimed_figures(import_text(title + text))
+
+
+def one_per_line(cells: str) -> str:
+    """ "a / b / c" → one cell per line, as flattened text gives a table."""
+    return cells.replace(" / ", "\n")
+
+
+def staffing(read: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in read.items() if key.startswith("staffing.")}
+
+
+# ── 1. a staffing table flattened one cell per line ──────────────────────────────────────
+
+ROLE_ROWS = one_per_line(
+    "一、基本情况 / （一）人员情况 / 表1 人员情况 / 类别 / 编制数 / 实有人数 / 在职人员 / 24 / 22 / 退休人员 / — / 9 / 二、自评结论 / 自评得分88分。"
+)
+TYPED_ROWS = one_per_line(
+    "一、部门基本情况 / 人员类别 / 核定编制 / 实有人数 / 行政编制 / 11 / 10 / 事业编制 / 35 / 33 / 合计 / 46 / 43 / 退休人员 / - / 17 / 二、预算情况"
+)
+UNITS_IN_CELLS = one_per_line(
+    "一、基本情况 / 项目 / 编制数 / 实有数 / 在职人员 / 52人 / 49人 / 离退休人员 / / / 30人 / 二、收支情况"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ROLE_ROWS, {"authorized": "24", "in_service": "22", "retired": "9"}),
+        (TYPED_ROWS, {"authorized": "46", "in_service": "43", "retired": "17"}),
+        (UNITS_IN_CELLS, {"authorized": "52", "in_service": "49", "retired": "30"}),
+    ],
+)
+def test_staffing_table_flattened_one_cell_per_line(text: str, expected: dict[str, str]) -> None:
+    assert staffing(figures_read(text)) == {f"staffing.{k}": v for k, v in expected.items()}
+
+
+def test_flattened_staffing_table_with_a_cell_lost_is_not_read_as_a_table() -> None:
+    # the dash of 退休人员 × 编制数 was lost: 12 could sit in either column
+    text = ROLE_ROWS.replace("—\n", "")
+    read = staffing(figures_read(text))
+    assert "staffing.authorized" not in read and "staffing.in_service" not in read
+
+
+def test_flattened_staffing_table_with_a_column_it_cannot_name_is_not_read() -> None:
+    # a 差额 column: the counts are not read as a table (the prose reader may not pair them)
+    text = one_per_line(
+        "一、基本情况 / 类别 / 编制数 / 实有人数 / 差额 / 在职人员 / 24 / 22 / 2 / 二、预算情况"
+    )
+    assert staffing(figures_read(text)) == {}
+
+
+def test_flattened_money_table_is_not_read_as_staffing() -> None:
+    text = one_per_line(
+        "二、预算执行 / 单位：万元 / 项目 / 全年预算 / 实际数 / 基本支出 / 320 / 310 / 项目支出 / 150 / 140 / 合计 / 470 / 450"
+    )
+    assert staffing(figures_read(text)) == {}
