@@ -75,3 +75,45 @@ def test_flattened_money_table_is_not_read_as_staffing() -> None:
         "二、预算执行 / 单位：万元 / 项目 / 全年预算 / 实际数 / 基本支出 / 320 / 310 / 项目支出 / 150 / 140 / 合计 / 470 / 450"
     )
     assert staffing(figures_read(text)) == {}
+
+
+# ── 2. 自评得分 / 自评等级 as a table row ───────────────────────────────────────────────────
+
+
+def self_evaluation(read: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in read.items() if key in ("score.self", "grade.self")}
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("评价对象\t自评得分\t自评等级\n部门整体支出\t92.6\t优", {"score": "92.6", "grade": "优"}),
+        ("项目\t综合得分（分）\t评价等级\n本部门\t87分\t良", {"score": "87", "grade": "良"}),
+        (
+            "| 评价内容 | 自评总分 | 等次 |\n| --- | --- | --- |\n| 整体支出 | 95.5 | 优秀 |",
+            {"score": "95.5", "grade": "优"},
+        ),
+        ("单位\t自评等级\n某县档案馆\t良好", {"grade": "良"}),
+    ],
+)
+def test_self_evaluation_as_a_table_row(table: str, expected: dict[str, str]) -> None:
+    read = figures_read(f"三、自评结果\n表2 自评结果\n{table}\n四、问题\n")
+    assert self_evaluation(read) == {f"{k}.self": v for k, v in expected.items()}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # several rows: one score per project, not the department's
+        "项目名称\t自评得分\t自评等级\n道路养护\t92\t优\n档案数字化\t85\t良",
+        # a score table by indicator: 分值 beside 得分
+        "一级指标\t分值\t自评得分\n决策\t20\t18",
+        # last year's result
+        "年度\t自评得分\t自评等级\n2022年\t90\t优",
+        # a cell lost: the row no longer lines up with its header
+        "评价对象\t自评得分\t自评等级\n部门整体支出\t92.6",
+    ],
+)
+def test_self_evaluation_table_rows_not_read(table: str) -> None:
+    read = figures_read(f"三、自评结果\n{table}\n四、问题\n")
+    assert self_evaluation(read) == {}
