@@ -4,7 +4,8 @@ files): the figures each must give, and nothing else (precision first). Each cla
 one variant that must NOT be read.
 
 Classes: a staffing table whose header was flattened one cell per line (类别 / 编制数 / 实有人数,
-then each row's label and cells on their own lines).
+then each row's label and cells on their own lines); 自评得分 / 自评等级 as the one row of a table;
+项目支出 after a bracketed breakdown (人员经费 / 公用经费) of 基本支出.
 """
 
 from __future__ import annotations
@@ -117,3 +118,53 @@ def test_self_evaluation_as_a_table_row(table: str, expected: dict[str, str]) ->
 def test_self_evaluation_table_rows_not_read(table: str) -> None:
     read = figures_read(f"三、自评结果\n{table}\n四、问题\n")
     assert self_evaluation(read) == {}
+
+
+# ── 4. 项目支出 after bracketed 人员经费 / 公用经费 parts of 基本支出 ──────────────────────────
+
+
+def money(read: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in read.items() if k.startswith(("budget.", "executed.", "income."))}
+
+
+BRACKETED_SPLIT = {
+    "budget.total": "2400",
+    "budget.basic": "1600",
+    "budget.project": "800",
+    "executed.total": "2300",
+    "executed.basic": "1580",
+    "executed.project": "720",
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年预算2,400.00万元，其中基本支出1,600.00万元（人员经费1,300.00万元、公用经费300.00万元）、"
+        "项目支出800.00万元。全年支出2,300.00万元，其中基本支出1,580.00万元、项目支出720.00万元。",
+        "全年预算数2400万元，其中：基本支出1600万元(含人员经费1300万元，公用经费300万元)，"
+        "项目支出800万元；全年实际支出2300万元，其中：基本支出1580万元，项目支出720万元。",
+        "全年预算2400万元，包括基本支出1600万元（人员经费1300万元，公用经费300万元）和项目支出800万元。"
+        "全年支出2300万元，其中基本支出1580万元（人员经费1290万元、公用经费290万元），项目支出720万元。",
+    ],
+)
+def test_project_spending_after_bracketed_parts_of_basic(sentence: str) -> None:
+    read = money(figures_read(f"二、预算情况\n{sentence}\n"))
+    assert {key: read.get(key) for key in BRACKETED_SPLIT} == BRACKETED_SPLIT
+    assert read.get("budget.personnel") in (None, "1300")
+
+
+def test_bracketed_parts_that_do_not_add_up_are_not_read_but_the_split_goes_on() -> None:
+    sentence = (
+        "全年预算2,400.00万元，其中基本支出1,600.00万元（人员经费1,250.00万元、公用经费300.00万元）、"
+        "项目支出800.00万元。"
+    )
+    read = money(figures_read(f"二、预算情况\n{sentence}\n"))
+    assert read.get("budget.project") == "800" and read.get("budget.basic") == "1600"
+    assert "budget.personnel" not in read and "budget.public_funds" not in read
+
+
+def test_a_last_year_figure_in_brackets_is_not_read() -> None:
+    sentence = "全年预算2400万元，其中基本支出1600万元（上年为1500万元）、项目支出800万元。"
+    read = money(figures_read(f"二、预算情况\n{sentence}\n"))
+    assert read == {"budget.total": "2400", "budget.basic": "1600", "budget.project": "800"}
