@@ -112,7 +112,22 @@ def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
     # "全年预算数共计1,086.6万…；支出合计1,052.3万，…，执行率96.84%": the spending's clause of a
     # sentence that has named the budget
     spent = "预算" in sentence and "支出" in clause
-    return "预算" in clause or spent or "预算执行" in heading
+    # "（二）预算情况 / 全年预算3,640.85万元，…。全年支出3,512.47万元，…，执行率96.47%": under a
+    # heading about the budget, a sentence about the year's whole spending after the paragraph
+    # has stated the budget
+    whole_spending = (
+        "预算" in heading
+        and not re.search(r"项目|三公|专项|资金", heading)
+        and "预算" in before[: len(before) - len(sentence)]
+        and bool(_WHOLE_SPENDING.match(sentence.strip()))
+    )
+    return "预算" in clause or spent or "预算执行" in heading or whole_spending
+
+
+_WHOLE_SPENDING = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:部门)?(?:全年|本年|当年|年度)?(?:实际|累计)?"
+    r"(?:支出|决算支出)(?:合计|总额|总计)?(?:为|是|:)?\s*\d"
+)
 
 
 def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:

@@ -5,7 +5,8 @@ one variant that must NOT be read.
 
 Classes: a staffing table whose header was flattened one cell per line (类别 / 编制数 / 实有人数,
 then each row's label and cells on their own lines); 自评得分 / 自评等级 as the one row of a table;
-项目支出 after a bracketed breakdown (人员经费 / 公用经费) of 基本支出.
+项目支出 after a bracketed breakdown (人员经费 / 公用经费) of 基本支出; a bare 执行率 under a
+预算情况 heading, in the sentence of the year's whole spending after the budget was stated.
 """
 
 from __future__ import annotations
@@ -168,3 +169,40 @@ def test_a_last_year_figure_in_brackets_is_not_read() -> None:
     sentence = "全年预算2400万元，其中基本支出1600万元（上年为1500万元）、项目支出800万元。"
     read = money(figures_read(f"二、预算情况\n{sentence}\n"))
     assert read == {"budget.total": "2400", "budget.basic": "1600", "budget.project": "800"}
+
+
+# ── 5. a bare 执行率 under a 预算情况 heading ─────────────────────────────────────────────
+
+
+def rate(text: str) -> str | None:
+    return figures_read(text).get("rates.execution")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（二）预算情况\n全年预算1,200.00万元，其中基本支出800.00万元、项目支出400.00万元。"
+        "全年支出1,150.00万元，其中基本支出790.00万元、项目支出360.00万元，执行率95.83%。",
+        "二、部门预算情况\n2023年度预算数为1200万元。2023年度实际支出1150万元，执行率为95.83%。",
+        "（三）预算收支情况\n年初预算1200万元。本年支出合计1150万元，整体执行率95.83%。",
+    ],
+)
+def test_bare_rate_under_a_budget_heading_after_the_whole_spending(text: str) -> None:
+    assert rate(text) == "95.83"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the budget is not named in the paragraph before
+        "（二）预算情况\n全年支出1150万元，执行率95.83%。",
+        # a project's spending, not the year's
+        "（二）预算情况\n全年预算1200万元。道路养护项目支出150万元，执行率88.00%。",
+        # a heading about a project's funds
+        "（二）项目预算资金情况\n全年预算1200万元。全年支出1150万元，执行率95.83%。",
+        # a heading not about the budget
+        "（二）履职情况\n全年预算1200万元。全年支出1150万元，执行率95.83%。",
+    ],
+)
+def test_bare_rate_not_read_as_the_budget_execution_rate(text: str) -> None:
+    assert rate(text) is None
