@@ -398,7 +398,8 @@ def _label(text: str, position: int) -> tuple[str, int]:
         start += previous[-1].end()
     label = text[start:position]
     lead = re.match(
-        r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|\()?"
+        # ")和项目支出": the close of a bracketed breakdown before the next part
+        r"^\)?(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|\()?"
         r"(?:其中|主要包括|包括|含|另有|另|和|及|以及|主要用于)?",
         label,
     )
@@ -464,6 +465,17 @@ def _label_on_line_before(
 _SOURCE_OF_FUNDS = re.compile(
     r"财政拨款|一般公共预算|政府性基金|其他资金|自有资金|单位资金|上级补助|财政资金|非财政"
 )
+
+
+def _inside_brackets_after(text: str, after: int, position: int) -> bool:
+    """True when *position* in *text* is inside brackets opened after *after*."""
+    depth = 0
+    for char in text[max(after, 0) : position]:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _split_by_source(head: Amount | None, amount: Amount) -> bool:
@@ -701,6 +713,10 @@ def _amounts(
                         sub = amount  # its economic classes follow ("主要包括工资福利支出…")
                     continue
             found.append(amount)
+            if head is not None and _inside_brackets_after(text, head.end - line.start, label_at):
+                # "基本支出1816.60万元（人员经费1580.20万元、公用经费236.40万元）、项目支出…": a
+                # bracketed breakdown of one part is no new head; the split goes on after it
+                continue
             last = amount
             if amount.kind in (
                 None,

@@ -193,7 +193,8 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
     unless every row above it is a row of staff in service by type (行政人员, 事业人员…): then its
     head-count is the staff in service.
     Columns such as 差额 / 缺编 are not read. Returns the counts and the indexes of the lines
-    read (the prose reader leaves them alone)."""
+    read (the prose reader leaves them alone). The same table flattened one cell per line (see
+    `_flattened_tables`) is read the same way."""
     counts: list[_Count] = []
     used: set[int] = set()
     lines = report.lines
@@ -206,27 +207,107 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
         header = [cell.strip() for cell in lines[index].text.split("\t")]
-        columns = {
-            n: ("quota" if _QUOTA_COLUMN.match(title) else "present")
-            for n, title in enumerate(header)
-            if n and (_QUOTA_COLUMN.match(title) or _PRESENT_COLUMN.match(title))
-        }
+        columns = _column_kinds(header[1:])
         if columns:
-            typed_rows = 0  # rows above by staff type only (行政人员, 事业人员…), none of retirees
-            for row in lines[index + 1 : end]:
-                found = _row_counts(row, columns, in_service_total=typed_rows >= 2)
-                label = row.text.split("\t")[0].strip()
-                if _TOTAL_ROW.match(label):
-                    typed_rows = 0
-                elif _is_in_service_type_row(label):
-                    typed_rows += 1
-                else:
-                    typed_rows = -len(lines)  # another kind of row: the total is not in service
-                if found:
-                    counts.extend(found)
-                    used.add(row.index)
+            rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
+            found, read = _table_rows(rows, columns)
+            counts.extend(found)
+            used |= read
         index = end
+    for columns, rows in _flattened_tables(lines):
+        found, read = _table_rows(rows, columns)
+        if found:
+            counts.extend(found)
+            used |= read | {line.index for _, cells in rows for line, _ in cells}
     return counts, used
+
+
+def _column_kinds(titles: list[str]) -> dict[int, str]:
+    """Column number (from 1, after the row-label column) → "quota" or "present"."""
+    return {
+        n: ("quota" if _QUOTA_COLUMN.match(title) else "present")
+        for n, title in enumerate(titles, start=1)
+        if _QUOTA_COLUMN.match(title) or _PRESENT_COLUMN.match(title)
+    }
+
+
+def _tab_cells(row: Line) -> list[tuple[Line, str]]:
+    """The value cells of a tab row, each as a Line at its place in the text."""
+    cells = row.text.split("\t")
+    found = []
+    position = len(cells[0]) + 1
+    for cell in cells[1:]:
+        found.append((Line(row.index, cell, row.start + position), cell))
+        position += len(cell) + 1
+    return found
+
+
+def _table_rows(
+    rows: list[tuple[Line, list[tuple[Line, str]]]], columns: dict[int, str]
+) -> tuple[list[_Count], set[int]]:
+    counts: list[_Count] = []
+    used: set[int] = set()
+    typed_rows = 0  # rows above by staff type only (行政人员, 事业人员…), none of retirees
+    for row, cells in rows:
+        label = row.text.split("\t")[0].strip()
+        found = _row_counts(row, label, cells, columns, in_service_total=typed_rows >= 2)
+        if _TOTAL_ROW.match(label):
+            typed_rows = 0
+        elif _is_in_service_type_row(label):
+            typed_rows += 1
+        else:
+            typed_rows = -len(rows) - 1  # another kind of row: the total is not in service
+        if found:
+            counts.extend(found)
+            used.add(row.index)
+    return counts, used
+
+
+# a cell of a flattened staffing table: a count, or a dash for a cell with nothing in it
+_FLAT_CELL = re.compile(r"^\s*(?:\d{1,6}\s*(?:人|名)?|[—–\-－/]{1,2})\s*$")
+_FLAT_TITLE = re.compile(rf"^[{CJK}()]{{2,12}}$")
+
+
+def _flattened_tables(
+    lines: list[Line],
+) -> list[tuple[dict[int, str], list[tuple[Line, list[tuple[Line, str]]]]]]:
+    """A staffing table whose header was flattened one cell per line ("类别" / "编制数" / "实有
+    人数"), then each row's label and its cells on their own lines ("在职人员" / "30" / "28",
+    "退休人员" / "—" / "12"). Which number is in which column shows only by counting, so the
+    table is read only when every column title is a quota or head-count title (no 差额 / 备注
+    column whose cells could be taken for them) and every row has exactly one cell per column
+    (a dash for an empty one); a cell lost or added leaves the whole table unread."""
+    tables = []
+    index = 0
+    while index < len(lines):
+        titles: list[Line] = []
+        while index < len(lines) and _FLAT_TITLE.match(lines[index].text.strip()):
+            titles.append(lines[index])
+            index += 1
+        width = 0
+        while index + width < len(lines) and _FLAT_CELL.match(lines[index + width].text):
+            width += 1
+        if not titles or width == 0:
+            index += 1 if not titles and width == 0 else width
+            continue
+        header = [line.text.strip() for line in titles[-width - 1 : -1]]
+        columns = _column_kinds(header)
+        if len(titles) < width + 2 or len(columns) != width:
+            index += width
+            continue
+        rows = [(titles[-1], [(line, line.text) for line in lines[index : index + width]])]
+        index += width
+        while index < len(lines) and _FLAT_TITLE.match(lines[index].text.strip()):
+            cells = lines[index + 1 : index + 1 + width]
+            if len(cells) < width or not all(_FLAT_CELL.match(c.text) for c in cells):
+                break
+            rows.append((lines[index], [(line, line.text) for line in cells]))
+            index += 1 + width
+        if index < len(lines) and _FLAT_CELL.match(lines[index].text):
+            continue  # a row with more cells than columns: a cell added or lost
+        if len(rows) >= 2:
+            tables.append((columns, rows))
+    return tables
 
 
 def _is_in_service_type_row(label: str) -> bool:
@@ -239,19 +320,21 @@ def _is_in_service_type_row(label: str) -> bool:
 
 
 def _row_counts(
-    row: Line, columns: dict[int, str], *, in_service_total: bool = False
+    row: Line,
+    label: str,
+    cells: list[tuple[Line, str]],
+    columns: dict[int, str],
+    *,
+    in_service_total: bool = False,
 ) -> list[_Count]:
     """*in_service_total*: every row above this table's 合计 counts staff in service by type, so
     the 合计 row's head-count is the staff in service."""
-    cells = row.text.split("\t")
-    label = cells[0].strip()
     total = bool(_TOTAL_ROW.match(label))
     role = None if total else classify(label, "人")
     if not total and (role is None or role.startswith("trap") or _CATEGORY.search(label)):
         return []  # a row by type (行政编制…) or of something else
     found = []
-    position = len(cells[0]) + 1
-    for column, cell in enumerate(cells[1:], start=1):
+    for column, (place, cell) in enumerate(cells, start=1):
         match = _TABLE_COUNT.match(cell)
         kind = columns.get(column)
         cell_role = None
@@ -262,9 +345,8 @@ def _row_counts(
         elif kind == "present" and total and in_service_total:
             cell_role = ROLE_IN_SERVICE
         if match and cell_role is not None:
-            end = row.start + position + match.end(1)
+            end = place.start + match.end(1)
             found.append(_Count(cell_role, None, int(match.group(1)), row.start, end, label))
-        position += len(cell) + 1
     return found
 
 

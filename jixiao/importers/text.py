@@ -112,7 +112,22 @@ def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
     # "全年预算数共计1,086.6万…；支出合计1,052.3万，…，执行率96.84%": the spending's clause of a
     # sentence that has named the budget
     spent = "预算" in sentence and "支出" in clause
-    return "预算" in clause or spent or "预算执行" in heading
+    # "（二）预算情况 / 全年预算3,640.85万元，…。全年支出3,512.47万元，…，执行率96.47%": under a
+    # heading about the budget, a sentence about the year's whole spending after the paragraph
+    # has stated the budget
+    whole_spending = (
+        "预算" in heading
+        and not re.search(r"项目|三公|专项|资金", heading)
+        and "预算" in before[: len(before) - len(sentence)]
+        and bool(_WHOLE_SPENDING.match(sentence.strip()))
+    )
+    return "预算" in clause or spent or "预算执行" in heading or whole_spending
+
+
+_WHOLE_SPENDING = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:部门)?(?:全年|本年|当年|年度)?(?:实际|累计)?"
+    r"(?:支出|决算支出)(?:合计|总额|总计)?(?:为|是|:)?\s*\d"
+)
 
 
 def import_text_file(path: str | Path, given: Given | None = None) -> ImportResult:
@@ -772,11 +787,14 @@ class _Importer:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
-        totals = _unlabelled_total_rows(self.report.lines) + _flattened_total_rows(
-            self.report.lines
+        totals = (
+            _unlabelled_total_rows(self.report.lines)
+            + _flattened_total_rows(self.report.lines)
+            + _result_rows(self.report.lines)
         )
         for total_score, total_grade in totals:
-            scores.append(total_score)
+            if total_score is not None:
+                scores.append(total_score)
             if total_grade is not None:
                 grades.append(total_grade)
         score_pattern = re.compile(
@@ -1067,6 +1085,58 @@ def _flattened_total_rows(
             grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
         found.append(((score, line.start, score_line.end), grade))
     return found
+
+
+_RESULT_SCORE_TITLE = re.compile(
+    r"^(?:自评|综合|评价|最终|整体|绩效)(?:总?得分|总分|评分)(?:\(分\))?$"
+)
+_RESULT_GRADE_TITLE = re.compile(r"^(?:自评|评价|绩效|综合|评定)?(?:等级|等次|评级)$")
+_SEPARATOR_ROW = re.compile(r"^[\s|:：\-—]+$")
+
+
+def _result_rows(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]]:
+    """A self-evaluation result given as a table row under a header row ("评价对象 | 自评得分 |
+    自评等级" / "部门整体支出 | 92.6 | 优"): read only from a table of exactly one row under its
+    header (a table of several rows scores several things: indicators, projects, years), whose
+    header names no 指标 / 分值 / 权重 / 扣分 / 年度 column and has as many cells as the row,
+    and whose row names no year (an earlier year's result)."""
+    found: list[tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and ("|" in line.text or "\t" in line.text):
+            if not _SEPARATOR_ROW.match(line.text):
+                run.append(line)
+            continue
+        if len(run) == 2:
+            header = [cell for cell, _ in _row_cells(run[0])]
+            row = _row_cells(run[1])
+            if (
+                len(header) == len(row)
+                and not re.search(
+                    r"指标|分值|权重|扣分|标准分|满分|上年|年度|\d{4}", "".join(header)
+                )
+                and not re.search(r"\d{4}年|上年|去年|上一年", run[1].text)
+            ):
+                found.append(_result_row(header, row))
+        run = []
+    return [pair for pair in found if pair != (None, None)]
+
+
+def _result_row(
+    header: list[str], row: list[tuple[str, int]]
+) -> tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]:
+    score = grade = None
+    for title, (cell, at) in zip(header, row, strict=True):
+        if _RESULT_SCORE_TITLE.match(title):
+            bare = _BARE.match(cell)
+            value = parse_number(bare.group(1)) if bare else None
+            if value is not None and 0 <= value <= 100:
+                score = (value, at, at + len(cell.rstrip()))
+        elif _RESULT_GRADE_TITLE.match(title) and cell.strip() in _GRADES:
+            grade = (_GRADES[cell.strip()], at, at + len(cell.strip()))
+    return score, grade
 
 
 def _comparator(text: str | None) -> str | None:
