@@ -229,6 +229,11 @@ class SignOff(models.Model):
         verbose_name = _("负责人审签")
         verbose_name_plural = _("负责人审签")
 
+    @classmethod
+    def valid_of(cls, version_id: int | None) -> models.QuerySet[SignOff]:
+        """The sign-offs of a version that no later edit has voided."""
+        return cls.objects.filter(version_id=version_id, invalidated_at__isnull=True)
+
     @property
     def signer(self) -> str:
         if self.by is not None:

@@ -72,9 +72,7 @@ FINANCE_LIKE = frozenset({Role.FINANCE_REVIEWER, Role.ADMIN})
 def _signed(submission: Submission) -> bool:
     """The current version carries the unit head's sign-off that no edit has voided."""
     version_id = submission.current_version_id
-    return version_id is not None and (
-        SignOff.objects.filter(version_id=version_id, invalidated_at__isnull=True).exists()
-    )
+    return version_id is not None and SignOff.valid_of(version_id).exists()
 
 
 class ActionRefused(Exception):

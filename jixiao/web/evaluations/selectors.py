@@ -168,12 +168,7 @@ def valid_sign_off(version: DossierVersion | None) -> SignOff | None:
     """The unit head's sign-off of *version* that no later edit has voided, if any."""
     if version is None:
         return None
-    return (
-        SignOff.objects.filter(version=version, invalidated_at__isnull=True)
-        .select_related("by")
-        .order_by("-at", "-pk")
-        .first()
-    )
+    return SignOff.valid_of(version.pk).select_related("by").order_by("-at", "-pk").first()
 
 
 # the audit rows that write dossier data: the latest one's id is the dossier's revision
