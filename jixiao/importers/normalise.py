@@ -60,8 +60,8 @@ def _substitute(
         pieces.append(new)
         if len(new) == end - start:
             new_origin.extend(origin[start:end])
-        else:
-            new_origin.extend([origin[start]] * len(new))
+        elif new:  # the first characters map to the match's first, the last to its last
+            new_origin.extend([origin[start]] * (len(new) - 1) + [origin[end - 1]])
         position = end
     if not pieces:
         return text, origin
@@ -261,29 +261,17 @@ _CHINESE_PERCENT = re.compile(
 )
 
 
+def _percent_in_digits(match: re.Match[str]) -> str:
+    whole = parse_chinese_int(match.group(1))
+    if whole is None or whole > 100:
+        return match.group(0)
+    decimals = "".join(str(CHINESE_DIGITS[c]) for c in match.group(2) or "")
+    return f"{whole}.{decimals}%" if decimals else f"{whole}%"
+
+
 def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """ "百分之九十五点一三" → "95.13%"; the figure's characters map to the numeral's first
-    character, its last to the numeral's last (a source quotes the whole numeral)."""
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for match in _CHINESE_PERCENT.finditer(text):
-        whole = parse_chinese_int(match.group(1))
-        if whole is None or whole > 100:
-            continue
-        decimals = "".join(str(CHINESE_DIGITS[c]) for c in match.group(2) or "")
-        figure = f"{whole}.{decimals}%" if decimals else f"{whole}%"
-        start, end = match.span()
-        pieces.append(text[position:start])
-        new_origin.extend(origin[position:start])
-        pieces.append(figure)
-        new_origin.extend([origin[start]] * (len(figure) - 1) + [origin[end - 1]])
-        position = end
-    if not pieces:
-        return text, origin
-    pieces.append(text[position:])
-    new_origin.extend(origin[position:])
-    return "".join(pieces), new_origin
+    """ "百分之九十五点一三" → "95.13%" (a source quotes the whole numeral)."""
+    return _substitute(text, origin, _CHINESE_PERCENT, _percent_in_digits)
 
 
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
