@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.dossier import Comparator, Funding, Item, Level, Level1, Phase, StaffType, UnitType
@@ -27,6 +26,7 @@ from jixiao.core.figures import FIGURES, FIGURES_BY_KEY
 from jixiao.core.locations import figure_label
 from jixiao.core.money import Unit
 from jixiao.core.numbers import NumberSyntaxError, parse_number
+from jixiao.web.language import page_in_english
 
 
 def _choices(enum: Any, blank: bool = True) -> list[tuple[str, Any]]:
@@ -37,7 +37,7 @@ def _choices(enum: Any, blank: bool = True) -> list[tuple[str, Any]]:
 
 
 def _in_english() -> bool:
-    return (get_language() or "").startswith("en")
+    return page_in_english()
 
 
 def _typed_number(field: forms.Field, value: Any) -> Decimal | None:
@@ -248,7 +248,7 @@ FIGURE_GROUPS = (
 def figure_choices(current: str = "") -> list[tuple[Any, Any]]:
     """Every figure key by its name (value: the key), grouped; a stored key that is no figure
     stays selectable as 其他：key, so editing a row never loses it."""
-    english = (get_language() or "").startswith("en")
+    english = page_in_english()
     groups: list[tuple[Any, Any]] = [("", "—")]
     for prefix, title in FIGURE_GROUPS:
         options = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.web.language import page_in_english
 from jixiao.web.orgs.models import Org, OrgKind
 
 
@@ -18,7 +18,7 @@ def _framework_names() -> dict[str, str]:
         from jixiao.frameworks import shipped_frameworks
     except ImportError:
         return {}
-    english = (get_language() or "").startswith("en")
+    english = page_in_english()
     try:
         return {
             f.id: (f.name_en if english and f.name_en else f.name) for f in shipped_frameworks()
@@ -41,7 +41,7 @@ def framework_choices() -> list[tuple[str, str]]:
     except ImportError:
         return [("", str(_("默认")))]
     names = _framework_names()
-    english = (get_language() or "").startswith("en")
+    english = page_in_english()
     around = " ({})" if english else "（{}）"
     choices = [(key, names.get(key, key) + around.format(key)) for key in pack_paths()]
     choices.sort(key=lambda c: c[0] != DEFAULT_FRAMEWORK)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from jixiao.core.errors import InputError
 from jixiao.io.dossiers import dossier_from_text, dossier_to_data
 from jixiao.web.evaluations.permissions import ActionRefused
+from jixiao.web.language import page_in_english
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
 IMPORTER_SUFFIXES = (".xlsx", ".docx", ".pdf", ".txt")
@@ -68,7 +69,7 @@ def read_upload(upload: Any) -> tuple[dict[str, Any], list[str]]:
 def _note(finding: Any) -> str:
     """An importer's finding in the reader's language: what, where in the file, and its id."""
     zh, _, en = finding.message.partition(" / ")
-    english = (get_language() or "").startswith("en") and en
+    english = page_in_english() and en
     text = en if english else zh
     place = f"（{finding.where}）" if finding.where else ""
     return f"{text}{place}（{finding.id}）"
@@ -201,5 +202,5 @@ def label(path: str, data: dict[str, Any]) -> str:
         dossier = dossier_from_data(data)
     except InputError:
         dossier = None
-    lang = "en" if (get_language() or "").startswith("en") else "zh"
+    lang = "en" if page_in_english() else "zh"
     return change_place(path, dossier, lang)

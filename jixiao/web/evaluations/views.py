@@ -22,9 +22,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -66,6 +66,7 @@ from jixiao.web.evaluations.permissions import (
 )
 from jixiao.web.evaluations.templatetags.jixiao_numbers import money, score
 from jixiao.web.evaluations.vocabulary import in_english
+from jixiao.web.language import page_in_english
 from jixiao.web.ledgers import actuals as ledger_actuals
 from jixiao.web.orgs.models import ApiToken, OrgChange
 
@@ -83,7 +84,7 @@ def section_for_path(path: str) -> str:
 
 
 def _english() -> bool:
-    return (translation.get_language() or "").startswith("en")
+    return page_in_english()
 
 
 def _refused(request: HttpRequest, error: ActionRefused) -> None:
@@ -458,7 +459,7 @@ def _context(request: HttpRequest, submission: Any, **extra: Any) -> dict[str, A
         if version
         else []
     )
-    english = (translation.get_language() or "").startswith("en")
+    english = page_in_english()
     stated_keys = {item.get("key") for item in (version.data.get("stated", []) if version else [])}
     for finding in findings:
         finding["section"] = section_for_path(finding.get("where", ""))
@@ -520,7 +521,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _problems_in_words(assessment: engine.Assessment) -> list[dict[str, str]]:
     """Validation problems as the reader's language has them, each at its place in words."""
-    english = (translation.get_language() or "").startswith("en")
+    english = page_in_english()
     lang: Literal["zh", "en"] = "en" if english else "zh"
     return [
         {
@@ -945,7 +946,7 @@ def _points(raw: str) -> Decimal:
     try:
         return parse_number(raw)
     except NumberSyntaxError as error:
-        detail = error.en if (get_language() or "").startswith("en") else error.zh
+        detail = error.en if page_in_english() else error.zh
         raise ActionRefused(
             _("复核得分：%(error)s") % {"error": detail}, code="points_invalid"
         ) from None

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError, Problem
@@ -31,6 +31,7 @@ from jixiao.core.numbers import format_score
 from jixiao.frameworks.ledgers import load_conversion_factors
 from jixiao.io.dossiers import dossier_to_data
 from jixiao.web.evaluations import reasons
+from jixiao.web.language import page_in_english
 from jixiao.web.orgs.models import Org
 
 SATISFACTION_RATE = "satisfaction.rate"
@@ -48,7 +49,7 @@ def book(org: Org, year: int) -> AggregateBook:
 
 
 def _english() -> bool:
-    return (get_language() or "").startswith("en")
+    return page_in_english()
 
 
 # the aggregates' units on an English page (a Chinese page keeps 辆, 千瓦时…); a count needs

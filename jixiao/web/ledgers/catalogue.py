@@ -11,11 +11,11 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import get_language
 from pydantic import ValidationError
 
 from jixiao.core.errors import InputError, Problem, problems_from_validation_error
 from jixiao.core.ledgers.records import LEDGERS, LedgerKind, LedgerSpec, Record
+from jixiao.web.language import page_in_english
 
 SATISFACTION = LedgerKind.SURVEY_RESPONSES.value
 # the groups of the issue, in the order a 机关事务管理局 reads them
@@ -37,7 +37,7 @@ def title(ledger: str) -> str:
     found = spec(ledger)
     if found is None:
         return ledger
-    english = (get_language() or "").startswith("en")
+    english = page_in_english()
     return found.name_en if english else found.name
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from jixiao.core.ledgers.energy import (
     ConversionFactors,
@@ -34,6 +34,7 @@ from jixiao.core.ledgers.records import EnergyType, LedgerKind, LedgerSet
 from jixiao.core.money import round_half_up
 from jixiao.core.numbers import format_decimal, format_score
 from jixiao.frameworks.ledgers import load_conversion_factors
+from jixiao.web.language import page_in_english
 from jixiao.web.orgs.models import Org
 
 ENERGY_LEDGERS = (LedgerKind.ENERGY_USE.value, LedgerKind.ENERGY_BASE.value)
@@ -57,7 +58,7 @@ TYPES_EN = {
 
 
 def _english() -> bool:
-    return (get_language() or "").startswith("en")
+    return page_in_english()
 
 
 def type_name(energy_type: EnergyType) -> str:

@@ -18,12 +18,12 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jixiao.core.errors import InputError
 from jixiao.web.evaluations.permissions import ActionRefused
+from jixiao.web.language import page_in_english
 from jixiao.web.ledgers import access, actuals, catalogue, imports, selectors, services
 from jixiao.web.ledgers import energy as energy_stats
 from jixiao.web.ledgers.forms import AnswerForm, SurveyForm, record_form
@@ -63,7 +63,7 @@ def _refused(request: HttpRequest, error: ActionRefused) -> None:
 def _place_problems(form: Any, error: InputError) -> None:
     """Each problem on its field, named (里程（公里）：数值过小…), in the page's language (or on
     the form when no field has its path)."""
-    english = (get_language() or "").startswith("en")
+    english = page_in_english()
     for problem in error.problems:
         detail = problem.en if english else problem.zh
         name = problem.path.split(".", 1)[0].split("[", 1)[0]

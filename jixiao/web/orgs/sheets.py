@@ -25,8 +25,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
+from jixiao.web.language import page_in_english
 from jixiao.web.orgs.models import (
     Membership,
     MustChangePassword,
@@ -156,7 +157,7 @@ def _decode(path: Path) -> str:
     try:
         return decode_text(path.read_bytes(), path.name)
     except InputError as error:
-        english = (get_language() or "").startswith("en")
+        english = page_in_english()
         raise SheetError(
             [f"{path.name}: {p.en}" if english else f"{path.name}：{p.zh}" for p in error.problems]
         ) from None

@@ -13,19 +13,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils import translation
 
 from jixiao.core.dossier import dossier_from_data
 from jixiao.core.errors import InputError
 from jixiao.core.locations import describe_path
 from jixiao.web.evaluations.models import SUBMITTED_STATES, State, Submission
 from jixiao.web.evaluations.permissions import Permissions
+from jixiao.web.language import page_in_english
 from jixiao.web.oversight import analysis
 from jixiao.web.oversight.models import ReusedParagraph, VersionAnalysis
 
 
 def _lang() -> Any:
-    return "en" if (translation.get_language() or "").startswith("en") else "zh"
+    return "en" if page_in_english() else "zh"
 
 
 def _dossier(data: Any) -> Any:

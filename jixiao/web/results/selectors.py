@@ -15,13 +15,14 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from jixiao.core import monitoring
 from jixiao.core.numbers import format_decimal, format_score
 from jixiao.core.results import Suggestion
 from jixiao.web.evaluations.models import Round, Submission
 from jixiao.web.evaluations.selectors import submissions_visible_to
+from jixiao.web.language import page_in_english
 from jixiao.web.orgs.models import OrgKind
 from jixiao.web.results import services
 from jixiao.web.results.models import (
@@ -36,7 +37,7 @@ from jixiao.web.results.permissions import DECIDABLE
 
 
 def english() -> bool:
-    return (get_language() or "").startswith("en")
+    return page_in_english()
 
 
 def share_text(value: Decimal | None) -> str:

@@ -23,7 +23,9 @@ from typing import Any
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
+
+from jixiao.web.language import page_in_english
 
 register = template.Library()
 
@@ -32,7 +34,7 @@ CHINESE_RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
 def is_english() -> bool:
-    return (get_language() or "").startswith("en")
+    return page_in_english()
 
 
 @register.filter
