@@ -90,6 +90,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "表格没有注明单位，按与正文金额相符的单位（万元/元）读取",
         "A table stating no unit is read in the unit (万元 / 元) under which it matches the prose",
     ),
+    "import.I014": (
+        "info",
+        "“预算支出”与同句的实际支出对照，按预算数导入",
+        "预算支出 set against the spending total in the same sentence is read as the budget",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -21,9 +21,11 @@ from jixiao.importers import reconcile
 from jixiao.importers.document import Line
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 
-_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)\s*$")
+_UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)\)?\s*$")
 _NUMBER_LINE = re.compile(rf"^\s*({NUMBER})\s*$")
 _TITLE = re.compile(rf"^[{CJK}()“”\"、]{{2,16}}$")
+# a short title that names a column or a row of money (年初预算, 实际支出, 基本支出…), not a caption
+_COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:预算|决算|执行|支出)[\u4e00-\u9fff]?$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|收入合计|总额)$")
 
 
@@ -66,6 +68,8 @@ def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
         columns += 1
     if columns < 1 or len(titles) < columns + 1:
         return []
+    if any(_COLUMN_WORD.search(t.text.strip()) for t in titles[: -columns - 1]):
+        return []  # a column title left above the headers: a cell was lost, the columns shifted
     headers = [t.text.strip() for t in titles[-columns - 1 : -1]]
     rows: list[tuple[Line, list[Line]]] = [(titles[-1], lines[index : index + columns])]
     index += columns
@@ -104,7 +108,10 @@ def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
 
 
 def _aligned(rows: list[tuple[Line, list[Line]]], columns: int) -> bool:
-    """True when one row is a 合计 row and, in every column, it is the sum of the other rows."""
+    """True when one row is a 合计 row that, in one column at least, is the sum of the other
+    rows (in every column when there are fewer than three): with every row holding as many
+    numbers as there are columns, one column adding up proves the alignment, and a column
+    that does not add up is the report's own difference, for the readers to report."""
     totals = [values for label, values in rows if _TOTAL_ROW.match(label.text.strip())]
     parts = [values for label, values in rows if not _TOTAL_ROW.match(label.text.strip())]
     if len(totals) != 1 or len(parts) < 2:
@@ -114,13 +121,14 @@ def _aligned(rows: list[tuple[Line, list[Line]]], columns: int) -> bool:
         value = parse_number(line.text.strip())
         return value if value is not None else Decimal("NaN")
 
-    for column in range(columns):
-        reading = reconcile.Reading(
+    adding_up = [
+        column
+        for column in range(columns)
+        if reconcile.Reading(
             "column",
             number(totals[0][column]),
             tuple(number(values[column]) for values in parts),
             column,
-        )
-        if reconcile.choose([reading]) is None:
-            return False
-    return True
+        ).adds_up
+    ]
+    return len(adding_up) == columns or (columns >= 2 and len(parts) >= 2 and bool(adding_up))

@@ -318,7 +318,7 @@ _FILLERS = re.compile(
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
     r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
-    r"整体|一般|共|计|为|了|的|是|达|数|额|度|年|\s"
+    r"整体|一般|分别|依次|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
 
@@ -1093,8 +1093,12 @@ def read_money(
         if amount.head is not None:
             continue
         _resolve(amount, lines, statements, unread, reading, findings)
+    for amount in _budget_by_sum(report.text, reading.defaulted, lines, findings):
+        reading.defaulted.remove(amount)
+        _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
+    _budget_against_spending(report.text, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
@@ -1178,7 +1182,8 @@ def _read_defaulted(
     findings: Findings,
 ) -> None:
     """Amounts whose phase only the document implies: the year's spending, unless the same amount
-    of the same class was read with an explicit phase (then this is a repeat of it)."""
+    of the same class was read with an explicit phase (then this is a repeat of it), or unless
+    the sentence's parts add up to a budget total and not to the spending (``_budget_by_sum``)."""
     for amount in defaulted:
         repeated = _repeated_line(amount, lines)
         if repeated is not None:
@@ -1196,6 +1201,53 @@ def _read_defaulted(
             (amount.start, amount.end),
         )
         _resolve(amount, lines, statements, unread, reading, findings)
+
+
+def _budget_by_sum(
+    text: str, defaulted: list[Amount], lines: list[_Line], findings: Findings
+) -> list[Amount]:
+    """A 基本/项目 split with no phase word ("按支出性质分，基本支出1316.40万元，项目支出3900.00万元")
+    whose parts add up to exactly one stated total, and that one a budget, details that budget
+    (reconcile.choose): it takes the budget's phase instead of the spending an evaluation report
+    implies; returns the amounts so decided. When the budget and the spending are equal, both
+    add up and nothing changes."""
+    decided: list[Amount] = []
+    groups: dict[int, list[Amount]] = {}
+    for amount in defaulted:
+        if amount.kind == "funding" and amount.funding is not None and not amount.table:
+            sentence = max(text.rfind(mark, 0, amount.start) for mark in "。\n")
+            groups.setdefault(sentence, []).append(amount)
+    totals = [
+        line for line in lines if line.item is Item.UNCLASSIFIED and line.funding is None
+    ]
+    for group in groups.values():
+        if len(group) < 2 or len({a.funding for a in group}) != len(group):
+            continue
+        values = tuple(a.value for a in group)
+        chosen = reconcile.choose(
+            [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
+        )
+        if chosen is None or chosen.meaning.phase not in _BUDGET_PHASES:
+            continue
+        total = chosen.meaning
+        for amount in group:
+            amount.phase, amount.default_phase = total.phase, None
+        decided.extend(group)
+        findings.add(
+            "import.I012",
+            "info",
+            f"{_listed(group)}没有写明预算或执行；合计{_sum_as_written(group)}，与“{total.amount.label}"
+            f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
+            "no phase stated; they add up to an amount read with its phase, and take that phase",
+            "核对原文（{}） / check the report ({})".format(
+                *_both_places(findings, total.amount, group)
+            ),
+            (group[0].start, group[-1].end),
+        )
+    return decided
+
+
+_BUDGET_PHASES = (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED)
 
 
 # a 基本/项目 split with no phase word stays untold (docs: Phase); only what details one of them
@@ -1240,7 +1292,7 @@ def _phases_from_sums(
         findings.add(
             "import.I012",
             "info",
-            f"{_listed(group)}没有写明预算或执行；合计{_wan(chosen.sum)}万元，与“{total.amount.label}"
+            f"{_listed(group)}没有写明预算或执行；合计{_sum_as_written(group)}，与“{total.amount.label}"
             f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
             "no phase stated; they add up to an amount read with its phase, and take that phase",
             "核对原文（{}） / check the report ({})".format(
@@ -1248,6 +1300,67 @@ def _phases_from_sums(
             ),
             (group[0].start, group[-1].end),
         )
+
+
+_BUDGETED_SPENDING = re.compile(r"预算支出$")
+_SENTENCE_MARKS = re.compile(r"[。；;\n]")
+
+
+def _budget_against_spending(
+    text: str,
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """ "全年预算支出1.8520亿元，全年实际支出1.7316亿元": "预算支出" alone may be budgeted or
+    spent-from-the-budget money, but set in one sentence against a spending total read with an
+    explicit phase (实际支出, 决算…) it is the budget (the phase its label has with 预算支出 read
+    as 预算数); finding import.I014."""
+    for amount in list(unread):
+        if amount.kind is not None or not _BUDGETED_SPENDING.search(amount.label):
+            continue
+        kind, phase, funding, item = classify(_BUDGETED_SPENDING.sub("预算数", amount.label))
+        if kind not in ("total", "funding") or phase not in (BUDGET, *_BUDGET_PHASES):
+            continue
+        spending = _spending_total_in_sentence(text, amount, lines, statements)
+        if spending is None:
+            continue
+        unread.remove(amount)
+        amount.kind, amount.phase, amount.funding, amount.item = kind, phase, funding, item
+        _resolve(amount, lines, statements, unread, reading, findings)
+        findings.add(
+            "import.I014",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”与同句“{spending.label}"
+            f"{spending.stated_value}{spending.unit}”对照，按预算数导入 / set against the "
+            "spending in the same sentence, read as the budget",
+            "如为实际支出，请在资金信息中改正 / correct it if it is the spending",
+            (amount.start, amount.end),
+        )
+
+
+def _spending_total_in_sentence(
+    text: str, amount: Amount, lines: list[_Line], statements: list[tuple[str, Amount]]
+) -> Amount | None:
+    """The department's spending total, read with an explicit phase (as a line, or as a stated
+    total of parts), in *amount*'s sentence."""
+    start = max(text.rfind(mark, 0, amount.start) for mark in "。；;\n")
+    following = _SENTENCE_MARKS.search(text, amount.end)
+    end = following.start() if following else len(text)
+    totals = [
+        line.amount
+        for line in lines
+        if line.phase in (Phase.EXECUTED, Phase.FINAL)
+        and line.item is Item.UNCLASSIFIED
+        and line.funding is None
+    ]
+    totals += [total for key, total in statements if key in _SPENDING_TOTALS]
+    return next((total for total in totals if start < total.start < end), None)
+
+
+_SPENDING_TOTALS = ("executed.total",)
 
 
 _LABEL_YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -1505,13 +1618,13 @@ def _resolve(
             findings.add(
                 "import.W005",
                 "warning",
-                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_wan(total)}万元"
+                f"{amount.label}{amount.stated_value}{amount.unit}与其分项合计{_sum_as_written(split)}"
                 f"（{_listed(split)}）不符，合计按报告所写导入 / the parts do not add up to the "
                 "stated total; the total is kept as stated",
                 "核对原文各分项（{}） / check the parts in the report ({})".format(
                     *_both_places(findings, amount, split)
                 ),
-                (amount.start, split[-1].end),
+                _total_and_parts_span(amount, split),
             )
         return
     lines.append(_Line(phase, item, funding, amount))
@@ -1526,7 +1639,7 @@ def _resolve(
         findings.add(
             "import.W005",
             "warning",
-            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_wan(total)}万元"
+            f"{amount.label}{amount.stated_value}{amount.unit}与所列分项合计{_sum_as_written(split)}"
             f"（{_listed(split)}）不符，"
             + (
                 "合计按报告所写导入，分项未导入 / the listed parts do not add up to the total; "
@@ -1538,7 +1651,7 @@ def _resolve(
             "核对原文各分项（{}） / check the parts in the report ({})".format(
                 *_both_places(findings, amount, split)
             ),
-            (amount.start, split[-1].end),
+            _total_and_parts_span(amount, split),
         )
 
 
@@ -1605,6 +1718,24 @@ def _listed(parts: list[Amount]) -> str:
 
 def _wan(value: Decimal) -> str:
     return f"{value.normalize():f}"
+
+
+def _sum_as_written(parts: list[Amount]) -> str:
+    """ "59425355.05元": the sum of *parts* in the unit they are all written in (else 万元),
+    with as many decimals as the most precise of them."""
+    units = {part.unit for part in parts}
+    if len(units) == 1:
+        total = sum((part.stated_value for part in parts), Decimal(0))
+        return f"{total:f}{units.pop()}"
+    return f"{_wan(sum((part.value for part in parts), Decimal(0)))}万元"
+
+
+def _total_and_parts_span(total: Amount, parts: list[Amount]) -> tuple[int, int]:
+    """The place a total-and-parts finding points at: from the total to its last part, or the
+    total alone when its parts come before it (a table above the sentence stating the total)."""
+    if parts[-1].end <= total.start:
+        return (total.start, total.end)
+    return (total.start, parts[-1].end)
 
 
 def _part_phase(part: Amount, head_phase: Phase) -> Phase:
@@ -1869,11 +2000,11 @@ def _split_differs(total: Amount, parts: list[_Line], findings: Findings) -> Non
     findings.add(
         "import.W005",
         "warning",
-        f"{total.label}{total.stated_value}{total.unit}与其分项合计{_wan(value)}万元"
+        f"{total.label}{total.stated_value}{total.unit}与其分项合计{_sum_as_written(amounts)}"
         f"（{_listed(amounts)}）不符，合计按报告所写导入 / the parts do not add up to the "
         "stated total; the total is kept as stated",
         "核对原文各分项（{}） / check the parts in the report ({})".format(
             *_both_places(findings, total, amounts)
         ),
-        (total.start, amounts[-1].end),
+        _total_and_parts_span(total, amounts),
     )

@@ -86,11 +86,10 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
     assert "| dev | 1 | 1.000 | 0.500 | 1 of 2 | 0 | 1.0 |" in text  # inconsistencies surfaced
 
 
-# Inconsistencies the dev split's reports note that the importer does not surface yet (left, see
-# docs/importing.md "Known limits"): w9-02's 合计 row in 元 (its 基本/项目 rows unread), w9-03's
-# stated rate (its budget written 全年预算支出…亿元, unread). Any other unsurfaced note fails, and
-# so does one of these once surfaced (remove it from here then).
-NOT_YET_SURFACED = {"w9-02", "w9-03"}
+# Inconsistencies the dev split's reports note that the importer does not surface yet (see
+# docs/importing.md "Known limits"): none today. Any unsurfaced note fails; list a report here
+# only with the reason written beside it.
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

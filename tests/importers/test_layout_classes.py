@@ -111,12 +111,22 @@ def test_a_flattened_table_with_the_total_row_first_and_two_columns() -> None:
     [
         FLAT_TABLE.replace("335.20\n335.20\n", "335.20\n"),  # a cell lost in flattening
         FLAT_TABLE.replace("合计\n470.50\n521.60\n506.05\n", ""),  # no 合计 row proves the columns
-        FLAT_TABLE.replace("506.05", "506.50"),  # the 合计 row does not add up
+        # the 合计 row adds up in no column
+        FLAT_TABLE.replace("470.50\n521.60\n506.05", "470.60\n521.70\n506.50"),
         FLAT_TABLE.replace("单位：万元\n", ""),  # no unit stated
     ],
 )
 def test_a_flattened_table_the_arithmetic_does_not_prove_is_not_read(text: str) -> None:
     assert figures_read(text) == {}
+
+
+def test_a_flattened_table_whose_total_row_adds_up_in_two_columns_of_three_is_read_as_written() -> None:
+    # the columns adding up prove the alignment; the third is the report's own difference
+    result = import_text(TITLE + FLAT_TABLE.replace("506.05", "506.50"))
+    assert result.sources["executed.total"].text.endswith("506.50")
+    assert claimed_figures(result)["executed.basic"] == "335.2"
+    w005 = [f for f in result.findings if f.id == "import.W005"]
+    assert len(w005) == 1 and "506.05" in w005[0].message
 
 
 # ── traditional characters and spaces inside words ─────────────────────────────────────────
