@@ -1217,9 +1217,7 @@ def _budget_by_sum(
         if amount.kind == "funding" and amount.funding is not None and not amount.table:
             sentence = max(text.rfind(mark, 0, amount.start) for mark in "。\n")
             groups.setdefault(sentence, []).append(amount)
-    totals = [
-        line for line in lines if line.item is Item.UNCLASSIFIED and line.funding is None
-    ]
+    totals = [line for line in lines if line.item is Item.UNCLASSIFIED and line.funding is None]
     for group in groups.values():
         if len(group) < 2 or len({a.funding for a in group}) != len(group):
             continue
@@ -1996,7 +1994,6 @@ def _split_differs(total: Amount, parts: list[_Line], findings: Findings) -> Non
     beside exactly one 基本支出 and one 项目支出 of its phase (_funding_split), not adding up to it
     (no 其中 tied them, but nothing else can they be the split of)."""
     amounts = sorted((x.amount for x in parts), key=lambda a: a.start)
-    value = sum((a.value for a in amounts), Decimal(0))
     findings.add(
         "import.W005",
         "warning",

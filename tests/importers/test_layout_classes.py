@@ -120,7 +120,9 @@ def test_a_flattened_table_the_arithmetic_does_not_prove_is_not_read(text: str) 
     assert figures_read(text) == {}
 
 
-def test_a_flattened_table_whose_total_row_adds_up_in_two_columns_of_three_is_read_as_written() -> None:
+def test_a_flattened_table_whose_total_row_adds_up_in_two_columns_of_three_is_read_as_written() -> (
+    None
+):
     # the columns adding up prove the alignment; the third is the report's own difference
     result = import_text(TITLE + FLAT_TABLE.replace("506.05", "506.50"))
     assert result.sources["executed.total"].text.endswith("506.50")

@@ -49,20 +49,26 @@ def test_phaseless_split_adding_up_to_the_budget_is_the_budgets(text: str) -> No
 
 
 def test_phaseless_split_adding_up_to_the_spending_stays_the_spending() -> None:
-    text = "全年预算数为826.40万元。全年实际支出790.15万元。基本支出508.20万元，项目支出281.95万元。"
+    text = (
+        "全年预算数为826.40万元。全年实际支出790.15万元。基本支出508.20万元，项目支出281.95万元。"
+    )
     read = money_read(text)
     assert read["executed.basic"] == "508.2" and "budget.basic" not in read
 
 
 def test_phaseless_split_when_budget_equals_spending_is_not_decided_by_the_sum() -> None:
-    text = "全年预算数为800.00万元。全年实际支出800.00万元。基本支出500.00万元，项目支出300.00万元。"
+    text = (
+        "全年预算数为800.00万元。全年实际支出800.00万元。基本支出500.00万元，项目支出300.00万元。"
+    )
     read = money_read(text)
     assert "budget.basic" not in read  # both add up: the evaluation report's default stands
     assert "import.I012" not in finding_ids(text)
 
 
 def test_phaseless_split_adding_up_to_nothing_keeps_the_default() -> None:
-    text = "全年预算数为826.40万元。全年实际支出790.15万元。基本支出500.00万元，项目支出300.00万元。"
+    text = (
+        "全年预算数为826.40万元。全年实际支出790.15万元。基本支出500.00万元，项目支出300.00万元。"
+    )
     read = money_read(text)
     assert "budget.basic" not in read and "budget.project" not in read
 
