@@ -103,8 +103,14 @@ def truth_figures(truth: dict[str, Any]) -> dict[str, str]:
     if truth.get("score") is not None:
         figures["score.self"] = _text(truth["score"])
     if truth.get("grade") is not None:
-        figures["grade.self"] = str(truth["grade"])
+        grade = str(truth["grade"])
+        figures["grade.self"] = _GRADE_OF_WORD.get(grade, grade)
     return figures
+
+
+# a grade as the report words it → the grade it is (the dossier holds the grade, not its word;
+# later sets' truth files keep the word: "优秀" is the grade 优, as the earlier files write it)
+_GRADE_OF_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 
 
 def _text(value: Any) -> str:
