@@ -635,6 +635,8 @@ def _amounts(
             between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line, text[:label_at])
             kind, phase, funding, item = classify(_without_own_name(label, names))
+            if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
+                kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
@@ -734,6 +736,19 @@ def _amounts(
     return found
 
 
+_SUBORDINATE_SUBJECT = re.compile(
+    r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:所属|下属|下设)"
+)
+
+
+def _subordinate_sentence(before: str) -> bool:
+    """True when the sentence so far opens with a subordinate body as its subject ("所属东安县
+    公证处为自收自支事业单位，全年业务收入…、支出…"; "下属事业单位支出…"): its amounts are that
+    body's, not the department's."""
+    sentence = re.split(r"[。；;!?！？]", before)[-1]
+    return bool(_SUBORDINATE_SUBJECT.search(sentence))
+
+
 def _flat_table_amounts(report: ReportText) -> list[Amount]:
     """Amounts of money tables flattened one cell per line (flat_tables: read only when the
     合计 row proves the columns aligned), labelled as a table row's: row label + column title."""
@@ -783,11 +798,26 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
             index += 1
             continue
         end = index
-        while end < len(lines) and "\t" in lines[end].text:
+        while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
         found.append((lines[index:end], lines[max(0, index - 2) : index]))
         index = end
     return found
+
+
+_SECTION_ROW = re.compile(rf"^[{CJK}]{{2,12}}:?$")
+
+
+def _section_row(lines: list[Line], index: int) -> bool:
+    """A row of a table whose other cells are empty ("按经济分类:" between the 基本/项目 rows and
+    the economic classes): the table goes on after it."""
+    return (
+        index + 1 < len(lines)
+        and "\t" in lines[index + 1].text
+        and index > 0
+        and "\t" in lines[index - 1].text
+        and bool(_SECTION_ROW.match(lines[index].text.strip()))
+    )
 
 
 def _unit_stated(rows: list[Line], above: list[Line]) -> bool:
@@ -1105,7 +1135,7 @@ def read_money(
     lines = _unnest(lines, statements, findings)
     _compare_the_two_cuts(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
-    partial = _partial_economic_keys(lines)
+    partial = _partial_economic_keys(lines) - _whole_stated_cut(statements)
     for line in lines:
         entry: dict[str, Any] = {
             "phase": line.phase.value,
@@ -1746,14 +1776,28 @@ def _partial_economic_keys(lines: list[_Line]) -> set[str]:
     """Economic-class figures (budget.goods_services…) sum over 基本 and 项目. When a phase also
     has amounts without an economic class, those figures are incomplete: the report states a
     part of them, so they are not claimed as read — unless the classes stated without a funding
-    are a second breakdown of the whole: they add up to the 基本 + 项目 of the same phase."""
+    are a second breakdown of the whole: they add up to the 基本 + 项目 of the same phase, or all
+    four standard classes are there (then a difference is the report's, import.W005)."""
     partial: set[str] = set()
     for phase in {line.phase for line in lines}:
         here = [x for x in lines if x.phase is phase and x.item.is_composition]
-        if any(x.item is Item.UNCLASSIFIED for x in here) and not _second_breakdown(here):
+        whole = _second_breakdown(here) or _all_standard_classes(here)
+        if any(x.item is Item.UNCLASSIFIED for x in here) and not whole:
             prefix = _prefix(phase)
             partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
     return partial
+
+
+def _whole_stated_cut(statements: list[tuple[str, Amount]]) -> set[str]:
+    """The economic-class keys of a phase whose four standard classes are all stated (a whole
+    second cut, as the report states it, compared with the total by _compare_the_two_cuts)."""
+    keys = {key for key, _ in statements}
+    whole: set[str] = set()
+    for prefix in ("budget", "executed"):
+        cut = {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
+        if cut <= keys:
+            whole |= cut
+    return whole
 
 
 def _second_breakdown(here: list[_Line]) -> bool:
@@ -1770,6 +1814,13 @@ def _second_breakdown(here: list[_Line]) -> bool:
 
 
 _STANDARD_CLASSES = frozenset(_ECONOMIC_KEYS)
+
+
+def _all_standard_classes(here: list[_Line]) -> bool:
+    """One phase's lines hold each of the four standard economic classes once, with no funding:
+    a whole second cut of the money, as stated."""
+    by_class = [x.item for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+    return len(by_class) == len(_STANDARD_CLASSES) and set(by_class) == _STANDARD_CLASSES
 
 
 def _second_cut_differs(total: Amount, by_class: list[_Line], findings: Findings) -> None:

@@ -79,6 +79,16 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
+    # tables drawn with box characters (┌─┬─┐ / │ a │ b │, and +---+ rules): the rules go, the
+    # vertical borders become Markdown's |, read as cells below
+    (
+        re.compile(
+            r"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-—]*[─━═┼┬┴╬+][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-— \t]*$",
+            re.M,
+        ),
+        "",
+    ),
+    (re.compile(r"[│┃║]"), "|"),
     # Markdown tables: the |---| rule goes, cell borders become tabs like Word table cells
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$", re.M), ""),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
