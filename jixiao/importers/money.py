@@ -85,6 +85,8 @@ def own_names(department: str | None) -> tuple[str, ...]:
         short = kind.group(1)[-1] if kind.group(1)[-1] in "馆校院园" else None
         if short and short != kind.group(1):  # "本馆" (档案馆), "本校" (中学), "我院" (医院)
             names += [f"{prefix}{short}" for prefix in ("本", "我", "该")]
+        if kind.group(1) in ("中学", "小学"):  # a school writes itself "学校" ("学校全年实际支出…")
+            names += [f"{prefix}学校" for prefix in ("本", "我", "该", "")]
     return tuple(names)
 
 
@@ -318,7 +320,7 @@ _FILLERS = re.compile(
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
     r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
-    r"整体|一般|分别|依次|共|计|为|了|的|是|达|数|额|度|年|\s"
+    r"整体|一般|分别|依次|安排|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
 
@@ -344,6 +346,10 @@ def _names_something_else(rest: str) -> bool:
     return bool(re.search(f"[{CJK}A-Za-z]", leftover))
 
 
+# "预算支出": budgeted spending, or spending from the budget? (see _budget_against_spending)
+_BUDGETED_SPENDING = re.compile(r"预算支出(?:总额|合计|总计|数)?$")
+
+
 def _phase(text: str) -> Phase | str | None:
     """The phase words in a label: the rightmost of budget / spending wins ("基本支出预算" is a
     budget, "预算执行数" spending); within budget, 年初/批复 → initial, 调整后/全年 → adjusted."""
@@ -351,7 +357,7 @@ def _phase(text: str) -> Phase | str | None:
         return Phase.FINAL
     if re.search(r"执行数|实际执行|执行(?!率)", text):
         return Phase.EXECUTED
-    if re.search(r"预算支出$", text) and not re.search(r"实际|完成|累计|已", text):
+    if _BUDGETED_SPENDING.search(text) and not re.search(r"实际|完成|累计|已", text):
         return None  # "部门预算支出1000万元": budgeted or spent? left out rather than guessed
     best: tuple[int, Phase | str] | None = None
     for pattern, phase in _PHASES:
@@ -635,6 +641,8 @@ def _amounts(
             between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line, text[:label_at])
             kind, phase, funding, item = classify(_without_own_name(label, names))
+            if kind is not None and _subject_before_colon(text, label, label_at):
+                kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
                 kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
             if kind is None and _bare_total(label, text[: match.label_end]):
@@ -734,6 +742,24 @@ def _amounts(
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
+
+
+_BARE_BUDGET = re.compile(r"(?:全年|当年|本年|年度|年初)?(?:预算|预算数|预算安排|安排)")
+
+
+def _subject_before_colon(text: str, label: str, label_at: int) -> bool:
+    """ "2.校舍维修改造项目：预算185.00万元，实际支付172.35万元": a bare phase word right after a
+    colon whose label names something else (a project, a fund) speaks of that thing."""
+    if not (_bare_phase(label) or _BARE_BUDGET.fullmatch(label)):
+        return False
+    subject = _label_before_colon(text, label_at) if label_at > 0 else None
+    if subject is None:
+        return False
+    return bool(_PROJECT_SUBJECT.search(subject[0])) and _names_something_else(subject[0])
+
+
+# what a colon's label names when it is a project or a fund, not a heading ("预算执行率：")
+_PROJECT_SUBJECT = re.compile(r"项目|工程|资金|经费|补助|补贴|专项|建设|购置|维修|改造")
 
 
 _SUBORDINATE_SUBJECT = re.compile(
@@ -1089,7 +1115,8 @@ def read_money(
     ended, so a spending noun without a budget word is that year's spending; *department*: its
     name, which before an amount names the department itself ("石门镇全年预算数…")."""
     reading = MoneyReading()
-    amounts = _amounts(report, evaluation, own_names(department))
+    names = own_names(department)
+    amounts = _amounts(report, evaluation, names)
     approximate = [a for a in amounts if a.kind == "approximate"]
     amounts = [a for a in amounts if a.kind != "approximate"]
     if approximate:
@@ -1103,6 +1130,7 @@ def read_money(
             (approximate[0].start, approximate[0].end),
         )
     amounts.extend(_unitless_tables(report, amounts, findings))
+    _budget_by_its_parts(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
     _earlier_years_set_aside(amounts, report.text)
@@ -1128,7 +1156,7 @@ def read_money(
         _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
-    _budget_against_spending(report.text, unread, lines, statements, reading, findings)
+    _budget_against_spending(report.text, names, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
@@ -1330,12 +1358,12 @@ def _phases_from_sums(
         )
 
 
-_BUDGETED_SPENDING = re.compile(r"预算支出$")
 _SENTENCE_MARKS = re.compile(r"[。；;\n]")
 
 
 def _budget_against_spending(
     text: str,
+    names: tuple[str, ...],
     unread: list[Amount],
     lines: list[_Line],
     statements: list[tuple[str, Amount]],
@@ -1349,7 +1377,7 @@ def _budget_against_spending(
     for amount in list(unread):
         if amount.kind is not None or not _BUDGETED_SPENDING.search(amount.label):
             continue
-        kind, phase, funding, item = classify(_BUDGETED_SPENDING.sub("预算数", amount.label))
+        kind, phase, funding, item = _classify_as_budget(amount.label, names)
         if kind not in ("total", "funding") or phase not in (BUDGET, *_BUDGET_PHASES):
             continue
         spending = _spending_total_in_sentence(text, amount, lines, statements)
@@ -1369,13 +1397,23 @@ def _budget_against_spending(
         )
 
 
+def _classify_as_budget(
+    label: str, names: tuple[str, ...]
+) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
+    """How "…预算支出" reads once taken as "…预算数" (the department's own name left out)."""
+    return classify(_BUDGETED_SPENDING.sub("预算数", _without_own_name(label, names)))
+
+
 def _spending_total_in_sentence(
     text: str, amount: Amount, lines: list[_Line], statements: list[tuple[str, Amount]]
 ) -> Amount | None:
     """The department's spending total, read with an explicit phase (as a line, or as a stated
-    total of parts), in *amount*'s sentence."""
+    total of parts), in *amount*'s sentence or the one right after it in its paragraph ("全年预算
+    支出总额13,150.00万元。全年实际支出12,986.72万元，…")."""
     start = max(text.rfind(mark, 0, amount.start) for mark in "。；;\n")
     following = _SENTENCE_MARKS.search(text, amount.end)
+    if following and following.group() in "。；;":
+        following = _SENTENCE_MARKS.search(text, following.end())
     end = following.start() if following else len(text)
     totals = [
         line.amount
@@ -1451,6 +1489,41 @@ def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
         elif None not in stated and len(stated) == 1 and implied == {None}:
             for amount in untold:
                 amount.phase = next(iter(stated))
+
+
+def _budget_by_its_parts(amounts: list[Amount], names: tuple[str, ...], findings: Findings) -> None:
+    """ "全年预算支出2,846.70万元，其中基本支出预算2,418.50万元、项目支出预算428.20万元": an
+    ambiguous "预算支出" whose parts after 其中 are each a budget and add up to it is the budget
+    (reconcile); finding import.I014."""
+    for owner in amounts:
+        if owner.kind is not None or not owner.orphans:
+            continue
+        if not _BUDGETED_SPENDING.search(owner.label):
+            continue
+        kind, phase, funding, item = _classify_as_budget(owner.label, names)
+        budget_parts = all(
+            part.read_as == "funding" and part.phase in (BUDGET, *_BUDGET_PHASES)
+            for part in owner.orphans
+        )
+        values = tuple(part.value for part in owner.orphans)
+        if kind != "total" or not budget_parts:
+            continue
+        if not reconcile.Reading(owner.label, owner.value, values, owner).adds_up:
+            continue
+        owner.kind, owner.phase, owner.funding, owner.item = kind, phase, funding, item
+        for part in owner.orphans:
+            part.kind, part.head = part.read_as, owner
+            owner.parts.append(part)
+        findings.add(
+            "import.I014",
+            "info",
+            f"“{owner.label}{owner.stated_value}{owner.unit}”的分项（{_listed(owner.orphans)}）均为"
+            "预算数且合计相符，按预算数导入 / its parts are budgets and add up to it: read as the "
+            "budget",
+            "如为实际支出，请在资金信息中改正 / correct it if it is the spending",
+            (owner.start, owner.orphans[-1].end),
+        )
+        owner.orphans = []
 
 
 def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:

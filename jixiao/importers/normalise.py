@@ -260,9 +260,32 @@ def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[
             ("," in line or "，" in line)
             and line[-1] not in _CLAUSE_END
             and _FIGURE_START.match(following) is not None
-        )
+        ) or _label_runs_on(line, following)
 
     return _join_lines(text, origin, runs_on_to_figure)
+
+
+# the rest of a money label and its figure starting a line ("支出总额13,150.00万元", "支出1,782.22")
+_LABEL_TAIL_START = re.compile(
+    r"(?:支出|预算|收入|经费|执行|决算)[\u4e00-\u9fff]{0,4}(?:为|是|达)?[:：]?\d"
+)
+# a title or heading ends so ("…绩效自评报告", "…支出情况"), a label does not
+_TITLE_END = re.compile(r"(?:报告|报告书|表|情况|说明|概况|结论|结果|目录)$")
+_HEADING_START = re.compile(rf"^\s*(?:{_HEADING_MARK}|第[一二三四五六七八九十]{{1,3}}[部章节])")
+
+
+def _label_runs_on(line: str, following: str) -> bool:
+    """ "医院2021年全年预算" / "支出总额13,150.00万元。全年实际" / "支出12,986.72万元，其中基本" /
+    "支出11,204.50万元": a prose line (a figure or a comma in it, not a heading) ending mid-word,
+    whose next line starts with the rest of a money label and its figure."""
+    return (
+        line[-1] not in _CLAUSE_END
+        and "\u4e00" <= line[-1] <= "\u9fff"
+        and bool(re.search(r"\d|,|，", line))
+        and _HEADING_START.match(line) is None
+        and _TITLE_END.search(line) is None
+        and _LABEL_TAIL_START.match(following) is not None
+    )
 
 
 # a percentage in Chinese numerals ("百分之九十五点一三") is the same figure as "95.13%"

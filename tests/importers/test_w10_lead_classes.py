@@ -132,3 +132,96 @@ def test_money_in_a_sentence_about_a_subordinate_body_is_not_the_departments(
 def test_the_department_after_a_sentence_about_its_subordinates_is_read() -> None:
     text = "所属单位2个。全年预算数960.00万元，全年实际支出931.50万元。"
     assert money_read(text)["executed.total"] == "931.5"
+
+
+# ── 5. a bare phase word after a colon that names a project ──────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2.校舍维修改造项目：预算185.00万元，实际支付172.35万元。",
+        "（2）信息化建设工程：全年预算96.00万元，实际支出90.20万元。",
+        "3、以奖代补资金：安排85.00万元，支出85.00万元。",
+    ],
+)
+def test_a_phase_word_after_a_project_and_a_colon_is_the_projects(line: str) -> None:
+    read = money_read("一、预算执行情况\n全年预算数960.00万元，全年实际支出931.50万元。\n" + line)
+    assert read == {"budget.total": "960", "executed.total": "931.5"}
+
+
+def test_a_phase_word_after_a_plain_label_and_a_colon_is_still_read() -> None:
+    read = money_read("一、预算执行情况\n2、支出：931.50万元。\n1、预算：960.00万元。")
+    assert read.get("executed.total") == "931.5"
+
+
+# ── 6. a school names itself 学校 ─────────────────────────────────────────────────────────────
+
+
+def test_a_school_writing_itself_as_xuexiao_is_itself() -> None:
+    text = "一、预算执行情况\n2023年度学校全年实际支出2,791.36万元，其中基本支出2,402.18万元，项目支出389.18万元。"
+    result = import_text("某县第三中学2023年度部门整体支出绩效自评报告\n" + text)
+    assert money_only(claimed_figures(result))["executed.total"] == "2791.36"
+
+
+def test_schools_in_a_bureaus_report_are_other_bodies() -> None:
+    text = "一、预算执行情况\n全年预算数960.00万元。全县学校全年实际支出2,791.36万元。"
+    result = import_text("某县教育局2023年度部门整体支出绩效自评报告\n" + text)
+    assert "executed.total" not in money_only(claimed_figures(result))
+
+
+# ── 7. 预算支出 whose parts are budgets, and 全年预算安排 ──────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "全年预算支出2,846.70万元，其中基本支出预算2,418.50万元、项目支出预算428.20万元。",
+            {"budget.total": "2846.7", "budget.basic": "2418.5", "budget.project": "428.2"},
+        ),
+        # the parts do not add up: the arithmetic does not settle it
+        ("全年预算支出2,846.70万元，其中基本支出预算2,418.50万元、项目支出预算400.00万元。", {}),
+        # the parts are spending: not a budget
+        ("全年预算支出2,846.70万元，其中基本支出2,418.50万元、项目支出428.20万元。", None),
+    ],
+)
+def test_budgeted_spending_whose_parts_are_budgets(text: str, read: dict[str, str] | None) -> None:
+    found = money_read("一、预算情况\n" + text)
+    if read is None:
+        assert "budget.total" not in found
+    else:
+        assert {k: v for k, v in found.items() if k.startswith("budget.")} == read
+
+
+@pytest.mark.parametrize("word", ["全年预算安排", "年度预算安排", "全年预算"])
+def test_the_full_year_budget_arranged(word: str) -> None:
+    text = f"2023年{word}2,084.60万元（含年初预算1,652.30万元、年中追加预算432.30万元）。"
+    assert money_read("一、预算情况\n" + text)["budget.total"] == "2084.6"
+
+
+# ── 8. a money label broken over two lines in ragged text ─────────────────────────────────────
+
+BROKEN_LABELS = (
+    "医院2021年全年预算\n支出总额13,150.00万元。全年实际\n支出12,986.72万元，其中基本\n"
+    "支出11,204.50万元，项目\n支出1,782.22万元。\n"
+)
+
+
+def test_a_money_label_broken_over_lines_is_joined() -> None:
+    result = import_text(
+        "某县人民医院2021年度部门整体支出绩效自评报告\n一、收支情况\n" + BROKEN_LABELS
+    )
+    read = money_only(claimed_figures(result))
+    assert read == {
+        "budget.total": "13150",
+        "executed.total": "12986.72",
+        "executed.basic": "11204.5",
+        "executed.project": "1782.22",
+    }
+
+
+def test_a_heading_is_not_joined_to_the_money_line_after_it() -> None:
+    result = import_text(TITLE + "（二）2023年预算\n支出合计960.00万元，全年实际支出931.50万元。")
+    # read under its heading (a bare 支出 there is the budget), but as a line of its own
+    assert result.sources["budget.total"].text == "支出合计960.00万元"
