@@ -74,6 +74,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "A total and its parts add up only with one of them read in the other of 元 / 万元; "
         "read so, the number unchanged",
     ),
+    "import.W015": (
+        "warning",
+        "讲所属（下属）单位的句子中的人数，未作为本部门人数导入",
+        "A count in a sentence about a subordinate unit was not imported",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

@@ -38,7 +38,11 @@ _SUBGROUP = re.compile(
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _SECONDED = re.compile(r"借用|借调|聘用|派遣|援助|挂职|外聘|返聘|政府雇员|公益性岗位|协管")
 _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
-_CATEGORY = re.compile(r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支")
+# words naming a kind of staff or of quota; 政法专项编制 (a 司法局's, 公安局's quota) is a kind of
+# quota no standard staff type names: a part of the total, never the total itself
+_CATEGORY = re.compile(
+    r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支|政法专项|专项编制"
+)
 _TYPES: tuple[tuple[str, StaffType], ...] = (
     (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
     (r"行政|公务员", StaffType.ADMINISTRATIVE),
@@ -140,11 +144,21 @@ _WITHIN_QUOTA = re.compile(r"(?:^|其中|年末|实有)(?:编制内|编内)(?:�
 
 def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
+    bare = re.sub(r"\([^()]*\)$", "", label)
+    if (
+        bare != label
+        and re.search(r"编制$", bare)
+        and _CATEGORY.search(bare)
+        and not _SUBGROUP.search(bare)
+        and not _LAST_YEAR.search(bare)
+    ):
+        return (
+            ROLE_AUTHORIZED  # "事业编制（县退役军人服务中心）6名": a typed quota, whoever's it is
+        )
     if _SUBGROUP.search(label):
         return None  # "在职人员中党员15人", "退休人员参加培训30人": a sub-population or an activity
     if _LAST_YEAR.search(label):
         return None  # "上年在职人员27人": last year's count, not this year's
-    bare = re.sub(r"\([^()]*\)$", "", label)
     if re.search(r"编外|编制外|临聘|临时聘用", label):
         return ROLE_CONTRACT if unit != "个" else None
     if re.search(r"遗属", label):
@@ -371,12 +385,14 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
         brackets = _innermost_open_brackets(text)
         for match in _COUNT.finditer(text):
             label, label_at = _label_before(text, match.start())
-            if not label:
+            if not label or _ABOVE.fullmatch(label):
                 total = _total_after_parts(text, match, counts, line.start)
                 if total is not None:  # "行政编制32名、事业编制20名，共52名"
                     counts = [c for c in counts if c not in total.parts] + [total]
                     head = total
-                continue
+                    continue
+                if not label:
+                    continue
             if not re.search(f"[{CJK}]", label):
                 continue
             unit = match.group(2)
@@ -386,6 +402,17 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             staff_type = _staff_type(label)
             value = int(match.group(1))
             start, end = line.start + label_at, line.start + match.end()
+            if _in_subunit_sentence(text, match.start()):
+                if role is not None and not role.startswith("trap"):
+                    findings.add(
+                        "import.W015",
+                        "warning",
+                        f"“{label}{value}{unit}”所在的句子讲的是所属（下属）单位，未作为本部门人数导入 / "
+                        "a count in a sentence about a subordinate unit was not imported",
+                        "如需要，请在人员信息中手工填写本部门合计 / fill in the department total by hand",
+                        (start, end),
+                    )
+                continue
             count = _Count(role, staff_type, value, start, end, label, unit)
             bracket = brackets[match.start()]
             if bracket is not None and _retirees_within(text, bracket, role, label):
@@ -464,7 +491,12 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     return per_line
 
 
-_TOTAL_AFTER = re.compile(r"[,、;]?(?:共计|共|合计|总计)$")
+# what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"
+_ABOVE = re.compile(r"(?:以上|上述|上列|前述)(?:各类|各项|[两二三四五]类|[两二三四五]项)?(?:编制)?")
+_TOTAL_AFTER = re.compile(
+    r"[,、;]?(?:(?:以上|上述|上列|前述)(?:各类|各项|[两二三四五]类|[两二三四五]项)?(?:编制)?)?"
+    r"(?:共计|共|合计|总计)(?:为|是|:)?$"
+)
 
 
 def _total_after_parts(
@@ -502,8 +534,8 @@ _BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
 # a label that names a head-count role and nothing else: a bare number under it is that count
 _ROLE_LABEL = re.compile(
     r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
-    r"在职人数|在职人员|在职职工|在编人数|在编在职人数|退休人数|退休人员|退休职工|离休人数|离休人员|"
-    r"离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
+    r"(?:实有|现有)?在职(?:人数|人员|职工)|(?:实有)?在编人数|在编在职人数|退休人数|退休人员|退休职工|"
+    r"离休人数|离休人员|离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
 )
 _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
 
@@ -555,8 +587,41 @@ def _count_under_label(label_line: Line, line: Line) -> _Count | None:
     return _Count(role, None, int(match.group(1)), start, end, label, unit)
 
 
+# a sentence opened by a subordinate unit ("所属县康复中心核定事业编制8名，实有7人"): its counts
+# are that unit's, up to a word naming the whole department (全局, 本部门, 合计…)
+_SUBUNIT_OPENING = re.compile(
+    rf"^(?:其中|另外|此外|另)?[,:]?(?:所属|下属|直属|局属|委属|二级单位)[{CJK}()]{{0,24}}?"
+    r"(?:中心|站|所|院|队|馆|学校|中学|小学|幼儿园|医院|事业单位|单位|分局|社|会)"
+)
+_WHOLE_DEPARTMENT = re.compile(r"全局|全委|全部门|本部门|部门整体|全系统|全单位|合计|总计|共计")
+
+
+def _in_subunit_sentence(text: str, position: int) -> bool:
+    """Whether the count at *position* is in a sentence whose subject is a subordinate unit."""
+    opening = max(text.rfind(mark, 0, position) for mark in "。;!?") + 1
+    if not _SUBUNIT_OPENING.match(text[opening:position]):
+        return False
+    return not _WHOLE_DEPARTMENT.search(text[opening:position])
+
+
 def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> bool:
-    """ "实有人数21人（含退休人员3人）": retirees counted within the department's own head-count."""
+    """ "实有人数21人（含退休人员3人）": retirees counted within the department's own head-count;
+    "离退休人员58人（其中离休2人、退休56人）": the department's 离退休 split into 离休 and 退休
+    (read each in its role; the combined count is then only their check)."""
+    if role in (ROLE_RETIRED, ROLE_RETIRED_CADRES) and "离退休" not in label:
+        owner = _owner(text, bracket)
+        closing = text.find(")", bracket)
+        inside = text[bracket + 1 : closing if closing >= 0 else len(text)]
+        # only a split that states 退休 itself: with 离休 alone in it ("离退休人员53人（其中离休2
+        # 人）") 退休 would be a difference the report never writes, and 离退休 stays the count
+        states_retirees = re.search(rf"(?<!离)退休{_PEOPLE}[为:]?\d{{1,6}}[人名]", inside)
+        if (
+            owner is not None
+            and owner[1] == ROLE_RETIRED
+            and "离退休" in owner[0]
+            and states_retirees
+        ):
+            return True
     if role != ROLE_RETIRED or not re.match(r"(?:含|包含|包括|其中)", text[bracket + 1 :]):
         return False
     return _owner_role(text, bracket) in (ROLE_ACTUAL,) and "离退休" not in label
@@ -587,12 +652,18 @@ def _innermost_open_brackets(text: str) -> list[int | None]:
 def _owner_role(text: str, bracket: int) -> str | None:
     """The role of the count a bracket follows ("退休人员20人（其中离休2人）" → retired): a
     breakdown of a known count, not of a sub-unit."""
+    owner = _owner(text, bracket)
+    return owner[1] if owner else None
+
+
+def _owner(text: str, bracket: int) -> tuple[str, str | None] | None:
+    """The label and role of the count a bracket follows."""
     match = re.search(r"(\d{1,6})([人名个])$", text[max(0, bracket - 8) : bracket])
     if match is None:
         return None
     position = bracket - len(match.group(0))
     label, _ = _label_before(text, position)
-    return classify(label, match.group(2))
+    return label, classify(label, match.group(2))
 
 
 def _count_before(text: str, bracket: int) -> int | None:

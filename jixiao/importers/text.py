@@ -791,6 +791,7 @@ class _Importer:
             _unlabelled_total_rows(self.report.lines)
             + _flattened_total_rows(self.report.lines)
             + _result_rows(self.report.lines)
+            + _grades_under_titles(self.report.lines)
         )
         for total_score, total_grade in totals:
             if total_score is not None:
@@ -837,6 +838,10 @@ class _Importer:
                 grades.append(
                     (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())
                 )
+                beside = _score_beside_grade(line.text, match)
+                if beside is not None:
+                    value, start, end = beside
+                    scores.append((value, line.start + start, line.start + end))
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:
@@ -1084,6 +1089,71 @@ def _flattened_total_rows(
             grade_line = cells[2]
             grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
         found.append(((score, line.start, score_line.end), grade))
+    return found
+
+
+# a bare 得分 right after the self-evaluation's grade, or right before it, in the same sentence:
+# "自评结果为良好，得分85分", "得分85分，评价等级为良好"
+_SCORE_AFTER_GRADE = re.compile(
+    rf"[”\"'」]?\s*[,，]?\s*(?:综合|最终|总)?(?:得分|分数|评分|计分)(?:为|是|:)?\s*({NUMBER})分"
+)
+_SCORE_BEFORE_GRADE = re.compile(
+    rf"(?:^|[,;。:])\s*(?:综合|最终|总)?(?:得分|分数|评分|计分)(?:为|是|:)?\s*({NUMBER})分\s*[,，]\s*$"
+)
+_ONE_THING = re.compile(r"指标|该项|单项|项目|[一二三]级|扣")
+
+
+def _score_beside_grade(text: str, grade: re.Match[str]) -> tuple[Decimal, int, int] | None:
+    """The score stated with no label of its own beside the self-evaluation's grade ("自评结果为
+    良好，得分85分"): read only when the grade's clause and the score's name no indicator or
+    project (one item's 得分 beside its 等级 is not the self-score)."""
+    clause_start = max(text.rfind(mark, 0, grade.start()) for mark in ",;。") + 1
+    if _ONE_THING.search(text[clause_start : grade.start()]):
+        return None
+    after = _SCORE_AFTER_GRADE.match(text, grade.end())
+    if after is not None:
+        value = parse_number(after.group(1))
+        start, end = grade.start(), after.end()
+    else:
+        before = _SCORE_BEFORE_GRADE.search(text, 0, grade.start())
+        if before is None:
+            return None
+        value = parse_number(before.group(1))
+        start, end = (
+            before.start() + len(before.group(0)) - len(before.group(0).lstrip(",;。: ")),
+            grade.end(),
+        )
+        if _ONE_THING.search(text[max(text.rfind(m, 0, start) for m in ",;。") + 1 : start]):
+            return None
+    if value is None or not 0 <= value <= 100:
+        return None
+    return value, start, end
+
+
+# a grade title alone on its line and the grade alone on the next ("自评等级" / "优秀"): a
+# self-evaluation table flattened one cell per line
+_GRADE_TITLE_LINE = re.compile(r"^(?:自评|评价|绩效|综合|评定|最终)(?:等级|等次|评级|结果|结论):?$")
+
+
+def _grades_under_titles(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]]:
+    """Read only when the line after the grade is neither a grade nor a number (a column of
+    grades, or a legend of grades and their score ranges, is not a result)."""
+    found: list[tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]] = []
+    for position, line in enumerate(lines[:-1]):
+        if not _GRADE_TITLE_LINE.match(line.text.strip()):
+            continue
+        cell = lines[position + 1]
+        value = cell.text.strip()
+        if value not in _GRADES:
+            continue
+        if position + 2 < len(lines):
+            after = lines[position + 2].text.strip()
+            if after in _GRADES or re.match(r"^[\d≥≤<>=.%\-~—]+", after):
+                continue
+        at = cell.start + cell.text.index(value)
+        found.append((None, (_GRADES[value], at, at + len(value))))
     return found
 
 
