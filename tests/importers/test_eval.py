@@ -89,8 +89,8 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then). w10-04: a box-drawn table's 决算数 economic classes against
-# its 支出合计 (the table is not read yet); w11-07: economic classes one per line before 以上合计.
-NOT_YET_SURFACED = {"w10-04", "w11-07"}
+# its 支出合计 (the table is not read yet).
+NOT_YET_SURFACED = {"w10-04"}
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
