@@ -109,7 +109,7 @@ BUDGET = "budget"  # a budget amount whose phase (initial / adjusted) is settled
 _ECONOMIC: tuple[tuple[str, Item], ...] = (
     (r"工资福利(?:支出)?", Item.WAGES),
     (r"商品(?:和|及|与)?服务(?:支出)?", Item.GOODS_SERVICES),
-    (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出)?", Item.TRANSFERS_HOUSEHOLDS),
+    (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出(?!数))?", Item.TRANSFERS_HOUSEHOLDS),
     (r"(?:其他)?资本性(?:支出)?", Item.CAPITAL),
 )
 _SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
@@ -503,6 +503,7 @@ _ELLIPTICAL = (
     "funding",
     "economic",
     "sangong_item",
+    "special_funds",
     "sangong_total",
     "public_funds",
     "procurement",
@@ -2058,7 +2059,10 @@ def _unnest(
             # the prose splits by 基本/项目: a table's classes without funding are another cut of
             # the same money (总额 by economic class), which the lines cannot hold twice
             cut = [x for x in here if x.amount.table and x.funding is None]
-            demoted.update(id(x) for x in cut)
+            split = [x for x in here if not x.amount.table and x.funding is not None]
+            if not _second_breakdown(split + [x for x in cut if x.item is not Item.UNCLASSIFIED]):
+                # (a cut adding up to the prose's 基本 + 项目 is the whole twice: both kept)
+                demoted.update(id(x) for x in cut)
             here = [x for x in here if id(x) not in demoted]
         funds = {
             line.funding: line for line in here if line.item is Item.UNCLASSIFIED and line.funding

@@ -92,6 +92,7 @@ def test_a_class_with_a_phase_of_its_own_keeps_it_and_the_list_shares_none() -> 
 
 # ── 3. classes read as spending beside a 决算 total they add up to ─────────────────────────
 
+
 def test_classes_as_spending_beside_a_final_total_are_the_same_spending() -> None:
     text = (
         "2023年度决算数为500.00万元，其中基本支出300.00万元、项目支出200.00万元。\n"
@@ -237,3 +238,48 @@ def test_a_total_of_lines_above_is_read_only_under_a_list_of_classes(text: str) 
     read = money_read(text)
     assert "budget.total" not in read and "executed.total" not in read
     assert "budget.wages" not in read and "budget.goods_services" not in read
+
+
+# ── 7. a flattened table of classes with a share column ────────────────────────────────────
+
+SHARE_TABLE = (
+    "本年支出合计500.00万元，其中基本支出300.00万元，项目支出200.00万元。\n"
+    "（三）支出按经济分类（单位：万元）\n科目\n{spent}\n{share}\n"
+    "工资福利支出\n210.00\n42.00%\n商品和服务支出\n90.00\n18.00%\n"
+    "对个人和家庭的补助支出\n150.00\n30.00%\n资本性支出\n50.00\n10.00%\n合计\n500.00\n100.00%\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("spent", "share"), [("支出数", "占比"), ("执行数", "比重"), ("决算数", "占支出比例")]
+)
+def test_a_flattened_class_table_with_a_share_column(spent: str, share: str) -> None:
+    read = money_read(SHARE_TABLE.format(spent=spent, share=share))
+    assert classes(read) == ("210", "90", "150", "50")
+    assert read["executed.basic"] == "300" and read["executed.total"] == "500"
+
+
+def test_a_flattened_table_with_a_lost_share_cell_is_not_read() -> None:
+    text = SHARE_TABLE.format(spent="支出数", share="占比").replace("18.00%\n", "")
+    assert classes(money_read(text)) == (None, None, None, None)
+
+
+def test_a_percentage_under_a_money_title_is_not_a_share_column() -> None:
+    # the second column's title names money: its cells cannot be shares; the table is not read
+    text = SHARE_TABLE.format(spent="支出数", share="预算数")
+    assert classes(money_read(text)) == (None, None, None, None)
+
+
+# ── 8. the subject carries over to a bare phase: "…预算8.00万元，实际支出7.46万元" ─────────────
+
+
+def test_a_bare_spending_after_a_sangong_item_or_special_funds_is_theirs() -> None:
+    text = (
+        "本年支出合计500.00万元。工资福利支出210.00万元，商品和服务支出90.00万元，"
+        "对个人和家庭的补助150.00万元，资本性支出50.00万元。\n"
+        "公务用车运行维护费预算8.00万元，实际支出7.46万元。\n"
+        "1.普查项目：专项经费全年预算45.00万元，执行42.68万元。"
+    )
+    read = money_read(text)
+    assert read["executed.total"] == "500"
+    assert classes(read) == ("210", "90", "150", "50")
