@@ -4,7 +4,8 @@
     项目支出 / 150.00 / 186.40 / 170.85 / 合计 / 470.50 / 521.60 / 506.05
 
 Under a stated unit, short title lines are followed by rows: a label line, then as many bare
-numbers as the table has value columns. The column titles are the last title lines before the
+numbers as the table has value columns (a share column — its title 占比 / 比例 / 比重, its cells
+"27.27%" — is passed over, every row with its share in the same place). The column titles are the last title lines before the
 first row. Which number sits in which column cannot be seen in flattened text, so a table is read
 only when the arithmetic proves the alignment (reconcile.choose): a 合计 / 总计 row whose every
 number is the sum of the same column in the other rows. A cell lost in flattening breaks a row's
@@ -23,6 +24,9 @@ from jixiao.importers.patterns import CJK, NUMBER, parse_number
 
 _UNIT = re.compile(r"单位[:]?\s*(亿元|万元|千元|元)\)?\s*$")
 _NUMBER_LINE = re.compile(rf"^\s*({NUMBER})\s*$")
+# a share column ("占比" / "27.27%"): its cells stand in the rows but are not money, and not read
+_PERCENT_LINE = re.compile(rf"^\s*(?:{NUMBER})\s*%\s*$")
+_SHARE_TITLE = re.compile(r"占比|比例|比重|构成|占.*%")
 _TITLE = re.compile(rf"^[{CJK}()“”\"、]{{2,16}}$")
 # a short title that names a column or a row of money (年初预算, 实际支出, 基本支出…), not a caption
 _COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:预算|决算|执行|支出)[\u4e00-\u9fff]?$")
@@ -55,6 +59,15 @@ def _is_number(line: Line) -> bool:
     return bool(_NUMBER_LINE.match(line.text))
 
 
+def _is_cell(line: Line) -> bool:
+    return _is_number(line) or bool(_PERCENT_LINE.match(line.text))
+
+
+def _shares(lines: list[Line]) -> tuple[bool, ...]:
+    """Which cells of a row are shares (27.27%) rather than amounts."""
+    return tuple(not _is_number(line) for line in lines)
+
+
 def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
     titles: list[Line] = []
     index = begin
@@ -64,13 +77,17 @@ def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
     if len(titles) < 3 or index >= len(lines) or not _is_number(lines[index]):
         return []
     columns = 0
-    while index + columns < len(lines) and _is_number(lines[index + columns]):
+    while index + columns < len(lines) and _is_cell(lines[index + columns]):
         columns += 1
     if columns < 1 or len(titles) < columns + 1:
         return []
     if any(_COLUMN_WORD.search(t.text.strip()) for t in titles[: -columns - 1]):
         return []  # a column title left above the headers: a cell was lost, the columns shifted
     headers = [t.text.strip() for t in titles[-columns - 1 : -1]]
+    shares = _shares(lines[index : index + columns])
+    titled = tuple(bool(_SHARE_TITLE.search(title)) for title in headers)
+    if shares != titled:
+        return []  # a share under a money title, or an amount under a share title: misaligned
     rows: list[tuple[Line, list[Line]]] = [(titles[-1], lines[index : index + columns])]
     index += columns
     while index + columns < len(lines) + 1 and index < len(lines):
@@ -79,14 +96,19 @@ def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
         if (
             not _TITLE.match(label.text.strip())
             or len(values) != columns
-            or not all(_is_number(v) for v in values)
+            or not all(_is_cell(v) for v in values)
         ):
             break
-        if index + 1 + columns < len(lines) and _is_number(lines[index + 1 + columns]):
+        if _shares(values) != shares:
+            return []  # a share where an amount stood in the first row: a cell lost or added
+        if index + 1 + columns < len(lines) and _is_cell(lines[index + 1 + columns]):
             return []  # a row with more numbers than columns: a cell lost or added
         rows.append((label, values))
         index += 1 + columns
-    if not _aligned(rows, columns):
+    money = [column for column in range(columns) if not shares[column]]
+    headers = [headers[column] for column in money]
+    rows = [(label, [values[column] for column in money]) for label, values in rows]
+    if not money or not _aligned(rows, len(money)):
         return []
     cells = []
     for label, values in rows:

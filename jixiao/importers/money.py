@@ -111,7 +111,7 @@ BUDGET = "budget"  # a budget amount whose phase (initial / adjusted) is settled
 _ECONOMIC: tuple[tuple[str, Item], ...] = (
     (r"工资福利(?:支出)?", Item.WAGES),
     (r"商品(?:和|及|与)?服务(?:支出)?", Item.GOODS_SERVICES),
-    (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出)?", Item.TRANSFERS_HOUSEHOLDS),
+    (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出(?!数))?", Item.TRANSFERS_HOUSEHOLDS),
     (r"(?:其他)?资本性(?:支出)?", Item.CAPITAL),
 )
 _SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
@@ -180,6 +180,7 @@ class Amount:
     # parts after 其中 that followed this amount of unknown meaning ("比上年减少52.30万元，其中：…")
     orphans: list[Amount] = field(default_factory=list)
     read_as: str | None = None  # an orphan's own kind, before it was set aside as unread
+    listed_whole: bool = False  # an economic class of a list closed by its total ("以上合计")
 
 
 @dataclass
@@ -507,6 +508,8 @@ def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None
 _ELLIPTICAL = (
     "funding",
     "economic",
+    "sangong_item",
+    "special_funds",
     "sangong_total",
     "public_funds",
     "procurement",
@@ -640,13 +643,17 @@ def _amounts(
                 )
             between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line, text[:label_at])
-            kind, phase, funding, item = classify(_without_own_name(label, names))
+            kind, phase, funding, item = classify(
+                _class_in_brackets(_without_own_name(label, names))
+            )
             if kind is not None and _subject_before_colon(text, label, label_at):
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
                 kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
+            if kind is None and _ABOVE.fullmatch(label):
+                kind, phase = _total_of_the_list_above(report.lines, line, found)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
             if sentence_break and _next_part_of(head, kind, funding):
                 # "…其中：基本支出预算1175万元，…。项目支出预算365万元": the split goes on
@@ -773,6 +780,64 @@ def _subordinate_sentence(before: str) -> bool:
     body's, not the department's."""
     sentence = re.split(r"[。；;!?！？]", before)[-1]
     return bool(_SUBORDINATE_SUBJECT.search(sentence))
+
+
+_ABOVE = re.compile(r"以上|上述|上列|以上各项")
+_LISTED_CLASS = re.compile(rf"\s*[^\d]{{2,24}}?(?:{NUMBER})(?:亿元|万元|千元|元)[;。,]?\s*")
+
+
+def _total_of_the_list_above(
+    lines: list[Line], line: Line, found: list[Amount]
+) -> tuple[str | None, Phase | str | None]:
+    """ "2022年全年预算安排如下：" / "工资福利支出286.40万元；" / "商品和服务支出58.20万元；" /
+    "以上合计369.20万元": the classes listed one a line under a line naming the phase, closed by
+    a total of the lines above. The total and the listed classes take that line's phase (a total
+    that is not theirs is the report's own difference: import.W005 when it meets a 基本/项目
+    split). Anything else above "以上合计" (a line of prose, a class twice, no phase named) and
+    the amount stays unread."""
+    index = line.index - 1
+    listed: list[Line] = []
+    while index >= 0 and _LISTED_CLASS.fullmatch(lines[index].text):
+        listed.insert(0, lines[index])
+        index -= 1
+    if len(listed) < 2 or index < 0 or not re.search(r"如下[:]?\s*$", lines[index].text):
+        return None, None
+    phase = _phase(re.sub(r"情况|如下[:]?\s*$", "", lines[index].text))
+    if phase is None:
+        return None, None
+    parts = [a for a in found if listed[0].start <= a.start < listed[-1].end]
+    items = [a.item for a in parts]
+    if (
+        len(parts) != len(listed)
+        or any(a.kind != "economic" or not _same_side(phase, a.phase or phase) for a in parts)
+        or len(set(items)) != len(items)
+    ):
+        return None, None
+    for part in parts:
+        part.phase, part.default_phase, part.listed_whole = phase, None, True
+    return "total", phase
+
+
+# another name for an economic class (after the lexicon: 人员支出 is 人员经费支出)
+_CLASS_ALIAS = r"(?:人员类|人员|日常公用|公用|运转类|商品服务类)(?:经费|支出|费用)(?:支出)?"
+
+
+def _class_in_brackets(label: str) -> str:
+    """ "人员类支出（工资福利支出）", "公用经费（商品和服务支出）": another name for a class with the
+    standard name in brackets is that class (also the other way round, "工资福利支出（人员经费）");
+    the label without the other name. Brackets holding anything else ("人员经费（含工资福利支出和
+    对个人和家庭的补助）", "资本性支出（应急物资及装备购置）") change nothing."""
+    for match in re.finditer(r"\(([^()]{2,14})\)", label):
+        inner, before, after = match.group(1), label[: match.start()], label[match.end() :]
+        standard = [p for p, _ in _ECONOMIC if re.fullmatch(p, inner)]
+        alias = re.search(f"{_CLASS_ALIAS}$", before)
+        if standard and alias:
+            return before[: alias.start()] + inner + after
+        if re.fullmatch(_CLASS_ALIAS, inner) and any(
+            re.search(f"(?:{p})$", before) for p, _ in _ECONOMIC
+        ):
+            return before + after
+    return label
 
 
 def _flat_table_amounts(report: ReportText) -> list[Amount]:
@@ -1163,7 +1228,7 @@ def read_money(
     lines = _unnest(lines, statements, findings)
     _compare_the_two_cuts(lines, statements, findings)
     has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
-    partial = _partial_economic_keys(lines) - _whole_stated_cut(statements)
+    partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
     for line in lines:
         entry: dict[str, Any] = {
             "phase": line.phase.value,
@@ -1335,7 +1400,8 @@ def _phases_from_sums(
         readings = [
             reconcile.Reading(line.amount.label, line.amount.value, values, line)
             for line in lines
-            if line.item is Item.UNCLASSIFIED and line.funding is not None
+            if line.item is Item.UNCLASSIFIED
+            and (line.funding is not None or _whole_by_class(group))
         ]
         chosen = reconcile.choose(readings)
         if chosen is None:
@@ -1356,6 +1422,13 @@ def _phases_from_sums(
             ),
             (group[0].start, group[-1].end),
         )
+
+
+def _whole_by_class(group: list[Amount]) -> bool:
+    """Economic classes only, no two of one class: they may cut a whole phase's total too
+    ("全年预算…。按经济分类：工资福利支出…，商品和服务支出…" under a budget heading)."""
+    items = [a.item for a in group]
+    return all(a.kind == "economic" for a in group) and len(set(items)) == len(items)
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;\n]")
@@ -1474,12 +1547,11 @@ def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
     for amount in amounts:
         if amount.table or amount.head is not None or amount.kind not in ("economic", "funding"):
             continue
-        sentence = max(text.rfind(mark, 0, amount.start) for mark in "。;\n")
-        groups.setdefault((sentence, amount.kind), []).append(amount)
+        groups.setdefault((_list_start(text, amount), amount.kind), []).append(amount)
     for group in groups.values():
         untold = [a for a in group if a.phase is None and a.default_phase is None]
         told = [a for a in group if a not in untold]
-        if not untold or not told:
+        if not told:
             continue
         stated = {a.phase for a in told}
         implied = {a.default_phase for a in told}
@@ -1489,6 +1561,50 @@ def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
         elif None not in stated and len(stated) == 1 and implied == {None}:
             for amount in untold:
                 amount.phase = next(iter(stated))
+        elif _phase_opens_the_list(group, stated, implied):
+            # "2023年支出决算中工资福利支出…，商品和服务支出…": the phase written with the first
+            # class is the whole list's (the others' implied spending is the same side)
+            for amount in group:
+                amount.phase, amount.default_phase = group[0].phase, None
+
+
+def _list_start(text: str, amount: Amount) -> int:
+    """Where the list an amount stands in starts: its sentence (。), or its clause (；) unless
+    the clauses are a list of economic classes ("按经济分类：工资福利支出…；商品和服务支出…；
+    对个人和家庭的补助…，主要为…；资本性支出…"): each clause of it opening on a class."""
+    sentence = max(text.rfind(mark, 0, amount.start) for mark in "。\n")
+    clause = max(sentence, text.rfind(";", 0, amount.start))
+    if amount.kind != "economic" or clause == sentence:
+        return clause
+    end = min(
+        (i for i in (text.find(m, amount.start) for m in "。\n") if i >= 0), default=len(text)
+    )
+    clauses = text[sentence + 1 : end].split(";")
+    classes = [
+        c
+        for c in clauses[1:]
+        if any(re.match(p, _class_in_brackets(c.strip())) for p, _ in _ECONOMIC)
+    ]
+    return sentence if len(clauses) >= 2 and len(classes) == len(clauses) - 1 else clause
+
+
+def _phase_opens_the_list(
+    group: list[Amount], stated: set[Phase | str | None], implied: set[Phase | None]
+) -> bool:
+    """Economic classes of one list: only the first has its phase written, the others' phase is
+    implied (or untold), and the two are the same side (决算 / 执行: spending)."""
+    first, rest = group[0], group[1:]
+    return (
+        len(group) >= 2
+        and first.kind == "economic"
+        and first.phase is not None
+        and all(a.phase is None for a in rest)
+        and stated == {first.phase, None}
+        and implied <= {None, Phase.EXECUTED}
+        and any(a.default_phase is not None for a in rest)
+        and _same_side(first.phase, Phase.EXECUTED)
+        and first.phase in (Phase.EXECUTED, Phase.FINAL)
+    )
 
 
 def _budget_by_its_parts(amounts: list[Amount], names: tuple[str, ...], findings: Findings) -> None:
@@ -1845,12 +1961,15 @@ def _part_phase(part: Amount, head_phase: Phase) -> Phase:
     return head_phase
 
 
-def _partial_economic_keys(lines: list[_Line]) -> set[str]:
+def _partial_economic_keys(
+    lines: list[_Line], statements: list[tuple[str, Amount]] | None = None
+) -> set[str]:
     """Economic-class figures (budget.goods_services…) sum over 基本 and 项目. When a phase also
     has amounts without an economic class, those figures are incomplete: the report states a
     part of them, so they are not claimed as read — unless the classes stated without a funding
     are a second breakdown of the whole: they add up to the 基本 + 项目 of the same phase, or all
-    four standard classes are there (then a difference is the report's, import.W005)."""
+    four standard classes are there, or the report closes their list with its total ("以上合计"),
+    then a difference is the report's own (import.W005)."""
     partial: set[str] = set()
     for phase in {line.phase for line in lines}:
         here = [x for x in lines if x.phase is phase and x.item.is_composition]
@@ -1858,7 +1977,7 @@ def _partial_economic_keys(lines: list[_Line]) -> set[str]:
         if any(x.item is Item.UNCLASSIFIED for x in here) and not whole:
             prefix = _prefix(phase)
             partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
-    return partial
+    return partial - {key for key, amount in statements or [] if amount.listed_whole}
 
 
 def _whole_stated_cut(statements: list[tuple[str, Amount]]) -> set[str]:
@@ -1898,10 +2017,13 @@ def _all_standard_classes(here: list[_Line]) -> bool:
 
 def _second_cut_differs(total: Amount, by_class: list[_Line], findings: Findings) -> None:
     """import.W005 when the economic classes stated beside a 基本/项目 split are surely a second
-    cut of the whole that does not add up: they exceed the total, or all four standard classes are
-    there. (Two or three classes that add up to less may be a partial list: no finding.)"""
+    cut of the whole that does not add up: they exceed the total, all four standard classes are
+    there, or the report closed their list with its total ("以上合计"). (Two or three classes that
+    add up to less may be a partial list: no finding.)"""
     classes = sum((x.amount.value for x in by_class), Decimal(0))
-    complete = {x.item for x in by_class} >= _STANDARD_CLASSES
+    complete = {x.item for x in by_class} >= _STANDARD_CLASSES or all(
+        x.amount.listed_whole for x in by_class
+    )
     if classes == total.value or not (classes > total.value or complete):
         return
     parts = [x.amount for x in by_class]
@@ -1977,6 +2099,7 @@ def _final_as_executed(lines: list[_Line]) -> None:
         split = [x.amount.value for x in here if x.funding is not None]
         if len(split) >= 2:
             found.append(sum(split, Decimal(0)))
+        found += _by_class_total(lines, phase)
         return found
 
     executed, final = totals(Phase.EXECUTED), totals(Phase.FINAL)
@@ -1986,6 +2109,17 @@ def _final_as_executed(lines: list[_Line]) -> None:
     for line in lines:
         if line.phase is Phase.FINAL:
             line.phase = Phase.EXECUTED
+
+
+def _by_class_total(lines: list[_Line], phase: Phase) -> list[Decimal]:
+    """The sum of a phase's economic classes stated without a funding (two or more): the whole
+    cut by class ("按经济分类，工资福利支出…" read as spending beside a 决算 total)."""
+    by_class = [
+        x.amount.value
+        for x in lines
+        if x.phase is phase and x.funding is None and x.item in _ECONOMIC_KEYS
+    ]
+    return [sum(by_class, Decimal(0))] if len(by_class) >= 2 else []
 
 
 def _unnest(
@@ -2049,7 +2183,10 @@ def _unnest(
             # the prose splits by 基本/项目: a table's classes without funding are another cut of
             # the same money (总额 by economic class), which the lines cannot hold twice
             cut = [x for x in here if x.amount.table and x.funding is None]
-            demoted.update(id(x) for x in cut)
+            split = [x for x in here if not x.amount.table and x.funding is not None]
+            if not _second_breakdown(split + [x for x in cut if x.item is not Item.UNCLASSIFIED]):
+                # (a cut adding up to the prose's 基本 + 项目 is the whole twice: both kept)
+                demoted.update(id(x) for x in cut)
             here = [x for x in here if id(x) not in demoted]
         funds = {
             line.funding: line for line in here if line.item is Item.UNCLASSIFIED and line.funding
