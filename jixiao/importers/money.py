@@ -93,7 +93,32 @@ def own_names(department: str | None) -> tuple[str, ...]:
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
     for name in names:
         label = label.replace(name, "")
+    if names:
+        label = _SHORT_NAME.sub(
+            lambda m: "" if _abbreviates(m.group(), names[0]) else m.group(), label
+        )
     return label
+
+
+# "县残联" (宁川县残疾人联合会), "市科协", "县供销社": a level and a few characters of the name
+_SHORT_NAME = re.compile(
+    rf"(?:^|(?<=年)|(?<=年度))[县市区州旗镇乡][{CJK}]{{2,4}}?(?=全年|年|本年|当年|预算|支出|实际|决算|执行|收入|资产)"
+)
+
+
+def _abbreviates(short: str, department: str) -> bool:
+    """True when *short* ("县残联") is the department's name shortened: its level character and
+    then its other characters in order, the last one in the name's last word (联合会)."""
+    if short[0] not in department:
+        return False
+    rest = department[department.index(short[0]) + 1 :]
+    position = 0
+    for character in short[1:]:
+        position = rest.find(character, position)
+        if position < 0:
+            return False
+        position += 1
+    return short[-1] in department[-4:]
 
 
 _DELIMITERS = ",;。:、\n"
@@ -157,6 +182,12 @@ _ASSETS: tuple[tuple[str, str], ...] = (
     (r"在用固定资产", "fixed_in_use"),
     (r"固定资产(?:原值|总额|总值|合计)", "fixed_total"),
     (r"资产总额|资产总计|总资产", "total"),
+)
+
+
+# words an asset label of the department's own may carry beside its noun
+_ASSET_WORDS = re.compile(
+    r"国有|账面|净值|原值|年末|年初|截至|截止|\d{1,2}月\d{1,2}日|共有|拥有|现有"
 )
 
 
@@ -275,6 +306,8 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
         return "income", None, None, None
     for pattern, asset_field in _ASSETS:
         if re.search(pattern, label):
+            if _names_something_else(_ASSET_WORDS.sub("", re.sub(pattern, "", label))):
+                return None, None, None, None  # "社有企业年末资产总额…": another body's assets
             return f"asset:{asset_field}", None, None, None
     kind: str | None = None
     item: Item | None = None

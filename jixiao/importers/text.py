@@ -50,6 +50,17 @@ _SUFFIXES = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
+# the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
+_ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
+
+
+def _changes_the_asset_total(sentence: str) -> bool:
+    """True when the nearest asset noun before a "较上年增长4.6%" is the asset total ("资产总额
+    186.45万元，较上年增长4.6%"), not 净资产, 负债 or 固定资产 ("…，净资产172.30万元，较上年增长4.6%")."""
+    nouns = _ASSET_NOUN.findall(sentence)
+    return bool(nouns) and nouns[-1] in ("资产", "国有资产")
+
+
 _GRADES = {
     "优秀": "优",
     "优": "优",
@@ -727,7 +738,7 @@ class _Importer:
             if not match:
                 continue
             sentence = line.text[: start - line.start]
-            if "资产" not in sentence[sentence.rfind("。") + 1 :]:
+            if not _changes_the_asset_total(sentence[sentence.rfind("。") + 1 :]):
                 continue
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
             self.stated.append(Fact("assets.change_pct", signed, start, end, label))

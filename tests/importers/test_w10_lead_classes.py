@@ -225,3 +225,56 @@ def test_a_heading_is_not_joined_to_the_money_line_after_it() -> None:
     result = import_text(TITLE + "（二）2023年预算\n支出合计960.00万元，全年实际支出931.50万元。")
     # read under its heading (a bare 支出 there is the budget), but as a line of its own
     assert result.sources["budget.total"].text == "支出合计960.00万元"
+
+
+# ── 9. assets: another body's, and a change that is not the asset total's ────────────────────
+
+
+def figures_of(title: str, text: str) -> dict[str, str]:
+    return claimed_figures(import_text(title + "一、基本情况\n" + text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "年末资产总额186.45万元，较上年增长4.6%。",
+            {"assets.total_net": "186.45", "assets.change_pct": "4.6"},
+        ),
+        # the change after 净资产 / 负债 is theirs, not the asset total's
+        (
+            "年末资产总额186.45万元，负债总额14.15万元，净资产172.30万元，较上年增长4.6%。",
+            {"assets.total_net": "186.45"},
+        ),
+        ("资产总额186.45万元，负债总额14.15万元，较上年下降2.1%。", {"assets.total_net": "186.45"}),
+        # another body's assets
+        ("社有企业年末资产总额3,856.40万元，利润总额126.80万元。", {}),
+        ("所属公司资产总额3,856.40万元。", {}),
+        # the department's own, with its words
+        ("截至2023年12月31日，国有资产总额186.45万元。", {"assets.total_net": "186.45"}),
+    ],
+)
+def test_asset_figures_are_the_departments_own(text: str, expected: dict[str, str]) -> None:
+    read = figures_of(TITLE, text)
+    assert {k: v for k, v in read.items() if k.startswith("assets.")} == expected
+
+
+# ── 10. the department's name shortened ──────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("department", "line", "read"),
+    [
+        ("宁川县残疾人联合会", "2024年度县残联全年预算数为618.40万元。", "618.4"),
+        ("临江市科学技术协会", "市科协全年预算数为618.40万元。", "618.4"),
+        ("桐溪县供销合作社联合社", "县供销社全年预算数为618.40万元。", "618.4"),
+        # another body shortened is not the department
+        ("宁川县民政局", "县残联全年预算数为618.40万元。", None),
+        ("宁川县民政局", "县财政局全年预算数为618.40万元。", None),
+    ],
+)
+def test_the_departments_name_shortened_is_the_department(
+    department: str, line: str, read: str | None
+) -> None:
+    result = import_text(f"{department}2024年度部门整体支出绩效自评报告\n一、预算情况\n{line}")
+    assert money_only(claimed_figures(result)).get("budget.total") == read
