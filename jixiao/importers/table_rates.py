@@ -3,7 +3,8 @@
 A table with a budget column, a spending column and a rate column states the department's
 预算执行率 in its 合计 row. A column titled 完成率 or 执行率 alone may be anything's rate, so the
 row's own arithmetic decides: the rate is read only when it is the row's spending over its
-budget, to the decimals written. A column titled 预算执行率 says so itself. Columns of last year
+budget, to the decimals written. A column titled 预算执行率 says so itself, and so does the
+自评表's 年度资金总额 row (the form defines its 执行率). Columns of last year
 (上年…) are never the year's budget or spending.
 """
 
@@ -18,7 +19,9 @@ from jixiao.importers.patterns import parse_number
 
 _RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
 _SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额)$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额|(?:年度)?(?:预算)?资金总额)$")
+# the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数
+_FORM_TOTAL_ROW = re.compile(r"^(?:年度)?(?:预算)?资金总额$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -43,7 +46,9 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             if match is None:
                 continue
             rate = Decimal(match.group(1))
-            named = header[rate_column].startswith("预算")
+            named = header[rate_column].startswith("预算") or bool(
+                _FORM_TOTAL_ROW.match(cells[0].strip())
+            )
             if not named and not _is_spent_over_budget(rate, cells, spent, budget):
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])

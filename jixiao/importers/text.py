@@ -108,12 +108,27 @@ _SPENT_OVER_BUDGET = re.compile(
 )
 
 
+_COMPLETES_THE_BUDGET = re.compile(
+    r"(?:完成|达到)(?:了)?(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?"
+)
+_WHOLE_SPENDING_NOUN = re.compile(
+    r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出"
+)
+
+
 def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
     """A bare "执行率" is the budget's when its clause has just named the budget ("全年预算调整后
     为3600万元，执行率97.17%"), or the spending in a sentence that named the budget, or its heading is about budget execution ("2.2 预算执行"); so is
     the year's spending stated as a share of its budget ("支出合计占全年预算的97.69%")."""
     if _SPENT_OVER_BUDGET.fullmatch(label):
         return True
+    if _COMPLETES_THE_BUDGET.fullmatch(label):
+        # "财政拨款支出决算407.82万元，完成全年预算的97.36%": the clause's subject is the whole
+        # spending, not a class or a project's
+        clause = re.split(r"[。;]", line.text[: start - line.start])[-1]
+        return bool(_WHOLE_SPENDING_NOUN.search(clause)) and not re.search(
+            r"基本支出|项目支出|三公|专项|工资福利|商品和服务", clause
+        )
     if not re.fullmatch(r"(?:全年|年度|整体|总体)?执行率", label):
         return False
     before = line.text[: start - line.start]

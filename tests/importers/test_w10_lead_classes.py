@@ -278,3 +278,38 @@ def test_the_departments_name_shortened_is_the_department(
 ) -> None:
     result = import_text(f"{department}2024年度部门整体支出绩效自评报告\n一、预算情况\n{line}")
     assert money_only(claimed_figures(result)).get("budget.total") == read
+
+
+# ── 11. execution rates: the 自评表's 年度资金总额 row, and 完成全年预算的 ────────────────────────
+
+FORM = (
+    "单位：万元\n资金项目\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "年度资金总额\t1,526.40\t1,688.75\t{spent}\t10\t98.76%\t9.88\n"
+    "其中：财政拨款\t1,526.40\t1,648.75\t1,602.18\t—\t—\t—\n"
+)
+
+
+@pytest.mark.parametrize("spent", ["1,667.76", "1,642.18"])  # agreeing, and contradicted
+def test_the_forms_total_row_states_the_execution_rate(spent: str) -> None:
+    result = import_text(TITLE + FORM.format(spent=spent))
+    # the stated rate (the figures view computes its own from the budget and spending)
+    assert result.sources["rates.execution"].text.endswith("98.76%")
+
+
+def test_another_rows_rate_in_the_form_is_not_the_execution_rate() -> None:
+    text = FORM.format(spent="1,667.76").replace("年度资金总额", "项目资金")
+    assert "rates.execution" not in claimed_figures(import_text(TITLE + text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("2024年度财政拨款支出决算407.82万元，完成全年预算的97.36%。", "97.36"),
+        ("全年实际支出407.82万元，达到年度预算的97.36%。", "97.36"),
+        ("基本支出336.45万元，完成全年预算的98.10%。", None),  # a class's
+        ("培训项目支出32.00万元，完成全年预算的80.00%。", None),  # a project's
+    ],
+)
+def test_spending_completing_its_budget(sentence: str, rate: str | None) -> None:
+    read = claimed_figures(import_text(TITLE + "一、预算执行情况\n" + sentence))
+    assert read.get("rates.execution") == rate
