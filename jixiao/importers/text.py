@@ -108,6 +108,48 @@ _SPENT_OVER_BUDGET = re.compile(
 )
 
 
+def _budget_and_spending_totals(
+    data: dict[str, Any], stated: list[Fact]
+) -> tuple[list[Decimal], list[Decimal]]:
+    """(budget totals, spending totals) the money readers read: lines with no class or funding,
+    and stated totals."""
+    budgets: list[Decimal] = []
+    spending: list[Decimal] = []
+    for line in data.get("money", {}).get("lines", []):
+        if line["item"] != "未分类支出" or line.get("funding"):
+            continue
+        spent = line["phase"] in ("执行", "决算")
+        (spending if spent else budgets).append(Decimal(line["amount"]))
+    for fact in stated:
+        if fact.key in ("budget.total", "budget.initial_total"):
+            budgets.append(fact.value)
+        elif fact.key == "executed.total":
+            spending.append(fact.value)
+    return budgets, spending
+
+
+def _spent_over_a_budget(
+    line: Line, label: str, start: int, rate: Decimal, totals: tuple[list[Decimal], list[Decimal]]
+) -> bool:
+    """ "2023年度财政拨款支出728.14万元，较上年决算数645.37万元增长12.83%，执行率98.05%": a bare
+    执行率 in a sentence about spending is the budget's when the arithmetic proves it — a spending
+    total read over a budget total read is that rate, to the decimals written (reconcile)."""
+    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
+        return False
+    sentence = line.text[: start - line.start].split("。")[-1]
+    if not _WHOLE_SPENDING_NOUN.search(sentence):
+        return False
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    budgets, spending = totals
+    return any(
+        (spent * 100 / budget).quantize(places) == rate
+        for budget in budgets
+        for spent in spending
+        if budget
+    )
+
+
 _COMPLETES_THE_BUDGET = re.compile(
     r"(?:完成|达到)(?:了)?(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?"
 )
@@ -317,7 +359,7 @@ class _Importer:
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
-        self._rates()
+        self._rates(_budget_and_spending_totals(data, self.stated))
 
     def _read_organisation(self, data: dict[str, Any]) -> None:
         self._internal_units()
@@ -612,12 +654,15 @@ class _Importer:
                 )
                 yield line, label, value, line.start + start, line.start + match.end()
 
-    def _rates(self) -> None:
+    def _rates(self, totals: tuple[list[Decimal], list[Decimal]] = ([], [])) -> None:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
             # "预算执行 … 执行率97.17%": the budget's execution rate
-            named = "预算执行率" if _budget_execution_rate(_line, label, start) else label
+            budget_rate = _budget_execution_rate(_line, label, start) or _spent_over_a_budget(
+                _line, label, start, value, totals
+            )
+            named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
                 if re.search(rf"(?:{pattern})$", named):
                     self.stated.append(Fact(key, value, start, end, label))

@@ -313,3 +313,19 @@ def test_another_rows_rate_in_the_form_is_not_the_execution_rate() -> None:
 def test_spending_completing_its_budget(sentence: str, rate: str | None) -> None:
     read = claimed_figures(import_text(TITLE + "一、预算执行情况\n" + sentence))
     assert read.get("rates.execution") == rate
+
+
+@pytest.mark.parametrize(
+    ("rate", "read"),
+    [("98.05", "98.05"), ("98.0", "98.0"), ("97.50", None)],  # proven, to one decimal, not
+)
+def test_a_bare_rate_after_a_comparison_is_the_budgets_when_the_arithmetic_proves_it(
+    rate: str, read: str | None
+) -> None:
+    text = (
+        "一、部门整体支出情况\n（一）预算情况：2023年年初预算586.20万元，调整预算为742.65万元。\n"
+        f"（二）支出情况：2023年度财政拨款支出728.14万元，较上年决算数645.37万元增长12.83%，执行率{rate}%。"
+    )
+    result = import_text(TITLE + text)
+    source = result.sources.get("rates.execution")
+    assert (source.text.removesuffix("%")[-len(rate) :] if source else None) == read
