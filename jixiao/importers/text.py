@@ -137,8 +137,11 @@ def _spent_over_a_budget(
     if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
-    if not _WHOLE_SPENDING_NOUN.search(sentence):
+    heading = line.path[-1] if line.path else ""
+    if not _WHOLE_SPENDING_NOUN.search(sentence) or not re.search(r"支出|预算|收支", heading):
         return False
+    if re.search(r"项目|三公|专项|资金", heading):
+        return False  # a project's or a fund's section: its rate, not the department's
     exponent = rate.as_tuple().exponent
     places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
     budgets, spending = totals
