@@ -10,13 +10,17 @@ first row. Which number sits in which column cannot be seen in flattened text, s
 only when the arithmetic proves the alignment (reconcile.choose): a 合计 / 总计 row whose every
 number is the sum of the same column in the other rows. A cell lost in flattening breaks a row's
 count or the sums, and then nothing of the table is read.
+
+A form's money block (年度预算数 / 全年执行数 / 执行率 / 分值 / 得分) may have rows of different
+lengths, its part rows having lost their empty score cells; it is read when every row's 执行率 is
+its spending over its budget and the parts add up to the total row (`_read_rate_block`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers import reconcile
 from jixiao.importers.document import Line
@@ -31,6 +35,18 @@ _TITLE = re.compile(rf"^[{CJK}()“”\"、]{{2,16}}$")
 # a short title that names a column or a row of money (年初预算, 实际支出, 基本支出…), not a caption
 _COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:预算|决算|执行|支出)[\u4e00-\u9fff]?$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|收入合计|总额)$")
+# a caption closing on its unit in brackets ("年度预算资金情况（万元）")
+_CAPTION_UNIT = re.compile(rf"^[{CJK}]{{2,20}}\((亿元|万元|千元|元)\)$")
+# a row label of a form's money block: "年度资金总额", "其中：基本支出"
+_PART_PREFIX = re.compile(r"^其中[:]?")
+_ROW_LABEL = re.compile(rf"^(?:其中[:]?)?[{CJK}()“”\"、]{{2,16}}$")
+# the columns of a form's money block: budget, spending, their rate, then the form's own score
+# columns (分值 / 得分 of the 预算执行率 indicator), which a part row may have lost
+_BUDGET_TITLE = re.compile(r"预算")
+_SPENT_TITLE = re.compile(r"执行数|支出数|决算数|实际支出|支出金额")
+_RATE_TITLE = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
+_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+_BLOCK_TOTAL = re.compile(r"(?:合计|总计|总额)$")
 
 
 @dataclass(frozen=True)
@@ -49,10 +65,26 @@ def flattened_cells(lines: list[Line]) -> list[Cell]:
     """Cells of every flattened money table in *lines* whose alignment the arithmetic proves."""
     cells: list[Cell] = []
     for index, line in enumerate(lines):
-        unit = _UNIT.search(line.text.strip())
+        unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
-            cells.extend(_read(lines, index + 1, unit.group(1)))
+            cells.extend(
+                _read(lines, index + 1, unit.group(1))
+                or _read_rate_block(lines, index + 1, unit.group(1))[0]
+            )
     return cells
+
+
+def flattened_execution_rates(lines: list[Line]) -> list[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of the total row of each flattened budget / spending / 执行率
+    block whose rows the arithmetic proves (see `_read_rate_block`)."""
+    rates = []
+    for index, line in enumerate(lines):
+        unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
+        if unit:
+            rate = _read_rate_block(lines, index + 1, unit.group(1))[1]
+            if rate is not None:
+                rates.append(rate)
+    return rates
 
 
 def _is_number(line: Line) -> bool:
@@ -154,3 +186,105 @@ def _aligned(rows: list[tuple[Line, list[Line]]], columns: int) -> bool:
         ).adds_up
     ]
     return len(adding_up) == columns or (columns >= 2 and len(parts) >= 2 and bool(adding_up))
+
+
+def _rate_matches(rate: Decimal, spent: Decimal, budget: Decimal) -> bool:
+    """The rate written equals spending / budget rounded to the decimals it is written with."""
+    if budget <= 0:
+        return False
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return (spent * 100 / budget).quantize(places, rounding=ROUND_HALF_UP) == rate
+
+
+def _read_rate_block(
+    lines: list[Line], begin: int, unit: str
+) -> tuple[list[Cell], tuple[Decimal, int, int, str] | None]:
+    """A form's money block flattened one cell per line: titles 年度预算数 / 全年执行数 / 执行率
+    [/ 分值 / 得分], then rows of a label, budget, spending, rate [, score cells]. A part row
+    ("其中：基本支出") may have lost its empty score cells, so rows differ in length; the rate
+    proves each row: its 执行率 must be its spending over its budget to the decimals written, in
+    every row, and the parts must add up to the total row in both columns. Gives the budget and
+    spending cells and, when its first row is the total, that row's rate."""
+    titles: list[Line] = []
+    index = begin
+    while index < len(lines) and _TITLE.match(lines[index].text.strip()):
+        titles.append(lines[index])
+        index += 1
+    first = index
+    while index < len(lines) and _is_cell(lines[index]):
+        index += 1
+    columns = index - first
+    if columns < 3 or len(titles) != columns + 1:
+        return [], None  # a title left over or missing: the columns are not known
+    headers = [title.text.strip() for title in titles[:-1]]
+    if not (
+        _BUDGET_TITLE.search(headers[0])
+        and _SPENT_TITLE.search(headers[1])
+        and _RATE_TITLE.match(headers[2])
+        and all(_SCORE_TITLE.match(title) for title in headers[3:])
+    ):
+        return [], None
+    rows: list[tuple[Line, list[Line]]] = []
+    label, index = titles[-1], first
+    while True:
+        values = []
+        while index < len(lines) and _is_cell(lines[index]) and len(values) < columns:
+            values.append(lines[index])
+            index += 1
+        if len(values) < 3 or not (_is_number(values[0]) and _is_number(values[1])):
+            return [], None
+        if _is_number(values[2]) or not all(_is_number(v) for v in values[3:]):
+            return [], None  # the rate's place holds an amount: a cell lost or added
+        rows.append((label, values))
+        if index < len(lines) and _is_cell(lines[index]):
+            return [], None  # more cells than columns
+        if (
+            index + 1 < len(lines)
+            and _ROW_LABEL.match(lines[index].text.strip())
+            and _is_number(lines[index + 1])
+        ):
+            label, index = lines[index], index + 1
+            continue
+        break
+    if len(rows) < 2:
+        return [], None
+
+    def number(line: Line) -> Decimal:
+        value = parse_number(line.text.strip().rstrip("%").strip())
+        return value if value is not None else Decimal("NaN")
+
+    figures = [(label, [number(v) for v in values[:3]]) for label, values in rows]
+    if any(v.is_nan() for _, values in figures for v in values):
+        return [], None
+    if not all(_rate_matches(rate, spent, budget) for _, (budget, spent, rate) in figures):
+        return [], None
+    total, *parts = figures
+    for column in (0, 1):
+        if not reconcile.Reading(
+            "column", total[1][column], tuple(values[column] for _, values in parts), column
+        ).adds_up:
+            return [], None
+    cells = [
+        Cell(
+            _PART_PREFIX.sub("", label.text.strip()),
+            headers[column],
+            values[column],
+            unit,
+            label.start,
+            value_line.start + len(value_line.text.rstrip()),
+        )
+        for (label, value_lines), (_, values) in zip(rows, figures, strict=True)
+        for column, value_line in enumerate(value_lines[:2])
+    ]
+    rate = None
+    total_label = total[0].text.strip()
+    if _BLOCK_TOTAL.search(total_label) and not _PART_PREFIX.match(total_label):
+        rate_line = rows[0][1][2]
+        rate = (
+            total[1][2],
+            rate_line.start,
+            rate_line.start + len(rate_line.text.rstrip()),
+            f"{total_label}{headers[2]}",
+        )
+    return cells, rate

@@ -1048,7 +1048,7 @@ def _read_table(
             column_units[-1] = None
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
-    income_total = any(_INCOME_TOTAL.search(row.text.split("\t")[0]) for row in rows[1:])
+    income_total = _income_has_parts(rows[1:])
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1105,6 +1105,20 @@ def _read_table(
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")
+# a row of income the readers give no role (事业收入, 经营收入, 上级补助收入…)
+_INCOME_ROW = re.compile(r"收入(?:\([^)]*\))?$")
+
+
+def _income_has_parts(rows: list[Line]) -> bool:
+    """A table whose 财政拨款收入 is a part of its income: beside a 收入合计 row, or beside
+    another kind of income the readers give no role ("事业收入（广告及经营）", 经营收入): the
+    department's income is then their unstated sum, not 财政拨款收入 alone."""
+    labels = [_NUMBERING.sub("", row.text.split("\t")[0].strip()) for row in rows]
+    return any(_INCOME_TOTAL.search(label) for label in labels) or any(
+        _INCOME_ROW.search(label) and classify(label)[0] is None for label in labels
+    )
+
+
 _INCOME_TOTAL = re.compile(r"收入(?:合计|总计|总额)|总收入|本年收入$")
 
 

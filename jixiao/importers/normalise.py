@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.lexicon import lexicon
-from jixiao.importers.patterns import CHINESE_DIGITS, CJK, parse_chinese_int
+from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -93,6 +93,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$", re.M), ""),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
+]
+# after the table passes above (and before indentation goes): tables aligned with spaces
+_LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # indentation and trailing blanks (tabs between table cells stay)
     (re.compile(r"^[ \t]+(?=[^\t\n]*$)|^ +|[ \t]+$", re.M), ""),
     # a heading marker alone on its line belongs to the next line ("2.\n人员编制")
@@ -101,6 +104,87 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # (a single blank; wider gaps separate fields on web pages and stay)
     (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_TIGHT}])"), ""),
 ]
+
+# Tables aligned with runs of spaces (no tabs, no borders): a header row of titles, then rows of
+# a label and as many numbers as the header has titles, cells apart by two spaces or more. The
+# columns are proven by the count: every row under the header has exactly its number of cells.
+# Such rows become tab rows (as a Word table's); prose with a double space stays prose.
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACED_NUMBER = re.compile(rf"^(?:{NUMBER})%?$|^[-—/]$")
+_SPACED_SECTION = re.compile(rf"^[{CJK}]{{2,12}}:?$")
+_SPACED_MIN_COLUMNS = 3  # a label and two columns at least
+_SPACED_MIN_ROWS = 2
+
+
+def _spaced_cells(line: str) -> list[str]:
+    return _GAP.split(line.strip()) if "\t" not in line else []
+
+
+def _spaced_row(cells: list[str], columns: int) -> bool:
+    """A row of a space-aligned table: a label, then numbers (or dashes) in every column."""
+    return (
+        len(cells) == columns
+        and not _SPACED_NUMBER.match(cells[0])
+        and all(_SPACED_NUMBER.match(cell) for cell in cells[1:])
+        and any(cell[0].isdigit() for cell in cells[1:])
+    )
+
+
+def _spaced_table(lines: list[str], header: int) -> list[int]:
+    """The lines of the space-aligned table whose header is *lines[header]*: [] when the header
+    is not one (a number in it, too few titles) or fewer than two rows follow it. A short label
+    alone on its line between rows ("其中:") keeps the table going; it stays a plain line."""
+    titles = _spaced_cells(lines[header])
+    columns = len(titles)
+    if columns < _SPACED_MIN_COLUMNS or any(_SPACED_NUMBER.match(title) for title in titles):
+        return []
+    rows: list[int] = []
+    index = header + 1
+    while index < len(lines):
+        cells = _spaced_cells(lines[index])
+        if _spaced_row(cells, columns):
+            rows.append(index)
+        elif not (
+            rows
+            and index + 1 < len(lines)
+            and _SPACED_SECTION.match(lines[index].strip())
+            and _spaced_row(_spaced_cells(lines[index + 1]), columns)
+        ):
+            break
+        index += 1
+    return [header, *rows] if len(rows) >= _SPACED_MIN_ROWS else []
+
+
+def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows of tables aligned with spaces → tab-separated rows, each character keeping its origin
+    (a gap of spaces becomes one tab that maps to the gap's first space)."""
+    lines = text.split("\n")
+    table_lines: set[int] = set()
+    index = 0
+    while index < len(lines):
+        found = _spaced_table(lines, index)
+        table_lines.update(found)
+        index = found[-1] + 1 if found else index + 1
+    if not table_lines:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        if number in table_lines:
+            line_text, line_origin = _substitute(
+                line, origin[position : position + len(line)], _GAP, "\t"
+            )
+        else:
+            line_text, line_origin = line, origin[position : position + len(line)]
+        pieces.append(line_text)
+        new_origin.extend(line_origin)
+        position += len(line)
+        if number < len(lines) - 1:
+            new_origin.append(origin[position])
+            position += 1
+    return "\n".join(pieces), new_origin
+
 
 # a list number dropped into the middle of a sentence ("实有人数1、42人"): not after 第, not
 # the start of a real list (no "2、" shortly after), between two ideographs or ideograph and digit
@@ -250,6 +334,9 @@ def _join_wrapped_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
 # / "1,020.18万，项目支出…"): the line holds a clause already (a comma in it) and does not end one.
 _FIGURE_START = re.compile(r"\d[\d,]*(?:\.\d+)?(?:亿元|万元|千元|元|万|%|人|名|个|分)")
 _CLAUSE_END = "。!?;:,、！？；：，"
+# a comma between clauses, not one grouping a number's digits ("2,397.52" alone on its line is a
+# table's cell, not a sentence in progress)
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|，")
 
 
 def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -257,7 +344,7 @@ def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[
 
     def runs_on_to_figure(line: str, following: str) -> bool:
         return (
-            ("," in line or "，" in line)
+            _CLAUSE_COMMA.search(line) is not None
             and line[-1] not in _CLAUSE_END
             and _FIGURE_START.match(following) is not None
         ) or _label_runs_on(line, following)
@@ -321,6 +408,9 @@ def normalise(text: str) -> Normalised:
     folded = text.translate(_WIDTH)
     origin = list(range(len(text)))
     for pattern, replacement in _PASSES:
+        folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _space_aligned_tables(folded, origin)
+    for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
     folded, origin = _chinese_percentages(folded, origin)

@@ -21,6 +21,7 @@ from jixiao.core.errors import InputError
 from jixiao.core.figures import FIGURES_BY_KEY
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
 from jixiao.importers.money import read_money
@@ -165,7 +166,7 @@ def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
     """A bare "执行率" is the budget's when its clause has just named the budget ("全年预算调整后
     为3600万元，执行率97.17%"), or the spending in a sentence that named the budget, or its heading is about budget execution ("2.2 预算执行"); so is
     the year's spending stated as a share of its budget ("支出合计占全年预算的97.69%")."""
-    if _SPENT_OVER_BUDGET.fullmatch(label):
+    if _SPENT_OVER_BUDGET.fullmatch(label) or _spent_amount_over_budget(line, label, start):
         return True
     if _COMPLETES_THE_BUDGET.fullmatch(label):
         # "财政拨款支出决算407.82万元，完成全年预算的97.36%": the clause's subject is the whole
@@ -193,6 +194,25 @@ def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
         and bool(_WHOLE_SPENDING.match(sentence.strip()))
     )
     return "预算" in clause or spent or "预算执行" in heading or whole_spending
+
+
+_OVER_BUDGET = re.compile(
+    r"占(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?(?:比例|比重)?"
+)
+_SPENT_CLAUSE = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:部门)?(?:全年|本年|当年|年度)?(?:实际|累计)?"
+    rf"(?:支出|决算支出)(?:合计|总额|总计)?(?:为|是|:)?\s*(?:{NUMBER})(?:亿元|万元|千元|元|万),?"
+)
+
+
+def _spent_amount_over_budget(line: Line, label: str, start: int) -> bool:
+    """ "全年决算支出2,301.62万元，占全年预算的96.49%": the share follows the year's whole spending
+    and its amount, the clause before it (a class's, "基本支出1,408.37万元，占…", is not)."""
+    if not _OVER_BUDGET.fullmatch(label):
+        return False
+    before = line.text[: start - line.start]
+    clause = re.split(r"[。;!?]", before)[-1].strip()
+    return bool(_SPENT_CLAUSE.fullmatch(clause))
 
 
 _WHOLE_SPENDING = re.compile(
@@ -673,7 +693,12 @@ class _Importer:
                     break
         if "rates.execution" not in self.sources:
             # a table's 合计 row with a 完成率 column its own budget and spending confirm
-            for value, start, end, label in table_execution_rates(self.report.lines):
+            # …or a flattened form's budget / spending / 执行率 block, its rows proven by their rates
+            rates = [
+                *table_execution_rates(self.report.lines),
+                *flattened_execution_rates(self.report.lines),
+            ]
+            for value, start, end, label in rates:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
                 self.sources.setdefault("rates.execution", (start, end))
                 break
