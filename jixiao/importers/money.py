@@ -170,7 +170,8 @@ _NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单
 _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排", Phase.BUDGET_INITIAL),
     (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
-    (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}", BUDGET),
+    # 年度资金总额: the 自评表's name for the year's budget (initial, or adjusted with its steps)
+    (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}|年度资金总额", BUDGET),
     (rf"决算{_NOT_FINAL}", Phase.FINAL),
     (
         r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付",
@@ -655,6 +656,7 @@ def _amounts(
     department's own name(s), which name no other subject (see own_names)."""
     found: list[Amount] = []
     previous_line: Line | None = None
+    carried: Amount | None = None  # a form line's total, whose 其中 parts follow on the next lines
     for line in report.lines:
         text = line.text
         line_before, previous_line = previous_line, line
@@ -663,6 +665,10 @@ def _amounts(
         last: Amount | None = None
         group_open = False
         previous_end = 0
+        carried = _carried_total(carried, text, found)
+        if carried is not None:
+            # "年度预算数（万元）：5,168.40" / "其中：基本支出（万元）：1,926.40" / "项目支出（万元）：…"
+            head, group_open = carried, True
         for match in _amount_matches(text):
             value = parse_number(match.number)
             if value is None:
@@ -779,9 +785,27 @@ def _amounts(
                 "unread",
             ):
                 head, sub, group_open = amount, None, False
+        carried = head if _FORM_TOTAL_LINE.match(text) and head is not None else carried
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
+
+
+# a form's line holding one total: "年度预算数（万元）：5,168.40", "全年实际支出（万元）：5,032.50"
+_FORM_TOTAL_LINE = re.compile(rf"^[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
+_FORM_PART_LINE = re.compile(rf"^(?:其中:?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
+
+
+def _carried_total(carried: Amount | None, text: str, found: list[Amount]) -> Amount | None:
+    """The total of the form line above that this line's parts belong to: the line opens with
+    其中 right under it, or goes on a 其中 list ("项目支出（万元）：…" under "其中：基本支出…")."""
+    if carried is None or carried.kind != "total" or carried.phase is None:
+        return None
+    if not _FORM_PART_LINE.match(text):
+        return None
+    if text.startswith("其中"):
+        return carried
+    return carried if carried.parts and carried.parts[-1] is found[-1] else None
 
 
 _BARE_BUDGET = re.compile(r"(?:全年|当年|本年|年度|年初)?(?:预算|预算数|预算安排|安排)")
@@ -1621,6 +1645,8 @@ def _list_start(text: str, amount: Amount) -> int:
     对个人和家庭的补助…，主要为…；资本性支出…"): each clause of it opening on a class."""
     sentence = max(text.rfind(mark, 0, amount.start) for mark in "。\n")
     clause = max(sentence, text.rfind(";", 0, amount.start))
+    if amount.kind == "economic" and _LIST_ITEM.match(text, sentence + 1):
+        return _first_item_of_the_list(text, sentence)
     if amount.kind != "economic" or clause == sentence:
         return clause
     end = min(
@@ -1633,6 +1659,27 @@ def _list_start(text: str, amount: Amount) -> int:
         if any(re.match(p, _class_in_brackets(c.strip())) for p, _ in _ECONOMIC)
     ]
     return sentence if len(clauses) >= 2 and len(classes) == len(clauses) - 1 else clause
+
+
+# a numbered line of a list: "（1）工资福利支出1,612.38万元；" (after normalising: "(1)…;")
+_LIST_ITEM = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、]|[①-⑳])\s*(?P<rest>[^\n]*)")
+
+
+def _first_item_of_the_list(text: str, line_end_before: int) -> int:
+    """The economic classes listed one a numbered line ("（1）工资福利支出…；" / "（2）商品和服务
+    支出…；" / "（3）对个人和家庭的补助…；"): one list, starting before its first line."""
+    start = line_end_before
+    while start > 0:
+        previous = text.rfind("\n", 0, start)
+        item = _LIST_ITEM.match(text, previous + 1)
+        if item is None or item.start() != previous + 1 or not _opens_on_a_class(item["rest"]):
+            break
+        start = previous
+    return start
+
+
+def _opens_on_a_class(text: str) -> bool:
+    return any(re.match(p, _class_in_brackets(text.strip())) for p, _ in _ECONOMIC)
 
 
 def _phase_opens_the_list(

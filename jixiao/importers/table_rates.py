@@ -19,9 +19,9 @@ from jixiao.importers.patterns import parse_number
 
 _RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
 _SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额|(?:年度)?(?:预算)?资金总额)$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额)$")
 # the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数
-_FORM_TOTAL_ROW = re.compile(r"^(?:年度)?(?:预算)?资金总额$")
+_FORM_TOTAL_ROW = re.compile(r"^(?:年度|全年)?(?:预算)?资金总额$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 

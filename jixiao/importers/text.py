@@ -109,6 +109,26 @@ _SPENT_OVER_BUDGET = re.compile(
 )
 
 
+# "2.政府采购：…，执行率100%": a sentence opening with an item and a colon speaks of that item
+_NAMED_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.、]|\(\S{1,3}\))?\s*[^:,。;]{0,12}?(?:采购|项目|三公|专项|工程|补助|经费):"
+)
+
+
+def _about_a_named_item(line: Line, start: int) -> bool:
+    """True when the sentence holding *start* opens with a named item and a colon."""
+    sentence = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    return bool(_NAMED_ITEM.match(sentence))
+
+
+def _label_before_the_colon(text: str, position: int, start: int) -> tuple[int, str]:
+    """(start, label) of "预算执行率:" right before *position* (spaces allowed); else as found."""
+    match = re.search(rf"([{CJK}]{{2,16}})\s*:\s*$", text[:position])
+    if match is None:
+        return start, ""
+    return match.start(1), match.group(1)
+
+
 def _budget_and_spending_totals(
     data: dict[str, Any], stated: list[Fact]
 ) -> tuple[list[Decimal], list[Decimal]]:
@@ -135,13 +155,15 @@ def _spent_over_a_budget(
     """ "2023年度财政拨款支出728.14万元，较上年决算数645.37万元增长12.83%，执行率98.05%": a bare
     执行率 in a sentence about spending is the budget's when the arithmetic proves it — a spending
     total read over a budget total read is that rate, to the decimals written (reconcile)."""
-    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
+    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率|(?:支出|执行|预算执行)进度", label):
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
     heading = line.path[-1] if line.path else ""
-    if not _WHOLE_SPENDING_NOUN.search(sentence) or not re.search(r"支出|预算|收支", heading):
+    if not _WHOLE_SPENDING_NOUN.search(sentence):
         return False
-    if re.search(r"项目|三公|专项|资金", heading):
+    if not re.search(r"支出|预算|收支|执行", "".join(line.path)):
+        return False
+    if re.search(r"项目|三公|专项|(?<!财政)(?<!部门)资金", heading):
         return False  # a project's or a fund's section: its rate, not the department's
     exponent = rate.as_tuple().exponent
     places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
@@ -158,7 +180,8 @@ _COMPLETES_THE_BUDGET = re.compile(
     r"(?:完成|达到)(?:了)?(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?"
 )
 _WHOLE_SPENDING_NOUN = re.compile(
-    r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出"
+    r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出|共支出|"
+    r"累计支出|完成支出"
 )
 
 
@@ -675,6 +698,8 @@ class _Importer:
                 label = re.sub(
                     r"(?:为|是|达到|达|约|在|了|:)+$", "", line.text[start : match.start()]
                 )
+                if not label.strip():  # "预算执行率：95.12%", a form's label before its colon
+                    start, label = _label_before_the_colon(line.text, match.start(), start)
                 yield line, label, value, line.start + start, line.start + match.end()
 
     def _rates(self, totals: tuple[list[Decimal], list[Decimal]] = ([], [])) -> None:
@@ -682,8 +707,9 @@ class _Importer:
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
             # "预算执行 … 执行率97.17%": the budget's execution rate
-            budget_rate = _budget_execution_rate(_line, label, start) or _spent_over_a_budget(
-                _line, label, start, value, totals
+            budget_rate = not _about_a_named_item(_line, start) and (
+                _budget_execution_rate(_line, label, start)
+                or _spent_over_a_budget(_line, label, start, value, totals)
             )
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:

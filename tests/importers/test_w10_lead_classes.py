@@ -329,3 +329,72 @@ def test_a_bare_rate_after_a_comparison_is_the_budgets_when_the_arithmetic_prove
     result = import_text(TITLE + text)
     source = result.sources.get("rates.execution")
     assert (source.text.removesuffix("%")[-len(rate) :] if source else None) == read
+
+
+# ── 12. w12: forms as key-value lines, numbered class lists, rates by other names ──────────────
+
+KEY_VALUE_FORM = """附件1
+部门整体支出绩效自评基本情况表
+年度预算数（万元）：2,168.40
+  其中：基本支出（万元）：926.40
+        项目支出（万元）：1,242.00
+全年实际支出（万元）：2,032.50
+  其中：基本支出（万元）：904.62
+        项目支出（万元）：1,127.88
+预算执行率: 93.73%
+"""
+
+
+def test_a_key_value_forms_parts_belong_to_the_total_above() -> None:
+    read = claimed_figures(import_text(TITLE + KEY_VALUE_FORM))
+    assert {k: read.get(k) for k in ("budget.basic", "budget.project", "executed.basic")} == {
+        "budget.basic": "926.4",
+        "budget.project": "1242",
+        "executed.basic": "904.62",
+    }
+    assert import_text(TITLE + KEY_VALUE_FORM).sources["rates.execution"].text.endswith("93.73%")
+
+
+def test_parts_under_a_prose_line_are_not_carried() -> None:
+    text = "一、预算情况\n全年预算数为2,168.40万元。\n其中：基本支出（万元）：926.40\n"
+    assert "budget.basic" not in money_read(text)  # not a form line above: no total to carry
+
+
+NUMBERED_CLASSES = (
+    "一、支出情况\n本年度部门整体支出1,032.50万元。\n（三）按经济分类\n"
+    "（1）工资福利支出612.38万元；\n（2）商品和服务支出186.20万元；\n"
+    "（3）对个人和家庭的补助153.92万元；\n（4）资本性支出80.00万元。\n"
+)
+
+
+def test_classes_listed_one_a_numbered_line_share_a_phase() -> None:
+    read = money_read(NUMBERED_CLASSES)
+    assert read["executed.transfers_households"] == "153.92"
+    assert read["executed.capital"] == "80"
+
+
+def test_a_class_alone_on_a_numbered_line_after_prose_takes_no_phase() -> None:
+    text = "一、其他\n1.全年开展培训12期。\n2.对个人和家庭的补助153.92万元。\n"
+    assert "executed.transfers_households" not in money_read(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("全年实际完成支出1,297.45万元，资金执行率96.58%。", "96.58"),  # a synonym
+        ("预算完成率：96.58%", "96.58"),
+        ("截至12月31日，累计支出1,297.45万元，执行进度96.98%。", "96.98"),  # proven
+        ("全年共支出1,297.45万元，支出进度90.00%。", None),  # not proven
+        ("2.政府采购：全年政府采购合同金额386.25万元，执行率100%。", None),  # an item's
+    ],
+)
+def test_execution_rates_by_other_names(sentence: str, rate: str | None) -> None:
+    text = "一、部门预算及执行情况\n全年预算数为1,337.80万元。\n" + sentence
+    source = import_text(TITLE + text).sources.get("rates.execution")
+    assert (source.text.rstrip("%").split("：")[-1][-len(rate) :] if source else None) == rate
+
+
+@pytest.mark.parametrize("word", ["年度资金总额", "全年可用资金"])
+def test_the_years_funds_total_is_the_budget(word: str) -> None:
+    text = f"一、预算情况\n{word}4,862.15万元，其中：年初预算3,915.60万元，年中调整增加946.55万元。"
+    assert money_read(text)["budget.total"] == "4862.15"
