@@ -43,6 +43,9 @@ _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|�
 _CATEGORY = re.compile(
     r"行政|公务员|参照公务员|参公|事业|工勤|全额|差额|自收自支|政法专项|专项编制"
 )
+# a part named by its kind alone ("其中行政17人、事业25人"): 事业 names no standard type (全额 /
+# 差额 unsaid), but it is a part of the head-count before it all the same
+_BARE_CATEGORY = re.compile(rf"^(?:{_CATEGORY.pattern})(?:单位)?(?:人员|人数|编制|干部|职工)?$")
 _TYPES: tuple[tuple[str, StaffType], ...] = (
     (r"参照公务员|参公|参照管理", StaffType.CIVIL_SERVANT_MANAGED),
     (r"行政|公务员", StaffType.ADMINISTRATIVE),
@@ -139,7 +142,10 @@ def _staff_type(label: str) -> StaffType | None:
 
 # people within the quota, counted beside those outside it (编制外) and retirees: the staff in
 # service on a post; inside a stated 在职 count they are its part, not a second total
-_WITHIN_QUOTA = re.compile(r"(?:^|其中|年末|实有)(?:编制内|编内)(?:人员|人数|职工|在职人员)?$")
+# ("在职职工596人，其中在编在岗352人、编外合同制人员244人": 在编在岗, folded to 在编在职, too)
+_WITHIN_QUOTA = re.compile(
+    r"(?:^|其中|年末|实有)(?:编制内|编内|在编在职|在职在编)(?:人员|人数|职工|在职人员)?$"
+)
 
 
 def classify(label: str, unit: str) -> str | None:
@@ -221,6 +227,13 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
         header = [cell.strip() for cell in lines[index].text.split("\t")]
+        if end - index == 2:
+            found = _one_row_table(lines[index], lines[index + 1])
+            if found:
+                counts.extend(found)
+                used |= {index, index + 1}
+                index = end
+                continue
         columns = _column_kinds(header[1:])
         if columns:
             rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
@@ -234,6 +247,51 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             counts.extend(found)
             used |= read | {line.index for _, cells in rows for line, _ in cells}
     return counts, used
+
+
+_DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
+
+
+def _one_row_table(header: Line, row: Line) -> list[_Count]:
+    """A staffing table of one row and no row-label column: a header of titles ("编制数" /
+    "实有人数" / "在职人数" / "退休人数" / "劳务派遣人员") over one row of counts, cell for cell.
+    Each title that names a head-count role and no more (`_ROLE_LABEL`) gives its column's count
+    that role; other columns (劳务派遣, 差额, 备注…) are not read. Read only when every title is a
+    bare label, every cell a count or a dash, the two rows have the same number of cells, and at
+    least two titles name a role (a lost or added cell would shift every count)."""
+    titles = [cell.strip() for cell in header.text.split("\t")]
+    cells = row.text.split("\t")
+    if len(titles) != len(cells) or len(titles) < 2:
+        return []
+    if not all(_BARE_LABEL.match(title) for title in titles):
+        return []
+    if not all(_TABLE_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
+        return []
+    found: list[_Count] = []
+    position = row.start
+    for title, cell in zip(titles, cells, strict=True):
+        match = _TABLE_COUNT.match(cell)
+        role = _role_of_title(title)
+        if match and role is not None:
+            end = position + match.end(1)
+            found.append(
+                _Count(role, None, int(match.group(1)), position + match.start(1), end, title)
+            )
+        position += len(cell) + 1
+    roles = [count.role for count in found]
+    if len({title for title in titles if _role_of_title(title)}) < 2 or len(set(roles)) != len(
+        roles
+    ):
+        return []
+    return found
+
+
+def _role_of_title(title: str) -> str | None:
+    """The role of a label that names a head-count and no more ("编制数", "在职人数（人）")."""
+    if not _ROLE_LABEL.match(title):
+        return None
+    role = classify(_UNIT_BRACKET.sub("", title), "人")
+    return None if role is None or role.startswith("trap") else role
 
 
 def _column_kinds(titles: list[str]) -> dict[int, str]:
@@ -372,6 +430,10 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
         if line.index in table_lines:
             continue
         text = line.text
+        keyed = _key_value_count(line)
+        if keyed is not None:
+            per_line.append([keyed])
+            continue
         label_line = _label_on_line_before(report.lines, line.index)
         if label_line is not None:
             count = _count_under_label(label_line, line)
@@ -466,7 +528,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             if (
                 role is None
-                and staff_type is not None
+                and (staff_type is not None or _BARE_CATEGORY.match(label))
                 and head is not None
                 and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE)
                 and unit != "个"
@@ -534,10 +596,33 @@ _BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
 # a label that names a head-count role and nothing else: a bare number under it is that count
 _ROLE_LABEL = re.compile(
     r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
-    r"(?:实有|现有)?在职(?:人数|人员|职工)|(?:实有)?在编人数|在编在职人数|退休人数|退休人员|退休职工|"
+    r"(?:实有|现有|实际)?(?:在编|在职)?在职(?:人数|人员|职工)|(?:实有)?在编人数|在编在职人数|退休人数|退休人员|退休职工|"
     r"离休人数|离休人员|离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
 )
 _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
+_UNIT_BRACKET = re.compile(r"\((?:人|名)\)$")
+# a key：value line of a summary table, the count with no unit ("  编制数：41", "在职人数(人): 38")
+_KEY_VALUE = re.compile(rf"\s*([{CJK}][{CJK}()]{{1,15}})\s*:\s*(\d{{1,6}})\s*")
+
+
+def _key_value_count(line: Line) -> _Count | None:
+    """ "编制数：41" alone on its line: the key names a head-count role and no more (`_ROLE_LABEL`),
+    the value is a whole number and nothing else (no 人 after it: the prose reader reads those;
+    no decimals, %, 万元: a money or rate line of the same table)."""
+    match = _KEY_VALUE.fullmatch(line.text)
+    if match is None:
+        return None
+    role = _role_of_title(match.group(1))
+    if role is None:
+        return None
+    return _Count(
+        role,
+        None,
+        int(match.group(2)),
+        line.start + match.start(1),
+        line.start + match.end(2),
+        _UNIT_BRACKET.sub("", match.group(1)),
+    )
 
 
 def _label_on_line_before(lines: list[Line], index: int) -> Line | None:

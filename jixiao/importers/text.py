@@ -928,8 +928,15 @@ class _Importer:
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
             # a score table's header cell: "自评总分（分）\t97.6"
             rf"|((?:自评|综合|部门整体)(?:总分|得分))\s*\(分\)\s*:?\s*({NUMBER})(?![\d.%])"
-            # "评分结果：91分（优秀）": a result with no prefix of its own (its clause is checked)
-            rf"|((?:评分|评价|考核|自评)结果)(?:为|是|:)?\s*({NUMBER})分"
+            # "评分结果：91分（优秀）": a result with no prefix of its own, and "自评分：93分" (the
+            # score of whatever the clause names: its clause is checked)
+            rf"|((?:评分|评价|考核|自评)结果|(?:(?<![{CJK}])|(?<=部门|整体|单位|本局|我局))自评分)(?:为|是|:)?\s*({NUMBER})分"
+        )
+        # a key：value line of a summary table, the number with no 分 after it ("自评得分：91.5",
+        # "综合评分: 90.5"): the label is the whole key, the number the whole value
+        line_score = re.compile(
+            rf"\s*((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分)"
+            rf"|自评分)(?:\(分\))?\s*:\s*({NUMBER})\s*"
         )
         grade_pattern = re.compile(
             rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论|评级)|等级|等次)"
@@ -946,6 +953,12 @@ class _Importer:
                 clause = re.split(r"[,;。]", line.text[: match.start()])[-1]
                 if match.group(5) and re.search(r"指标|该项|单项|项目|[一二三]级", clause):
                     continue  # "该项指标评分结果8分": one indicator's score
+                sentence = re.split(r"[;。]", line.text[: match.start()])[-1]
+                if label.endswith("自评分") and re.search(
+                    r"指标(?!体系)|该项|单项|项目|分值|权重|[一二三]级", sentence
+                ):
+                    continue  # "预算执行率指标分值10分，自评分10分": one indicator's, not the
+                    # department's ("按评价指标体系逐项评分，自评分：93分" is the department's)
                 value = parse_number(match.group(2) or match.group(4) or match.group(6))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
@@ -959,6 +972,11 @@ class _Importer:
                                 line.start + bracket.end(),
                             )
                         )
+            whole = line_score.fullmatch(line.text)
+            if whole and not re.search(r"满分|分值|权重|扣|指标|该项|单项", whole.group(1)):
+                value = parse_number(whole.group(2))
+                if value is not None and 0 <= value <= 100:
+                    scores.append((value, line.start + whole.start(1), line.start + whole.end()))
             for match in grade_pattern.finditer(line.text):
                 grades.append(
                     (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())

@@ -40,6 +40,8 @@ def test_a_report_in_traditional_characters_reads_and_quotes_the_original() -> N
             "在职教职工85人,退休教职工30人。",
             {"staffing.in_service": "85", "staffing.retired": "30"},
         ),
+        ("核定编制20名,在编在岗19人。", {"staffing.authorized": "20", "staffing.in_service": "19"}),
+        ("在岗在编人员19人。", {"staffing.in_service": "19"}),
     ],
 )
 def test_synonyms_read_as_the_standard_word(text: str, expected: dict[str, str]) -> None:
