@@ -97,9 +97,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "import.I014": (
         "info",
-        "“预算支出”与同句的实际支出对照，或其“其中”分项均为预算数且合计相符，按预算数导入",
-        "预算支出 set against the spending total in the same sentence, or whose parts after 其中 "
-        "are budgets adding up to it, is read as the budget",
+        "“预算支出”与同句的实际支出对照、与预算收入相等，或其“其中”分项均为预算数且合计相符，"
+        "按预算数导入",
+        "预算支出 set against the spending total in the same sentence, equal to the budgeted "
+        "income, or whose parts after 其中 are budgets adding up to it, is read as the budget",
     ),
     "import.I010": (
         "info",

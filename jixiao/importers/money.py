@@ -382,7 +382,7 @@ def _names_something_else(rest: str) -> bool:
 
 
 # "预算支出": budgeted spending, or spending from the budget? (see _budget_against_spending)
-_BUDGETED_SPENDING = re.compile(r"预算支出(?:总额|合计|总计|数)?$")
+_BUDGETED_SPENDING = re.compile(r"预算总?支出(?:总额|合计|总计|数)?$")
 
 
 def _phase(text: str) -> Phase | str | None:
@@ -685,6 +685,8 @@ def _amounts(
             kind, phase, funding, item = classify(
                 _class_in_brackets(_without_own_name(label, names))
             )
+            if phase is None and kind in ("funding", "economic"):
+                phase = _phase_of_the_opening_phrase(text[: max(label_at, 0)])
             if kind is not None and _subject_before_colon(text, label, label_at):
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
@@ -785,7 +787,8 @@ def _amounts(
                 "unread",
             ):
                 head, sub, group_open = amount, None, False
-        carried = head if _FORM_TOTAL_LINE.match(text) and head is not None else carried
+        if head is not None and (_FORM_TOTAL_LINE.match(text) or _OPENS_A_LIST.search(text)):
+            carried = head
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
@@ -796,16 +799,42 @@ _FORM_TOTAL_LINE = re.compile(rf"^[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
 _FORM_PART_LINE = re.compile(rf"^(?:其中:?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
 
 
+# a line ending on "其中：": its parts follow one a line ("部门预算总支出：1,846万元，其中：")
+_OPENS_A_LIST = re.compile(r"其中:\s*$")
+
+
 def _carried_total(carried: Amount | None, text: str, found: list[Amount]) -> Amount | None:
-    """The total of the form line above that this line's parts belong to: the line opens with
-    其中 right under it, or goes on a 其中 list ("项目支出（万元）：…" under "其中：基本支出…")."""
-    if carried is None or carried.kind != "total" or carried.phase is None:
+    """The total of the line above that this line's parts belong to: a form line's total
+    ("年度预算数（万元）：…" / "其中：基本支出（万元）：…" / "项目支出（万元）：…"), or an amount whose
+    line ends on 其中 ("部门预算总支出：1,846万元，其中：" / "基本支出：738万元" / "项目支出：…"),
+    its parts one a line until a line of anything else."""
+    if carried is None or not _FORM_PART_LINE.match(_WAN_SUFFIX.sub("", text)):
         return None
-    if not _FORM_PART_LINE.match(text):
+    if carried.kind is not None and (carried.kind != "total" or carried.phase is None):
         return None
-    if text.startswith("其中"):
+    if text.startswith("其中") or (found and found[-1] is carried):
         return carried
-    return carried if carried.parts and carried.parts[-1] is found[-1] else None
+    previous = (carried.parts or carried.orphans)[-1:] if found else []
+    return carried if previous and previous[0] is found[-1] else None
+
+
+_WAN_SUFFIX = re.compile(r"(?<=\d)(?:亿元|万元|千元|元)\s*$")
+
+
+# "调整后全年预算中，基本支出…": a sentence opening on "<a phase>中，" speaks of that phase
+_OPENING_PHRASE = re.compile(r"^\s*([^,;:。]{2,14}?)中[,:]")
+
+
+def _phase_of_the_opening_phrase(before: str) -> Phase | str | None:
+    """The phase of the phrase a sentence opens on with 中 ("调整后全年预算中，…", "决算支出中：…"),
+    when that phrase is only a phase (no project, fund or other subject)."""
+    sentence = re.split(r"[。;]", before)[-1]
+    match = _OPENING_PHRASE.match(sentence)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    kind, phase, _, _ = classify(phrase)
+    return phase if kind == "total" else None
 
 
 _BARE_BUDGET = re.compile(r"(?:全年|当年|本年|年度|年初)?(?:预算|预算数|预算安排|安排)")
@@ -1292,7 +1321,10 @@ def read_money(
         _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
-    _budget_against_spending(report.text, names, unread, lines, statements, reading, findings)
+    budget_income = [a for a in amounts if _BUDGET_INCOME.search(a.label)]
+    _budget_against_spending(
+        report.text, names, budget_income, unread, lines, statements, reading, findings
+    )
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
@@ -1508,6 +1540,7 @@ _SENTENCE_MARKS = re.compile(r"[。；;\n]")
 def _budget_against_spending(
     text: str,
     names: tuple[str, ...],
+    budget_income: list[Amount],
     unread: list[Amount],
     lines: list[_Line],
     statements: list[tuple[str, Amount]],
@@ -1525,20 +1558,67 @@ def _budget_against_spending(
         if kind not in ("total", "funding") or phase not in (BUDGET, *_BUDGET_PHASES):
             continue
         spending = _spending_total_in_sentence(text, amount, lines, statements)
-        if spending is None:
+        income = None if spending is not None else _balancing_budget_income(amount, budget_income)
+        other = spending or income
+        if other is None:
             continue
         unread.remove(amount)
         amount.kind, amount.phase, amount.funding, amount.item = kind, phase, funding, item
+        _adopt_orphans(amount, unread)
         _resolve(amount, lines, statements, unread, reading, findings)
+        why = (
+            "与同句“{}”对照 / set against the spending in the same sentence"
+            if spending is not None
+            else "与预算收入“{}”相等 / equal to the budgeted income"
+        ).format(f"{other.label}{other.stated_value}{other.unit}")
+        chinese, english = why.split(" / ")
         findings.add(
             "import.I014",
             "info",
-            f"“{amount.label}{amount.stated_value}{amount.unit}”与同句“{spending.label}"
-            f"{spending.stated_value}{spending.unit}”对照，按预算数导入 / set against the "
-            "spending in the same sentence, read as the budget",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”{chinese}，按预算数导入 / "
+            f"{english}: read as the budget",
             "如为实际支出，请在资金信息中改正 / correct it if it is the spending",
             (amount.start, amount.end),
         )
+
+
+# the budget's income side ("部门预算总收入", "全年预算收入", "收入预算")
+_BUDGET_INCOME = re.compile(r"预算总?收入|收入预算")
+
+
+def _balancing_budget_income(amount: Amount, budget_income: list[Amount]) -> Amount | None:
+    """The budgeted income stated before *amount* with the same value: a budget balances its
+    income and spending ("部门预算总收入：1,846万元…部门预算总支出：1,846万元"), so this
+    "预算支出" is the budget's spending side."""
+    return next(
+        (a for a in budget_income if a.value == amount.value and a.start < amount.start), None
+    )
+
+
+def _adopt_orphans(total: Amount, unread: list[Amount]) -> None:
+    """The parts after 其中 set aside while *total*'s meaning was unknown become its parts once
+    it is known, when they add up to it and fit it (reconcile)."""
+    orphans = total.orphans
+    if (
+        not orphans
+        or not reconcile.Reading(
+            total.label, total.value, tuple(o.value for o in orphans), total
+        ).adds_up
+    ):
+        return
+    kinds = [o.kind for o in orphans]
+    for orphan in orphans:
+        orphan.kind = orphan.read_as
+    if not all(_compatible(total, orphan) for orphan in orphans):
+        for orphan, kind in zip(orphans, kinds, strict=True):
+            orphan.kind = kind
+        return
+    for orphan in orphans:
+        if orphan in unread:
+            unread.remove(orphan)
+        orphan.head = total
+        total.parts.append(orphan)
+    total.orphans = []
 
 
 def _classify_as_budget(
@@ -1645,7 +1725,7 @@ def _list_start(text: str, amount: Amount) -> int:
     对个人和家庭的补助…，主要为…；资本性支出…"): each clause of it opening on a class."""
     sentence = max(text.rfind(mark, 0, amount.start) for mark in "。\n")
     clause = max(sentence, text.rfind(";", 0, amount.start))
-    if amount.kind == "economic" and _LIST_ITEM.match(text, sentence + 1):
+    if amount.kind == "economic" and _class_line(text, sentence + 1):
         return _first_item_of_the_list(text, sentence)
     if amount.kind != "economic" or clause == sentence:
         return clause
@@ -1665,14 +1745,28 @@ def _list_start(text: str, amount: Amount) -> int:
 _LIST_ITEM = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.、]|[①-⑳])\s*(?P<rest>[^\n]*)")
 
 
+def _class_line(text: str, start: int) -> bool:
+    """A line holding one economic class: numbered ("（1）工资福利支出…；") or a form's line
+    ("对个人和家庭的补助：248万元")."""
+    item = _LIST_ITEM.match(text, start)
+    if item is not None and item.start() == start:
+        return _opens_on_a_class(item["rest"])
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)]
+    return bool(_CLASS_FORM_LINE.match(line)) and _opens_on_a_class(line)
+
+
+_CLASS_FORM_LINE = re.compile(rf"^[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*(?:亿元|万元|千元|元)?\s*$")
+
+
 def _first_item_of_the_list(text: str, line_end_before: int) -> int:
-    """The economic classes listed one a numbered line ("（1）工资福利支出…；" / "（2）商品和服务
-    支出…；" / "（3）对个人和家庭的补助…；"): one list, starting before its first line."""
+    """The economic classes listed one a line ("（1）工资福利支出…；" / "（2）商品和服务支出…；" /
+    "（3）对个人和家庭的补助…；", or a form's "工资福利支出：604万元" lines): one list, starting
+    before its first line."""
     start = line_end_before
     while start > 0:
         previous = text.rfind("\n", 0, start)
-        item = _LIST_ITEM.match(text, previous + 1)
-        if item is None or item.start() != previous + 1 or not _opens_on_a_class(item["rest"]):
+        if not _class_line(text, previous + 1):
             break
         start = previous
     return start

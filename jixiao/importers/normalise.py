@@ -356,6 +356,8 @@ def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[
 _LABEL_TAIL_START = re.compile(
     r"(?:支出|预算|收入|经费|执行|决算)[\u4e00-\u9fff]{0,4}(?:为|是|达)?[:：]?\d"
 )
+# a line ending on a figure and its unit is complete ("资本性支出：338万元")
+_ENDS_ON_A_FIGURE = re.compile(r"\d\s*(?:亿元|万元|千元|元|万|人|名|个|%|分)$")
 # a title or heading ends so ("…绩效自评报告", "…支出情况"), a label does not
 _TITLE_END = re.compile(r"(?:报告|报告书|表|情况|说明|概况|结论|结果|目录)$")
 _HEADING_START = re.compile(rf"^\s*(?:{_HEADING_MARK}|第[一二三四五六七八九十]{{1,3}}[部章节])")
@@ -371,6 +373,7 @@ def _label_runs_on(line: str, following: str) -> bool:
         and bool(re.search(r"\d|,|，", line))
         and _HEADING_START.match(line) is None
         and _TITLE_END.search(line) is None
+        and _ENDS_ON_A_FIGURE.search(line) is None
         and _LABEL_TAIL_START.match(following) is not None
     )
 

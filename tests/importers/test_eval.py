@@ -88,9 +88,8 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
-# surfaced (remove it from here then). w13-02: a stated rate against 部门预算总支出 and
-# 支出决算数 in "项目：金额" lists (the lists are not read yet).
-NOT_YET_SURFACED = {"w13-02"}
+# surfaced (remove it from here then): none today.
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

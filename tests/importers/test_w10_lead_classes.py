@@ -398,3 +398,62 @@ def test_execution_rates_by_other_names(sentence: str, rate: str | None) -> None
 def test_the_years_funds_total_is_the_budget(word: str) -> None:
     text = f"一、预算情况\n{word}4,862.15万元，其中：年初预算3,915.60万元，年中调整增加946.55万元。"
     assert money_read(text)["budget.total"] == "4862.15"
+
+
+# ── 13. w13: "项目：金额" lists, a balanced budget, "<phase>中，" ──────────────────────────────
+
+LISTS = """二、部门预算收支情况
+2022年部门预算总收入：1,846万元，其中：
+一般公共预算财政拨款：1,796万元
+其他收入：50万元
+部门预算总支出：1,846万元，其中：
+基本支出：738万元
+项目支出：1,108万元
+三、部门预算执行情况
+全年支出决算数：1,702万元，其中：
+基本支出：731万元
+项目支出：971万元
+按支出经济分类：
+工资福利支出：604万元
+商品和服务支出：512万元
+对个人和家庭的补助：248万元
+资本性支出：338万元
+"""
+
+
+def test_lists_of_label_colon_amount_lines() -> None:
+    read = money_read(LISTS)
+    assert {k: read.get(k) for k in ("budget.total", "budget.basic", "executed.basic")} == {
+        "budget.total": "1846",
+        "budget.basic": "738",
+        "executed.basic": "731",
+    }
+    assert read["executed.transfers_households"] == "248"
+
+
+def test_budgeted_spending_without_a_balancing_income_stays_unread() -> None:
+    text = LISTS.replace("部门预算总收入：1,846万元", "部门预算总收入：1,900万元")
+    assert "budget.total" not in money_read(text)
+
+
+def test_a_list_ends_at_a_line_of_anything_else() -> None:
+    text = "一、预算情况\n全年预算数：1,846万元，其中：\n全年开展培训12期。\n基本支出：738万元\n"
+    assert "budget.basic" not in money_read(text)
+
+
+@pytest.mark.parametrize(
+    ("opening", "key"),
+    [
+        ("调整后全年预算中", "budget.basic"),
+        ("年度决算支出中", "executed.basic"),
+        ("培训项目中", None),
+    ],
+)
+def test_a_sentence_opening_on_a_phase_and_zhong(opening: str, key: str | None) -> None:
+    text = (
+        "一、预算执行情况\n本院调整后全年预算14,981,000元。"
+        f"{opening}，基本支出10,412,000元，项目支出4,569,000元。"
+    )
+    read = money_read(text)
+    found = [k for k in ("budget.basic", "executed.basic") if read.get(k) == "1041.2"]
+    assert found == ([key] if key else [])
