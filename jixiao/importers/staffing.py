@@ -240,6 +240,15 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             found, read = _table_rows(rows, columns)
             counts.extend(found)
             used |= read
+        found = _total_row_by_role_columns(lines[index], lines[index + 1 : end], columns)
+        if found:
+            counts.extend(found)
+            used.add(lines[end - 1].index)
+        elif not columns:
+            found = _key_value_rows(lines[index:end])
+            if found:
+                counts.extend(found)
+                used |= {line.index for line in lines[index:end]}
         index = end
     for columns, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns)
@@ -250,6 +259,114 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
 
 
 _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
+
+
+# the roles a 合计 row's column may give when the rows above it are the department's units
+_SUMMED_ROLES = (ROLE_IN_SERVICE, ROLE_ACTUAL, ROLE_RETIRED, ROLE_RETIRED_CADRES)
+
+
+def _total_row_by_role_columns(
+    header: Line, rows: list[Line], columns: dict[int, str]
+) -> list[_Count]:
+    """A staffing table by unit ("单位 | 编制数 | 在职人数 | 退休人数", a row per unit: 局机关,
+    执法支队…, then 合计): a column titled by a head-count role and no more (在职人数, 退休人数,
+    离退休人数, 实有人数: `_ROLE_LABEL`) gives its 合计 cell that role, the whole department's
+    count. Read only when the 合计 row is the last of two or more rows above it that name no role
+    themselves (units or kinds, not 在职人员 / 退休人员), every row has the header's cells, every
+    cell of the column is a count or a dash, and the rows above add up to the 合计 cell (so the
+    total is theirs, and no cell was lost or shifted). The 编制数 column is `_table_rows`' (a 合计
+    row's quota is read there)."""
+    titles = [cell.strip() for cell in header.text.split("\t")]
+    if len(rows) < 3 or not _TOTAL_ROW.match(rows[-1].text.split("\t")[0].strip()):
+        return []
+    cells = [row.text.split("\t") for row in rows]
+    if any(len(row) != len(titles) for row in cells):
+        return []
+    for row in cells[:-1]:
+        label = row[0].strip()
+        role = classify(label, "人")
+        if _TOTAL_ROW.match(label) or (role is not None and not _CATEGORY.search(label)):
+            return []  # a second total, or a row of people by role: not a table by unit
+    found: list[_Count] = []
+    total_row = rows[-1]
+    for column, title in enumerate(titles[1:], start=1):
+        role = _role_of_title(title)
+        if column in columns or role not in _SUMMED_ROLES:
+            continue
+        column_cells = [row[column] for row in cells]
+        if not all(_TABLE_COUNT.match(c) or _DASH_CELL.match(c) for c in column_cells):
+            continue
+        total = _TABLE_COUNT.match(column_cells[-1])
+        if total is None:
+            continue
+        above = sum(int(m.group(1)) for c in column_cells[:-1] if (m := _TABLE_COUNT.match(c)))
+        if above != int(total.group(1)):
+            continue
+        at = total_row.start + sum(len(c) + 1 for c in cells[-1][:column])
+        found.append(
+            _Count(
+                str(role),
+                None,
+                int(total.group(1)),
+                total_row.start,
+                at + total.end(1),
+                _UNIT_BRACKET.sub("", title),
+            )
+        )
+    return found
+
+
+_LAST_YEAR_CELL = re.compile(r"上年|去年|上一年|同期")
+# the value column's title of a two-column key/value table: a head-count and nothing more
+_COUNT_TITLE = re.compile(r"^(?:人数|数量|数值|数|人员数|合计人数)(?:\((?:人|名)\))?$")
+
+
+def _key_value_rows(rows: list[Line]) -> list[_Count]:
+    """A staffing table of key/value pairs, one pair or more per row ("编制人数 | 64", "其中：在职
+    人数 | 59"; a 基本情况表's "编制人数 | 28人 | 实有人数 | 41人"): each key that names a
+    head-count role and no more (`_ROLE_LABEL`, "其中：" before it dropped) gives the count in the
+    cell after it. Read only when every row has the same even number of cells, every key cell is
+    a label (not a number), no value cell is a role title (a header over columns of counts,
+    "类别 | 在职人数", is not a pair) and no cell speaks of last year; a table of two columns
+    with a header only when its value column is titled by a bare count (人数 / 数量…: not
+    "类别 | 差额", whose cells are not head-counts). With four cells or more a row, every row's
+    keys being labels proves the pairs (a header over columns has counts under its titles)."""
+    cells = [row.text.split("\t") for row in rows]
+    width = len(cells[0])
+    if width % 2 or any(len(row) != width for row in cells):
+        return []
+    if width == 2 and not (
+        _TABLE_COUNT.match(cells[0][1]) or _COUNT_TITLE.match(cells[0][1].strip())
+    ):
+        return []  # "类别 | 差额": a header over a column of something else
+    for row in cells:
+        if any(_LAST_YEAR_CELL.search(cell) for cell in row):
+            return []
+        for key, value in zip(row[::2], row[1::2], strict=True):
+            if not re.match(f"[{CJK}]", key.strip()) or _role_of_title(value.strip()):
+                return []
+    found: list[_Count] = []
+    for line, row in zip(rows, cells, strict=True):
+        position = line.start
+        for n, cell in enumerate(row):
+            if n % 2:
+                key = re.sub(r"^其中:?", "", row[n - 1].strip())
+                match = _TABLE_COUNT.match(cell)
+                role = _role_of_title(key)
+                if match and role is not None:
+                    key_at = position - len(row[n - 1]) - 1
+                    found.append(
+                        _Count(
+                            role,
+                            None,
+                            int(match.group(1)),
+                            key_at,
+                            position + match.end(1),
+                            _UNIT_BRACKET.sub("", key),
+                        )
+                    )
+            position += len(cell) + 1
+    return found
 
 
 def _one_row_table(header: Line, row: Line) -> list[_Count]:

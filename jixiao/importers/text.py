@@ -415,7 +415,9 @@ class _Importer:
             data["profile"]["organisation_note"] = self.organisation_note
 
     def _read_self_evaluation(self, data: dict[str, Any]) -> None:
-        score, grade = self._self_evaluation(read_indicator_tables(self.report).totals)
+        score, grade = self._self_evaluation(
+            read_indicator_tables(self.report).totals, data.get("year")
+        )
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
 
@@ -908,7 +910,7 @@ class _Importer:
             self.internal_units = names
 
     def _self_evaluation(
-        self, table_totals: list[tuple[Decimal, int, int]]
+        self, table_totals: list[tuple[Decimal, int, int]], year: int | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
         grades: list[tuple[str, int, int]] = []
@@ -947,6 +949,8 @@ class _Importer:
         )
         for line in self.report.lines:
             for match in score_pattern.finditer(line.text):
+                if _an_earlier_year(line.text, match.start(), year):
+                    continue  # "该院2021年度评价得分88.6分": last year's result, beside this one
                 label = match.group(1) or match.group(3) or match.group(5)
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
@@ -978,6 +982,8 @@ class _Importer:
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + whole.start(1), line.start + whole.end()))
             for match in grade_pattern.finditer(line.text):
+                if _an_earlier_year(line.text, match.start(), year):
+                    continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
                 grades.append(
                     (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())
                 )
@@ -1233,6 +1239,32 @@ def _flattened_total_rows(
             grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
         found.append(((score, line.start, score_line.end), grade))
     return found
+
+
+# the last time word of a sentence before a score or grade: a year, or last year by name
+_SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})年|上年同期|上年|去年|上一年|前一年|同期")
+
+
+def _an_earlier_year(text: str, position: int, year: int | None) -> bool:
+    """True when the sentence of a score or grade, before it, last names an earlier year than the
+    report's ("该院2021年度评价得分88.6分，等级为良" in a 2022 report) or last year by name
+    (上年 / 去年 / 上一年 / 同期: "上年综合得分86分"): that year's result, not this one's. A later
+    year (the date of the evaluation) sets nothing aside. A year compared with (较 / 比 / 与 / 同
+    before it) is passed over in a later clause ("…得分88.04分，较2022年度提高3.54分，评价等级为良")
+    and sets aside only a score in its own clause ("较2022年度评价得分84.50分")."""
+    sentence_start = max(text.rfind(mark, 0, position) for mark in ";。!?") + 1
+    for mention in reversed(list(_SENTENCE_YEAR.finditer(text, sentence_start, position))):
+        if _COMPARED.search(text, sentence_start, mention.start()):
+            if "," in text[mention.end() : position]:
+                continue  # a comparison in an earlier clause
+            return True
+        if mention.group(1) is None:
+            return True
+        return year is not None and int(mention.group(1)) < year
+    return False
+
+
+_COMPARED = re.compile(r"(?:较|比|与|同|相比|相较|对比)(?:于)?$")
 
 
 # a bare 得分 right after the self-evaluation's grade, or right before it, in the same sentence:
