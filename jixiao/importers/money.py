@@ -1562,6 +1562,9 @@ def _budget_against_spending(
         other = spending or income
         if other is None:
             continue
+        if income is not None and _budget_total_read(lines, amount.value):
+            unread.remove(amount)  # the budget already read (from its income side): a repeat
+            continue
         unread.remove(amount)
         amount.kind, amount.phase, amount.funding, amount.item = kind, phase, funding, item
         _adopt_orphans(amount, unread)
@@ -1580,6 +1583,16 @@ def _budget_against_spending(
             "如为实际支出，请在资金信息中改正 / correct it if it is the spending",
             (amount.start, amount.end),
         )
+
+
+def _budget_total_read(lines: list[_Line], value: Decimal) -> bool:
+    return any(
+        line.phase in _BUDGET_PHASES
+        and line.item is Item.UNCLASSIFIED
+        and line.funding is None
+        and line.amount.value == value
+        for line in lines
+    )
 
 
 # the budget's income side ("部门预算总收入", "全年预算收入", "收入预算")

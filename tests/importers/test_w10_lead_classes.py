@@ -457,3 +457,13 @@ def test_a_sentence_opening_on_a_phase_and_zhong(opening: str, key: str | None) 
     read = money_read(text)
     found = [k for k in ("budget.basic", "executed.basic") if read.get(k) == "1041.2"]
     assert found == ([key] if key else [])
+
+
+def test_budgeted_spending_repeating_a_budget_read_from_its_income_is_one_budget() -> None:
+    text = (
+        "二、部门预算收支情况\n（一）收入预算。2023年度部门预算收入1,186.52万元。\n"
+        "（二）支出预算。全年预算支出1,186.52万元。按经济分类：工资福利支出352.18万元，"
+        "商品和服务支出214.34万元，对个人和家庭的补助300.00万元，资本性支出320.00万元。\n"
+    )
+    read = money_read(text)
+    assert read["budget.total"] == "1186.52" and read["budget.wages"] == "352.18"
