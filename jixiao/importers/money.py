@@ -961,7 +961,69 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
     of a cell is its row heading followed by its column heading ("基本支出" + "调整后预算")."""
     found: list[Amount] = []
     for rows, above in _tables(report):
-        found.extend(_read_table(rows, above, evaluation=evaluation))
+        cells = _read_table(rows, above, evaluation=evaluation)
+        taken = {cell.end for cell in cells}
+        found.extend(cells + [cell for cell in _key_value_cells(rows) if cell.end not in taken])
+    return found
+
+
+_KEY_UNIT = re.compile(r"\((亿元|万元|千元|元)\)$")
+
+
+def _key_value_rows(rows: list[Line]) -> bool:
+    """A form drawn as a table of key / value cell pairs, two pairs a row at least ("单位名称 |
+    某卫生院 | 单位性质 | …" / "年度预算数（万元） | 1186.4 | 年度决算支出（万元） | 1142.7"): every row
+    has an even count of four cells or more, and every key cell (the first of a pair) is words,
+    never a number. A table of two columns ("项目 | 决算数") is a table with a header, not a form."""
+    for row in rows:
+        cells = [cell.strip() for cell in row.text.split("\t")]
+        if (
+            len(cells) < 4
+            or len(cells) % 2
+            or any(not key or re.fullmatch(rf"(?:{NUMBER})%?|[-—/]", key) for key in cells[::2])
+        ):
+            return False
+    return True
+
+
+def _key_value_cells(rows: list[Line]) -> list[Amount]:
+    """The amounts of a key / value table (_key_value_rows): a value cell that is a bare number
+    under a key naming its unit ("年度预算数（万元）"); the key without its unit is the label. A key
+    naming no unit is not read (its number may be a head-count or a count of anything), nor is a
+    value cell with words in it ("28人", "1142.7万元" is prose's business)."""
+    if not _key_value_rows(rows):
+        return []
+    found: list[Amount] = []
+    for row in rows:
+        cells = row.text.split("\t")
+        position = 0
+        for index, cell in enumerate(cells):
+            if index % 2:
+                key = cells[index - 1].strip()
+                unit_match = _KEY_UNIT.search(key)
+                unit = unit_match.group(1) if unit_match else None
+                match = _BARE_NUMBER.match(cell)
+                value = parse_number(match.group(1)) if match else None
+                if unit and match and value is not None:
+                    label = _KEY_UNIT.sub("", key)
+                    kind, phase, funding, item = classify(label)
+                    end = row.start + position + match.end(1)
+                    found.append(
+                        Amount(
+                            value * _UNIT_IN_WAN[unit],
+                            value,
+                            unit,
+                            row.start + position - len(cells[index - 1]) - 1,  # the key's start
+                            end,
+                            label,
+                            kind,
+                            phase,
+                            funding,
+                            item,
+                            table=True,
+                        )
+                    )
+            position += len(cell) + 1
     return found
 
 
@@ -1298,6 +1360,7 @@ def read_money(
     _budget_by_its_parts(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
+    _list_opened_by_a_total(amounts, report.text)
     _earlier_years_set_aside(amounts, report.text)
     for amount in amounts:
         if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
@@ -1325,6 +1388,7 @@ def read_money(
     _budget_against_spending(
         report.text, names, budget_income, unread, lines, statements, reading, findings
     )
+    _budget_stated_again(names, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
@@ -1562,8 +1626,16 @@ def _budget_against_spending(
         other = spending or income
         if other is None:
             continue
-        if income is not None and _budget_total_read(lines, amount.value):
-            unread.remove(amount)  # the budget already read (from its income side): a repeat
+        repeated = _budget_total_read(lines, amount.value) if income is not None else None
+        if repeated is not None:
+            # the budget already read (from its income side, or a form): stated again here,
+            # with its 其中 split when it has one; read once, in the phase it was read with
+            unread.remove(amount)
+            amount.kind, amount.phase = kind, repeated.phase
+            _adopt_orphans(amount, unread)
+            if amount.parts:
+                lines.remove(repeated)
+                _resolve(amount, lines, statements, unread, reading, findings)
             continue
         unread.remove(amount)
         amount.kind, amount.phase, amount.funding, amount.item = kind, phase, funding, item
@@ -1585,13 +1657,18 @@ def _budget_against_spending(
         )
 
 
-def _budget_total_read(lines: list[_Line], value: Decimal) -> bool:
-    return any(
-        line.phase in _BUDGET_PHASES
-        and line.item is Item.UNCLASSIFIED
-        and line.funding is None
-        and line.amount.value == value
-        for line in lines
+def _budget_total_read(lines: list[_Line], value: Decimal) -> _Line | None:
+    """The budget total already read with this amount, if any."""
+    return next(
+        (
+            line
+            for line in lines
+            if line.phase in _BUDGET_PHASES
+            and line.item is Item.UNCLASSIFIED
+            and line.funding is None
+            and line.amount.value == value
+        ),
+        None,
     )
 
 
@@ -1632,6 +1709,67 @@ def _adopt_orphans(total: Amount, unread: list[Amount]) -> None:
         orphan.head = total
         total.parts.append(orphan)
     total.orphans = []
+
+
+def _budget_stated_again(
+    names: tuple[str, ...],
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """ "全年预算支出1186.4万元，其中基本支出884.2万元，项目支出302.2万元" beside a budget read
+    with its own phase elsewhere ("年度预算数（万元） | 1186.4" in a form, "全年预算数1186.4万元"):
+    the ambiguous "预算支出" is that budget stated again, and its parts after 其中 are the
+    budget's, when its amount is the budget's to the digit and no spending total read has it
+    (were budget and spending equal, it could be either); finding import.I014."""
+    budgets = [
+        line
+        for line in lines
+        if line.phase in (BUDGET, *_BUDGET_PHASES)
+        and line.item is Item.UNCLASSIFIED
+        and line.funding is None
+        and "收入" not in line.amount.label  # 预算收入: budgeted income, not the budget itself
+    ]
+    spent = [
+        line.amount.value
+        for line in lines
+        if line.phase in (Phase.EXECUTED, Phase.FINAL) and line.item is Item.UNCLASSIFIED
+    ] + [total.value for key, total in statements if key in _SPENDING_TOTALS]
+    for amount in list(unread):
+        if amount.kind is not None or not _BUDGETED_SPENDING.search(amount.label):
+            continue
+        kind, phase, funding, item = _classify_as_budget(amount.label, names)
+        if kind != "total" or phase not in (BUDGET, *_BUDGET_PHASES):
+            continue
+        line = next((b for b in budgets if b.amount.value == amount.value), None)
+        if line is None or amount.value in spent:
+            continue
+        parts = [p for p in amount.orphans if p.read_as in ("funding", "economic")]
+        if len(parts) != len(amount.orphans) or any(
+            p.phase is not None and p.phase not in (BUDGET, *_BUDGET_PHASES) for p in parts
+        ):
+            continue  # a part written as spending: not the budget's split
+        unread.remove(amount)
+        for part in parts:
+            if part in unread:
+                unread.remove(part)
+            part.kind, part.head = part.read_as, amount
+            amount.parts.append(part)
+        # the phase of the budget it states again ("全年预算数…" → the adjusted budget)
+        amount.kind, amount.phase, amount.funding, amount.item = kind, line.phase, funding, item
+        _resolve(amount, lines, statements, unread, reading, findings)
+        same = line.amount
+        findings.add(
+            "import.I014",
+            "info",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”与“{same.label}{same.stated_value}"
+            f"{same.unit}”相同，按预算数导入 / the same amount as the budget stated elsewhere: "
+            "read as the budget",
+            "如为实际支出，请在资金信息中改正 / correct it if it is the spending",
+            (amount.start, amount.end),
+        )
 
 
 def _classify_as_budget(
@@ -1730,6 +1868,34 @@ def _share_sibling_phase(amounts: list[Amount], text: str) -> None:
             # class is the whole list's (the others' implied spending is the same side)
             for amount in group:
                 amount.phase, amount.default_phase = group[0].phase, None
+
+
+_OPENER = re.compile(
+    r"(?:^|[,;:。\n])([^,;:。\n\d]{2,20}?)中[,:]?(?:按经济分类(?:看|分|划分)?[,:]?)?\s*$"
+)
+
+
+def _list_opened_by_a_total(amounts: list[Amount], text: str) -> None:
+    """ "支出决算中，工资福利支出…，商品和服务支出…" (also "全年实际支出中：…", "在决算支出中，按经济分类，
+    …"): economic classes listed after "<the whole spending or budget>中" take that total's
+    phase (决算 → the 决算's), as when it is written with the first class. Not after 其中 (no
+    phase), nor after a part or a named item ("项目支出中，…", "某项目资金中，…"): only a
+    label classify reads as the department's total with a phase opens the list."""
+    groups: dict[int, list[Amount]] = {}
+    for amount in amounts:
+        if amount.table or amount.head is not None or amount.kind != "economic":
+            continue
+        groups.setdefault(_list_start(text, amount), []).append(amount)
+    for start, group in groups.items():
+        first = min(group, key=lambda a: a.start)
+        match = _OPENER.search(text[max(start + 1, 0) : first.start])
+        if match is None or len(group) < 2 or any(a.phase is not None for a in group):
+            continue
+        kind, phase, _funding, _item = classify(re.sub(r"^在", "", match.group(1)))
+        if kind != "total" or phase not in (Phase.EXECUTED, Phase.FINAL):
+            continue
+        for amount in group:
+            amount.phase, amount.default_phase = phase, None
 
 
 def _list_start(text: str, amount: Amount) -> int:
@@ -2429,6 +2595,8 @@ def _unnest(
                     if cut not in adding:
                         if cut is by_class and findings is not None:
                             _second_cut_differs(head.amount, by_class, findings)
+                        elif cut is by_funding and findings is not None:
+                            _funding_cut_differs(head.amount, by_funding, findings)
                         for line in cut:
                             demote(line)
             elif _funding_split(parts):
@@ -2449,6 +2617,14 @@ def _funding_split(parts: list[_Line]) -> bool:
     return fundings == sorted(str(f) for f in Funding) and all(
         x.item is Item.UNCLASSIFIED for x in parts
     )
+
+
+def _funding_cut_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:
+    """A total cut twice, by economic class (adding up to it) and by 基本/项目 (not adding up:
+    "实际列支 基本支出4,371.08 + 项目支出2,655.37 ≠ 合计7,036.45" in a table, the classes in the
+    prose): the total stays as stated, and the 基本/项目 split that misses it is reported."""
+    if _funding_split(parts):
+        _split_differs(total, parts, findings)
 
 
 def _split_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:

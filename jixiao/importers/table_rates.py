@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
 from jixiao.importers.patterns import parse_number
@@ -74,8 +74,17 @@ def _is_spent_over_budget(
         return False
     exponent = rate.as_tuple().exponent
     places = max(-exponent, 0) if isinstance(exponent, int) else 0
-    computed = (spending * 100 / budgeted).quantize(Decimal(1).scaleb(-places))
-    return computed == rate
+    ratio = spending * 100 / budgeted
+    computed = ratio.quantize(Decimal(1).scaleb(-places))
+    return computed == rate or _rounded_twice(ratio, places) == rate
+
+
+def _rounded_twice(ratio: Decimal, places: int) -> Decimal:
+    """The ratio rounded first to one more decimal, then to the decimals written (96.3749… →
+    96.375 → 96.38): a clerk's rate from a calculator's rounded display, one unit off in its
+    last place only when the ratio's next digits are …49…."""
+    finer = ratio.quantize(Decimal(1).scaleb(-places - 1), rounding=ROUND_HALF_UP)
+    return finer.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _tables(lines: list[Line]) -> Iterator[list[Line]]:
