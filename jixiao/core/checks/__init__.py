@@ -113,10 +113,14 @@ def run_checks(context: Context, *, only: set[str] | None = None) -> list[Findin
 def differs(stated: Decimal, computed: Decimal) -> bool:
     """True when *computed*, rounded half up to the places *stated* was written with, differs.
 
-    A report writes 20/24 as "83%" or "83.33%"; both agree with 83.333…; "84%" does not.
+    A report writes 20/24 as "83%" or "83.33%"; both agree with 83.333…; "84%" does not. A figure
+    rounded twice (a worksheet's 96.375 retyped as 96.38, for 96.3749…) agrees too: a rounding
+    slip, not a different figure.
     """
     places = max(0, -int(stated.as_tuple().exponent))
-    return stated != round_half_up(computed, places)
+    once = round_half_up(computed, places)
+    twice = round_half_up(round_half_up(computed, places + 1), places)
+    return stated not in (once, twice)
 
 
 from jixiao.core.checks import (  # noqa: E402  - registration happens on import
