@@ -30,6 +30,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
+from jixiao.importers.table_rates import form_blocks
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 _AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)")
@@ -1039,9 +1040,23 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         end = index
         while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
-        found.append((lines[index:end], lines[max(0, index - 2) : index]))
+        found.extend(_form_tables(lines[index:end], lines[max(0, index - 2) : index]))
         index = end
     return found
+
+
+def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """A run of rows, or the money blocks of a form drawn as one table (table_rates.form_blocks):
+    each block is a table of its own under its own header row, with the two lines above it and
+    the form's rows stating the unit ("填报单位…\t\t金额单位：万元") as its caption."""
+    blocks = form_blocks(rows)
+    if not blocks:
+        return [(rows, above)]
+    unit_rows = [row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)]
+    return [
+        (rows[first:end], [*(r for r in unit_rows if r.start < rows[first].start), *rows[max(0, first - 2) : first]])
+        for first, end in blocks
+    ]
 
 
 _SECTION_ROW = re.compile(rf"^[{CJK}]{{2,12}}:?$")
@@ -1159,7 +1174,7 @@ def _read_table(
     for title in header:
         match = re.search(r"\((亿元|万元|千元|元)\)", title)
         column_units.append(match.group(1) if match else table_unit)
-        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title):
+        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title) or _SCORE_TITLE.match(title.strip()):
             column_units[-1] = None
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
@@ -1170,6 +1185,7 @@ def _read_table(
         if not row_label or _BARE_NUMBER.match(row_label):
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
+        row_label = _PART_ROW.sub("", row_label) or row_label  # "其中：基本支出"
         row_kind = classify(row_label)[0]
         position = len(cells[0]) + 1
         for column, cell in enumerate(cells[1:], start=1):
@@ -1219,6 +1235,10 @@ def _read_table(
     return found
 
 
+# a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
+_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+# a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
+_PART_ROW = re.compile(r"^其中[:]?\s*")
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")
 # a row of income the readers give no role (事业收入, 经营收入, 上级补助收入…)
 _INCOME_ROW = re.compile(r"收入(?:\([^)]*\))?$")

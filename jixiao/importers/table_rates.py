@@ -97,5 +97,44 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
-        yield lines[index:end]
+        blocks = form_blocks(lines[index:end])
+        if blocks:
+            yield from (lines[index + first : index + last] for first, last in blocks)
+        else:
+            yield lines[index:end]
         index = end
+
+
+_NUMBER_CELL = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*%?\s*$")
+
+
+def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
+    """(first, end) row indices of the money blocks inside a form drawn as one table (a
+    部门整体支出绩效自评表: "填报单位…\t\t金额单位：万元", "部门名称\t…\t主管部门\t…", then "年度预算执行情况\t
+    年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分" over rows of numbers). A block starts at a
+    row of three titles or more, every cell words (no digit, none empty), that is not the form's
+    first row, whose cell count the first row does not share, and that the next row follows with
+    as many cells and a number among them; it runs while the rows keep that cell count. Such a
+    row is the header of the rows below it, not the form's first row."""
+    blocks: list[tuple[int, int]] = []
+    first_count = len(rows[0].text.split("\t")) if rows else 0
+    index = 1
+    while index < len(rows) - 1:
+        cells = [cell.strip() for cell in rows[index].text.split("\t")]
+        following = rows[index + 1].text.split("\t")
+        if (
+            len(cells) >= 3
+            and len(cells) != first_count
+            and all(cells)
+            and not any(re.search(r"\d", cell) for cell in cells)
+            and len(following) == len(cells)
+            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+        ):
+            end = index + 1
+            while end < len(rows) and len(rows[end].text.split("\t")) == len(cells):
+                end += 1
+            blocks.append((index, end))
+            index = end
+        else:
+            index += 1
+    return blocks
