@@ -191,12 +191,20 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
 _STRAY_MARKER = re.compile(rf"(?<=[{CJK}])(?<!第)\d{{1,3}}、(?=[{CJK}\d])")
 
 
+# an item of a list of counts by role: a short label opened by a bracket or a separator, its
+# number, 、, the next short label and its number ("（在职30、退休5）", "，行政20、事业12")
+_COUNT_ITEM_BEFORE = re.compile(rf"[(（,，、;；]\s*[{CJK}]{{1,8}}$")
+_COUNT_ITEM_AFTER = re.compile(rf"[{CJK}]{{1,8}}\d")
+
+
 def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
     def replace(match: re.Match[str]) -> str:
         following = text[match.end() : match.end() + 80]
         number = int(match.group(0)[:-1])
         if re.search(rf"(?<!\d){number + 1}、", following) or number == 0:
             return match.group(0)
+        if _COUNT_ITEM_BEFORE.search(text, 0, match.start()) and _COUNT_ITEM_AFTER.match(following):
+            return match.group(0)  # "（在职30、退休5）": counts listed by role, not a list number
         return ""
 
     return _substitute(text, origin, _STRAY_MARKER, replace)
