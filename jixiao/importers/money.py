@@ -1179,6 +1179,7 @@ def _read_table(
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
     income_total = _income_has_parts(rows[1:])
+    total_row_phase: Phase | str | None = None
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1187,6 +1188,7 @@ def _read_table(
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _PART_ROW.sub("", row_label) or row_label  # "其中：基本支出"
         row_kind = classify(row_label)[0]
+        total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
         for column, cell in enumerate(cells[1:], start=1):
             match = _BARE_NUMBER.match(cell)
@@ -1204,6 +1206,8 @@ def _read_table(
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
                     phase = caption_phase  # "收支决算总表" / "本年数": the 决算 of the year
+                    if phase is None and kind != "total":
+                        phase = total_row_phase  # "全年预算数" / "基本支出": its parts
                 start = row.start + position + match.start(1)
                 default_phase = None
                 if (
@@ -1239,6 +1243,19 @@ def _read_table(
 _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
+def _total_row_phase(row_label: str, before: Phase | str | None) -> Phase | str | None:
+    """The phase the rows below a total row take ("全年预算数（调整后）" then "基本支出" / "项目支出"
+    rows with year columns "2023年" / "2024年": the budget's split; "全年支出决算数" then its
+    split): set by a total row whose own label names a phase, kept over the 基本 / 项目 / economic
+    rows with none, ended by any other row (a 预算执行率 row, income)."""
+    kind, phase, _, _ = classify(row_label)
+    if kind == "total" and phase is not None:
+        return phase
+    if kind in ("funding", "economic") and phase is None:
+        return before
+    return None
+
+
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")
 # a row of income the readers give no role (事业收入, 经营收入, 上级补助收入…)
 _INCOME_ROW = re.compile(r"收入(?:\([^)]*\))?$")
