@@ -138,3 +138,30 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         else:
             index += 1
     return blocks
+
+
+_YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})年度?(?:数|金额)?$")
+_NAMED_RATE_ROW = re.compile(r"^预算执行率(?:\(%\))?$")
+
+
+def year_column_rates(lines: list[Line], year: int | None) -> Iterator[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of a 预算执行率 row in a table whose columns are years ("项目 |
+    2023年 | 2024年 | 增减率"): the cell under the report's year. The row names the rate itself;
+    the other years' cells are theirs, not this year's, and are never read."""
+    if year is None:
+        return
+    for rows in _tables(lines):
+        header = [cell.strip() for cell in rows[0].text.split("\t")]
+        columns = [n for n, title in enumerate(header) if (m := _YEAR_COLUMN.match(title)) and int(m.group(1)) == year]
+        if len(columns) != 1 or columns[0] == 0:
+            continue
+        column = columns[0]
+        for row in rows[1:]:
+            cells = row.text.split("\t")
+            if not _NAMED_RATE_ROW.match(cells[0].strip()) or column >= len(cells):
+                continue
+            match = _PERCENT.match(cells[column])
+            if match is None or "%" not in cells[column] and "%" not in cells[0]:
+                continue
+            start = row.start + sum(len(c) + 1 for c in cells[:column])
+            yield Decimal(match.group(1)), row.start, start + len(cells[column].rstrip()), f"{cells[0].strip()}{header[column]}"

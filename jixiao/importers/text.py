@@ -35,7 +35,7 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
-from jixiao.importers.table_rates import table_execution_rates
+from jixiao.importers.table_rates import table_execution_rates, year_column_rates
 from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
@@ -53,6 +53,13 @@ _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
 # the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
+
+
+def _bare_asset_change(label: str) -> re.Match[str] | None:
+    """"资产总额1,026.34万元（上年998.71万元），增长2.8%": the verb alone opens its clause, the
+    comparison with last year left to the figure before it (the asset total, checked by the
+    caller); "收入增长2.8%" names something else and is not this."""
+    return re.fullmatch(r"[,，]?\s*(下降|减少|降低|增长|增加|上升|提高)了?", label)
 
 
 def _changes_the_asset_total(sentence: str) -> bool:
@@ -405,7 +412,7 @@ class _Importer:
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
-        self._rates(_budget_and_spending_totals(data, self.stated))
+        self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
 
     def _read_organisation(self, data: dict[str, Any]) -> None:
         self._internal_units()
@@ -704,7 +711,9 @@ class _Importer:
                     start, label = _label_before_the_colon(line.text, match.start(), start)
                 yield line, label, value, line.start + start, line.start + match.end()
 
-    def _rates(self, totals: tuple[list[Decimal], list[Decimal]] = ([], [])) -> None:
+    def _rates(
+        self, totals: tuple[list[Decimal], list[Decimal]] = ([], []), year: int | None = None
+    ) -> None:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
@@ -725,6 +734,7 @@ class _Importer:
             rates = [
                 *table_execution_rates(self.report.lines),
                 *flattened_execution_rates(self.report.lines),
+                *year_column_rates(self.report.lines, year),
             ]
             for value, start, end, label in rates:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
@@ -850,7 +860,7 @@ class _Importer:
             match = re.search(
                 r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
                 label,
-            )
+            ) or _bare_asset_change(label)
             if not match:
                 continue
             sentence = line.text[: start - line.start]
