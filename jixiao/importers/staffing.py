@@ -733,8 +733,29 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             counts.append(count)
             if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE, ROLE_ACTUAL):
                 head = count
+            if role == ROLE_ACTUAL:
+                whole = _all_in_service(text, match.end(), count, line.start)
+                if whole is not None:
+                    counts.append(whole)
         per_line.append(counts)
     return per_line
+
+
+# "实有9人，均为在职" / "实有人员12人（全部为在职人员）": every one of them is in service
+_ALL_IN_SERVICE = re.compile(
+    r"\s*[,(]?\s*(?:且|并且)?(?:均为|均是|全部为|全部是|全为|都是|都为)在职(?:人员|职工|干部|在编人员)?(?=[,;。)]|$)"
+)
+
+
+def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Count | None:
+    """The 实有 count as the staff in service too, when the words right after it say that all of
+    them are in service ("实有9人，均为在职；另有退休人员4人"): not "均为在编" (a quota's word) nor
+    "均为事业编制", nor 在职 with anything after it ("均为在职在编人员，…" is read, "均为在职的
+    行政人员" is not)."""
+    match = _ALL_IN_SERVICE.match(text, after)
+    if match is None:
+        return None
+    return _Count(ROLE_IN_SERVICE, None, actual.value, actual.start, offset + match.end(), "实有（均为在职）")
 
 
 # what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"
