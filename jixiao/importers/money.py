@@ -1052,9 +1052,17 @@ def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], 
     blocks = form_blocks(rows)
     if not blocks:
         return [(rows, above)]
-    unit_rows = [row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)]
+    unit_rows = [
+        row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)
+    ]
     return [
-        (rows[first:end], [*(r for r in unit_rows if r.start < rows[first].start), *rows[max(0, first - 2) : first]])
+        (
+            rows[first:end],
+            [
+                *(r for r in unit_rows if r.start < rows[first].start),
+                *rows[max(0, first - 2) : first],
+            ],
+        )
         for first, end in blocks
     ]
 
@@ -1174,7 +1182,9 @@ def _read_table(
     for title in header:
         match = re.search(r"\((亿元|万元|千元|元)\)", title)
         column_units.append(match.group(1) if match else table_unit)
-        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title) or _SCORE_TITLE.match(title.strip()):
+        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title) or _SCORE_TITLE.match(
+            title.strip()
+        ):
             column_units[-1] = None
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
@@ -1186,7 +1196,7 @@ def _read_table(
         if not row_label or _BARE_NUMBER.match(row_label):
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
-        row_label = _PART_ROW.sub("", row_label) or row_label  # "其中：基本支出"
+        row_label = _part_row_label(row_label)
         row_kind = classify(row_label)[0]
         total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
@@ -1243,6 +1253,17 @@ def _read_table(
 _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
+
+
+def _part_row_label(row_label: str) -> str:
+    """ "其中：基本支出" → "基本支出" when what follows 其中 is a funding or economic class by
+    itself; "其中：财政拨款" (a split by source of funds) keeps its 其中 and stays unread."""
+    rest = _PART_ROW.sub("", row_label)
+    if rest != row_label and rest and classify(rest)[0] in ("funding", "economic", "personnel"):
+        return rest
+    return row_label
+
+
 def _total_row_phase(row_label: str, before: Phase | str | None) -> Phase | str | None:
     """The phase the rows below a total row take ("全年预算数（调整后）" then "基本支出" / "项目支出"
     rows with year columns "2023年" / "2024年": the budget's split; "全年支出决算数" then its

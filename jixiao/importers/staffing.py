@@ -377,7 +377,9 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with
 # the count's split by role in brackets after it ("实有人数35（在职30、退休5）")
-_FUSED_CELL = re.compile(rf"^\s*([{CJK}][{CJK}()]{{1,15}}?)\s*:?\s*(\d{{1,6}})\s*(?:人|名)?\s*(?:\(([^()]*)\))?\s*$")
+_FUSED_CELL = re.compile(
+    rf"^\s*([{CJK}][{CJK}()]{{1,15}}?)\s*:?\s*(\d{{1,6}})\s*(?:人|名)?\s*(?:\(([^()]*)\))?\s*$"
+)
 _BRACKET_PART = re.compile(rf"^([{CJK}]{{2,6}}?)\s*:?\s*(\d{{1,6}})\s*(?:人|名)?$")
 
 
@@ -406,7 +408,9 @@ def _fused_cell_counts(row: Line) -> list[_Count]:
         if match is None or role is None:
             return []
         value = int(match.group(2))
-        found.append(_Count(role, None, value, at + match.start(1), at + match.end(2), match.group(1)))
+        found.append(
+            _Count(role, None, value, at + match.start(1), at + match.end(2), match.group(1))
+        )
         if match.group(3) is not None:
             found.extend(_bracket_roles(match.group(3), value, at + match.start(3)))
     return found
@@ -425,8 +429,14 @@ def _bracket_roles(text: str, total: int, start: int) -> list[_Count]:
                 return []
             lead = len(piece) - len(piece.lstrip())
             parts.append(
-                _Count(role, None, int(match.group(2)), start + offset + lead,
-                       start + offset + lead + match.end(2), label)
+                _Count(
+                    role,
+                    None,
+                    int(match.group(2)),
+                    start + offset + lead,
+                    start + offset + lead + match.end(2),
+                    label,
+                )
             )
         offset += len(piece)
     if len(parts) < 2 or sum(part.value for part in parts) != total:
@@ -755,7 +765,9 @@ def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Coun
     match = _ALL_IN_SERVICE.match(text, after)
     if match is None:
         return None
-    return _Count(ROLE_IN_SERVICE, None, actual.value, actual.start, offset + match.end(), "实有（均为在职）")
+    return _Count(
+        ROLE_IN_SERVICE, None, actual.value, actual.start, offset + match.end(), "实有（均为在职）"
+    )
 
 
 # what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"

@@ -114,8 +114,9 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
     年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分" over rows of numbers). A block starts at a
     row of three titles or more, every cell words (no digit, none empty), that is not the form's
     first row, whose cell count the first row does not share, and that the next row follows with
-    as many cells and a number among them; it runs while the rows keep that cell count. Such a
-    row is the header of the rows below it, not the form's first row."""
+    as many cells and a number among them; it runs while the rows keep that cell count (or have
+    fewer, their last cells blank and dropped, a number in the first value cell). Such a row is
+    the header of the rows below it, not the form's first row."""
     blocks: list[tuple[int, int]] = []
     first_count = len(rows[0].text.split("\t")) if rows else 0
     index = 1
@@ -131,7 +132,7 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             and any(_NUMBER_CELL.match(cell) for cell in following[1:])
         ):
             end = index + 1
-            while end < len(rows) and len(rows[end].text.split("\t")) == len(cells):
+            while end < len(rows) and _block_row(rows[end].text.split("\t"), len(cells)):
                 end += 1
             blocks.append((index, end))
             index = end
@@ -144,7 +145,9 @@ _YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})年度?(?:数|金额)?$")
 _NAMED_RATE_ROW = re.compile(r"^预算执行率(?:\(%\))?$")
 
 
-def year_column_rates(lines: list[Line], year: int | None) -> Iterator[tuple[Decimal, int, int, str]]:
+def year_column_rates(
+    lines: list[Line], year: int | None
+) -> Iterator[tuple[Decimal, int, int, str]]:
     """(rate, start, end, label) of a 预算执行率 row in a table whose columns are years ("项目 |
     2023年 | 2024年 | 增减率"): the cell under the report's year. The row names the rate itself;
     the other years' cells are theirs, not this year's, and are never read."""
@@ -152,7 +155,11 @@ def year_column_rates(lines: list[Line], year: int | None) -> Iterator[tuple[Dec
         return
     for rows in _tables(lines):
         header = [cell.strip() for cell in rows[0].text.split("\t")]
-        columns = [n for n, title in enumerate(header) if (m := _YEAR_COLUMN.match(title)) and int(m.group(1)) == year]
+        columns = [
+            n
+            for n, title in enumerate(header)
+            if (m := _YEAR_COLUMN.match(title)) and int(m.group(1)) == year
+        ]
         if len(columns) != 1 or columns[0] == 0:
             continue
         column = columns[0]
@@ -161,7 +168,16 @@ def year_column_rates(lines: list[Line], year: int | None) -> Iterator[tuple[Dec
             if not _NAMED_RATE_ROW.match(cells[0].strip()) or column >= len(cells):
                 continue
             match = _PERCENT.match(cells[column])
-            if match is None or "%" not in cells[column] and "%" not in cells[0]:
+            if match is None or ("%" not in cells[column] and "%" not in cells[0]):
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:column])
-            yield Decimal(match.group(1)), row.start, start + len(cells[column].rstrip()), f"{cells[0].strip()}{header[column]}"
+            yield (
+                Decimal(match.group(1)),
+                row.start,
+                start + len(cells[column].rstrip()),
+                f"{cells[0].strip()}{header[column]}",
+            )
+
+
+def _block_row(cells: list[str], width: int) -> bool:
+    return len(cells) == width or (2 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1])))

@@ -56,7 +56,7 @@ _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资�
 
 
 def _bare_asset_change(label: str) -> re.Match[str] | None:
-    """"资产总额1,026.34万元（上年998.71万元），增长2.8%": the verb alone opens its clause, the
+    """ "资产总额1,026.34万元（上年998.71万元），增长2.8%": the verb alone opens its clause, the
     comparison with last year left to the figure before it (the asset total, checked by the
     caller); "收入增长2.8%" names something else and is not this."""
     return re.fullmatch(r"[,，]?\s*(下降|减少|降低|增长|增加|上升|提高)了?", label)
