@@ -79,6 +79,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "讲所属（下属）单位的句子中的人数，未作为本部门人数导入",
         "A count in a sentence about a subordinate unit was not imported",
     ),
+    "import.W016": (
+        "warning",
+        "评分表各行得分之和与合计行的得分不符，合计按报告所写导入",
+        "A score table's rows do not add up to its 合计 row's score; the total is kept as stated",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

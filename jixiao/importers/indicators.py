@@ -82,10 +82,11 @@ def tables(lines: list[Line]) -> list[list[Line]]:
 def read_indicator_tables(report: ReportText) -> IndicatorTables:
     reading = IndicatorTables()
     for rows in tables(report.lines):
-        columns = _columns(rows[0].text.split("\t"))
-        if "name" not in columns or not ({"target", "actual"} & set(columns)):
+        found = _header_row(rows)
+        if found is None:
             continue
-        for row in rows[1:]:
+        at, columns = found
+        for row in rows[at + 1 :]:
             _read_row(row, columns, reading)
     if not reading.indicators:
         for flat in _flattened_tables(report.lines):
@@ -207,14 +208,28 @@ def _flat_total(lines: list[Line], position: int, weights: Decimal, scores: Deci
     return total_weight == weights and total_score == scores
 
 
+def _header_row(rows: list[Line]) -> tuple[int, dict[str, int]] | None:
+    """(index, columns) of the score table's header: the first row, or, in a 自评表 drawn as one
+    table ("部门名称\t…" / "年度预算执行情况\t…" rows above), the first row of the run that titles
+    an indicator-name column and a target or actual column ("绩效指标\t一级指标\t二级指标\t三级指标\t
+    年度指标值\t实际完成值\t分值\t得分")."""
+    for index, row in enumerate(rows[:-1]):
+        columns = _columns(row.text.split("\t"))
+        if "name" in columns and {"target", "actual"} & set(columns):
+            return index, columns
+    return None
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
-    for index, title in enumerate(header):
-        title = re.sub(r"\s|（.*?）|\(.*?\)", "", title)
+    titles = [re.sub(r"\s|（.*?）|\(.*?\)", "", title) for title in header]
+    for index, title in enumerate(titles):
         for role, pattern in _COLUMNS:
             if role not in columns and re.search(pattern, title):
                 columns[role] = index
                 break
+    if "三级指标" in titles:  # "绩效指标" then titles the form's section cell, not the names
+        columns["name"] = titles.index("三级指标")
     return columns
 
 

@@ -30,6 +30,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
+from jixiao.importers.table_rates import form_blocks
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 _AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)")
@@ -1039,9 +1040,31 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         end = index
         while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
-        found.append((lines[index:end], lines[max(0, index - 2) : index]))
+        found.extend(_form_tables(lines[index:end], lines[max(0, index - 2) : index]))
         index = end
     return found
+
+
+def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """A run of rows, or the money blocks of a form drawn as one table (table_rates.form_blocks):
+    each block is a table of its own under its own header row, with the two lines above it and
+    the form's rows stating the unit ("填报单位…\t\t金额单位：万元") as its caption."""
+    blocks = form_blocks(rows)
+    if not blocks:
+        return [(rows, above)]
+    unit_rows = [
+        row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)
+    ]
+    return [
+        (
+            rows[first:end],
+            [
+                *(r for r in unit_rows if r.start < rows[first].start),
+                *rows[max(0, first - 2) : first],
+            ],
+        )
+        for first, end in blocks
+    ]
 
 
 _SECTION_ROW = re.compile(rf"^[{CJK}]{{2,12}}:?$")
@@ -1159,18 +1182,23 @@ def _read_table(
     for title in header:
         match = re.search(r"\((亿元|万元|千元|元)\)", title)
         column_units.append(match.group(1) if match else table_unit)
-        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title):
+        if re.search(r"\((?:人|个|%|辆|台)\)|率|比例|占比", title) or _SCORE_TITLE.match(
+            title.strip()
+        ):
             column_units[-1] = None
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
     income_total = _income_has_parts(rows[1:])
+    total_row_phase: Phase | str | None = None
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label):
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
+        row_label = _part_row_label(row_label)
         row_kind = classify(row_label)[0]
+        total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
         for column, cell in enumerate(cells[1:], start=1):
             match = _BARE_NUMBER.match(cell)
@@ -1188,6 +1216,8 @@ def _read_table(
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
                     phase = caption_phase  # "收支决算总表" / "本年数": the 决算 of the year
+                    if phase is None and kind != "total":
+                        phase = total_row_phase  # "全年预算数" / "基本支出": its parts
                 start = row.start + position + match.start(1)
                 default_phase = None
                 if (
@@ -1217,6 +1247,34 @@ def _read_table(
                 )
             position += len(cell) + 1
     return found
+
+
+# a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
+_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+# a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
+_PART_ROW = re.compile(r"^其中[:]?\s*")
+
+
+def _part_row_label(row_label: str) -> str:
+    """ "其中：基本支出" → "基本支出" when what follows 其中 is a funding or economic class by
+    itself; "其中：财政拨款" (a split by source of funds) keeps its 其中 and stays unread."""
+    rest = _PART_ROW.sub("", row_label)
+    if rest != row_label and rest and classify(rest)[0] in ("funding", "economic", "personnel"):
+        return rest
+    return row_label
+
+
+def _total_row_phase(row_label: str, before: Phase | str | None) -> Phase | str | None:
+    """The phase the rows below a total row take ("全年预算数（调整后）" then "基本支出" / "项目支出"
+    rows with year columns "2023年" / "2024年": the budget's split; "全年支出决算数" then its
+    split): set by a total row whose own label names a phase, kept over the 基本 / 项目 / economic
+    rows with none, ended by any other row (a 预算执行率 row, income)."""
+    kind, phase, _, _ = classify(row_label)
+    if kind == "total" and phase is not None:
+        return phase
+    if kind in ("funding", "economic") and phase is None:
+        return before
+    return None
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:数|金额)?")

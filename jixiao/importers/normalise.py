@@ -139,11 +139,14 @@ def _spaced_table(lines: list[str], header: int) -> list[int]:
     if columns < _SPACED_MIN_COLUMNS or any(_SPACED_NUMBER.match(title) for title in titles):
         return []
     rows: list[int] = []
+    short: list[int] = []
     index = header + 1
     while index < len(lines):
         cells = _spaced_cells(lines[index])
         if _spaced_row(cells, columns):
             rows.append(index)
+        elif rows and _short_spaced_row(lines[header], lines[index], columns):
+            short.append(index)
         elif not (
             rows
             and index + 1 < len(lines)
@@ -152,7 +155,39 @@ def _spaced_table(lines: list[str], header: int) -> list[int]:
         ):
             break
         index += 1
-    return [header, *rows] if len(rows) >= _SPACED_MIN_ROWS else []
+    return sorted([header, *rows, *short]) if len(rows) >= _SPACED_MIN_ROWS else []
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """(first, last) display column of each cell of a space-aligned line (an ideograph 2 wide)."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S+(?: \S+)*", line):
+        start = _width(line[: match.start()])
+        spans.append((start, start + _width(match.group(0)) - 1))
+    return spans
+
+
+def _short_spaced_row(header: str, line: str, columns: int) -> bool:
+    """A row that leaves its last columns blank ("  基本支出      276.30      291.45" under
+    "项目      2023年      2024年      增减率"): a label and numbers in the first columns, each number
+    standing under its own column's title (their display columns overlap; an ideograph is 2
+    wide), so that a blank column in the middle, which would shift the numbers, is never taken
+    for a blank one at the end."""
+    cells = _spaced_cells(line)
+    if not 3 <= len(cells) + 1 <= columns or _SPACED_NUMBER.match(cells[0]):
+        return False
+    if not all(_SPACED_NUMBER.match(cell) for cell in cells[1:]):
+        return False
+    titles, spans = _cell_spans(header), _cell_spans(line)
+    if len(titles) != columns or len(spans) != len(cells):
+        return False
+    for n in range(1, len(cells)):
+        (first, last), (title_first, title_last) = spans[n], titles[n]
+        if last < title_first or first > title_last:
+            return False
+        if n + 1 < columns and last >= titles[n + 1][0]:
+            return False
+    return True
 
 
 def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -191,12 +226,20 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
 _STRAY_MARKER = re.compile(rf"(?<=[{CJK}])(?<!第)\d{{1,3}}、(?=[{CJK}\d])")
 
 
+# an item of a list of counts by role: a short label opened by a bracket or a separator, its
+# number, 、, the next short label and its number ("（在职30、退休5）", "，行政20、事业12")
+_COUNT_ITEM_BEFORE = re.compile(rf"[(（,，、;；]\s*[{CJK}]{{1,8}}$")
+_COUNT_ITEM_AFTER = re.compile(rf"[{CJK}]{{1,8}}\d")
+
+
 def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
     def replace(match: re.Match[str]) -> str:
         following = text[match.end() : match.end() + 80]
         number = int(match.group(0)[:-1])
         if re.search(rf"(?<!\d){number + 1}、", following) or number == 0:
             return match.group(0)
+        if _COUNT_ITEM_BEFORE.search(text, 0, match.start()) and _COUNT_ITEM_AFTER.match(following):
+            return match.group(0)  # "（在职30、退休5）": counts listed by role, not a list number
         return ""
 
     return _substitute(text, origin, _STRAY_MARKER, replace)

@@ -250,6 +250,12 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 counts.extend(found)
                 used |= {line.index for line in lines[index:end]}
         index = end
+    for line in lines:
+        if "\t" in line.text and line.index not in used:
+            found = _fused_cell_counts(line)
+            if found:
+                counts.extend(found)
+                used.add(line.index)
     for columns, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns)
         if found:
@@ -367,6 +373,77 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
                     )
             position += len(cell) + 1
     return found
+
+
+# a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with
+# the count's split by role in brackets after it ("实有人数35（在职30、退休5）")
+_FUSED_CELL = re.compile(
+    rf"^\s*([{CJK}][{CJK}()]{{1,15}}?)\s*:?\s*(\d{{1,6}})\s*(?:人|名)?\s*(?:\(([^()]*)\))?\s*$"
+)
+_BRACKET_PART = re.compile(rf"^([{CJK}]{{2,6}}?)\s*:?\s*(\d{{1,6}})\s*(?:人|名)?$")
+
+
+def _fused_cell_counts(row: Line) -> list[_Count]:
+    """A form's row whose value cells each hold a key and its count ("人员情况 | 编制人数32 |
+    实有人数35（在职30、退休5）"): each cell whose key names a head-count role and no more
+    (`_ROLE_LABEL`) gives that count. A split in brackets after it is read only when every part
+    names a role by itself (在职 / 退休 / 离休, with or without 人员 / 人数) and the parts add up to
+    the count; parts by type (行政20、事业12) or a split that misses are not read. Read only when
+    every value cell of the row is such a key and count (or empty), the first cell is the row's
+    label (no number in it), and no cell speaks of last year."""
+    cells = row.text.split("\t")
+    if len(cells) < 2 or any(_LAST_YEAR_CELL.search(cell) for cell in cells):
+        return []
+    if re.search(r"\d", cells[0]):
+        return []  # "编制人数：24人\t实有人数：31人": no row label, a line of prose's key/value pairs
+    found: list[_Count] = []
+    position = row.start + len(cells[0]) + 1
+    for cell in cells[1:]:
+        at = position
+        position += len(cell) + 1
+        if not cell.strip():
+            continue
+        match = _FUSED_CELL.match(cell)
+        role = _role_of_title(match.group(1)) if match else None
+        if match is None or role is None:
+            return []
+        value = int(match.group(2))
+        found.append(
+            _Count(role, None, value, at + match.start(1), at + match.end(2), match.group(1))
+        )
+        if match.group(3) is not None:
+            found.extend(_bracket_roles(match.group(3), value, at + match.start(3)))
+    return found
+
+
+def _bracket_roles(text: str, total: int, start: int) -> list[_Count]:
+    """The parts of "在职30、退休5" by role, when each names one and they add up to *total*."""
+    parts: list[_Count] = []
+    offset = 0
+    for piece in re.split(r"([、,;])", text):
+        if piece and piece not in "、,;":
+            match = _BRACKET_PART.match(piece.strip())
+            label = match.group(1) if match else ""
+            role = _role_of_title(label) or _role_of_title(f"{label}人数") if match else None
+            if match is None or role is None:
+                return []
+            lead = len(piece) - len(piece.lstrip())
+            parts.append(
+                _Count(
+                    role,
+                    None,
+                    int(match.group(2)),
+                    start + offset + lead,
+                    start + offset + lead + match.end(2),
+                    label,
+                )
+            )
+        offset += len(piece)
+    if len(parts) < 2 or sum(part.value for part in parts) != total:
+        return []
+    if len({part.role for part in parts}) != len(parts):
+        return []
+    return parts
 
 
 def _one_row_table(header: Line, row: Line) -> list[_Count]:
@@ -666,8 +743,31 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             counts.append(count)
             if role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE, ROLE_ACTUAL):
                 head = count
+            if role == ROLE_ACTUAL:
+                whole = _all_in_service(text, match.end(), count, line.start)
+                if whole is not None:
+                    counts.append(whole)
         per_line.append(counts)
     return per_line
+
+
+# "实有9人，均为在职" / "实有人员12人（全部为在职人员）": every one of them is in service
+_ALL_IN_SERVICE = re.compile(
+    r"\s*[,(]?\s*(?:且|并且)?(?:均为|均是|全部为|全部是|全为|都是|都为)在职(?:人员|职工|干部|在编人员)?(?=[,;。)]|$)"
+)
+
+
+def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Count | None:
+    """The 实有 count as the staff in service too, when the words right after it say that all of
+    them are in service ("实有9人，均为在职；另有退休人员4人"): not "均为在编" (a quota's word) nor
+    "均为事业编制", nor 在职 with anything after it ("均为在职在编人员，…" is read, "均为在职的
+    行政人员" is not)."""
+    match = _ALL_IN_SERVICE.match(text, after)
+    if match is None:
+        return None
+    return _Count(
+        ROLE_IN_SERVICE, None, actual.value, actual.start, offset + match.end(), "实有（均为在职）"
+    )
 
 
 # what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"

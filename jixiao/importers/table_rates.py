@@ -97,5 +97,87 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
-        yield lines[index:end]
+        blocks = form_blocks(lines[index:end])
+        if blocks:
+            yield from (lines[index + first : index + last] for first, last in blocks)
+        else:
+            yield lines[index:end]
         index = end
+
+
+_NUMBER_CELL = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*%?\s*$")
+
+
+def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
+    """(first, end) row indices of the money blocks inside a form drawn as one table (a
+    部门整体支出绩效自评表: "填报单位…\t\t金额单位：万元", "部门名称\t…\t主管部门\t…", then "年度预算执行情况\t
+    年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分" over rows of numbers). A block starts at a
+    row of three titles or more, every cell words (no digit, none empty), that is not the form's
+    first row, whose cell count the first row does not share, and that the next row follows with
+    as many cells and a number among them; it runs while the rows keep that cell count (or have
+    fewer, their last cells blank and dropped, a number in the first value cell). Such a row is
+    the header of the rows below it, not the form's first row."""
+    blocks: list[tuple[int, int]] = []
+    first_count = len(rows[0].text.split("\t")) if rows else 0
+    index = 1
+    while index < len(rows) - 1:
+        cells = [cell.strip() for cell in rows[index].text.split("\t")]
+        following = rows[index + 1].text.split("\t")
+        if (
+            len(cells) >= 3
+            and len(cells) != first_count
+            and all(cells)
+            and not any(re.search(r"\d", cell) for cell in cells)
+            and len(following) == len(cells)
+            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+        ):
+            end = index + 1
+            while end < len(rows) and _block_row(rows[end].text.split("\t"), len(cells)):
+                end += 1
+            blocks.append((index, end))
+            index = end
+        else:
+            index += 1
+    return blocks
+
+
+_YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})年度?(?:数|金额)?$")
+_NAMED_RATE_ROW = re.compile(r"^预算执行率(?:\(%\))?$")
+
+
+def year_column_rates(
+    lines: list[Line], year: int | None
+) -> Iterator[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of a 预算执行率 row in a table whose columns are years ("项目 |
+    2023年 | 2024年 | 增减率"): the cell under the report's year. The row names the rate itself;
+    the other years' cells are theirs, not this year's, and are never read."""
+    if year is None:
+        return
+    for rows in _tables(lines):
+        header = [cell.strip() for cell in rows[0].text.split("\t")]
+        columns = [
+            n
+            for n, title in enumerate(header)
+            if (m := _YEAR_COLUMN.match(title)) and int(m.group(1)) == year
+        ]
+        if len(columns) != 1 or columns[0] == 0:
+            continue
+        column = columns[0]
+        for row in rows[1:]:
+            cells = row.text.split("\t")
+            if not _NAMED_RATE_ROW.match(cells[0].strip()) or column >= len(cells):
+                continue
+            match = _PERCENT.match(cells[column])
+            if match is None or ("%" not in cells[column] and "%" not in cells[0]):
+                continue
+            start = row.start + sum(len(c) + 1 for c in cells[:column])
+            yield (
+                Decimal(match.group(1)),
+                row.start,
+                start + len(cells[column].rstrip()),
+                f"{cells[0].strip()}{header[column]}",
+            )
+
+
+def _block_row(cells: list[str], width: int) -> bool:
+    return len(cells) == width or (2 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1])))

@@ -35,7 +35,7 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
-from jixiao.importers.table_rates import table_execution_rates
+from jixiao.importers.table_rates import table_execution_rates, year_column_rates
 from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
@@ -53,6 +53,13 @@ _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
 # the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
+
+
+def _bare_asset_change(label: str) -> re.Match[str] | None:
+    """ "资产总额1,026.34万元（上年998.71万元），增长2.8%": the verb alone opens its clause, the
+    comparison with last year left to the figure before it (the asset total, checked by the
+    caller); "收入增长2.8%" names something else and is not this."""
+    return re.fullmatch(r"[,，]?\s*(下降|减少|降低|增长|增加|上升|提高)了?", label)
 
 
 def _changes_the_asset_total(sentence: str) -> bool:
@@ -405,7 +412,7 @@ class _Importer:
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
-        self._rates(_budget_and_spending_totals(data, self.stated))
+        self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
 
     def _read_organisation(self, data: dict[str, Any]) -> None:
         self._internal_units()
@@ -418,6 +425,7 @@ class _Importer:
         score, grade = self._self_evaluation(
             read_indicator_tables(self.report).totals, data.get("year")
         )
+        self._score_rows_that_miss_their_total()
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
 
@@ -704,7 +712,9 @@ class _Importer:
                     start, label = _label_before_the_colon(line.text, match.start(), start)
                 yield line, label, value, line.start + start, line.start + match.end()
 
-    def _rates(self, totals: tuple[list[Decimal], list[Decimal]] = ([], [])) -> None:
+    def _rates(
+        self, totals: tuple[list[Decimal], list[Decimal]] = ([], []), year: int | None = None
+    ) -> None:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
@@ -725,6 +735,7 @@ class _Importer:
             rates = [
                 *table_execution_rates(self.report.lines),
                 *flattened_execution_rates(self.report.lines),
+                *year_column_rates(self.report.lines, year),
             ]
             for value, start, end, label in rates:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
@@ -850,7 +861,7 @@ class _Importer:
             match = re.search(
                 r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
                 label,
-            )
+            ) or _bare_asset_change(label)
             if not match:
                 continue
             sentence = line.text[: start - line.start]
@@ -908,6 +919,22 @@ class _Importer:
                 names.append(rest)
         if len(names) == count and all(len(n) >= 2 for n in names):
             self.internal_units = names
+
+    def _score_rows_that_miss_their_total(self) -> None:
+        """import.W016 at a score table's 合计 whose rows' scores add up to another number."""
+        for total, span, parts, rows in score_rows_missing_their_total(self.report.lines):
+            summed = sum((score for _, score in parts), Decimal(0))
+            listed = "＋".join(f"{label}{score}" for label, score in parts)
+            self.findings.add(
+                "import.W016",
+                "warning",
+                f"自评得分合计{total}与各行得分之和{summed}（{listed}）不符，合计按报告所写导入 / "
+                "the rows' scores do not add up to the stated total; the total is kept as stated",
+                f"核对评分表（合计在{self.report.source(*span).locator}，各行在"
+                f"{self.report.source(rows[0], rows[0]).locator}至"
+                f"{self.report.source(rows[1], rows[1]).locator}） / check the score table",
+                span,
+            )
 
     def _self_evaluation(
         self, table_totals: list[tuple[Decimal, int, int]], year: int | None = None
@@ -1142,6 +1169,82 @@ def _row_cells(line: Line) -> list[tuple[str, int]]:
             cells.append((part, line.start + at))
             position = at + len(part)
     return cells
+
+
+_WEIGHT_TITLE = re.compile(r"^(?:指标)?(?:分值|权重|标准分|满分)(?:\(分\))?$")
+_SCORE_TITLE = re.compile(r"^(?:自评)?(?:得分|评分)(?:\(分\))?$|^自评分$")
+_SCORE_TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计)$")
+
+
+def score_rows_missing_their_total(
+    lines: list[Line],
+) -> list[tuple[Decimal, tuple[int, int], list[tuple[str, Decimal]], tuple[int, int]]]:
+    """Score tables whose rows' scores do not add up to their 合计 row's ("一级指标 | 分值 | 自评得分",
+    "决策 | 20 | 18.5", …, "合计 | 100 | 92.0" with rows adding up to 91.0): (the stated total,
+    its span, the rows' labels and scores, the rows' span). Checked only when the header titles one
+    weight column (分值 / 权重) and one score column (得分 / 自评得分), every row between has a
+    label and a number in both, and the rows' weights add up to the 合计's: then the rows are the
+    whole table, and their scores must be the total's parts."""
+    found = []
+    for rows in _tab_runs(lines):
+        header = [cell.strip() for cell in rows[0].text.split("\t")]
+        weights = [n for n, title in enumerate(header) if _WEIGHT_TITLE.match(title)]
+        scores = [n for n, title in enumerate(header) if _SCORE_TITLE.match(title)]
+        if len(weights) != 1 or len(scores) != 1:
+            continue
+        w, sc = weights[0], scores[0]
+        for end, row in enumerate(rows):
+            cells = [cell.strip() for cell in row.text.split("\t")]
+            if end and _SCORE_TOTAL_ROW.match(cells[0]):
+                break
+        else:
+            continue
+        parts: list[tuple[str, Decimal, Decimal]] = []
+        for row in rows[1:end]:
+            cells = [cell.strip() for cell in row.text.split("\t")]
+            weight, score = (_cell_number(cells, n) for n in (w, sc))
+            if not cells[0] or weight is None or score is None:
+                break
+            parts.append((cells[0], weight, score))
+        else:
+            total_cells = rows[end].text.split("\t")
+            total_weight, total_score = (_cell_number(total_cells, n) for n in (w, sc))
+            if (
+                len(parts) >= 2
+                and total_weight is not None
+                and total_score is not None
+                and sum(p[1] for p in parts) == total_weight
+                and sum(p[2] for p in parts) != total_score
+            ):
+                at = rows[end].start + sum(len(c) + 1 for c in total_cells[:sc])
+                found.append(
+                    (
+                        total_score,
+                        (rows[end].start, at + len(total_cells[sc].rstrip())),
+                        [(label, score) for label, _, score in parts],
+                        (rows[1].start, rows[end - 1].start),
+                    )
+                )
+    return found
+
+
+def _cell_number(cells: list[str], column: int) -> Decimal | None:
+    if column >= len(cells) or not re.fullmatch(NUMBER, cells[column].strip()):
+        return None
+    return parse_number(cells[column].strip())
+
+
+def _tab_runs(lines: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and "\t" in line.text:
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = []
+    return runs
 
 
 def _unlabelled_total_rows(
