@@ -149,8 +149,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "import.I009": (
         "info",
-        "关键词中疑有错字或缺字，已按正确写法读取（如“基本支”“年未实有”）",
-        "A keyword with a typo was read as meant (基本支, 年未实有)",
+        "关键词中疑有错字或缺字，已按正确写法读取（如“基本支”“项目支”“年未实有”）",
+        "A keyword with a typo was read as meant (基本支, 项目支, 年未实有)",
     ),
 }
 

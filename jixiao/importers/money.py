@@ -33,7 +33,10 @@ from jixiao.importers.staffing import label_start
 from jixiao.importers.table_rates import form_blocks
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
-_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)")
+# never the tail of a number broken by spaces ("6  48  320.00元": not 320.00元)
+_AMOUNT = re.compile(
+    rf"(?<![\d.,])(?<!\d  )(?<!\d   )({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)"
+)
 # "约800万元", "超过300万元", "85万元左右": an approximate figure, never read as an exact amount
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|上下)$")
 _APPROXIMATE_AFTER = re.compile(r"^(?:左右|上下|以上|以下|多)")
@@ -130,6 +133,17 @@ _UNIT_IN_WAN = {
     "元": Decimal("0.0001"),
 }
 _VERBS = re.compile(r"(?:为|是|共计|合计|总计|达到|达|计|约|共|了|:)+$")
+# 资产总计 / 资产合计 name the asset total: their 总计 / 合计 is the noun's, not a verb to strip
+_ASSET_TOTAL_WORD = re.compile(r"资产(?:总计|合计)(?=(?:为|是|达到|达|约|了|:)*$)")
+
+
+def _strip_verbs(label: str) -> str:
+    """The label without the verbs before its amount ("支出合计为" → "支出"), keeping the 总计 of
+    "年末资产总计" (then the asset total, not "年末资产")."""
+    kept = _ASSET_TOTAL_WORD.search(label)
+    return label[: kept.end()] if kept else _VERBS.sub("", label)
+
+
 _PART_MARKER = re.compile(r"其中|包括|分别为|分别是|具体为")
 
 BUDGET = "budget"  # a budget amount whose phase (initial / adjusted) is settled later
@@ -164,8 +178,11 @@ _MEMO: tuple[tuple[str, str], ...] = (
 )
 _FUNDING: tuple[tuple[str, Funding], ...] = (
     (r"基本支(?:出)?(?!付)|基本经费", Funding.BASIC),
-    (r"项目支出|项目经费", Funding.PROJECT),
+    # 项目支 (a dropped 出, as 基本支 above), never 项目支付 / 项目支持 / 项目支撑 / 项目支援
+    (r"项目支(?:出)?(?![付持撑援])|项目经费", Funding.PROJECT),
 )
+# 基本支 / 项目支 with 出 dropped: read as the class, with finding import.I009
+_DROPPED_CHU = re.compile(r"(基本|项目)支(?![出付持撑援])")
 _NOT_FINAL = r"(?!编制|公开|管理|审核|工作|报表|报告|会审)"
 _NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作|拨款|财政拨款|资金)"
 _PHASES: tuple[tuple[str, Phase | str], ...] = (
@@ -183,7 +200,7 @@ _ASSETS: tuple[tuple[str, str], ...] = (
     (r"(?:配置|新增|购置|购入)(?:了)?固定资产", "fixed_added"),
     (r"在用固定资产", "fixed_in_use"),
     (r"固定资产(?:原值|总额|总值|合计)", "fixed_total"),
-    (r"资产总额|资产总计|总资产", "total"),
+    (r"资产总额|资产总计|资产合计|总资产", "total"),
 )
 
 
@@ -448,7 +465,7 @@ def _label(text: str, position: int) -> tuple[str, int]:
     if lead:
         start += lead.end()
         label = label[lead.end() :]
-    return _VERBS.sub("", label).strip(), start
+    return _strip_verbs(label).strip(), start
 
 
 _NUMBERING = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳])\s*")
@@ -467,7 +484,7 @@ def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
     numbering = _NUMBERING.match(text[begin:colon])
     if numbering:
         begin += numbering.end()
-    label = _VERBS.sub("", text[begin:colon]).strip()
+    label = _strip_verbs(text[begin:colon]).strip()
     if not re.search(f"[{CJK}]", label) or re.fullmatch(
         r"其中|主要包括|包括|含|另有|合计|总计|共计", label
     ):
@@ -1421,12 +1438,13 @@ def read_money(
     _list_opened_by_a_total(amounts, report.text)
     _earlier_years_set_aside(amounts, report.text)
     for amount in amounts:
-        if re.search(r"基本支(?!出|付)", amount.label) and amount.kind in ("funding", "economic"):
+        typo = _DROPPED_CHU.search(amount.label)
+        if typo and amount.kind in ("funding", "economic"):
             findings.add(
                 "import.I009",
                 "info",
-                f"“{amount.label}”按“基本支出”读取（原文疑缺字） / read as 基本支出 (a character seems "
-                "to be missing)",
+                f"“{amount.label}”按“{typo.group(1)}支出”读取（原文疑缺字） / read as "
+                f"{typo.group(1)}支出 (a character seems to be missing)",
                 "请核对原文 / check the report",
                 (amount.start, amount.end),
             )

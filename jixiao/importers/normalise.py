@@ -440,6 +440,21 @@ def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _CHINESE_PERCENT, _percent_in_digits)
 
 
+# an amount with spaces as thousands separators ("6 485 320.00元", widened by justification to
+# "6  485  320.00元"): groups of exactly three digits after the first, a money unit right after;
+# a single space alone is also removed by the CJK pass below, two are not (they separate fields)
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?<!\d )(?<!\d  )\d{1,3}(?: {1,2}\d{3})+(?:\.\d+)?(?= ?(?:亿元|万元|千元|元|万(?![\d]))(?![\d]))"
+)
+
+
+def _spaced_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "6  485  320.00元" → "6485320.00元" (each digit keeps its origin)."""
+    return _substitute(
+        text, origin, _SPACED_THOUSANDS, lambda match: match.group(0).replace(" ", "")
+    )
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -456,6 +471,7 @@ def normalise(text: str) -> Normalised:
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _space_aligned_tables(folded, origin)
+    folded, origin = _spaced_thousands(folded, origin)
     for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from jixiao.core.dossier import StaffType
@@ -747,6 +748,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 whole = _all_in_service(text, match.end(), count, line.start)
                 if whole is not None:
                     counts.append(whole)
+        for split in _split_of_actual(text, line.start):
+            if not any(c.role == split.role and c.start == split.start for c in counts):
+                counts.append(split)
         per_line.append(counts)
     return per_line
 
@@ -768,6 +772,53 @@ def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Coun
     return _Count(
         ROLE_IN_SERVICE, None, actual.value, actual.start, offset + match.end(), "实有（均为在职）"
     )
+
+
+# "实有28人（在职17人、退休11人）", "实有人员28名(其中在职17,退休11)": the department's own
+# head-count split by role in the brackets right after it
+_ACTUAL_BEFORE_BRACKET = re.compile(r"(\d{1,6})[人名]$")
+_ROLE_PAIR = re.compile(r"(在职|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,6})([人名])?")
+_PAIR_SEPARATOR = re.compile(r"^[,、;和及]?$")
+
+
+def _split_of_actual(text: str, line_start: int) -> list[_Count]:
+    """The role parts in brackets right after an 实有 count, units written or not ("实有28人（在职
+    17 退休11）"), read only when every cell of the bracket is such a part, no role twice, two parts
+    or more, and they add up to the 实有 count (without a unit nothing else ties them to it)."""
+    counts: list[_Count] = []
+    for bracket in re.finditer(r"\(((?:其中|含|包括)?)([^()]{2,40})\)", text):
+        before = _ACTUAL_BEFORE_BRACKET.search(text, 0, bracket.start())
+        if before is None or before.end() != bracket.start():
+            continue
+        label, _ = _label_before(text, before.start())
+        if classify(label, before.group(0)[-1]) != ROLE_ACTUAL or _in_subunit_sentence(
+            text, before.start()
+        ):
+            continue
+        inside, offset = bracket.group(2), bracket.start(2)
+        pairs = list(_ROLE_PAIR.finditer(inside))
+        gaps = [inside[: pairs[0].start()]] if pairs else []
+        gaps += [inside[a.end() : b.start()] for a, b in pairwise(pairs)]
+        gaps += [inside[pairs[-1].end() :]] if pairs else []
+        roles = [pair.group(1) for pair in pairs]
+        if (
+            len(pairs) < 2
+            or len(set(roles)) != len(roles)
+            or gaps[0]
+            or gaps[-1]
+            or not all(_PAIR_SEPARATOR.match(gap) for gap in gaps[1:-1])
+            or sum(int(pair.group(2)) for pair in pairs) != int(before.group(1))
+        ):
+            continue
+        for pair in pairs:
+            role = classify(pair.group(1) + "人员", "人")
+            start, end = line_start + offset + pair.start(), line_start + offset + pair.end()
+            counts.append(
+                _Count(
+                    role, None, int(pair.group(2)), start, end, pair.group(1), pair.group(3) or "人"
+                )
+            )
+    return counts
 
 
 # what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"
@@ -984,8 +1035,11 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
             else:
                 by_role.setdefault(str(count.role), []).append(count)
 
+    institution = _is_a_public_institution(report.text)
     for role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
-        _read_typed_role(role, by_role.get(role, []), typed.get(role, []), reading, findings)
+        _read_typed_role(
+            role, by_role.get(role, []), typed.get(role, []), reading, findings, institution
+        )
     for count in by_role.get(ROLE_ACTUAL, []):
         if "年未实有" in count.label:
             findings.add(
@@ -1081,6 +1135,7 @@ def _read_typed_role(
     loose: list[_Count],
     reading: StaffingReading,
     findings: Findings,
+    institution: bool = False,
 ) -> None:
     field_name = role.split(".")[1]
     for head in heads:
@@ -1131,7 +1186,7 @@ def _read_typed_role(
                 (head.start, head.end),
             )
         return
-    if _sole_quota(role, loose):
+    if _sole_quota(role, loose) or (institution and _institution_quota(role, loose)):
         # "核定事业编制95名" as the only quota statement: the quota itself, kept as stated (the
         # type names no standard one, 全额/差额 unsaid, so no breakdown is filled in)
         _read_typed_role(role, [replace(loose[0], part=False)], [], reading, findings)
@@ -1177,6 +1232,31 @@ def _sole_quota(role: str, loose: list[_Count]) -> bool:
         and len(loose) == 1
         and loose[0].type is None
         and "核定" in loose[0].label
+        and not loose[0].parts
+    )
+
+
+# the department says it is a 事业单位 ("县档案馆为县委办公室管理的公益一类事业单位")
+_PUBLIC_INSTITUTION = re.compile(r"(?:为|是|系)[^。;,\n]{0,20}(?<![下所直局]属)事业单位(?![的中])")
+
+
+def _is_a_public_institution(text: str) -> bool:
+    """Whether the report says the department itself is a 事业单位 (not a sentence about a
+    subordinate unit: "所属县康复中心为公益一类事业单位")."""
+    return any(
+        not _in_subunit_sentence(text, match.start())
+        for match in _PUBLIC_INSTITUTION.finditer(text[:3000])
+    )
+
+
+def _institution_quota(role: str, loose: list[_Count]) -> bool:
+    """ "人员：事业编制12名，现有在编在岗11人" in the report of a body that says it is a 事业单位: its
+    事业编制, the only count by type, is its whole quota (核定 unsaid)."""
+    return (
+        role == ROLE_AUTHORIZED
+        and len(loose) == 1
+        and loose[0].type is None
+        and re.fullmatch(r"(?:核定|现有|有)?事业编制", loose[0].label) is not None
         and not loose[0].parts
     )
 

@@ -65,7 +65,8 @@ def _bare_asset_change(label: str) -> re.Match[str] | None:
 def _changes_the_asset_total(sentence: str) -> bool:
     """True when the nearest asset noun before a "较上年增长4.6%" is the asset total ("资产总额
     186.45万元，较上年增长4.6%"), not 净资产, 负债 or 固定资产 ("…，净资产172.30万元，较上年增长4.6%")."""
-    nouns = _ASSET_NOUN.findall(sentence)
+    # a bracket is an aside: "资产总额3,284.16万元（其中固定资产2,106.50万元），较上年增长4.1%"
+    nouns = _ASSET_NOUN.findall(re.sub(r"\([^()]*\)", "", sentence))
     return bool(nouns) and nouns[-1] in ("资产", "国有资产")
 
 

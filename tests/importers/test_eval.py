@@ -88,10 +88,8 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
-# surfaced (remove it from here then). w14-02: a rate against a budget in 元 written with spaces
-# ("6 485 320.00元"); w14-04: a two-year space-aligned table's 决算 column; w14-07: a score
-# table's 一级指标 rows against its 合计.
-NOT_YET_SURFACED = {"w14-02"}
+# surfaced (remove it from here then): none today.
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
