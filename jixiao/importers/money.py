@@ -76,7 +76,7 @@ def own_names(department: str | None) -> tuple[str, ...]:
     "石门镇"): words naming the department itself, not something else's money."""
     if not department:
         return ()
-    names = [department]
+    names = [department, *_own_kind_names(department)]
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
@@ -92,6 +92,25 @@ def own_names(department: str | None) -> tuple[str, ...]:
         if kind.group(1) in ("中学", "小学"):  # a school writes itself "学校" ("学校全年实际支出…")
             names += [f"{prefix}学校" for prefix in ("本", "我", "该", "")]
     return tuple(names)
+
+
+# the kind a department names itself by, bare or as its own seat ("局机关", "支队本级", "本委")
+_OWN_KIND = re.compile(r"(支队|大队|总队|局|委员会|委|办公室|厅)$")
+_KIND_SHORT = {"委员会": "委", "办公室": "办"}
+
+
+def _own_kind_names(department: str) -> list[str]:
+    """ "局机关资产总额" (…局), "支队资产总额" (…消防救援支队): the department's kind word, with
+    本 / 我 / 该 or 机关 / 本级, names the department itself; longer forms first."""
+    kind = _OWN_KIND.search(department)
+    if kind is None:
+        return []
+    word = _KIND_SHORT.get(kind.group(1), kind.group(1))
+    return [
+        f"{prefix}{word}{seat}"
+        for seat in ("机关本级", "机关", "本级", "")
+        for prefix in ("本", "我", "该", "")
+    ]
 
 
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
@@ -206,7 +225,7 @@ _ASSETS: tuple[tuple[str, str], ...] = (
 
 # words an asset label of the department's own may carry beside its noun
 _ASSET_WORDS = re.compile(
-    r"国有|账面|净值|原值|年末|年初|截至|截止|\d{1,2}月\d{1,2}日|共有|拥有|现有"
+    r"国有|账面|净值|原值|年末|年初|(?:报告)?期末|截至|截止|\d{1,2}月\d{1,2}日|共有|拥有|现有"
 )
 
 
