@@ -722,6 +722,11 @@ def _amounts(
             kind, phase, funding, item = classify(
                 _class_in_brackets(_without_own_name(label, names))
             )
+            opening = _opening_phrase_in_label(label)
+            if opening is not None:
+                # "全年预算中基本支出1,486.20万元": the part, of that phase
+                kind, phase, funding, item = classify(opening[0])
+                phase = opening[1] if kind in ("funding", "economic") and phase is None else phase
             if phase is None and kind in ("funding", "economic"):
                 phase = _phase_of_the_opening_phrase(text[: max(label_at, 0)])
             if kind is not None and _subject_before_colon(text, label, label_at):
@@ -872,6 +877,27 @@ def _phase_of_the_opening_phrase(before: str) -> Phase | str | None:
     phrase = match.group(1)
     kind, phase, _, _ = classify(phrase)
     return phase if kind == "total" else None
+
+
+# "全年预算中基本支出…" (no comma after 中): the opening phrase and the part in one label
+_OPENING_PHRASE_IN_LABEL = re.compile(r"^([^,;:。]{2,14}?)中(?=[^,;:。]{2,})")
+
+
+def _opening_phrase_in_label(label: str) -> tuple[str, Phase | str] | None:
+    """(the part's own label, the phase) of "全年预算中基本支出" / "调整后预算中项目支出": a phrase
+    that is only a whole budget or spending total, then 中, then a 基本/项目 or economic class
+    with no phase of its own. None otherwise ("项目支出中基本支出", "某项目预算中基本支出")."""
+    match = _OPENING_PHRASE_IN_LABEL.match(label)
+    if match is None:
+        return None
+    kind, phase, _, _ = classify(match.group(1))
+    if kind != "total" or phase is None:
+        return None
+    rest = label[match.end() :]
+    rest_kind, rest_phase, _, _ = classify(rest)
+    if rest_kind not in ("funding", "economic") or rest_phase is not None:
+        return None
+    return rest, phase
 
 
 _BARE_BUDGET = re.compile(r"(?:全年|当年|本年|年度|年初)?(?:预算|预算数|预算安排|安排)")
