@@ -1511,6 +1511,7 @@ def read_money(
     )
     _budget_stated_again(names, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
+    _budget_steps_differ(report.text, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
@@ -1562,6 +1563,55 @@ def read_money(
             (unread[0].start, unread[0].end),
         )
     return reading
+
+
+# words of a cut or a second adjustment: then 年初 + 追加 is not the whole story
+_OTHER_ADJUSTMENT = re.compile(
+    r"调减|核减|压减|减少|收回|下调|调出|追减|再次|结转|结余|其他资金|其他收入|上级补助|转移支付"
+)
+
+
+def _budget_steps_differ(text: str, lines: list[_Line], findings: Findings) -> None:
+    """ "年初预算4,215.30万元，年中调整增加1,120.00万元，调整后预算5,353.30万元": one initial budget,
+    one increase and one adjusted budget in one paragraph that names no other change or source
+    (调减, 上年结转…), and they do not add up: import.W017, each kept as stated."""
+
+    def one(phase: Phase, item: Item) -> Amount | None:
+        found = [
+            line.amount
+            for line in lines
+            if line.phase is phase and line.item is item and line.funding is None
+        ]
+        return found[0] if len({a.value for a in found}) == 1 else None
+
+    initial = one(Phase.BUDGET_INITIAL, Item.UNCLASSIFIED)
+    step = one(Phase.BUDGET_INITIAL, Item.SUPPLEMENT)
+    adjusted = one(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED)
+    if initial is None or step is None or adjusted is None:
+        return
+    start = min(initial.start, step.start, adjusted.start)
+    end = max(initial.end, step.end, adjusted.end)
+    if "\n" in text[start:end]:
+        return
+    paragraph = text[
+        text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1
+    ]
+    if _OTHER_ADJUSTMENT.search(paragraph):
+        return  # "…，其中：年初预算…，年中追加…，上年结转…": another source of the budget
+    total = initial.value + step.value
+    if total == adjusted.value:
+        return
+    findings.add(
+        "import.W017",
+        "warning",
+        f"{initial.label}{initial.stated_value}{initial.unit}加{step.label}{step.stated_value}"
+        f"{step.unit}为{total:f}万元，与{adjusted.label}{adjusted.stated_value}"
+        f"{adjusted.unit}不符，各数按报告所写导入 / the initial budget plus the adjustment does not "
+        "give the stated adjusted budget; each figure is kept as stated",
+        "核对原文的年初预算、调整数和调整后预算 / check the initial budget, the adjustment and "
+        "the adjusted budget in the report",
+        (start, end),
+    )
 
 
 def _repeated_line(amount: Amount, lines: list[_Line]) -> _Line | None:
