@@ -84,6 +84,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "评分表各行得分之和与合计行的得分不符，合计按报告所写导入",
         "A score table's rows do not add up to its 合计 row's score; the total is kept as stated",
     ),
+    "import.W017": (
+        "warning",
+        "年初预算加调整数与所述调整后预算不符，各数按报告所写导入",
+        "The initial budget plus the adjustment does not give the stated adjusted budget; each "
+        "figure is kept as stated",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

@@ -76,7 +76,7 @@ def own_names(department: str | None) -> tuple[str, ...]:
     "石门镇"): words naming the department itself, not something else's money."""
     if not department:
         return ()
-    names = [department]
+    names = [department, *_own_kind_names(department)]
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
@@ -92,6 +92,25 @@ def own_names(department: str | None) -> tuple[str, ...]:
         if kind.group(1) in ("中学", "小学"):  # a school writes itself "学校" ("学校全年实际支出…")
             names += [f"{prefix}学校" for prefix in ("本", "我", "该", "")]
     return tuple(names)
+
+
+# the kind a department names itself by, bare or as its own seat ("局机关", "支队本级", "本委")
+_OWN_KIND = re.compile(r"(支队|大队|总队|局|委员会|委|办公室|厅)$")
+_KIND_SHORT = {"委员会": "委", "办公室": "办"}
+
+
+def _own_kind_names(department: str) -> list[str]:
+    """ "局机关资产总额" (…局), "支队资产总额" (…消防救援支队): the department's kind word, with
+    本 / 我 / 该 or 机关 / 本级, names the department itself; longer forms first."""
+    kind = _OWN_KIND.search(department)
+    if kind is None:
+        return []
+    word = _KIND_SHORT.get(kind.group(1), kind.group(1))
+    return [
+        f"{prefix}{word}{seat}"
+        for seat in ("机关本级", "机关", "本级", "")
+        for prefix in ("本", "我", "该", "")
+    ]
 
 
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
@@ -206,7 +225,7 @@ _ASSETS: tuple[tuple[str, str], ...] = (
 
 # words an asset label of the department's own may carry beside its noun
 _ASSET_WORDS = re.compile(
-    r"国有|账面|净值|原值|年末|年初|截至|截止|\d{1,2}月\d{1,2}日|共有|拥有|现有"
+    r"国有|账面|净值|原值|年末|年初|(?:报告)?期末|截至|截止|\d{1,2}月\d{1,2}日|共有|拥有|现有"
 )
 
 
@@ -703,6 +722,11 @@ def _amounts(
             kind, phase, funding, item = classify(
                 _class_in_brackets(_without_own_name(label, names))
             )
+            opening = _opening_phrase_in_label(label)
+            if opening is not None:
+                # "全年预算中基本支出1,486.20万元": the part, of that phase
+                kind, phase, funding, item = classify(opening[0])
+                phase = opening[1] if kind in ("funding", "economic") and phase is None else phase
             if phase is None and kind in ("funding", "economic"):
                 phase = _phase_of_the_opening_phrase(text[: max(label_at, 0)])
             if kind is not None and _subject_before_colon(text, label, label_at):
@@ -853,6 +877,27 @@ def _phase_of_the_opening_phrase(before: str) -> Phase | str | None:
     phrase = match.group(1)
     kind, phase, _, _ = classify(phrase)
     return phase if kind == "total" else None
+
+
+# "全年预算中基本支出…" (no comma after 中): the opening phrase and the part in one label
+_OPENING_PHRASE_IN_LABEL = re.compile(r"^([^,;:。]{2,14}?)中(?=[^,;:。]{2,})")
+
+
+def _opening_phrase_in_label(label: str) -> tuple[str, Phase | str] | None:
+    """(the part's own label, the phase) of "全年预算中基本支出" / "调整后预算中项目支出": a phrase
+    that is only a whole budget or spending total, then 中, then a 基本/项目 or economic class
+    with no phase of its own. None otherwise ("项目支出中基本支出", "某项目预算中基本支出")."""
+    match = _OPENING_PHRASE_IN_LABEL.match(label)
+    if match is None:
+        return None
+    kind, phase, _, _ = classify(match.group(1))
+    if kind != "total" or phase is None:
+        return None
+    rest = label[match.end() :]
+    rest_kind, rest_phase, _, _ = classify(rest)
+    if rest_kind not in ("funding", "economic") or rest_phase is not None:
+        return None
+    return rest, phase
 
 
 _BARE_BUDGET = re.compile(r"(?:全年|当年|本年|年度|年初)?(?:预算|预算数|预算安排|安排)")
@@ -1466,6 +1511,7 @@ def read_money(
     )
     _budget_stated_again(names, unread, lines, statements, reading, findings)
     _adjustments(reading.pending, lines, findings)
+    _budget_steps_differ(report.text, lines, findings)
     _settle_phases(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
@@ -1517,6 +1563,55 @@ def read_money(
             (unread[0].start, unread[0].end),
         )
     return reading
+
+
+# words of a cut or a second adjustment: then 年初 + 追加 is not the whole story
+_OTHER_ADJUSTMENT = re.compile(
+    r"调减|核减|压减|减少|收回|下调|调出|追减|再次|结转|结余|其他资金|其他收入|上级补助|转移支付"
+)
+
+
+def _budget_steps_differ(text: str, lines: list[_Line], findings: Findings) -> None:
+    """ "年初预算4,215.30万元，年中调整增加1,120.00万元，调整后预算5,353.30万元": one initial budget,
+    one increase and one adjusted budget in one paragraph that names no other change or source
+    (调减, 上年结转…), and they do not add up: import.W017, each kept as stated."""
+
+    def one(phase: Phase, item: Item) -> Amount | None:
+        found = [
+            line.amount
+            for line in lines
+            if line.phase is phase and line.item is item and line.funding is None
+        ]
+        return found[0] if len({a.value for a in found}) == 1 else None
+
+    initial = one(Phase.BUDGET_INITIAL, Item.UNCLASSIFIED)
+    step = one(Phase.BUDGET_INITIAL, Item.SUPPLEMENT)
+    adjusted = one(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED)
+    if initial is None or step is None or adjusted is None:
+        return
+    start = min(initial.start, step.start, adjusted.start)
+    end = max(initial.end, step.end, adjusted.end)
+    if "\n" in text[start:end]:
+        return
+    paragraph = text[
+        text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1
+    ]
+    if _OTHER_ADJUSTMENT.search(paragraph):
+        return  # "…，其中：年初预算…，年中追加…，上年结转…": another source of the budget
+    total = initial.value + step.value
+    if total == adjusted.value:
+        return
+    findings.add(
+        "import.W017",
+        "warning",
+        f"{initial.label}{initial.stated_value}{initial.unit}加{step.label}{step.stated_value}"
+        f"{step.unit}为{total:f}万元，与{adjusted.label}{adjusted.stated_value}"
+        f"{adjusted.unit}不符，各数按报告所写导入 / the initial budget plus the adjustment does not "
+        "give the stated adjusted budget; each figure is kept as stated",
+        "核对原文的年初预算、调整数和调整后预算 / check the initial budget, the adjustment and "
+        "the adjusted budget in the report",
+        (start, end),
+    )
 
 
 def _repeated_line(amount: Amount, lines: list[_Line]) -> _Line | None:
