@@ -1468,7 +1468,7 @@ def _result_rows(
                 )
                 and not re.search(r"\d{4}年|上年|去年|上一年", run[1].text)
             ):
-                found.append(_result_row(header, row))
+                found.append(_graded_result_row(header, row))
         run = []
     return [pair for pair in found if pair != (None, None)]
 
@@ -1486,6 +1486,33 @@ def _result_row(
         elif _RESULT_GRADE_TITLE.match(title) and cell.strip() in _GRADES:
             grade = (_GRADES[cell.strip()], at, at + len(cell.strip()))
     return score, grade
+
+
+_BARE_SCORE_TITLE = re.compile(r"^(?:得分|总分|评分)(?:\(分\))?$")
+
+
+def _graded_result_row(
+    header: list[str], row: list[tuple[str, int]]
+) -> tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]:
+    """A result row whose score column is titled by a bare 得分 / 总分 ("评价结论 | 得分 | 等级" /
+    "预算编制科学，执行较好… | 94.6 | 优"): the self-score only beside a grade in a 等级 column of
+    the same row (a bare 得分 is read beside a grade only), and only when neither the header nor
+    the row names a 项目 (one project's score and grade). Otherwise the row as `_result_row`
+    reads it."""
+    score, grade = _result_row(header, row)
+    if grade is None or score is not None:
+        return score, grade
+    if re.search(r"项目", "".join(header) + "".join(cell for cell, _ in row)):
+        return score, grade
+    titles = [n for n, title in enumerate(header) if _BARE_SCORE_TITLE.match(title.strip())]
+    if len(titles) != 1:
+        return score, grade
+    cell, at = row[titles[0]]
+    bare = _BARE.match(cell)
+    value = parse_number(bare.group(1)) if bare else None
+    if value is None or not 0 <= value <= 100:
+        return score, grade
+    return (value, at, at + len(cell.rstrip())), grade
 
 
 def _comparator(text: str | None) -> str | None:
