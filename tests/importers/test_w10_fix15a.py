@@ -177,3 +177,53 @@ def test_a_row_of_role_pairs_among_other_rows_is_read(text: str, expected: dict[
 )
 def test_a_row_of_pairs_that_does_not_prove_itself_is_not_read(text: str) -> None:
     assert staffing(read(text)) == {}
+
+
+# ── 5. a 自评表's 总分 under indicators scored 90, the budget's execution scored in the money block ─
+
+SCORED_FORM = (
+    "金额单位：万元\n"
+    "资金项目\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "年度资金总额\t900.00\t960.00\t912.00\t10\t95.00%\t9.5\n"
+    "年度绩效指标\n"
+    "一级\t二级\t三级\t年度\t实际\t分值\t得分\n"
+    "指标\t指标\t指标\t指标值\t完成值\n"
+    "产出指标\t数量指标\t造林面积\t≥500亩\t520亩\t40\t40\n"
+    "效益指标\t生态效益指标\t苗木成活率\t≥90%\t88%\t30\t27\n"
+    "满意度指标\t服务对象满意度指标\t林农满意度\t≥90%\t93%\t20\t20\n"
+    "总分\t\t\t\t100\t{total}\n"
+)
+
+
+def findings_of(text: str) -> list[str]:
+    return [finding.id for finding in import_text(BUREAU + text).findings]
+
+
+def test_the_total_of_a_form_scored_in_two_tables_is_the_self_score() -> None:
+    text = SCORED_FORM.format(total="96.5")
+    assert read(text).get("score.self") == "96.5"
+    assert "import.W016" not in findings_of(text)
+
+
+def test_a_form_total_its_parts_miss_is_kept_and_reported() -> None:
+    text = SCORED_FORM.format(total="95.5")  # 9.5 + 40 + 27 + 20 = 96.5
+    assert read(text).get("score.self") == "95.5"
+    result = import_text(BUREAU + text)
+    (finding,) = [f for f in result.findings if f.id == "import.W016"]
+    assert "95.5" in finding.message and "96.5" in finding.message
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # the indicators' 分值 and the money block's do not make 100: not this form's total
+        ("\t40\t40\n", "\t35\t35\n"),
+        # no 年度资金总额 row scored above
+        ("\t10\t95.00%\t9.5\n", "\t—\t95.00%\t—\n"),
+        # a third number in the 总分 row: which one is the score is not proven
+        ("总分\t\t\t\t100\t", "总分\t\t\t90\t100\t"),
+    ],
+)
+def test_a_form_total_that_is_not_proven_is_not_read(change: tuple[str, str]) -> None:
+    text = SCORED_FORM.format(total="96.5").replace(*change)
+    assert "score.self" not in read(text)
