@@ -1214,6 +1214,9 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     if len(rows) < 3:
         return first, 1
     second = rows[1].text.split("\t")
+    wrapped = _wrapped_titles(first, second)
+    if wrapped is not None:
+        return wrapped, 2
     if (
         second[0].strip()
         or not any(cell.strip() for cell in second[1:])
@@ -1228,6 +1231,25 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
         carried = upper or carried
         header.append(f"{carried}{second[column].strip()}")
     return header, 2
+
+
+def _wrapped_titles(first: list[str], second: list[str]) -> list[str] | None:
+    """Titles wrapped onto a second header row ("资金项目\t年初\t全年\t全年\t分值" / "\t预算数\t
+    预算数\t执行数"), the second row shorter (a pasted row drops its trailing blank cells): its
+    first cell empty, no number in it, and each of its cells under a title of its own; each
+    title is then upper + lower ("年初预算数"), the titles past the second row's end as they
+    are. Merged upper cells (an empty cell over a lower title) are `table_header`'s case."""
+    if not 2 <= len(second) < len(first) or second[0].strip():
+        return None
+    lower = [cell.strip() for cell in second[1:]]
+    if not all(lower) or any(_BARE_NUMBER.match(cell) for cell in lower):
+        return None
+    if not all(first[column].strip() for column in range(1, len(second))):
+        return None
+    return [
+        f"{title.strip()}{second[column].strip()}" if 0 < column < len(second) else title
+        for column, title in enumerate(first)
+    ]
 
 
 def _read_table(
@@ -1274,6 +1296,7 @@ def _read_table(
                 )
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
+                kind = _spent_carryover(kind, title)
                 if row_kind in ("income", "other_income") and kind is not None:
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
@@ -1309,6 +1332,15 @@ def _read_table(
                 )
             position += len(cell) + 1
     return found
+
+
+def _spent_carryover(kind: str | None, title: str) -> str | None:
+    """A table's 上年结转 row under a spending column ("上年结转资金" × "全年执行数") is the
+    carry-over spent in the year, not the carry-over brought in: not read (the budget columns
+    give the carry-over)."""
+    if kind == "carry_prior" and _phase(title) in (Phase.EXECUTED, Phase.FINAL):
+        return "unread"
+    return kind
 
 
 # a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)

@@ -440,6 +440,20 @@ def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _CHINESE_PERCENT, _percent_in_digits)
 
 
+# a year in Chinese numerals, digit by digit ("二〇二三年度", "二零二四年三月"): 19xx or 20xx only
+_CHINESE_YEAR = re.compile(r"(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=年)")
+
+
+def _chinese_years(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "二〇二三年度" → "2023年度", a digit for each numeral (each keeps its origin)."""
+    return _substitute(
+        text,
+        origin,
+        _CHINESE_YEAR,
+        lambda match: "".join(str(CHINESE_DIGITS[c]) for c in match.group(0)),
+    )
+
+
 # an amount with spaces as thousands separators ("6 485 320.00元", widened by justification to
 # "6  485  320.00元"): groups of exactly three digits after the first, a money unit right after;
 # a single space alone is also removed by the CJK pass below, two are not (they separate fields)
@@ -476,6 +490,7 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
     folded, origin = _chinese_percentages(folded, origin)
+    folded, origin = _chinese_years(folded, origin)
     folded, origin = _join_wrapped_lines(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _join_figure_continuations(folded, origin)

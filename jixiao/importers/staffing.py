@@ -253,7 +253,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         index = end
     for line in lines:
         if "\t" in line.text and line.index not in used:
-            found = _fused_cell_counts(line)
+            found = _fused_cell_counts(line) or _role_pairs_row(line)
             if found:
                 counts.extend(found)
                 used.add(line.index)
@@ -374,6 +374,22 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
                     )
             position += len(cell) + 1
     return found
+
+
+def _role_pairs_row(row: Line) -> list[_Count]:
+    """One row of key/value pairs in a form whose rows differ in width ("编制人数 | 28 | 在职人数 |
+    26 | 退休人数 | 11" above "内设机构 | 6个 | 下属单位 | …"): read as `_key_value_rows` reads a
+    row, only when it has two pairs or more, every key names a head-count role and no more
+    (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs."""
+    cells = row.text.split("\t")
+    if len(cells) < 4 or len(cells) % 2:
+        return []
+    keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
+    if any(_role_of_title(key) is None for key in keys) or not all(
+        _TABLE_COUNT.match(value) for value in cells[1::2]
+    ):
+        return []
+    return _key_value_rows([row])
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with

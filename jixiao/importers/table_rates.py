@@ -122,7 +122,8 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
     index = 1
     while index < len(rows) - 1:
         cells = [cell.strip() for cell in rows[index].text.split("\t")]
-        following = rows[index + 1].text.split("\t")
+        wrapped = _wrapped_title_row(rows, index, len(cells))
+        following = rows[min(index + 1 + wrapped, len(rows) - 1)].text.split("\t")
         if (
             len(cells) >= 3
             and len(cells) != first_count
@@ -131,14 +132,48 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             and len(following) == len(cells)
             and any(_NUMBER_CELL.match(cell) for cell in following[1:])
         ):
-            end = index + 1
-            while end < len(rows) and _block_row(rows[end].text.split("\t"), len(cells)):
+            end = index + 1 + wrapped
+            while end < len(rows) and (
+                _block_row(rows[end].text.split("\t"), len(cells))
+                or _section_in_block(rows, end, len(cells))
+            ):
                 end += 1
             blocks.append((index, end))
             index = end
         else:
             index += 1
     return blocks
+
+
+def _wrapped_title_row(rows: list[Line], index: int, width: int) -> int:
+    """1 when the row after a block's title row holds the rest of its titles, wrapped onto a
+    second line ("资金项目\t年初\t全年\t全年\t分值\t执行率\t得分" / "\t预算数\t预算数\t执行数"): its
+    first cell empty, no digit in it, at most as many cells as the titles (a pasted row drops
+    its trailing blanks), and every cell it writes under a title; else 0."""
+    if index + 2 >= len(rows):
+        return 0
+    lower = [cell.strip() for cell in rows[index + 1].text.split("\t")]
+    return int(
+        2 <= len(lower) <= width
+        and not lower[0]
+        and all(lower[1:])
+        and not any(re.search(r"\d", cell) for cell in lower)
+    )
+
+
+_SECTION_CELL = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：]?$")
+
+
+def _section_in_block(rows: list[Line], index: int, width: int) -> bool:
+    """A row of one short label between a block's rows ("按支出类型：" before the 基本支出 /
+    项目支出 rows): the block goes on when the next row is a row of it with a number."""
+    return (
+        "\t" not in rows[index].text
+        and bool(_SECTION_CELL.match(rows[index].text.strip()))
+        and index + 1 < len(rows)
+        and len(following := rows[index + 1].text.split("\t")) == width
+        and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+    )
 
 
 _YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})年度?(?:数|金额)?$")

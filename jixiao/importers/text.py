@@ -923,7 +923,12 @@ class _Importer:
 
     def _score_rows_that_miss_their_total(self) -> None:
         """import.W016 at a score table's 合计 whose rows' scores add up to another number."""
-        for total, span, parts, rows in score_rows_missing_their_total(self.report.lines):
+        missing = score_rows_missing_their_total(self.report.lines) + [
+            (total, span, parts, rows)
+            for total, span, parts, rows in form_score_totals(self.report.lines)
+            if sum((score for _, score in parts), Decimal(0)) != total
+        ]
+        for total, span, parts, rows in missing:
             summed = sum((score for _, score in parts), Decimal(0))
             listed = "＋".join(f"{label}{score}" for label, score in parts)
             self.findings.add(
@@ -946,6 +951,7 @@ class _Importer:
             _unlabelled_total_rows(self.report.lines)
             + _flattened_total_rows(self.report.lines)
             + _result_rows(self.report.lines)
+            + [((total, *span), None) for total, span, _, _ in form_score_totals(self.report.lines)]
             + _grades_under_titles(self.report.lines)
         )
         for total_score, total_grade in totals:
@@ -1229,6 +1235,109 @@ def score_rows_missing_their_total(
     return found
 
 
+# the 自评表's row of the budget's execution, scored with the indicators ("年度资金总额 | … | 10 |
+# 95.41% | 9.54")
+_BUDGET_SCORE_ROW = re.compile(r"^年度资金总额$")
+
+
+def form_score_totals(
+    lines: list[Line],
+) -> list[tuple[Decimal, tuple[int, int], list[tuple[str, Decimal]], tuple[int, int]]]:
+    """A 自评表's 总分 row ("总分 | | | | 100 | 95.24") under its indicator table, whose rows' 分值 fall
+    short of 100 by the 分值 of the form's 年度资金总额 row (the budget's execution is scored in the
+    money block, 10 points, the indicators the other 90): the 总分 row's second number is the
+    self-score (its cells may be shifted by a merged label: its two numbers are taken in order,
+    the first 100). Read only when the 总分 row has exactly two numbers, every row under the
+    indicator header (one 分值 and one 得分 title) has a number in both columns, and one
+    年度资金总额 row above states both under its own 分值 / 得分 titles. Returns (the stated total,
+    its span, the parts: that row's and the indicators' scores, the rows' span) as
+    `score_rows_missing_their_total` does."""
+    found = []
+    for rows in _tab_runs(lines):
+        total_cells = [cell.strip() for cell in rows[-1].text.split("\t")]
+        numbers = [n for n, cell in enumerate(total_cells) if re.fullmatch(NUMBER, cell)]
+        if not _SCORE_TOTAL_ROW.match(total_cells[0]) or len(numbers) != 2:
+            continue
+        if parse_number(total_cells[numbers[0]]) != 100:
+            continue
+        indicators = _scored_rows(rows[:-1])
+        budget = _budget_score_row(lines[: rows[0].index])
+        if indicators is None or budget is None:
+            continue
+        weight = sum((w for _, w, _ in indicators), Decimal(0)) + budget[1]
+        total = parse_number(total_cells[numbers[1]])
+        if weight != 100 or total is None or not 0 <= total <= 100:
+            continue
+        at = rows[-1].start + sum(len(c) + 1 for c in rows[-1].text.split("\t")[: numbers[1]])
+        parts = [(budget[0], budget[2]), *((label, score) for label, _, score in indicators)]
+        found.append(
+            (
+                total,
+                (rows[-1].start, at + len(total_cells[numbers[1]])),
+                parts,
+                (budget[3], rows[-2].start),
+            )
+        )
+    return found
+
+
+def _score_columns(row: Line) -> tuple[int, int] | None:
+    header = [cell.strip() for cell in row.text.split("\t")]
+    weights = [n for n, title in enumerate(header) if _WEIGHT_TITLE.match(title)]
+    scores = [n for n, title in enumerate(header) if _SCORE_TITLE.match(title)]
+    return (weights[0], scores[0]) if len(weights) == 1 and len(scores) == 1 else None
+
+
+def _scored_rows(rows: list[Line]) -> list[tuple[str, Decimal, Decimal]] | None:
+    """The (label, weight, score) of the rows under the first row titling one 分值 and one 得分
+    column; a row with no digit right under it is its wrapped titles. None when a row lacks
+    either number."""
+    start = next((n for n, row in enumerate(rows) if _score_columns(row)), None)
+    if start is None:
+        return None
+    columns = _score_columns(rows[start])
+    assert columns is not None
+    body = rows[start + 1 :]
+    if body and not re.search(r"\d", body[0].text):
+        body = body[1:]
+    found = []
+    for row in body:
+        cells = [cell.strip() for cell in row.text.split("\t")]
+        weight, score = (_cell_number(cells, n) for n in columns)
+        if weight is None or score is None:
+            return None
+        found.append((cells[0], weight, score))
+    return found if len(found) >= 2 else None
+
+
+def _budget_score_row(lines: list[Line]) -> tuple[str, Decimal, Decimal, int] | None:
+    """(label, weight, score, start) of the one 年度资金总额 row above, read under the nearest row
+    above it titling one 分值 and one 得分 column."""
+    rows = [
+        n
+        for n, line in enumerate(lines)
+        if _BUDGET_SCORE_ROW.match(line.text.split("\t")[0].strip())
+    ]
+    if len(rows) != 1:
+        return None
+    row = lines[rows[0]]
+    header = next(
+        (
+            c
+            for line in reversed(lines[: rows[0]])
+            if "\t" in line.text and (c := _score_columns(line))
+        ),
+        None,
+    )
+    if header is None:
+        return None
+    cells = [cell.strip() for cell in row.text.split("\t")]
+    weight, score = (_cell_number(cells, n) for n in header)
+    if weight is None or score is None:
+        return None
+    return cells[0], weight, score, row.start
+
+
 def _cell_number(cells: list[str], column: int) -> Decimal | None:
     if column >= len(cells) or not re.fullmatch(NUMBER, cells[column].strip()):
         return None
@@ -1468,7 +1577,7 @@ def _result_rows(
                 )
                 and not re.search(r"\d{4}年|上年|去年|上一年", run[1].text)
             ):
-                found.append(_result_row(header, row))
+                found.append(_graded_result_row(header, row))
         run = []
     return [pair for pair in found if pair != (None, None)]
 
@@ -1486,6 +1595,33 @@ def _result_row(
         elif _RESULT_GRADE_TITLE.match(title) and cell.strip() in _GRADES:
             grade = (_GRADES[cell.strip()], at, at + len(cell.strip()))
     return score, grade
+
+
+_BARE_SCORE_TITLE = re.compile(r"^(?:得分|总分|评分)(?:\(分\))?$")
+
+
+def _graded_result_row(
+    header: list[str], row: list[tuple[str, int]]
+) -> tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]:
+    """A result row whose score column is titled by a bare 得分 / 总分 ("评价结论 | 得分 | 等级" /
+    "预算编制科学，执行较好… | 94.6 | 优"): the self-score only beside a grade in a 等级 column of
+    the same row (a bare 得分 is read beside a grade only), and only when neither the header nor
+    the row names a 项目 (one project's score and grade). Otherwise the row as `_result_row`
+    reads it."""
+    score, grade = _result_row(header, row)
+    if grade is None or score is not None:
+        return score, grade
+    if re.search(r"项目", "".join(header) + "".join(cell for cell, _ in row)):
+        return score, grade
+    titles = [n for n, title in enumerate(header) if _BARE_SCORE_TITLE.match(title.strip())]
+    if len(titles) != 1:
+        return score, grade
+    cell, at = row[titles[0]]
+    bare = _BARE.match(cell)
+    value = parse_number(bare.group(1)) if bare else None
+    if value is None or not 0 <= value <= 100:
+        return score, grade
+    return (value, at, at + len(cell.rstrip())), grade
 
 
 def _comparator(text: str | None) -> str | None:

@@ -88,9 +88,8 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
-# surfaced (remove it from here then). w15-02: a 自评表 pasted with its headers over two lines
-# (its score rows against its 总分); w15-06: 年初 + 调整 against 调整后预算 with full-width commas.
-NOT_YET_SURFACED = {"w15-02"}
+# surfaced (remove it from here then): none today.
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
