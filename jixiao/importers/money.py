@@ -1724,21 +1724,26 @@ def _budget_by_sum(
         for amount in group:
             amount.phase, amount.default_phase = total.phase, None
         decided.extend(group)
-        findings.add(
-            "import.I012",
-            "info",
-            f"{_listed(group)}没有写明预算或执行；合计{_sum_as_written(group)}，与“{total.amount.label}"
-            f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
-            "no phase stated; they add up to an amount read with its phase, and take that phase",
-            "核对原文（{}） / check the report ({})".format(
-                *_both_places(findings, total.amount, group)
-            ),
-            (group[0].start, group[-1].end),
-        )
+        _phase_taken_from_the_sum(findings, group, total)
     return decided
 
 
 _BUDGET_PHASES = (Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED)
+
+
+def _phase_taken_from_the_sum(findings: Findings, group: list[Amount], total: _Line) -> None:
+    """import.I012: amounts with no phase took the phase of the total they add up to."""
+    findings.add(
+        "import.I012",
+        "info",
+        f"{_listed(group)}没有写明预算或执行；合计{_sum_as_written(group)}，与“{total.amount.label}"
+        f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
+        "no phase stated; they add up to an amount read with its phase, and take that phase",
+        "核对原文（{}） / check the report ({})".format(
+            *_both_places(findings, total.amount, group)
+        ),
+        (group[0].start, group[-1].end),
+    )
 
 
 # a 基本/项目 split with no phase word stays untold (docs: Phase); only what details one of them
@@ -1781,17 +1786,7 @@ def _phases_from_sums(
             unread.remove(amount)
             amount.phase = total.phase
             _resolve(amount, lines, statements, unread, reading, findings)
-        findings.add(
-            "import.I012",
-            "info",
-            f"{_listed(group)}没有写明预算或执行；合计{_sum_as_written(group)}，与“{total.amount.label}"
-            f"{total.amount.stated_value}{total.amount.unit}”相符，按其阶段（{total.phase.value}）导入 / "
-            "no phase stated; they add up to an amount read with its phase, and take that phase",
-            "核对原文（{}） / check the report ({})".format(
-                *_both_places(findings, total.amount, group)
-            ),
-            (group[0].start, group[-1].end),
-        )
+        _phase_taken_from_the_sum(findings, group, total)
 
 
 def _whole_by_class(group: list[Amount]) -> bool:
