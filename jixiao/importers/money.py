@@ -91,11 +91,24 @@ def own_names(department: str | None) -> tuple[str, ...]:
             names += [f"{prefix}{short}" for prefix in ("本", "我", "该")]
         if kind.group(1) in ("中学", "小学"):  # a school writes itself "学校" ("学校全年实际支出…")
             names += [f"{prefix}学校" for prefix in ("本", "我", "该", "")]
+    names += _college_names(department)
     return tuple(names)
 
 
+def _college_names(department: str) -> list[str]:
+    """A 高校 (…学院 / …大学 / …职业技术学院) writes itself "学校" / "本校" / "我院" / "学院"
+    ("学校资产总额18.7326亿元"); a 二级学院 named in the text is not the department."""
+    kind = re.search(r"(学院|大学)$", department)
+    if kind is None:
+        return []
+    names = [
+        f"{prefix}{word}" for word in (kind.group(1), "学校") for prefix in ("本", "我", "该", "")
+    ]
+    return names + [f"{prefix}{short}" for short in ("校", "院") for prefix in ("本", "我", "该")]
+
+
 # the kind a department names itself by, bare or as its own seat ("局机关", "支队本级", "本委")
-_OWN_KIND = re.compile(r"(支队|大队|总队|局|委员会|委|办公室|厅)$")
+_OWN_KIND = re.compile(r"(分局|支队|大队|总队|局|委员会|委|办公室|厅)$")
 _KIND_SHORT = {"委员会": "委", "办公室": "办"}
 
 
@@ -719,6 +732,7 @@ def _amounts(
                 )
             between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line, text[:label_at])
+            label = _funding_pair_purpose(label, text, label_at)
             kind, phase, funding, item = classify(
                 _class_in_brackets(_without_own_name(label, names))
             )
@@ -834,6 +848,31 @@ def _amounts(
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
     return found
+
+
+# "用于保障机构正常运转和人员工资的基本支出": a funding class with what it is for before it
+_PURPOSE_OF_FUNDING = re.compile(r"^(?:主要)?用于[^,;。、:()]{2,30}?的(基本支出|项目支出)$")
+_OTHER_FUNDING = {"基本支出": "项目支出", "项目支出": "基本支出"}
+
+
+def _funding_pair_purpose(label: str, text: str, label_at: int) -> str:
+    """ "…其中用于保障机构正常运转的基本支出2,386.54万元、用于各类专项的项目支出3,806.64万元":
+    after 其中, 基本支出 and 项目支出 each with what it is for are the split by funding, so the
+    purpose is dropped from the label; one class alone ("其中用于防汛的项目支出500万元") may be a
+    part of it and keeps its words (another subject's money, not read)."""
+    match = _PURPOSE_OF_FUNDING.match(label)
+    if match is None:
+        return label
+    start = text.rfind("。", 0, label_at) + 1
+    end = text.find("。", label_at)
+    sentence = text[start : end if end >= 0 else len(text)]
+    opened = sentence.find("其中")
+    if opened < 0 or opened > label_at - start:
+        return label
+    other = _OTHER_FUNDING[match.group(1)]
+    if not re.search(rf"{other}\s*(?:{NUMBER})\s*(?:万元|亿元|千元|元)", sentence[opened:]):
+        return label
+    return match.group(1)
 
 
 # a form's line holding one total: "年度预算数（万元）：5,168.40", "全年实际支出（万元）：5,032.50"

@@ -25,7 +25,15 @@ from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import CJK
 
-_COUNT = re.compile(r"(?<![\d.])(\d{1,6})(人|名|个)(?![民次])")
+# "1,142人": a count of a thousand or more may keep its thousands separator (`_count_value`)
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名|个)(?![民次])")
+
+
+def _count_value(match: re.Match[str]) -> int:
+    """The count of a `_COUNT` match, its thousands separators dropped."""
+    return int(match.group(1).replace(",", ""))
+
+
 _DELIMITERS = ",;。:、()\n"
 _VERBS = re.compile(r"(?:为|是|共计|共有|共|达到|达|计|约|合计|总计|总数为|:)+$")
 _MAX_LABEL = 24
@@ -146,6 +154,14 @@ def _staff_type(label: str) -> StaffType | None:
 # ("在职职工596人，其中在编在岗352人、编外合同制人员244人": 在编在岗, folded to 在编在职, too)
 _WITHIN_QUOTA = re.compile(
     r"(?:^|其中|年末|实有)(?:编制内|编内|在编在职|在职在编)(?:人员|人数|职工|在职人员)?$"
+    # "编制内实有61人", "编内现有人员", "在编实有人数": the people holding a post, word order reversed
+    r"|(?:^|其中|年末)(?:编制内|编内|在编)(?:实有|现有)(?:人员|人数|职工)?$"
+)
+
+# a count of post holders dated to the year's end is a head-count there, not the quota; 编制人员
+# stays unread (it may be the quota), and so does 在编人员 with no date
+_YEAR_END_ON_PAYROLL = re.compile(
+    r"(?:^|[^上去前])(?:年末|年底|年终|期末)在编(?:人员|人数|职工|干部)?$"
 )
 
 
@@ -189,6 +205,8 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota
     if _WITHIN_QUOTA.search(label):
         return ROLE_IN_SERVICE  # "其中编制内人员118人，编制外人员21人": staff holding a post
+    if _YEAR_END_ON_PAYROLL.search(label):
+        return ROLE_IN_SERVICE  # "年末在编人员47人": the people on the payroll at the year's end
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
     if re.search(
@@ -673,7 +691,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if role != ROLE_CONTRACT and _SECONDED.search(label):
                 continue  # "借用借调公务员6人", "劳务派遣18人": neither a type of staff nor a role
             staff_type = _staff_type(label)
-            value = int(match.group(1))
+            value = _count_value(match)
             start, end = line.start + label_at, line.start + match.end()
             if _in_subunit_sentence(text, match.start()):
                 if role is not None and not role.startswith("trap"):
@@ -866,7 +884,7 @@ def _total_after_parts(
     return _Count(
         parts[0].role,
         None,
-        int(match.group(1)),
+        _count_value(match),
         parts[0].start,
         offset + match.end(),
         label,
