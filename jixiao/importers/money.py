@@ -1587,7 +1587,16 @@ def read_money(
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
     _compare_the_two_cuts(lines, statements, findings)
-    has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
+    # an adjusted budget left unread (its subject not known for the department's) still means the
+    # initial budget is not the year's budget: budget.total is then not claimed from it
+    has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines) or any(
+        a.kind is None
+        and a.phase is Phase.BUDGET_ADJUSTED
+        and not a.table
+        and "收入" not in a.label
+        and not _BUDGETED_SPENDING.search(a.label)
+        for a in unread
+    )
     partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
     for line in lines:
         entry: dict[str, Any] = {

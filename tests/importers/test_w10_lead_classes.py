@@ -467,3 +467,16 @@ def test_budgeted_spending_repeating_a_budget_read_from_its_income_is_one_budget
     )
     read = money_read(text)
     assert read["budget.total"] == "1186.52" and read["budget.wages"] == "352.18"
+
+
+def test_an_unread_adjusted_budget_keeps_the_initial_budget_from_standing_for_the_year() -> None:
+    # "XX全年预算数…" whose subject is not known for the department's: the year's budget is there,
+    # unread, so the initial budget is not claimed as the year's
+    text = "一、预算情况\n年初预算1,102.60万元，年中追加183.84万元。站里全年预算数1,286.44万元。"
+    read = claimed_figures(import_text(TITLE + text))
+    assert "budget.total" not in read and read["budget.initial_total"] == "1102.6"
+
+
+def test_without_an_adjusted_budget_the_initial_budget_is_the_years() -> None:
+    text = "一、预算情况\n年初预算1,102.60万元。全年预算收入1,102.60万元。"
+    assert claimed_figures(import_text(TITLE + text))["budget.total"] == "1102.6"
