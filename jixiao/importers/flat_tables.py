@@ -82,9 +82,74 @@ def flattened_execution_rates(lines: list[Line]) -> list[tuple[Decimal, int, int
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
             rate = _read_rate_block(lines, index + 1, unit.group(1))[1]
+            if rate is None:
+                rate = _rate_column(lines, index + 1, unit.group(1))
             if rate is not None:
                 rates.append(rate)
     return rates
+
+
+def _rate_column(lines: list[Line], begin: int, unit: str) -> tuple[Decimal, int, int, str] | None:
+    """The 合计 row's 执行率 of a flattened table whose money columns the sums prove (`_read`) and
+    whose 执行率 column ("年初预算数 / 全年预算数 / 实际执行数 / 执行率") every other row proves: each
+    part row's rate is its spending over its budget (全年 / 调整后 when 年初 stands beside it) to
+    the decimals written. The total row's own rate is then the report's 预算执行率 as written, even
+    when its own figures give another (rates.E001 reports it); a part row's rate that misses, or a
+    rate column that proves nothing, and none is read."""
+    if not _read(lines, begin, unit):
+        return None
+    titles: list[Line] = []
+    index = begin
+    while index < len(lines) and _TITLE.match(lines[index].text.strip()):
+        titles.append(lines[index])
+        index += 1
+    columns = 0
+    while index + columns < len(lines) and _is_cell(lines[index + columns]):
+        columns += 1
+    headers = [t.text.strip() for t in titles[-columns - 1 : -1]]
+    rate_at = [c for c, title in enumerate(headers) if _RATE_TITLE.match(title)]
+    spent_at = [c for c, title in enumerate(headers) if _SPENT_TITLE.search(title)]
+    budgets = [c for c, title in enumerate(headers) if _BUDGET_TITLE.search(title)]
+    later = [c for c in budgets if re.search(r"全年|调整后", headers[c])]
+    budget_at = later if len(budgets) > 1 else budgets
+    if len(rate_at) != 1 or len(spent_at) != 1 or len(budget_at) != 1:
+        return None
+    rows: list[tuple[str, list[Line]]] = []
+    label = titles[-1]
+    while index + columns <= len(lines):
+        values = lines[index : index + columns]
+        if len(values) != columns or not all(_is_cell(v) for v in values):
+            break
+        rows.append((label.text.strip(), values))
+        index += columns
+        if index < len(lines) and _TITLE.match(lines[index].text.strip()):
+            label, index = lines[index], index + 1
+        else:
+            break
+
+    def number(line: Line) -> Decimal:
+        value = parse_number(line.text.strip().rstrip("%").strip())
+        return value if value is not None else Decimal("NaN")
+
+    totals = [(label, values) for label, values in rows if _TOTAL_ROW.match(label)]
+    parts = [values for label, values in rows if not _TOTAL_ROW.match(label)]
+    if len(totals) != 1 or not parts:
+        return None
+    if not all(
+        _rate_matches(number(v[rate_at[0]]), number(v[spent_at[0]]), number(v[budget_at[0]]))
+        for v in parts
+    ):
+        return None
+    label, values = totals[0]
+    rate_line = values[rate_at[0]]
+    if not _PERCENT_LINE.match(rate_line.text):
+        return None
+    return (
+        number(rate_line),
+        rate_line.start,
+        rate_line.start + len(rate_line.text.rstrip()),
+        f"{label}{headers[rate_at[0]]}",
+    )
 
 
 def _is_number(line: Line) -> bool:
@@ -117,7 +182,9 @@ def _read(lines: list[Line], begin: int, unit: str) -> list[Cell]:
         return []  # a column title left above the headers: a cell was lost, the columns shifted
     headers = [t.text.strip() for t in titles[-columns - 1 : -1]]
     shares = _shares(lines[index : index + columns])
-    titled = tuple(bool(_SHARE_TITLE.search(title)) for title in headers)
+    titled = tuple(
+        bool(_SHARE_TITLE.search(title) or _RATE_TITLE.match(title)) for title in headers
+    )
     if shares != titled:
         return []  # a share under a money title, or an amount under a share title: misaligned
     rows: list[tuple[Line, list[Line]]] = [(titles[-1], lines[index : index + columns])]

@@ -19,7 +19,7 @@ after 其中 belong to, 元 or 万元, the unit of a table that states none, the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -169,6 +169,21 @@ _VERBS = re.compile(r"(?:为|是|共计|合计|总计|达到|达|计|约|共|了
 _ASSET_TOTAL_WORD = re.compile(r"资产(?:总计|合计)(?=(?:为|是|达到|达|约|了|:)*$)")
 
 
+# "经区财政局批复调整后预算": the finance bureau that approved the budget, not whose money it is
+_APPROVER = re.compile(
+    rf"^(?:报经|经过|经)(?:[{CJK}]{{0,8}}?财政(?:局|厅|部门|委|处)?|上级(?:主管)?部门)"
+    r"(?:审核|审定|审查)?(?:批复|批准|核批|审批|核定|同意)(?:的|后)?"
+)
+
+
+def _without_approver(label: str) -> str:
+    """ "经区财政局批复调整后预算" → "调整后预算": a label opening on who approved the budget (经 … 财政
+    局 / 财政部门 / 上级部门 … 批复 / 批准 / 核定) names the approver, not another body's money; the
+    rest decides. "区财政局调整后预算" (no 经 … 批复) is left as it is."""
+    match = _APPROVER.match(label)
+    return label[match.end() :] if match and match.end() < len(label) else label
+
+
 def _strip_verbs(label: str) -> str:
     """The label without the verbs before its amount ("支出合计为" → "支出"), keeping the 总计 of
     "年末资产总计" (then the asset total, not "年末资产")."""
@@ -185,6 +200,9 @@ _ECONOMIC: tuple[tuple[str, Item], ...] = (
     (r"商品(?:和|及|与)?服务(?:支出)?", Item.GOODS_SERVICES),
     (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出(?!数))?", Item.TRANSFERS_HOUSEHOLDS),
     (r"(?:其他)?资本性(?:支出)?", Item.CAPITAL),
+    # classes of the government's economic classification beside the four: 对企业补助 (a
+    # transport bureau's bus subsidies), 债务利息及费用支出; the dossier's 其他支出
+    (r"对企业(?:的)?补助(?:支出(?!数))?|债务利息(?:及|和)费用(?:支出)?", Item.OTHER_SPENDING),
 )
 _SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
     (r"因公出国(?:\(境\))?(?:境)?(?:费用?|经费)?", Item.SANGONG_ABROAD),
@@ -328,9 +346,28 @@ def _adjustment_reading(
 
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 
+# "预算数（含年中追加调整）", "预算总额(包括追加)": the budget with the year's adjustments in it
+_WITH_ADJUSTMENTS = re.compile(
+    r"(预算(?:数|总额|总数|金额|安排)?)\((?:含|包含|包括)(?:年中|年内|本年|当年)?"
+    r"(?:追加|调整|调增|追减|调减|和|及|、|预算|资金)+\)"
+)
+
+
+def _budget_with_its_adjustments(label: str) -> str:
+    """ "2022年度预算数（含年中追加调整）" is the adjusted budget ("调整后预算数"): a bare budget word
+    with a bracket saying the year's 追加 / 调整 are in it. Not "年初预算（含追加）" (two phases at
+    odds), "预算数（不含追加）", "预算数（含上年结转）" (another inclusion)."""
+    match = _WITH_ADJUSTMENTS.search(label)
+    if match is None or re.search(r"年初|批复|调整后|全年预算", label[: match.start()]):
+        return label
+    if not re.search(r"追加|调整|调增|追减|调减", match.group(0)):
+        return label
+    return f"{label[: match.start()]}调整后{match.group(1)}{label[match.end() :]}"
+
 
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
+    label = _budget_with_its_adjustments(label)
     rest = label
     if _LAST_YEAR.search(label) and not re.search(r"(?:上年|以前年度)(?:结转|结余)", label):
         return (
@@ -734,7 +771,7 @@ def _amounts(
             label = _bare_label_under_budget(label, line, text[:label_at])
             label = _funding_pair_purpose(label, text, label_at)
             kind, phase, funding, item = classify(
-                _class_in_brackets(_without_own_name(label, names))
+                _class_in_brackets(_without_own_name(_without_approver(label), names))
             )
             opening = _opening_phrase_in_label(label)
             if opening is not None:
@@ -743,6 +780,8 @@ def _amounts(
                 phase = opening[1] if kind in ("funding", "economic") and phase is None else phase
             if phase is None and kind in ("funding", "economic"):
                 phase = _phase_of_the_opening_phrase(text[: max(label_at, 0)])
+            if kind is not None and _project_item_under_project_heading(line, label, label_at):
+                kind = None  # "（三）重点项目" / "2.国省干线公路养护：全年预算…": that project's
             if kind is not None and _subject_before_colon(text, label, label_at):
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
@@ -953,6 +992,31 @@ def _subject_before_colon(text: str, label: str, label_at: int) -> bool:
     return bool(_PROJECT_SUBJECT.search(subject[0])) and _names_something_else(subject[0])
 
 
+# a heading over a list of projects: "（三）重点项目", "主要项目实施情况", "专项资金使用情况"
+_PROJECT_HEADING = re.compile(r"项目|专项")
+_LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]|[①-⑩])\s*")
+
+
+def _project_item_under_project_heading(line: Line, label: str, label_at: int) -> bool:
+    """ "（三）重点项目" / "2.国省干线公路养护：全年预算6,850.00万元，实际支出6,612.40万元": a bare
+    phase word after the colon of a numbered item whose subject names something (not only a phase
+    word or the department) under a heading naming 项目 / 专项 is that project's money, whatever
+    words name it (养护, 保洁, 补贴…). The nearest heading must name the projects; "1.预算执行情况：
+    全年预算…" names only a phase and stays the department's."""
+    if label_at <= 0 or not (_bare_phase(label) or _BARE_BUDGET.fullmatch(label)):
+        return False
+    if not line.path or not _PROJECT_HEADING.search(line.path[-1]):
+        return False
+    numbered = _LIST_NUMBER.match(line.text)
+    colon = line.text.find(":")
+    if numbered is None or not numbered.end() < colon < label_at:
+        return False
+    if re.search(r"[。;]", line.text[colon:label_at]):
+        return False  # the item's sentence has ended: the subject may have changed
+    name = line.text[numbered.end() : colon].strip()
+    return 2 <= len(name) <= 16 and _names_something_else(re.sub(r"情况$", "", name))
+
+
 # what a colon's label names when it is a project or a fund, not a heading ("预算执行率：")
 _PROJECT_SUBJECT = re.compile(r"项目|工程|资金|经费|补助|补贴|专项|建设|购置|维修|改造")
 
@@ -1141,9 +1205,38 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         end = index
         while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
-        found.extend(_form_tables(lines[index:end], lines[max(0, index - 2) : index]))
+        for rows, above in _form_tables(lines[index:end], lines[max(0, index - 2) : index]):
+            found.extend((half, above) for half in _side_by_side_halves(rows))
         index = end
     return found
+
+
+def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:
+    """A table drawn as two tables side by side ("项目 | 决算数 | 项目 | 决算数" over "本年收入合计 |
+    23,296.89 | 本年支出合计 | 23,143.95", a 收入支出决算总表): a header row in the first two rows
+    whose cells are two equal halves of titles (no digit, the first a title), and below it every
+    row's cell opening the right half is a label or blank, never a number. Each half is then a
+    table of its own (the right half's rows keep their place in the text); otherwise the rows as
+    they are."""
+    found = [(index, _repeated_halves(row)) for index, row in enumerate(rows[:2])]
+    header_index, half = next(((i, h) for i, h in found if h), (0, 0))
+    if not half:
+        return [rows]
+    body = rows[header_index + 1 :]
+    if len(body) < 2 or any(
+        len(cells := row.text.split("\t")) > half and _BARE_NUMBER.match(cells[half])
+        for row in body
+    ):
+        return [rows]
+    left, right = [], []
+    for row in rows[header_index:]:
+        cells = row.text.split("\t")
+        left_text = "\t".join(cells[:half])
+        left.append(replace(row, text=left_text))
+        right_text = "\t".join(cells[half:])
+        if right_text.strip():
+            right.append(replace(row, text=right_text, start=row.start + len(left_text) + 1))
+    return [rows[:header_index] + left, rows[:header_index] + right]
 
 
 def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], list[Line]]]:
@@ -1320,6 +1413,8 @@ def _read_table(
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _part_row_label(row_label)
+        if _grand_total_row(row_label, rows[header_rows:]):
+            continue
         row_kind = classify(row_label)[0]
         total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
@@ -1371,6 +1466,34 @@ def _read_table(
                 )
             position += len(cell) + 1
     return found
+
+
+_YEAR_TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?本年(?:收入|支出)(?:合计|总计)")
+
+
+def _repeated_halves(row: Line) -> int:
+    """The width of each half of a header row of two equal halves of titles ("项目 | 决算数 |
+    项目 | 决算数": 2), no digit in it; 0 for any other row."""
+    cells = [cell.strip() for cell in row.text.split("\t")]
+    half = len(cells) // 2
+    if (
+        half >= 2
+        and len(cells) == 2 * half
+        and cells[:half] == cells[half:]
+        and cells[0]
+        and not any(re.search(r"\d", cell) for cell in cells)
+    ):
+        return half
+    return 0
+
+
+def _grand_total_row(row_label: str, rows: list[Line]) -> bool:
+    """The 总计 row of a 收入支出决算总表 ("本年支出合计 | 23,143.95" … "年末结转和结余 | 1,189.49" /
+    "总计 | 24,333.44"): with a 本年收入合计 / 本年支出合计 row in the table, 总计 is the year's money
+    plus the carry-overs, neither the income nor the spending: not read."""
+    return re.fullmatch(r"总计|合计总计|收支总计", row_label) is not None and any(
+        _YEAR_TOTAL_ROW.match(row.text.strip()) for row in rows
+    )
 
 
 def _spent_carryover(kind: str | None, title: str) -> str | None:
@@ -1708,6 +1831,15 @@ def _repeated_line(amount: Amount, lines: list[_Line]) -> _Line | None:
         ),
         None,
     )
+
+
+def _carry_over_stated_again(kind: str, amount: Amount, lines: list[_Line]) -> bool:
+    """The year's carry-over is one amount: "年末结转和结余1,189.49万元" in the prose and the same
+    amount in a 收入支出决算总表's row is one carry-over stated twice, not two to add up."""
+    if kind not in ("carry_prior", "carry_end"):
+        return False
+    item = _MEMO_ITEMS[kind]
+    return any(line.item is item and line.amount.value == amount.value for line in lines)
 
 
 def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
@@ -2407,7 +2539,8 @@ def _resolve(
         lines.append(_Line(phase, amount.item or Item.OTHER_SPENDING, None, amount))
         return
     if kind in _MEMO_ITEMS:
-        lines.append(_Line(phase, _MEMO_ITEMS[kind], None, amount))
+        if not _carry_over_stated_again(kind, amount, lines):
+            lines.append(_Line(phase, _MEMO_ITEMS[kind], None, amount))
         return
 
     item = amount.item if kind == "economic" and amount.item else Item.UNCLASSIFIED
@@ -2732,7 +2865,19 @@ def _by_class_total(lines: list[_Line], phase: Phase) -> list[Decimal]:
         for x in lines
         if x.phase is phase and x.funding is None and x.item in _ECONOMIC_KEYS
     ]
+    if by_class:
+        by_class += _other_classes(lines, phase)
     return [sum(by_class, Decimal(0))] if len(by_class) >= 2 else []
+
+
+def _other_classes(lines: list[_Line], phase: Phase) -> list[Decimal]:
+    """A phase's classes beside the four standard ones (对企业补助…, Item.OTHER_SPENDING) stated
+    without a funding: part of the same cut by class."""
+    return [
+        x.amount.value
+        for x in lines
+        if x.phase is phase and x.funding is None and x.item is Item.OTHER_SPENDING
+    ]
 
 
 def _unnest(
