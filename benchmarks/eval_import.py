@@ -509,7 +509,7 @@ BEFORE = (
     "w10-03, w12-03 and w13-01 had taken 净资产 (assets less liabilities) for 资产总额; the first-"
     "run figures above are as measured against the files as first written. Each set was then read "
     "(the importer's classes, not the files: every class has tests from its own wording variants "
-    "in tests/importers/test_w10_*.py), so their rows below are tuned figures. "
+    "in tests/importers/test_w1?_*.py), so their rows below are tuned figures. "
     "Times: median of 5 imports "
     "per report on the shared 2-core build machine, other jobs running (they vary about 2× between "
     "runs)."

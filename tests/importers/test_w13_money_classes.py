@@ -209,7 +209,7 @@ def test_prose_budget_stated_again() -> None:
 )
 def test_budgeted_spending_stays_unread_when_it_could_be_either(text: str) -> None:
     # (the budgeted income of the same amount decides it: a budget balances its two sides, see
-    # test_w10_lead_classes.test_lists_of_label_colon_amount_lines)
+    # test_w10_to_w16_money_classes.test_lists_of_label_colon_amount_lines)
     got = money_read(text)
     assert "budget.basic" not in got
     assert "budget.project" not in got
