@@ -1672,6 +1672,7 @@ def read_money(
         )
     amounts.extend(_unitless_tables(report, amounts, findings))
     _budget_by_its_parts(amounts, names, findings)
+    _budget_income_by_funding(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
     _list_opened_by_a_total(amounts, report.text)
@@ -2385,6 +2386,63 @@ def _budget_by_its_parts(amounts: list[Amount], names: tuple[str, ...], findings
             (owner.start, owner.orphans[-1].end),
         )
         owner.orphans = []
+
+
+# the budget's income stated as one sum ("全年预算收入", "部门预算总收入", "收入预算")
+_BUDGET_INCOME_TOTAL = re.compile(r"预算总?收入(?:总额|合计|总计|数)?$|收入预算(?:总额|数)?$")
+
+
+def _budget_income_by_funding(
+    amounts: list[Amount], names: tuple[str, ...], findings: Findings
+) -> None:
+    """ "全年预算收入4286530元，全部为财政拨款，其中基本支出3216470元，项目支出1070060元": a
+    budgeted income cut after 其中 into 基本支出 and 项目支出 (spending classes, no phase of their
+    own or a budget's) that add up to it is the budget, its parts the budget's split (a budget
+    balances its income and spending); finding import.I014. Parts by source of funds (财政拨款
+    收入…), parts written as spending, or parts that miss the sum leave it unread."""
+    for owner in amounts:
+        if owner.kind is not None or len(owner.orphans) < 2:
+            continue
+        if not _BUDGET_INCOME_TOTAL.search(owner.label):
+            continue
+        parts = owner.orphans
+        if sorted(_funding_of(part) for part in parts) != ["基本支出", "项目支出"]:
+            continue
+        if any(part.phase not in (None, BUDGET, *_BUDGET_PHASES) for part in parts):
+            continue
+        values = tuple(part.value for part in parts)
+        if not reconcile.Reading(owner.label, owner.value, values, owner).adds_up:
+            continue
+        kind, phase, funding, item = classify(
+            _BUDGET_INCOME_TOTAL.sub("预算数", _without_own_name(owner.label, names))
+        )
+        if kind != "total" or phase not in (BUDGET, *_BUDGET_PHASES):
+            continue
+        owner.kind, owner.phase, owner.funding, owner.item = kind, phase, funding, item
+        for part in parts:
+            part.kind, part.head = part.read_as, owner
+            if part.phase is None:
+                part.phase = phase
+            owner.parts.append(part)
+        findings.add(
+            "import.I014",
+            "info",
+            f"“{owner.label}{owner.stated_value}{owner.unit}”按基本支出、项目支出分列且合计相符"
+            f"（{_listed(parts)}），按预算数导入 / budgeted income split into 基本支出 and 项目支出 "
+            "that add up to it: read as the budget",
+            "如为收入，请在资金信息中改正 / correct it if it is the income",
+            (owner.start, parts[-1].end),
+        )
+        owner.orphans = []
+
+
+def _funding_of(part: Amount) -> str:
+    """ "基本支出" / "项目支出" for a part read as that funding class and nothing else; ""
+    otherwise."""
+    if part.read_as != "funding":
+        return ""
+    _kind, _phase, funding, _item = classify(part.label)
+    return "" if funding is None else funding.value
 
 
 def _reattach_orphans(amounts: list[Amount], text: str, findings: Findings) -> None:

@@ -130,11 +130,31 @@ def _spaced_row(cells: list[str], columns: int) -> bool:
     )
 
 
+# the header's first title spread out one ideograph at a time ("项　　目", "科  目", "项 目 名 称"
+# aligned with full-width spaces): its gaps are inside the title, not between columns
+_SPREAD_TITLE = re.compile(rf"^[{CJK}](?: {{2,}}[{CJK}]){{1,3}}(?= {{2,}}[^\s\d])")
+
+
+def _spread_title(line: str) -> str:
+    """The header line with its spread-out first title closed up ("项  目    本年预算数…" →
+    "项目    本年预算数…"); other lines unchanged."""
+    match = _SPREAD_TITLE.match(line)
+    return line if match is None else match.group(0).replace(" ", "") + line[match.end() :]
+
+
 def _spaced_table(lines: list[str], header: int) -> list[int]:
     """The lines of the space-aligned table whose header is *lines[header]*: [] when the header
     is not one (a number in it, too few titles) or fewer than two rows follow it. A short label
-    alone on its line between rows ("其中:") keeps the table going; it stays a plain line."""
-    titles = _spaced_cells(lines[header])
+    alone on its line between rows ("其中:") keeps the table going; it stays a plain line.
+    A header whose first title is spread out ("项  目") counts that title once."""
+    found = _spaced_table_under(lines, header, lines[header])
+    if not found and _spread_title(lines[header]) != lines[header]:
+        found = _spaced_table_under(lines, header, _spread_title(lines[header]))
+    return found
+
+
+def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list[int]:
+    titles = _spaced_cells(header_line)
     columns = len(titles)
     if columns < _SPACED_MIN_COLUMNS or any(_SPACED_NUMBER.match(title) for title in titles):
         return []
@@ -145,7 +165,7 @@ def _spaced_table(lines: list[str], header: int) -> list[int]:
         cells = _spaced_cells(lines[index])
         if _spaced_row(cells, columns):
             rows.append(index)
-        elif rows and _short_spaced_row(lines[header], lines[index], columns):
+        elif rows and _short_spaced_row(header_line, lines[index], columns):
             short.append(index)
         elif not (
             rows
@@ -195,10 +215,13 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     (a gap of spaces becomes one tab that maps to the gap's first space)."""
     lines = text.split("\n")
     table_lines: set[int] = set()
+    spread_headers: set[int] = set()
     index = 0
     while index < len(lines):
         found = _spaced_table(lines, index)
         table_lines.update(found)
+        if found and not _spaced_table_under(lines, index, lines[index]):
+            spread_headers.add(index)
         index = found[-1] + 1 if found else index + 1
     if not table_lines:
         return text, origin
@@ -207,9 +230,12 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     position = 0
     for number, line in enumerate(lines):
         if number in table_lines:
-            line_text, line_origin = _substitute(
-                line, origin[position : position + len(line)], _GAP, "\t"
-            )
+            line_text, line_origin = line, origin[position : position + len(line)]
+            if number in spread_headers:
+                line_text, line_origin = _substitute(
+                    line_text, line_origin, _SPREAD_TITLE, lambda m: m.group(0).replace(" ", "")
+                )
+            line_text, line_origin = _substitute(line_text, line_origin, _GAP, "\t")
         else:
             line_text, line_origin = line, origin[position : position + len(line)]
         pieces.append(line_text)
