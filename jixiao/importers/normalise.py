@@ -495,6 +495,56 @@ def _spaced_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:
     )
 
 
+# a list of amounts with the unit written once, after the last ("基本支出586.3215、项目支出
+# 402.1860万元"; "工资福利支出452.1180、商品和服务支出441.6053、…、资本性支出37.2365万元")
+_BARE_LIST_ITEM = re.compile(rf"(?<=[{CJK}]{{2}})(?<![第年月日共约近超])({NUMBER})(?=[、,])")
+_NEXT_LIST_ITEM = re.compile(rf"[、,](?:和|及)?[{CJK}“”]{{2,24}}?({NUMBER})(亿元|千元|万元|元)?")
+_LIST_UNIT_MAX_ITEMS = 12
+
+
+def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "基本支出586.3215、项目支出402.1860万元" → "基本支出586.3215万元、项目支出402.1860万元": each
+    bare amount of a list whose items are a label (ideographs) and a number, joined by 、 or ，,
+    takes the money unit written after the list's last number. Only when every item up to that
+    one is such a label and bare number (a 人 / 个 / % after one, a number with no label, or no
+    money unit at the end, and nothing is added). The unit added maps to its number's last digit,
+    so the source quotes the item as written."""
+    inserts: dict[int, str] = {}
+    for match in _BARE_LIST_ITEM.finditer(text):
+        if match.end() in inserts:
+            continue
+        bare = [match.end()]
+        position = match.end()
+        unit = None
+        while len(bare) <= _LIST_UNIT_MAX_ITEMS:
+            item = _NEXT_LIST_ITEM.match(text, position)
+            if item is None:
+                break
+            if item.group(2):
+                unit = item.group(2)
+                break
+            if item.end() >= len(text) or text[item.end()] not in "、,":
+                break
+            bare.append(item.end())
+            position = item.end()
+        if unit is not None:
+            inserts.update(dict.fromkeys(bare, unit))
+    if not inserts:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for at in sorted(inserts):
+        pieces.append(text[position:at])
+        new_origin.extend(origin[position:at])
+        pieces.append(inserts[at])
+        new_origin.extend([origin[at - 1]] * len(inserts[at]))
+        position = at
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -512,6 +562,7 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
+    folded, origin = _unit_once_at_list_end(folded, origin)
     for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)

@@ -47,6 +47,8 @@ _SUBGROUP = re.compile(
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _SECONDED = re.compile(r"借用|借调|聘用|派遣|援助|挂职|外聘|返聘|政府雇员|公益性岗位|协管")
 _PEOPLE = r"(?:人数|人员|职工|干部职工|老干部|干部|工作人员|在编人员|编内人员|实有|人)?"
+# "在职职工总数214人": the head-count in service as one sum (总数 / 合计 / 总计 after the people)
+_IN_ALL = r"(?:总数|总人数|合计|总计)?"
 # words naming a kind of staff or of quota; 政法专项编制 (a 司法局's, 公安局's quota) is a kind of
 # quota no standard staff type names: a part of the total, never the total itself
 _CATEGORY = re.compile(
@@ -198,8 +200,8 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_AUTHORIZED
     if unit == "个":
         return None
-    if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}$", label) or re.search(
-        r"(?:实有|现有|在岗|在册)(?:在编|编内)(?:人员|人数|职工|干部|工作人员)?$|在编在职(?:人员|人数)?$",
+    if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}{_IN_ALL}$", label) or re.search(
+        r"(?:实有|现有|在岗|在册)(?:在编|编内)(?:人员|人数|职工|教职工|干部|工作人员)?$|在编在职(?:人员|人数)?$",
         label,
     ):
         return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota

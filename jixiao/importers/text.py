@@ -865,7 +865,9 @@ class _Importer:
             ) or _bare_asset_change(label)
             if not match:
                 continue
-            sentence = line.text[: start - line.start]
+            # the label itself may name the asset total ("…净资产1151.25万元；资产总额较上年增长
+            # 3.12%", "。资产总额较上年增长6.8%"): the nearest asset noun is then its own
+            sentence = line.text[: start - line.start] + label
             if not _changes_the_asset_total(sentence[sentence.rfind("。") + 1 :]):
                 continue
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
