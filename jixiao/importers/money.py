@@ -1700,6 +1700,7 @@ def read_money(
         _resolve(amount, lines, statements, unread, reading, findings)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
+    _split_phase_from_its_total(report.text, unread, lines, statements, reading, findings)
     budget_income = [a for a in amounts if _BUDGET_INCOME.search(a.label)]
     _budget_against_spending(
         report.text, names, budget_income, unread, lines, statements, reading, findings
@@ -1968,6 +1969,43 @@ def _phases_from_sums(
             amount.phase = total.phase
             _resolve(amount, lines, statements, unread, reading, findings)
         _phase_taken_from_the_sum(findings, group, total)
+
+
+def _split_phase_from_its_total(
+    text: str,
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """A 基本/项目 split left with no phase ("部门预算总额3,642.18万元，其中一般公共预算…、政府性
+    基金预算…；按支出性质分，基本支出1,085.40万元、项目支出2,556.78万元") that adds up to exactly one
+    total read with its phase (a line or a stated total) takes that phase (reconcile.choose;
+    import.I012). Budget and spending totals both matching decide nothing."""
+    groups: dict[int, list[Amount]] = {}
+    for amount in unread:
+        if amount.kind == "funding" and amount.phase is None and amount.funding is not None:
+            groups.setdefault(_sentence_start(text, amount), []).append(amount)
+    totals = [x for x in lines if x.item is Item.UNCLASSIFIED and x.funding is None]
+    for group in groups.values():
+        if len(group) != 2 or {a.funding for a in group} != {Funding.BASIC, Funding.PROJECT}:
+            continue
+        values = tuple(a.value for a in group)
+        readings = [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
+        matching = [r for r in readings if r.adds_up]
+        if not matching or len({r.meaning.phase for r in matching}) != 1:
+            continue  # none, or a budget and a spending of one amount: the sum does not decide
+        chosen = matching[0]  # the same total stated twice (prose and table) is one reading
+        for amount in group:
+            unread.remove(amount)
+            amount.phase = chosen.meaning.phase
+            _resolve(amount, lines, statements, unread, reading, findings)
+        _phase_taken_from_the_sum(findings, group, chosen.meaning)
+
+
+def _sentence_start(text: str, amount: Amount) -> int:
+    return max(text.rfind(mark, 0, amount.start) for mark in "。\n")
 
 
 def _whole_by_class(group: list[Amount]) -> bool:
