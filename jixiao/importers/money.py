@@ -1991,6 +1991,8 @@ def _split_phase_from_its_total(
     for group in groups.values():
         if len(group) != 2 or {a.funding for a in group} != {Funding.BASIC, Funding.PROJECT}:
             continue
+        if _opens_on_another_subject(text, group[0]):
+            continue  # "培训项目中，基本支出…": that project's money
         values = tuple(a.value for a in group)
         readings = [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
         matching = [r for r in readings if r.adds_up]
@@ -2002,6 +2004,13 @@ def _split_phase_from_its_total(
             amount.phase = chosen.meaning.phase
             _resolve(amount, lines, statements, unread, reading, findings)
         _phase_taken_from_the_sum(findings, group, chosen.meaning)
+
+
+def _opens_on_another_subject(text: str, amount: Amount) -> bool:
+    """The sentence holding *amount* opens on "X中，" with X naming something else (a project)."""
+    sentence = text[_sentence_start(text, amount) + 1 : amount.start]
+    match = _OPENING_PHRASE.match(re.split(r"[;；]", sentence)[-1])
+    return match is not None and _names_something_else(match.group(1))
 
 
 def _sentence_start(text: str, amount: Amount) -> int:

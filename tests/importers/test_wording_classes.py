@@ -47,8 +47,13 @@ SPENDING_BY_DEFAULT: list[tuple[str, dict[str, str]]] = [
 ]
 
 BUDGET_OR_UNTOLD: list[tuple[str, dict[str, str]]] = [
-    # a budget word in the same paragraph before the amount: not guessed
-    ("全年预算650万元。基本支出500万元,项目支出150万元。", {"budget.total": "650"}),
+    # a budget word in the same paragraph before the amount: not guessed, unless the split adds up
+    # to the one total stated (the budget's split, import.I012)
+    (
+        "全年预算650万元。基本支出500万元,项目支出150万元。",
+        {"budget.total": "650", "budget.basic": "500", "budget.project": "150"},
+    ),
+    ("全年预算650万元。基本支出500万元,项目支出140万元。", {"budget.total": "650"}),
     ("按照年初批复,基本支出500万元。", {}),
     # a heading about the budget: not guessed
     ("(二)部门预算安排情况\n本年基本支出300万元,项目支出50万元。", {}),
