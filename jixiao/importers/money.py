@@ -281,6 +281,7 @@ class Amount:
     orphans: list[Amount] = field(default_factory=list)
     read_as: str | None = None  # an orphan's own kind, before it was set aside as unread
     listed_whole: bool = False  # an economic class of a list closed by its total ("以上合计")
+    implied: bool = False  # read as the year's spending only because the document implies it
 
 
 @dataclass
@@ -1707,6 +1708,7 @@ def read_money(
     _adjustments(reading.pending, lines, findings)
     _budget_steps_differ(report.text, lines, findings)
     _settle_phases(lines)
+    _final_below_implied_classes(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
     _compare_the_two_cuts(lines, statements, findings)
@@ -1865,6 +1867,7 @@ def _read_defaulted(
                 _resolve(amount, lines, statements, unread, reading, findings)
             continue
         amount.phase, amount.default_phase = amount.default_phase, None
+        amount.implied = True
         findings.add(
             "import.I010",
             "info",
@@ -2830,6 +2833,34 @@ def _settle_phases(lines: list[_Line]) -> None:
                 line.phase = budget
             elif line.amount.phase in (Phase.EXECUTED, Phase.FINAL):
                 line.phase = executed
+
+
+def _final_below_implied_classes(lines: list[_Line]) -> None:
+    """ "决算支出（万元）：597.31" / "其中：基本支出（万元）：495.06" / …, then "（二）支出结构" /
+    "工资福利支出（万元）：421.35" / …: the only spending beside a 决算 total is the four standard
+    economic classes, read as the year's spending only because an evaluation report implies it
+    (import.I010), and they sum to more than the 决算 total: no part of it can be so large, so
+    they are the year's whole spending cut by class and the 决算 is that same spending (its lines
+    read as spending; the classes then compared with it, W005). Classes summing to less may be a
+    part's breakdown or a partial cut: the phases stay apart."""
+    executed = [x for x in lines if x.phase is Phase.EXECUTED]
+    if not executed or not all(
+        x.amount.implied and x.funding is None and x.item in _ECONOMIC_KEYS for x in executed
+    ):
+        return
+    if len({x.item for x in executed}) != len(executed) or len(executed) < 4:
+        return
+    final = [x for x in lines if x.phase is Phase.FINAL and x.item is Item.UNCLASSIFIED]
+    whole = [x.amount.value for x in final if x.funding is None]
+    split = [x.amount.value for x in final if x.funding is not None]
+    if len(split) == 2:
+        whole.append(sum(split, Decimal(0)))
+    by_class = sum((x.amount.value for x in executed), Decimal(0))
+    if not whole or any(by_class <= total for total in whole):
+        return
+    for line in lines:
+        if line.phase is Phase.FINAL:
+            line.phase = Phase.EXECUTED
 
 
 def _final_as_executed(lines: list[_Line]) -> None:

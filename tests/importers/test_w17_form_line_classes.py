@@ -8,10 +8,12 @@ with its unit in brackets ("其中：在职（人）：30" / "退休（人）：
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures
+from tests.importers.reading import claimed_figures, money_only
 
 BUREAU = "某县统计局2022年度部门整体支出绩效自评报告\n一、基本情况\n"
 
@@ -59,3 +61,51 @@ def test_a_keyed_split_that_is_not_one_is_not_read(text):
     got = staffing(text)
     assert "staffing.in_service" not in got
     assert "staffing.retired" not in got
+
+
+# ── 2. a 决算 total below the four classes with no phase word ──────────────────────────────
+
+FINAL_LINES = (
+    "二、支出情况\n预算总额（万元）：500.00\n其中：基本支出（万元）：400.00\n　　项目支出（万元）：100.00\n"
+    "决算支出（万元）：480.00\n其中：基本支出（万元）：390.00\n　　项目支出（万元）：90.00\n"
+    "（二）支出结构\n工资福利支出（万元）：{wages}\n商品和服务支出（万元）：100.00\n"
+    "对个人和家庭的补助（万元）：30.00\n资本性支出（万元）：50.00\n"
+)
+
+
+def money(text: str) -> dict[str, Decimal]:
+    got = money_only(claimed_figures(import_text(BUREAU + text)))
+    return {key: Decimal(value) for key, value in got.items()}
+
+
+def test_classes_summing_above_the_final_total_make_it_the_years_spending():
+    result = import_text(BUREAU + FINAL_LINES.format(wages="301.00"))  # 481.00 > 480.00
+    got = {k: Decimal(v) for k, v in money_only(claimed_figures(result)).items()}
+    assert got["executed.total"] == Decimal("480")
+    assert got["executed.basic"] == Decimal("390")
+    assert got["executed.project"] == Decimal("90")
+    assert got["budget.total"] == Decimal("500")
+    assert "import.W005" in {finding.id for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the classes sum to less than the 决算 total: maybe a part's breakdown or a partial cut
+        FINAL_LINES.format(wages="200.00"),
+        # three classes only
+        FINAL_LINES.format(wages="360.00").replace("资本性支出（万元）：50.00\n", ""),
+    ],
+)
+def test_classes_that_may_be_a_part_leave_the_final_lines_apart(text):
+    assert "executed.basic" not in money(text)
+
+
+def test_a_final_total_beside_stated_spending_is_not_folded_by_this_class():
+    text = (
+        "二、支出情况\n决算支出（万元）：480.00\n其中：基本支出（万元）：390.00\n"
+        "　　项目支出（万元）：90.00\n全年实际支出（万元）：455.00\n"
+        "工资福利支出（万元）：301.00\n商品和服务支出（万元）：100.00\n"
+        "对个人和家庭的补助（万元）：30.00\n资本性支出（万元）：50.00\n"
+    )
+    assert money(text).get("executed.basic") != Decimal("390")
