@@ -109,3 +109,47 @@ def test_a_final_total_beside_stated_spending_is_not_folded_by_this_class():
         "对个人和家庭的补助（万元）：30.00\n资本性支出（万元）：50.00\n"
     )
     assert money(text).get("executed.basic") != Decimal("390")
+
+
+# ── 3. a rate or the asset change as a form line, the percent sign in the label ────────────
+
+
+def rates(text: str) -> dict[str, Decimal]:
+    figures = claimed_figures(import_text(BUREAU + text))
+    return {
+        key: Decimal(value)
+        for key, value in figures.items()
+        if key.startswith(("rates.", "assets.change_pct"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("预算执行率（%）：96.40\n", "rates.execution", "96.40"),
+        ("二、支出情况\n预算执行率(%): 88\n", "rates.execution", "88"),
+        ("结转结余率（%）：2.5\n", "rates.carryover", "2.5"),
+        ("资产总额增减变化（%）：-4.1\n", "assets.change_pct", "-4.1"),
+        ("资产总额增减率（%）：6.0\n", "assets.change_pct", "6.0"),
+        ("总资产较上年增长率（%）：－1.5\n", "assets.change_pct", "-1.5"),
+    ],
+)
+def test_a_form_line_with_the_percent_sign_in_its_label(text, key, value):
+    assert rates(text).get(key) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目支出预算执行率（%）：91.00\n",  # a part's rate, not the department's
+        "预算执行率（%）：96.40（截至9月）\n",  # something after the number
+        "第三季度预算执行率（%）：70.00\n",
+        "固定资产增减变化（%）：-4.1\n",  # another asset
+        "资产总额下降率（%）：4.1\n",  # a direction the bare number does not sign
+        "净资产增减变化（%）：3.0\n",
+    ],
+)
+def test_form_lines_naming_something_else_are_not_read(text):
+    got = rates(text)
+    assert "rates.execution" not in got
+    assert "assets.change_pct" not in got
