@@ -887,6 +887,110 @@ def _amounts(
             carried = head
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
+    found.extend(_slash_pair_amounts(report))
+    return found
+
+
+# a line declaring the order of slash pairs and their unit: "以下数据按“预算数/实际支出数”列示，单位：万元"
+_PAIR_ORDER = re.compile(
+    rf"按\s*[\"“'‘]?([{CJK}]{{2,8}})\s*/\s*([{CJK}]{{2,8}}?)[\"”'’]?\s*"
+    r"(?:的顺序|顺序)?(?:列示|填列|列报|排列|列出|填报|列明)"
+)
+_PAIR_UNIT = re.compile(r"单位[:为]\s*(亿元|万元|千元|元)")
+# "2,862.40/2,781.56": two amounts of one label, no unit after (it was stated once)
+_SLASH_PAIR = re.compile(
+    rf"(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?![\d/]|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
+)
+_WHOLE_LABEL = re.compile(
+    r"(?:部门)?(?:整体|合计|总计|总额|支出合计|支出总额|总支出|全部支出)(?:支出)?"
+)
+
+
+def _pair_header(line: Line) -> tuple[str, str, str] | None:
+    """(first phase word, second phase word, unit) of a line declaring the order of the slash
+    pairs below it, when both words are phases and differ (预算数 / 实际支出数, 预算 / 决算数)."""
+    order, unit = _PAIR_ORDER.search(line.text), _PAIR_UNIT.search(line.text)
+    if order is None or unit is None:
+        return None
+    first, second = classify(order.group(1)), classify(order.group(2))
+    if first[0] != "total" or second[0] != "total" or None in (first[1], second[1]):
+        return None
+    if _same_side(first[1], second[1]):
+        return None
+    return order.group(1), order.group(2), unit.group(1)
+
+
+def _pair_label(text: str, position: int) -> tuple[str, int]:
+    """The label of a slash pair: the words before it back to the clause's start, numbering,
+    其中 and a colon dropped ("（一）部门整体：", "1.合计：", "其中公务用车运行维护费")."""
+    before = text[:position].rstrip()
+    begin = max(before.rfind(mark) for mark in ",;。") + 1
+    numbering = _NUMBERING.match(text, begin)
+    if numbering:
+        begin = numbering.end()
+    lead = re.match(r"\s*(?:其中)?:?\s*", text[begin:position])
+    if lead:
+        begin += lead.end()
+    label = re.sub(r"(?:为|是)$", "", text[begin:position].rstrip().rstrip(":").rstrip())
+    return label.strip(), begin
+
+
+def _slash_pair_amounts(report: ReportText) -> list[Amount]:
+    """ "以下数据按“预算数/实际支出数”列示，单位：万元。" / "（一）部门整体：2,862.40/2,781.56" /
+    "基本支出：1,126.30/1,118.72；": after a line that states the order of the pairs (two phase
+    words) and their unit, each pair under the same level-1 heading gives its label in the first
+    phase and in the second. Read only for the whole (部门整体, 合计…), 基本支出 / 项目支出 (parts of
+    the whole of their phase on the lines before) and the economic classes; other labels (三公,
+    projects) are left; pairs with no header stating their order are never read (the order would
+    be a guess)."""
+    found: list[Amount] = []
+    header: tuple[str, str, str] | None = None
+    section: str | None = None
+    totals: dict[int, Amount] = {}
+    for line in report.lines:
+        top = line.path[0] if line.path else None
+        if header is not None and top != section:
+            header, totals = None, {}
+        declared = _pair_header(line)
+        if declared is not None:
+            header, section, totals = declared, top, {}
+            continue
+        if header is None:
+            continue
+        text = line.text
+        for match in _SLASH_PAIR.finditer(text):
+            label, label_at = _pair_label(text, match.start())
+            kind, phase, _, _ = classify(label)
+            if phase is not None or kind not in ("total", "funding", "economic", None):
+                continue
+            if kind in ("total", None) and not _WHOLE_LABEL.fullmatch(label):
+                continue
+            for side, number in enumerate((match.group(1), match.group(2))):
+                value = parse_number(number)
+                if value is None:
+                    continue
+                word = header[side]
+                kind, phase, funding, item = classify(label + word)
+                if kind is None or phase is None:
+                    break
+                amount = Amount(
+                    value * _UNIT_IN_WAN[header[2]],
+                    value,
+                    header[2],
+                    line.start + label_at,
+                    line.start + match.end(side + 1),
+                    label + word,
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                )
+                if kind == "total":
+                    totals[side] = amount
+                elif kind == "funding" and side in totals:
+                    amount.head = totals[side]
+                    totals[side].parts.append(amount)
+                found.append(amount)
     return found
 
 

@@ -208,6 +208,31 @@ def _spent_over_a_budget(
     )
 
 
+# "（一）部门整体：2,862.40/2,781.56，执行率97.18%": a budget/spending pair right before the rate
+_PAIR_BEFORE_RATE = re.compile(rf"({NUMBER})\s*/\s*({NUMBER})\s*,?\s*$")
+
+
+def _rate_after_a_slash_pair(
+    line: Line, label: str, start: int, rate: Decimal, totals: tuple[list[Decimal], list[Decimal]]
+) -> bool:
+    """A bare 执行率 right after a slash pair ("2,862.40/2,781.56，执行率97.18%") is the budget's
+    when the pair is a budget total and a spending total the money readers read (in that order)
+    and the second over the first is that rate, to the decimals written."""
+    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
+        return False
+    clause = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    pair = _PAIR_BEFORE_RATE.search(clause)
+    if pair is None:
+        return False
+    budget, spent = parse_number(pair.group(1)), parse_number(pair.group(2))
+    budgets, spending = totals
+    if not budget or spent is None or budget not in budgets or spent not in spending:
+        return False
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    return (spent * 100 / budget).quantize(places) == rate
+
+
 _COMPLETES_THE_BUDGET = re.compile(
     r"(?:完成|达到)(?:了)?(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?"
 )
@@ -749,6 +774,7 @@ class _Importer:
             budget_rate = not _about_a_named_item(_line, start) and (
                 _budget_execution_rate(_line, label, start)
                 or _spent_over_a_budget(_line, label, start, value, totals)
+                or _rate_after_a_slash_pair(_line, label, start, value, totals)
             )
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
