@@ -281,6 +281,7 @@ class Amount:
     orphans: list[Amount] = field(default_factory=list)
     read_as: str | None = None  # an orphan's own kind, before it was set aside as unread
     listed_whole: bool = False  # an economic class of a list closed by its total ("以上合计")
+    implied: bool = False  # read as the year's spending only because the document implies it
 
 
 @dataclass
@@ -886,6 +887,110 @@ def _amounts(
             carried = head
     found.extend(_table_amounts(report, evaluation))
     found.extend(_flat_table_amounts(report))
+    found.extend(_slash_pair_amounts(report))
+    return found
+
+
+# a line declaring the order of slash pairs and their unit: "以下数据按“预算数/实际支出数”列示，单位：万元"
+_PAIR_ORDER = re.compile(
+    rf"按\s*[\"“'‘]?([{CJK}]{{2,8}})\s*/\s*([{CJK}]{{2,8}}?)[\"”'’]?\s*"
+    r"(?:的顺序|顺序)?(?:列示|填列|列报|排列|列出|填报|列明)"
+)
+_PAIR_UNIT = re.compile(r"单位[:为]\s*(亿元|万元|千元|元)")
+# "2,862.40/2,781.56": two amounts of one label, no unit after (it was stated once)
+_SLASH_PAIR = re.compile(
+    rf"(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?![\d/]|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
+)
+_WHOLE_LABEL = re.compile(
+    r"(?:部门)?(?:整体|合计|总计|总额|支出合计|支出总额|总支出|全部支出)(?:支出)?"
+)
+
+
+def _pair_header(line: Line) -> tuple[str, str, str] | None:
+    """(first phase word, second phase word, unit) of a line declaring the order of the slash
+    pairs below it, when both words are phases and differ (预算数 / 实际支出数, 预算 / 决算数)."""
+    order, unit = _PAIR_ORDER.search(line.text), _PAIR_UNIT.search(line.text)
+    if order is None or unit is None:
+        return None
+    first, second = classify(order.group(1)), classify(order.group(2))
+    if first[0] != "total" or second[0] != "total" or None in (first[1], second[1]):
+        return None
+    if _same_side(first[1], second[1]):
+        return None
+    return order.group(1), order.group(2), unit.group(1)
+
+
+def _pair_label(text: str, position: int) -> tuple[str, int]:
+    """The label of a slash pair: the words before it back to the clause's start, numbering,
+    其中 and a colon dropped ("（一）部门整体：", "1.合计：", "其中公务用车运行维护费")."""
+    before = text[:position].rstrip()
+    begin = max(before.rfind(mark) for mark in ",;。") + 1
+    numbering = _NUMBERING.match(text, begin)
+    if numbering:
+        begin = numbering.end()
+    lead = re.match(r"\s*(?:其中)?:?\s*", text[begin:position])
+    if lead:
+        begin += lead.end()
+    label = re.sub(r"(?:为|是)$", "", text[begin:position].rstrip().rstrip(":").rstrip())
+    return label.strip(), begin
+
+
+def _slash_pair_amounts(report: ReportText) -> list[Amount]:
+    """ "以下数据按“预算数/实际支出数”列示，单位：万元。" / "（一）部门整体：2,862.40/2,781.56" /
+    "基本支出：1,126.30/1,118.72；": after a line that states the order of the pairs (two phase
+    words) and their unit, each pair under the same level-1 heading gives its label in the first
+    phase and in the second. Read only for the whole (部门整体, 合计…), 基本支出 / 项目支出 (parts of
+    the whole of their phase on the lines before) and the economic classes; other labels (三公,
+    projects) are left; pairs with no header stating their order are never read (the order would
+    be a guess)."""
+    found: list[Amount] = []
+    header: tuple[str, str, str] | None = None
+    section: str | None = None
+    totals: dict[int, Amount] = {}
+    for line in report.lines:
+        top = line.path[0] if line.path else None
+        if header is not None and top != section:
+            header, totals = None, {}
+        declared = _pair_header(line)
+        if declared is not None:
+            header, section, totals = declared, top, {}
+            continue
+        if header is None:
+            continue
+        text = line.text
+        for match in _SLASH_PAIR.finditer(text):
+            label, label_at = _pair_label(text, match.start())
+            kind, phase, _, _ = classify(label)
+            if phase is not None or kind not in ("total", "funding", "economic", None):
+                continue
+            if kind in ("total", None) and not _WHOLE_LABEL.fullmatch(label):
+                continue
+            for side, number in enumerate((match.group(1), match.group(2))):
+                value = parse_number(number)
+                if value is None:
+                    continue
+                word = header[side]
+                kind, phase, funding, item = classify(label + word)
+                if kind is None or phase is None:
+                    break
+                amount = Amount(
+                    value * _UNIT_IN_WAN[header[2]],
+                    value,
+                    header[2],
+                    line.start + label_at,
+                    line.start + match.end(side + 1),
+                    label + word,
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                )
+                if kind == "total":
+                    totals[side] = amount
+                elif kind == "funding" and side in totals:
+                    amount.head = totals[side]
+                    totals[side].parts.append(amount)
+                found.append(amount)
     return found
 
 
@@ -1709,6 +1814,7 @@ def read_money(
     _adjustments(reading.pending, lines, findings)
     _budget_steps_differ(report.text, lines, findings)
     _settle_phases(lines)
+    _final_below_implied_classes(lines)
     _final_as_executed(lines)
     lines = _unnest(lines, statements, findings)
     _compare_the_two_cuts(lines, statements, findings)
@@ -1867,6 +1973,7 @@ def _read_defaulted(
                 _resolve(amount, lines, statements, unread, reading, findings)
             continue
         amount.phase, amount.default_phase = amount.default_phase, None
+        amount.implied = True
         findings.add(
             "import.I010",
             "info",
@@ -2935,6 +3042,34 @@ def _settle_phases(lines: list[_Line]) -> None:
                 line.phase = budget
             elif line.amount.phase in (Phase.EXECUTED, Phase.FINAL):
                 line.phase = executed
+
+
+def _final_below_implied_classes(lines: list[_Line]) -> None:
+    """ "决算支出（万元）：597.31" / "其中：基本支出（万元）：495.06" / …, then "（二）支出结构" /
+    "工资福利支出（万元）：421.35" / …: the only spending beside a 决算 total is the four standard
+    economic classes, read as the year's spending only because an evaluation report implies it
+    (import.I010), and they sum to more than the 决算 total: no part of it can be so large, so
+    they are the year's whole spending cut by class and the 决算 is that same spending (its lines
+    read as spending; the classes then compared with it, W005). Classes summing to less may be a
+    part's breakdown or a partial cut: the phases stay apart."""
+    executed = [x for x in lines if x.phase is Phase.EXECUTED]
+    if not executed or not all(
+        x.amount.implied and x.funding is None and x.item in _ECONOMIC_KEYS for x in executed
+    ):
+        return
+    if len({x.item for x in executed}) != len(executed) or len(executed) < 4:
+        return
+    final = [x for x in lines if x.phase is Phase.FINAL and x.item is Item.UNCLASSIFIED]
+    whole = [x.amount.value for x in final if x.funding is None]
+    split = [x.amount.value for x in final if x.funding is not None]
+    if len(split) == 2:
+        whole.append(sum(split, Decimal(0)))
+    by_class = sum((x.amount.value for x in executed), Decimal(0))
+    if not whole or any(by_class <= total for total in whole):
+        return
+    for line in lines:
+        if line.phase is Phase.FINAL:
+            line.phase = Phase.EXECUTED
 
 
 def _final_as_executed(lines: list[_Line]) -> None:

@@ -657,13 +657,19 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     """Every staffing count, grouped per line, with typed parts attached to their totals."""
     table_counts, table_lines = _table_counts(report)
     per_line: list[list[_Count]] = [[count] for count in table_counts]
+    keyed_parts: set[int] = set()
     for line in report.lines:
         if line.index in table_lines:
             continue
         text = line.text
+        if line.index in keyed_parts:
+            continue
         keyed = _key_value_count(line)
         if keyed is not None:
             per_line.append([keyed])
+            split = _keyed_split_of_actual(report.lines, line.index)
+            per_line.extend([count] for count in split)
+            keyed_parts.update(range(line.index + 1, line.index + 1 + len(split)))
             continue
         label_line = _label_on_line_before(report.lines, line.index)
         if label_line is not None:
@@ -907,6 +913,44 @@ _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
 _UNIT_BRACKET = re.compile(r"\((?:人|名)\)$")
 # a key：value line of a summary table, the count with no unit ("  编制数：41", "在职人数(人): 38")
 _KEY_VALUE = re.compile(rf"\s*([{CJK}][{CJK}()]{{1,15}})\s*:\s*(\d{{1,6}})\s*")
+
+
+# a part of a key：value 实有 line on the lines after it, the role word bare with its unit in
+# brackets: "其中：在职（人）：38" / "　　　退休（人）：14"
+_KEYED_PART = re.compile(r"\s*(其中:?)?\s*(在职|退休|离休)\((?:人|名)\)\s*:\s*(\d{1,6})\s*")
+_KEYED_PART_ROLES = {"在职": ROLE_IN_SERVICE, "退休": ROLE_RETIRED, "离休": ROLE_RETIRED_CADRES}
+
+
+def _keyed_split_of_actual(lines: list[Line], index: int) -> list[_Count]:
+    """ "实有人数（人）：52" / "其中：在职（人）：38" / "退休（人）：14": a form's 实有 line (a key：value
+    count, the line *index*) split by role on the lines after it, the first opening on 其中, each
+    a bare role word (在职 / 退休 / 离休) with its unit in brackets. Read only when no role comes
+    twice, two parts or more, and they add up to the 实有 count (a split by type, or one that
+    misses, is not read)."""
+    actual = _key_value_count(lines[index])
+    if actual is None or actual.role != ROLE_ACTUAL:
+        return []
+    parts: list[_Count] = []
+    for line in lines[index + 1 :]:
+        match = _KEYED_PART.fullmatch(line.text)
+        if match is None or bool(match.group(1)) != (not parts):
+            break
+        parts.append(
+            _Count(
+                _KEYED_PART_ROLES[match.group(2)],
+                None,
+                int(match.group(3)),
+                line.start + match.start(2),
+                line.start + match.end(3),
+                match.group(2),
+            )
+        )
+    roles = [part.role for part in parts]
+    if len(parts) < 2 or len(set(roles)) != len(roles):
+        return []
+    if sum(part.value for part in parts) != actual.value:
+        return []
+    return parts
 
 
 def _key_value_count(line: Line) -> _Count | None:

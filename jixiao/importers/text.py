@@ -55,6 +55,30 @@ _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
 
 
+# a form's line with the percent sign in brackets in its label, the number (signed) bare after
+# it and nothing else: "预算执行率（%）：97.52", "资产总额增减变化（%）：-3.2"
+_FORM_PERCENT_LINE = re.compile(
+    rf"\s*(?:其中:?)?\s*([{CJK}]{{2,20}})\(%\)\s*:\s*([-+]?)\s*({NUMBER})\s*"
+)
+_ASSET_CHANGE_LABEL = re.compile(
+    r"(?:资产总额|总资产|资产)(?:较上年|比上年|同比)?(?:增减变化|增减变动|增减变化率|增减变动率|增减率|"
+    r"增减幅度|变动率|变化率|增长率)"
+)
+
+
+def _form_percent_lines(lines: list[Line]) -> Iterable[tuple[Line, str, Decimal, int, int]]:
+    """Every form line "label（%）：N" (see _FORM_PERCENT_LINE): its label, signed value, span."""
+    for line in lines:
+        match = _FORM_PERCENT_LINE.fullmatch(line.text)
+        if match is None:
+            continue
+        value = parse_number(match.group(3))
+        if value is None:
+            continue
+        signed = -value if match.group(2) == "-" else value
+        yield line, match.group(1), signed, line.start + match.start(1), line.start + match.end(3)
+
+
 def _bare_asset_change(label: str) -> re.Match[str] | None:
     """ "资产总额1,026.34万元（上年998.71万元），增长2.8%": the verb alone opens its clause, the
     comparison with last year left to the figure before it (the asset total, checked by the
@@ -182,6 +206,31 @@ def _spent_over_a_budget(
         for spent in spending
         if budget
     )
+
+
+# "（一）部门整体：2,862.40/2,781.56，执行率97.18%": a budget/spending pair right before the rate
+_PAIR_BEFORE_RATE = re.compile(rf"({NUMBER})\s*/\s*({NUMBER})\s*,?\s*$")
+
+
+def _rate_after_a_slash_pair(
+    line: Line, label: str, start: int, rate: Decimal, totals: tuple[list[Decimal], list[Decimal]]
+) -> bool:
+    """A bare 执行率 right after a slash pair ("2,862.40/2,781.56，执行率97.18%") is the budget's
+    when the pair is a budget total and a spending total the money readers read (in that order)
+    and the second over the first is that rate, to the decimals written."""
+    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
+        return False
+    clause = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    pair = _PAIR_BEFORE_RATE.search(clause)
+    if pair is None:
+        return False
+    budget, spent = parse_number(pair.group(1)), parse_number(pair.group(2))
+    budgets, spending = totals
+    if not budget or spent is None or budget not in budgets or spent not in spending:
+        return False
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    return (spent * 100 / budget).quantize(places) == rate
 
 
 _COMPLETES_THE_BUDGET = re.compile(
@@ -413,7 +462,9 @@ class _Importer:
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._asset_change()
+        self._asset_change_form_line()
         self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
+        self._rate_form_lines()
 
     def _read_organisation(self, data: dict[str, Any]) -> None:
         self._internal_units()
@@ -723,6 +774,7 @@ class _Importer:
             budget_rate = not _about_a_named_item(_line, start) and (
                 _budget_execution_rate(_line, label, start)
                 or _spent_over_a_budget(_line, label, start, value, totals)
+                or _rate_after_a_slash_pair(_line, label, start, value, totals)
             )
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
@@ -873,6 +925,29 @@ class _Importer:
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
             self.stated.append(Fact("assets.change_pct", signed, start, end, label))
             self.sources.setdefault("assets.change_pct", (start, end))
+
+    def _asset_change_form_line(self) -> None:
+        """ "资产总额增减变化（%）：-3.2": a form's line, the change of the asset total with the
+        percent sign in brackets in its label and the signed number bare after it (增减变化 /
+        增减变动 / 增减率 / 变动率 / 增长率: the sign as written). Not when the label names another
+        asset (固定资产, 净资产) or a direction word whose sign the number would not carry (下降率)."""
+        if "assets.change_pct" in self.sources:
+            return
+        for _line, label, value, start, end in _form_percent_lines(self.report.lines):
+            if _ASSET_CHANGE_LABEL.fullmatch(label):
+                self.stated.append(Fact("assets.change_pct", value, start, end, label))
+                self.sources.setdefault("assets.change_pct", (start, end))
+                return
+
+    def _rate_form_lines(self) -> None:
+        """ "预算执行率（%）：97.52": a standard rate as a form's line, the percent sign in brackets
+        in the label and the number bare after it (no % on the number, nothing after it)."""
+        for _line, label, value, start, end in _form_percent_lines(self.report.lines):
+            for pattern, key in _RATES:
+                if key not in self.sources and value >= 0 and re.fullmatch(pattern, label):
+                    self.stated.append(Fact(key, value, start, end, label))
+                    self.sources.setdefault(key, (start, end))
+                    break
 
     def _internal_units(self) -> None:
         count = rf"(\d{{1,3}}|{CHINESE_NUMERAL})"
