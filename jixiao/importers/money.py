@@ -2070,12 +2070,7 @@ def _phases_from_sums(
         chosen = reconcile.choose(readings)
         if chosen is None:
             continue
-        total = chosen.meaning
-        for amount in group:
-            unread.remove(amount)
-            amount.phase = total.phase
-            _resolve(amount, lines, statements, unread, reading, findings)
-        _phase_taken_from_the_sum(findings, group, total)
+        _read_in_the_phase_of(chosen.meaning, group, unread, lines, statements, reading, findings)
 
 
 def _split_phase_from_its_total(
@@ -2105,12 +2100,25 @@ def _split_phase_from_its_total(
         matching = [r for r in readings if r.adds_up]
         if not matching or len({r.meaning.phase for r in matching}) != 1:
             continue  # none, or a budget and a spending of one amount: the sum does not decide
-        chosen = matching[0]  # the same total stated twice (prose and table) is one reading
-        for amount in group:
-            unread.remove(amount)
-            amount.phase = chosen.meaning.phase
-            _resolve(amount, lines, statements, unread, reading, findings)
-        _phase_taken_from_the_sum(findings, group, chosen.meaning)
+        total = matching[0].meaning  # the same total stated twice (prose and table): one reading
+        _read_in_the_phase_of(total, group, unread, lines, statements, reading, findings)
+
+
+def _read_in_the_phase_of(
+    total: _Line,
+    group: list[Amount],
+    unread: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    reading: MoneyReading,
+    findings: Findings,
+) -> None:
+    """Read *group*, unread for want of a phase, in the phase of the *total* it adds up to."""
+    for amount in group:
+        unread.remove(amount)
+        amount.phase = total.phase
+        _resolve(amount, lines, statements, unread, reading, findings)
+    _phase_taken_from_the_sum(findings, group, total)
 
 
 def _opens_on_another_subject(text: str, amount: Amount) -> bool:
