@@ -18,6 +18,7 @@ after 其中 belong to, 元 or 万元, the unit of a table that states none, the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -920,11 +921,17 @@ def _pair_header(line: Line) -> tuple[str, str, str] | None:
     return order.group(1), order.group(2), unit.group(1)
 
 
+_PAIR_LABEL_CHARS = 30
+
+
 def _pair_label(text: str, position: int) -> tuple[str, int]:
     """The label of a slash pair: the words before it back to the clause's start, numbering,
     其中 and a colon dropped ("（一）部门整体：", "1.合计：", "其中公务用车运行维护费")."""
     before = text[:position].rstrip()
     begin = max(before.rfind(mark) for mark in ",;。") + 1
+    # never back over the pair before it, nor further than a label goes (a line of pairs joined)
+    begin = max(begin, position - _PAIR_LABEL_CHARS, before.rfind("/") + 1)
+    begin += len(re.match(r"[\d,.]*", text[begin:position]).group())  # the pair before's number
     numbering = _NUMBERING.match(text, begin)
     if numbering:
         begin = numbering.end()
@@ -2483,13 +2490,27 @@ def _first_item_of_the_list(text: str, line_end_before: int) -> int:
     """The economic classes listed one a line ("（1）工资福利支出…；" / "（2）商品和服务支出…；" /
     "（3）对个人和家庭的补助…；", or a form's "工资福利支出：604万元" lines): one list, starting
     before its first line."""
+    known = _list_starts(text)
+    visited: list[int] = []
     start = line_end_before
     while start > 0:
+        if start in known:
+            start = known[start]
+            break
+        visited.append(start)
         previous = text.rfind("\n", 0, start)
         if not _class_line(text, previous + 1):
             break
         start = previous
+    known.update(dict.fromkeys(visited, start))  # each line walked back once per text
     return start
+
+
+@functools.lru_cache(maxsize=4)
+def _list_starts(text: str) -> dict[int, int]:
+    """Where each class list of *text* starts, by the line end before each of its lines (filled
+    as the lists are walked: a long list is walked once, not once per line)."""
+    return {}
 
 
 def _opens_on_a_class(text: str) -> bool:
