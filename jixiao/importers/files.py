@@ -32,7 +32,9 @@ def import_file(
     if suffix in (".txt", ".text", ".md"):
         from jixiao.importers.text import import_text_file
 
-        return import_text_file(path, given)
+        # read in the bounded child like the other formats: a text crafted to make the readers
+        # work hard (thousands of joined list lines) runs out of CPU time, not the worker
+        return run_bounded(import_text_file, path, given)
     if suffix == ".docx":
         from jixiao.importers.docx import import_docx
 

@@ -129,3 +129,20 @@ def test_a_parser_crash_and_a_memory_hog_are_input_errors_and_the_caller_goes_on
         run_bounded(_hog, path, memory=128 * 1024 * 1024)
     assert "内存或时间限制" in hogged.value.problems[0].zh
     assert run_bounded(len, "still here") == 10
+
+
+def test_a_text_report_is_read_within_the_cpu_budget_too(tmp_path, monkeypatch):
+    # a text that keeps the readers busy (tens of thousands of list lines) stops at the budget
+    # as an InputError; an ordinary text imports as before
+    monkeypatch.setattr(sandbox, "CPU_SECONDS", 1)
+    heavy = tmp_path / "heavy.txt"
+    lines = "".join(f"（{i % 99 + 1}）工资福利支出{i}.00万元；\n" for i in range(40_000))
+    heavy.write_text("某县气象局2023年度部门整体支出绩效自评报告\n一、支出情况\n" + lines, "utf-8")
+    with pytest.raises(InputError) as stopped:
+        import_file(heavy)
+    assert "内存或时间限制" in stopped.value.problems[0].zh
+    light = tmp_path / "light.txt"
+    light.write_text(
+        "某县气象局2023年度部门整体支出绩效自评报告\n全年实际支出931.50万元。\n", "utf-8"
+    )
+    assert import_file(light).sources["executed.total"].text == "全年实际支出931.50万元"
