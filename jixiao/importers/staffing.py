@@ -201,7 +201,7 @@ def classify(label: str, unit: str) -> str | None:
     if unit == "个":
         return None
     if re.search(rf"在职(?:在编|编内|实有|工作|干部)?{_PEOPLE}{_IN_ALL}$", label) or re.search(
-        r"(?:实有|现有|在岗|在册)(?:在编|编内)(?:人员|人数|职工|教职工|干部|工作人员)?$|在编在职(?:人员|人数)?$",
+        r"(?:实有|现有|在岗|在册)(?:在编|编内)(?:人员|人数|职工|教职工|干部|工作人员)?$|在编在职(?:人员|人数|职工|教职工|干部|干部职工|工作人员|医务人员)?$",
         label,
     ):
         return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota
@@ -724,6 +724,11 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                         staff_type is not None
                         or _CATEGORY.search(label)
                         or (head.role == ROLE_AUTHORIZED and re.search(r"[^总]编制$", label))
+                        or (
+                            role is None
+                            and unit != "个"
+                            and _in_breakdown_of(text, head, start, line.start)
+                        )
                     ):
                         # every typed part in the brackets, also one no standard type names
                         # ("事业编制15名", "政法专项编制8名"): the arithmetic is checked on all
@@ -770,6 +775,15 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 and head.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE)
                 and unit != "个"
             ):
+                head.parts.append(count)
+                continue
+            if (
+                role is None
+                and unit != "个"
+                and _in_breakdown_of(text, head, match.start() + line.start, line.start)
+            ):
+                # "在编29人，其中专任教师22人、教辅人员4人": a part no standard type names, kept
+                # only so that the arithmetic is checked (and reported) on every part
                 head.parts.append(count)
                 continue
             if role is None:
@@ -861,6 +875,29 @@ def _split_of_actual(text: str, line_start: int) -> list[_Count]:
                 )
             )
     return counts
+
+
+def _in_breakdown_of(text: str, head: _Count | None, at: int, offset: int) -> bool:
+    """Whether the count at *at* stands in the 其中 list of *head* (a quota or in-service total)
+    in the same clause: "现有在编教职工29人，其中专任教师22人、教辅人员4人、工勤人员2人"."""
+    if head is None or head.role not in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) or head.unit == "个":
+        return False
+    between = text[head.end - offset : at - offset]
+    clause = re.split(r"[。；;]", text[head.end - offset :], maxsplit=1)[0]
+    return (
+        between.lstrip("，,（(").startswith("其中")
+        and not re.search(r"[。；;]", between)
+        and not _PROFILE.search(between)
+        and not _TERMS_SPLIT.search(clause)
+    )
+
+
+# a 其中 list that profiles the staff (sex, party, degree, title, age) rather than splitting them
+_PROFILE = re.compile(
+    r"女|男|党员|民族|学历|学位|本科|硕士|博士|大专|职称|高级|中级|初级|岁|以上|以下"
+)
+# a 其中 list by terms of employment (在编 / 编外 / 聘用), read by the role readers, not as types
+_TERMS_SPLIT = re.compile(r"编|聘|合同|派遣|代理|借调|见习|公益性|临时")
 
 
 # what a total after its parts may say it sums: "以上合计62名", "上述编制共计28名"
