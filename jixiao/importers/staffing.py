@@ -92,6 +92,7 @@ class _Count:
     unit: str = "人"
     part: bool = False  # one type of a split ("行政编制6人"), not a total
     parts: list[_Count] = field(default_factory=list)
+    listed: bool = False  # a part only by its place in a 其中 list, no type word in its label
 
 
 @dataclass
@@ -733,6 +734,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                         # every typed part in the brackets, also one no standard type names
                         # ("事业编制15名", "政法专项编制8名"): the arithmetic is checked on all
                         count.type = staff_type
+                        count.listed = role is None and staff_type is None
                         head.parts.append(count)
                     continue
                 owner_role = _owner_role(text, bracket)
@@ -784,6 +786,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             ):
                 # "在编29人，其中专任教师22人、教辅人员4人": a part no standard type names, kept
                 # only so that the arithmetic is checked (and reported) on every part
+                count.listed = True
                 head.parts.append(count)
                 continue
             if role is None:
@@ -1262,6 +1265,8 @@ def _read_typed_role(
         head = heads[0]
         reading.sources[role] = (head.start, head.end)
         parts = head.parts
+        if len(parts) == 1 and parts[0].listed:
+            parts = []  # "在职人员30人，其中事业单位改革涉及人员17人": a group, not a split
         if parts:
             total = sum(p.value for p in parts)
             types = [p.type for p in parts]
