@@ -49,7 +49,15 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
     assert not set(split["dev"]) & set(split["held_out"])
     assert set(split["dev"]) | set(split["held_out"]) == corpus
     rest = ["01", "02", "04", "05", "07", "08", "10", "11", "13", "14"]
-    assert sorted(random.Random(9).sample(rest, 9)) == split["held_out"]
+    drawn = sorted(random.Random(9).sample(rest, 9))
+    for number in HELD_OUT_SETS:  # from w18 on: three of each new set, drawn before its first run
+        members = [f"w{number}-{index:02d}" for index in range(1, 9)]
+        drawn += sorted(random.Random(number).sample(members, 3))
+    assert drawn == split["held_out"]
+
+
+# the hand-written sets with reports drawn into held-out (splits.json's method)
+HELD_OUT_SETS = (18, 19, 20)
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
