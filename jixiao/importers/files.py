@@ -1,8 +1,9 @@
 """Pick the importer for a file by its extension: .txt, .docx, .pdf, .xlsx.
 
-Text is read in this process (its size is checked before reading). PDF and Office files are read
-in a child process with a memory and CPU budget (``sandbox``): their parsers inflate compressed
-content that can be far larger than the file.
+Every format is read in a forked child with a memory and CPU budget (``sandbox``): PDF and Office
+parsers inflate compressed content that can be far larger than the file, and a text crafted to
+make the readers work hard must run out of CPU time, not the worker. The text readers are warmed
+up once in this process first, so each child inherits their lexicon and compiled patterns.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ def import_file(
     states both in required cells, so it takes none."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in (".txt", ".text", ".md", ".docx", ".pdf"):
+        from jixiao.importers.text import warm_up
+
+        warm_up()  # the children below inherit the text readers' lexicon and patterns
     if suffix in (".txt", ".text", ".md"):
         from jixiao.importers.text import import_text_file
 

@@ -202,8 +202,13 @@ _ECONOMIC: tuple[tuple[str, Item], ...] = (
     (r"对个人(?:和|及|与)?家庭(?:的)?补助(?:支出(?!数))?", Item.TRANSFERS_HOUSEHOLDS),
     (r"(?:其他)?资本性(?:支出)?", Item.CAPITAL),
     # classes of the government's economic classification beside the four: 对企业补助 (a
-    # transport bureau's bus subsidies), 债务利息及费用支出; the dossier's 其他支出
-    (r"对企业(?:的)?补助(?:支出(?!数))?|债务利息(?:及|和)费用(?:支出)?", Item.OTHER_SPENDING),
+    # transport bureau's bus subsidies), 对事业单位经常性补助 (a 卫健委's grants to its hospitals),
+    # 对社会保障基金补助, 债务利息及费用支出; the dossier's 其他支出
+    (
+        r"对企业(?:的)?补助(?:支出(?!数))?|债务利息(?:及|和)费用(?:支出)?"
+        r"|对事业单位(?:的)?经常性补助(?:支出(?!数))?|对社会保障基金(?:的)?补助(?:支出(?!数))?",
+        Item.OTHER_SPENDING,
+    ),
 )
 _SANGONG_ITEMS: tuple[tuple[str, Item], ...] = (
     (r"因公出国(?:\(境\))?(?:境)?(?:费用?|经费)?", Item.SANGONG_ABROAD),

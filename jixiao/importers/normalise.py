@@ -545,6 +545,28 @@ def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]
     return "".join(pieces), new_origin
 
 
+# the parts of a spending or a budget named after their amount: "其中598.36万元为基本支出、
+# 11,646.73万元为项目支出", "（312.50万元用于人员经费）"
+_PART_AFTER_AMOUNT = re.compile(
+    rf"(?<=[其中,、:;(])((?:{NUMBER})(?:万元|亿元|千元|元))(?:为|是|系|属于|用于)"
+    r"(基本支出|项目支出|人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助|资本性支出)"
+    r"(?=[、,。;)]|$)",
+    re.M,
+)
+
+
+def _parts_named_after_amounts(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "其中598.36万元为基本支出、11,646.73万元为项目支出" → "其中基本支出598.36万元、项目支出
+    11,646.73万元": a part whose label follows its amount (joined by 为 / 是 / 用于) reads as the
+    label before it. Only a composition label (基本 / 项目, 人员 / 公用经费, an economic class) with
+    nothing after it but the list's punctuation; the source of either quotes the whole phrase."""
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group(2) + match.group(1)
+
+    return _substitute(text, origin, _PART_AFTER_AMOUNT, swap)
+
+
 def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Traditional characters and variant words → the standard wording (lexicon.yaml)."""
     words = lexicon()
@@ -572,5 +594,6 @@ def normalise(text: str) -> Normalised:
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
+    folded, origin = _parts_named_after_amounts(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

@@ -286,3 +286,15 @@ def test_rendered_complete_example_reads_back_without_a_wrong_figure(
         return {(i.name, i.level1, i.level2, i.target, i.actual) for i in indicators}
 
     assert facts(result.dossier.indicators) == facts(dossier.indicators)  # from the score table
+
+
+def test_the_text_readers_are_warmed_up_once_before_children_are_forked(tmp_path) -> None:
+    # each report is read in a forked child: without a warm parent every child built the
+    # lexicon and the compiled patterns again (about 100 ms a report instead of 40)
+    from jixiao.importers.text import warm_up
+
+    warm_up.cache_clear()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("某县示例局2023年度部门整体支出绩效自评报告\n", encoding="utf-8")
+        import_file(tmp_path / name)
+    assert warm_up.cache_info().currsize == 1 and warm_up.cache_info().hits == 1
