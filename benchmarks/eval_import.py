@@ -358,7 +358,8 @@ def render_splits(summaries: dict[str, dict[str, Any]], before: str = "") -> str
         "",
         f"Corpus: {len(dev['rows']) + len(held_out['rows'])} report excerpts in tests/fixtures/corpus/ "
         "with hand-made ground truth (stated staffing, assets, money in 万元, execution, score, grade; "
-        "`derived` excluded), split by tests/fixtures/corpus/splits.json (seed 9, frozen): *dev* "
+        "`derived` excluded), split by tests/fixtures/corpus/splits.json (frozen: seed 9, then three reports "
+        "of each new hand-written set from w18 on, drawn before the set's first run): *dev* "
         "(may be tuned on) and *held-out* (never read while changing the importer).",
         "",
         "| split | reports | precision | recall | inconsistencies surfaced | failed imports | median ms |",
