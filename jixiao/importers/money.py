@@ -805,6 +805,10 @@ def _amounts(
                 head, sub, group_open = None, None, False
             if _PART_MARKER.search(between):
                 group_open = True
+            if sub is not None and _BY_ECONOMIC_CLASS.search(between):
+                sub = (
+                    None  # "…、项目支出619.17万元；按经济分类，工资福利支出…": the total cut again
+                )
             previous_end = match.end
             if sentence_break:
                 last = None
@@ -895,6 +899,11 @@ def _amounts(
     found.extend(_flat_table_amounts(report))
     found.extend(_slash_pair_amounts(report))
     return found
+
+
+# "按经济分类" (按支出经济分类 / 从经济分类看 / 按经济科目分): what follows cuts the whole again by
+# economic class, not the 基本/项目 part named last
+_BY_ECONOMIC_CLASS = re.compile(r"(?:按|从)(?:支出)?经济(?:分类|科目)")
 
 
 # a line declaring the order of slash pairs and their unit: "以下数据按“预算数/实际支出数”列示，单位：万元"
@@ -2808,6 +2817,17 @@ def _resolve(
     by_funding = {p.funding for p in split if p.kind == "funding"}
     economic = [p for p in split if p.kind == "economic"]
     funding_parts = [p for p in split if p.kind == "funding"]
+    second_cut: list[Amount] = []
+    if (
+        by_funding == {Funding.BASIC, Funding.PROJECT}
+        and economic
+        and all(p.item for p in economic)
+        and funding is None
+    ):
+        # "全年支出…，其中基本支出…、项目支出…；按经济分类，工资福利支出…": the whole cut twice, by
+        # 基本/项目 (its split) and by economic class (lines with no funding, compared with the
+        # total by _compare_the_two_cuts)
+        second_cut, split, economic = economic, funding_parts, []
     _reconcile_units(amount, split, findings)
     total = sum((p.value for p in split), Decimal(0))
     complete = (by_funding == {Funding.BASIC, Funding.PROJECT} and not economic) or (
@@ -2822,6 +2842,9 @@ def _resolve(
                 continue
             part_item = part.item if part.kind == "economic" and part.item else Item.UNCLASSIFIED
             lines.append(_Line(_part_phase(part, phase), part_item, part.funding or funding, part))
+        for part in second_cut:
+            if part.item is not None:  # every class of the second cut names its item
+                lines.append(_Line(_part_phase(part, phase), part.item, None, part))
         statements.append((own_key, amount))
         if total != amount.value:
             findings.add(

@@ -1023,6 +1023,10 @@ def _label_on_line_before(lines: list[Line], index: int) -> Line | None:
         return None
     label_line = lines[index - 1]
     label = label_line.text.strip()
+    if _PART_OF_ACTUAL.match(label):
+        if not _part_of_actual_above(lines, index):
+            return None
+        label = _PART_OF_ACTUAL.sub("", label)
     if not _BARE_LABEL.match(label):
         return None
     if count.group(2) is None and not _ROLE_LABEL.match(label):
@@ -1034,6 +1038,30 @@ def _label_on_line_before(lines: list[Line], index: int) -> Line | None:
     ):
         return None
     return label_line
+
+
+# "其中：在职人数" / "37" under "实有人数" / "52": a role within the 实有 count, a form's cell
+_PART_OF_ACTUAL = re.compile(r"^其中:?")
+
+
+def _part_of_actual_above(lines: list[Line], index: int) -> bool:
+    """The count on *lines[index]* under a label "其中：…" is read only when that label, once 其中
+    is dropped, names 在职 / 退休 / 离休 and no more (`_ROLE_LABEL`), and the label and count pair
+    right above it is the 实有 count ("实有人数" / "52"): then it is a part of the department's
+    head-count by role. Under any other count (a 编制 quota, a 在职 total whose 其中 is the
+    within-quota part) it is not read."""
+    label = _PART_OF_ACTUAL.sub("", lines[index - 1].text.strip())
+    if not _ROLE_LABEL.match(label) or index < 3:
+        return False
+    if classify(label, "人") not in (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES):
+        return False
+    above = _BARE_COUNT.match(lines[index - 2].text)
+    above_label = lines[index - 3].text.strip()
+    return (
+        above is not None
+        and _ROLE_LABEL.match(above_label) is not None
+        and classify(above_label, above.group(2) or "人") == ROLE_ACTUAL
+    )
 
 
 def _is_role_label(text: str) -> bool:
@@ -1048,7 +1076,7 @@ def _is_role_label(text: str) -> bool:
 def _count_under_label(label_line: Line, line: Line) -> _Count | None:
     """The count on *line* with the label on the line before, when that label names a role."""
     match = _BARE_COUNT.match(line.text)
-    label = _VERBS.sub("", label_line.text.strip())
+    label = _VERBS.sub("", _PART_OF_ACTUAL.sub("", label_line.text.strip()))
     if match is None:
         return None
     unit = match.group(2) or "人"

@@ -1107,6 +1107,11 @@ class _Importer:
                                 line.start + bracket.end(),
                             )
                         )
+            scores.extend(
+                (value, line.start + start, line.start + end)
+                for value, start, end in _summed_indicator_scores(line.text)
+                if not _an_earlier_year(line.text, start, year)
+            )
             whole = line_score.fullmatch(line.text)
             if whole and not re.search(r"满分|分值|权重|扣|指标|该项|单项", whole.group(1)):
                 value = parse_number(whole.group(2))
@@ -1586,6 +1591,40 @@ _SCORE_BEFORE_GRADE = re.compile(
     rf"(?:^|[,;。:])\s*(?:综合|最终|总)?(?:得分|分数|评分|计分)(?:为|是|:)?\s*({NUMBER})分\s*[,，]\s*$"
 )
 _ONE_THING = re.compile(r"指标|该项|单项|项目|[一二三]级|扣")
+
+
+# "…满意度指标分值20分、得分17分，合计87.5分": a sum closing a list of indicator scores
+_SUM_OF_SCORES = re.compile(
+    rf"(?:^|(?<=[,;:]))\s*(?:合计|总计|共计|累计)(?:得分)?(?:为|:)?\s*({NUMBER})分(?![{CJK}])"
+)
+_LISTED_SCORE = re.compile(rf"得分(?:为|:)?\s*({NUMBER})分")
+_LISTED_WEIGHT = re.compile(rf"分值(?:为|:)?\s*({NUMBER})分")
+
+
+def _summed_indicator_scores(text: str) -> list[tuple[Decimal, int, int]]:
+    """ "自评表中，预算执行率分值10分、得分9.52分，产出指标分值40分、得分35.6分，…，合计87.5分": a
+    合计 / 总计 / 共计 clause closing a sentence that lists scores (分值 then 得分, once each per
+    indicator) is the department's score when the arithmetic proves it: the 分值 listed add up to
+    100 (the whole form, not one indicator's sub-scores) and the 得分 listed add up to the 合计
+    as written. A sentence listing scores without their 分值, or whose 分值 fall short of 100,
+    and nothing is read."""
+    found = []
+    sentence_start = 0
+    for sentence in re.split(r"(?<=[。!?])", text):  # a list's items may close on ；
+        for total in _SUM_OF_SCORES.finditer(sentence):
+            before = sentence[: total.start()]
+            scores = [Decimal(m.group(1).replace(",", "")) for m in _LISTED_SCORE.finditer(before)]
+            weights = [
+                Decimal(m.group(1).replace(",", "")) for m in _LISTED_WEIGHT.finditer(before)
+            ]
+            value = Decimal(total.group(1).replace(",", ""))
+            if len(scores) < 2 or len(weights) != len(scores):
+                continue
+            if sum(weights, Decimal(0)) != 100 or sum(scores, Decimal(0)) != value:
+                continue
+            found.append((value, sentence_start + total.start(1), sentence_start + total.end()))
+        sentence_start += len(sentence)
+    return found
 
 
 def _score_beside_grade(text: str, grade: re.Match[str]) -> tuple[Decimal, int, int] | None:
