@@ -3002,8 +3002,13 @@ _STANDARD_CLASSES = frozenset(_ECONOMIC_KEYS)
 
 def _all_standard_classes(here: list[_Line]) -> bool:
     """One phase's lines hold each of the four standard economic classes once, with no funding:
-    a whole second cut of the money, as stated."""
-    by_class = [x.item for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+    a whole second cut of the money, as stated. Classes of the same cut beside the four
+    (对企业补助, 债务利息及费用支出…: Item.OTHER_SPENDING) do not make it less whole."""
+    by_class = [
+        x.item
+        for x in here
+        if x.funding is None and x.item not in (Item.UNCLASSIFIED, Item.OTHER_SPENDING)
+    ]
     return len(by_class) == len(_STANDARD_CLASSES) and set(by_class) == _STANDARD_CLASSES
 
 
