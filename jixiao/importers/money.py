@@ -372,9 +372,13 @@ def _budget_with_its_adjustments(label: str) -> str:
     return f"{label[: match.start()]}调整后{match.group(1)}{label[match.end() :]}"
 
 
+# "年初部门预算安排", "年初批复单位预算数": the department's own word between 年初 and 预算
+_INITIAL_OWN_BUDGET = re.compile(r"年初(?:批复|下达)?(?:的)?(?:本|我)?(?:部门|单位)(?=预算)")
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
-    label = _budget_with_its_adjustments(label)
+    label = _INITIAL_OWN_BUDGET.sub("年初", _budget_with_its_adjustments(label))
     rest = label
     if _LAST_YEAR.search(label) and not re.search(r"(?:上年|以前年度)(?:结转|结余)", label):
         return (
