@@ -311,7 +311,20 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
             if line.phase is phase and line.item is Item.UNCLASSIFIED and line.funding is None
         ]
 
+    def undecided(amount: Amount) -> None:
+        findings.add(
+            "import.W007",
+            "warning",
+            f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是调整后预算还是调整数，未导入 / "
+            "cannot tell whether this is the adjusted budget or the adjustment; not imported",
+            "请在资金信息中填写并注明阶段 / enter it with its phase",
+            (amount.start, amount.end),
+        )
+
+    parts = {id(a): _class_in(a.label) for a in pending if _class_in(a.label) != (None, None)}
     for amount in pending:
+        if id(amount) in parts:
+            continue  # a class's or a funding's: settled by its cut below
         initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
         reading = _adjustment_reading(amount, initial, adjusted)
         if reading == "adjustment":
@@ -320,14 +333,40 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
             if not adjusted:
                 lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
         else:
-            findings.add(
-                "import.W007",
-                "warning",
-                f"“{amount.label}{amount.stated_value}{amount.unit}”看不出是调整后预算还是调整数，未导入 / "
-                "cannot tell whether this is the adjusted budget or the adjustment; not imported",
-                "请在资金信息中填写并注明阶段 / enter it with its phase",
-                (amount.start, amount.end),
-            )
+            undecided(amount)
+    # "工资福利支出 | 调整预算数 2,864.50" …: the rows of an 调整预算数 column are the adjusted
+    # budget's classes (or 基本/项目) when one cut of them adds up to the adjusted budget read
+    adjusted = totals(Phase.BUDGET_ADJUSTED)
+    read: set[int] = set()
+    for by_funding in (False, True):
+        cut = [
+            (a, item, funding)
+            for a in pending
+            if id(a) in parts
+            for item, funding in [parts[id(a)]]
+            if (funding is not None) == by_funding and (item is None) == by_funding
+        ]
+        places = {(item, funding) for _, item, funding in cut}
+        total = sum((a.value for a, _, _ in cut), Decimal(0))
+        if (
+            len(cut) >= 2
+            and len(places) == len(cut)
+            and len(adjusted) >= 1
+            and total == adjusted[0]
+        ):
+            for a, item, funding in cut:
+                lines.append(_Line(Phase.BUDGET_ADJUSTED, item or Item.UNCLASSIFIED, funding, a))
+                read.add(id(a))
+    for amount in pending:
+        if id(amount) in parts and id(amount) not in read:
+            undecided(amount)
+
+
+def _class_in(label: str) -> tuple[Item | None, Funding | None]:
+    """The economic class or the funding (基本/项目) a label names, if any."""
+    item = next((i for pattern, i in _ECONOMIC if re.search(pattern, label)), None)
+    funding = next((f for pattern, f in _FUNDING if re.search(pattern, label)), None)
+    return item, funding
 
 
 def _adjustment_reading(
@@ -372,9 +411,13 @@ def _budget_with_its_adjustments(label: str) -> str:
     return f"{label[: match.start()]}调整后{match.group(1)}{label[match.end() :]}"
 
 
+# "年初部门预算安排", "年初批复单位预算数": the department's own word between 年初 and 预算
+_INITIAL_OWN_BUDGET = re.compile(r"年初(?:批复|下达)?(?:的)?(?:本|我)?(?:部门|单位)(?=预算)")
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
-    label = _budget_with_its_adjustments(label)
+    label = _INITIAL_OWN_BUDGET.sub("年初", _budget_with_its_adjustments(label))
     rest = label
     if _LAST_YEAR.search(label) and not re.search(r"(?:上年|以前年度)(?:结转|结余)", label):
         return (
@@ -2986,7 +3029,12 @@ def _partial_economic_keys(
     four standard classes are there, or the report closes their list with its total ("以上合计"),
     then a difference is the report's own (import.W005)."""
     partial: set[str] = set()
-    for phase in {line.phase for line in lines}:
+    phases = {line.phase for line in lines}
+    if Phase.BUDGET_ADJUSTED in phases:
+        # the budget's figures are the adjusted budget's then: the initial budget, a total
+        # beside them (年初预算 → 调整预算 with its classes), leaves them whole
+        phases.discard(Phase.BUDGET_INITIAL)
+    for phase in phases:
         here = [x for x in lines if x.phase is phase and x.item.is_composition]
         whole = _second_breakdown(here) or _all_standard_classes(here)
         if any(x.item is Item.UNCLASSIFIED for x in here) and not whole:
@@ -3025,8 +3073,13 @@ _STANDARD_CLASSES = frozenset(_ECONOMIC_KEYS)
 
 def _all_standard_classes(here: list[_Line]) -> bool:
     """One phase's lines hold each of the four standard economic classes once, with no funding:
-    a whole second cut of the money, as stated."""
-    by_class = [x.item for x in here if x.funding is None and x.item is not Item.UNCLASSIFIED]
+    a whole second cut of the money, as stated. Classes of the same cut beside the four
+    (对企业补助, 债务利息及费用支出…: Item.OTHER_SPENDING) do not make it less whole."""
+    by_class = [
+        x.item
+        for x in here
+        if x.funding is None and x.item not in (Item.UNCLASSIFIED, Item.OTHER_SPENDING)
+    ]
     return len(by_class) == len(_STANDARD_CLASSES) and set(by_class) == _STANDARD_CLASSES
 
 

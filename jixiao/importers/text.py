@@ -192,7 +192,7 @@ def _spent_over_a_budget(
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
     heading = line.path[-1] if line.path else ""
-    if not _WHOLE_SPENDING_NOUN.search(sentence):
+    if not (_WHOLE_SPENDING_NOUN.search(sentence) or _WHOLE_EXECUTED_NOUN.search(sentence)):
         return False
     if not re.search(r"支出|预算|收支|执行", "".join(line.path)):
         return False
@@ -236,6 +236,11 @@ def _rate_after_a_slash_pair(
 
 _COMPLETES_THE_BUDGET = re.compile(
     r"(?:完成|达到)(?:了)?(?:全年|年度|本年|当年|调整后)?(?:部门)?预算(?:总额|总数|数)?的?"
+)
+# "2022年年度执行数9,415.02万元，…，执行率95.81%": the year's spending named as the budget's
+# 执行数 (only where the arithmetic proves the rate: _spent_over_a_budget)
+_WHOLE_EXECUTED_NOUN = re.compile(
+    r"(?:^|[,，:：])\s*(?:(?:19|20)\d{2}年)?(?:全年|年度|本年|当年|部门)?(?:预算)?(?:执行数|执行总额|决算数)"
 )
 _WHOLE_SPENDING_NOUN = re.compile(
     r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出|共支出|"
