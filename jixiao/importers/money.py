@@ -818,7 +818,7 @@ def _amounts(
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
                 kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
-            if kind is not None and _other_body_sentence(text[: max(label_at, 0)], names):
+            if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
@@ -1195,11 +1195,11 @@ _NOT_A_BODY = re.compile(
 
 
 def _other_body_sentence(before: str, names: tuple[str, ...]) -> bool:
-    """True when the sentence so far opens on a named institution other than the department
-    ("镇敬老院集中供养特困人员42人，2022年支出86.40万元", "县福利院全年支出…", "乡农技站…"): its
-    amounts are that body's (it keeps its own books). Not when the institution is the department
-    itself (its name, its kind word, its name shortened), nor when the clause before the amount
-    comes back to the department (本镇 / 我局…)."""
+    """True when the sentence up to an amount (*before*, its label included) opens on a named
+    institution other than the department ("镇敬老院集中供养特困人员42人，2022年支出86.40万元",
+    "县福利院全年支出…", "乡农技站…"): its amounts are that body's (it keeps its own books). Not
+    when the institution is the department itself (its name, its kind word, its name shortened),
+    nor when the amount's clause comes back to the department ("…，本镇全年支出…")."""
     sentence = re.split(r"[。；;!?！？]", before)[-1]
     opening = _BODY_SUBJECT.match(sentence)
     if opening is None or _NOT_A_BODY.search(opening.group(1)):
@@ -1585,6 +1585,7 @@ def _read_table(
     caption_phase = _caption_phase(above)
     income_total = _income_has_parts(rows[1:])
     total_row_phase: Phase | str | None = None
+    projects_only = _project_table(header, above, rows[header_rows:])
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1594,6 +1595,8 @@ def _read_table(
         row_label = _part_row_label(row_label)
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
+        if projects_only and _PROJECTS_TOTAL_ROW.fullmatch(row_label):
+            continue  # the projects' 合计, not the department's budget or spending
         row_kind = classify(row_label)[0]
         total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
@@ -1664,6 +1667,38 @@ def _repeated_halves(row: Line) -> int:
     ):
         return half
     return 0
+
+
+_PROJECTS_TOTAL_ROW = re.compile(r"(?:合计|总计|小计)")
+# the row-label column of a table of projects ("项目名称 | 预算数 | 支出数"), or a caption naming
+# them ("表1 主要项目支出情况") over a bare 项目 column
+_PROJECT_NAME_TITLE = re.compile(r"(?:项目|专项|项目\(资金\))名称")
+_PROJECT_CAPTION = re.compile(
+    r"(?:主要|重点|专项|部分)项目|项目(?:支出|资金)?(?:情况|明细)|专项资金"
+)
+
+
+def _project_table(header: list[str], above: list[Line], rows: list[Line]) -> bool:
+    """A table of projects: its row-label column titled 项目名称 / 专项名称 (or a bare 项目 under a
+    caption naming projects, "表1  主要项目支出情况"), and every row but its 合计 a name the money
+    readers do not know (no 基本支出, 三公 item, income…, two rows at least). Its 合计 row is the
+    projects' sum, not the department's budget or spending."""
+    if not header:
+        return False
+    first = header[0].strip()
+    caption = " ".join(line.text for line in above)
+    if not (
+        _PROJECT_NAME_TITLE.fullmatch(first)
+        or (first == "项目" and _PROJECT_CAPTION.search(caption))
+    ):
+        return False
+    names = [
+        _NUMBERING.sub("", row.text.split("\t")[0].strip())
+        for row in rows
+        if row.text.split("\t")[0].strip()
+    ]
+    items = [name for name in names if not _PROJECTS_TOTAL_ROW.fullmatch(name)]
+    return len(items) >= 2 and all(classify(name)[0] is None for name in items)
 
 
 def _grand_total_row(row_label: str, rows: list[Line]) -> bool:
