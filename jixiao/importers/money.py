@@ -300,9 +300,21 @@ class MoneyReading:
     defaulted: list[Amount] = field(default_factory=list)  # phase implied by the document
 
 
-def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) -> None:
+def _adjustments(
+    pending: list[Amount],
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    unread: list[Amount],
+    reading_: MoneyReading,
+    findings: Findings,
+) -> bool:
     """ "调整预算X万元" is the adjusted budget or the adjustment itself: the arithmetic with the
-    initial (and full-year) budget decides; otherwise it is left out."""
+    initial (and full-year) budget decides; otherwise it is left out. Its 基本/项目 parts after 其中
+    ("年度调整预算数为3,286.47万元，其中基本支出…，项目支出…") are the adjusted budget's split when
+    it is read as the adjusted budget, and unread otherwise. The rows of an 调整预算数 column that
+    name a class or 基本/项目 are settled by their cut (see below). True when a total is left
+    unplaced: the initial budget is then not the year's budget either way."""
+    unplaced = False
 
     def totals(phase: Phase) -> list[Decimal]:
         return [
@@ -327,12 +339,21 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
             continue  # a class's or a funding's: settled by its cut below
         initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
         reading = _adjustment_reading(amount, initial, adjusted)
+        if reading != "adjusted":
+            for part in amount.parts:  # the adjustment's split, or an unknown amount's
+                part.kind = "unread:part"
+                unread.append(part)
         if reading == "adjustment":
             lines.append(_Line(Phase.BUDGET_INITIAL, Item.SUPPLEMENT, None, amount))
         elif reading == "adjusted":
+            if not adjusted and amount.parts:
+                amount.kind, amount.phase = "total", Phase.BUDGET_ADJUSTED
+                _resolve(amount, lines, statements, unread, reading_, findings)
+                continue
             if not adjusted:
                 lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, amount))
         else:
+            unplaced = True
             undecided(amount)
     # "工资福利支出 | 调整预算数 2,864.50" …: the rows of an 调整预算数 column are the adjusted
     # budget's classes (or 基本/项目) when one cut of them adds up to the adjusted budget read
@@ -360,6 +381,7 @@ def _adjustments(pending: list[Amount], lines: list[_Line], findings: Findings) 
     for amount in pending:
         if id(amount) in parts and id(amount) not in read:
             undecided(amount)
+    return unplaced
 
 
 def _class_in(label: str) -> tuple[Item | None, Funding | None]:
@@ -708,6 +730,10 @@ def _compatible(head: Amount, part: Amount) -> bool:
         )
     if head.kind == "sangong_total":
         return part.kind == "sangong_item"
+    if head.kind == "adjusted?":
+        # "调整预算数为3,286.47万元，其中基本支出…、项目支出…": the parts of that amount, whatever
+        # it turns out to be (the adjusted budget or the adjustment: see _adjustments)
+        return part.kind == "funding" and part.phase in (None, BUDGET)
     return False
 
 
@@ -836,6 +862,8 @@ def _amounts(
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
                 kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
+            if kind is not None and _other_body_sentence(text[: match.label_end], names):
+                kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
             if kind is None and _ABOVE.fullmatch(label):
@@ -934,6 +962,7 @@ def _amounts(
                 "allocated",
                 "personnel",
                 "unread",
+                "adjusted?",
             ):
                 head, sub, group_open = amount, None, False
         if head is not None and (_FORM_TOTAL_LINE.match(text) or _OPENS_A_LIST.search(text)):
@@ -1201,6 +1230,40 @@ def _subordinate_sentence(before: str) -> bool:
     body's, not the department's."""
     sentence = re.split(r"[。；;!?！？]", before)[-1]
     return bool(_SUBORDINATE_SUBJECT.search(sentence))
+
+
+# a sentence opened by a named institution ("镇敬老院集中供养特困人员42人，2022年支出86.40万元",
+# "县中医院全年收入…", "乡农技站2023年支出…"): a level character or words, then the institution's kind
+_BODY_SUBJECT = re.compile(
+    rf"^\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[)、.]\s*)?"
+    rf"([{CJK}]{{1,12}}?(?:敬老院|福利院|养老院|光荣院|卫生院|医院|幼儿园|学校|中学|小学|"
+    rf"中心|[{CJK}](?:站|所|馆)))"
+)
+# words of the department's own in a clause ("…，本镇全年支出…"): the subject has come back to it
+_OWN_WORD = re.compile(r"[本我该全](?:镇|乡|街道|局|委|办|院|单位|部门|中心|站|所|馆|校)")
+# what a 所 / 站 / 馆 / 中心 after other words at a sentence's start is not: a place or a function
+_NOT_A_BODY = re.compile(
+    r"预算|支出|收入|资金|经费|项目|场所|为中心|全年|年度|\d|^(?:根据|按照|依据|经|由|在|对|为|通过|围绕|以|从|向)"
+)
+
+
+def _other_body_sentence(before: str, names: tuple[str, ...]) -> bool:
+    """True when the sentence up to an amount (*before*, its label included) opens on a named
+    institution other than the department ("镇敬老院集中供养特困人员42人，2022年支出86.40万元",
+    "县福利院全年支出…", "乡农技站…"): its amounts are that body's (it keeps its own books). Not
+    when the institution is the department itself (its name, its kind word, its name shortened),
+    nor when the amount's clause comes back to the department ("…，本镇全年支出…")."""
+    sentence = re.split(r"[。；;!?！？]", before)[-1]
+    opening = _BODY_SUBJECT.match(sentence)
+    if opening is None or _NOT_A_BODY.search(opening.group(1)):
+        return False
+    body = opening.group(1)
+    if any(body in name or name.endswith(body) or body.endswith(name) for name in names if name):
+        return False
+    if names and re.match(r"[县市区州旗镇乡]", body) and _abbreviates(body, names[0]):
+        return False
+    clause = re.split(r"[,，]", sentence[opening.end() :])[-1]
+    return not (_OWN_WORD.search(clause) or any(name and name in clause for name in names))
 
 
 _ABOVE = re.compile(r"以上|上述|上列|以上各项")
@@ -1575,6 +1638,7 @@ def _read_table(
     caption_phase = _caption_phase(above)
     income_total = _income_has_parts(rows[1:])
     total_row_phase: Phase | str | None = None
+    projects_only = _project_table(header, above, rows[header_rows:])
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1584,6 +1648,8 @@ def _read_table(
         row_label = _part_row_label(row_label)
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
+        if projects_only and _PROJECTS_TOTAL_ROW.fullmatch(row_label):
+            continue  # the projects' 合计, not the department's budget or spending
         row_kind = classify(row_label)[0]
         total_row_phase = _total_row_phase(row_label, total_row_phase)
         position = len(cells[0]) + 1
@@ -1654,6 +1720,38 @@ def _repeated_halves(row: Line) -> int:
     ):
         return half
     return 0
+
+
+_PROJECTS_TOTAL_ROW = re.compile(r"(?:合计|总计|小计)")
+# the row-label column of a table of projects ("项目名称 | 预算数 | 支出数"), or a caption naming
+# them ("表1 主要项目支出情况") over a bare 项目 column
+_PROJECT_NAME_TITLE = re.compile(r"(?:项目|专项|项目\(资金\))名称")
+_PROJECT_CAPTION = re.compile(
+    r"(?:主要|重点|专项|部分)项目|项目(?:支出|资金)?(?:情况|明细)|专项资金"
+)
+
+
+def _project_table(header: list[str], above: list[Line], rows: list[Line]) -> bool:
+    """A table of projects: its row-label column titled 项目名称 / 专项名称 (or a bare 项目 under a
+    caption naming projects, "表1  主要项目支出情况"), and every row but its 合计 a name the money
+    readers do not know (no 基本支出, 三公 item, income…, two rows at least). Its 合计 row is the
+    projects' sum, not the department's budget or spending."""
+    if not header:
+        return False
+    first = header[0].strip()
+    caption = " ".join(line.text for line in above)
+    if not (
+        _PROJECT_NAME_TITLE.fullmatch(first)
+        or (first == "项目" and _PROJECT_CAPTION.search(caption))
+    ):
+        return False
+    names = [
+        _NUMBERING.sub("", row.text.split("\t")[0].strip())
+        for row in rows
+        if row.text.split("\t")[0].strip()
+    ]
+    items = [name for name in names if not _PROJECTS_TOTAL_ROW.fullmatch(name)]
+    return len(items) >= 2 and all(classify(name)[0] is None for name in items)
 
 
 def _grand_total_row(row_label: str, rows: list[Line]) -> bool:
@@ -1875,8 +1973,11 @@ def read_money(
         report.text, names, budget_income, unread, lines, statements, reading, findings
     )
     _budget_stated_again(names, unread, lines, statements, reading, findings)
-    _adjustments(reading.pending, lines, findings)
+    unplaced_adjustment = _adjustments(
+        reading.pending, lines, statements, unread, reading, findings
+    )
     _budget_steps_differ(report.text, lines, findings)
+    _bare_budget_as_the_adjusted(lines)
     _settle_phases(lines)
     _final_below_implied_classes(lines)
     _final_as_executed(lines)
@@ -1884,13 +1985,18 @@ def read_money(
     _compare_the_two_cuts(lines, statements, findings)
     # an adjusted budget left unread (its subject not known for the department's) still means the
     # initial budget is not the year's budget: budget.total is then not claimed from it
-    has_adjusted = any(line.phase is Phase.BUDGET_ADJUSTED for line in lines) or any(
-        a.kind is None
-        and a.phase is Phase.BUDGET_ADJUSTED
-        and not a.table
-        and "收入" not in a.label
-        and not _BUDGETED_SPENDING.search(a.label)
-        for a in unread
+    # (so does a 调整预算 left unplaced: the adjusted budget, or an adjustment to the initial one)
+    has_adjusted = (
+        unplaced_adjustment
+        or any(line.phase is Phase.BUDGET_ADJUSTED for line in lines)
+        or any(
+            a.kind is None
+            and a.phase is Phase.BUDGET_ADJUSTED
+            and not a.table
+            and "收入" not in a.label
+            and not _BUDGETED_SPENDING.search(a.label)
+            for a in unread
+        )
     )
     partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
     for line in lines:
@@ -3134,6 +3240,37 @@ def _compare_the_two_cuts(
         _second_cut_differs(total, by_class, findings)
 
 
+def _bare_budget_as_the_adjusted(lines: list[_Line]) -> None:
+    """ "全年预算1,624.80万元" in the prose, and a table's bare 预算数 column ("项目 | 预算数 | 决算数" /
+    "基本支出 | 1,086.40 | …" / "项目支出 | 538.40 | …" / "合计 | 1,624.80 | …") whose 合计 is that
+    same amount: the column is the adjusted budget, its 基本/项目 rows the adjusted budget's split
+    (a bare budget word is otherwise the initial budget). Only when the column's total equals the
+    one adjusted total stated and its 基本 + 项目 add up to it."""
+    adjusted = {
+        x.amount.value
+        for x in lines
+        if x.phase is Phase.BUDGET_ADJUSTED and x.item is Item.UNCLASSIFIED and x.funding is None
+    }
+    if len(adjusted) != 1:
+        return
+    (total,) = adjusted
+    bare = [
+        x
+        for x in lines
+        if x.phase is Phase.BUDGET_INITIAL and x.amount.phase == BUDGET and x.amount.table
+    ]
+    whole = [x for x in bare if x.item is Item.UNCLASSIFIED and x.funding is None]
+    split = {x.funding: x.amount.value for x in bare if x.item is Item.UNCLASSIFIED and x.funding}
+    if len(whole) != 1 or whole[0].amount.value != total:
+        return
+    if set(split) != {Funding.BASIC, Funding.PROJECT} or sum(split.values()) != total:
+        return
+    if len([x for x in bare if x.item is Item.UNCLASSIFIED and x.funding]) != 2:
+        return
+    for line in bare:
+        line.phase = Phase.BUDGET_ADJUSTED
+
+
 def _settle_phases(lines: list[_Line]) -> None:
     """Carry-overs belong to the budget / spending phase the dossier actually uses."""
     phases = {line.phase for line in lines if line.item.is_composition}
@@ -3290,8 +3427,16 @@ def _unnest(
         if any(not x.amount.table and x.funding is not None for x in here):
             # the prose splits by 基本/项目: a table's classes without funding are another cut of
             # the same money (总额 by economic class), which the lines cannot hold twice
-            cut = [x for x in here if x.amount.table and x.funding is None]
             split = [x for x in here if not x.amount.table and x.funding is not None]
+            # (a table's total the prose's 基本 + 项目 add up to is the whole they split, not
+            # another cut: "年度资金总额 | 486.50 | 532.18 | …" above "全年预算中基本支出…、项目支出…")
+            cut = [
+                x
+                for x in here
+                if x.amount.table
+                and x.funding is None
+                and not (x.item is Item.UNCLASSIFIED and _split_adds_up_to(split, x))
+            ]
             if not _second_breakdown(split + [x for x in cut if x.item is not Item.UNCLASSIFIED]):
                 # (a cut adding up to the prose's 基本 + 项目 is the whole twice: both kept)
                 demoted.update(id(x) for x in cut)
@@ -3350,6 +3495,14 @@ def _unnest(
                 for line in parts:
                     demote(line)
     return [line for line in kept if id(line) not in demoted]
+
+
+def _split_adds_up_to(split: list[_Line], total: _Line) -> bool:
+    """Exactly one 基本支出 and one 项目支出 (no class of their own) adding up to *total*."""
+    return (
+        _funding_split(split)
+        and sum((x.amount.value for x in split), Decimal(0)) == total.amount.value
+    )
 
 
 def _funding_split(parts: list[_Line]) -> bool:

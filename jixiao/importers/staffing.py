@@ -213,7 +213,10 @@ def classify(label: str, unit: str) -> str | None:
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
     if re.search(
-        r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工", label
+        r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工"
+        # "现有职工58人，其中在编在岗31人、聘用人员24人": the head-count by another noun
+        r"|(?<![在编内外])(?:实有|现有)(?:职工|员工|工作人员|教职工|教职员工)$",
+        label,
     ):
         return ROLE_ACTUAL
     return None
@@ -753,6 +756,17 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                         (start, end),
                     )
                 continue
+            if (
+                role in (None, "trap.post_holders")
+                and _ON_PAYROLL_PART.search(label)
+                and _part_of_actual(text, head, line.start + match.start(), line.start)
+                and not any(c.role == ROLE_IN_SERVICE for c in counts)
+            ):
+                # "实有教职工47人，其中在编17人，合同制（聘用）教师22人": the head-count's part on
+                # the payroll is the staff in service
+                count.role, count.type = ROLE_IN_SERVICE, None
+                counts.append(count)
+                continue
             if role == "trap.post_holders":
                 findings.add(
                     "import.I001",
@@ -878,6 +892,21 @@ def _split_of_actual(text: str, line_start: int) -> list[_Count]:
                 )
             )
     return counts
+
+
+# the part of an 实有 / 现有 head-count on the payroll, right after its 其中
+_ON_PAYROLL_PART = re.compile(
+    r"^(?:其中:?)?(?:在编|编制内|编内)(?:人员|人数|职工|教职工|干部|干部职工|工作人员)?$"
+)
+
+
+def _part_of_actual(text: str, head: _Count | None, at: int, offset: int) -> bool:
+    """Whether the count at *at* opens the 其中 list right after an 实有 / 现有 head-count, in the
+    same clause ("实有教职工47人，其中在编17人，…"; not after a 。 or ；)."""
+    if head is None or head.role != ROLE_ACTUAL:
+        return False
+    between = text[head.end - offset : at - offset]
+    return between.lstrip("，,（(").startswith("其中") and not re.search(r"[。；;、]", between)
 
 
 def _in_breakdown_of(text: str, head: _Count | None, at: int, offset: int) -> bool:
