@@ -402,6 +402,8 @@ class _Importer:
         self.missing: list[str] = []
         self.year_span: tuple[int, int] | None = None
         self.title_year = False  # the year was read from the title (or the line below it)
+        # the year the body labels its money with, when the title's year is never used for it
+        self.body_year: int | None = None
         self.stated: list[Fact] = []
         self.internal_units: list[str] = []
         self.organisation_note: str | None = None
@@ -494,9 +496,12 @@ class _Importer:
             data["profile"]["organisation_note"] = self.organisation_note
 
     def _read_self_evaluation(self, data: dict[str, Any]) -> None:
-        score, grade = self._self_evaluation(
-            read_indicator_tables(self.report).totals, data.get("year")
-        )
+        year = data.get("year")
+        if year is not None and self.body_year is not None and self.body_year < year:
+            # the title says 2023, every amount and the result 2022: the body's year is the year
+            # evaluated (import.W013 reports the two), so its result is no earlier year's
+            year = self.body_year
+        score, grade = self._self_evaluation(read_indicator_tables(self.report).totals, year)
         self._score_rows_that_miss_their_total()
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
@@ -620,6 +625,7 @@ class _Importer:
         mention = contradicting_year(self.report, year, self.year_span)
         if mention is None:
             return
+        self.body_year = mention.year
         title = self.report.source(*self.year_span)
         self.findings.add(
             "import.W013",
