@@ -2617,6 +2617,13 @@ def _list_start(text: str, amount: Amount) -> int:
     clause = max(sentence, text.rfind(";", 0, amount.start))
     if amount.kind == "economic" and _class_line(text, sentence + 1):
         return _first_item_of_the_list(text, sentence)
+    if (
+        amount.kind == "funding"
+        and clause != sentence
+        and re.match(r"\s*(?:基本支出|项目支出)", text[clause + 1 :])
+        and re.search(r"(?:基本支出|项目支出)[^;。\n]*;\s*$", text[sentence + 1 : clause + 1])
+    ):
+        return sentence  # "决算中基本支出…；项目支出…": the pair is one list across the ；
     if amount.kind != "economic" or clause == sentence:
         return clause
     end = min(
@@ -2688,7 +2695,8 @@ def _phase_opens_the_list(
     first, rest = group[0], group[1:]
     return (
         len(group) >= 2
-        and first.kind == "economic"
+        and first.kind in ("economic", "funding")
+        and all(a.kind == first.kind for a in rest)
         and first.phase is not None
         and all(a.phase is None for a in rest)
         and stated == {first.phase, None}

@@ -555,19 +555,93 @@ def _table_rows(
     counts: list[_Count] = []
     used: set[int] = set()
     typed_rows = 0  # rows above by staff type only (行政人员, 事业人员…), none of retirees
-    for row, cells in rows:
-        label = row.text.split("\t")[0].strip()
+    quota_rows: list[tuple[Line, str, list[tuple[Line, str]]]] | None = []  # 行政编制…
+    labels = [row.text.split("\t")[0].strip() for row, _ in rows]
+    for number, (row, cells) in enumerate(rows):
+        label = labels[number]
         found = _row_counts(row, label, cells, columns, in_service_total=typed_rows >= 2)
         if _TOTAL_ROW.match(label):
-            typed_rows = 0
+            # a 退休人员 row of its own under the 合计: the 合计 is of the staff in service
+            retirees_apart = any(
+                classify(later, "人") in (ROLE_RETIRED, ROLE_RETIRED_CADRES)
+                for later in labels[number + 1 :]
+            )
+            present_role = ROLE_IN_SERVICE if retirees_apart else ROLE_ACTUAL
+            found = _total_over_quota_types(
+                row, cells, found, quota_rows or [], columns, present_role
+            )
+            typed_rows, quota_rows = 0, []
         elif _is_in_service_type_row(label):
             typed_rows += 1
+            quota_rows = None
+        elif _QUOTA_TYPE_ROW.match(label):
+            typed_rows = -len(rows) - 1
+            if quota_rows is not None:
+                quota_rows.append((row, label, cells))
         else:
             typed_rows = -len(rows) - 1  # another kind of row: the total is not in service
+            quota_rows = None
         if found:
             counts.extend(found)
             used.add(row.index)
     return counts, used
+
+
+# a staffing table's row by kind of quota: "行政编制", "参公事业编制", "机关工勤编制", "政法专项编制"
+_QUOTA_TYPE_ROW = re.compile(rf"^[{CJK}]{{0,4}}(?:{_CATEGORY.pattern})[{CJK}]{{0,4}}编制$")
+
+
+def _total_over_quota_types(
+    row: Line,
+    cells: list[tuple[Line, str]],
+    found: list[_Count],
+    quota_rows: list[tuple[Line, str, list[tuple[Line, str]]]],
+    columns: dict[int, str],
+    present_role: str = ROLE_ACTUAL,
+) -> list[_Count]:
+    """A 合计 row under two or more rows by kind of quota ("行政编制 | 28 | 26", "事业编制 | 15 |
+    14", "工勤编制 | 3 | 3", then "合计 | 47 | 43"): its 编制数 cell is the quota, the rows' cells
+    its parts by type (the arithmetic checked: `import.W004` when they miss), and its 实有人数
+    cell the stated 实有 (*present_role*: no 在职 word is written), or the staff in service when
+    the table counts its retirees in a row of their own under the 合计; read only when the
+    rows' cells add up to it."""
+    if len(quota_rows) < 2:
+        return found
+    parts: dict[str, list[tuple[Line, str, re.Match[str] | None]]] = {"quota": [], "present": []}
+    for _type_row, label, type_cells in quota_rows:
+        for column, (place, cell) in enumerate(type_cells, start=1):
+            kind = columns.get(column)
+            if kind is not None:
+                parts[kind].append((place, label, _TABLE_COUNT.match(cell)))
+    result = []
+    for count in found:
+        if count.role == ROLE_AUTHORIZED:
+            quota = parts["quota"]
+            if len(quota) == len(quota_rows) and all(m for _, _, m in quota):
+                count.parts = [
+                    _Count(
+                        ROLE_AUTHORIZED,
+                        _staff_type(part_label),
+                        int(m.group(1)),
+                        place.start,
+                        place.start + m.end(1),
+                        part_label,
+                        part=True,
+                    )
+                    for place, part_label, m in quota
+                    if m
+                ]
+            result.append(count)
+    present = parts["present"]
+    if len(present) == len(quota_rows) and all(m for _, _, m in present):
+        above = sum(int(m.group(1)) for _, _, m in present if m)
+        for column, (place, cell) in enumerate(cells, start=1):
+            match = _TABLE_COUNT.match(cell)
+            if columns.get(column) == "present" and match and int(match.group(1)) == above:
+                label = row.text.split("\t")[0].strip()
+                end = place.start + match.end(1)
+                result.append(_Count(present_role, None, above, row.start, end, label))
+    return result
 
 
 # a cell of a flattened staffing table: a count, or a dash for a cell with nothing in it
@@ -622,7 +696,7 @@ def _is_in_service_type_row(label: str) -> bool:
     return (
         bool(_CATEGORY.search(label))
         and not re.search(r"退休|离休|遗属|编外|临聘|聘用|借调|其他", label)
-        and bool(re.search(r"(?:人员|人数|编制|职工|干部)$", label))
+        and bool(re.search(r"(?:人员|人数|职工|干部)$", label))
     )
 
 
@@ -718,6 +792,12 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             count = _Count(role, staff_type, value, start, end, label, unit)
             bracket = brackets[match.start()]
+            if (
+                bracket is None
+                and role == ROLE_RETIRED_CADRES
+                and _cadres_alone_within_combined(text, label_at, match.end())
+            ):
+                continue  # "离退休人员22人，其中离休1人": 离退休 stays the count (as in brackets)
             if bracket is not None and _retirees_within(text, bracket, role, label):
                 counts.append(count)  # "实有人数21人（含退休人员3人）": the department's retirees
                 continue
@@ -1157,6 +1237,24 @@ def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> b
     return _owner_role(text, bracket) in (ROLE_ACTUAL,) and "离退休" not in label
 
 
+# a 离退休 count right before a 其中 / 含 clause: "离退休人员22人，其中离休1人"
+_COMBINED_BEFORE = re.compile(
+    rf"离退休{_PEOPLE}(?:共计|共有|共|合计|为)?\d{{1,6}}[人名],?(?:其中|含|包括|包含)[:,]?$"
+)
+
+
+def _cadres_alone_within_combined(text: str, label_at: int, end: int) -> bool:
+    """ "离退休人员22人，其中离休1人。": 离休 as the one part written of the 离退休 count before it,
+    outside brackets. 退休 would be a difference the report never writes, so (as with the split
+    in brackets) the 离休 part is not read and 离退休 stays the count; a split that states 退休
+    too ("…，其中离休2人、退休89人") is read as before."""
+    opening = re.match(r"(?:其中|含|包括|包含)?", text[label_at:])
+    if not _COMBINED_BEFORE.search(text, 0, label_at + (opening.end() if opening else 0)):
+        return False
+    clause_end = min((i for i in (text.find(m, end) for m in "。;\n") if i >= 0), default=len(text))
+    return not re.search(rf"(?<!离)退休{_PEOPLE}[为:]?\d{{1,6}}[人名]", text[end:clause_end])
+
+
 def _is_part_label(label: str) -> bool:
     return not _is_total_label(label)
 
@@ -1343,7 +1441,7 @@ def _read_typed_role(
                     "the parts add up, but a part names no standard staff type; the total is kept "
                     "as a stated figure",
                     "请在人员信息中按类型填写 / fill in the breakdown by type",
-                    (head.start, parts[-1].end),
+                    _head_and_parts_span(head, parts),
                 )
             else:
                 listed = "、".join(f"{p.label}{p.value}" for p in parts)
@@ -1353,7 +1451,7 @@ def _read_typed_role(
                     f"{head.label}{head.value}{head.unit}的分类（{listed}）合计{total}，与总数不符，分类未导入 / "
                     "the parts by type do not add up to the stated total; parts not imported",
                     "请核对原文并在人员信息中按类型填写 / check the report and fill in the types",
-                    (head.start, parts[-1].end),
+                    _head_and_parts_span(head, parts),
                 )
         else:
             findings.add(
@@ -1401,6 +1499,14 @@ def _read_typed_role(
                 "more than once with different values; not imported",
                 span=(loose[0].start, loose[0].end),
             )
+
+
+def _head_and_parts_span(head: _Count, parts: list[_Count]) -> tuple[int, int]:
+    """From the total to its last part; a table's 合计 row stands after its parts: from the first
+    part to the 合计."""
+    if head.start >= parts[-1].end:
+        return parts[0].start, head.end
+    return head.start, parts[-1].end
 
 
 def _sole_quota(role: str, loose: list[_Count]) -> bool:

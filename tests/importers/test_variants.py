@@ -41,8 +41,10 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ),
     ("核定编制20名,其中行政编制15名,事业编制5名。", {"staffing.authorized": "20"}),
     (
+        # 离休 the one part written: 离退休 stays the count (退休 12 − 2 is never written; as in
+        # brackets, "离退休人员12人（其中离休2人）")
         "在职职工40人,离退休人员12人,其中离休2人。",
-        {"staffing.in_service": "40", "staffing.retired": "10", "staffing.retired_cadres": "2"},
+        {"staffing.in_service": "40", "staffing.retired": "12"},
     ),
     (
         "离退休人员12人,其中离休2人、退休10人。",
