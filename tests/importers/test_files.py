@@ -295,6 +295,8 @@ def test_the_text_readers_are_warmed_up_once_before_children_are_forked(tmp_path
 
     warm_up.cache_clear()
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("某县示例局2023年度部门整体支出绩效自评报告\n", encoding="utf-8")
+        (tmp_path / name).write_text(
+            "某县示例局2023年度部门整体支出绩效自评报告\n", encoding="utf-8"
+        )
         import_file(tmp_path / name)
     assert warm_up.cache_info().currsize == 1 and warm_up.cache_info().hits == 1
