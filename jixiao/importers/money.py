@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
@@ -31,7 +31,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
-from jixiao.importers.table_rates import form_blocks
+from jixiao.importers.table_rates import form_blocks, without_caption_column
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 # never the tail of a number broken by spaces ("6  48  320.00元": not 320.00元)
@@ -298,6 +298,18 @@ class MoneyReading:
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
     pending: list[Amount] = field(default_factory=list)
     defaulted: list[Amount] = field(default_factory=list)  # phase implied by the document
+    # one figure stated twice in contradiction: (its keys, the two statements, those of the two
+    # the report's own parts add up to); text.py settles which is read (see Restated)
+    conflicts: list[Restated] = field(default_factory=list)
+
+
+@dataclass
+class Restated:
+    """A figure stated twice, the two statements contradicting each other (import.W003)."""
+
+    keys: list[str]
+    statements: tuple[Amount, Amount]
+    by_parts: list[Amount]  # the statements the figure's own parts (基本 + 项目) add up to
 
 
 def _adjustments(
@@ -621,7 +633,12 @@ def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
     colon = len(before) - 1
     begin = label_start(text, colon, ",;。、\n", 16)
     if begin > 0 and text[begin - 1] not in "。;、":
-        return None  # "项目名称:道路维修,预算:50万元": a field of a form, not the report's item
+        # a numbered item's long name ("1.国家基本公共卫生服务项目（妇幼健康部分）：预算…") is its label
+        begin = label_start(text, colon, ",;。、\n", 40)
+        if not (begin == 0 or text[begin - 1] in "。;\n") or not _NUMBERING.match(
+            text[begin:colon]
+        ):
+            return None  # "项目名称:道路维修,预算:50万元": a field of a form, not the report's item
     numbering = _NUMBERING.match(text[begin:colon])
     if numbering:
         begin += numbering.end()
@@ -708,6 +725,14 @@ _ELLIPTICAL = (
     "procurement",
     "key_projects",
 )
+
+
+def _foreign_phase(amount: Amount) -> Phase | str | None:
+    """The phase of an amount set aside as another subject's ("县接待中心全年预算…", "2.某项目：
+    安排…"): its label's phase, a bare 安排 the budget's."""
+    if amount.phase is not None:
+        return amount.phase
+    return BUDGET if _BARE_BUDGET.fullmatch(amount.label) else None
 
 
 def _bare_phase(label: str) -> bool:
@@ -892,6 +917,17 @@ def _amounts(
             ):
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item
+            if (
+                kind is not None
+                and last is not None
+                and last.kind is None
+                and (last_phase := _foreign_phase(last)) is not None
+                and (_bare_phase(label) or _BARE_BUDGET.fullmatch(label))
+                and not _same_side(phase, last_phase)
+            ):
+                # "县接待中心全年预算63.50万元、支出61.28万元", "2.某工程：全年预算96.00万元，实际支出
+                # 90.20万元": the other body's or project's subject carries over to the bare phase
+                kind = None
             unit = match.unit
             approximate = bool(
                 _APPROXIMATE_BEFORE.search(text[: match.label_end])
@@ -1477,13 +1513,13 @@ def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], 
     the form's rows stating the unit ("填报单位…\t\t金额单位：万元") as its caption."""
     blocks = form_blocks(rows)
     if not blocks:
-        return [(rows, above)]
+        return [(without_caption_column(rows), above)]
     unit_rows = [
         row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)
     ]
     return [
         (
-            rows[first:end],
+            without_caption_column(rows[first:end]),
             [
                 *(r for r in unit_rows if r.start < rows[first].start),
                 *rows[max(0, first - 2) : first],
@@ -1981,7 +2017,8 @@ def read_money(
     _settle_phases(lines)
     _final_below_implied_classes(lines)
     _final_as_executed(lines)
-    lines = _unnest(lines, statements, findings)
+    conflicts: list[tuple[_Line, Amount, Amount]] = []
+    lines = _unnest(lines, statements, findings, conflicts)
     _compare_the_two_cuts(lines, statements, findings)
     # an adjusted budget left unread (its subject not known for the department's) still means the
     # initial budget is not the year's budget: budget.total is then not claimed from it
@@ -2019,6 +2056,7 @@ def read_money(
             reading.stated.append(Fact(key, amount.value, amount.start, amount.end, amount.label))
             if key not in partial:
                 reading.sources.setdefault(key, (amount.start, amount.end))
+    reading.conflicts = _restated(conflicts, reading, has_adjusted)
     phaseless = [a for a in unread if a.kind not in (None, "unread", "unread:part")]
     unread = [a for a in unread if a.kind in (None, "unread", "unread:part")]
     for amount in phaseless:
@@ -2044,6 +2082,60 @@ def read_money(
             (unread[0].start, unread[0].end),
         )
     return reading
+
+
+def _restated(
+    conflicts: list[tuple[_Line, Amount, Amount]], reading: MoneyReading, has_adjusted: bool
+) -> list[Restated]:
+    """The contradicting statements of a total, each with whether the figure's 基本 + 项目 parts
+    as read (lines or statements) add up to it."""
+    values: dict[str, set[Decimal]] = {}
+    for entry in reading.lines:
+        key = figure_key(
+            Phase(entry["phase"]),
+            Funding(entry["funding"]) if "funding" in entry else None,
+            Item(entry["item"]),
+        )
+        for settled in _settle_key(key, has_adjusted):
+            values.setdefault(settled, set()).add(Decimal(entry["amount"]))
+    for fact in reading.stated:
+        values.setdefault(fact.key, set()).add(fact.value)
+    found: list[Restated] = []
+    for line, _first, other in conflicts:
+        if line.item is not Item.UNCLASSIFIED or line.funding is not None:
+            continue  # a part or a class: its own parts are not known
+        keys = _settle_key(line.key, has_adjusted)
+        if not keys:
+            continue
+        prefix = keys[0].rsplit(".", 1)[0]
+        sums = [
+            _one_each(values, [f"{prefix}.{part}" for part in cut])
+            for cut in (("basic", "project"), tuple(_ECONOMIC_KEYS.values()))
+        ]
+        pair = (line.amount, other)
+        steps = values.get("budget.supplement", set())
+        adds_up = [
+            amount
+            for amount in pair
+            if amount.value in sums
+            or (
+                # 年初 + 追加 = the adjusted budget: the other statement is its first step
+                prefix == "budget"
+                and len(steps) == 1
+                and (pair[1] if amount is pair[0] else pair[0]).value + min(steps) == amount.value
+            )
+        ]
+        found.append(Restated(keys, pair, adds_up))
+    return found
+
+
+def _one_each(values: dict[str, set[Decimal]], keys: list[str]) -> Decimal | None:
+    """The sum of the parts stated under *keys* when two or more are stated, each with one value
+    (parts stated twice in contradiction prove nothing)."""
+    stated = [values[key] for key in keys if key in values]
+    if len(stated) < 2 or any(len(found) != 1 for found in stated):
+        return None
+    return sum((min(found) for found in stated), Decimal(0))
 
 
 # words of a cut or a second adjustment: then 年初 + 追加 is not the whole story
@@ -3375,8 +3467,30 @@ def _other_classes(lines: list[_Line], phase: Phase) -> list[Decimal]:
     ]
 
 
+def _quantum(amount: Amount) -> Decimal:
+    """The last place an amount is written to, in 万元 ("512.7万元": 0.1; "5,127,400.00元": 0.000001)."""
+    exponent = amount.stated_value.as_tuple().exponent
+    places = exponent if isinstance(exponent, int) else 0
+    return Decimal(1).scaleb(places) * _UNIT_IN_WAN[amount.unit]
+
+
+def _rounded_restatement(one: Amount, other: Amount) -> Amount | None:
+    """The more precise of two statements of one figure when the less precise one is it rounded
+    ("512.7万元" in prose, "512.74" in the 自评表; "513万元" and "5,127,400.00元"): that one is read,
+    the other is no contradiction. None when they differ beyond the rounding, or are written to
+    the same places."""
+    coarse, fine = sorted((one, other), key=_quantum, reverse=True)
+    if _quantum(coarse) == _quantum(fine):
+        return None
+    rounded = fine.value.quantize(_quantum(coarse), rounding=ROUND_HALF_UP)
+    return fine if rounded == coarse.value else None
+
+
 def _unnest(
-    lines: list[_Line], statements: list[tuple[str, Amount]], findings: Findings | None = None
+    lines: list[_Line],
+    statements: list[tuple[str, Amount]],
+    findings: Findings | None = None,
+    conflicts: list[tuple[_Line, Amount, Amount]] | None = None,
 ) -> list[_Line]:
     """No line may contain another (a total beside its own parts) or repeat one: those become
     statements, so the figures never count an amount twice."""
@@ -3406,7 +3520,23 @@ def _unnest(
                     restated.add(id(first))
                     statements.append((line.key, first.amount))
                 statements.append((line.key, line.amount))
-            if line.amount.value != first.amount.value and findings is not None:
+            if line.amount.value == first.amount.value:
+                continue
+            precise = _rounded_restatement(first.amount, line.amount)
+            if precise is not None:
+                # the same figure, rounded in one place: no contradiction; the precise one is read
+                # and stated first (the figure a statement stands in for is the first one)
+                if precise is line.amount and line.key:
+                    coarse = next(
+                        (n for n, (_, a) in enumerate(statements) if a is first.amount), None
+                    )
+                    if coarse is not None:
+                        statements.insert(coarse, statements.pop())
+                first.amount = precise
+                continue
+            if conflicts is not None:
+                conflicts.append((first, first.amount, line.amount))
+            if findings is not None:
                 findings.add(
                     "import.W003",
                     "warning",

@@ -211,17 +211,105 @@ def _short_spaced_row(header: str, line: str, columns: int) -> bool:
     return True
 
 
+# a form's block whose first column is a merged caption ("资金情况      项目      年初预算数    全年预算数
+# …" over indented rows "              年度资金总额      468.20      512.74 …"): the caption alone on
+# the header row, each row's label under the second title, its numbers each under a title of its
+# own, a blank cell left as blank space (a 上年结转 with no 年初预算数)
+_SECTION_MIN_TITLES = 4  # the caption, the row labels' title and two columns at least
+
+
+def _section_column_cells(header: list[tuple[int, int]], line: str) -> list[int] | None:
+    """The column of each cell of *line* under a header of display spans *header* (the caption
+    first): the label in column 1 (after the caption's end, before the first value title), each
+    number or dash under its own title (display columns overlapping, never reaching the next
+    title), left to right; None when the line is not such a row."""
+    cells, spans = _spaced_cells(line), _cell_spans(line)
+    if len(cells) < 2 or len(cells) != len(spans) or _SPACED_NUMBER.match(cells[0]):
+        return None
+    if re.search(r"\d", cells[0]) or not re.search(rf"[{CJK}]", cells[0]):
+        return None
+    if not (header[0][1] < spans[0][0] and spans[0][1] < header[2][0]):
+        return None
+    columns = [1]
+    for cell, (first, last) in zip(cells[1:], spans[1:], strict=True):
+        if not _SPACED_NUMBER.match(cell):
+            return None
+        under = [
+            n
+            for n in range(2, len(header))
+            if first <= header[n][1]
+            and last >= header[n][0]
+            and (n + 1 == len(header) or last < header[n + 1][0])
+        ]
+        if len(under) != 1 or under[0] <= columns[-1]:
+            return None
+        columns.append(under[0])
+    return columns
+
+
+def _section_column_table(lines: list[str], header: int) -> dict[int, list[int]]:
+    """The lines of a space-aligned block with a merged caption column under *lines[header]*,
+    each with the column of every cell ({} when there is none): two rows or more with a figure,
+    rows of dashes alone between them kept."""
+    titles = _spaced_cells(lines[header])
+    spans = _cell_spans(lines[header])
+    if (
+        len(titles) < _SECTION_MIN_TITLES
+        or len(titles) != len(spans)
+        or spans[0][0] != 0
+        or any(re.search(r"\d", title) for title in titles)
+    ):
+        return {}
+    found: dict[int, list[int]] = {header: list(range(len(titles)))}
+    figures = 0
+    index = header + 1
+    while index < len(lines):
+        columns = _section_column_cells(spans, lines[index])
+        if columns is None:
+            break
+        found[index] = columns
+        figures += any(c[0].isdigit() for c in _spaced_cells(lines[index])[1:])
+        index += 1
+    while len(found) > 1 and not any(c[0].isdigit() for c in _spaced_cells(lines[max(found)])[1:]):
+        del found[max(found)]  # a trailing row of dashes alone is no row of the block
+    return found if figures >= _SPACED_MIN_ROWS else {}
+
+
+def _placed_row(line: str, origin: list[int], columns: list[int]) -> tuple[str, list[int]]:
+    """A space-aligned row as a tab row with each cell in its column: the indentation is the
+    blank caption cell, a gap over blank columns is as many tabs (each maps to the gap's first
+    space)."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    matches = list(re.finditer(r"\S+(?: \S+)*", line))
+    previous_end, previous_column = 0, 0 if columns[0] else -1
+    for match, column in zip(matches, columns, strict=True):
+        tabs = column - previous_column
+        if tabs:
+            pieces.append("\t" * tabs)
+            new_origin.extend([origin[previous_end]] * tabs)
+        pieces.append(match.group(0))
+        new_origin.extend(origin[match.start() : match.end()])
+        previous_end, previous_column = match.end(), column
+    return "".join(pieces), new_origin
+
+
 def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of tables aligned with spaces → tab-separated rows, each character keeping its origin
     (a gap of spaces becomes one tab that maps to the gap's first space)."""
     lines = text.split("\n")
     table_lines: set[int] = set()
     spread_headers: set[int] = set()
+    placed: dict[int, list[int]] = {}
     index = 0
     while index < len(lines):
         found = _spaced_table(lines, index)
+        if not found:
+            section = _section_column_table(lines, index)
+            placed.update(section)
+            found = sorted(section)
         table_lines.update(found)
-        if found and not _spaced_table_under(lines, index, lines[index]):
+        if found and index not in placed and not _spaced_table_under(lines, index, lines[index]):
             spread_headers.add(index)
         index = found[-1] + 1 if found else index + 1
     if not table_lines:
@@ -230,7 +318,11 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     new_origin: list[int] = []
     position = 0
     for number, line in enumerate(lines):
-        if number in table_lines:
+        if placed.get(number, [0])[0]:
+            line_text, line_origin = _placed_row(
+                line, origin[position : position + len(line)], placed[number]
+            )
+        elif number in table_lines:
             line_text, line_origin = line, origin[position : position + len(line)]
             if number in spread_headers:
                 line_text, line_origin = _substitute(

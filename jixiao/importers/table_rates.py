@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
@@ -99,9 +100,12 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
             end += 1
         blocks = form_blocks(lines[index:end])
         if blocks:
-            yield from (lines[index + first : index + last] for first, last in blocks)
+            yield from (
+                without_caption_column(lines[index + first : index + last])
+                for first, last in blocks
+            )
         else:
-            yield lines[index:end]
+            yield without_caption_column(lines[index:end])
         index = end
 
 
@@ -127,7 +131,7 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         if (
             len(cells) >= 3
             and len(cells) != first_count
-            and all(cells)
+            and (all(cells) or _caption_header(cells, following))
             and not any(re.search(r"\d", cell) for cell in cells)
             and len(following) == len(cells)
             and any(_NUMBER_CELL.match(cell) for cell in following[1:])
@@ -143,6 +147,51 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         else:
             index += 1
     return blocks
+
+
+def _caption_header(cells: list[str], following: list[str]) -> bool:
+    """A block's title row whose first cell is a caption merged over the rows' blank first cells
+    ("年度资金情况\t\t年初预算数\t全年预算数…" over "\t年度资金总额\t5,236,400.00…"): the caption
+    and the titles from the third cell on written, the second (over the row labels) maybe blank,
+    and the next row's first cell blank, its second a label."""
+    return (
+        len(cells) >= 4
+        and bool(cells[0])
+        and all(cells[2:])
+        and len(following) == len(cells)
+        and not following[0].strip()
+        and _is_label(following[1])
+    )
+
+
+def _is_label(cell: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", cell)) and not re.search(r"\d", cell)
+
+
+def without_caption_column(rows: list[Line]) -> list[Line]:
+    """The rows of a block with a merged caption column ("资金情况\t项目\t年初预算数…" over
+    "\t年度资金总额\t468.20…") without that column, so that each row's label is its first cell;
+    other rows as they are. The caption has a title row of four cells or more, no digit in it,
+    and below it two rows or more, every one with its first cell blank and a label second."""
+    if len(rows) < 3:
+        return rows
+    header = rows[0].text.split("\t")
+    body = [row.text.split("\t") for row in rows[1:]]
+    if (
+        len(header) < 4
+        or not _is_label(header[0].strip())
+        or any(re.search(r"\d", cell) for cell in header)
+        or not all(
+            len(cells) >= 2 and not cells[0].strip() and _is_label(cells[1].strip())
+            for cells in body
+        )
+    ):
+        return rows
+    return [
+        replace(row, text=row.text[len(first) + 1 :], start=row.start + len(first) + 1)
+        for row in rows
+        for first in [row.text.split("\t")[0]]
+    ]
 
 
 def _wrapped_title_row(rows: list[Line], index: int, width: int) -> int:

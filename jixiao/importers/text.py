@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
-from jixiao.importers.money import read_money
+from jixiao.importers.money import Restated, read_money
 from jixiao.importers.patterns import (
     CHINESE_NUMERAL,
     CJK,
@@ -416,6 +416,8 @@ class _Importer:
         self.sources: dict[str, tuple[int, int]] = {}
         self.field_sources: dict[str, Source] = {}
         self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
+        self._money_spans: list[tuple[tuple[int, int], dict[str, Any]]] = []
+        self._restated: list[Restated] = []
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
@@ -474,6 +476,8 @@ class _Importer:
             entry = {k: v for k, v in entry.items() if v is not None}
             entry["source"] = self._source_data(span)
             lines.append(entry)
+            self._money_spans.append((span, entry))
+        self._restated = money.conflicts
         data["money"] = {"unit": "万元", "lines": lines}
         if money.assets:
             data["assets"] = {"unit": "万元", **{k: str(v) for k, v in money.assets.items()}}
@@ -492,6 +496,8 @@ class _Importer:
         self._asset_change_form_line()
         self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
         self._rate_form_lines()
+        for restated in self._restated:
+            self._settle_restated(data, restated)
 
     def _read_organisation(self, data: dict[str, Any]) -> None:
         self._internal_units()
@@ -548,6 +554,77 @@ class _Importer:
             self.sources.setdefault(key, span)
             if _is_field_path(key):
                 self.field_sources.setdefault(key, self.report.source(*span))
+
+    def _settle_restated(self, data: dict[str, Any], restated: Restated) -> None:
+        """A total stated twice in contradiction (import.W003, both places quoted): the one
+        statement the report's own arithmetic confirms is read — its 基本 + 项目 parts add up to
+        it, or the stated 预算执行率 is its ratio to the other side's total —; with neither or
+        both confirmed, neither is read (a wrong figure is worse than a missing one)."""
+        key = restated.keys[0]
+        rates = {
+            f.value
+            for f in self.stated
+            if f.key == "rates.execution" and (f.start, f.end) == self.sources.get(f.key)
+        }
+        spans = {(a.start, a.end) for a in restated.statements}
+        other_side = "executed.total" if key.startswith("budget.") else "budget.total"
+        others = {
+            f.value for f in self.stated if f.key == other_side and (f.start, f.end) not in spans
+        }
+        for span, entry in self._money_spans:
+            if span not in spans and any(
+                e is entry for e in data.get("money", {}).get("lines", [])
+            ):
+                line_key = "executed" if entry["phase"] in ("执行", "决算") else "budget"
+                if (
+                    line_key == other_side.split(".")[0]
+                    and entry["item"] == "未分类支出"
+                    and not entry.get("funding")
+                ):
+                    others.add(Decimal(entry["amount"]))
+
+        def by_rate(value: Decimal) -> bool:
+            spent_over = (
+                (lambda other: value / other)
+                if key.startswith("executed.")
+                else (lambda other: other / value)
+            )
+            return any(
+                other and value and _same_rate(spent_over(other) * 100, rate)
+                for rate in rates
+                for other in others
+            )
+
+        confirmed = [a for a in restated.statements if a in restated.by_parts or by_rate(a.value)]
+        chosen = confirmed[0] if len(confirmed) == 1 else None
+        lines = data.get("money", {}).get("lines", [])
+        read = restated.statements[0]  # the line read first (the other became a statement)
+        for span, entry in self._money_spans:
+            if span == (read.start, read.end) and any(e is entry for e in lines):
+                if chosen is None:
+                    lines[:] = [e for e in lines if e is not entry]
+                else:
+                    entry["amount"] = str(chosen.value)
+                    entry["label"] = chosen.label
+                    entry["source"] = self._source_data((chosen.start, chosen.end))
+        places = [
+            n
+            for n, f in enumerate(self.stated)
+            if f.key in restated.keys and (f.start, f.end) in spans
+        ]
+        facts = [self.stated[n] for n in places]
+        if chosen is None:
+            self.stated[:] = [f for n, f in enumerate(self.stated) if n not in places]
+        else:  # the chosen statement takes the first of their places (the figure is the first)
+            ordered = sorted(facts, key=lambda f: (f.start, f.end) != (chosen.start, chosen.end))
+            for n, fact in zip(places, ordered, strict=True):
+                self.stated[n] = fact
+        for read_key in restated.keys:
+            if self.sources.get(read_key) in spans:
+                if chosen is None:
+                    del self.sources[read_key]
+                else:
+                    self.sources[read_key] = (chosen.start, chosen.end)
 
     def _source_data(self, span: tuple[int, int]) -> dict[str, Any]:
         return self.report.source(*span).model_dump(exclude_none=True)
@@ -813,18 +890,27 @@ class _Importer:
                     self.stated.append(Fact(key, value, start, end, label))
                     self.sources.setdefault(key, (start, end))
                     break
+        # a table's 合计 row with a 完成率 column its own budget and spending confirm
+        # …or a flattened form's budget / spending / 执行率 block, its rows proven by their rates
+        rates = [
+            *table_execution_rates(self.report.lines),
+            *flattened_execution_rates(self.report.lines),
+            *year_column_rates(self.report.lines, year),
+        ]
         if "rates.execution" not in self.sources:
-            # a table's 合计 row with a 完成率 column its own budget and spending confirm
-            # …or a flattened form's budget / spending / 执行率 block, its rows proven by their rates
-            rates = [
-                *table_execution_rates(self.report.lines),
-                *flattened_execution_rates(self.report.lines),
-                *year_column_rates(self.report.lines, year),
-            ]
             for value, start, end, label in rates:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
                 self.sources.setdefault("rates.execution", (start, end))
                 break
+        elif rates:
+            # the prose's rate rounded ("执行率96.9%"), the table's to more places (96.89%): the
+            # same rate, read as precisely as the report states it (stated first)
+            value, start, end, label = rates[0]
+            stated = [f.value for f in self.stated if f.key == "rates.execution"]
+            if all(_finer_rate(value, rate) for rate in stated):
+                first = next(n for n, f in enumerate(self.stated) if f.key == "rates.execution")
+                self.stated.insert(first, Fact("rates.execution", value, start, end, label))
+                self.sources["rates.execution"] = (start, end)
 
     def _indicators(self) -> list[dict[str, Any]]:
         """Performance indicators stated as rates in the achievement and effect sections:
@@ -1569,6 +1655,25 @@ def _flattened_total_rows(
 
 # the last time word of a sentence before a score or grade: a year, or last year by name
 _SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})年|上年同期|上年|去年|上一年|前一年|同期")
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def _finer_rate(fine: Decimal, coarse: Decimal) -> bool:
+    """*fine* written to more places than *coarse*, and *coarse* is it rounded (96.89 / 96.9)."""
+    places = _places(coarse)
+    rounded = fine.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return _places(fine) > places and rounded == coarse
+
+
+def _same_rate(ratio: Decimal, rate: Decimal) -> bool:
+    """A ratio (in %) that is the stated rate to the decimals written."""
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    return ratio.quantize(places, rounding=ROUND_HALF_UP) == rate
 
 
 def _an_earlier_year(text: str, position: int, year: int | None) -> bool:

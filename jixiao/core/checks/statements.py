@@ -201,7 +201,11 @@ def conflicting(context: Context) -> Iterator[Note]:
     for key, statements in by_key.items():
         first = statements[0]
         for other in statements[1:]:
-            if differs(first.value, other.value):
+            # the less precise statement may be the other rounded (512.7 and 512.74): one figure
+            coarse, fine = sorted(
+                (first.value, other.value), key=lambda v: v.as_tuple().exponent, reverse=True
+            )
+            if differs(coarse, fine):
                 label = FIGURES_BY_KEY[key].label if key in FIGURES_BY_KEY else key
                 yield Note(
                     f"{label}前后不一致：一处写{format_number(first.value)}，另一处写{format_number(other.value)}",
