@@ -991,13 +991,15 @@ def _part_of_actual(text: str, head: _Count | None, at: int, offset: int) -> boo
 
 def _in_breakdown_of(text: str, head: _Count | None, at: int, offset: int) -> bool:
     """Whether the count at *at* stands in the 其中 list of *head* (a quota or in-service total)
-    in the same clause: "现有在编教职工29人，其中专任教师22人、教辅人员4人、工勤人员2人"."""
+    in the same clause, or in the brackets right after it: "现有在编教职工29人，其中专任教师22人、
+    教辅人员4人、工勤人员2人", "在职人员214人（民警209人、工勤人员5人）"."""
     if head is None or head.role not in (ROLE_AUTHORIZED, ROLE_IN_SERVICE) or head.unit == "个":
         return False
     between = text[head.end - offset : at - offset]
     clause = re.split(r"[。；;]", text[head.end - offset :], maxsplit=1)[0]
+    bracketed = between.startswith(("(", "（")) and not re.search(r"[)）]", between)
     return (
-        between.lstrip("，,（(").startswith("其中")
+        (between.lstrip("，,（(").startswith("其中") or bracketed)
         and not re.search(r"[。；;]", between)
         and not _PROFILE.search(between)
         and not _TERMS_SPLIT.search(clause)

@@ -59,3 +59,15 @@ NOT_PARTS = [
 @pytest.mark.parametrize("text", NOT_PARTS)
 def test_a_profile_or_another_sentence_is_not_a_breakdown(text):
     assert not [i for i, _ in staff_findings(text) if i == "import.W004"]
+
+
+BRACKETED = [
+    ("在职人员214人（民警209人、工勤人员5人），退休人员96人。", "import.I004"),
+    ("在职人员214人（民警208人、工勤人员5人），退休人员96人。", "import.W004"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETED)
+def test_a_bracketed_list_right_after_the_total_is_its_breakdown(text, expected):
+    found = [i for i, m in staff_findings(text) if "在职人员214人" in m]
+    assert found == [expected]
