@@ -71,6 +71,9 @@ def _substitute(
     return "".join(pieces), new_origin
 
 
+_COLUMN_LETTERS = re.compile(
+    r"(?<=[数额率])[ \t]*\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)(?=[ \t]*(?:[\t|:\n]|$))", re.M
+)
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r"), ""),
     (re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), ""),
@@ -94,6 +97,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$", re.M), ""),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
+    # a form's column letters after a title: "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）",
+    # "执行率(C=B/A)": the letters name the column in the form's formula, not part of its title
+    (_COLUMN_LETTERS, ""),
 ]
 # after the table passes above (and before indentation goes): tables aligned with spaces
 _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [

@@ -875,9 +875,14 @@ class _Importer:
     def _rates(
         self, totals: tuple[list[Decimal], list[Decimal]] = ([], []), year: int | None = None
     ) -> None:
+        own_year = year
+        if year is not None and self.body_year is not None and self.body_year < year:
+            own_year = self.body_year  # the title year the body contradicts (import.W013)
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            if _an_earlier_years_clause(_line.text, end - _line.start, own_year):
+                continue  # "注：2023年度部门预算执行率为92.36%" in a 2024 report: last year's rate
             # "预算执行 … 执行率97.17%": the budget's execution rate
             budget_rate = not _about_a_named_item(_line, start) and (
                 _budget_execution_rate(_line, label, start)
@@ -1696,6 +1701,21 @@ def _an_earlier_year(text: str, position: int, year: int | None) -> bool:
 
 
 _COMPARED = re.compile(r"(?:较|比|与|同|相比|相较|对比)(?:于)?$")
+
+
+def _an_earlier_years_clause(text: str, position: int, year: int | None) -> bool:
+    """True when the clause of a rate, before it, names an earlier year than the report's or last
+    year by name ("2023年度部门预算执行率为92.36%" in a 2024 report, "上年预算执行率96.2%"): that
+    year's rate. Only the rate's own clause counts ("较上年提高2个百分点，预算执行率98.5%" is this
+    year's), and a year compared with (较 / 比 / 与 before it) sets nothing aside."""
+    clause_start = max(text.rfind(mark, 0, position) for mark in ",，;；。!?") + 1
+    for mention in reversed(list(_SENTENCE_YEAR.finditer(text, clause_start, position))):
+        if _COMPARED.search(text, clause_start, mention.start()):
+            return False
+        if mention.group(1) is None:
+            return True
+        return year is not None and int(mention.group(1)) < year
+    return False
 
 
 # a bare 得分 right after the self-evaluation's grade, or right before it, in the same sentence:
