@@ -5,7 +5,9 @@ that must NOT be read.
 
 Classes: a form's column titles carrying the letters of its formula ("全年预算数（A）", "全年执行数
 （B）", "预算执行率（B/A）") are the titles without them; a rate whose own clause names an earlier
-year than the report's ("2023年度部门预算执行率为92.36%" in a 2024 report) is that year's.
+year than the report's ("2023年度部门预算执行率为92.36%" in a 2024 report) is that year's; a
+key/value staffing row of bare role words opened by 其中 ("其中：在职 | 16人 | 退休 | 5人") splits
+the 实有 count of the row above it.
 """
 
 from __future__ import annotations
@@ -109,3 +111,50 @@ def test_an_earlier_years_rate_is_not_read(text: str) -> None:
 )
 def test_this_years_rate_beside_an_earlier_year_is_read(text: str, rate: str) -> None:
     assert figures(text).get("rates.execution") == rate
+
+
+# ── 3. a key/value row of bare role words splitting the 实有 count above it ────────────────────
+
+
+def staffing(text: str) -> dict[str, str]:
+    return {key: value for key, value in figures(text).items() if key.startswith("staffing.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| 单位名称 | 某县林业局 | 主管部门 | 某县人民政府 |\n| --- | --- | --- | --- |\n"
+            "| 编制数 | 20名 | 实有人数 | 24人 |\n| 其中：在职 | 19人 | 退休 | 5人 |\n",
+            {"staffing.authorized": "20", "staffing.actual_total": "24",
+             "staffing.in_service": "19", "staffing.retired": "5"},
+        ),
+        (
+            "实有人数\t30人\t编制数\t28名\n其中:在职\t25\t退休\t4\t离休\t1\n",
+            {"staffing.authorized": "28", "staffing.actual_total": "30",
+             "staffing.in_service": "25", "staffing.retired": "4",
+             "staffing.retired_cadres": "1"},
+        ),
+    ],
+)
+def test_a_role_split_row_under_the_actual_count(text: str, expected: dict[str, str]) -> None:
+    assert staffing(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parts by type, not by role
+        "编制数\t20名\t实有人数\t24人\n其中:行政\t10人\t事业\t14人\n",
+        # parts that miss the 实有 count
+        "编制数\t20名\t实有人数\t24人\n其中:在职\t18人\t退休\t5人\n",
+        # no 实有 count above: a quota's row
+        "编制数\t20名\t内设机构\t3个\n其中:在职\t19人\t退休\t5人\n",
+        # not opened by 其中
+        "编制数\t20名\t实有人数\t24人\n在职\t19人\t退休\t5人\n",
+    ],
+)
+def test_a_role_split_row_that_proves_nothing_is_not_read(text: str) -> None:
+    read = staffing(text)
+    assert "staffing.in_service" not in read
+    assert "staffing.retired" not in read
