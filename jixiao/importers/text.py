@@ -43,7 +43,7 @@ from jixiao.io.files import read_input_bytes
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
 
-_TITLE_WORDS = re.compile(r"报告")
+_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")  # a 自评表 alone is titled as the form it is
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
@@ -1935,7 +1935,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
     if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(
-        r"报告(?:书)?(?:\(.{0,12}\))?$", clean
+        r"(?:报告(?:书)?|(?:自评|评价)表)(?:\(.{0,12}\))?$", clean
     ):
         return None
     year_match = _YEAR.search(clean)
@@ -1944,7 +1944,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     if bracketed and re.search(rf"{_ORG_END}$", bracketed.group(1)):
         return bracketed.group(1), year  # "2021年度部门整体支出绩效评价报告（某县统计局）"
     body = re.sub(r"\((?:(?:19|20)\d{2}年度?|[^()]{0,10})\)$", "", clean)
-    body = re.sub(r"报告(?:书)?$", "", body)
+    body = re.sub(r"报告(?:书)?$|(?<=自评)表$|(?<=评价)表$", "", body)
     while True:
         stripped = _SUFFIXES.sub("", body)
         if stripped == body:
