@@ -7,7 +7,10 @@ Classes: a form's column titles carrying the letters of its formula ("全年预�
 （B）", "预算执行率（B/A）") are the titles without them; a rate whose own clause names an earlier
 year than the report's ("2023年度部门预算执行率为92.36%" in a 2024 report) is that year's; a
 key/value staffing row of bare role words opened by 其中 ("其中：在职 | 16人 | 退休 | 5人") splits
-the 实有 count of the row above it.
+the 实有 count of the row above it; a form that states its money unit once on a line of its own
+("金额单位：万元") writes bare amounts after money labels ("2023年调整后预算数：2,316.85", "其中：基本
+支出：1,306.20", "工资福利支出1,120.36；商品和服务支出305.82；…"), in that unit; a 自评表 alone is
+titled as the form ("…2024年度部门整体支出绩效自评表"), its title giving department and year.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.importers.normalise import normalise
-from jixiao.importers.text import import_text
+from jixiao.importers.text import _read_title, import_text
 from tests.importers.reading import claimed_figures, money_only
 
 FORM = "某县林业局2024年度部门整体支出绩效自评报告\n金额单位：万元\n"
@@ -158,3 +161,80 @@ def test_a_role_split_row_that_proves_nothing_is_not_read(text: str) -> None:
     read = staffing(text)
     assert "staffing.in_service" not in read
     assert "staffing.retired" not in read
+
+
+# ── 4. a form's unit stated once, its amounts bare ─────────────────────────────────────────
+
+SELF_FORM = "某县林业局2024年度部门整体支出绩效自评表\n"
+
+
+def form_money(text: str) -> dict[str, str]:
+    return money_only(claimed_figures(import_text(SELF_FORM + text)))
+
+
+BARE_AMOUNT_FORMS = [
+    (
+        "金额单位：万元\n全年预算数：1,250.00\n其中：基本支出：800.00\n　　项目支出：450.00\n"
+        "全年执行数：1,200.00\n其中：基本支出：790.00\n　　项目支出：410.00\n",
+        {"budget.total": "1250", "budget.basic": "800", "budget.project": "450",
+         "executed.total": "1200", "executed.basic": "790", "executed.project": "410"},
+    ),
+    (
+        "单位：万元\n2024年调整后预算数：1,250.00\n其中：基本支出：800.00\n项目支出：450.00\n",
+        {"budget.total": "1250", "budget.basic": "800", "budget.project": "450"},
+    ),
+    (
+        "（单位：万元）\n实际支出：1,200.00\n"
+        "支出按经济分类：工资福利支出600.00；商品和服务支出300.00；对个人和家庭的补助100.00；"
+        "资本性支出200.00\n",
+        {"executed.total": "1200", "executed.wages": "600", "executed.goods_services": "300",
+         "executed.transfers_households": "100", "executed.capital": "200"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_AMOUNT_FORMS)
+def test_bare_amounts_of_a_form_take_its_unit(text: str, expected: dict[str, str]) -> None:
+    assert form_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scores and counts after the unit line are no money
+        "金额单位：万元\n预算执行分值：10\n预算执行得分：9.54\n总分：100\n项目个数：12\n",
+        # no unit line: a bare amount has no unit
+        "全年预算数：1,250.00\n全年执行数：1,200.00\n",
+        # two units stated: which holds where is not proven
+        "金额单位：万元\n全年预算数：1,250.00\n全年执行数：1,200.00\n附表 单位：元\n",
+        # a number with something after it
+        "金额单位：万元\n项目支出：3个\n基本支出：12项\n",
+    ],
+)
+def test_bare_numbers_that_are_no_form_amounts_are_not_read(text: str) -> None:
+    assert form_money(text) == {}
+
+
+def test_the_form_unit_goes_only_after_a_money_label() -> None:
+    text = normalise("金额单位：万元\n预算执行得分：9.54\n全年预算数：1,250.00\n").text
+    assert text == "金额单位:万元\n预算执行得分:9.54\n全年预算数(万元):1,250.00\n"
+
+
+# ── 5. a 自评表 alone, titled as the form ────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("某县林业局2024年度部门整体支出绩效自评表", ("某县林业局", 2024)),
+        ("某县林业局2024年度部门整体支出绩效评价表", ("某县林业局", 2024)),
+        ("某乡人民政府2023年度部门（单位）整体支出绩效自评报告", ("某乡人民政府", 2023)),
+        # a table of the form, or a note on it, is no title
+        ("部门整体支出绩效评价指标表", None),
+        ("绩效自评表填报说明", None),
+    ],
+)
+def test_a_self_evaluation_form_is_titled_as_the_form(
+    title: str, expected: tuple[str, int] | None
+) -> None:
+    assert _read_title(normalise(title).text) == expected
