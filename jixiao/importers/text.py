@@ -36,7 +36,11 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
-from jixiao.importers.table_rates import table_execution_rates, year_column_rates
+from jixiao.importers.table_rates import (
+    indicator_row_rates,
+    table_execution_rates,
+    year_column_rates,
+)
 from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
@@ -901,6 +905,7 @@ class _Importer:
             *table_execution_rates(self.report.lines),
             *flattened_execution_rates(self.report.lines),
             *year_column_rates(self.report.lines, year),
+            *indicator_row_rates(self.report.lines),
         ]
         if "rates.execution" not in self.sources:
             for value, start, end, label in rates:

@@ -10,7 +10,8 @@ key/value staffing row of bare role words opened by 其中 ("其中：在职 | 1
 the 实有 count of the row above it; a form that states its money unit once on a line of its own
 ("金额单位：万元") writes bare amounts after money labels ("2023年调整后预算数：2,316.85", "其中：基本
 支出：1,306.20", "工资福利支出1,120.36；商品和服务支出305.82；…"), in that unit; a 自评表 alone is
-titled as the form ("…2024年度部门整体支出绩效自评表"), its title giving department and year.
+titled as the form ("…2024年度部门整体支出绩效自评表"), its title giving department and year; a
+预算执行率 row of an indicator table gives the rate from its 实际值 cell.
 """
 
 from __future__ import annotations
@@ -238,3 +239,44 @@ def test_a_self_evaluation_form_is_titled_as_the_form(
     title: str, expected: tuple[str, int] | None
 ) -> None:
     assert _read_title(normalise(title).text) == expected
+
+
+# ── 6. 预算执行率 as a row of the indicator table ─────────────────────────────────────────────
+
+INDICATOR_HEADER = (
+    "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际值 | 权重 | 得分 |\n"
+    "| --- | --- | --- | --- | --- | --- | --- |\n"
+    "| 产出指标 | 数量指标 | 植树面积 | ≥100亩 | 120亩 | 20 | 20 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "rate"),
+    [
+        ("| 预算执行率 |  |  | 100% | 96.98% | 10 | 9.70 |\n", "96.98"),
+        ("| 效益指标 | 经济效益指标 | 预算执行率 | ≥95% | 95.50% | 10 | 10 |\n", "95.50"),
+    ],
+)
+def test_the_rate_row_of_an_indicator_table(rows: str, rate: str) -> None:
+    assert figures(INDICATOR_HEADER + rows).get("rates.execution") == rate.rstrip("0")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # other rates
+        "| 预算调整率 |  |  | ≤5% | 3.2% | 10 | 10 |\n",
+        "| 项目预算执行率 |  |  | 100% | 93.2% | 10 | 9.3 |\n",
+        # two rows naming the rate: which is the department's is not proven
+        "| 预算执行率 |  |  | 97% | 100% | 10 | 10 |\n| 预算执行率 |  |  | 100% | 96.98% | 10 | 9.70 |\n",
+        # no % in the actual cell
+        "| 预算执行率 |  |  | 100% | 96.98 | 10 | 9.70 |\n",
+    ],
+)
+def test_a_rate_row_that_is_not_the_budget_execution_is_not_read(rows: str) -> None:
+    assert "rates.execution" not in figures(INDICATOR_HEADER + rows)
+
+
+def test_a_rate_row_outside_an_indicator_table_is_not_read() -> None:
+    text = "一级指标\t三级指标\t指标值\t实际值\n预算执行率\t\t100%\t96.98%\n"
+    assert "rates.execution" not in figures(text)  # no weight or score column
