@@ -288,7 +288,9 @@ def indicator_row_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, 
             header = None
             continue
         cells = [cell.strip() for cell in line.text.split("\t")]
-        if any(_TARGET_TITLE.match(c) for c in cells) and any(_ACTUAL_TITLE.match(c) for c in cells):
+        if any(_TARGET_TITLE.match(c) for c in cells) and any(
+            _ACTUAL_TITLE.match(c) for c in cells
+        ):
             header = cells if any(_SCORE_COLUMN_TITLE.match(c) for c in cells) else None
             continue
         if header is None:

@@ -38,18 +38,30 @@ LETTERED_BLOCKS = [
         "| 年度资金总额 | 500.00 | 520.00 | 507.00 | 97.50% |\n"
         "| 基本支出 | 300.00 | 310.00 | 305.00 | 98.39% |\n"
         "| 项目支出 | 200.00 | 210.00 | 202.00 | 96.19% |\n",
-        {"budget.initial_total": "500", "budget.total": "520", "budget.basic": "310",
-         "budget.project": "210", "executed.total": "507", "executed.basic": "305",
-         "executed.project": "202"},
+        {
+            "budget.initial_total": "500",
+            "budget.total": "520",
+            "budget.basic": "310",
+            "budget.project": "210",
+            "executed.total": "507",
+            "executed.basic": "305",
+            "executed.project": "202",
+        },
     ),
     (
         "资金情况\t年初预算数\t调整后预算数(A)\t实际支出数(B)\t执行率(C=B/A)\n"
         "年度资金总额\t500.00\t520.00\t507.00\t97.50%\n"
         "基本支出\t300.00\t310.00\t305.00\t98.39%\n"
         "项目支出\t200.00\t210.00\t202.00\t96.19%\n",
-        {"budget.initial_total": "500", "budget.total": "520", "budget.basic": "310",
-         "budget.project": "210", "executed.total": "507", "executed.basic": "305",
-         "executed.project": "202"},
+        {
+            "budget.initial_total": "500",
+            "budget.total": "520",
+            "budget.basic": "310",
+            "budget.project": "210",
+            "executed.total": "507",
+            "executed.basic": "305",
+            "executed.project": "202",
+        },
     ),
 ]
 
@@ -78,7 +90,10 @@ def test_funding_source_rows_of_a_lettered_block_are_not_basic_or_project() -> N
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("全年预算数（A）\t全年执行数（B）\t预算执行率（B/A）", "全年预算数\t全年执行数\t预算执行率"),
+        (
+            "全年预算数（A）\t全年执行数（B）\t预算执行率（B/A）",
+            "全年预算数\t全年执行数\t预算执行率",
+        ),
         ("| 调整后预算额(A) | 支出金额(B) |", "调整后预算额\t支出金额"),
         # not after a column title: a grade, a product, a footnote mark stay as written
         ("景区等级(AAAA)", "景区等级(AAAA)"),
@@ -130,14 +145,22 @@ def staffing(text: str) -> dict[str, str]:
         (
             "| 单位名称 | 某县林业局 | 主管部门 | 某县人民政府 |\n| --- | --- | --- | --- |\n"
             "| 编制数 | 20名 | 实有人数 | 24人 |\n| 其中：在职 | 19人 | 退休 | 5人 |\n",
-            {"staffing.authorized": "20", "staffing.actual_total": "24",
-             "staffing.in_service": "19", "staffing.retired": "5"},
+            {
+                "staffing.authorized": "20",
+                "staffing.actual_total": "24",
+                "staffing.in_service": "19",
+                "staffing.retired": "5",
+            },
         ),
         (
             "实有人数\t30人\t编制数\t28名\n其中:在职\t25\t退休\t4\t离休\t1\n",
-            {"staffing.authorized": "28", "staffing.actual_total": "30",
-             "staffing.in_service": "25", "staffing.retired": "4",
-             "staffing.retired_cadres": "1"},
+            {
+                "staffing.authorized": "28",
+                "staffing.actual_total": "30",
+                "staffing.in_service": "25",
+                "staffing.retired": "4",
+                "staffing.retired_cadres": "1",
+            },
         ),
     ],
 )
@@ -177,8 +200,14 @@ BARE_AMOUNT_FORMS = [
     (
         "金额单位：万元\n全年预算数：1,250.00\n其中：基本支出：800.00\n　　项目支出：450.00\n"
         "全年执行数：1,200.00\n其中：基本支出：790.00\n　　项目支出：410.00\n",
-        {"budget.total": "1250", "budget.basic": "800", "budget.project": "450",
-         "executed.total": "1200", "executed.basic": "790", "executed.project": "410"},
+        {
+            "budget.total": "1250",
+            "budget.basic": "800",
+            "budget.project": "450",
+            "executed.total": "1200",
+            "executed.basic": "790",
+            "executed.project": "410",
+        },
     ),
     (
         "单位：万元\n2024年调整后预算数：1,250.00\n其中：基本支出：800.00\n项目支出：450.00\n",
@@ -188,8 +217,13 @@ BARE_AMOUNT_FORMS = [
         "（单位：万元）\n实际支出：1,200.00\n"
         "支出按经济分类：工资福利支出600.00；商品和服务支出300.00；对个人和家庭的补助100.00；"
         "资本性支出200.00\n",
-        {"executed.total": "1200", "executed.wages": "600", "executed.goods_services": "300",
-         "executed.transfers_households": "100", "executed.capital": "200"},
+        {
+            "executed.total": "1200",
+            "executed.wages": "600",
+            "executed.goods_services": "300",
+            "executed.transfers_households": "100",
+            "executed.capital": "200",
+        },
     ),
 ]
 
