@@ -1149,8 +1149,11 @@ def _funding_pair_purpose(label: str, text: str, label_at: int) -> str:
 
 
 # a form's line holding one total: "年度预算数（万元）：5,168.40", "全年实际支出（万元）：5,032.50"
-_FORM_TOTAL_LINE = re.compile(rf"^[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
-_FORM_PART_LINE = re.compile(rf"^(?:其中:?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
+# (also with the year before its label: "2023年调整后预算数（万元）：2,316.85")
+_FORM_TOTAL_LINE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
+_FORM_PART_LINE = re.compile(
+    rf"^(?:其中:?)?(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$"
+)
 
 
 # a line ending on "其中：": its parts follow one a line ("部门预算总支出：1,846万元，其中：")

@@ -71,6 +71,9 @@ def _substitute(
     return "".join(pieces), new_origin
 
 
+_COLUMN_LETTERS = re.compile(
+    r"(?<=[数额率])[ \t]*\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)(?=[ \t]*(?:[\t|:\n]|$))", re.M
+)
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r"), ""),
     (re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), ""),
@@ -94,6 +97,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$", re.M), ""),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
+    # a form's column letters after a title: "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）",
+    # "执行率(C=B/A)": the letters name the column in the form's formula, not part of its title
+    (_COLUMN_LETTERS, ""),
 ]
 # after the table passes above (and before indentation goes): tables aligned with spaces
 _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
@@ -799,6 +805,61 @@ def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]
     return "".join(pieces), new_origin
 
 
+# a form's unit stated once on a line of its own ("金额单位：万元", "单位：万元", "（单位：元）") and
+# its key：value lines whose amounts are bare ("2023年调整后预算数：2,316.85", "其中：基本支出：
+# 1,306.20"), or a line of classes each with a bare amount ("执行数按经济分类：工资福利支出1,120.36；
+# 商品和服务支出305.82；…")
+_FORM_UNIT_LINE = re.compile(r"^\(?(?:金额)?单位:\s*(亿元|万元|千元|元)\)?$", re.M)
+_OTHER_UNIT_LINE = re.compile(r"单位:\s*(亿元|万元|千元|元)")
+# a bare amount after a label closing on a money noun (never 分值 / 得分 / 率 / 人数…), a colon or
+# not between, a clause's end right after it
+_BARE_FORM_AMOUNT = re.compile(
+    r"(?:预算数|预算额|预算|执行数|执行额|决算数|决算|支出数|支出额|支出|补助|资金总额|总额|金额|"
+    rf"合计|总计|拨款)()\s*:?\s*({NUMBER})(?![\d.]|,\d)(?=\s*(?:[;,。]|$))",
+    re.M,
+)
+_BARE_FORM_LABEL = re.compile(rf"(?:^|[;,。:])\s*[{CJK}\d]*$")
+
+
+def _form_unit_on_bare_amounts(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "金额单位：万元" … "2023年调整后预算数：2,316.85" → "2023年调整后预算数（万元）：2,316.85": a form
+    that states its money unit once, on a line of its own, writes its amounts bare after it; each
+    bare amount after a label closing on a money noun (预算数 / 执行数 / 支出 / 补助 / 合计…, a colon
+    or not), at a clause's end, takes that unit in brackets after its label, as a form's label
+    carrying its unit is read. Not in table rows (tabs: the tables' readers take the unit as
+    their caption), not after 分值 / 得分 / 率 / 人数 or any other noun, not a number with
+    anything after it but a clause's end, and not at all when the text states another unit
+    anywhere ("单位：元" beside "单位：万元": which holds where is not proven)."""
+    declared = _FORM_UNIT_LINE.search(text)
+    if declared is None:
+        return text, origin
+    unit = declared.group(1)
+    if any(other.group(1) != unit for other in _OTHER_UNIT_LINE.finditer(text)):
+        return text, origin
+    inserts: list[int] = []
+    position = declared.end()
+    for line in text[declared.end() :].split("\n"):
+        if "\t" not in line:
+            for match in _BARE_FORM_AMOUNT.finditer(line):
+                if _BARE_FORM_LABEL.search(line, 0, match.start()):
+                    inserts.append(position + match.end(1))  # the unit in brackets after the label
+        position += len(line) + 1
+    if not inserts:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    at_before = 0
+    for at in inserts:
+        pieces.append(text[at_before:at])
+        new_origin.extend(origin[at_before:at])
+        pieces.append(f"({unit})")
+        new_origin.extend([origin[at - 1]] * (len(unit) + 2))
+        at_before = at
+    pieces.append(text[at_before:])
+    new_origin.extend(origin[at_before:])
+    return "".join(pieces), new_origin
+
+
 # the parts of a spending or a budget named after their amount: "其中598.36万元为基本支出、
 # 11,646.73万元为项目支出", "（312.50万元用于人员经费）"
 _PART_AFTER_AMOUNT = re.compile(
@@ -849,6 +910,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
+    folded, origin = _form_unit_on_bare_amounts(folded, origin)
     folded, origin = _parts_named_after_amounts(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

@@ -275,12 +275,18 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 counts.extend(found)
                 used |= {line.index for line in lines[index:end]}
         index = end
+    above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
     for line in lines:
         if "\t" in line.text and line.index not in used:
             found = _fused_cell_counts(line) or _role_pairs_row(line)
+            if not found and above is not None:
+                found = _role_split_row(line, line.text.split("\t"), above[1], above[0]) or []
             if found:
                 counts.extend(found)
                 used.add(line.index)
+            above = (line, found)
+        else:
+            above = None
     for columns, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns)
         if found:
@@ -377,7 +383,10 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
             if not re.match(f"[{CJK}]", key.strip()) or _role_of_title(value.strip()):
                 return []
     found: list[_Count] = []
-    for line, row in zip(rows, cells, strict=True):
+    for index, (line, row) in enumerate(zip(rows, cells, strict=True)):
+        if index and (split := _role_split_row(line, row, found, rows[index - 1])) is not None:
+            found.extend(split)
+            continue
         position = line.start
         for n, cell in enumerate(row):
             if n % 2:
@@ -398,6 +407,53 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
                     )
             position += len(cell) + 1
     return found
+
+
+# a row of a key/value staffing table splitting the 实有 count above it by role, the keys bare role
+# words: "其中：在职 | 16人 | 退休 | 5人"
+_BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|退休|离休)\s*$")
+
+
+def _role_split_row(
+    line: Line, row: list[str], found: list[_Count], above: Line
+) -> list[_Count] | None:
+    """ "实有人数 | 21人" above "其中：在职 | 16人 | 退休 | 5人": a row of a key/value table whose
+    keys are bare role words (在职 / 退休 / 离休), the first opening on 其中, splits the 实有 count
+    read from the row right above it. Each part takes its role only when no role comes twice, two
+    parts or more, every value is a count and they add up to the 实有 count ([] when they miss:
+    the row is not read). None when the row is no such split (keys by type, "其中：行政 | 10人",
+    or no 实有 count above it: read as any other row)."""
+    keys = [_BARE_ROLE_KEY.match(key) for key in row[::2]]
+    if not all(keys) or not keys[0].group(1) or any(key.group(1) for key in keys[1:]):
+        return None
+    actual = [
+        count
+        for count in found
+        if count.role == ROLE_ACTUAL and above.start <= count.start < above.start + len(above.text)
+    ]
+    if len(actual) != 1:
+        return None
+    values = [_TABLE_COUNT.match(value) for value in row[1::2]]
+    roles = [_KEYED_PART_ROLES[key.group(2)] for key in keys]
+    if len(row) < 4 or len(set(roles)) != len(roles) or not all(values):
+        return []
+    if sum(int(value.group(1)) for value in values if value) != actual[0].value:
+        return []
+    parts: list[_Count] = []
+    position = line.start
+    for n, cell in enumerate(row):
+        if n % 2:
+            match = values[n // 2]
+            assert match is not None
+            key_at = position - len(row[n - 1]) - 1
+            label = re.sub(r"^\s*其中:?\s*", "", row[n - 1]).strip()
+            parts.append(
+                _Count(
+                    roles[n // 2], None, int(match.group(1)), key_at, position + match.end(1), label
+                )
+            )
+        position += len(cell) + 1
+    return parts
 
 
 def _role_pairs_row(row: Line) -> list[_Count]:

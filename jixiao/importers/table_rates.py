@@ -265,3 +265,50 @@ def year_column_rates(
 
 def _block_row(cells: list[str], width: int) -> bool:
     return len(cells) == width or (2 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1])))
+
+
+# an indicator table's columns: the target, the actual value, a weight or a score
+_TARGET_TITLE = re.compile(r"^(?:年度)?(?:指标值|目标值|预期值|年度目标值|绩效目标值)$")
+_ACTUAL_TITLE = re.compile(r"^(?:全年|年度)?(?:实际(?:完成)?值|完成值|实际完成|实际完成情况)$")
+_SCORE_COLUMN_TITLE = re.compile(r"^(?:分值|权重|得分|自评得分)(?:\(分\))?$")
+_RATE_CELL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def indicator_row_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of a 预算执行率 row of an indicator table ("一级指标 | 二级指标 |
+    三级指标 | 指标值 | 实际值 | 权重 | 得分" over "预算执行率 | | | 100% | 96.98% | 10 | 9.70"): the
+    cell under the 实际值 column, a percentage. The header proves the table an indicator table (a
+    target, an actual and a weight or score column); the row's name, the last cell before the
+    target column that is not empty, is 预算执行率 itself (项目预算执行率, 预算调整率 are other
+    rates). The 指标值 cell is the target, never read. Only one such row in the report."""
+    found: list[tuple[Decimal, int, int, str]] = []
+    header: list[str] | None = None
+    for line in lines:
+        if "\t" not in line.text:
+            header = None
+            continue
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        if any(_TARGET_TITLE.match(c) for c in cells) and any(
+            _ACTUAL_TITLE.match(c) for c in cells
+        ):
+            header = cells if any(_SCORE_COLUMN_TITLE.match(c) for c in cells) else None
+            continue
+        if header is None:
+            continue
+        target = next(n for n, title in enumerate(header) if _TARGET_TITLE.match(title))
+        actual = next(n for n, title in enumerate(header) if _ACTUAL_TITLE.match(title))
+        if actual <= target or len(cells) > len(header) or actual >= len(cells):
+            continue
+        names = [cell for cell in cells[:target] if cell]
+        if not names or not _NAMED_RATE_ROW.match(names[-1]):
+            continue
+        match = _RATE_CELL.match(cells[actual])
+        if match is None:
+            continue
+        raw = line.text.split("\t")
+        start = line.start + sum(len(c) + 1 for c in raw[:actual])
+        found.append(
+            (Decimal(match.group(1)), line.start, start + len(raw[actual].rstrip()), names[-1])
+        )
+    if len(found) == 1:
+        yield found[0]

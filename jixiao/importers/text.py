@@ -36,14 +36,18 @@ from jixiao.importers.patterns import (
 )
 from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
-from jixiao.importers.table_rates import table_execution_rates, year_column_rates
+from jixiao.importers.table_rates import (
+    indicator_row_rates,
+    table_execution_rates,
+    year_column_rates,
+)
 from jixiao.importers.years import contradicting_year
 from jixiao.io.files import read_input_bytes
 
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
 
-_TITLE_WORDS = re.compile(r"报告")
+_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")  # a 自评表 alone is titled as the form it is
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
@@ -875,9 +879,14 @@ class _Importer:
     def _rates(
         self, totals: tuple[list[Decimal], list[Decimal]] = ([], []), year: int | None = None
     ) -> None:
+        own_year = year
+        if year is not None and self.body_year is not None and self.body_year < year:
+            own_year = self.body_year  # the title year the body contradicts (import.W013)
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            if _an_earlier_years_clause(_line.text, end - _line.start, own_year):
+                continue  # "注：2023年度部门预算执行率为92.36%" in a 2024 report: last year's rate
             # "预算执行 … 执行率97.17%": the budget's execution rate
             budget_rate = not _about_a_named_item(_line, start) and (
                 _budget_execution_rate(_line, label, start)
@@ -896,6 +905,7 @@ class _Importer:
             *table_execution_rates(self.report.lines),
             *flattened_execution_rates(self.report.lines),
             *year_column_rates(self.report.lines, year),
+            *indicator_row_rates(self.report.lines),
         ]
         if "rates.execution" not in self.sources:
             for value, start, end, label in rates:
@@ -1698,6 +1708,21 @@ def _an_earlier_year(text: str, position: int, year: int | None) -> bool:
 _COMPARED = re.compile(r"(?:较|比|与|同|相比|相较|对比)(?:于)?$")
 
 
+def _an_earlier_years_clause(text: str, position: int, year: int | None) -> bool:
+    """True when the clause of a rate, before it, names an earlier year than the report's or last
+    year by name ("2023年度部门预算执行率为92.36%" in a 2024 report, "上年预算执行率96.2%"): that
+    year's rate. Only the rate's own clause counts ("较上年提高2个百分点，预算执行率98.5%" is this
+    year's), and a year compared with (较 / 比 / 与 before it) sets nothing aside."""
+    clause_start = max(text.rfind(mark, 0, position) for mark in ",，;；。!?") + 1
+    for mention in reversed(list(_SENTENCE_YEAR.finditer(text, clause_start, position))):
+        if _COMPARED.search(text, clause_start, mention.start()):
+            return False
+        if mention.group(1) is None:
+            return True
+        return year is not None and int(mention.group(1)) < year
+    return False
+
+
 # a bare 得分 right after the self-evaluation's grade, or right before it, in the same sentence:
 # "自评结果为良好，得分85分", "得分85分，评价等级为良好"
 _SCORE_AFTER_GRADE = re.compile(
@@ -1915,7 +1940,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
     if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(
-        r"报告(?:书)?(?:\(.{0,12}\))?$", clean
+        r"(?:报告(?:书)?|(?:自评|评价)表)(?:\(.{0,12}\))?$", clean
     ):
         return None
     year_match = _YEAR.search(clean)
@@ -1924,7 +1949,7 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     if bracketed and re.search(rf"{_ORG_END}$", bracketed.group(1)):
         return bracketed.group(1), year  # "2021年度部门整体支出绩效评价报告（某县统计局）"
     body = re.sub(r"\((?:(?:19|20)\d{2}年度?|[^()]{0,10})\)$", "", clean)
-    body = re.sub(r"报告(?:书)?$", "", body)
+    body = re.sub(r"报告(?:书)?$|(?<=自评)表$|(?<=评价)表$", "", body)
     while True:
         stripped = _SUFFIXES.sub("", body)
         if stripped == body:
