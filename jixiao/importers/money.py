@@ -478,7 +478,7 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
         return "income", None, None, None
     for pattern, asset_field in _ASSETS:
         if re.search(pattern, label):
-            if _names_something_else(_ASSET_WORDS.sub("", re.sub(pattern, "", label))):
+            if names_something_else(_ASSET_WORDS.sub("", re.sub(pattern, "", label))):
                 return None, None, None, None  # "社有企业年末资产总额…": another body's assets
             return f"asset:{asset_field}", None, None, None
     kind: str | None = None
@@ -512,7 +512,7 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
     phase = _phase(rest)
     if kind is None and phase is not None:
         kind = "total"
-    if kind in ("total", "funding") and _names_something_else(rest):
+    if kind in ("total", "funding") and names_something_else(rest):
         return None, phase, funding, item  # "XX项目实际支出50万元" is not the department's total
     return kind, phase, funding, item
 
@@ -544,7 +544,7 @@ def _income_of_someone_else(label: str) -> bool:
     return bool(re.search(f"[{CJK}A-Za-z]", leftover))
 
 
-def _names_something_else(rest: str) -> bool:
+def names_something_else(rest: str) -> bool:
     """Words left in a label once phase words and fillers are gone name a project, a fund or
     an activity: the amount is theirs, not the department's."""
     leftover = _FILLERS.sub("", _PHASE_WORDS.sub("", rest))
@@ -1226,7 +1226,7 @@ def _subject_before_colon(text: str, label: str, label_at: int) -> bool:
     subject = _label_before_colon(text, label_at) if label_at > 0 else None
     if subject is None:
         return False
-    return bool(_PROJECT_SUBJECT.search(subject[0])) and _names_something_else(subject[0])
+    return bool(_PROJECT_SUBJECT.search(subject[0])) and names_something_else(subject[0])
 
 
 # a heading over a list of projects: "（三）重点项目", "主要项目实施情况", "专项资金使用情况"
@@ -1251,7 +1251,7 @@ def _project_item_under_project_heading(line: Line, label: str, label_at: int) -
     if re.search(r"[。;]", line.text[colon:label_at]):
         return False  # the item's sentence has ended: the subject may have changed
     name = line.text[numbered.end() : colon].strip()
-    return 2 <= len(name) <= 16 and _names_something_else(re.sub(r"情况$", "", name))
+    return 2 <= len(name) <= 16 and names_something_else(re.sub(r"情况$", "", name))
 
 
 # what a colon's label names when it is a project or a fund, not a heading ("预算执行率：")
@@ -1276,7 +1276,7 @@ def _subordinate_sentence(before: str) -> bool:
 _BODY_SUBJECT = re.compile(
     rf"^\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[)、.]\s*)?"
     rf"([{CJK}]{{1,12}}?(?:敬老院|福利院|养老院|光荣院|卫生院|医院|幼儿园|学校|中学|小学|"
-    rf"中心|[{CJK}](?:站|所|馆)))"
+    rf"中心|杂志社|报社|出版社|合作社|协会|学会|研究会|公司|集团|[{CJK}](?:站|所|馆|厂|场|台|团)))"
 )
 # words of the department's own in a clause ("…，本镇全年支出…"): the subject has come back to it
 _OWN_WORD = re.compile(r"[本我该全](?:镇|乡|街道|局|委|办|院|单位|部门|中心|站|所|馆|校)")
@@ -2390,7 +2390,7 @@ def _opens_on_another_subject(text: str, amount: Amount) -> bool:
     """The sentence holding *amount* opens on "X中，" with X naming something else (a project)."""
     sentence = text[_sentence_start(text, amount) + 1 : amount.start]
     match = _OPENING_PHRASE.match(re.split(r"[;；]", sentence)[-1])
-    return match is not None and _names_something_else(match.group(1))
+    return match is not None and names_something_else(match.group(1))
 
 
 def _sentence_start(text: str, amount: Amount) -> int:

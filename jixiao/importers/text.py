@@ -25,7 +25,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
-from jixiao.importers.money import Restated, read_money
+from jixiao.importers.money import Restated, names_something_else, read_money
 from jixiao.importers.patterns import (
     CHINESE_NUMERAL,
     CJK,
@@ -156,6 +156,57 @@ def _about_a_named_item(line: Line, start: int) -> bool:
     """True when the sentence holding *start* opens with a named item and a colon."""
     sentence = re.split(r"[。;]", line.text[: start - line.start])[-1]
     return bool(_NAMED_ITEM.match(sentence))
+
+
+# the words of a sentence's subject that name the department or the report's own sections, not
+# a project: "部门整体：", "预算执行情况：", "2024年，", "中共某县委党校全年预算…"
+_OWN_SUBJECT_WORDS = re.compile(
+    r"情况|概况|总体|整体|方面|主要|总|其中|另外|另|此外|同时|[一二三四五六七八九十]是|从|看|上|"
+    r"(?:本|我|该|全)(?:单位|部门|局|委|办|院|校|中心|镇|乡|街道)"
+)
+_OWN_BODY = re.compile(
+    rf"[{CJK}]{{2,24}}(?:局|委员会|委|办公室|办|院|中心|部|厅|所|站|队|会|社|馆|处|机关|党校|学校|"
+    r"中学|小学|幼儿园|医院|卫生院|政府|街道办事处|街道|镇|乡)"
+)
+_FIRST_PHASE_WORD = re.compile(r"年初|调整|全年|预算|支出|执行|决算|安排|拨付|使用|(?<![\d.])\d")
+_SUBJECT_LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]|[①-⑩])\s*")
+
+
+def _rate_of_a_named_subject(line: Line, label: str, start: int) -> bool:
+    """True when the rate's sentence (or its own label) opens with a subject that names something
+    else than the department, a project, a fund, an activity: "教学楼维修改造：预算45.88万元，支出
+    34.40万元，执行率74.98%", "3.校园安保服务，预算…", "维修改造项目预算…，执行率…", "其中课题经费
+    预算…", "教学楼维修改造（预算…，执行率…）", "教学楼维修改造预算执行率74.98%". The subject is the
+    sentence up to its first phase word or number, before a colon or bracket, or before a comma
+    in a numbered item; a subject of phase words, fillers, section words (情况, 整体) and the
+    department's own name is the department's ("部门整体：", "预算执行情况：", "2024年，")."""
+    sentence = re.split(r"[。;!?]", line.text[: start - line.start])[-1]
+    # the words right before 执行率 in the rate's own label (a table row's cells before it aside)
+    own = re.search(rf"[{CJK}]*执行率$", label)
+    own_label = re.sub(r"(?:预算)?执行率$", "", own.group(0)) if own else ""
+    if own_label:  # "全年预算执行率" after "一季度…," : the rate's own words name its subject
+        return _names_another_subject(own_label)
+    subjects: list[str] = []
+    numbered_item = _SUBJECT_LIST_NUMBER.match(sentence)
+    body = sentence[numbered_item.end() :] if numbered_item else sentence
+    first = _FIRST_PHASE_WORD.search(body)
+    head = body[: first.start()] if first is not None else ""
+    if "率" not in head:  # "在职人员控制率达80%,预算执行率…": another rate's label, not a subject
+        cut = re.search(r"[:(]", head)
+        if cut is not None:
+            subjects.append(head[: cut.start()])
+        elif "," in head:
+            if numbered_item:
+                subjects.append(head[: head.index(",")])
+        else:
+            subjects.append(head)
+    return any(_names_another_subject(subject) for subject in subjects)
+
+
+def _names_another_subject(subject: str) -> bool:
+    rest = _OWN_SUBJECT_WORDS.sub("", re.sub(r"[()“”\s,:]", "", subject))
+    rest = _OWN_BODY.sub("", rest)
+    return names_something_else(rest)
 
 
 def _label_before_the_colon(text: str, position: int, start: int) -> tuple[int, str]:
@@ -896,6 +947,8 @@ class _Importer:
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
                 if re.search(rf"(?:{pattern})$", named):
+                    if key == "rates.execution" and _rate_of_a_named_subject(_line, label, start):
+                        break  # a project's, a fund's or an activity's rate, not the department's
                     self.stated.append(Fact(key, value, start, end, label))
                     self.sources.setdefault(key, (start, end))
                     break
