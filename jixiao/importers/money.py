@@ -128,8 +128,10 @@ def _own_kind_names(department: str) -> list[str]:
 
 
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
+    """The label without the department's own name or kind word, and without a qualifier in
+    brackets right after it ("中心（行政事业单位）年末资产总额", "局（含所属单位）全年支出")."""
     for name in names:
-        label = label.replace(name, "")
+        label = re.sub(re.escape(name) + r"(?:\([^()\d]{1,12}\))?", "", label)
     if names:
         label = _SHORT_NAME.sub(
             lambda m: "" if _abbreviates(m.group(), names[0]) else m.group(), label

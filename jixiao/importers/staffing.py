@@ -328,8 +328,8 @@ def _total_row_by_role_columns(
     total_row = rows[-1]
     for column, title in enumerate(titles[1:], start=1):
         role = _role_of_title(title)
-        if column in columns or role not in _SUMMED_ROLES:
-            continue
+        if (column in columns and role != ROLE_ACTUAL) or role not in _SUMMED_ROLES:
+            continue  # (an 实有人数 column is a present column too: its 合计 is read here)
         column_cells = [row[column] for row in cells]
         if not all(_TABLE_COUNT.match(c) or _DASH_CELL.match(c) for c in column_cells):
             continue

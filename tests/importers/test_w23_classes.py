@@ -108,3 +108,42 @@ def test_parts_after_the_rate_are_the_spendings(line):
     figures = money_only(claimed_figures(import_text(FEDERATION + line)))
     assert figures["executed.basic"] == "285.17"
     assert figures["executed.project"] == "106.76"
+
+
+# ── 3. a qualifier in brackets after the department's own word ─────────────────────────────
+
+CENTRE = "某市住房公积金管理中心2022年度部门整体支出绩效评价报告\n（四）资产情况。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中心（行政事业单位）年末资产总额3,215.60万元，较上年减少1.2%。",
+        "中心(本级)年末资产总额3,215.60万元。",
+        "中心（含所属单位）年末资产总额3,215.60万元。",
+    ],
+)
+def test_a_qualifier_after_the_departments_own_word_keeps_it_the_departments(line):
+    assert as_read(CENTRE + line)["assets.total_net"] in ("3215.6", "3215.60")
+
+
+def test_another_bodys_bracketed_assets_are_not_the_departments():
+    line = "年末住房公积金（基金）资产总额156.8亿元，按规定单独核算，不属于中心部门预算收支。"
+    assert "assets.total_net" not in as_read(CENTRE + line)
+
+
+# ── 4. a staffing table by unit: its 实有人数 合计 is the 实有 count ─────────────────────────
+
+BUREAU = "某市粮食和物资储备局2022年度部门整体支出绩效评价报告\n二、人员情况\n"
+BY_UNIT = "单位名称\t编制数\t实有人数\t退休人员\n局机关\t32\t30\t18\n检测中心\t12\t11\t5\n"
+
+
+def test_the_present_total_of_a_table_by_unit_is_the_actual_head_count():
+    figures = as_read(BUREAU + BY_UNIT + "合计\t44\t41\t23\n")
+    assert (figures["staffing.authorized"], figures["staffing.actual_total"]) == ("44", "41")
+    assert figures["staffing.retired"] == "23" and "staffing.in_service" not in figures
+
+
+def test_a_present_total_its_units_miss_is_not_read():
+    figures = as_read(BUREAU + BY_UNIT + "合计\t44\t42\t23\n")
+    assert "staffing.actual_total" not in figures
