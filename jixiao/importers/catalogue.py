@@ -90,6 +90,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "The initial budget plus the adjustment does not give the stated adjusted budget; each "
         "figure is kept as stated",
     ),
+    "import.W018": (
+        "warning",
+        "表格标题的年度与报告标题不同，而表中合计正是正文所写本年度的数额",
+        "A table's caption states another year than the title, yet its total is the figure the "
+        "prose states for the report's year",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

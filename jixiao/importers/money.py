@@ -127,6 +127,21 @@ def _own_kind_names(department: str) -> list[str]:
     ]
 
 
+# a department stated as its head office and its units together: "本部门决算由厅机关本级和省公路
+# 与运输管理中心…等22家所属单位汇总组成", "本部门由局机关和…6个直属事业单位组成"; then "厅机关本级…" /
+# "局机关…" names the head office, not the department
+_CONSOLIDATED = re.compile(
+    r"(?:机关|本级)(?:和|及|与|以及|、)[^。;]{0,120}?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
+    r"(?:个|家|所)[^。;]{0,8}?单位[^。;]{0,6}?(?:汇总|组成|构成)"
+)
+# a sentence whose subject is the head office alone: "厅机关本级全年预算30,218.40万元，支出…",
+# "局本级支出…" (not "局机关和所属单位…", the whole)
+_HEAD_OFFICE_SUBJECT = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十\d]{{1,2}}[、.])?[{CJK}]{{0,4}}?(?:机关本级|机关|本级)"
+    r"(?![和及与、]|以及|汇总|合计)"
+)
+
+
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
     """The label without the department's own name or kind word, and without a qualifier in
     brackets right after it ("中心（行政事业单位）年末资产总额", "局（含所属单位）全年支出")."""
@@ -644,6 +659,9 @@ def _label_before_colon(text: str, start: int) -> tuple[str, int] | None:
     numbering = _NUMBERING.match(text[begin:colon])
     if numbering:
         begin += numbering.end()
+    opened = re.match(r"\s*其中\s*:\s*", text[begin:colon])
+    if opened:  # "其中：基本支出：86,214,507.38元": the part's label is after 其中：
+        begin += opened.end()
     label = _strip_verbs(text[begin:colon]).strip()
     if not re.search(f"[{CJK}]", label) or re.fullmatch(
         r"其中|主要包括|包括|含|另有|合计|总计|共计", label
@@ -847,6 +865,7 @@ def _amounts(
     found: list[Amount] = []
     previous_line: Line | None = None
     carried: Amount | None = None  # a form line's total, whose 其中 parts follow on the next lines
+    consolidated = bool(_CONSOLIDATED.search(report.norm.text))
     for line in report.lines:
         text = line.text
         line_before, previous_line = previous_line, line
@@ -889,6 +908,12 @@ def _amounts(
                 kind = None  # "2.校舍维修改造项目：预算185.00万元": the project's budget
             if kind is not None and _subordinate_sentence(text[: max(label_at, 0)]):
                 kind = None  # "所属县公证处…，全年业务收入86.40万元、支出79.15万元": its money
+            if (
+                kind is not None
+                and consolidated
+                and _HEAD_OFFICE_SUBJECT.match(re.split(r"[。;]", text[: match.label_end])[-1])
+            ):
+                kind = None  # "本部门由厅机关本级和22家所属单位汇总组成" / "厅机关本级全年预算…"
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is None and _bare_total(label, text[: match.label_end]):
@@ -3487,7 +3512,9 @@ def _rounded_restatement(one: Amount, other: Amount) -> Amount | None:
     coarse, fine = sorted((one, other), key=_quantum, reverse=True)
     if _quantum(coarse) == _quantum(fine):
         return None
-    rounded = fine.value.quantize(_quantum(coarse), rounding=ROUND_HALF_UP)
+    # by the step itself, not its exponent: 233.28亿元 is a step of 100万元 (100.00 as written)
+    step = _quantum(coarse)
+    rounded = (fine.value / step).to_integral_value(rounding=ROUND_HALF_UP) * step
     return fine if rounded == coarse.value else None
 
 

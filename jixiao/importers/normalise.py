@@ -860,6 +860,56 @@ def _form_unit_on_bare_amounts(text: str, origin: list[int]) -> tuple[str, list[
     return "".join(pieces), new_origin
 
 
+# a heading or caption stating the unit of the lines under it: "（三）预算收支情况（单位：元）",
+# "金额单位：万元"
+_UNIT_HEADING = re.compile(r"单位\s*:\s*(亿元|万元|千元|元)\s*\)?\s*$")
+# a key: value line of money under it: "调整后预算数:414,683,580.00", "其中:基本支出:86,214,507.38"
+_KEYED_BARE_AMOUNT = re.compile(
+    rf"^[ \t]*(?:其中\s*:\s*)?[{CJK}()“”\"、]{{2,20}}\s*:\s*({NUMBER})[ \t]*$"
+)
+# a key: value line passed over in such a block: a rate, "预算执行率:96.10%"
+_KEYED_RATE = re.compile(rf"^[ \t]*[{CJK}()]{{2,20}}\s*:\s*(?:{NUMBER})\s*%[ \t]*$")
+# keys whose value is no amount (a count, a rate, an area…): the block ends before them
+_NOT_AMOUNT_KEY = re.compile(r"人数|人员|人$|率|比例|比重|个数|户数|次数|面积|里程|分值|得分")
+
+
+def _unit_under_heading(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "（三）预算收支情况（单位：元）" / "预算批复数：427,163,580.00" / "调整后预算数：414,683,580.00":
+    key: value lines right under a line that closes on the unit, each value a bare number, take
+    that unit (as if written after the number). Only the run of such lines straight after the
+    unit line (a rate line, "预算执行率：96.10%", is passed over); a line of prose, a number with
+    its own unit or a key naming a count or a rate ends it, and a bare number anywhere else stays
+    bare. The unit added maps to the number's last digit, so the source quotes the line."""
+    inserts: dict[int, str] = {}
+    lines = text.split("\n")
+    position = 0
+    unit: str | None = None
+    for line in lines:
+        heading = _UNIT_HEADING.search(line)
+        keyed = _KEYED_BARE_AMOUNT.match(line)
+        if heading:
+            unit = heading.group(1)
+        elif unit is not None and keyed and not _NOT_AMOUNT_KEY.search(line[: keyed.start(1)]):
+            inserts[position + keyed.end(1)] = unit
+        elif unit is None or not _KEYED_RATE.match(line):
+            unit = None
+        position += len(line) + 1
+    if not inserts:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for at in sorted(inserts):
+        pieces.append(text[position:at])
+        new_origin.extend(origin[position:at])
+        pieces.append(inserts[at])
+        new_origin.extend([origin[at - 1]] * len(inserts[at]))
+        position = at
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
 # the parts of a spending or a budget named after their amount: "其中598.36万元为基本支出、
 # 11,646.73万元为项目支出", "（312.50万元用于人员经费）"
 _PART_AFTER_AMOUNT = re.compile(
@@ -901,6 +951,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
+    folded, origin = _unit_under_heading(folded, origin)  # before _form_unit_on_bare_amounts
     for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)

@@ -287,8 +287,13 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             above = (line, found)
         else:
             above = None
-    for columns, rows in _flattened_tables(lines):
-        found, read = _table_rows(rows, columns)
+    for columns, titles, rows in _flattened_tables(lines):
+        found, read = _table_rows(rows, columns) if columns else ([], set())
+        by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
+        total = _unit_rows_total(titles, by_unit, columns)
+        if total:
+            found = found + total
+            read = read | {rows[-1][0].index}
         if found:
             counts.extend(found)
             used |= read | {line.index for _, cells in rows for line, _ in cells}
@@ -314,23 +319,34 @@ def _total_row_by_role_columns(
     total is theirs, and no cell was lost or shifted). The 编制数 column is `_table_rows`' (a 合计
     row's quota is read there)."""
     titles = [cell.strip() for cell in header.text.split("\t")]
-    if len(rows) < 3 or not _TOTAL_ROW.match(rows[-1].text.split("\t")[0].strip()):
+    if any(len(row.text.split("\t")) != len(titles) for row in rows):
         return []
-    cells = [row.text.split("\t") for row in rows]
-    if any(len(row) != len(titles) for row in cells):
+    by_cells = [(row, row.text.split("\t")[0].strip(), _tab_cells(row)) for row in rows]
+    return _unit_rows_total(titles[1:], by_cells, columns)
+
+
+def _unit_rows_total(
+    titles: list[str],
+    rows: list[tuple[Line, str, list[tuple[Line, str]]]],
+    columns: dict[int, str],
+) -> list[_Count]:
+    """`_total_row_by_role_columns` on a table's value-column *titles* and its rows (row line,
+    row label, value cells at their places): tab rows or a table flattened one cell per line."""
+    if len(rows) < 3 or not _TOTAL_ROW.match(rows[-1][1]):
         return []
-    for row in cells[:-1]:
-        label = row[0].strip()
+    if any(len(cells) != len(titles) for _, _, cells in rows):
+        return []
+    for _, label, _ in rows[:-1]:
         role = classify(label, "人")
         if _TOTAL_ROW.match(label) or (role is not None and not _CATEGORY.search(label)):
             return []  # a second total, or a row of people by role: not a table by unit
     found: list[_Count] = []
-    total_row = rows[-1]
-    for column, title in enumerate(titles[1:], start=1):
+    total_row = rows[-1][0]
+    for column, title in enumerate(titles, start=1):
         role = _role_of_title(title)
         if (column in columns and role != ROLE_ACTUAL) or role not in _SUMMED_ROLES:
             continue  # (an 实有人数 column is a present column too: its 合计 is read here)
-        column_cells = [row[column] for row in cells]
+        column_cells = [cells[column - 1][1] for _, _, cells in rows]
         if not all(_TABLE_COUNT.match(c) or _DASH_CELL.match(c) for c in column_cells):
             continue
         total = _TABLE_COUNT.match(column_cells[-1])
@@ -339,14 +355,14 @@ def _total_row_by_role_columns(
         above = sum(int(m.group(1)) for c in column_cells[:-1] if (m := _TABLE_COUNT.match(c)))
         if above != int(total.group(1)):
             continue
-        at = total_row.start + sum(len(c) + 1 for c in cells[-1][:column])
+        place = rows[-1][2][column - 1][0]
         found.append(
             _Count(
                 str(role),
                 None,
                 int(total.group(1)),
                 total_row.start,
-                at + total.end(1),
+                place.start + total.end(1),
                 _UNIT_BRACKET.sub("", title),
             )
         )
@@ -703,22 +719,31 @@ def _total_over_quota_types(
 # a cell of a flattened staffing table: a count, or a dash for a cell with nothing in it
 _FLAT_CELL = re.compile(r"^\s*(?:\d{1,6}\s*(?:人|名)?|[—–\-－/]{1,2})\s*$")
 _FLAT_TITLE = re.compile(rf"^[{CJK}()]{{2,12}}$")
+# a row label of a flattened table by unit may say how many units it sums: "直属事业单位（6个）"
+_FLAT_UNIT_ROW = re.compile(rf"^[{CJK}]{{2,12}}\(\d{{1,3}}(?:个|家|所)\)$")
+
+
+def _flat_title(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(_FLAT_TITLE.match(text) or _FLAT_UNIT_ROW.match(text))
 
 
 def _flattened_tables(
     lines: list[Line],
-) -> list[tuple[dict[int, str], list[tuple[Line, list[tuple[Line, str]]]]]]:
+) -> list[tuple[dict[int, str], list[str], list[tuple[Line, list[tuple[Line, str]]]]]]:
     """A staffing table whose header was flattened one cell per line ("类别" / "编制数" / "实有
     人数"), then each row's label and its cells on their own lines ("在职人员" / "30" / "28",
     "退休人员" / "—" / "12"). Which number is in which column shows only by counting, so the
-    table is read only when every column title is a quota or head-count title (no 差额 / 备注
+    table is read only when every column title is a quota or head-count title (编制数 / 实有数,
+    or a role title a table by unit sums in its 合计 row: 在职人数 / 退休人数…; no 差额 / 备注
     column whose cells could be taken for them) and every row has exactly one cell per column
-    (a dash for an empty one); a cell lost or added leaves the whole table unread."""
+    (a dash for an empty one); a cell lost or added leaves the whole table unread. Returns each
+    table's column kinds, value-column titles and rows."""
     tables = []
     index = 0
     while index < len(lines):
         titles: list[Line] = []
-        while index < len(lines) and _FLAT_TITLE.match(lines[index].text.strip()):
+        while index < len(lines) and _flat_title(lines[index]):
             titles.append(lines[index])
             index += 1
         width = 0
@@ -729,12 +754,13 @@ def _flattened_tables(
             continue
         header = [line.text.strip() for line in titles[-width - 1 : -1]]
         columns = _column_kinds(header)
-        if len(titles) < width + 2 or len(columns) != width:
+        summed = [n for n, t in enumerate(header, 1) if _role_of_title(t) in _SUMMED_ROLES]
+        if len(titles) < width + 2 or len(set(columns) | set(summed)) != width:
             index += width
             continue
         rows = [(titles[-1], [(line, line.text) for line in lines[index : index + width]])]
         index += width
-        while index < len(lines) and _FLAT_TITLE.match(lines[index].text.strip()):
+        while index < len(lines) and _flat_title(lines[index]):
             cells = lines[index + 1 : index + 1 + width]
             if len(cells) < width or not all(_FLAT_CELL.match(c.text) for c in cells):
                 break
@@ -743,7 +769,7 @@ def _flattened_tables(
         if index < len(lines) and _FLAT_CELL.match(lines[index].text):
             continue  # a row with more cells than columns: a cell added or lost
         if len(rows) >= 2:
-            tables.append((columns, rows))
+            tables.append((columns, header, rows))
     return tables
 
 
@@ -816,6 +842,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
         counts: list[_Count] = []
         head: _Count | None = None
         brackets = _innermost_open_brackets(text)
+        quota_splits = _quota_split_misses(text, line.start, findings)
         for match in _COUNT.finditer(text):
             label, label_at = _label_before(text, match.start())
             if not label or _ABOVE.fullmatch(label):
@@ -857,6 +884,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if bracket is not None and _retirees_within(text, bracket, role, label):
                 counts.append(count)  # "实有人数21人（含退休人员3人）": the department's retirees
                 continue
+            if bracket in quota_splits:
+                continue  # "在职职工52,318人（编制内30,876人，编制外21,422人）": the count's parts
             if bracket is not None:
                 owner = _count_before(text, bracket)
                 if head is not None and owner == head.value and role in (None, head.role):
@@ -1353,8 +1382,74 @@ def _owner(text: str, bracket: int) -> tuple[str, str | None] | None:
 
 
 def _count_before(text: str, bracket: int) -> int | None:
-    match = re.search(r"(\d{1,6})[人名个]$", text[max(0, bracket - 8) : bracket])
-    return int(match.group(1)) if match else None
+    match = re.search(
+        r"(\d{1,3}(?:,\d{3})+|\d{1,6})[人名个]$", text[max(0, bracket - 10) : bracket]
+    )
+    return int(match.group(1).replace(",", "")) if match else None
+
+
+# the parts of a head-count by whether they hold a quota: 编制内 / 编内 / 在编 and 编制外 / 编外 /
+# 非编 / 合同制 / 聘用 / 劳务派遣 (人员 / 职工…); a split of the count, not of a sub-unit
+_IN_QUOTA_PART = r"编制内|编内|在编"
+_OUT_QUOTA_PART = r"(?:编制外|编外|非编)(?:聘用|合同制)?|合同制|聘用|劳务派遣"
+_QUOTA_SPLIT_ITEM = re.compile(
+    rf"^(?:其中[:]?)?(?:({_IN_QUOTA_PART})|({_OUT_QUOTA_PART}))(?:人员|职工|员工|教职工|干部)?"
+    r"(\d{1,3}(?:,\d{3})+|\d{1,6})(?:人|名)$"
+)
+
+
+def _quota_split(text: str, bracket: int) -> list[tuple[str, int]] | None:
+    """The items of a bracket that splits the count before it by quota, in and out
+    ("在职职工52,318人（编制内30,876人，编制外21,422人）"): two items or more, each a quota word
+    and a count, one in quota and one out at least, nothing else in the bracket."""
+    close = text.find(")", bracket)
+    if close < 0:
+        return None
+    inside = text[bracket + 1 : close]
+    items = [item for item in re.split(r"(?<!\d)[,，]|[,，](?!\d{3})|[、;；]", inside) if item]
+    matches = [_QUOTA_SPLIT_ITEM.match(item.strip()) for item in items]
+    if len(items) < 2 or not all(matches):
+        return None
+    if not any(m.group(1) for m in matches if m) or not any(m.group(2) for m in matches if m):
+        return None
+    return [(m.group(1) or m.group(2), int(m.group(3).replace(",", ""))) for m in matches if m]
+
+
+def _quota_split_misses(text: str, line_start: int, findings: Findings) -> set[int]:
+    """Brackets that split a head-count of the staff (在职 / 实有) by quota: where the parts do
+    not add up to the count, the report contradicts itself (import.W004, at the count and its
+    bracket; the count is kept as stated). Returns the brackets' offsets in *text* (their counts
+    are the head-count's parts, not a sub-unit's)."""
+    found: set[int] = set()
+    for opening in re.finditer(r"\(", text):
+        owner = _count_before(text, opening.start())
+        if owner is None:
+            continue
+        parts = _quota_split(text, opening.start())
+        if parts is None:
+            continue
+        number = re.search(r"(\d{1,3}(?:,\d{3})+|\d{1,6})[人名]$", text[: opening.start()])
+        if number is None:
+            continue
+        label, label_at = _label_before(text, number.start())
+        if classify(label, "人") not in (ROLE_IN_SERVICE, ROLE_ACTUAL):
+            continue
+        found.add(opening.start())
+        total = sum(value for _, value in parts)
+        if total == owner:
+            continue
+        close = text.find(")", opening.start())
+        listed = "＋".join(f"{word}{value}" for word, value in parts)
+        findings.add(
+            "import.W004",
+            "warning",
+            f"{label}{owner}人的编制内外分项（{listed}＝{total}人）与总数不符，按总数导入 / "
+            "the parts in and out of the quota do not add up to the stated head-count; the "
+            "count is kept as stated",
+            "请核对原文各分项 / check the parts in the report",
+            (line_start + label_at, line_start + close + 1),
+        )
+    return found
 
 
 def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:

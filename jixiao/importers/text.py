@@ -41,7 +41,7 @@ from jixiao.importers.table_rates import (
     table_execution_rates,
     year_column_rates,
 )
-from jixiao.importers.years import contradicting_year
+from jixiao.importers.years import contradicting_year, table_captions
 from jixiao.io.files import read_input_bytes
 
 MAX_TEXT_CHARS = 2_000_000
@@ -454,6 +454,20 @@ class Given:
     department: str | None = None
 
 
+# the figures a money table's total row and the prose both state for the year
+_TOTAL_KEY = re.compile(r"^(?:executed|budget)\.total$")
+
+
+def table_captions_stop(text: str) -> bool:
+    """A line of prose after a table (a sentence, not a cell): the table has ended."""
+    return "\t" not in text and len(text) > 40
+
+
+def _line_names_year(lines: list[Line], at: int, year: int) -> bool:
+    """The line holding offset *at* names *year* (the prose states the figure for that year)."""
+    return any(line.start <= at < line.end and f"{year}年" in line.text for line in lines)
+
+
 class _Importer:
     def __init__(self, report: ReportText, findings: Findings, given: Given) -> None:
         self.report = report
@@ -547,6 +561,7 @@ class _Importer:
         )
 
     def _read_statements(self, data: dict[str, Any]) -> None:
+        self._caption_year_against_prose(data.get("year"))
         self._asset_change()
         self._asset_change_form_line()
         self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
@@ -774,6 +789,54 @@ class _Importer:
             f"check the year (title: {title.describe()}); give --year if the title is wrong",
             mention.span,
         )
+
+    def _caption_year_against_prose(self, year: int | None) -> None:
+        """A money table captioned with another year than the title's ("表2 2023年度部门支出决算
+        表" in a report titled 2024) whose figure is the one the prose states for the report's
+        year (its 合计 116,524.00 = "全年支出11.6524亿元"): the caption contradicts the title and
+        the prose (import.W018), pointing at the caption. A table of another year whose figures
+        differ from the prose's (last year's 决算表 beside this year's) is no contradiction."""
+        if year is None or not self.title_year:
+            return
+        lines = self.report.lines
+        for index, mention in table_captions(self.report):
+            if mention.year == year:
+                continue
+            start = lines[index].end
+            end = start
+            for line in lines[index + 1 : index + 41]:
+                if line.heading is not None or table_captions_stop(line.text):
+                    break
+                end = line.end
+            inside = [f for f in self.stated if start <= f.start < end and _TOTAL_KEY.match(f.key)]
+            for fact in inside:
+                prose = next(
+                    (
+                        other
+                        for other in self.stated
+                        if other.key == fact.key
+                        and other.value == fact.value
+                        and not start <= other.start < end
+                        and not _line_names_year(lines, other.start, mention.year)
+                    ),
+                    None,
+                )
+                if prose is None:
+                    continue
+                amount = f"{fact.value:,.2f}"
+                caption = lines[index].text.strip()
+                place = self.report.source(prose.start, prose.end).describe()
+                self.findings.add(
+                    "import.W018",
+                    "warning",
+                    f"报告标题为{year}年度，但表格标题写的是{mention.year}年度（“{caption}”），"
+                    f"而表中{fact.label or '合计'}{amount}万元正是正文所写{year}年度的数额，两者矛盾 / "
+                    f"the title states {year}, a table's caption {mention.year}, yet the table's "
+                    f"{amount} is the {year} figure the prose states",
+                    f"核对表格标题的年度（正文：{place}） / check the caption's year (prose: {place})",
+                    mention.span,
+                )
+                break
 
     def _settle_name(self, name: str | None) -> str:
         """The given department (--department) over the text's; a placeholder when neither."""
@@ -2012,6 +2075,8 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     body = re.sub(r"^(?:[-—–:\s·•]+|关于)+", "", body).strip(" -—:")
     body = body.split("关于", 1)[0]  # "某局关于2021年度部门整体支出绩效自评情况的报告"
     body = re.sub(r"(?:部门|单位)$", "", body)
+    # "津港市住房和城乡建设委员会（本级）", "某局机关本级": the report's scope, not the name
+    body = re.sub(r"(?<=[局委会办厅室])(?:\((?:机关)?本级\)|(?:机关)?本级)$", "", body)
     name = (
         body
         if len(body) >= 2 and re.search(f"[{CJK}]", body) and not re.search(r"[,。]", body)

@@ -87,3 +87,23 @@ def contradicting_year(
     if not years or any(mention.year == title_year for mention in years):
         return None
     return years[0]
+
+
+def table_captions(report: ReportText) -> list[tuple[int, YearMention]]:
+    """(line index, year) of each money table's caption naming a year: "表2 2023年度部门支出决算表"
+    (a year, then money words closing on 表), or a caption whose unit is stated on it or on the
+    next line ("2023年度预算及支出情况（万元）")."""
+    found = []
+    lines = report.lines
+    for index, line in enumerate(lines):
+        text = _UNIT.sub("", line.text).rstrip(" ()")
+        caption = _CAPTION.match(text)
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if caption and (
+            caption.group(0).rstrip(")）").endswith("表")
+            or re.search(r"表\(", caption.group(0))
+            or _UNIT.search(line.text)
+            or _UNIT.match(following.strip())
+        ):
+            found.append((index, _mention(line.start, caption, group_start=True)))
+    return found
