@@ -869,6 +869,8 @@ _KEYED_BARE_AMOUNT = re.compile(
 )
 # a key: value line passed over in such a block: a rate, "预算执行率:96.10%"
 _KEYED_RATE = re.compile(rf"^[ \t]*[{CJK}()]{{2,20}}\s*:\s*(?:{NUMBER})\s*%[ \t]*$")
+# a key that carries its unit already ("全年预算数(万元):", see _form_unit_on_bare_amounts)
+_UNIT_IN_KEY = re.compile(r"\((?:亿元|万元|千元|元)\)")
 # keys whose value is no amount (a count, a rate, an area…): the block ends before them
 _NOT_AMOUNT_KEY = re.compile(r"人数|人员|人$|率|比例|比重|个数|户数|次数|面积|里程|分值|得分")
 
@@ -880,6 +882,8 @@ def _unit_under_heading(text: str, origin: list[int]) -> tuple[str, list[int]]:
     unit line (a rate line, "预算执行率：96.10%", is passed over); a line of prose, a number with
     its own unit or a key naming a count or a rate ends it, and a bare number anywhere else stays
     bare. The unit added maps to the number's last digit, so the source quotes the line."""
+    if len({m.group(1) for m in _OTHER_UNIT_LINE.finditer(text)}) > 1:
+        return text, origin  # "单位：万元" and "单位：元" both: which holds where is not proven
     inserts: dict[int, str] = {}
     lines = text.split("\n")
     position = 0
@@ -889,7 +893,12 @@ def _unit_under_heading(text: str, origin: list[int]) -> tuple[str, list[int]]:
         keyed = _KEYED_BARE_AMOUNT.match(line)
         if heading:
             unit = heading.group(1)
-        elif unit is not None and keyed and not _NOT_AMOUNT_KEY.search(line[: keyed.start(1)]):
+        elif (
+            unit is not None
+            and keyed
+            and not _NOT_AMOUNT_KEY.search(line[: keyed.start(1)])
+            and not _UNIT_IN_KEY.search(line[: keyed.start(1)])
+        ):
             inserts[position + keyed.end(1)] = unit
         elif unit is None or not _KEYED_RATE.match(line):
             unit = None
@@ -951,7 +960,6 @@ def normalise(text: str) -> Normalised:
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
-    folded, origin = _unit_under_heading(folded, origin)  # before _form_unit_on_bare_amounts
     for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
@@ -962,6 +970,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _apply_lexicon(folded, origin)
     folded, origin = _form_unit_on_bare_amounts(folded, origin)
+    folded, origin = _unit_under_heading(folded, origin)  # what the pass above left bare
     folded, origin = _parts_named_after_amounts(folded, origin)
     origin.append(len(text))
     return Normalised(folded, tuple(origin))

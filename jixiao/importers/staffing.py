@@ -344,8 +344,9 @@ def _unit_rows_total(
     total_row = rows[-1][0]
     for column, title in enumerate(titles, start=1):
         role = _role_of_title(title)
-        if (column in columns and role != ROLE_ACTUAL) or role not in _SUMMED_ROLES:
-            continue  # (an 实有人数 column is a present column too: its 合计 is read here)
+        by_type = any(_CATEGORY.search(label) for _, label, _ in rows[:-1])
+        if (column in columns and (role != ROLE_ACTUAL or by_type)) or role not in _SUMMED_ROLES:
+            continue  # (an 实有人数 column of a table by unit is a present column too: read here)
         column_cells = [cells[column - 1][1] for _, _, cells in rows]
         if not all(_TABLE_COUNT.match(c) or _DASH_CELL.match(c) for c in column_cells):
             continue

@@ -204,8 +204,12 @@ def _rate_of_a_named_subject(line: Line, label: str, start: int) -> bool:
 
 
 def _names_another_subject(subject: str) -> bool:
+    # a year ("2024年度部门…") or a comparison ("较2023年提高2.1个百分点") names no subject
+    subject = re.sub(r"\d{4}年度?|较.*|部门$", "", subject)
     rest = _OWN_SUBJECT_WORDS.sub("", re.sub(r"[()“”\s,:]", "", subject))
     rest = _OWN_BODY.sub("", rest)
+    if len(re.findall(f"[{CJK}]", rest)) < 2:
+        return False
     return names_something_else(rest)
 
 
