@@ -400,13 +400,27 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
     return found
 
 
-def _role_pairs_row(row: Line) -> list[_Count]:
+# a form's section caption in the first cell of each of its rows ("人员情况", "人员编制情况"): no
+# role and no type of people of its own
+_SECTION_CAPTION = re.compile(
+    rf"^(?:人员|编制|人员编制|单位人员|机构人员)[{CJK}]{{0,2}}(?:情况|信息|构成)$"
+)
+
+
+def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     """One row of key/value pairs in a form whose rows differ in width ("编制人数 | 28 | 在职人数 |
     26 | 退休人数 | 11" above "内设机构 | 6个 | 下属单位 | …"): read as `_key_value_rows` reads a
     row, only when it has two pairs or more, every key names a head-count role and no more
-    (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs."""
+    (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs.
+    A row opened by the form's section caption, written out on every row of a merged cell ("人员
+    情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
+    row is."""
     cells = row.text.split("\t")
-    if len(cells) < 4 or len(cells) % 2:
+    if len(cells) % 2 and _SECTION_CAPTION.match(cells[0].strip()):
+        # "人员情况 | 编制数 | 9": a form's merged section caption written out on its row
+        at = len(cells[0]) + 1
+        return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs=1)
+    if len(cells) < 2 * pairs or len(cells) % 2:
         return []
     keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
     if any(_role_of_title(key) is None for key in keys) or not all(
