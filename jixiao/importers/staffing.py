@@ -768,6 +768,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             count = _count_under_label(label_line, line)
             if count is not None:
                 per_line.append([count])
+                split = _flattened_split_of_actual(report.lines, line.index, count)
+                per_line.extend([part] for part in split)
+                keyed_parts.update(range(line.index + 1, line.index + 1 + 2 * len(split)))
             continue
         if not re.search(r"编|在职|退休|离休|实有|现有|遗属|人员|人数", text):
             continue
@@ -1108,6 +1111,45 @@ def _keyed_split_of_actual(lines: list[Line], index: int) -> list[_Count]:
                 match.group(2),
             )
         )
+    roles = [part.role for part in parts]
+    if len(parts) < 2 or len(set(roles)) != len(roles):
+        return []
+    if sum(part.value for part in parts) != actual.value:
+        return []
+    return parts
+
+
+# "其中：在职" / "13" / "退休" / "7" under "实有人数" / "20": a bare role word, one a cell
+_FLAT_PART = re.compile(r"\s*(其中:?)?\s*(在职|退休|离休)(?:人数|人员)?\s*")
+
+
+def _flattened_split_of_actual(lines: list[Line], index: int, actual: _Count) -> list[_Count]:
+    """ "实有人数" / "20" / "其中：在职" / "13" / "退休" / "7": a form flattened one cell per line
+    whose 实有 count (on the line *index*) is split by role in the label and count pairs right
+    after it, the first label opening on 其中, each a bare role word (在职 / 退休 / 离休, maybe with
+    人数 / 人员) over a count. Read only when no role comes twice, two parts or more, and they add
+    up to the 实有 count (a split by type, or one that misses, is not read: then "其中：在职人数"
+    alone is read as `_part_of_actual_above` says)."""
+    if actual.role != ROLE_ACTUAL:
+        return []
+    parts: list[_Count] = []
+    at = index + 1
+    while at + 1 < len(lines):
+        label = _FLAT_PART.fullmatch(lines[at].text)
+        count = _BARE_COUNT.match(lines[at + 1].text)
+        if label is None or count is None or bool(label.group(1)) != (not parts):
+            break
+        parts.append(
+            _Count(
+                _KEYED_PART_ROLES[label.group(2)],
+                None,
+                int(count.group(1)),
+                lines[at].start + label.start(2),
+                lines[at + 1].start + count.end(1),
+                label.group(2),
+            )
+        )
+        at += 2
     roles = [part.role for part in parts]
     if len(parts) < 2 or len(set(roles)) != len(roles):
         return []

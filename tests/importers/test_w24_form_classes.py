@@ -137,3 +137,104 @@ def test_an_earlier_year_s_rate_is_not_read(sentence: str) -> None:
 )
 def test_this_year_s_rate_is_read(sentence: str) -> None:
     assert read(sentence)["rates.execution"] == "95"
+
+
+# ── 4. a flattened form's 实有 count split by bare role words ─────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("其中：在职", "退休"), ("其中在职人数", "退休人数"), ("其中：退休", "在职")],
+)
+def test_a_flattened_split_of_the_actual_count_by_bare_role_words_is_read(
+    first: str, second: str
+) -> None:
+    counts = {"在职": "16", "退休": "6"}
+    one = counts["在职" if "在职" in first else "退休"]
+    two = counts["在职" if "在职" in second else "退休"]
+    figures = read(f"编制数\n18\n实有人数\n22\n{first}\n{one}\n{second}\n{two}\n内设机构\n3个\n")
+    assert figures["staffing.actual_total"] == "22"
+    assert figures["staffing.in_service"] == "16"
+    assert figures["staffing.retired"] == "6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parts miss the 实有 count
+        "实有人数\n22\n其中：在职\n15\n退休\n6\n",
+        # under the quota, not the 实有 count
+        "编制数\n22\n其中：在职\n16\n退休\n6\n",
+        # no 其中 opens the split
+        "实有人数\n22\n在职\n16\n退休\n6\n",
+    ],
+)
+def test_a_split_that_misses_or_stands_under_no_actual_count_is_not_read(text: str) -> None:
+    figures = read(text)
+    assert "staffing.in_service" not in figures
+    assert "staffing.retired" not in figures
+
+
+# ── 5. a flattened form's money block under a caption, below the form's unit line ─────────────
+
+FLAT_FORM = (
+    "部门（单位）名称\n某县文化馆\n"
+    "{caption}\n项目\n{budget}\n{spent}\n执行率\n"
+    "年度资金总额\n500.00\n480.00\n96.00%\n"
+    "{cut1}\n一般公共预算\n470.00\n450.00\n95.74%\n单位自有资金\n30.00\n30.00\n100.00%\n"
+    "{cut2}\n基本支出\n320.00\n318.00\n99.38%\n项目支出\n180.00\n162.00\n90.00%\n"
+    "年度主要任务\n任务名称\n预算金额\n图书采购\n40.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "budget", "spent", "cut1", "cut2"),
+    [
+        (
+            "年度部门整体支出预算执行情况",
+            "年度预算数",
+            "执行数",
+            "按收入性质分：",
+            "按支出性质分：",
+        ),
+        ("预算执行情况", "全年预算数", "全年执行数", "按资金来源分：", "按支出类型分："),
+        ("资金使用情况", "预算数", "实际支出数", "按收入来源：", "按支出性质："),
+    ],
+)
+def test_a_flattened_form_block_with_two_cuts_under_the_unit_line_is_read(
+    caption: str, budget: str, spent: str, cut1: str, cut2: str
+) -> None:
+    text = FLAT_FORM.format(caption=caption, budget=budget, spent=spent, cut1=cut1, cut2=cut2)
+    figures = read(text)
+    assert money_only(figures) == {
+        "budget.total": "500",
+        "budget.basic": "320",
+        "budget.project": "180",
+        "executed.total": "480",
+        "executed.basic": "318",
+        "executed.project": "162",
+    } | {k: v for k, v in money_only(figures).items() if k == "budget.initial_total"}
+    assert figures["rates.execution"] == "96"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("99.38%", "98.38%"),  # a part row's rate its figures miss
+        ("162.00\n90.00%", "160.00\n88.89%"),  # a cut that misses the total
+        ("项目\n", "项目\n资金性质\n"),  # a title left over between the label title and columns
+        ("470.00\n450.00\n95.74%", "480.00\n460.00\n95.83%"),  # the cut by source misses
+    ],
+)
+def test_a_flattened_form_block_its_arithmetic_does_not_prove_is_not_read(
+    old: str, new: str
+) -> None:
+    text = FLAT_FORM.format(
+        caption="预算执行情况",
+        budget="年度预算数",
+        spent="执行数",
+        cut1="按收入性质分：",
+        cut2="按支出性质分：",
+    ).replace(old, new, 1)
+    figures = read(text)
+    assert "executed.basic" not in figures and "rates.execution" not in figures
