@@ -1473,10 +1473,32 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         end = index
         while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
-        for rows, above in _form_tables(lines[index:end], lines[max(0, index - 2) : index]):
-            found.extend((half, above) for half in _side_by_side_halves(rows))
+        above = lines[max(0, index - 2) : index]
+        if not _unit_stated(lines[index:end], above):
+            above = [*_form_unit_line(lines, index), *above]
+        for rows, above_rows in _form_tables(lines[index:end], above):
+            found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
+
+
+_UNIT_LINE = re.compile(r"^\(?(?:金额|货币)?单位[:]?\s*(?:亿元|万元|千元|元)\)?$")
+_FORM_UNIT_REACH = 40
+
+
+def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
+    """The unit line of a form that holds no prose ("单位：万元" alone on its line under the
+    title, then cells and headings: "一、单位基本情况" / "编制数   22   实有人数   30" / "二、预算执行
+    情况"), for a table starting at *index* that states no unit of its own: the nearest line above
+    it that is only a unit, when no sentence (a line ending on 。) and no other unit stands
+    between (a report's prose, or a table of its own unit, ends the unit's reach); [] otherwise."""
+    for at in range(index - 1, max(-1, index - _FORM_UNIT_REACH), -1):
+        text = lines[at].text.strip()
+        if _UNIT_LINE.match(text):
+            return [lines[at]]
+        if text.endswith("。") or _TABLE_UNIT.search(text):
+            return []
+    return []
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:

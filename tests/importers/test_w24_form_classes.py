@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.importers.document import ReportText
 from jixiao.importers.result import ImportResult
-from jixiao.importers.text import import_text
+from jixiao.importers.text import blocks_from_text, import_text
 from tests.importers.reading import claimed_figures, money_only
 
 TITLE = "某县文化馆2023年度部门整体支出绩效自评表\n单位：万元\n"
@@ -238,3 +239,70 @@ def test_a_flattened_form_block_its_arithmetic_does_not_prove_is_not_read(
     ).replace(old, new, 1)
     figures = read(text)
     assert "executed.basic" not in figures and "rates.execution" not in figures
+
+
+# ── 6. a form laid out with runs of spaces: rows stay rows, the block, the form's unit line ───
+
+COLUMNS = (0, 24, 40, 56, 68, 76)
+
+
+def spaced(*cells: str, indent: int = 0) -> str:
+    """A row laid out with spaces, each cell starting at its display column (an ideograph 2)."""
+    line = " " * indent
+    for cell, column in zip(cells, COLUMNS, strict=False):
+        width = sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
+        line += " " * max(column - width, 2 if line.strip() else 0) + cell
+    return line + "\n"
+
+
+def spaced_form(unit: str, budget: str, spent: str, s1: str, s2: str, between: str = "") -> str:
+    return (
+        "填报单位：某县文化馆（盖章）                    主管部门：某县文旅局\n"
+        f"{unit}\n一、基本情况\n"
+        "单位性质        公益一类事业单位          内设机构      3个\n"
+        f"二、预算执行情况\n{between}"
+        + spaced("项目", budget, spent, "执行率", s1, s2)
+        + spaced("资金总额", "500.00", "480.00", "96.00%", "10", "9.60")
+        + spaced("其中：财政拨款", "470.00", "450.00", "95.74%", indent=2)
+        + spaced("上年结转", "30.00", "30.00", "100.00%", indent=8)
+        + spaced("基本支出", "320.00", "318.00", "99.38%", indent=2)
+        + spaced("项目支出", "180.00", "162.00", "90.00%", indent=2)
+        + "三、年度目标完成情况\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "budget", "spent", "s1", "s2"),
+    [
+        ("单位：万元", "预算数", "执行数", "分值", "得分"),
+        ("金额单位：万元", "全年预算数", "全年执行数", "权重", "得分"),
+        ("（单位：万元）", "调整后预算数", "实际支出数", "分值", "评分"),
+    ],
+)
+def test_a_spaced_form_block_with_short_part_rows_under_the_form_s_unit_is_read(
+    unit: str, budget: str, spent: str, s1: str, s2: str
+) -> None:
+    figures = read(spaced_form(unit, budget, spent, s1, s2))
+    money = money_only(figures)
+    assert money["budget.total"] == "500" and money["executed.total"] == "480"
+    assert money["budget.basic"] == "320" and money["executed.project"] == "162"
+    assert figures["rates.execution"] == "96"
+    assert "470" not in money.values()  # a funding-source row is no total and no 基本/项目
+
+
+def test_short_rows_that_leave_a_money_column_blank_do_not_prove_a_spaced_block() -> None:
+    # the blank columns at the end are no score columns: a cell may be lost anywhere
+    text = spaced_form("单位：万元", "预算数", "执行数", "上年数", "增减数")
+    assert "executed.basic" not in read(text)
+
+
+def test_a_unit_line_above_prose_does_not_reach_a_later_table() -> None:
+    sentence = "全年工作有序推进，各项资金按进度拨付。\n"
+    text = spaced_form("单位：万元", "预算数", "执行数", "分值", "得分", between=sentence)
+    assert "executed.basic" not in money_only(read(text))
+
+
+def test_a_spaced_row_is_not_joined_to_the_next_line_as_wrapped_prose() -> None:
+    text = spaced("项目", "预算数", "执行数", "执行率", "分值", "得分") + "资金总额说明文字很长\n"
+    lines = [line.text for line in ReportText("<t>", blocks_from_text(TITLE + text)).lines]
+    assert lines[-1] == "资金总额说明文字很长"
