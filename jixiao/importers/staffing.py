@@ -281,6 +281,12 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             if found:
                 counts.extend(found)
                 used.add(line.index)
+        elif line.index not in used and _SPACED_GAP.search(line.text.strip()):
+            # "编制数          22          实有人数      30": a form's row laid out with spaces
+            found = _role_pairs_row(_spaced_as_cells(line))
+            if found:
+                counts.extend(found)
+                used.add(line.index)
     for columns, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns)
         if found:
@@ -400,6 +406,17 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
     return found
 
 
+_SPACED_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _spaced_as_cells(line: Line) -> Line:
+    """A line whose cells stand apart by runs of two spaces or more, each run's first space made a
+    tab (the others stay, leading the next cell), so that every character keeps its place."""
+    text = line.text.strip()
+    start = line.start + line.text.index(text[0]) if text else line.start
+    return replace(line, text=_SPACED_GAP.sub(lambda m: "\t" + m.group(0)[1:], text), start=start)
+
+
 # a form's section caption in the first cell of each of its rows ("人员情况", "人员编制情况"): no
 # role and no type of people of its own
 _SECTION_CAPTION = re.compile(
@@ -412,6 +429,7 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     26 | 退休人数 | 11" above "内设机构 | 6个 | 下属单位 | …"): read as `_key_value_rows` reads a
     row, only when it has two pairs or more, every key names a head-count role and no more
     (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs.
+    A line laid out with runs of spaces instead of tabs is read the same way (`_spaced_as_cells`).
     A row opened by the form's section caption, written out on every row of a merged cell ("人员
     情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
     row is."""

@@ -306,3 +306,40 @@ def test_a_spaced_row_is_not_joined_to_the_next_line_as_wrapped_prose() -> None:
     text = spaced("项目", "预算数", "执行数", "执行率", "分值", "得分") + "资金总额说明文字很长\n"
     lines = [line.text for line in ReportText("<t>", blocks_from_text(TITLE + text)).lines]
     assert lines[-1] == "资金总额说明文字很长"
+
+
+# ── 7. staffing key/value pairs laid out with spaces ──────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "编制数          18                        实有人数      22\n"
+        "在职人数        16                        退休人数      6\n",
+        "核定编制    18    实有人员    22\n在职人员    16    退休人员    6\n",
+        "编制人数  18  实有人数  22  在职人数  16  退休人数  6\n",
+    ],
+)
+def test_role_pairs_laid_out_with_spaces_are_read(rows: str) -> None:
+    figures = read(rows)
+    assert figures["staffing.authorized"] == "18"
+    assert figures["staffing.actual_total"] == "22"
+    assert figures["staffing.in_service"] == "16"
+    assert figures["staffing.retired"] == "6"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # one key is no role (a count of offices beside the quota)
+        "编制数          18                        内设机构      5\n",
+        # last year's
+        "上年编制数      18                        上年实有人数  22\n",
+        # a single pair is no row of pairs
+        "编外聘用人员    14\n",
+    ],
+)
+def test_spaced_pairs_with_a_key_that_is_no_role_are_not_read(rows: str) -> None:
+    figures = read(rows)
+    assert "staffing.authorized" not in figures
+    assert "staffing.actual_total" not in figures
