@@ -1164,7 +1164,7 @@ def _flattened_split_of_actual(lines: list[Line], index: int, actual: _Count) ->
                 int(count.group(1)),
                 lines[at].start + label.start(2),
                 lines[at + 1].start + count.end(1),
-                label.group(2),
+                _PART_OF_ACTUAL.sub("", lines[at].text.strip()).strip(),
             )
         )
         at += 2

@@ -302,6 +302,19 @@ def test_a_unit_line_above_prose_does_not_reach_a_later_table() -> None:
     assert "executed.basic" not in money_only(read(text))
 
 
+def test_a_unit_line_over_one_table_does_not_reach_the_next_table() -> None:
+    text = (
+        "表1 预算执行情况\n单位：万元\n"
+        "项目\t全年预算数\t全年支出数\t执行率\n"
+        "基本支出\t400.00\t396.00\t99.00%\n项目支出\t100.00\t90.00\t90.00%\n"
+        "合计\t500.00\t486.00\t97.20%\n"
+        "表2 绩效评价得分表\n"
+        "一级指标\t分值\t扣分\t得分\n投入\t20\t1\t19\n产出\t80\t3\t77\n合计\t100\t4\t96\n"
+    )
+    result = imported(text)
+    assert not any("扣分" in finding.message for finding in result.findings)
+
+
 def test_a_spaced_row_is_not_joined_to_the_next_line_as_wrapped_prose() -> None:
     text = spaced("项目", "预算数", "执行数", "执行率", "分值", "得分") + "资金总额说明文字很长\n"
     lines = [line.text for line in ReportText("<t>", blocks_from_text(TITLE + text)).lines]
