@@ -1698,6 +1698,7 @@ def _read_table(
     income_total = _income_has_parts(rows[1:])
     total_row_phase: Phase | str | None = None
     projects_only = _project_table(header, above, rows[header_rows:])
+    total_seen = False
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1705,6 +1706,13 @@ def _read_table(
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _part_row_label(row_label)
+        if total_seen and _SOURCE_ROW.fullmatch(row_label):
+            row_label = (
+                f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
+            )
+        total_seen = total_seen or bool(
+            classify(row_label)[0] == "total" or re.fullmatch(r"合计|总计|总额|共计", row_label)
+        )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
         if projects_only and _PROJECTS_TOTAL_ROW.fullmatch(row_label):
@@ -1833,6 +1841,12 @@ def _spent_carryover(kind: str | None, title: str) -> str | None:
 
 # a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
 _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+# a row naming a source of funds alone ("财政拨款", "其他资金", "一般公共预算"): below a table's total
+# row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
+_SOURCE_ROW = re.compile(
+    r"(?:财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
+    r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
+)
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
 

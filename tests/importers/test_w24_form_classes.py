@@ -356,3 +356,27 @@ def test_spaced_pairs_with_a_key_that_is_no_role_are_not_read(rows: str) -> None
     figures = read(rows)
     assert "staffing.authorized" not in figures
     assert "staffing.actual_total" not in figures
+
+
+# ── 8. a funding-source row under a table's total row, with no 其中 ───────────────────────────
+
+
+@pytest.mark.parametrize("source", ["财政拨款", "一般公共预算", "其他资金", "单位自有资金"])
+def test_a_source_row_under_the_total_row_is_a_part_and_not_read(source: str) -> None:
+    text = (
+        "项目\t全年预算数\t全年执行数\t执行率\n"
+        "合计\t500.00\t480.00\t96.00%\n"
+        f"{source}\t470.00\t450.00\t95.74%\n"
+        "基本支出\t320.00\t318.00\t99.38%\n"
+        "项目支出\t180.00\t162.00\t90.00%\n"
+    )
+    result = imported(text)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "500" and money["executed.total"] == "480"
+    assert not any(f.id == "import.W003" for f in result.findings)
+
+
+def test_a_source_row_above_any_total_row_is_still_read_as_before() -> None:
+    # no total row above it: "财政拨款" there is the department's whole money, as before
+    text = "项目\t全年预算数\t全年执行数\n财政拨款\t470.00\t450.00\n"
+    assert money_only(read(text)).get("executed.total") == "450"
