@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from jixiao.importers import reconcile
 from jixiao.importers.document import Line
@@ -67,11 +68,38 @@ def flattened_cells(lines: list[Line]) -> list[Cell]:
     for index, line in enumerate(lines):
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
-            cells.extend(
-                _read(lines, index + 1, unit.group(1))
-                or _read_rate_block(lines, index + 1, unit.group(1))[0]
-            )
+            found = _read(lines, index + 1, unit.group(1))
+            for begin in [] if found else _block_starts(lines, index):
+                found = _read_rate_block(lines, begin, unit.group(1))[0]
+                if found:
+                    break
+            cells.extend(found)
     return cells
+
+
+def _block_starts(lines: list[Line], index: int) -> list[int]:
+    """Where a form's money block may start under its unit line (*index*): right below it, or,
+    in a form flattened one cell per line whose unit line stands under the title with other
+    cells between ("单位：万元" / "部门（单位）名称" / … / "年度部门整体支出预算执行情况" / "项目" /
+    "年度预算数" / …), at each later title over the row labels ("项目", `_LABEL_COLUMN_TITLE`), up
+    to the next unit line. The block itself must then be proven by its rates and sums
+    (`_read_rate_block`)."""
+    starts = [index + 1]
+    for at in range(index + 2, min(len(lines), index + _FORM_REACH)):
+        text = lines[at].text.strip()
+        if _UNIT.search(text) or _CAPTION_UNIT.match(text):
+            break
+        if _LABEL_COLUMN_TITLE.match(text):
+            starts.append(at)
+    return starts
+
+
+# how many lines below a form's unit line its money block may start
+_FORM_REACH = 80
+# the title over a form block's row labels ("项目"), maybe under a caption line
+_LABEL_COLUMN_TITLE = re.compile(r"^(?:资金)?(?:项目|类别|科目)(?:名称)?$")
+# a line between a form block's rows that opens another cut of the total ("按支出性质分：")
+_CUT_LINE = re.compile(rf"^[{CJK}]{{2,12}}:$")
 
 
 def flattened_execution_rates(lines: list[Line]) -> list[tuple[Decimal, int, int, str]]:
@@ -81,7 +109,11 @@ def flattened_execution_rates(lines: list[Line]) -> list[tuple[Decimal, int, int
     for index, line in enumerate(lines):
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
-            rate = _read_rate_block(lines, index + 1, unit.group(1))[1]
+            rate = None
+            for begin in _block_starts(lines, index):
+                rate = _read_rate_block(lines, begin, unit.group(1))[1]
+                if rate is not None:
+                    break
             if rate is None:
                 rate = _rate_column(lines, index + 1, unit.group(1))
             if rate is not None:
@@ -282,6 +314,10 @@ def _read_rate_block(
     while index < len(lines) and _is_cell(lines[index]):
         index += 1
     columns = index - first
+    extra = titles[: -columns - 1] if columns >= 3 else []
+    if extra and not (len(extra) == 1 and _LABEL_COLUMN_TITLE.match(extra[0].text.strip())):
+        return [], None  # a title left over that is not the title over the row labels
+    titles = titles[len(extra) :]
     if columns < 3 or len(titles) != columns + 1:
         return [], None  # a title left over or missing: the columns are not known
     headers = [title.text.strip() for title in titles[:-1]]
@@ -293,6 +329,7 @@ def _read_rate_block(
     ):
         return [], None
     rows: list[tuple[Line, list[Line]]] = []
+    cuts: list[int] = []  # the index of the first row after each "按…分：" line
     label, index = titles[-1], first
     while True:
         values = []
@@ -313,6 +350,16 @@ def _read_rate_block(
         ):
             label, index = lines[index], index + 1
             continue
+        if (
+            len(rows) >= 1
+            and index + 2 < len(lines)
+            and _CUT_LINE.match(lines[index].text.strip())
+            and _ROW_LABEL.match(lines[index + 1].text.strip())
+            and _is_number(lines[index + 2])
+        ):
+            cuts.append(len(rows))
+            label, index = lines[index + 1], index + 2
+            continue
         break
     if len(rows) < 2:
         return [], None
@@ -327,11 +374,15 @@ def _read_rate_block(
     if not all(_rate_matches(rate, spent, budget) for _, (budget, spent, rate) in figures):
         return [], None
     total, *parts = figures
-    for column in (0, 1):
-        if not reconcile.Reading(
-            "column", total[1][column], tuple(values[column] for _, values in parts), column
-        ).adds_up:
-            return [], None
+    bounds = [1, *cuts, len(figures)]
+    # each cut of the total ("按收入性质分：" / "按支出性质分：") adds up to it on its own
+    groups = [figures[a:b] for a, b in pairwise(bounds) if b > a]
+    for group in groups or [parts]:
+        for column in (0, 1):
+            if not reconcile.Reading(
+                "column", total[1][column], tuple(values[column] for _, values in group), column
+            ).adds_up:
+                return [], None
     cells = [
         Cell(
             _PART_PREFIX.sub("", label.text.strip()),

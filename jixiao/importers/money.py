@@ -1503,10 +1503,33 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         end = index
         while end < len(lines) and ("\t" in lines[end].text or _section_row(lines, end)):
             end += 1
-        for rows, above in _form_tables(lines[index:end], lines[max(0, index - 2) : index]):
-            found.extend((half, above) for half in _side_by_side_halves(rows))
+        above = lines[max(0, index - 2) : index]
+        if not _unit_stated(lines[index:end], above):
+            above = [*_form_unit_line(lines, index), *above]
+        for rows, above_rows in _form_tables(lines[index:end], above):
+            found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
+
+
+_UNIT_LINE = re.compile(r"^\(?(?:金额|货币)?单位[:]?\s*(?:亿元|万元|千元|元)\)?$")
+_FORM_UNIT_REACH = 40
+
+
+def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
+    """The unit line of a form that holds no prose ("单位：万元" alone on its line under the
+    title, then cells and headings: "一、单位基本情况" / "编制数   22   实有人数   30" / "二、预算执行
+    情况"), for a table starting at *index* that states no unit of its own: the nearest line above
+    it that is only a unit, when no sentence (a line ending on 。) and no other unit stands
+    between, nor another table (tab rows): a report's prose, another unit or the table the unit
+    line captions ends its reach; [] otherwise."""
+    for at in range(index - 1, max(-1, index - _FORM_UNIT_REACH), -1):
+        text = lines[at].text.strip()
+        if _UNIT_LINE.match(text):
+            return [lines[at]]
+        if text.endswith("。") or _TABLE_UNIT.search(text) or "\t" in lines[at].text:
+            return []
+    return []
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:
@@ -1705,6 +1728,7 @@ def _read_table(
     income_total = _income_has_parts(rows[1:])
     total_row_phase: Phase | str | None = None
     projects_only = _project_table(header, above, rows[header_rows:])
+    total_seen = False
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1712,6 +1736,13 @@ def _read_table(
             continue
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _part_row_label(row_label)
+        if total_seen and _SOURCE_ROW.fullmatch(row_label):
+            row_label = (
+                f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
+            )
+        total_seen = total_seen or bool(
+            classify(row_label)[0] == "total" or re.fullmatch(r"合计|总计|总额|共计", row_label)
+        )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
         if projects_only and _PROJECTS_TOTAL_ROW.fullmatch(row_label):
@@ -1840,6 +1871,12 @@ def _spent_carryover(kind: str | None, title: str) -> str | None:
 
 # a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
 _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+# a row naming a source of funds alone ("财政拨款", "其他资金", "一般公共预算"): below a table's total
+# row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
+_SOURCE_ROW = re.compile(
+    r"(?:财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
+    r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
+)
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
 

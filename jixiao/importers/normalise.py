@@ -178,11 +178,36 @@ def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list
             rows
             and index + 1 < len(lines)
             and _SPACED_SECTION.match(lines[index].strip())
-            and _spaced_row(_spaced_cells(lines[index + 1]), columns)
+            and (
+                _spaced_row(_spaced_cells(lines[index + 1]), columns)
+                or _short_spaced_row(header_line, lines[index + 1], columns)
+            )
         ):
             break
         index += 1
-    return sorted([header, *rows, *short]) if len(rows) >= _SPACED_MIN_ROWS else []
+    if len(rows) >= _SPACED_MIN_ROWS or _score_columns_left_blank(titles, rows, short, lines):
+        return sorted([header, *rows, *short])
+    return []
+
+
+# the columns a 自评表's part rows leave blank: the 预算执行率 indicator's score, on its total row
+_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+
+
+def _score_columns_left_blank(
+    titles: list[str], rows: list[int], short: list[int], lines: list[str]
+) -> bool:
+    """A 自评表's money block laid out with spaces ("项目  预算数  执行数  执行率  分值  得分" over
+    "资金总额  1,286.40  1,231.75  95.75%  10  9.58", then "基本支出  468.30  466.12  99.53%"): one
+    full row (the total, with its score) and two short rows or more, each leaving blank only
+    score columns (分值 / 得分 / 权重) at the end, its numbers under their titles
+    (`_short_spaced_row`), prove the columns as two full rows do."""
+    if len(rows) != 1 or len(short) < _SPACED_MIN_ROWS:
+        return False
+    return all(
+        all(_SCORE_TITLE.match(title) for title in titles[len(_spaced_cells(lines[n])) :])
+        for n in short
+    )
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:
@@ -536,6 +561,11 @@ _NUMBERED_START = re.compile(rf"^{_HEADING_MARK}", re.M)
 SOFT_BREAK_MIN_LINE = 40
 
 
+# a row of a form laid out with spaces: two cells apart by a run of three spaces or more
+# ("编制数          22", "项目                    预算数        执行数…"); no wrapped prose line
+_SPACED_CELLS = re.compile(r"\S {3,}\S")
+
+
 def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """A long line broken between two ideographs ("始终坚持以政治建设为统\n领") continues on the
     next line: hard-wrapped text and PDF extraction. Short lines (titles) are left alone."""
@@ -547,6 +577,10 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
         line_end = text.find("\n", match.end())
         if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
             return "\n"  # table rows stay rows
+        if _SPACED_CELLS.search(text, line_start, match.start()) or _SPACED_CELLS.search(
+            text, match.end(), line_end if line_end >= 0 else len(text)
+        ):
+            return "\n"  # so do rows whose cells stand apart by runs of spaces
         if _NUMBERED_START.match(text, match.end()):
             return "\n"
         return ""
@@ -620,7 +654,14 @@ def _join_lines(
     for number, line in enumerate(lines[:-1]):
         position += len(line)
         following = lines[number + 1]
-        if line and following and "\t" not in line + following and runs_on(line, following):
+        if (
+            line
+            and following
+            and "\t" not in line + following
+            and not _SPACED_CELLS.search(line.strip())
+            and not _SPACED_CELLS.search(following.strip())
+            and runs_on(line, following)
+        ):
             breaks.append(position)
         position += 1
     if not breaks:

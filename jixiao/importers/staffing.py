@@ -287,6 +287,12 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             above = (line, found)
         else:
             above = None
+            if line.index not in used and _SPACED_GAP.search(line.text.strip()):
+                # "编制数          22          实有人数      30": a form's row laid out with spaces
+                found = _role_pairs_row(_spaced_as_cells(line))
+                if found:
+                    counts.extend(found)
+                    used.add(line.index)
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -473,13 +479,39 @@ def _role_split_row(
     return parts
 
 
-def _role_pairs_row(row: Line) -> list[_Count]:
+_SPACED_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _spaced_as_cells(line: Line) -> Line:
+    """A line whose cells stand apart by runs of two spaces or more, each run's first space made a
+    tab (the others stay, leading the next cell), so that every character keeps its place."""
+    text = line.text.strip()
+    start = line.start + line.text.index(text[0]) if text else line.start
+    return replace(line, text=_SPACED_GAP.sub(lambda m: "\t" + m.group(0)[1:], text), start=start)
+
+
+# a form's section caption in the first cell of each of its rows ("人员情况", "人员编制情况"): no
+# role and no type of people of its own
+_SECTION_CAPTION = re.compile(
+    rf"^(?:人员|编制|人员编制|单位人员|机构人员)[{CJK}]{{0,2}}(?:情况|信息|构成)$"
+)
+
+
+def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     """One row of key/value pairs in a form whose rows differ in width ("编制人数 | 28 | 在职人数 |
     26 | 退休人数 | 11" above "内设机构 | 6个 | 下属单位 | …"): read as `_key_value_rows` reads a
     row, only when it has two pairs or more, every key names a head-count role and no more
-    (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs."""
+    (`_ROLE_LABEL`, "其中：" dropped) and every value is a count: the row proves its own pairs.
+    A line laid out with runs of spaces instead of tabs is read the same way (`_spaced_as_cells`).
+    A row opened by the form's section caption, written out on every row of a merged cell ("人员
+    情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
+    row is."""
     cells = row.text.split("\t")
-    if len(cells) < 4 or len(cells) % 2:
+    if len(cells) % 2 and _SECTION_CAPTION.match(cells[0].strip()):
+        # "人员情况 | 编制数 | 9": a form's merged section caption written out on its row
+        at = len(cells[0]) + 1
+        return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs=1)
+    if len(cells) < 2 * pairs or len(cells) % 2:
         return []
     keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
     if any(_role_of_title(key) is None for key in keys) or not all(
@@ -837,6 +869,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             count = _count_under_label(label_line, line)
             if count is not None:
                 per_line.append([count])
+                split = _flattened_split_of_actual(report.lines, line.index, count)
+                per_line.extend([part] for part in split)
+                keyed_parts.update(range(line.index + 1, line.index + 1 + 2 * len(split)))
             continue
         if not re.search(r"编|在职|退休|离休|实有|现有|遗属|人员|人数", text):
             continue
@@ -1182,6 +1217,45 @@ def _keyed_split_of_actual(lines: list[Line], index: int) -> list[_Count]:
                 match.group(2),
             )
         )
+    roles = [part.role for part in parts]
+    if len(parts) < 2 or len(set(roles)) != len(roles):
+        return []
+    if sum(part.value for part in parts) != actual.value:
+        return []
+    return parts
+
+
+# "其中：在职" / "13" / "退休" / "7" under "实有人数" / "20": a bare role word, one a cell
+_FLAT_PART = re.compile(r"\s*(其中:?)?\s*(在职|退休|离休)(?:人数|人员)?\s*")
+
+
+def _flattened_split_of_actual(lines: list[Line], index: int, actual: _Count) -> list[_Count]:
+    """ "实有人数" / "20" / "其中：在职" / "13" / "退休" / "7": a form flattened one cell per line
+    whose 实有 count (on the line *index*) is split by role in the label and count pairs right
+    after it, the first label opening on 其中, each a bare role word (在职 / 退休 / 离休, maybe with
+    人数 / 人员) over a count. Read only when no role comes twice, two parts or more, and they add
+    up to the 实有 count (a split by type, or one that misses, is not read: then "其中：在职人数"
+    alone is read as `_part_of_actual_above` says)."""
+    if actual.role != ROLE_ACTUAL:
+        return []
+    parts: list[_Count] = []
+    at = index + 1
+    while at + 1 < len(lines):
+        label = _FLAT_PART.fullmatch(lines[at].text)
+        count = _BARE_COUNT.match(lines[at + 1].text)
+        if label is None or count is None or bool(label.group(1)) != (not parts):
+            break
+        parts.append(
+            _Count(
+                _KEYED_PART_ROLES[label.group(2)],
+                None,
+                int(count.group(1)),
+                lines[at].start + label.start(2),
+                lines[at + 1].start + count.end(1),
+                _PART_OF_ACTUAL.sub("", lines[at].text.strip()).strip(),
+            )
+        )
+        at += 2
     roles = [part.role for part in parts]
     if len(parts) < 2 or len(set(roles)) != len(roles):
         return []

@@ -123,8 +123,16 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
     the header of the rows below it, not the form's first row."""
     blocks: list[tuple[int, int]] = []
     first_count = len(rows[0].text.split("\t")) if rows else 0
-    index = 1
+    repeated = _repeated_caption_rows(rows, 0)
+    if repeated:
+        blocks.append((0, repeated))
+    index = max(1, repeated)
     while index < len(rows) - 1:
+        repeated = _repeated_caption_rows(rows, index)
+        if repeated:
+            blocks.append((index, repeated))
+            index = repeated
+            continue
         cells = [cell.strip() for cell in rows[index].text.split("\t")]
         wrapped = _wrapped_title_row(rows, index, len(cells))
         following = rows[min(index + 1 + wrapped, len(rows) - 1)].text.split("\t")
@@ -164,6 +172,51 @@ def _caption_header(cells: list[str], following: list[str]) -> bool:
     )
 
 
+def _repeated_caption_rows(rows: list[Line], index: int) -> int:
+    """The end of a money block whose merged caption column is repeated on every row (a form
+    pasted with each merged cell written out: "项目\t项目\t年初预算数\t调整后预算数\t实际支出数…"
+    over "资金情况\t总额\t186.40\t214.80…", "资金情况\t财政拨款\t…"): a title row of four cells or
+    more, none empty and no digit, whose first title is written twice (merged over the caption
+    and the label columns) or is the caption itself; then two rows or more as wide, each with
+    the same caption first, a label second and a number after it. The block ends where the
+    caption changes ("人员情况\t编制数\t9"); 0 when there is no such block."""
+    if _repeated_caption(rows[index:]) is None:
+        return 0
+    header = [cell.strip() for cell in rows[index].text.split("\t")]
+    caption = rows[index + 1].text.split("\t")[0].strip()
+    end = index + 1
+    while end < len(rows):
+        cells = [cell.strip() for cell in rows[end].text.split("\t")]
+        if len(cells) != len(header) or cells[0] != caption or not _is_label(cells[1]):
+            break
+        if not any(_NUMBER_CELL.match(cell) for cell in cells[2:]):
+            break
+        end += 1
+    return end if end - index > 2 else 0
+
+
+def _repeated_caption(rows: list[Line]) -> str | None:
+    """The caption repeated in the first cell of the rows under a title row (see
+    `_repeated_caption_rows`), when the title row's first title is written twice or is it."""
+    if len(rows) < 3:
+        return None
+    header = [cell.strip() for cell in rows[0].text.split("\t")]
+    if len(header) < 4 or not all(header) or any(re.search(r"\d", cell) for cell in header):
+        return None
+    first, second = ([cell.strip() for cell in row.text.split("\t")] for row in rows[1:3])
+    caption = first[0]
+    if (
+        not _is_label(caption)
+        or second[0] != caption
+        or len(first) != len(header)
+        or len(second) != len(header)
+        or not _is_label(first[1])
+        or header[0] not in (header[1], caption)
+    ):
+        return None
+    return caption
+
+
 def _is_label(cell: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", cell)) and not re.search(r"\d", cell)
 
@@ -177,6 +230,11 @@ def without_caption_column(rows: list[Line]) -> list[Line]:
         return rows
     header = rows[0].text.split("\t")
     body = [row.text.split("\t") for row in rows[1:]]
+    caption = _repeated_caption(rows)
+    if caption is not None and all(
+        len(cells) == len(header) and cells[0].strip() == caption for cells in body
+    ):
+        return _without_first_column(rows)
     if (
         len(header) < 4
         or not _is_label(header[0].strip())
@@ -187,6 +245,10 @@ def without_caption_column(rows: list[Line]) -> list[Line]:
         )
     ):
         return rows
+    return _without_first_column(rows)
+
+
+def _without_first_column(rows: list[Line]) -> list[Line]:
     return [
         replace(row, text=row.text[len(first) + 1 :], start=row.start + len(first) + 1)
         for row in rows

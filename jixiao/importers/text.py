@@ -568,7 +568,10 @@ class _Importer:
         self._caption_year_against_prose(data.get("year"))
         self._asset_change()
         self._asset_change_form_line()
-        self._rates(_budget_and_spending_totals(data, self.stated), data.get("year"))
+        year = data.get("year")
+        if year is not None and self.body_year is not None and self.body_year < year:
+            year = self.body_year  # the body's year (import.W013), as for the self-evaluation
+        self._rates(_budget_and_spending_totals(data, self.stated), year)
         self._rate_form_lines()
         for restated in self._restated:
             self._settle_restated(data, restated)
@@ -1003,8 +1006,12 @@ class _Importer:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
-            if _an_earlier_years_clause(_line.text, end - _line.start, own_year):
-                continue  # "注：2023年度部门预算执行率为92.36%" in a 2024 report: last year's rate
+            if _an_earlier_years_clause(
+                _line.text, end - _line.start, own_year
+            ) or _an_earlier_year(_line.text, end - _line.start, own_year):
+                # "注：2023年度部门预算执行率为92.36%" in a 2024 report, "2022年度实际支出191.27万元，
+                # 预算执行率95.12%": last year's rate
+                continue
             # "预算执行 … 执行率97.17%": the budget's execution rate
             budget_rate = not _about_a_named_item(_line, start) and (
                 _budget_execution_rate(_line, label, start)
@@ -1784,7 +1791,9 @@ def _flattened_total_rows(
 
 
 # the last time word of a sentence before a score or grade: a year, or last year by name
-_SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})年|上年同期|上年|去年|上一年|前一年|同期")
+_SENTENCE_YEAR = re.compile(
+    r"((?:19|20)\d{2})年|上年同期|上年(?!结转|结余)|去年|上一年|前一年|同期"
+)  # 上年结转 is money carried into this year, not last year's
 
 
 def _places(value: Decimal) -> int:
