@@ -583,9 +583,15 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
             return "\n"  # so do rows whose cells stand apart by runs of spaces
         if _NUMBERED_START.match(text, match.end()):
             return "\n"
+        if _KEY_VALUE_START.match(text, match.end()):
+            return "\n"  # "…资本性支出：96.76万元" / "预算执行率：97.73%": a form's next field
         return ""
 
     return _substitute(text, origin, _LINE_BREAK, replace)
+
+
+# a line that opens on a form's field, a short label and a colon before a number: "预算执行率：97.73%"
+_KEY_VALUE_START = re.compile(rf"[{CJK}]{{2,12}}(?:\([^()\n]{{1,8}}\))?:[ \t]*\d")
 
 
 # Text hard-wrapped at a fixed width (PDF text layers pasted as text, the 公文 layout at 28–39
