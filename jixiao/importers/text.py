@@ -492,18 +492,27 @@ class _Importer:
         self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
         self._money_spans: list[tuple[tuple[int, int], dict[str, Any]]] = []
         self._restated: list[Restated] = []
+        # amounts the money reader set aside as an earlier year's (no body year for W013)
+        self._earlier_years: list[tuple[int, int]] = []
+        self._stated_year: int | None = None
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
     def run(self) -> ImportResult:
         report = self.report
         name, year = self._title()
-        self._title_year_against_body(year)
+        title_year = year
+        # import.W013 is settled once the money is read (an earlier year's amount set aside
+        # there dates no money of the report's), listed where the title's findings are
+        at = len(self.findings.items)
+        # the year the text or --year states (no placeholder): an earlier one dates other money
+        self._stated_year = self.given.year or year
         name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
         for step in (
             self._read_staffing,
             self._read_money,
+            lambda _: self._title_year_against_body(title_year, at),
             self._read_statements,
             self._read_organisation,
             self._read_self_evaluation,
@@ -543,7 +552,9 @@ class _Importer:
             self.findings,
             evaluation=self._is_evaluation(),
             department=data["profile"].get("name"),
+            year=self._stated_year,
         )
+        self._earlier_years = money.earlier_years
         lines = []
         for entry in money.lines:
             span = entry.pop("_span")
@@ -777,12 +788,12 @@ class _Importer:
             )
         return name, year
 
-    def _title_year_against_body(self, year: int | None) -> None:
+    def _title_year_against_body(self, year: int | None, at: int | None = None) -> None:
         """A title year the body's money never uses, when it labels its money with another year:
         the report contradicts itself (import.W013), pointing at the body, the title in the hint."""
         if year is None or not self.title_year or self.year_span is None:
             return
-        mention = contradicting_year(self.report, year, self.year_span)
+        mention = contradicting_year(self.report, year, self.year_span, self._earlier_years)
         if mention is None:
             return
         self.body_year = mention.year
@@ -797,6 +808,8 @@ class _Importer:
             f"check the year (title: {title.describe()}); give --year if the title is wrong",
             mention.span,
         )
+        if at is not None and self.findings.items[-1].id == "import.W013":
+            self.findings.items.insert(at, self.findings.items.pop())
 
     def _caption_year_against_prose(self, year: int | None) -> None:
         """A money table captioned with another year than the title's ("表2 2023年度部门支出决算

@@ -17,7 +17,7 @@ import unicodedata
 import pytest
 
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures
+from tests.importers.reading import claimed_figures, money_only
 
 TITLE = "某县档案馆2023年度部门整体支出绩效自评表\n单位：万元\n"
 
@@ -40,6 +40,10 @@ def laid(*rows: tuple[str, ...], at: tuple[int, ...]) -> str:
 
 def score(text: str, title: str = TITLE) -> str | None:
     return claimed_figures(import_text(title + text)).get("score.self")
+
+
+def ids(text: str, title: str = TITLE) -> list[str]:
+    return [f.id for f in import_text(title + text).findings]
 
 
 # ── 1. a score table laid out with spaces, merged cells left blank ──────────────────────────
@@ -105,3 +109,54 @@ NOT_READ = [
 @pytest.mark.parametrize("text", NOT_READ)
 def test_a_spaced_score_table_not_proven_this_years_total_gives_nothing(text: str) -> None:
     assert score(text) is None
+
+
+# ── 2. an amount dated to an earlier year beside this year's undated one ─────────────────────
+
+TABLE = (
+    "项目\t预算数\t实际支出数\t执行率\n"
+    "资金总额\t320.00\t310.40\t97.00%\n"
+    "基本支出\t200.00\t196.20\t98.10%\n"
+    "项目支出\t120.00\t114.20\t95.17%\n"
+)
+
+EARLIER = [
+    "说明：2022年度实际支出288.60万元，预算执行率93.20%。\n",
+    "注：1.其他资金为上级补助。\n2.2022年全年支出合计288.60万元。\n",
+    "备注：2021年度支出决算数为275.30万元。\n",
+    "2022年全年预算数为300.00万元，全年执行率92.5%。\n",
+]
+
+
+@pytest.mark.parametrize("note", EARLIER)
+def test_an_earlier_years_amount_beside_this_years_is_that_years(note: str) -> None:
+    result = import_text(TITLE + TABLE + note)
+    money = money_only(claimed_figures(result))
+    assert money["executed.total"] == "310.4"
+    assert money["budget.total"] == "320"
+    found = [f.id for f in result.findings]
+    assert "import.W003" not in found
+    assert "import.W005" not in found
+    assert "import.W013" not in found
+    assert claimed_figures(result).get("rates.execution") == "97"
+
+
+def test_an_amount_dated_to_the_reports_own_year_that_differs_is_still_a_contradiction() -> None:
+    result = import_text(TITLE + TABLE + "说明：2023年度实际支出301.60万元。\n")
+    assert "import.W003" in [f.id for f in result.findings]
+
+
+def test_an_earlier_dated_amount_equal_to_the_undated_one_is_the_reports_own() -> None:
+    """Title 2023, the body's money all dated 2022 and restated undated in the table: the title
+    year the body contradicts (import.W013), the amount read."""
+    note = "2022年度实际支出310.40万元，其中基本支出196.20万元。\n"
+    result = import_text(TITLE + TABLE + note)
+    assert money_only(claimed_figures(result))["executed.total"] == "310.4"
+    assert "import.W013" in [f.id for f in result.findings]
+
+
+def test_an_earlier_dated_amount_with_no_undated_one_beside_it_is_left_as_before() -> None:
+    """No undated amount of the same class and phase: the year alone decides nothing (W013)."""
+    text = "一、预算执行情况\n2022年度部门全年预算数320.00万元，实际支出310.40万元。\n"
+    result = import_text(TITLE + text)
+    assert money_only(claimed_figures(result)).get("budget.total") == "320"
