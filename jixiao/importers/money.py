@@ -318,6 +318,8 @@ class MoneyReading:
     # one figure stated twice in contradiction: (its keys, the two statements, those of the two
     # the report's own parts add up to); text.py settles which is read (see Restated)
     conflicts: list[Restated] = field(default_factory=list)
+    # spans of amounts dated to an earlier year than the report's, set aside beside this year's
+    earlier_years: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -2021,10 +2023,13 @@ def read_money(
     *,
     evaluation: bool = True,
     department: str | None = None,
+    year: int | None = None,
 ) -> MoneyReading:
     """Money lines, statements and assets; *evaluation*: the report evaluates a year that has
     ended, so a spending noun without a budget word is that year's spending; *department*: its
-    name, which before an amount names the department itself ("石门镇全年预算数…")."""
+    name, which before an amount names the department itself ("石门镇全年预算数…"); *year*: the
+    report's (the title's), before which a dated amount beside this year's undated one is that
+    year's."""
     reading = MoneyReading()
     names = own_names(department)
     amounts = _amounts(report, evaluation, names)
@@ -2046,7 +2051,9 @@ def read_money(
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
     _list_opened_by_a_total(amounts, report.text)
-    _earlier_years_set_aside(amounts, report.text)
+    reading.earlier_years = [
+        (a.start, a.end) for a in _earlier_years_set_aside(amounts, report.text, year)
+    ]
     for amount in amounts:
         typo = _DROPPED_CHU.search(amount.label)
         if typo and amount.kind in ("funding", "economic"):
@@ -2690,24 +2697,46 @@ def _clause_year(amount: Amount, text: str) -> re.Match[str] | None:
     return _CLAUSE_YEAR.match(text, clause)
 
 
-def _earlier_years_set_aside(amounts: list[Amount], text: str) -> None:
+def _earlier_years_set_aside(
+    amounts: list[Amount], text: str, year: int | None = None
+) -> list[Amount]:
     """ "2022年支出合计300万元。2023年支出合计350万元": the same figure stated for two years is a
     comparison; the earlier year's amount is not read (import.I008). A year alone decides nothing
-    (a title year the body contradicts is import.W013's business, not a reason to drop amounts)."""
+    (a title year the body contradicts is import.W013's business, not a reason to drop amounts),
+    but an amount dated to an earlier year than the report's *year* ("2022年度实际支出191.27万元"
+    in a note of a 2023 report) beside an undated amount of the same class and phase that it
+    differs from (the table's 实际支出数 209.35) is that year's: a different figure, not this
+    year's restated. Returns the amounts set aside that way (their years are no body year for
+    import.W013); one equal to the undated figure is the report's own, dated."""
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
+    undated: dict[tuple[Any, ...], set[Decimal]] = {}
     for amount in amounts:
-        match = _clause_year(amount, text)
-        if match is None or amount.head is not None or amount.kind not in ("total", "funding"):
+        if amount.head is not None or amount.kind not in ("total", "funding"):
             continue
+        match = _clause_year(amount, text)
         phase = amount.phase or amount.default_phase
         side = None if phase is None else _same_side(phase, BUDGET)
         key = (amount.kind, amount.funding, amount.item, side)
+        if match is None:
+            if phase is not None:
+                undated.setdefault(key, set()).add(amount.value)
+            continue
         groups.setdefault(key, []).append((int(match.group(1)), amount))
-    for group in groups.values():
-        latest = max(year for year, _ in group)
-        for year, amount in group:
-            if year < latest:
+    earlier: list[Amount] = []
+    for key, group in groups.items():
+        latest = max(stated for stated, _ in group)
+        for stated, amount in group:
+            if stated < latest:
                 amount.kind = "unread"
+            elif (
+                year is not None
+                and stated < year
+                and key[3] is not None
+                and undated.get(key, set()) - {amount.value}
+            ):
+                amount.kind = "unread"
+                earlier.append(amount)
+    return earlier
 
 
 def _share_sibling_phase(amounts: list[Amount], text: str) -> None:

@@ -620,6 +620,9 @@ def _width(line: str) -> int:
     return width
 
 
+display_width = _width  # for the readers that place cells laid out with spaces
+
+
 def _characters(line: str) -> int:
     """Width as a character count, doubled to the scale of `_width` (text wrapped by a tool at
     a fixed number of characters, digits counting as much as ideographs)."""

@@ -26,6 +26,7 @@ from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
 from jixiao.importers.money import Restated, names_something_else, read_money
+from jixiao.importers.normalise import display_width as _display_width
 from jixiao.importers.patterns import (
     CHINESE_NUMERAL,
     CJK,
@@ -491,18 +492,27 @@ class _Importer:
         self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
         self._money_spans: list[tuple[tuple[int, int], dict[str, Any]]] = []
         self._restated: list[Restated] = []
+        # amounts the money reader set aside as an earlier year's (no body year for W013)
+        self._earlier_years: list[tuple[int, int]] = []
+        self._stated_year: int | None = None
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
     def run(self) -> ImportResult:
         report = self.report
         name, year = self._title()
-        self._title_year_against_body(year)
+        title_year = year
+        # import.W013 is settled once the money is read (an earlier year's amount set aside
+        # there dates no money of the report's), listed where the title's findings are
+        at = len(self.findings.items)
+        # the year the text or --year states (no placeholder): an earlier one dates other money
+        self._stated_year = self.given.year or year
         name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
         for step in (
             self._read_staffing,
             self._read_money,
+            lambda _: self._title_year_against_body(title_year, at),
             self._read_statements,
             self._read_organisation,
             self._read_self_evaluation,
@@ -542,7 +552,9 @@ class _Importer:
             self.findings,
             evaluation=self._is_evaluation(),
             department=data["profile"].get("name"),
+            year=self._stated_year,
         )
+        self._earlier_years = money.earlier_years
         lines = []
         for entry in money.lines:
             span = entry.pop("_span")
@@ -776,12 +788,12 @@ class _Importer:
             )
         return name, year
 
-    def _title_year_against_body(self, year: int | None) -> None:
+    def _title_year_against_body(self, year: int | None, at: int | None = None) -> None:
         """A title year the body's money never uses, when it labels its money with another year:
         the report contradicts itself (import.W013), pointing at the body, the title in the hint."""
         if year is None or not self.title_year or self.year_span is None:
             return
-        mention = contradicting_year(self.report, year, self.year_span)
+        mention = contradicting_year(self.report, year, self.year_span, self._earlier_years)
         if mention is None:
             return
         self.body_year = mention.year
@@ -796,6 +808,8 @@ class _Importer:
             f"check the year (title: {title.describe()}); give --year if the title is wrong",
             mention.span,
         )
+        if at is not None and self.findings.items[-1].id == "import.W013":
+            self.findings.items.insert(at, self.findings.items.pop())
 
     def _caption_year_against_prose(self, year: int | None) -> None:
         """A money table captioned with another year than the title's ("表2 2023年度部门支出决算
@@ -1361,6 +1375,9 @@ class _Importer:
                 if beside is not None:
                     value, start, end = beside
                     scores.append((value, line.start + start, line.start + end))
+        # a score table laid out with spaces: its total after any statement in words (the place
+        # shown is the first)
+        scores.extend(spaced_score_totals(self.report, year))
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:
@@ -1615,6 +1632,142 @@ def form_score_totals(
             )
         )
     return found
+
+
+# a score table laid out with runs of spaces, merged cells left blank ("一级指标  二级指标  三级指标
+# …  分值  得分" over rows that leave 一级/二级指标 blank under the row that states them, then
+# "总分  …  100  96.08"): each cell is placed under its column by where it stands in the line as
+# written (the indentation of a row is its blank cells), so rows of different cell counts line up
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+_SPACED_TOTAL_ROW = re.compile(r"^(?:合计|总计|总分)$")
+_CAPTION_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def spaced_score_totals(report: ReportText, year: int | None) -> list[tuple[Decimal, int, int]]:
+    """The 总分 / 合计 row's score of each score table laid out with spaces (a header titling one
+    分值 and one 得分 column among four titles or more, no digit in them; rows under it whose
+    every cell stands under one title, in order), each cell placed by its display column in the
+    line as written, not by its count. Read only when the row is proven the total: a number
+    under 分值 that is 100, or scores under 得分 in two rows or more above that add up to it; the
+    score at most its 分值. A total row with its 分值 alone (100: the maximum) gives nothing; a
+    table captioned with an earlier year than the report's is that year's."""
+    found = []
+    lines = report.lines
+    for index, line in enumerate(lines):
+        if not re.search(r"(?:得|评)分 {2,}|(?:得|评)分$", line.text):
+            continue
+        header = _placed_cells(report, line)
+        if header is None or len(header) < 4:
+            continue
+        titles = [re.sub(r"\s", "", text) for text, _, _ in header]
+        if any(re.search(r"\d", title) for title in titles):
+            continue
+        weights = [n for n, title in enumerate(titles) if _WEIGHT_TITLE.match(title)]
+        scores = [n for n, title in enumerate(titles) if _SCORE_TITLE.match(title)]
+        if len(weights) != 1 or len(scores) != 1:
+            continue
+        if index and _earlier_caption(lines[index - 1].text, year):
+            continue
+        spans = [span for _, span, _ in header]
+        parts: list[Decimal] = []
+        for row in lines[index + 1 :]:
+            cells = _placed_cells(report, row)
+            placed = None if cells is None else _under_titles(spans, cells)
+            if placed is None:
+                break
+            weight, score = (_placed_number(placed.get(n)) for n in (weights[0], scores[0]))
+            label = placed.get(0)
+            if label is not None and _SPACED_TOTAL_ROW.match(_as_written(report, row, label)):
+                total = _proven_total(weight, score, parts)
+                if total is not None:
+                    _, start = placed[scores[0]]
+                    found.append(
+                        (total, row.start + start, row.start + start + len(placed[scores[0]][0]))
+                    )
+                break
+            if score is not None:
+                parts.append(score)
+    return found
+
+
+def _placed_cells(report: ReportText, line: Line) -> list[tuple[str, tuple[int, int], int]] | None:
+    """The cells of a line laid out with spaces: (text as normalised, (first, last) display
+    column in the line as written, offset in the normalised line); None when the line has tabs
+    or its cells do not match one to one."""
+    if "\t" in line.text:
+        return None
+    a, _ = report.norm.original_span(line.start, line.start + 1)
+    first = report.original.rfind("\n", 0, a) + 1
+    last = report.original.find("\n", a)
+    written = report.original[first : last if last >= 0 else len(report.original)]
+    if "\t" in written:
+        return None
+    written = written.replace("\u3000", "  ").replace("\xa0", " ")
+    spans = []
+    for match in _SPACED_CELL.finditer(written):
+        start = _display_width(written[: match.start()])
+        spans.append((start, start + _display_width(match.group(0)) - 1))
+    cells = [(m.group(0), m.start()) for m in _GAPPED_CELL.finditer(line.text)]
+    if len(cells) != len(spans):
+        return None
+    return [(text, span, at) for (text, at), span in zip(cells, spans, strict=True)]
+
+
+_GAPPED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _under_titles(
+    titles: list[tuple[int, int]], cells: list[tuple[str, tuple[int, int], int]]
+) -> dict[int, tuple[str, int]] | None:
+    """Column → (cell, offset) for a row whose every cell overlaps one title's display columns
+    and reaches no further title, the columns left to right; None otherwise."""
+    placed: dict[int, tuple[str, int]] = {}
+    previous = -1
+    for text, (first, last), at in cells:
+        under = [
+            n
+            for n, (title_first, title_last) in enumerate(titles)
+            if first <= title_last
+            and last >= title_first
+            and (n + 1 == len(titles) or last < titles[n + 1][0])
+        ]
+        if len(under) != 1 or under[0] <= previous:
+            return None
+        previous = under[0]
+        placed[under[0]] = (text, at)
+    return placed
+
+
+def _as_written(report: ReportText, row: Line, cell: tuple[str, int]) -> str:
+    """A cell's text as written (the normaliser may add a unit to a label before a bare number:
+    "合计" → "合计(万元)"), its spaces removed."""
+    text, at = cell
+    return re.sub(r"\s", "", report.original_text(row.start + at, row.start + at + len(text)))
+
+
+def _placed_number(cell: tuple[str, int] | None) -> Decimal | None:
+    if cell is None or not re.fullmatch(NUMBER, cell[0]):
+        return None
+    return parse_number(cell[0])
+
+
+def _proven_total(
+    weight: Decimal | None, score: Decimal | None, parts: list[Decimal]
+) -> Decimal | None:
+    if score is None or not 0 <= score <= 100 or (weight is not None and score > weight):
+        return None
+    if weight == 100 or (len(parts) >= 2 and sum(parts, Decimal(0)) == score):
+        return score
+    return None
+
+
+def _earlier_caption(text: str, year: int | None) -> bool:
+    """A caption line above a table naming an earlier year than the report's (2022年度绩效自评表
+    in a 2023 report), or last year by name."""
+    if re.search(r"上年|去年|上一年", text):
+        return True
+    years = [int(m.group(1)) for m in _CAPTION_YEAR.finditer(text)]
+    return bool(years) and year is not None and max(years) < year
 
 
 def _score_columns(row: Line) -> tuple[int, int] | None:

@@ -80,13 +80,29 @@ def _mention(offset: int, match: re.Match[str], *, group_start: bool = False) ->
 
 
 def contradicting_year(
-    report: ReportText, title_year: int, title_span: tuple[int, int]
+    report: ReportText,
+    title_year: int,
+    title_span: tuple[int, int],
+    earlier: list[tuple[int, int]] | None = None,
 ) -> YearMention | None:
-    """The first year the body labels its money with, when it is never the title's year."""
-    years = money_years(report, title_span)
+    """The first year the body labels its money with, when it is never the title's year. A
+    mention around an amount in *earlier* (an earlier year's, set aside beside this year's
+    undated figure: "2022年度实际支出191.27万元" under a table of 2023) labels no money of the
+    report's."""
+    years = [
+        mention
+        for mention in money_years(report, title_span)
+        if not any(_dates(report.text, mention, start) for start, _ in earlier or [])
+    ]
     if not years or any(mention.year == title_year for mention in years):
         return None
     return years[0]
+
+
+def _dates(text: str, mention: YearMention, start: int) -> bool:
+    """The mention's year dates the amount at *start*: the amount in its clause, after it."""
+    first, last = mention.span
+    return first <= start and not re.search(r"[,;。\n]", text[last:start])
 
 
 def table_captions(report: ReportText) -> list[tuple[int, YearMention]]:
