@@ -31,7 +31,11 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
-from jixiao.importers.table_rates import form_blocks, without_caption_column
+from jixiao.importers.table_rates import (
+    form_blocks,
+    money_beside_staffing,
+    without_caption_column,
+)
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 # never the tail of a number broken by spaces ("6  48  320.00元": not 320.00元)
@@ -1506,8 +1510,25 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         above = lines[max(0, index - 2) : index]
         if not _unit_stated(lines[index:end], above):
             above = [*_form_unit_line(lines, index), *above]
-        for rows, above_rows in _form_tables(lines[index:end], above):
-            found.extend((half, above_rows) for half in _side_by_side_halves(rows))
+        pieces = [lines[index:end]]
+        beside = money_beside_staffing(pieces[0])
+        if beside is not None:
+            # a form's money block with its staffing block drawn beside it: the money block is a
+            # table of its own (the staffing cells are the staffing reader's), the rows before
+            # and after it the rest of the form
+            first, last, money_rows, _ = beside
+            run = pieces[0]
+            unit_rows = [
+                row
+                for row in [*above, *run[:first]]
+                if "单位" in row.text and _TABLE_UNIT.search(row.text)
+            ]
+            found.append((money_rows, [*unit_rows, *run[max(0, first - 2) : first]]))
+            pieces = [piece for piece in (run[:first], run[last:]) if len(piece) > 1]
+            above = [*unit_rows, *above]
+        for piece in pieces:
+            for rows, above_rows in _form_tables(piece, above):
+                found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
 
@@ -1741,7 +1762,8 @@ def _read_table(
                 f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
             )
         total_seen = total_seen or bool(
-            classify(row_label)[0] == "total" or re.fullmatch(r"合计|总计|总额|共计", row_label)
+            classify(row_label)[0] == "total"
+            or re.fullmatch(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额", row_label)
         )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue

@@ -434,7 +434,13 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
 
 # a row of a key/value staffing table splitting the 实有 count above it by role, the keys bare role
 # words: "其中：在职 | 16人 | 退休 | 5人"
-_BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|退休|离休)\s*$")
+_BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|离退休|退休|离休)\s*$")
+_SPLIT_ROLES = {
+    "在职": ROLE_IN_SERVICE,
+    "离退休": ROLE_RETIRED,
+    "退休": ROLE_RETIRED,
+    "离休": ROLE_RETIRED_CADRES,
+}
 
 
 def _role_split_row(
@@ -445,19 +451,29 @@ def _role_split_row(
     read from the row right above it. Each part takes its role only when no role comes twice, two
     parts or more, every value is a count and they add up to the 实有 count ([] when they miss:
     the row is not read). None when the row is no such split (keys by type, "其中：行政 | 10人",
-    or no 实有 count above it: read as any other row)."""
+    or no 实有 count above it: read as any other row). A 离退休 part is the 退休 count stated
+    with 离休 (`_settle_retired`); a row of 退休 and 离休 alone ("其中：退休 | 30 | 离休 | 2") under a
+    row holding a 离退休 count splits that count instead, on the same conditions. Blank cells before
+    the keys (merged cells left empty: "\t\t\t其中：退休\t30\t离休\t2") are passed over."""
+    blank = next((n for n, cell in enumerate(row) if cell.strip()), 0)
+    if blank and (len(row) - blank) % 2 == 0:
+        at = sum(len(cell) + 1 for cell in row[:blank])
+        shifted = replace(line, text=line.text[at:], start=line.start + at)
+        return _role_split_row(shifted, row[blank:], found, above)
     keys = [_BARE_ROLE_KEY.match(key) for key in row[::2]]
     if not all(keys) or not keys[0].group(1) or any(key.group(1) for key in keys[1:]):
         return None
-    actual = [
-        count
-        for count in found
-        if count.role == ROLE_ACTUAL and above.start <= count.start < above.start + len(above.text)
+    in_above = [
+        count for count in found if above.start <= count.start < above.start + len(above.text)
     ]
+    actual = [count for count in in_above if count.role == ROLE_ACTUAL]
+    if {key.group(2) for key in keys} <= {"退休", "离休"}:
+        combined = [c for c in in_above if c.role == ROLE_RETIRED and "离退休" in c.label]
+        actual = combined or actual
     if len(actual) != 1:
         return None
     values = [_TABLE_COUNT.match(value) for value in row[1::2]]
-    roles = [_KEYED_PART_ROLES[key.group(2)] for key in keys]
+    roles = [_SPLIT_ROLES[key.group(2)] for key in keys]
     if len(row) < 4 or len(set(roles)) != len(roles) or not all(values):
         return []
     if sum(int(value.group(1)) for value in values if value) != actual[0].value:
@@ -505,8 +521,15 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     A line laid out with runs of spaces instead of tabs is read the same way (`_spaced_as_cells`).
     A row opened by the form's section caption, written out on every row of a merged cell ("人员
     情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
-    row is."""
+    row is. Blank cells before the pairs (merged cells left empty: "\t人员编制数\t52\t实有人数\t87")
+    are passed over, the pairs read on the same conditions."""
     cells = row.text.split("\t")
+    blank = next((n for n, cell in enumerate(cells) if cell.strip()), 0)
+    if blank and (len(cells) - blank) % 2 == 0:
+        # "\t人员编制数\t52\t实有人数\t87", "\t\t\t其中：退休\t30\t离休\t2": a form's merged
+        # cells left empty before the pairs (the caption, a label over two rows)
+        at = sum(len(cell) + 1 for cell in cells[:blank])
+        return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs)
     if len(cells) % 2 and _SECTION_CAPTION.match(cells[0].strip()):
         # "人员情况 | 编制数 | 9": a form's merged section caption written out on its row
         at = len(cells[0]) + 1
@@ -1177,7 +1200,7 @@ _BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")
 _BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
 # a label that names a head-count role and nothing else: a bare number under it is that count
 _ROLE_LABEL = re.compile(
-    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
+    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|人员编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
     r"(?:实有|现有|实际)?(?:在编|在职)?在职(?:人数|人员|职工)|(?:实有)?在编人数|在编在职人数|退休人数|退休人员|退休职工|"
     r"离休人数|离休人员|离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
 )
