@@ -1432,6 +1432,76 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         cells = _read_table(rows, above, evaluation=evaluation)
         taken = {cell.end for cell in cells}
         found.extend(cells + [cell for cell in _key_value_cells(rows) if cell.end not in taken])
+    lines = report.lines
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        if end > index:
+            found.extend(_class_cells_rows(lines[index:end], lines[max(0, index - 2) : index]))
+        index = end + 1
+    return found
+
+
+# a form's row of economic classes, its caption naming the phase and the cut ("决算数按经济分类",
+# "支出按经济分类（决算数）"), each class with its amount in one cell ("工资福利支出 142.30")
+_CLASS_ROW_CAPTION = re.compile(rf"^([{CJK}]{{0,8}}?)(?:按|分)(?:支出)?经济分类([{CJK}()]{{0,8}})$")
+_CLASS_CELL = re.compile(rf"^\s*([{CJK}]{{2,12}})\s*:?\s*({NUMBER})\s*$")
+
+
+def _class_cells_rows(rows: list[Line], above: list[Line]) -> list[Amount]:
+    """A form's row of economic classes with label and amount in the same cell ("决算数按经济分类 |
+    工资福利支出 142.30 | 商品和服务支出 36.74 | …"): its first cell a caption naming the cut by
+    economic class and a phase (决算数 / 预算数 / 支出…; none, and nothing is read), every other
+    written cell an economic class and a bare amount, two classes or more, the unit the form's
+    (a "单位：万元" row above or in it; none stated, nothing read). Each class in the caption's
+    phase; a cell of anything else (a count, a class the readers do not know) and the row is
+    not read."""
+    unit = None
+    for line in [*above, *rows]:
+        match = _TABLE_UNIT.search(line.text)
+        if match and "单位" in match.group(0):
+            unit = match.group(1) or match.group(2)
+    if unit is None:
+        return []
+    found: list[Amount] = []
+    for row in rows:
+        cells = row.text.split("\t")
+        caption = _CLASS_ROW_CAPTION.match(cells[0].strip())
+        if caption is None:
+            continue
+        phase_words = caption.group(1) + caption.group(2)
+        written = [(n, cell) for n, cell in enumerate(cells) if n and cell.strip()]
+        amounts: list[Amount] = []
+        for n, cell in written:
+            match = _CLASS_CELL.match(cell)
+            if match is None:
+                amounts = []
+                break
+            kind, phase, funding, item = classify(f"{phase_words}{match.group(1)}")
+            value = parse_number(match.group(2))
+            if kind != "economic" or phase is None or value is None:
+                amounts = []
+                break
+            start = row.start + sum(len(c) + 1 for c in cells[:n])
+            amounts.append(
+                Amount(
+                    value * _UNIT_IN_WAN[unit],
+                    value,
+                    unit,
+                    start + match.start(1),
+                    start + match.end(2),
+                    f"{phase_words}{match.group(1)}",
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                    table=True,
+                )
+            )
+        if len(amounts) >= 2:
+            found.extend(amounts)
     return found
 
 

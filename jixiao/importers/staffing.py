@@ -24,6 +24,7 @@ from jixiao.core.dossier import StaffType
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import CJK
+from jixiao.importers.table_rates import money_beside_staffing
 
 # "1,142人": a count of a thousand or more may keep its thousands separator (`_count_value`)
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名|个)(?![民次])")
@@ -251,6 +252,11 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
+        beside = money_beside_staffing(lines[index:end])
+        if beside is not None and (found := _key_value_rows(beside[3])):
+            # a form's staffing block drawn beside its money block: its keys and values alone
+            counts.extend(found)
+            used |= {line.index for line in beside[3]}
         header = [cell.strip() for cell in lines[index].text.split("\t")]
         if end - index == 2:
             found = _one_row_table(lines[index], lines[index + 1])
@@ -429,7 +435,48 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
                         )
                     )
             position += len(cell) + 1
+    if width == 2:
+        found.extend(_role_split_below(rows, cells, found))
     return found
+
+
+def _role_split_below(rows: list[Line], cells: list[list[str]], found: list[_Count]) -> list[_Count]:
+    """A key/value staffing table of one pair a row whose 实有 row is split by role on the rows
+    under it ("实有人数 | 17" / "其中：在职 | 11" / "退休 | 6"): the keys bare role words (在职 /
+    退休 / 离休 / 离退休), the first opening on 其中 and no other. Each part takes its role only when
+    no role comes twice, two parts or more, every value is a count and they add up to the 实有
+    count; the split ends at the first row that is no such part ("编外聘用 | 3")."""
+    actual = [count for count in found if count.role == ROLE_ACTUAL]
+    if len(actual) != 1:
+        return []
+    at = next(
+        (n for n, line in enumerate(rows) if line.start <= actual[0].start < line.end), None
+    )
+    if at is None:
+        return []
+    parts: list[tuple[Line, list[str], str]] = []
+    for line, row in zip(rows[at + 1 :], cells[at + 1 :], strict=True):
+        key = _BARE_ROLE_KEY.match(row[0])
+        if key is None or bool(key.group(1)) != (not parts) or not _TABLE_COUNT.match(row[1]):
+            break
+        parts.append((line, row, _SPLIT_ROLES[key.group(2)]))
+    roles = [role for _, _, role in parts]
+    if len(parts) < 2 or len(set(roles)) != len(roles):
+        return []
+    values = [int(_TABLE_COUNT.match(row[1]).group(1)) for _, row, _ in parts]  # type: ignore[union-attr]
+    if sum(values) != actual[0].value:
+        return []
+    return [
+        _Count(
+            role,
+            None,
+            value,
+            line.start,
+            line.start + len(row[0]) + 1 + _TABLE_COUNT.match(row[1]).end(1),  # type: ignore[union-attr]
+            re.sub(r"^\s*其中:?\s*", "", row[0]).strip(),
+        )
+        for (line, row, role), value in zip(parts, values, strict=True)
+    ]
 
 
 # a row of a key/value staffing table splitting the 实有 count above it by role, the keys bare role
