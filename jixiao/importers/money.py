@@ -1855,6 +1855,8 @@ def _read_table(
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 kind = _spent_carryover(kind, title)
+                if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
+                    kind = "unread"
                 if row_kind in ("income", "other_income") and kind is not None:
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
@@ -1969,6 +1971,23 @@ _SOURCE_ROW = re.compile(
     r"(?:财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
     r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
 )
+_CARRY_KINDS = ("carry_end", "carry_prior")
+_TOTAL_ROW_LABEL = re.compile(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额")
+
+
+def _part_under_carry_column(row_label: str, title: str) -> bool:
+    """A row's cell under a carry-over column ("资金情况 | 预算数 | 执行数 | 结转结余": "其中：财政拨款",
+    "基本支出", "“三公”经费" × 结转结余) is the carry-over of a part, by source, funding or item,
+    not the department's a second time: only the total row's (资金总额 / 合计) is read. A row
+    that is itself a carry-over ("年末结转和结余 | 1,189.49") is read as before."""
+    return (
+        classify(title)[0] in _CARRY_KINDS
+        and classify(row_label)[0] not in _CARRY_KINDS
+        and classify(row_label)[0] != "total"
+        and not _TOTAL_ROW_LABEL.fullmatch(row_label)
+    )
+
+
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
 

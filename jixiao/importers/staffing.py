@@ -440,7 +440,9 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
     return found
 
 
-def _role_split_below(rows: list[Line], cells: list[list[str]], found: list[_Count]) -> list[_Count]:
+def _role_split_below(
+    rows: list[Line], cells: list[list[str]], found: list[_Count]
+) -> list[_Count]:
     """A key/value staffing table of one pair a row whose 实有 row is split by role on the rows
     under it ("实有人数 | 17" / "其中：在职 | 11" / "退休 | 6"): the keys bare role words (在职 /
     退休 / 离休 / 离退休), the first opening on 其中 and no other. Each part takes its role only when
@@ -449,9 +451,7 @@ def _role_split_below(rows: list[Line], cells: list[list[str]], found: list[_Cou
     actual = [count for count in found if count.role == ROLE_ACTUAL]
     if len(actual) != 1:
         return []
-    at = next(
-        (n for n, line in enumerate(rows) if line.start <= actual[0].start < line.end), None
-    )
+    at = next((n for n, line in enumerate(rows) if line.start <= actual[0].start < line.end), None)
     if at is None:
         return []
     parts: list[tuple[Line, list[str], str]] = []
