@@ -31,7 +31,11 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
-from jixiao.importers.table_rates import form_blocks, without_caption_column
+from jixiao.importers.table_rates import (
+    form_blocks,
+    money_beside_staffing,
+    without_caption_column,
+)
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 # never the tail of a number broken by spaces ("6  48  320.00元": not 320.00元)
@@ -1430,6 +1434,76 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         cells = _read_table(rows, above, evaluation=evaluation)
         taken = {cell.end for cell in cells}
         found.extend(cells + [cell for cell in _key_value_cells(rows) if cell.end not in taken])
+    lines = report.lines
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        if end > index:
+            found.extend(_class_cells_rows(lines[index:end], lines[max(0, index - 2) : index]))
+        index = end + 1
+    return found
+
+
+# a form's row of economic classes, its caption naming the phase and the cut ("决算数按经济分类",
+# "支出按经济分类（决算数）"), each class with its amount in one cell ("工资福利支出 142.30")
+_CLASS_ROW_CAPTION = re.compile(rf"^([{CJK}]{{0,8}}?)(?:按|分)(?:支出)?经济分类([{CJK}()]{{0,8}})$")
+_CLASS_CELL = re.compile(rf"^\s*([{CJK}]{{2,12}})\s*:?\s*({NUMBER})\s*$")
+
+
+def _class_cells_rows(rows: list[Line], above: list[Line]) -> list[Amount]:
+    """A form's row of economic classes with label and amount in the same cell ("决算数按经济分类 |
+    工资福利支出 142.30 | 商品和服务支出 36.74 | …"): its first cell a caption naming the cut by
+    economic class and a phase (决算数 / 预算数 / 支出…; none, and nothing is read), every other
+    written cell an economic class and a bare amount, two classes or more, the unit the form's
+    (a "单位：万元" row above or in it; none stated, nothing read). Each class in the caption's
+    phase; a cell of anything else (a count, a class the readers do not know) and the row is
+    not read."""
+    unit = None
+    for line in [*above, *rows]:
+        match = _TABLE_UNIT.search(line.text)
+        if match and "单位" in match.group(0):
+            unit = match.group(1) or match.group(2)
+    if unit is None:
+        return []
+    found: list[Amount] = []
+    for row in rows:
+        cells = row.text.split("\t")
+        caption = _CLASS_ROW_CAPTION.match(cells[0].strip())
+        if caption is None:
+            continue
+        phase_words = caption.group(1) + caption.group(2)
+        written = [(n, cell) for n, cell in enumerate(cells) if n and cell.strip()]
+        amounts: list[Amount] = []
+        for n, cell in written:
+            match = _CLASS_CELL.match(cell)
+            if match is None:
+                amounts = []
+                break
+            kind, phase, funding, item = classify(f"{phase_words}{match.group(1)}")
+            value = parse_number(match.group(2))
+            if kind != "economic" or phase is None or value is None:
+                amounts = []
+                break
+            start = row.start + sum(len(c) + 1 for c in cells[:n])
+            amounts.append(
+                Amount(
+                    value * _UNIT_IN_WAN[unit],
+                    value,
+                    unit,
+                    start + match.start(1),
+                    start + match.end(2),
+                    f"{phase_words}{match.group(1)}",
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                    table=True,
+                )
+            )
+        if len(amounts) >= 2:
+            found.extend(amounts)
     return found
 
 
@@ -1508,8 +1582,25 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         above = lines[max(0, index - 2) : index]
         if not _unit_stated(lines[index:end], above):
             above = [*_form_unit_line(lines, index), *above]
-        for rows, above_rows in _form_tables(lines[index:end], above):
-            found.extend((half, above_rows) for half in _side_by_side_halves(rows))
+        pieces = [lines[index:end]]
+        beside = money_beside_staffing(pieces[0])
+        if beside is not None:
+            # a form's money block with its staffing block drawn beside it: the money block is a
+            # table of its own (the staffing cells are the staffing reader's), the rows before
+            # and after it the rest of the form
+            first, last, money_rows, _ = beside
+            run = pieces[0]
+            unit_rows = [
+                row
+                for row in [*above, *run[:first]]
+                if "单位" in row.text and _TABLE_UNIT.search(row.text)
+            ]
+            found.append((money_rows, [*unit_rows, *run[max(0, first - 2) : first]]))
+            pieces = [piece for piece in (run[:first], run[last:]) if len(piece) > 1]
+            above = [*unit_rows, *above]
+        for piece in pieces:
+            for rows, above_rows in _form_tables(piece, above):
+                found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
 
@@ -1743,7 +1834,8 @@ def _read_table(
                 f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
             )
         total_seen = total_seen or bool(
-            classify(row_label)[0] == "total" or re.fullmatch(r"合计|总计|总额|共计", row_label)
+            classify(row_label)[0] == "total"
+            or re.fullmatch(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额", row_label)
         )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
@@ -1765,6 +1857,8 @@ def _read_table(
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 kind = _spent_carryover(kind, title)
+                if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
+                    kind = "unread"
                 if row_kind in ("income", "other_income") and kind is not None:
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
@@ -1879,6 +1973,23 @@ _SOURCE_ROW = re.compile(
     r"(?:财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
     r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
 )
+_CARRY_KINDS = ("carry_end", "carry_prior")
+_TOTAL_ROW_LABEL = re.compile(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额")
+
+
+def _part_under_carry_column(row_label: str, title: str) -> bool:
+    """A row's cell under a carry-over column ("资金情况 | 预算数 | 执行数 | 结转结余": "其中：财政拨款",
+    "基本支出", "“三公”经费" × 结转结余) is the carry-over of a part, by source, funding or item,
+    not the department's a second time: only the total row's (资金总额 / 合计) is read. A row
+    that is itself a carry-over ("年末结转和结余 | 1,189.49") is read as before."""
+    return (
+        classify(title)[0] in _CARRY_KINDS
+        and classify(row_label)[0] not in _CARRY_KINDS
+        and classify(row_label)[0] != "total"
+        and not _TOTAL_ROW_LABEL.fullmatch(row_label)
+    )
+
+
 # a part row of a table: "其中：基本支出" is the 基本支出 of the row above, named as such
 _PART_ROW = re.compile(r"^其中[:]?\s*")
 

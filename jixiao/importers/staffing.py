@@ -24,6 +24,7 @@ from jixiao.core.dossier import StaffType
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.patterns import CJK
+from jixiao.importers.table_rates import money_beside_staffing
 
 # "1,142人": a count of a thousand or more may keep its thousands separator (`_count_value`)
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名|个)(?![民次])")
@@ -251,6 +252,11 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
+        beside = money_beside_staffing(lines[index:end])
+        if beside is not None and (found := _key_value_rows(beside[3])):
+            # a form's staffing block drawn beside its money block: its keys and values alone
+            counts.extend(found)
+            used |= {line.index for line in beside[3]}
         header = [cell.strip() for cell in lines[index].text.split("\t")]
         if end - index == 2:
             found = _one_row_table(lines[index], lines[index + 1])
@@ -429,12 +435,59 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
                         )
                     )
             position += len(cell) + 1
+    if width == 2:
+        found.extend(_role_split_below(rows, cells, found))
     return found
+
+
+def _role_split_below(
+    rows: list[Line], cells: list[list[str]], found: list[_Count]
+) -> list[_Count]:
+    """A key/value staffing table of one pair a row whose 实有 row is split by role on the rows
+    under it ("实有人数 | 17" / "其中：在职 | 11" / "退休 | 6"): the keys bare role words (在职 /
+    退休 / 离休 / 离退休), the first opening on 其中 and no other. Each part takes its role only when
+    no role comes twice, two parts or more, every value is a count and they add up to the 实有
+    count; the split ends at the first row that is no such part ("编外聘用 | 3")."""
+    actual = [count for count in found if count.role == ROLE_ACTUAL]
+    if len(actual) != 1:
+        return []
+    at = next((n for n, line in enumerate(rows) if line.start <= actual[0].start < line.end), None)
+    if at is None:
+        return []
+    parts: list[tuple[Line, list[str], str]] = []
+    for line, row in zip(rows[at + 1 :], cells[at + 1 :], strict=True):
+        key = _BARE_ROLE_KEY.match(row[0])
+        if key is None or bool(key.group(1)) != (not parts) or not _TABLE_COUNT.match(row[1]):
+            break
+        parts.append((line, row, _SPLIT_ROLES[key.group(2)]))
+    roles = [role for _, _, role in parts]
+    if len(parts) < 2 or len(set(roles)) != len(roles):
+        return []
+    values = [int(_TABLE_COUNT.match(row[1]).group(1)) for _, row, _ in parts]  # type: ignore[union-attr]
+    if sum(values) != actual[0].value:
+        return []
+    return [
+        _Count(
+            role,
+            None,
+            value,
+            line.start,
+            line.start + len(row[0]) + 1 + _TABLE_COUNT.match(row[1]).end(1),  # type: ignore[union-attr]
+            re.sub(r"^\s*其中:?\s*", "", row[0]).strip(),
+        )
+        for (line, row, role), value in zip(parts, values, strict=True)
+    ]
 
 
 # a row of a key/value staffing table splitting the 实有 count above it by role, the keys bare role
 # words: "其中：在职 | 16人 | 退休 | 5人"
-_BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|退休|离休)\s*$")
+_BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|离退休|退休|离休)\s*$")
+_SPLIT_ROLES = {
+    "在职": ROLE_IN_SERVICE,
+    "离退休": ROLE_RETIRED,
+    "退休": ROLE_RETIRED,
+    "离休": ROLE_RETIRED_CADRES,
+}
 
 
 def _role_split_row(
@@ -445,19 +498,29 @@ def _role_split_row(
     read from the row right above it. Each part takes its role only when no role comes twice, two
     parts or more, every value is a count and they add up to the 实有 count ([] when they miss:
     the row is not read). None when the row is no such split (keys by type, "其中：行政 | 10人",
-    or no 实有 count above it: read as any other row)."""
+    or no 实有 count above it: read as any other row). A 离退休 part is the 退休 count stated
+    with 离休 (`_settle_retired`); a row of 退休 and 离休 alone ("其中：退休 | 30 | 离休 | 2") under a
+    row holding a 离退休 count splits that count instead, on the same conditions. Blank cells before
+    the keys (merged cells left empty: "\t\t\t其中：退休\t30\t离休\t2") are passed over."""
+    blank = next((n for n, cell in enumerate(row) if cell.strip()), 0)
+    if blank and (len(row) - blank) % 2 == 0:
+        at = sum(len(cell) + 1 for cell in row[:blank])
+        shifted = replace(line, text=line.text[at:], start=line.start + at)
+        return _role_split_row(shifted, row[blank:], found, above)
     keys = [_BARE_ROLE_KEY.match(key) for key in row[::2]]
     if not all(keys) or not keys[0].group(1) or any(key.group(1) for key in keys[1:]):
         return None
-    actual = [
-        count
-        for count in found
-        if count.role == ROLE_ACTUAL and above.start <= count.start < above.start + len(above.text)
+    in_above = [
+        count for count in found if above.start <= count.start < above.start + len(above.text)
     ]
+    actual = [count for count in in_above if count.role == ROLE_ACTUAL]
+    if {key.group(2) for key in keys} <= {"退休", "离休"}:
+        combined = [c for c in in_above if c.role == ROLE_RETIRED and "离退休" in c.label]
+        actual = combined or actual
     if len(actual) != 1:
         return None
     values = [_TABLE_COUNT.match(value) for value in row[1::2]]
-    roles = [_KEYED_PART_ROLES[key.group(2)] for key in keys]
+    roles = [_SPLIT_ROLES[key.group(2)] for key in keys]
     if len(row) < 4 or len(set(roles)) != len(roles) or not all(values):
         return []
     if sum(int(value.group(1)) for value in values if value) != actual[0].value:
@@ -505,8 +568,15 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     A line laid out with runs of spaces instead of tabs is read the same way (`_spaced_as_cells`).
     A row opened by the form's section caption, written out on every row of a merged cell ("人员
     情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
-    row is."""
+    row is. Blank cells before the pairs (merged cells left empty: "\t人员编制数\t52\t实有人数\t87")
+    are passed over, the pairs read on the same conditions."""
     cells = row.text.split("\t")
+    blank = next((n for n, cell in enumerate(cells) if cell.strip()), 0)
+    if blank and (len(cells) - blank) % 2 == 0:
+        # "\t人员编制数\t52\t实有人数\t87", "\t\t\t其中：退休\t30\t离休\t2": a form's merged
+        # cells left empty before the pairs (the caption, a label over two rows)
+        at = sum(len(cell) + 1 for cell in cells[:blank])
+        return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs)
     if len(cells) % 2 and _SECTION_CAPTION.match(cells[0].strip()):
         # "人员情况 | 编制数 | 9": a form's merged section caption written out on its row
         at = len(cells[0]) + 1
@@ -1177,7 +1247,7 @@ _BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")
 _BARE_NUMBER = re.compile(r"^\s*[\d.,%]+\s*$")
 # a label that names a head-count role and nothing else: a bare number under it is that count
 _ROLE_LABEL = re.compile(
-    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
+    r"^(?:年末|年底|单位|本单位|部门)?(?:核定)?(?:编制数|人员编制数|编制人数|编制总数|核定编制|实有人数|实有人员|"
     r"(?:实有|现有|实际)?(?:在编|在职)?在职(?:人数|人员|职工)|(?:实有)?在编人数|在编在职人数|退休人数|退休人员|退休职工|"
     r"离休人数|离休人员|离退休人数|离退休人员)(?:\(人\)|\(名\))?$"
 )

@@ -98,6 +98,14 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
+        beside = money_beside_staffing(lines[index:end])
+        if beside is not None:
+            # the money block of a form drawn beside its staffing block is a table of its own
+            first, last, money_rows, _ = beside
+            yield money_rows
+            yield from _tables([*lines[index : index + first], *lines[index + last : end]])
+            index = end
+            continue
         blocks = form_blocks(lines[index:end])
         if blocks:
             yield from (
@@ -326,7 +334,21 @@ def year_column_rates(
 
 
 def _block_row(cells: list[str], width: int) -> bool:
-    return len(cells) == width or (2 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1])))
+    """A row of a money block: as wide as its title row, or shorter (a paste drops the trailing
+    blank cells) with a number in its first value cell, the cell after its label; under a merged
+    caption column the label is the second cell, the first blank ("\t其中：财政拨款\t86,235,400.00…")."""
+    if len(cells) == width:
+        return True
+    if not 2 <= len(cells) < width:
+        return False
+    if _NUMBER_CELL.match(cells[1]):
+        return True
+    return (
+        len(cells) >= 3
+        and not cells[0].strip()
+        and _is_label(cells[1].strip())
+        and bool(_NUMBER_CELL.match(cells[2]))
+    )
 
 
 # an indicator table's columns: the target, the actual value, a weight or a score
@@ -374,3 +396,64 @@ def indicator_row_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, 
         )
     if len(found) == 1:
         yield found[0]
+
+
+# a money block's column titles, and the caption of a staffing block drawn beside it
+_MONEY_COLUMN_TITLE = re.compile(
+    r"^(?:(?:年初|全年|年度|调整后?|本年)?(?:预算|决算|执行|实际支出|支出)(?:数|额)?|"
+    r"(?:预算)?执行率(?:\(%\))?)$"
+)
+_STAFFING_CAPTION = re.compile(r"^(?:人员|编制|人员编制|单位人员)(?:情况|信息|构成)$")
+
+
+def money_beside_staffing(rows: list[Line]) -> tuple[int, int, list[Line], list[Line]] | None:
+    """A form's money block and staffing block drawn side by side in one table ("资金情况 | 年初
+    预算数 | 调整预算数 | 决算数 | 执行率 | 人员情况" over "资金总额 | 356.80 | 498.65 | 486.20 |
+    97.50% | 编制数 | 12"): a title row of a label, two money titles or more (预算 / 决算 / 执行 /
+    支出 words, 执行率) and last a staffing caption (人员情况 / 编制情况…), then two rows or more,
+    each a label, a number (or nothing) under every money title, and at most a key (words, no
+    digit) and its value where the caption stands. Returns (first, end) of the title row and the
+    rows, the money block (the titles and the cells under them) and the staffing block (each
+    row's key and value, keeping their place in the text); None for any other rows."""
+    for first, row in enumerate(rows):
+        titles = [cell.strip() for cell in row.text.split("\t")]
+        while titles and not titles[-1]:
+            titles.pop()
+        width = len(titles) - 1
+        if (
+            width < 3
+            or not _is_label(titles[0])
+            or not _STAFFING_CAPTION.match(titles[width])
+            or not all(_MONEY_COLUMN_TITLE.match(title) for title in titles[1:width])
+        ):
+            continue
+        end = first + 1
+        while end < len(rows) and _money_and_staffing_row(rows[end].text.split("\t"), width):
+            end += 1
+        if end - first < 3:
+            return None
+        left: list[Line] = []
+        right: list[Line] = []
+        for line in rows[first:end]:
+            cells = line.text.split("\t")
+            left_text = "\t".join(cells[:width])
+            left.append(replace(line, text=left_text))
+            right_text = "\t".join(cells[width:]).rstrip("\t")
+            if line is not rows[first] and right_text.strip():
+                right.append(replace(line, text=right_text, start=line.start + len(left_text) + 1))
+        return first, end, left, right
+    return None
+
+
+def _money_and_staffing_row(cells: list[str], width: int) -> bool:
+    cells = [cell.strip() for cell in cells]
+    while len(cells) > width and not cells[-1]:
+        cells.pop()
+    if not width + 1 <= len(cells) <= width + 2 or not _is_label(cells[0]):
+        return False
+    if not any(cells[1:width]) or not all(
+        not cell or _NUMBER_CELL.match(cell) for cell in cells[1:width]
+    ):
+        return False
+    key = cells[width] if len(cells) > width else ""
+    return not key or (_is_label(key) and len(cells) == width + 2)
