@@ -112,6 +112,121 @@ _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_TIGHT}])"), ""),
 ]
 
+# A form exported as CSV ("部门名称","某局","主管部门","某市人民政府",,,): every line a row of
+# cells between commas, text cells in double quotes ("" a quote inside), empty cells trailing.
+# Such rows become tab rows (as a Word table's), so the table readers read them; a block name
+# repeated in the first cell of consecutive rows ("资金情况","资金总额",… / "资金情况","基本支出",…)
+# becomes a line of its own above the block (the rows' caption). A line is a CSV row only when it
+# is wholly cells, its first cell quoted and every unquoted cell a plain number (no thousands
+# separator), a percentage or empty, and two such lines at least follow each other; a run with an
+# unquoted number has one width on every row (an export's fixed columns): prose with commas (no
+# quotes, or quotes inside a sentence: "三公"经费,较上年…) stays prose.
+_CSV_CELL = re.compile(r'"((?:[^"\n]|"")*)"|(\d+(?:\.\d+)?%?|)(?=,|$)')
+_CSV_MIN_ROWS = 2
+
+
+def _csv_cells(line: str) -> list[tuple[str, int]] | None:
+    """The cells of a CSV row with the offset of each one's first character, or None."""
+    if not line.startswith('"'):
+        return None
+    cells: list[tuple[str, int]] = []
+    position = 0
+    while True:
+        cell = _CSV_CELL.match(line, position)
+        if cell is None:
+            return None
+        if cell.group(1) is not None:
+            cells.append((cell.group(1), cell.start(1)))
+        else:
+            cells.append((cell.group(2), cell.start(2)))
+        position = cell.end()
+        if position == len(line):
+            break
+        if line[position] != ",":
+            return None
+        position += 1
+        if position == len(line):
+            cells.append(("", position))
+            break
+    return cells if len(cells) >= 2 else None
+
+
+def _csv_row(
+    cells: list[tuple[str, int]], line_origin: list[int], separator: int | None
+) -> tuple[str, list[int]]:
+    """Cells → a tab row (trailing empty cells dropped; "" → "); the tabs map to the commas."""
+    while cells and not cells[-1][0].strip():
+        cells = cells[:-1]
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    for index, (cell, at) in enumerate(cells):
+        if index:
+            pieces.append("\t")
+            new_origin.append(line_origin[max(at - 1, 0)] if separator is None else separator)
+        separator = None
+        offset = 0
+        while offset < len(cell):
+            pieces.append(cell[offset])
+            new_origin.append(line_origin[at + offset])
+            offset += 2 if cell.startswith('""', offset) else 1
+    return "".join(pieces), new_origin
+
+
+def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
+    lines = text.split("\n")
+    parsed = [_csv_cells(line) for line in lines]
+    rows: set[int] = set()
+    run: list[int] = []
+    for number, cells in enumerate([*parsed, None]):
+        if cells is not None:
+            run.append(number)
+            continue
+        bare = any(c[0] and lines[r][c[1] - 1 : c[1]] != '"' for r in run for c in parsed[r] or [])
+        if len(run) >= _CSV_MIN_ROWS and (
+            not bare or len({len(parsed[r] or []) for r in run}) == 1
+        ):  # unquoted numbers: only in rows of one width (an export's fixed columns)
+            rows.update(run)
+        run = []
+    if not rows:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        line_origin = origin[position : position + len(line)]
+        cells = parsed[number]
+        if number in rows and cells is not None:
+            block = cells[0][0].strip()
+            repeated = [
+                other
+                for other in (number - 1, number + 1)
+                if other in rows
+                and (other_cells := parsed[other]) is not None
+                and other_cells[0][0].strip() == block
+                and len([c for c in other_cells if c[0].strip()]) >= 2
+            ]
+            caption, caption_map = "", []
+            if block and repeated and len([c for c in cells if c[0].strip()]) >= 2:
+                if number - 1 not in repeated:  # the block's first row: its name as a caption
+                    start = cells[0][1] + cells[0][0].index(block)
+                    caption = block + "\n"
+                    caption_map = line_origin[start : start + len(block)]
+                    caption_map.append(caption_map[-1])
+                cells = cells[1:]
+            line_text, line_map = _csv_row(cells, line_origin, None)
+            line_text, line_map = caption + line_text, caption_map + line_map
+        else:
+            line_text, line_map = line, line_origin
+        pieces.append(line_text)
+        new_origin.extend(line_map)
+        position += len(line)
+        if number < len(lines) - 1:
+            new_origin.append(origin[position])
+            position += 1
+    return "\n".join(pieces), new_origin
+
+
 # Tables aligned with runs of spaces (no tabs, no borders): a header row of titles, then rows of
 # a label and as many numbers as the header has titles, cells apart by two spaces or more. The
 # columns are proven by the count: every row under the header has exactly its number of cells.
@@ -997,6 +1112,8 @@ def normalise(text: str) -> Normalised:
     origin = list(range(len(text)))
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _csv_rows(folded, origin)
+    folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
