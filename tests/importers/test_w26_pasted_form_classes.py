@@ -110,3 +110,96 @@ CSV_NOT_ROWS.append(
 @pytest.mark.parametrize("text", CSV_NOT_ROWS)
 def test_prose_with_commas_is_not_csv(text: str) -> None:
     assert "\t" not in normalise(text).text
+
+
+# ── 2. a system export: 【block】 tags, ｜ between key：value cells ─────────────────────────────
+
+TAGGED = (
+    "【基本信息】部门名称：某县自然资源局｜主管部门：某县人民政府\n"
+    "【人员情况】编制数：26名｜实有人数：31人｜在职人数：24人｜退休人数：7人\n"
+    "【资金情况】金额单位：万元\n"
+)
+
+TAGGED_FORMS = [
+    (
+        TAGGED
+        + "【资金情况】资金总额｜年初预算数：1,200.00｜全年预算数：1,350.40｜全年执行数：1,301.25｜执行率：96.36%\n"
+        "【资金情况】基本支出｜年初预算数：800.00｜全年预算数：815.40｜全年执行数：812.05｜执行率：99.59%\n"
+        "【资金情况】项目支出｜年初预算数：400.00｜全年预算数：535.00｜全年执行数：489.20｜执行率：91.44%\n",
+        {
+            "budget.initial_total": "1200",
+            "budget.total": "1350.4",
+            "executed.total": "1301.25",
+            "budget.basic": "815.4",
+            "executed.basic": "812.05",
+            "budget.project": "535",
+            "executed.project": "489.2",
+        },
+    ),
+    (
+        # ASCII bars, keys with 数 only on some, the last row with fewer cells
+        TAGGED + "【资金情况】合计|预算数：980.6|执行数：955.1|执行率：97.40%|分值：10|得分：9.74\n"
+        "【资金情况】基本支出|预算数：610.6|执行数：609.8|执行率：99.87%\n"
+        "【资金情况】项目支出|预算数：370.0|执行数：345.3\n",
+        {
+            "budget.total": "980.6",
+            "executed.total": "955.1",
+            "budget.basic": "610.6",
+            "executed.basic": "609.8",
+            "budget.project": "370",
+            "executed.project": "345.3",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAGGED_FORMS)
+def test_tagged_key_value_rows_are_read_as_a_table(text: str, expected: dict[str, str]) -> None:
+    assert money_only(figures(text)) == expected
+
+
+def test_tagged_pairs_lines_read_as_key_value_lines() -> None:
+    text = (
+        TAGGED
+        + "【资金情况】支出按经济分类｜工资福利支出：520.10｜商品和服务支出：180.40｜资本性支出：60.00\n"
+        "【自评结果】总分：100｜自评得分：91.35｜自评等级：优\n"
+    )
+    got = figures(text)
+    assert got["staffing.authorized"] == "26"
+    assert got["staffing.retired"] == "7"
+    assert got["executed.wages"] == "520.1"
+    assert got["executed.capital"] == "60"
+    assert got["score.self"] == "91.35"
+    assert got["grade.self"] == "优"
+
+
+def test_tagged_rows_keep_the_origin_of_every_value() -> None:
+    text = "【资金情况】总额｜预算数：900.00｜执行数：880.50\n【资金情况】基本支出｜预算数：500.00｜执行数：499.00\n"
+    norm = normalise(text)
+    assert norm.text.startswith("资金情况\t预算数\t执行数\n总额\t900.00\t880.50\n")
+    at = norm.text.index("880.50")
+    start, end = norm.original_span(at, at + 6)
+    assert text[start:end] == "880.50"
+
+
+TAGGED_NOT_ROWS = [
+    # a line with one bar is no row (and one tagged row is no table)
+    "【资金情况】资金总额｜预算数：900.00\n【资金情况】基本支出｜预算数：500.00\n",
+    # prose after tags: no cells
+    "【情况说明】全年预算数900.00万元，执行数880.50万元。\n【偏差分析】项目支出进度偏慢。\n",
+    # an indicator row: its cells are not key：value pairs with figures
+    "【绩效指标】产出指标｜数量指标｜完成宗地整治数量｜指标值：≥20宗｜实际值：21宗\n"
+    "【绩效指标】产出指标｜质量指标｜验收合格率｜指标值：100%｜实际值：100%\n",
+]
+
+
+@pytest.mark.parametrize("text", TAGGED_NOT_ROWS)
+def test_tagged_lines_that_are_no_rows_stay(text: str) -> None:
+    norm = normalise(text).text
+    assert not norm.startswith(("资金情况\t", "绩效指标\t")) and "\n资金情况\t" not in norm
+    assert "预算数\t" not in norm and "指标值\t" not in norm
+
+
+def test_a_tagged_row_with_one_bar_is_not_read_as_a_table() -> None:
+    text = "【资金情况】资金总额｜预算数：900.00\n【资金情况】基本支出｜预算数：500.00\n"
+    assert not money_only(figures(text))
