@@ -25,7 +25,12 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
-from jixiao.importers.money import Restated, names_something_else, read_money
+from jixiao.importers.money import (
+    Restated,
+    another_bodys_sentence,
+    names_something_else,
+    read_money,
+)
 from jixiao.importers.patterns import (
     CHINESE_NUMERAL,
     CJK,
@@ -1176,6 +1181,9 @@ class _Importer:
             sentence = line.text[: start - line.start] + label
             if not _changes_the_asset_total(sentence[sentence.rfind("。") + 1 :]):
                 continue
+            clause = sentence[max(sentence.rfind(mark) for mark in "。;；") + 1 :]
+            if another_bodys_sentence(clause):
+                continue  # "所属某集团年末资产总额…，较上年增长3.2%": that body's assets
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
             self.stated.append(Fact("assets.change_pct", signed, start, end, label))
             self.sources.setdefault("assets.change_pct", (start, end))

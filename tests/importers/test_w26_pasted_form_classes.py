@@ -5,7 +5,10 @@ variants that must NOT be read.
 
 Classes: a 自评表 exported as CSV (quoted cells between commas, trailing empty cells, the block
 name repeated in the first cell) — its rows read as tab rows; prose with commas and quotes is no
-CSV.
+CSV; a system export whose lines open with a 【block】 tag and hold ｜-separated key：value cells —
+its rows of one block read as a table, its other lines as key：value lines; an asset figure in a
+sentence about an enterprise or a body kept outside the accounts (独立核算, 未纳入本表) — not the
+department's.
 """
 
 from __future__ import annotations
@@ -203,3 +206,33 @@ def test_tagged_lines_that_are_no_rows_stay(text: str) -> None:
 def test_a_tagged_row_with_one_bar_is_not_read_as_a_table() -> None:
     text = "【资金情况】资金总额｜预算数：900.00\n【资金情况】基本支出｜预算数：500.00\n"
     assert not money_only(figures(text))
+
+
+# ── 3. an asset figure of a body outside the department's accounts ───────────────────────────
+
+OTHER_BODY_ASSETS = [
+    "注：社属企业某县农资有限公司2023年销售收入1.26亿元，资产总额4,860.25万元，独立核算，未纳入本表。\n",
+    "所属某某建设投资集团年末资产总额12.5亿元，较上年增长3.2%。\n",
+    "局属培训中心资产总额312.40万元，实行独立核算。\n",
+    "下属公司当年资产总计1,020.00万元。\n",
+    "国有企业资产总额86,500.00万元不在本部门决算范围。\n",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_BODY_ASSETS)
+def test_assets_of_another_body_are_not_the_departments(text: str) -> None:
+    got = figures("一、部门基本情况\n某县自然资源局内设5个股室。\n" + text)
+    assert not [key for key in got if key.startswith("assets.")]
+
+
+OWN_ASSETS = [
+    ("年末资产总额1,268.45万元，较上年增长4.6%。\n", "1268.45"),
+    ("截至2023年12月31日，本部门资产总额865.20万元，其中固定资产412.30万元。\n", "865.2"),
+    ("部门负责监管社属企业经营。年末资产总额532.10万元。\n", "532.1"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), OWN_ASSETS)
+def test_the_departments_own_assets_are_still_read(text: str, value: str) -> None:
+    got = figures("一、部门基本情况\n某县自然资源局内设5个股室。\n" + text)
+    assert got.get("assets.total_net") == value
