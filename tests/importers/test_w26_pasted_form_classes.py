@@ -236,3 +236,32 @@ OWN_ASSETS = [
 def test_the_departments_own_assets_are_still_read(text: str, value: str) -> None:
     got = figures("一、部门基本情况\n某县自然资源局内设5个股室。\n" + text)
     assert got.get("assets.total_net") == value
+
+
+# ── 4. the self-score as a key cell and a value cell in a row of pairs ───────────────────────
+
+SCORE_PAIRS = [
+    ("总分\t100\t自评得分\t88.76\n自评等级\t良\n", "88.76"),
+    ("| 满分 | 100 | 综合得分 | 91.5 |\n", "91.5"),
+    ("自评得分\t93\t自评等级\t优\n", "93"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SCORE_PAIRS)
+def test_a_self_score_in_a_row_of_pairs_is_read(text: str, value: str) -> None:
+    assert figures(text).get("score.self") == value
+
+
+SCORE_NOT_PAIRS = [
+    # a label then columns of numbers (分值, 得分 of the table above): not pairs
+    "总分\t100\t84.49\n",
+    # 总分 / 分值 alone name the full marks, not the score
+    "总分\t100\t分值\t100\n",
+    # an indicator's score in a row of pairs
+    "指标得分\t8\t权重\t10\n",
+]
+
+
+@pytest.mark.parametrize("text", SCORE_NOT_PAIRS)
+def test_no_self_score_from_rows_that_are_not_its_pair(text: str) -> None:
+    assert "score.self" not in figures(text)
