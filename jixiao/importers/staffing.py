@@ -281,6 +281,11 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             found = _fused_cell_counts(line) or _role_pairs_row(line)
             if not found and above is not None:
                 found = _role_split_row(line, line.text.split("\t"), above[1], above[0]) or []
+            if not found and above is not None and line.text.startswith("\t"):
+                # "人员情况 | 编制数 | 11 | 实有人数 | 25" / " | 在职 | 10 | 退休 | 15": the caption's
+                # merged cell left empty on the row under it, which continues that row
+                cont = replace(line, text=line.text[1:], start=line.start + 1)
+                found = _role_split_row(cont, cont.text.split("\t"), above[1], above[0], True) or []
             if found:
                 counts.extend(found)
                 used.add(line.index)
@@ -438,16 +443,20 @@ _BARE_ROLE_KEY = re.compile(r"^\s*(其中:?)?\s*(在职|退休|离休)\s*$")
 
 
 def _role_split_row(
-    line: Line, row: list[str], found: list[_Count], above: Line
+    line: Line, row: list[str], found: list[_Count], above: Line, merged: bool = False
 ) -> list[_Count] | None:
     """ "实有人数 | 21人" above "其中：在职 | 16人 | 退休 | 5人": a row of a key/value table whose
     keys are bare role words (在职 / 退休 / 离休), the first opening on 其中, splits the 实有 count
     read from the row right above it. Each part takes its role only when no role comes twice, two
     parts or more, every value is a count and they add up to the 实有 count ([] when they miss:
     the row is not read). None when the row is no such split (keys by type, "其中：行政 | 10人",
-    or no 实有 count above it: read as any other row)."""
+    or no 实有 count above it: read as any other row). *merged*: the row's first cell, a caption's
+    merged cell, was empty (" | 在职 | 10 | 退休 | 15" under "人员情况 | … | 实有人数 | 25"): the row
+    continues the one above, which stands for 其中."""
     keys = [_BARE_ROLE_KEY.match(key) for key in row[::2]]
-    if not all(keys) or not keys[0].group(1) or any(key.group(1) for key in keys[1:]):
+    if not all(keys) or any(key.group(1) for key in keys[1:]):
+        return None
+    if not (keys[0].group(1) or merged):
         return None
     actual = [
         count

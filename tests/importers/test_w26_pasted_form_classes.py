@@ -265,3 +265,40 @@ SCORE_NOT_PAIRS = [
 @pytest.mark.parametrize("text", SCORE_NOT_PAIRS)
 def test_no_self_score_from_rows_that_are_not_its_pair(text: str) -> None:
     assert "score.self" not in figures(text)
+
+
+# ── 5. a role split on the row under 实有人数, its caption's merged cell left empty ──────────
+
+STAFF_FORM = "某县供销社2023年度部门整体支出绩效自评表\n"
+
+
+def staff(text: str) -> dict[str, str]:
+    return {k: v for k, v in figures(text, STAFF_FORM).items() if k.startswith("staffing.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人员情况\t编制数\t11\t实有人数\t25\n\t在职\t10\t退休\t15\n",
+        "| 人员情况 | 核定编制 | 14 | 实有人员 | 25 |\n|  | 退休 | 15 | 在职 | 10 |\n",
+    ],
+)
+def test_a_role_split_under_the_actual_count_in_a_merged_caption_row(text: str) -> None:
+    got = staff(text)
+    assert got["staffing.in_service"] == "10"
+    assert got["staffing.retired"] == "15"
+    assert got["staffing.actual_total"] == "25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parts that miss the 实有 count above
+        "人员情况\t编制数\t11\t实有人数\t25\n\t在职\t10\t退休\t14\n",
+        # parts by type, not by role
+        "人员情况\t编制数\t11\t实有人数\t25\n\t行政\t10\t事业\t15\n",
+    ],
+)
+def test_no_role_split_when_it_is_not_proven(text: str) -> None:
+    got = staff(text)
+    assert "staffing.in_service" not in got and "staffing.retired" not in got
