@@ -2165,6 +2165,7 @@ def read_money(
     reading.earlier_years = [
         (a.start, a.end) for a in _earlier_years_set_aside(amounts, report.text, year)
     ]
+    _assets_of_another_body_set_aside(amounts, report.text)
     for amount in amounts:
         typo = _DROPPED_CHU.search(amount.label)
         if typo and amount.kind in ("funding", "economic"):
@@ -2806,6 +2807,34 @@ def _clause_year(amount: Amount, text: str) -> re.Match[str] | None:
         return match
     clause = max(text.rfind(mark, 0, amount.start) for mark in "。;；\n") + 1
     return _CLAUSE_YEAR.match(text, clause)
+
+
+# a sentence about a body outside the department's accounts: an enterprise or company named before
+# the amount ("社属企业…有限公司2023年销售收入1.26亿元，资产总额4,860.25万元"), or the sentence saying
+# it is kept apart ("独立核算", "未纳入本表", "不在本部门")
+_ENTERPRISE_BEFORE = re.compile(r"企业|公司|集团")
+_OUTSIDE_THE_ACCOUNTS = re.compile(r"独立核算|未纳入|不纳入|不在本(?:部门|单位|表)|不含在")
+
+
+def another_bodys_sentence(before: str, after: str = "") -> bool:
+    """A sentence (*before* an amount, *after* it) about a body outside the department's accounts."""
+    return bool(_ENTERPRISE_BEFORE.search(before) or _OUTSIDE_THE_ACCOUNTS.search(before + after))
+
+
+def _assets_of_another_body_set_aside(amounts: list[Amount], text: str) -> None:
+    """ "社属企业沂东县农业生产资料有限公司…销售收入1.26亿元，资产总额4,860.25万元，独立核算，未纳入
+    本表": an asset figure in a sentence naming an enterprise or company before it, or saying the
+    body is kept outside the department's accounts, is that body's, not the department's: not
+    read (import.I008). The label's own words are judged elsewhere (names_something_else); this is
+    the sentence's subject, a clause or more before the asset noun. Not tables."""
+    for amount in amounts:
+        if amount.kind is None or not amount.kind.startswith("asset:") or amount.table:
+            continue
+        start = max(text.rfind(mark, 0, amount.start) for mark in "。;；!?\n") + 1
+        ends = [at for mark in "。;；!?\n" if (at := text.find(mark, amount.end)) >= 0]
+        end = min(ends) if ends else len(text)
+        if another_bodys_sentence(text[start : amount.start], text[amount.start : end]):
+            amount.kind = "unread"
 
 
 def _earlier_years_set_aside(

@@ -112,6 +112,234 @@ _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_TIGHT}])"), ""),
 ]
 
+# A form exported as CSV ("部门名称","某局","主管部门","某市人民政府",,,): every line a row of
+# cells between commas, text cells in double quotes ("" a quote inside), empty cells trailing.
+# Such rows become tab rows (as a Word table's), so the table readers read them; a block name
+# repeated in the first cell of consecutive rows ("资金情况","资金总额",… / "资金情况","基本支出",…)
+# becomes a line of its own above the block (the rows' caption). A line is a CSV row only when it
+# is wholly cells, its first cell quoted and every unquoted cell a plain number (no thousands
+# separator), a percentage or empty, and two such lines at least follow each other; a run with an
+# unquoted number has one width on every row (an export's fixed columns): prose with commas (no
+# quotes, or quotes inside a sentence: "三公"经费,较上年…) stays prose.
+_CSV_CELL = re.compile(r'"((?:[^"\n]|"")*)"|(\d+(?:\.\d+)?%?|)(?=,|$)')
+_CSV_MIN_ROWS = 2
+
+
+def _csv_cells(line: str) -> list[tuple[str, int]] | None:
+    """The cells of a CSV row with the offset of each one's first character, or None."""
+    if not line.startswith('"'):
+        return None
+    cells: list[tuple[str, int]] = []
+    position = 0
+    while True:
+        cell = _CSV_CELL.match(line, position)
+        if cell is None:
+            return None
+        if cell.group(1) is not None:
+            cells.append((cell.group(1), cell.start(1)))
+        else:
+            cells.append((cell.group(2), cell.start(2)))
+        position = cell.end()
+        if position == len(line):
+            break
+        if line[position] != ",":
+            return None
+        position += 1
+        if position == len(line):
+            cells.append(("", position))
+            break
+    return cells if len(cells) >= 2 else None
+
+
+def _csv_row(
+    cells: list[tuple[str, int]], line_origin: list[int], separator: int | None
+) -> tuple[str, list[int]]:
+    """Cells → a tab row (trailing empty cells dropped; "" → "); the tabs map to the commas."""
+    while cells and not cells[-1][0].strip():
+        cells = cells[:-1]
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    for index, (cell, at) in enumerate(cells):
+        if index:
+            pieces.append("\t")
+            new_origin.append(line_origin[max(at - 1, 0)] if separator is None else separator)
+        separator = None
+        offset = 0
+        while offset < len(cell):
+            pieces.append(cell[offset])
+            new_origin.append(line_origin[at + offset])
+            offset += 2 if cell.startswith('""', offset) else 1
+    return "".join(pieces), new_origin
+
+
+def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
+    lines = text.split("\n")
+    parsed = [_csv_cells(line) for line in lines]
+    rows: set[int] = set()
+    run: list[int] = []
+    for number, cells in enumerate([*parsed, None]):
+        if cells is not None:
+            run.append(number)
+            continue
+        bare = any(c[0] and lines[r][c[1] - 1 : c[1]] != '"' for r in run for c in parsed[r] or [])
+        if len(run) >= _CSV_MIN_ROWS and (
+            not bare or len({len(parsed[r] or []) for r in run}) == 1
+        ):  # unquoted numbers: only in rows of one width (an export's fixed columns)
+            rows.update(run)
+        run = []
+    if not rows:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        line_origin = origin[position : position + len(line)]
+        cells = parsed[number]
+        if number in rows and cells is not None:
+            block = cells[0][0].strip()
+            repeated = [
+                other
+                for other in (number - 1, number + 1)
+                if other in rows
+                and (other_cells := parsed[other]) is not None
+                and other_cells[0][0].strip() == block
+                and len([c for c in other_cells if c[0].strip()]) >= 2
+            ]
+            caption, caption_map = "", []
+            if block and repeated and len([c for c in cells if c[0].strip()]) >= 2:
+                if number - 1 not in repeated:  # the block's first row: its name as a caption
+                    start = cells[0][1] + cells[0][0].index(block)
+                    caption = block + "\n"
+                    caption_map = line_origin[start : start + len(block)]
+                    caption_map.append(caption_map[-1])
+                cells = cells[1:]
+            line_text, line_map = _csv_row(cells, line_origin, None)
+            line_text, line_map = caption + line_text, caption_map + line_map
+        else:
+            line_text, line_map = line, line_origin
+        pieces.append(line_text)
+        new_origin.extend(line_map)
+        position += len(line)
+        if number < len(lines) - 1:
+            new_origin.append(origin[position])
+            position += 1
+    return "\n".join(pieces), new_origin
+
+
+# A form exported by a budget system one line per row, each line opening with its block's tag
+# and its cells written key：value between ｜ bars ("【资金情况】总额｜年初预算数：3,156.20｜调整后预算数：
+# 4,082.67｜实际支出数：3,951.08｜执行率：96.78%"): a run of such rows of one block, each a row label
+# then the same keys (or the first of them) with a number, a percentage or a dash each, becomes a
+# tab table: the tag and the keys as its header row, then each row's label and values (as a Word
+# table's). Another tagged line of key：value cells ("【自评结果】总分：100｜自评得分：97.68｜自评等级：优",
+# a label cell first or not) becomes the tag as a heading and a key：value line per cell, as a form's
+# key：value lines are read, and so does a tagged line without bars ("【资金情况】金额单位：万元",
+# "【情况说明】本年…"): the tag a heading, the rest a line under it — both only in an export (three
+# tagged lines at least). A line with one bar, or cells that are not key：value pairs (an
+# indicator row: 产出指标｜数量指标｜…), stays.
+_TAG_ROW = re.compile(r"^【([^】\n]{2,12})】([^\t\n:]{2,30})((?:\t[^\t\n]+){2,})$")
+_TAG_CELL = re.compile(rf"^([^\t\n:]{{2,20}}):\s*((?:{NUMBER})%?|[-—/]{{1,2}})$")
+
+
+# a line opening with a block's tag; an export has a few of them at least
+_TAG_LINE = re.compile(r"^【([^】\n]{2,12})】(?=\S)")
+_TAG_MIN_LINES = 3
+# a tagged line of key：value cells (a label cell first or not), two bars at least
+_TAG_PAIRS = re.compile(
+    r"^【([^】\n]{2,12})】(?:[^\t\n:]{2,30}\t)?[^\t\n:]{2,30}:[^\t\n]+(?:\t[^\t\n:]{2,30}:[^\t\n]+)+$"
+)
+
+
+def _tag_row(line: str) -> tuple[str, str, list[tuple[str, int, str, int]]] | None:
+    """A tagged row: its tag, its label and its (key, key's offset, value, value's offset) cells."""
+    row = _TAG_ROW.match(line)
+    if row is None:
+        return None
+    cells: list[tuple[str, int, str, int]] = []
+    at = row.start(3)
+    for cell in row.group(3).split("\t")[1:]:
+        at += 1
+        pair = _TAG_CELL.match(cell.strip())
+        if pair is None:
+            return None
+        lead = len(cell) - len(cell.lstrip())
+        cells.append((pair.group(1).strip(), at + lead, pair.group(2), at + lead + pair.start(2)))
+        at += len(cell)
+    return row.group(1), row.group(2).strip(), cells
+
+
+def _tagged_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Tagged key：value rows of one block → a header row of their keys and rows of their values."""
+    lines = text.split("\n")
+    rows = [_tag_row(line) for line in lines]
+    header_at: dict[int, int] = {}  # a row → the row whose keys head its table
+    for number, row in enumerate(rows):
+        if row is None:
+            continue
+        previous = rows[number - 1] if number else None
+        head = header_at.get(number - 1)
+        if previous is not None and head is not None:
+            head_row = rows[head]
+            assert head_row is not None
+            keys = [cell[0] for cell in row[2]]
+            head_keys = [cell[0] for cell in head_row[2]]
+            if previous[0] == row[0] and keys == head_keys[: len(keys)]:
+                header_at[number] = head
+                continue
+        header_at[number] = number
+    tables = Counter(header_at.values())
+    kept = {number for number, head in header_at.items() if tables[head] >= 2}
+    export = sum(1 for line in lines if _TAG_LINE.match(line)) >= _TAG_MIN_LINES
+    if not kept and not export:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        line_origin = origin[position : position + len(line)]
+        row = rows[number]
+        if number in kept and row is not None:
+            tag, label, cells = row
+            line_text, line_map = "", []
+            if header_at[number] == number:  # the table's first row: its header above it
+                line_text = tag
+                line_map = line_origin[1 : 1 + len(tag)]
+                for key, key_at, _, _ in cells:
+                    line_text += "\t" + key
+                    line_map += [line_origin[key_at - 1], *line_origin[key_at : key_at + len(key)]]
+                line_text += "\n"
+                line_map.append(line_map[-1])
+            label_at = line.index(label, len(tag) + 2)
+            line_text += label
+            line_map += line_origin[label_at : label_at + len(label)]
+            for _, key_at, value, value_at in cells:
+                line_text += "\t" + value
+                line_map += [
+                    line_origin[key_at - 1],
+                    *line_origin[value_at : value_at + len(value)],
+                ]
+        elif export and (pairs := _TAG_PAIRS.match(line)):
+            # "【自评结果】总分：100｜自评得分：97.68｜自评等级：优": the tag as a heading, a pair per line
+            tag = pairs.group(1)
+            line_text = tag + "\n" + line[pairs.end(1) + 1 :].replace("\t", "\n")
+            line_map = line_origin[1 : 1 + len(tag)] + line_origin[1 + len(tag) :]
+        elif export and (tagged := _TAG_LINE.match(line)) and "\t" not in line:
+            # "【资金情况】金额单位：万元", "【情况说明】本年…": the tag as a heading, the rest under it
+            tag = tagged.group(1)
+            line_text = tag + "\n" + line[tagged.end() :]
+            line_map = line_origin[1 : 1 + len(tag)] + line_origin[1 + len(tag) :]
+        else:
+            line_text, line_map = line, line_origin
+        pieces.append(line_text)
+        new_origin.extend(line_map)
+        position += len(line)
+        if number < len(lines) - 1:
+            new_origin.append(origin[position])
+            position += 1
+    return "\n".join(pieces), new_origin
+
+
 # Tables aligned with runs of spaces (no tabs, no borders): a header row of titles, then rows of
 # a label and as many numbers as the header has titles, cells apart by two spaces or more. The
 # columns are proven by the count: every row under the header has exactly its number of cells.
@@ -1006,6 +1234,9 @@ def normalise(text: str) -> Normalised:
     origin = list(range(len(text)))
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _csv_rows(folded, origin)
+    folded, origin = _tagged_rows(folded, origin)
+    folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)

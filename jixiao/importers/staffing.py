@@ -287,6 +287,11 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             found = _fused_cell_counts(line) or _role_pairs_row(line)
             if not found and above is not None:
                 found = _role_split_row(line, line.text.split("\t"), above[1], above[0]) or []
+            if not found and above is not None and line.text.startswith("\t"):
+                # "人员情况 | 编制数 | 11 | 实有人数 | 25" / " | 在职 | 10 | 退休 | 15": the caption's
+                # merged cell left empty on the row under it, which continues that row
+                cont = replace(line, text=line.text[1:], start=line.start + 1)
+                found = _role_split_row(cont, cont.text.split("\t"), above[1], above[0], True) or []
             if found:
                 counts.extend(found)
                 used.add(line.index)
@@ -491,7 +496,7 @@ _SPLIT_ROLES = {
 
 
 def _role_split_row(
-    line: Line, row: list[str], found: list[_Count], above: Line
+    line: Line, row: list[str], found: list[_Count], above: Line, merged: bool = False
 ) -> list[_Count] | None:
     """ "实有人数 | 21人" above "其中：在职 | 16人 | 退休 | 5人": a row of a key/value table whose
     keys are bare role words (在职 / 退休 / 离休), the first opening on 其中, splits the 实有 count
@@ -501,14 +506,18 @@ def _role_split_row(
     or no 实有 count above it: read as any other row). A 离退休 part is the 退休 count stated
     with 离休 (`_settle_retired`); a row of 退休 and 离休 alone ("其中：退休 | 30 | 离休 | 2") under a
     row holding a 离退休 count splits that count instead, on the same conditions. Blank cells before
-    the keys (merged cells left empty: "\t\t\t其中：退休\t30\t离休\t2") are passed over."""
+    the keys (merged cells left empty: "\t\t\t其中：退休\t30\t离休\t2") are passed over. *merged*:
+    the row's first cell, a caption's merged cell, was empty (" | 在职 | 10 | 退休 | 15" under
+    "人员情况 | … | 实有人数 | 25"): the row continues the one above, which stands for 其中."""
     blank = next((n for n, cell in enumerate(row) if cell.strip()), 0)
     if blank and (len(row) - blank) % 2 == 0:
         at = sum(len(cell) + 1 for cell in row[:blank])
         shifted = replace(line, text=line.text[at:], start=line.start + at)
-        return _role_split_row(shifted, row[blank:], found, above)
+        return _role_split_row(shifted, row[blank:], found, above, merged)
     keys = [_BARE_ROLE_KEY.match(key) for key in row[::2]]
-    if not all(keys) or not keys[0].group(1) or any(key.group(1) for key in keys[1:]):
+    if not all(keys) or any(key.group(1) for key in keys[1:]):
+        return None
+    if not (keys[0].group(1) or merged):
         return None
     in_above = [
         count for count in found if above.start <= count.start < above.start + len(above.text)

@@ -25,7 +25,12 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables
-from jixiao.importers.money import Restated, names_something_else, read_money
+from jixiao.importers.money import (
+    Restated,
+    another_bodys_sentence,
+    names_something_else,
+    read_money,
+)
 from jixiao.importers.normalise import display_width as _display_width
 from jixiao.importers.patterns import (
     CHINESE_NUMERAL,
@@ -1190,6 +1195,9 @@ class _Importer:
             sentence = line.text[: start - line.start] + label
             if not _changes_the_asset_total(sentence[sentence.rfind("。") + 1 :]):
                 continue
+            clause = sentence[max(sentence.rfind(mark) for mark in "。;；") + 1 :]
+            if another_bodys_sentence(clause):
+                continue  # "所属某集团年末资产总额…，较上年增长3.2%": that body's assets
             signed = -value if match.group(1) in ("下降", "减少", "降低") else value
             self.stated.append(Fact("assets.change_pct", signed, start, end, label))
             self.sources.setdefault("assets.change_pct", (start, end))
@@ -1365,6 +1373,7 @@ class _Importer:
                 value = parse_number(whole.group(2))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + whole.start(1), line.start + whole.end()))
+            scores.extend(_score_cell_pairs(line, line_score))
             for match in grade_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
@@ -2109,6 +2118,36 @@ _RESULT_SCORE_TITLE = re.compile(
 )
 _RESULT_GRADE_TITLE = re.compile(r"^(?:自评|评价|绩效|综合|评定)?(?:等级|等次|评级)$")
 _SEPARATOR_ROW = re.compile(r"^[\s|:：\-—]+$")
+
+
+def _score_cell_pairs(line: Line, line_score: re.Pattern[str]) -> list[tuple[Decimal, int, int]]:
+    """ "总分 | 100 | 自评得分 | 88.76": a table row of key and value cells in pairs (an even count,
+    every key a label, not a number), a key naming the self-score (自评得分 / 综合得分…, never
+    总分 / 分值 / 权重 alone) with a bare number after it: that score. Not a row of another shape
+    (a label then columns of numbers: "总分 | 100 | 84.49", whose columns are not proven here)."""
+    if "\t" not in line.text:
+        return []
+    cells = line.text.split("\t")
+    if len(cells) < 4 or len(cells) % 2:
+        return []
+    found: list[tuple[Decimal, int, int]] = []
+    at = 0
+    offsets = []
+    for cell in cells:
+        offsets.append(at)
+        at += len(cell) + 1
+    for index in range(0, len(cells), 2):
+        key, value_cell = cells[index].strip(), cells[index + 1].strip()
+        if not key or re.fullmatch(rf"{NUMBER}%?", key):
+            return []
+        pair = line_score.fullmatch(f"{key}:{value_cell}")
+        if pair is None or re.search(r"满分|分值|权重|扣|指标|该项|单项", pair.group(1)):
+            continue
+        value = parse_number(pair.group(2))
+        if value is not None and 0 <= value <= 100:
+            end = offsets[index + 1] + len(cells[index + 1].rstrip())
+            found.append((value, line.start + offsets[index], line.start + end))
+    return found
 
 
 def _result_rows(
