@@ -172,6 +172,26 @@ def _csv_row(
     return "".join(pieces), new_origin
 
 
+def _rewrite_lines(
+    text: str, origin: list[int], rewrite: Callable[[int, str, list[int]], tuple[str, list[int]]]
+) -> tuple[str, list[int]]:
+    """Each line (its number, text and origin) → its new text and origin, *rewrite* deciding; the
+    line breaks between them keep theirs."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        line_text, line_map = rewrite(number, line, origin[position : position + len(line)])
+        pieces.append(line_text)
+        new_origin.extend(line_map)
+        position += len(line)
+        if number < len(lines) - 1:
+            new_origin.append(origin[position])
+            position += 1
+    return "\n".join(pieces), new_origin
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -190,41 +210,32 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
         run = []
     if not rows:
         return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for number, line in enumerate(lines):
-        line_origin = origin[position : position + len(line)]
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
         cells = parsed[number]
-        if number in rows and cells is not None:
-            block = cells[0][0].strip()
-            repeated = [
-                other
-                for other in (number - 1, number + 1)
-                if other in rows
-                and (other_cells := parsed[other]) is not None
-                and other_cells[0][0].strip() == block
-                and len([c for c in other_cells if c[0].strip()]) >= 2
-            ]
-            caption, caption_map = "", []
-            if block and repeated and len([c for c in cells if c[0].strip()]) >= 2:
-                if number - 1 not in repeated:  # the block's first row: its name as a caption
-                    start = cells[0][1] + cells[0][0].index(block)
-                    caption = block + "\n"
-                    caption_map = line_origin[start : start + len(block)]
-                    caption_map.append(caption_map[-1])
-                cells = cells[1:]
-            line_text, line_map = _csv_row(cells, line_origin, None)
-            line_text, line_map = caption + line_text, caption_map + line_map
-        else:
-            line_text, line_map = line, line_origin
-        pieces.append(line_text)
-        new_origin.extend(line_map)
-        position += len(line)
-        if number < len(lines) - 1:
-            new_origin.append(origin[position])
-            position += 1
-    return "\n".join(pieces), new_origin
+        if number not in rows or cells is None:
+            return line, line_origin
+        block = cells[0][0].strip()
+        repeated = [
+            other
+            for other in (number - 1, number + 1)
+            if other in rows
+            and (other_cells := parsed[other]) is not None
+            and other_cells[0][0].strip() == block
+            and len([c for c in other_cells if c[0].strip()]) >= 2
+        ]
+        caption, caption_map = "", []
+        if block and repeated and len([c for c in cells if c[0].strip()]) >= 2:
+            if number - 1 not in repeated:  # the block's first row: its name as a caption
+                start = cells[0][1] + cells[0][0].index(block)
+                caption = block + "\n"
+                caption_map = line_origin[start : start + len(block)]
+                caption_map.append(caption_map[-1])
+            cells = cells[1:]
+        line_text, line_map = _csv_row(cells, line_origin, None)
+        return caption + line_text, caption_map + line_map
+
+    return _rewrite_lines(text, origin, rewrite)
 
 
 # A form exported by a budget system one line per row, each line opening with its block's tag
@@ -293,11 +304,8 @@ def _tagged_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     export = sum(1 for line in lines if _TAG_LINE.match(line)) >= _TAG_MIN_LINES
     if not kept and not export:
         return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for number, line in enumerate(lines):
-        line_origin = origin[position : position + len(line)]
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
         row = rows[number]
         if number in kept and row is not None:
             tag, label, cells = row
@@ -331,13 +339,9 @@ def _tagged_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
             line_map = line_origin[1 : 1 + len(tag)] + line_origin[1 + len(tag) :]
         else:
             line_text, line_map = line, line_origin
-        pieces.append(line_text)
-        new_origin.extend(line_map)
-        position += len(line)
-        if number < len(lines) - 1:
-            new_origin.append(origin[position])
-            position += 1
-    return "\n".join(pieces), new_origin
+        return line_text, line_map
+
+    return _rewrite_lines(text, origin, rewrite)
 
 
 # Tables aligned with runs of spaces (no tabs, no borders): a header row of titles, then rows of
