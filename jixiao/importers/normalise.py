@@ -1044,6 +1044,25 @@ _NEXT_LIST_ITEM = re.compile(rf"[、,](?:和|及)?[{CJK}“”]{{2,24}}?({NUMBER
 _LIST_UNIT_MAX_ITEMS = 12
 
 
+def _inserted(text: str, origin: list[int], inserts: dict[int, str]) -> tuple[str, list[int]]:
+    """*text* with each insert's words put in at its offset; the words added map to the character
+    before them (a unit added after a number quotes the number as written)."""
+    if not inserts:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for at in sorted(inserts):
+        pieces.append(text[position:at])
+        new_origin.extend(origin[position:at])
+        pieces.append(inserts[at])
+        new_origin.extend([origin[at - 1]] * len(inserts[at]))
+        position = at
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
 def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """ "基本支出586.3215、项目支出402.1860万元" → "基本支出586.3215万元、项目支出402.1860万元": each
     bare amount of a list whose items are a label (ideographs) and a number, joined by 、 or ，,
@@ -1071,20 +1090,7 @@ def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]
             position = item.end()
         if unit is not None:
             inserts.update(dict.fromkeys(bare, unit))
-    if not inserts:
-        return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for at in sorted(inserts):
-        pieces.append(text[position:at])
-        new_origin.extend(origin[position:at])
-        pieces.append(inserts[at])
-        new_origin.extend([origin[at - 1]] * len(inserts[at]))
-        position = at
-    pieces.append(text[position:])
-    new_origin.extend(origin[position:])
-    return "".join(pieces), new_origin
+    return _inserted(text, origin, inserts)
 
 
 # a form's unit stated once on a line of its own ("金额单位：万元", "单位：万元", "（单位：元）") and
@@ -1126,20 +1132,7 @@ def _form_unit_on_bare_amounts(text: str, origin: list[int]) -> tuple[str, list[
                 if _BARE_FORM_LABEL.search(line, 0, match.start()):
                     inserts.append(position + match.end(1))  # the unit in brackets after the label
         position += len(line) + 1
-    if not inserts:
-        return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    at_before = 0
-    for at in inserts:
-        pieces.append(text[at_before:at])
-        new_origin.extend(origin[at_before:at])
-        pieces.append(f"({unit})")
-        new_origin.extend([origin[at - 1]] * (len(unit) + 2))
-        at_before = at
-    pieces.append(text[at_before:])
-    new_origin.extend(origin[at_before:])
-    return "".join(pieces), new_origin
+    return _inserted(text, origin, dict.fromkeys(inserts, f"({unit})"))
 
 
 # a heading or caption stating the unit of the lines under it: "（三）预算收支情况（单位：元）",
@@ -1185,20 +1178,7 @@ def _unit_under_heading(text: str, origin: list[int]) -> tuple[str, list[int]]:
         elif unit is None or not _KEYED_RATE.match(line):
             unit = None
         position += len(line) + 1
-    if not inserts:
-        return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for at in sorted(inserts):
-        pieces.append(text[position:at])
-        new_origin.extend(origin[position:at])
-        pieces.append(inserts[at])
-        new_origin.extend([origin[at - 1]] * len(inserts[at]))
-        position = at
-    pieces.append(text[position:])
-    new_origin.extend(origin[position:])
-    return "".join(pieces), new_origin
+    return _inserted(text, origin, inserts)
 
 
 # the parts of a spending or a budget named after their amount: "其中598.36万元为基本支出、
