@@ -1,0 +1,71 @@
+"""Cells that remember where each of their characters came from, and the rewrite of a run of
+lines into tab rows made of such cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text and, for each of its characters, the offset in the original text."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.origin):
+            raise ValueError(
+                f"cell {self.text!r}: {len(self.origin)} origins for {len(self.text)} characters"
+            )
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Text split into lines, each line's origin beside it (the line breaks keep theirs)."""
+
+    text: str
+    origin: list[int]
+
+    def starts(self) -> list[int]:
+        """The offset in *text* where each line starts."""
+        starts = [0]
+        for number, char in enumerate(self.text):
+            if char == "\n":
+                starts.append(number + 1)
+        return starts
+
+    def cell(self, number: int, first: int = 0, last: int | None = None) -> Cell:
+        """Line *number*'s characters [first, last) as a cell."""
+        start = self.starts()[number]
+        line = self.text.split("\n")[number]
+        end = len(line) if last is None else last
+        return Cell(line[first:end], tuple(self.origin[start + first : start + end]))
+
+
+def replace_lines(
+    text: str, origin: list[int], start: int, end: int, rows: list[list[Cell]]
+) -> tuple[str, list[int]]:
+    """Lines [start, end) of *text* replaced by *rows*, one line a row, cells joined by tabs.
+
+    A tab or line break put in maps to the character before it (the cell it closes); the line
+    break after the run keeps its own origin."""
+    lines = Lines(text, origin)
+    starts = lines.starts()
+    if not 0 <= start < end <= len(starts):
+        raise ValueError(f"lines [{start}, {end}) outside 0..{len(starts)}")
+    first = starts[start]
+    last = starts[end] - 1 if end < len(starts) else len(text)  # the break after the run stays
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    for number, row in enumerate(rows):
+        for index, cell in enumerate(row):
+            if index or number:
+                pieces.append("\n" if index == 0 else "\t")
+                new_origin.append(new_origin[-1] if new_origin else origin[first])
+            pieces.append(cell.text)
+            new_origin.extend(cell.origin)
+    return (
+        text[:first] + "".join(pieces) + text[last:],
+        origin[:first] + new_origin + origin[last:],
+    )
