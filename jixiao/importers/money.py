@@ -2157,6 +2157,7 @@ def read_money(
             (approximate[0].start, approximate[0].end),
         )
     amounts.extend(_unitless_tables(report, amounts, findings))
+    _source_cut_differs(report, findings, evaluation)
     _budget_by_its_parts(amounts, names, findings)
     _budget_income_by_funding(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
@@ -3887,6 +3888,87 @@ def _funding_split(parts: list[_Line]) -> bool:
     return fundings == sorted(str(f) for f in Funding) and all(
         x.item is Item.UNCLASSIFIED for x in parts
     )
+
+
+def _source_cut_differs(report: ReportText, findings: Findings, evaluation: bool) -> None:
+    """import.W005 for a form's money block whose rows by source of funds under its total row
+    ("资金总额 | 2863450.00" / "财政拨款 | 2563450.00" / "其他资金 | 320000.00") do not add up to it
+    in a column where its 基本支出 + 项目支出 rows do (the total is proven, the cut by source
+    misses: the report's own difference). Two source rows or more (其中 or not: 财政拨款, 一般
+    公共预算, 政府性基金, 上年结转, 其他资金…, each once); nothing is read from them either way."""
+    for rows, above in _tables(report):
+        amounts = {a.end: a for a in _read_table(rows, above, evaluation=evaluation)}
+        by_row: list[tuple[str, list[Amount | None]]] = []
+        _, header_rows = table_header(rows)
+        width = max(len(row.text.split("\t")) for row in rows)
+        for row in rows[header_rows:]:
+            cells = row.text.split("\t")
+            label = _PART_ROW.sub("", _NUMBERING.sub("", cells[0].strip())).strip()
+            found: list[Amount | None] = [None] * width
+            for amount in amounts.values():
+                if row.start < amount.end <= row.start + len(row.text):
+                    column = row.text[: amount.end - row.start].count("\t")
+                    found[column] = amount
+            by_row.append((label, found))
+        _source_rows_against_total(by_row, width, findings)
+
+
+def _by_source(parts: list[Amount]) -> str:
+    """ "财政拨款调整后预算数2563450.00元＋其他资金…": the rows by source, their 其中 left out."""
+    return "＋".join(f"{_PART_ROW.sub('', p.label)}{p.stated_value}{p.unit}" for p in parts)
+
+
+_SOURCE_PART = re.compile(rf"{_SOURCE_ROW.pattern}|上年结转(?:资金)?")
+
+
+def _source_rows_against_total(
+    by_row: list[tuple[str, list[Amount | None]]], width: int, findings: Findings
+) -> None:
+    totals = [i for i, (label, _) in enumerate(by_row) if _TOTAL_ROW_LABEL.fullmatch(label)]
+    if len(totals) != 1:
+        return
+    first = totals[0]
+    sources: dict[str, list[Amount | None]] = {}
+    funding: dict[Funding, list[Amount | None]] = {}
+    for label, cells in by_row[first + 1 :]:
+        if _SOURCE_PART.fullmatch(label):
+            if label in sources:
+                return
+            sources[label] = cells
+        elif classify(label)[0] == "funding" and classify(label)[2] in (
+            Funding.BASIC,
+            Funding.PROJECT,
+        ):
+            funding.setdefault(classify(label)[2], cells)
+    if len(sources) < 2 or len(funding) != 2:
+        return
+    for column in range(1, width):
+        total = by_row[first][1][column]
+        parts = [cells[column] for cells in sources.values()]
+        split = [cells[column] for cells in funding.values()]
+        if total is None or total.kind != "total" or None in parts or None in split:
+            continue
+        units = {a.unit for a in [total, *parts, *split] if a is not None}
+        if len(units) != 1:
+            continue
+        stated = [a.stated_value for a in parts if a is not None]
+        if sum(a.stated_value for a in split if a is not None) != total.stated_value:
+            continue
+        if sum(stated, Decimal(0)) == total.stated_value:
+            continue
+        listed = [a for a in parts if a is not None]
+        findings.add(
+            "import.W005",
+            "warning",
+            f"{total.label}{total.stated_value}{total.unit}与其按资金来源分项合计"
+            f"{_sum_as_written(listed)}（{_by_source(listed)}）不符（基本支出＋项目支出与之相符），"
+            "合计按报告所写导入 / the rows by source of funds do not add up to the stated total "
+            "(the 基本 + 项目 rows do); the total is kept as stated",
+            "核对原文各资金来源（{}） / check the sources of funds in the report ({})".format(
+                *_both_places(findings, total, listed)
+            ),
+            _total_and_parts_span(total, listed),
+        )
 
 
 def _funding_cut_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:
