@@ -1598,8 +1598,8 @@ def score_rows_missing_their_total(
 
 
 # the 自评表's row of the budget's execution, scored with the indicators ("年度资金总额 | … | 10 |
-# 95.41% | 9.54")
-_BUDGET_SCORE_ROW = re.compile(r"^年度资金总额$")
+# 95.41% | 9.54"; 资金总额 / 全年预算资金总额 / 部门预算资金: the money block's total row)
+_BUDGET_SCORE_ROW = re.compile(r"^(?:(?:年度|全年)?(?:部门)?(?:预算)?资金总额|部门预算资金)$")
 
 
 def form_score_totals(
@@ -1615,10 +1615,19 @@ def form_score_totals(
     its span, the parts: that row's and the indicators' scores, the rows' span) as
     `score_rows_missing_their_total` does."""
     found = []
-    for rows in _tab_runs(lines):
+    for run in _tab_runs(lines):
+        # the run may go on past its 总分 row (自评等级 / 说明 / 填报人 rows of the form)
+        ends = [
+            n
+            for n, row in enumerate(run)
+            if _SCORE_TOTAL_ROW.match(row.text.split("\t")[0].strip())
+        ]
+        if len(ends) != 1 or ends[0] < 2:
+            continue
+        rows = run[: ends[0] + 1]
         total_cells = [cell.strip() for cell in rows[-1].text.split("\t")]
         numbers = [n for n, cell in enumerate(total_cells) if re.fullmatch(NUMBER, cell)]
-        if not _SCORE_TOTAL_ROW.match(total_cells[0]) or len(numbers) != 2:
+        if len(numbers) != 2:
             continue
         if parse_number(total_cells[numbers[0]]) != 100:
             continue
