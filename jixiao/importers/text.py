@@ -53,7 +53,11 @@ from jixiao.io.files import read_input_bytes
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
 
-_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")  # a 自评表 alone is titled as the form it is
+_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")
+# one project's form, not the department's whole ("2023年度项目支出绩效自评表", "项目绩效评价表")
+_PROJECT_FORM_TITLE = re.compile(
+    r"项目(?:支出)?绩效(?:自评|评价)表"
+)  # a 自评表 alone is titled as the form it is
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
@@ -514,6 +518,7 @@ class _Importer:
         self._stated_year = self.given.year or year
         name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
+        project = self._project_form()
         for step in (
             self._read_staffing,
             self._read_money,
@@ -524,6 +529,13 @@ class _Importer:
             self._read_performance,
             self._read_prose,
         ):
+            if project and step in (
+                self._read_money,
+                self._read_statements,
+                self._read_self_evaluation,
+                self._read_performance,
+            ):
+                continue
             step(data)
         data["stated"] = [self._stated_data(fact) for fact in self.stated]
         if "profile.name" in self.sources:
@@ -544,6 +556,25 @@ class _Importer:
             if key in FIGURES_BY_KEY or key == "grade.self"
         }
         return ImportResult(data, dossier, self.findings.items, sources, self.missing)
+
+    def _project_form(self) -> bool:
+        """A 项目支出绩效自评表 (one project's form: "2023年度项目支出绩效自评表" / "项目名称：…"),
+        titled so and not as the department's whole (部门整体 / 整体支出): its money, rate, score
+        and indicators are the project's, not the department's; none is read (import.I015)."""
+        title = self.title_text or ""
+        if not _PROJECT_FORM_TITLE.search(title) or re.search(r"整体", title):
+            return False
+        self.findings.add(
+            "import.I015",
+            "info",
+            "这是项目支出绩效自评表（一个项目的资金和评分），不是部门整体支出的，金额、执行率、"
+            "得分和指标均未导入 / a project's self-evaluation form: its money, rate, score and "
+            "indicators are the project's, not the department's; none was imported",
+            "部门整体支出的数额请从部门整体自评表或报告导入 / import the department's figures "
+            "from its own form or report",
+            self.year_span,
+        )
+        return True
 
     def _read_staffing(self, data: dict[str, Any]) -> None:
         staffing = read_staffing(self.report, self.findings)
