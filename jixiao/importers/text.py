@@ -66,6 +66,11 @@ _SUFFIXES = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
+# a form's field naming the body filling it in: "填报单位：某县水利局（盖章）\t金额单位：万元"
+_FORM_NAME_FIELD = re.compile(
+    rf"(?:^|\t)\s*(?:填报单位|预算单位|部门\(单位\)名称|单位名称|部门名称)\s*:\s*"
+    rf"([{CJK}]{{2,30}}?{_ORG_END})\s*(?:\((?:盖章|公章|签章)\))?\s*(?:$|\t)"
+)
 # the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
 
@@ -810,6 +815,8 @@ class _Importer:
         if name:
             name = self._longer_name_from_source(name)
         if name is None:
+            name = self._name_from_form_field()
+        if name is None:
             name = self._name_from_body()
         if year is not None and title_line is not None:
             self.year_span = (title_line.start, title_line.end)
@@ -960,6 +967,21 @@ class _Importer:
                 if len(candidate) > len(name) and candidate.endswith(name):
                     return candidate
         return name
+
+    def _name_from_form_field(self) -> str | None:
+        """A form's field naming the body that fills it in, under a title that names none
+        ("填报单位：某县水利局（盖章）", "预算单位：…", "部门（单位）名称：…", "单位名称：…"): that name,
+        when it ends like an organisation and the field is the first of its line or stands
+        after a tab. 主管部门 (the supervising department) is never the department."""
+        for line in self.report.lines[:20]:
+            match = _FORM_NAME_FIELD.search(line.text)
+            if match:
+                self.sources["profile.name"] = (
+                    line.start + match.start(1),
+                    line.start + match.end(1),
+                )
+                return match.group(1)
+        return None
 
     def _name_from_body(self) -> str | None:
         for line in self.report.lines[:40]:
