@@ -1834,8 +1834,7 @@ def _read_table(
                 f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
             )
         total_seen = total_seen or bool(
-            classify(row_label)[0] == "total"
-            or re.fullmatch(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额", row_label)
+            classify(row_label)[0] == "total" or _TOTAL_ROW_LABEL.fullmatch(row_label)
         )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
@@ -1857,6 +1856,7 @@ def _read_table(
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 kind = _spent_carryover(kind, title)
+                kind = _initial_carryover(kind, title, header)
                 if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
                     kind = "unread"
                 if row_kind in ("income", "other_income") and kind is not None:
@@ -1965,8 +1965,19 @@ def _spent_carryover(kind: str | None, title: str) -> str | None:
     return kind
 
 
+def _initial_carryover(kind: str | None, title: str, header: list[str]) -> str | None:
+    """A 上年结转 row's cell under a form's 年初预算数 column when a 全年 / 调整后 budget column
+    stands beside it: the year's carry-over is the later column's (the two are not added); the
+    initial column's is not read."""
+    if kind != "carry_prior" or _phase(title) is not Phase.BUDGET_INITIAL:
+        return kind
+    if any(_phase(other) is Phase.BUDGET_ADJUSTED for other in header):
+        return "unread"
+    return kind
+
+
 # a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
-_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|自评分|评分|满分)(?:\(分\))?$")
 # a row naming a source of funds alone ("财政拨款", "其他资金", "一般公共预算"): below a table's total
 # row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
 _SOURCE_ROW = re.compile(
@@ -1974,7 +1985,9 @@ _SOURCE_ROW = re.compile(
     r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
 )
 _CARRY_KINDS = ("carry_end", "carry_prior")
-_TOTAL_ROW_LABEL = re.compile(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额")
+_TOTAL_ROW_LABEL = re.compile(
+    r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计"
+)
 
 
 def _part_under_carry_column(row_label: str, title: str) -> bool:

@@ -18,11 +18,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao.importers.document import Line
 from jixiao.importers.patterns import parse_number
 
-_RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
+_RATE_COLUMN = re.compile(
+    r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$"
+)
 _SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额)$")
+_TOTAL_ROW = re.compile(
+    r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+)
 # the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数
-_FORM_TOTAL_ROW = re.compile(r"^(?:年度|全年)?(?:预算)?资金总额$")
+_FORM_TOTAL_ROW = re.compile(
+    r"^(?:(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+)
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -35,6 +41,8 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             continue
         rate_column = rate_columns[0]
         current = [n for n, t in enumerate(header) if n and "上年" not in t and "率" not in t]
+        if _last_year_only(header):
+            continue  # "上年预算数 | 上年执行数 | 执行率": last year's rate, even in a form's row
         spent = [n for n in current if _SPENT_COLUMN.search(header[n])]
         budget = _budget_column(
             header, [n for n in current if "预算" in header[n] and n not in spent]
@@ -54,6 +62,20 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+_LAST_YEAR_TITLE = re.compile(r"上年|去年|上一年|前一年")
+
+
+def _last_year_only(header: list[str]) -> bool:
+    """Every money column (a budget or spending title, no rate) is last year's: the block's
+    rate is last year's too."""
+    money = [
+        title
+        for title in header[1:]
+        if ("预算" in title or _SPENT_COLUMN.search(title)) and "率" not in title
+    ]
+    return bool(money) and all(_LAST_YEAR_TITLE.search(title) for title in money)
 
 
 def _budget_column(header: list[str], budget: list[int]) -> list[int]:

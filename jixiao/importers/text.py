@@ -1980,7 +1980,7 @@ def _deduction_column(rows: list[Line], at: int) -> bool:
     return False
 
 
-_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分")
+_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分|得分合计|(?:自评|综合|评价)(?:总分|得分)")
 _BARE = re.compile(rf"^\s*({NUMBER})\s*(?:分)?\s*$")
 
 
@@ -1996,7 +1996,7 @@ def _flattened_total_rows(
         if not _TOTAL_CELL.fullmatch(line.text.strip()):
             continue
         header = " ".join(x.text for x in lines[max(0, position - 80) : position])
-        if not (re.search(r"分值|权重|标准分", header) and "得分" in header):
+        if not (re.search(r"分值|权重|标准分|满分", header) and re.search(r"得分|评分", header)):
             continue
         cells = lines[position + 1 : position + 4]
         numbers = [_BARE.match(x.text) for x in cells[:2]]
