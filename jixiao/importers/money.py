@@ -1822,6 +1822,7 @@ def _read_table(
     total_row_phase: Phase | str | None = None
     projects_only = _project_table(header, above, rows[header_rows:])
     total_seen = False
+    by_row: dict[int, tuple[str, dict[int, Amount]]] = {}  # a row's label and amounts by column
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1892,8 +1893,42 @@ def _read_table(
                         default_phase=default_phase,
                     )
                 )
+                by_row.setdefault(row.start, (row_label, {}))[1][column] = found[-1]
             position += len(cell) + 1
+    _split_of_a_source_set_aside(list(by_row.values()))
     return found
+
+
+def _split_of_a_source_set_aside(rows: list[tuple[str, dict[int, Amount]]]) -> None:
+    """基本支出 / 项目支出 rows under a row by source ("资金总额 | 486.50" / "其中：财政拨款 | 456.50" /
+    "其中：基本支出 | 316.50" / "项目支出 | 140.00" / "其他资金 | 30.00"): when they add up to that
+    source's row and not to the total in a column, they split the 财政拨款 only, not the
+    department's money: not read as its 基本 / 项目 (no W005 against the total either). When they
+    add up to the total in any column they are the total's split, as before."""
+    totals = [cells for label, cells in rows if _TOTAL_ROW_LABEL.fullmatch(label)]
+    sources = [cells for label, cells in rows if _SOURCE_PART.fullmatch(_PART_ROW.sub("", label))]
+    funding = {
+        amount.funding: cells
+        for _, cells in rows
+        for amount in list(cells.values())[:1]
+        if amount.kind == "funding" and amount.funding in (Funding.BASIC, Funding.PROJECT)
+    }
+    if len(totals) != 1 or not sources or len(funding) != 2:
+        return
+    basic, project = funding[Funding.BASIC], funding[Funding.PROJECT]
+    of_a_source = False
+    for column, total in totals[0].items():
+        if column not in basic or column not in project:
+            continue
+        split = basic[column].stated_value + project[column].stated_value
+        if split == total.stated_value:
+            return  # the total's split
+        if any(column in cells and cells[column].stated_value == split for cells in sources):
+            of_a_source = True
+    if of_a_source:
+        for cells in (basic, project):
+            for amount in cells.values():
+                amount.kind = "unread"
 
 
 _YEAR_TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?本年(?:收入|支出)(?:合计|总计)")

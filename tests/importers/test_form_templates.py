@@ -428,3 +428,75 @@ def test_an_indicator_s_target_is_no_money(paste: str) -> None:
     ]
     figures = read(TITLE + UNIT + PASTINGS[paste](block, "绩效指标"))
     assert not money_only(figures)
+
+
+# ── 8. a caption column merged over the money block's rows ──────────────────────────────────
+
+
+def captioned(caption: str, *, repeated: bool) -> list[list[str]]:
+    block = money_block()
+    rows = [[caption, *block[0]]]
+    for n, row in enumerate(block[1:]):
+        rows.append([caption if repeated or n == 0 else "", *row])
+    return rows
+
+
+@pytest.mark.parametrize("caption", ["年度资金情况", "部门预算执行情况", "资金情况"])
+@pytest.mark.parametrize("repeated", [True, False])
+def test_a_caption_column_merged_over_the_rows_is_dropped(caption: str, repeated: bool) -> None:
+    text = TITLE + UNIT + tabs(captioned(caption, repeated=repeated), "")
+    assert_whole(read(text))
+
+
+@pytest.mark.parametrize("caption", ["年度资金情况", "部门预算执行情况"])
+def test_a_caption_over_a_block_pasted_one_cell_per_line_is_passed_over(caption: str) -> None:
+    text = TITLE + UNIT + caption + "\n" + cells(money_block(), "")
+    assert_whole(read(text))
+
+
+@pytest.mark.parametrize("caption", ["年度资金情况", "部门预算执行情况"])
+def test_a_caption_as_the_tag_of_an_export_is_read(caption: str) -> None:
+    assert_whole(read(TITLE + UNIT + tagged(money_block(), caption)))
+
+
+def test_a_first_column_of_other_captions_is_no_caption_column() -> None:
+    # each row's own first cell (单位 names) is a column of its own: not dropped, not read
+    rows = captioned("资金情况", repeated=True)
+    rows[2][0] = "本级"
+    figures = read(TITLE + UNIT + tabs(rows, ""))
+    assert "budget.basic" not in figures
+
+
+# ── 9. 基本 / 项目 rows under 财政拨款, not under the total ─────────────────────────────────────
+
+NESTED = [
+    ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    ["资金总额", "420.00", "486.50", "462.18", "95.00%", "10", "9.50"],
+    ["其中：财政拨款", "400.00", "456.50", "432.18", "94.67%", "", ""],
+    ["其中：基本支出", "300.00", "316.50", "315.20", "99.59%", "", ""],
+    ["项目支出", "100.00", "140.00", "116.98", "83.56%", "", ""],
+    ["其他资金", "20.00", "30.00", "30.00", "100.00%", "", ""],
+]
+
+
+@pytest.mark.parametrize("paste", PASTINGS)
+def test_a_split_of_the_appropriation_is_not_the_department_s_split(paste: str) -> None:
+    result = import_text(TITLE + UNIT + PASTINGS[paste](NESTED, "资金情况"))
+    figures = claimed_figures(result)
+    assert figures["budget.total"] == "486.5"
+    assert figures["executed.total"] == "462.18"
+    assert figures["rates.execution"] == "95"
+    assert not {"budget.basic", "budget.project", "executed.basic"} & set(figures)
+    assert not [f for f in result.findings if f.id == "import.W005"]  # no false difference
+
+
+@pytest.mark.parametrize("paste", PASTINGS)
+def test_a_split_under_the_appropriation_that_gives_the_total_is_the_total_s(paste: str) -> None:
+    # 其他资金 0: the 财政拨款 is the whole, its split the department's
+    rows = [list(row) for row in NESTED]
+    rows[1][1:4] = ["400.00", "456.50", "432.18"]
+    rows[1][4] = "94.67%"
+    rows[5][1:5] = ["0.00", "0.00", "0.00", ""]
+    figures = read(TITLE + UNIT + PASTINGS[paste](rows, "资金情况"))
+    assert figures["budget.basic"] == "316.5"
+    assert figures["budget.project"] == "140"
