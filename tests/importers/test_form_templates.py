@@ -500,3 +500,44 @@ def test_a_split_under_the_appropriation_that_gives_the_total_is_the_total_s(pas
     figures = read(TITLE + UNIT + PASTINGS[paste](rows, "资金情况"))
     assert figures["budget.basic"] == "316.5"
     assert figures["budget.project"] == "140"
+
+
+# ── 10. amounts in 元: a unit line or the unit in each title ─────────────────────────────────
+
+
+@pytest.mark.parametrize("paste", PASTINGS)
+@pytest.mark.parametrize(
+    ("unit", "titles"),
+    [
+        ("金额单位：元\n", ("年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分")),
+        (
+            "",
+            (
+                "年初预算数（元）",
+                "全年预算数（元）",
+                "全年执行数（元）",
+                "执行率（%）",
+                "分值",
+                "得分",
+            ),
+        ),
+        ("单位：元\n", ("年初预算", "调整后预算", "实际支出", "执行率", "权重", "得分")),
+    ],
+)
+def test_a_block_in_yuan_is_read_in_wan(paste: str, unit: str, titles: tuple[str, ...]) -> None:
+    block = [
+        ["项目", *titles],
+        ["资金总额", "4,200,000.00", "4,865,000.00", "4,621,800.00", "95.00%", "10", "9.50"],
+        ["基本支出", "3,000,000.00", "3,165,000.00", "3,152,000.00", "99.59%", "/", "/"],
+        ["项目支出", "1,200,000.00", "1,700,000.00", "1,469,800.00", "86.46%", "/", "/"],
+    ]
+    figures = read(TITLE + unit + PASTINGS[paste](block, "资金情况"))
+    assert figures["budget.total"] == "486.5"
+    assert figures["executed.total"] == "462.18"
+    assert figures["budget.basic"] == "316.5"
+    assert figures["rates.execution"] == "95"
+
+
+def test_a_block_with_no_unit_anywhere_gives_no_money() -> None:
+    block = money_block()
+    assert not money_only(read(TITLE + tabs(block, "")))
