@@ -119,6 +119,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "预算支出 set against the spending total in the same sentence, equal to the budgeted "
         "income, or whose parts after 其中 are budgets adding up to it, is read as the budget",
     ),
+    "import.I015": (
+        "info",
+        "项目支出绩效自评表：一个项目的资金和评分，不是部门整体支出的，均未导入",
+        "A project's self-evaluation form: its money, rate, score and indicators are the "
+        "project's, not the department's; none is imported",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -45,8 +45,8 @@ _ROW_LABEL = re.compile(rf"^(?:其中[:]?)?[{CJK}()“”\"、]{{2,16}}$")
 # columns (分值 / 得分 of the 预算执行率 indicator), which a part row may have lost
 _BUDGET_TITLE = re.compile(r"预算")
 _SPENT_TITLE = re.compile(r"执行数|支出数|决算数|实际支出|支出金额")
-_RATE_TITLE = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
-_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+_RATE_TITLE = re.compile(r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$")
+_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评得分|自评分)$")
 _BLOCK_TOTAL = re.compile(r"(?:合计|总计|总额)$")
 
 

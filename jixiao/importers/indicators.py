@@ -32,11 +32,11 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("level1", r"^一级指标"),
     ("level2", r"^二级指标"),
     ("name", r"^(?:三级指标|指标名称|绩效指标)$"),
-    ("weight", r"^(?:分值|权重|指标分值|指标权重)"),
+    ("weight", r"^(?:分值|权重|指标分值|指标权重|满分|标准分)"),
     ("adjusted", r"^(?:调整指标值|调整后指标值|全年\(调整\)指标值)"),
     ("target", r"^(?:年度指标值|年初指标值|目标值|指标值|年度目标值)$"),
     ("actual", r"^(?:实际完成值|全年完成值|完成值|实际值|全年实际值|实际完成情况)"),
-    ("score", r"^(?:自评得分|得分|指标得分)$"),
+    ("score", r"^(?:自评得分|得分|指标得分|评分|自评分)$"),
 )
 _LEVEL1 = (
     (r"产出", "产出"),
@@ -51,6 +51,13 @@ _VALUE = re.compile(
     rf"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
     rf"(?P<number>{NUMBER}|{CHINESE_NUMERAL}(?=多|余|{_MEASURE}))\s*"
     rf"(?P<more>多|余)?(?P<unit>%|[{CJK}]{{1,3}}?)?(?P<qualifier>以上|以下|左右)?$"
+)
+
+
+# the indicator table's total row: 合计 / 总计 / 总分, or the form's 自评总分 / 综合得分 / 自评得分 /
+# 总得分 / 得分合计 row (its score read under the table's score column)
+_TOTAL_ROW = re.compile(
+    r"^(?:合计|总计|总分|(?:自评|综合|评价)(?:总分|得分)|总得分|得分合计|合计得分)"
 )
 
 
@@ -247,7 +254,7 @@ def _read_row(
         index = columns.get(role)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    if re.match(r"^(?:合计|总计|总分)", cells[0].strip()):
+    if _TOTAL_ROW.match(cells[0].strip()):
         score = parse_number(cell("score")) if cell("score") else None
         if score is not None and 0 <= score <= 100:
             reading.totals.append((score, row.start, row.end))

@@ -1822,6 +1822,7 @@ def _read_table(
     total_row_phase: Phase | str | None = None
     projects_only = _project_table(header, above, rows[header_rows:])
     total_seen = False
+    by_row: dict[int, tuple[str, dict[int, Amount]]] = {}  # a row's label and amounts by column
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
@@ -1834,8 +1835,7 @@ def _read_table(
                 f"其中:{row_label}"  # a split by source under the total, as "其中：财政拨款"
             )
         total_seen = total_seen or bool(
-            classify(row_label)[0] == "total"
-            or re.fullmatch(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额", row_label)
+            classify(row_label)[0] == "total" or _TOTAL_ROW_LABEL.fullmatch(row_label)
         )
         if _grand_total_row(row_label, rows[header_rows:]):
             continue
@@ -1857,6 +1857,7 @@ def _read_table(
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 kind = _spent_carryover(kind, title)
+                kind = _initial_carryover(kind, title, header)
                 if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
                     kind = "unread"
                 if row_kind in ("income", "other_income") and kind is not None:
@@ -1892,8 +1893,42 @@ def _read_table(
                         default_phase=default_phase,
                     )
                 )
+                by_row.setdefault(row.start, (row_label, {}))[1][column] = found[-1]
             position += len(cell) + 1
+    _split_of_a_source_set_aside(list(by_row.values()))
     return found
+
+
+def _split_of_a_source_set_aside(rows: list[tuple[str, dict[int, Amount]]]) -> None:
+    """基本支出 / 项目支出 rows under a row by source ("资金总额 | 486.50" / "其中：财政拨款 | 456.50" /
+    "其中：基本支出 | 316.50" / "项目支出 | 140.00" / "其他资金 | 30.00"): when they add up to that
+    source's row and not to the total in a column, they split the 财政拨款 only, not the
+    department's money: not read as its 基本 / 项目 (no W005 against the total either). When they
+    add up to the total in any column they are the total's split, as before."""
+    totals = [cells for label, cells in rows if _TOTAL_ROW_LABEL.fullmatch(label)]
+    sources = [cells for label, cells in rows if _SOURCE_PART.fullmatch(_PART_ROW.sub("", label))]
+    funding = {
+        amount.funding: cells
+        for _, cells in rows
+        for amount in list(cells.values())[:1]
+        if amount.kind == "funding" and amount.funding in (Funding.BASIC, Funding.PROJECT)
+    }
+    if len(totals) != 1 or not sources or len(funding) != 2:
+        return
+    basic, project = funding[Funding.BASIC], funding[Funding.PROJECT]
+    of_a_source = False
+    for column, total in totals[0].items():
+        if column not in basic or column not in project:
+            continue
+        split = basic[column].stated_value + project[column].stated_value
+        if split == total.stated_value:
+            return  # the total's split
+        if any(column in cells and cells[column].stated_value == split for cells in sources):
+            of_a_source = True
+    if of_a_source:
+        for cells in (basic, project):
+            for amount in cells.values():
+                amount.kind = "unread"
 
 
 _YEAR_TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?本年(?:收入|支出)(?:合计|总计)")
@@ -1965,8 +2000,19 @@ def _spent_carryover(kind: str | None, title: str) -> str | None:
     return kind
 
 
+def _initial_carryover(kind: str | None, title: str, header: list[str]) -> str | None:
+    """A 上年结转 row's cell under a form's 年初预算数 column when a 全年 / 调整后 budget column
+    stands beside it: the year's carry-over is the later column's (the two are not added); the
+    initial column's is not read."""
+    if kind != "carry_prior" or _phase(title) is not Phase.BUDGET_INITIAL:
+        return kind
+    if any(_phase(other) is Phase.BUDGET_ADJUSTED for other in header):
+        return "unread"
+    return kind
+
+
 # a form's score columns beside its money ("分值" / "得分" / "权重" of the 预算执行 indicator)
-_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|评分)(?:\(分\))?$")
+_SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|自评分|评分|满分)(?:\(分\))?$")
 # a row naming a source of funds alone ("财政拨款", "其他资金", "一般公共预算"): below a table's total
 # row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
 _SOURCE_ROW = re.compile(
@@ -1974,7 +2020,9 @@ _SOURCE_ROW = re.compile(
     r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
 )
 _CARRY_KINDS = ("carry_end", "carry_prior")
-_TOTAL_ROW_LABEL = re.compile(r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额")
+_TOTAL_ROW_LABEL = re.compile(
+    r"合计|总计|总额|共计|(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计"
+)
 
 
 def _part_under_carry_column(row_label: str, title: str) -> bool:
@@ -2157,6 +2205,7 @@ def read_money(
             (approximate[0].start, approximate[0].end),
         )
     amounts.extend(_unitless_tables(report, amounts, findings))
+    _source_cut_differs(report, findings, evaluation)
     _budget_by_its_parts(amounts, names, findings)
     _budget_income_by_funding(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
@@ -3887,6 +3936,87 @@ def _funding_split(parts: list[_Line]) -> bool:
     return fundings == sorted(str(f) for f in Funding) and all(
         x.item is Item.UNCLASSIFIED for x in parts
     )
+
+
+def _source_cut_differs(report: ReportText, findings: Findings, evaluation: bool) -> None:
+    """import.W005 for a form's money block whose rows by source of funds under its total row
+    ("资金总额 | 2863450.00" / "财政拨款 | 2563450.00" / "其他资金 | 320000.00") do not add up to it
+    in a column where its 基本支出 + 项目支出 rows do (the total is proven, the cut by source
+    misses: the report's own difference). Two source rows or more (其中 or not: 财政拨款, 一般
+    公共预算, 政府性基金, 上年结转, 其他资金…, each once); nothing is read from them either way."""
+    for rows, above in _tables(report):
+        amounts = {a.end: a for a in _read_table(rows, above, evaluation=evaluation)}
+        by_row: list[tuple[str, list[Amount | None]]] = []
+        _, header_rows = table_header(rows)
+        width = max(len(row.text.split("\t")) for row in rows)
+        for row in rows[header_rows:]:
+            cells = row.text.split("\t")
+            label = _PART_ROW.sub("", _NUMBERING.sub("", cells[0].strip())).strip()
+            found: list[Amount | None] = [None] * width
+            for amount in amounts.values():
+                if row.start < amount.end <= row.start + len(row.text):
+                    column = row.text[: amount.end - row.start].count("\t")
+                    found[column] = amount
+            by_row.append((label, found))
+        _source_rows_against_total(by_row, width, findings)
+
+
+def _by_source(parts: list[Amount]) -> str:
+    """ "财政拨款调整后预算数2563450.00元＋其他资金…": the rows by source, their 其中 left out."""
+    return "＋".join(f"{_PART_ROW.sub('', p.label)}{p.stated_value}{p.unit}" for p in parts)
+
+
+_SOURCE_PART = re.compile(rf"{_SOURCE_ROW.pattern}|上年结转(?:资金)?")
+
+
+def _source_rows_against_total(
+    by_row: list[tuple[str, list[Amount | None]]], width: int, findings: Findings
+) -> None:
+    totals = [i for i, (label, _) in enumerate(by_row) if _TOTAL_ROW_LABEL.fullmatch(label)]
+    if len(totals) != 1:
+        return
+    first = totals[0]
+    sources: dict[str, list[Amount | None]] = {}
+    funding: dict[Funding, list[Amount | None]] = {}
+    for label, cells in by_row[first + 1 :]:
+        if _SOURCE_PART.fullmatch(label):
+            if label in sources:
+                return
+            sources[label] = cells
+        elif classify(label)[0] == "funding" and classify(label)[2] in (
+            Funding.BASIC,
+            Funding.PROJECT,
+        ):
+            funding.setdefault(classify(label)[2], cells)
+    if len(sources) < 2 or len(funding) != 2:
+        return
+    for column in range(1, width):
+        total = by_row[first][1][column]
+        parts = [cells[column] for cells in sources.values()]
+        split = [cells[column] for cells in funding.values()]
+        if total is None or total.kind != "total" or None in parts or None in split:
+            continue
+        units = {a.unit for a in [total, *parts, *split] if a is not None}
+        if len(units) != 1:
+            continue
+        stated = [a.stated_value for a in parts if a is not None]
+        if sum(a.stated_value for a in split if a is not None) != total.stated_value:
+            continue
+        if sum(stated, Decimal(0)) == total.stated_value:
+            continue
+        listed = [a for a in parts if a is not None]
+        findings.add(
+            "import.W005",
+            "warning",
+            f"{total.label}{total.stated_value}{total.unit}与其按资金来源分项合计"
+            f"{_sum_as_written(listed)}（{_by_source(listed)}）不符（基本支出＋项目支出与之相符），"
+            "合计按报告所写导入 / the rows by source of funds do not add up to the stated total "
+            "(the 基本 + 项目 rows do); the total is kept as stated",
+            "核对原文各资金来源（{}） / check the sources of funds in the report ({})".format(
+                *_both_places(findings, total, listed)
+            ),
+            _total_and_parts_span(total, listed),
+        )
 
 
 def _funding_cut_differs(total: Amount, parts: list[_Line], findings: Findings) -> None:

@@ -249,7 +249,8 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
 # "【情况说明】本年…"): the tag a heading, the rest a line under it — both only in an export (three
 # tagged lines at least). A line with one bar, or cells that are not key：value pairs (an
 # indicator row: 产出指标｜数量指标｜…), stays.
-_TAG_ROW = re.compile(r"^【([^】\n]{2,12})】([^\t\n:]{2,30})((?:\t[^\t\n]+){2,})$")
+# (a row label may open on 其中：, "【资金情况】其中：财政拨款｜年初预算数：…", a part of the row above)
+_TAG_ROW = re.compile(r"^【([^】\n]{2,12})】((?:其中:\s*)?[^\t\n:]{2,30})((?:\t[^\t\n]+){2,})$")
 _TAG_CELL = re.compile(rf"^([^\t\n:]{{2,20}}):\s*((?:{NUMBER})%?|[-—/]{{1,2}})$")
 
 
@@ -423,7 +424,7 @@ def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list
 
 
 # the columns a 自评表's part rows leave blank: the 预算执行率 indicator's score, on its total row
-_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+_SCORE_TITLE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评得分|自评分)$")
 
 
 def _score_columns_left_blank(
@@ -617,9 +618,10 @@ _FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
 _FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
+    r"|^(?:实际支出(?:数|额|金额)|支出决算(?:数|额)?|决算支出(?:数|额)?)$"
 )
-_FORM_RATE = re.compile(r"^(?:预算)?(?:执行率|完成率)$")
-_FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+_FORM_RATE = re.compile(r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)$")
+_FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评得分|自评分|评价得分)$")
 
 
 def _form_column(title: str) -> str | None:

@@ -265,6 +265,11 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 used |= {index, index + 1}
                 index = end
                 continue
+        for at in range(index, end - 1):
+            found = _role_header_and_counts(lines[at : min(end, at + 3)])
+            if found and not used & {at, at + 1}:
+                counts.extend(found)
+                used |= {at, at + 1}
         columns = _column_kinds(header[1:])
         if columns:
             rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
@@ -703,6 +708,23 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
     ):
         return []
     return found
+
+
+def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
+    """A form's staffing block as a header row and a count row among the form's other rows
+    ("编制数 | 实有人数 | 在职人员 | 退休人员" over "12 | 17 | 11 | 6", the money block below): read
+    as `_one_row_table` reads it when every title is a role label (no other column) and the row
+    after the counts is not another row of counts as wide (a table by unit, not one row)."""
+    if len(rows) < 2:
+        return []
+    titles = [cell.strip() for cell in rows[0].text.split("\t")]
+    if not all(_role_of_title(title) for title in titles):
+        return []
+    if len(rows) > 2:
+        after = rows[2].text.split("\t")
+        if len(after) == len(titles) and all(_TABLE_COUNT.match(cell) for cell in after):
+            return []
+    return _one_row_table(rows[0], rows[1])
 
 
 def _role_of_title(title: str) -> str | None:

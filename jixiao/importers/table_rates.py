@@ -18,11 +18,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao.importers.document import Line
 from jixiao.importers.patterns import parse_number
 
-_RATE_COLUMN = re.compile(r"^(?:预算)?(?:执行率|完成率)(?:\(%\))?$")
+_RATE_COLUMN = re.compile(
+    r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$"
+)
 _SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额)$")
+_TOTAL_ROW = re.compile(
+    r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+)
 # the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数
-_FORM_TOTAL_ROW = re.compile(r"^(?:年度|全年)?(?:预算)?资金总额$")
+_FORM_TOTAL_ROW = re.compile(
+    r"^(?:(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+)
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -35,6 +41,8 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             continue
         rate_column = rate_columns[0]
         current = [n for n, t in enumerate(header) if n and "上年" not in t and "率" not in t]
+        if _last_year_only(header):
+            continue  # "上年预算数 | 上年执行数 | 执行率": last year's rate, even in a form's row
         spent = [n for n in current if _SPENT_COLUMN.search(header[n])]
         budget = _budget_column(
             header, [n for n in current if "预算" in header[n] and n not in spent]
@@ -54,6 +62,20 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+_LAST_YEAR_TITLE = re.compile(r"上年|去年|上一年|前一年")
+
+
+def _last_year_only(header: list[str]) -> bool:
+    """Every money column (a budget or spending title, no rate) is last year's: the block's
+    rate is last year's too."""
+    money = [
+        title
+        for title in header[1:]
+        if ("预算" in title or _SPENT_COLUMN.search(title)) and "率" not in title
+    ]
+    return bool(money) and all(_LAST_YEAR_TITLE.search(title) for title in money)
 
 
 def _budget_column(header: list[str], budget: list[int]) -> list[int]:
@@ -186,7 +208,8 @@ def _repeated_caption_rows(rows: list[Line], index: int) -> int:
     over "资金情况\t总额\t186.40\t214.80…", "资金情况\t财政拨款\t…"): a title row of four cells or
     more, none empty and no digit, whose first title is written twice (merged over the caption
     and the label columns) or is the caption itself; then two rows or more as wide, each with
-    the same caption first, a label second and a number after it. The block ends where the
+    the same caption first, a label second and a number after it (the first row as wide, the
+    others as wide or shorter: trailing blank cells dropped by the paste). The block ends where the
     caption changes ("人员情况\t编制数\t9"); 0 when there is no such block."""
     if _repeated_caption(rows[index:]) is None:
         return 0
@@ -195,8 +218,8 @@ def _repeated_caption_rows(rows: list[Line], index: int) -> int:
     end = index + 1
     while end < len(rows):
         cells = [cell.strip() for cell in rows[end].text.split("\t")]
-        if len(cells) != len(header) or cells[0] != caption or not _is_label(cells[1]):
-            break
+        if not 3 <= len(cells) <= len(header) or cells[0] != caption or not _is_label(cells[1]):
+            break  # (a row may be shorter: a paste drops its trailing blank cells)
         if not any(_NUMBER_CELL.match(cell) for cell in cells[2:]):
             break
         end += 1
@@ -217,7 +240,7 @@ def _repeated_caption(rows: list[Line]) -> str | None:
         not _is_label(caption)
         or second[0] != caption
         or len(first) != len(header)
-        or len(second) != len(header)
+        or not 3 <= len(second) <= len(header)
         or not _is_label(first[1])
         or header[0] not in (header[1], caption)
     ):
@@ -233,14 +256,16 @@ def without_caption_column(rows: list[Line]) -> list[Line]:
     """The rows of a block with a merged caption column ("资金情况\t项目\t年初预算数…" over
     "\t年度资金总额\t468.20…") without that column, so that each row's label is its first cell;
     other rows as they are. The caption has a title row of four cells or more, no digit in it,
-    and below it two rows or more, every one with its first cell blank and a label second."""
+    and below it two rows or more, every one with its first cell blank and a label second (the
+    first may write the caption again: "年度资金情况\t项目\t…" over "年度资金情况\t资金总额\t…",
+    then "\t其中：财政拨款\t…", the merged cell's text pasted on its first two rows)."""
     if len(rows) < 3:
         return rows
     header = rows[0].text.split("\t")
     body = [row.text.split("\t") for row in rows[1:]]
     caption = _repeated_caption(rows)
     if caption is not None and all(
-        len(cells) == len(header) and cells[0].strip() == caption for cells in body
+        3 <= len(cells) <= len(header) and cells[0].strip() == caption for cells in body
     ):
         return _without_first_column(rows)
     if (
@@ -248,8 +273,10 @@ def without_caption_column(rows: list[Line]) -> list[Line]:
         or not _is_label(header[0].strip())
         or any(re.search(r"\d", cell) for cell in header)
         or not all(
-            len(cells) >= 2 and not cells[0].strip() and _is_label(cells[1].strip())
-            for cells in body
+            len(cells) >= 2
+            and (not cells[0].strip() or (n == 0 and cells[0].strip() == header[0].strip()))
+            and _is_label(cells[1].strip())
+            for n, cells in enumerate(body)
         )
     ):
         return rows

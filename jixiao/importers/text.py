@@ -53,7 +53,11 @@ from jixiao.io.files import read_input_bytes
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
 
-_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")  # a 自评表 alone is titled as the form it is
+_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")
+# one project's form, not the department's whole ("2023年度项目支出绩效自评表", "项目绩效评价表")
+_PROJECT_FORM_TITLE = re.compile(
+    r"项目(?:支出)?绩效(?:自评|评价)表"
+)  # a 自评表 alone is titled as the form it is
 _TITLE_KIND = re.compile(r"绩效|评价|自评")
 _SUFFIXES = re.compile(
     r"(?:的|结果|自评|自我评价|评价|评估|绩效|支出|整体|部门\(单位\)|单位\(部门\)|部门|单位|"
@@ -62,6 +66,11 @@ _SUFFIXES = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 _ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
+# a form's field naming the body filling it in: "填报单位：某县水利局（盖章）\t金额单位：万元"
+_FORM_NAME_FIELD = re.compile(
+    rf"(?:^|\t)\s*(?:填报单位|预算单位|部门\(单位\)名称|单位名称|部门名称)\s*:\s*"
+    rf"([{CJK}]{{2,30}}?{_ORG_END})\s*(?:\((?:盖章|公章|签章)\))?\s*(?:$|\t)"
+)
 # the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
 
@@ -514,6 +523,7 @@ class _Importer:
         self._stated_year = self.given.year or year
         name, year = self._settle_name(name), self._settle_year(year)
         data: dict[str, Any] = {"year": year, "profile": self._profile(name)}
+        project = self._project_form()
         for step in (
             self._read_staffing,
             self._read_money,
@@ -524,6 +534,13 @@ class _Importer:
             self._read_performance,
             self._read_prose,
         ):
+            if project and step in (
+                self._read_money,
+                self._read_statements,
+                self._read_self_evaluation,
+                self._read_performance,
+            ):
+                continue
             step(data)
         data["stated"] = [self._stated_data(fact) for fact in self.stated]
         if "profile.name" in self.sources:
@@ -544,6 +561,25 @@ class _Importer:
             if key in FIGURES_BY_KEY or key == "grade.self"
         }
         return ImportResult(data, dossier, self.findings.items, sources, self.missing)
+
+    def _project_form(self) -> bool:
+        """A 项目支出绩效自评表 (one project's form: "2023年度项目支出绩效自评表" / "项目名称：…"),
+        titled so and not as the department's whole (部门整体 / 整体支出): its money, rate, score
+        and indicators are the project's, not the department's; none is read (import.I015)."""
+        title = self.title_text or ""
+        if not _PROJECT_FORM_TITLE.search(title) or re.search(r"整体", title):
+            return False
+        self.findings.add(
+            "import.I015",
+            "info",
+            "这是项目支出绩效自评表（一个项目的资金和评分），不是部门整体支出的，金额、执行率、"
+            "得分和指标均未导入 / a project's self-evaluation form: its money, rate, score and "
+            "indicators are the project's, not the department's; none was imported",
+            "部门整体支出的数额请从部门整体自评表或报告导入 / import the department's figures "
+            "from its own form or report",
+            self.year_span,
+        )
+        return True
 
     def _read_staffing(self, data: dict[str, Any]) -> None:
         staffing = read_staffing(self.report, self.findings)
@@ -779,6 +815,8 @@ class _Importer:
         if name:
             name = self._longer_name_from_source(name)
         if name is None:
+            name = self._name_from_form_field()
+        if name is None:
             name = self._name_from_body()
         if year is not None and title_line is not None:
             self.year_span = (title_line.start, title_line.end)
@@ -929,6 +967,21 @@ class _Importer:
                 if len(candidate) > len(name) and candidate.endswith(name):
                     return candidate
         return name
+
+    def _name_from_form_field(self) -> str | None:
+        """A form's field naming the body that fills it in, under a title that names none
+        ("填报单位：某县水利局（盖章）", "预算单位：…", "部门（单位）名称：…", "单位名称：…"): that name,
+        when it ends like an organisation and the field is the first of its line or stands
+        after a tab. 主管部门 (the supervising department) is never the department."""
+        for line in self.report.lines[:20]:
+            match = _FORM_NAME_FIELD.search(line.text)
+            if match:
+                self.sources["profile.name"] = (
+                    line.start + match.start(1),
+                    line.start + match.end(1),
+                )
+                return match.group(1)
+        return None
 
     def _name_from_body(self) -> str | None:
         for line in self.report.lines[:40]:
@@ -1598,8 +1651,8 @@ def score_rows_missing_their_total(
 
 
 # the 自评表's row of the budget's execution, scored with the indicators ("年度资金总额 | … | 10 |
-# 95.41% | 9.54")
-_BUDGET_SCORE_ROW = re.compile(r"^年度资金总额$")
+# 95.41% | 9.54"; 资金总额 / 全年预算资金总额 / 部门预算资金: the money block's total row)
+_BUDGET_SCORE_ROW = re.compile(r"^(?:(?:年度|全年)?(?:部门)?(?:预算)?资金总额|部门预算资金)$")
 
 
 def form_score_totals(
@@ -1615,10 +1668,19 @@ def form_score_totals(
     its span, the parts: that row's and the indicators' scores, the rows' span) as
     `score_rows_missing_their_total` does."""
     found = []
-    for rows in _tab_runs(lines):
+    for run in _tab_runs(lines):
+        # the run may go on past its 总分 row (自评等级 / 说明 / 填报人 rows of the form)
+        ends = [
+            n
+            for n, row in enumerate(run)
+            if _SCORE_TOTAL_ROW.match(row.text.split("\t")[0].strip())
+        ]
+        if len(ends) != 1 or ends[0] < 2:
+            continue
+        rows = run[: ends[0] + 1]
         total_cells = [cell.strip() for cell in rows[-1].text.split("\t")]
         numbers = [n for n, cell in enumerate(total_cells) if re.fullmatch(NUMBER, cell)]
-        if not _SCORE_TOTAL_ROW.match(total_cells[0]) or len(numbers) != 2:
+        if len(numbers) != 2:
             continue
         if parse_number(total_cells[numbers[0]]) != 100:
             continue
@@ -1918,7 +1980,7 @@ def _deduction_column(rows: list[Line], at: int) -> bool:
     return False
 
 
-_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分")
+_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分|得分合计|(?:自评|综合|评价)(?:总分|得分)")
 _BARE = re.compile(rf"^\s*({NUMBER})\s*(?:分)?\s*$")
 
 
@@ -1934,7 +1996,7 @@ def _flattened_total_rows(
         if not _TOTAL_CELL.fullmatch(line.text.strip()):
             continue
         header = " ".join(x.text for x in lines[max(0, position - 80) : position])
-        if not (re.search(r"分值|权重|标准分", header) and "得分" in header):
+        if not (re.search(r"分值|权重|标准分|满分", header) and re.search(r"得分|评分", header)):
             continue
         cells = lines[position + 1 : position + 4]
         numbers = [_BARE.match(x.text) for x in cells[:2]]
