@@ -1,0 +1,139 @@
+"""What the form readers know of a 自评表's money and staffing blocks, for the passes that rebuild
+a pasted form: its column titles (budget, spending, rate, score), the funding lines and staffing
+roles its rows name, its cells, and the arithmetic that proves a rebuilt block."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from jixiao.importers.patterns import CJK, NUMBER
+
+# a cell of a form's block: a number, a rate, or "/" / "-" for a cell left empty
+FORM_CELL = re.compile(rf"^(?:(?:{NUMBER})\s*%?|[-—/]{{1,2}})$")
+EMPTY_CELL = re.compile(r"^(?:[-—/]{1,2}|)$")
+_FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
+_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
+_FORM_SPENT = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
+)
+_FORM_RATE = re.compile(r"^(?:预算)?(?:执行率|完成率)$")
+_FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
+
+
+def form_column(title: str) -> str | None:
+    """ "budget", "spent", "rate" or "score" for a form's column title."""
+    title = _FORM_UNIT.sub("", title)
+    if _FORM_RATE.match(title):
+        return "rate"
+    if _FORM_SCORE.match(title):
+        return "score"
+    if _FORM_BUDGET.match(title):
+        return "budget"
+    if _FORM_SPENT.match(title):
+        return "spent"
+    return None
+
+
+def form_number(cell: str) -> Decimal | None:
+    try:
+        return Decimal(cell.rstrip("%").strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> bool:
+    """Every rate written in a row ("99.47%" under 执行率) is the row's spending over its budget
+    (全年 / 调整后 when 年初 stands beside it) to the decimals written; with no such pair of
+    columns, no row may state a rate."""
+    return rates_checked(rows, headers, kinds) is not None
+
+
+def rates_checked(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> int | None:
+    """How many rates written in *rows* were checked (see `rates_hold`), or None when one misses."""
+    budgets = [c for c, kind in enumerate(kinds) if kind == "budget"]
+    later = [c for c in budgets if re.search(r"全年|调整", headers[c])]
+    budget_at = later if len(budgets) > 1 else budgets
+    spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
+    checked = 0
+    for cells in rows:
+        for column, cell in enumerate(cells):
+            if kinds[column] != "rate" or "%" not in cell:
+                continue
+            if (
+                len(budget_at) != 1
+                or len(spent_at) != 1
+                or len(cells) <= max(*budget_at, *spent_at)
+            ):
+                return None
+            rate = form_number(cell)
+            budget = form_number(cells[budget_at[0]])
+            spent = form_number(cells[spent_at[0]])
+            if rate is None or budget is None or spent is None or budget <= 0:
+                return None
+            exponent = rate.as_tuple().exponent
+            places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+            if (spent * 100 / budget).quantize(places, rounding=ROUND_HALF_UP) != rate:
+                return None
+            checked += 1
+    return checked
+
+
+# The funding lines a form's money block has as rows: the whole, its split by source and by
+# funding, the 三公 item ("其中：" before a part, a caption word before the whole)
+_OPENER = r"(?:其中[:：]?|附[:：]?)?"
+_WHOLE = re.compile(rf"^{_OPENER}(?:年度|全年|本年)?(?:预算)?(?:资金总额|资金合计|总额|合计|总计)$")
+_SOURCES = {
+    "financial": re.compile(rf"^{_OPENER}财政(?:拨款|资金|拨款资金|性资金)$"),
+    "other": re.compile(rf"^{_OPENER}其他资金$"),
+}
+_FUNDING = {
+    "basic": re.compile(rf"^{_OPENER}基本支出$"),
+    "project": re.compile(rf"^{_OPENER}项目支出$"),
+}
+_ITEMS = re.compile(rf"^{_OPENER}[“\"]?三公[”\"]?经费(?:支出)?$")
+
+
+def funding_line(title: str) -> str | None:
+    """ "whole", "financial", "other", "basic", "project" or "items" for a funding line's title
+    (spaces left by the paste ignored), else None."""
+    title = re.sub(r"\s", "", title)
+    if _WHOLE.match(title):
+        return "whole"
+    for name, pattern in (*_SOURCES.items(), *_FUNDING.items()):
+        if pattern.match(title):
+            return name
+    if _ITEMS.match(title):
+        return "items"
+    return None
+
+
+def parts_checked(lines: list[str | None], columns: list[list[str]]) -> int | None:
+    """How many sums were checked in a money block whose rows are funding *lines* and whose
+    money *columns* hold each row's cell: in each column, the parts of the whole by source
+    (财政拨款 + 其他资金) and by funding (基本支出 + 项目支出), where the whole and all of a cut's
+    parts are there as numbers, add up to the whole; None when one misses."""
+    if "whole" not in lines:
+        return 0
+    whole_at = lines.index("whole")
+    checked = 0
+    for cut in (("financial", "other"), ("basic", "project")):
+        if not all(lines.count(part) == 1 for part in cut):
+            continue
+        for cells in columns:
+            whole = form_number(cells[whole_at])
+            parts = [form_number(cells[lines.index(part)]) for part in cut]
+            if whole is None or None in parts:
+                continue
+            if sum(part for part in parts if part is not None) != whole:
+                return None
+            checked += 1
+    return checked
+
+
+# A staffing table's rows by people (在职人员 / 退休人员…) and its columns by quota or head-count
+ROLE_ROW = re.compile(
+    r"^(?:其中[:：]?)?(?:在职|在编|退休|离休|离退休|编外|合计|小计|总计)(?:人员|职工|人数)?$"
+)
+COUNT_COLUMN = re.compile(r"^(?:核定)?(?:编制|实有|现有|年末实有)(?:数|人数|编制数)?$")
+LABEL = re.compile(rf"^(?:其中[:：]?|附[:：]?)?[{CJK}()“”\"、]{{2,16}}$")
