@@ -79,45 +79,43 @@ def rates_checked(rows: list[list[str]], headers: list[str], kinds: list[str | N
     return checked
 
 
-# The funding lines a form's money block has as rows: the whole, its split by source and by
-# funding, the 三公 item ("其中：" before a part, a caption word before the whole)
+# The funding lines a form's money block has as rows: the whole, its split by source of funds and
+# by funding, the 三公 item ("其中：" before a part, a caption word before the whole, the unit after)
 _OPENER = r"(?:其中[:：]?|附[:：]?)?"
-_WHOLE = re.compile(rf"^{_OPENER}(?:年度|全年|本年)?(?:预算)?(?:资金总额|资金合计|总额|合计|总计)$")
-_SOURCES = {
-    "financial": re.compile(rf"^{_OPENER}财政(?:拨款|资金|拨款资金|性资金)$"),
-    "other": re.compile(rf"^{_OPENER}其他资金$"),
-}
-_FUNDING = {
-    "basic": re.compile(rf"^{_OPENER}基本支出$"),
-    "project": re.compile(rf"^{_OPENER}项目支出$"),
-}
-_ITEMS = re.compile(rf"^{_OPENER}[“\"]?三公[”\"]?经费(?:支出)?$")
+_FUNDING_LINE = re.compile(
+    rf"^{_OPENER}(?:"
+    r"(?P<whole>(?:年度|全年|本年|部门)?(?:预算)?(?:资金总额|资金合计|总金额|总额|合计|总计))"
+    r"|(?P<financial>(?:当年|本年)?财政(?:拨款|资金|拨款资金|性资金))"
+    r"|(?P<carried>上年结转(?:资金)?)"
+    r"|(?P<other>其他资金)"
+    r"|(?P<basic>基本支出)"
+    r"|(?P<project>项目支出)"
+    r"|(?P<items>[“\"]?三公[”\"]?经费(?:支出)?)"
+    r")(?:\((?:万元|元|千元|亿元)\))?$"
+)
+_SPACES = re.compile(r"\s")
 
 
 def funding_line(title: str) -> str | None:
-    """ "whole", "financial", "other", "basic", "project" or "items" for a funding line's title
-    (spaces left by the paste ignored), else None."""
-    title = re.sub(r"\s", "", title)
-    if _WHOLE.match(title):
-        return "whole"
-    for name, pattern in (*_SOURCES.items(), *_FUNDING.items()):
-        if pattern.match(title):
-            return name
-    if _ITEMS.match(title):
-        return "items"
-    return None
+    """ "whole", "financial", "carried", "other", "basic", "project" or "items" for a funding
+    line's title (spaces left by the paste ignored), else None."""
+    if " " in title or "\t" in title:
+        title = _SPACES.sub("", title)
+    match = _FUNDING_LINE.match(title)
+    return match.lastgroup if match else None
 
 
 def parts_checked(lines: list[str | None], columns: list[list[str]]) -> int | None:
     """How many sums were checked in a money block whose rows are funding *lines* and whose
     money *columns* hold each row's cell: in each column, the parts of the whole by source
-    (财政拨款 + 其他资金) and by funding (基本支出 + 项目支出), where the whole and all of a cut's
+    (财政拨款 + 其他资金, + 上年结转 where the block has it) and by funding (基本支出 + 项目支出), where the whole and all of a cut's
     parts are there as numbers, add up to the whole; None when one misses."""
     if "whole" not in lines:
         return 0
     whole_at = lines.index("whole")
     checked = 0
-    for cut in (("financial", "other"), ("basic", "project")):
+    sources = ("financial", "other", "carried") if "carried" in lines else ("financial", "other")
+    for cut in (sources, ("basic", "project")):
         if not all(lines.count(part) == 1 for part in cut):
             continue
         for cells in columns:
@@ -137,3 +135,21 @@ ROLE_ROW = re.compile(
 )
 COUNT_COLUMN = re.compile(r"^(?:核定)?(?:编制|实有|现有|年末实有)(?:数|人数|编制数)?$")
 LABEL = re.compile(rf"^(?:其中[:：]?|附[:：]?)?[{CJK}()“”\"、]{{2,16}}$")
+
+_PERCENT_TITLE = re.compile(r"\(%\)$")
+_BARE_NUMBER = re.compile(rf"^(?:{NUMBER})$")
+
+
+def as_written_rates(title: str, values: list[str]) -> list[str]:
+    """A rate column's cells as rates: under a title carrying its unit ("执行率（%）") a bare
+    number is a rate ("97.24" → "97.24%"), so the rate check sees it."""
+    if form_column(title) != "rate" or not _PERCENT_TITLE.search(title):
+        return values
+    return [f"{value}%" if _BARE_NUMBER.match(value) else value for value in values]
+
+
+# a line that may hold a funding line's or a staffing role's title (a quick look before the
+# passes split it into cells)
+NAMES_A_LINE = re.compile(
+    r"资金|总额|总计|合计|财政|结转|基本支出|项目支出|三公|在职|在编|退休|离休|编外"
+)
