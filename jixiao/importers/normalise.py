@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.lexicon import lexicon
+from jixiao.importers.pastings.columnwise import columnwise_tables
 from jixiao.importers.pastings.forms import FORM_CELL, form_column, rates_hold
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
@@ -1165,6 +1166,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = sideways_tables(folded, origin)
+    folded, origin = columnwise_tables(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
