@@ -201,3 +201,66 @@ def test_a_row_label_the_form_readers_do_not_know_may_stand_among_known_ones() -
 def test_a_first_title_wrapped_by_the_pdf_is_no_row_label() -> None:
     cells = (*LABELS, "年初预", "算数", *INITIAL[1:], *ADJUSTED, *SPENT, *RATE)
     assert money_only(read(TITLE + lines(*cells))) == EXPECTED
+
+
+# ── 4. a staffing block of key/value pairs copied column by column ─────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("人员情况", "编制数", "其中：在职", "12", "11", "实有人数", "退休", "17", "6"),
+        ("编制人数", "在职人数", "12人", "11人", "实有人数", "退休人数", "17人", "6人"),
+        (
+            "人员编制情况",
+            "人员编制数",
+            "其中：在职人数",
+            "12",
+            "11",
+            "实有人数",
+            "退休人数",
+            "17",
+            "6",
+        ),
+        # one column of keys and one of counts: a header flattened before its values, proven by
+        # the split of 实有 adding up
+        ("编制数", "实有人数", "在职人数", "退休人数", "12", "17", "11", "6"),
+    ],
+)
+def test_staffing_pairs_copied_column_by_column_are_read(cells: tuple[str, ...]) -> None:
+    figures = read(TITLE + lines(*cells))
+    assert figures["staffing.authorized"] == "12"
+    assert figures["staffing.in_service"] == "11"
+    assert figures["staffing.retired"] == "6"
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # 实有 17 is not 在职 11 + 退休 5
+        ("人员情况", "编制数", "其中：在职", "12", "11", "实有人数", "退休", "17", "5"),
+        # a count lost: the keys' column is longer than the counts'
+        ("人员情况", "编制数", "其中：在职", "12", "实有人数", "退休", "17", "6"),
+        # a role twice
+        ("人员情况", "编制数", "在职", "12", "11", "实有人数", "在职", "17", "6"),
+        # no 在职 beside 实有 and 退休: nothing to check which count is whose
+        ("人员情况", "编制数", "实有人数", "退休人数", "12", "17", "6"),
+    ],
+)
+def test_staffing_pairs_not_proven_are_not_rebuilt(cells: tuple[str, ...]) -> None:
+    text = TITLE + lines(*cells)
+    assert "\t" not in normalise(text).text
+    figures = read(text)
+    assert "staffing.retired" not in figures
+    assert figures.get("staffing.in_service") in (None, "11")
+
+
+def test_a_staffing_table_flattened_row_by_row_is_no_run_of_pairs() -> None:
+    """Its row label names a role (在职人员) right after the column titles: the rows stay one cell a
+    line for the flattened-table readers, which read them by row and column."""
+    text = TITLE + lines("类别", "编制数", "实有人数", "在职人员", "12", "11", "退休人员", "—", "6")
+    assert "\t" not in normalise(text).text
+    figures = read(text)
+    assert figures["staffing.authorized"] == "12"
+    assert figures["staffing.in_service"] == "11"
+    assert figures["staffing.retired"] == "6"

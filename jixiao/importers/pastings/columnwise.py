@@ -25,6 +25,7 @@ import re
 
 from jixiao.importers.pastings.cells import Cell, replace_lines
 from jixiao.importers.pastings.forms import (
+    COUNT,
     COUNT_COLUMN,
     EMPTY_CELL,
     FORM_CELL,
@@ -34,8 +35,10 @@ from jixiao.importers.pastings.forms import (
     as_written_rates,
     form_column,
     funding_line,
+    pair_role,
     parts_checked,
     rates_checked,
+    split_of_actual_holds,
 )
 
 _WHOLE_NUMBER = re.compile(r"^\d{1,6}$")
@@ -169,6 +172,54 @@ def _block(lines: list[str], first: int) -> tuple[int, int, list[list[Place]]] |
     return (first - len(corner)), at, grid
 
 
+def _pairs_block(lines: list[str], first: int) -> tuple[int, int, list[list[Place]]] | None:
+    """A staffing block of key/value pairs copied column by column ("编制数" / "其中：在职" / "12" /
+    "11" / "实有人数" / "退休" / "17" / "6": rows "编制数 | 12 | 实有人数 | 17" and "其中：在职 | 11 |
+    退休 | 6"): a run of keys, each naming a staffing role, then as many counts, again and again
+    (the same number every time, no role twice; the line before the first key no key and no
+    count, no key after the last count); 实有, 在职 and the retired all there and the split of 实有
+    adding up (without that check, "编制数" / "实有人数" / "退休人数" / "12" / "11" / "4", which count is
+    whose cannot be told). Its first and last line + 1 and its rows; None when not proven."""
+    columns: list[list[int]] = []
+    at = first
+    height = 0
+    while at < len(lines) and len(columns) < _MAX_COLUMNS:
+        keys = []
+        while at < len(lines) and len(keys) < _MAX_ROWS and pair_role(lines[at]) is not None:
+            keys.append(at)
+            at += 1
+        if height and keys and len(keys) != height:
+            return None  # keys of another height after the pairs: some other table
+        if not keys:
+            break
+        height = len(keys)
+        counts = []
+        while at < len(lines) and len(counts) < height and COUNT.match(lines[at]):
+            counts.append(at)
+            at += 1
+        if len(counts) != height:
+            return None  # a key without its count, or a count lost
+        columns += [keys, counts]
+    if height < 2 or not columns or (at < len(lines) and COUNT.match(lines[at])):
+        return None
+    roles = [pair_role(lines[key]) for keys in columns[::2] for key in keys]
+    if len(set(roles)) != len(roles):
+        return None
+    numbers = {
+        str(pair_role(lines[key])): int(lines[count].rstrip("人名"))
+        for keys, counts in zip(columns[::2], columns[1::2], strict=True)
+        for key, count in zip(keys, counts, strict=True)
+    }
+    checkable = {"actual", "in_service"} <= set(numbers) and bool(
+        {"retired", "retired_all"} & set(numbers)
+    )
+    if not checkable or not split_of_actual_holds(numbers):
+        return None  # a header flattened before its values or not, which count is whose is
+        # proven only by the split of 实有 adding up
+    rows = [[(column[row],) for column in columns] for row in range(height)]
+    return first, at, rows
+
+
 def columnwise_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Every proven column-by-column block → tab rows the usual way round; its characters keep
     their origin (a tab put in maps to the cell before it)."""
@@ -182,8 +233,13 @@ def columnwise_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     while number < len(lines):
         line = lines[number]
         block = None
+        if pair_role(line) is not None and not (
+            number and (COUNT.match(lines[number - 1]) or pair_role(lines[number - 1]))
+        ):
+            block = _pairs_block(lines, number)  # (not inside a run of pairs already tried)
         if (
-            len(line) <= 20
+            block is None
+            and len(line) <= 20
             and NAMES_A_LINE.search(line)
             and (funding_line(line) is not None or ROLE_ROW.match(line))
         ):

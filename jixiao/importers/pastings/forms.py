@@ -17,13 +17,21 @@ _FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
 )
+# the form's formula letters after a title ("全年预算数(A)", "执行率(C=B/A)"), in a cell of a row laid
+# out with spaces, where normalise.py's pass (a tab or a line's end after them) does not reach
+_COLUMN_LETTERS = re.compile(r"(?<=[数额率])\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)$")
 _FORM_RATE = re.compile(r"^(?:预算)?(?:执行率|完成率)$")
 _FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
 
 
+def without_letters(text: str) -> str:
+    """A title without the form's formula letters after it ("全年预算数(A)" → "全年预算数")."""
+    return _COLUMN_LETTERS.sub("", text)
+
+
 def form_column(title: str) -> str | None:
     """ "budget", "spent", "rate" or "score" for a form's column title."""
-    title = _FORM_UNIT.sub("", title)
+    title = _COLUMN_LETTERS.sub("", _FORM_UNIT.sub("", title))
     if _FORM_RATE.match(title):
         return "rate"
     if _FORM_SCORE.match(title):
@@ -133,7 +141,7 @@ def parts_checked(lines: list[str | None], columns: list[list[str]]) -> int | No
 ROLE_ROW = re.compile(
     r"^(?:其中[:：]?)?(?:在职|在编|退休|离休|离退休|编外|合计|小计|总计)(?:人员|职工|人数)?$"
 )
-COUNT_COLUMN = re.compile(r"^(?:核定)?(?:编制|实有|现有|年末实有)(?:数|人数|编制数)?$")
+COUNT_COLUMN = re.compile(r"^(?:核定)?(?:编制|实有|现有|年末实有)(?:数|人数|人员|编制数)?$")
 LABEL = re.compile(rf"^(?:其中[:：]?|附[:：]?)?[{CJK}()“”\"、]{{2,16}}$")
 
 _PERCENT_TITLE = re.compile(r"\(%\)$")
@@ -153,3 +161,41 @@ def as_written_rates(title: str, values: list[str]) -> list[str]:
 NAMES_A_LINE = re.compile(
     r"资金|总额|总计|合计|财政|结转|基本支出|项目支出|三公|在职|在编|退休|离休|编外"
 )
+
+
+# A key of a staffing block's key/value pairs ("编制数", "其中：在职", "退休人数（人）") and the role
+# it names; a count is a whole number, its unit written or not
+PAIR_KEY = re.compile(
+    r"^(?:其中[:：]?)?(?:人员)?(?:核定)?"
+    r"(?P<role>编制数|编制人数|核定编制|实有人数|实有人员|在职|在编|离退休|退休|离休)"
+    r"(?:人数|人员|职工)?(?:\((?:人|名)\))?$"
+)
+COUNT = re.compile(r"^\d{1,6}(?:人|名)?$")
+
+
+def pair_role(key: str) -> str | None:
+    """ "quota", "actual", "in_service", "retired", "cadres" or "retired_all" for a key."""
+    match = PAIR_KEY.match(key)
+    if match is None:
+        return None
+    role = match.group("role")
+    if "编制" in role:
+        return "quota"
+    if role.startswith("实有"):
+        return "actual"
+    return {"在职": "in_service", "在编": "in_service", "退休": "retired", "离休": "cadres"}.get(
+        role, "retired_all"
+    )
+
+
+def split_of_actual_holds(counts: dict[str, int]) -> bool:
+    """实有 = 在职 + 退休 (+ 离休), or 在职 + 离退休, where 实有, 在职 and the retired are all there."""
+    if "actual" not in counts or "in_service" not in counts:
+        return True
+    if "retired_all" in counts:
+        return counts["actual"] == counts["in_service"] + counts["retired_all"]
+    if "retired" in counts:
+        return counts["actual"] == (
+            counts["in_service"] + counts["retired"] + counts.get("cadres", 0)
+        )
+    return True
