@@ -243,3 +243,66 @@ def test_other_funds_in_a_phase_column_or_row_are_no_income(table: str) -> None:
 )
 def test_other_funds_as_a_source_of_income_are_still_income(sentence: str, income: str) -> None:
     assert read("某县水利局2023年度部门整体支出绩效自评报告\n" + sentence)["income.other"] == income
+
+
+# ── 6. an indicator block sideways: the indicators as columns ──────────────────────────────────
+
+INDICATORS = (
+    TITLE + "一级指标\t产出指标\t产出指标\t效益指标\t满意度指标\t总分\n"
+    "{name}\t河道巡查次数\t水质达标率\t受益人口\t群众满意度\t总分\n"
+    "{target}\t≥24次\t≥90%\t≥5万人\t≥90%\t\n"
+    "实际值\t26次\t92.5%\t5.2万人\t95%\t\n"
+    "{weight}\t30\t20\t20\t20\t90\n"
+    "{score}\t30\t18\t20\t19\t87\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "weight", "score"),
+    [
+        ("三级指标", "指标值", "分值", "得分"),
+        ("指标名称", "年度指标值", "权重", "自评得分"),
+    ],
+)
+def test_a_sideways_indicator_block_is_read_the_usual_way_round(
+    name: str, target: str, weight: str, score: str
+) -> None:
+    text = INDICATORS.format(name=name, target=target, weight=weight, score=score)
+    result = import_text(text)
+    indicators = {row["name"]: row for row in result.dossier_data["indicators"]}
+    assert indicators["水质达标率"]["weight"] == "20"
+    assert indicators["水质达标率"]["self_score"] == "18"
+    assert indicators["受益人口"]["actual"] == "5.2"
+    assert claimed_figures(result)["score.self"] == "87"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("\t30\t18\t20\t19\t87", "\t30\t28\t20\t19\t97"),  # a score above its weight
+        ("\t河道巡查次数\t水质达标率", "\t河道巡查次数"),  # an indicator's name lost
+    ],
+)
+def test_a_sideways_indicator_block_not_proven_stays(change: tuple[str, str]) -> None:
+    text = INDICATORS.format(name="三级指标", target="指标值", weight="分值", score="得分")
+    text = text.replace(*change)
+    assert "一级指标\t三级指标" not in normalise(text).text
+    assert not import_text(text).dossier_data.get("indicators")
+
+
+def test_a_sideways_block_of_other_titles_is_no_indicator_block() -> None:
+    text = INDICATORS.format(name="项目名称", target="指标值", weight="分值", score="得分")
+    assert "一级指标\t项目名称" not in normalise(text).text
+
+
+def test_phase_titles_with_the_form_s_letters_in_a_spaced_block_are_known() -> None:
+    text = (
+        TITLE + "单位：万元\n"
+        "项目               资金总额      财政拨款      其他资金\n"
+        "全年预算数(A)      1,312.60      1,242.60      70.00\n"
+        "全年执行数(B)      1,276.35      1,210.15      66.20\n"
+        "执行率(C=B/A)      97.24%        97.39%        94.57%\n"
+    )
+    figures = read(text)
+    assert money_only(figures) == {"budget.total": "1312.6", "executed.total": "1276.35"}
+    assert figures["rates.execution"] == "97.24"

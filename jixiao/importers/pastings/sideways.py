@@ -37,6 +37,7 @@ from jixiao.importers.pastings.forms import (
     funding_line,
     parts_checked,
     rates_checked,
+    without_letters,
 )
 
 _GAP = re.compile(r" {2,}")
@@ -203,17 +204,78 @@ def _without_an_empty_caption_column(text: str, rows: list[list[Span]]) -> list[
     return [row[1:] if row and row[0][0] == row[0][1] else row for row in rows]
 
 
+# the rows of an indicator block turned sideways (the indicators as columns): each a title of the
+# usual block's columns; those that may leave cells blank (merged, or nothing to say)
+_INDICATOR_ROW = re.compile(
+    r"^(?P<title>一级指标|二级指标|三级指标|指标名称|(?:年度)?指标值|(?:年度)?目标值|预期(?:目标|指标)值?|"
+    r"实际(?:完成)?值|完成值|实际完成情况|分值|权重|得分|自评得分|偏差原因(?:分析)?(?:及改进措施)?|备注)$"
+)
+_MAY_BE_BLANK = re.compile(r"^(?:一级指标|二级指标|偏差原因.*|备注)$")
+_SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+
+
+def _indicator_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
+    """An indicator block turned sideways ("三级指标 | 主题团课次数 | 新团员人数 | …" / "分值 | 10 |
+    10 | …" / "得分 | 10 | 9 | …"), the usual way round: every row titled by a column of the usual
+    block (三级指标 or 指标名称, 分值 or 权重, and 得分 among them; no title twice; four rows or more),
+    the rows a blank cell may fall out of (一级 / 二级指标 merged, 偏差原因) no wider than the others,
+    every other row as wide, two indicators or more, and each indicator's 得分 a number no greater
+    than its 分值; None when not proven."""
+    titles: list[str] = []
+    for spans in rows:
+        match = _INDICATOR_ROW.match(squeezed(_text(text, spans[0])))
+        if match is None:
+            break
+        titles.append(match.group("title"))
+    body = rows[: len(titles)]
+    if (
+        len(titles) < 4
+        or len(set(titles)) != len(titles)
+        or not ({"三级指标", "指标名称"} & set(titles))
+        or not ({"分值", "权重"} & set(titles))
+        or not ({"得分", "自评得分"} & set(titles))
+    ):
+        return None
+    width = max(len(spans) for spans in body)
+    if width < 3:
+        return None
+    for title, spans in zip(titles, body, strict=True):
+        if len(spans) != width and not _MAY_BE_BLANK.match(title):
+            return None
+    weight = next(n for n, title in enumerate(titles) if title in ("分值", "权重"))
+    score = next(n for n, title in enumerate(titles) if title in ("得分", "自评得分"))
+    for column in range(1, width):
+        weighed = _text(text, body[weight][column])
+        scored = _text(text, body[score][column])
+        if not (_SCORE.match(weighed) and _SCORE.match(scored)):
+            return None
+        if float(scored) > float(weighed):
+            return None
+    grid: list[list[Span | None]] = [[*spans, *([None] * (width - len(spans)))] for spans in body]
+    return _turned(grid), len(body)
+
+
 _MAX_ROWS = 12  # a form's block under its header: phases, rates and scores, or counts
 
 
 def _may_head_a_block(text: str, spans: list[Span]) -> bool:
-    """Two cells at least of the line name a funding line or the people of a staffing table."""
+    """Two cells at least of the line name a funding line or the people of a staffing table, or
+    its first cell is an indicator block's row title."""
+    if spans and _INDICATOR_ROW.match(squeezed(_text(text, spans[0]))):
+        return True
     named = 0
     for span in spans:
         cell = squeezed(_text(text, span))
         if funding_line(cell) is not None or ROLE_ROW.match(cell):
             named += 1
     return named >= 2
+
+
+def _cell(text: str, origin: list[int], span: Span) -> Cell:
+    """The cell at *span*, a title's formula letters ("(A)") left out as the tab rows' are."""
+    first, last = span
+    last = first + len(without_letters(text[first:last]))
+    return Cell(text[first:last], tuple(origin[first:last]))
 
 
 def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -226,7 +288,9 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     number = 0
     while number < len(starts):
         line = text[starts[number] : ends[number]]
-        if ("\t" not in line and "  " not in line) or not NAMES_A_LINE.search(line):
+        if ("\t" not in line and "  " not in line) or not (
+            NAMES_A_LINE.search(line) or "指标" in line
+        ):
             number += 1
             continue
         spans = cell_spans(text, starts[number], ends[number])
@@ -242,7 +306,9 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
             rows.append(row)
             below += 1
         rows = _without_an_empty_caption_column(text, rows)
-        block = _money_block(text, rows) or _staffing_block(text, rows)
+        block = (
+            _money_block(text, rows) or _staffing_block(text, rows) or _indicator_block(text, rows)
+        )
         if block is None:
             number += 1
             continue
@@ -251,12 +317,7 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
         number += height
     for first, last, grid in reversed(found):
         cells = [
-            [
-                Cell("", ())
-                if span is None
-                else Cell(text[span[0] : span[1]], tuple(origin[span[0] : span[1]]))
-                for span in row
-            ]
+            [Cell("", ()) if span is None else _cell(text, origin, span) for span in row]
             for row in grid
         ]
         text, origin = replace_lines(text, origin, first, last, cells)
