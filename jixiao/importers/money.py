@@ -472,6 +472,13 @@ def _budget_with_its_adjustments(label: str) -> str:
 _INITIAL_OWN_BUDGET = re.compile(r"年初(?:批复|下达)?(?:的)?(?:本|我)?(?:部门|单位)(?=预算)")
 
 
+# a phase column's word beside 其他资金 in a table cell's label (row and column heading, either
+# way round: "年初预算数其他资金", "其他资金全年执行数"): the other funds budgeted or spent
+_PHASE_OF_OTHER_FUNDS = re.compile(
+    r"(?:预算|执行|决算|支出)(?:数|额)其他资金|其他资金(?:年初|全年|调整后)?(?:预算|执行|决算|支出)(?:数|额)"
+)
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     label = _INITIAL_OWN_BUDGET.sub("年初", _budget_with_its_adjustments(label))
@@ -488,7 +495,12 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
     )
     if government_revenue and not re.search(r"财政拨款收入", label):
         return None, None, None, None  # the county's revenue, not the department's income
-    spent_from_other_funds = "收入" not in label and re.search(r"其他资金.*(?:支出|使用)", label)
+    spent_from_other_funds = "收入" not in label and (
+        re.search(r"其他资金.*(?:支出|使用)", label)
+        or _PHASE_OF_OTHER_FUNDS.search(
+            label
+        )  # a table's 年初预算数 × 其他资金: budgeted, not income
+    )
     if (
         re.search(r"收入|其他资金(?:来源)?", label)
         and not re.search(r"预算收入|收入预算", label)

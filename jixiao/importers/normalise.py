@@ -15,9 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.importers.lexicon import lexicon
+from jixiao.importers.pastings.columnwise import columnwise_tables
+from jixiao.importers.pastings.forms import FORM_CELL, form_column, rates_hold
+from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -611,73 +613,13 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
 # or score column (one budget, one spending and one of the form's score columns 分值 / 得分 at
 # least: a plain execution table of budget / spending / 执行率 stays with flat_tables.py), and the
 # first row under them has a number in every one of them.
-_FORM_CELL = re.compile(rf"^(?:(?:{NUMBER})\s*%?|[-—/]{{1,2}})$")
 _FORM_LINE = re.compile(rf"^[{CJK}()“”、%]{{2,20}}$")
 _FORM_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
-_FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
-_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
-_FORM_SPENT = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
-    r"|^(?:实际支出(?:数|额|金额)|支出决算(?:数|额)?|决算支出(?:数|额)?)$"
-)
-_FORM_RATE = re.compile(r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)$")
-_FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评得分|自评分|评价得分)$")
-
-
-def _form_column(title: str) -> str | None:
-    """ "budget", "spent", "rate" or "score" for a form's column title."""
-    title = _FORM_UNIT.sub("", title)
-    if _FORM_RATE.match(title):
-        return "rate"
-    if _FORM_SCORE.match(title):
-        return "score"
-    if _FORM_BUDGET.match(title):
-        return "budget"
-    if _FORM_SPENT.match(title):
-        return "spent"
-    return None
 
 
 def _percent_off_its_column(cells: list[str], kinds: list[str | None]) -> bool:
     """A rate ("97.09%") in a cell not under a rate title: the cells are not aligned."""
     return any("%" in cell and kind != "rate" for cell, kind in zip(cells, kinds, strict=False))
-
-
-def _form_number(cell: str) -> Decimal | None:
-    try:
-        return Decimal(cell.rstrip("%").strip().replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
-def _rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> bool:
-    """Every rate written in a row ("99.47%" under 执行率) is the row's spending over its budget
-    (全年 / 调整后 when 年初 stands beside it) to the decimals written; with no such pair of
-    columns, no row may state a rate."""
-    budgets = [c for c, kind in enumerate(kinds) if kind == "budget"]
-    later = [c for c in budgets if re.search(r"全年|调整", headers[c])]
-    budget_at = later if len(budgets) > 1 else budgets
-    spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
-    for cells in rows:
-        for column, cell in enumerate(cells):
-            if kinds[column] != "rate" or "%" not in cell:
-                continue
-            if (
-                len(budget_at) != 1
-                or len(spent_at) != 1
-                or len(cells) <= max(*budget_at, *spent_at)
-            ):
-                return False
-            rate = _form_number(cell)
-            budget = _form_number(cells[budget_at[0]])
-            spent = _form_number(cells[spent_at[0]])
-            if rate is None or budget is None or spent is None or budget <= 0:
-                return False
-            exponent = rate.as_tuple().exponent
-            places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-            if (spent * 100 / budget).quantize(places, rounding=ROUND_HALF_UP) != rate:
-                return False
-    return True
 
 
 def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
@@ -691,20 +633,20 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
     none of it is a table (a cell lost or added: flat_tables.py's readers decide)."""
     stripped = [line.strip() for line in lines]
     columns = 0
-    while label + 1 + columns < len(lines) and _FORM_CELL.match(stripped[label + 1 + columns]):
+    while label + 1 + columns < len(lines) and FORM_CELL.match(stripped[label + 1 + columns]):
         columns += 1
     if columns < 3 or label < columns + 1:
         return []
     header = stripped[label - columns - 1 : label]
-    kinds = [_form_column(title) for title in header[1:]]
+    kinds = [form_column(title) for title in header[1:]]
     if (
         None in kinds
         or not {"budget", "spent", "score"} <= set(kinds)
         or not all(_FORM_LINE.match(title) for title in header)
-        or _form_column(header[0]) is not None
+        or form_column(header[0]) is not None
     ):
         return []
-    if label - columns - 2 >= 0 and _form_column(stripped[label - columns - 2]) is not None:
+    if label - columns - 2 >= 0 and form_column(stripped[label - columns - 2]) is not None:
         return []  # a column title left above the header: a title lost, the columns shifted
     money = min(kinds.index(kind) for kind in ("rate", "score") if kind in kinds)
     rows: list[tuple[int, int]] = []
@@ -715,7 +657,7 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
         while (
             cells < columns
             and index + 1 + cells < len(lines)
-            and (not stripped[index + 1 + cells] or _FORM_CELL.match(stripped[index + 1 + cells]))
+            and (not stripped[index + 1 + cells] or FORM_CELL.match(stripped[index + 1 + cells]))
         ):
             cells += 1
         filled = cells
@@ -727,12 +669,12 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
         if _percent_off_its_column(row, kinds):
             return []
         after = index + 1 + cells
-        if cells == columns and after < len(lines) and _FORM_CELL.match(stripped[after]):
+        if cells == columns and after < len(lines) and FORM_CELL.match(stripped[after]):
             return []  # more cells than columns
         rows.append((index, index + (cells if cells == columns else filled)))
         cells_of_rows.append(row)
         index = after
-    if not rows or not _rates_hold(cells_of_rows, header[1:], kinds):
+    if not rows or not rates_hold(cells_of_rows, header[1:], kinds):
         return []
     return rows
 
@@ -1224,6 +1166,8 @@ def normalise(text: str) -> Normalised:
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
+    folded, origin = sideways_tables(folded, origin)
+    folded, origin = columnwise_tables(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
