@@ -431,7 +431,7 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
             if n % 2:
                 key = re.sub(r"^其中:?", "", row[n - 1].strip())
                 match = _TABLE_COUNT.match(cell)
-                role = _role_of_title(key)
+                role = _role_of_cell(key)
                 if match and role is not None:
                     key_at = position - len(row[n - 1]) - 1
                     found.append(
@@ -598,7 +598,7 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     if len(cells) < 2 * pairs or len(cells) % 2:
         return []
     keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
-    if any(_role_of_title(key) is None for key in keys) or not all(
+    if any(_role_of_cell(key) is None for key in keys) or not all(
         _TABLE_COUNT.match(value) for value in cells[1::2]
     ):
         return []
@@ -725,6 +725,19 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
         if len(after) == len(titles) and all(_TABLE_COUNT.match(cell) for cell in after):
             return []
     return _one_row_table(rows[0], rows[1])
+
+
+# a table cell naming a bare role with the count's unit in brackets ("在职（人）", "退休（名）"):
+# beside its count in a row of pairs the bracket says it is a head-count (a key：value line so
+# written is read only as a split of the 实有 line above it: `_keyed_split_of_actual`)
+_BARE_ROLE_CELL = re.compile(r"^(在职|退休|离休|离退休)\((?:人|名)\)$")
+
+
+def _role_of_cell(key: str) -> str | None:
+    """The role of a pair's key cell: a title `_role_of_title` knows, or a bare role word with its
+    unit in brackets (`_BARE_ROLE_CELL`)."""
+    bare = _BARE_ROLE_CELL.match(key)
+    return _role_of_title(bare.group(1) + "人数") if bare else _role_of_title(key)
 
 
 def _role_of_title(title: str) -> str | None:
