@@ -1599,7 +1599,9 @@ def score_rows_missing_their_total(
 
 # the 自评表's row of the budget's execution, scored with the indicators ("年度资金总额 | … | 10 |
 # 95.41% | 9.54")
-_BUDGET_SCORE_ROW = re.compile(r"^年度资金总额$")
+# (a year may open it, "2024年度资金总额": the form's one such row, whatever its year says, the
+# caption's year against the title being import.W013's business)
+_BUDGET_SCORE_ROW = re.compile(r"^(?:(?:19|20)\d{2})?年度资金总额$")
 
 
 def form_score_totals(
@@ -1615,13 +1617,29 @@ def form_score_totals(
     its span, the parts: that row's and the indicators' scores, the rows' span) as
     `score_rows_missing_their_total` does."""
     found = []
-    for rows in _tab_runs(lines):
+    for run in _tab_runs(lines):
+        # the 总分 row closes the indicator table; rows of the form may follow it ("主要问题及改进
+        # 措施 | …") and the money block may stand above it in the same run of rows
+        end = next(
+            (
+                n
+                for n, row in enumerate(run)
+                if n and _SCORE_TOTAL_ROW.match(row.text.split("\t")[0].strip())
+            ),
+            len(run) - 1,
+        )
+        rows = run[: end + 1]
         total_cells = [cell.strip() for cell in rows[-1].text.split("\t")]
         numbers = [n for n, cell in enumerate(total_cells) if re.fullmatch(NUMBER, cell)]
         if not _SCORE_TOTAL_ROW.match(total_cells[0]) or len(numbers) != 2:
             continue
         if parse_number(total_cells[numbers[0]]) != 100:
             continue
+        headers = [n for n, row in enumerate(rows[:-1]) if _score_columns(row)]
+        if len(headers) > 1:
+            # the money block's 分值 / 得分 titles above the indicators' own: the last header
+            # titles the indicator rows, the 年度资金总额 row stands above it
+            rows = rows[headers[-1] :]
         indicators = _scored_rows(rows[:-1])
         budget = _budget_score_row(lines[: rows[0].index])
         if indicators is None or budget is None:
