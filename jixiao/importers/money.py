@@ -3949,9 +3949,36 @@ def _unnest(
                     _split_differs(head.amount, parts, findings)
                 demote(head)
             else:
+                if (
+                    findings is not None
+                    and all(x.funding is None for x in parts)
+                    and _all_standard_classes(parts)
+                ):
+                    # "合计 | 860.00 | 840.00" over the four classes' rows adding up to 830.00
+                    _class_cut_differs(head.amount, [x.amount for x in parts], findings)
                 for line in parts:
                     demote(line)
     return [line for line in kept if id(line) not in demoted]
+
+
+def _class_cut_differs(total: Amount, parts: list[Amount], findings: Findings) -> None:
+    """import.W005 when the four standard economic classes, the whole cut of a phase with no
+    基本/项目 split beside them, miss the total stated with them (a table's 合计 row over its class
+    rows): both kept as stated, the difference reported at both places."""
+    classes = sum((x.value for x in parts), Decimal(0))
+    if classes == total.value:
+        return
+    findings.add(
+        "import.W005",
+        "warning",
+        f"按经济分类所列合计{_wan(classes)}万元（{_listed(parts)}）与{total.label}"
+        f"{total.stated_value}{total.unit}不符，均按报告所写导入 / the four economic classes do not "
+        "add up to the total stated with them; both kept as stated",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, parts)
+        ),
+        (parts[0].start, parts[-1].end),
+    )
 
 
 def _split_adds_up_to(split: list[_Line], total: _Line) -> bool:

@@ -139,6 +139,21 @@ def test_three_classes_are_no_whole_cut_and_are_not_read() -> None:
     assert "import.W005" not in ids(result)
 
 
+@pytest.mark.parametrize("prose", ["", "全年决算数840.00万元。\n"])
+def test_a_class_tables_total_its_four_rows_miss_is_reported(prose: str) -> None:
+    # no 基本/项目 split: the 合计 row and its four class rows, kept as stated, the miss reported
+    result = imported(SECTION + prose + CLASS_TABLE.format(capital="50.00"))
+    figures = money_only(claimed_figures(result))
+    assert figures["executed.wages"] == "490" and figures["executed.capital"] == "50"
+    w005 = [f for f in result.findings if f.id == "import.W005"]
+    assert len(w005) == 1 and "830" in w005[0].message and "840.00" in w005[0].message
+
+
+def test_a_class_tables_total_its_four_rows_add_up_to_gives_no_finding() -> None:
+    result = imported(SECTION + CLASS_TABLE.format(capital="60.00"))
+    assert "import.W005" not in ids(result)
+
+
 # ── 4. a flattened form block whose stated rate its figures contradict ─────────────────────
 
 FORM = (
