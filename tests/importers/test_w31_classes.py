@@ -2,7 +2,8 @@
 departments of big cities, 2023–2025 wording), pinned by variants written for these tests (not
 copied from any report): the figures each must give, and what must not be read.
 
-Classes: a budget label opening on 经 / 经过 … 调整后 ("经预算调整后全年预算数", and 追加调整后: the
+Classes: 全口径 (every source of funds) before a budget word ("全口径预算数"); a budget label opening
+on 经 / 经过 … 调整后 ("经预算调整后全年预算数", and 追加调整后: the
 adjusted budget, not a supplement); a sentence about money kept outside the department's budget
 ("区公证处…支出…，由其自行编报决算", "…食堂…，不纳入部门预算"); a table's four economic classes that
 miss the sum the prose's 基本 + 项目 add up to (kept as stated, import.W005); a flattened 自评表
@@ -65,6 +66,22 @@ def test_a_budget_after_its_adjustment_is_the_adjusted_budget(sentence: str) -> 
 )
 def test_other_words_opening_on_jing_are_not_the_budget(sentence: str) -> None:
     assert "budget.total" not in read(SECTION + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照全口径预算管理要求，全口径预算数860.00万元，全年支出840.00万元。",
+        "本年度全口径预算安排860.00万元，其中基本支出600.00万元，项目支出260.00万元；实际支出840.00万元。",
+    ],
+)
+def test_the_whole_scope_budget_is_the_departments(sentence: str) -> None:
+    figures = money_only(read(SECTION + sentence))
+    assert (figures["budget.total"], figures["executed.total"]) == ("860", "840")
+
+
+def test_the_whole_scope_word_does_not_make_a_projects_budget_the_departments() -> None:
+    assert "budget.total" not in read(SECTION + "全口径信息化项目预算数860.00万元。")
 
 
 # ── 2. a sentence about money kept outside the department's budget ─────────────────────────
