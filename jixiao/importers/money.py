@@ -1363,7 +1363,7 @@ _KEPT_OUTSIDE = re.compile(
 # a sentence opening on the department itself, its year or a money word: the department's own
 _OWN_OPENING = re.compile(
     r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?"
-    r"(?:(?:19|20)\d{2}|[本我该全]|年初|年末|年度|当年|部门|单位|预算|支出|收入|财政|其中|基本|项目|合计|总计)"
+    r"(?:(?:19|20)\d{2}|[本我该]|全年|全部|年初|年末|年度|当年|部门|单位|预算|支出|收入|财政|其中|基本|项目|合计|总计)"
 )
 
 
