@@ -479,9 +479,22 @@ _PHASE_OF_OTHER_FUNDS = re.compile(
 )
 
 
+# "经预算调整后全年预算数" / "经调整后预算数" / "经年中追加调整后全年预算": 经(过) says "after", the
+# adjusted budget; it names no other subject (not 经费 / 经营 / 经济: 调整后 must follow)
+# (追加调整后 is after the supplement too: the adjusted budget, not a supplement's amount)
+_AFTER_ADJUSTMENT = re.compile(r"(?:经过|经)(?=(?:年中|预算)*(?:追加)?调整后)|追加(?=调整后)")
+
+
+# the cut a row or clause belongs to, named before it: "按支出性质分：基本支出", "按支出类型划分：项目支出",
+# "其中按经费性质分类：基本支出" (the label after the colon decides)
+_CUT_NAMED = re.compile(rf"^(?:其中:?)?按[{CJK}]{{1,8}}?(?:划分|分类|分)(?:看|来看)?:")
+
+
 def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None, Item | None]:
     """(kind, phase, funding, item) of an amount from its label."""
     label = _INITIAL_OWN_BUDGET.sub("年初", _budget_with_its_adjustments(label))
+    label = _AFTER_ADJUSTMENT.sub("", label)
+    label = _CUT_NAMED.sub("", label)
     rest = label
     if _LAST_YEAR.search(label) and not re.search(r"(?:上年|以前年度)(?:结转|结余)", label):
         return (
@@ -560,7 +573,8 @@ _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
-    r"全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
+    # 全口径: the whole budget, every source of funds (全口径预算数, 全口径预算安排)
+    r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     r"整体|一般|分别|依次|安排|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
@@ -934,6 +948,8 @@ def _amounts(
                 kind = None  # "本部门由厅机关本级和22家所属单位汇总组成" / "厅机关本级全年预算…"
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
+            if kind is not None and _kept_outside_sentence(text, label_at, match.end, names):
+                kind = None  # "区公证处…事业收入…、支出2,205.16万元，由其自行编报决算": its books
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
             if kind is None and _ABOVE.fullmatch(label):
@@ -1348,6 +1364,39 @@ def _other_body_sentence(before: str, names: tuple[str, ...]) -> bool:
         return False
     clause = re.split(r"[,，]", sentence[opening.end() :])[-1]
     return not (_OWN_WORD.search(clause) or any(name and name in clause for name in names))
+
+
+# the rest of a sentence saying its money is kept outside the department's budget: "…，由其自行编报
+# 决算", "…，实行收支两条线管理，不纳入部门预算", "…，单独编报预算", "…，未列入本部门预算"
+_KEPT_OUTSIDE = re.compile(
+    r"(?:不|未)(?:纳入|列入|计入|含在|包括在)(?:本?部门|本单位|单位|本局|本报告|本表)"
+    r"|由其?自行编报|单独编报|独立编报|独立核算"
+)
+# a sentence opening on the department itself, its year or a money word: the department's own
+_OWN_OPENING = re.compile(
+    r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?"
+    r"(?:(?:19|20)\d{2}|[本我该]|全年|全部|年初|年末|年度|当年|部门|单位|预算|支出|收入|财政|其中|基本|项目|合计|总计)"
+)
+
+
+def _kept_outside_sentence(text: str, label_at: int, end: int, names: tuple[str, ...]) -> bool:
+    """True when an amount stands in a sentence that opens on another subject than the department
+    ("区公证处2023年度事业收入…、支出2,205.16万元", "学校食堂伙食费收入…、支出…") and goes on to say its
+    money is kept outside the department's budget ("由其自行编报决算", "不纳入部门预算", "单独编报",
+    "独立核算"): that body's or that fund's, not the department's. Not when the sentence opens on
+    the department (by name, then a year or a money word), its year or a money word ("全年支出…，
+    下属公证处不纳入本报告"), nor when the saying is in brackets."""
+    start = max(text.rfind(mark, 0, max(label_at, 0)) for mark in "。;；!?！？\n") + 1
+    ends = [at for mark in "。;；!?！？\n" if (at := text.find(mark, end)) >= 0]
+    after = re.sub(r"\([^()]*\)|（[^（）]*）", "", text[end : min(ends) if ends else len(text)])
+    if not _KEPT_OUTSIDE.search(after):
+        return False
+    before = text[start : max(label_at, start)].strip()
+    for name in sorted((name for name in names if name), key=len, reverse=True):
+        if before.startswith(name):
+            before = before[len(name) :]  # "区司法局2023年度支出…": the department's own
+            break
+    return not (_OWN_OPENING.match(before) or not re.match(rf"\s*[{CJK}]", before))
 
 
 _ABOVE = re.compile(r"以上|上述|上列|以上各项")
@@ -2607,6 +2656,13 @@ def _split_phase_from_its_total(
         values = tuple(a.value for a in group)
         readings = [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
         matching = [r for r in readings if r.adds_up]
+        if any(r.meaning.phase is Phase.BUDGET_ADJUSTED for r in matching):
+            # a table's bare 预算数 合计 of the same amount is that adjusted budget again
+            matching = [
+                r
+                for r in matching
+                if not (r.meaning.amount.table and r.meaning.amount.phase == BUDGET)
+            ]
         if not matching or len({r.meaning.phase for r in matching}) != 1:
             continue  # none, or a budget and a spending of one amount: the sum does not decide
         total = matching[0].meaning  # the same total stated twice (prose and table): one reading
@@ -3642,7 +3698,8 @@ def _bare_budget_as_the_adjusted(lines: list[_Line]) -> None:
     "基本支出 | 1,086.40 | …" / "项目支出 | 538.40 | …" / "合计 | 1,624.80 | …") whose 合计 is that
     same amount: the column is the adjusted budget, its 基本/项目 rows the adjusted budget's split
     (a bare budget word is otherwise the initial budget). Only when the column's total equals the
-    one adjusted total stated and its 基本 + 项目 add up to it."""
+    one adjusted total stated and its 基本 + 项目 add up to it, or when the column has no other row
+    read (its 合计 alone)."""
     adjusted = {
         x.amount.value
         for x in lines
@@ -3659,6 +3716,11 @@ def _bare_budget_as_the_adjusted(lines: list[_Line]) -> None:
     whole = [x for x in bare if x.item is Item.UNCLASSIFIED and x.funding is None]
     split = {x.funding: x.amount.value for x in bare if x.item is Item.UNCLASSIFIED and x.funding}
     if len(whole) != 1 or whole[0].amount.value != total:
+        return
+    if not split and all(x is whole[0] for x in bare):
+        # the column's 合计 alone (its rows are functions or projects, not read): the same
+        # amount as the adjusted total stated, the adjusted total ("合    计 | 1,642.85 | …")
+        whole[0].phase = Phase.BUDGET_ADJUSTED
         return
     if set(split) != {Funding.BASIC, Funding.PROJECT} or sum(split.values()) != total:
         return
@@ -3874,9 +3936,29 @@ def _unnest(
                 and x.funding is None
                 and not (x.item is Item.UNCLASSIFIED and _split_adds_up_to(split, x))
             ]
-            if not _second_breakdown(split + [x for x in cut if x.item is not Item.UNCLASSIFIED]):
+            classes = [x for x in cut if x.item is not Item.UNCLASSIFIED]
+            if not _second_breakdown(split + classes):
                 # (a cut adding up to the prose's 基本 + 项目 is the whole twice: both kept)
                 demoted.update(id(x) for x in cut)
+                if _funding_split(split) and _all_standard_classes(classes):
+                    # the four standard classes are the whole cut again, and they miss the sum
+                    # the prose's 基本 + 项目 add up to: each class kept as stated, the miss
+                    # reported (import.W005), "决算数 | 3,998.61 …" under "其中：基本支出…"
+                    for line in classes:
+                        if line.key:
+                            statements.append((line.key, line.amount))
+                    whole = next(
+                        (
+                            x
+                            for x in here
+                            if x.item is Item.UNCLASSIFIED
+                            and x.funding is None
+                            and x.amount.value == total_of(split)
+                        ),
+                        None,
+                    )
+                    if findings is not None and whole is not None:
+                        _second_cut_differs(whole.amount, classes, findings)
             here = [x for x in here if id(x) not in demoted]
         funds = {
             line.funding: line for line in here if line.item is Item.UNCLASSIFIED and line.funding
@@ -3929,9 +4011,36 @@ def _unnest(
                     _split_differs(head.amount, parts, findings)
                 demote(head)
             else:
+                if (
+                    findings is not None
+                    and all(x.funding is None for x in parts)
+                    and _all_standard_classes(parts)
+                ):
+                    # "合计 | 860.00 | 840.00" over the four classes' rows adding up to 830.00
+                    _class_cut_differs(head.amount, [x.amount for x in parts], findings)
                 for line in parts:
                     demote(line)
     return [line for line in kept if id(line) not in demoted]
+
+
+def _class_cut_differs(total: Amount, parts: list[Amount], findings: Findings) -> None:
+    """import.W005 when the four standard economic classes, the whole cut of a phase with no
+    基本/项目 split beside them, miss the total stated with them (a table's 合计 row over its class
+    rows): both kept as stated, the difference reported at both places."""
+    classes = sum((x.value for x in parts), Decimal(0))
+    if classes == total.value:
+        return
+    findings.add(
+        "import.W005",
+        "warning",
+        f"按经济分类所列合计{_wan(classes)}万元（{_listed(parts)}）与{total.label}"
+        f"{total.stated_value}{total.unit}不符，均按报告所写导入 / the four economic classes do not "
+        "add up to the total stated with them; both kept as stated",
+        "核对原文各分项（{}） / check the parts in the report ({})".format(
+            *_both_places(findings, total, parts)
+        ),
+        (parts[0].start, parts[-1].end),
+    )
 
 
 def _split_adds_up_to(split: list[_Line], total: _Line) -> bool:

@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.pastings.columnwise import columnwise_tables
-from jixiao.importers.pastings.forms import FORM_CELL, form_column, rates_hold
+from jixiao.importers.pastings.forms import FORM_CELL, form_column, form_number, rates_hold
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
@@ -384,6 +385,19 @@ def _spread_title(line: str) -> str:
     return line if match is None else match.group(0).replace(" ", "") + line[match.end() :]
 
 
+# a row's label spread out the same way ("合    计      1,642.85      1,619.69      98.59%", "小  计"):
+# the gaps are inside the label, the row's numbers follow
+_SPREAD_LABEL = re.compile(rf"^(\s*)([{CJK}](?: {{2,}}[{CJK}]){{1,3}})(?= {{2,}}[\d\-—])")
+
+
+def _spread_label(line: str) -> str:
+    """The row with its spread-out label closed up ("合    计    1,642.85…" → "合计    1,642.85…")."""
+    match = _SPREAD_LABEL.match(line)
+    if match is None:
+        return line
+    return match.group(1) + match.group(2).replace(" ", "") + line[match.end() :]
+
+
 def _spaced_table(lines: list[str], header: int) -> list[int]:
     """The lines of the space-aligned table whose header is *lines[header]*: [] when the header
     is not one (a number in it, too few titles) or fewer than two rows follow it. A short label
@@ -405,7 +419,9 @@ def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list
     index = header + 1
     while index < len(lines):
         cells = _spaced_cells(lines[index])
-        if _spaced_row(cells, columns):
+        if _spaced_row(cells, columns) or (
+            rows and _spaced_row(_spaced_cells(_spread_label(lines[index])), columns)
+        ):
             rows.append(index)
         elif rows and _short_spaced_row(header_line, lines[index], columns):
             short.append(index)
@@ -594,6 +610,11 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
                 line_text, line_origin = _substitute(
                     line_text, line_origin, _SPREAD_TITLE, lambda m: m.group(0).replace(" ", "")
                 )
+            elif _SPREAD_LABEL.match(line_text):
+                # a row taken in for its spread-out label closed up ("合    计" → "合计")
+                line_text, line_origin = _substitute(
+                    line_text, line_origin, _SPREAD_LABEL, lambda m: m.group(0).replace(" ", "")
+                )
             line_text, line_origin = _substitute(line_text, line_origin, _GAP, "\t")
         else:
             line_text, line_origin = line, origin[position : position + len(line)]
@@ -674,9 +695,29 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
         rows.append((index, index + (cells if cells == columns else filled)))
         cells_of_rows.append(row)
         index = after
-    if not rows or not rates_hold(cells_of_rows, header[1:], kinds):
+    if not rows or not (
+        rates_hold(cells_of_rows, header[1:], kinds) or _parts_add_up(cells_of_rows, kinds)
+    ):
         return []
     return rows
+
+
+def _parts_add_up(rows: list[list[str]], kinds: list[str | None]) -> bool:
+    """The rows under the first (two or more: 基本支出 / 项目支出) add up to it in every budget and
+    spending column, each of them filling those columns: the sums prove that no cell was lost or
+    moved, so a rate that its row's figures do not give is the report's own (a typo, read as
+    stated and reported by the checks), not a sign of cells out of place."""
+    money = [column for column, kind in enumerate(kinds) if kind in ("budget", "spent")]
+    if len(rows) < 3 or any(len(cells) <= max(money) for cells in rows):
+        return False
+    for column in money:
+        values = [form_number(cells[column]) for cells in rows]
+        if any(value is None for value in values):
+            return False
+        total, *parts = values
+        if total is None or total <= 0 or sum(parts, Decimal(0)) != total:
+            return False
+    return True
 
 
 def _flattened_form_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -1007,6 +1007,10 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             unit = match.group(2)
             role = classify(label, unit)
+            if role in (None, "trap.post_holders") and _holders_after_quota(
+                text, label, label_at, counts, line.start
+            ):
+                role = ROLE_IN_SERVICE  # "核定事业编制112名，在编教职工108人": the post holders
             if role != ROLE_CONTRACT and _SECONDED.search(label):
                 continue  # "借用借调公务员6人", "劳务派遣18人": neither a type of staff nor a role
             staff_type = _staff_type(label)
@@ -1849,6 +1853,24 @@ def _head_and_parts_span(head: _Count, parts: list[_Count]) -> tuple[int, int]:
     if head.start >= parts[-1].end:
         return parts[0].start, head.end
     return head.start, parts[-1].end
+
+
+# a bare 在编 count: the quota's word as much as a head-count's ("在编教职工57人" alone is not read)
+_BARE_ON_PAYROLL = re.compile(r"在编(?:人员|人数|职工|教职工|干部|干部职工|工作人员)?")
+
+
+def _holders_after_quota(
+    text: str, label: str, label_at: int, counts: list[_Count], line_start: int
+) -> bool:
+    """A bare 在编 count right after the stated quota, one comma between ("学校核定事业编制112名，
+    在编教职工108人", "核定编制40名，在编人员38人"): the quota said, 在编 counts the people holding
+    its posts, the staff in service. Not after another count, nor in the next sentence."""
+    if not _BARE_ON_PAYROLL.fullmatch(label) or not counts:
+        return False
+    previous = counts[-1]
+    if previous.role != ROLE_AUTHORIZED or previous.end - line_start > label_at:
+        return False
+    return re.fullmatch(r"\s*[,，]\s*", text[previous.end - line_start : label_at]) is not None
 
 
 def _sole_quota(role: str, loose: list[_Count]) -> bool:

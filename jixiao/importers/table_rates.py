@@ -23,12 +23,15 @@ _RATE_COLUMN = re.compile(
 )
 _SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
 _TOTAL_ROW = re.compile(
-    r"^(?:合计|总计|支出合计|总额|(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+    r"^(?:合计|总计|支出合计|总额|(?:(?:19|20)\d{2}(?=年))?(?:年度|全年)?(?:预算)?资金总额"
+    r"|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
 )
-# the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数
+# the 部门整体支出绩效自评表's first row: the form itself defines its 执行率 as 执行数 / 预算数 (a
+# year may open it, "2024年度资金总额", when it is the table's only row so dated)
 _FORM_TOTAL_ROW = re.compile(
-    r"^(?:(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
+    r"^(?:(?:(?:19|20)\d{2}(?=年))?(?:年度|全年)?(?:预算)?资金总额|(?:年度)?部门预算资金(?:总额)?|资金合计)$"
 )
+_DATED_ROW = re.compile(r"^(?:19|20)\d{2}年")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -47,10 +50,13 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
         budget = _budget_column(
             header, [n for n in current if "预算" in header[n] and n not in spent]
         )
+        dated = [row for row in rows[1:] if _DATED_ROW.match(row.text)]
         for row in rows[1:]:
             cells = row.text.split("\t")
             if not _TOTAL_ROW.match(cells[0].strip()) or rate_column >= len(cells):
                 continue
+            if len(dated) > 1 and row in dated:
+                continue  # "2023年资金总额" over "2024年资金总额": two years side by side
             match = _PERCENT.match(cells[rate_column])
             if match is None:
                 continue

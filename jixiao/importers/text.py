@@ -1651,8 +1651,12 @@ def score_rows_missing_their_total(
 
 
 # the 自评表's row of the budget's execution, scored with the indicators ("年度资金总额 | … | 10 |
-# 95.41% | 9.54"; 资金总额 / 全年预算资金总额 / 部门预算资金: the money block's total row)
-_BUDGET_SCORE_ROW = re.compile(r"^(?:(?:年度|全年)?(?:部门)?(?:预算)?资金总额|部门预算资金)$")
+# 95.41% | 9.54"; 资金总额 / 全年预算资金总额 / 部门预算资金: the money block's total row; a year may
+# open it, "2024年度资金总额": the form's one such row, whatever its year says, the caption's year
+# against the title being import.W013's business)
+_BUDGET_SCORE_ROW = re.compile(
+    r"^(?:(?:(?:19|20)\d{2})?年度资金总额|(?:全年)?(?:部门)?(?:预算)?资金总额|部门预算资金)$"
+)
 
 
 def form_score_totals(
@@ -1684,6 +1688,11 @@ def form_score_totals(
             continue
         if parse_number(total_cells[numbers[0]]) != 100:
             continue
+        headers = [n for n, row in enumerate(rows[:-1]) if _score_columns(row)]
+        if len(headers) > 1:
+            # the money block's 分值 / 得分 titles above the indicators' own: the last header
+            # titles the indicator rows, the 年度资金总额 row stands above it
+            rows = rows[headers[-1] :]
         indicators = _scored_rows(rows[:-1])
         budget = _budget_score_row(lines[: rows[0].index])
         if indicators is None or budget is None:

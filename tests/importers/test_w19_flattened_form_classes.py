@@ -99,12 +99,14 @@ def test_parts_that_miss_the_blocks_total_are_reported_at_both_places() -> None:
 
 
 NOT_FORM_BLOCKS = [
-    # a part row's rate its figures do not give (408 / 410 is 99.51%): a cell may be misplaced
+    # a part row's rate its figures do not give (408 / 410 is 99.51%) and parts that miss the
+    # total (410 + 220 = 630, not 640): a cell may be misplaced (with parts that add up in every
+    # money column the rate is read as stated: test_w31_classes.py)
     HEADER + TOTAL_ROW + "其中：基本支出\n400.00\n410.00\n408.00\n\n98.00%\n\n"
-    "项目支出\n200.00\n230.00\n212.80\n\n\n\n",
-    # the total row's rate its figures do not give
+    "项目支出\n200.00\n220.00\n212.80\n\n\n\n",
+    # the total row's rate its figures do not give, and parts that miss it (418 + 212.80)
     HEADER + "年度资金总额\n600.00\n640.00\n620.80\n10\n96.00%\n9.60\n"
-    "其中：基本支出\n400.00\n410.00\n408.00\n项目支出\n200.00\n230.00\n212.80\n",
+    "其中：基本支出\n400.00\n410.00\n418.00\n项目支出\n200.00\n230.00\n212.80\n",
     # a cell lost in the total row: the rate stands under 全年执行数
     HEADER + "年度资金总额\n600.00\n640.00\n97.00%\n10\n9.70\n"
     "其中：基本支出\n400.00\n410.00\n408.00\n项目支出\n200.00\n230.00\n212.80\n",
