@@ -15,9 +15,18 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.importers.lexicon import lexicon
+from jixiao.importers.pastings.columns import (
+    form_column as _form_column,
+)
+from jixiao.importers.pastings.columns import (
+    percent_off_its_column as _percent_off_its_column,
+)
+from jixiao.importers.pastings.columns import (
+    rates_hold as _rates_hold,
+)
+from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -613,69 +622,6 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
 _FORM_CELL = re.compile(rf"^(?:(?:{NUMBER})\s*%?|[-—/]{{1,2}})$")
 _FORM_LINE = re.compile(rf"^[{CJK}()“”、%]{{2,20}}$")
 _FORM_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
-_FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
-_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
-_FORM_SPENT = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
-)
-_FORM_RATE = re.compile(r"^(?:预算)?(?:执行率|完成率)$")
-_FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分)$")
-
-
-def _form_column(title: str) -> str | None:
-    """ "budget", "spent", "rate" or "score" for a form's column title."""
-    title = _FORM_UNIT.sub("", title)
-    if _FORM_RATE.match(title):
-        return "rate"
-    if _FORM_SCORE.match(title):
-        return "score"
-    if _FORM_BUDGET.match(title):
-        return "budget"
-    if _FORM_SPENT.match(title):
-        return "spent"
-    return None
-
-
-def _percent_off_its_column(cells: list[str], kinds: list[str | None]) -> bool:
-    """A rate ("97.09%") in a cell not under a rate title: the cells are not aligned."""
-    return any("%" in cell and kind != "rate" for cell, kind in zip(cells, kinds, strict=False))
-
-
-def _form_number(cell: str) -> Decimal | None:
-    try:
-        return Decimal(cell.rstrip("%").strip().replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
-def _rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> bool:
-    """Every rate written in a row ("99.47%" under 执行率) is the row's spending over its budget
-    (全年 / 调整后 when 年初 stands beside it) to the decimals written; with no such pair of
-    columns, no row may state a rate."""
-    budgets = [c for c, kind in enumerate(kinds) if kind == "budget"]
-    later = [c for c in budgets if re.search(r"全年|调整", headers[c])]
-    budget_at = later if len(budgets) > 1 else budgets
-    spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
-    for cells in rows:
-        for column, cell in enumerate(cells):
-            if kinds[column] != "rate" or "%" not in cell:
-                continue
-            if (
-                len(budget_at) != 1
-                or len(spent_at) != 1
-                or len(cells) <= max(*budget_at, *spent_at)
-            ):
-                return False
-            rate = _form_number(cell)
-            budget = _form_number(cells[budget_at[0]])
-            spent = _form_number(cells[spent_at[0]])
-            if rate is None or budget is None or spent is None or budget <= 0:
-                return False
-            exponent = rate.as_tuple().exponent
-            places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-            if (spent * 100 / budget).quantize(places, rounding=ROUND_HALF_UP) != rate:
-                return False
-    return True
 
 
 def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
@@ -1216,6 +1162,7 @@ def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded = text.translate(_WIDTH)
     origin = list(range(len(text)))
+    folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
