@@ -4,6 +4,7 @@ lines into tab rows made of such cells."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def replace_lines(
 
 def line_starts(text: str) -> list[int]:
     """The offset in *text* where each line starts (computed once, for passes over many lines)."""
-    return [0, *(number + 1 for number, char in enumerate(text) if char == "\n")]
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
 def piece(text: str, origin: list[int], start: int, end: int) -> Cell:

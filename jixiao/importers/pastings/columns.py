@@ -83,6 +83,18 @@ def rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None
     return True
 
 
-def display_width(text: str) -> int:
-    """Columns *text* takes on screen: an ideograph (or any wide character) 2, others 1."""
-    return sum(2 if ord(char) >= 0x2E80 else 1 for char in text)
+def folded_width(text: str) -> int:
+    """Display width of text whose full-width punctuation was folded to ASCII: ideographs 2,
+    digits, letters and spaces 1, punctuation 2 (it was full-width) unless inside a number
+    ("1,021.58") or a percent sign after one ("96.15%")."""
+    width = 0
+    for index, char in enumerate(text):
+        if ord(char) >= 0x2E80:
+            width += 2
+        elif char.isalnum() or char == " ":
+            width += 1
+        else:
+            after_digit = index > 0 and text[index - 1].isdigit()
+            inside = after_digit and index < len(text) - 1 and text[index + 1].isdigit()
+            width += 1 if inside or (after_digit and char == "%") else 2
+    return width

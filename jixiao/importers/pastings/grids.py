@@ -6,8 +6,8 @@ line), and Markdown tables whose header takes two or three rows above the |---| 
 Each grid row becomes one tab row, the pieces of a wrapped cell joined in order, and the rules
 go; the readers then read the rows as a Word table's. A run of lines between two rules is one
 grid row only when its lines line up (as many cells, borders at the same places, counted in
-characters or in display columns, each line against the one above: a width folded from a
-full-width colon is one column less), at most one of them holds a digit, and each line after the
+characters or in display columns, each line against the one above; punctuation folded from
+full width counts 2 columns), at most one of them holds a digit, and each line after the
 first opens no row of its own (其中 / 按… / 合计, a label ending on ":"). Otherwise every line is a
 row of its own, as before. A grid of one column (a paragraph in a box) is left as it is.
 """
@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
-from jixiao.importers.pastings.columns import display_width
+from jixiao.importers.pastings.columns import folded_width
 
 _BORDERS = "│┃║|"
 _RULE = re.compile(r"^[─━═┄┅┈┉\-=:+ ┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫┏┓┗┛┣┫┳┻╋]*$")
@@ -28,7 +28,8 @@ _HORIZONTAL = re.compile(r"[─━═┄┅┈┉]{2,}")
 _MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
 # a line that opens a row of its own: never the continuation of a wrapped cell
 _OWN_ROW = re.compile(r"^(?:其中|按|合计|小计|总计|总分|其他)|:$")
-_MAX_WRAP = 4  # text lines one grid row may span
+_MAX_WRAP = 4
+_ANY_RULE = re.compile(r"[─━═┄┅┈┉]{2}|\+-{2,}|-{3}")  # text lines one grid row may span
 
 
 def _is_rule(line: str) -> bool:
@@ -46,19 +47,16 @@ def _cells(line: str, at: int) -> tuple[list[tuple[int, int]], list[int], list[i
     spans: list[tuple[int, int]] = []
     characters: list[int] = [0]
     columns: list[int] = [0]
-    width = 1
     begin = 1
     for index in range(1, len(line)):
-        char = line[index]
-        if char in _BORDERS:
+        if line[index] in _BORDERS:
             content = line[begin:index]
             left = len(content) - len(content.lstrip())
             right = len(content.rstrip())
             spans.append((at + begin + left, at + begin + max(left, right)))
             characters.append(index)
-            columns.append(width)
+            columns.append(columns[-1] + folded_width(content) + 1)
             begin = index + 1
-        width += display_width(char)
     return spans, characters, columns
 
 
@@ -134,6 +132,8 @@ def _markdown_header(
 
 def ruled_grids(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Ruled grids and two-row Markdown headers → tab rows, every character keeping its origin."""
+    if not _ANY_RULE.search(text):
+        return text, origin
     lines = text.split("\n")
     starts = line_starts(text)
     runs: list[tuple[int, int, list[list[Cell]]]] = []
