@@ -27,6 +27,7 @@ from jixiao.importers.pastings.columns import (
     rates_hold as _rates_hold,
 )
 from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.pastings.pdf_forms import wrapped_title_forms
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -1167,6 +1168,7 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
+    folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
