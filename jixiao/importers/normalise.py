@@ -28,6 +28,7 @@ from jixiao.importers.pastings.columns import (
 )
 from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.pastings.pdf_forms import wrapped_title_forms
+from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -1171,6 +1172,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
+    folded, origin = web_table_cells(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
