@@ -222,3 +222,23 @@ def test_two_lines_with_figures_under_one_rule_stay_two_rows() -> None:
 
 def test_a_second_header_row_with_a_year_is_not_joined() -> None:
     assert "预算数2023年" not in normalise(TITLE + SECOND_HEADER_ROW_WITH_YEARS).text
+
+
+def test_a_note_in_brackets_under_a_label_stays_a_line_of_its_own() -> None:
+    noted = wrapped_basic("| 支出     |        |        |        |").replace(
+        "| 项目支出 | 580.00 | 535.00 | 92.24% |\n",
+        "| 项目支出 | 580.00 | 535.00 | 92.24% |\n| （含专项）|        |        |        |\n",
+    )
+    assert money(noted)["budget.project"] == "580"
+
+
+def test_full_text_rows_under_one_rule_are_not_joined() -> None:
+    form = (
+        "+----------+------------+----------+------------+\n"
+        "| 部门名称 | 某县水利局 | 主管部门 | 某县政府   |\n"
+        "| 单位性质 | 行政单位   | 联系人   |            |\n"
+        "+----------+------------+----------+------------+\n"
+    )
+    lines = normalise(TITLE + form).text.split("\n")
+    assert "部门名称\t某县水利局\t主管部门\t某县政府" in lines
+    assert "单位性质\t行政单位\t联系人" in lines
