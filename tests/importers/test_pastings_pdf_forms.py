@@ -104,6 +104,12 @@ def test_the_rebuilt_rows_and_their_origins() -> None:
     assert text[normalised.origin[at] : normalised.origin[at + 1] + 1] == "算数"
 
 
+def test_a_cut_named_without_a_colon_stays_a_line_of_its_own() -> None:
+    text = NO_LABEL_TITLE_NUMBERS_ON_THE_SECOND_LINE.replace("按支出性质分：", "按支出性质分")
+    assert read(text) == FULL
+    assert "按支出性质分" in normalise(TITLE + text).text.split("\n")
+
+
 def test_the_wrapped_label_joins_the_row_above_when_it_filled_its_column() -> None:
     lines = normalise(TITLE + TITLES_OVER_TWO_LINES_LABEL_WRAPS_BELOW).text.split("\n")
     assert any(line.startswith("其中:一般公共预算\t820.00") for line in lines)

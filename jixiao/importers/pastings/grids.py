@@ -187,21 +187,18 @@ def ruled_grids(text: str, origin: list[int]) -> tuple[str, list[int]]:
         if not _is_rule(stripped):
             number += 1
             continue
-        grid = _grid(text, origin, lines, starts, number)
-        if grid is None:
-            number += 1
-            continue
-        end, rows = grid
-        runs.append((number, end, rows))
-        number = end
+        end, rows = _grid(text, origin, lines, starts, number)
+        if rows:
+            runs.append((number, end, rows))
+        number = max(end, number + 1)  # a box that is no grid is passed over whole
     return replace_runs(text, origin, runs)
 
 
 def _grid(
     text: str, origin: list[int], lines: list[str], starts: list[int], top: int
-) -> tuple[int, list[list[Cell]]] | None:
-    """The grid whose first rule is line *top*: the line after its last line and its rows, or
-    None when it is none (no bordered line under the rule, a single column)."""
+) -> tuple[int, list[list[Cell]]]:
+    """The grid whose first rule is line *top*: the line after its last line and its rows, no
+    rows when it is none (no bordered line under the rule, a single column)."""
     rows: list[list[Cell]] = []
     band: list[Bordered] = []
     widest = 0
@@ -232,6 +229,4 @@ def _grid(
     if band:  # bordered lines after the last rule (no closing rule)
         close()
         end = number
-    if not rows or widest < 2:
-        return None
-    return end, rows
+    return end, rows if widest >= 2 else []

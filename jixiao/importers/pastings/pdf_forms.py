@@ -31,7 +31,8 @@ _PIECE = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
 _TITLE_PIECE = re.compile(rf"^[{CJK}()A-Z/=%]{{1,10}}$")
 _VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
 _LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
-_SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$")  # "按支出性质分:", "其中:"
+# a line that opens a cut of the rows ("按支出性质分:", "按收入性质分", "其中:")
+_SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$|^按[{CJK}]{{1,8}}分$")
 _OPENS_ROW = re.compile(r"^(?:其中|按)")
 _MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # no digit, a gap
 _MAX_TITLE_LINES = 3
