@@ -79,6 +79,14 @@ def test_a_web_table_one_cell_a_line_is_read_as_rows(text: str, expected: dict[s
     assert read(text) == expected
 
 
+def test_titles_right_under_a_caption_and_a_dash_cell() -> None:
+    text = "表1 预算执行情况\n" + cells(
+        TITLES, TOTAL, ("上年结转", "—", "40.00", "40.00", "100.00%"), BASIC, PROJECT
+    )
+    assert read(text) == FULL | {"budget.carryover_prior": "40"}
+    assert "表1预算执行情况" in normalise(TITLE + text).text.split("\n")  # the caption stays
+
+
 def test_the_rows_keep_their_origins() -> None:
     text = TITLE + cells(TITLES, TOTAL, BASIC, PROJECT)
     normalised = normalise(text)

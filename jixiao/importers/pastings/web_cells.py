@@ -7,7 +7,8 @@ the titles, one over the row labels and each other a form column the readers kno
 spending, a rate or a score; a budget and a spending at least), every other row a label and then
 a number or a dash in each cell, two rows at least, and every rate written is its row's spending
 over its budget. A row of another width, or a line that is no such cell, ends the block; a block
-not proven is left as it is.
+not proven is left as it is. The titles may be the last lines of a paragraph (a caption or the
+form's title right above them, no blank line between).
 """
 
 from __future__ import annotations
@@ -55,11 +56,14 @@ def _cell(text: str, origin: list[int], starts: list[int], lines: list[str], n: 
 def _block(
     text: str, origin: list[int], lines: list[str], paragraphs: list[tuple[int, int]], at: int
 ) -> tuple[int, list[tuple[int, int]]] | None:
-    """The paragraphs of the web table whose titles are paragraph *at*: (the index after its
-    last, its rows' paragraphs), or None when it is not proven."""
-    start, end = paragraphs[at]
-    width = end - start
-    if not _MIN_CELLS <= width <= _MAX_CELLS:
+    """The web table whose titles end paragraph *at*: (the index of the paragraph after its
+    last, its titles' and its rows' lines [first, last)), or None when it is not proven."""
+    if at + 1 >= len(paragraphs):
+        return None
+    width = paragraphs[at + 1][1] - paragraphs[at + 1][0]  # the first row's cells
+    end = paragraphs[at][1]
+    start = end - width  # the titles: the paragraph's last lines (a caption may stand above)
+    if not _MIN_CELLS <= width <= _MAX_CELLS or start < paragraphs[at][0]:
         return None
     titles = [lines[n].strip() for n in range(start, end)]
     if not all(_TITLE.match(title) for title in titles):
@@ -92,7 +96,7 @@ def _block(
         return None
     if not rates_hold(values, titles[1:], kinds):
         return None
-    return index, rows
+    return index, [(start, end), *rows]
 
 
 def web_table_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -111,8 +115,8 @@ def web_table_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
         after, rows = found
         table = [
             [_cell(text, origin, starts, lines, n) for n in range(first, last)]
-            for first, last in [paragraphs[at], *rows]
+            for first, last in rows
         ]
-        runs.append((paragraphs[at][0], rows[-1][1], table))
+        runs.append((rows[0][0], rows[-1][1], table))
         at = after
     return replace_runs(text, origin, runs)
