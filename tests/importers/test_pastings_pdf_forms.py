@@ -5,9 +5,11 @@ class has variants that must NOT be read (the total row's rate may still be read
 space-aligned table reader, as before: its title is a rate's).
 
 Classes: a money block aligned by runs of spaces whose titles wrap ("年初预" / "算数"), its long
-row labels wrapping onto the next line with the numbers on the first line or on the second —
-rebuilt as tab rows, titles joined by display column. Not read: wrapped pieces that make no
-title the readers know, a number standing under no title, a rate its row's figures do not give.
+row labels wrapping onto the next line with the numbers on the first line or on the second, a
+caption ("资金情况") merged over the rows left of the labels — rebuilt as tab rows, titles joined
+by display column. Not read: wrapped pieces that make no
+title the readers know, a number standing under no title, a rate its row's figures do not give,
+a row label standing in the caption's column.
 """
 
 from __future__ import annotations
@@ -80,15 +82,26 @@ COLUMN_LETTERS_ON_THE_LAST_LINE = """\
 """
 
 
+CAPTION_MERGED_OVER_THE_ROWS = """\
+单位：万元
+                        年初预    全年预    全年执
+资金情况    项目        算数      算数      行数      执行率
+            资金总额    860.00    912.40    887.15    97.23%
+            基本支出    520.00    534.60    533.90    99.87%
+            项目支出    340.00    377.80    353.25    93.50%
+"""
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        CAPTION_MERGED_OVER_THE_ROWS,
         TITLES_OVER_TWO_LINES_LABEL_WRAPS_BELOW,
         NO_LABEL_TITLE_NUMBERS_ON_THE_SECOND_LINE,
         TITLES_OVER_THREE_LINES,
         COLUMN_LETTERS_ON_THE_LAST_LINE,
     ],
-    ids=["two-lines", "numbers-second-line", "three-lines", "column-letters"],
+    ids=["caption", "two-lines", "numbers-second-line", "three-lines", "column-letters"],
 )
 def test_wrapped_titles_are_rebuilt_by_display_column(text: str) -> None:
     assert read(text) == FULL
@@ -145,10 +158,15 @@ A_RATE_THAT_MISSES = """\
 """
 
 
+A_LABEL_IN_THE_CAPTION_COLUMN = CAPTION_MERGED_OVER_THE_ROWS.replace(
+    "            基本支出    520.00", "基本支出                520.00"
+)
+
+
 @pytest.mark.parametrize(
     "text",
-    [NO_KNOWN_TITLE, A_NUMBER_UNDER_NO_TITLE, A_RATE_THAT_MISSES],
-    ids=["no-known-title", "number-under-no-title", "rate-misses"],
+    [NO_KNOWN_TITLE, A_NUMBER_UNDER_NO_TITLE, A_RATE_THAT_MISSES, A_LABEL_IN_THE_CAPTION_COLUMN],
+    ids=["no-known-title", "number-under-no-title", "rate-misses", "label-in-caption-column"],
 )
 def test_an_unproven_block_is_not_rebuilt(text: str) -> None:
     assert money_only(read(text)) == {}

@@ -10,7 +10,8 @@ only when it is proven: every title after the row labels' is a form column the r
 (a budget, a spending, a rate or a score; a budget and a spending at least), one title at least
 was wrapped, every number of a row stands under one title of its own, left to right, two rows
 at least fill a budget and the spending, and every rate written is its row's spending over its
-budget. Otherwise the lines are left as they are.
+budget. A caption merged over the rows ("资金情况") left of the labels' title stays the first
+title, blank on every row. Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 # a line that opens a cut of the rows ("按支出性质分:", "按收入性质分", "其中:")
 _SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$|^按[{CJK}]{{1,8}}分$")
 _OPENS_ROW = re.compile(r"^(?:其中|按)")
+_CAPTION = re.compile(rf"^[{CJK}]{{2,6}}情况$")  # "资金情况", "预算执行情况" merged over the rows
 _MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # no digit, a gap
 _MAX_TITLE_LINES = 3
 _MIN_ROWS = 2
@@ -128,6 +130,12 @@ def _block(
     if groups is None or len(groups) < 3:
         return None
     titles = [_title(text, origin, group) for group in groups]
+    caption: list[Cell] = []  # a caption merged over the rows ("资金情况"), left of the labels
+    if len(titles) > 3 and _CAPTION.match(titles[0].text) and ROW_LABEL_TITLE.match(titles[1].text):
+        label_from = max(p[3] for p in groups[0])  # the caption's last display column
+        caption, titles, groups = [titles[0]], titles[1:], groups[1:]
+    else:
+        label_from = -1
     if ROW_LABEL_TITLE.match(titles[0].text):
         label_title, money = titles[0], titles[1:]
         spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups[1:]]
@@ -153,6 +161,8 @@ def _block(
         if found is None:
             break
         label, placed = found
+        if label is not None and label[2] <= label_from:
+            break  # a label in the caption's column
         label_text = "" if label is None else text[label[0] : label[1]]
         if placed:
             if label is None and not pending:
@@ -188,14 +198,18 @@ def _block(
         return None
     if not rates_hold(values, [t.text for t in money], kinds):
         return None
-    out: list[list[Cell]] = [[label_title, *money]]
+    blank = [Cell("", ())] * len(caption)  # the caption's cell, merged: blank on every row
+    out: list[list[Cell]] = [[*caption, label_title, *money]]
     for labels, placed in rows:
         joined = [piece(text, origin, start, stop) for start, stop, _, _ in labels]
-        cells = [Cell("".join(c.text for c in joined), tuple(o for c in joined for o in c.origin))]
+        cells = [
+            *blank,
+            Cell("".join(c.text for c in joined), tuple(o for c in joined for o in c.origin)),
+        ]
         for n in range(len(money)):
             item = placed.get(n)
             cells.append(Cell("", ()) if item is None else piece(text, origin, item[0], item[1]))
-        while len(cells) > 1 and not cells[-1].text:
+        while len(cells) > 1 + len(blank) and not cells[-1].text:
             cells.pop()
         out.append(cells)
     while rows and not rows[-1][1]:
