@@ -123,6 +123,39 @@ def test_a_cut_named_without_a_colon_stays_a_line_of_its_own() -> None:
     assert "按支出性质分" in normalise(TITLE + text).text.split("\n")
 
 
+A_ROW_LEFT_BLANK = """\
+单位：万元
+            年初预    全年预    全年执
+项目        算数      算数      行数      执行率
+资金总额    860.00    912.40    887.15    97.23%
+其他资金
+基本支出    520.00    534.60    533.90    99.87%
+项目支出    340.00    377.80    353.25    93.50%
+"""
+
+THE_NUMBERS_ALONE_UNDER_THEIR_LABEL = """\
+单位：万元
+              年初预    全年预    全年执
+项目          算数      算数      行数      执行率
+资金总额      860.00    912.40    887.15    97.23%
+政府性基金
+              40.00     40.00     40.00     100.00%
+基本支出      520.00    534.60    533.90    99.87%
+项目支出      340.00    377.80    353.25    93.50%
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [A_ROW_LEFT_BLANK, THE_NUMBERS_ALONE_UNDER_THEIR_LABEL],
+    ids=["blank-row", "numbers-alone"],
+)
+def test_a_label_alone_is_a_blank_row_or_the_label_of_the_numbers_under_it(text: str) -> None:
+    assert read(text) == FULL
+    lines = normalise(TITLE + text).text.split("\n")
+    assert "资金总额\t860.00\t912.40\t887.15\t97.23%" in lines
+
+
 def test_the_wrapped_label_joins_the_row_above_when_it_filled_its_column() -> None:
     lines = normalise(TITLE + TITLES_OVER_TWO_LINES_LABEL_WRAPS_BELOW).text.split("\n")
     assert any(line.startswith("其中:一般公共预算\t820.00") for line in lines)

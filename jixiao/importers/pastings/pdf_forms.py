@@ -2,7 +2,8 @@
 whose column TITLES wrap over two or three lines ("  年初预   全年预   全年执" / "项目  算数
 算数     行数   执行率"), its long row labels wrapping onto the next line with the number cells on
 the first line or on the second ("其中:一般公共预算    1,100.00 …" / "财政拨款", or the label's
-first part alone above the line with the numbers).
+first part alone above the line with the numbers); a label alone that is a money row's whole
+name ("其他资金") is a row left blank.
 
 The header's pieces are grouped by display column (an ideograph 2 wide; pieces overlapping
 each other are one column's title, read top to bottom), and the block is rebuilt as tab rows
@@ -35,6 +36,11 @@ _LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 # a line that opens a cut of the rows ("按支出性质分:", "按收入性质分", "其中:")
 _SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$|^按[{CJK}]{{1,8}}分$")
 _OPENS_ROW = re.compile(r"^(?:其中|按)")
+# a money row's whole name: alone on its line it is a row left blank, no wrapped label's end
+_ROW_NAME = re.compile(
+    r"^(?:年度)?资金总额$|^(?:财政拨款|一般公共预算(?:财政拨款|资金)?|政府性基金(?:预算)?(?:资金)?"
+    r"|上年结转(?:结余)?(?:资金)?|其他资金|单位自有资金|基本支出|项目支出|合计|总计)$"
+)
 _CAPTION = re.compile(rf"^[{CJK}]{{2,6}}情况$")  # "资金情况", "预算执行情况" merged over the rows
 _MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # no digit, a gap
 _MAX_TITLE_LINES = 3
@@ -178,8 +184,10 @@ def _block(
             break
         elif _SECTION.match(label_text):
             rows.append(([label], {}))
-        elif _OPENS_ROW.match(label_text):
+        elif _OPENS_ROW.match(label_text) or _numbers_alone(text, lines, starts, number + 1, spans):
             pending = [label]
+        elif _ROW_NAME.match(label_text):
+            rows.append(([label], {}))  # a row whose cells are all blank ("其他资金")
         elif rows and rows[-1][1] and rows[-1][0] and _fills(text, rows[-1][0][-1], widest):
             rows[-1][0].append(label)  # the label's end, wrapped under it
         else:
@@ -217,6 +225,16 @@ def _block(
         out.pop()
         end -= 1
     return end, out
+
+
+def _numbers_alone(
+    text: str, lines: list[str], starts: list[int], number: int, spans: list[tuple[int, int]]
+) -> bool:
+    """Line *number* holds numbers under the titles and no label: the label is the line above."""
+    if number >= len(lines) or "\t" in lines[number]:
+        return False
+    found = _row_cells(text, _pieces(lines[number], starts[number]), spans)
+    return found is not None and found[0] is None and bool(found[1])
 
 
 def _fills(text: str, label: Span, widest: int) -> bool:
