@@ -19,8 +19,17 @@ from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.pastings.columnwise import columnwise_tables
-from jixiao.importers.pastings.forms import FORM_CELL, form_column, form_number, rates_hold
+from jixiao.importers.pastings.forms import (
+    FORM_CELL,
+    form_column,
+    form_number,
+    percent_off_its_column,
+    rates_hold,
+)
+from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.pastings.pdf_forms import wrapped_title_forms
 from jixiao.importers.pastings.sideways import sideways_tables
+from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -638,11 +647,6 @@ _FORM_LINE = re.compile(rf"^[{CJK}()“”、%]{{2,20}}$")
 _FORM_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
 
 
-def _percent_off_its_column(cells: list[str], kinds: list[str | None]) -> bool:
-    """A rate ("97.09%") in a cell not under a rate title: the cells are not aligned."""
-    return any("%" in cell and kind != "rate" for cell, kind in zip(cells, kinds, strict=False))
-
-
 def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
     """The rows (first line, last line) of the flattened form block whose first row's label is
     *lines[label]*, or [] when the lines before it are not such a block's header or the block is
@@ -687,7 +691,7 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
         row = stripped[index + 1 : index + 1 + filled]
         if cells < columns and (filled < money or not all(row)):
             break
-        if _percent_off_its_column(row, kinds):
+        if percent_off_its_column(row, kinds):
             return []
         after = index + 1 + cells
         if cells == columns and after < len(lines) and FORM_CELL.match(stripped[after]):
@@ -1201,14 +1205,17 @@ def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded = text.translate(_WIDTH)
     origin = list(range(len(text)))
+    folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
+    folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
+    folded, origin = web_table_cells(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

@@ -4,6 +4,7 @@ lines into tab rows made of such cells."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,46 @@ def replace_lines(
         text[:first] + "".join(pieces) + text[last:],
         origin[:first] + new_origin + origin[last:],
     )
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset in *text* where each line starts (computed once, for passes over many lines)."""
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+
+
+def piece(text: str, origin: list[int], start: int, end: int) -> Cell:
+    """The characters [start, end) of *text* as a cell, each with its origin."""
+    return Cell(text[start:end], tuple(origin[start:end]))
+
+
+def replace_runs(
+    text: str, origin: list[int], runs: list[tuple[int, int, list[list[Cell]]]]
+) -> tuple[str, list[int]]:
+    """Several runs of lines replaced at once, as `replace_lines` replaces one: *runs* holds
+    (start, end, rows) for lines [start, end), in order and apart; one pass over the text."""
+    if not runs:
+        return text, origin
+    starts = line_starts(text)
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for start, end, rows in runs:
+        if not position <= starts[start] or not start < end <= len(starts):
+            raise ValueError(f"run [{start}, {end}) out of order or outside 0..{len(starts)}")
+        first = starts[start]
+        last = starts[end] - 1 if end < len(starts) else len(text)
+        pieces.append(text[position:first])
+        new_origin.extend(origin[position:first])
+        run_origin: list[int] = []
+        for number, row in enumerate(rows):
+            for index, cell in enumerate(row):
+                if index or number:
+                    pieces.append("\n" if index == 0 else "\t")
+                    run_origin.append(run_origin[-1] if run_origin else origin[first])
+                pieces.append(cell.text)
+                run_origin.extend(cell.origin)
+        new_origin.extend(run_origin)
+        position = last
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin

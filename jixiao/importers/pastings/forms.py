@@ -25,6 +25,12 @@ _FORM_RATE = re.compile(r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资�
 _FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评得分|自评分|评价得分)$")
 
 
+# the title over a money block's row labels
+ROW_LABEL_TITLE = re.compile(
+    r"^(?:项目|资金项目|项目名称|类别|科目|资金来源|支出类型|资金情况|内容|指标|名称)$"
+)
+
+
 def without_letters(text: str) -> str:
     """A title without the form's formula letters after it ("全年预算数(A)" → "全年预算数")."""
     return _COLUMN_LETTERS.sub("", text)
@@ -42,6 +48,16 @@ def form_column(title: str) -> str | None:
     if _FORM_SPENT.match(title):
         return "spent"
     return None
+
+
+def form_column_lettered(title: str) -> str | None:
+    """`form_column` of a title spaced out by a PDF's layout ("全年预算数 (A)", "执 行 率")."""
+    return form_column(title.replace(" ", ""))
+
+
+def percent_off_its_column(cells: list[str], kinds: list[str | None]) -> bool:
+    """A rate ("97.09%") in a cell not under a rate title: the cells are not aligned."""
+    return any("%" in cell and kind != "rate" for cell, kind in zip(cells, kinds, strict=False))
 
 
 def form_number(cell: str) -> Decimal | None:
@@ -200,3 +216,20 @@ def split_of_actual_holds(counts: dict[str, int]) -> bool:
             counts["in_service"] + counts["retired"] + counts.get("cadres", 0)
         )
     return True
+
+
+def folded_width(text: str) -> int:
+    """Display width of text whose full-width punctuation was folded to ASCII: ideographs 2,
+    digits, letters and spaces 1, punctuation 2 (it was full-width) unless inside a number
+    ("1,021.58") or a percent sign after one ("96.15%")."""
+    width = 0
+    for index, char in enumerate(text):
+        if ord(char) >= 0x2E80:
+            width += 2
+        elif char.isalnum() or char == " ":
+            width += 1
+        else:
+            after_digit = index > 0 and text[index - 1].isdigit()
+            inside = after_digit and index < len(text) - 1 and text[index + 1].isdigit()
+            width += 1 if inside or (after_digit and char == "%") else 2
+    return width

@@ -1,0 +1,262 @@
+"""PDF text layers of ruled forms: a money block whose columns are aligned by runs of spaces and
+whose column TITLES wrap over two or three lines ("  年初预   全年预   全年执" / "项目  算数
+算数     行数   执行率"), its long row labels wrapping onto the next line with the number cells on
+the first line or on the second ("其中:一般公共预算    1,100.00 …" / "财政拨款", or the label's
+first part alone above the line with the numbers); a label alone that is a money row's whole
+name ("其他资金") is a row left blank.
+
+The header's pieces are grouped by display column (an ideograph 2 wide; pieces overlapping
+each other are one column's title, read top to bottom), and the block is rebuilt as tab rows
+only when it is proven: every title after the row labels' is a form column the readers know
+(a budget, a spending, a rate or a score; a budget and a spending at least), one title at least
+was wrapped, every number of a row stands under one title of its own, left to right, two rows
+at least fill a budget and the spending, and every rate written is its row's spending over its
+budget. A caption merged over the rows ("资金情况") left of the labels' title stays the first
+title, blank on every row. Otherwise the lines are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.forms import (
+    ROW_LABEL_TITLE,
+    folded_width,
+    form_column_lettered,
+    percent_off_its_column,
+    rates_hold,
+)
+from jixiao.importers.patterns import CJK, NUMBER
+
+_PIECE = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
+_TITLE_PIECE = re.compile(rf"^[{CJK}()A-Z/=%]{{1,10}}$")
+_VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
+_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
+# a line that opens a cut of the rows ("按支出性质分:", "按收入性质分", "其中:")
+_SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$|^按[{CJK}]{{1,8}}分$")
+_OPENS_ROW = re.compile(r"^(?:其中|按)")
+# a money row's whole name: alone on its line it is a row left blank, no wrapped label's end
+_ROW_NAME = re.compile(
+    r"^(?:年度)?资金总额$|^(?:财政拨款|一般公共预算(?:财政拨款|资金)?|政府性基金(?:预算)?(?:资金)?"
+    r"|上年结转(?:结余)?(?:资金)?|其他资金|单位自有资金|基本支出|项目支出|合计|总计)$"
+)
+_CAPTION = re.compile(rf"^[{CJK}]{{2,6}}情况$")  # "资金情况", "预算执行情况" merged over the rows
+_MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # no digit, a gap
+_MAX_TITLE_LINES = 3
+_MIN_ROWS = 2
+
+Span = tuple[int, int, int, int]  # text start, text end, first display column, last
+
+
+def _pieces(line: str, at: int) -> list[Span]:
+    found: list[Span] = []
+    width = position = 0
+    for match in _PIECE.finditer(line):
+        width += folded_width(line[position : match.start()])
+        first = width
+        width += folded_width(match.group(0))
+        position = match.end()
+        found.append((at + match.start(), at + match.end(), first, width - 1))
+    return found
+
+
+def _title_line(text: str, line: str, pieces: list[Span]) -> bool:
+    return (
+        "\t" not in line
+        and len(pieces) >= 1
+        and all(_TITLE_PIECE.match(text[start:end]) for start, end, _, _ in pieces)
+    )
+
+
+def _columns(text: str, header: list[list[Span]]) -> list[list[Span]] | None:
+    """The header's pieces grouped by display column, left to right: pieces whose columns
+    overlap are one title (top to bottom); None when two pieces of one line fall together."""
+    ordered = sorted((p for line in header for p in line), key=lambda p: p[2])
+    groups: list[list[Span]] = []
+    right = -1
+    for item in ordered:
+        if groups and item[2] <= right:
+            groups[-1].append(item)
+            right = max(right, item[3])
+        else:
+            groups.append([item])
+            right = item[3]
+    for group in groups:
+        lines = [next(n for n, line in enumerate(header) if p in line) for p in group]
+        if len(set(lines)) != len(lines):
+            return None
+        group.sort(key=lambda p: p[0])  # top to bottom: the text's order
+    return groups
+
+
+def _title(text: str, origin: list[int], group: list[Span]) -> Cell:
+    cells = [piece(text, origin, start, end) for start, end, _, _ in group]
+    return Cell("".join(c.text for c in cells), tuple(o for c in cells for o in c.origin))
+
+
+def _row_cells(
+    text: str, pieces: list[Span], spans: list[tuple[int, int]]
+) -> tuple[Span | None, dict[int, Span]] | None:
+    """A line's label piece (or None) and its numbers by money column; None when a number stands
+    under no title or under two, or the numbers are not left to right."""
+    label: Span | None = None
+    numbers = pieces
+    if pieces and not _VALUE.match(text[pieces[0][0] : pieces[0][1]]):
+        label, numbers = pieces[0], pieces[1:]
+        if not _LABEL.match(text[label[0] : label[1]]) or label[3] >= spans[0][0] + 4:
+            return None
+    placed: dict[int, Span] = {}
+    previous = -1
+    for item in numbers:
+        if not _VALUE.match(text[item[0] : item[1]]):
+            return None
+        under = [n for n, (first, last) in enumerate(spans) if item[2] <= last and item[3] >= first]
+        if len(under) != 1 or under[0] <= previous:
+            return None
+        placed[under[0]] = item
+        previous = under[0]
+    return label, placed
+
+
+def _block(
+    text: str, origin: list[int], lines: list[str], starts: list[int], top: int
+) -> tuple[int, list[list[Cell]]] | None:
+    header: list[list[Span]] = []
+    number = top
+    while number < len(lines) and len(header) < _MAX_TITLE_LINES:
+        pieces = _pieces(lines[number], starts[number])
+        if not pieces or not _title_line(text, lines[number], pieces):
+            break
+        header.append(pieces)
+        number += 1
+    if len(header) < 2 or max(len(p) for p in header) < 2:
+        return None
+    groups = _columns(text, header)
+    if groups is None or len(groups) < 3:
+        return None
+    titles = [_title(text, origin, group) for group in groups]
+    caption: list[Cell] = []  # a caption merged over the rows ("资金情况"), left of the labels
+    if len(titles) > 3 and _CAPTION.match(titles[0].text) and ROW_LABEL_TITLE.match(titles[1].text):
+        label_from = max(p[3] for p in groups[0])  # the caption's last display column
+        caption, titles, groups = [titles[0]], titles[1:], groups[1:]
+    else:
+        label_from = -1
+    if ROW_LABEL_TITLE.match(titles[0].text):
+        label_title, money = titles[0], titles[1:]
+        spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups[1:]]
+        wrapped = any(len(g) > 1 for g in groups[1:])
+    else:
+        label_title, money = Cell("", ()), titles
+        spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups]
+        wrapped = any(len(g) > 1 for g in groups)
+    kinds = [form_column_lettered(title.text) for title in money]
+    if not wrapped or None in kinds or not {"budget", "spent"} <= set(kinds):
+        return None
+    # the rows: (label pieces, numbers by column) in order; sections as a label alone
+    rows: list[tuple[list[Span], dict[int, Span]]] = []
+    pending: list[Span] = []  # a label's first part above its numbers
+    full = 0
+    widest = 0
+    end = number
+    while number < len(lines):
+        line = lines[number]
+        if "\t" in line or not line.strip():
+            break
+        found = _row_cells(text, _pieces(line, starts[number]), spans)
+        if found is None:
+            break
+        label, placed = found
+        if label is not None and label[2] <= label_from:
+            break  # a label in the caption's column
+        label_text = "" if label is None else text[label[0] : label[1]]
+        if placed:
+            if label is None and not pending:
+                break
+            if not {"budget", "spent"} <= {kinds[n] for n in placed}:
+                break
+            rows.append(([*pending, *([label] if label else [])], placed))
+            pending = []
+            full += 1
+            if label is not None:
+                widest = max(widest, folded_width(label_text))
+        elif pending or label is None:
+            break
+        elif _SECTION.match(label_text):
+            rows.append(([label], {}))
+        elif _OPENS_ROW.match(label_text) or _numbers_alone(text, lines, starts, number + 1, spans):
+            pending = [label]
+        elif _ROW_NAME.match(label_text):
+            rows.append(([label], {}))  # a row whose cells are all blank ("其他资金")
+        elif rows and rows[-1][1] and rows[-1][0] and _fills(text, rows[-1][0][-1], widest):
+            rows[-1][0].append(label)  # the label's end, wrapped under it
+        else:
+            pending = [label]
+        number += 1
+        if not pending:
+            end = number
+    if full < _MIN_ROWS:
+        return None
+    values = [
+        [text[p[0] : p[1]] if (p := placed.get(n)) else "" for n in range(len(money))]
+        for _, placed in rows
+        if placed
+    ]
+    if any(percent_off_its_column(cells, kinds) for cells in values):
+        return None
+    if not rates_hold(values, [t.text for t in money], kinds):
+        return None
+    blank = [Cell("", ())] * len(caption)  # the caption's cell, merged: blank on every row
+    out: list[list[Cell]] = [[*caption, label_title, *money]]
+    for labels, placed in rows:
+        joined = [piece(text, origin, start, stop) for start, stop, _, _ in labels]
+        cells = [
+            *blank,
+            Cell("".join(c.text for c in joined), tuple(o for c in joined for o in c.origin)),
+        ]
+        for n in range(len(money)):
+            item = placed.get(n)
+            cells.append(Cell("", ()) if item is None else piece(text, origin, item[0], item[1]))
+        while len(cells) > 1 + len(blank) and not cells[-1].text:
+            cells.pop()
+        out.append(cells)
+    while rows and not rows[-1][1]:
+        rows.pop()
+        out.pop()
+        end -= 1
+    return end, out
+
+
+def _numbers_alone(
+    text: str, lines: list[str], starts: list[int], number: int, spans: list[tuple[int, int]]
+) -> bool:
+    """Line *number* holds numbers under the titles and no label: the label is the line above."""
+    if number >= len(lines) or "\t" in lines[number]:
+        return False
+    found = _row_cells(text, _pieces(lines[number], starts[number]), spans)
+    return found is not None and found[0] is None and bool(found[1])
+
+
+def _fills(text: str, label: Span, widest: int) -> bool:
+    """A row label as wide as the widest of the block (within an ideograph): it filled its
+    column, so a label alone on the next line is its end."""
+    return folded_width(text[label[0] : label[1]]) >= widest - 2
+
+
+def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Money blocks of a PDF form whose column titles wrap over two or three lines → tab rows."""
+    if "  " not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    number = 0
+    while number < len(lines):
+        if _MAYBE_TITLES.match(lines[number].strip()):
+            found = _block(text, origin, lines, starts, number)
+            if found is not None:
+                runs.append((number, found[0], found[1]))
+                number = found[0]
+                continue
+        number += 1
+    return replace_runs(text, origin, runs)
