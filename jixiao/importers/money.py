@@ -2310,6 +2310,7 @@ def read_money(
     )
     _budget_steps_differ(report.text, lines, findings)
     _bare_budget_as_the_adjusted(lines)
+    _bare_split_as_the_adjusted(lines)
     _settle_phases(lines)
     _final_below_implied_classes(lines)
     _final_as_executed(lines)
@@ -3728,6 +3729,41 @@ def _bare_budget_as_the_adjusted(lines: list[_Line]) -> None:
         return
     for line in bare:
         line.phase = Phase.BUDGET_ADJUSTED
+
+
+def _bare_split_as_the_adjusted(lines: list[_Line]) -> None:
+    """ "年初预算1,286.40万元，…调整后预算1,502.00万元。按经费性质分：基本支出预算862.35万元，项目支出
+    预算639.65万元": a 基本/项目 pair written with a bare budget word (otherwise the initial budget)
+    that adds up to the one adjusted total stated, and not to the initial total, is the adjusted
+    budget's split (reconciliation: the reading under which the parts add up). Only the one such
+    pair in the report; a pair adding up to both, or to neither, keeps its phase."""
+    adjusted = {
+        x.amount.value
+        for x in lines
+        if x.phase is Phase.BUDGET_ADJUSTED and x.item is Item.UNCLASSIFIED and x.funding is None
+    }
+    initial = {
+        x.amount.value
+        for x in lines
+        if x.phase is Phase.BUDGET_INITIAL and x.item is Item.UNCLASSIFIED and x.funding is None
+    }
+    pair = [
+        x
+        for x in lines
+        if x.phase is Phase.BUDGET_INITIAL
+        and x.amount.phase == BUDGET
+        and x.item is Item.UNCLASSIFIED
+        and x.funding in (Funding.BASIC, Funding.PROJECT)
+    ]
+    if len(adjusted) != 1 or len(pair) != 2 or {x.funding for x in pair} != {
+        Funding.BASIC,
+        Funding.PROJECT,
+    }:
+        return
+    total = sum((x.amount.value for x in pair), Decimal(0))
+    if total in adjusted and total not in initial:
+        for line in pair:
+            line.phase = Phase.BUDGET_ADJUSTED
 
 
 def _settle_phases(lines: list[_Line]) -> None:

@@ -384,14 +384,16 @@ def _spaced_row(cells: list[str], columns: int) -> bool:
 
 # the header's first title spread out one ideograph at a time ("项　　目", "科  目", "项 目 名 称"
 # aligned with full-width spaces): its gaps are inside the title, not between columns
-_SPREAD_TITLE = re.compile(rf"^[{CJK}](?: {{2,}}[{CJK}]){{1,3}}(?= {{2,}}[^\s\d])")
+_SPREAD_TITLE = re.compile(rf"^( *)([{CJK}](?: {{2,}}[{CJK}]){{1,3}})(?= {{2,}}[^\s\d])")
 
 
 def _spread_title(line: str) -> str:
     """The header line with its spread-out first title closed up ("项  目    本年预算数…" →
-    "项目    本年预算数…"); other lines unchanged."""
+    "项目    本年预算数…", an indent before it kept); other lines unchanged."""
     match = _SPREAD_TITLE.match(line)
-    return line if match is None else match.group(0).replace(" ", "") + line[match.end() :]
+    if match is None:
+        return line
+    return match.group(1) + match.group(2).replace(" ", "") + line[match.end() :]
 
 
 # a row's label spread out the same way ("合    计      1,642.85      1,619.69      98.59%", "小  计"):
@@ -617,7 +619,10 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
             line_text, line_origin = line, origin[position : position + len(line)]
             if number in spread_headers:
                 line_text, line_origin = _substitute(
-                    line_text, line_origin, _SPREAD_TITLE, lambda m: m.group(0).replace(" ", "")
+                    line_text,
+                    line_origin,
+                    _SPREAD_TITLE,
+                    lambda m: m.group(1) + m.group(2).replace(" ", ""),
                 )
             elif _SPREAD_LABEL.match(line_text):
                 # a row taken in for its spread-out label closed up ("合    计" → "合计")
