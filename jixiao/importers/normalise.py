@@ -192,6 +192,92 @@ def _rewrite_lines(
     return "\n".join(pieces), new_origin
 
 
+# A form pasted as text with ONE ideographic space between cells ("总分　100　95.3", "人员情况　编制数
+# 　33　实有人数　38", "　　年度资金总额　15623800.00　15310700.00　98.00%"; a merged cell left as
+# indentation): width folding would make each a single space, which the late passes close up
+# ("总分10095.3"). Such rows become tab rows (as a Word table's). A row has two gaps or more, each
+# one ideographic space (wider gaps align a table: _space_aligned_tables reads those), and no
+# sentence punctuation; a run of two rows at least, one of them with a number cell, makes the
+# block; a line with one such gap right above or below the block ("自评等级　优") is its row too.
+# Prose, headings ("一、　基本情况") and a signature line stay as they are.
+_IDEOGRAPHIC_GAP = re.compile(r"(?<=[^\s\u3000])\u3000(?=[^\s\u3000])")
+_IDEOGRAPHIC_WIDE = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+_IDEOGRAPHIC_NUMBER = re.compile(rf"^[≥≤<>]?(?:{NUMBER})%?$")
+
+
+# a form's block name in its first cell, merged down the rows of its block ("人员情况", "资金情况",
+# "绩效指标"): the rows under it start with their own label
+_BLOCK_NAME = re.compile(
+    r"^(?:人员|资金|经费|预算|预算执行|资金使用|基本|编制)(?:情况|信息)$|^(?:年度)?绩效指标$"
+)
+
+
+def _block_name_first(line: str, following: str) -> bool:
+    """The row's first cell names its block and the cells after it are a row of their own: as
+    many as the next row has, or label / number pairs ("人员情况　编制数　33　实有人数　38")."""
+    cells = line.strip("\u3000 \t").split("\u3000")
+    if len(cells) < 3 or not _BLOCK_NAME.match(cells[0]) or line[:1] in "\u3000 \t":
+        return False
+    rest = cells[1:]
+    pairs = len(rest) % 2 == 0 and all(
+        bool(_IDEOGRAPHIC_NUMBER.match(cell)) == (n % 2 == 1) for n, cell in enumerate(rest)
+    )
+    return pairs or len(following.strip("\u3000 \t").split("\u3000")) == len(rest)
+
+
+def _ideographic_gaps(line: str) -> int:
+    """How many one-ideographic-space gaps the line's cells have (0 for prose or aligned text)."""
+    body = line.lstrip("\u3000 \t")
+    if re.search(r"[。，；！？,;]\D|[。，；！？]$", body) or _IDEOGRAPHIC_WIDE.search(body):
+        return 0
+    return len(_IDEOGRAPHIC_GAP.findall(body))
+
+
+def _ideographic_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows of cells apart by one ideographic space → tab rows (before width folding)."""
+    if "\u3000" not in text:
+        return text, origin
+    lines = text.split("\n")
+    gaps = [_ideographic_gaps(line) for line in lines]
+    rows: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and gaps[end] >= 2:
+            end += 1
+        block = range(index, end)
+        if len(block) >= 2 and any(
+            _IDEOGRAPHIC_NUMBER.match(cell)
+            for number in block
+            for cell in lines[number].strip("\u3000 \t").split("\u3000")
+        ):
+            rows.update(block)
+            for beside in (index - 1, end):
+                if 0 <= beside < len(lines) and gaps[beside] == 1:
+                    rows.add(beside)
+        index = max(end, index + 1)
+    if not rows:
+        return text, origin
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
+        if number not in rows:
+            return line, line_origin
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        first = _IDEOGRAPHIC_GAP.search(line)
+        if first is not None and _block_name_first(line, following):
+            # "资金情况　项目　全年预算数…" over rows one cell shorter: the block's name (a merged
+            # cell) becomes the caption line above the rows' header, as a CSV export's does
+            head = line[: first.start()] + "\n"
+            head_origin = line_origin[: first.end()]
+            tail, tail_origin = _substitute(
+                line[first.end() :], line_origin[first.end() :], _IDEOGRAPHIC_GAP, "\t"
+            )
+            return head + tail, head_origin + tail_origin
+        return _substitute(line, line_origin, _IDEOGRAPHIC_GAP, "\t")
+
+    return _rewrite_lines(text, origin, rewrite)
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -1214,8 +1300,8 @@ def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
-    folded = text.translate(_WIDTH)
-    origin = list(range(len(text)))
+    folded, origin = _ideographic_cells(text, list(range(len(text))))
+    folded = folded.translate(_WIDTH)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
