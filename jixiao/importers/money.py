@@ -1582,7 +1582,15 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         above = lines[max(0, index - 2) : index]
         if not _unit_stated(lines[index:end], above):
             above = [*_form_unit_line(lines, index), *above]
-        pieces = [lines[index:end]]
+        start = index
+        while start < end - 2 and _staffing_pairs_row(lines[start].text):
+            # "编制数 | 64 | 实有人数 | 91" / "在职 | 58 | 退休 | 33" over the money block's header
+            # in one drawn form: the staffing rows are the staffing reader's, the money block a
+            # table of its own under them
+            start += 1
+        if start > index:
+            above = [*above, *lines[max(index, start - 2) : start]]
+        pieces = [lines[start:end]]
         beside = money_beside_staffing(pieces[0])
         if beside is not None:
             # a form's money block with its staffing block drawn beside it: the money block is a
@@ -1600,9 +1608,38 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
             above = [*unit_rows, *above]
         for piece in pieces:
             for rows, above_rows in _form_tables(piece, above):
+                if _INDICATOR_HEADER.search(rows[0].text):
+                    continue  # a 自评表's indicator block (目标值 / 实际完成值 / 得分): no money
                 found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
+
+
+# the header of a 自评表's indicator block: its numbers are targets, actuals and scores
+_INDICATOR_HEADER = re.compile(
+    r"(?:^|\t)(?:三级指标|指标名称)\t.*(?:年度指标值|目标值|指标值)\t.*(?:实际完成值|完成值|实际值)"
+)
+
+
+# a form's staffing row of label / count pairs ("编制数 | 64 | 实有人数 | 91", "在职 | 58 | 退休 | 33")
+_STAFF_KEY = re.compile(
+    rf"^[{CJK}()]{{0,8}}(?:编制|人数|人员|在职|在编|退休|离休|实有)[{CJK}()]{{0,4}}$"
+)
+_STAFF_COUNT = re.compile(r"^\s*\d{1,6}\s*(?:人|名)?\s*$")
+
+
+def _staffing_pairs_row(text: str) -> bool:
+    """A row of staffing label / count pairs and nothing else (no money word in a label)."""
+    cells = [cell.strip() for cell in text.split("\t")]
+    return (
+        len(cells) >= 2
+        and len(cells) % 2 == 0
+        and all(
+            _STAFF_KEY.match(key) and not re.search(r"支出|预算|资金|收入|经费", key)
+            for key in cells[::2]
+        )
+        and all(_STAFF_COUNT.match(count) for count in cells[1::2])
+    )
 
 
 _UNIT_LINE = re.compile(r"^\(?(?:金额|货币)?单位[:]?\s*(?:亿元|万元|千元|元)\)?$")
