@@ -402,3 +402,106 @@ def test_a_money_block_with_a_target_word_in_a_label_is_still_money() -> None:
         "年度资金总额\t—\t826.40\t796.00\n基本支出\t—\t512.00\t508.00\n项目支出\t—\t314.40\t288.00\n"
     )
     assert money_only(figures(form)).get("executed.total") == "796"
+
+
+# ── 10. the same amounts in prose and in the appended form, in another unit or rounded ─────
+
+APPENDED = {
+    "pipes": (
+        "附件：自评表（单位：万元）\n\n| 项目 | 全年预算数 | 执行数 | 执行率 |\n| --- | --- | --- | --- |\n"
+        "| 年度资金总额 | 826.40 | 796.00 | 96.32% |\n| 基本支出 | 512.00 | 508.00 | 99.22% |\n"
+        "| 项目支出 | 314.40 | 288.00 | 91.60% |\n"
+    ),
+    "key：value lines": (
+        "附表\n金额单位：万元\n全年预算数：826.40\n其中基本支出：512.00\n其中项目支出：314.40\n"
+        "全年执行数：796.00\n其中基本支出：508.00\n其中项目支出：288.00\n预算执行率：96.32%\n"
+    ),
+    "ideographic spaces": (
+        "附表\n金额单位：万元\n项目\u3000全年预算数\u3000执行数\u3000执行率\n"
+        "年度资金总额\u3000826.40\u3000796.00\u300096.32%\n基本支出\u3000512.00\u3000508.00\u300099.22%\n"
+        "项目支出\u3000314.40\u3000288.00\u300091.60%\n"
+    ),
+}
+FORM_FIGURES = {
+    "budget.total": "826.4",
+    "budget.basic": "512",
+    "budget.project": "314.4",
+    "executed.total": "796",
+    "executed.basic": "508",
+    "executed.project": "288",
+}
+
+
+@pytest.mark.parametrize("form", APPENDED.values(), ids=APPENDED.keys())
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "全年预算数826.4万元，其中基本支出512.0万元、项目支出314.4万元；全年支出796.0万元，执行率96.3%。\n",
+        "全年预算0.08亿元，全年实际支出0.08亿元。\n",
+        "全年预算数826万元，全年支出796万元，预算执行率96%。\n",
+    ],
+)
+def test_prose_rounded_or_in_yi_yuan_yields_to_the_forms_exact_amounts(
+    form: str, prose: str
+) -> None:
+    result = imported("二、部门整体支出情况\n" + prose + form)
+    assert money_only(claimed_figures(result)) == FORM_FIGURES
+    assert as_read(result, "rates.execution") == Decimal("96.32")
+    assert conflicts(result) == []
+
+
+@pytest.mark.parametrize("form", APPENDED.values(), ids=APPENDED.keys())
+def test_prose_in_yuan_exact_is_read_over_the_forms_rounded_wan(form: str) -> None:
+    prose = (
+        "全年预算数8,264,012.50元，其中基本支出5,120,012.50元、项目支出3,144,000.00元；"
+        "全年支出7,960,000.00元。\n"
+    )
+    result = imported("二、部门整体支出情况\n" + prose + form)
+    found = money_only(claimed_figures(result))
+    assert found["budget.total"] == "826.40125"
+    assert found["budget.basic"] == "512.00125"
+    assert conflicts(result) == []
+
+
+def test_prose_that_is_no_rounding_of_the_form_is_a_contradiction() -> None:
+    result = imported(
+        "二、部门整体支出情况\n全年预算数826.50万元，全年支出796.00万元。\n" + APPENDED["pipes"]
+    )
+    assert money_only(claimed_figures(result))["budget.total"] == "826.4"  # its parts add up
+    assert any("826.50" in m and "826.40" in m for m in conflicts(result))
+
+
+# ── 11. a score summary by 一级指标 ────────────────────────────────────────────────────────
+
+LEVEL_ONE = (
+    "附表\n| 一级指标 | 分值 | 得分 |\n| --- | --- | --- |\n| 决策 | 15 | 14 |\n| 过程 | 25 | 23 |\n"
+    "| 产出 | 35 | 29 |\n| 效益 | 25 | 22 |\n| 合计 | 100 | 88 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        LEVEL_ONE,
+        LEVEL_ONE.replace("| 分值 |", "| 权重 |").replace("合计", "总分"),
+        "附表\n一级指标\t权重\t得分\n决策\t20\t18\n过程\t20\t17\n产出\t30\t27\n效益\t30\t26\n总分\t100\t88\n",
+    ],
+)
+def test_a_level_one_summary_gives_the_score(table: str) -> None:
+    assert figures(table)["score.self"] == "88"
+
+
+def test_a_level_one_summary_settles_a_contradicting_prose_score() -> None:
+    result = imported(
+        "四、自评结论\n经自评，本会整体支出绩效自评得分86分，等级为良。\n" + LEVEL_ONE
+    )
+    assert claimed_figures(result)["score.self"] == "88"
+    assert any("86" in m and "88" in m for m in conflicts(result))
+
+
+def test_a_prose_score_and_a_summary_total_its_rows_confirm_neither_of_are_not_read() -> None:
+    # 合计 90, prose 86, the rows add up to 88: no statement is confirmed
+    table = LEVEL_ONE.replace("| 合计 | 100 | 88 |", "| 合计 | 100 | 90 |")
+    result = imported("四、自评结论\n经自评，本会整体支出绩效自评得分86分，等级为良。\n" + table)
+    assert "score.self" not in claimed_figures(result)
+    assert any("86" in m and "90" in m for m in conflicts(result))
