@@ -2258,6 +2258,7 @@ def read_money(
             for a in unread
         )
     )
+    statements = _precise_statement_first(statements)
     partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
     for line in lines:
         entry: dict[str, Any] = {
@@ -3745,6 +3746,33 @@ def _quantum(amount: Amount) -> Decimal:
     exponent = amount.stated_value.as_tuple().exponent
     places = exponent if isinstance(exponent, int) else 0
     return Decimal(1).scaleb(places) * _UNIT_IN_WAN[amount.unit]
+
+
+def _precise_statement_first(statements: list[tuple[str, Amount]]) -> list[tuple[str, Amount]]:
+    """A total stated twice as statements (each beside parts that add up to it: the prose's
+    "全年预算数826.4万元，其中基本支出512.0万元…", the 自评表's "全年预算数：826.43" / "其中基本支出：
+    512.04" …) whose every statement is one of them rounded, or the same: the precise one goes
+    first, so it is the figure read (as `_unnest` does for lines). Statements that truly differ
+    keep their order (import.W003 and the restated-figure rule settle those)."""
+    ordered = list(statements)
+    for key in dict.fromkeys(k for k, _ in statements):
+        places = [n for n, (k, _) in enumerate(ordered) if k == key]
+        amounts = [ordered[n][1] for n in places]
+        if len({a.value for a in amounts}) < 2:
+            continue
+        precise = next(
+            (
+                a
+                for a in amounts
+                if all(b.value == a.value or _rounded_restatement(a, b) is a for b in amounts)
+            ),
+            None,
+        )
+        if precise is None or precise is amounts[0]:
+            continue
+        at = next(n for n in places if ordered[n][1] is precise)
+        ordered.insert(places[0], ordered.pop(at))
+    return ordered
 
 
 def _rounded_restatement(one: Amount, other: Amount) -> Amount | None:

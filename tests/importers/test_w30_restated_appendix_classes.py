@@ -505,3 +505,48 @@ def test_a_prose_score_and_a_summary_total_its_rows_confirm_neither_of_are_not_r
     result = imported("四、自评结论\n经自评，本会整体支出绩效自评得分86分，等级为良。\n" + table)
     assert "score.self" not in claimed_figures(result)
     assert any("86" in m and "90" in m for m in conflicts(result))
+
+
+# ── 12. a total stated twice as statements, each beside parts that add up to it ────────────
+
+ROUNDED_PROSE = (
+    "二、部门整体支出情况\n全年预算数826.4万元，其中基本支出512.0万元、项目支出314.4万元；"
+    "全年支出796.1万元，其中基本支出508.1万元、项目支出288.1万元。\n"
+)
+EXACT_FORM = (
+    "附表\n金额单位：万元\n全年预算数：826.43\n其中基本支出：512.04\n其中项目支出：314.39\n"
+    "全年执行数：796.12\n其中基本支出：508.07\n其中项目支出：288.05\n"
+)
+EXACT = {
+    "budget.total": "826.43",
+    "budget.basic": "512.04",
+    "budget.project": "314.39",
+    "executed.total": "796.12",
+    "executed.basic": "508.07",
+    "executed.project": "288.05",
+}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        EXACT_FORM,
+        EXACT_FORM.replace("\n其中基本支出", "；其中基本支出").replace(
+            "\n其中项目支出", "；其中项目支出"
+        ),
+        EXACT_FORM.replace("：", ":"),
+    ],
+)
+def test_the_forms_exact_total_is_read_over_the_proses_rounded_one(form: str) -> None:
+    result = imported(ROUNDED_PROSE + form)
+    assert {key: str(as_read(result, key)) for key in EXACT} == EXACT
+    assert conflicts(result) == []
+
+
+def test_a_total_beyond_the_rounding_is_not_put_first() -> None:
+    # 826.53 is no rounding of 826.4: not the same figure written finer; it is not made the
+    # figure read, and the differing part is reported
+    form = EXACT_FORM.replace("826.43", "826.53").replace("512.04", "512.14")
+    result = imported(ROUNDED_PROSE + form)
+    assert as_read(result, "budget.total") != Decimal("826.53")
+    assert any("512.14" in m for m in conflicts(result))
