@@ -256,6 +256,12 @@ def _ideographic_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
                 if 0 <= beside < len(lines) and gaps[beside] == 1:
                     rows.add(beside)
         index = max(end, index + 1)
+    # a line of a form's money label / amount pairs on its own ("全年预算数　826.43　全年执行数　796.12")
+    rows.update(
+        number
+        for number, line in enumerate(lines)
+        if gaps[number] >= 3 and _pair_cells(line.strip("\u3000 \t").replace("\u3000", "\t"))
+    )
     if not rows:
         return text, origin
 
@@ -274,6 +280,84 @@ def _ideographic_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
             )
             return head + tail, head_origin + tail_origin
         return _substitute(line, line_origin, _IDEOGRAPHIC_GAP, "\t")
+
+    return _rewrite_lines(text, origin, rewrite)
+
+
+# A form's money cells as label / amount pairs on one line ("全年预算数\t826.43\t全年执行数\t796.12\t
+# 预算执行率\t96.33%", "全年预算数：826.43    全年执行数：796.12", "基本支出预算数  512.04    基本支出
+# 执行数  508.07"): each pair becomes a key：value line of its own, as a form's key：value lines are
+# read (the unit from the form's unit line). Only when every label is a money or rate label (预算 /
+# 执行 / 支出 / 决算 / 资金 / 合计…, never a head-count), every value a bare amount or a percentage,
+# two pairs or more, and no line of titles above (a header: then the row is a table's).
+_PAIR_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”]{{2,20}}$")
+_PAIR_MONEY = re.compile(r"预算|执行|支出|决算|资金|拨款|合计|总额|总计")
+_PAIR_NOT_MONEY = re.compile(r"人数|人员|编制|在职|退休|分值|得分|权重|指标")
+_PAIR_VALUE = re.compile(rf"^(?:{NUMBER})%?$")
+_PAIR_GAP = re.compile(r"\t| {2,}")
+_PAIR_KEYED = re.compile(rf"^((?:其中:?)?[{CJK}()“”]{{2,20}}):\s*((?:{NUMBER})%?)$")
+
+
+def _pair_cells(line: str) -> list[tuple[str, str]] | None:
+    """The label / value pairs of a line of a form's money cells, or None."""
+    body = line.strip()
+    if not body or re.search(r"[。;,]\D|[。;]$", body):
+        return None
+    cells = [cell.strip() for cell in _PAIR_GAP.split(body) if cell.strip()]
+    pairs: list[tuple[str, str]] = []
+    keyed = [match for cell in cells if (match := _PAIR_KEYED.match(cell))]
+    if len(keyed) == len(cells):
+        pairs = [(match.group(1), match.group(2)) for match in keyed]
+    elif len(cells) % 2 == 0:
+        pairs = list(zip(cells[::2], cells[1::2], strict=True))
+        if not all(_PAIR_LABEL.match(k) and _PAIR_VALUE.match(v) for k, v in pairs):
+            return None
+    if len(pairs) < 2 or not all(
+        _PAIR_MONEY.search(k) and not _PAIR_NOT_MONEY.search(k) for k, _ in pairs
+    ):
+        return None
+    return pairs
+
+
+def _titles_line(line: str) -> bool:
+    cells = [cell for cell in _PAIR_GAP.split(line.strip()) if cell.strip()]
+    return len(cells) >= 3 and not any(re.search(r"\d", cell) for cell in cells)
+
+
+def _money_pairs_to_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Lines of a form's money label / value pairs → one key：value line a pair."""
+    lines = text.split("\n")
+
+    def in_a_table(number: int) -> bool:
+        """A tab row among tab rows that are no pair lines (a table's, a 决算总表's halves)."""
+        if "\t" not in lines[number]:
+            return False
+        first = last = number
+        while first > 0 and "\t" in lines[first - 1]:
+            first -= 1
+        while last + 1 < len(lines) and "\t" in lines[last + 1]:
+            last += 1
+        return any(_pair_cells(lines[n]) is None for n in range(first, last + 1))
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
+        if (
+            _pair_cells(line) is None
+            or (number and _titles_line(lines[number - 1]))
+            or in_a_table(number)
+        ):
+            return line, line_origin
+        # a gap between a label and its value → ":", a gap between two pairs → a line break
+        pieces = [m for m in re.finditer(r"[^\t ]+(?: (?! )[^\t ]+)*", line)]
+        out, out_origin = "", []
+        for n, piece in enumerate(pieces):
+            if n:
+                keyed = ":" in pieces[n - 1].group(0)
+                separator = "\n" if keyed or n % 2 == 0 else ":"
+                out += separator
+                out_origin.append(line_origin[pieces[n - 1].end()])
+            out += piece.group(0)
+            out_origin.extend(line_origin[piece.start() : piece.end()])
+        return out, out_origin
 
     return _rewrite_lines(text, origin, rewrite)
 
@@ -1308,6 +1392,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
+    folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

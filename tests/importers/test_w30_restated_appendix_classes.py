@@ -550,3 +550,53 @@ def test_a_total_beyond_the_rounding_is_not_put_first() -> None:
     result = imported(ROUNDED_PROSE + form)
     assert as_read(result, "budget.total") != Decimal("826.53")
     assert any("512.14" in m for m in conflicts(result))
+
+
+# ── 13. a form's money cells as label / amount pairs on one line ─────────────────────────────
+
+PAIRS_PROSE = "二、部门整体支出情况\n全年预算数826.4万元，全年支出796.1万元，预算执行率96.3%。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全年预算数\t826.43\t全年执行数\t796.12\t预算执行率\t96.33%",
+        "全年预算数：826.43    全年执行数：796.12    预算执行率：96.33%",
+        "全年预算数  826.43    全年执行数  796.12    预算执行率  96.33%",
+        "全年预算数\u3000826.43\u3000全年执行数\u3000796.12\u3000预算执行率\u300096.33%",
+    ],
+)
+def test_money_pairs_on_one_line_are_read_as_the_forms_key_value_lines(line: str) -> None:
+    result = imported(PAIRS_PROSE + "附表\n金额单位：万元\n" + line + "\n")
+    assert as_read(result, "budget.total") == Decimal("826.43")
+    assert as_read(result, "executed.total") == Decimal("796.12")
+    assert as_read(result, "rates.execution") == Decimal("96.33")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "编制数\t64\t实有人数\t91",  # head-counts: the staffing readers' row
+        "决策\t20\t过程\t18",  # scores
+        "全年预算数826.43万元，全年执行数796.12万元",  # a sentence
+    ],
+)
+def test_other_pairs_stay_as_they_are(line: str) -> None:
+    text = normalise(line).text
+    assert "\n" not in text and ":" not in text
+
+
+def test_a_tables_row_under_its_titles_is_no_pair_line() -> None:
+    text = "项目\t全年预算数\t本年预算数\t执行数\n基本支出\t512.04\t项目支出\t314.39\n"
+    assert "基本支出\t512.04\t项目支出\t314.39" in normalise(text).text
+
+
+def test_a_two_halves_table_row_among_its_rows_is_no_pair_line() -> None:
+    # a 收入支出决算总表 drawn as two halves: its rows stay the table's
+    text = (
+        "项目\t决算数\t项目\t决算数\n"
+        "一般公共预算财政拨款收入\t1,200.00\t基本支出\t800.00\n"
+        "本年收入合计\t1,200.00\t本年支出合计\t1,150.00\n"
+        "年末结转和结余\t50.00\t\t\n"
+    )
+    assert "本年收入合计\t1,200.00\t本年支出合计\t1,150.00" in normalise(text).text
