@@ -362,6 +362,70 @@ def _money_pairs_to_lines(text: str, origin: list[int]) -> tuple[str, list[int]]
     return _rewrite_lines(text, origin, rewrite)
 
 
+# A form's money key / value cells flattened one cell per line ("全年预算数" / "826.43" / "其中：基本
+# 支出" / "512.04" / … / "预算执行率" / "96.33%"): two such pairs or more in a row, each a money or
+# rate label line then one bare amount or percentage line, the line after each value a label (or
+# the run's end), and no number right before the run (inside a flattened table, a row's label is
+# followed by several numbers): each pair becomes one key：value line.
+_FLAT_PAIR_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”]{{2,20}}:?$")
+
+
+def _flat_pair_at(lines: list[str], at: int) -> bool:
+    label, value = lines[at].strip(), lines[at + 1].strip() if at + 1 < len(lines) else ""
+    return bool(
+        _FLAT_PAIR_LABEL.match(label)
+        and _PAIR_MONEY.search(label)
+        and not _PAIR_NOT_MONEY.search(label)
+        and _PAIR_VALUE.match(value)
+    )
+
+
+def _flattened_money_pairs(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Money key / value cells one a line → one key：value line a pair."""
+    lines = text.split("\n")
+    joined: set[int] = set()  # the label lines whose line break becomes a colon
+    index = 0
+    while index < len(lines) - 1:
+        at = index
+        run: list[int] = []
+        while at < len(lines) - 1 and _flat_pair_at(lines, at):
+            after = lines[at + 2].strip() if at + 2 < len(lines) else ""
+            if after and _PAIR_VALUE.match(after):
+                run = []  # a label over several numbers: a flattened table's row
+                break
+            run.append(at)
+            at += 2
+        before = lines[index - 1].strip() if index else ""
+        if (
+            len(run) >= 2
+            and not _PAIR_VALUE.match(before)
+            # a column title right before ("全年预算" / "基本支出" / "12.00" / …: a one-column table
+            # flattened), or a 合计 row inside: a flattened table, its rows the table reader's
+            and not (_FLAT_PAIR_LABEL.match(before) and _PAIR_MONEY.search(before))
+            and not re.match(r"^(?:项目|科目|类别)(?:名称)?$", before)
+            and not any(re.match(r"^(?:合计|总计|小计)$", lines[n].strip()) for n in run)
+        ):
+            joined.update(run)
+            index = at
+        else:
+            index += 1
+    if not joined:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        pieces.append(line.rstrip(":") if number in joined else line)
+        kept = len(pieces[-1])
+        new_origin.extend(origin[position : position + kept])
+        position += len(line)
+        if number < len(lines) - 1:
+            pieces.append(":" if number in joined else "\n")
+            new_origin.append(origin[position])
+            position += 1
+    return "".join(pieces), new_origin
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -1393,6 +1457,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
+    folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

@@ -600,3 +600,41 @@ def test_a_two_halves_table_row_among_its_rows_is_no_pair_line() -> None:
         "年末结转和结余\t50.00\t\t\n"
     )
     assert "本年收入合计\t1,200.00\t本年支出合计\t1,150.00" in normalise(text).text
+
+
+# ── 14. a form's money key / value cells flattened one cell per line ───────────────────────
+
+FLAT_PAIRS = (
+    "附表\n单位：万元\n全年预算数\n826.43\n其中：基本支出\n512.04\n项目支出\n314.39\n"
+    "全年执行数\n796.12\n其中：基本支出\n508.07\n项目支出\n288.05\n预算执行率\n96.33%\n"
+)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        FLAT_PAIRS,
+        FLAT_PAIRS.replace("全年预算数\n", "全年预算数：\n").replace(
+            "全年执行数\n", "全年执行数：\n"
+        ),
+    ],
+)
+def test_flattened_money_pairs_are_read_as_key_value_lines(form: str) -> None:
+    result = imported(ROUNDED_PROSE + form)
+    assert {key: str(as_read(result, key)) for key in EXACT} == EXACT
+    assert as_read(result, "rates.execution") == Decimal("96.33")
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "编制数\n41\n实有人数\n50\n",  # head-counts: the staffing readers' cells
+        "决策\n20\n过程\n18\n",  # scores
+        "基本支出\n512.04\n508.07\n项目支出\n314.39\n288.05\n",  # a flattened table's rows
+        "全年预算数\n826.43\n",  # one pair alone
+        "项目\n全年预算\n基本支出\n12.00\n项目支出\n34.00\n合计\n46.00\n",  # a one-column table
+        "全年预算\n基本支出\n12.00\n项目支出\n34.00\n",  # under its column title
+    ],
+)
+def test_other_cells_one_a_line_stay_as_they_are(cells: str) -> None:
+    assert ":" not in normalise("单位：万元\n" + cells).text.split("\n", 1)[1]
