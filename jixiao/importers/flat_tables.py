@@ -69,10 +69,15 @@ def flattened_cells(lines: list[Line]) -> list[Cell]:
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
             found = _read(lines, index + 1, unit.group(1))
-            for begin in [] if found else _block_starts(lines, index):
+            starts = [] if found else _block_starts(lines, index)
+            for begin in starts:
                 found = _read_rate_block(lines, begin, unit.group(1))[0]
                 if found:
                     break
+            for begin in starts[1:]:
+                # a plain money block under a later "项目" title: a form whose staffing cells
+                # stand between its unit line and its money block (its 合计 row proves it)
+                found = found or _read(lines, begin, unit.group(1))
             cells.extend(found)
     return cells
 
@@ -110,12 +115,16 @@ def flattened_execution_rates(lines: list[Line]) -> list[tuple[Decimal, int, int
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
         if unit:
             rate = None
-            for begin in _block_starts(lines, index):
+            starts = _block_starts(lines, index)
+            for begin in starts:
                 rate = _read_rate_block(lines, begin, unit.group(1))[1]
                 if rate is not None:
                     break
-            if rate is None:
-                rate = _rate_column(lines, index + 1, unit.group(1))
+            for begin in starts:
+                # the 执行率 column under a later "项目" title too: a form whose staffing cells
+                # stand between its unit line and its money block ("单位：万元" / "人员情况" / …)
+                if rate is None:
+                    rate = _rate_column(lines, begin, unit.group(1))
             if rate is not None:
                 rates.append(rate)
     return rates

@@ -102,6 +102,45 @@ def read_indicator_tables(report: ReportText) -> IndicatorTables:
     return reading
 
 
+def score_row_groups(report: ReportText) -> list[list[tuple[Decimal, Decimal]]]:
+    """The (weight, score) of every scored row of the report's score tables, one list a table:
+    the indicator tables' rows (one list), and each other table whose header titles a weight and
+    a score column ("一级指标\t权重\t得分", a 自评表's money block "项目\t全年预算数\t…\t分值\t
+    得分", whose 年度资金总额 row scores the 预算执行率). 合计 / 总分 rows and rows with a blank
+    or a dash in either cell are left out."""
+    groups: list[list[tuple[Decimal, Decimal]]] = []
+    indicators = [
+        (parse_number(i["weight"]), parse_number(i["self_score"]))
+        for i in read_indicator_tables(report).indicators
+        if "weight" in i and "self_score" in i
+    ]
+    groups.append([(w, v) for w, v in indicators if w is not None and v is not None])
+    for rows in tables(report.lines):
+        for at, row in enumerate(rows[:-1]):
+            titles = [re.sub(r"\s|\(.*?\)", "", t) for t in row.text.split("\t")]
+            weight = next(
+                (n for n, t in enumerate(titles) if re.match(r"^(?:分值|权重)$", t)), None
+            )
+            score = next((n for n, t in enumerate(titles) if re.match(r"^(?:自评)?得分$", t)), None)
+            if weight is None or score is None or "name" in _columns(titles):
+                continue
+            found: list[tuple[Decimal, Decimal]] = []
+            for below in rows[at + 1 :]:
+                cells = [cell.strip() for cell in below.text.split("\t")]
+                if re.match(r"^(?:合计|总计|总分)", cells[0]) or len(cells) != len(titles):
+                    continue
+                pair = [
+                    parse_number(cells[n]) if re.fullmatch(NUMBER, cells[n]) else None
+                    for n in (weight, score)
+                ]
+                if pair[0] is not None and pair[1] is not None:
+                    found.append((pair[0], pair[1]))
+            if found:
+                groups.append(found)
+            break
+    return groups
+
+
 # ── a score table flattened one cell per line ───────────────────────────────────────────────
 
 _FLAT_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "weight": 3, "target": 4, "actual": 5}
@@ -256,6 +295,10 @@ def _read_row(
 
     if _TOTAL_ROW.match(cells[0].strip()):
         score = parse_number(cell("score")) if cell("score") else None
+        if score is None and _short_total_row(cells, columns):
+            # "总分\t100\t95.3" under "…\t分值\t得分": the merged cells left out, the two numbers
+            # are the last two columns' (the weights' total, then the score)
+            score = parse_number(cells[-1].strip())
         if score is not None and 0 <= score <= 100:
             reading.totals.append((score, row.start, row.end))
         return
@@ -282,6 +325,23 @@ def _read_row(
         indicator["comparator"] = "定性"
     reading.indicators.append(indicator)
     reading.spans.append(span or (row.start, row.end))
+
+
+def _short_total_row(cells: list[str], columns: dict[str, int]) -> bool:
+    """A 合计 / 总分 row shorter than its header, with two numbers and nothing else after its
+    label, under a header whose last two columns are the weight and the score (in that order),
+    the first number a full weight of 100."""
+    weight, score = columns.get("weight"), columns.get("score")
+    values = [cell.strip() for cell in cells[1:] if cell.strip()]
+    return (
+        weight is not None
+        and score == weight + 1
+        and score == max(columns.values())
+        and len(cells) <= score
+        and len(values) == 2
+        and all(re.fullmatch(NUMBER, value) for value in values)
+        and parse_number(values[0]) == 100
+    )
 
 
 def _ocr_greater_equal(indicator: dict[str, Any], written: str) -> bool:

@@ -1643,7 +1643,15 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         above = lines[max(0, index - 2) : index]
         if not _unit_stated(lines[index:end], above):
             above = [*_form_unit_line(lines, index), *above]
-        pieces = [lines[index:end]]
+        start = index
+        while start < end - 2 and _staffing_pairs_row(lines[start].text):
+            # "编制数 | 64 | 实有人数 | 91" / "在职 | 58 | 退休 | 33" over the money block's header
+            # in one drawn form: the staffing rows are the staffing reader's, the money block a
+            # table of its own under them
+            start += 1
+        if start > index:
+            above = [*above, *lines[max(index, start - 2) : start]]
+        pieces = [lines[start:end]]
         beside = money_beside_staffing(pieces[0])
         if beside is not None:
             # a form's money block with its staffing block drawn beside it: the money block is a
@@ -1661,9 +1669,38 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
             above = [*unit_rows, *above]
         for piece in pieces:
             for rows, above_rows in _form_tables(piece, above):
+                if _INDICATOR_HEADER.search(rows[0].text):
+                    continue  # a 自评表's indicator block (目标值 / 实际完成值 / 得分): no money
                 found.extend((half, above_rows) for half in _side_by_side_halves(rows))
         index = end
     return found
+
+
+# the header of a 自评表's indicator block: its numbers are targets, actuals and scores
+_INDICATOR_HEADER = re.compile(
+    r"(?:^|\t)(?:三级指标|指标名称)\t.*(?:年度指标值|目标值|指标值)\t.*(?:实际完成值|完成值|实际值)"
+)
+
+
+# a form's staffing row of label / count pairs ("编制数 | 64 | 实有人数 | 91", "在职 | 58 | 退休 | 33")
+_STAFF_KEY = re.compile(
+    rf"^[{CJK}()]{{0,8}}(?:编制|人数|人员|在职|在编|退休|离休|实有)[{CJK}()]{{0,4}}$"
+)
+_STAFF_COUNT = re.compile(r"^\s*\d{1,6}\s*(?:人|名)?\s*$")
+
+
+def _staffing_pairs_row(text: str) -> bool:
+    """A row of staffing label / count pairs and nothing else (no money word in a label)."""
+    cells = [cell.strip() for cell in text.split("\t")]
+    return (
+        len(cells) >= 2
+        and len(cells) % 2 == 0
+        and all(
+            _STAFF_KEY.match(key) and not re.search(r"支出|预算|资金|收入|经费", key)
+            for key in cells[::2]
+        )
+        and all(_STAFF_COUNT.match(count) for count in cells[1::2])
+    )
 
 
 _UNIT_LINE = re.compile(r"^\(?(?:金额|货币)?单位[:]?\s*(?:亿元|万元|千元|元)\)?$")
@@ -2332,6 +2369,7 @@ def read_money(
             for a in unread
         )
     )
+    statements = _precise_statement_first(statements)
     partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
     for line in lines:
         entry: dict[str, Any] = {
@@ -3755,10 +3793,15 @@ def _bare_split_as_the_adjusted(lines: list[_Line]) -> None:
         and x.item is Item.UNCLASSIFIED
         and x.funding in (Funding.BASIC, Funding.PROJECT)
     ]
-    if len(adjusted) != 1 or len(pair) != 2 or {x.funding for x in pair} != {
-        Funding.BASIC,
-        Funding.PROJECT,
-    }:
+    if (
+        len(adjusted) != 1
+        or len(pair) != 2
+        or {x.funding for x in pair}
+        != {
+            Funding.BASIC,
+            Funding.PROJECT,
+        }
+    ):
         return
     total = sum((x.amount.value for x in pair), Decimal(0))
     if total in adjusted and total not in initial:
@@ -3867,6 +3910,33 @@ def _quantum(amount: Amount) -> Decimal:
     exponent = amount.stated_value.as_tuple().exponent
     places = exponent if isinstance(exponent, int) else 0
     return Decimal(1).scaleb(places) * _UNIT_IN_WAN[amount.unit]
+
+
+def _precise_statement_first(statements: list[tuple[str, Amount]]) -> list[tuple[str, Amount]]:
+    """A total stated twice as statements (each beside parts that add up to it: the prose's
+    "全年预算数826.4万元，其中基本支出512.0万元…", the 自评表's "全年预算数：826.43" / "其中基本支出：
+    512.04" …) whose every statement is one of them rounded, or the same: the precise one goes
+    first, so it is the figure read (as `_unnest` does for lines). Statements that truly differ
+    keep their order (import.W003 and the restated-figure rule settle those)."""
+    ordered = list(statements)
+    for key in dict.fromkeys(k for k, _ in statements):
+        places = [n for n, (k, _) in enumerate(ordered) if k == key]
+        amounts = [ordered[n][1] for n in places]
+        if len({a.value for a in amounts}) < 2:
+            continue
+        precise = next(
+            (
+                a
+                for a in amounts
+                if all(b.value == a.value or _rounded_restatement(a, b) is a for b in amounts)
+            ),
+            None,
+        )
+        if precise is None or precise is amounts[0]:
+            continue
+        at = next(n for n in places if ordered[n][1] is precise)
+        ordered.insert(places[0], ordered.pop(at))
+    return ordered
 
 
 def _rounded_restatement(one: Amount, other: Amount) -> Amount | None:

@@ -204,6 +204,240 @@ def _rewrite_lines(
     return "\n".join(pieces), new_origin
 
 
+# A form pasted as text with ONE ideographic space between cells ("总分　100　95.3", "人员情况　编制数
+# 　33　实有人数　38", "　　年度资金总额　15623800.00　15310700.00　98.00%"; a merged cell left as
+# indentation): width folding would make each a single space, which the late passes close up
+# ("总分10095.3"). Such rows become tab rows (as a Word table's). A row has two gaps or more, each
+# one ideographic space (wider gaps align a table: _space_aligned_tables reads those), and no
+# sentence punctuation; a run of two rows at least, one of them with a number cell, makes the
+# block; a line with one such gap right above or below the block ("自评等级　优") is its row too.
+# Prose, headings ("一、　基本情况") and a signature line stay as they are.
+_IDEOGRAPHIC_GAP = re.compile(r"(?<=[^\s\u3000])\u3000(?=[^\s\u3000])")
+_IDEOGRAPHIC_WIDE = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+_IDEOGRAPHIC_NUMBER = re.compile(rf"^[≥≤<>]?(?:{NUMBER})%?$")
+
+
+# a form's block name in its first cell, merged down the rows of its block ("人员情况", "资金情况",
+# "绩效指标"): the rows under it start with their own label
+_BLOCK_NAME = re.compile(
+    r"^(?:人员|资金|经费|预算|预算执行|资金使用|基本|编制)(?:情况|信息)$|^(?:年度)?绩效指标$"
+)
+
+
+def _block_name_first(line: str, following: str) -> bool:
+    """The row's first cell names its block and the cells after it are a row of their own: as
+    many as the next row has, or label / number pairs ("人员情况　编制数　33　实有人数　38")."""
+    cells = line.strip("\u3000 \t").split("\u3000")
+    if len(cells) < 3 or not _BLOCK_NAME.match(cells[0]) or line[:1] in "\u3000 \t":
+        return False
+    rest = cells[1:]
+    pairs = len(rest) % 2 == 0 and all(
+        bool(_IDEOGRAPHIC_NUMBER.match(cell)) == (n % 2 == 1) for n, cell in enumerate(rest)
+    )
+    return pairs or len(following.strip("\u3000 \t").split("\u3000")) == len(rest)
+
+
+def _ideographic_gaps(line: str) -> int:
+    """How many one-ideographic-space gaps the line's cells have (0 for prose or aligned text)."""
+    body = line.lstrip("\u3000 \t")
+    if re.search(r"[。，；！？,;]\D|[。，；！？]$", body) or _IDEOGRAPHIC_WIDE.search(body):
+        return 0
+    return len(_IDEOGRAPHIC_GAP.findall(body))
+
+
+def _ideographic_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows of cells apart by one ideographic space → tab rows (before width folding)."""
+    if "\u3000" not in text:
+        return text, origin
+    lines = text.split("\n")
+    gaps = [_ideographic_gaps(line) for line in lines]
+    rows: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and gaps[end] >= 2:
+            end += 1
+        block = range(index, end)
+        if len(block) >= 2 and any(
+            _IDEOGRAPHIC_NUMBER.match(cell)
+            for number in block
+            for cell in lines[number].strip("\u3000 \t").split("\u3000")
+        ):
+            rows.update(block)
+            for beside in (index - 1, end):
+                if 0 <= beside < len(lines) and gaps[beside] == 1:
+                    rows.add(beside)
+        index = max(end, index + 1)
+    # a line of a form's money label / amount pairs on its own ("全年预算数　826.43　全年执行数　796.12")
+    rows.update(
+        number
+        for number, line in enumerate(lines)
+        if gaps[number] >= 3 and _pair_cells(line.strip("\u3000 \t").replace("\u3000", "\t"))
+    )
+    if not rows:
+        return text, origin
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
+        if number not in rows:
+            return line, line_origin
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        first = _IDEOGRAPHIC_GAP.search(line)
+        if first is not None and _block_name_first(line, following):
+            # "资金情况　项目　全年预算数…" over rows one cell shorter: the block's name (a merged
+            # cell) becomes the caption line above the rows' header, as a CSV export's does
+            head = line[: first.start()] + "\n"
+            head_origin = line_origin[: first.end()]
+            tail, tail_origin = _substitute(
+                line[first.end() :], line_origin[first.end() :], _IDEOGRAPHIC_GAP, "\t"
+            )
+            return head + tail, head_origin + tail_origin
+        return _substitute(line, line_origin, _IDEOGRAPHIC_GAP, "\t")
+
+    return _rewrite_lines(text, origin, rewrite)
+
+
+# A form's money cells as label / amount pairs on one line ("全年预算数\t826.43\t全年执行数\t796.12\t
+# 预算执行率\t96.33%", "全年预算数：826.43    全年执行数：796.12", "基本支出预算数  512.04    基本支出
+# 执行数  508.07"): each pair becomes a key：value line of its own, as a form's key：value lines are
+# read (the unit from the form's unit line). Only when every label is a money or rate label (预算 /
+# 执行 / 支出 / 决算 / 资金 / 合计…, never a head-count), every value a bare amount or a percentage,
+# two pairs or more, and no line of titles above (a header: then the row is a table's).
+_PAIR_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”]{{2,20}}$")
+_PAIR_MONEY = re.compile(r"预算|执行|支出|决算|资金|拨款|合计|总额|总计")
+_PAIR_NOT_MONEY = re.compile(r"人数|人员|编制|在职|退休|分值|得分|权重|指标")
+_PAIR_VALUE = re.compile(rf"^(?:{NUMBER})%?$")
+_PAIR_GAP = re.compile(r"\t| {2,}")
+_PAIR_KEYED = re.compile(rf"^((?:其中:?)?[{CJK}()“”]{{2,20}}):\s*((?:{NUMBER})%?)$")
+
+
+def _pair_cells(line: str) -> list[tuple[str, str]] | None:
+    """The label / value pairs of a line of a form's money cells, or None."""
+    body = line.strip()
+    if not body or re.search(r"[。;,]\D|[。;]$", body):
+        return None
+    cells = [cell.strip() for cell in _PAIR_GAP.split(body) if cell.strip()]
+    pairs: list[tuple[str, str]] = []
+    keyed = [match for cell in cells if (match := _PAIR_KEYED.match(cell))]
+    if len(keyed) == len(cells):
+        pairs = [(match.group(1), match.group(2)) for match in keyed]
+    elif len(cells) % 2 == 0:
+        pairs = list(zip(cells[::2], cells[1::2], strict=True))
+        if not all(_PAIR_LABEL.match(k) and _PAIR_VALUE.match(v) for k, v in pairs):
+            return None
+    if len(pairs) < 2 or not all(
+        _PAIR_MONEY.search(k) and not _PAIR_NOT_MONEY.search(k) for k, _ in pairs
+    ):
+        return None
+    return pairs
+
+
+def _titles_line(line: str) -> bool:
+    cells = [cell for cell in _PAIR_GAP.split(line.strip()) if cell.strip()]
+    return len(cells) >= 3 and not any(re.search(r"\d", cell) for cell in cells)
+
+
+def _money_pairs_to_lines(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Lines of a form's money label / value pairs → one key：value line a pair."""
+    lines = text.split("\n")
+
+    def in_a_table(number: int) -> bool:
+        """A tab row among tab rows that are no pair lines (a table's, a 决算总表's halves)."""
+        if "\t" not in lines[number]:
+            return False
+        first = last = number
+        while first > 0 and "\t" in lines[first - 1]:
+            first -= 1
+        while last + 1 < len(lines) and "\t" in lines[last + 1]:
+            last += 1
+        return any(_pair_cells(lines[n]) is None for n in range(first, last + 1))
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
+        if (
+            _pair_cells(line) is None
+            or (number and _titles_line(lines[number - 1]))
+            or in_a_table(number)
+        ):
+            return line, line_origin
+        # a gap between a label and its value → ":", a gap between two pairs → a line break
+        pieces = [m for m in re.finditer(r"[^\t ]+(?: (?! )[^\t ]+)*", line)]
+        out, out_origin = "", []
+        for n, piece in enumerate(pieces):
+            if n:
+                keyed = ":" in pieces[n - 1].group(0)
+                separator = "\n" if keyed or n % 2 == 0 else ":"
+                out += separator
+                out_origin.append(line_origin[pieces[n - 1].end()])
+            out += piece.group(0)
+            out_origin.extend(line_origin[piece.start() : piece.end()])
+        return out, out_origin
+
+    return _rewrite_lines(text, origin, rewrite)
+
+
+# A form's money key / value cells flattened one cell per line ("全年预算数" / "826.43" / "其中：基本
+# 支出" / "512.04" / … / "预算执行率" / "96.33%"): two such pairs or more in a row, each a money or
+# rate label line then one bare amount or percentage line, the line after each value a label (or
+# the run's end), and no number right before the run (inside a flattened table, a row's label is
+# followed by several numbers): each pair becomes one key：value line.
+_FLAT_PAIR_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”]{{2,20}}:?$")
+
+
+def _flat_pair_at(lines: list[str], at: int) -> bool:
+    label, value = lines[at].strip(), lines[at + 1].strip() if at + 1 < len(lines) else ""
+    return bool(
+        _FLAT_PAIR_LABEL.match(label)
+        and _PAIR_MONEY.search(label)
+        and not _PAIR_NOT_MONEY.search(label)
+        and _PAIR_VALUE.match(value)
+    )
+
+
+def _flattened_money_pairs(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Money key / value cells one a line → one key：value line a pair."""
+    lines = text.split("\n")
+    joined: set[int] = set()  # the label lines whose line break becomes a colon
+    index = 0
+    while index < len(lines) - 1:
+        at = index
+        run: list[int] = []
+        while at < len(lines) - 1 and _flat_pair_at(lines, at):
+            after = lines[at + 2].strip() if at + 2 < len(lines) else ""
+            if after and _PAIR_VALUE.match(after):
+                run = []  # a label over several numbers: a flattened table's row
+                break
+            run.append(at)
+            at += 2
+        before = lines[index - 1].strip() if index else ""
+        if (
+            len(run) >= 2
+            and not _PAIR_VALUE.match(before)
+            # a column title right before ("全年预算" / "基本支出" / "12.00" / …: a one-column table
+            # flattened), or a 合计 row inside: a flattened table, its rows the table reader's
+            and not (_FLAT_PAIR_LABEL.match(before) and _PAIR_MONEY.search(before))
+            and not re.match(r"^(?:项目|科目|类别)(?:名称)?$", before)
+            and not any(re.match(r"^(?:合计|总计|小计)$", lines[n].strip()) for n in run)
+        ):
+            joined.update(run)
+            index = at
+        else:
+            index += 1
+    if not joined:
+        return text, origin
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        pieces.append(line.rstrip(":") if number in joined else line)
+        kept = len(pieces[-1])
+        new_origin.extend(origin[position : position + kept])
+        position += len(line)
+        if number < len(lines) - 1:
+            pieces.append(":" if number in joined else "\n")
+            new_origin.append(origin[position])
+            position += 1
+    return "".join(pieces), new_origin
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -1208,8 +1442,8 @@ def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
-    folded = text.translate(_WIDTH)
-    origin = list(range(len(text)))
+    folded, origin = _ideographic_cells(text, list(range(len(text))))
+    folded = folded.translate(_WIDTH)
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
@@ -1221,6 +1455,8 @@ def normalise(text: str) -> Normalised:
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
     folded, origin = web_table_cells(folded, origin)
+    folded, origin = _money_pairs_to_lines(folded, origin)
+    folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

@@ -265,11 +265,19 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 used |= {index, index + 1}
                 index = end
                 continue
+        one_row_first = False
         for at in range(index, end - 1):
+            # a 自评表's tables pasted one under another (money, then "编制数 | 实有人数 | 在职
+            # 人数 | 退休人数" over one row of counts, then scores): the one-row staffing table
+            # inside the run
             found = _role_header_and_counts(lines[at : min(end, at + 3)])
             if found and not used & {at, at + 1}:
                 counts.extend(found)
                 used |= {at, at + 1}
+                one_row_first = one_row_first or at == index
+        if one_row_first:
+            index += 2  # the rest of the run is a table of its own
+            continue
         columns = _column_kinds(header[1:])
         if columns:
             rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
@@ -422,6 +430,7 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
             if not re.match(f"[{CJK}]", key.strip()) or _role_of_title(value.strip()):
                 return []
     found: list[_Count] = []
+    keys = [re.sub(r"^其中:?", "", key.strip()) for row in cells for key in row[::2]]
     for index, (line, row) in enumerate(zip(rows, cells, strict=True)):
         if index and (split := _role_split_row(line, row, found, rows[index - 1])) is not None:
             found.extend(split)
@@ -431,7 +440,7 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
             if n % 2:
                 key = re.sub(r"^其中:?", "", row[n - 1].strip())
                 match = _TABLE_COUNT.match(cell)
-                role = _role_of_cell(key)
+                role = _role_in_form(key, keys)
                 if match and role is not None:
                     key_at = position - len(row[n - 1]) - 1
                     found.append(
@@ -598,7 +607,7 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     if len(cells) < 2 * pairs or len(cells) % 2:
         return []
     keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
-    if any(_role_of_cell(key) is None for key in keys) or not all(
+    if any(_role_in_form(key, keys) is None for key in keys) or not all(
         _TABLE_COUNT.match(value) for value in cells[1::2]
     ):
         return []
@@ -746,6 +755,24 @@ def _role_of_title(title: str) -> str | None:
         return None
     role = classify(_UNIT_BRACKET.sub("", title), "人")
     return None if role is None or role.startswith("trap") else role
+
+
+# "在编人数" alone may be the quota or the people holding it; in a form that gives the quota in a
+# key of its own (编制数 beside it), it is the people on the payroll (the 在职 count)
+_ON_PAYROLL_KEY = re.compile(r"^(?:实有)?在编(?:人数|人员)(?:\(人\)|\(名\))?$")
+
+
+def _role_in_form(key: str, keys: list[str]) -> str | None:
+    """The role of a form's key among the *keys* of its rows: `_role_of_title`, and 在编人数 as
+    the in-service count when another key states the quota (`_ON_PAYROLL_KEY`)."""
+    role = _role_of_cell(key)
+    if (
+        role is None
+        and _ON_PAYROLL_KEY.match(key)
+        and any(_role_of_title(other) == ROLE_AUTHORIZED for other in keys if other != key)
+    ):
+        return ROLE_IN_SERVICE
+    return role
 
 
 def _column_kinds(titles: list[str]) -> dict[int, str]:

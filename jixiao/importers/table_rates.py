@@ -159,7 +159,7 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
     the header of the rows below it, not the form's first row."""
     blocks: list[tuple[int, int]] = []
     first_count = len(rows[0].text.split("\t")) if rows else 0
-    repeated = _repeated_caption_rows(rows, 0)
+    repeated = repeated_first = _repeated_caption_rows(rows, 0)
     if repeated:
         blocks.append((0, repeated))
     index = max(1, repeated)
@@ -190,6 +190,22 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             index = end
         else:
             index += 1
+    if blocks and blocks[0][0] > 0 and not repeated_first:
+        # the form's first row is itself a block's header ("资金类别\t全年预算\t执行数\t执行率" over
+        # rows of numbers, then "一级指标\t权重\t得分"…): that block too
+        cells = [cell.strip() for cell in rows[0].text.split("\t")]
+        following = rows[1].text.split("\t")
+        if (
+            len(cells) >= 3
+            and all(cells)
+            and not any(re.search(r"\d", cell) for cell in cells)
+            and len(following) == len(cells)
+            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+        ):
+            end = 1
+            while end < blocks[0][0] and _block_row(rows[end].text.split("\t"), len(cells)):
+                end += 1
+            blocks.insert(0, (0, end))
     return blocks
 
 

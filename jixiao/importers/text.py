@@ -24,7 +24,7 @@ from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.headings import numbered
-from jixiao.importers.indicators import read_indicator_tables
+from jixiao.importers.indicators import read_indicator_tables, score_row_groups
 from jixiao.importers.money import (
     Restated,
     another_bodys_sentence,
@@ -506,6 +506,8 @@ class _Importer:
         self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
         self._money_spans: list[tuple[tuple[int, int], dict[str, Any]]] = []
         self._restated: list[Restated] = []
+        # spans of rates read from a form's table or flattened block (_settle_execution_rates)
+        self._form_rates: set[tuple[int, int]] = set()
         # amounts the money reader set aside as an earlier year's (no body year for W013)
         self._earlier_years: list[tuple[int, int]] = []
         self._stated_year: int | None = None
@@ -626,6 +628,7 @@ class _Importer:
             year = self.body_year  # the body's year (import.W013), as for the self-evaluation
         self._rates(_budget_and_spending_totals(data, self.stated), year)
         self._rate_form_lines()
+        self._settle_execution_rates()
         for restated in self._restated:
             self._settle_restated(data, restated)
 
@@ -1120,6 +1123,95 @@ class _Importer:
                 first = next(n for n, f in enumerate(self.stated) if f.key == "rates.execution")
                 self.stated.insert(first, Fact("rates.execution", value, start, end, label))
                 self.sources["rates.execution"] = (start, end)
+            elif not any(value == rate or _finer_rate(rate, value) for rate in stated):
+                # a form's rate the prose's contradicts: both go to _settle_execution_rates
+                self.stated.append(Fact("rates.execution", value, start, end, label))
+                self._form_rates.add((start, end))
+
+    def _settle_execution_rates(self) -> None:
+        """The 预算执行率 stated in two places ("预算执行率97.4%" in the prose, "预算执行率：97.41%" in
+        the 自评表; "96.8%" / "94.80%"). One the other rounded: the same rate, the precise one read
+        (stated first). Contradicting (import.W003, both places named): the one the report's own
+        spending total over its budget total makes (to the decimals written) is read; with none
+        or both making it, neither is read (a wrong figure is worse than a missing one)."""
+        read_at = self.sources.get("rates.execution")
+        facts = [
+            f
+            for f in self.stated
+            if f.key == "rates.execution" and ((f.start, f.end) == read_at or self._in_a_form(f))
+        ]
+        if len({f.value for f in facts}) < 2:
+            return
+        finest = max(facts, key=lambda f: _places(f.value))
+        if all(f.value == finest.value or _finer_rate(finest.value, f.value) for f in facts):
+            self._read_rate_first(finest)
+            return
+        totals: dict[str, Decimal | None] = {}
+        for key in ("budget.total", "executed.total"):
+            span = self.sources.get(key)
+            totals[key] = next(
+                (f.value for f in self.stated if f.key == key and (f.start, f.end) == span),
+                next(
+                    (Decimal(entry["amount"]) for at, entry in self._money_spans if at == span),
+                    None,
+                ),
+            )
+        budget, spent = totals["budget.total"], totals["executed.total"]
+        confirmed = [
+            f for f in facts if budget and spent and _same_rate(spent / budget * 100, f.value)
+        ]
+        groups = {
+            max(
+                (c for c in confirmed if c.value == f.value or _finer_rate(c.value, f.value)),
+                key=lambda c: _places(c.value),
+            ).value
+            for f in confirmed
+        }
+        chosen = max(confirmed, key=lambda f: _places(f.value)) if len(groups) == 1 else None
+        listed = "、".join(dict.fromkeys(f"{f.value}%" for f in facts))
+        places = "、".join(
+            dict.fromkeys(
+                f"{f.value}%在{self.report.source(f.start, f.end).locator}" for f in facts
+            )
+        )
+        read = (
+            f"按执行数{spent}万元÷预算数{budget}万元导入{chosen.value}% / the budget execution "
+            "rate is stated differently in different places; the one the spending over the "
+            "budget makes is imported"
+            if chosen is not None
+            else "未导入 / the budget execution rate is stated differently in different places; "
+            "not imported"
+        )
+        self.findings.add(
+            "import.W003",
+            "warning",
+            f"报告多处写明的预算执行率不一致（{listed}），{read}",
+            f"核对哪一处正确（{places}） / check which statement is right",
+            (facts[0].start, facts[0].end),
+        )
+        if chosen is not None:
+            self._read_rate_first(chosen)
+        else:
+            self.sources.pop("rates.execution", None)
+            self.stated[:] = [f for f in self.stated if f.key != "rates.execution"]
+
+    def _in_a_form(self, fact: Fact) -> bool:
+        """The rate stands in a form: a table's cell, a flattened form's block (both proven by
+        their rows' arithmetic), or a key：value line of its own ("预算执行率：97.41%") — not a
+        sentence, where a 执行率 may be a fund's or the 三公经费's."""
+        if (fact.start, fact.end) in self._form_rates:
+            return True
+        line = next((x for x in self.report.lines if x.start <= fact.start < x.end), None)
+        return line is not None and bool(
+            re.fullmatch(rf"[{CJK}()]{{2,16}}:\s*(?:{NUMBER})\s*%", line.text.strip())
+        )
+
+    def _read_rate_first(self, fact: Fact) -> None:
+        """*fact* becomes the 预算执行率 read: its source, and first of the rate's statements."""
+        self.stated.remove(fact)
+        first = next(n for n, f in enumerate(self.stated) if f.key == "rates.execution")
+        self.stated.insert(first, fact)
+        self.sources["rates.execution"] = (fact.start, fact.end)
 
     def _indicators(self) -> list[dict[str, Any]]:
         """Performance indicators stated as rates in the achievement and effect sections:
@@ -1444,15 +1536,38 @@ class _Importer:
         grade: dict[str, Any] = {}
         if scores:
             values = {v for v, _, _ in scores}
+            confirmed = (
+                {v for v in values if v in _scores_the_rows_add_up_to(self.report)}
+                if len(values) > 1
+                else set()
+            )
             if len(values) > 1:
                 listed = "、".join(f"{v}" for v in sorted(values))
+                places = "、".join(
+                    dict.fromkeys(
+                        f"{v}分在{self.report.source(start, end).locator}"
+                        for v, start, end in scores
+                    )
+                )
+                read = next(iter(confirmed)) if len(confirmed) == 1 else None
                 self.findings.add(
                     "import.W003",
                     "warning",
-                    f"报告多处写明的自评得分不一致（{listed}分），未导入 / the self-score is "
-                    "stated differently in different places; not imported",
+                    f"报告多处写明的自评得分不一致（{listed}分），"
+                    + (
+                        f"按评分表各行得分之和导入{read}分 / the self-score is stated differently "
+                        "in different places; the one the score rows add up to is imported"
+                        if read is not None
+                        else "未导入 / the self-score is stated differently in different places; "
+                        "not imported"
+                    ),
+                    f"核对哪一处正确（{places}） / check which statement is right",
                     span=scores[0][1:],
                 )
+                if read is not None:
+                    value, start, end = next(s for s in scores if s[0] == read)
+                    score = {"total": str(value), "source": self._source_data((start, end))}
+                    self.sources["score.self"] = (start, end)
             else:
                 value, start, end = scores[0]
                 score = {"total": str(value), "source": self._source_data((start, end))}
@@ -2032,6 +2147,20 @@ _SENTENCE_YEAR = re.compile(
 def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def _scores_the_rows_add_up_to(report: ReportText) -> set[Decimal]:
+    """The totals a report's score rows make, each from rows whose weights make 100: one score
+    table's rows, or the indicator table's with another table's scored rows (a 自评表 scoring the
+    预算执行率 on its money block's 年度资金总额 row, "分值 10 / 得分 9.8")."""
+    groups = score_row_groups(report)
+    indicators, others = groups[0], groups[1:]
+    candidates = [indicators, *others, *([*indicators, *other] for other in others if indicators)]
+    return {
+        sum((score for _, score in rows), Decimal(0))
+        for rows in candidates
+        if rows and sum((weight for weight, _ in rows), Decimal(0)) == 100
+    }
 
 
 def _finer_rate(fine: Decimal, coarse: Decimal) -> bool:

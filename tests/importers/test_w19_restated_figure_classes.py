@@ -144,12 +144,14 @@ def test_a_figure_beyond_the_rounding_is_a_contradiction() -> None:
     assert any("320.4" in message for message in conflicts(text))
 
 
-def test_a_rate_beyond_the_rounding_stays_the_prose_one() -> None:
-    # 96.77 does not round to 96.9: the report's own rate stays as stated (the checks compare it
-    # with the figures; the table's rate is not taken for it)
+def test_a_rate_beyond_the_rounding_is_a_contradiction_the_totals_settle() -> None:
+    # 96.77 does not round to 96.9: two statements in contradiction (import.W003); the table's
+    # 96.77 is the spending over the budget (310.13 / 320.47), so it is read, the prose's kept
+    # after it for the checks (w30: the statement the report's arithmetic confirms is read)
     text = "全年预算数320.5万元，全年执行数310.1万元，预算执行率96.9%。\n" + SPACED_BLOCK
     rates = [s.value for s in imported(text).dossier.stated if s.key == "rates.execution"]
-    assert [str(rate) for rate in rates] == ["96.9"]
+    assert [str(rate) for rate in rates] == ["96.77", "96.9"]
+    assert any("96.9%" in message and "96.77%" in message for message in conflicts(text))
 
 
 # ── 3. two statements in contradiction ───────────────────────────────────────────────────
