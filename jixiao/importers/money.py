@@ -32,8 +32,10 @@ from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.table_rates import (
+    counts_row,
     form_blocks,
     money_beside_staffing,
+    staffing_rows_on_top,
     without_caption_column,
 )
 
@@ -1649,6 +1651,8 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
             # in one drawn form: the staffing rows are the staffing reader's, the money block a
             # table of its own under them
             start += 1
+        # a staffing table of titles over counts on top (two Markdown tables a blank line apart)
+        start = max(start, index + staffing_rows_on_top(lines[index:end]))
         if start > index:
             above = [*above, *lines[max(index, start - 2) : start]]
         pieces = [lines[start:end]]
@@ -1716,11 +1720,19 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
     line captions ends its reach; [] otherwise."""
     for at in range(index - 1, max(-1, index - _FORM_UNIT_REACH), -1):
         text = lines[at].text.strip()
-        if _UNIT_LINE.match(text):
+        if _UNIT_LINE.match(text) or _FORM_HEAD_UNIT.search(text):
             return [lines[at]]
+        if "\t" in lines[at].text and counts_row(lines[at].text):
+            continue  # the form's staffing block between: counts, no money
         if text.endswith("。") or _TABLE_UNIT.search(text) or "\t" in lines[at].text:
             return []
     return []
+
+
+# the form's head line closing on its unit: "部门名称：某局（机关本级）  金额单位：万元"
+_FORM_HEAD_UNIT = re.compile(
+    rf"^(?:部门名称|单位名称|填报单位|预算单位|主管部门):\s*[{CJK}()]{{2,40}}\s*金额单位:\s*(?:亿元|万元|千元|元)$"
+)
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:

@@ -27,7 +27,7 @@ from jixiao.importers.pastings.forms import (
     rates_hold,
 )
 from jixiao.importers.pastings.grids import ruled_grids
-from jixiao.importers.pastings.pdf_forms import wrapped_title_forms
+from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
@@ -1440,16 +1440,34 @@ def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, words.pattern, lambda match: words.words[match.group(0)])
 
 
+_MARKDOWN_BOLD = re.compile(r"(\*\*|__)(?=[^*_\n])[^\n]{1,200}?(?<=[^*_\s])\1")
+
+
+def _markdown_bold(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Markdown's bold markers in pairs on one line go ("**金额单位：** 万元" → "金额单位：
+    万元", "| **总分** | … | **97.01** |" → "总分 | … | 97.01"): the keys and cells then read as
+    plain ones. A marker without its pair on the line stays."""
+    drop: set[int] = set()
+    for match in _MARKDOWN_BOLD.finditer(text):
+        drop.update((match.start(), match.start() + 1, match.end() - 2, match.end() - 1))
+    if not drop:
+        return text, origin
+    kept = [n for n in range(len(text)) if n not in drop]
+    return "".join(text[n] for n in kept), [origin[n] for n in kept]
+
+
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded, origin = _ideographic_cells(text, list(range(len(text))))
     folded = folded.translate(_WIDTH)
+    folded, origin = _markdown_bold(folded, origin)
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = wrapped_title_forms(folded, origin)
+    folded, origin = wrapped_bracket_cells(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = sideways_tables(folded, origin)

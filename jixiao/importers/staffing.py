@@ -405,6 +405,26 @@ _LAST_YEAR_CELL = re.compile(r"上年|去年|上一年|同期")
 _COUNT_TITLE = re.compile(r"^(?:人数|数量|数值|数|人员数|合计人数)(?:\((?:人|名)\))?$")
 
 
+# a count with its breakdown in brackets after it: "60（行政编制42，事业编制18）"
+_COUNT_WITH_PARTS = re.compile(r"^\s*(\d{1,6})\s*(?:人|名)?\s*\(([^()]{2,40})\)\s*$")
+
+
+def _count_cell(cell: str) -> re.Match[str] | None:
+    """A value cell's count: a bare count ("60", "60人"), or one with its breakdown in brackets
+    whose parts add up to it ("60（行政编制42，事业编制18）"; parts that do not add up, or a
+    bracket with no count in it, and the cell is no count)."""
+    match = _TABLE_COUNT.match(cell)
+    if match:
+        return match
+    match = _COUNT_WITH_PARTS.match(cell)
+    if match is None:
+        return None
+    parts = [int(n) for n in re.findall(r"\d+", match.group(2))]
+    if len(parts) < 2 or sum(parts) != int(match.group(1)):
+        return None
+    return match
+
+
 def _key_value_rows(rows: list[Line]) -> list[_Count]:
     """A staffing table of key/value pairs, one pair or more per row ("编制人数 | 64", "其中：在职
     人数 | 59"; a 基本情况表's "编制人数 | 28人 | 实有人数 | 41人"): each key that names a
@@ -439,7 +459,7 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
         for n, cell in enumerate(row):
             if n % 2:
                 key = re.sub(r"^其中:?", "", row[n - 1].strip())
-                match = _TABLE_COUNT.match(cell)
+                match = _count_cell(cell)
                 role = _role_in_form(key, keys)
                 if match and role is not None:
                     key_at = position - len(row[n - 1]) - 1
@@ -608,7 +628,7 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
         return []
     keys = [re.sub(r"^其中:?", "", key.strip()) for key in cells[::2]]
     if any(_role_in_form(key, keys) is None for key in keys) or not all(
-        _TABLE_COUNT.match(value) for value in cells[1::2]
+        _count_cell(value) for value in cells[1::2]
     ):
         return []
     return _key_value_rows([row])
@@ -685,26 +705,43 @@ def _bracket_roles(text: str, total: int, start: int) -> list[_Count]:
     return parts
 
 
+# a one-row staffing table's caption over its row label, and that label: the counts of the staff
+_STAFF_CAPTION = re.compile(r"^(?:人员(?:情况|构成|类别)?|人数情况|项目|类别)$")
+_COUNT_ROW_LABEL = re.compile(r"^(?:人数|人员数|数量|人数\((?:人|名)\)|人员数\((?:人|名)\))$")
+_SPLIT_LEAD = re.compile(r"^其中:\s*")  # "其中：在职": a part's column title under its whole
+
+
 def _one_row_table(header: Line, row: Line) -> list[_Count]:
     """A staffing table of one row and no row-label column: a header of titles ("编制数" /
     "实有人数" / "在职人数" / "退休人数" / "劳务派遣人员") over one row of counts, cell for cell.
     Each title that names a head-count role and no more (`_ROLE_LABEL`) gives its column's count
     that role; other columns (劳务派遣, 差额, 备注…) are not read. Read only when every title is a
     bare label, every cell a count or a dash, the two rows have the same number of cells, and at
-    least two titles name a role (a lost or added cell would shift every count)."""
-    titles = [cell.strip() for cell in header.text.split("\t")]
+    least two titles name a role (a lost or added cell would shift every count). A caption over
+    a row label that names the row as counts ("人员情况" over "人数") is passed over, and "其中："
+    before a part's title is not part of its name."""
+    titles = [_SPLIT_LEAD.sub("", cell.strip()) for cell in header.text.split("\t")]
     cells = row.text.split("\t")
     if len(titles) != len(cells) or len(titles) < 2:
         return []
+    position = row.start
+    if _STAFF_CAPTION.match(titles[0]) and _COUNT_ROW_LABEL.match(cells[0].strip()):
+        # "人员情况 | 编制数 | 实有人数 | …" over "人数 | 68 | 97 | …": the caption over the row's
+        # label, which names the row as the counts and nothing else, then the counts
+        position += len(cells[0]) + 1
+        titles, cells = titles[1:], cells[1:]
     if not all(_BARE_LABEL.match(title) for title in titles):
         return []
     if not all(_TABLE_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
         return []
     found: list[_Count] = []
-    position = row.start
     for title, cell in zip(titles, cells, strict=True):
         match = _TABLE_COUNT.match(cell)
         role = _role_of_title(title)
+        if role is None and any(count.role == ROLE_ACTUAL for count in found):
+            # "实有人数 | 其中：在职 | 离休 | 退休": a bare role word after the head-count's
+            # column is a part of it
+            role = _KEYED_PART_ROLES.get(_UNIT_BRACKET.sub("", title))
         if match and role is not None:
             end = position + match.end(1)
             found.append(
@@ -727,7 +764,10 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
     if len(rows) < 2:
         return []
     titles = [cell.strip() for cell in rows[0].text.split("\t")]
-    if not all(_role_of_title(title) for title in titles):
+    captioned = _STAFF_CAPTION.match(titles[0]) and _COUNT_ROW_LABEL.match(
+        rows[1].text.split("\t")[0].strip()
+    )
+    if not captioned and not all(_role_of_title(title) for title in titles):
         return []
     if len(rows) > 2:
         after = rows[2].text.split("\t")

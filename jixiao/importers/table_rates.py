@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
-from jixiao.importers.patterns import parse_number
+from jixiao.importers.patterns import CJK, parse_number
 
 _RATE_COLUMN = re.compile(
     r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$"
@@ -116,6 +116,29 @@ def _rounded_twice(ratio: Decimal, places: int) -> Decimal:
     return finer.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+# a row of a staffing block: staff titles or whole counts, no amount and no money word
+_COUNTS_ROW = re.compile(
+    rf"^(?=[^\n]*(?:编制|人数|人员|在职|退休))(?![^\n]*(?:预算|支出|资金|收入|元|\.\d))"
+    rf"[{CJK}():\t\d ]+$"
+)
+
+
+def counts_row(text: str) -> bool:
+    """A tab row of a staffing block: staff titles or whole counts, no money."""
+    return bool(_COUNTS_ROW.match(text))
+
+
+def staffing_rows_on_top(rows: list[Line]) -> int:
+    """How many rows of a staffing table (titles and counts, two rows or more, no money) open a
+    run of tab rows that goes on with two rows or more: two Markdown tables a blank line apart
+    ("人员情况 | 编制数 | …" / "人数 | 68 | …", then "资金类别 | 预算数 | …"), the second one the
+    money table; 0 when the run does not open so."""
+    lead = 0
+    while lead < len(rows) and counts_row(rows[lead].text):
+        lead += 1
+    return lead if lead >= 2 and len(rows) - lead >= 2 else 0
+
+
 def _tables(lines: list[Line]) -> Iterator[list[Line]]:
     """Every run of tab-separated lines (Word table rows, Markdown tables)."""
     index = 0
@@ -126,6 +149,7 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
+        index += staffing_rows_on_top(lines[index:end])
         beside = money_beside_staffing(lines[index:end])
         if beside is not None:
             # the money block of a form drawn beside its staffing block is a table of its own
@@ -190,7 +214,11 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             index = end
         else:
             index += 1
-    if blocks and blocks[0][0] > 0 and not repeated_first:
+    if blocks and blocks[0][0] >= 2 and _header_over_numbers(rows, blocks[0][0]):
+        # the run opens with a money table of its own, under its own header ("项目 | 年初预算数
+        # | … | 得分" … "项目支出 | …"), before the block below ("按经济分类 | 全年预算数 | …")
+        blocks.insert(0, (0, blocks[0][0]))
+    elif blocks and blocks[0][0] > 0 and not repeated_first:
         # the form's first row is itself a block's header ("资金类别\t全年预算\t执行数\t执行率" over
         # rows of numbers, then "一级指标\t权重\t得分"…): that block too
         cells = [cell.strip() for cell in rows[0].text.split("\t")]
@@ -207,6 +235,24 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
                 end += 1
             blocks.insert(0, (0, end))
     return blocks
+
+
+# a money table's column title: a budget, a spending, a rate or a score
+_MONEY_TITLE = re.compile(r"预算|决算|执行|支出|率|分值|得分|权重")
+
+
+def _header_over_numbers(rows: list[Line], end: int) -> bool:
+    """Rows [0, end) are a table: a header of three titles or more (words, none empty), each
+    after the first a money column's (预算 / 执行 / 支出 / 率 / 分值 / 得分…), then rows with a
+    number among their value cells and no more cells than the header."""
+    titles = [cell.strip() for cell in rows[0].text.split("\t")]
+    if len(titles) < 3 or not all(titles) or any(re.search(r"\d", t) for t in titles):
+        return False
+    if not all(_MONEY_TITLE.search(title) for title in titles[1:]):
+        return False  # "部门名称 | 某局 | 主管部门 | …": the form's first row, no table's header
+    body = [row.text.split("\t") for row in rows[1:end]]
+    numbered = [cells for cells in body if any(_NUMBER_CELL.match(c) for c in cells[1:])]
+    return bool(numbered) and all(len(cells) <= len(titles) for cells in body)
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:

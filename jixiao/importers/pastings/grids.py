@@ -168,6 +168,59 @@ def _markdown_header(
     return rule - len(header), _row(text, origin, header)
 
 
+def _header_below_rule(
+    text: str, origin: list[int], lines: list[str], starts: list[int], rule: int
+) -> list[list[Cell]] | None:
+    """A Markdown table whose header's second row is written as its first body row, a merged
+    title's parts under it ("| 资金类别 | 预算数 | | 执行数 |" / "|---|" / "| | 年初预算 | 调整预算 |
+    全年执行 |"): the header row with each part put in place of the title above it, then the rule.
+    Proven when both rows have the rule's number of cells, the row under the rule holds no digit,
+    leaves its first cell and another blank, a blank title above has a part under it (the merged
+    cell), and every part is a form column's title (or one with 数 left off) of the same kind as
+    the title it stands under or the nearest title to its left (预算数 → 年初预算 / 调整预算)."""
+    if rule == 0 or rule + 1 >= len(lines):
+        return None
+
+    def cells_of(number: int) -> list[tuple[int, int]] | None:
+        line = lines[number].rstrip("\r")
+        stripped = line.strip()
+        if not stripped.startswith("|") or not stripped.endswith("|") or len(stripped) < 3:
+            return None
+        indent = len(line) - len(line.lstrip())
+        found = _cells(stripped, starts[number] + indent)
+        return None if found is None else found[0]
+
+    width = lines[rule].strip().strip("|").count("|") + 1
+    upper, lower = cells_of(rule - 1), cells_of(rule + 1)
+    if upper is None or lower is None or len(upper) != width or len(lower) != width:
+        return None
+    titles = [text[start:end] for start, end in upper]
+    parts = [text[start:end] for start, end in lower]
+    if parts[0] or all(parts) or not titles[0] or any(re.search(r"\d", part) for part in parts):
+        return None
+    if not any(part and not title for title, part in zip(titles, parts, strict=True)):
+        return None  # no merged title over two parts
+    spanning: str | None = None
+    for title, part in zip(titles, parts, strict=True):
+        spanning = title or spanning
+        if not part:
+            continue
+        kind = form_column_lettered(part) or form_column_lettered(part + "数")
+        over = (
+            None
+            if spanning is None
+            else (form_column_lettered(spanning) or form_column_lettered(spanning + "数"))
+        )
+        if kind is None or kind != over:
+            return None
+    row = [
+        piece(text, origin, *(below if text[below[0] : below[1]] else above))
+        for above, below in zip(upper, lower, strict=True)
+    ]
+    rule_line = piece(text, origin, starts[rule], starts[rule] + len(lines[rule]))
+    return [row, [rule_line]]
+
+
 def ruled_grids(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Ruled grids and two-row Markdown headers → tab rows, every character keeping its origin."""
     if not _ANY_RULE.search(text):
@@ -182,6 +235,14 @@ def ruled_grids(text: str, origin: list[int]) -> tuple[str, list[int]]:
             found = _markdown_header(text, origin, lines, starts, number)
             if found is not None and (not runs or runs[-1][1] <= found[0]):
                 runs.append((found[0], number, [found[1]]))
+            elif (
+                found is None
+                and (not runs or runs[-1][1] <= number - 1)
+                and (below := _header_below_rule(text, origin, lines, starts, number))
+            ):
+                runs.append((number - 1, number + 2, below))
+                number += 2
+                continue
             number += 1
             continue
         if not _is_rule(stripped):

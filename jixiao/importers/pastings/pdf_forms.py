@@ -33,6 +33,9 @@ _PIECE = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
 _TITLE_PIECE = re.compile(rf"^[{CJK}()A-Z/=%]{{1,10}}$")
 _VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
 _LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
+_LABEL_END = re.compile(rf"^[{CJK})”]{{1,3}}$")  # a wrapped label's last ideographs ("助")
+# the row labels' title naming the cut of the rows ("按经济分类", "按支出功能分类:")
+_CUT_TITLE = re.compile(rf"^按[{CJK}]{{1,8}}分类?:?$")
 # a line that opens a cut of the rows ("按支出性质分:", "按收入性质分", "其中:")
 _SECTION = re.compile(rf"^[{CJK}()]{{2,12}}:$|^按[{CJK}]{{1,8}}分$")
 _OPENS_ROW = re.compile(r"^(?:其中|按)")
@@ -96,15 +99,19 @@ def _title(text: str, origin: list[int], group: list[Span]) -> Cell:
 
 
 def _row_cells(
-    text: str, pieces: list[Span], spans: list[tuple[int, int]]
+    text: str, pieces: list[Span], spans: list[tuple[int, int]], label_end: bool = False
 ) -> tuple[Span | None, dict[int, Span]] | None:
     """A line's label piece (or None) and its numbers by money column; None when a number stands
-    under no title or under two, or the numbers are not left to right."""
+    under no title or under two, or the numbers are not left to right. With *label_end*, the
+    label may be a wrapped label's last ideographs (one to three)."""
     label: Span | None = None
     numbers = pieces
     if pieces and not _VALUE.match(text[pieces[0][0] : pieces[0][1]]):
         label, numbers = pieces[0], pieces[1:]
-        if not _LABEL.match(text[label[0] : label[1]]) or label[3] >= spans[0][0] + 4:
+        name = text[label[0] : label[1]]
+        if not (_LABEL.match(name) or (label_end and _LABEL_END.match(name))):
+            return None
+        if label[3] >= spans[0][0] + 4:
             return None
     placed: dict[int, Span] = {}
     previous = -1
@@ -142,7 +149,7 @@ def _block(
         caption, titles, groups = [titles[0]], titles[1:], groups[1:]
     else:
         label_from = -1
-    if ROW_LABEL_TITLE.match(titles[0].text):
+    if ROW_LABEL_TITLE.match(titles[0].text) or _CUT_TITLE.match(titles[0].text):
         label_title, money = titles[0], titles[1:]
         spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups[1:]]
         wrapped = any(len(g) > 1 for g in groups[1:])
@@ -163,7 +170,7 @@ def _block(
         line = lines[number]
         if "\t" in line or not line.strip():
             break
-        found = _row_cells(text, _pieces(line, starts[number]), spans)
+        found = _row_cells(text, _pieces(line, starts[number]), spans, bool(pending))
         if found is None:
             break
         label, placed = found
@@ -185,6 +192,12 @@ def _block(
         elif _SECTION.match(label_text):
             rows.append(([label], {}))
         elif _OPENS_ROW.match(label_text) or _numbers_alone(text, lines, starts, number + 1, spans):
+            pending = [label]
+        elif (tail := _label_end_next(text, lines, starts, number + 1, spans)) and (
+            _fills(text, label, widest) or _ROW_NAME.match(label_text + tail)
+        ):
+            # a label filling its column ("对个人和家庭的补" / "助   88.00") or a row's name
+            # ("上年结转结余" / "资金   50.00"): its last ideographs beside the numbers
             pending = [label]
         elif _ROW_NAME.match(label_text):
             rows.append(([label], {}))  # a row whose cells are all blank ("其他资金")
@@ -237,6 +250,22 @@ def _numbers_alone(
     return found is not None and found[0] is None and bool(found[1])
 
 
+def _label_end_next(
+    text: str, lines: list[str], starts: list[int], number: int, spans: list[tuple[int, int]]
+) -> str:
+    """Line *number* is a wrapped label's last ideographs (one to three, no word of its own)
+    beside numbers under the titles ("助        88.00     86.45" under "对个人和家庭的补")."""
+    if number >= len(lines) or "\t" in lines[number]:
+        return ""
+    pieces = _pieces(lines[number], starts[number])
+    if not pieces or not _LABEL_END.match(text[pieces[0][0] : pieces[0][1]]):
+        return ""
+    found = _row_cells(text, pieces, spans, True)
+    if found is None or found[0] is None or not found[1]:
+        return ""
+    return text[pieces[0][0] : pieces[0][1]]
+
+
 def _fills(text: str, label: Span, widest: int) -> bool:
     """A row label as wide as the widest of the block (within an ideograph): it filled its
     column, so a label alone on the next line is its end."""
@@ -260,3 +289,55 @@ def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
                 continue
         number += 1
     return replace_runs(text, origin, runs)
+
+
+_GAP = re.compile(r" {2,}")
+_BRACKET_TAIL = re.compile(rf"^[{CJK}\d,、;]{{1,20}}\)$")
+
+
+def wrapped_bracket_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A form's cell whose bracket opened on one line closes on the next, the rest of the line
+    blank ("人员编制数      60（行政编制42，事业      实有人数      73" / "                编制18）"):
+    the tail goes into its cell. Joined only when the cell (apart from its neighbours by two
+    spaces or more) holds the only unclosed bracket of the line, the next line is that tail alone
+    (ideographs, digits and separators up to the ")") and it starts at the cell's display column
+    (two columns either way); otherwise the lines stay as they are."""
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    for number in range(len(lines) - 1):
+        line, following = lines[number], lines[number + 1]
+        tail = following.strip()
+        if not _BRACKET_TAIL.match(tail) or "(" in tail or "\t" in line:
+            continue
+        if line.count("(") != line.count(")") + 1:
+            continue
+        cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+        open_cells = [(a, b) for a, b in cells if line[a:b].count("(") > line[a:b].count(")")]
+        if len(open_cells) != 1 or not re.search(r"\d", line[open_cells[0][0] : open_cells[0][1]]):
+            continue
+        begin, end = open_cells[0]
+        if (
+            abs(
+                folded_width(following[: len(following) - len(following.lstrip())])
+                - folded_width(line[:begin])
+            )
+            > 2
+        ):
+            continue
+        at = starts[number]
+        indent = len(following) - len(following.lstrip())
+        joined = [
+            piece(text, origin, at, at + end),
+            piece(
+                text, origin, starts[number + 1] + indent, starts[number + 1] + indent + len(tail)
+            ),
+            piece(text, origin, at + end, at + len(line)),
+        ]
+        row = Cell("".join(c.text for c in joined), tuple(o for c in joined for o in c.origin))
+        runs.append((number, number + 2, [[row]]))
+    kept: list[tuple[int, int, list[list[Cell]]]] = []
+    for run in runs:
+        if not kept or kept[-1][1] <= run[0]:
+            kept.append(run)
+    return replace_runs(text, origin, kept)
