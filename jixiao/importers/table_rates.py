@@ -160,6 +160,7 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     first_count = len(rows[0].text.split("\t")) if rows else 0
     repeated = _repeated_caption_rows(rows, 0)
+    rows_repeat = bool(repeated)
     if repeated:
         blocks.append((0, repeated))
     index = max(1, repeated)
@@ -190,7 +191,50 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             index = end
         else:
             index += 1
+    opening = _opening_money_block(rows)
+    if not rows_repeat and opening and blocks and blocks[0][0] == opening:
+        # the run opens on a money block's own header ("项目 | 全年预算数 | 全年执行数 | 执行率")
+        # and another block's header follows its rows right away (an indicator table pasted
+        # under it): the opening rows are a block of their own
+        blocks.insert(0, (0, opening))
     return blocks
+
+
+def _opening_money_block(rows: list[Line]) -> int:
+    """The end of the money block the run opens on (`_money_header`), 0 when it opens on none."""
+    if not _money_header(rows):
+        return 0
+    width = len(rows[0].text.split("\t"))
+    end = 1
+    while end < len(rows) and (
+        _block_row(rows[end].text.split("\t"), width)
+        or (
+            "\t" not in rows[end].text
+            and bool(_SECTION_CELL.match(rows[end].text.strip()))
+            and end + 1 < len(rows)
+            and _block_row(rows[end + 1].text.split("\t"), width)
+        )
+    ):
+        end += 1
+    return end
+
+
+def _money_header(rows: list[Line]) -> bool:
+    """The run's first row titles a money block: three cells or more, words only, a budget and a
+    spending title among them, and the next row as wide with a number."""
+    if len(rows) < 2:
+        return False
+    cells = [cell.strip() for cell in rows[0].text.split("\t")]
+    following = rows[1].text.split("\t")
+    return (
+        len(cells) >= 3
+        and all(cells)
+        and not any(re.search(r"\d", cell) for cell in cells)
+        and any(re.search(r"预算(?:数|额)?$", cell) for cell in cells)
+        and any(re.search(r"(?:执行|支出|决算)数$", cell) for cell in cells)
+        and len(following) == len(cells)
+        and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+    )
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:
