@@ -298,3 +298,14 @@ def test_a_run_opening_on_words_without_money_titles_takes_no_block_of_its_own()
     )
     figures = money_only(read(text))
     assert "budget.total" not in figures
+
+
+def test_a_score_total_row_in_a_money_run_is_no_money():
+    text = (
+        "单位：万元\n项目\t年初预算数\t调整预算数\t决算数\n"
+        "资金总额\t500.00\t620.00\t601.40\n基本支出\t300.00\t320.00\t318.40\n"
+        "群众满意度\t≥90%\t92%\t10\n总分\t100\t96.5\n"
+    )
+    result = import_text(TITLE + text)
+    assert not any("总分" in finding.message for finding in result.findings)
+    assert "96.5" not in money_only(claimed_figures(result)).values()
