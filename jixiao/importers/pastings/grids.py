@@ -12,6 +12,8 @@ full width counts 2 columns), each line after the first opens no row of its own 
 text only beside them (a wrapped label) or none does and the pieces joined make a form column's
 title from two pieces or more (a wrapped header; two rows of text make none). Otherwise every
 line is a row of its own, as before. A grid of one column (a paragraph in a box) is left as it is.
+A figure is a cell that is one ("56", "96.45%", "≥85个"), not a digit in a label's text ("编制数（行政
+30、事" / "业26）" is one wrapped label); a rule right of a merged cell ("│    ├───┼───┤") is a rule.
 """
 
 from __future__ import annotations

@@ -9,6 +9,11 @@ a number or a dash in each cell, two rows at least, and every rate written is it
 over its budget. A row of another width, or a line that is no such cell, ends the block; a block
 not proven is left as it is. The titles may be the last lines of a paragraph (a caption or the
 form's title right above them, no blank line between).
+
+A staffing header copied so (each title a staffing role, none twice) over one row of whole
+counts becomes a header row and a count row (not when another row of counts follows: a table by
+unit); an indicator table (an indicator title, value titles, one 分值 and one 得分) becomes tab rows
+with its 总分 row only when every score is within its weight and the scores add up to the 总分.
 """
 
 from __future__ import annotations
