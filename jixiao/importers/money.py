@@ -1908,6 +1908,9 @@ def _wrapped_titles(first: list[str], second: list[str]) -> list[str] | None:
     ]
 
 
+_SCORE_TOTAL_LABEL = re.compile(r"^(?:自评)?总(?:得)?分$|^得分合计$")
+
+
 def _read_table(
     rows: list[Line], above: list[Line], assumed: str | None = None, *, evaluation: bool = False
 ) -> list[Amount]:
@@ -1936,8 +1939,8 @@ def _read_table(
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
-        if not row_label or _BARE_NUMBER.match(row_label):
-            continue
+        if not row_label or _BARE_NUMBER.match(row_label) or _SCORE_TOTAL_LABEL.match(row_label):
+            continue  # a score table's 总分 row in the same run: scores, not money
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _part_row_label(row_label)
         if total_seen and _SOURCE_ROW.fullmatch(row_label):

@@ -730,7 +730,7 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
         # label, which names the row as the counts and nothing else, then the counts
         position += len(cells[0]) + 1
         titles, cells = titles[1:], cells[1:]
-    if not all(_BARE_LABEL.match(title) for title in titles):
+    if not all(_BARE_LABEL.match(title) or _QUOTA_NOTE.match(title) for title in titles):
         return []
     if not all(_TABLE_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
         return []
@@ -749,7 +749,7 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
             )
         position += len(cell) + 1
     roles = [count.role for count in found]
-    if len({title for title in titles if _role_of_title(title)}) < 2 or len(set(roles)) != len(
+    if len({title for title in titles if _role_of_cell(title)}) < 2 or len(set(roles)) != len(
         roles
     ):
         return []
@@ -767,7 +767,9 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
     captioned = _STAFF_CAPTION.match(titles[0]) and _COUNT_ROW_LABEL.match(
         rows[1].text.split("\t")[0].strip()
     )
-    if not captioned and not all(_role_of_title(title) for title in titles):
+    if not captioned and not all(
+        _role_of_cell(title) or _QUOTA_NOTE.match(title) for title in titles
+    ):
         return []
     if len(rows) > 2:
         after = rows[2].text.split("\t")
@@ -789,8 +791,19 @@ def _role_of_cell(key: str) -> str | None:
     return _role_of_title(bare.group(1) + "人数") if bare else _role_of_title(key)
 
 
+# a quota's title with its unit in 个 or its split by kind of post in brackets ("编制数（个）",
+# "编制数（行政30、事业26）", "核定编制（行政编制12名、事业编制8名）"): the quota, the bracket a note
+_QUOTA_NOTE = re.compile(
+    rf"^((?:核定)?(?:编制数|人员编制数|编制人数|核定编制))"
+    rf"\((?:个|名|人|(?:其中[:]?)?(?:[{CJK}]{{1,6}}\d{{1,5}}[个名人]?[、,;])+[{CJK}]{{1,6}}\d{{1,5}}[个名人]?)\)$"
+)
+
+
 def _role_of_title(title: str) -> str | None:
     """The role of a label that names a head-count and no more ("编制数", "在职人数（人）")."""
+    quota = _QUOTA_NOTE.match(title)
+    if quota:
+        title = quota.group(1)
     if not _ROLE_LABEL.match(title):
         return None
     role = classify(_UNIT_BRACKET.sub("", title), "人")

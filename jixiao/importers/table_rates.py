@@ -214,27 +214,40 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             index = end
         else:
             index += 1
-    if blocks and blocks[0][0] >= 2 and _header_over_numbers(rows, blocks[0][0]):
-        # the run opens with a money table of its own, under its own header ("项目 | 年初预算数
-        # | … | 得分" … "项目支出 | …"), before the block below ("按经济分类 | 全年预算数 | …")
-        blocks.insert(0, (0, blocks[0][0]))
-    elif blocks and blocks[0][0] > 0 and not repeated_first:
-        # the form's first row is itself a block's header ("资金类别\t全年预算\t执行数\t执行率" over
-        # rows of numbers, then "一级指标\t权重\t得分"…): that block too
-        cells = [cell.strip() for cell in rows[0].text.split("\t")]
-        following = rows[1].text.split("\t")
-        if (
-            len(cells) >= 3
-            and all(cells)
-            and not any(re.search(r"\d", cell) for cell in cells)
-            and len(following) == len(cells)
-            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
-        ):
-            end = 1
-            while end < blocks[0][0] and _block_row(rows[end].text.split("\t"), len(cells)):
-                end += 1
+    if blocks and blocks[0][0] > 0 and not repeated_first:
+        # the run opens with a block of its own before the first block found below it
+        end = _opening_block_end(rows, blocks[0][0])
+        if end:
             blocks.insert(0, (0, end))
     return blocks
+
+
+def _opening_block_end(rows: list[Line], below: int) -> int:
+    """The end of the block the run opens on, before the block found at row *below*; 0 when it
+    opens on none. Three ways it shows: a money table under its own header ("项目 | 年初预算数 | …
+    | 得分" … "项目支出 | …") up to the block below ("按经济分类 | 全年预算数 | …",
+    `_header_over_numbers`); a money block whose rows another block's header follows right away
+    (an indicator table pasted under it, `_opening_money_block`); the form's first row itself a
+    header of three titles or more over rows of numbers as wide ("资金类别 | 全年预算 | 执行数 |
+    执行率", then "一级指标 | 权重 | 得分"…)."""
+    if below >= 2 and _header_over_numbers(rows, below):
+        return below
+    if _opening_money_block(rows) == below:
+        return below
+    cells = [cell.strip() for cell in rows[0].text.split("\t")]
+    following = rows[1].text.split("\t")
+    if not (
+        len(cells) >= 3
+        and all(cells)
+        and not any(re.search(r"\d", cell) for cell in cells)
+        and len(following) == len(cells)
+        and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+    ):
+        return 0
+    end = 1
+    while end < below and _block_row(rows[end].text.split("\t"), len(cells)):
+        end += 1
+    return end
 
 
 # a money table's column title: a budget, a spending, a rate or a score
@@ -253,6 +266,43 @@ def _header_over_numbers(rows: list[Line], end: int) -> bool:
     body = [row.text.split("\t") for row in rows[1:end]]
     numbered = [cells for cells in body if any(_NUMBER_CELL.match(c) for c in cells[1:])]
     return bool(numbered) and all(len(cells) <= len(titles) for cells in body)
+
+
+def _opening_money_block(rows: list[Line]) -> int:
+    """The end of the money block the run opens on (`_money_header`), 0 when it opens on none."""
+    if not _money_header(rows):
+        return 0
+    width = len(rows[0].text.split("\t"))
+    end = 1
+    while end < len(rows) and (
+        _block_row(rows[end].text.split("\t"), width)
+        or (
+            "\t" not in rows[end].text
+            and bool(_SECTION_CELL.match(rows[end].text.strip()))
+            and end + 1 < len(rows)
+            and _block_row(rows[end + 1].text.split("\t"), width)
+        )
+    ):
+        end += 1
+    return end
+
+
+def _money_header(rows: list[Line]) -> bool:
+    """The run's first row titles a money block: three cells or more, words only, a budget and a
+    spending title among them, and the next row as wide with a number."""
+    if len(rows) < 2:
+        return False
+    cells = [cell.strip() for cell in rows[0].text.split("\t")]
+    following = rows[1].text.split("\t")
+    return (
+        len(cells) >= 3
+        and all(cells)
+        and not any(re.search(r"\d", cell) for cell in cells)
+        and any(re.search(r"预算(?:数|额)?$", cell) for cell in cells)
+        and any(re.search(r"(?:执行|支出|决算)数$", cell) for cell in cells)
+        and len(following) == len(cells)
+        and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+    )
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:

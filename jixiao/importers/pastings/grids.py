@@ -12,6 +12,8 @@ full width counts 2 columns), each line after the first opens no row of its own 
 text only beside them (a wrapped label) or none does and the pieces joined make a form column's
 title from two pieces or more (a wrapped header; two rows of text make none). Otherwise every
 line is a row of its own, as before. A grid of one column (a paragraph in a box) is left as it is.
+A figure is a cell that is one ("56", "96.45%", "≥85个"), not a digit in a label's text ("编制数（行政
+30、事" / "业26）" is one wrapped label); a rule right of a merged cell ("│    ├───┼───┤") is a rule.
 """
 
 from __future__ import annotations
@@ -32,12 +34,27 @@ _MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
 _OWN_ROW = re.compile(r"^(?:其中|按|合计|小计|总计|总分|其他)|:$")
 _NOTE = re.compile(r"^\([^()]*\)$")  # a note in brackets under a label: a line of its own
 _MAX_WRAP = 4
+# a cell that is a figure of its own (an amount, a count, a rate, a dash), not a label holding a
+# digit ("编制数(行政30、事" / "业26)")
+_FIGURE = re.compile(r"^[≥≤<>]?[-+]?\d[\d,.]*\s*(?:%|万元|元|人|个|分)?$")
 _ANY_RULE = re.compile(r"[─━═┄┅┈┉]{2}|\+-{2,}|-{3}")  # text lines one grid row may span
+
+
+_MERGED_LEFT = re.compile(r"^(?:[│┃║] *)+(?=[├┝┠╟╞┣])")
 
 
 def _is_rule(line: str) -> bool:
     if _ASCII_RULE.match(line):
         return True
+    if _is_full_rule(line):
+        return True
+    # a rule under the cells right of a merged cell ("│      ├────┼────┤"): the merged cell
+    # goes on down, the row above ends
+    merged = _MERGED_LEFT.match(line)
+    return bool(merged and _is_full_rule(line[merged.end() :]))
+
+
+def _is_full_rule(line: str) -> bool:
     return bool(_RULE.match(line) and _RULE_JOINT.search(line) and _HORIZONTAL.search(line))
 
 
@@ -100,7 +117,9 @@ def _one_row(text: str, band: list[Bordered]) -> bool:
     if not all(_lined_up(above, line) for above, line in pairwise(band)):
         return False  # the columns do not line up
     values = [[text[start:end] for start, end in line[0]] for line in band]
-    figures = [cells for cells in values if any(re.search(r"\d", cell) for cell in cells)]
+    figures = [cells for cells in values if any(_FIGURE.match(cell) for cell in cells)]
+    if not figures and sum(any(re.search(r"\d", cell) for cell in cells) for cells in values) > 1:
+        return False  # figures in text on two lines, no cell a figure: two rows
     if len(figures) > 1:
         return False  # two lines with figures: two rows under one rule (a merged caption)
     if sum(all(cells) for cells in values) > 1 or not all(any(cells) for cells in values):
@@ -111,7 +130,7 @@ def _one_row(text: str, band: list[Bordered]) -> bool:
         return False
     if figures:  # a wrapped label: the other lines hold text only beside the figures
         return all(
-            not cell or not re.search(r"\d", figures[0][n])
+            not cell or (not _FIGURE.match(figures[0][n]) and not _FIGURE.match(cell))
             for cells in values
             if cells is not figures[0]
             for n, cell in enumerate(cells)
