@@ -1681,9 +1681,23 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
         text = lines[at].text.strip()
         if _UNIT_LINE.match(text):
             return [lines[at]]
-        if text.endswith("。") or _TABLE_UNIT.search(text) or "\t" in lines[at].text:
+        if "\t" in text:
+            cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+            if _UNIT_LINE.match(cells[-1]) and _FORM_HEAD_ROW.match(cells[0]):
+                return [lines[at]]  # the form's first row: "填报单位：…\t…\t单位：元"
+            if _INFO_ROW.match(text):
+                continue  # the form's name and staffing cells (no amount) above its money block
+            return []
+        if text.endswith("。") or _TABLE_UNIT.search(text):
             return []
     return []
+
+
+# the first row of a form pasted as a table, its unit in its last cell
+_FORM_HEAD_ROW = re.compile(r"^(?:填报单位|单位名称|部门名称|部门\(单位\)名称|填报部门)")
+# a row of a form's name and staffing cells: no amount (no decimal point, no thousands, no %,
+# no unit of money)
+_INFO_ROW = re.compile(r"^[^.,%元]*$")
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:

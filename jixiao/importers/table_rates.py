@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
+from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import parse_number
 
 _RATE_COLUMN = re.compile(
@@ -173,8 +174,8 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         wrapped = _wrapped_title_row(rows, index, len(cells))
         following = rows[min(index + 1 + wrapped, len(rows) - 1)].text.split("\t")
         if (
-            len(cells) >= 3
-            and len(cells) != first_count
+            (len(cells) >= 3 or money_header(cells))
+            and (len(cells) != first_count or money_header(cells))
             and (all(cells) or _caption_header(cells, following))
             and not any(re.search(r"\d", cell) for cell in cells)
             and len(following) == len(cells)
@@ -190,7 +191,20 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             index = end
         else:
             index += 1
+    if blocks and blocks[0][0] > 1 and money_header([c.strip() for c in rows[0].text.split("\t")]):
+        # the run opens with a money block of its own, the blocks found after it
+        blocks.insert(0, (0, blocks[0][0]))
     return blocks
+
+
+def money_header(cells: list[str]) -> bool:
+    """A money block's header as pastings/form_blocks.py leaves it: 项目 over the row labels,
+    then a budget and a spending title among the form's columns (a block of its own even when
+    the form's first row is as wide)."""
+    kinds = {form_column(cell) for cell in cells[1:]}
+    if len(cells) == 2:  # one column: the economic classes of a sideways pair of rows
+        return cells[0] == "项目" and kinds <= {"budget", "spent"}
+    return cells[0] == "项目" and {"budget", "spent"} <= kinds
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:
