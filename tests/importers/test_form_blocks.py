@@ -66,7 +66,7 @@ CAPTION_COLUMNS = {
     ),
     "a caption over two columns, the label title 资金类别": (
         "单位：万元\n"
-        "预算\t执行\t资金类别\t年初预算数\t全年预算数\t全年执行数\n"
+        "资金\t执行\t资金类别\t年初预算数\t全年预算数\t全年执行数\n"
         "情况\t\t资金总额\t860.00\t912.40\t887.15\n"
         "\t\t基本支出\t520.00\t534.60\t533.90\n"
         "\t\t项目支出\t340.00\t377.80\t353.25\n",
@@ -181,6 +181,20 @@ def test_the_step_keeps_each_characters_origin_and_leaves_other_rows() -> None:
     assert [text[at] for at, char in zip(origin, rewritten, strict=True) if char not in "\t\n"] == [
         char for char in rewritten if char not in "\t\n"
     ]
+
+
+def test_a_column_of_its_own_left_of_the_labels_is_kept() -> None:
+    # each row's own words (单位 over 本级 / 下属单位): no merged caption, the rows as written
+    text = (
+        "单位\t项目\t全年预算数\t全年执行数\n"
+        "本级\t工作经费\t50.00\t48.00\n下属单位\t工作经费\t30.00\t29.00\n"
+    )
+    assert plain(text) == text
+
+
+def test_two_tables_side_by_side_are_kept() -> None:
+    text = "项目\t全年预算数\t全年执行数\t项目\t全年预算数\t全年执行数\n基本支出\t50.00\t48.00\t项目支出\t30.00\t29.00\n"
+    assert plain(text) == text
 
 
 def test_a_dated_group_title_is_left_to_the_header_reader() -> None:

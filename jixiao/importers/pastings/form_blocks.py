@@ -67,7 +67,17 @@ def _cells(line: str, start: int) -> list[tuple[str, int, int]]:
 
 def _header(cells: list[str], lower: list[str] | None) -> tuple[int, list[int]] | None:
     """(the label column, the columns whose titles the lower row gives) for a block's header."""
-    column = next((n for n, cell in enumerate(cells) if _LABEL_TITLE.match(cell)), None)
+    first = next((n for n, cell in enumerate(cells) if form_column(cell)), len(cells))
+    # the label title nearest the first column title ("部门预算执行情况\t项目\t年初预算数…": 项目),
+    # not a group title merged over the columns after it ("项目\t预算执行情况\t\t\t")
+    column = next(
+        (
+            n
+            for n in range(first - 1, -1, -1)
+            if _LABEL_TITLE.match(cells[n]) and n + 1 < len(cells) and cells[n + 1]
+        ),
+        None,
+    )
     if column is None:
         return None
     if any(not _WORDS.match(cell) for cell in cells[:column]):
@@ -96,6 +106,44 @@ def _header(cells: list[str], lower: list[str] | None) -> tuple[int, list[int]] 
     if any(_NUMBER_CELL.match(title) for title in titles):
         return None
     return column, from_lower
+
+
+def _captions_merged(
+    lines: list[str], starts: list[int], n: int, column: int, from_lower: list[int]
+) -> bool:
+    """The cells left of the label column, down the block under the header on line *n*, are
+    a merged caption: the same words on every row (a merged cell written out), or words on the
+    first rows only and empty below (a merged cell written once, maybe wrapped), never a column
+    of its own (each row its own words: "单位" over "本级" / "本级")."""
+    if column == 0:
+        return True
+    rows = [[span[0] for span in _cells(lines[n], starts[n])]]
+    at = n + 1
+    if from_lower:
+        rows.append([span[0] for span in _cells(lines[at], starts[at])])
+        at += 1
+    while at < len(lines) and "\t" in lines[at]:
+        cells = [span[0] for span in _cells(lines[at], starts[at])]
+        if not _body_row(cells, column):
+            break
+        rows.append(cells)
+        at += 1
+    for left in range(column):
+        texts = [row[left] if left < len(row) else "" for row in rows]
+        written = [text for text in texts if text]
+        if len(set(written)) <= 1 and len(written) == len(texts):
+            continue  # written out on every row
+        at = [i for i, text in enumerate(texts) if text]
+        if (
+            at
+            and (
+                at != list(range(at[0], at[-1] + 1))  # one run of rows
+                or at[0] > 1 + len(from_lower[:1])  # from the header or the first row under it
+                or at[-1] == len(texts) - 1  # the last row left empty
+            )
+        ):
+            return False
+    return True
 
 
 def _one_group_title(cells: list[str], lower: list[str], column: int) -> bool:
@@ -191,6 +239,8 @@ def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
         if n + 1 < len(lines) and "\t" in lines[n + 1]:
             lower = [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
         header = _header(texts, lower)
+        if header is not None and not _captions_merged(lines, starts, n, *header):
+            header = None  # a column of its own left of the labels ("单位" over "本级"…)
         if header is not None:
             column, from_lower = header
             row = [titled(spans[column])]
