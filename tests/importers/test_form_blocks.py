@@ -202,3 +202,15 @@ def test_a_dated_group_title_is_left_to_the_header_reader() -> None:
         "项目\t2022年度\t\t\n\t全年预算数\t实际支出数\t执行率\n基本支出\t534.60\t533.90\t99.87%\n"
     )
     assert plain(text).startswith("项目\t2022年度")
+
+
+@pytest.mark.parametrize("caption", ["", "资产情况\t"], ids=["plain", "under a caption column"])
+def test_an_asset_block_by_year_start_and_end_does_not_fail_the_import(caption: str) -> None:
+    # 资产总额 under 年初数 / 年末数 columns: no phase the asset reader settles, so not read, and
+    # the import goes on (it once failed on an unknown field assets.total)
+    pad = "\t" if caption else ""
+    text = (
+        f"单位：万元\n{caption}项目\t年初数\t年末数\t增减率\n"
+        f"{pad}资产总额（账面净值）\t52316.42\t55890.17\t6.83%\n{pad}负债总额\t21035.60\t24685.62\n"
+    )
+    assert not any(key.startswith("assets.") for key in read(text))
