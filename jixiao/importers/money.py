@@ -1722,9 +1722,14 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
         text = lines[at].text.strip()
         if _UNIT_LINE.match(text) or _FORM_HEAD_UNIT.search(text):
             return [lines[at]]
-        if "\t" in lines[at].text and counts_row(lines[at].text):
-            continue  # the form's staffing block between: counts, no money
-        if text.endswith("。") or _TABLE_UNIT.search(text) or "\t" in lines[at].text:
+        if "\t" in text:
+            cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+            if _UNIT_LINE.match(cells[-1]) and _FORM_HEAD_ROW.match(cells[0]):
+                return [lines[at]]  # the form's first row: "填报单位：…\t…\t单位：元"
+            if counts_row(lines[at].text) or _INFO_ROW.match(text):
+                continue  # the form's name and staffing cells (no amount) above its money block
+            return []
+        if text.endswith("。") or _TABLE_UNIT.search(text):
             return []
     return []
 
@@ -1733,6 +1738,11 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
 _FORM_HEAD_UNIT = re.compile(
     rf"^(?:部门名称|单位名称|填报单位|预算单位|主管部门):\s*[{CJK}()]{{2,40}}\s*金额单位:\s*(?:亿元|万元|千元|元)$"
 )
+# the first row of a form pasted as a table, its unit in its last cell
+_FORM_HEAD_ROW = re.compile(r"^(?:填报单位|单位名称|部门名称|部门\(单位\)名称|填报部门)")
+# a row of a form's name and staffing cells: no amount (no decimal point, no thousands, no %,
+# no unit of money)
+_INFO_ROW = re.compile(r"^[^.,%元]*$")
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:
@@ -3401,6 +3411,10 @@ def _resolve(
         )
     if kind.startswith("asset:"):
         name = kind.split(":", 1)[1]
+        if name == "total":
+            # a table cell's 资产总额 never settled to net or original value (nor to 年初 / 年末):
+            # no dossier field, not read (it once failed the whole import: assets.total)
+            return
         if name in reading.assets:
             if reading.assets[name] != amount.value:
                 findings.add(

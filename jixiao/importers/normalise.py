@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.pastings.columnwise import columnwise_tables
+from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
     form_column,
@@ -1475,6 +1476,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = web_table_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
+    folded, origin = form_block_rows(folded, origin)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
+from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import CJK, parse_number
 
 _RATE_COLUMN = re.compile(
@@ -197,8 +198,8 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         wrapped = _wrapped_title_row(rows, index, len(cells))
         following = rows[min(index + 1 + wrapped, len(rows) - 1)].text.split("\t")
         if (
-            len(cells) >= 3
-            and len(cells) != first_count
+            (len(cells) >= 3 or money_header(cells))
+            and (len(cells) != first_count or money_header(cells))
             and (all(cells) or _caption_header(cells, following))
             and not any(re.search(r"\d", cell) for cell in cells)
             and len(following) == len(cells)
@@ -232,6 +233,8 @@ def _opening_block_end(rows: list[Line], below: int) -> int:
     执行率", then "一级指标 | 权重 | 得分"…)."""
     if below >= 2 and _header_over_numbers(rows, below):
         return below
+    if below > 1 and money_header([cell.strip() for cell in rows[0].text.split("\t")]):
+        return below  # as pastings/form_blocks.py leaves a money block's header
     if _opening_money_block(rows) == below:
         return below
     cells = [cell.strip() for cell in rows[0].text.split("\t")]
@@ -303,6 +306,16 @@ def _money_header(rows: list[Line]) -> bool:
         and len(following) == len(cells)
         and any(_NUMBER_CELL.match(cell) for cell in following[1:])
     )
+
+
+def money_header(cells: list[str]) -> bool:
+    """A money block's header as pastings/form_blocks.py leaves it: 项目 over the row labels,
+    then a budget and a spending title among the form's columns (a block of its own even when
+    the form's first row is as wide)."""
+    kinds = {form_column(cell) for cell in cells[1:]}
+    if len(cells) == 2:  # one column: the economic classes of a sideways pair of rows
+        return cells[0] == "项目" and kinds <= {"budget", "spent"}
+    return cells[0] == "项目" and {"budget", "spent"} <= kinds
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:

@@ -1,0 +1,303 @@
+"""A form's tab rows made plain before the readers see them (a 部门整体支出绩效自评表 pasted from a
+Word or WPS table, merged cells left empty or written once).
+
+One step, three kinds of row, each proven before it is rewritten:
+
+- a money block's rows under a header whose label column is not the first: the header names
+  a row-label title (项目, 资金类别, 经济科目, a dated "2022年度预算执行情况"…) at some column and
+  two form columns after it (a budget or a spending among them); the cells left of the title
+  are a caption column (the block's caption "资金情况" written on its first row, the rest empty,
+  or "年度部门整体支出预算执行情况" on the first body row only). Below the header, a row whose
+  cells left of the label column are all words or empty (never a number) and whose label cell
+  is a label with a number after it loses those cells, so its label is its first cell; the
+  header itself loses them too and its label title becomes 项目. A header whose budget and
+  spending titles stand on a second row under a group title ("项目\t预算执行情况\t\t\t\t分值" /
+  "\t\t年初预算\t全年预算\t全年执行\t执行率") is one header row of the lower titles. A row of
+  another kind (a number left of the label column, no number at all) ends the block;
+- a staffing row of key/value pairs opened by a caption ("人员编制\t行政编制\t15\t事业编制\t3",
+  "实有人员\t在职\t17\t退休\t6", "\t在职人数\t1032(编制内498,编外534)\t退休人数\t154"): the
+  first cell words or empty, then pairs of a label and a count (a whole number, its unit or a
+  bracketed split after it), one pair at least naming a staffing role (pastings.forms.pair_role)
+  or a quota type (行政编制…); the caption is dropped and a count's bracket too (the split
+  in it stays unread: a bracket is no pair of its own);
+- the economic classes of one column written sideways ("执行数按经济分类\t工资福利支出\t商品和
+  服务支出…" over "\t6,128.44\t1,806.37…"): the caption names a form column, the cells after it
+  are labels, the row under it has its first cell empty and one number under each label; the
+  two rows become a block "项目\t执行数" with a row per class.
+
+Rows that are none of these stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.forms import FORM_CELL, LABEL, form_column, pair_role
+from jixiao.importers.patterns import CJK, NUMBER
+
+# the title over a block's row labels
+_LABEL_TITLE = re.compile(
+    r"^(?:项目|资金项目|项目名称|类别|科目|资金来源|资金类别|资金性质|支出类别|支出类型|经济科目|"
+    r"经济分类|支出科目|预算科目|内容|名称|(?:\d{4}年度?)?(?:年度)?(?:部门)?预算执行情况)$"
+)
+_NUMBER_CELL = re.compile(rf"^(?:{NUMBER})\s*%?$")
+_WORDS = re.compile(rf"^[{CJK}()“”:、\s]*$")  # a caption cell: words, or nothing
+_COUNT = re.compile(r"^(?P<count>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:人|名)?(?P<bracket>\([^()]*\))?$")
+_ROW_LABEL = re.compile(rf"^[{CJK}()“”:、]{{2,24}}$")
+# a split's caption before a row's label ("按支出性质:基本支出", "按经济分类:工资福利支出")
+_SPLIT_CAPTION = re.compile(
+    rf"^按[{CJK}]{{1,6}}(?:性质|分类|类型|来源|用途|类别):\s*(?=[{CJK}]{{2}})"
+)
+_QUOTA_TYPE = re.compile(r"^(?:行政|事业|参公|工勤|机关)编制(?:数)?$")
+_PAIR_KEY = re.compile(rf"^(?:其中[:]?)?[{CJK}]{{2,8}}(?:\((?:人|名)\))?$")
+
+
+def _cells(line: str, start: int) -> list[tuple[str, int, int]]:
+    """Each tab cell of *line* (at *start* in the text): its stripped text and its span."""
+    found = []
+    position = start
+    for raw in line.split("\t"):
+        left = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        found.append((text, position + left, position + left + len(text)))
+        position += len(raw) + 1
+    return found
+
+
+def _header(cells: list[str], lower: list[str] | None) -> tuple[int, list[int]] | None:
+    """(the label column, the columns whose titles the lower row gives) for a block's header."""
+    first = next((n for n, cell in enumerate(cells) if form_column(cell)), len(cells))
+    # the label title nearest the first column title ("部门预算执行情况\t项目\t年初预算数…": 项目),
+    # not a group title merged over the columns after it ("项目\t预算执行情况\t\t\t")
+    column = next(
+        (
+            n
+            for n in range(first - 1, -1, -1)
+            if _LABEL_TITLE.match(cells[n]) and n + 1 < len(cells) and cells[n + 1]
+        ),
+        None,
+    )
+    if column is None:
+        return None
+    if any(not _WORDS.match(cell) for cell in cells[:column]):
+        return None
+    titles = cells[column + 1 :]
+    kinds = [form_column(title) for title in titles]
+    from_lower: list[int] = []
+    if lower is not None and len(lower) > column + 1 and not any(lower[: column + 1]):
+        lower_kinds = [_lower_kind(title) for title in lower[column + 1 :]]
+        if (
+            all(
+                kind is not None
+                for title, kind in zip(lower[column + 1 :], lower_kinds, strict=True)
+                if title
+            )
+            and {"budget", "spent"} <= set(lower_kinds)
+            and _one_group_title(cells, lower, column)
+        ):
+            from_lower = [column + 1 + n for n, title in enumerate(lower[column + 1 :]) if title]
+            kinds = [
+                lower_kinds[n] if n < len(lower_kinds) and lower[column + 1 + n] else kind
+                for n, kind in enumerate(kinds + [None] * max(0, len(lower_kinds) - len(kinds)))
+            ]
+    if not {"budget", "spent"} <= set(kinds):
+        return None
+    if any(_NUMBER_CELL.match(title) for title in titles):
+        return None
+    return column, from_lower
+
+
+def _captions_merged(
+    lines: list[str], starts: list[int], n: int, column: int, from_lower: list[int]
+) -> bool:
+    """The cells left of the label column, down the block under the header on line *n*, are
+    a merged caption: the same words on every row (a merged cell written out), or words on the
+    first rows only and empty below (a merged cell written once, maybe wrapped), never a column
+    of its own (each row its own words: "单位" over "本级" / "本级")."""
+    if column == 0:
+        return True
+    rows = [[span[0] for span in _cells(lines[n], starts[n])]]
+    at = n + 1
+    if from_lower:
+        rows.append([span[0] for span in _cells(lines[at], starts[at])])
+        at += 1
+    while at < len(lines) and "\t" in lines[at]:
+        cells = [span[0] for span in _cells(lines[at], starts[at])]
+        if not _body_row(cells, column):
+            break
+        rows.append(cells)
+        at += 1
+    for left in range(column):
+        texts = [row[left] if left < len(row) else "" for row in rows]
+        written = [text for text in texts if text]
+        if len(set(written)) <= 1 and len(written) == len(texts):
+            continue  # written out on every row
+        at = [i for i, text in enumerate(texts) if text]
+        if (
+            at
+            and (
+                at != list(range(at[0], at[-1] + 1))  # one run of rows
+                or at[0] > 1 + len(from_lower[:1])  # from the header or the first row under it
+                or at[-1] == len(texts) - 1  # the last row left empty
+            )
+        ):
+            return False
+    return True
+
+
+def _one_group_title(cells: list[str], lower: list[str], column: int) -> bool:
+    """Over the lower titles, one group title (预算执行情况) and empty cells: a merged upper cell,
+    not titles wrapped onto two rows ("年初" / "预算数", table_header's case)."""
+    over = [cells[c] if c < len(cells) else "" for c in range(column + 1, len(lower)) if lower[c]]
+    return (
+        bool(over)
+        and bool(over[0])
+        and not any(over[1:])
+        and form_column(over[0]) is None
+        and not re.search(r"\d", over[0])  # "2023年度" over the titles: table_header's, kept
+    )
+
+
+def _lower_kind(title: str) -> str | None:
+    """A lower title's column kind; "全年执行" under a group title 预算执行情况 is 全年执行数."""
+    return form_column(title) or (form_column(f"{title}数") if title.endswith("执行") else None)
+
+
+def _body_row(cells: list[str], column: int) -> bool:
+    """A row of the block: words or nothing left of the label column, a label in it, and after
+    it numbers, rates, dashes or empty cells only."""
+    return (
+        len(cells) > column + 1
+        and all(_WORDS.match(cell) for cell in cells[:column])
+        and bool(_ROW_LABEL.match(cells[column].replace(" ", "")))
+        and all(not cell or FORM_CELL.match(cell) for cell in cells[column + 1 :])
+    )
+
+
+def _pair_row(cells: list[str]) -> list[tuple[int, int]] | None:
+    """The (key, count) cell indices of a staffing row of pairs opened by a caption."""
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    if len(cells) < 5 or len(cells) % 2 == 0 or not _WORDS.match(cells[0]):
+        return None
+    pairs = [(n, n + 1) for n in range(1, len(cells), 2)]
+    if not all(_PAIR_KEY.match(cells[k]) and _COUNT.match(cells[v]) for k, v in pairs):
+        return None
+    if not any(pair_role(cells[k]) or _QUOTA_TYPE.match(cells[k]) for k, _ in pairs):
+        return None
+    return pairs
+
+
+def _sideways(cells: list[str], below: list[str]) -> str | None:
+    """The column title a sideways block of economic classes names, or None."""
+    caption = cells[0]
+    match = re.search(r"(?:执行数|支出数|决算数|预算数)", caption)
+    if match is None or "分类" not in caption or len(cells) < 3:
+        return None
+    labels = cells[1:]
+    while below and not below[-1]:
+        below = below[:-1]
+    if below[:1] != [""] or len(below) != len(cells):
+        return None
+    if not all(LABEL.match(label) for label in labels):
+        return None
+    if not all(_NUMBER_CELL.match(value) and "%" not in value for value in below[1:]):
+        return None
+    title = match.group(0)
+    return title if form_column(title) in ("budget", "spent") else None
+
+
+def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A form's tab rows made plain (see the module's docstring)."""
+    if "\t" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+
+    def cell(span: tuple[str, int, int]) -> Cell:
+        return piece(text, origin, span[1], span[2])
+
+    def titled(span: tuple[str, int, int]) -> Cell:
+        # the label title as the readers know it, its origin the title's first character; a
+        # dated title ("2022年度预算执行情况") stays as written: its year is the readers' to weigh
+        if re.search(r"\d", span[0]):
+            return cell(span)
+        return Cell("项目", tuple(origin[span[1] : span[1] + 1]) * 2)
+
+    n = 0
+    column: int | None = None
+    while n < len(lines):
+        if "\t" not in lines[n]:
+            column = None
+            n += 1
+            continue
+        spans = _cells(lines[n], starts[n])
+        texts = [span[0] for span in spans]
+        lower = None
+        if n + 1 < len(lines) and "\t" in lines[n + 1]:
+            lower = [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+        header = _header(texts, lower)
+        if header is not None and not _captions_merged(lines, starts, n, *header):
+            header = None  # a column of its own left of the labels ("单位" over "本级"…)
+        if header is not None:
+            column, from_lower = header
+            row = [titled(spans[column])]
+            if from_lower:
+                below = _cells(lines[n + 1], starts[n + 1])
+                width = max(len(spans), len(below))
+                for c in range(column + 1, width):
+                    if c in from_lower:
+                        title = cell(below[c])
+                        if form_column(title.text) is None:  # "全年执行" → "全年执行数"
+                            title = Cell(f"{title.text}数", (*title.origin, title.origin[-1]))
+                        row.append(title)
+                    elif c < len(spans):
+                        row.append(cell(spans[c]))
+                while len(row) > 1 and not row[-1].text:
+                    row.pop()
+                runs.append((n, n + 2, [row]))
+                n += 2
+            else:
+                row.extend(cell(span) for span in spans[column + 1 :])
+                if [c.text for c in row] != texts:  # not already plain
+                    runs.append((n, n + 1, [row]))
+                n += 1
+            continue
+        if column is not None and _body_row(texts, column):
+            row = [cell(span) for span in spans[column:]]
+            split = _SPLIT_CAPTION.match(row[0].text)
+            if split:  # "按支出性质:基本支出" → "基本支出"
+                row[0] = Cell(row[0].text[split.end() :], row[0].origin[split.end() :])
+            if column > 0 or split:
+                runs.append((n, n + 1, [row]))
+            n += 1
+            continue
+        column = None
+        if lower is not None and (title := _sideways(texts, lower)):
+            below = _cells(lines[n + 1], starts[n + 1])
+            first = spans[0]
+            at = first[1] + first[0].index(title)
+            head = [titled(first), Cell(title, tuple(origin[at : at + len(title)]))]
+            rows = [head] + [[cell(spans[c]), cell(below[c])] for c in range(1, len(spans))]
+            runs.append((n, n + 2, rows))
+            n += 2
+            continue
+        pairs = _pair_row(texts)
+        if pairs is not None:
+            # the caption's cell left empty (the staffing reader passes over merged cells left
+            # empty), each count as a bare whole number ("1,186人" → "1186", "1032(编制内498…)"
+            # → "1032")
+            row = [Cell("", ())]
+            for k, v in pairs:
+                count = _COUNT.match(texts[v])
+                assert count is not None
+                at = spans[v][1]
+                digits = [i for i in range(at, at + count.end("count")) if text[i] != ","]
+                row.append(cell(spans[k]))
+                row.append(Cell("".join(text[i] for i in digits), tuple(origin[i] for i in digits)))
+            if [c.text for c in row] != texts[: len(row)] or len(texts) != len(row):
+                runs.append((n, n + 1, [row]))
+        n += 1
+    return replace_runs(text, origin, runs)
