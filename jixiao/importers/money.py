@@ -1712,15 +1712,19 @@ _FORM_UNIT_REACH = 40
 
 
 def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
-    """The unit line of a form that holds no prose ("单位：万元" alone on its line under the
-    title, then cells and headings: "一、单位基本情况" / "编制数   22   实有人数   30" / "二、预算执行
-    情况"), for a table starting at *index* that states no unit of its own: the nearest line above
+    """The unit line of a form that holds no prose ("单位：万元" alone on its line, or the last of
+    its cells apart by runs of spaces: "单位名称：…    单位：万元", under the title, then cells
+    and headings: "一、单位基本情况" / "编制数   22   实有人数   30" / "二、预算执行情况"), for a table starting at *index* that states no unit of its own: the nearest line above
     it that is only a unit, when no sentence (a line ending on 。) and no other unit stands
     between, nor another table (tab rows): a report's prose, another unit or the table the unit
     line captions ends its reach; [] otherwise."""
     for at in range(index - 1, max(-1, index - _FORM_UNIT_REACH), -1):
         text = lines[at].text.strip()
-        if _UNIT_LINE.match(text) or _FORM_HEAD_UNIT.search(text):
+        if (
+            _UNIT_LINE.match(text)
+            or _FORM_HEAD_UNIT.search(text)
+            or _UNIT_LINE.match(re.split(r"\s{2,}", text)[-1])
+        ):
             return [lines[at]]
         if "\t" in text:
             cells = [cell.strip() for cell in text.split("\t") if cell.strip()]

@@ -30,6 +30,7 @@ from jixiao.importers.pastings.forms import (
 from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.sideways import sideways_tables
+from jixiao.importers.pastings.spaced_forms import spaced_forms
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
@@ -96,6 +97,8 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
+    # a form's unit line without 单位 ("金额：万元" alone on its line) is its "金额单位：万元"
+    (re.compile(r"^(\s*\(?金额)(?=:\s*(?:亿元|万元|千元|元)\)?\s*$)", re.M), r"\1单位"),
     # tables drawn with box characters (┌─┬─┐ / │ a │ b │, and +---+ rules): the rules go, the
     # vertical borders become Markdown's |, read as cells below
     (
@@ -1469,6 +1472,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = wrapped_bracket_cells(folded, origin)
+    folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = sideways_tables(folded, origin)

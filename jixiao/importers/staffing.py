@@ -169,6 +169,13 @@ _YEAR_END_ON_PAYROLL = re.compile(
 )
 
 
+# the people on the payroll under a caption of the people there now ("实有人员情况 在编干部职工29人
+# 编外聘用11人 退休17人", "实有人数：在编职工40人"): the staff in service, not the whole head-count
+_PRESENT_ON_PAYROLL = re.compile(
+    r"(?:实有|现有)(?:人员|人数)?(?:情况)?\s*:?\s*(?:其中)?\s*在编(?:干部职工|职工|人员|干部|工作人员|教职工)$"
+)
+
+
 def classify(label: str, unit: str) -> str | None:
     """The role a count plays, from the words right before it (None: not a staffing count)."""
     bare = re.sub(r"\([^()]*\)$", "", label)
@@ -209,12 +216,14 @@ def classify(label: str, unit: str) -> str | None:
         return ROLE_IN_SERVICE  # "实有在编人员12名": people on the payroll now, not the quota
     if _WITHIN_QUOTA.search(label):
         return ROLE_IN_SERVICE  # "其中编制内人员118人，编制外人员21人": staff holding a post
+    if _PRESENT_ON_PAYROLL.search(label):
+        return ROLE_IN_SERVICE  # "实有人员情况：在编干部职工29人": the present count's payroll part
     if _YEAR_END_ON_PAYROLL.search(label):
         return ROLE_IN_SERVICE  # "年末在编人员47人": the people on the payroll at the year's end
     if re.search(r"(?:编制|在编)人员$", label):
         return "trap.post_holders"
     if re.search(
-        r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|干部职工"
+        r"实有(?:人数|人员)?$|[年末未]实有|现有(?:人员|人数)|总人数|共有人员|(?<!在编)干部职工"
         # "现有职工58人，其中在编在岗31人、聘用人员24人": the head-count by another noun
         r"|(?<![在编内外])(?:实有|现有)(?:职工|员工|工作人员|教职工|教职员工)$",
         label,
