@@ -19,6 +19,7 @@ after 其中 belong to, 元 or 万元, the unit of a table that states none, the
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -318,6 +319,7 @@ class MoneyReading:
     lines: list[dict[str, Any]] = field(default_factory=list)
     stated: list[Fact] = field(default_factory=list)
     assets: dict[str, Decimal] = field(default_factory=dict)
+    asset_amounts: dict[str, Amount] = field(default_factory=dict)  # the statement read for each
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
     pending: list[Amount] = field(default_factory=list)
     defaulted: list[Amount] = field(default_factory=list)  # phase implied by the document
@@ -1497,6 +1499,7 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         cells = _read_table(rows, above, evaluation=evaluation)
         taken = {cell.end for cell in cells}
         found.extend(cells + [cell for cell in _key_value_cells(rows) if cell.end not in taken])
+    found.extend(_spaced_asset_cells(report.lines))
     lines = report.lines
     index = 0
     while index < len(lines):
@@ -1627,6 +1630,59 @@ def _key_value_cells(rows: list[Line]) -> list[Amount]:
                         )
                     )
             position += len(cell) + 1
+    return found
+
+
+# a form's asset total as a key cell ("资产总额", "资产总计", "总资产", "年末资产总额"), never 年初 /
+# 净资产 / 固定资产 / another body's
+_SPACED_ASSET_KEY = re.compile(r"^(?:年末|期末)?(?:资产总额|资产总计|资产合计|总资产)$")
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _spaced_asset_cells(lines: list[Line]) -> list[Amount]:
+    """A form's asset total written as a key / value pair of cells apart by runs of spaces on a
+    line of the form (a PDF text layer: "资产   资产总额   68,420.35   较上年增长   5.6%"): the key
+    an asset total (_SPACED_ASSET_KEY), the cell after it a bare number, the unit the form's line
+    above (`_form_unit_line`: "单位：万元" alone or closing the form's head line, no sentence
+    between); no unit stated, a key with anything more (年初资产总额, 净资产), a value with words or
+    a line that is prose (a 。 or a ，), and nothing is read."""
+    found: list[Amount] = []
+    for line in lines:
+        text = line.text
+        if "\t" in text or re.search(r"[。;]|(?<!\d),|,(?!\d)", text) or "资产" not in text:
+            continue
+        cells = list(_SPACED_CELL.finditer(text))
+        if len(cells) < 2 or not re.search(r"\S {2,}\S", text):
+            continue
+        for key, value in itertools.pairwise(cells):
+            if not _SPACED_ASSET_KEY.fullmatch(key.group(0)):
+                continue
+            if text[key.end() : value.start()].count(" ") < 2 and key.start() > 0:
+                continue
+            number = _BARE_NUMBER.match(value.group(0))
+            parsed = parse_number(number.group(1)) if number else None
+            unit_line = _form_unit_line(lines, line.index) if parsed is not None else []
+            if parsed is None or not unit_line:
+                continue
+            unit_match = re.search(r"(亿元|万元|千元|元)\)?\s*$", unit_line[0].text.strip())
+            if unit_match is None:
+                continue
+            unit = unit_match.group(1)
+            found.append(
+                Amount(
+                    parsed * _UNIT_IN_WAN[unit],
+                    parsed,
+                    unit,
+                    line.start + key.start(),
+                    line.start + value.end(),
+                    key.group(0),
+                    "asset:total_net",
+                    None,
+                    None,
+                    None,
+                    table=True,
+                )
+            )
     return found
 
 
@@ -3420,6 +3476,18 @@ def _resolve(
             # no dossier field, not read (it once failed the whole import: assets.total)
             return
         if name in reading.assets:
+            first = reading.asset_amounts.get(name)
+            if (
+                first is not None
+                and reading.assets[name] != amount.value
+                and _rounded_restatement(first, amount) is amount
+            ):
+                # the form's cell "资产总额  68,420.35" and the 说明's "资产总额6.84亿元": the
+                # same figure rounded in one place, the precise one read
+                reading.assets[name] = amount.value
+                reading.asset_amounts[name] = amount
+                reading.sources[f"assets.{name}"] = span
+                return
             if reading.assets[name] != amount.value:
                 findings.add(
                     "import.W003",
@@ -3430,6 +3498,7 @@ def _resolve(
                 )
             return
         reading.assets[name] = amount.value
+        reading.asset_amounts[name] = amount
         reading.sources[f"assets.{name}"] = span
         return
     if kind == "adjusted?":

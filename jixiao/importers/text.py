@@ -86,6 +86,14 @@ _ASSET_CHANGE_LABEL = re.compile(
 )
 
 
+# a spaced form's asset total key and the change cell after its value (_asset_change_spaced_cells)
+_SPACED_ASSET_TOTAL = re.compile(r"(?:年末|期末)?(?:资产总额|资产总计|资产合计|总资产)")
+_SPACED_ASSET_CHANGE = re.compile(
+    r"(?:较|比)(?:上年|上年末|年初)(?:末)?(下降|减少|降低|增长|增加|上升|增减|变化)(?:率|幅度)?|"
+    r"(增长|增减|变动|变化)率"
+)
+
+
 def _form_percent_lines(lines: list[Line]) -> Iterable[tuple[Line, str, Decimal, int, int]]:
     """Every form line "label（%）：N" (see _FORM_PERCENT_LINE): its label, signed value, span."""
     for line in lines:
@@ -623,6 +631,7 @@ class _Importer:
         self._caption_year_against_prose(data.get("year"))
         self._asset_change()
         self._asset_change_form_line()
+        self._asset_change_spaced_cells()
         year = data.get("year")
         if year is not None and self.body_year is not None and self.body_year < year:
             year = self.body_year  # the body's year (import.W013), as for the self-evaluation
@@ -1358,6 +1367,43 @@ class _Importer:
             if _ASSET_CHANGE_LABEL.fullmatch(label):
                 self.stated.append(Fact("assets.change_pct", value, start, end, label))
                 self.sources.setdefault("assets.change_pct", (start, end))
+                return
+
+    def _asset_change_spaced_cells(self) -> None:
+        """ "资产总额  68,420.35   较上年增长  5.6%": a form's line copied from a PDF text layer, the
+        asset total's key / value cells (apart by runs of spaces) followed right away by a change
+        cell and its percent (较上年增长 / 较上年下降 / 比上年增减 / 增长率 / 增减变化): the asset
+        total's change, signed by the direction word (增减 / 变化: the number's own sign). Not when
+        the key before is another asset (净资产, 固定资产, 负债总额) or the line is prose."""
+        if "assets.change_pct" in self.sources:
+            return
+        for line in self.report.lines:
+            text = line.text
+            if "\t" in text or "。" in text:
+                continue
+            cells = list(re.finditer(r"\S+(?: \S+)*", text))
+            for key, value, change, percent in zip(
+                cells, cells[1:], cells[2:], cells[3:], strict=False
+            ):
+                if not (
+                    _SPACED_ASSET_TOTAL.fullmatch(key.group(0))
+                    and re.fullmatch(r"[\d,]+(?:\.\d+)?", value.group(0))
+                ):
+                    continue
+                verb = _SPACED_ASSET_CHANGE.fullmatch(change.group(0))
+                number = re.fullmatch(r"([+-]?)(\d+(?:\.\d+)?)%", percent.group(0))
+                if verb is None or number is None:
+                    continue
+                figure = parse_number(number.group(2))
+                if figure is None:
+                    continue
+                down = verb.group(1) in ("下降", "减少", "降低")
+                signed = -figure if down != (number.group(1) == "-") else figure
+                if down and number.group(1) == "-":
+                    continue  # "下降  -3.2%": which sign is meant? not read
+                span = (line.start + change.start(), line.start + percent.end())
+                self.stated.append(Fact("assets.change_pct", signed, *span, change.group(0)))
+                self.sources.setdefault("assets.change_pct", span)
                 return
 
     def _rate_form_lines(self) -> None:
