@@ -798,7 +798,14 @@ class _Importer:
                 alone = _read_title(following)
                 if (
                     len(following) <= 20
-                    and re.search(r"报告", following)
+                    # (a form's: "…2023年度部门整体支出绩效" / "自评表")
+                    and (
+                        re.search(r"报告", following)
+                        or (
+                            re.search(r"(?:自评|评价|绩效)表$", following)
+                            and re.search(r"(?:19|20)\d{2}年", line.text)
+                        )
+                    )
                     and (alone is None or alone == (None, None))
                 ):
                     joined = _read_title(line.text + following)

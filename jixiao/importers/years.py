@@ -5,7 +5,7 @@ is "2022年度收支决算表" contradicts itself: one of the two years is wrong
 title's year and reports the body's (``import.W013``), pointing at both places.
 
 Only years that label the report's own money count: "2022年预算收入650万元", "2022年度部门决算
-表", "2022年预算数", a form's "2022年度资金总额" row, a table caption whose unit is stated ("表1 2022年度预算及支出情况" / "单位：万元"); a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
+表", "2022年预算数", a form's "2022年度资金总额" row, a form's head field "所属年度：2022", a table caption whose unit is stated ("表1 2022年度预算及支出情况" / "单位：万元"); a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
 ("2022年3月"), a document number or a plan ("2023年工作计划") does not. The finding is given only
 when no figure is labelled with the title's year: a report that compares its year with the year
 before states both.
@@ -34,6 +34,12 @@ _TABLE = re.compile(
 # a form's total row: "2023年度资金总额 | 1,865.40 | …" (the 自评表's 年度资金总额 with a year before it)
 _FORM_ROW = re.compile(_YEAR + r"(?:全年)?(?:预算)?资金(?:总额|合计)(?=\t\s*\d)")
 
+# a form's head field naming the year its figures are for: "所属年度：2022", "评价年度:2022年度",
+# "年度：2022年" (a cell of the head line, apart by spaces or a tab, never a date: 2022年3月)
+_FORM_YEAR = re.compile(
+    r"(?<!\S)(?:所属|评价|自评|绩效|预算)?年度[:]\s*((?:19|20)\d{2})(?:年度?)?(?=\s|$)"
+)
+
 # a table caption whose unit is stated on it or on the next line: "表1 2023年度预算及支出情况" /
 # "单位：万元" (a caption without a unit may title anything)
 # (its number may run into the year once PDF spaces are removed: "表1 2023年度" → "表12023年度")
@@ -59,7 +65,7 @@ def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list
     for index, line in enumerate(lines):
         if skip is not None and line.start < skip[1] and skip[0] < line.start + len(line.text):
             continue
-        for pattern in (_CLAUSE, _TABLE, _FORM_ROW):
+        for pattern in (_CLAUSE, _TABLE, _FORM_ROW, _FORM_YEAR):
             for match in pattern.finditer(line.text):
                 found.append(_mention(line.start, match))
         if not any(

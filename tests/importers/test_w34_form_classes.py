@@ -92,3 +92,40 @@ def test_the_forms_precise_asset_total_wins_over_a_rounded_restatement(
 def test_a_restatement_that_is_not_the_form_figure_rounded_stays_a_contradiction() -> None:
     result = import_text(TITLE + HEAD + "资产总额    68,420.35\n自评说明\n年末资产总额6.95亿元。\n")
     assert "import.W003" in {finding.id for finding in result.findings}
+
+
+# --- a title wrapped before 自评表, and the form's 所属年度 against it ---------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "所属年度：2022      单位：万元",
+        "评价年度:2022年度      单位：万元",
+        "年度：2022年\t单位：万元",
+    ],
+)
+def test_a_form_year_field_other_than_the_wrapped_titles_year_is_a_contradiction(head: str) -> None:
+    text = "某县人民医院2023年度部门整体支出绩效\n自评表\n" + head + "\n资产总额    100.00\n"
+    assert "import.W013" in {finding.id for finding in import_text(text).findings}
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "所属年度：2023      单位：万元",  # the title's own year
+        "填报日期：2022年3月      单位：万元",  # a date, not the form's year
+        "年度：2022年3月      单位：万元",
+    ],
+)
+def test_a_form_year_field_that_agrees_or_is_a_date_is_no_contradiction(head: str) -> None:
+    text = "某县人民医院2023年度部门整体支出绩效\n自评表\n" + head + "\n资产总额    100.00\n"
+    assert "import.W013" not in {finding.id for finding in import_text(text).findings}
+
+
+def test_a_title_wrapped_before_its_form_word_gives_the_year() -> None:
+    result = import_text(
+        "某县人民医院2023年度部门整体支出绩效\n自评表\n单位：万元\n资产总额    100.00\n"
+    )
+    assert result.dossier.year == 2023
+    assert "import.W002" not in {finding.id for finding in result.findings}
