@@ -114,6 +114,18 @@ def _bare_asset_change(label: str) -> re.Match[str] | None:
     return re.fullmatch(r"[,，]?\s*(下降|减少|降低|增长|增加|上升|提高)了?", label)
 
 
+def _carried_clause(lines: list[Line], line: Line, before: str) -> str:
+    """The end of the line above when *line*'s text before a figure (*before*) opens no sentence
+    of its own and the line above breaks off inside a sentence, after a comma (text wrapped at a
+    fixed width: "…年末资产总额12,634.08万元，" / "较上年下降2.3%，…"); "" otherwise."""
+    if line.index == 0 or re.search(r"[。;；]", before):
+        return ""
+    above = lines[line.index - 1].text.rstrip()
+    if not above.endswith((",", "，")) or "\t" in above:
+        return ""
+    return above[max(above.rfind(mark) for mark in "。;；") + 1 :]
+
+
 def _changes_the_asset_total(sentence: str) -> bool:
     """True when the nearest asset noun before a "较上年增长4.6%" is the asset total ("资产总额
     186.45万元，较上年增长4.6%"), not 净资产, 负债 or 固定资产 ("…，净资产172.30万元，较上年增长4.6%")."""
@@ -1343,7 +1355,9 @@ class _Importer:
 
     def _asset_change(self) -> None:
         for line, label, value, start, end in self._percent_facts():
-            if "资产" not in line.text[: end - line.start]:
+            before = line.text[: start - line.start]
+            carried = _carried_clause(self.report.lines, line, before)
+            if "资产" not in carried + line.text[: end - line.start]:
                 continue
             match = re.search(
                 r"(?:较|比|同比)(?:上年|上年末|年初)?(?:末)?(下降|减少|降低|增长|增加|上升|提高)$",
@@ -1353,7 +1367,7 @@ class _Importer:
                 continue
             # the label itself may name the asset total ("…净资产1151.25万元；资产总额较上年增长
             # 3.12%", "。资产总额较上年增长6.8%"): the nearest asset noun is then its own
-            sentence = line.text[: start - line.start] + label
+            sentence = carried + line.text[: start - line.start] + label
             if not _changes_the_asset_total(sentence[sentence.rfind("。") + 1 :]):
                 continue
             clause = sentence[max(sentence.rfind(mark) for mark in "。;；") + 1 :]

@@ -129,3 +129,34 @@ def test_a_title_wrapped_before_its_form_word_gives_the_year() -> None:
     )
     assert result.dossier.year == 2023
     assert "import.W002" not in {finding.id for finding in result.findings}
+
+
+# --- the asset change opening the next line of text wrapped after a comma ------------------
+
+PROSE = "某县中学2023年度部门整体支出绩效自评报告\n全年支出500万元。"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("年末资产总额12,634.08万元，\n较上年下降2.3%，主要是设备报废。\n", "-2.3"),
+        ("资产总额1,026.34万元,\n比上年增长4.6%。\n", "4.6"),
+        ("年末资产总计986.00万元，\n较上年末增加1.2%，系购置设备。\n", "1.2"),
+    ],
+)
+def test_an_asset_change_wrapped_onto_the_next_line_is_read(body: str, expected: str) -> None:
+    assert _assets(PROSE + body)["assets.change_pct"] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the sentence ended above: the change has no subject of its own
+        "年末资产总额12,634.08万元。\n较上年下降2.3%。\n",
+        # the line above is another asset's
+        "年末净资产8,634.08万元，\n较上年下降2.3%，主要是设备报废。\n",
+        "年末负债总额634.08万元，\n较上年下降2.3%。\n",
+    ],
+)
+def test_a_wrapped_change_after_a_sentence_end_or_another_asset_is_not_read(body: str) -> None:
+    assert "assets.change_pct" not in _assets(PROSE + body)
