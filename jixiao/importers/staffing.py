@@ -131,6 +131,21 @@ _LEADING = re.compile(
 )
 
 
+# a count closing the words before the number ("行政编制28名实有人数63人", the cells of a PDF form
+# whose gaps collapsed): the label is the words after it, not the words of the count before
+_PREVIOUS_COUNT = re.compile(r"\d(?:人|名)(?=[^\d)]*$)")
+
+
+def _after_previous_count(label: str, start: int) -> tuple[int, str]:
+    """The part of *label* after the last count inside it (the label of the next cell)."""
+    match = _PREVIOUS_COUNT.search(label)
+    if match is None or not re.search(f"[{CJK}]", label[match.end() :]):
+        return start, label
+    rest = label[match.end() :]
+    words = rest.lstrip()
+    return start + len(label) - len(words), words
+
+
 def _label_before(text: str, position: int) -> tuple[str, int]:
     """The label of the number at *position* (leading 其中/和 and trailing 为/达 removed), and
     where the label starts in *text*."""
@@ -139,6 +154,7 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
         start = label_start(text, start - 1)  # "编制人数：14人": the label stands before the colon
         position -= 1
     label = text[start:position]
+    start, label = _after_previous_count(label, start)
     lead = _LEADING.match(label)
     if lead:
         start += lead.end()
