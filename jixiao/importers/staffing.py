@@ -131,6 +131,21 @@ _LEADING = re.compile(
 )
 
 
+# a count closing the words before the number ("行政编制28名实有人数63人", the cells of a PDF form
+# whose gaps collapsed): the label is the words after it, not the words of the count before
+_PREVIOUS_COUNT = re.compile(r"\d(?:人|名)(?=[^\d)]*$)")
+
+
+def _after_previous_count(label: str, start: int) -> tuple[int, str]:
+    """The part of *label* after the last count inside it (the label of the next cell)."""
+    match = _PREVIOUS_COUNT.search(label)
+    if match is None or not re.search(f"[{CJK}]", label[match.end() :]):
+        return start, label
+    rest = label[match.end() :]
+    words = rest.lstrip()
+    return start + len(label) - len(words), words
+
+
 def _label_before(text: str, position: int) -> tuple[str, int]:
     """The label of the number at *position* (leading 其中/和 and trailing 为/达 removed), and
     where the label starts in *text*."""
@@ -139,6 +154,7 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
         start = label_start(text, start - 1)  # "编制人数：14人": the label stands before the colon
         position -= 1
     label = text[start:position]
+    start, label = _after_previous_count(label, start)
     lead = _LEADING.match(label)
     if lead:
         start += lead.end()
@@ -622,12 +638,19 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     情况 | 编制数 | 9", `_SECTION_CAPTION`), needs one such pair only: the caption says what the
     row is. Blank cells before the pairs (merged cells left empty: "\t人员编制数\t52\t实有人数\t87")
     are passed over, the pairs read on the same conditions."""
+    bare = _bare_role_pairs(row)
+    if bare:
+        return bare
     cells = row.text.split("\t")
     blank = next((n for n, cell in enumerate(cells) if cell.strip()), 0)
     if blank and (len(cells) - blank) % 2 == 0:
         # "\t人员编制数\t52\t实有人数\t87", "\t\t\t其中：退休\t30\t离休\t2": a form's merged
         # cells left empty before the pairs (the caption, a label over two rows)
         at = sum(len(cell) + 1 for cell in cells[:blank])
+        return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs)
+    if len(cells) % 2 and _HEAD_COUNT_CAPTION.match(cells[0].strip()):
+        # "实有人员 | 在职人员 | 17 | 退休人员 | 6": the caption kept by the form's rewriting
+        at = len(cells[0]) + 1
         return _role_pairs_row(replace(row, text=row.text[at:], start=row.start + at), pairs)
     if len(cells) % 2 and _SECTION_CAPTION.match(cells[0].strip()):
         # "人员情况 | 编制数 | 9": a form's merged section caption written out on its row
@@ -791,6 +814,47 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
 # beside its count in a row of pairs the bracket says it is a head-count (a key：value line so
 # written is read only as a split of the 实有 line above it: `_keyed_split_of_actual`)
 _BARE_ROLE_CELL = re.compile(r"^(在职|退休|离休|离退休)\((?:人|名)\)$")
+
+
+# a pair's key that is a role word alone, the caption before the pairs saying they are head-counts
+# ("实有人员 | 在职 | 17 | 退休 | 6 | 遗属 | 1"; 遗属 with 人员 / 人数 too, which no title names)
+_BARE_ROLE_WORD = re.compile(r"^(?:在职|退休|离休|遗属(?:人员|人数)?)$")
+_HEAD_COUNT_CAPTION = re.compile(r"^(?:实有|现有)(?:人员|人数)(?:情况)?$")
+
+
+def _bare_role_key(key: str) -> str | None:
+    """The role of a key cell that is a bare role word (`_BARE_ROLE_WORD`), else None."""
+    if not _BARE_ROLE_WORD.match(key):
+        return None
+    return ROLE_SURVIVORS if key.startswith("遗属") else _role_of_title(key + "人数")
+
+
+def _bare_role_pairs(row: Line) -> list[_Count]:
+    """A row of pairs whose keys are bare role words, read only where the row says they are
+    head-counts: opened by a 实有 caption ("实有人员 | 在职 | 17 | 退休 | 6 | 遗属 | 1") or beside
+    the 实有 count's own pair ("编制人数 | 46 | 实有人数 | 58 | 在职 | 44 | 离休 | 1"). Every key
+    must name a role (a bare word or a title `_role_of_cell` knows), every value be a count."""
+    cells = row.text.split("\t")
+    skip = 1 if len(cells) % 2 and _HEAD_COUNT_CAPTION.match(cells[0].strip()) else 0
+    pairs = cells[skip:]
+    if len(pairs) < 4 or len(pairs) % 2:
+        return []
+    keys = [re.sub(r"^其中:?", "", key.strip()) for key in pairs[::2]]
+    roles = [_role_of_cell(key) or _bare_role_key(key) for key in keys]
+    if None in roles or not any(_bare_role_key(key) for key in keys):
+        return []
+    if not skip and ROLE_ACTUAL not in roles:
+        return []
+    found: list[_Count] = []
+    position = row.start + sum(len(cell) + 1 for cell in cells[:skip])
+    for key, value, role in zip(pairs[::2], pairs[1::2], roles, strict=True):
+        match = _count_cell(value)
+        if match is None or role is None:
+            return []
+        at = position + len(key) + 1
+        found.append(_Count(role, None, int(match.group(1)), position, at + match.end(1), key))
+        position = at + len(value) + 1
+    return found
 
 
 def _role_of_cell(key: str) -> str | None:

@@ -289,7 +289,10 @@ def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
             # the caption's cell left empty (the staffing reader passes over merged cells left
             # empty), each count as a bare whole number ("1,186人" → "1186", "1032(编制内498…)"
             # → "1032")
-            row = [Cell("", ())]
+            # a caption naming the people there now (实有人员) stays: it makes bare role words
+            # (在职 / 退休 / 遗属) head-counts for the staffing reader
+            head_count = re.fullmatch(r"(?:实有|现有)(?:人员|人数)(?:情况)?", texts[0].strip())
+            row = [cell(spans[0]) if head_count else Cell("", ())]
             for k, v in pairs:
                 count = _COUNT.match(texts[v])
                 assert count is not None
