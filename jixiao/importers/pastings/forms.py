@@ -233,3 +233,20 @@ def folded_width(text: str) -> int:
             inside = after_digit and index < len(text) - 1 and text[index + 1].isdigit()
             width += 1 if inside or (after_digit and char == "%") else 2
     return width
+
+
+Span = tuple[int, int, int, int]  # text start, text end, first display column, last
+
+
+def display_spans(line: str, at: int, piece: re.Pattern[str]) -> list[Span]:
+    """Each *piece* of *line* (its text starting at offset *at*) with its first and last display
+    column (`folded_width`: an ideograph 2 wide)."""
+    found: list[Span] = []
+    width = position = 0
+    for match in piece.finditer(line):
+        width += folded_width(line[position : match.start()])
+        first = width
+        width += folded_width(match.group(0))
+        position = match.end()
+        found.append((at + match.start(), at + match.end(), first, width - 1))
+    return found

@@ -22,6 +22,8 @@ import re
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
 from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
+    Span,
+    display_spans,
     folded_width,
     form_column_lettered,
     percent_off_its_column,
@@ -49,19 +51,9 @@ _MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # n
 _MAX_TITLE_LINES = 3
 _MIN_ROWS = 2
 
-Span = tuple[int, int, int, int]  # text start, text end, first display column, last
-
 
 def _pieces(line: str, at: int) -> list[Span]:
-    found: list[Span] = []
-    width = position = 0
-    for match in _PIECE.finditer(line):
-        width += folded_width(line[position : match.start()])
-        first = width
-        width += folded_width(match.group(0))
-        position = match.end()
-        found.append((at + match.start(), at + match.end(), first, width - 1))
-    return found
+    return display_spans(line, at, _PIECE)
 
 
 def _title_line(text: str, line: str, pieces: list[Span]) -> bool:

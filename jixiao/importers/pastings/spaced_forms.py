@@ -23,7 +23,8 @@ from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_ru
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
-    folded_width,
+    Span,
+    display_spans,
     form_column_lettered,
     percent_off_its_column,
     rates_hold,
@@ -38,19 +39,9 @@ _LABEL = re.compile(rf"^(?:其中[:：]?)?[{CJK}“”、]{{2,16}}[:：]?$")
 _MIN_ROWS = 2
 _MAX_CAPTION = 3
 
-Span = tuple[int, int, int, int]  # text start, text end, first display column, last
-
 
 def _tokens(line: str, at: int) -> list[Span]:
-    found: list[Span] = []
-    width = position = 0
-    for match in _TOKEN.finditer(line):
-        width += folded_width(line[position : match.start()])
-        first = width
-        width += folded_width(match.group(0))
-        position = match.end()
-        found.append((at + match.start(), at + match.end(), first, width - 1))
-    return found
+    return display_spans(line, at, _TOKEN)
 
 
 def _kind(title: str) -> str | None:
