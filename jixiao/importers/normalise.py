@@ -890,7 +890,7 @@ _FORM_LINE = re.compile(rf"^[{CJK}()“”、%]{{2,20}}$")
 _FORM_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
 
 
-def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
+def _form_block(stripped: list[str], label: int) -> list[tuple[int, int]]:
     """The rows (first line, last line) of the flattened form block whose first row's label is
     *lines[label]*, or [] when the lines before it are not such a block's header or the block is
     not proven. A row is its label and one line per column (a number, a rate, "/" or "-", an
@@ -898,8 +898,9 @@ def _form_block(lines: list[str], label: int) -> list[tuple[int, int]]:
     it fills the money columns before the first rate or score column. A row with fewer cells (a
     总分 row under the block), a sentence or anything else ends the block; a rate under another
     column, a row with more cells than columns, or a rate its row's figures do not give, and
-    none of it is a table (a cell lost or added: flat_tables.py's readers decide)."""
-    stripped = [line.strip() for line in lines]
+    none of it is a table (a cell lost or added: flat_tables.py's readers decide). *stripped*:
+    the text's lines, each stripped (once for the whole text: this runs at every label)."""
+    lines = stripped
     columns = 0
     while label + 1 + columns < len(lines) and FORM_CELL.match(stripped[label + 1 + columns]):
         columns += 1
@@ -971,10 +972,11 @@ def _flattened_form_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """A 自评表's money block flattened one cell per line → tab rows: the line breaks inside the
     header and each row become tabs, character for character (origins unchanged)."""
     lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
     joined: set[int] = set()  # lines whose line break becomes a tab
     index = 0
     while index < len(lines):
-        rows = _form_block(lines, index) if _FORM_LABEL.match(lines[index].strip()) else []
+        rows = _form_block(stripped, index) if _FORM_LABEL.match(stripped[index]) else []
         if not rows:
             index += 1
             continue
