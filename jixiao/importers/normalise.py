@@ -845,38 +845,24 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
         index = found[-1] + 1 if found else index + 1
     if not table_lines:
         return text, origin
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for number, line in enumerate(lines):
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
         if placed.get(number, [0])[0]:
-            line_text, line_origin = _placed_row(
-                line, origin[position : position + len(line)], placed[number]
+            return _placed_row(line, line_origin, placed[number])
+        if number not in table_lines:
+            return line, line_origin
+        if number in spread_headers:
+            line, line_origin = _substitute(
+                line, line_origin, _SPREAD_TITLE, lambda m: m.group(1) + m.group(2).replace(" ", "")
             )
-        elif number in table_lines:
-            line_text, line_origin = line, origin[position : position + len(line)]
-            if number in spread_headers:
-                line_text, line_origin = _substitute(
-                    line_text,
-                    line_origin,
-                    _SPREAD_TITLE,
-                    lambda m: m.group(1) + m.group(2).replace(" ", ""),
-                )
-            elif _SPREAD_LABEL.match(line_text):
-                # a row taken in for its spread-out label closed up ("合    计" → "合计")
-                line_text, line_origin = _substitute(
-                    line_text, line_origin, _SPREAD_LABEL, lambda m: m.group(0).replace(" ", "")
-                )
-            line_text, line_origin = _substitute(line_text, line_origin, _GAP, "\t")
-        else:
-            line_text, line_origin = line, origin[position : position + len(line)]
-        pieces.append(line_text)
-        new_origin.extend(line_origin)
-        position += len(line)
-        if number < len(lines) - 1:
-            new_origin.append(origin[position])
-            position += 1
-    return "\n".join(pieces), new_origin
+        elif _SPREAD_LABEL.match(line):
+            # a row taken in for its spread-out label closed up ("合    计" → "合计")
+            line, line_origin = _substitute(
+                line, line_origin, _SPREAD_LABEL, lambda m: m.group(0).replace(" ", "")
+            )
+        return _substitute(line, line_origin, _GAP, "\t")
+
+    return _rewrite_lines(text, origin, rewrite)
 
 
 # A 自评表's money block pasted as text one cell per line ("项目" / "年初预算数" / "全年预算数" /
