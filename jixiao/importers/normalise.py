@@ -41,6 +41,9 @@ _WIDTH.update({0x2212: ord("-"), 0xFE30: ord(":")})
 
 _PUNCT = "、。“”‘’《》【】〔〕!?,.:;()%~\\-—"
 _TIGHT = f"{CJK}\\d{re.escape(_PUNCT)}"
+_LOOSE = f"{CJK}{re.escape(_PUNCT)}"
+# what a space joins to a digit: not a number's end ("总分 100 88.71", "94.7% 15" are cells apart)
+_BEFORE_DIGIT = f"{CJK}{re.escape(_PUNCT.replace('.', '').replace(',', '').replace('%', ''))}"
 _HEADING_MARK = r"(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 
 Replacement = str | Callable[[re.Match[str]], str]
@@ -125,7 +128,8 @@ _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(rf"^({_HEADING_MARK})\n+(?=\S)", re.M), r"\1"),
     # spaces inside CJK text and between numbers and units (PDF line breaks, justification)
     # (a single blank; wider gaps separate fields on web pages and stay)
-    (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_TIGHT}])"), ""),
+    # (two numbers stay apart: "总分 100 88.71" is two cells, never 10088.71)
+    (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_LOOSE}])|(?<=[{_BEFORE_DIGIT}]) (?=\d)"), ""),
 ]
 
 # A form exported as CSV ("部门名称","某局","主管部门","某市人民政府",,,): every line a row of
