@@ -1798,7 +1798,7 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
 # fields run together once a PDF's spaces are gone ("部门名称某镇人民政府主管部门某县人民政府金额单位:元"):
 # no amount before the unit
 _FORM_HEAD_UNIT = re.compile(
-    rf"^(?:部门|单位|填报|预算|主管)[^\d。;]{{2,80}}(?:金额单位:?|单位:)\s*(?:亿元|万元|千元|元)\)?$"
+    r"^(?:部门|单位|填报|预算|主管)[^\d。;]{2,80}(?:金额单位:?|单位:)\s*(?:亿元|万元|千元|元)\)?$"
 )
 # the first row of a form pasted as a table, its unit in its last cell
 _FORM_HEAD_ROW = re.compile(r"^(?:填报单位|单位名称|部门名称|部门\(单位\)名称|填报部门)")
