@@ -64,13 +64,19 @@ _SUFFIXES = re.compile(
     r"财政|资金|预算|项目|专项|情况|工作)$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
-_ORG_END = r"(?:局|委员会|委|办公室|办|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
+_ORG_END = r"(?:局|委员会|委|办公室|办|室|中心|联合会|院|部|站|所|馆|队|厅|处|社|会|政府|法院|检察院|机关|公司|学校|医院|小学|中学)"
 _ORG = re.compile(rf"^[{CJK}()]{{2,30}}{_ORG_END}$")
-# a form's field naming the body filling it in: "填报单位：某县水利局（盖章）\t金额单位：万元"
+# a form's field naming the body filling it in: "填报单位：某县水利局（盖章）\t金额单位：万元",
+# "填报单位（盖章）：…", "部门名称\t某局\t主管部门\t…", "部门（单位）名称：某镇人民政府    单位：万元",
+# or its fields run together once a PDF's spaces are gone ("部门名称某镇人民政府主管部门某县人民政府")
+_NAME_FIELD = r"(?:填报单位|预算单位|部门\(单位\)名称|单位\(部门\)名称|单位名称|部门名称)"
+_SEAL = r"(?:\((?:盖章|公章|签章)\))?"
 _FORM_NAME_FIELD = re.compile(
-    rf"(?:^|\t)\s*(?:填报单位|预算单位|部门\(单位\)名称|单位名称|部门名称)\s*:\s*"
-    rf"([{CJK}]{{2,30}}?{_ORG_END})\s*(?:\((?:盖章|公章|签章)\))?\s*(?:$|\t)"
+    rf"(?:^|\t)\s*{_NAME_FIELD}{_SEAL}\s*:?\s*"
+    rf"([{CJK}]{{2,30}}?{_ORG_END}){_SEAL}(?=\s|$|主管部门|(?:金额)?单位:)"
 )
+# the field alone on its line, the name alone on the next ("部门（单位）名称" / "某县水库管理所")
+_NAME_FIELD_ALONE = re.compile(rf"^\s*{_NAME_FIELD}{_SEAL}\s*:?\s*$")
 # the nearest asset noun before a change: 资产总额 / 总资产 / 资产, or another figure's
 _ASSET_NOUN = re.compile(r"净资产|负债|(?:固定|流动|无形|国有)?资产")
 
@@ -1002,9 +1008,12 @@ class _Importer:
     def _name_from_form_field(self) -> str | None:
         """A form's field naming the body that fills it in, under a title that names none
         ("填报单位：某县水利局（盖章）", "预算单位：…", "部门（单位）名称：…", "单位名称：…"): that name,
-        when it ends like an organisation and the field is the first of its line or stands
-        after a tab. 主管部门 (the supervising department) is never the department."""
-        for line in self.report.lines[:20]:
+        when it ends like an organisation, the field is the first of its line or stands after a
+        tab, and the name ends the line or a cell or runs into the next field (主管部门, 单位);
+        or the field alone on its line, the name alone on the next. 主管部门 (the supervising
+        department) is never the department."""
+        lines = self.report.lines[:20]
+        for index, line in enumerate(lines):
             match = _FORM_NAME_FIELD.search(line.text)
             if match:
                 self.sources["profile.name"] = (
@@ -1012,6 +1021,14 @@ class _Importer:
                     line.start + match.end(1),
                 )
                 return match.group(1)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if (
+                following is not None
+                and _NAME_FIELD_ALONE.match(line.text)
+                and _ORG.match(following.text.strip())
+            ):
+                self.sources["profile.name"] = (following.start, following.end)
+                return following.text.strip()
         return None
 
     def _name_from_body(self) -> str | None:

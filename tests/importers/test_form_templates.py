@@ -351,12 +351,31 @@ def test_a_grade_column_is_no_grade() -> None:
         "2023年度部门整体支出绩效自评表\n填报单位：某县水利局（盖章）\n",
         "部门整体支出绩效自评表\n填报单位：某县水利局\t\t\t金额单位：万元\n评价年度：2023年度\n",
         "2023年度部门整体支出绩效自评表\n预算单位：某县水利局\n主管部门：某县人民政府\n",
+        "2023年度部门整体支出绩效自评表\n填报单位（盖章）：某县水利局\t\t金额单位：万元\n",
+        "2023年度部门整体支出绩效自评表\n部门名称\t某县水利局\t主管部门\t某县人民政府\n",
+        "2023年度部门整体支出绩效自评表\n单位（部门）名称：某县水利局          单位：万元\n",
+        "2023年度部门整体支出绩效自评表\n部门名称 某县水利局 主管部门 某县人民政府 金额单位：元\n",
+        "部门（单位）整体支出绩效自评表\n（2023年度）\n部门（单位）名称\n某县水利局\n主管部门\n",
     ],
 )
 def test_the_department_and_year_of_a_form_are_read(paste: str, head: str) -> None:
     result = import_text(head + UNIT + PASTINGS[paste](money_block(), "资金情况"))
     assert result.dossier.profile.name == "某县水利局"
     assert result.dossier.year == 2023
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2023年度部门整体支出绩效自评表\n部门名称：某县水利局所属事业单位合计\n",  # not a name's end
+        "2023年度部门整体支出绩效自评表\n部门名称\n（盖章）\n",
+        "2023年度部门整体支出绩效自评表\n单位名称\n资金情况\n",
+    ],
+)
+def test_a_name_field_without_an_organisation_names_none(head: str) -> None:
+    result = import_text(head + UNIT + tabs(money_block(), "资金情况"))
+    assert result.dossier.profile.name != "某县水利局"
+    assert "department" in result.missing
 
 
 def test_the_supervising_department_is_not_the_department() -> None:
