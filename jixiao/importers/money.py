@@ -2056,7 +2056,7 @@ def _read_table(
                 if (
                     phase is None
                     and kind in ("funding", "economic")
-                    and "支" in label
+                    and ("支" in label or kind == "economic")  # 对个人和家庭的补助 has no 支
                     and _YEAR_TITLE.fullmatch(title.strip())
                 ):
                     # columns that are years only ("2022年" / "2023年"): an evaluation report's
@@ -3094,7 +3094,7 @@ def _earlier_years_set_aside(
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
     undated: dict[tuple[Any, ...], set[Decimal]] = {}
     for amount in amounts:
-        if amount.head is not None or amount.kind not in ("total", "funding"):
+        if amount.head is not None or amount.kind not in ("total", "funding", "economic"):
             continue
         match = _clause_year(amount, text)
         phase = amount.phase or amount.default_phase
