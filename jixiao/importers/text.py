@@ -151,8 +151,15 @@ _GRADES = {
     "较差": "差",
     "差": "差",
     "不合格": "不合格",
+    # the letter grades some provinces use ("自评等级为A级")
+    "A级": "A级",
+    "B级": "B级",
+    "C级": "C级",
+    "D级": "D级",
 }
-_GRADE_IN_BRACKETS = re.compile(r"\s*\((优秀|优|良好|良|中等|中|合格|较差|差|不合格)\)")
+# every grade word, the longer first (优秀 before 优, 不合格 before 合格)
+_GRADE_WORD = "|".join(sorted(_GRADES, key=len, reverse=True))
+_GRADE_IN_BRACKETS = re.compile(rf"\s*\(({_GRADE_WORD})\)")
 _RATES: tuple[tuple[str, str], ...] = (
     (r"(?:在职人员|财政供养人员|人员)控制率", "rates.in_service_control"),
     (r"政府采购执行率", "rates.procurement_execution"),
@@ -1559,9 +1566,7 @@ class _Importer:
         grade_pattern = re.compile(
             rf"(?:(?:评价|自评|绩效|考核|综合|评分)[{CJK}]{{0,4}}?(?:等级|等次|级别|结果|结论|评级)|等级|等次)"
             r"(?:为|是|:|评定为|评为)?\s*"
-            r"[“\"'「]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”\"'」]?(?![{CJK}])".replace(
-                "{CJK}", CJK
-            )
+            rf"[“\"'「]?({_GRADE_WORD})[”\"'」]?(?![{CJK}])"
         )
         for line in self.report.lines:
             for match in score_pattern.finditer(line.text):
@@ -1778,7 +1783,7 @@ _COMPARATORS = {**COMPARATORS, "到": "≥"}  # OCR reads ≥ as 到 in score ta
 
 
 _CELL_SPLIT = re.compile(r"\s*[|\t]\s*")
-_GRADE_CELL = re.compile(r"优秀|优|良好|良|中等|中|合格|较差|差|不合格")
+_GRADE_CELL = re.compile(_GRADE_WORD)
 
 
 def _row_cells(line: Line) -> list[tuple[str, int]]:
