@@ -151,11 +151,6 @@ _GRADES = {
     "较差": "差",
     "差": "差",
     "不合格": "不合格",
-    # the letter grades some provinces use ("自评等级为A级")
-    "A级": "A级",
-    "B级": "B级",
-    "C级": "C级",
-    "D级": "D级",
 }
 # every grade word, the longer first (优秀 before 优, 不合格 before 合格)
 _GRADE_WORD = "|".join(sorted(_GRADES, key=len, reverse=True))

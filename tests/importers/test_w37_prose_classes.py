@@ -67,23 +67,3 @@ def test_classes_by_year_give_the_reports_years_spending() -> None:
 
 def test_classes_by_year_under_a_budget_heading_are_not_spending() -> None:
     assert money_read("一、部门预算安排情况\n" + CLASSES_BY_YEAR) == {}
-
-
-# ── letter grades ───────────────────────────────────────────────────────────────────────────
-
-
-@pytest.mark.parametrize(
-    ("sentence", "grade"),
-    [
-        ("自评综合评分95.2分，自评等级为A级。", "A级"),
-        ("经自评，得分82分，评价等级：B级。", "B级"),
-        ("自评得分55分，等级为不合格。", "不合格"),
-    ],
-)
-def test_a_letter_grade_is_the_grade(sentence: str, grade: str) -> None:
-    assert claimed_figures(import_text(TITLE + sentence)).get("grade.self") == grade
-
-
-def test_a_letter_grade_of_something_else_is_not_the_grade() -> None:
-    text = "全年评定A级纳税信用企业12家，公路养护质量为A级路段占85%。"
-    assert "grade.self" not in claimed_figures(import_text(TITLE + text))
