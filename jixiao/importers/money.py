@@ -2391,6 +2391,7 @@ def read_money(
         )
     amounts.extend(_unitless_tables(report, amounts, findings))
     _source_cut_differs(report, findings, evaluation)
+    _source_lists_differ(report, findings)
     _budget_by_its_parts(amounts, names, findings)
     _budget_income_by_funding(amounts, names, findings)
     _reattach_orphans(amounts, report.text, findings)
@@ -4290,6 +4291,94 @@ def _source_cut_differs(report: ReportText, findings: Findings, evaluation: bool
                     found[column] = amount
             by_row.append((label, found))
         _source_rows_against_total(by_row, width, findings)
+
+
+# a source of funds in a sentence's 其中 list ("其中：财政拨款1,100.00万元，上年结转80.00万元，其他
+# 资金10.00万元"): the budget's or the income's sources, which together make it
+_SOURCE_IN_LIST = re.compile(
+    r"(?:本年|当年|年度)?(?:一般公共预算)?(?:财政)?拨款(?:收入|资金)?|一般公共预算(?:收入|资金)?|"
+    r"政府性基金(?:预算)?(?:拨款)?(?:收入|资金)?|国有资本经营预算(?:收入|资金)?|"
+    r"上年结转(?:结余)?(?:资金|收入)?|事业收入|经营收入|上级补助(?:收入|资金)?|"
+    r"附属单位上缴收入|(?:单位)?自有资金|非财政(?:拨款)?资金|其他(?:资金|收入)"
+)
+# the total such a list cuts: a budget or an income, never spending
+_SOURCED_TOTAL = re.compile(
+    r"(?:预算|收入|资金总额|资金)(?:数|总额|合计|总计)?(?:为|是|共计|合计)?$"
+)
+_LIST_REACH = 300  # characters: a total's clause, a 其中 list
+# a clause's end in a list: 、 or a comma that is not a thousands separator ("1,200.00")
+_CLAUSE_MARK = re.compile(r"[。;、]|,(?!\d{3})")
+_LIST_PART = re.compile(rf"^\s*([{CJK}()]{{2,20}}?)(?:为|是)?\s*({NUMBER})(亿元|万元|千元|元)\s*$")
+
+
+def _source_lists_differ(report: ReportText, findings: Findings) -> None:
+    """import.W005 for a budget or income total whose 其中 list names its sources of funds and
+    misses it: "全年预算1,200.00万元，其中：财政拨款1,100.00万元，上年结转80.00万元，其他资金
+    10.00万元" (1,190 ≠ 1,200). Every part of the list must be a source (a list of anything else
+    is another cut), two at least, each once; a list that may be partial (two or more sources
+    summing to less, none of them 其他, no third) is passed over. Nothing is read from it."""
+    for line in report.lines:
+        for opening in re.finditer(r"[,，]?\s*其中[:：]?", line.text):
+            total = _total_before(line.text, opening.start())
+            parts = _source_parts_after(line.text, opening.end())
+            if total is None or len(parts) < 2:
+                continue
+            value, label, start, _ = total
+            summed = sum((part[0] for part in parts), Decimal(0))
+            if summed == value:
+                continue
+            catch_all = any(part[1].startswith("其他") for part in parts)
+            if summed < value and not catch_all and len(parts) < 3:
+                continue
+            listed = "＋".join(part[3] for part in parts)
+            where = report.source(line.start + start, line.start + parts[-1][2]).locator
+            findings.add(
+                "import.W005",
+                "warning",
+                f"{label}与其按资金来源所列分项合计{_wan(summed)}万元（{listed}）"
+                "不符 / the sources of funds listed do not add up to the stated total",
+                f"核对原文各资金来源（{where}） / check the sources of funds ({where})",
+                (line.start + start, line.start + parts[-1][2]),
+            )
+
+
+def _total_before(text: str, at: int) -> tuple[Decimal, str, int, int] | None:
+    """(value in 万元, label, start, end) of the budget or income amount ending right before *at*."""
+    reach = max(0, at - _LIST_REACH)  # a clause, never the whole line (linear on any text)
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, reach, at)), default=reach)
+    matches = list(_AMOUNT.finditer(text, clause, at))
+    if not matches or text[matches[-1].end() : at].strip(" ,，"):
+        return None
+    match = matches[-1]
+    label = re.sub(r"^(?:\d{4}年(?:度)?)?(?:全年|本年|年度)?", "", text[clause : match.start()])
+    value = parse_number(match.group(1))
+    if value is None or not _SOURCED_TOTAL.search(text[clause : match.start()]):
+        return None
+    if _SOURCE_IN_LIST.fullmatch(label.strip()):
+        return None  # a source's own amount, not the total
+    written = text[clause : match.end()].strip()
+    unit = "万元" if match.group(2) == "万" else match.group(2)  # "2,356.80万，其中…"
+    return value * _UNIT_IN_WAN[unit], written, clause, match.end()
+
+
+def _source_parts_after(text: str, at: int) -> list[tuple[Decimal, str, int, str]]:
+    """The list after 其中: (value in 万元, source, end, as written) for each part, up to the
+    sentence's end; [] when a part is not a source of funds or a source comes twice."""
+    reach = min(len(text), at + _LIST_REACH)
+    end = min((i for mark in "。;；\n" if (i := text.find(mark, at, reach)) >= 0), default=reach)
+    parts: list[tuple[Decimal, str, int, str]] = []
+    position = at
+    for piece in _CLAUSE_MARK.split(text[at:end]):
+        match = _LIST_PART.match(piece)
+        position += len(piece) + 1
+        if not match or not _SOURCE_IN_LIST.fullmatch(match.group(1)):
+            return []
+        value = parse_number(match.group(2))
+        if value is None or any(part[1] == match.group(1) for part in parts):
+            return []
+        written = f"{match.group(1)}{match.group(2)}{match.group(3)}"
+        parts.append((value * _UNIT_IN_WAN[match.group(3)], match.group(1), position - 1, written))
+    return parts
 
 
 def _by_source(parts: list[Amount]) -> str:

@@ -67,3 +67,43 @@ def test_classes_by_year_give_the_reports_years_spending() -> None:
 
 def test_classes_by_year_under_a_budget_heading_are_not_spending() -> None:
     assert money_read("一、部门预算安排情况\n" + CLASSES_BY_YEAR) == {}
+
+
+# ── a budget's sources of funds that miss it ────────────────────────────────────────────────
+
+
+def source_findings(text: str) -> list[str]:
+    result = import_text(TITLE + text)
+    return [f.message for f in result.findings if "按资金来源所列分项" in f.message]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年预算1,200.00万元，其中：财政拨款1,100.00万元，上年结转80.00万元，其他资金10.00万元。",
+        "2024年收入预算1,200.00万元，其中一般公共预算财政拨款1,100.00万元，政府性基金80.00万元，"
+        "其他收入10.00万元。",
+        "年度资金总额1200万元，其中：财政拨款1100万元、上年结转110万元。",  # more than the total
+        "全年预算数为12,000,000.00元，其中财政拨款收入11,000,000.00元，事业收入800,000.00元，"
+        "经营收入100,000.00元。",
+    ],
+)
+def test_sources_of_funds_that_miss_their_total_are_reported(sentence: str) -> None:
+    assert len(source_findings(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # they add up
+        "全年预算1,200.00万元，其中：财政拨款1,110.00万元，上年结转80.00万元，其他资金10.00万元。",
+        # two sources summing to less, no 其他: the list may be partial
+        "全年预算1,200.00万元，其中：财政拨款1,100.00万元，上年结转80.00万元。",
+        # spending, not a budget or an income
+        "全年支出1,200.00万元，其中：财政拨款1,100.00万元，其他资金10.00万元。",
+        # a list of anything else
+        "全年预算1,200.00万元，其中：基本支出700.00万元，项目支出490.00万元。",
+    ],
+)
+def test_other_lists_are_not_reported_as_sources(sentence: str) -> None:
+    assert source_findings(sentence) == []
