@@ -321,8 +321,21 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         index = end
     above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
     for line in lines:
+        read_above = line.index - 1 in used
+        if (
+            line.index not in used
+            and line.index + 1 < len(lines)
+            and line.index + 1 not in used
+            and (found := _quota_titles_over_counts(line, lines[line.index + 1]))
+        ):
+            counts.extend(found)
+            used |= {line.index, line.index + 1}
+            above = None
+            continue
         if "\t" in line.text and line.index not in used:
-            found = _fused_cell_counts(line) or _role_pairs_row(line)
+            found = _fused_cell_counts(line) or _fuller(
+                _role_pairs_row(line), _form_row_pairs(line, read_above)
+            )
             if not found and above is not None:
                 found = _role_split_row(line, line.text.split("\t"), above[1], above[0]) or []
             if not found and above is not None and line.text.startswith("\t"):
@@ -338,10 +351,15 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             above = None
             if line.index not in used and _SPACED_GAP.search(line.text.strip()):
                 # "编制数          22          实有人数      30": a form's row laid out with spaces
-                found = _role_pairs_row(_spaced_as_cells(line))
+                cells = _spaced_as_cells(line)
+                found = _fuller(_role_pairs_row(cells), _form_row_pairs(cells, read_above))
                 if found:
                     counts.extend(found)
                     used.add(line.index)
+            elif line.index not in used and (found := _fused_row_pairs(line, read_above)):
+                # "人员核定编制32其中:行政编制20事业编制12": a PDF form's row, its spaces closed up
+                counts.extend(found)
+                used.add(line.index)
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -664,6 +682,187 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     ):
         return []
     return _key_value_rows([row])
+
+
+# ── a form's staffing row read pair by pair, whatever else the row holds ─────────────────────
+# A 自评表's 人员 row pasted from PDF, Word or a web page: key and count cells in turn, among
+# pairs of other keys (单位性质, 内设机构, 公益性岗位, 馆员, 人民调解员…), maybe under a caption
+# ("人员情况", "基本" / "情况" over two rows). The role comes from the key alone: a title that
+# names a head-count (`_role_of_title`), or a bare role word (在职 / 退休 / 离休 / 离退休 /
+# 在职在编) where the row or the row above states the quota or the 实有 count by its title.
+_FORM_CAPTION = re.compile(
+    r"^(?:人员|情况|基本|信息|基本情况|基本信息|人员情况|人员信息|单位情况|单位基本情况)$"
+)
+_FORM_BARE_ROLE = {
+    "实有": ROLE_ACTUAL,
+    "在职": ROLE_IN_SERVICE,
+    "在职在编": ROLE_IN_SERVICE,
+    "在编在职": ROLE_IN_SERVICE,
+    "在编在岗": ROLE_IN_SERVICE,
+    "在岗在编": ROLE_IN_SERVICE,
+    "退休": ROLE_RETIRED,
+    "离退休": ROLE_RETIRED,
+    "离休": ROLE_RETIRED_CADRES,
+}
+# a contract-staff key of a form ("编外聘用", "编外人员", "临聘人员"): read as 编外, never as 在职
+_FORM_CONTRACT_KEY = re.compile(rf"^(?:编外|编制外|临聘|临时聘用)[{CJK}]{{0,4}}$")
+# a count cell: "28", "28名", "1,058", "1,058（在职846，退休212）", "28（行政编制22，" (its bracket
+# wrapped onto the next line: the count before it stands)
+_FORM_VALUE = re.compile(
+    r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(人|名|个)?\s*(?:\(([^()]*)\)|\([^()]*)?\s*$"
+)
+_FORM_KEY = re.compile(rf"^[{CJK}][{CJK}:]{{0,12}}(?:\([{CJK},、]{{1,16}}\))?$")
+
+
+def _form_role(key: str, keys: list[str], bare_ok: bool) -> str | None:
+    role = _role_in_form(key, keys)
+    if role is not None:
+        return role
+    if _FORM_CONTRACT_KEY.match(key) and not _SUBGROUP.search(key):
+        return ROLE_CONTRACT
+    return _FORM_BARE_ROLE.get(key) if bare_ok else None
+
+
+def _form_pairs(
+    pairs: list[tuple[str, str, int, int]], keys_above: bool
+) -> list[_Count]:
+    """Pairs (key, value, key's start, value's start) of one form row → counts by the key's role.
+    Read only when every key is a label (no number in it), some key names a role by its title (or
+    the row above did: *keys_above*), and every role's value is a count; a role whose value is a
+    dash is passed over, one whose value is words (a header of titles) leaves the row unread."""
+    keys = [re.sub(r"^其中:?", "", key.strip()) for key, _, _, _ in pairs]
+    if not all(_FORM_KEY.match(key) for key in keys):
+        return []
+    if any(_LAST_YEAR_CELL.search(key + value) for key, value, _, _ in pairs):
+        return []
+    titled = any(_role_in_form(key, keys) is not None for key in keys)
+    if not titled and not keys_above:
+        return []
+    found: list[_Count] = []
+    for key, (_, value, key_at, value_at) in zip(keys, pairs, strict=True):
+        role = _form_role(key, keys, bare_ok=True)
+        if role is None:
+            continue
+        match = _FORM_VALUE.match(value)
+        if match is None:
+            if _DASH_CELL.match(value):
+                continue
+            return []
+        if match.group(2) == "个" and role != ROLE_AUTHORIZED:
+            continue  # "在职 | 3个": not a head-count
+        count = int(match.group(1).replace(",", ""))
+        found.append(
+            _Count(role, None, count, key_at, value_at + match.end(1), key, match.group(2) or "人")
+        )
+        if match.group(3) and role in (ROLE_ACTUAL, ROLE_RETIRED):
+            # "1,058（在职846，退休212）", "离退休 9（离休1，退休8）": the count's split by role
+            found.extend(_bracket_roles(match.group(3), count, value_at + match.start(3)))
+    roles = [count.role for count in found if count.label not in _FORM_BARE_ROLE]
+    if len(set(roles)) != len(roles):
+        return []  # a role twice by its title: two columns (上年 / 本年), not one row of pairs
+    return found
+
+
+def _form_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
+    """A form's tab row (or a row laid out with runs of spaces, made tab cells) read pair by pair
+    (`_form_pairs`), the caption cells before the pairs and blank cells passed over."""
+    cells = row.text.split("\t")
+    at = row.start
+    while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
+        at += len(cells[0]) + 1
+        cells = cells[1:]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    pairs = []
+    for n in range(0, len(cells), 2):
+        key, value = cells[n], cells[n + 1]
+        lead = len(key) - len(key.lstrip())
+        pairs.append((key.strip(), value, at + lead, at + len(key) + 1))
+        at += len(key) + len(value) + 2
+    return _form_pairs(pairs, keys_above)
+
+
+def _fuller(strict: list[_Count], pairs: list[_Count]) -> list[_Count]:
+    """The row's counts read pair by pair (`_form_row_pairs`) when they hold every count the
+    stricter reading found and more (a split in brackets, a bare role word), else those."""
+    if {(c.role, c.value) for c in strict} < {(c.role, c.value) for c in pairs}:
+        return pairs
+    return strict or pairs
+
+
+# a form's quota by kind of post as column titles, their counts on the row under them ("人员 |
+# 核定编制 | 行政编制 | 事业编制 | 工勤编制 | 合计" over "情况 | 14 | 5 | 1 | 20"): the 合计 is the quota
+_QUOTA_GROUP = re.compile(r"^(?:核定编制|核定编制数|编制数|编制情况|编制)$")
+_QUOTA_TOTAL_TITLE = re.compile(r"^(?:合计|小计|总计|编制合计|编制总数|合计编制)$")
+
+
+def _cells_after_caption(row: Line) -> list[str]:
+    cells = (row if "\t" in row.text else _spaced_as_cells(row)).text.split("\t")
+    while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
+        cells = cells[1:]
+    return [cell.strip() for cell in cells]
+
+
+def _quota_titles_over_counts(header: Line, row: Line) -> list[_Count]:
+    """The quota's 合计 under a header of kinds of quota (`_QUOTA_TYPE_ROW`, two or more) closed
+    by a total title, maybe after a group caption (核定编制); the row under it one count a title,
+    the kinds adding up to the total. Nothing else is read from the two rows (a kind such as
+    事业编制 names no standard type)."""
+    titles = _cells_after_caption(header)
+    if titles and _QUOTA_GROUP.match(titles[0]):
+        titles = titles[1:]
+    if len(titles) < 3 or not _QUOTA_TOTAL_TITLE.match(titles[-1]):
+        return []
+    if not all(_QUOTA_TYPE_ROW.match(title) for title in titles[:-1]):
+        return []
+    cells = _cells_after_caption(row)
+    if len(cells) != len(titles) or not all(_TABLE_COUNT.match(cell) for cell in cells):
+        return []
+    values = [int(cell.rstrip("人名").strip()) for cell in cells]
+    if sum(values[:-1]) != values[-1]:
+        return []
+    total = row.text.rstrip()
+    at = row.start + len(total) - len(total.split()[-1])
+    match = _TABLE_COUNT.match(total.split()[-1])
+    assert match is not None
+    return [_Count(ROLE_AUTHORIZED, None, values[-1], at, at + match.end(1), "核定编制合计")]
+
+
+# a form's row whose single spaces a PDF's text layer lost (the clean-up closes them up): keys and
+# counts run together ("人员核定编制32其中:行政编制20事业编制12", "编制人数51(行政48、工勤3)在编在职
+# 人数49退休人员21离休人员1"), a bracket after a count its note
+_FUSED_PAIR = re.compile(
+    rf"([{CJK}][{CJK}:]*(?:\([{CJK}:,、]*\))?[{CJK}:]*?)"
+    r"(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名)?(\([^()]*\))?"
+)
+_FUSED_CAPTION = re.compile(r"^(?:人员情况|基本情况|基本信息|人员信息|人员|情况|基本|信息)(?=.{2})")
+
+
+def _fused_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
+    """A form's row of keys and counts run together (`_FUSED_PAIR`), the whole line nothing but
+    such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`."""
+    text = row.text.strip()
+    if not text:
+        return []
+    lead = row.text.index(text[0])
+    pairs = []
+    at = 0
+    while at < len(text):
+        match = _FUSED_PAIR.match(text, at)
+        if match is None:
+            return []
+        key = match.group(1)
+        skip = 0
+        if not pairs and (caption := _FUSED_CAPTION.match(key)):
+            skip = caption.end()
+        value_at = row.start + lead + match.start(2)
+        pairs.append(
+            (key[skip:], text[match.start(2) : match.end()], row.start + lead + at + skip, value_at)
+        )
+        at = match.end()
+    if len(pairs) < 2:
+        return []
+    return _form_pairs(pairs, keys_above)
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with
