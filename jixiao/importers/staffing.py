@@ -23,6 +23,7 @@ from typing import Any
 from jixiao.core.dossier import StaffType
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.normalise import display_width
 from jixiao.importers.patterns import CJK
 from jixiao.importers.table_rates import money_beside_staffing
 
@@ -351,11 +352,16 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             above = None
             if line.index not in used and _SPACED_GAP.search(line.text.strip()):
                 # "编制数          22          实有人数      30": a form's row laid out with spaces
-                cells = _spaced_as_cells(line)
-                found = _fuller(_role_pairs_row(cells), _form_row_pairs(cells, read_above))
+                below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+                found = _fuller(
+                    _role_pairs_row(_spaced_as_cells(line)),
+                    _form_row_pairs(line, read_above, below),
+                )
                 if found:
                     counts.extend(found)
                     used.add(line.index)
+                    if _wrapped_keys(line, below) is not None:
+                        used.add(line.index + 1)  # the keys' rests
             elif line.index not in used and (found := _fused_row_pairs(line, read_above)):
                 # "人员核定编制32其中:行政编制20事业编制12": a PDF form's row, its spaces closed up
                 counts.extend(found)
@@ -724,7 +730,7 @@ def _form_role(key: str, keys: list[str], bare_ok: bool) -> str | None:
 
 
 def _form_pairs(
-    pairs: list[tuple[str, str, int, int]], keys_above: bool
+    pairs: list[tuple[str, str, int, int]], keys_above: bool, wrapped: bool = False
 ) -> list[_Count]:
     """Pairs (key, value, key's start, value's start) of one form row → counts by the key's role.
     Read only when every key is a label (no number in it), some key names a role by its title (or
@@ -735,12 +741,12 @@ def _form_pairs(
         return []
     if any(_LAST_YEAR_CELL.search(key + value) for key, value, _, _ in pairs):
         return []
-    titled = any(_role_in_form(key, keys) is not None for key in keys)
+    titled = any(_wrapped_role(key, keys, wrapped) is not None for key in keys)
     if not titled and not keys_above:
         return []
     found: list[_Count] = []
     for key, (_, value, key_at, value_at) in zip(keys, pairs, strict=True):
-        role = _form_role(key, keys, bare_ok=True)
+        role = _wrapped_role(key, keys, wrapped) or _form_role(key, keys, bare_ok=True)
         if role is None:
             continue
         match = _FORM_VALUE.match(value)
@@ -763,9 +769,54 @@ def _form_pairs(
     return found
 
 
-def _form_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
+def _wrapped_role(key: str, keys: list[str], wrapped: bool) -> str | None:
+    """A key's role by its title; a key wrapped over two rows ("核定教职工" / "编制数", "在编在职"
+    / "教职工") by the words of the whole key, no sub-population and no 编外 in it."""
+    role = _role_in_form(key, keys)
+    if role is not None or not wrapped or not _BARE_LABEL.match(key):
+        return role
+    role = classify(key, "人")
+    if role is None or role.startswith("trap") or role == ROLE_CONTRACT:
+        return None
+    return None if _CATEGORY.search(key) or _SECONDED.search(key) else role
+
+
+# the rest of a form's keys wrapped onto the row under them: words alone, as many as the keys
+_KEY_REST = re.compile(rf"^[{CJK}]{{1,6}}$")
+
+
+def _wrapped_keys(row: Line, below: Line | None) -> list[str] | None:
+    """The rests of *row*'s keys when the line *below* holds only them, each starting in its key's
+    display column (a PDF cell's title over two lines: "核定教职工  186  在编在职  172" over
+    "编制数              教职工"), else None."""
+    if below is None or "\t" in below.text or not below.text.strip():
+        return None
+    rests = [(m.group(0), m.start()) for m in re.finditer(r"\S+", below.text)]
+    if not all(_KEY_REST.match(rest) for rest, _ in rests):
+        return None
+    cells = _SPACED_GAP.split(row.text.strip())
+    if len(cells) % 2 or len(rests) != len(cells) // 2:
+        return None
+    starts = []
+    at = row.text.index(cells[0])
+    for cell in cells:
+        at = row.text.index(cell, at)
+        starts.append(display_width(row.text[:at]))
+        at += len(cell)
+    columns = [display_width(below.text[:at]) for _, at in rests]
+    if columns != starts[::2]:
+        return None
+    return [rest for rest, _ in rests]
+
+
+def _form_row_pairs(row: Line, keys_above: bool, below: Line | None = None) -> list[_Count]:
     """A form's tab row (or a row laid out with runs of spaces, made tab cells) read pair by pair
-    (`_form_pairs`), the caption cells before the pairs and blank cells passed over."""
+    (`_form_pairs`), the caption cells before the pairs and blank cells passed over; with *below*,
+    the raw line under a spaced row, keys wrapped onto it are read whole (`_wrapped_keys`)."""
+    rests = None
+    if "\t" not in row.text:
+        rests = _wrapped_keys(row, below)
+        row = _spaced_as_cells(row)
     cells = row.text.split("\t")
     at = row.start
     while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
@@ -779,7 +830,9 @@ def _form_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
         lead = len(key) - len(key.lstrip())
         pairs.append((key.strip(), value, at + lead, at + len(key) + 1))
         at += len(key) + len(value) + 2
-    return _form_pairs(pairs, keys_above)
+    if rests is not None and len(rests) == len(pairs):
+        pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
+    return _form_pairs(pairs, keys_above, wrapped=rests is not None)
 
 
 def _fuller(strict: list[_Count], pairs: list[_Count]) -> list[_Count]:

@@ -110,7 +110,10 @@ def test_rows_that_do_not_prove_their_pairs_are_not_read(body: str) -> None:
             {"authorized": "520", "actual_total": "1058", "in_service": "846", "retired": "212"},
         ),
         # 离退休 with its own split: 退休 is the part, 离休 apart
-        ("编制人数    24    离退休人员    7（离休2，退休5）\n", {"authorized": "24", "retired": "5"}),
+        (
+            "编制人数    24    离退休人员    7（离休2，退休5）\n",
+            {"authorized": "24", "retired": "5"},
+        ),
         # a bracket wrapped onto the next row: the count before it stands
         (
             "基本    编制数    28（行政编制22，    实有人数    38\n情况        事业编制6）\n",
@@ -166,9 +169,7 @@ FUSED_ROWS = [
 
 
 @pytest.mark.parametrize(("body", "expected"), FUSED_ROWS)
-def test_a_form_row_run_together_is_read_pair_by_pair(
-    body: str, expected: dict[str, str]
-) -> None:
+def test_a_form_row_run_together_is_read_pair_by_pair(body: str, expected: dict[str, str]) -> None:
     found = _staffing(body)
     assert {k: v for k, v in found.items() if k in expected} == expected
 
@@ -217,3 +218,44 @@ def test_the_quota_total_under_kinds_of_quota_is_read_and_the_row_under_it() -> 
 )
 def test_kinds_of_quota_without_a_proven_total_are_not_read(body: str) -> None:
     assert "authorized" not in _staffing(body)
+
+
+# --- a form's keys wrapped onto the row under them (a PDF cell's title over two lines) -------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "核定教职工  186                               在编在职    172\n"
+            "编制数                                        教职工\n"
+            "临聘教师    23                                退休人员    64（另有遗属3人）\n",
+            {"authorized": "186", "in_service": "172", "retired": "64", "contract": "23"},
+        ),
+        (
+            "核定人员  40      实有在职  38\n编制数            人数\n",
+            {"authorized": "40", "in_service": "38"},
+        ),
+        ("临聘  12      在职  38\n教师          人数\n", {"in_service": "38", "contract": "12"}),
+    ],
+)
+def test_keys_wrapped_onto_the_next_row_are_read_whole(body: str, expected: dict[str, str]) -> None:
+    assert _staffing(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the rests do not stand in their keys' columns
+        "核定人员  40      实有在职  38\n编制数              人数\n",
+        "核定人员  40      实有在职  38\n编制数      人数\n",
+        # more rests than keys: not the keys' rests
+        "核定教职工  186    在编在职    172\n编制数             教职工      人员\n",
+    ],
+)
+def test_rows_under_keys_that_are_not_their_rests_are_not_joined(body: str) -> None:
+    assert _staffing(body) == {}
+
+
+def test_a_wrapped_key_naming_a_sub_population_is_not_read() -> None:
+    assert "in_service" not in _staffing("在职  38      退休  12\n党员          人数\n")
