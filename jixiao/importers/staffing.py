@@ -305,6 +305,9 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             index += 2  # the rest of the run is a table of its own
             continue
         columns = _column_kinds(header[1:])
+        if any(_TABLE_COUNT.match(title) for title in header[1:]):
+            # "人员情况 | 编制数 | 11 | 实有人数 | 25": a row of pairs, no header of column titles
+            columns = {}
         if columns:
             rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
             found, read = _table_rows(rows, columns)
@@ -321,8 +324,9 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 used |= {line.index for line in lines[index:end]}
         index = end
     above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
+    read_by_line: dict[int, list[_Count]] = {}  # the counts of each row read below
     for line in lines:
-        read_above = line.index - 1 in used
+        read_above = read_by_line.get(line.index - 1, []) if line.index - 1 in used else None
         if (
             line.index not in used
             and line.index + 1 < len(lines)
@@ -331,6 +335,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         ):
             counts.extend(found)
             used |= {line.index, line.index + 1}
+            read_by_line[line.index + 1] = found
             above = None
             continue
         if "\t" in line.text and line.index not in used:
@@ -347,6 +352,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             if found:
                 counts.extend(found)
                 used.add(line.index)
+                read_by_line[line.index] = found
             above = (line, found)
         else:
             above = None
@@ -360,12 +366,14 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 if found:
                     counts.extend(found)
                     used.add(line.index)
+                    read_by_line[line.index] = found
                     if _wrapped_keys(line, below) is not None:
                         used.add(line.index + 1)  # the keys' rests
             elif line.index not in used and (found := _fused_row_pairs(line, read_above)):
                 # "人员核定编制32其中:行政编制20事业编制12": a PDF form's row, its spaces closed up
                 counts.extend(found)
                 used.add(line.index)
+                read_by_line[line.index] = found
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -730,22 +738,30 @@ def _form_role(key: str, keys: list[str], bare_ok: bool) -> str | None:
 
 
 def _form_pairs(
-    pairs: list[tuple[str, str, int, int]], keys_above: bool, wrapped: bool = False
+    pairs: list[tuple[str, str, int, int]],
+    above: list[_Count] | None,
+    wrapped: bool = False,
 ) -> list[_Count]:
     """Pairs (key, value, key's start, value's start) of one form row → counts by the key's role.
     Read only when every key is a label (no number in it), some key names a role by its title (or
-    the row above did: *keys_above*), and every role's value is a count; a role whose value is a
-    dash is passed over, one whose value is words (a header of titles) leaves the row unread."""
+    the row above was read: *above*, its counts), and every role's value is a count; a role whose
+    value is a dash is passed over, one whose value is words (a header of titles) leaves the row
+    unread. Two bare role words or more under the row stating the 实有 count split it: they are
+    read only when the row's parts by role add up to it ("实有人数 | 25" over "在职 | 10 | 退休 |
+    14" is not proven; beside the 实有 on its own row they are read as `_bare_role_pairs` reads
+    them, a miss then checked against it)."""
     keys = [re.sub(r"^其中:?", "", key.strip()) for key, _, _, _ in pairs]
     if not all(_FORM_KEY.match(key) for key in keys):
         return []
     if any(_LAST_YEAR_CELL.search(key + value) for key, value, _, _ in pairs):
         return []
     titled = any(_wrapped_role(key, keys, wrapped) is not None for key in keys)
-    if not titled and not keys_above:
+    if not titled and above is None:
         return []
     found: list[_Count] = []
-    for key, (_, value, key_at, value_at) in zip(keys, pairs, strict=True):
+    keyed: list[_Count] = []  # the counts of the row's own keys (not a bracket's parts)
+    for key, (written, value, key_at, value_at) in zip(keys, pairs, strict=True):
+        key_at += len(written.strip()) - len(key)  # "其中：在职": the span from the role word
         role = _wrapped_role(key, keys, wrapped) or _form_role(key, keys, bare_ok=True)
         if role is None:
             continue
@@ -758,15 +774,33 @@ def _form_pairs(
             continue  # "在职 | 3个": not a head-count
         count = int(match.group(1).replace(",", ""))
         found.append(
-            _Count(role, None, count, key_at, value_at + match.end(1), key, match.group(2) or "人")
+            _Count(
+                role,
+                None,
+                count,
+                key_at,
+                value_at + match.end(2 if match.group(2) else 1),
+                key,
+                match.group(2) or "人",
+            )
         )
+        keyed.append(found[-1])
         if match.group(3) and role in (ROLE_ACTUAL, ROLE_RETIRED):
             # "1,058（在职846，退休212）", "离退休 9（离休1，退休8）": the count's split by role
             found.extend(_bracket_roles(match.group(3), count, value_at + match.start(3)))
     roles = [count.role for count in found if count.label not in _FORM_BARE_ROLE]
     if len(set(roles)) != len(roles):
         return []  # a role twice by its title: two columns (上年 / 本年), not one row of pairs
+    bare = [count for count in keyed if count.label in _FORM_BARE_ROLE and count.role in _PARTS]
+    actual = next((c for c in above or [] if c.role == ROLE_ACTUAL), None)
+    if len(bare) >= 2 and actual is not None and all(c.role != ROLE_ACTUAL for c in found):
+        parts = sum(count.value for count in keyed if count.role in _PARTS)
+        if parts != actual.value:
+            found = [count for count in found if count not in bare]
     return found
+
+
+_PARTS = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES, ROLE_SURVIVORS)
 
 
 def _wrapped_role(key: str, keys: list[str], wrapped: bool) -> str | None:
@@ -809,7 +843,9 @@ def _wrapped_keys(row: Line, below: Line | None) -> list[str] | None:
     return [rest for rest, _ in rests]
 
 
-def _form_row_pairs(row: Line, keys_above: bool, below: Line | None = None) -> list[_Count]:
+def _form_row_pairs(
+    row: Line, above: list[_Count] | None, below: Line | None = None
+) -> list[_Count]:
     """A form's tab row (or a row laid out with runs of spaces, made tab cells) read pair by pair
     (`_form_pairs`), the caption cells before the pairs and blank cells passed over; with *below*,
     the raw line under a spaced row, keys wrapped onto it are read whole (`_wrapped_keys`)."""
@@ -832,7 +868,7 @@ def _form_row_pairs(row: Line, keys_above: bool, below: Line | None = None) -> l
         at += len(key) + len(value) + 2
     if rests is not None and len(rests) == len(pairs):
         pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
-    return _form_pairs(pairs, keys_above, wrapped=rests is not None)
+    return _form_pairs(pairs, above, wrapped=rests is not None)
 
 
 def _fuller(strict: list[_Count], pairs: list[_Count]) -> list[_Count]:
@@ -891,7 +927,7 @@ _FUSED_PAIR = re.compile(
 _FUSED_CAPTION = re.compile(r"^(?:人员情况|基本情况|基本信息|人员信息|人员|情况|基本|信息)(?=.{2})")
 
 
-def _fused_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
+def _fused_row_pairs(row: Line, above: list[_Count] | None) -> list[_Count]:
     """A form's row of keys and counts run together (`_FUSED_PAIR`), the whole line nothing but
     such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`."""
     text = row.text.strip()
@@ -915,7 +951,7 @@ def _fused_row_pairs(row: Line, keys_above: bool) -> list[_Count]:
         at = match.end()
     if len(pairs) < 2:
         return []
-    return _form_pairs(pairs, keys_above)
+    return _form_pairs(pairs, above)
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with

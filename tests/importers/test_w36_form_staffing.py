@@ -90,6 +90,22 @@ NOT_PAIR_ROWS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "人员情况    编制数    11    实有人数    25\n            在职    10    退休    14\n",
+        "人员情况    编制数    11    实有人数    25\n情况    其中：在职    10人    离休    2人\n",
+        "编制数 11 实有人数 25\n其中在职 10 退休 14\n",  # closed up
+    ],
+)
+def test_bare_role_words_under_the_actual_count_are_read_only_when_they_add_up(
+    body: str,
+) -> None:
+    found = _staffing(body)
+    assert "in_service" not in found and "retired" not in found
+    assert {"authorized", "actual_total"} <= set(found)
+
+
 @pytest.mark.parametrize("body", NOT_PAIR_ROWS)
 def test_rows_that_do_not_prove_their_pairs_are_not_read(body: str) -> None:
     assert _staffing(body) == {}
