@@ -339,9 +339,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             above = None
             continue
         if "\t" in line.text and line.index not in used:
-            found = _fused_cell_counts(line) or _fuller(
-                _role_pairs_row(line), _form_row_pairs(line, read_above)
-            )
+            found = _fused_cell_counts(line) or _role_pairs_row(line)
             if not found and above is not None:
                 found = _role_split_row(line, line.text.split("\t"), above[1], above[0]) or []
             if not found and above is not None and line.text.startswith("\t"):
@@ -349,6 +347,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 # merged cell left empty on the row under it, which continues that row
                 cont = replace(line, text=line.text[1:], start=line.start + 1)
                 found = _role_split_row(cont, cont.text.split("\t"), above[1], above[0], True) or []
+            found = _fuller(found, _form_row_pairs(line, read_above))
             if found:
                 counts.extend(found)
                 used.add(line.index)
@@ -374,6 +373,23 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 counts.extend(found)
                 used.add(line.index)
                 read_by_line[line.index] = found
+    for line in lines:
+        # a row of one staffing pair beside other keys ("单位性质 | 公益二类 | 编制数 | 42"), read
+        # once the row above or below is read as staffing: the form's block proves its pairs
+        if line.index in used or not ({line.index - 1, line.index + 1} & used):
+            continue
+        above_counts = read_by_line.get(line.index - 1, []) if line.index - 1 in used else None
+        below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if "\t" in line.text or _SPACED_GAP.search(line.text.strip()):
+            found = _form_row_pairs(line, above_counts, below, lone_ok=True)
+        else:
+            found = _fused_row_pairs(line, above_counts, lone_ok=True)
+        if found:
+            counts.extend(found)
+            used.add(line.index)
+            read_by_line[line.index] = found
+            if "\t" not in line.text and _wrapped_keys(line, below) is not None:
+                used.add(line.index + 1)  # the keys' rests
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -720,11 +736,8 @@ _FORM_BARE_ROLE = {
 }
 # a contract-staff key of a form ("编外聘用", "编外人员", "临聘人员"): read as 编外, never as 在职
 _FORM_CONTRACT_KEY = re.compile(rf"^(?:编外|编制外|临聘|临时聘用)[{CJK}]{{0,4}}$")
-# a count cell: "28", "28名", "1,058", "1,058（在职846，退休212）", "28（行政编制22，" (its bracket
-# wrapped onto the next line: the count before it stands)
-_FORM_VALUE = re.compile(
-    r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(人|名|个)?\s*(?:\(([^()]*)\)|\([^()]*)?\s*$"
-)
+# a count cell: "28", "28名", "1,058", "1,058（在职846，退休212）", "18名（含政法专项编制12名）"
+_FORM_VALUE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(人|名|个)?\s*(?:\(([^()]*)\))?\s*$")
 _FORM_KEY = re.compile(rf"^[{CJK}][{CJK}:]{{0,12}}(?:\([{CJK},、]{{1,16}}\))?$")
 
 
@@ -741,6 +754,7 @@ def _form_pairs(
     pairs: list[tuple[str, str, int, int]],
     above: list[_Count] | None,
     wrapped: bool = False,
+    lone_ok: bool = False,
 ) -> list[_Count]:
     """Pairs (key, value, key's start, value's start) of one form row → counts by the key's role.
     Read only when every key is a label (no number in it), some key names a role by its title (or
@@ -760,10 +774,18 @@ def _form_pairs(
         return []
     found: list[_Count] = []
     keyed: list[_Count] = []  # the counts of the row's own keys (not a bracket's parts)
+    other = False  # a key that is no role
+    counted = False  # a count under such a key (another kind of people, or not people)
     for key, (written, value, key_at, value_at) in zip(keys, pairs, strict=True):
         key_at += len(written.strip()) - len(key)  # "其中：在职": the span from the role word
         role = _wrapped_role(key, keys, wrapped) or _form_role(key, keys, bare_ok=True)
+        if role is None and _CATEGORY.search(key) and re.search(r"编制$", key):
+            continue  # "其中：行政编制 | 20": a part of the quota by kind, not read here
+        if role is None and classify(key, "人") is not None:
+            return []  # "现有人员情况在编职工": a head-count this reading does not place
         if role is None:
+            other = True  # 单位性质, 内设机构, 公益性岗位, 借调, 馆员…: another kind of key
+            counted = counted or bool(_FORM_VALUE.match(value))
             continue
         match = _FORM_VALUE.match(value)
         if match is None:
@@ -773,6 +795,9 @@ def _form_pairs(
         if match.group(2) == "个" and role != ROLE_AUTHORIZED:
             continue  # "在职 | 3个": not a head-count
         count = int(match.group(1).replace(",", ""))
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(3) or "")]
+        if len(numbers) >= 2 and sum(numbers) != count:
+            continue  # "60（行政编制40，事业编制18）": which is right is not proven
         found.append(
             _Count(
                 role,
@@ -791,13 +816,28 @@ def _form_pairs(
     roles = [count.role for count in found if count.label not in _FORM_BARE_ROLE]
     if len(set(roles)) != len(roles):
         return []  # a role twice by its title: two columns (上年 / 本年), not one row of pairs
+    if other and len(keyed) < 2 and not lone_ok:
+        return []  # "编制人数 | 30 | 内设机构 | 5" alone: proven only beside a staffing row
     bare = [count for count in keyed if count.label in _FORM_BARE_ROLE and count.role in _PARTS]
-    actual = next((c for c in above or [] if c.role == ROLE_ACTUAL), None)
-    if len(bare) >= 2 and actual is not None and all(c.role != ROLE_ACTUAL for c in found):
-        parts = sum(count.value for count in keyed if count.role in _PARTS)
-        if parts != actual.value:
+    if not bare:
+        return found
+    whole = _whole_split(bare, found, above or [])
+    on_row = whole is not None and whole in found
+    if (len(bare) >= 2 and whole is not None and not on_row) or counted:
+        parts = [count for count in keyed if count.role in _PARTS and count is not whole]
+        if whole is None or sum(count.value for count in parts) != whole.value:
             found = [count for count in found if count not in bare]
     return found
+
+
+def _whole_split(bare: list[_Count], found: list[_Count], above: list[_Count]) -> _Count | None:
+    """The count bare role words split: a 离退休 count above split into 退休 / 离休, else the 实有
+    count on the row, else the one on the row above."""
+    if all(count.role in (ROLE_RETIRED, ROLE_RETIRED_CADRES) for count in bare):
+        combined = [c for c in above if c.role == ROLE_RETIRED and "离退休" in c.label]
+        if combined:
+            return combined[0]
+    return next((c for c in found + above if c.role == ROLE_ACTUAL), None)
 
 
 _PARTS = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES, ROLE_SURVIVORS)
@@ -844,7 +884,7 @@ def _wrapped_keys(row: Line, below: Line | None) -> list[str] | None:
 
 
 def _form_row_pairs(
-    row: Line, above: list[_Count] | None, below: Line | None = None
+    row: Line, above: list[_Count] | None, below: Line | None = None, lone_ok: bool = False
 ) -> list[_Count]:
     """A form's tab row (or a row laid out with runs of spaces, made tab cells) read pair by pair
     (`_form_pairs`), the caption cells before the pairs and blank cells passed over; with *below*,
@@ -858,8 +898,8 @@ def _form_row_pairs(
     while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
         at += len(cells[0]) + 1
         cells = cells[1:]
-    if len(cells) < 2 or len(cells) % 2:
-        return []
+    if len(cells) < 4 or len(cells) % 2:
+        return []  # one pair alone does not prove it is no title over a column ("类别 | 差额")
     pairs = []
     for n in range(0, len(cells), 2):
         key, value = cells[n], cells[n + 1]
@@ -868,7 +908,7 @@ def _form_row_pairs(
         at += len(key) + len(value) + 2
     if rests is not None and len(rests) == len(pairs):
         pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
-    return _form_pairs(pairs, above, wrapped=rests is not None)
+    return _form_pairs(pairs, above, wrapped=rests is not None, lone_ok=lone_ok)
 
 
 def _fuller(strict: list[_Count], pairs: list[_Count]) -> list[_Count]:
@@ -927,7 +967,7 @@ _FUSED_PAIR = re.compile(
 _FUSED_CAPTION = re.compile(r"^(?:人员情况|基本情况|基本信息|人员信息|人员|情况|基本|信息)(?=.{2})")
 
 
-def _fused_row_pairs(row: Line, above: list[_Count] | None) -> list[_Count]:
+def _fused_row_pairs(row: Line, above: list[_Count] | None, lone_ok: bool = False) -> list[_Count]:
     """A form's row of keys and counts run together (`_FUSED_PAIR`), the whole line nothing but
     such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`."""
     text = row.text.strip()
@@ -951,7 +991,7 @@ def _fused_row_pairs(row: Line, above: list[_Count] | None) -> list[_Count]:
         at = match.end()
     if len(pairs) < 2:
         return []
-    return _form_pairs(pairs, above)
+    return _form_pairs(pairs, above, lone_ok=lone_ok)
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with

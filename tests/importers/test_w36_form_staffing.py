@@ -130,9 +130,9 @@ def test_rows_that_do_not_prove_their_pairs_are_not_read(body: str) -> None:
             "编制人数    24    离退休人员    7（离休2，退休5）\n",
             {"authorized": "24", "retired": "5"},
         ),
-        # a bracket wrapped onto the next row: the count before it stands
+        # a bracket wrapped onto the next row, in its cell's column after the caption's half
         (
-            "基本    编制数    28（行政编制22，    实有人数    38\n情况        事业编制6）\n",
+            "基本    编制数    28（行政编制22，    实有人数    38\n情况              事业编制6）\n",
             {"authorized": "28", "actual_total": "38"},
         ),
         # a 在职 count's split by quota is a note: the count is in service, 编外 stays in it
@@ -150,9 +150,17 @@ def test_a_counts_bracket_splits_it_by_role_or_is_a_note(
     assert {"authorized", "actual_total", "in_service", "retired"} & set(found) == set(expected)
 
 
-def test_a_bracket_split_that_does_not_add_up_is_not_read() -> None:
-    found = _staffing("人员情况    编制数    30    实有人数    43（在职30，退休12）\n")
-    assert found == {"authorized": "30", "actual_total": "43"}
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("人员情况    编制数    30    实有人数    43（在职30，退休12）\n", {"authorized": "30"}),
+        ("编制数    30（行政20，事业12）    在职人数    29\n", {"in_service": "29"}),
+    ],
+)
+def test_a_count_whose_bracket_does_not_add_up_is_not_read(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert _staffing(body) == expected
 
 
 def test_the_stated_actual_count_against_its_parts_is_surfaced() -> None:
@@ -275,3 +283,71 @@ def test_rows_under_keys_that_are_not_their_rests_are_not_joined(body: str) -> N
 
 def test_a_wrapped_key_naming_a_sub_population_is_not_read() -> None:
     assert "in_service" not in _staffing("在职  38      退休  12\n党员          人数\n")
+
+
+# --- a row of pairs is no header of column titles ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "人员情况\t编制数\t11\t实有人数\t25\n在职\t10\t退休\t15\n",
+            {"authorized": "11", "actual_total": "25", "in_service": "10", "retired": "15"},
+        ),
+        # the roles under it missing the 实有: the quota is not taken from them either
+        (
+            "人员情况\t编制数\t11\t实有人数\t25\n在职\t10\t退休\t14\n",
+            {"authorized": "11", "actual_total": "25"},
+        ),
+    ],
+)
+def test_a_row_of_pairs_over_role_rows_gives_no_columns(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert _staffing(body) == expected
+
+
+# --- what proves a row of pairs: a second staffing pair, or a staffing row beside it ----------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "单位性质    行政单位    编制人数    30\n",  # one staffing pair beside another key, alone
+        "退休人数    13    内设机构    7个\n",
+        # a key naming a head-count this reading does not place: the row is left to the others
+        "编制人数    30    现有在编职工    28    退休人数    6\n",
+    ],
+)
+def test_a_row_that_does_not_prove_its_pairs_is_not_read(body: str) -> None:
+    assert _staffing(body) == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the split of 离退休 on the row under it: read when it adds up, not when it misses
+        (
+            "编制数    30    在职人数    29    离退休人数    12\n            退休    11    离休    1\n",
+            {"authorized": "30", "in_service": "29", "retired": "11", "retired_cadres": "1"},
+        ),
+        (
+            "编制数    30    在职人数    29    离退休人数    12\n            退休    10    离休    1\n",
+            {"authorized": "30", "in_service": "29", "retired": "12"},
+        ),
+        # a bare 在职 beside another kind of people: read only when the split adds up to 实有
+        (
+            "编制数  30  实有人数  41  在职  29  劳务派遣  3\n",
+            {"authorized": "30", "actual_total": "41"},
+        ),
+        (
+            "编制数  30  实有人数  41  在职  29  退休  12  劳务派遣  3\n",
+            {"authorized": "30", "actual_total": "41", "in_service": "29", "retired": "12"},
+        ),
+    ],
+)
+def test_bare_role_words_beside_other_people_are_read_only_when_they_add_up(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert _staffing(body) == expected
