@@ -23,6 +23,7 @@ from typing import Any
 from jixiao.core.dossier import StaffType
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
+from jixiao.importers.normalise import display_width
 from jixiao.importers.patterns import CJK
 from jixiao.importers.table_rates import money_beside_staffing
 
@@ -304,6 +305,9 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             index += 2  # the rest of the run is a table of its own
             continue
         columns = _column_kinds(header[1:])
+        if any(_TABLE_COUNT.match(title) for title in header[1:]):
+            # "人员情况 | 编制数 | 11 | 实有人数 | 25": a row of pairs, no header of column titles
+            columns = {}
         if columns:
             rows = [(row, _tab_cells(row)) for row in lines[index + 1 : end]]
             found, read = _table_rows(rows, columns)
@@ -320,7 +324,20 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 used |= {line.index for line in lines[index:end]}
         index = end
     above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
+    read_by_line: dict[int, list[_Count]] = {}  # the counts of each row read below
     for line in lines:
+        read_above = read_by_line.get(line.index - 1, []) if line.index - 1 in used else None
+        if (
+            line.index not in used
+            and line.index + 1 < len(lines)
+            and line.index + 1 not in used
+            and (found := _quota_titles_over_counts(line, lines[line.index + 1]))
+        ):
+            counts.extend(found)
+            used |= {line.index, line.index + 1}
+            read_by_line[line.index + 1] = found
+            above = None
+            continue
         if "\t" in line.text and line.index not in used:
             found = _fused_cell_counts(line) or _role_pairs_row(line)
             if not found and above is not None:
@@ -330,18 +347,49 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 # merged cell left empty on the row under it, which continues that row
                 cont = replace(line, text=line.text[1:], start=line.start + 1)
                 found = _role_split_row(cont, cont.text.split("\t"), above[1], above[0], True) or []
+            found = _fuller(found, _form_row_pairs(line, read_above))
             if found:
                 counts.extend(found)
                 used.add(line.index)
+                read_by_line[line.index] = found
             above = (line, found)
         else:
             above = None
             if line.index not in used and _SPACED_GAP.search(line.text.strip()):
                 # "编制数          22          实有人数      30": a form's row laid out with spaces
-                found = _role_pairs_row(_spaced_as_cells(line))
+                below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+                found = _fuller(
+                    _role_pairs_row(_spaced_as_cells(line)),
+                    _form_row_pairs(line, read_above, below),
+                )
                 if found:
                     counts.extend(found)
                     used.add(line.index)
+                    read_by_line[line.index] = found
+                    if _wrapped_keys(line, below) is not None:
+                        used.add(line.index + 1)  # the keys' rests
+            elif line.index not in used and (found := _fused_row_pairs(line, read_above)):
+                # "人员核定编制32其中:行政编制20事业编制12": a PDF form's row, its spaces closed up
+                counts.extend(found)
+                used.add(line.index)
+                read_by_line[line.index] = found
+    for line in lines:
+        # a row of one staffing pair beside other keys ("单位性质 | 公益二类 | 编制数 | 42"), read
+        # once the row above or below is read as staffing: the form's block proves its pairs
+        if line.index in used or not ({line.index - 1, line.index + 1} & used):
+            continue
+        above_counts = read_by_line.get(line.index - 1, []) if line.index - 1 in used else None
+        below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if "\t" in line.text or _SPACED_GAP.search(line.text.strip()):
+            found = _form_row_pairs(line, above_counts, below, lone_ok=True)
+        else:
+            found = _fused_row_pairs(line, above_counts, lone_ok=True)
+        if found:
+            counts.extend(found)
+            used.add(line.index)
+            read_by_line[line.index] = found
+            if "\t" not in line.text and _wrapped_keys(line, below) is not None:
+                used.add(line.index + 1)  # the keys' rests
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -664,6 +712,286 @@ def _role_pairs_row(row: Line, pairs: int = 2) -> list[_Count]:
     ):
         return []
     return _key_value_rows([row])
+
+
+# ── a form's staffing row read pair by pair, whatever else the row holds ─────────────────────
+# A 自评表's 人员 row pasted from PDF, Word or a web page: key and count cells in turn, among
+# pairs of other keys (单位性质, 内设机构, 公益性岗位, 馆员, 人民调解员…), maybe under a caption
+# ("人员情况", "基本" / "情况" over two rows). The role comes from the key alone: a title that
+# names a head-count (`_role_of_title`), or a bare role word (在职 / 退休 / 离休 / 离退休 /
+# 在职在编) where the row or the row above states the quota or the 实有 count by its title.
+_FORM_CAPTION = re.compile(
+    r"^(?:人员|情况|基本|信息|基本情况|基本信息|人员情况|人员信息|单位情况|单位基本情况)$"
+)
+_FORM_BARE_ROLE = {
+    "实有": ROLE_ACTUAL,
+    "在职": ROLE_IN_SERVICE,
+    "在职在编": ROLE_IN_SERVICE,
+    "在编在职": ROLE_IN_SERVICE,
+    "在编在岗": ROLE_IN_SERVICE,
+    "在岗在编": ROLE_IN_SERVICE,
+    "退休": ROLE_RETIRED,
+    "离退休": ROLE_RETIRED,
+    "离休": ROLE_RETIRED_CADRES,
+}
+# a contract-staff key of a form ("编外聘用", "编外人员", "临聘人员"): read as 编外, never as 在职
+_FORM_CONTRACT_KEY = re.compile(rf"^(?:编外|编制外|临聘|临时聘用)[{CJK}]{{0,4}}$")
+# a count cell: "28", "28名", "1,058", "1,058（在职846，退休212）", "18名（含政法专项编制12名）"
+_FORM_VALUE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(人|名|个)?\s*(?:\(([^()]*)\))?\s*$")
+_FORM_KEY = re.compile(rf"^[{CJK}][{CJK}:]{{0,12}}(?:\([{CJK},、]{{1,16}}\))?$")
+
+
+def _form_role(key: str, keys: list[str], bare_ok: bool) -> str | None:
+    role = _role_in_form(key, keys)
+    if role is not None:
+        return role
+    if _FORM_CONTRACT_KEY.match(key) and not _SUBGROUP.search(key):
+        return ROLE_CONTRACT
+    return _FORM_BARE_ROLE.get(key) if bare_ok else None
+
+
+def _form_pairs(
+    pairs: list[tuple[str, str, int, int]],
+    above: list[_Count] | None,
+    wrapped: bool = False,
+    lone_ok: bool = False,
+) -> list[_Count]:
+    """Pairs (key, value, key's start, value's start) of one form row → counts by the key's role.
+    Read only when every key is a label (no number in it), some key names a role by its title (or
+    the row above was read: *above*, its counts), and every role's value is a count; a role whose
+    value is a dash is passed over, one whose value is words (a header of titles) leaves the row
+    unread. Two bare role words or more under the row stating the 实有 count split it: they are
+    read only when the row's parts by role add up to it ("实有人数 | 25" over "在职 | 10 | 退休 |
+    14" is not proven; beside the 实有 on its own row they are read as `_bare_role_pairs` reads
+    them, a miss then checked against it)."""
+    keys = [re.sub(r"^其中:?", "", key.strip()) for key, _, _, _ in pairs]
+    if not all(_FORM_KEY.match(key) for key in keys):
+        return []
+    if any(_LAST_YEAR_CELL.search(key + value) for key, value, _, _ in pairs):
+        return []
+    titled = any(_wrapped_role(key, keys, wrapped) is not None for key in keys)
+    if not titled and above is None:
+        return []
+    found: list[_Count] = []
+    keyed: list[_Count] = []  # the counts of the row's own keys (not a bracket's parts)
+    other = False  # a key that is no role
+    counted = False  # a count under such a key (another kind of people, or not people)
+    for key, (written, value, key_at, value_at) in zip(keys, pairs, strict=True):
+        key_at += len(written.strip()) - len(key)  # "其中：在职": the span from the role word
+        role = _wrapped_role(key, keys, wrapped) or _form_role(key, keys, bare_ok=True)
+        if role is None and _CATEGORY.search(key) and re.search(r"编制$", key):
+            continue  # "其中：行政编制 | 20": a part of the quota by kind, not read here
+        if role is None and classify(key, "人") is not None:
+            return []  # "现有人员情况在编职工": a head-count this reading does not place
+        if role is None:
+            other = True  # 单位性质, 内设机构, 公益性岗位, 借调, 馆员…: another kind of key
+            counted = counted or bool(_FORM_VALUE.match(value))
+            continue
+        match = _FORM_VALUE.match(value)
+        if match is None:
+            if _DASH_CELL.match(value):
+                continue
+            return []
+        if match.group(2) == "个" and role != ROLE_AUTHORIZED:
+            continue  # "在职 | 3个": not a head-count
+        count = int(match.group(1).replace(",", ""))
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(3) or "")]
+        if len(numbers) >= 2 and sum(numbers) != count:
+            continue  # "60（行政编制40，事业编制18）": which is right is not proven
+        found.append(
+            _Count(
+                role,
+                None,
+                count,
+                key_at,
+                value_at + match.end(2 if match.group(2) else 1),
+                key,
+                match.group(2) or "人",
+            )
+        )
+        keyed.append(found[-1])
+        if match.group(3) and role in (ROLE_ACTUAL, ROLE_RETIRED):
+            # "1,058（在职846，退休212）", "离退休 9（离休1，退休8）": the count's split by role
+            found.extend(_bracket_roles(match.group(3), count, value_at + match.start(3)))
+    roles = [count.role for count in found if count.label not in _FORM_BARE_ROLE]
+    if len(set(roles)) != len(roles):
+        return []  # a role twice by its title: two columns (上年 / 本年), not one row of pairs
+    if other and len(keyed) < 2 and not lone_ok:
+        return []  # "编制人数 | 30 | 内设机构 | 5" alone: proven only beside a staffing row
+    bare = [count for count in keyed if count.label in _FORM_BARE_ROLE and count.role in _PARTS]
+    if not bare:
+        return found
+    whole = _whole_split(bare, found, above or [])
+    on_row = whole is not None and whole in found
+    if (len(bare) >= 2 and whole is not None and not on_row) or counted:
+        parts = [count for count in keyed if count.role in _PARTS and count is not whole]
+        if whole is None or sum(count.value for count in parts) != whole.value:
+            found = [count for count in found if count not in bare]
+    return found
+
+
+def _whole_split(bare: list[_Count], found: list[_Count], above: list[_Count]) -> _Count | None:
+    """The count bare role words split: a 离退休 count above split into 退休 / 离休, else the 实有
+    count on the row, else the one on the row above."""
+    if all(count.role in (ROLE_RETIRED, ROLE_RETIRED_CADRES) for count in bare):
+        combined = [c for c in above if c.role == ROLE_RETIRED and "离退休" in c.label]
+        if combined:
+            return combined[0]
+    return next((c for c in found + above if c.role == ROLE_ACTUAL), None)
+
+
+_PARTS = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES, ROLE_SURVIVORS)
+
+
+def _wrapped_role(key: str, keys: list[str], wrapped: bool) -> str | None:
+    """A key's role by its title; a key wrapped over two rows ("核定教职工" / "编制数", "在编在职"
+    / "教职工") by the words of the whole key, no sub-population and no 编外 in it."""
+    role = _role_in_form(key, keys)
+    if role is not None or not wrapped or not _BARE_LABEL.match(key):
+        return role
+    role = classify(key, "人")
+    if role is None or role.startswith("trap") or role == ROLE_CONTRACT:
+        return None
+    return None if _CATEGORY.search(key) or _SECONDED.search(key) else role
+
+
+# the rest of a form's keys wrapped onto the row under them: words alone, as many as the keys
+_KEY_REST = re.compile(rf"^[{CJK}]{{1,6}}$")
+
+
+def _wrapped_keys(row: Line, below: Line | None) -> list[str] | None:
+    """The rests of *row*'s keys when the line *below* holds only them, each starting in its key's
+    display column (a PDF cell's title over two lines: "核定教职工  186  在编在职  172" over
+    "编制数              教职工"), else None."""
+    if below is None or "\t" in below.text or not below.text.strip():
+        return None
+    rests = [(m.group(0), m.start()) for m in re.finditer(r"\S+", below.text)]
+    if not all(_KEY_REST.match(rest) for rest, _ in rests):
+        return None
+    cells = _SPACED_GAP.split(row.text.strip())
+    if len(cells) % 2 or len(rests) != len(cells) // 2:
+        return None
+    starts = []
+    at = row.text.index(cells[0])
+    for cell in cells:
+        at = row.text.index(cell, at)
+        starts.append(display_width(row.text[:at]))
+        at += len(cell)
+    columns = [display_width(below.text[:at]) for _, at in rests]
+    if columns != starts[::2]:
+        return None
+    return [rest for rest, _ in rests]
+
+
+def _form_row_pairs(
+    row: Line, above: list[_Count] | None, below: Line | None = None, lone_ok: bool = False
+) -> list[_Count]:
+    """A form's tab row (or a row laid out with runs of spaces, made tab cells) read pair by pair
+    (`_form_pairs`), the caption cells before the pairs and blank cells passed over; with *below*,
+    the raw line under a spaced row, keys wrapped onto it are read whole (`_wrapped_keys`)."""
+    rests = None
+    if "\t" not in row.text:
+        rests = _wrapped_keys(row, below)
+        row = _spaced_as_cells(row)
+    cells = row.text.split("\t")
+    at = row.start
+    while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
+        at += len(cells[0]) + 1
+        cells = cells[1:]
+    if len(cells) < 4 or len(cells) % 2:
+        return []  # one pair alone does not prove it is no title over a column ("类别 | 差额")
+    pairs = []
+    for n in range(0, len(cells), 2):
+        key, value = cells[n], cells[n + 1]
+        lead = len(key) - len(key.lstrip())
+        pairs.append((key.strip(), value, at + lead, at + len(key) + 1))
+        at += len(key) + len(value) + 2
+    if rests is not None and len(rests) == len(pairs):
+        pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
+    return _form_pairs(pairs, above, wrapped=rests is not None, lone_ok=lone_ok)
+
+
+def _fuller(strict: list[_Count], pairs: list[_Count]) -> list[_Count]:
+    """The row's counts read pair by pair (`_form_row_pairs`) when they hold every count the
+    stricter reading found and more (a split in brackets, a bare role word), else those."""
+    if {(c.role, c.value) for c in strict} < {(c.role, c.value) for c in pairs}:
+        return pairs
+    return strict or pairs
+
+
+# a form's quota by kind of post as column titles, their counts on the row under them ("人员 |
+# 核定编制 | 行政编制 | 事业编制 | 工勤编制 | 合计" over "情况 | 14 | 5 | 1 | 20"): the 合计 is the quota
+_QUOTA_GROUP = re.compile(r"^(?:核定编制|核定编制数|编制数|编制情况|编制)$")
+_QUOTA_TOTAL_TITLE = re.compile(r"^(?:合计|小计|总计|编制合计|编制总数|合计编制)$")
+
+
+def _cells_after_caption(row: Line) -> list[str]:
+    cells = (row if "\t" in row.text else _spaced_as_cells(row)).text.split("\t")
+    while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
+        cells = cells[1:]
+    return [cell.strip() for cell in cells]
+
+
+def _quota_titles_over_counts(header: Line, row: Line) -> list[_Count]:
+    """The quota's 合计 under a header of kinds of quota (`_QUOTA_TYPE_ROW`, two or more) closed
+    by a total title, maybe after a group caption (核定编制); the row under it one count a title,
+    the kinds adding up to the total. Nothing else is read from the two rows (a kind such as
+    事业编制 names no standard type)."""
+    titles = _cells_after_caption(header)
+    if titles and _QUOTA_GROUP.match(titles[0]):
+        titles = titles[1:]
+    if len(titles) < 3 or not _QUOTA_TOTAL_TITLE.match(titles[-1]):
+        return []
+    if not all(_QUOTA_TYPE_ROW.match(title) for title in titles[:-1]):
+        return []
+    cells = _cells_after_caption(row)
+    if len(cells) != len(titles) or not all(_TABLE_COUNT.match(cell) for cell in cells):
+        return []
+    values = [int(cell.rstrip("人名").strip()) for cell in cells]
+    if sum(values[:-1]) != values[-1]:
+        return []
+    total = row.text.rstrip()
+    at = row.start + len(total) - len(total.split()[-1])
+    match = _TABLE_COUNT.match(total.split()[-1])
+    assert match is not None
+    return [_Count(ROLE_AUTHORIZED, None, values[-1], at, at + match.end(1), "核定编制合计")]
+
+
+# a form's row whose single spaces a PDF's text layer lost (the clean-up closes them up): keys and
+# counts run together ("人员核定编制32其中:行政编制20事业编制12", "编制人数51(行政48、工勤3)在编在职
+# 人数49退休人员21离休人员1"), a bracket after a count its note
+_FUSED_PAIR = re.compile(
+    rf"([{CJK}][{CJK}:]*(?:\([{CJK}:,、]*\))?[{CJK}:]*?)"
+    r"(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名)?(\([^()]*\))?"
+)
+_FUSED_CAPTION = re.compile(r"^(?:人员情况|基本情况|基本信息|人员信息|人员|情况|基本|信息)(?=.{2})")
+
+
+def _fused_row_pairs(row: Line, above: list[_Count] | None, lone_ok: bool = False) -> list[_Count]:
+    """A form's row of keys and counts run together (`_FUSED_PAIR`), the whole line nothing but
+    such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`."""
+    text = row.text.strip()
+    if not text:
+        return []
+    lead = row.text.index(text[0])
+    pairs = []
+    at = 0
+    while at < len(text):
+        match = _FUSED_PAIR.match(text, at)
+        if match is None:
+            return []
+        key = match.group(1)
+        skip = 0
+        if not pairs and (caption := _FUSED_CAPTION.match(key)):
+            skip = caption.end()
+        value_at = row.start + lead + match.start(2)
+        pairs.append(
+            (key[skip:], text[match.start(2) : match.end()], row.start + lead + at + skip, value_at)
+        )
+        at = match.end()
+    if len(pairs) < 2:
+        return []
+    return _form_pairs(pairs, above, lone_ok=lone_ok)
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with

@@ -285,6 +285,9 @@ def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 _GAP = re.compile(r" {2,}")
 _BRACKET_TAIL = re.compile(rf"^[{CJK}\d,、;]{{1,20}}\)$")
+# the second half of a caption merged over two rows before the tail ("基本  编制数  28（行政编制22，"
+# over "情况          事业编制6）")
+_CAPTION_BEFORE_TAIL = re.compile(rf"^[{CJK}]{{1,4}} {{2,}}(?=\S)")
 
 
 def wrapped_bracket_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -300,6 +303,11 @@ def wrapped_bracket_cells(text: str, origin: list[int]) -> tuple[str, list[int]]
     for number in range(len(lines) - 1):
         line, following = lines[number], lines[number + 1]
         tail = following.strip()
+        caption = _CAPTION_BEFORE_TAIL.match(tail)
+        if caption and re.match(rf"[{CJK}]{{1,4}} {{2,}}", line):
+            tail = tail[caption.end() :]  # the caption's second half is dropped with the tail
+        else:
+            caption = None
         if not _BRACKET_TAIL.match(tail) or "(" in tail or "\t" in line:
             continue
         if line.count("(") != line.count(")") + 1:
@@ -309,16 +317,10 @@ def wrapped_bracket_cells(text: str, origin: list[int]) -> tuple[str, list[int]]
         if len(open_cells) != 1 or not re.search(r"\d", line[open_cells[0][0] : open_cells[0][1]]):
             continue
         begin, end = open_cells[0]
-        if (
-            abs(
-                folded_width(following[: len(following) - len(following.lstrip())])
-                - folded_width(line[:begin])
-            )
-            > 2
-        ):
+        indent = len(following) - len(following.lstrip()) + (caption.end() if caption else 0)
+        if abs(folded_width(following[:indent]) - folded_width(line[:begin])) > 2:
             continue
         at = starts[number]
-        indent = len(following) - len(following.lstrip())
         joined = [
             piece(text, origin, at, at + end),
             piece(
