@@ -97,9 +97,7 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-# w32-03: its economic classes stand in a space-aligned block of two amounts a row under
-# "按经济分类 | 调整预算数 | 执行数", which no reader rebuilds yet (docs/importing.md, Known limits)
-NOT_YET_SURFACED: set[str] = {"w32-03"}
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

@@ -357,3 +357,53 @@ TURNED_NOT = {
 @pytest.mark.parametrize("name", TURNED_NOT)
 def test_not_a_turned_block(name: str) -> None:
     assert "基本支出\t" not in normalise(TURNED_NOT[name]).text
+
+
+FURTHER_WORDINGS = (
+    "预算执行情况（权重10分） 单位：万元\t项目\t全年预算数\t全年执行数\t执行率\n"
+    "\t资金总额\t912.40\t887.15\t97.23%\n"
+    "\t（按支出性质分）\n"
+    "\t基本支出\t534.60\t533.90\t99.87%\n"
+    "\t项目支出\t377.80\t353.25\t93.50%\n"
+    "\t经济分类：\n"
+    "\t工资福利支出\t500.00\t498.20\t99.64%\n"
+    "\t商品和服务支出\t412.40\t388.95\t94.31%\n"
+)
+
+
+def test_a_weight_and_an_unbracketed_unit_in_the_caption_and_bracketed_cut_captions() -> None:
+    assert money(FURTHER_WORDINGS) == {**BLOCK, **CLASSES}
+
+
+def test_not_a_caption_with_a_year_in_brackets() -> None:
+    text = FURTHER_WORDINGS.replace("（权重10分） 单位：万元", "（2023）")
+    assert "预算执行情况(2023)\t项目" in normalise(text).text
+
+
+TURNED_ASCII_GRID = """\
+单位：万元
++------------+----------+--------+--------+
+| 项目       | 资金     | 基本   | 项目   |
+|            | 总额     | 支出   | 支出   |
++------------+----------+--------+--------+
+| 年初预算数 | 1100.00  | 700.00 | 400.00 |
++------------+----------+--------+--------+
+| 全年预算数 | 1200.00  | 760.00 | 440.00 |
++------------+----------+--------+--------+
+| 全年执行数 | 1150.00  | 750.00 | 400.00 |
++------------+----------+--------+--------+
+| 执行率     | 95.83%   | 98.68% | 90.91% |
++------------+----------+--------+--------+
+"""
+
+
+def test_a_ruled_grids_funding_line_titles_wrapped_over_two_lines() -> None:
+    assert "\n基本支出\t700.00\t760.00\t750.00\t98.68%" in normalise(TURNED_ASCII_GRID).text
+    assert read(TURNED_ASCII_GRID)["rates.execution"] == "95.83"
+
+
+def test_not_two_rows_of_text_that_make_no_title() -> None:
+    text = TURNED_ASCII_GRID.replace("| 资金     | 基本   |", "| 资金     | 基本   |").replace(
+        "|            | 总额     | 支出   | 支出   |", "|            | 来源     | 情况   | 说明   |"
+    )
+    assert "资金来源" not in normalise(text).text

@@ -43,7 +43,10 @@ _LABEL_TITLE = re.compile(
 )
 _NUMBER_CELL = re.compile(rf"^(?:{NUMBER})\s*%?$")
 # a caption cell: words, or nothing; a block caption may carry its weight ("预算执行情况(10分)")
-_WORDS = re.compile(rf"^[{CJK}()“”:、\s]*(?:\(\d{{1,2}}(?:\.\d)?分\))?$")
+_WORDS = re.compile(
+    rf"^(?:[{CJK}()“”:、\s]"
+    r"|\((?:(?:权重|分值):?\d{1,3}(?:\.\d{1,2})?分?|\d{1,3}(?:\.\d{1,2})?分)\))*$"
+)
 _COUNT = re.compile(r"^(?P<count>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:人|名)?(?P<bracket>\([^()]*\))?$")
 _ROW_LABEL = re.compile(rf"^[{CJK}()“”:、]{{2,24}}$")
 # a split's caption before a row's label ("按支出性质:基本支出", "按经济分类:工资福利支出")
@@ -52,7 +55,8 @@ _SPLIT_CAPTION = re.compile(
 )
 # a row naming the cut of the rows under it, its cells empty ("按支出性质分", "按经济分类:")
 _CUT_CAPTION = re.compile(
-    rf"^(?:其中:?)?按[{CJK}]{{1,6}}(?:性质|分类|类型|来源|用途|类别|科目)分?(?:划分)?[:]?$"
+    rf"^(?:其中:?)?\(?(?:[{CJK}]{{0,4}}按)?[{CJK}]{{1,6}}(?:性质|分类|类型|来源|用途|类别|科目)"
+    r"(?:分|划分|分类)?:?\)?$"
 )
 _QUOTA_TYPE = re.compile(r"^(?:行政|事业|参公|工勤|机关)编制(?:数)?$")
 _PAIR_KEY = re.compile(rf"^(?:其中[:]?)?[{CJK}]{{2,8}}(?:\((?:人|名)\))?$")
@@ -180,7 +184,9 @@ def _body_row(cells: list[str], column: int) -> bool:
     )
 
 
-_CAPTION_UNIT = re.compile(r"\((?:金额)?(?:单位:?)?(亿元|万元|千元|元)\)")
+_CAPTION_UNIT = re.compile(
+    r"\((?:金额)?(?:单位:?)?(亿元|万元|千元|元)\)|(?:金额)?单位:?\s*(亿元|万元|千元|元)$"
+)
 
 
 def _caption_unit(
@@ -195,9 +201,14 @@ def _caption_unit(
             continue
         for text, start, _end in _cells(lines[at], starts[at])[:column]:
             for match in _CAPTION_UNIT.finditer(text):
-                found.add(match.group(1))
+                group = 1 if match.group(1) else 2
+                found.add(match.group(group))
                 if first is None:
-                    first = (match.group(1), start + match.start(1), start + match.end(1))
+                    first = (
+                        match.group(group),
+                        start + match.start(group),
+                        start + match.end(group),
+                    )
     return first if len(found) == 1 else None
 
 
@@ -293,7 +304,12 @@ def _width(text: str) -> int:
 def _caption_row(cells: list[str], column: int) -> bool:
     """A money block's row naming the cut of the rows under it ("按支出性质分", "其中:按经济分类",
     "按资金来源") with its other cells empty."""
-    return bool(_CUT_CAPTION.match(cells[column].replace(" ", ""))) and not any(cells[column + 1 :])
+    return (
+        len(cells) > column
+        and all(_WORDS.match(cell) for cell in cells[:column])
+        and bool(_CUT_CAPTION.match(cells[column].replace(" ", "")))
+        and not any(cells[column + 1 :])
+    )
 
 
 def _pair_row(cells: list[str]) -> list[tuple[int, int]] | None:
@@ -440,12 +456,16 @@ def form_block_rows(
             runs.append((start, n + 1, [row]))
             n += 1
             continue
-        if column is not None and _body_row(texts, column):
+        if column is not None and (_body_row(texts, column) or _caption_row(texts, column)):
             first, pending = (n if pending is None else pending), None
-            if _caption_row(texts, column) and n + 1 < len(lines):
+            if _caption_row(texts, column):
                 # a cut's caption row ("按支出性质分", "按经济分类", its cells empty) goes: the
                 # row under it, when one of the block, is read as any other row
-                below = [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+                below = (
+                    [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+                    if n + 1 < len(lines)
+                    else []
+                )
                 if not _body_row(below, column) or _caption_row(below, column):
                     column = None
                     n += 1
