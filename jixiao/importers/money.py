@@ -30,6 +30,7 @@ from jixiao.importers import reconcile
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
+from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.table_rates import (
@@ -2447,6 +2448,9 @@ def read_money(
     for amount in _budget_by_sum(report.text, reading.defaulted, lines, findings):
         reading.defaulted.remove(amount)
         _resolve(amount, lines, statements, unread, reading, findings)
+    for amount in [a for a in reading.defaulted if _under_phase_titles(report.text, a)]:
+        reading.defaulted.remove(amount)  # its column's title says its phase, not the genre
+        unread.append(amount)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
     _split_phase_from_its_total(report.text, unread, lines, statements, reading, findings)
@@ -2662,6 +2666,28 @@ def _carry_over_stated_again(kind: str, amount: Amount, lines: list[_Line]) -> b
 
 def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
     return _repeated_line(amount, lines) is not None
+
+
+def _under_phase_titles(text: str, amount: Amount) -> bool:
+    """An amount in a tab row ("基本支出\t534.60万元\t533.90万元") under a header row of the same
+    run of tab rows that titles its columns with a budget and a spending ("项目 | 全年预算数 | 全年
+    执行数"): the column gives its phase, so the phase an evaluation report implies does not
+    (a cell the table readers left unread stays unread)."""
+    first = text.rfind("\n", 0, amount.start) + 1
+    end = text.find("\n", amount.start)
+    line = text[first : end if end >= 0 else len(text)]
+    if "\t" not in line or "\t" not in text[first : amount.end]:
+        return False
+    while first > 0:
+        above_end = first - 1
+        first = text.rfind("\n", 0, above_end) + 1
+        above = text[first:above_end]
+        if "\t" not in above:
+            return False
+        kinds = {form_column(cell.strip()) for cell in above.split("\t")}
+        if {"budget", "spent"} <= kinds:
+            return True
+    return False
 
 
 def _read_defaulted(

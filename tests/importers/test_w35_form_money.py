@@ -407,3 +407,52 @@ def test_not_two_rows_of_text_that_make_no_title() -> None:
         "|            | 总额     | 支出   | 支出   |", "|            | 来源     | 情况   | 说明   |"
     )
     assert "资金来源" not in normalise(text).text
+
+
+UNITS_IN_CELLS = {
+    "万元 after every amount, a plain block": (
+        "项目\t全年预算数\t全年执行数\n年度资金总额\t912.40万元\t887.15万元\n"
+        "基本支出\t534.60万元\t533.90万元\n项目支出\t377.80万元\t353.25万元\n"
+    ),
+    "元 after every amount under a caption column, a 万元 line above": (
+        "单位：万元\n资金情况\t项目\t全年预算数\t全年执行数\t执行率\n"
+        "\t年度资金总额\t9,124,000.00元\t8,871,500.00元\t97.23%\n"
+        "\t基本支出\t5,346,000.00元\t5,339,000.00元\t99.87%\n"
+        "\t项目支出\t3,778,000.00元\t3,532,500.00元\t93.50%\n"
+    ),
+    "a dash for an empty cell": (
+        "项目\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t—\t912.40 万元\t887.15 万元\n"
+        "基本支出\t—\t534.60 万元\t533.90 万元\n项目支出\t—\t377.80 万元\t353.25 万元\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", UNITS_IN_CELLS)
+def test_a_block_whose_amounts_carry_their_unit(name: str) -> None:
+    found = money(UNITS_IN_CELLS[name])
+    assert {key: found.get(key) for key in BLOCK} == BLOCK
+
+
+def test_not_a_block_whose_cells_mix_units_and_bare_amounts() -> None:
+    text = (
+        "单位：万元\n项目\t全年预算数\t全年执行数\n年度资金总额\t912.40万元\t887.15\n"
+        "基本支出\t534.60万元\t533.90万元\n"
+    )
+    assert "项目(万元)" not in normalise(text).text
+    assert "912.40万元" in normalise(text).text
+
+
+def test_a_cell_with_its_unit_under_budget_and_spending_titles_is_not_taken_for_spending() -> None:
+    """A tab row's amount with its unit and no phase word ("基本支出\t534.60万元") under a header
+    titling a budget and a spending column is not the year's spending an evaluation implies."""
+    text = (
+        "单位：万元\n项目\t全年预算数\t全年执行数\n年度资金总额\t912.40万元\t887.15\n"
+        "基本支出\t534.60万元\t533.90万元\n"
+    )
+    found = money(text)
+    assert found.get("executed.basic") != "534.6"
+    assert "budget.basic" not in found or found["budget.basic"] == "534.6"
+
+
+def test_a_sentence_without_a_phase_word_is_still_the_years_spending() -> None:
+    assert money("全年基本支出534.60万元，项目支出353.25万元。\n").get("executed.basic") == "534.6"

@@ -173,15 +173,43 @@ def _lower_kind(title: str) -> str | None:
     return form_column(title) or (form_column(f"{title}数") if title.endswith("执行") else None)
 
 
-def _body_row(cells: list[str], column: int) -> bool:
+def _body_row(cells: list[str], column: int, units: bool = False) -> bool:
     """A row of the block: words or nothing left of the label column, a label in it, and after
-    it numbers, rates, dashes or empty cells only."""
+    it numbers, rates, dashes or empty cells only (with *units*, amounts with their money unit,
+    "912.40万元", too)."""
     return (
         len(cells) > column + 1
         and all(_WORDS.match(cell) for cell in cells[:column])
         and bool(_ROW_LABEL.match(cells[column].replace(" ", "")))
-        and all(not cell or FORM_CELL.match(cell) for cell in cells[column + 1 :])
+        and all(
+            not cell or FORM_CELL.match(cell) or (units and _UNIT_CELL.match(cell))
+            for cell in cells[column + 1 :]
+        )
     )
+
+
+_UNIT_CELL = re.compile(rf"^(?:{NUMBER})\s*(亿元|万元|千元|元)$")
+
+
+def _cell_unit(lines: list[str], starts: list[int], n: int, column: int) -> str | None:
+    """The money unit every amount cell of the block from line *n* on carries ("912.40万元",
+    one unit, no bare amount beside them; rates and dashes aside); None otherwise."""
+    units: set[str | None] = set()
+    while n < len(lines) and "\t" in lines[n]:
+        cells = [span[0] for span in _cells(lines[n], starts[n])]
+        if _caption_row(cells, column):
+            n += 1
+            continue
+        if not _body_row(cells, column, units=True):
+            break
+        for text in cells[column + 1 :]:
+            match = _UNIT_CELL.match(text)
+            if match:
+                units.add(match.group(1))
+            elif text and "%" not in text and not re.fullmatch(r"[-—/]{1,2}", text):
+                units.add(None)
+        n += 1
+    return next(iter(units)) if len(units) == 1 and None not in units else None
 
 
 _CAPTION_UNIT = re.compile(
@@ -371,6 +399,7 @@ def form_block_rows(
     titles: list[str] = []  # the block's column titles, right of its label column
     layout: list[int] | None = None  # a sub-block's columns among the block's (see _sub_header)
     pending: int | None = None  # the sub-block's header line, dropped with the row under it
+    bare = False  # the block's amounts carry their unit, made bare under the title's
     while n < len(lines):
         if "\t" not in lines[n]:
             column = None
@@ -395,7 +424,7 @@ def form_block_rows(
             header = None  # a column of its own left of the labels ("单位" over "本级"…)
         if header is None and _corner_header(texts, lower):
             # a block whose label title is a cell left empty: read as written, its titles kept
-            column, titles, layout = 0, [t.replace(" ", "") for t in texts[1:]], None
+            column, titles, layout, bare = 0, [t.replace(" ", "") for t in texts[1:]], None, False
             n += 1
             continue
         if header is not None:
@@ -403,6 +432,17 @@ def form_block_rows(
             layout = None
             row = [titled(spans[column])]
             unit = _caption_unit(lines, starts, n, column)
+            in_cells = _cell_unit(lines, starts, n + 1 + len(from_lower[:1]), column)
+            if in_cells is not None and not re.search(r"元", row[0].text):
+                if unit is not None and unit[0] != in_cells:
+                    in_cells = None  # the caption and the cells disagree: left as written
+                elif unit is None:
+                    # every amount with its unit ("912.40万元"): the title states it, the cells
+                    # are bare amounts below
+                    at = row[0].origin[0]
+                    row[0] = Cell(
+                        f"{row[0].text}({in_cells})", (*row[0].origin, *[at] * (len(in_cells) + 2))
+                    )
             if unit is not None and not re.search(r"元", row[0].text):
                 # the unit the dropped caption cell carried ("资金情况(万元)"): the title's now
                 row[0] = Cell(
@@ -435,6 +475,7 @@ def form_block_rows(
                     runs.append((n, n + 1, [row]))
                 n += 1
             titles = [c.text.replace(" ", "") for c in row[1:]]
+            bare = in_cells is not None
             continue
         if (
             column is not None
@@ -456,7 +497,9 @@ def form_block_rows(
             runs.append((start, n + 1, [row]))
             n += 1
             continue
-        if column is not None and (_body_row(texts, column) or _caption_row(texts, column)):
+        if column is not None and (
+            _body_row(texts, column, units=bare) or _caption_row(texts, column)
+        ):
             first, pending = (n if pending is None else pending), None
             if _caption_row(texts, column):
                 # a cut's caption row ("按支出性质分", "按经济分类", its cells empty) goes: the
@@ -473,6 +516,16 @@ def form_block_rows(
                 n += 1
                 spans = _cells(lines[n], starts[n])
             row = [cell(span) for span in spans[column:]]
+            if bare:  # "912.40万元" → "912.40": the title states the unit
+                row = [row[0]] + [
+                    Cell(
+                        c.text[: m.start(1)].rstrip(),
+                        c.origin[: len(c.text[: m.start(1)].rstrip())],
+                    )
+                    if (m := _UNIT_CELL.match(c.text))
+                    else c
+                    for c in row[1:]
+                ]
             split = _SPLIT_CAPTION.match(row[0].text)
             if split:  # "按支出性质:基本支出" → "基本支出"
                 row[0] = Cell(row[0].text[split.end() :], row[0].origin[split.end() :])
@@ -483,11 +536,11 @@ def form_block_rows(
                 while len(placed) > 1 and not placed[-1].text:
                     placed.pop()
                 row = placed
-            if column > 0 or split or first < n or layout is not None:
+            if column > 0 or split or first < n or layout is not None or bare:
                 runs.append((first, n + 1, [row]))
             n += 1
             continue
-        column, titles, layout = None, [], None
+        column, titles, layout, bare = None, [], None, False
         if lower is not None and (title := _sideways(texts, lower)):
             below = _cells(lines[n + 1], starts[n + 1])
             first = spans[0]
