@@ -456,3 +456,30 @@ def test_a_cell_with_its_unit_under_budget_and_spending_titles_is_not_taken_for_
 
 def test_a_sentence_without_a_phase_word_is_still_the_years_spending() -> None:
     assert money("全年基本支出534.60万元，项目支出353.25万元。\n").get("executed.basic") == "534.6"
+
+
+TWO_COLUMN_LABELS = {
+    "其中 in the first cell, the parts in the second": (
+        "单位：万元\n项目\t\t全年预算数\t全年执行数\n年度资金总额\t\t912.40\t887.15\n"
+        "其中\t财政拨款\t800.00\t790.00\n\t其他资金\t112.40\t97.15\n"
+        "按支出性质\t基本支出\t534.60\t533.90\n\t项目支出\t377.80\t353.25\n"
+    ),
+    "其中： with a colon, 资金类别 as the title, a rate column": (
+        "单位：万元\n资金类别\t\t全年预算数\t全年执行数\t执行率\n"
+        "年度资金总额\t\t912.40\t887.15\t97.23%\n"
+        "其中：\t基本支出\t534.60\t533.90\t99.87%\n\t项目支出\t377.80\t353.25\t93.50%\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TWO_COLUMN_LABELS)
+def test_row_labels_over_two_columns(name: str) -> None:
+    assert money(TWO_COLUMN_LABELS[name]) == BLOCK
+
+
+def test_not_a_part_named_beside_its_parent() -> None:
+    text = (
+        "单位：万元\n项目\t\t全年预算数\t全年执行数\n年度资金总额\t\t912.40\t887.15\n"
+        "基本支出\t人员经费\t434.60\t433.90\n\t公用经费\t100.00\t100.00\n"
+    )
+    assert "\n人员经费\t" not in normalise(text).text

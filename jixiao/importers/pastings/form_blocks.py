@@ -373,6 +373,70 @@ def _sideways(cells: list[str], below: list[str]) -> str | None:
     return title if form_column(title) in ("budget", "spent") else None
 
 
+_PART_OPENER = re.compile(r"^(?:其中:?|)$")
+
+
+def _labels_over_two_columns(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A block whose row labels take two columns, the label title merged over both ("项目\t\t
+    全年预算数\t全年执行数"): a whole's label in the first cell, the second left empty
+    ("年度资金总额\t\t912.40\t887.15"), a part's in the second under 其中, a cut's caption or
+    nothing in the first ("其中\t财政拨款\t800.00…", "\t其他资金\t…", "按支出性质\t基本支出\t…").
+    Each row keeps one label cell; a row with labels in both cells (a part named beside its
+    parent: "基本支出\t人员经费\t…"), or any other row, ends the block."""
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    n = 0
+    while n < len(lines):
+        cells = _cells(lines[n], starts[n])
+        texts = [c[0] for c in cells]
+        kinds = [form_column(t.replace(" ", "")) for t in texts[2:]]
+        if not (
+            len(texts) >= 4
+            and _LABEL_TITLE.match(texts[0].replace(" ", ""))
+            and not texts[1]
+            and all(kinds)
+            and {"budget", "spent"} <= set(kinds)
+        ):
+            n += 1
+            continue
+        head = (
+            piece(text, origin, cells[0][1], cells[0][2])  # a dated title stays as written
+            if re.search(r"\d", texts[0])
+            else Cell("项目", (origin[cells[0][1]],) * 2)
+        )
+        rows: list[list[Cell]] = [[head, *(piece(text, origin, c[1], c[2]) for c in cells[2:])]]
+        below = n + 1
+        while below < len(lines) and "\t" in lines[below]:
+            row = _cells(lines[below], starts[below])
+            words = [c[0] for c in row]
+            if len(words) < 3 or not all(not w or FORM_CELL.match(w) for w in words[2:]):
+                break
+            first, second = words[0].replace(" ", ""), words[1].replace(" ", "")
+            if first and not second and _ROW_LABEL.match(first):
+                label = row[0]
+            elif (
+                second
+                and _ROW_LABEL.match(second)
+                and (_PART_OPENER.match(first) or _CUT_CAPTION.match(first))
+            ):
+                label = row[1]
+            else:
+                break
+            rows.append(
+                [piece(text, origin, label[1], label[2])]
+                + [piece(text, origin, c[1], c[2]) for c in row[2:]]
+            )
+            below += 1
+        if len(rows) >= 3 and any(
+            words[1]
+            for words in ([c[0] for c in _cells(lines[k], starts[k])] for k in range(n + 1, below))
+        ):
+            runs.append((n, below, rows))
+        n = max(below, n + 1)
+    return replace_runs(text, origin, runs)
+
+
 def form_block_rows(
     text: str, origin: list[int], original: str | None = None
 ) -> tuple[str, list[int]]:
@@ -380,6 +444,7 @@ def form_block_rows(
     written (the borders of a drawn table, to see that a wrapped label's lines line up)."""
     if "\t" not in text:
         return text, origin
+    text, origin = _labels_over_two_columns(text, origin)
     lines = text.split("\n")
     starts = line_starts(text)
     runs: list[tuple[int, int, list[list[Cell]]]] = []
