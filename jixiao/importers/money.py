@@ -30,6 +30,7 @@ from jixiao.importers import reconcile
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
+from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.table_rates import (
@@ -1639,6 +1640,28 @@ _SPACED_ASSET_KEY = re.compile(r"^(?:年末|期末)?(?:资产总额|资产总计
 _SPACED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
+# a tab cell's text, its spaces at either end left out
+_TAB_CELL = re.compile(r"[^\t\s](?:[^\t]*[^\t\s])?")
+_PAIR_VALUE = re.compile(rf"^[-+]?(?:{NUMBER})%?$")
+
+
+def asset_pair_cells(text: str) -> list[re.Match[str]]:
+    """The cells of a form's tab row of key / value pairs ("\t年末资产总额\t12,836,540.27\t上年末
+    资产总额\t11,904,216.85\t增减率\t7.83%"), a caption cell before them ("基本情况") left out;
+    [] unless the cells are keys of words each with one bare number or percent after it (a
+    table's row of two numbers in a row, "资产总额 | 1,020.00 | 1,086.50" under 年初数 / 年末数,
+    is none)."""
+    cells = list(_TAB_CELL.finditer(text))
+    if len(cells) % 2:
+        cells = cells[1:]
+    keys, values = cells[0::2], cells[1::2]
+    if not keys or any(_PAIR_VALUE.match(key.group(0)) for key in keys):
+        return []
+    if not all(_PAIR_VALUE.match(value.group(0)) for value in values):
+        return []
+    return cells
+
+
 def _spaced_asset_cells(lines: list[Line]) -> list[Amount]:
     """A form's asset total written as a key / value pair of cells apart by runs of spaces on a
     line of the form (a PDF text layer: "资产   资产总额   68,420.35   较上年增长   5.6%"): the key
@@ -1649,15 +1672,19 @@ def _spaced_asset_cells(lines: list[Line]) -> list[Amount]:
     found: list[Amount] = []
     for line in lines:
         text = line.text
-        if "\t" in text or re.search(r"[。;]|(?<!\d),|,(?!\d)", text) or "资产" not in text:
+        if re.search(r"[。;]|(?<!\d),|,(?!\d)", text) or "资产" not in text:
             continue
-        cells = list(_SPACED_CELL.finditer(text))
-        if len(cells) < 2 or not re.search(r"\S {2,}\S", text):
-            continue
+        tabbed = "\t" in text
+        if tabbed:
+            cells = asset_pair_cells(text)
+        else:
+            cells = list(_SPACED_CELL.finditer(text))
+            if len(cells) < 2 or not re.search(r"\S {2,}\S", text):
+                continue
         for key, value in itertools.pairwise(cells):
             if not _SPACED_ASSET_KEY.fullmatch(key.group(0)):
                 continue
-            if text[key.end() : value.start()].count(" ") < 2 and key.start() > 0:
+            if not tabbed and text[key.end() : value.start()].count(" ") < 2 and key.start() > 0:
                 continue
             number = _BARE_NUMBER.match(value.group(0))
             parsed = parse_number(number.group(1)) if number else None
@@ -2201,7 +2228,7 @@ _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|自
 # a row naming a source of funds alone ("财政拨款", "其他资金", "一般公共预算"): below a table's total
 # row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
 _SOURCE_ROW = re.compile(
-    r"(?:财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
+    r"(?:(?:当年|本年|本级)?财政拨款|财政资金|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
     r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
 )
 _CARRY_KINDS = ("carry_end", "carry_prior")
@@ -2422,6 +2449,9 @@ def read_money(
     for amount in _budget_by_sum(report.text, reading.defaulted, lines, findings):
         reading.defaulted.remove(amount)
         _resolve(amount, lines, statements, unread, reading, findings)
+    for amount in [a for a in reading.defaulted if _under_phase_titles(report.text, a)]:
+        reading.defaulted.remove(amount)  # its column's title says its phase, not the genre
+        unread.append(amount)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
     _split_phase_from_its_total(report.text, unread, lines, statements, reading, findings)
@@ -2637,6 +2667,28 @@ def _carry_over_stated_again(kind: str, amount: Amount, lines: list[_Line]) -> b
 
 def _repeats_a_line(amount: Amount, lines: list[_Line]) -> bool:
     return _repeated_line(amount, lines) is not None
+
+
+def _under_phase_titles(text: str, amount: Amount) -> bool:
+    """An amount in a tab row ("基本支出\t534.60万元\t533.90万元") under a header row of the same
+    run of tab rows that titles its columns with a budget and a spending ("项目 | 全年预算数 | 全年
+    执行数"): the column gives its phase, so the phase an evaluation report implies does not
+    (a cell the table readers left unread stays unread)."""
+    first = text.rfind("\n", 0, amount.start) + 1
+    end = text.find("\n", amount.start)
+    line = text[first : end if end >= 0 else len(text)]
+    if "\t" not in line or "\t" not in text[first : amount.end]:
+        return False
+    while first > 0:
+        above_end = first - 1
+        first = text.rfind("\n", 0, above_end) + 1
+        above = text[first:above_end]
+        if "\t" not in above:
+            return False
+        kinds = {form_column(cell.strip()) for cell in above.split("\t")}
+        if {"budget", "spent"} <= kinds:
+            return True
+    return False
 
 
 def _read_defaulted(

@@ -1472,7 +1472,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = web_table_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
-    folded, origin = form_block_rows(folded, origin)
+    folded, origin = form_block_rows(folded, origin, text)
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)

@@ -28,6 +28,7 @@ from jixiao.importers.indicators import read_indicator_tables, score_row_groups
 from jixiao.importers.money import (
     Restated,
     another_bodys_sentence,
+    asset_pair_cells,
     names_something_else,
     read_money,
 )
@@ -94,6 +95,10 @@ _ASSET_CHANGE_LABEL = re.compile(
 
 # a spaced form's asset total key and the change cell after its value (_asset_change_spaced_cells)
 _SPACED_ASSET_TOTAL = re.compile(r"(?:年末|期末)?(?:资产总额|资产总计|资产合计|总资产)")
+# the prior year's asset total beside the year's, the change after both (a form's tab row)
+_PRIOR_ASSET_TOTAL = re.compile(
+    r"(?:上年末|上年|年初|上年同期)(?:资产总额|资产总计|资产合计|总资产)"
+)
 _SPACED_ASSET_CHANGE = re.compile(
     r"(?:较|比)(?:上年|上年末|年初)(?:末)?(下降|减少|降低|增长|增加|上升|增减|变化)(?:率|幅度)?|"
     r"(增长|增减|变动|变化)率"
@@ -1419,9 +1424,23 @@ class _Importer:
             return
         for line in self.report.lines:
             text = line.text
-            if "\t" in text or "。" in text:
+            if "。" in text:
                 continue
-            cells = list(re.finditer(r"\S+(?: \S+)*", text))
+            if "\t" in text:
+                # a tab row of key / value pairs; the change may follow the prior year's total
+                # ("年末资产总额 | 12,836.54 | 上年末资产总额 | 11,904.22 | 增减率 | 7.83%")
+                cells = asset_pair_cells(text)
+                cells = [
+                    cell
+                    for n, cell in enumerate(cells)
+                    if not (
+                        n >= 2
+                        and _PRIOR_ASSET_TOTAL.fullmatch(cells[n - n % 2].group(0))
+                        and _SPACED_ASSET_TOTAL.fullmatch(cells[n - n % 2 - 2].group(0))
+                    )
+                ]
+            else:
+                cells = list(re.finditer(r"\S+(?: \S+)*", text))
             for key, value, change, percent in zip(
                 cells, cells[1:], cells[2:], cells[3:], strict=False
             ):

@@ -120,9 +120,10 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-# w32-03: its economic classes stand in a space-aligned block of two amounts a row under
-# "按经济分类 | 调整预算数 | 执行数", which no reader rebuilds yet (docs/importing.md, Known limits)
-NOT_YET_SURFACED: set[str] = {"w32-03"}
+# w35-05: the title's year against the form's 预算年度 cell (a form aligned by spaces); w36-04: a
+# 实有人数 its 在职 + 退休 + 离休 cells do not add up to (a PDF layer): new w35 / w36 dev reports,
+# not surfaced before the money-form changes either (other areas: years, staffing)
+NOT_YET_SURFACED: set[str] = {"w35-05", "w36-04"}
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
-from jixiao.importers.pastings.forms import FORM_CELL, LABEL, form_column, pair_role
+from jixiao.importers.pastings.forms import FORM_CELL, LABEL, form_column, pair_role, row_name
 from jixiao.importers.patterns import CJK, NUMBER
 
 # the title over a block's row labels
@@ -42,12 +42,21 @@ _LABEL_TITLE = re.compile(
     r"经济分类|支出科目|预算科目|内容|名称|(?:\d{4}年度?)?(?:年度)?(?:部门)?预算执行情况)$"
 )
 _NUMBER_CELL = re.compile(rf"^(?:{NUMBER})\s*%?$")
-_WORDS = re.compile(rf"^[{CJK}()“”:、\s]*$")  # a caption cell: words, or nothing
+# a caption cell: words, or nothing; a block caption may carry its weight ("预算执行情况(10分)")
+_WORDS = re.compile(
+    rf"^(?:[{CJK}()“”:、\s]"
+    r"|\((?:(?:权重|分值):?\d{1,3}(?:\.\d{1,2})?分?|\d{1,3}(?:\.\d{1,2})?分)\))*$"
+)
 _COUNT = re.compile(r"^(?P<count>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:人|名)?(?P<bracket>\([^()]*\))?$")
 _ROW_LABEL = re.compile(rf"^[{CJK}()“”:、]{{2,24}}$")
 # a split's caption before a row's label ("按支出性质:基本支出", "按经济分类:工资福利支出")
 _SPLIT_CAPTION = re.compile(
     rf"^按[{CJK}]{{1,6}}(?:性质|分类|类型|来源|用途|类别):\s*(?=[{CJK}]{{2}})"
+)
+# a row naming the cut of the rows under it, its cells empty ("按支出性质分", "按经济分类:")
+_CUT_CAPTION = re.compile(
+    rf"^(?:其中:?)?\(?(?:[{CJK}]{{0,4}}按)?[{CJK}]{{1,6}}(?:性质|分类|类型|来源|用途|类别|科目)"
+    r"(?:分|划分|分类)?:?\)?$"
 )
 _QUOTA_TYPE = re.compile(r"^(?:行政|事业|参公|工勤|机关)编制(?:数)?$")
 _PAIR_KEY = re.compile(rf"^(?:其中[:]?)?[{CJK}]{{2,8}}(?:\((?:人|名)\))?$")
@@ -74,7 +83,7 @@ def _header(cells: list[str], lower: list[str] | None) -> tuple[int, list[int]] 
         (
             n
             for n in range(first - 1, -1, -1)
-            if _LABEL_TITLE.match(cells[n]) and n + 1 < len(cells) and cells[n + 1]
+            if _LABEL_TITLE.match(cells[n].replace(" ", "")) and n + 1 < len(cells) and cells[n + 1]
         ),
         None,
     )
@@ -164,14 +173,170 @@ def _lower_kind(title: str) -> str | None:
     return form_column(title) or (form_column(f"{title}数") if title.endswith("执行") else None)
 
 
-def _body_row(cells: list[str], column: int) -> bool:
+def _body_row(cells: list[str], column: int, units: bool = False) -> bool:
     """A row of the block: words or nothing left of the label column, a label in it, and after
-    it numbers, rates, dashes or empty cells only."""
+    it numbers, rates, dashes or empty cells only (with *units*, amounts with their money unit,
+    "912.40万元", too)."""
     return (
         len(cells) > column + 1
         and all(_WORDS.match(cell) for cell in cells[:column])
         and bool(_ROW_LABEL.match(cells[column].replace(" ", "")))
-        and all(not cell or FORM_CELL.match(cell) for cell in cells[column + 1 :])
+        and all(
+            not cell or FORM_CELL.match(cell) or (units and _UNIT_CELL.match(cell))
+            for cell in cells[column + 1 :]
+        )
+    )
+
+
+_UNIT_CELL = re.compile(rf"^(?:{NUMBER})\s*(亿元|万元|千元|元)$")
+
+
+def _cell_unit(lines: list[str], starts: list[int], n: int, column: int) -> str | None:
+    """The money unit every amount cell of the block from line *n* on carries ("912.40万元",
+    one unit, no bare amount beside them; rates and dashes aside); None otherwise."""
+    units: set[str | None] = set()
+    while n < len(lines) and "\t" in lines[n]:
+        cells = [span[0] for span in _cells(lines[n], starts[n])]
+        if _caption_row(cells, column):
+            n += 1
+            continue
+        if not _body_row(cells, column, units=True):
+            break
+        for text in cells[column + 1 :]:
+            match = _UNIT_CELL.match(text)
+            if match:
+                units.add(match.group(1))
+            elif text and "%" not in text and not re.fullmatch(r"[-—/]{1,2}", text):
+                units.add(None)
+        n += 1
+    return next(iter(units)) if len(units) == 1 and None not in units else None
+
+
+_CAPTION_UNIT = re.compile(
+    r"\((?:金额)?(?:单位:?)?(亿元|万元|千元|元)\)|(?:金额)?单位:?\s*(亿元|万元|千元|元)$"
+)
+
+
+def _caption_unit(
+    lines: list[str], starts: list[int], n: int, column: int
+) -> tuple[str, int, int] | None:
+    """The money unit written in the caption cells left of a block's label column, on its header
+    row or the row under it ("资金情况(万元)", "预算执行情况(单位:元)"): (unit, its span)."""
+    found: set[str] = set()
+    first: tuple[str, int, int] | None = None
+    for at in (n, n + 1):
+        if at >= len(lines) or column == 0:
+            continue
+        for text, start, _end in _cells(lines[at], starts[at])[:column]:
+            for match in _CAPTION_UNIT.finditer(text):
+                group = 1 if match.group(1) else 2
+                found.add(match.group(group))
+                if first is None:
+                    first = (
+                        match.group(group),
+                        start + match.start(group),
+                        start + match.end(group),
+                    )
+    return first if len(found) == 1 else None
+
+
+def _wrapped_label(cells: list[str], above: str, column: int) -> str | None:
+    """The end of a row label wrapped onto a line of its own under the row ("助" under "对个人和家庭
+    的补 | 121.40 | …"): one short cell of ideographs alone on the line (in any column: a paste may
+    shift it), the row above a row of the block whose label joined with it is a row title the
+    readers know (row_name) and alone is none; None otherwise."""
+    written = [cell for cell in cells if cell]
+    if len(written) != 1 or not re.fullmatch(rf"[{CJK}()]{{1,4}}", written[0]):
+        return None
+    upper = [span[0] for span in _cells(above, 0)]
+    if not _body_row(upper, column) or not any(upper[column + 1 :]):
+        return None
+    label = upper[column].replace(" ", "")
+    if row_name(label) or not row_name(label + written[0]):
+        return None
+    return written[0]
+
+
+def _sub_header(cells: list[str], column: int, titles: list[str]) -> list[int] | None:
+    """Where each title of a second header row inside a block stands among the block's titles
+    (its label cell empty, a cut's caption "按经济分类" or a label title; each title after it one
+    of the block's, in the block's order, a spending title among them, two or more); None when
+    the row is no such header."""
+    if len(cells) <= column + 2 or any(cells[:column]):
+        return None
+    label = cells[column].replace(" ", "")
+    if label and not (_CUT_CAPTION.match(label) or _LABEL_TITLE.match(label)):
+        return None
+    names = [cell.replace(" ", "") for cell in cells[column + 1 :]]
+    while names and not names[-1]:
+        names.pop()
+    if len(names) < 2 or "spent" not in {form_column(name) for name in names}:
+        return None
+    at: list[int] = []
+    for name in names:
+        if name not in titles or (at and titles.index(name) <= at[-1]):
+            return None
+        at.append(titles.index(name))
+    return at
+
+
+def _corner_header(cells: list[str], lower: list[str] | None) -> bool:
+    """A block's header whose label title is a cell left empty ("\t年初预算数\t调整预算数\t执行数
+    \t执行率"): every other title a form column, a budget and a spending among them, and a row of
+    the block under it."""
+    kinds = [form_column(cell.replace(" ", "")) for cell in cells[1:]]
+    return (
+        len(cells) >= 3
+        and not cells[0]
+        and all(kinds)
+        and {"budget", "spent"} <= set(kinds)
+        and lower is not None
+        and _body_row(lower, 0)
+    )
+
+
+_BORDER = re.compile(r"[│┃║|]")
+
+
+def _lined_up(
+    original: str | None,
+    origin: list[int],
+    starts: list[int],
+    n: int,
+    column: int,
+    lines: list[str],
+) -> bool:
+    """Line *n* (a wrapped label's end) and the row above line up as written: in a drawn table
+    their borders stand at the same display columns (a border shifted or a cell fewer and they
+    are two rows); pasted with tabs, the piece stands in the label's cell."""
+    if original is None:
+        return True
+    written = []
+    for at in (n - 1, n):
+        begin = origin[starts[at]] if starts[at] < len(origin) else len(original)
+        first = original.rfind("\n", 0, begin) + 1
+        last = original.find("\n", begin)
+        written.append(original[first : last if last >= 0 else len(original)].rstrip())
+    if not _BORDER.search(written[1]):
+        cells = lines[n].split("\t")
+        return column < len(cells) and bool(cells[column].strip())
+    borders = [[_width(line[: m.start()]) for m in _BORDER.finditer(line)] for line in written]
+    return borders[0] == borders[1]
+
+
+def _width(text: str) -> int:
+    """Display width as written (an ideograph or a full-width sign 2, anything else 1)."""
+    return sum(2 if ord(char) >= 0x2E80 else 1 for char in text)
+
+
+def _caption_row(cells: list[str], column: int) -> bool:
+    """A money block's row naming the cut of the rows under it ("按支出性质分", "其中:按经济分类",
+    "按资金来源") with its other cells empty."""
+    return (
+        len(cells) > column
+        and all(_WORDS.match(cell) for cell in cells[:column])
+        and bool(_CUT_CAPTION.match(cells[column].replace(" ", "")))
+        and not any(cells[column + 1 :])
     )
 
 
@@ -208,10 +373,78 @@ def _sideways(cells: list[str], below: list[str]) -> str | None:
     return title if form_column(title) in ("budget", "spent") else None
 
 
-def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """A form's tab rows made plain (see the module's docstring)."""
+_PART_OPENER = re.compile(r"^(?:其中:?|)$")
+
+
+def _labels_over_two_columns(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A block whose row labels take two columns, the label title merged over both ("项目\t\t
+    全年预算数\t全年执行数"): a whole's label in the first cell, the second left empty
+    ("年度资金总额\t\t912.40\t887.15"), a part's in the second under 其中, a cut's caption or
+    nothing in the first ("其中\t财政拨款\t800.00…", "\t其他资金\t…", "按支出性质\t基本支出\t…").
+    Each row keeps one label cell; a row with labels in both cells (a part named beside its
+    parent: "基本支出\t人员经费\t…"), or any other row, ends the block."""
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    n = 0
+    while n < len(lines):
+        cells = _cells(lines[n], starts[n])
+        texts = [c[0] for c in cells]
+        kinds = [form_column(t.replace(" ", "")) for t in texts[2:]]
+        if not (
+            len(texts) >= 4
+            and _LABEL_TITLE.match(texts[0].replace(" ", ""))
+            and not texts[1]
+            and all(kinds)
+            and {"budget", "spent"} <= set(kinds)
+        ):
+            n += 1
+            continue
+        head = (
+            piece(text, origin, cells[0][1], cells[0][2])  # a dated title stays as written
+            if re.search(r"\d", texts[0])
+            else Cell("项目", (origin[cells[0][1]],) * 2)
+        )
+        rows: list[list[Cell]] = [[head, *(piece(text, origin, c[1], c[2]) for c in cells[2:])]]
+        below = n + 1
+        while below < len(lines) and "\t" in lines[below]:
+            row = _cells(lines[below], starts[below])
+            words = [c[0] for c in row]
+            if len(words) < 3 or not all(not w or FORM_CELL.match(w) for w in words[2:]):
+                break
+            first, second = words[0].replace(" ", ""), words[1].replace(" ", "")
+            if first and not second and _ROW_LABEL.match(first):
+                label = row[0]
+            elif (
+                second
+                and _ROW_LABEL.match(second)
+                and (_PART_OPENER.match(first) or _CUT_CAPTION.match(first))
+            ):
+                label = row[1]
+            else:
+                break
+            rows.append(
+                [piece(text, origin, label[1], label[2])]
+                + [piece(text, origin, c[1], c[2]) for c in row[2:]]
+            )
+            below += 1
+        if len(rows) >= 3 and any(
+            words[1]
+            for words in ([c[0] for c in _cells(lines[k], starts[k])] for k in range(n + 1, below))
+        ):
+            runs.append((n, below, rows))
+        n = max(below, n + 1)
+    return replace_runs(text, origin, runs)
+
+
+def form_block_rows(
+    text: str, origin: list[int], original: str | None = None
+) -> tuple[str, list[int]]:
+    """A form's tab rows made plain (see the module's docstring); *original* is the text as
+    written (the borders of a drawn table, to see that a wrapped label's lines line up)."""
     if "\t" not in text:
         return text, origin
+    text, origin = _labels_over_two_columns(text, origin)
     lines = text.split("\n")
     starts = line_starts(text)
     runs: list[tuple[int, int, list[list[Cell]]]] = []
@@ -228,6 +461,10 @@ def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
     n = 0
     column: int | None = None
+    titles: list[str] = []  # the block's column titles, right of its label column
+    layout: list[int] | None = None  # a sub-block's columns among the block's (see _sub_header)
+    pending: int | None = None  # the sub-block's header line, dropped with the row under it
+    bare = False  # the block's amounts carry their unit, made bare under the title's
     while n < len(lines):
         if "\t" not in lines[n]:
             column = None
@@ -238,12 +475,50 @@ def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
         lower = None
         if n + 1 < len(lines) and "\t" in lines[n + 1]:
             lower = [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+        if column is not None and titles and lower is not None:
+            sub = _sub_header(texts, column, titles)
+            if sub is not None and _body_row(lower, column) and len(lower) <= column + 1 + len(sub):
+                # a second header inside the block naming some of its columns ("按经济分类 |
+                # 调整预算数 | 执行数" under "项目 | 年初预算数 | 调整预算数 | 执行数 | 执行率"):
+                # it goes, and its rows take their cells' places under the block's titles
+                layout, pending = sub, n
+                n += 1
+                continue
         header = _header(texts, lower)
         if header is not None and not _captions_merged(lines, starts, n, *header):
             header = None  # a column of its own left of the labels ("单位" over "本级"…)
+        if header is None and _corner_header(texts, lower):
+            # a block whose label title is a cell left empty: read as written, its titles kept
+            column, titles, layout, bare = 0, [t.replace(" ", "") for t in texts[1:]], None, False
+            n += 1
+            continue
         if header is not None:
             column, from_lower = header
+            layout = None
             row = [titled(spans[column])]
+            unit = _caption_unit(lines, starts, n, column)
+            in_cells = _cell_unit(lines, starts, n + 1 + len(from_lower[:1]), column)
+            if in_cells is not None and not re.search(r"元", row[0].text):
+                if unit is not None and unit[0] != in_cells:
+                    in_cells = None  # the caption and the cells disagree: left as written
+                elif unit is None:
+                    # every amount with its unit ("912.40万元"): the title states it, the cells
+                    # are bare amounts below
+                    at = row[0].origin[0]
+                    row[0] = Cell(
+                        f"{row[0].text}({in_cells})", (*row[0].origin, *[at] * (len(in_cells) + 2))
+                    )
+            if unit is not None and not re.search(r"元", row[0].text):
+                # the unit the dropped caption cell carried ("资金情况(万元)"): the title's now
+                row[0] = Cell(
+                    f"{row[0].text}({unit[0]})",
+                    (
+                        *row[0].origin,
+                        origin[unit[1]],
+                        *origin[unit[1] : unit[2]],
+                        origin[unit[2] - 1],
+                    ),
+                )
             if from_lower:
                 below = _cells(lines[n + 1], starts[n + 1])
                 width = max(len(spans), len(below))
@@ -264,17 +539,73 @@ def form_block_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
                 if [c.text for c in row] != texts:  # not already plain
                     runs.append((n, n + 1, [row]))
                 n += 1
+            titles = [c.text.replace(" ", "") for c in row[1:]]
+            bare = in_cells is not None
             continue
-        if column is not None and _body_row(texts, column):
+        if (
+            column is not None
+            and n > 0
+            and (wrapped := _wrapped_label(texts, lines[n - 1], column))
+            and _lined_up(original, origin, starts, n, column, lines)
+        ):
+            # the end of the row above's label, wrapped onto a line of its own ("对个人和家庭的补"
+            # / "助"): the row above takes it
+            above = _cells(lines[n - 1], starts[n - 1])
+            row = [cell(span) for span in above[column:]]
+            if runs and runs[-1][1] == n:
+                start, _, rows = runs.pop()
+                row = rows[-1]
+            else:
+                start = n - 1
+            tail = next(span for span in spans if span[0])
+            row[0] = Cell(row[0].text + wrapped, (*row[0].origin, *origin[tail[1] : tail[2]]))
+            runs.append((start, n + 1, [row]))
+            n += 1
+            continue
+        if column is not None and (
+            _body_row(texts, column, units=bare) or _caption_row(texts, column)
+        ):
+            first, pending = (n if pending is None else pending), None
+            if _caption_row(texts, column):
+                # a cut's caption row ("按支出性质分", "按经济分类", its cells empty) goes: the
+                # row under it, when one of the block, is read as any other row
+                below = (
+                    [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+                    if n + 1 < len(lines)
+                    else []
+                )
+                if not _body_row(below, column) or _caption_row(below, column):
+                    column = None
+                    n += 1
+                    continue
+                n += 1
+                spans = _cells(lines[n], starts[n])
             row = [cell(span) for span in spans[column:]]
+            if bare:  # "912.40万元" → "912.40": the title states the unit
+                row = [row[0]] + [
+                    Cell(
+                        c.text[: m.start(1)].rstrip(),
+                        c.origin[: len(c.text[: m.start(1)].rstrip())],
+                    )
+                    if (m := _UNIT_CELL.match(c.text))
+                    else c
+                    for c in row[1:]
+                ]
             split = _SPLIT_CAPTION.match(row[0].text)
             if split:  # "按支出性质:基本支出" → "基本支出"
                 row[0] = Cell(row[0].text[split.end() :], row[0].origin[split.end() :])
-            if column > 0 or split:
-                runs.append((n, n + 1, [row]))
+            if layout is not None:
+                placed = [row[0]] + [Cell("", ()) for _ in titles]
+                for at, value in zip(layout, row[1:], strict=False):
+                    placed[1 + at] = value
+                while len(placed) > 1 and not placed[-1].text:
+                    placed.pop()
+                row = placed
+            if column > 0 or split or first < n or layout is not None or bare:
+                runs.append((first, n + 1, [row]))
             n += 1
             continue
-        column = None
+        column, titles, layout, bare = None, [], None, False
         if lower is not None and (title := _sideways(texts, lower)):
             below = _cells(lines[n + 1], starts[n + 1])
             first = spans[0]

@@ -119,6 +119,24 @@ _FUNDING_LINE = re.compile(
     r")(?:\((?:万元|元|千元|亿元)\))?$"
 )
 _SPACES = re.compile(r"\s")
+# the economic classes a form's money block has as rows
+_ECONOMIC_CLASS = re.compile(
+    rf"^{_OPENER}(?:(?P<wages>工资福利支出)|(?P<goods_services>商品和服务支出)"
+    r"|(?P<households>对个人和家庭的?补助(?:支出)?)|(?P<capital>资本性支出)"
+    r"|(?P<enterprises>对企业补助(?:支出)?)|(?P<interest>债务利息(?:及费用)?支出))$"
+)
+
+
+def economic_class(title: str) -> str | None:
+    """ "wages", "goods_services", "households", "capital", "enterprises" or "interest" for an
+    economic class's title, else None."""
+    match = _ECONOMIC_CLASS.match(_SPACES.sub("", title))
+    return match.lastgroup if match else None
+
+
+def row_name(title: str) -> bool:
+    """A money block's row title the readers know: a funding line or an economic class."""
+    return funding_line(title) is not None or economic_class(title) is not None
 
 
 def funding_line(title: str) -> str | None:

@@ -22,7 +22,7 @@ import re
 from itertools import pairwise
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
-from jixiao.importers.pastings.forms import folded_width, form_column_lettered
+from jixiao.importers.pastings.forms import folded_width, form_column_lettered, row_name
 
 _BORDERS = "│┃║|"
 _RULE = re.compile(r"^[─━═┄┅┈┉\-=:+ ┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫┏┓┗┛┣┫┳┻╋]*$")
@@ -144,8 +144,10 @@ def _joined_titles(values: list[list[str]]) -> bool:
     …" / "单位性质 | …") make none."""
     for n in range(len(values[0])):
         pieces = [cells[n] for cells in values if cells[n]]
-        if len(pieces) > 1 and form_column_lettered("".join(pieces)):
-            return True
+        if len(pieces) > 1 and (
+            form_column_lettered("".join(pieces)) or row_name("".join(pieces).replace(" ", ""))
+        ):
+            return True  # a form column's title, or a funding line's over a block turned sideways
     return False
 
 

@@ -24,10 +24,14 @@ from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
     Span,
     display_spans,
+    economic_class,
     folded_width,
     form_column_lettered,
+    form_number,
+    funding_line,
     percent_off_its_column,
     rates_hold,
+    row_name,
 )
 from jixiao.importers.patterns import CJK, NUMBER
 
@@ -264,6 +268,98 @@ def _fills(text: str, label: Span, widest: int) -> bool:
     return folded_width(text[label[0] : label[1]]) >= widest - 2
 
 
+_CORNER = re.compile(rf"^[{CJK}]{{2,8}}$")  # a turned block's caption over its phase titles
+
+
+def _turned_block(
+    text: str, origin: list[int], lines: list[str], starts: list[int], top: int
+) -> tuple[int, list[list[Cell]]] | None:
+    """A money block turned sideways under titles wrapped over two or three lines: the funding
+    lines and economic classes as columns ("合计  基本  项目  工资福利  商品和 …" / "支出  支出
+    支出  服务支出 …"), the phases as rows ("年初预算数  1,286.00  836.00 …", "预算执行率  98.06%
+    …"), a caption over the rows' titles or none ("本年支出"). Rebuilt the usual way round when
+    every column title is a row the readers know (a whole, 合计 / 资金总额, and two parts at
+    least, none twice), one at least wrapped, every row a budget, spending or rate title with a
+    cell under each column, a budget and a spending row, and the parts adding up to the whole in
+    every budget and spending row (基本 + 项目, and the economic classes when all four stand
+    there): the sums are the proof; a rate is carried as written (one that misses is the report's
+    own contradiction, for the checks to show)."""
+    header: list[list[Span]] = []
+    number = top
+    while number < len(lines) and len(header) < _MAX_TITLE_LINES:
+        pieces = _pieces(lines[number], starts[number])
+        if not pieces or not _title_line(text, lines[number], pieces):
+            break
+        header.append(pieces)
+        number += 1
+    if len(header) < 2:
+        return None
+    groups = _columns(text, header)
+    if groups is None or len(groups) < 3:
+        return None
+    titles = [_title(text, origin, group) for group in groups]
+    corner: Cell | None = None
+    if not row_name(titles[0].text):
+        if not _CORNER.match(titles[0].text) or form_column_lettered(titles[0].text) is not None:
+            return None
+        corner, titles, groups = titles[0], titles[1:], groups[1:]
+    names = [funding_line(title.text) or economic_class(title.text) for title in titles]
+    if (
+        len(titles) < 3
+        or None in names
+        or len(set(names)) != len(names)
+        or "whole" not in names
+        or not any(len(group) > 1 for group in groups)
+    ):
+        return None
+    spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups]
+    phases: list[Cell] = []
+    kinds: list[str] = []
+    values: list[list[Cell]] = []
+    while number < len(lines) and "\t" not in lines[number]:
+        pieces = _pieces(lines[number], starts[number])
+        found = _row_cells(text, pieces, spans)
+        if found is None or found[0] is None or len(found[1]) != len(titles):
+            break
+        label, placed = found
+        kind = form_column_lettered(text[label[0] : label[1]])
+        if kind not in ("budget", "spent", "rate"):
+            break
+        phases.append(piece(text, origin, label[0], label[1]))
+        kinds.append(kind)
+        values.append([piece(text, origin, placed[n][0], placed[n][1]) for n in range(len(titles))])
+        number += 1
+    if not {"budget", "spent"} <= set(kinds):
+        return None
+    checks = 0
+    for kind, row in zip(kinds, values, strict=True):
+        if kind == "rate":
+            if not all(re.fullmatch(rf"(?:{NUMBER})%", cell.text) for cell in row):
+                return None
+            continue
+        if any("%" in cell.text for cell in row):
+            return None
+        amounts = dict(zip(names, (form_number(cell.text) for cell in row), strict=True))
+        whole = amounts["whole"]
+        for cut in (("basic", "project"), _ECONOMIC_CLASSES):
+            parts = [amounts[part] for part in cut if part in amounts]
+            if len(parts) != len(cut) or whole is None or None in parts:
+                continue
+            if sum(part for part in parts if part is not None) != whole:
+                return None
+            checks += 1
+    if checks < 2:
+        return None
+    first = corner or titles[0]
+    out: list[list[Cell]] = [[Cell("项目", (first.origin[0], first.origin[0])), *phases]]
+    for n, title in enumerate(titles):
+        out.append([title, *(row[n] for row in values)])
+    return number, out
+
+
+_ECONOMIC_CLASSES = ("wages", "goods_services", "households", "capital")
+
+
 def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Money blocks of a PDF form whose column titles wrap over two or three lines → tab rows."""
     if "  " not in text:
@@ -274,7 +370,9 @@ def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     number = 0
     while number < len(lines):
         if _MAYBE_TITLES.match(lines[number].strip()):
-            found = _block(text, origin, lines, starts, number)
+            found = _block(text, origin, lines, starts, number) or _turned_block(
+                text, origin, lines, starts, number
+            )
             if found is not None:
                 runs.append((number, found[0], found[1]))
                 number = found[0]
