@@ -4,8 +4,8 @@ figures each must give, and nothing else. Each class has variants that must NOT 
 
 Classes:
 - a caption column left of a money block's labels: the caption on the block's first body row
-  only, on its header row only, over two columns, the header's label title 项目, 资金类别 or
-  经济科目; a split's caption before a label ("按支出性质：基本支出");
+  only, on its header row only, over two columns, the header's label title 项目, 支出项目,
+  资金类别 or 经济科目; a split's caption before a label ("按支出性质：基本支出");
 - a header whose budget and spending titles stand on a second row under one group title
   (预算执行情况), "全年执行" without its 数;
 - staffing pair rows opened by a caption ("基本信息 | 编制数 | 24 | 实有人数 | 31"), a count
@@ -90,6 +90,14 @@ CAPTION_COLUMNS = {
         "\t基本支出\t520.00\t534.60\t533.90\t99.87%\n"
         "\t项目支出\t340.00\t377.80\t353.25\t93.50%\n",
         MONEY,
+    ),
+    "the caption with its points, the label title 支出项目, titles without 数": (
+        "金额单位：万元\n"
+        "预算执行情况（10分）\t支出项目\t年初预算\t全年预算\t全年执行\t执行率\n"
+        "\t一、基本支出\t520.00\t534.60\t533.90\t99.87%\n"
+        "\t二、项目支出\t340.00\t377.80\t353.25\t93.50%\n"
+        "\t合计\t860.00\t912.40\t887.15\t97.23%\n",
+        NO_RATE,
     ),
     "NOT: a number left of the label column": (
         "单位：万元\n\t项目\t年初预算数\t全年预算数\t全年执行数\t执行率\n"

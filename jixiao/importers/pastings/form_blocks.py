@@ -38,7 +38,7 @@ from jixiao.importers.patterns import CJK, NUMBER
 
 # the title over a block's row labels
 _LABEL_TITLE = re.compile(
-    r"^(?:项目|资金项目|项目名称|类别|科目|资金来源|资金类别|资金性质|支出类别|支出类型|经济科目|"
+    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|资金类别|资金性质|支出类别|支出类型|经济科目|"
     r"经济分类|支出科目|预算科目|内容|名称|(?:\d{4}年度?)?(?:年度)?(?:部门)?预算执行情况)$"
 )
 _NUMBER_CELL = re.compile(rf"^(?:{NUMBER})\s*%?$")

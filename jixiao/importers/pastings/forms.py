@@ -17,6 +17,7 @@ _FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
     r"|^(?:实际支出(?:数|额|金额)|支出决算(?:数|额)?|决算支出(?:数|额)?)$"
+    r"|^(?:全年|本年|年度|实际)执行$"  # a title without its 数 ("全年预算 | 全年执行")
 )
 # the form's formula letters after a title ("全年预算数(A)", "执行率(C=B/A)"), in a cell of a row laid
 # out with spaces, where normalise.py's pass (a tab or a line's end after them) does not reach
@@ -27,7 +28,7 @@ _FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评�
 
 # the title over a money block's row labels
 ROW_LABEL_TITLE = re.compile(
-    r"^(?:项目|资金项目|项目名称|类别|科目|资金来源|支出类型|资金情况|内容|指标|名称)$"
+    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|支出类型|资金情况|内容|指标|名称)$"
 )
 
 
