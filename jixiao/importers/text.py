@@ -23,6 +23,11 @@ from jixiao.core.figures import FIGURES_BY_KEY
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
+from jixiao.importers.form_scores import (
+    gapped_indicator_rates,
+    gapped_total_scores,
+    whole_row_rates,
+)
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables, score_row_groups
 from jixiao.importers.money import (
@@ -274,6 +279,12 @@ def _budget_and_spending_totals(
         elif fact.key == "executed.total":
             spending.append(fact.value)
     return budgets, spending
+
+
+# a bare execution rate, of whatever its sentence names ("全年执行率", "执行率")
+_BARE_RATE = re.compile(
+    r"(?:\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑩]))?\s*(?:全年|年度|整体|总体)?(?:预算)?执行率"
+)
 
 
 def _spent_over_a_budget(
@@ -1106,6 +1117,7 @@ class _Importer:
         own_year = year
         if year is not None and self.body_year is not None and self.body_year < year:
             own_year = self.body_year  # the title year the body contradicts (import.W013)
+        whole_rates = whole_row_rates(self.report.lines)
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
@@ -1120,6 +1132,9 @@ class _Importer:
                 _budget_execution_rate(_line, label, start)
                 or _spent_over_a_budget(_line, label, start, value, totals)
                 or _rate_after_a_slash_pair(_line, label, start, value, totals)
+                # "全年执行率96.65%" in a form's 说明: the rate its whole-funds row states and
+                # makes from its own amounts
+                or (value in whole_rates and _BARE_RATE.fullmatch(label) is not None)
             )
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
@@ -1136,6 +1151,7 @@ class _Importer:
             *flattened_execution_rates(self.report.lines),
             *year_column_rates(self.report.lines, year),
             *indicator_row_rates(self.report.lines),
+            *gapped_indicator_rates(self.report.lines),
         ]
         if "rates.execution" not in self.sources:
             for value, start, end, label in rates:
@@ -1599,6 +1615,8 @@ class _Importer:
         # a score table laid out with spaces: its total after any statement in words (the place
         # shown is the first)
         scores.extend(spaced_score_totals(self.report, year))
+        # …and one pasted with spaces whose total row is its label, 100 and the score
+        scores.extend(gapped_total_scores(self.report.lines, year))
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:
