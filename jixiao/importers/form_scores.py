@@ -162,11 +162,9 @@ _WHOLE_ROW = re.compile(
 )
 
 
-def whole_row_rates(lines: list[Line]) -> set[Decimal]:
-    """The rates a form's whole-funds row states (年度资金总额 / 资金总额 / 支出合计 / 合计, its
-    amounts then a percentage) that two of its amounts make, the later over the earlier, to the
-    decimals written: the form's own proof that the rate is the whole budget's execution."""
-    rates = set()
+def _proven_whole_rows(lines: list[Line]) -> Iterator[tuple[Line, re.Match[str], Decimal]]:
+    """Each whole-funds row laid out with spaces whose rate two of its amounts make, the later
+    over the earlier, to the decimals written."""
     for line in lines:
         if "\t" in line.text:
             continue
@@ -182,5 +180,30 @@ def whole_row_rates(lines: list[Line]) -> set[Decimal]:
             for n, a in enumerate(amounts)
             for b in amounts[n + 1 :]
         ):
-            rates.add(rate)
-    return rates
+            yield line, match, rate
+
+
+def whole_row_rates(lines: list[Line]) -> set[Decimal]:
+    """The rates a form's whole-funds row states (年度资金总额 / 资金总额 / 支出合计 / 合计, its
+    amounts then a percentage) that two of its amounts make, the later over the earlier, to the
+    decimals written: the form's own proof that the rate is the whole budget's execution."""
+    return {rate for _, _, rate in _proven_whole_rows(lines)}
+
+
+# the whole's own label (a bare 合计 / 总计 may close any table: a project list's)
+_WHOLE_LABEL = re.compile(r"^\s*(?:年度资金总额|资金总额|资金合计|支出合计|支出总计)")
+
+
+def whole_row_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
+    """(rate, start, end, label) of a form's whole-funds row laid out with spaces ("支出合计
+    1,068.42    1,032.76    96.66%    10    9.67", "资金总额9286540.00 8975318.62 96.65% 10 9.67"):
+    the rate it states when two of its amounts make it and its label names the whole's funds
+    (年度资金总额 / 资金总额 / 资金合计 / 支出合计 / 支出总计; a bare 合计 is not read so), the only
+    such row in the report."""
+    found = [
+        (rate, line.start + match.start(), line.start + match.end(), "预算执行率")
+        for line, match, rate in _proven_whole_rows(lines)
+        if _WHOLE_LABEL.match(line.text)
+    ]
+    if len(found) == 1:
+        yield found[0]

@@ -26,6 +26,7 @@ from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.form_scores import (
     gapped_indicator_rates,
     gapped_total_scores,
+    whole_row_execution_rates,
     whole_row_rates,
 )
 from jixiao.importers.headings import numbered
@@ -1152,6 +1153,7 @@ class _Importer:
             *year_column_rates(self.report.lines, year),
             *indicator_row_rates(self.report.lines),
             *gapped_indicator_rates(self.report.lines),
+            *whole_row_execution_rates(self.report.lines),
         ]
         if "rates.execution" not in self.sources:
             for value, start, end, label in rates:

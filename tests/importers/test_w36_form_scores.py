@@ -203,8 +203,9 @@ BARE_RATES = [
 def test_a_bare_rate_the_forms_whole_funds_row_states_and_makes_is_the_execution_rate(
     whole: str, note: str
 ) -> None:
-    # the whole-funds row's own cells are left for the money readers: this is the 说明's rate
-    assert _rate(TITLE + HEAD + whole + note) == "96.65"
+    result = import_text(TITLE + HEAD + whole + note)
+    assert claimed_figures(result)["rates.execution"] == "96.65"
+    assert "执行率" in result.sources["rates.execution"].text  # the 说明's, read first
 
 
 BARE_RATES_NOT_READ = [
@@ -226,6 +227,40 @@ def test_a_bare_rate_the_whole_funds_row_does_not_prove_is_not_read(text: str) -
     source = found.sources.get("rates.execution")
     # not the 说明's rate (the money readers may read the whole row's own cell)
     assert source is None or "执行率" not in source.text
+
+
+# --- the whole-funds row's own rate, its amounts making it -----------------------------------
+
+WHOLE_ROW_RATES = [
+    "项目 全年预算数 全年执行数 执行率 分值 得分\n资金总额 9286540.00 8975318.62 96.65% 10 9.67\n",
+    "                  全年预算数      全年执行数      执行率    分值    得分\n"
+    "资金情况          （调整后）\n"
+    "支出合计          1,068.42        1,032.76        96.66%    10      9.67\n".replace(
+        "1,032.76", "1,032.65"
+    ).replace("96.66", "96.65"),
+    "项目    上年执行数    本年预算数    本年执行数    执行率\n"
+    "年度资金总额    880.10    928.65    897.53    96.65%\n",
+]
+
+
+@pytest.mark.parametrize("table", WHOLE_ROW_RATES)
+def test_a_whole_funds_rows_rate_its_amounts_make_is_the_execution_rate(table: str) -> None:
+    assert _rate(TITLE + HEAD + table) == "96.65"
+
+
+WHOLE_ROW_RATES_NOT_READ = [
+    # a bare 合计: any table's (a project list's) total
+    "项目名称    预算数    执行数    执行率\n合计    928.65    897.53    96.65%\n",
+    # the amounts do not make the rate
+    "项目 全年预算数 全年执行数 执行率\n资金总额 9286540.00 8875318.62 96.65%\n",
+    # two whole-funds rows: whose is not said
+    "资金总额 928.65 897.53 96.65%\n支出合计 900.00 873.00 97.00%\n",
+]
+
+
+@pytest.mark.parametrize("table", WHOLE_ROW_RATES_NOT_READ)
+def test_a_whole_funds_row_not_proven_gives_no_rate(table: str) -> None:
+    assert _rate(TITLE + HEAD + table) is None
 
 
 # --- the form's 预算年度 cell against the title's year (import.W013) --------------------------
