@@ -207,3 +207,33 @@ def whole_row_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int,
     ]
     if len(found) == 1:
         yield found[0]
+
+
+_GAPPED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def gapped_score_pairs(line: Line, line_score: re.Pattern[str]) -> list[tuple[Decimal, int, int]]:
+    """ "自评得分    92.5    自评等级    优", "综合得分      88.5": a form's line of key and value cells
+    apart by runs of two spaces or more (an even count, every key a label, not a number), a key
+    naming the self-score (自评得分 / 综合得分 / 评价得分…, never 总分 / 分值 / 权重 alone) with a
+    bare number after it (at most 100): that score, as the tab row's pairs give it. A line of
+    another shape (a label then columns of numbers, "总分    100    84.49") is not read here."""
+    if "\t" in line.text or not re.search(r"\S {2,}\S", line.text):
+        return []
+    cells = [(m.group(0), m.start()) for m in _GAPPED_CELL.finditer(line.text)]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    if any(re.search(r"\S {2,}", text) for text, _ in cells):
+        return []
+    found: list[tuple[Decimal, int, int]] = []
+    for index in range(0, len(cells), 2):
+        (key, at), (value_cell, value_at) = cells[index], cells[index + 1]
+        if re.fullmatch(rf"(?:{NUMBER})%?", key) or re.search(r"[,;。]", key):
+            return []
+        pair = line_score.fullmatch(f"{key}:{value_cell}")
+        if pair is None or re.search(r"满分|分值|权重|扣|指标|该项|单项", pair.group(1)):
+            continue
+        value = parse_number(pair.group(2))
+        if value is not None and 0 <= value <= 100:
+            found.append((value, line.start + at, line.start + value_at + len(value_cell)))
+    return found

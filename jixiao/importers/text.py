@@ -25,6 +25,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.form_scores import (
     gapped_indicator_rates,
+    gapped_score_pairs,
     gapped_total_scores,
     whole_row_execution_rates,
     whole_row_rates,
@@ -1604,6 +1605,7 @@ class _Importer:
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + whole.start(1), line.start + whole.end()))
             scores.extend(_score_cell_pairs(line, line_score))
+            scores.extend(gapped_score_pairs(line, line_score))  # the same pairs apart by spaces
             for match in grade_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade

@@ -134,6 +134,37 @@ def test_the_total_row_against_a_stated_self_score_is_w003_naming_both() -> None
     assert "93.5" in w003.message and "95.5" in w003.message
 
 
+# --- the self-score as a key / value cell pair on a line apart by spaces ----------------------
+
+SCORE_PAIRS = [
+    "自评得分      92.5\n",
+    "自评得分    92.5    自评等级    优\n",
+    "评价得分  92.5  评价等级  优秀\n",
+    "总分  100  自评得分  92.5\n",
+    "综合评分        92.5分        评价结论        优\n",
+]
+
+
+@pytest.mark.parametrize("line", SCORE_PAIRS)
+def test_a_self_score_key_and_value_cells_apart_by_spaces_give_the_score(line: str) -> None:
+    assert _score(TITLE + HEAD + line) == "92.5"
+
+
+SCORE_PAIRS_NOT_READ = [
+    "总分    92.5\n",  # 总分 alone: a total's label, its 分值 or its score
+    "自评得分    100    92.5\n",  # a label then columns of numbers: which is which is not said
+    "预算执行得分    9.5\n",  # one indicator's score
+    "指标自评得分    8\n",
+    "2022年度自评得分    88.5\n",  # an earlier year's
+    "上年自评得分    88.5    上年等级    良\n",
+]
+
+
+@pytest.mark.parametrize("line", SCORE_PAIRS_NOT_READ)
+def test_a_pair_that_is_not_the_self_score_is_not_read(line: str) -> None:
+    assert _score(TITLE + HEAD + line) is None
+
+
 # --- the 预算执行率 indicator row of a table laid out with spaces ----------------------------
 
 RATE_HEADER = "一级指标    二级指标    三级指标                    指标值    实际值    分值    得分    偏差原因\n"
