@@ -27,10 +27,52 @@ _SCORE_HEADER = re.compile(rf"{_WEIGHT}(?:\(分\))?\s*{_SCORE}(?:\(分\))?(?=\s|
 _INDICATOR_TITLE = re.compile(r"指标")
 # the form's total row: its label, the 分值 of the whole (100), the score ("总分   100   95.5",
 # "合计 100 97.31", "综合得分  100  88.5"), nothing else on the line
+_TOTAL_LABELS = {
+    "总分",
+    "合计",
+    "总计",
+    "得分合计",
+    "合计得分",
+    "总得分",
+    "自评总分",
+    "综合得分",
+    "自评得分",
+}
+# the label's cell: its ideographs perhaps spread apart ("总    分", "总　　分"), a bracket after it
+# ("合计（总分）", "总分（分）"); the numbers perhaps with 分 ("100分  95.5分"); a grade cell after
+# them ("总分  100  95.5  优")
 _TOTAL_ROW = re.compile(
-    r"^\s*(?:总分|合计|总计|得分合计|合计得分|总得分|自评总分|综合得分|自评得分)\s*"
-    r"(?P<weight>100(?:\.0+)?)\s+(?P<score>\d{1,3}(?:\.\d+)?)\s*$"
+    r"^(?P<label>\s*[^\d\s()]+(?:\s+[^\d\s()]+)*?(?:\([^()]{1,6}\))?)\s*"
+    r"(?P<weight>100(?:\.0+)?)分?\s+(?P<score>\d{1,3}(?:\.\d+)?)分?"
+    r"(?:\s{2,}(?:优秀|优|良好|良|中等|中|合格|及格|较差|差|不合格))?\s*$"
 )
+_NUMBERS_ONLY = re.compile(r"^\s*(?P<weight>100(?:\.0+)?)分?\s+(?P<score>\d{1,3}(?:\.\d+)?)分?\s*$")
+
+
+def _total_label(text: str) -> bool:
+    """A total row's label: 总分 / 合计 / … written whole or spread apart, a bracket naming the
+    total or its unit after it ("合计（总分）", "总分（分）")."""
+    match = re.fullmatch(r"\s*([^\d()]+?)\s*(?:\(([^()]{1,6})\))?\s*", text)
+    if match is None or re.sub(r"\s", "", match.group(1)) not in _TOTAL_LABELS:
+        return False
+    return match.group(2) is None or match.group(2) in {*_TOTAL_LABELS, "分"}
+
+
+def _total_row(lines: list[Line], index: int) -> tuple[re.Match[str], Line] | None:
+    """The total row's numbers at line *index*: on its line after the label, or on the next line
+    alone when the label stands alone (the row wrapped: "总分" / "100    95.5")."""
+    line = lines[index]
+    match = _TOTAL_ROW.match(line.text)
+    if match is not None:
+        return (match, line) if _total_label(match.group("label")) else None
+    if index + 1 < len(lines) and _total_label(line.text):
+        following = lines[index + 1]
+        numbers = _NUMBERS_ONLY.match(following.text)
+        if numbers is not None and "\t" not in following.text:
+            return numbers, following
+    return None
+
+
 # a caption naming another body's form or another year's, between the header and the row
 _EARLIER = re.compile(r"上年|去年|上一年")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -70,7 +112,8 @@ def _earlier_caption(text: str, year: int | None) -> bool:
 def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decimal, int, int]]:
     """(score, start, end) of each score table's total row in a form pasted as text with spaces
     ("总分                  100    95.5", "总分100 88.71" once closed up): the line is the total's
-    label, the whole's 分值 100 and the score (at most 100) and nothing else, under a score table's
+    label, the whole's 分值 100 and the score (at most 100) and nothing else but a grade cell (or
+    the label alone, the two numbers alone on the next line), under a score table's
     header (no digit, an indicator title, 分值 / 权重 right before 得分) with only the table's
     rows between (a page's furniture and a repeated header may stand there, no tab row and no
     section heading). A total with another 分值 (a sub-total, a part's table), a lone number, or
@@ -79,16 +122,19 @@ def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decim
     for index, line in enumerate(lines):
         if "\t" in line.text:
             continue
-        match = _TOTAL_ROW.match(line.text)
-        if match is None:
+        row = _total_row(lines, index)
+        if row is None:
             continue
+        match, numbers = row
         score = parse_number(match.group("score"))
         if score is None or not 0 <= score <= 100:
             continue
         header = _header_above(lines, index)
         if header is None or (header and _earlier_caption(lines[header - 1].text, year)):
             continue
-        found.append((score, line.start + match.start("score"), line.start + match.end("score")))
+        found.append(
+            (score, numbers.start + match.start("score"), numbers.start + match.end("score"))
+        )
     return found
 
 

@@ -76,6 +76,18 @@ TOTAL_ROWS = [
         "效益      社会      群众满意度          ≥90%      93.2%     60      57.5\n"
         "总分                                                        100     95.5\n"
     ),
+    # the label spread apart, in brackets, the numbers with 分, a grade cell after them
+    (SPACED_HEADER + SPACED_ROWS + "总    分                                    100     95.5\n"),
+    (SPACED_HEADER + SPACED_ROWS + "总\u3000\u3000分\u3000\u3000\u3000\u3000100\u3000\u300095.5\n"),
+    (SPACED_HEADER + SPACED_ROWS + "合计（总分）      100     95.5\n"),
+    (SPACED_HEADER + SPACED_ROWS + "总计  100分  95.5分\n"),
+    (SPACED_HEADER + SPACED_ROWS + "总分      100     95.5     优秀\n"),
+    # the row wrapped: its label alone, its numbers on the next line
+    (
+        SPACED_HEADER
+        + SPACED_ROWS
+        + "总分\n                                                100     95.5\n"
+    ),
     # a page break and the header repeated before the total
     (
         SPACED_HEADER
@@ -109,6 +121,11 @@ TOTALS_NOT_READ = [
     "等级    分值    得分\n优    90    95\n总分    100    95.5\n",
     # an earlier year's table
     "2022年度绩效自评表\n" + SPACED_HEADER + SPACED_ROWS + "总分        100     95.5\n",
+    # a sub-total's label, a bracket naming a part
+    SPACED_HEADER + SPACED_ROWS + "小计        100     95.5\n",
+    SPACED_HEADER + SPACED_ROWS + "合计（其中产出指标）  100  95.5\n",
+    # a label alone whose next line holds more than the two numbers
+    SPACED_HEADER + SPACED_ROWS + "总分\n100     95.5    见说明\n",
     # a section heading between the header and the row: another part of the report
     SPACED_HEADER + SPACED_ROWS + "三、评价结论\n总分        100     95.5\n",
 ]
