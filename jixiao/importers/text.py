@@ -283,6 +283,21 @@ def _budget_and_spending_totals(
     return budgets, spending
 
 
+# a form's key cell and its value cell apart by a tab or a run of spaces ("预算执行率    97.65%"),
+# the line ending there or going on with another key cell (never a number: "预算执行率 | 95% |
+# 97.65%" is an indicator row whose first percentage is the target)
+_CELL_GAP = re.compile(r"(?:\t|\s{2,})\s*$")
+_NEXT_KEY_CELL = re.compile(r"\s*$|(?:\t|\s{2,})\s*[^\d\s≥≤<>=.+\-/]")
+
+
+def _key_cell_before(label: str, after: str) -> str:
+    """The label of a form's key / value pair with the gap between them dropped."""
+    gap = _CELL_GAP.search(label)
+    if gap is None or not label[: gap.start()].strip() or not _NEXT_KEY_CELL.match(after):
+        return label
+    return label[: gap.start()]
+
+
 # a bare execution rate, of whatever its sentence names ("全年执行率", "执行率")
 _BARE_RATE = re.compile(
     r"(?:\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑩]))?\s*(?:全年|年度|整体|总体)?(?:预算)?执行率"
@@ -1111,6 +1126,7 @@ class _Importer:
                 )
                 if not label.strip():  # "预算执行率：95.12%", a form's label before its colon
                     start, label = _label_before_the_colon(line.text, match.start(), start)
+                label = _key_cell_before(label, line.text[match.end() :])
                 yield line, label, value, line.start + start, line.start + match.end()
 
     def _rates(

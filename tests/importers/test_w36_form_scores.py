@@ -229,6 +229,34 @@ def test_an_indicator_row_not_the_departments_budget_execution_is_not_read(table
     assert _rate(TITLE + HEAD + table) is None
 
 
+# --- the 预算执行率 as a key cell and its value cell apart by a gap --------------------------
+
+RATE_PAIRS = [
+    "预算执行率    97.65%\n",
+    "预算执行率\t97.65%\n",
+    "部门预算执行率      97.65%      结转结余率    2.1%\n",
+    "资金执行情况    预算执行率  97.65%  分值  10\n",
+]
+
+
+@pytest.mark.parametrize("line", RATE_PAIRS)
+def test_a_rate_key_cell_and_its_value_cell_give_the_rate(line: str) -> None:
+    assert _rate(TITLE + HEAD + line) == "97.65"
+
+
+RATE_PAIRS_NOT_READ = [
+    "预算执行率    95%    97.65%\n",  # a target, then the actual: an indicator row's cells
+    "预算执行率\t≥95%\t97.65%\t10\t9.8\n",
+    "项目支出    预算执行率    97.65%\n",  # a project's rate
+    "项目预算执行率    97.65%\n",
+]
+
+
+@pytest.mark.parametrize("line", RATE_PAIRS_NOT_READ)
+def test_a_rate_pair_that_is_not_the_departments_is_not_read(line: str) -> None:
+    assert _rate(TITLE + HEAD + line) is None
+
+
 # --- a bare 执行率 in the 说明 that the form's whole-funds row states and makes ---------------
 
 WHOLE_ROWS = [
