@@ -109,6 +109,11 @@ def _earlier_caption(text: str, year: int | None) -> bool:
     return bool(years) and year is not None and max(years) < year
 
 
+# a percentage followed by the rest of an indicator row's cells: another percentage, the 分值 and
+# the 得分 ("预算执行率100% 97.65% 10 9.8" once closed up): the first is the row's target
+INDICATOR_CELLS_AFTER = re.compile(rf"\s+\d+(?:\.\d+)?%\s+(?:{NUMBER})\s+(?:{NUMBER})(?![\d.%])")
+
+
 def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decimal, int, int]]:
     """(score, start, end) of each score table's total row in a form pasted as text with spaces
     ("总分                  100    95.5", "总分100 88.71" once closed up): the line is the total's
@@ -156,6 +161,30 @@ _RATE_ROW = re.compile(
 )
 
 
+# …and such a row closed up by the normaliser (a PDF's single spaces removed between ideographs):
+# "过程指标预算执行预算执行率 ≥95% 97.65% 10 9.8", the names before the rate's own only the
+# template's first and second level names (过程 / 预算执行 / 资金管理 …), never 项目 / 专项
+_CLOSED_RATE_ROW = re.compile(
+    rf"^\s*(?P<prefix>[^\d\s]*?)(?P<name>{_RATE_NAME})\s*"
+    r"(?P<target>(?:≥|≤|>=|<=|>|<|=)?\s*\d+(?:\.\d+)?%)\s+"
+    r"(?P<actual>\d+(?:\.\d+)?)%\s+"
+    rf"(?P<weight>{NUMBER})\s+(?P<score>{NUMBER})(?![\d.])(?:\s*[^\d\s][^\t]*)?\s*$"
+)
+_LEVEL_NAMES = re.compile(
+    r"(?:过程指标|过程|预算执行情况|预算执行|预算管理|资金管理|财务管理|资金投入|投入指标|执行)*"
+)
+
+
+def _rate_row(text: str) -> re.Match[str] | None:
+    match = _RATE_ROW.search(text)
+    if match is not None:
+        return match
+    match = _CLOSED_RATE_ROW.match(text)
+    if match is None or not _LEVEL_NAMES.fullmatch(match.group("prefix")):
+        return None
+    return match
+
+
 def gapped_indicator_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
     """(rate, start, end, label) of the 预算执行率 row of an indicator table laid out with runs of
     spaces ("预算执行    预算执行率    预算执行率（实际支出/调整预算）    ≥95%    97.65%    10    10",
@@ -169,7 +198,7 @@ def gapped_indicator_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, in
     for index, line in enumerate(lines):
         if "\t" in line.text:
             continue
-        match = _RATE_ROW.search(line.text)
+        match = _rate_row(line.text)
         if match is None:
             continue
         weight, score = parse_number(match.group("weight")), parse_number(match.group("score"))

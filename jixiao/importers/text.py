@@ -24,6 +24,7 @@ from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
 from jixiao.importers.form_scores import (
+    INDICATOR_CELLS_AFTER,
     gapped_indicator_rates,
     gapped_score_pairs,
     gapped_total_scores,
@@ -1139,6 +1140,8 @@ class _Importer:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            if INDICATOR_CELLS_AFTER.match(_line.text, end - _line.start):
+                continue  # "预算执行率100% 97.65% 10 9.8": an indicator row's target
             if _an_earlier_years_clause(
                 _line.text, end - _line.start, own_year
             ) or _an_earlier_year(_line.text, end - _line.start, own_year):

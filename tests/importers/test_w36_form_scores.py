@@ -199,6 +199,34 @@ def test_a_spaced_indicator_tables_budget_execution_row_gives_the_rate(row: str)
     assert _rate(TITLE + HEAD + RATE_HEADER + row) == "97.65"
 
 
+CLOSED_RATE_ROWS = [
+    "过程指标 预算执行 预算执行率 ≥95% 97.65% 10 9.8\n",
+    "过程指标 资金管理 预算执行率 100% 97.65% 10 9.8\n",
+    "预算执行 部门预算执行率 100% 97.65% 10 9.8 年末部分资金未支付\n",
+    "预算执行率(%) ≥95 % 97.65% 10 9.8\n".replace("≥95 %", "≥95%"),
+]
+
+
+@pytest.mark.parametrize("row", CLOSED_RATE_ROWS)
+def test_an_indicator_row_closed_up_by_single_spaces_gives_the_actual_not_the_target(
+    row: str,
+) -> None:
+    assert _rate(TITLE + HEAD + CLOSED_HEADER + row) == "97.65"
+
+
+CLOSED_RATE_ROWS_NOT_READ = [
+    "过程指标 资金管理 项目预算执行率 100% 97.65% 10 9.8\n",
+    "过程指标 专项资金 预算执行率 100% 97.65% 10 9.8\n",
+    "过程指标 资金管理 预算执行率 100% 97.65% 10 12\n",  # a score above its 分值
+]
+
+
+@pytest.mark.parametrize("row", CLOSED_RATE_ROWS_NOT_READ)
+def test_a_closed_up_row_not_the_departments_rate_gives_neither_cell(row: str) -> None:
+    # neither the actual nor the target (100%) is read
+    assert _rate(TITLE + HEAD + CLOSED_HEADER + row) is None
+
+
 def test_a_rate_row_under_a_header_wrapped_over_two_lines_gives_the_rate() -> None:
     table = (
         "一级      二级        三级指标              年度        实际        分值    得分\n"
