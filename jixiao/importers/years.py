@@ -45,6 +45,13 @@ _FORM_YEAR = re.compile(
 _FORM_YEAR_CELL = re.compile(
     r"(?<!\S)(?:所属|评价|自评|绩效|预算)年度(?:\t\s*|\s{2,})((?:19|20)\d{2})(?:年度?)?(?=\s|$)"
 )
+# …or closed up with the head line's other cells by a PDF's single spaces removed: "部门名称某县
+# 水利局预算年度2021年度", "预算年度2021年度金额单位:元" (the year's cell ends the line or another
+# head field's label follows it)
+_FORM_YEAR_FUSED = re.compile(
+    r"(?:所属|评价|自评|绩效|预算)年度((?:19|20)\d{2})年度?"
+    r"(?=$|\s|主管部门|部门名称|单位名称|部门\(单位\)名称|填报单位|金额单位|单位:|填报日期|评价方式)"
+)
 
 # a table caption whose unit is stated on it or on the next line: "表1 2023年度预算及支出情况" /
 # "单位：万元" (a caption without a unit may title anything)
@@ -71,7 +78,7 @@ def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list
     for index, line in enumerate(lines):
         if skip is not None and line.start < skip[1] and skip[0] < line.start + len(line.text):
             continue
-        for pattern in (_CLAUSE, _TABLE, _FORM_ROW, _FORM_YEAR, _FORM_YEAR_CELL):
+        for pattern in (_CLAUSE, _TABLE, _FORM_ROW, _FORM_YEAR, _FORM_YEAR_CELL, _FORM_YEAR_FUSED):
             for match in pattern.finditer(line.text):
                 found.append(_mention(line.start, match))
         if not any(

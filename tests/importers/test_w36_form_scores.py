@@ -373,6 +373,9 @@ YEAR_CELLS = [
     "部门名称  某县城乡建设局                    预算年度  2022年度\n",
     "部门名称\t某县城乡建设局\t所属年度\t2022\n",
     "评价年度    2022年        主管部门    某县人民政府\n",
+    # a PDF's single spaces closed up with the head line's other cells
+    "部门名称 某县城乡建设局 预算年度 2022年度\n",
+    "预算年度 2022 年度 金额单位：元\n",
 ]
 
 
@@ -389,6 +392,7 @@ YEAR_CELLS_NOT_READ = [
     "填报单位  某县城乡建设局                    填报日期  2022年12月30日\n",  # a date
     "部门名称  某县城乡建设局      年度  2022\n",  # a bare 年度: what for, not said
     "预算年度 2022年3月批复\n",  # no cell of its own
+    "本局预算年度2022年度部门预算收入\n",  # prose going on after the year
 ]
 
 
