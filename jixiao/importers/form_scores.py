@@ -44,7 +44,7 @@ _TOTAL_LABELS = {
 _TOTAL_ROW = re.compile(
     r"^(?P<label>\s*[^\d\s()]+(?:\s+[^\d\s()]+)*?(?:\([^()]{1,6}\))?)\s*"
     r"(?P<weight>100(?:\.0+)?)分?\s+(?P<score>\d{1,3}(?:\.\d+)?)分?"
-    r"(?:\s{2,}(?:优秀|优|良好|良|中等|中|合格|及格|较差|差|不合格))?\s*$"
+    r"(?:\s{2,}(?P<grade>优秀|优|良好|良|中等|中|合格|较差|差|不合格))?\s*$"
 )
 _NUMBERS_ONLY = re.compile(r"^\s*(?P<weight>100(?:\.0+)?)分?\s+(?P<score>\d{1,3}(?:\.\d+)?)分?\s*$")
 
@@ -114,7 +114,9 @@ def _earlier_caption(text: str, year: int | None) -> bool:
 INDICATOR_CELLS_AFTER = re.compile(rf"\s+\d+(?:\.\d+)?%\s+(?:{NUMBER})\s+(?:{NUMBER})(?![\d.%])")
 
 
-def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decimal, int, int]]:
+def gapped_total_scores(
+    lines: list[Line], year: int | None, grades: list[tuple[str, int, int]] | None = None
+) -> list[tuple[Decimal, int, int]]:
     """(score, start, end) of each score table's total row in a form pasted as text with spaces
     ("总分                  100    95.5", "总分100 88.71" once closed up): the line is the total's
     label, the whole's 分值 100 and the score (at most 100) and nothing else but a grade cell (or
@@ -124,6 +126,7 @@ def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decim
     section heading). A total with another 分值 (a sub-total, a part's table), a lone number, or
     a header captioned with an earlier year or 上年 gives nothing."""
     found = []
+    grades = [] if grades is None else grades
     for index, line in enumerate(lines):
         if "\t" in line.text:
             continue
@@ -140,7 +143,19 @@ def gapped_total_scores(lines: list[Line], year: int | None) -> list[tuple[Decim
         found.append(
             (score, numbers.start + match.start("score"), numbers.start + match.end("score"))
         )
+        if match.groupdict().get("grade"):
+            grades.append(
+                (match.group("grade"), numbers.start + match.start(), numbers.start + match.end())
+            )
     return found
+
+
+def gapped_total_grades(lines: list[Line], year: int | None) -> list[tuple[str, int, int]]:
+    """(grade, start, end) of a grade cell closing a form's proven total row ("总分  100  95.5
+    优秀"): the total's own grade, read on the total row's conditions."""
+    grades: list[tuple[str, int, int]] = []
+    gapped_total_scores(lines, year, grades)
+    return grades
 
 
 # an indicator table's header naming a target and an actual column (指标值 / 目标值, 实际值 /

@@ -27,6 +27,7 @@ from jixiao.importers.form_scores import (
     INDICATOR_CELLS_AFTER,
     gapped_indicator_rates,
     gapped_score_pairs,
+    gapped_total_grades,
     gapped_total_scores,
     whole_row_execution_rates,
     whole_row_rates,
@@ -1640,6 +1641,10 @@ class _Importer:
         scores.extend(spaced_score_totals(self.report, year))
         # …and one pasted with spaces whose total row is its label, 100 and the score
         scores.extend(gapped_total_scores(self.report.lines, year))
+        grades.extend(
+            (_GRADES[grade], start, end)
+            for grade, start, end in gapped_total_grades(self.report.lines, year)
+        )
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:

@@ -106,6 +106,19 @@ def test_a_form_score_tables_total_row_of_100_and_the_score_is_the_self_score(ta
     assert _score(TITLE + HEAD + table) == "95.5"
 
 
+@pytest.mark.parametrize(
+    ("cell", "grade"), [("优秀", "优"), ("良", "良"), ("合格", "合格"), ("较差", "差")]
+)
+def test_a_grade_cell_closing_the_total_row_is_the_self_grade(cell: str, grade: str) -> None:
+    table = SPACED_HEADER + SPACED_ROWS + f"总分      100     95.5     {cell}\n"
+    assert _read(TITLE + HEAD + table).get("grade.self") == grade
+
+
+def test_a_grade_cell_after_a_total_row_not_proven_is_not_read() -> None:
+    table = SPACED_HEADER + SPACED_ROWS + "合计      90     85.5     良\n"  # a sub-total's
+    assert _read(TITLE + HEAD + table).get("grade.self") is None
+
+
 TOTALS_NOT_READ = [
     # a sub-total: its 分值 is not the whole's 100
     SPACED_HEADER
