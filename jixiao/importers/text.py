@@ -1128,7 +1128,10 @@ class _Importer:
                 )
                 if not label.strip():  # "预算执行率：95.12%", a form's label before its colon
                     start, label = _label_before_the_colon(line.text, match.start(), start)
-                label = _key_cell_before(label, line.text[match.end() :])
+                key = _key_cell_before(label, line.text[match.end() :])
+                if key != label:  # a form's key cell: its place starts at its first character
+                    start += len(key) - len(key.lstrip())
+                    label = key.lstrip()
                 yield line, label, value, line.start + start, line.start + match.end()
 
     def _rates(
