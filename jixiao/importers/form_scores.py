@@ -58,6 +58,33 @@ def _total_label(text: str) -> bool:
     return match.group(2) is None or match.group(2) in {*_TOTAL_LABELS, "分"}
 
 
+# the total row with its score alone, the 分值 cell left blank ("总分                    95.5")
+_SCORE_ALONE = re.compile(
+    r"^(?P<label>\s*[^\d\s()]+(?:\s+[^\d\s()]+)*?(?:\([^()]{1,6}\))?)\s*"
+    r"(?P<score>\d{1,3}(?:\.\d+)?)分?\s*$"
+)
+# a score table row's last two numbers, its 分值 and 得分 (a 偏差原因 of words may follow)
+_ROW_WEIGHT_SCORE = re.compile(
+    rf"(?<![\d.%])(?P<weight>{NUMBER})\s+(?P<score>{NUMBER})(?![\d.%])(?:\s+[^\d\s][^\d\t]*)?\s*$"
+)
+
+
+def _rows_add_up_to(rows: list[Line], score: Decimal) -> bool:
+    """The rows' 分值 add up to 100 and their 得分 to *score*: two rows or more, each score at most
+    its weight (lines without the two numbers, wrapped names or a repeated header, passed over)."""
+    weights, scores = [], []
+    for row in rows:
+        match = _ROW_WEIGHT_SCORE.search(row.text)
+        if match is None or "\t" in row.text:
+            continue
+        weight, part = parse_number(match.group("weight")), parse_number(match.group("score"))
+        if weight is None or part is None or part > weight:
+            return False
+        weights.append(weight)
+        scores.append(part)
+    return len(scores) >= 2 and sum(weights) == 100 and sum(scores) == score
+
+
 def _total_row(lines: list[Line], index: int) -> tuple[re.Match[str], Line] | None:
     """The total row's numbers at line *index*: on its line after the label, or on the next line
     alone when the label stands alone (the row wrapped: "总分" / "100    95.5")."""
@@ -131,6 +158,9 @@ def gapped_total_scores(
         if "\t" in line.text:
             continue
         row = _total_row(lines, index)
+        alone = None if row is not None else _SCORE_ALONE.match(line.text)
+        if alone is not None and _total_label(alone.group("label")):
+            row = (alone, line)
         if row is None:
             continue
         match, numbers = row
@@ -140,6 +170,8 @@ def gapped_total_scores(
         header = _header_above(lines, index)
         if header is None or (header and _earlier_caption(lines[header - 1].text, year)):
             continue
+        if row[0] is alone and not _rows_add_up_to(lines[header + 1 : index], score):
+            continue  # the score alone: proven only by the rows' weights (100) and scores
         found.append(
             (score, numbers.start + match.start("score"), numbers.start + match.end("score"))
         )

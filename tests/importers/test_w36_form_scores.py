@@ -119,6 +119,40 @@ def test_a_grade_cell_after_a_total_row_not_proven_is_not_read() -> None:
     assert _read(TITLE + HEAD + table).get("grade.self") is None
 
 
+SCORE_ALONE = [
+    SPACED_HEADER
+    + SPACED_ROWS
+    + "总分                                                            95.5\n",
+    CLOSED_HEADER + CLOSED_ROWS + "总分 95.5\n",
+    SPACED_HEADER
+    + SPACED_ROWS
+    + "合    计                                                        95.5\n",
+]
+
+
+@pytest.mark.parametrize("table", SCORE_ALONE)
+def test_a_total_row_with_its_score_alone_is_read_when_the_rows_add_up_to_it(table: str) -> None:
+    # 40 + 20 + 40 = 100, 38 + 20 + 37.5 = 95.5
+    assert _score(TITLE + HEAD + table) == "95.5"
+
+
+SCORE_ALONE_NOT_READ = [
+    # the rows' scores make another number
+    SPACED_HEADER
+    + SPACED_ROWS
+    + "总分                                                            96.5\n",
+    # the rows' weights fall short of 100: a sub-total of some indicators
+    SPACED_HEADER
+    + SPACED_ROWS.replace("40      37.5", "30      27.5")
+    + "合计                                                            85.5\n",
+]
+
+
+@pytest.mark.parametrize("table", SCORE_ALONE_NOT_READ)
+def test_a_score_alone_the_rows_do_not_prove_the_whole_is_not_read(table: str) -> None:
+    assert _score(TITLE + HEAD + table) is None
+
+
 TOTALS_NOT_READ = [
     # a sub-total: its 分值 is not the whole's 100
     SPACED_HEADER
