@@ -23,6 +23,15 @@ from jixiao.core.figures import FIGURES_BY_KEY
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
+from jixiao.importers.form_scores import (
+    INDICATOR_CELLS_AFTER,
+    gapped_indicator_rates,
+    gapped_score_pairs,
+    gapped_total_grades,
+    gapped_total_scores,
+    whole_row_execution_rates,
+    whole_row_rates,
+)
 from jixiao.importers.headings import numbered
 from jixiao.importers.indicators import read_indicator_tables, score_row_groups
 from jixiao.importers.money import (
@@ -287,6 +296,27 @@ def _budget_and_spending_totals(
         elif fact.key == "executed.total":
             spending.append(fact.value)
     return budgets, spending
+
+
+# a form's key cell and its value cell apart by a tab or a run of spaces ("预算执行率    97.65%"),
+# the line ending there or going on with another key cell (never a number: "预算执行率 | 95% |
+# 97.65%" is an indicator row whose first percentage is the target)
+_CELL_GAP = re.compile(r"(?:\t|\s{2,})\s*$")
+_NEXT_KEY_CELL = re.compile(r"\s*$|(?:\t|\s{2,})\s*[^\d\s≥≤<>=.+\-/]")
+
+
+def _key_cell_before(label: str, after: str) -> str:
+    """The label of a form's key / value pair with the gap between them dropped."""
+    gap = _CELL_GAP.search(label)
+    if gap is None or not label[: gap.start()].strip() or not _NEXT_KEY_CELL.match(after):
+        return label
+    return label[: gap.start()]
+
+
+# a bare execution rate, of whatever its sentence names ("全年执行率", "执行率")
+_BARE_RATE = re.compile(
+    r"(?:\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑩]))?\s*(?:全年|年度|整体|总体)?(?:预算)?执行率"
+)
 
 
 def _spent_over_a_budget(
@@ -1122,6 +1152,10 @@ class _Importer:
                 )
                 if not label.strip():  # "预算执行率：95.12%", a form's label before its colon
                     start, label = _label_before_the_colon(line.text, match.start(), start)
+                key = _key_cell_before(label, line.text[match.end() :])
+                if key != label:  # a form's key cell: its place starts at its first character
+                    start += len(key) - len(key.lstrip())
+                    label = key.lstrip()
                 yield line, label, value, line.start + start, line.start + match.end()
 
     def _rates(
@@ -1130,9 +1164,12 @@ class _Importer:
         own_year = year
         if year is not None and self.body_year is not None and self.body_year < year:
             own_year = self.body_year  # the title year the body contradicts (import.W013)
+        whole_rates = whole_row_rates(self.report.lines)
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            if INDICATOR_CELLS_AFTER.match(_line.text, end - _line.start):
+                continue  # "预算执行率100% 97.65% 10 9.8": an indicator row's target
             if _an_earlier_years_clause(
                 _line.text, end - _line.start, own_year
             ) or _an_earlier_year(_line.text, end - _line.start, own_year):
@@ -1144,6 +1181,9 @@ class _Importer:
                 _budget_execution_rate(_line, label, start)
                 or _spent_over_a_budget(_line, label, start, value, totals)
                 or _rate_after_a_slash_pair(_line, label, start, value, totals)
+                # "全年执行率96.65%" in a form's 说明: the rate its whole-funds row states and
+                # makes from its own amounts
+                or (value in whole_rates and _BARE_RATE.fullmatch(label) is not None)
             )
             named = "预算执行率" if budget_rate else label
             for pattern, key in _RATES:
@@ -1160,6 +1200,8 @@ class _Importer:
             *flattened_execution_rates(self.report.lines),
             *year_column_rates(self.report.lines, year),
             *indicator_row_rates(self.report.lines),
+            *gapped_indicator_rates(self.report.lines),
+            *whole_row_execution_rates(self.report.lines),
         ]
         if "rates.execution" not in self.sources:
             for value, start, end, label in rates:
@@ -1622,6 +1664,7 @@ class _Importer:
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + whole.start(1), line.start + whole.end()))
             scores.extend(_score_cell_pairs(line, line_score))
+            scores.extend(gapped_score_pairs(line, line_score))  # the same pairs apart by spaces
             for match in grade_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
@@ -1635,6 +1678,12 @@ class _Importer:
         # a score table laid out with spaces: its total after any statement in words (the place
         # shown is the first)
         scores.extend(spaced_score_totals(self.report, year))
+        # …and one pasted with spaces whose total row is its label, 100 and the score
+        scores.extend(gapped_total_scores(self.report.lines, year))
+        grades.extend(
+            (_GRADES[grade], start, end)
+            for grade, start, end in gapped_total_grades(self.report.lines, year)
+        )
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
         if scores:

@@ -35,9 +35,22 @@ _TABLE = re.compile(
 _FORM_ROW = re.compile(_YEAR + r"(?:全年)?(?:预算)?资金(?:总额|合计)(?=\t\s*\d)")
 
 # a form's head field naming the year its figures are for: "所属年度：2022", "评价年度:2022年度",
-# "年度：2022年" (a cell of the head line, apart by spaces or a tab, never a date: 2022年3月)
+# "年度：2022年", "预算年度  2021年度" (a cell of the head line, apart by spaces or a tab, never a
+# date: 2022年3月)
 _FORM_YEAR = re.compile(
     r"(?<!\S)(?:所属|评价|自评|绩效|预算)?年度[:]\s*((?:19|20)\d{2})(?:年度?)?(?=\s|$)"
+)
+# …or a cell of its own after its label's cell, apart by a tab or two spaces or more: "预算年度
+# 2021年度", "所属年度\t2021" (the label names what the year is for; a bare 年度 does not)
+_FORM_YEAR_CELL = re.compile(
+    r"(?<!\S)(?:所属|评价|自评|绩效|预算)年度(?:\t\s*|\s{2,})((?:19|20)\d{2})(?:年度?)?(?=\s|$)"
+)
+# …or closed up with the head line's other cells by a PDF's single spaces removed: "部门名称某县
+# 水利局预算年度2021年度", "预算年度2021年度金额单位:元" (the year's cell ends the line or another
+# head field's label follows it)
+_FORM_YEAR_FUSED = re.compile(
+    r"(?:所属|评价|自评|绩效|预算)年度((?:19|20)\d{2})年度?"
+    r"(?=$|\s|主管部门|部门名称|单位名称|部门\(单位\)名称|填报单位|金额单位|单位:|填报日期|评价方式)"
 )
 
 # a table caption whose unit is stated on it or on the next line: "表1 2023年度预算及支出情况" /
@@ -65,7 +78,7 @@ def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list
     for index, line in enumerate(lines):
         if skip is not None and line.start < skip[1] and skip[0] < line.start + len(line.text):
             continue
-        for pattern in (_CLAUSE, _TABLE, _FORM_ROW, _FORM_YEAR):
+        for pattern in (_CLAUSE, _TABLE, _FORM_ROW, _FORM_YEAR, _FORM_YEAR_CELL, _FORM_YEAR_FUSED):
             for match in pattern.finditer(line.text):
                 found.append(_mention(line.start, match))
         if not any(
