@@ -120,10 +120,9 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-# w35-05: the title's year against the form's 预算年度 cell (a form aligned by spaces); w39-01:
-# the prose's 核定编制16名 against its typed parts 9 + 5 + 1 written with 参公编制 (a quota type the
+# w39-01: the prose's 核定编制16名 against its typed parts 9 + 5 + 1 written with 参公编制 (a quota type the
 # staffing reader does not match, so the parts are not compared)
-NOT_YET_SURFACED: set[str] = {"w35-05", "w39-01"}
+NOT_YET_SURFACED: set[str] = {"w39-01"}
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
