@@ -57,30 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = (
-    18,
-    19,
-    20,
-    21,
-    22,
-    23,
-    24,
-    25,
-    26,
-    27,
-    28,
-    29,
-    30,
-    31,
-    32,
-    33,
-    34,
-    35,
-    36,
-    37,
-    38,
-    39,
-)
+HELD_OUT_SETS = tuple(range(18, 41))  # w18 … w40
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -121,8 +98,9 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
 # w39-01: the prose's 核定编制16名 against its typed parts 9 + 5 + 1 written with 参公编制 (a quota type the
-# staffing reader does not match, so the parts are not compared)
-NOT_YET_SURFACED: set[str] = {"w39-01"}
+# staffing reader does not match, so the parts are not compared); w40-04: 实有人数 186 against 在职 132 +
+# 退休 51 in a form exported as CSV, which the form readers do not read yet
+NOT_YET_SURFACED: set[str] = {"w39-01", "w40-04"}
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
