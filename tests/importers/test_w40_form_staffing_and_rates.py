@@ -223,3 +223,64 @@ def test_bare_role_words_under_the_present_count_split_it(
     found = _staffing(body)
     roles = {"authorized", "actual_total", "in_service", "retired"}
     assert {k: v for k, v in found.items() if k in roles} == expected
+
+
+# --- the execution rate of a money block's total row, the spending column 全年执行 (no 数) -------
+
+
+def _rate_source(text: str) -> str | None:
+    source = import_text(TITLE + text).sources.get("rates.execution")
+    return None if source is None else source.text
+
+
+def _money_block(title: str, total: str, rate: str) -> str:
+    return (
+        f"项目\t年初预算\t全年预算\t{title}\t执行率\n"
+        "一、基本支出\t1,846.23\t1,873.56\t1,860.42\t99.30%\n"
+        "二、项目支出\t485.00\t612.00\t548.63\t89.65%\n"
+        f"{total}\t2,331.23\t2,485.56\t2,409.05\t{rate}\n"
+        "\t分值\t10\t得分\t9.69\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "total"), [("全年执行", "合计"), ("本年执行", "总计"), ("年度执行", "支出合计")]
+)
+def test_a_total_rows_rate_over_a_spending_column_without_数_is_read(
+    title: str, total: str
+) -> None:
+    source = _rate_source(_money_block(title, total, "96.92%"))
+    assert source is not None and "96.92%" in source
+
+
+@pytest.mark.parametrize(
+    ("title", "rate"),
+    [
+        ("全年执行", "97.32%"),  # not the row's spending over its budget
+        ("全年执行进度", "96.92%"),  # a column of progress, not of spending
+    ],
+)
+def test_a_total_rows_rate_not_proven_is_not_read(title: str, rate: str) -> None:
+    assert _rate_source(_money_block(title, "合计", rate)) is None
+
+
+# --- the whole-funds row's label with a piece of the block's caption run into it ------------
+
+CAPTION_PIECES = [
+    "预算 项目 年初预算数 全年预算数 全年执行数 执行率 分值 得分\n"
+    "执行年度资金总额1,386.20 1,542.86 1497.31 97.05% 10 9.70\n"
+    "情况其中:基本支出896.20 912.46 906.88 99.39%\n",
+    "预算执行 项目 全年预算数 全年执行数 执行率\n"
+    "情况资金总额  1,542.86  1,497.31  97.05%  10  9.70\n",
+    "预算执行情况年度资金总额1,542.86 1,497.31 97.05%\n",
+]
+
+
+@pytest.mark.parametrize("text", CAPTION_PIECES)
+def test_a_caption_piece_before_the_whole_funds_label_keeps_its_rate(text: str) -> None:
+    source = _rate_source(text)
+    assert source is not None and "97.05%" in source
+
+
+def test_a_caption_piece_before_a_row_whose_amounts_miss_the_rate_is_not_read() -> None:
+    assert _rate_source("执行年度资金总额1,386.20 1,542.86 1497.31 96.05% 10 9.70\n") is None
