@@ -284,3 +284,65 @@ def test_a_caption_piece_before_the_whole_funds_label_keeps_its_rate(text: str) 
 
 def test_a_caption_piece_before_a_row_whose_amounts_miss_the_rate_is_not_read() -> None:
     assert _rate_source("执行年度资金总额1,386.20 1,542.86 1497.31 96.05% 10 9.70\n") is None
+
+
+# --- a flattened score table's 总分 line with its score alone (the 分值 cell dropped) ------------
+
+
+def _score(text: str) -> str | None:
+    return claimed_figures(import_text(TITLE + text)).get("score.self")
+
+
+FLAT_MONEY = (
+    "项目\t全年预算数\t全年执行数\t执行率\t分值\t得分\n"
+    "年度资金总额\t3,215.64\t3,102.87\t96.49%\t10\t9.65\n"
+    "基本支出\t1,468.90\t1,460.27\t99.41%\n"
+)
+FLAT_INDICATORS = (
+    "三级指标\n指标值\n实际完成值\n分值\n得分\n"
+    "应急救护培训人数\n≥12万人\n13.6万人\n25\n25\n"
+    "血样采集入库份数\n≥6000份\n5,412份\n20\n17\n"
+    "志愿登记人数增长率\n≥15%\n18.3%\n20\n20\n"
+    "受助群众满意度\n≥90%\n94.6%\n25\n24\n"
+)
+
+FLAT_SCORE_ALONE = [
+    # the money block's 10 / 9.65 with the indicators' 90 / 86
+    (FLAT_MONEY + FLAT_INDICATORS + "总分\n95.65\n自评等级\n优\n", "95.65"),
+    # the indicators alone weigh 100, the total labelled 得分合计, units of 分 left out
+    (
+        "三级指标\n指标值\n实际完成值\n分值\n得分\n"
+        "培训人数\n≥12万人\n13.6万人\n40\n38.5\n"
+        "满意度\n≥90%\n94.6%\n60\n57\n得分合计\n95.5\n说明:无\n",
+        "95.5",
+    ),
+    # 自评总分, the indicators' rows with a 一级指标 cell of words between them
+    (
+        FLAT_MONEY + "一级指标\n三级指标\n指标值\n完成值\n分值\n得分\n"
+        "产出指标\n应急救护培训人数\n≥12万人\n13.6万人\n45\n41\n"
+        "满意度指标\n受助群众满意度\n≥90%\n94.6%\n45\n45\n自评总分\n95.65\n",
+        "95.65",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FLAT_SCORE_ALONE)
+def test_a_flattened_total_with_its_score_alone_is_read_when_the_rows_add_up(
+    text: str, expected: str
+) -> None:
+    assert _score(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rows' scores miss the total
+        FLAT_MONEY + FLAT_INDICATORS + "总分\n96.65\n自评等级\n优\n",
+        # the weights do not make 100 (the money block's row not scored)
+        FLAT_MONEY.replace("\t10\t9.65", "") + FLAT_INDICATORS + "总分\n86\n自评等级\n优\n",
+        # a 合计 line: a money table may close on it
+        FLAT_MONEY + FLAT_INDICATORS + "合计\n95.65\n",
+    ],
+)
+def test_a_flattened_total_with_its_score_alone_not_proven_is_not_read(text: str) -> None:
+    assert _score(text) is None
