@@ -275,11 +275,15 @@ def gapped_indicator_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, in
         yield found[0]
 
 
+# a piece of the block's caption cell ("预算" / "执行" / "情况" over three rows) a PDF's text layer
+# ran into the row's label: "执行年度资金总额1,386.20 1,542.86 1497.31 97.05%"
+_CAPTION_PIECE = r"(?:预算执行情况|预算执行|执行情况|预算|执行|情况)?"
 # the form's whole-funds row: "资金总额9286540.00 8975318.62 96.65% 10 9.67", "年度资金总额
 # 386.72  371.05  95.95%", "支出合计  1,068.42  1,032.76  96.66%", "合计  652.80  638.46  14.34
 # 97.80%": the label, amounts, the rate
 _WHOLE_ROW = re.compile(
-    r"^\s*(?:年度资金总额|资金总额|资金合计|支出合计|支出总计|合计|总计)(?:\(调整后\))?\s*"
+    rf"^\s*(?:{_CAPTION_PIECE}(?:年度资金总额|资金总额|资金合计|支出合计|支出总计)|合计|总计)"
+    r"(?:\(调整后\))?\s*"
     rf"(?P<amounts>(?:(?:{NUMBER})\s+){{2,4}})(?P<rate>\d+(?:\.\d+)?)%(?!\S)"
 )
 
@@ -313,7 +317,9 @@ def whole_row_rates(lines: list[Line]) -> set[Decimal]:
 
 
 # the whole's own label (a bare 合计 / 总计 may close any table: a project list's)
-_WHOLE_LABEL = re.compile(r"^\s*(?:年度资金总额|资金总额|资金合计|支出合计|支出总计)")
+_WHOLE_LABEL = re.compile(
+    rf"^\s*{_CAPTION_PIECE}(?:年度资金总额|资金总额|资金合计|支出合计|支出总计)"
+)
 
 
 def whole_row_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:

@@ -15,6 +15,7 @@ Reports mix these up, so the reader is strict about wording (see docs/importing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
@@ -133,8 +134,9 @@ _LEADING = re.compile(
 
 
 # a count closing the words before the number ("行政编制28名实有人数63人", the cells of a PDF form
-# whose gaps collapsed): the label is the words after it, not the words of the count before
-_PREVIOUS_COUNT = re.compile(r"\d(?:人|名)(?=[^\d)]*$)")
+# whose gaps collapsed), maybe with a note in brackets after it ("核定编制28名（参照公务员法管理）
+# | 实有33名"): the label is the words after it, not the words of the count before
+_PREVIOUS_COUNT = re.compile(r"\d(?:人|名)(?:\([^()\d]{1,30}\))?(?=[^\d)]*$)")
 
 
 def _after_previous_count(label: str, start: int) -> tuple[int, str]:
@@ -390,6 +392,10 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             read_by_line[line.index] = found
             if "\t" not in line.text and _wrapped_keys(line, below) is not None:
                 used.add(line.index + 1)  # the keys' rests
+    for found, read in _titles_then_counts(lines):
+        if not read & used:
+            counts.extend(found)
+            used |= read
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -404,6 +410,54 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
 
 
 _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
+
+
+def _titles_then_counts(lines: list[Line]) -> Iterator[tuple[list[_Count], set[int]]]:
+    """A one-row staffing block flattened one cell per line, its titles first and its counts after
+    them ("人员情况" / "编制数" / "实有人数" / "退休人数" / "22" / "20" / "11"): k title lines each
+    naming a head-count role (`_role_of_title`, no role twice) over k bare count lines, title by
+    count in order: the cells of a form's row flattened row by row, or of a key column and a
+    count column flattened column by column, keep their order. Read only when k is two or more,
+    the run of counts ends with the k-th (no number on the line after), and the line right above
+    the titles is the block's caption ("人员情况", "人员"): another title there, or one whose count
+    was lost, would shift every count."""
+    index = 0
+    while index < len(lines):
+        if not _BARE_COUNT.match(lines[index].text):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and _BARE_COUNT.match(lines[end].text):
+            end += 1
+        found = _counts_under_titles(lines, index, end)
+        if found:
+            yield found, set(range(index - len(found), end))
+        index = end
+
+
+def _counts_under_titles(lines: list[Line], first: int, end: int) -> list[_Count]:
+    """`_titles_then_counts` on the counts lines[first:end] and the titles right above them."""
+    k = end - first
+    if k < 2 or first < k + 1 or (end < len(lines) and _BARE_NUMBER.match(lines[end].text)):
+        return []
+    titles = lines[first - k : first]
+    roles = [_role_of_title(line.text.strip()) for line in titles]
+    if None in roles or len(set(roles)) != k:
+        return []
+    before = lines[first - k - 1].text.strip()
+    if not (_STAFF_CAPTION.match(before) or _SECTION_CAPTION.match(before)):
+        return []  # no caption: a header of another table, or titles whose counts are lost
+    found = []
+    for title, line, role in zip(titles, lines[first:end], roles, strict=True):
+        match = _BARE_COUNT.match(line.text)
+        assert match is not None and role is not None
+        at = line.start + match.start(1)
+        found.append(
+            _Count(
+                role, None, int(match.group(1)), at, line.start + match.end(1), title.text.strip()
+            )
+        )
+    return found
 
 
 # the roles a 合计 row's column may give when the rows above it are the department's units
@@ -741,6 +795,11 @@ _FORM_VALUE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(人|名|个)?\s*(
 _FORM_KEY = re.compile(rf"^[{CJK}][{CJK}:]{{0,12}}(?:\([{CJK},、]{{1,16}}\))?$")
 
 
+def _a_caption(cell: str) -> bool:
+    """A form's caption cell before a row's pairs ("人员情况", "基本", "人员编制情况")."""
+    return bool(_FORM_CAPTION.match(cell) or _SECTION_CAPTION.match(cell))
+
+
 def _form_role(key: str, keys: list[str], bare_ok: bool) -> str | None:
     role = _role_in_form(key, keys)
     if role is not None:
@@ -883,6 +942,28 @@ def _wrapped_keys(row: Line, below: Line | None) -> list[str] | None:
     return [rest for rest, _ in rests]
 
 
+def _cell_pairs(cells: list[str], at: int) -> list[tuple[str, str, int, int]] | None:
+    """A row's cells (the first starting at *at*) as (key, value, key's start, value's start)
+    pairs; a blank cell where a key would stand is a spacer column between pairs ("编制数 | 45 |
+    | 实有人数 | 58") or a trailing empty cell, passed over. None when a key has no cell after it."""
+    pairs = []
+    n = 0
+    while n < len(cells):
+        key = cells[n]
+        if not key.strip():
+            at += len(key) + 1
+            n += 1
+            continue
+        if n + 1 == len(cells):
+            return None
+        value = cells[n + 1]
+        lead = len(key) - len(key.lstrip())
+        pairs.append((key.strip(), value, at + lead, at + len(key) + 1))
+        at += len(key) + len(value) + 2
+        n += 2
+    return pairs
+
+
 def _form_row_pairs(
     row: Line, above: list[_Count] | None, below: Line | None = None, lone_ok: bool = False
 ) -> list[_Count]:
@@ -895,17 +976,12 @@ def _form_row_pairs(
         row = _spaced_as_cells(row)
     cells = row.text.split("\t")
     at = row.start
-    while cells and (not cells[0].strip() or _FORM_CAPTION.match(cells[0].strip())):
+    while cells and (not cells[0].strip() or _a_caption(cells[0].strip())):
         at += len(cells[0]) + 1
         cells = cells[1:]
-    if len(cells) < 4 or len(cells) % 2:
+    pairs = _cell_pairs(cells, at)
+    if pairs is None or len(pairs) < 2:
         return []  # one pair alone does not prove it is no title over a column ("类别 | 差额")
-    pairs = []
-    for n in range(0, len(cells), 2):
-        key, value = cells[n], cells[n + 1]
-        lead = len(key) - len(key.lstrip())
-        pairs.append((key.strip(), value, at + lead, at + len(key) + 1))
-        at += len(key) + len(value) + 2
     if rests is not None and len(rests) == len(pairs):
         pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
     return _form_pairs(pairs, above, wrapped=rests is not None, lone_ok=lone_ok)
@@ -969,29 +1045,66 @@ _FUSED_CAPTION = re.compile(r"^(?:人员情况|基本情况|基本信息|人员�
 
 def _fused_row_pairs(row: Line, above: list[_Count] | None, lone_ok: bool = False) -> list[_Count]:
     """A form's row of keys and counts run together (`_FUSED_PAIR`), the whole line nothing but
-    such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`."""
+    such pairs, two or more, a caption before the first key dropped; read as `_form_pairs`. Else
+    the pairs closing the line after words alone (`_fused_tail_pairs`)."""
     text = row.text.strip()
     if not text:
         return []
     lead = row.text.index(text[0])
+    pairs = _fused_pairs(text, row.start + lead)
+    if pairs is not None and len(pairs) >= 2:
+        found = _form_pairs(pairs, above, lone_ok=lone_ok)
+        if found:
+            return found
+    return _fused_tail_pairs(text, row.start + lead)
+
+
+def _fused_pairs(text: str, start: int) -> list[tuple[str, str, int, int]] | None:
+    """*text* (at *start*) as `_FUSED_PAIR`s (key, value, key's start, value's start), a caption
+    before the first key dropped; None when the text is not such pairs alone."""
     pairs = []
     at = 0
     while at < len(text):
         match = _FUSED_PAIR.match(text, at)
         if match is None:
-            return []
+            return None
         key = match.group(1)
         skip = 0
         if not pairs and (caption := _FUSED_CAPTION.match(key)):
             skip = caption.end()
-        value_at = row.start + lead + match.start(2)
-        pairs.append(
-            (key[skip:], text[match.start(2) : match.end()], row.start + lead + at + skip, value_at)
-        )
+        value_at = start + match.start(2)
+        pairs.append((key[skip:], text[match.start(2) : match.end()], start + at + skip, value_at))
         at = match.end()
-    if len(pairs) < 2:
+    return pairs
+
+
+# where a head-count title may begin inside a fused line ("…事业单位编制数42实有人数51")
+_TITLE_START = re.compile(r"核定|编制|实有|在职|在编|退休|离休|离退休")
+
+
+def _fused_tail_pairs(text: str, start: int) -> list[_Count]:
+    """The pairs closing a fused line after words alone, no number among them: a PDF form's row
+    whose text layer ran the line above into it ("填报单位:…单位:万元基本单位性质全额拨款事业单位
+    编制数42实有人数51"). Read only when the tail is two pairs or more and every key is a title
+    naming a head-count role (`_role_of_title`, 其中 dropped): no bare role word, no other key,
+    no word of last year right before it."""
+    if len(text) > 200 or not re.search(r"\d", text):
         return []
-    return _form_pairs(pairs, above, lone_ok=lone_ok)
+    for title in _TITLE_START.finditer(text):
+        at = title.start()
+        if (
+            not at
+            or re.search(r"\d", text[:at])
+            or _LAST_YEAR_CELL.search(text[max(0, at - 4) : at])
+        ):
+            continue
+        pairs = _fused_pairs(text[at:], start + at)
+        if pairs is None or len(pairs) < 2:
+            continue
+        keys = [re.sub(r"^其中:?", "", key) for key, _, _, _ in pairs]
+        if all(_role_of_title(key) for key in keys):
+            return _form_pairs(pairs, None)
+    return []
 
 
 # a form's cell holding its key and its count together ("编制人数32", "实有人数：35"), maybe with
@@ -1120,20 +1233,25 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
     """A form's staffing block as a header row and a count row among the form's other rows
     ("编制数 | 实有人数 | 在职人员 | 退休人员" over "12 | 17 | 11 | 6", the money block below): read
     as `_one_row_table` reads it when every title is a role label (no other column) and the row
-    after the counts is not another row of counts as wide (a table by unit, not one row)."""
+    after the counts is not another row of counts as wide (a table by unit, not one row). Under a
+    caption as the header's first cell ("人员情况 | 编制数 | 实有人数 | … | 外聘教师") over a row
+    whose first cell is blank (the caption's merged cell) other titles may stand beside the roles:
+    `_one_row_table` reads the role columns alone."""
     if len(rows) < 2:
         return []
     titles = [cell.strip() for cell in rows[0].text.split("\t")]
-    captioned = _STAFF_CAPTION.match(titles[0]) and _COUNT_ROW_LABEL.match(
-        rows[1].text.split("\t")[0].strip()
-    )
+    first = rows[1].text.split("\t")[0].strip()
+    captioned = _STAFF_CAPTION.match(titles[0]) and (_COUNT_ROW_LABEL.match(first) or not first)
     if not captioned and not all(
         _role_of_cell(title) or _QUOTA_NOTE.match(title) for title in titles
     ):
         return []
     if len(rows) > 2:
         after = rows[2].text.split("\t")
-        if len(after) == len(titles) and all(_TABLE_COUNT.match(cell) for cell in after):
+        if len(after) == len(titles) and all(
+            _TABLE_COUNT.match(cell) or (n == 0 and not cell.strip())
+            for n, cell in enumerate(after)
+        ):
             return []
     return _one_row_table(rows[0], rows[1])
 
@@ -1831,7 +1949,8 @@ _FLAT_PART = re.compile(r"\s*(其中:?)?\s*(在职|退休|离休)(?:人数|人�
 def _flattened_split_of_actual(lines: list[Line], index: int, actual: _Count) -> list[_Count]:
     """ "实有人数" / "20" / "其中：在职" / "13" / "退休" / "7": a form flattened one cell per line
     whose 实有 count (on the line *index*) is split by role in the label and count pairs right
-    after it, the first label opening on 其中, each a bare role word (在职 / 退休 / 离休, maybe with
+    after it, the first label maybe opening on 其中 ("在职" / "36" / "离休" / "1" / "退休" / "19"
+    without it: the sum proves the split), each a bare role word (在职 / 退休 / 离休, maybe with
     人数 / 人员) over a count. Read only when no role comes twice, two parts or more, and they add
     up to the 实有 count (a split by type, or one that misses, is not read: then "其中：在职人数"
     alone is read as `_part_of_actual_above` says)."""
@@ -1842,7 +1961,7 @@ def _flattened_split_of_actual(lines: list[Line], index: int, actual: _Count) ->
     while at + 1 < len(lines):
         label = _FLAT_PART.fullmatch(lines[at].text)
         count = _BARE_COUNT.match(lines[at + 1].text)
-        if label is None or count is None or bool(label.group(1)) != (not parts):
+        if label is None or count is None or (label.group(1) and parts):
             break
         parts.append(
             _Count(

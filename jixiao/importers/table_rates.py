@@ -22,7 +22,9 @@ from jixiao.importers.patterns import CJK, parse_number
 _RATE_COLUMN = re.compile(
     r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$"
 )
-_SPENT_COLUMN = re.compile(r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出")
+_SPENT_COLUMN = re.compile(
+    r"决算|实际支出|支出数|执行数|实际|完成数|支出(?:合计|总额)|累计支出|(?:全年|本年|年度)执行$"
+)
 _TOTAL_ROW = re.compile(
     r"^(?:合计|总计|支出合计|总额|(?:(?:19|20)\d{2}(?=年))?(?:年度|全年)?(?:预算)?资金总额"
     r"|(?:年度)?部门预算资金(?:总额)?|资金合计)$"

@@ -1595,6 +1595,7 @@ class _Importer:
         totals = (
             _unlabelled_total_rows(self.report.lines)
             + _flattened_total_rows(self.report.lines)
+            + _flattened_score_alone(self.report)
             + _result_rows(self.report.lines)
             + [((total, *span), None) for total, span, _, _ in form_score_totals(self.report.lines)]
             + _grades_under_titles(self.report.lines)
@@ -2288,6 +2289,61 @@ def _flattened_total_rows(
             grade = (_GRADES[grade_line.text.strip()], grade_line.start, grade_line.end)
         found.append(((score, line.start, score_line.end), grade))
     return found
+
+
+# a flattened form's total line whose 分值 cell was dropped (a web page's empty cell gone): the
+# score's own total labels, never 合计 / 总计 (a money table closes on those)
+_SCORE_TOTAL_LINE = re.compile(r"^(?:总分|总得分|自评总分|得分合计|合计得分)$")
+_WEIGHT_OR_SCORE = re.compile(rf"^\s*({NUMBER})\s*$")
+
+
+def _flattened_score_alone(report: ReportText) -> list[tuple[tuple[Decimal, int, int], None]]:
+    """A score table flattened one cell per line whose 总分 line has the score alone after it
+    ("总分" / "95.65" / "自评等级"): read only when the 分值 / 得分 pairs above it (two bare numbers
+    of at most 100 on lines of their own, the second not above the first, between cells of other
+    kinds: `_weight_score_pairs`) weigh 100 together and their scores add up to it, alone or with
+    the scored rows of one other table (the form's money block, "年度资金总额 | … | 10 | 9.65",
+    `score_row_groups`)."""
+    lines = report.lines
+    others: list[list[tuple[Decimal, Decimal]]] | None = None
+    found: list[tuple[tuple[Decimal, int, int], None]] = []
+    for position, line in enumerate(lines[:-1]):
+        if not _SCORE_TOTAL_LINE.match(line.text.strip()):
+            continue
+        cell = _WEIGHT_OR_SCORE.match(lines[position + 1].text)
+        if cell is None or (
+            position + 2 < len(lines) and _WEIGHT_OR_SCORE.match(lines[position + 2].text)
+        ):
+            continue
+        score = parse_number(cell.group(1))
+        if score is None or not 0 < score < 100:
+            continue
+        pairs = _weight_score_pairs(lines[max(0, position - 120) : position])
+        if others is None:
+            others = score_row_groups(report)[1:]
+        if any(
+            sum(w for w, _ in rows) == 100 and sum(v for _, v in rows) == score
+            for rows in (pairs, *([*pairs, *other] for other in others))
+        ):
+            found.append(((score, line.start, lines[position + 1].end), None))
+    return found
+
+
+def _weight_score_pairs(lines: list[Line]) -> list[tuple[Decimal, Decimal]]:
+    """Every run of exactly two bare-number lines, each at most 100, the second not above the
+    first: a flattened row's 分值 and 得分 (longer runs, and amounts, are left out)."""
+    pairs = []
+    run: list[Decimal] = []
+    for line in [*lines, None]:
+        match = _WEIGHT_OR_SCORE.match(line.text) if line is not None else None
+        value = parse_number(match.group(1)) if match else None
+        if value is not None:
+            run.append(value)
+            continue
+        if len(run) == 2 and run[1] <= run[0] <= 100:
+            pairs.append((run[0], run[1]))
+        run = []
+    return pairs
 
 
 # the last time word of a sentence before a score or grade: a year, or last year by name

@@ -97,7 +97,7 @@ CAPTION_COLUMNS = {
         "\t一、基本支出\t520.00\t534.60\t533.90\t99.87%\n"
         "\t二、项目支出\t340.00\t377.80\t353.25\t93.50%\n"
         "\t合计\t860.00\t912.40\t887.15\t97.23%\n",
-        NO_RATE,
+        MONEY,  # the 合计 row's rate, its spending over its budget (全年执行 a spending title)
     ),
     "NOT: a number left of the label column": (
         "单位：万元\n\t项目\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
