@@ -28,6 +28,7 @@ from jixiao.importers.pastings.forms import (
     rates_hold,
 )
 from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.pastings.merged_cells import merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
@@ -1470,6 +1471,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
     folded, origin = web_table_cells(folded, origin)
+    folded, origin = merged_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = form_block_rows(folded, origin, text)
