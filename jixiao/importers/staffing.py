@@ -1124,11 +1124,13 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
     if len(rows) < 2:
         return []
     titles = [cell.strip() for cell in rows[0].text.split("\t")]
-    captioned = _STAFF_CAPTION.match(titles[0]) and _COUNT_ROW_LABEL.match(
-        rows[1].text.split("\t")[0].strip()
+    first_cell = rows[1].text.split("\t")[0].strip()
+    # the caption's merged cell over the counts: named as counts ("人数") or left empty
+    captioned = _STAFF_CAPTION.match(titles[0]) and (
+        _COUNT_ROW_LABEL.match(first_cell) or not first_cell
     )
     if not captioned and not all(
-        _role_of_cell(title) or _QUOTA_NOTE.match(title) for title in titles
+        _role_of_cell(_SPLIT_LEAD.sub("", title)) or _QUOTA_NOTE.match(title) for title in titles
     ):
         return []
     if len(rows) > 2:

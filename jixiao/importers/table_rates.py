@@ -34,6 +34,16 @@ _FORM_TOTAL_ROW = re.compile(
 )
 _DATED_ROW = re.compile(r"^(?:19|20)\d{2}年")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+# a rate written as a fraction by a spreadsheet's export ("0.9569", "1.0000"): two decimals or more
+_FRACTION = re.compile(r"^\s*(0\.\d{2,}|1\.0{2,})\s*$")
+
+
+def fraction_rate(cell: str) -> Decimal | None:
+    """The percentage a fraction cell states ("0.9569" → 95.69, its decimals kept), or None.
+    A fraction is read as a rate only where the row's arithmetic proves it (spending over budget):
+    a bare 0.96 may be anything."""
+    match = _FRACTION.match(cell)
+    return Decimal(match.group(1)).scaleb(2) if match else None
 
 
 def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
@@ -59,11 +69,13 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             if len(dated) > 1 and row in dated:
                 continue  # "2023年资金总额" over "2024年资金总额": two years side by side
             match = _PERCENT.match(cells[rate_column])
-            if match is None:
+            fraction = fraction_rate(cells[rate_column])
+            if match is None and fraction is None:
                 continue
-            rate = Decimal(match.group(1))
-            named = header[rate_column].startswith("预算") or bool(
-                _FORM_TOTAL_ROW.match(cells[0].strip())
+            rate = fraction if fraction is not None else Decimal(match.group(1) if match else 0)
+            named = fraction is None and (
+                header[rate_column].startswith("预算")
+                or bool(_FORM_TOTAL_ROW.match(cells[0].strip()))
             )
             if not named and not _is_spent_over_budget(rate, cells, spent, budget):
                 continue
@@ -202,8 +214,7 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             and (len(cells) != first_count or money_header(cells))
             and (all(cells) or _caption_header(cells, following))
             and not any(re.search(r"\d", cell) for cell in cells)
-            and len(following) == len(cells)
-            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+            and _first_block_row(following, len(cells))
         ):
             end = index + 1 + wrapped
             while end < len(rows) and (
@@ -489,6 +500,15 @@ def year_column_rates(
                 start + len(cells[column].rstrip()),
                 f"{cells[0].strip()}{header[column]}",
             )
+
+
+def _first_block_row(cells: list[str], width: int) -> bool:
+    """The row under a block's header: as wide with a number among its values, or shorter by
+    trailing blank cells a paste or a CSV export dropped (three cells at least, a number in the
+    first value cell: "基本支出 | 6120.5 | … | 0.9948" under a header that runs on to 分值 / 得分)."""
+    if len(cells) == width:
+        return any(_NUMBER_CELL.match(cell) for cell in cells[1:])
+    return 3 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1]))
 
 
 def _block_row(cells: list[str], width: int) -> bool:

@@ -1,0 +1,173 @@
+"""Classes of the w40 first run (tests/fixtures/corpus/w40-04, w40-06), pinned by variants written
+for these tests (not copied from any report): the figures each must give, and nothing else.
+
+Classes: a 自评表 saved from a spreadsheet as CSV (text cells bare, quoted only when they hold a
+comma, every row padded with empty cells to the sheet's width) — its rows read as tab rows, its
+staffing block (a caption cell merged down, left empty under it), money block (a row shorter than
+its header by the trailing blanks dropped) and 执行率 written as a fraction (0.9569, read as
+95.69% only when it is the row's spending over its budget); prose lines with commas are no such
+export.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.frameworks import evaluate_with
+from jixiao.importers.normalise import normalise, padded_csv_cells
+from jixiao.importers.table_rates import fraction_rate
+from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures, money_only
+
+TITLE = "某县统计局2024年度部门整体支出绩效自评表\n"
+
+
+def figures(text: str, title: str = TITLE) -> dict[str, str]:
+    return claimed_figures(import_text(title + text))
+
+
+def staffing(got: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in got.items() if key.startswith("staffing.")}
+
+
+# ── 1. a 自评表 saved as CSV, padded to the sheet's width ─────────────────────────────────────
+
+HEAD = "单位名称：某县统计局,,,,,,金额单位：万元,\n部门名称,某县统计局,,,预算年度,2024,,\n"
+
+PADDED_STAFFING = [
+    # a caption merged down, empty under it; 其中： before the parts
+    "人员情况,编制数,实有人数,其中：在职,其中：退休,,,\n,38,47,35,12,,,\n",
+    # other titles, no caption column
+    "编制数,实有人数,在职人数,退休人数,,,,\n38,47,35,12,,,,\n",
+    # the caption quoted, spaces around the cells
+    '"人员情况", 编制数 , 实有人数 ,在职,退休,,,\n, 38 ,47,35,12,,,\n',
+]
+
+
+@pytest.mark.parametrize("rows", PADDED_STAFFING)
+def test_a_padded_csv_forms_staffing_block_is_read(rows: str) -> None:
+    assert staffing(figures(HEAD + rows)) == {
+        "staffing.authorized": "38",
+        "staffing.actual_total": "47",
+        "staffing.in_service": "35",
+        "staffing.retired": "12",
+    }
+
+
+MONEY_EXPECTED = {
+    "budget.initial_total": "500",
+    "budget.total": "612.4",
+    "executed.total": "598.73",
+    "budget.basic": "402.4",
+    "executed.basic": "400.1",
+    "budget.project": "210",
+    "executed.project": "198.63",
+}
+
+PADDED_MONEY = [
+    # the parts first, then 合计 with 分值 / 得分; rates as fractions
+    "年度预算执行情况,支出项目,年初预算数,全年预算数,全年执行数,执行率,分值,得分\n"
+    ",基本支出,380,402.4,400.1,0.9943,,\n"
+    ",项目支出,120,210,198.63,0.9459,,\n"
+    ",合计,500,612.4,598.73,0.9777,10,9.78\n",
+    # 合计 first, rates as percentages, no caption column
+    "项目,年初预算数,全年预算数,全年执行数,执行率,分值,得分,\n"
+    "合计,500,612.4,598.73,97.77%,10,9.78,\n"
+    "基本支出,380,402.4,400.1,99.43%,,,\n"
+    "项目支出,120,210,198.63,94.59%,,,\n",
+    # amounts with thousands separators, quoted as the export must
+    "资金情况,项目,年初预算数,全年预算数,全年执行数,执行率,,\n"
+    ',"合计","500.00","612.40","598.73",0.9777,,\n'
+    ',"基本支出","380.00","402.40","400.10",0.9943,,\n'
+    ',"项目支出","120.00","210.00","198.63",0.9459,,\n',
+]
+
+
+@pytest.mark.parametrize("rows", PADDED_MONEY)
+def test_a_padded_csv_forms_money_block_is_read(rows: str) -> None:
+    assert money_only(figures(HEAD + rows)) == MONEY_EXPECTED
+
+
+def test_a_padded_csv_forms_fraction_rate_is_read_as_a_percentage() -> None:
+    assert figures(HEAD + PADDED_MONEY[0]).get("rates.execution") == "97.77"
+
+
+def test_a_fraction_that_is_not_the_rows_spending_over_budget_is_not_a_rate() -> None:
+    rows = PADDED_MONEY[0].replace("0.9777", "0.9512")
+    assert "rates.execution" not in figures(HEAD + rows)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("0.9569", "95.69"),
+        ("1.0000", "100.00"),
+        (" 0.875 ", "87.5"),
+        ("0.9", None),
+        ("95.69", None),
+    ],
+)
+def test_fraction_rate_cells(cell: str, expected: str | None) -> None:
+    got = fraction_rate(cell)
+    assert (None if got is None else str(got)) == expected
+
+
+def test_a_padded_csv_forms_staffing_that_does_not_add_up_is_surfaced() -> None:
+    result = import_text(TITLE + HEAD + "人员情况,编制数,实有人数,在职,退休,,,\n,38,47,35,10,,,\n")
+    assert staffing(claimed_figures(result))["staffing.actual_total"] == "47"
+    checked = [f.to_finding() for f in result.findings] + list(
+        evaluate_with(result.dossier).findings
+    )
+    assert any("47" in str(f) and "35" in str(f) for f in checked), checked
+
+
+def test_a_padded_csv_forms_score_and_grade_are_read() -> None:
+    rows = (
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
+        ",产出指标,数量指标,统计调查任务完成数,≥12项,12项,40,40\n"
+        ",效益指标,社会效益指标,数据质量抽查合格率,≥95%,96.1%,40,38.5\n"
+        ",满意度指标,服务对象满意度指标,用户满意度,≥90%,92%,20,20\n"
+        "合计,,,,,,100,98.5\n"
+        "评价等级,优,,,,,,\n"
+    )
+    got = figures(HEAD + rows)
+    assert (got.get("score.self"), got.get("grade.self")) == ("98.5", "优")
+
+
+def test_padded_csv_cells_keep_quoted_commas_and_escaped_quotes() -> None:
+    line = ',"完成12,836批次,合格率98.7%","称""双随机""抽查",,'
+    cells = padded_csv_cells(line)
+    assert cells is not None
+    assert [cell for cell, _ in cells] == [
+        "",
+        "完成12,836批次,合格率98.7%",
+        '称""双随机""抽查',
+        "",
+        "",
+    ]
+    text = (
+        HEAD
+        + '年度目标完成情况,"完成12,836批次,合格率98.7%",,,,,,\n'
+        + '备注,"称""双随机""抽查",,,,,,\n'
+    )
+    lines = normalise(text).text.split("\n")
+    assert "年度目标完成情况\t完成12,836批次,合格率98.7%" in lines
+    assert '备注\t称"双随机"抽查' in lines
+
+
+PADDED_NOT_ROWS = [
+    # prose with (folded) commas, lines of different widths
+    "全年预算数612.40万元,实际支出598.73万元,执行率97.77%。\n主要用于统计调查,普查,数据处理。\n"
+    "下一步,我局将加强预算管理。\n",
+    # prose lines of one width but never an empty cell
+    "一是加强统计,二是规范数据,三是提升质量,四是优化服务。\n"
+    "一是完善制度,二是强化考核,三是严格执行,四是跟踪问效。\n"
+    "一是压减开支,二是盘活存量,三是提高效率,四是公开信息。\n",
+    # a quote inside a bare cell
+    '说明,"三公"经费4.36万元,,,,\n说明,较上年下降,,,,\n说明,主要是压减,,,,\n',
+]
+
+
+@pytest.mark.parametrize("text", PADDED_NOT_ROWS)
+def test_prose_with_commas_is_not_a_padded_csv_export(text: str) -> None:
+    assert "\t" not in normalise(text).text
