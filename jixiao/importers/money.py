@@ -46,9 +46,20 @@ from jixiao.importers.table_rates import (
 _AMOUNT = re.compile(
     rf"(?<![\d.,])(?<!\d  )(?<!\d   )({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)"
 )
-# "约800万元", "超过300万元", "85万元左右": an approximate figure, never read as an exact amount
-_APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|上下)$")
-_APPROXIMATE_AFTER = re.compile(r"^(?:左右|上下|以上|以下|多)")
+# "约800万元", "超过300万元", "超3亿元", "85万元左右", "96%左右", "1.2亿元有余": an approximate
+# figure, never read as an exact amount (nor as an exact rate)
+_APPROXIMATE_BEFORE = re.compile(
+    r"(?:约|大约|约为|约合|近|将近|接近|超过|超|逾|不足|不到|上下|大概|差不多)\s*$"
+)
+_APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下|以上|以下|多|有余|余(?!额)|开外)")
+
+
+def approximate_figure(before: str, after: str) -> bool:
+    """A figure with an approximating word right *before* it (约, 近, 超过, 超…) or right *after*
+    its unit (左右, 以上, 余…): an estimate, not the exact figure."""
+    return bool(_APPROXIMATE_BEFORE.search(before) or _APPROXIMATE_AFTER.match(after))
+
+
 # a form's label with its unit in brackets, the number bare after it: "部门预算总额（万元）：1,532.60"
 _BRACKETED_UNIT = re.compile(
     rf"\((亿元|万元|千元|元)\)(?::)?({NUMBER})(?!\d|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
@@ -995,10 +1006,7 @@ def _amounts(
                 # 90.20万元": the other body's or project's subject carries over to the bare phase
                 kind = None
             unit = match.unit
-            approximate = bool(
-                _APPROXIMATE_BEFORE.search(text[: match.label_end])
-                or _APPROXIMATE_AFTER.match(text[match.end :])
-            )
+            approximate = approximate_figure(text[: match.label_end], text[match.end :])
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
                 value,
@@ -1872,16 +1880,22 @@ def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], 
     unit_rows = [
         row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)
     ]
-    return [
-        (
-            without_caption_column(rows[first:end]),
-            [
-                *(r for r in unit_rows if r.start < rows[first].start),
-                *rows[max(0, first - 2) : first],
-            ],
-        )
-        for first, end in blocks
-    ]
+    tables = []
+    for first, end in blocks:
+        block = without_caption_column(rows[first:end])
+        caption = [rows[first]] if block[0] is not rows[first] else []
+        above_block = [
+            *(r for r in unit_rows if r.start < rows[first].start),
+            *rows[max(0, first - 2) : first],
+            *(r for r in caption if _CAPTION_CELL_UNIT.match(r.text)),
+        ]
+        tables.append((block, above_block))
+    return tables
+
+
+# a block's caption cell merged over its label column, the unit in brackets ("年度预算执行情况（万元）"
+# over "\t合计\t35,200.00…"): the block's unit, once the caption column is set apart
+_CAPTION_CELL_UNIT = re.compile(rf"^[{CJK}]{{2,16}}\((?:亿元|万元|千元|元)\)\t")
 
 
 _SECTION_ROW = re.compile(rf"^[{CJK}]{{2,12}}:?$")
@@ -1901,7 +1915,10 @@ def _section_row(lines: list[Line], index: int) -> bool:
 
 def _unit_stated(rows: list[Line], above: list[Line]) -> bool:
     return any(
-        (match := _TABLE_UNIT.search(line.text)) and (line is rows[0] or "单位" in match.group(0))
+        (match := _TABLE_UNIT.search(line.text))
+        and (
+            line is rows[0] or "单位" in match.group(0) or bool(_CAPTION_CELL_UNIT.match(line.text))
+        )
         for line in [*above, rows[0]]
     )
 
@@ -2018,7 +2035,9 @@ def _read_table(
     table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
-        if match and (line is rows[0] or "单位" in match.group(0)):
+        if match and (
+            line is rows[0] or "单位" in match.group(0) or _CAPTION_CELL_UNIT.match(line.text)
+        ):
             table_unit = match.group(1) or match.group(2)
     column_units = []
     for title in header:

@@ -217,9 +217,13 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             and _first_block_row(following, len(cells))
         ):
             end = index + 1 + wrapped
-            while end < len(rows) and (
-                _block_row(rows[end].text.split("\t"), len(cells))
-                or _section_in_block(rows, end, len(cells))
+            while (
+                end < len(rows)
+                and (
+                    _block_row(rows[end].text.split("\t"), len(cells))
+                    or _section_in_block(rows, end, len(cells))
+                )
+                and not INDICATOR_TITLES.search(rows[end].text)
             ):
                 end += 1
             blocks.append((index, end))
@@ -231,7 +235,32 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         end = _opening_block_end(rows, blocks[0][0])
         if end:
             blocks.insert(0, (0, end))
+    if not blocks and len(rows) > 2:
+        blocks = _captioned_opening_block(rows)
     return blocks
+
+
+def _captioned_opening_block(rows: list[Line]) -> list[tuple[int, int]]:
+    """The run opening on a money block under a merged caption (`_money_caption_header`) with
+    other rows under it as wide (an indicator block pasted on: "绩效指标 | 一级指标 | …"): the
+    money block's rows, as far as they run ([] when the run holds nothing else)."""
+    cells = [cell.strip() for cell in rows[0].text.split("\t")]
+    if not _money_caption_header(cells, rows[1].text.split("\t")):
+        return []
+    end = 1
+    while end < len(rows) and _captioned_block_row(rows[end].text.split("\t"), len(cells)):
+        end += 1
+    return [(0, end)] if end < len(rows) else []
+
+
+def _captioned_block_row(cells: list[str], width: int) -> bool:
+    """A row under a merged caption: its first cell blank, a label, then a number."""
+    return (
+        2 < len(cells) <= width
+        and not cells[0].strip()
+        and _is_label(cells[1].strip())
+        and bool(_NUMBER_CELL.match(cells[2]))
+    )
 
 
 def _opening_block_end(rows: list[Line], below: int) -> int:
@@ -250,6 +279,8 @@ def _opening_block_end(rows: list[Line], below: int) -> int:
         return below
     cells = [cell.strip() for cell in rows[0].text.split("\t")]
     following = rows[1].text.split("\t")
+    if below >= 2 and _money_caption_header(cells, following):
+        return below
     if not (
         len(cells) >= 3
         and all(cells)
@@ -264,8 +295,27 @@ def _opening_block_end(rows: list[Line], below: int) -> int:
     return end
 
 
+# an indicator block's title row ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分"):
+# it ends a money block drawn above it in the same table, however wide
+INDICATOR_TITLES = re.compile(
+    r"(?:^|\t)(?:三级指标|指标名称)\t.*(?:年度指标值|目标值|指标值)\t.*(?:实际完成值|完成值|实际值)"
+)
+
+
 # a money table's column title: a budget, a spending, a rate or a score
 _MONEY_TITLE = re.compile(r"预算|决算|执行|支出|率|分值|得分|权重")
+
+
+def _money_caption_header(cells: list[str], following: list[str]) -> bool:
+    """The run's first row a money block's title row under a merged caption ("年度预算执行情况
+    (万元) |  | 年初预算数 | 全年预算数 | 全年执行数 | 执行率" over " | 合计 | 35,200.00 | …"): the caption,
+    the label column's title blank or written, every title after it a money column's, no digit."""
+    return (
+        _caption_header(cells, following)
+        and not any(re.search(r"\d", cell) for cell in cells)
+        and all(_MONEY_TITLE.search(title) for title in cells[2:])
+        and any(_NUMBER_CELL.match(cell) for cell in following[2:])
+    )
 
 
 def _header_over_numbers(rows: list[Line], end: int) -> bool:

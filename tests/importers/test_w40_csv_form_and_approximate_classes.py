@@ -171,3 +171,104 @@ PADDED_NOT_ROWS = [
 @pytest.mark.parametrize("text", PADDED_NOT_ROWS)
 def test_prose_with_commas_is_not_a_padded_csv_export(text: str) -> None:
     assert "\t" not in normalise(text).text
+
+
+# ── 2. approximate figures; a prose report restating its attached form's figures rounded ─────
+
+REPORT = "某县中医院2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+
+APPROXIMATE_SENTENCES = [
+    "全年预算3,840.00万元，全年支出3,690.00万元，执行率96%左右。\n",
+    "全年预算3,840.00万元，全年支出3,690.00万元，预算执行率约为96%。\n",
+    "全年预算3,840.00万元，全年支出3,690.00万元，执行率近96%。\n",
+    "全年预算3,840.00万元，全年支出3,690.00万元，执行率达到96% 以上。\n",
+]
+
+
+@pytest.mark.parametrize("sentence", APPROXIMATE_SENTENCES)
+def test_an_approximate_execution_rate_is_not_read_as_exact(sentence: str) -> None:
+    got = figures(sentence, REPORT)
+    assert "rates.execution" not in got
+    assert money_only(got) == {"budget.total": "3840", "executed.total": "3690"}
+
+
+def test_an_exact_execution_rate_is_still_read() -> None:
+    got = figures("全年预算3,840.00万元，全年支出3,690.00万元，执行率96.09%。\n", REPORT)
+    assert got.get("rates.execution") == "96.09"
+
+
+APPROXIMATE_AMOUNTS = [
+    "全年预算超3,800万元，全年支出3,690.00万元。\n",
+    "全年预算约为3,840万元，全年支出3,690.00万元。\n",
+    "全年预算3,800万元有余，全年支出3,690.00万元。\n",
+    "全年预算大概3,840万元，全年支出3,690.00万元。\n",
+]
+
+
+@pytest.mark.parametrize("sentence", APPROXIMATE_AMOUNTS)
+def test_an_approximate_amount_is_not_read_as_exact(sentence: str) -> None:
+    assert money_only(figures(sentence, REPORT)) == {"executed.total": "3690"}
+
+
+FORM = (
+    "附表：\n部门整体支出绩效自评表\n"
+    "部门名称\t某县中医院\t\t主管部门\t某县卫生健康局\n"
+    "人员情况\t编制数\t实有人数\t在职人数\t退休人数\n"
+    "\t410\t1,032\t905\t127\n"
+    "年度预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率\t分值\t得分\n"
+    "\t合计\t21,500.00\t24,615.80\t23,380.46\t94.98%\t10\t9.5\n"
+    "\t基本支出\t19,800.00\t20,110.35\t19,960.12\t99.25%\n"
+    "\t项目支出\t1,700.00\t4,505.45\t3,420.34\t75.92%\n"
+    "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\n"
+    "\t产出指标\t数量指标\t门诊人次\t≥30万人次\t31.2万人次\t10\t10\n"
+    "总分\t\t\t\t\t\t100\t88.4\n"
+)
+
+FORM_FIGURES = {
+    "budget.initial_total": "21500",
+    "budget.total": "24615.8",
+    "executed.total": "23380.46",
+    "budget.basic": "20110.35",
+    "executed.basic": "19960.12",
+    "budget.project": "4505.45",
+    "executed.project": "3420.34",
+}
+
+ROUNDED_PROSE = [
+    "全年预算2.46亿元，全年支出2.34亿元，执行率95%左右，基本支出和项目支出见附表。\n",
+    "全年预算约2.5亿元，支出近2.3亿元，执行率约95%。\n",
+    "全年预算超2.4亿元，全年支出2.3亿余元，预算执行率达95%以上。\n",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUNDED_PROSE)
+def test_the_attached_forms_exact_figures_win_over_the_prose_rounded(sentence: str) -> None:
+    got = figures(sentence + FORM, REPORT)
+    assert money_only(got) == FORM_FIGURES
+    assert got.get("rates.execution") == "94.98"
+
+
+def test_the_attached_forms_staffing_with_grouped_thousands_is_read() -> None:
+    assert staffing(figures(FORM, REPORT)) == {
+        "staffing.authorized": "410",
+        "staffing.actual_total": "1032",
+        "staffing.in_service": "905",
+        "staffing.retired": "127",
+    }
+
+
+CAPTIONED_BLOCKS = [
+    # 元 in the caption, no indicator block below
+    FORM.replace("（万元）", "（元）").split("绩效指标")[0] + "总分\t\t\t100\t88.4\n",
+    # another caption word, the label column's title written
+    FORM.replace("年度预算执行情况（万元）\t\t", "资金情况（万元）\t项目\t"),
+]
+
+
+@pytest.mark.parametrize("text", CAPTIONED_BLOCKS)
+def test_a_money_block_under_a_caption_stating_its_unit_is_read(text: str) -> None:
+    got = money_only(figures(text, REPORT))
+    if "（元）" in text:
+        assert got["executed.total"] == "2.338046"
+    else:
+        assert got == FORM_FIGURES
