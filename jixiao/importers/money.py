@@ -3152,6 +3152,47 @@ def _assets_of_another_body_set_aside(amounts: list[Amount], text: str) -> None:
             amount.kind = "unread"
 
 
+# a note under a form or a report ("备注：2024年度全年执行数9318.04万元；…", "注：…", "说明：…")
+_NOTE_LINE = re.compile(r"\s*(?:备注|附注|注|说明)\s*\d?\s*[:：]")
+
+
+def _earlier_years_notes(amounts: list[Amount], text: str, year: int | None) -> list[Amount]:
+    """Amounts in a note line dated to a year before the report's *year* ("备注：2024年度全年执行数
+    9318.04万元" under a 2025 form): last year's figure quoted for comparison, not read even when
+    the year's own figure is missing (import.I008). Only when no amount outside the notes is dated
+    to that year (a body written for that year is a title's typo, import.W013's business)."""
+    if year is None:
+        return []
+    notes: list[tuple[int, Amount]] = []
+    elsewhere: set[int] = set()
+    for amount in amounts:
+        if amount.kind not in ("total", "funding", "economic"):
+            continue
+        noted = _note_year(amount, text)
+        if noted is not None:
+            notes.append((noted, amount))
+        elif (match := _clause_year(amount, text)) is not None:
+            elsewhere.add(int(match.group(1)))
+    earlier = []
+    for stated, amount in notes:
+        if stated < year and stated not in elsewhere:
+            amount.kind = "unread"
+            earlier.append(amount)
+    return earlier
+
+
+def _note_year(amount: Amount, text: str) -> int | None:
+    """The year a note line's clause opens with ("备注：2024年度全年执行数…"), None when the amount
+    stands in no note line or its clause names no year."""
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    note = _NOTE_LINE.match(text, line_start)
+    if note is None:
+        return None
+    clause = max(note.end(), *(text.rfind(mark, 0, amount.start) + 1 for mark in "。;；"))
+    match = _LABEL_YEAR.search(amount.label) or _CLAUSE_YEAR.match(text, clause)
+    return int(match.group(1)) if match else None
+
+
 def _earlier_years_set_aside(
     amounts: list[Amount], text: str, year: int | None = None
 ) -> list[Amount]:
@@ -3163,6 +3204,7 @@ def _earlier_years_set_aside(
     differs from (the table's 实际支出数 209.35) is that year's: a different figure, not this
     year's restated. Returns the amounts set aside that way (their years are no body year for
     import.W013); one equal to the undated figure is the report's own, dated."""
+    noted = _earlier_years_notes(amounts, text, year)
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
     undated: dict[tuple[Any, ...], set[Decimal]] = {}
     for amount in amounts:
@@ -3177,7 +3219,7 @@ def _earlier_years_set_aside(
                 undated.setdefault(key, set()).add(amount.value)
             continue
         groups.setdefault(key, []).append((int(match.group(1)), amount))
-    earlier: list[Amount] = []
+    earlier: list[Amount] = noted
     for key, group in groups.items():
         latest = max(stated for stated, _ in group)
         for stated, amount in group:

@@ -272,3 +272,31 @@ def test_a_money_block_under_a_caption_stating_its_unit_is_read(text: str) -> No
         assert got["executed.total"] == "2.338046"
     else:
         assert got == FORM_FIGURES
+
+
+# ── 3. a note quoting an earlier year's figure ───────────────────────────────────────────────
+
+FORM_TITLE = "某县统计局2025年度部门整体支出绩效自评表\n年度总体目标\t完成统计调查任务\n"
+
+EARLIER_YEAR_NOTES = [
+    "备注：2024年度全年执行数9,318.04万元；罚没收入不属于部门支出。\n",
+    "注：2023年全年支出8,912.50万元。\n",
+    "说明：上年对比口径，2024年度实际支出9,318.04万元。\n",
+]
+
+
+@pytest.mark.parametrize("note", EARLIER_YEAR_NOTES)
+def test_an_earlier_years_figure_in_a_note_is_not_this_years(note: str) -> None:
+    assert money_only(figures(note, FORM_TITLE)) == {}
+
+
+def test_the_years_own_figure_in_a_note_is_read() -> None:
+    got = figures("注：2025年度全年执行数9,760.67万元。\n", FORM_TITLE)
+    assert money_only(got) == {"executed.total": "9760.67"}
+
+
+def test_a_note_dated_as_the_whole_body_is_dated_stays_read() -> None:
+    # the body written for 2024 under a title saying 2025: the title's typo, not a comparison
+    text = "2024年全年预算9,500.00万元，全年支出9,318.04万元。\n备注：2024年度全年执行数9,318.04万元。\n"
+    got = figures(text, "某县统计局2025年度部门整体支出绩效自评报告\n")
+    assert got.get("executed.total") == "9318.04"
