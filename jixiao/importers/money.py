@@ -46,9 +46,20 @@ from jixiao.importers.table_rates import (
 _AMOUNT = re.compile(
     rf"(?<![\d.,])(?<!\d  )(?<!\d   )({NUMBER})(亿元|万元|千元|元|万(?=[,;:、。；，)\s]|$))(?!旦)"
 )
-# "约800万元", "超过300万元", "85万元左右": an approximate figure, never read as an exact amount
-_APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|上下)$")
-_APPROXIMATE_AFTER = re.compile(r"^(?:左右|上下|以上|以下|多)")
+# "约800万元", "超过300万元", "超3亿元", "85万元左右", "96%左右", "1.2亿元有余": an approximate
+# figure, never read as an exact amount (nor as an exact rate)
+_APPROXIMATE_BEFORE = re.compile(
+    r"(?:约|大约|约为|约合|近|将近|接近|超过|超|逾|不足|不到|上下|大概|差不多)\s*$"
+)
+_APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下|以上|以下|多|有余|余(?!额)|开外)")
+
+
+def approximate_figure(before: str, after: str) -> bool:
+    """A figure with an approximating word right *before* it (约, 近, 超过, 超…) or right *after*
+    its unit (左右, 以上, 余…): an estimate, not the exact figure."""
+    return bool(_APPROXIMATE_BEFORE.search(before) or _APPROXIMATE_AFTER.match(after))
+
+
 # a form's label with its unit in brackets, the number bare after it: "部门预算总额（万元）：1,532.60"
 _BRACKETED_UNIT = re.compile(
     rf"\((亿元|万元|千元|元)\)(?::)?({NUMBER})(?!\d|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
@@ -995,10 +1006,7 @@ def _amounts(
                 # 90.20万元": the other body's or project's subject carries over to the bare phase
                 kind = None
             unit = match.unit
-            approximate = bool(
-                _APPROXIMATE_BEFORE.search(text[: match.label_end])
-                or _APPROXIMATE_AFTER.match(text[match.end :])
-            )
+            approximate = approximate_figure(text[: match.label_end], text[match.end :])
             amount = Amount(
                 value * _UNIT_IN_WAN[unit],
                 value,
@@ -1872,16 +1880,22 @@ def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], 
     unit_rows = [
         row for row in [*above, *rows] if "单位" in row.text and _TABLE_UNIT.search(row.text)
     ]
-    return [
-        (
-            without_caption_column(rows[first:end]),
-            [
-                *(r for r in unit_rows if r.start < rows[first].start),
-                *rows[max(0, first - 2) : first],
-            ],
-        )
-        for first, end in blocks
-    ]
+    tables = []
+    for first, end in blocks:
+        block = without_caption_column(rows[first:end])
+        caption = [rows[first]] if block[0] is not rows[first] else []
+        above_block = [
+            *(r for r in unit_rows if r.start < rows[first].start),
+            *rows[max(0, first - 2) : first],
+            *(r for r in caption if _CAPTION_CELL_UNIT.match(r.text)),
+        ]
+        tables.append((block, above_block))
+    return tables
+
+
+# a block's caption cell merged over its label column, the unit in brackets ("年度预算执行情况（万元）"
+# over "\t合计\t35,200.00…"): the block's unit, once the caption column is set apart
+_CAPTION_CELL_UNIT = re.compile(rf"^[{CJK}]{{2,16}}\((?:亿元|万元|千元|元)\)\t")
 
 
 _SECTION_ROW = re.compile(rf"^[{CJK}]{{2,12}}:?$")
@@ -1901,7 +1915,10 @@ def _section_row(lines: list[Line], index: int) -> bool:
 
 def _unit_stated(rows: list[Line], above: list[Line]) -> bool:
     return any(
-        (match := _TABLE_UNIT.search(line.text)) and (line is rows[0] or "单位" in match.group(0))
+        (match := _TABLE_UNIT.search(line.text))
+        and (
+            line is rows[0] or "单位" in match.group(0) or bool(_CAPTION_CELL_UNIT.match(line.text))
+        )
         for line in [*above, rows[0]]
     )
 
@@ -2018,7 +2035,9 @@ def _read_table(
     table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
-        if match and (line is rows[0] or "单位" in match.group(0)):
+        if match and (
+            line is rows[0] or "单位" in match.group(0) or _CAPTION_CELL_UNIT.match(line.text)
+        ):
             table_unit = match.group(1) or match.group(2)
     column_units = []
     for title in header:
@@ -3133,6 +3152,47 @@ def _assets_of_another_body_set_aside(amounts: list[Amount], text: str) -> None:
             amount.kind = "unread"
 
 
+# a note under a form or a report ("备注：2024年度全年执行数9318.04万元；…", "注：…", "说明：…")
+_NOTE_LINE = re.compile(r"\s*(?:备注|附注|注|说明)\s*\d?\s*[:：]")
+
+
+def _earlier_years_notes(amounts: list[Amount], text: str, year: int | None) -> list[Amount]:
+    """Amounts in a note line dated to a year before the report's *year* ("备注：2024年度全年执行数
+    9318.04万元" under a 2025 form): last year's figure quoted for comparison, not read even when
+    the year's own figure is missing (import.I008). Only when no amount outside the notes is dated
+    to that year (a body written for that year is a title's typo, import.W013's business)."""
+    if year is None:
+        return []
+    notes: list[tuple[int, Amount]] = []
+    elsewhere: set[int] = set()
+    for amount in amounts:
+        if amount.kind not in ("total", "funding", "economic"):
+            continue
+        noted = _note_year(amount, text)
+        if noted is not None:
+            notes.append((noted, amount))
+        elif (match := _clause_year(amount, text)) is not None:
+            elsewhere.add(int(match.group(1)))
+    earlier = []
+    for stated, amount in notes:
+        if stated < year and stated not in elsewhere:
+            amount.kind = "unread"
+            earlier.append(amount)
+    return earlier
+
+
+def _note_year(amount: Amount, text: str) -> int | None:
+    """The year a note line's clause opens with ("备注：2024年度全年执行数…"), None when the amount
+    stands in no note line or its clause names no year."""
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    note = _NOTE_LINE.match(text, line_start)
+    if note is None:
+        return None
+    clause = max(note.end(), *(text.rfind(mark, 0, amount.start) + 1 for mark in "。;；"))
+    match = _LABEL_YEAR.search(amount.label) or _CLAUSE_YEAR.match(text, clause)
+    return int(match.group(1)) if match else None
+
+
 def _earlier_years_set_aside(
     amounts: list[Amount], text: str, year: int | None = None
 ) -> list[Amount]:
@@ -3144,6 +3204,7 @@ def _earlier_years_set_aside(
     differs from (the table's 实际支出数 209.35) is that year's: a different figure, not this
     year's restated. Returns the amounts set aside that way (their years are no body year for
     import.W013); one equal to the undated figure is the report's own, dated."""
+    noted = _earlier_years_notes(amounts, text, year)
     groups: dict[tuple[Any, ...], list[tuple[int, Amount]]] = {}
     undated: dict[tuple[Any, ...], set[Decimal]] = {}
     for amount in amounts:
@@ -3158,7 +3219,7 @@ def _earlier_years_set_aside(
                 undated.setdefault(key, set()).add(amount.value)
             continue
         groups.setdefault(key, []).append((int(match.group(1)), amount))
-    earlier: list[Amount] = []
+    earlier: list[Amount] = noted
     for key, group in groups.items():
         latest = max(stated for stated, _ in group)
         for stated, amount in group:

@@ -172,6 +172,63 @@ def _csv_cells(line: str) -> list[tuple[str, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+# An export padded to the sheet's width (Excel's "Save as CSV": text cells bare unless they hold a
+# comma or a quote, every row as many cells as the widest, empty cells as bare commas:
+# "人员情况,编制数,实有人数,其中：在职,,," / ",145,186,132,,,"): a run of such lines, each of one
+# width (four cells at least), most of them with an empty cell and one at least ending in one (the
+# padding), is read as CSV rows too. Prose never pads a sentence with empty cells, and its
+# commas do not fall alike line after line.
+_PADDED_CELL = re.compile(r'"((?:[^"\n]|"")*)"(?=,|$)|([^",\n]*)(?=,|$)')
+_PADDED_MIN_ROWS = 3
+_PADDED_MIN_WIDTH = 4
+
+
+def padded_csv_cells(line: str) -> list[tuple[str, int]] | None:
+    """The cells of a line of a padded CSV export (bare or quoted cells), with each one's offset,
+    or None when the line is no such row (a quote inside a bare cell, fewer than four cells)."""
+    cells: list[tuple[str, int]] = []
+    position = 0
+    while True:
+        cell = _PADDED_CELL.match(line, position)
+        if cell is None:
+            return None
+        quoted = cell.group(1) is not None
+        cells.append((cell.group(1), cell.start(1)) if quoted else (cell.group(2), cell.start(2)))
+        position = cell.end()
+        if position == len(line):
+            break
+        position += 1  # the comma
+        if position == len(line):
+            cells.append(("", position))
+            break
+    return cells if len(cells) >= _PADDED_MIN_WIDTH else None
+
+
+def _padded_run(parsed: list[list[tuple[str, int]] | None], run: list[int]) -> bool:
+    """The lines of *run* are rows of a padded export: enough of them, of one width, most with an
+    empty cell, one at least ending in one."""
+    rows = [parsed[number] or [] for number in run]
+    if len(rows) < _PADDED_MIN_ROWS or len({len(cells) for cells in rows}) != 1:
+        return False
+    with_empty = [cells for cells in rows if any(not cell.strip() for cell, _ in cells)]
+    return 2 * len(with_empty) > len(rows) and any(not cells[-1][0].strip() for cells in rows)
+
+
+def _padded_csv_lines(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
+    """The lines (by number) that are rows of a padded CSV export, with their cells."""
+    parsed = [padded_csv_cells(line) for line in lines]
+    found: dict[int, list[tuple[str, int]]] = {}
+    run: list[int] = []
+    for number, cells in enumerate([*parsed, None]):
+        if cells is not None and (not run or len(cells) == len(parsed[run[-1]] or [])):
+            run.append(number)
+            continue
+        if _padded_run(parsed, run):
+            found.update({r: parsed[r] or [] for r in run})
+        run = [number] if cells is not None else []
+    return found
+
+
 def _csv_row(
     cells: list[tuple[str, int]], line_origin: list[int], separator: int | None
 ) -> tuple[str, list[int]]:
@@ -451,7 +508,9 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
     parsed = [_csv_cells(line) for line in lines]
-    rows: set[int] = set()
+    padded = _padded_csv_lines(lines)
+    parsed = [padded.get(number, cells) for number, cells in enumerate(parsed)]
+    rows: set[int] = set(padded)
     run: list[int] = []
     for number, cells in enumerate([*parsed, None]):
         if cells is not None:

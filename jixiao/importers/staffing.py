@@ -1184,6 +1184,10 @@ _COUNT_ROW_LABEL = re.compile(r"^(?:人数|人员数|数量|人数\((?:人|名)\
 _SPLIT_LEAD = re.compile(r"^其中:\s*")  # "其中：在职": a part's column title under its whole
 
 
+# a count cell of a one-row staffing table: a hospital's or a bureau's thousands grouped ("1,148")
+_ONE_ROW_COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:人|名)?\s*$")
+
+
 def _one_row_table(header: Line, row: Line) -> list[_Count]:
     """A staffing table of one row and no row-label column: a header of titles ("编制数" /
     "实有人数" / "在职人数" / "退休人数" / "劳务派遣人员") over one row of counts, cell for cell.
@@ -1205,11 +1209,11 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
         titles, cells = titles[1:], cells[1:]
     if not all(_BARE_LABEL.match(title) or _QUOTA_NOTE.match(title) for title in titles):
         return []
-    if not all(_TABLE_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
+    if not all(_ONE_ROW_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
         return []
     found: list[_Count] = []
     for title, cell in zip(titles, cells, strict=True):
-        match = _TABLE_COUNT.match(cell)
+        match = _ONE_ROW_COUNT.match(cell)
         role = _role_of_title(title)
         if role is None and any(count.role == ROLE_ACTUAL for count in found):
             # "实有人数 | 其中：在职 | 离休 | 退休": a bare role word after the head-count's
@@ -1217,9 +1221,8 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
             role = _KEYED_PART_ROLES.get(_UNIT_BRACKET.sub("", title))
         if match and role is not None:
             end = position + match.end(1)
-            found.append(
-                _Count(role, None, int(match.group(1)), position + match.start(1), end, title)
-            )
+            count = int(match.group(1).replace(",", ""))
+            found.append(_Count(role, None, count, position + match.start(1), end, title))
         position += len(cell) + 1
     roles = [count.role for count in found]
     if len({title for title in titles if _role_of_cell(title)}) < 2 or len(set(roles)) != len(
@@ -1240,10 +1243,13 @@ def _role_header_and_counts(rows: list[Line]) -> list[_Count]:
     if len(rows) < 2:
         return []
     titles = [cell.strip() for cell in rows[0].text.split("\t")]
-    first = rows[1].text.split("\t")[0].strip()
-    captioned = _STAFF_CAPTION.match(titles[0]) and (_COUNT_ROW_LABEL.match(first) or not first)
+    first_cell = rows[1].text.split("\t")[0].strip()
+    # the caption's merged cell over the counts: named as counts ("人数") or left empty
+    captioned = _STAFF_CAPTION.match(titles[0]) and (
+        _COUNT_ROW_LABEL.match(first_cell) or not first_cell
+    )
     if not captioned and not all(
-        _role_of_cell(title) or _QUOTA_NOTE.match(title) for title in titles
+        _role_of_cell(_SPLIT_LEAD.sub("", title)) or _QUOTA_NOTE.match(title) for title in titles
     ):
         return []
     if len(rows) > 2:

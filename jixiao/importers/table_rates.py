@@ -36,6 +36,16 @@ _FORM_TOTAL_ROW = re.compile(
 )
 _DATED_ROW = re.compile(r"^(?:19|20)\d{2}年")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+# a rate written as a fraction by a spreadsheet's export ("0.9569", "1.0000"): two decimals or more
+_FRACTION = re.compile(r"^\s*(0\.\d{2,}|1\.0{2,})\s*$")
+
+
+def fraction_rate(cell: str) -> Decimal | None:
+    """The percentage a fraction cell states ("0.9569" → 95.69, its decimals kept), or None.
+    A fraction is read as a rate only where the row's arithmetic proves it (spending over budget):
+    a bare 0.96 may be anything."""
+    match = _FRACTION.match(cell)
+    return Decimal(match.group(1)).scaleb(2) if match else None
 
 
 def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
@@ -61,11 +71,13 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             if len(dated) > 1 and row in dated:
                 continue  # "2023年资金总额" over "2024年资金总额": two years side by side
             match = _PERCENT.match(cells[rate_column])
-            if match is None:
+            fraction = fraction_rate(cells[rate_column])
+            if match is None and fraction is None:
                 continue
-            rate = Decimal(match.group(1))
-            named = header[rate_column].startswith("预算") or bool(
-                _FORM_TOTAL_ROW.match(cells[0].strip())
+            rate = fraction if fraction is not None else Decimal(match.group(1) if match else 0)
+            named = fraction is None and (
+                header[rate_column].startswith("预算")
+                or bool(_FORM_TOTAL_ROW.match(cells[0].strip()))
             )
             if not named and not _is_spent_over_budget(rate, cells, spent, budget):
                 continue
@@ -204,13 +216,16 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
             and (len(cells) != first_count or money_header(cells))
             and (all(cells) or _caption_header(cells, following))
             and not any(re.search(r"\d", cell) for cell in cells)
-            and len(following) == len(cells)
-            and any(_NUMBER_CELL.match(cell) for cell in following[1:])
+            and _first_block_row(following, len(cells))
         ):
             end = index + 1 + wrapped
-            while end < len(rows) and (
-                _block_row(rows[end].text.split("\t"), len(cells))
-                or _section_in_block(rows, end, len(cells))
+            while (
+                end < len(rows)
+                and (
+                    _block_row(rows[end].text.split("\t"), len(cells))
+                    or _section_in_block(rows, end, len(cells))
+                )
+                and not INDICATOR_TITLES.search(rows[end].text)
             ):
                 end += 1
             blocks.append((index, end))
@@ -222,7 +237,32 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         end = _opening_block_end(rows, blocks[0][0])
         if end:
             blocks.insert(0, (0, end))
+    if not blocks and len(rows) > 2:
+        blocks = _captioned_opening_block(rows)
     return blocks
+
+
+def _captioned_opening_block(rows: list[Line]) -> list[tuple[int, int]]:
+    """The run opening on a money block under a merged caption (`_money_caption_header`) with
+    other rows under it as wide (an indicator block pasted on: "绩效指标 | 一级指标 | …"): the
+    money block's rows, as far as they run ([] when the run holds nothing else)."""
+    cells = [cell.strip() for cell in rows[0].text.split("\t")]
+    if not _money_caption_header(cells, rows[1].text.split("\t")):
+        return []
+    end = 1
+    while end < len(rows) and _captioned_block_row(rows[end].text.split("\t"), len(cells)):
+        end += 1
+    return [(0, end)] if end < len(rows) else []
+
+
+def _captioned_block_row(cells: list[str], width: int) -> bool:
+    """A row under a merged caption: its first cell blank, a label, then a number."""
+    return (
+        2 < len(cells) <= width
+        and not cells[0].strip()
+        and _is_label(cells[1].strip())
+        and bool(_NUMBER_CELL.match(cells[2]))
+    )
 
 
 def _opening_block_end(rows: list[Line], below: int) -> int:
@@ -241,6 +281,8 @@ def _opening_block_end(rows: list[Line], below: int) -> int:
         return below
     cells = [cell.strip() for cell in rows[0].text.split("\t")]
     following = rows[1].text.split("\t")
+    if below >= 2 and _money_caption_header(cells, following):
+        return below
     if not (
         len(cells) >= 3
         and all(cells)
@@ -255,8 +297,27 @@ def _opening_block_end(rows: list[Line], below: int) -> int:
     return end
 
 
+# an indicator block's title row ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分"):
+# it ends a money block drawn above it in the same table, however wide
+INDICATOR_TITLES = re.compile(
+    r"(?:^|\t)(?:三级指标|指标名称)\t.*(?:年度指标值|目标值|指标值)\t.*(?:实际完成值|完成值|实际值)"
+)
+
+
 # a money table's column title: a budget, a spending, a rate or a score
 _MONEY_TITLE = re.compile(r"预算|决算|执行|支出|率|分值|得分|权重")
+
+
+def _money_caption_header(cells: list[str], following: list[str]) -> bool:
+    """The run's first row a money block's title row under a merged caption ("年度预算执行情况
+    (万元) |  | 年初预算数 | 全年预算数 | 全年执行数 | 执行率" over " | 合计 | 35,200.00 | …"): the caption,
+    the label column's title blank or written, every title after it a money column's, no digit."""
+    return (
+        _caption_header(cells, following)
+        and not any(re.search(r"\d", cell) for cell in cells)
+        and all(_MONEY_TITLE.search(title) for title in cells[2:])
+        and any(_NUMBER_CELL.match(cell) for cell in following[2:])
+    )
 
 
 def _header_over_numbers(rows: list[Line], end: int) -> bool:
@@ -491,6 +552,15 @@ def year_column_rates(
                 start + len(cells[column].rstrip()),
                 f"{cells[0].strip()}{header[column]}",
             )
+
+
+def _first_block_row(cells: list[str], width: int) -> bool:
+    """The row under a block's header: as wide with a number among its values, or shorter by
+    trailing blank cells a paste or a CSV export dropped (three cells at least, a number in the
+    first value cell: "基本支出 | 6120.5 | … | 0.9948" under a header that runs on to 分值 / 得分)."""
+    if len(cells) == width:
+        return any(_NUMBER_CELL.match(cell) for cell in cells[1:])
+    return 3 <= len(cells) < width and bool(_NUMBER_CELL.match(cells[1]))
 
 
 def _block_row(cells: list[str], width: int) -> bool:

@@ -37,6 +37,7 @@ from jixiao.importers.indicators import read_indicator_tables, score_row_groups
 from jixiao.importers.money import (
     Restated,
     another_bodys_sentence,
+    approximate_figure,
     asset_pair_cells,
     names_something_else,
     read_money,
@@ -1170,6 +1171,8 @@ class _Importer:
                 continue  # a quarter's, a project's or the county's rate, not the department's year
             if INDICATOR_CELLS_AFTER.match(_line.text, end - _line.start):
                 continue  # "预算执行率100% 97.65% 10 9.8": an indicator row's target
+            if _approximate_percent(_line, end):
+                continue  # "执行率96%左右", "执行率约96%": an estimate, not the rate
             if _an_earlier_years_clause(
                 _line.text, end - _line.start, own_year
             ) or _an_earlier_year(_line.text, end - _line.start, own_year):
@@ -2383,6 +2386,19 @@ def _same_rate(ratio: Decimal, rate: Decimal) -> bool:
     exponent = rate.as_tuple().exponent
     places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
     return ratio.quantize(places, rounding=ROUND_HALF_UP) == rate
+
+
+_PERCENT_BEFORE = re.compile(rf"(?:{NUMBER})\s*%$")
+
+
+def _approximate_percent(line: Line, end: int) -> bool:
+    """The percentage ending at *end* is an estimate ("96%左右", "约96%", "近96%", "96%以上")."""
+    at = end - line.start
+    number = _PERCENT_BEFORE.search(line.text, 0, at)
+    before = line.text[
+        max(0, (number.start() if number else at) - 4) : number.start() if number else at
+    ]
+    return approximate_figure(before, line.text[at : at + 4])
 
 
 def _an_earlier_year(text: str, position: int, year: int | None) -> bool:
