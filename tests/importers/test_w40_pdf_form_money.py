@@ -9,6 +9,9 @@ Classes:
 - titles opening with their year over two lines ("2023年" / "预算安排"), a 结余 column (the
   budget less the spending: proven on every row, never read), labels spread out by single spaces
   ("基 本 支 出"), a 资金构成 title over the labels;
+- an OCR'd layer, every run of spaces one space: a cut's caption merged into a row's label
+  ("按来源:一般公共预算", "按性质:基 本 支 出"), rows that leave the score columns blank (their
+  rate proves where their numbers stand), a cut's caption alone between rows ("按经济分类:").
 """
 
 from __future__ import annotations
@@ -218,3 +221,101 @@ def test_dated_titles_and_the_balance_column() -> None:
     kinds: list[str | None] = ["budget", "spent", "balance"]
     assert balances_hold([["480.00", "466.56", "13.44"]], ["预算", "支出", "结余"], kinds)
     assert not balances_hold([["480.00", "466.56", "31.44"]], ["预算", "支出", "结余"], kinds)
+
+
+# --- one space between cells (OCR) ---------------------------------------------------------
+
+OCR_SCORES_LEFT_BLANK = (
+    "单位:万元\n"
+    "预算 项目 年初预算数 全年预算数 全年执行数 执行率 分值 得分\n"
+    "执行 年度资金总额 1,100.00 1,250.00 1,212.50 97.00% 10 9.70\n"
+    "情况 其中:基本支出 700.00 760.00 756.20 99.50%\n"
+    "项目支出 400.00 490.00 456.30 93.12%\n"
+)
+OCR_CUT_OPENERS = (
+    "金额单位:元\n"
+    "项目 全年预算数 全年执行数 执行率 分值 得分\n"
+    "资金总额 4500000.00 4356000.00 96.80% 10 9.68\n"
+    "按来源:财政拨款 4200000.00 4071000.00 96.93% / /\n"
+    "其他资金 300000.00 285000.00 95.00% / /\n"
+    "按性质:基 本 支 出 2600000.00 2590000.00 99.62% / /\n"
+    "项 目 支 出 1900000.00 1766000.00 92.95% / /\n"
+)
+
+OCR_BLOCKS = [
+    # a caption merged over the rows (预算 / 执行 / 情况) run into their first cells, the part
+    # rows leaving 分值 / 得分 blank
+    (
+        OCR_SCORES_LEFT_BLANK,
+        {
+            "budget.initial_total": "1100",
+            "budget.total": "1250",
+            "executed.total": "1212.5",
+            "budget.basic": "760",
+            "executed.basic": "756.2",
+            "budget.project": "490",
+            "executed.project": "456.3",
+        },
+    ),
+    # 元, the cuts' captions merged into the labels, a spread label after one, "/" cells
+    (
+        OCR_CUT_OPENERS,
+        {
+            "budget.total": "450",
+            "executed.total": "435.6",
+            "budget.basic": "260",
+            "executed.basic": "259",
+            "budget.project": "190",
+            "executed.project": "176.6",
+        },
+    ),
+    # a cut's caption alone between the rows, economic classes under it
+    (
+        "单位：万元\n"
+        "项目 预算数 执行数 执行率 分值 得分\n"
+        "合计 980.00 955.50 97.50% 10 9.75\n"
+        "基本支出 600.00 596.40 99.40%\n"
+        "项目支出 380.00 359.10 94.50%\n"
+        "按经济分类:\n"
+        "工资福利支出 450.00 448.20 99.60%\n"
+        "商品和服务支出 530.00 507.30 95.72%\n",
+        {
+            "budget.total": "980",
+            "executed.total": "955.5",
+            "budget.basic": "600",
+            "executed.basic": "596.4",
+            "budget.project": "380",
+            "executed.project": "359.1",
+            "budget.wages": "450",
+            "executed.wages": "448.2",
+            "budget.goods_services": "530",
+            "executed.goods_services": "507.3",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCR_BLOCKS)
+def test_an_ocr_block_of_single_spaces(text: str, expected: dict[str, str]) -> None:
+    assert money(text) == expected
+
+
+def test_a_cut_caption_and_spaces_leave_the_labels() -> None:
+    found = rows(OCR_CUT_OPENERS)
+    assert "财政拨款\t4200000.00\t4071000.00\t96.93%\t/\t/" in found
+    assert "基本支出\t2600000.00\t2590000.00\t99.62%\t/\t/" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short row whose rate its figures do not give: where its numbers stand is not proven
+        OCR_SCORES_LEFT_BLANK.replace("99.50%", "98.50%"),
+        # a short row without its rate under two budgets: which budget is not said
+        OCR_SCORES_LEFT_BLANK.replace(" 99.50%", ""),
+        # ideographs spread out that are no row the readers know: the row is not proven
+        OCR_CUT_OPENERS.replace("按性质:基 本 支 出", "按性质:人 员 经 费"),
+    ],
+)
+def test_an_ocr_block_not_proven_is_not_read(text: str) -> None:
+    assert money(text) == {}
