@@ -11,7 +11,9 @@ Classes:
   ("基 本 支 出"), a 资金构成 title over the labels;
 - an OCR'd layer, every run of spaces one space: a cut's caption merged into a row's label
   ("按来源:一般公共预算", "按性质:基 本 支 出"), rows that leave the score columns blank (their
-  rate proves where their numbers stand), a cut's caption alone between rows ("按经济分类:").
+  rate proves where their numbers stand), a cut's caption alone between rows ("按经济分类:"), a
+  row label wrapped onto two lines (its head alone above the row, or its last ideographs alone
+  under it), joined only when it is then a row the readers know.
 """
 
 from __future__ import annotations
@@ -319,3 +321,76 @@ def test_a_cut_caption_and_spaces_leave_the_labels() -> None:
 )
 def test_an_ocr_block_not_proven_is_not_read(text: str) -> None:
     assert money(text) == {}
+
+
+OCR_WRAPPED_LABELS = [
+    # the head of a label alone, its tail before the row's cells
+    (
+        "单位：万元\n"
+        "项目 预算数 执行数 执行率 分值 得分\n"
+        "合计 980.00 955.50 97.50% 10 9.75\n"
+        "按经济分类:\n"
+        "工资福利支出 450.00 448.20 99.60%\n"
+        "对个人和家庭的\n"
+        "补助 530.00 507.30 95.72%\n",
+        {
+            "budget.total": "980",
+            "executed.total": "955.5",
+            "budget.wages": "450",
+            "executed.wages": "448.2",
+            "budget.transfers_households": "530",
+            "executed.transfers_households": "507.3",
+        },
+    ),
+    # the last ideograph alone under its row, no rate column
+    (
+        "单位：万元\n"
+        "项目 全年预算数 全年执行数\n"
+        "合计 980.00 955.50\n"
+        "工资福利支出 450.00 448.20\n"
+        "对个人和家庭的补 530.00 507.30\n"
+        "助\n"
+        "说明:无\n",
+        {
+            "budget.total": "980",
+            "executed.total": "955.5",
+            "budget.wages": "450",
+            "executed.wages": "448.2",
+            "budget.transfers_households": "530",
+            "executed.transfers_households": "507.3",
+        },
+    ),
+    # a part opened by 其中, its name's last word wrapped with the cells
+    (
+        "单位：万元\n"
+        "项目 年初预算数 全年预算数 全年执行数 执行率\n"
+        "资金总额 900.00 980.00 955.50 97.50%\n"
+        "其中:财政拨款 860.00 920.00 897.00 97.50%\n"
+        "其中:上年结转\n"
+        "资金 40.00 60.00 58.50 97.50%\n",
+        {
+            "budget.initial_total": "900",
+            "budget.total": "980",
+            "executed.total": "955.5",
+            "budget.carryover_prior": "60",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCR_WRAPPED_LABELS)
+def test_an_ocr_row_label_wrapped_onto_two_lines(text: str, expected: dict[str, str]) -> None:
+    assert money(text) == expected
+
+
+def test_a_label_wrapped_into_no_known_row_is_not_joined() -> None:
+    text = (
+        "单位：万元\n"
+        "项目 全年预算数 全年执行数\n"
+        "合计 980.00 955.50\n"
+        "工资福利支出 450.00 448.20\n"
+        "对个人和家庭的补 530.00 507.30\n"
+        "贴\n"
+    )
+    assert "对个人和家庭的补贴\t530.00\t507.30" not in rows(text)
+    assert "budget.transfers_households" not in money(text)

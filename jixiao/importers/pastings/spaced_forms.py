@@ -7,9 +7,11 @@ column when a caption word stands in the first ("按经济    工资福利支出
 
 A row's label may be numbered ("1.人员经费"), open with the cut it belongs to ("按来源:一般公共预算",
 dropped) or be spread out one ideograph a token by an OCR's single spaces ("按性质:基 本 支 出",
-closed up, taken whole only when it is then a row the readers know). A row's cells are put under
-the titles one for one when it has as many as there are titles; a row that leaves only the score
-columns at the end blank (分值 / 得分, on the total row alone), its last cell a rate under the rate
+closed up, taken whole only when it is then a row the readers know), or wrap onto two lines (its
+head alone above the row, "对个人和家庭的" / "补助  530.00 …", or its last ideographs alone under
+it, "助"), joined only when it is then a row the readers know and was none. A row's cells are put
+under the titles one for one when it has as many as there are titles; a row that leaves only the
+score columns at the end blank (分值 / 得分, on the total row alone), its last cell a rate under the rate
 title, is put under the first titles (its rate, checked below, proves it); a row of two amounts
 alone (an economic class's, "工资福利支出  10,238,000.00  10,215,604.12") is its budget and its
 spending when the block has one budget title and one spending title; any other
@@ -53,6 +55,9 @@ _CUT_OPENER = re.compile(rf"^按[{CJK}]{{0,6}}(?:性质|分类|类型|来源|用
 # a line naming the cut of the rows under it ("按经济分类:", "按支出性质分", "其中:")
 _CUT_CAPTION = re.compile(rf"^(?:其中:?|按[{CJK}]{{1,8}}(?:分类?|性质|来源|用途)?:?)$")
 _IDEOGRAPH = re.compile(rf"^[{CJK}]$")
+# a row label's head alone on its line, and its tail before the row's cells on the next
+_HEAD = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
+_TAIL = re.compile(rf"^[{CJK}()“”]{{1,8}}$")
 _MAX_SPREAD = 8  # the ideographs of a label spread out by single spaces ("基 本 支 出")
 _MIN_ROWS = 2
 _MAX_CAPTION = 3
@@ -187,6 +192,20 @@ def _block(
     while at < len(lines) and "\t" not in lines[at]:
         line_tokens = _tokens(lines[at], starts[at])
         row = _row(text, line_tokens)
+        if row is None and (row := _wrapped_row(text, lines, starts, at)) is not None:
+            at += 1  # the label's head alone, the row on the next line
+        elif (
+            row is None
+            and rows
+            and len(rows[-1]) > 1
+            and (tail := _label_tail(text, origin, line_tokens))
+        ):
+            joined = Cell(rows[-1][0].text + tail.text, rows[-1][0].origin + tail.origin)
+            if not row_name(rows[-1][0].text) and row_name(joined.text):
+                # the label's last ideographs alone under its row ("对个人和家庭的补" / "助")
+                rows[-1][0] = joined
+                at += 1
+                continue
         if row is None:
             if _ends_on_cells(text, line_tokens):
                 return None  # a row of cells its label spread out ("合    计"): not proven
@@ -227,6 +246,38 @@ def _block(
         label_title = [Cell("", ())]
     header = [*label_title, *(_title(text, origin, s, e) for s, e, _, _ in titles)]
     return at, [header, *rows]
+
+
+def _wrapped_row(
+    text: str, lines: list[str], starts: list[int], at: int
+) -> tuple[list[int], list[Span]] | None:
+    """A row whose label wrapped before its cells ("对个人和家庭的" / "补助 88.00 86.45", "其中:上年
+    结转" / "资金 40.00 …"): the label's head alone on line *at*, its tail and the cells on the
+    next line; (label, cells) as `_row` gives them, only when the label joined is a row the
+    readers know (row_name) and its tail alone is none."""
+    if at + 1 >= len(lines) or "\t" in lines[at + 1]:
+        return None
+    head = _tokens(lines[at], starts[at])
+    if len(head) != 1 or not _HEAD.match(text[head[0][0] : head[0][1]]):
+        return None
+    tokens = _tokens(lines[at + 1], starts[at + 1])
+    words = [text[s:e] for s, e, _, _ in tokens]
+    if len(words) < 2 or not _TAIL.match(words[0]) or row_name(words[0]):
+        return None
+    if not all(FORM_CELL.match(word) for word in words[1:]):
+        return None
+    label = [*range(head[0][0], head[0][1]), *range(tokens[0][0], tokens[0][1])]
+    if not row_name("".join(text[n] for n in label)):
+        return None
+    return label, tokens[1:]
+
+
+def _label_tail(text: str, origin: list[int], tokens: list[Span]) -> Cell | None:
+    """A line of one to three ideographs alone: the end of the row label above, maybe."""
+    if len(tokens) != 1 or not _TAIL.match(text[tokens[0][0] : tokens[0][1]]):
+        return None
+    start, end = tokens[0][0], tokens[0][1]
+    return piece(text, origin, start, end) if end - start <= 3 else None
 
 
 def _cut_caption_over_a_row(text: str, lines: list[str], starts: list[int], at: int) -> bool:
