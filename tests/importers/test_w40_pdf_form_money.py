@@ -13,7 +13,9 @@ Classes:
   ("按来源:一般公共预算", "按性质:基 本 支 出"), rows that leave the score columns blank (their
   rate proves where their numbers stand), a cut's caption alone between rows ("按经济分类:"), a
   row label wrapped onto two lines (its head alone above the row, or its last ideographs alone
-  under it), joined only when it is then a row the readers know.
+  under it), joined only when it is then a row the readers know; titles wrapped over two lines
+  ("项目 年初 全年 全年 执行率 分值 得分" / "预算数 预算数 执行数"), each head joined with the
+  lower line's next word in order.
 """
 
 from __future__ import annotations
@@ -394,3 +396,62 @@ def test_a_label_wrapped_into_no_known_row_is_not_joined() -> None:
     )
     assert "对个人和家庭的补贴\t530.00\t507.30" not in rows(text)
     assert "budget.transfers_households" not in money(text)
+
+
+OCR_BLOCK_ROWS = (
+    "资金总额 1,100.00 1,250.00 1,212.50 97.00% 10 9.70\n"
+    "其中:基本支出 700.00 760.00 756.20 99.50%\n"
+    "项目支出 400.00 490.00 456.30 93.12%\n"
+)
+OCR_BLOCK_FIGURES = {
+    "budget.initial_total": "1100",
+    "budget.total": "1250",
+    "executed.total": "1212.5",
+    "budget.basic": "760",
+    "executed.basic": "756.2",
+    "budget.project": "490",
+    "executed.project": "456.3",
+}
+
+OCR_WRAPPED_TITLES = [
+    (
+        "单位:万元\n项目 年初 全年 全年 执行率 分值 得分\n预算数 预算数 执行数\n" + OCR_BLOCK_ROWS,
+        OCR_BLOCK_FIGURES,
+    ),
+    # a caption merged over the rows, its second word on the titles' second line
+    (
+        "单位:万元\n预算 项目 年初 全年 全年 执行率 分值 得分\n执行 预算数 预算数 执行数\n"
+        + "情况 "
+        + OCR_BLOCK_ROWS,
+        OCR_BLOCK_FIGURES,
+    ),
+    # the year over each money title, 元
+    (
+        "金额单位:元\n"
+        "资金来源 2023年 2023年 执行率\n"
+        "预算数 执行数\n"
+        "合计 4500000.00 4356000.00 96.80%\n"
+        "基本支出 2600000.00 2590000.00 99.62%\n"
+        "项目支出 1900000.00 1766000.00 92.95%\n",
+        {
+            "budget.total": "450",
+            "executed.total": "435.6",
+            "budget.basic": "260",
+            "executed.basic": "259",
+            "budget.project": "190",
+            "executed.project": "176.6",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCR_WRAPPED_TITLES)
+def test_ocr_titles_wrapped_over_two_lines(text: str, expected: dict[str, str]) -> None:
+    assert money(text) == expected
+
+
+def test_ocr_titles_wrapped_in_another_order_are_not_proven_by_the_rates() -> None:
+    text = (
+        "单位:万元\n项目 年初 全年 全年 执行率 分值 得分\n预算数 执行数 预算数\n" + OCR_BLOCK_ROWS
+    )
+    assert money(text) == {}

@@ -4,6 +4,9 @@ a title line whose last cells are form columns the readers know ("上年执行�
 caption column before them wrapped over two lines ("资金" / "情况", "预算" / "执行" / "情况"), and
 rows of a label and its cells ("/" or "—" for a cell left empty), the label in the second
 column when a caption word stands in the first ("按经济    工资福利支出   10,238,000.00 …").
+An OCR's titles (one space apart) may wrap over two lines ("项目 年初 全年 全年 执行率 分值 得分" /
+"预算数 预算数 执行数"): each head of the upper line takes the lower line's next word in order,
+taken only when exactly one split of caption and titles makes every title a form column.
 
 A row's label may be numbered ("1.人员经费"), open with the cut it belongs to ("按来源:一般公共预算",
 dropped) or be spread out one ideograph a token by an OCR's single spaces ("按性质:基 本 支 出",
@@ -40,6 +43,7 @@ from jixiao.importers.pastings.forms import (
     percent_off_its_column,
     rates_hold,
     row_name,
+    title_year,
 )
 from jixiao.importers.patterns import CJK
 
@@ -87,7 +91,64 @@ def _header(text: str, tokens: list[Span]) -> tuple[list[Span], list[Span], list
         return None
     if first > _MAX_CAPTION or not all(_CAPTION_WORD.match(w) for w in words[:first]):
         return None
+    if not _one_year(words[first:]):
+        return None
     return tokens[:first], tokens[first:], [k for k in titles if k]
+
+
+def _single_spaced(line: str) -> bool:
+    """A line whose words stand apart by one space each (an OCR's), no tab."""
+    return "\t" not in line and "  " not in line.strip()
+
+
+def _one_year(titles: list[str]) -> bool:
+    """The titles name one year at most ("2022年预算数" beside "2023年执行数" is a comparison)."""
+    return len({title_year(title) for title in titles} - {None}) <= 1
+
+
+def _wrapped_header(
+    text: str, origin: list[int], upper: list[Span], lower: list[Span]
+) -> tuple[list[Span], list[Cell], list[str]] | None:
+    """(caption tokens, title cells, kinds) of titles wrapped over two lines by an OCR's single
+    spaces ("项目 年初 全年 全年 执行率 分值 得分" / "预算数 预算数 执行数"): after the caption words,
+    each title of the upper line is whole (a form column) or a head that, joined with the lower
+    line's next word in order, is one; the lower line's words are as many as the heads (one
+    caption word before them, a caption wrapped too, aside, when no caption word joined with it
+    is a title). Taken only when exactly one split of caption and titles does that, a budget and
+    a spending among the titles."""
+    words = [text[s:e] for s, e, _, _ in upper]
+    tails = [text[s:e] for s, e, _, _ in lower]
+    if not tails or not all(_CAPTION_WORD.match(tail) for tail in tails) or not _one_year(words):
+        return None
+    found = []
+    for first in range(min(_MAX_CAPTION, len(words) - 1) + 1):
+        if not all(_CAPTION_WORD.match(word) for word in words[:first]):
+            break
+        heads = [n for n in range(first, len(words)) if _kind(words[n]) is None]
+        aside = len(tails) - len(heads)
+        if aside not in (0, 1) or any(ROW_LABEL_TITLE.match(words[n]) for n in heads):
+            continue
+        if aside and any(_kind(word + tails[0]) for word in words[:first]):
+            continue  # the word set aside is a title's tail ("年初" / "预算数"), not a caption's
+        kinds = [
+            _kind(words[n] + tails[aside + heads.index(n)]) if n in heads else _kind(words[n])
+            for n in range(first, len(words))
+        ]
+        if None not in kinds and {"budget", "spent"} <= set(kinds):
+            found.append((first, heads, aside, kinds))
+    if len(found) != 1:
+        return None
+    first, heads, aside, kinds = found[0]
+    titles = []
+    for n in range(first, len(words)):
+        cell = _title(text, origin, upper[n][0], upper[n][1])
+        if n in heads:
+            tail = lower[aside + heads.index(n)]
+            cell = Cell(
+                cell.text + text[tail[0] : tail[1]], cell.origin + tuple(origin[tail[0] : tail[1]])
+            )
+        titles.append(cell)
+    return upper[:first], titles, [kind for kind in kinds if kind]
 
 
 def _row(text: str, tokens: list[Span]) -> tuple[list[int], list[Span]] | None:
@@ -175,10 +236,26 @@ def _block(
     None when the block is not proven."""
     tokens = _tokens(lines[number], starts[number])
     found = _header(text, tokens)
-    if found is None:
+    if found is not None:
+        caption, spans, kinds = found
+        titles = [_title(text, origin, s, e) for s, e, _, _ in spans]
+        at = number + 1
+    elif (
+        number + 1 < len(lines)
+        and _single_spaced(lines[number])
+        and _single_spaced(lines[number + 1])
+    ):
+        # titles wrapped by an OCR's single spaces (a PDF's runs of spaces: pdf_forms.py's, by
+        # display column)
+        wrapped = _wrapped_header(
+            text, origin, tokens, _tokens(lines[number + 1], starts[number + 1])
+        )
+        if wrapped is None:
+            return None
+        caption, titles, kinds = wrapped
+        at = number + 2
+    else:
         return None
-    caption, titles, kinds = found
-    at = number + 1
     caption_text = "".join(text[s:e] for s, e, _, _ in caption)
     caption_cells = [piece(text, origin, s, e) for s, e, _, _ in caption]
     # the caption's second line alone ("情况") right under it
@@ -235,7 +312,7 @@ def _block(
         return None
     if any(percent_off_its_column(v, list(kinds)) for v in values):
         return None
-    names = [_YEAR.sub("", text[s:e]) for s, e, _, _ in titles]
+    names = [title.text for title in titles]
     if not rates_hold(values, names, list(kinds)) or not balances_hold(values, names, list(kinds)):
         return None
     if ROW_LABEL_TITLE.match(caption_text):
@@ -244,7 +321,7 @@ def _block(
         label_title = [piece(text, origin, caption[-1][0], caption[-1][1])]
     else:
         label_title = [Cell("", ())]
-    header = [*label_title, *(_title(text, origin, s, e) for s, e, _, _ in titles)]
+    header = [*label_title, *titles]
     return at, [header, *rows]
 
 
@@ -309,7 +386,8 @@ def _title(text: str, origin: list[int], start: int, end: int) -> Cell:
 
 
 def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """Money blocks of a PDF form aligned by spaces, under one line of form titles → tab rows."""
+    """Money blocks of a PDF form aligned by spaces, under one line of form titles (or two, wrapped
+    by an OCR's single spaces) → tab rows."""
     if "预算" not in text:
         return text, origin
     lines = text.split("\n")
@@ -317,7 +395,7 @@ def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     number = 0
     while number < len(lines):
-        if "\t" not in lines[number] and ("预算" in lines[number]):
+        if "\t" not in lines[number] and "预算" in "".join(lines[number : number + 2]):
             found = _block(text, origin, lines, starts, number)
             if found is not None:
                 runs.append((number, found[0], found[1]))
