@@ -15,8 +15,9 @@ only when it is proven: every title after the row labels' is a form column the r
 (a budget, a spending, a rate or a score; a budget and a spending at least), one title at least
 was wrapped, every number of a row stands under one title of its own, left to right, two rows
 at least fill a budget and the spending, every rate written is its row's spending over its
-budget, every balance its budget less its spending, and the titles name one year at most. A caption merged over the rows ("资金情况") left of the labels' title stays the first
-title, blank on every row. Otherwise the lines are left as they are.
+budget, every balance its budget less its spending, and the titles name one year at most. A
+caption merged over the rows ("资金情况") left of the labels' title stays the first title, blank
+on every row. Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
