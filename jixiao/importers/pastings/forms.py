@@ -13,7 +13,7 @@ from jixiao.importers.patterns import CJK, NUMBER
 FORM_CELL = re.compile(rf"^(?:(?:{NUMBER})\s*%?|[-—/]{{1,2}})$")
 EMPTY_CELL = re.compile(r"^(?:[-—/]{1,2}|)$")
 _FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
-_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额)?$")
+_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额|安排|安排数)?$")
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
     r"|^(?:实际支出(?:数|额|金额)|支出决算(?:数|额)?|决算支出(?:数|额)?)$"
@@ -28,7 +28,7 @@ _FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评�
 
 # the title over a money block's row labels
 ROW_LABEL_TITLE = re.compile(
-    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|支出类型|资金情况|内容|指标|名称)$"
+    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|资金构成|支出类型|资金情况|内容|指标|名称)$"
 )
 
 
@@ -56,6 +56,30 @@ def form_column_lettered(title: str) -> str | None:
     return form_column(title.replace(" ", ""))
 
 
+# what a PDF form's title may carry around its form column: the year before it ("2023年预算安排"),
+# a bracket after a budget saying it is the adjusted one ("全年预算数（调整后）")
+_TITLE_YEAR = re.compile(r"^(?:19|20)\d{2}年度?")
+_ADJUSTED_NOTE = re.compile(r"\((?:调整后|调整数|变动后)\)$")
+# a balance column: the budget less the spending, never read, a check on its row
+_BALANCE = re.compile(r"^(?:结余|结余数|结余额|结余资金|预算结余)$")
+
+
+def title_year(title: str) -> str | None:
+    """The year a title opens with ("2023年预算安排" → "2023"), else None."""
+    match = _TITLE_YEAR.match(title.replace(" ", ""))
+    return match.group(0)[:4] if match else None
+
+
+def dated_column(title: str) -> str | None:
+    """`form_column_lettered` of a PDF form's title with its year before it and a bracket saying
+    the budget is the adjusted one after it taken off ("2023年预算安排" → "budget", "全年预算数
+    (调整后)" → "budget"), "balance" for a 结余 column (budget less spending)."""
+    bare = _ADJUSTED_NOTE.sub("", _TITLE_YEAR.sub("", title.replace(" ", "")))
+    if _BALANCE.match(bare):
+        return "balance"
+    return form_column(bare) if bare else None
+
+
 def percent_off_its_column(cells: list[str], kinds: list[str | None]) -> bool:
     """A rate ("97.09%") in a cell not under a rate title: the cells are not aligned."""
     return any("%" in cell and kind != "rate" for cell, kind in zip(cells, kinds, strict=False))
@@ -75,12 +99,37 @@ def rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None
     return rates_checked(rows, headers, kinds) is not None
 
 
-def rates_checked(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> int | None:
-    """How many rates written in *rows* were checked (see `rates_hold`), or None when one misses."""
+def _rate_columns(headers: list[str], kinds: list[str | None]) -> tuple[list[int], list[int]]:
+    """The budget columns a rate or a balance is figured on (全年 / 调整后 when 年初 stands beside
+    it) and the spending columns."""
     budgets = [c for c, kind in enumerate(kinds) if kind == "budget"]
     later = [c for c in budgets if re.search(r"全年|调整", headers[c])]
     budget_at = later if len(budgets) > 1 else budgets
     spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
+    return budget_at, spent_at
+
+
+def balances_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> bool:
+    """Every balance written in a row (a number under 结余) is the row's budget less its spending
+    (the budget a rate is figured on, see `rates_hold`); with no such pair, no row may state one."""
+    budget_at, spent_at = _rate_columns(headers, kinds)
+    for cells in rows:
+        for column, cell in enumerate(cells):
+            if kinds[column] != "balance" or not cell[:1].isdigit():
+                continue
+            if len(budget_at) != 1 or len(spent_at) != 1:
+                return False
+            balance = form_number(cell)
+            budget = form_number(cells[budget_at[0]]) if len(cells) > budget_at[0] else None
+            spent = form_number(cells[spent_at[0]]) if len(cells) > spent_at[0] else None
+            if balance is None or budget is None or spent is None or budget - spent != balance:
+                return False
+    return True
+
+
+def rates_checked(rows: list[list[str]], headers: list[str], kinds: list[str | None]) -> int | None:
+    """How many rates written in *rows* were checked (see `rates_hold`), or None when one misses."""
+    budget_at, spent_at = _rate_columns(headers, kinds)
     checked = 0
     for cells in rows:
         for column, cell in enumerate(cells):

@@ -3,16 +3,21 @@ whose column TITLES wrap over two or three lines ("  年初预   全年预   全
 算数     行数   执行率"), its long row labels wrapping onto the next line with the number cells on
 the first line or on the second ("其中:一般公共预算    1,100.00 …" / "财政拨款", or the label's
 first part alone above the line with the numbers); a label alone that is a money row's whole
-name ("其他资金") is a row left blank.
+name ("其他资金") is a row left blank. A title may open with its year ("2023年" / "预算安排") and a
+budget's may carry the bracket saying it is the adjusted one ("全年预算数" / "（调整后）"); a 结余
+column (the budget less the spending) is carried, never read. A row's label may be numbered
+("一、基本支出", "1.人员经费": a numbered label alone on its line opens a row, never ends the one
+above) or spread out by single spaces ("基 本 支 出", closed up).
 
 The header's pieces are grouped by display column (an ideograph 2 wide; pieces overlapping
 each other are one column's title, read top to bottom), and the block is rebuilt as tab rows
 only when it is proven: every title after the row labels' is a form column the readers know
 (a budget, a spending, a rate or a score; a budget and a spending at least), one title at least
 was wrapped, every number of a row stands under one title of its own, left to right, two rows
-at least fill a budget and the spending, and every rate written is its row's spending over its
-budget. A caption merged over the rows ("资金情况") left of the labels' title stays the first
-title, blank on every row. Otherwise the lines are left as they are.
+at least fill a budget and the spending, every rate written is its row's spending over its
+budget, every balance its budget less its spending, and the titles name one year at most. A
+caption merged over the rows ("资金情况") left of the labels' title stays the first title, blank
+on every row. Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_ru
 from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
     Span,
+    balances_hold,
+    dated_column,
     display_spans,
     economic_class,
     folded_width,
@@ -32,13 +39,20 @@ from jixiao.importers.pastings.forms import (
     percent_off_its_column,
     rates_hold,
     row_name,
+    title_year,
 )
 from jixiao.importers.patterns import CJK, NUMBER
 
 _PIECE = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
-_TITLE_PIECE = re.compile(rf"^[{CJK}()A-Z/=%]{{1,10}}$")
+# a title's piece: words, the form's letters, or the year a money title opens with ("2023年")
+_TITLE_PIECE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?[{CJK}()A-Z/=%]{{0,10}}$")
 _VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
-_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
+# a row's number in a list of the rows ("一、基本支出", "1.人员经费", "(2)公用经费")
+_LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\))"
+_NUMBERED = re.compile(rf"^{_LIST_MARK}")
+_LABEL = re.compile(rf"^{_LIST_MARK}?[{CJK}()“”、:]{{2,24}}$")
+# a label spread out by single spaces between its ideographs ("基 本 支 出"): closed up
+_SPREAD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 _LABEL_END = re.compile(rf"^[{CJK})”]{{1,3}}$")  # a wrapped label's last ideographs ("助")
 # the row labels' title naming the cut of the rows ("按经济分类", "按支出功能分类:")
 _CUT_TITLE = re.compile(rf"^按[{CJK}]{{1,8}}分类?:?$")
@@ -52,6 +66,7 @@ _ROW_NAME = re.compile(
 )
 _CAPTION = re.compile(rf"^[{CJK}]{{2,6}}情况$")  # "资金情况", "预算执行情况" merged over the rows
 _MAYBE_TITLES = re.compile(rf"^[{CJK}()A-Z/=% ]*\S  +\S[{CJK}()A-Z/=% ]*$")  # no digit, a gap
+_TITLE_YEARS = re.compile(r"(?:19|20)\d{2}(?=年)")
 _MAX_TITLE_LINES = 3
 _MIN_ROWS = 2
 
@@ -104,7 +119,7 @@ def _row_cells(
     numbers = pieces
     if pieces and not _VALUE.match(text[pieces[0][0] : pieces[0][1]]):
         label, numbers = pieces[0], pieces[1:]
-        name = text[label[0] : label[1]]
+        name = _closed_up(text[label[0] : label[1]])
         if not (_LABEL.match(name) or (label_end and _LABEL_END.match(name))):
             return None
         if label[3] >= spans[0][0] + 4:
@@ -153,9 +168,11 @@ def _block(
         label_title, money = Cell("", ()), titles
         spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups]
         wrapped = any(len(g) > 1 for g in groups)
-    kinds = [form_column_lettered(title.text) for title in money]
+    kinds = [dated_column(title.text) for title in money]
     if not wrapped or None in kinds or not {"budget", "spent"} <= set(kinds):
         return None
+    if len({title_year(title.text) for title in money} - {None}) > 1:
+        return None  # columns of two years ("2022年 / 预算数", "2023年 / 预算数"): a comparison
     # the rows: (label pieces, numbers by column) in order; sections as a label alone
     rows: list[tuple[list[Span], dict[int, Span]]] = []
     pending: list[Span] = []  # a label's first part above its numbers
@@ -172,7 +189,7 @@ def _block(
         label, placed = found
         if label is not None and label[2] <= label_from:
             break  # a label in the caption's column
-        label_text = "" if label is None else text[label[0] : label[1]]
+        label_text = "" if label is None else _closed_up(text[label[0] : label[1]])
         if placed:
             if label is None and not pending:
                 break
@@ -187,7 +204,11 @@ def _block(
             break
         elif _SECTION.match(label_text):
             rows.append(([label], {}))
-        elif _OPENS_ROW.match(label_text) or _numbers_alone(text, lines, starts, number + 1, spans):
+        elif (
+            _OPENS_ROW.match(label_text)
+            or _NUMBERED.match(label_text)  # a numbered row's label opens a row, never ends one
+            or _numbers_alone(text, lines, starts, number + 1, spans)
+        ):
             pending = [label]
         elif (tail := _label_end_next(text, lines, starts, number + 1, spans)) and (
             _fills(text, label, widest) or _ROW_NAME.match(label_text + tail)
@@ -215,10 +236,12 @@ def _block(
         return None
     if not rates_hold(values, [t.text for t in money], kinds):
         return None
+    if not balances_hold(values, [t.text for t in money], kinds):
+        return None
     blank = [Cell("", ())] * len(caption)  # the caption's cell, merged: blank on every row
     out: list[list[Cell]] = [[*caption, label_title, *money]]
     for labels, placed in rows:
-        joined = [piece(text, origin, start, stop) for start, stop, _, _ in labels]
+        joined = [_label_cell(text, origin, start, stop) for start, stop, _, _ in labels]
         cells = [
             *blank,
             Cell("".join(c.text for c in joined), tuple(o for c in joined for o in c.origin)),
@@ -234,6 +257,17 @@ def _block(
         out.pop()
         end -= 1
     return end, out
+
+
+def _closed_up(label: str) -> str:
+    """A label without the single spaces a PDF left between its ideographs ("基 本 支 出")."""
+    return _SPREAD.sub("", label) if " " in label else label
+
+
+def _label_cell(text: str, origin: list[int], start: int, end: int) -> Cell:
+    """A row label's cell, closed up (`_closed_up`), each character keeping its origin."""
+    kept = [n for n in range(start, end) if not (text[n] == " " and _SPREAD.match(text, n))]
+    return Cell("".join(text[n] for n in kept), tuple(origin[n] for n in kept))
 
 
 def _numbers_alone(
@@ -369,7 +403,7 @@ def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     number = 0
     while number < len(lines):
-        if _MAYBE_TITLES.match(lines[number].strip()):
+        if _MAYBE_TITLES.match(_TITLE_YEARS.sub("", lines[number].strip())):
             found = _block(text, origin, lines, starts, number) or _turned_block(
                 text, origin, lines, starts, number
             )

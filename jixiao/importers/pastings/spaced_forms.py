@@ -4,15 +4,27 @@ a title line whose last cells are form columns the readers know ("上年执行�
 caption column before them wrapped over two lines ("资金" / "情况", "预算" / "执行" / "情况"), and
 rows of a label and its cells ("/" or "—" for a cell left empty), the label in the second
 column when a caption word stands in the first ("按经济    工资福利支出   10,238,000.00 …").
+An OCR's titles (one space apart) may wrap over two lines ("项目 年初 全年 全年 执行率 分值 得分" /
+"预算数 预算数 执行数"): each head of the upper line takes the lower line's next word in order,
+taken only when exactly one split of caption and titles makes every title a form column.
 
-A row's cells are put under the titles one for one when it has as many as there are titles; a
-row of two amounts alone (an economic class's, "工资福利支出  10,238,000.00  10,215,604.12") is its
-budget and its spending when the block has one budget title and one spending title; any other
+A row's label may be numbered ("1.人员经费"), open with the cut it belongs to ("按来源:一般公共预算",
+dropped) or be spread out one ideograph a token by an OCR's single spaces ("按性质:基 本 支 出",
+closed up, taken whole only when it is then a row the readers know), or wrap onto two lines (its
+head alone above the row, "对个人和家庭的" / "补助  530.00 …", or its last ideographs alone under
+it, "助"), joined only when it is then a row the readers know and was none. A row's cells are put
+under the titles one for one when it has as many as there are titles; a row that leaves only the
+score columns at the end blank (分值 / 得分, on the total row alone), its last cell a rate under the rate
+title, is put under the first titles (its rate, checked below, proves it); a row of two amounts
+alone (an economic class's, "工资福利支出  10,238,000.00  10,215,604.12") is its budget and its
+spending when the block has one budget title and one spending title; any other
 row of cells leaves the whole block as it is (a PDF's spaces do not say which title a cell
-stands under, and a block read in part would be read wrong by the passes after this one). The block ends at the first line
-that is not such a row (a label alone, a page number, prose) and is rebuilt as tab rows only
-when it is proven: a budget and a spending title, two rows at least filling both, and every
-rate written is its row's spending over its budget. Otherwise the lines are left as they are.
+stands under, and a block read in part would be read wrong by the passes after this one). The
+block ends at the first line that is not such a row (a label alone, a page number, prose; a cut's
+caption alone, "按经济分类:", over a row of the block is kept as a line of its own and the block
+goes on) and is rebuilt as tab rows only when it is proven: a budget and a spending title, two
+rows at least filling both, every rate written is its row's spending over its budget and every
+balance (结余) its budget less its spending. Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
@@ -24,10 +36,14 @@ from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
     Span,
+    balances_hold,
+    dated_column,
     display_spans,
     form_column_lettered,
     percent_off_its_column,
     rates_hold,
+    row_name,
+    title_year,
 )
 from jixiao.importers.patterns import CJK
 
@@ -35,7 +51,18 @@ _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
 _ADJUSTED = re.compile(r"\((?:调整后|调整数|变动后)\)$")
 _CAPTION_WORD = re.compile(rf"^[{CJK}]{{1,6}}$|^\(\d{{1,3}}分\)$")
-_LABEL = re.compile(rf"^(?:其中[:：]?)?[{CJK}“”、]{{2,16}}[:：]?$")
+# a row's number in a list of the rows ("一、基本支出", "1.人员经费", "(2)公用经费")
+_LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\))"
+_LABEL = re.compile(rf"^(?:其中[:：]?|{_LIST_MARK})?[{CJK}“”、]{{2,16}}[:：]?$")
+# the cut a row's label opens with, merged into its cell ("按来源:一般公共预算", "按性质:基本支出")
+_CUT_OPENER = re.compile(rf"^按[{CJK}]{{0,6}}(?:性质|分类|类型|来源|用途|类别):(?=[{CJK}])")
+# a line naming the cut of the rows under it ("按经济分类:", "按支出性质分", "其中:")
+_CUT_CAPTION = re.compile(rf"^(?:其中:?|按[{CJK}]{{1,8}}(?:分类?|性质|来源|用途)?:?)$")
+_IDEOGRAPH = re.compile(rf"^[{CJK}]$")
+# a row label's head alone on its line, and its tail before the row's cells on the next
+_HEAD = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,16}}$")
+_TAIL = re.compile(rf"^[{CJK}()“”]{{1,8}}$")
+_MAX_SPREAD = 8  # the ideographs of a label spread out by single spaces ("基 本 支 出")
 _MIN_ROWS = 2
 _MAX_CAPTION = 3
 
@@ -49,7 +76,7 @@ def _kind(title: str) -> str | None:
     title = _ADJUSTED.sub("", _YEAR.sub("", title))
     if title.startswith("上年") and form_column_lettered(title[2:] or "-") is not None:
         return "prior"
-    return form_column_lettered(title)
+    return dated_column(title) if title else None
 
 
 def _header(text: str, tokens: list[Span]) -> tuple[list[Span], list[Span], list[str]] | None:
@@ -64,22 +91,112 @@ def _header(text: str, tokens: list[Span]) -> tuple[list[Span], list[Span], list
         return None
     if first > _MAX_CAPTION or not all(_CAPTION_WORD.match(w) for w in words[:first]):
         return None
+    if not _one_year(words[first:]):
+        return None
     return tokens[:first], tokens[first:], [k for k in titles if k]
 
 
-def _row(text: str, tokens: list[Span]) -> tuple[Span, list[Span]] | None:
-    """(label, cells) of a row: caption words, its label, then its cells only."""
+def _single_spaced(line: str) -> bool:
+    """A line whose words stand apart by one space each (an OCR's), no tab."""
+    return "\t" not in line and "  " not in line.strip()
+
+
+def _one_year(titles: list[str]) -> bool:
+    """The titles name one year at most ("2022年预算数" beside "2023年执行数" is a comparison)."""
+    return len({title_year(title) for title in titles} - {None}) <= 1
+
+
+def _wrapped_header(
+    text: str, origin: list[int], upper: list[Span], lower: list[Span]
+) -> tuple[list[Span], list[Cell], list[str]] | None:
+    """(caption tokens, title cells, kinds) of titles wrapped over two lines by an OCR's single
+    spaces ("项目 年初 全年 全年 执行率 分值 得分" / "预算数 预算数 执行数"): after the caption words,
+    each title of the upper line is whole (a form column) or a head that, joined with the lower
+    line's next word in order, is one; the lower line's words are as many as the heads (one
+    caption word before them, a caption wrapped too, aside, when no caption word joined with it
+    is a title). Taken only when exactly one split of caption and titles does that, a budget and
+    a spending among the titles."""
+    words = [text[s:e] for s, e, _, _ in upper]
+    tails = [text[s:e] for s, e, _, _ in lower]
+    if not tails or not all(_CAPTION_WORD.match(tail) for tail in tails) or not _one_year(words):
+        return None
+    found = []
+    for first in range(min(_MAX_CAPTION, len(words) - 1) + 1):
+        if not all(_CAPTION_WORD.match(word) for word in words[:first]):
+            break
+        heads = [n for n in range(first, len(words)) if _kind(words[n]) is None]
+        aside = len(tails) - len(heads)
+        if aside not in (0, 1) or any(ROW_LABEL_TITLE.match(words[n]) for n in heads):
+            continue
+        if aside and any(_kind(word + tails[0]) for word in words[:first]):
+            continue  # the word set aside is a title's tail ("年初" / "预算数"), not a caption's
+        kinds = [
+            _kind(words[n] + tails[aside + heads.index(n)]) if n in heads else _kind(words[n])
+            for n in range(first, len(words))
+        ]
+        if None not in kinds and {"budget", "spent"} <= set(kinds):
+            found.append((first, heads, aside, kinds))
+    if len(found) != 1:
+        return None
+    first, heads, aside, kinds = found[0]
+    titles = []
+    for n in range(first, len(words)):
+        cell = _title(text, origin, upper[n][0], upper[n][1])
+        if n in heads:
+            tail = lower[aside + heads.index(n)]
+            cell = Cell(
+                cell.text + text[tail[0] : tail[1]], cell.origin + tuple(origin[tail[0] : tail[1]])
+            )
+        titles.append(cell)
+    return upper[:first], titles, [kind for kind in kinds if kind]
+
+
+def _row(text: str, tokens: list[Span]) -> tuple[list[int], list[Span]] | None:
+    """(label, cells) of a row: caption words, its label, then its cells only; the label as the
+    offsets of its characters in *text* (`_label`)."""
     words = [text[s:e] for s, e, _, _ in tokens]
     cells = len(words)
     while cells > 0 and FORM_CELL.match(words[cells - 1]):
         cells -= 1
-    if cells == 0 or cells == len(words) or cells > _MAX_CAPTION:
+    if cells == 0 or cells == len(words):
         return None
-    if not _LABEL.match(words[cells - 1]):
+    first = _label_start(words, cells - 1)
+    if first >= _MAX_CAPTION:
         return None
-    if not all(_CAPTION_WORD.match(w) for w in words[: cells - 1]):
+    if not all(_CAPTION_WORD.match(w) for w in words[:first]):
         return None
-    return tokens[cells - 1], tokens[cells:]
+    label = _label(text, tokens[first][0], tokens[cells - 1][1])
+    if not _LABEL.match("".join(text[n] for n in label)):
+        return None
+    return label, tokens[cells:]
+
+
+def _label_start(words: list[str], last: int) -> int:
+    """The token a row's label starts at, its last token *last*: that token, or a label spread
+    out by single spaces one ideograph a token ("基 本 支 出", "按性质:基 本 支 出", a caption
+    word before it or none), taken whole only when, closed up (`_label`), it is a row the readers
+    know (row_name)."""
+    for first in range(max(0, last - _MAX_SPREAD), last):
+        if not all(_IDEOGRAPH.match(word) for word in words[first + 1 : last + 1]):
+            continue
+        joined = "".join(words[first : last + 1])
+        opener = _CUT_OPENER.match(joined)
+        if row_name(joined[opener.end() :] if opener else joined):
+            return first
+    return last
+
+
+def _label(text: str, start: int, end: int) -> list[int]:
+    """The offsets in *text* of a row label's characters from *start* to *end*: the spaces
+    between its ideographs dropped, a cut's caption merged before it ("按来源:") dropped too, a
+    colon after it too."""
+    kept = [n for n in range(start, end) if text[n] != " "]
+    opener = _CUT_OPENER.match("".join(text[n] for n in kept))
+    if opener:
+        kept = kept[opener.end() :]
+    while kept and text[kept[-1]] in ":：":
+        kept.pop()
+    return kept
 
 
 def _placed(cells: list[Span], kinds: list[str], written: list[str]) -> list[Span | None] | None:
@@ -87,6 +204,8 @@ def _placed(cells: list[Span], kinds: list[str], written: list[str]) -> list[Spa
     class's) as its budget and its spending when the block has one of each."""
     if len(cells) == len(kinds):
         return list(cells)
+    if _scores_left_blank(kinds, written):
+        return [*cells, *[None] * (len(kinds) - len(cells))]
     if len(cells) != 2 or kinds.count("budget") != 1 or kinds.count("spent") != 1:
         return None
     if not all(cell[:1].isdigit() and "%" not in cell for cell in written):
@@ -96,6 +215,20 @@ def _placed(cells: list[Span], kinds: list[str], written: list[str]) -> list[Spa
     return placed
 
 
+def _scores_left_blank(kinds: list[str], written: list[str]) -> bool:
+    """A row that leaves its last columns blank, all of them score columns (分值 / 得分 on the
+    total row only), its last cell a rate under the rate title: its cells stand under the first
+    titles (the rate, checked against its row's budget and spending, proves it)."""
+    filled = len(written)
+    return (
+        0 < filled < len(kinds)
+        and all(kind == "score" for kind in kinds[filled:])
+        and kinds[filled - 1] == "rate"
+        and written[-1].endswith("%")
+        and {"budget", "spent"} <= set(kinds[:filled])
+    )
+
+
 def _block(
     text: str, origin: list[int], lines: list[str], starts: list[int], number: int
 ) -> tuple[int, list[list[Cell]]] | None:
@@ -103,10 +236,26 @@ def _block(
     None when the block is not proven."""
     tokens = _tokens(lines[number], starts[number])
     found = _header(text, tokens)
-    if found is None:
+    if found is not None:
+        caption, spans, kinds = found
+        titles = [_title(text, origin, s, e) for s, e, _, _ in spans]
+        at = number + 1
+    elif (
+        number + 1 < len(lines)
+        and _single_spaced(lines[number])
+        and _single_spaced(lines[number + 1])
+    ):
+        # titles wrapped by an OCR's single spaces (a PDF's runs of spaces: pdf_forms.py's, by
+        # display column)
+        wrapped = _wrapped_header(
+            text, origin, tokens, _tokens(lines[number + 1], starts[number + 1])
+        )
+        if wrapped is None:
+            return None
+        caption, titles, kinds = wrapped
+        at = number + 2
+    else:
         return None
-    caption, titles, kinds = found
-    at = number + 1
     caption_text = "".join(text[s:e] for s, e, _, _ in caption)
     caption_cells = [piece(text, origin, s, e) for s, e, _, _ in caption]
     # the caption's second line alone ("情况") right under it
@@ -120,21 +269,38 @@ def _block(
     while at < len(lines) and "\t" not in lines[at]:
         line_tokens = _tokens(lines[at], starts[at])
         row = _row(text, line_tokens)
+        if row is None and (row := _wrapped_row(text, lines, starts, at)) is not None:
+            at += 1  # the label's head alone, the row on the next line
+        elif (
+            row is None
+            and rows
+            and len(rows[-1]) > 1
+            and (tail := _label_tail(text, origin, line_tokens))
+        ):
+            joined = Cell(rows[-1][0].text + tail.text, rows[-1][0].origin + tail.origin)
+            if not row_name(rows[-1][0].text) and row_name(joined.text):
+                # the label's last ideographs alone under its row ("对个人和家庭的补" / "助")
+                rows[-1][0] = joined
+                at += 1
+                continue
         if row is None:
             if _ends_on_cells(text, line_tokens):
                 return None  # a row of cells its label spread out ("合    计"): not proven
+            if rows and _cut_caption_over_a_row(text, lines, starts, at):
+                # "按经济分类:" alone between rows: the block goes on under it, the line as it is
+                first, last = line_tokens[0][0], line_tokens[-1][1]
+                rows.append([piece(text, origin, first, last)])
+                at += 1
+                continue
             break
         label, cells = row
         placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells])
         if placed is None:
             return None  # a row whose cells cannot be placed: the block is not proven
         written = [text[p[0] : p[1]] if p else "" for p in placed]
-        start, stop = label[0], label[1]
-        while stop > start and text[stop - 1] in ":：":
-            stop -= 1
         rows.append(
             [
-                piece(text, origin, start, stop),
+                Cell("".join(text[n] for n in label), tuple(origin[n] for n in label)),
                 *(piece(text, origin, p[0], p[1]) if p else Cell("", ()) for p in placed),
             ]
         )
@@ -146,8 +312,8 @@ def _block(
         return None
     if any(percent_off_its_column(v, list(kinds)) for v in values):
         return None
-    names = [_YEAR.sub("", text[s:e]) for s, e, _, _ in titles]
-    if not rates_hold(values, names, list(kinds)):
+    names = [title.text for title in titles]
+    if not rates_hold(values, names, list(kinds)) or not balances_hold(values, names, list(kinds)):
         return None
     if ROW_LABEL_TITLE.match(caption_text):
         label_title = [Cell(caption_text, tuple(o for c in caption_cells for o in c.origin))]
@@ -155,14 +321,62 @@ def _block(
         label_title = [piece(text, origin, caption[-1][0], caption[-1][1])]
     else:
         label_title = [Cell("", ())]
-    header = [*label_title, *(_title(text, origin, s, e) for s, e, _, _ in titles)]
+    header = [*label_title, *titles]
     return at, [header, *rows]
 
 
+def _wrapped_row(
+    text: str, lines: list[str], starts: list[int], at: int
+) -> tuple[list[int], list[Span]] | None:
+    """A row whose label wrapped before its cells ("对个人和家庭的" / "补助 88.00 86.45", "其中:上年
+    结转" / "资金 40.00 …"): the label's head alone on line *at*, its tail and the cells on the
+    next line; (label, cells) as `_row` gives them, only when the label joined is a row the
+    readers know (row_name) and its tail alone is none."""
+    if at + 1 >= len(lines) or "\t" in lines[at + 1]:
+        return None
+    head = _tokens(lines[at], starts[at])
+    if len(head) != 1 or not _HEAD.match(text[head[0][0] : head[0][1]]):
+        return None
+    tokens = _tokens(lines[at + 1], starts[at + 1])
+    words = [text[s:e] for s, e, _, _ in tokens]
+    if len(words) < 2 or not _TAIL.match(words[0]) or row_name(words[0]):
+        return None
+    if not all(FORM_CELL.match(word) for word in words[1:]):
+        return None
+    label = [*range(head[0][0], head[0][1]), *range(tokens[0][0], tokens[0][1])]
+    if not row_name("".join(text[n] for n in label)):
+        return None
+    return label, tokens[1:]
+
+
+def _label_tail(text: str, origin: list[int], tokens: list[Span]) -> Cell | None:
+    """A line of one to three ideographs alone: the end of the row label above, maybe."""
+    if len(tokens) != 1 or not _TAIL.match(text[tokens[0][0] : tokens[0][1]]):
+        return None
+    start, end = tokens[0][0], tokens[0][1]
+    return piece(text, origin, start, end) if end - start <= 3 else None
+
+
+def _cut_caption_over_a_row(text: str, lines: list[str], starts: list[int], at: int) -> bool:
+    """Line *at* names the cut of the rows under it alone ("按经济分类:", "其中:"), a row of the
+    block right under it."""
+    if not _CUT_CAPTION.match(lines[at].strip()) or at + 1 >= len(lines):
+        return False
+    return (
+        "\t" not in lines[at + 1] and _row(text, _tokens(lines[at + 1], starts[at + 1])) is not None
+    )
+
+
 def _ends_on_cells(text: str, tokens: list[Span]) -> bool:
-    """A line ending on two form cells or more: a row of the block, whatever its label."""
-    tail = [text[s:e] for s, e, _, _ in tokens[-2:]]
-    return len(tail) == 2 and all(FORM_CELL.match(cell) and cell[:1].isdigit() for cell in tail)
+    """A line ending on form cells, two numbers among them ("… 2600000.00 2590000.00 99.62% / /"):
+    a row of the block, whatever its label."""
+    numbers = 0
+    for start, end, _, _ in reversed(tokens):
+        cell = text[start:end]
+        if not FORM_CELL.match(cell):
+            break
+        numbers += cell[:1].isdigit()
+    return numbers >= 2
 
 
 def _title(text: str, origin: list[int], start: int, end: int) -> Cell:
@@ -172,7 +386,8 @@ def _title(text: str, origin: list[int], start: int, end: int) -> Cell:
 
 
 def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """Money blocks of a PDF form aligned by spaces, under one line of form titles → tab rows."""
+    """Money blocks of a PDF form aligned by spaces, under one line of form titles (or two, wrapped
+    by an OCR's single spaces) → tab rows."""
     if "预算" not in text:
         return text, origin
     lines = text.split("\n")
@@ -180,7 +395,7 @@ def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     number = 0
     while number < len(lines):
-        if "\t" not in lines[number] and ("预算" in lines[number]):
+        if "\t" not in lines[number] and "预算" in "".join(lines[number : number + 2]):
             found = _block(text, origin, lines, starts, number)
             if found is not None:
                 runs.append((number, found[0], found[1]))
