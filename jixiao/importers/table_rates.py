@@ -244,15 +244,21 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
 
 def _captioned_opening_block(rows: list[Line]) -> list[tuple[int, int]]:
     """The run opening on a money block under a merged caption (`_money_caption_header`) with
-    other rows under it as wide (an indicator block pasted on: "绩效指标 | 一级指标 | …"): the
-    money block's rows, as far as they run ([] when the run holds nothing else)."""
+    other rows under it as wide (an indicator block pasted on: "绩效指标 | 一级指标 | … | 三级指标 |
+    指标值 | 实际完成值", or the goals' rows, words alone): the money block's rows. [] when the run
+    holds nothing else, or when the row that ends them has a number and is no indicator title
+    (a money row of a shape the block's rows are not: the run is left to the readers of whole
+    runs, which may read it)."""
     cells = [cell.strip() for cell in rows[0].text.split("\t")]
     if not _money_caption_header(cells, rows[1].text.split("\t")):
         return []
     end = 1
     while end < len(rows) and _captioned_block_row(rows[end].text.split("\t"), len(cells)):
         end += 1
-    return [(0, end)] if end < len(rows) else []
+    if end == len(rows):
+        return []
+    after = rows[end].text
+    return [(0, end)] if INDICATOR_TITLES.search(after) or not re.search(r"\d", after) else []
 
 
 def _captioned_block_row(cells: list[str], width: int) -> bool:

@@ -300,3 +300,35 @@ def test_a_note_dated_as_the_whole_body_is_dated_stays_read() -> None:
     text = "2024年全年预算9,500.00万元，全年支出9,318.04万元。\n备注：2024年度全年执行数9,318.04万元。\n"
     got = figures(text, "某县统计局2025年度部门整体支出绩效自评报告\n")
     assert got.get("executed.total") == "9318.04"
+
+
+# the captioned block closed by a row of words (the goals' rows) is read as far as its rows go;
+# closed by a money row of another shape (a label cell first, not blank) it is left to the
+# readers of whole runs, and never read wrong
+CAPTION_THEN = (
+    "某县司法局2022年度部门整体支出绩效自评表\n"
+    "年度预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "\t年度资金总额\t820.00\t905.50\t880.10\t10\t97.19%\t9.72\n"
+    "\t其中：当年财政拨款\t800.00\t885.50\t860.10\t—\t97.13%\t—\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "年度总体目标\t预期目标\t实际完成情况\t—\t—\t—\t—\t—\n\t完成年度工作任务\t已完成\t—\t—\t—\t—\t—\n",
+        "年度绩效目标\t实际完成情况\t\t\t\t\t\t\n\t按期办结法律援助案件\t\t\t\t\t\t\n",
+    ],
+)
+def test_a_captioned_block_closed_by_the_goals_rows_is_read(rest: str) -> None:
+    got = money_only(claimed_figures(import_text(CAPTION_THEN + rest)))
+    assert {k: got.get(k) for k in ("budget.total", "executed.total")} == {
+        "budget.total": "905.5",
+        "executed.total": "880.1",
+    }
+
+
+def test_a_captioned_block_closed_by_a_money_row_of_another_shape_is_not_read_wrong() -> None:
+    rest = "\t按支出性质分：\t基本支出\t505.50\t500.10\t—\t98.93%\t—\n"
+    got = money_only(claimed_figures(import_text(CAPTION_THEN + rest)))
+    assert got.get("budget.basic") in (None, "505.5") and got.get("budget.total") in (None, "905.5")
