@@ -1374,7 +1374,8 @@ def _other_body_sentence(before: str, names: tuple[str, ...]) -> bool:
 # the rest of a sentence saying its money is kept outside the department's budget: "…，由其自行编报
 # 决算", "…，实行收支两条线管理，不纳入部门预算", "…，单独编报预算", "…，未列入本部门预算"
 _KEPT_OUTSIDE = re.compile(
-    r"(?:不|未)(?:纳入|列入|计入|含在|包括在)(?:本?部门|本单位|单位|本局|本报告|本表)"
+    r"(?:不|未)(?:纳入|列入|计入|含在|包括在)(?:本?部门|本单位|单位|本局|本报告|本表"
+    r"|本次(?:部门整体支出)?(?:绩效)?(?:自评|评价))"
     r"|由其?自行编报|单独编报|独立编报|独立核算"
 )
 # a sentence opening on the department itself, its year or a money word: the department's own

@@ -501,12 +501,19 @@ def _block_row(cells: list[str], width: int) -> bool:
         return False
     if _NUMBER_CELL.match(cells[1]):
         return True
-    return (
-        len(cells) >= 3
-        and not cells[0].strip()
-        and _is_label(cells[1].strip())
-        and bool(_NUMBER_CELL.match(cells[2]))
+    captioned = len(cells) >= 3 and not cells[0].strip() and _is_label(cells[1].strip())
+    return (captioned and bool(_NUMBER_CELL.match(cells[2]))) or _first_values_blank(
+        cells[2:] if captioned else cells[1:], captioned or _is_label(cells[0].strip())
     )
+
+
+def _first_values_blank(values: list[str], labelled: bool) -> bool:
+    """A labelled row whose first value cells are blank, a number after them ("\t工资福利支出\t\t
+    862.30\t858.16": an economic class with no 年初预算数, under the 全年预算数 / 全年执行数 columns)."""
+    if not labelled or not values or values[0].strip():
+        return False
+    first = next((n for n, cell in enumerate(values) if cell.strip()), None)
+    return first is not None and first <= 2 and bool(_NUMBER_CELL.match(values[first]))
 
 
 # an indicator table's columns: the target, the actual value, a weight or a score

@@ -12,7 +12,8 @@ row of cells leaves the whole block as it is (a PDF's spaces do not say which ti
 stands under, and a block read in part would be read wrong by the passes after this one). The block ends at the first line
 that is not such a row (a label alone, a page number, prose) and is rebuilt as tab rows only
 when it is proven: a budget and a spending title, two rows at least filling both, and every
-rate written is its row's spending over its budget. Otherwise the lines are left as they are.
+rate written is its row's spending over its budget, or the rows under the total cut it whole in
+every money column (form_cuts.py). Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.form_cuts import cuts_add_up
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
@@ -147,7 +149,7 @@ def _block(
     if any(percent_off_its_column(v, list(kinds)) for v in values):
         return None
     names = [_YEAR.sub("", text[s:e]) for s, e, _, _ in titles]
-    if not rates_hold(values, names, list(kinds)):
+    if not rates_hold(values, names, list(kinds)) and not cuts_add_up(values, list(kinds)):
         return None
     if ROW_LABEL_TITLE.match(caption_text):
         label_title = [Cell(caption_text, tuple(o for c in caption_cells for o in c.origin))]
