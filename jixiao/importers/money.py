@@ -27,6 +27,7 @@ from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
 from jixiao.importers import reconcile
+from jixiao.importers.class_pairs import class_pairs
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
@@ -1511,6 +1512,38 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         if end > index:
             found.extend(_class_cells_rows(lines[index:end], lines[max(0, index - 2) : index]))
         index = end + 1
+    found.extend(_spaced_class_pairs(report.lines))
+    return found
+
+
+def _spaced_class_pairs(lines: list[Line]) -> list[Amount]:
+    """class_pairs.py's wrapped rows of economic classes: each an economic class in its
+    caption's phase; a row any of whose names is no class, or with no phase, is not read."""
+    found: list[Amount] = []
+    for row in class_pairs(lines):
+        amounts = []
+        for pair in row:
+            kind, phase, funding, item = classify(pair.label)
+            if kind != "economic" or phase is None:
+                break
+            value = pair.value * _UNIT_IN_WAN[pair.unit]
+            amounts.append(
+                Amount(
+                    value,
+                    pair.value,
+                    pair.unit,
+                    pair.start,
+                    pair.end,
+                    pair.label,
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                    table=True,
+                )
+            )
+        else:
+            found.extend(amounts)
     return found
 
 

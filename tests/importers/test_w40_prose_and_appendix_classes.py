@@ -365,3 +365,63 @@ def test_a_spaced_block_whose_rows_miss_the_total_and_its_rate_stays_unread() ->
 )
 def test_cuts_add_up(rows: list[list[str]], expected: bool) -> None:
     assert cuts_add_up(rows, ["budget", "spent"]) is expected
+
+
+# ── 8. a spaced row of class / amount pairs, wrapped under its caption ─────────────────────
+
+SCHOOL_FORM = (
+    "附件：自评表\n{unit}\n"
+    "                  年初预算      全年预算（调整后）   支出决算      执行率\n"
+    "支出合计          2,100.00      2,300.00             2,240.00      97.39%\n"
+    "  基本支出        1,500.00      1,560.00             1,552.00      99.49%\n"
+    "  项目支出          600.00        740.00               688.00      92.97%\n"
+)
+CLASS_PAIR_ROWS = [
+    # the name ending the first line, its amount opening the second
+    "经济分类          工资福利支出 1,402.30   商品和服务支出 420.70   对个人和家庭的补助\n"
+    "（决算）          216.00   资本性支出 201.00\n",
+    # each pair whole on its line
+    "按经济分类        工资福利支出 1,402.30   商品和服务支出 420.70\n"
+    "（支出数）        对个人和家庭的补助 216.00   资本性支出 201.00\n",
+    # the phase in the caption itself, one line
+    "经济分类（决算数）   工资福利支出  1,402.30   商品和服务支出  420.70   "
+    "对个人和家庭的补助  216.00   资本性支出  201.00\n",
+]
+CLASS_PAIR_FIGURES = {
+    "executed.wages": "1402.3",
+    "executed.goods_services": "420.7",
+    "executed.transfers_households": "216",
+    "executed.capital": "201",
+}
+
+
+@pytest.mark.parametrize("rows", CLASS_PAIR_ROWS)
+@pytest.mark.parametrize("unit", ["金额：万元", "单位：万元"])
+def test_a_wrapped_row_of_class_amount_pairs_is_read_in_its_captions_phase(
+    rows: str, unit: str
+) -> None:
+    got = read(SCHOOL_FORM.format(unit=unit) + rows)
+    assert {k: got.get(k) for k in CLASS_PAIR_FIGURES} == CLASS_PAIR_FIGURES
+    assert got["executed.total"] == "2240" and got["budget.total"] == "2300"
+
+
+def test_class_pairs_in_yuan_are_read_in_wan() -> None:
+    rows = "经济分类（决算）   工资福利支出 14,023,000.00   商品和服务支出 4,207,000.00\n"
+    got = read("附件：自评表\n单位：元\n" + rows)
+    assert got.get("executed.wages") == "1402.3" and got.get("executed.goods_services") == "420.7"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # no phase: budget or spending cannot be told
+        "经济分类          工资福利支出 1,402.30   商品和服务支出 420.70\n",
+        # a name that is no economic class
+        "经济分类（决算）   工资福利支出 1,402.30   人员经费 420.70\n",
+        # a word left over
+        "经济分类（决算）   工资福利支出 1,402.30   商品和服务支出 420.70   备注\n",
+    ],
+)
+def test_a_row_of_pairs_that_does_not_prove_itself_is_not_read(rows: str) -> None:
+    got = read(SCHOOL_FORM.format(unit="单位：万元") + rows)
+    assert not any(k in got for k in CLASS_PAIR_FIGURES), got
