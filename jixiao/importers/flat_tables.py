@@ -19,7 +19,7 @@ its spending over its budget and the parts add up to the total row (`_read_rate_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
@@ -65,11 +65,16 @@ class Cell:
 def flattened_cells(lines: list[Line]) -> list[Cell]:
     """Cells of every flattened money table in *lines* whose alignment the arithmetic proves."""
     cells: list[Cell] = []
+    tried: set[int] = set()
     for index, line in enumerate(lines):
         unit = _UNIT.search(line.text.strip()) or _CAPTION_UNIT.match(line.text.strip())
+        if not unit and index not in tried and (titled := _unit_in_titles(lines, index)):
+            found = _read(lines, index, titled) or _read_rate_block(lines, index, titled)[0]
+            cells.extend(replace(c, column=_BRACKETED_UNIT.sub("", c.column)) for c in found)
         if unit:
             found = _read(lines, index + 1, unit.group(1))
             starts = [] if found else _block_starts(lines, index)
+            tried.update(starts)
             for begin in starts:
                 found = _read_rate_block(lines, begin, unit.group(1))[0]
                 if found:
@@ -80,6 +85,27 @@ def flattened_cells(lines: list[Line]) -> list[Cell]:
                 found = found or _read(lines, begin, unit.group(1))
             cells.extend(found)
     return cells
+
+
+_BRACKETED_UNIT = re.compile(r"\((?:亿元|万元|千元|元)\)$")
+_TITLE_UNIT = re.compile(rf"^[{CJK}]{{2,12}}\((亿元|万元|千元|元)\)$")
+_TITLES_REACH = 8
+
+
+def _unit_in_titles(lines: list[Line], index: int) -> str | None:
+    """The unit of a block with no unit line whose column titles state it in brackets ("项目" /
+    "全年预算数（万元）" / "全年执行数（万元）" / "执行率"): *lines[index]* the title over the row
+    labels, two titles or more under it stating one unit and none another."""
+    if not _LABEL_COLUMN_TITLE.match(lines[index].text.strip()):
+        return None
+    units: list[str] = []
+    for line in lines[index + 1 : index + _TITLES_REACH]:
+        text = line.text.strip()
+        if not _TITLE.match(text) and not _TITLE_UNIT.match(text):
+            break
+        if found := _TITLE_UNIT.match(text):
+            units.append(found.group(1))
+    return units[0] if len(units) >= 2 and len(set(units)) == 1 else None
 
 
 def _block_starts(lines: list[Line], index: int) -> list[int]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from jixiao.core.dossier import Funding, Item, Phase
 from jixiao.importers import reconcile
+from jixiao.importers.class_pairs import class_pairs
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
@@ -1382,7 +1383,8 @@ def _other_body_sentence(before: str, names: tuple[str, ...]) -> bool:
 # the rest of a sentence saying its money is kept outside the department's budget: "…，由其自行编报
 # 决算", "…，实行收支两条线管理，不纳入部门预算", "…，单独编报预算", "…，未列入本部门预算"
 _KEPT_OUTSIDE = re.compile(
-    r"(?:不|未)(?:纳入|列入|计入|含在|包括在)(?:本?部门|本单位|单位|本局|本报告|本表)"
+    r"(?:不|未)(?:纳入|列入|计入|含在|包括在)(?:本?部门|本单位|单位|本局|本报告|本表"
+    r"|本次(?:部门整体支出)?(?:绩效)?(?:自评|评价))"
     r"|由其?自行编报|单独编报|独立编报|独立核算"
 )
 # a sentence opening on the department itself, its year or a money word: the department's own
@@ -1518,6 +1520,38 @@ def _table_amounts(report: ReportText, evaluation: bool = True) -> list[Amount]:
         if end > index:
             found.extend(_class_cells_rows(lines[index:end], lines[max(0, index - 2) : index]))
         index = end + 1
+    found.extend(_spaced_class_pairs(report.lines))
+    return found
+
+
+def _spaced_class_pairs(lines: list[Line]) -> list[Amount]:
+    """class_pairs.py's wrapped rows of economic classes: each an economic class in its
+    caption's phase; a row any of whose names is no class, or with no phase, is not read."""
+    found: list[Amount] = []
+    for row in class_pairs(lines):
+        amounts = []
+        for pair in row:
+            kind, phase, funding, item = classify(pair.label)
+            if kind != "economic" or phase is None:
+                break
+            value = pair.value * _UNIT_IN_WAN[pair.unit]
+            amounts.append(
+                Amount(
+                    value,
+                    pair.value,
+                    pair.unit,
+                    pair.start,
+                    pair.end,
+                    pair.label,
+                    kind,
+                    phase,
+                    funding,
+                    item,
+                    table=True,
+                )
+            )
+        else:
+            found.extend(amounts)
     return found
 
 
@@ -2507,7 +2541,11 @@ def read_money(
         )
     )
     statements = _precise_statement_first(statements)
-    partial = _partial_economic_keys(lines, statements) - _whole_stated_cut(statements)
+    partial = (
+        _partial_economic_keys(lines, statements)
+        - _whole_stated_cut(statements)
+        - _classes_stated_on_their_own(report.text, lines, statements)
+    )
     for line in lines:
         entry: dict[str, Any] = {
             "phase": line.phase.value,
@@ -3857,6 +3895,56 @@ def _partial_economic_keys(
             prefix = _prefix(phase)
             partial |= {f"{prefix}.{name}" for name in _ECONOMIC_KEYS.values()}
     return partial - {key for key, amount in statements or [] if amount.listed_whole}
+
+
+# what makes a class a part of 基本支出 / 项目支出 when it stands in their clause ("基本支出中，…")
+_FUNDING_WORD = re.compile(r"基本(?:支出|经费)|项目(?:支出|经费)")
+_CLAUSE_END = "。;；\n"
+_CLAUSE_REACH = 120  # characters back to the clause's start
+
+
+def _classes_stated_on_their_own(
+    text: str, lines: list[_Line], statements: list[tuple[str, Amount]]
+) -> set[str]:
+    """The economic-class key of a phase whose prose states one class alone, once, of the whole
+    phase: in a clause of its own that names no 基本 / 项目 支出 ("资本性支出231.86万元，主要用于…",
+    "支出中对个人和家庭的补助318.60万元"), under no funding and not in a table or a numbered list
+    (whose heading may be a funding's). Such a class is the whole class, though the phase's other
+    money is cut by 基本 / 项目 only (see _partial_economic_keys); a list of two or more classes
+    stays a partial cut unless it is whole."""
+    stated: dict[str, list[tuple[Funding | None, Amount]]] = {}
+    for line in lines:
+        if line.item.is_composition and line.item is not Item.UNCLASSIFIED and line.key:
+            stated.setdefault(line.key, []).append((line.funding, line.amount))
+    for key, amount in statements:
+        if amount.item in _ECONOMIC_KEYS or amount.item is Item.OTHER_SPENDING:
+            stated.setdefault(key, []).append((amount.funding, amount))
+    alone: set[str] = set()
+    for prefix in ("budget", "executed"):
+        keys = [key for key in stated if key.startswith(prefix + ".")]
+        if len(keys) != 1 or keys[0].rsplit(".", 1)[1] not in _ECONOMIC_KEYS.values():
+            continue
+        found = stated[keys[0]]
+        if len({amount.value for _, amount in found}) == 1 and all(
+            funding is None and _class_clause_of_its_own(text, amount) for funding, amount in found
+        ):
+            alone.add(keys[0])
+    return alone
+
+
+def _class_clause_of_its_own(text: str, amount: Amount) -> bool:
+    """*amount* (an economic class) stands in a prose clause naming no funding, under no head
+    with a funding, not opening a numbered list item."""
+    if amount.table or (amount.head is not None and amount.head.funding is not None):
+        return False
+    reach = max(0, amount.start - _CLAUSE_REACH)
+    start = max(text.rfind(mark, reach, amount.start) for mark in _CLAUSE_END)
+    if start < 0:
+        return False  # no clause start within reach: too long to tell
+    clause = text[start + 1 : amount.start]
+    if _FUNDING_WORD.search(clause + amount.label):
+        return False
+    return not (text[start] == "\n" and _LIST_NUMBER.match(clause))
 
 
 def _whole_stated_cut(statements: list[tuple[str, Amount]]) -> set[str]:

@@ -835,11 +835,29 @@ def _section_column_cells(header: list[tuple[int, int]], line: str) -> list[int]
             if first <= header[n][1]
             and last >= header[n][0]
             and (n + 1 == len(header) or last < header[n + 1][0])
-        ]
+        ] or _title_just_after(header, first, last)
         if len(under) != 1 or under[0] <= columns[-1]:
             return None
         columns.append(under[0])
     return columns
+
+
+_NEAR_TITLE = 2  # display columns between a cell and the title it stands just before
+
+
+def _title_just_after(header: list[tuple[int, int]], first: int, last: int) -> list[int]:
+    """The value title a cell under no title ends right before ("10" ending a column or two short
+    of "分值" in a form typed by hand), when no other title is nearer than three times that gap."""
+    gaps = sorted(
+        (min(abs(title_first - last), abs(first - title_last)), n)
+        for n, (title_first, title_last) in enumerate(header)
+        if n >= 2
+    )
+    if not gaps or gaps[0][0] > _NEAR_TITLE:
+        return []
+    if len(gaps) > 1 and gaps[1][0] <= 3 * gaps[0][0]:
+        return []
+    return [gaps[0][1]]
 
 
 def _section_column_table(lines: list[str], header: int) -> dict[int, list[int]]:

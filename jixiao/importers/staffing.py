@@ -2369,8 +2369,8 @@ def _read_typed_role(
         reading.stated.append(Fact(role, Decimal(head.value), head.start, head.end, head.label))
     _check_conflicts(role, heads, findings)
     if heads:
-        head = heads[0]
-        reading.sources[role] = (head.start, head.end)
+        reading.sources[role] = (heads[0].start, heads[0].end)
+        head = _head_with_parts(heads)
         parts = head.parts
         if len(parts) == 1 and parts[0].listed:
             parts = []  # "在职人员30人，其中事业单位改革涉及人员17人": a group, not a split
@@ -2451,6 +2451,17 @@ def _read_typed_role(
                 "more than once with different values; not imported",
                 span=(loose[0].start, loose[0].end),
             )
+
+
+def _head_with_parts(heads: list[_Count]) -> _Count:
+    """The first stated total, or the first restatement of the same number that lists its parts
+    (a form's bare 编制人数 16 read first, the prose's 核定编制16名，其中… later): the parts are
+    checked against the total wherever the report states them. One part alone ("在编32人（其中
+    工勤2人）") is a note, not a split."""
+    first = heads[0]
+    if first.parts:
+        return first
+    return next((h for h in heads[1:] if len(h.parts) > 1 and h.value == first.value), first)
 
 
 def _head_and_parts_span(head: _Count, parts: list[_Count]) -> tuple[int, int]:

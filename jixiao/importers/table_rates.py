@@ -245,10 +245,10 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
 def _captioned_opening_block(rows: list[Line]) -> list[tuple[int, int]]:
     """The run opening on a money block under a merged caption (`_money_caption_header`) with
     other rows under it as wide (an indicator block pasted on: "绩效指标 | 一级指标 | … | 三级指标 |
-    指标值 | 实际完成值", or the goals' rows, words alone): the money block's rows. [] when the run
-    holds nothing else, or when the row that ends them has a number and is no indicator title
-    (a money row of a shape the block's rows are not: the run is left to the readers of whole
-    runs, which may read it)."""
+    指标值 | 实际完成值", the goals' rows, words alone, or the total score's): the money block's
+    rows. [] when the run holds nothing else, or when the row that ends them has a number and is
+    none of those (a money row of a shape the block's rows are not: the run is left to the readers
+    of whole runs, which may read it)."""
     cells = [cell.strip() for cell in rows[0].text.split("\t")]
     if not _money_caption_header(cells, rows[1].text.split("\t")):
         return []
@@ -258,7 +258,12 @@ def _captioned_opening_block(rows: list[Line]) -> list[tuple[int, int]]:
     if end == len(rows):
         return []
     after = rows[end].text
-    return [(0, end)] if INDICATOR_TITLES.search(after) or not re.search(r"\d", after) else []
+    closed = INDICATOR_TITLES.search(after) or _SCORE_TOTAL_ROW.match(after)
+    return [(0, end)] if closed or not re.search(r"\d", after) else []
+
+
+# the form's total score row ("总分 | | | 100 | 88.4"): closes a money block, no money row itself
+_SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总分|总得分|自评总分|自评得分|得分合计|综合得分)\s*(?:\t|$)")
 
 
 def _captioned_block_row(cells: list[str], width: int) -> bool:
@@ -579,12 +584,22 @@ def _block_row(cells: list[str], width: int) -> bool:
         return False
     if _NUMBER_CELL.match(cells[1]):
         return True
-    return (
-        len(cells) >= 3
-        and not cells[0].strip()
-        and _is_label(cells[1].strip())
-        and bool(_NUMBER_CELL.match(cells[2]))
+    captioned = len(cells) >= 3 and not cells[0].strip() and _is_label(cells[1].strip())
+    label = cells[1] if captioned else cells[0]
+    return (captioned and bool(_NUMBER_CELL.match(cells[2]))) or _first_values_blank(
+        label, cells[2:] if captioned else cells[1:], captioned or _is_label(cells[0].strip())
     )
+
+
+def _first_values_blank(label: str, values: list[str], labelled: bool) -> bool:
+    """A labelled row whose first value cells are blank, a number after them ("\t工资福利支出\t\t
+    862.30\t858.16": an economic class with no 年初预算数, under the 全年预算数 / 全年执行数 columns)."""
+    if not labelled or not values or values[0].strip():
+        return False
+    if _SCORE_TOTAL_ROW.match(label):
+        return False  # "总分 |  |  | 100 | 88.4": the form's score, under the money block
+    first = next((n for n, cell in enumerate(values) if cell.strip()), None)
+    return first is not None and first <= 2 and bool(_NUMBER_CELL.match(values[first]))
 
 
 # an indicator table's columns: the target, the actual value, a weight or a score

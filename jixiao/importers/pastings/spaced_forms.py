@@ -23,8 +23,10 @@ stands under, and a block read in part would be read wrong by the passes after t
 block ends at the first line that is not such a row (a label alone, a page number, prose; a cut's
 caption alone, "按经济分类:", over a row of the block is kept as a line of its own and the block
 goes on) and is rebuilt as tab rows only when it is proven: a budget and a spending title, two
-rows at least filling both, every rate written is its row's spending over its budget and every
-balance (结余) its budget less its spending. Otherwise the lines are left as they are.
+rows at least filling both, every balance (结余) its budget less its spending, and every rate
+written its row's spending over its budget, or else the rows under the total cutting it whole in
+every money column (form_cuts.py; a rate that misses is then the report's own, for the checks).
+Otherwise the lines are left as they are.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.form_cuts import cuts_add_up
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
@@ -266,6 +269,9 @@ def _block(
         at += 1
     rows: list[list[Cell]] = []
     values: list[list[str]] = []
+    # the columns' sums may prove a block whose rate misses only when nothing else was placed by
+    # the rates: titles on one line, every row's cells one for one (or a class's two amounts)
+    placed_as_written = found is not None
     while at < len(lines) and "\t" not in lines[at]:
         line_tokens = _tokens(lines[at], starts[at])
         row = _row(text, line_tokens)
@@ -294,6 +300,7 @@ def _block(
                 continue
             break
         label, cells = row
+        placed_as_written = placed_as_written and len(cells) in (len(kinds), 2)
         placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells])
         if placed is None:
             return None  # a row whose cells cannot be placed: the block is not proven
@@ -313,7 +320,11 @@ def _block(
     if any(percent_off_its_column(v, list(kinds)) for v in values):
         return None
     names = [title.text for title in titles]
-    if not rates_hold(values, names, list(kinds)) or not balances_hold(values, names, list(kinds)):
+    if not balances_hold(values, names, list(kinds)):
+        return None
+    if not rates_hold(values, names, list(kinds)) and not (
+        placed_as_written and cuts_add_up(values, list(kinds))
+    ):
         return None
     if ROW_LABEL_TITLE.match(caption_text):
         label_title = [Cell(caption_text, tuple(o for c in caption_cells for o in c.origin))]
