@@ -713,14 +713,27 @@ def _role_split_row(
 
 
 _SPACED_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_COUNT_END = re.compile(r"[\d人名]")  # a count's last character, before its bracketed note
 
 
 def _spaced_as_cells(line: Line) -> Line:
     """A line whose cells stand apart by runs of two spaces or more, each run's first space made a
-    tab (the others stay, leading the next cell), so that every character keeps its place."""
+    tab (the others stay, leading the next cell), so that every character keeps its place. A
+    count's bracketed note stays in the count's cell, the gaps before and inside it no cell break
+    ("编制数      50   （行政28  事业22）   实有人数   73")."""
     text = line.text.strip()
     start = line.start + line.text.index(text[0]) if text else line.start
-    return replace(line, text=_SPACED_GAP.sub(lambda m: "\t" + m.group(0)[1:], text), start=start)
+
+    pieces, at, depth = [], 0, 0
+    for match in _SPACED_GAP.finditer(text):
+        before = text[at : match.start()]
+        depth = max(0, depth + before.count("(") - before.count(")"))
+        note = text.startswith("(", match.end()) and _COUNT_END.match(text[match.start() - 1])
+        gap = match.group(0) if depth or note else "\t" + match.group(0)[1:]
+        pieces.extend((before, gap))
+        at = match.end()
+    pieces.append(text[at:])
+    return replace(line, text="".join(pieces), start=start)
 
 
 # a form's section caption in the first cell of each of its rows ("人员情况", "人员编制情况"): no
