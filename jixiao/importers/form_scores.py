@@ -353,10 +353,20 @@ def gapped_score_pairs(line: Line, line_score: re.Pattern[str]) -> list[tuple[De
         return []
     if any(re.search(r"\S {2,}", text) for text, _ in cells):
         return []
+    return score_pairs(line, cells, line_score)
+
+
+def score_pairs(
+    line: Line, cells: list[tuple[str, int]], line_score: re.Pattern[str]
+) -> list[tuple[Decimal, int, int]]:
+    """The self-scores of a row of key and value *cells* in pairs (each its text, stripped, and
+    its offset in *line*): a key naming the self-score (*line_score*'s label, never 满分 / 分值 /
+    权重 / 扣分 / an indicator's) with a bare number after it, at most 100, as (score, start, end)
+    in the text. [] when a key is empty, a number or a clause (a row of another shape)."""
     found: list[tuple[Decimal, int, int]] = []
-    for index in range(0, len(cells), 2):
+    for index in range(0, len(cells) - 1, 2):
         (key, at), (value_cell, value_at) = cells[index], cells[index + 1]
-        if re.fullmatch(rf"(?:{NUMBER})%?", key) or re.search(r"[,;。]", key):
+        if not key or re.fullmatch(rf"(?:{NUMBER})%?", key) or re.search(r"[,;。]", key):
             return []
         pair = line_score.fullmatch(f"{key}:{value_cell}")
         if pair is None or re.search(r"满分|分值|权重|扣|指标|该项|单项", pair.group(1)):

@@ -29,6 +29,7 @@ from jixiao.importers.form_scores import (
     gapped_score_pairs,
     gapped_total_grades,
     gapped_total_scores,
+    score_pairs,
     whole_row_execution_rates,
     whole_row_rates,
 )
@@ -2554,24 +2555,11 @@ def _score_cell_pairs(line: Line, line_score: re.Pattern[str]) -> list[tuple[Dec
     cells = line.text.split("\t")
     if len(cells) < 4 or len(cells) % 2:
         return []
-    found: list[tuple[Decimal, int, int]] = []
-    at = 0
-    offsets = []
+    spans, at = [], 0
     for cell in cells:
-        offsets.append(at)
+        spans.append((cell.strip(), at + len(cell) - len(cell.lstrip())))
         at += len(cell) + 1
-    for index in range(0, len(cells), 2):
-        key, value_cell = cells[index].strip(), cells[index + 1].strip()
-        if not key or re.fullmatch(rf"{NUMBER}%?", key):
-            return []
-        pair = line_score.fullmatch(f"{key}:{value_cell}")
-        if pair is None or re.search(r"满分|分值|权重|扣|指标|该项|单项", pair.group(1)):
-            continue
-        value = parse_number(pair.group(2))
-        if value is not None and 0 <= value <= 100:
-            end = offsets[index + 1] + len(cells[index + 1].rstrip())
-            found.append((value, line.start + offsets[index], line.start + end))
-    return found
+    return score_pairs(line, spans, line_score)
 
 
 def _result_rows(

@@ -137,17 +137,22 @@ def _row_cells(
     return label, placed
 
 
-def _block(
-    text: str, origin: list[int], lines: list[str], starts: list[int], top: int
-) -> tuple[int, list[list[Cell]]] | None:
+def _title_lines(text: str, lines: list[str], starts: list[int], top: int) -> list[list[Span]]:
+    """The pieces of each title line from line *top* on (at most `_MAX_TITLE_LINES`)."""
     header: list[list[Span]] = []
-    number = top
-    while number < len(lines) and len(header) < _MAX_TITLE_LINES:
+    for number in range(top, min(len(lines), top + _MAX_TITLE_LINES)):
         pieces = _pieces(lines[number], starts[number])
         if not pieces or not _title_line(text, lines[number], pieces):
             break
         header.append(pieces)
-        number += 1
+    return header
+
+
+def _block(
+    text: str, origin: list[int], lines: list[str], starts: list[int], top: int
+) -> tuple[int, list[list[Cell]]] | None:
+    header = _title_lines(text, lines, starts, top)
+    number = top + len(header)
     if len(header) < 2 or max(len(p) for p in header) < 2:
         return None
     groups = _columns(text, header)
@@ -318,14 +323,8 @@ def _turned_block(
     every budget and spending row (基本 + 项目, and the economic classes when all four stand
     there): the sums are the proof; a rate is carried as written (one that misses is the report's
     own contradiction, for the checks to show)."""
-    header: list[list[Span]] = []
-    number = top
-    while number < len(lines) and len(header) < _MAX_TITLE_LINES:
-        pieces = _pieces(lines[number], starts[number])
-        if not pieces or not _title_line(text, lines[number], pieces):
-            break
-        header.append(pieces)
-        number += 1
+    header = _title_lines(text, lines, starts, top)
+    number = top + len(header)
     if len(header) < 2:
         return None
     groups = _columns(text, header)
