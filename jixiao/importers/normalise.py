@@ -30,6 +30,7 @@ from jixiao.importers.pastings.forms import (
 from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.pastings.merged_cells import merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
+from jixiao.importers.pastings.side_by_side import side_by_side_blocks
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
 from jixiao.importers.pastings.web_cells import web_table_cells
@@ -1548,6 +1549,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
     folded, origin = web_table_cells(folded, origin)
+    folded, origin = side_by_side_blocks(folded, origin)
     folded, origin = merged_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)

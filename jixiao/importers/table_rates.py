@@ -385,10 +385,14 @@ def _money_header(rows: list[Line]) -> bool:
 def money_header(cells: list[str]) -> bool:
     """A money block's header as pastings/form_blocks.py leaves it: 项目 over the row labels,
     then a budget and a spending title among the form's columns (a block of its own even when
-    the form's first row is as wide)."""
+    the form's first row is as wide). A blank corner over the labels is one too, as
+    pastings/spaced_forms.py leaves a caption that names no row title ("预算执行", a group's
+    name): every title after it a form column then, three at least."""
     kinds = {form_column(cell) for cell in cells[1:]}
     if len(cells) == 2:  # one column: the economic classes of a sideways pair of rows
         return cells[0] == "项目" and kinds <= {"budget", "spent"}
+    if not cells[0]:
+        return len(cells) >= 4 and None not in kinds and {"budget", "spent"} <= kinds
     return cells[0] == "项目" and {"budget", "spent"} <= kinds
 
 

@@ -1685,6 +1685,11 @@ class _Importer:
         scores.extend(spaced_score_totals(self.report, year))
         # …and one pasted with spaces whose total row is its label, 100 and the score
         scores.extend(gapped_total_scores(self.report.lines, year))
+        # …and one pasted right under the money block, its total proven under its own header
+        for total_score, total_grade in _totals_under_score_headers(self.report.lines):
+            scores.append(total_score)
+            if total_grade is not None:
+                grades.append(total_grade)
         grades.extend(
             (_GRADES[grade], start, end)
             for grade, start, end in gapped_total_grades(self.report.lines, year)
@@ -2217,6 +2222,42 @@ def _unlabelled_total_rows(
                 found.append(total)
         run = []
     return found
+
+
+def _totals_under_score_headers(
+    lines: list[Line],
+) -> list[tuple[tuple[Decimal, int, int], tuple[str, int, int] | None]]:
+    """`_unlabelled_total_rows` of a score table pasted right under another table of the form
+    (its money block) with no blank line between: the total proven by the weights of the rows
+    under the score table's own header, where the whole run proves none."""
+    found = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and ("|" in line.text or "\t" in line.text):
+            run.append(line)
+            continue
+        under = _under_score_header(run)
+        if len(under) >= 3 and _total_row(run) is None:
+            total = _total_row(under)
+            if total is not None:
+                found.append(total)
+        run = []
+    return found
+
+
+def _under_score_header(run: list[Line]) -> list[Line]:
+    """The rows of a run from its last score header on ("一级指标 | 权重 | 得分": a weight title
+    and a score title after it, no number), a score table pasted right under another table of
+    the form (its money block) with no blank line between; [] when the run has none after its
+    first row."""
+    for at in range(len(run) - 1, 0, -1):
+        cells = [cell for cell, _ in _row_cells(run[at])]
+        if any(re.search(r"\d", cell) for cell in cells):
+            continue
+        weight = next((n for n, cell in enumerate(cells) if _WEIGHT_TITLE.match(cell)), None)
+        if weight is not None and any(_SCORE_TITLE.match(cell) for cell in cells[weight + 1 :]):
+            return run[at:]
+    return []
 
 
 def _total_row(
