@@ -2,13 +2,15 @@
 
 Two kinds of entry: ``characters`` (traditional → simplified, one for one, so offsets are
 unchanged) and ``words`` (a variant word → the standard word the readers recognise). Both rewrite
-only the normalised text; sources quote the original.
+only the normalised text; sources quote the original. Two more, for OCR output: ``ocr_misreads``
+(a glyph an OCR reads for a character, "箅" for "算") and ``ocr_labels`` (the labels such a misread
+is folded inside, and nowhere else: ocr_labels.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +24,8 @@ class Lexicon:
     characters: dict[int, int]  # str.translate table
     words: dict[str, str]
     pattern: re.Pattern[str] | None  # any variant word, longest first
+    ocr_misreads: dict[str, str] = field(default_factory=dict)  # misread glyph(s) → character
+    ocr_labels: tuple[str, ...] = ()  # the labels an OCR misread is folded inside (ocr_labels.py)
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -38,7 +42,14 @@ def parse_lexicon(text: str) -> Lexicon:
             raise ValueError(f"lexicon words: {variant!r} → {standard!r} changes nothing")
     ordered = sorted(words, key=len, reverse=True)
     pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-    return Lexicon(characters, words, pattern)
+    misreads = {str(k): str(v) for k, v in (data.get("ocr_misreads") or {}).items()}
+    for misread, standard in misreads.items():
+        if len(standard) != 1 or not misread or misread == standard:
+            raise ValueError(
+                f"lexicon ocr_misreads: {misread!r} → {standard!r} is not one character"
+            )
+    labels = tuple(str(label) for label in data.get("ocr_labels") or ())
+    return Lexicon(characters, words, pattern, misreads, labels)
 
 
 @cache

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
+from jixiao.importers.ocr_labels import misread_labels, o_amounts, zero_for_o
 from jixiao.importers.pastings.columnwise import columnwise_tables
 from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
@@ -33,6 +34,7 @@ from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_t
 from jixiao.importers.pastings.side_by_side import side_by_side_blocks
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
+from jixiao.importers.pastings.spaced_staffing import spaced_staffing
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
@@ -1518,6 +1520,35 @@ def _apply_lexicon(text: str, origin: list[int]) -> tuple[str, list[int]]:
 _MARKDOWN_BOLD = re.compile(r"(\*\*|__)(?=[^*_\n])[^\n]{1,200}?(?<=[^*_\s])\1")
 
 
+_DIGIT_BESIDE_O = re.compile(r"\dO|O\d")
+
+
+def _ocr_misreads(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """An OCR's misread glyphs inside a known label → the label ("预箅执行率" → 预算执行率), a
+    letter O among an amount's digits → 0 ("4,2O6.00"); nothing else (ocr_labels.py)."""
+    spans = misread_labels(text)
+    if spans:
+        pieces: list[str] = []
+        new_origin: list[int] = []
+        position = 0
+        for start, end, label in spans:
+            pieces.append(text[position:start])
+            new_origin.extend(origin[position:start])
+            pieces.append(label)
+            kept = origin[start:end]
+            new_origin.extend(
+                [*kept[: len(label) - 1], kept[-1]] if len(label) < len(kept) else kept
+            )
+            position = end
+        pieces.append(text[position:])
+        new_origin.extend(origin[position:])
+        text, origin = "".join(pieces), new_origin
+    if _DIGIT_BESIDE_O.search(text):
+        for amounts in o_amounts():
+            text, origin = _substitute(text, origin, amounts, zero_for_o)
+    return text, origin
+
+
 def _markdown_bold(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Markdown's bold markers in pairs on one line go ("**金额单位：** 万元" → "金额单位：
     万元", "| **总分** | … | **97.01** |" → "总分 | … | 97.01"): the keys and cells then read as
@@ -1535,6 +1566,7 @@ def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded, origin = _ideographic_cells(text, list(range(len(text))))
     folded = folded.translate(_WIDTH)
+    folded, origin = _ocr_misreads(folded, origin)
     folded, origin = _markdown_bold(folded, origin)
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
@@ -1542,6 +1574,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = wrapped_title_forms(folded, origin)
+    folded, origin = spaced_staffing(folded, origin)
     folded, origin = wrapped_bracket_cells(folded, origin)
     folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too

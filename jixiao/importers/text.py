@@ -1951,10 +1951,12 @@ def form_score_totals(
     found = []
     for run in _tab_runs(lines):
         # the run may go on past its 总分 row (自评等级 / 说明 / 填报人 rows of the form)
+        # (a 合计 above the last 分值 / 得分 header is the money block's, scored: not this total)
+        last_header = max((n for n, row in enumerate(run) if _score_columns(row)), default=0)
         ends = [
             n
             for n, row in enumerate(run)
-            if _SCORE_TOTAL_ROW.match(row.text.split("\t")[0].strip())
+            if n > last_header and _SCORE_TOTAL_ROW.match(row.text.split("\t")[0].strip())
         ]
         if len(ends) != 1 or ends[0] < 2:
             continue
@@ -2163,18 +2165,11 @@ def _budget_score_row(lines: list[Line]) -> tuple[str, Decimal, Decimal, int] | 
         n
         for n, line in enumerate(lines)
         if _BUDGET_SCORE_ROW.match(line.text.split("\t")[0].strip())
-    ]
+    ] or _money_total_rows(lines)
     if len(rows) != 1:
         return None
     row = lines[rows[0]]
-    header = next(
-        (
-            c
-            for line in reversed(lines[: rows[0]])
-            if "\t" in line.text and (c := _score_columns(line))
-        ),
-        None,
-    )
+    header = _score_header_above(lines, rows[0])
     if header is None:
         return None
     cells = [cell.strip() for cell in row.text.split("\t")]
@@ -2182,6 +2177,38 @@ def _budget_score_row(lines: list[Line]) -> tuple[str, Decimal, Decimal, int] | 
     if weight is None or score is None:
         return None
     return cells[0], weight, score, row.start
+
+
+def _score_header_above(lines: list[Line], row: int) -> tuple[int, int] | None:
+    """The 分值 / 得分 columns of the nearest tab row above *row* titling one of each."""
+    return next(
+        (c for line in reversed(lines[:row]) if "\t" in line.text and (c := _score_columns(line))),
+        None,
+    )
+
+
+_MONEY_TOTAL_CELL = re.compile(r"^(?:合计|总计)$")
+_BUDGET_TITLE = re.compile(r"预算数|预算资金")
+_SPENT_TITLE = re.compile(r"执行数|支出数|决算数")
+
+
+def _money_total_rows(lines: list[Line]) -> list[int]:
+    """The money block's 合计 / 总计 rows that are scored (no 年度资金总额 row above: "项目 | 全年预算数
+    | 全年执行数 | 执行率 | 分值 | 得分" over "合计 | 3,862.40 | 3,701.18 | 95.83% | 10 | 9.58"): a total
+    row under a tab header titling a budget, a spending, one 分值 and one 得分 column."""
+    found = []
+    for n, line in enumerate(lines):
+        if not _MONEY_TOTAL_CELL.match(line.text.split("\t")[0].strip()):
+            continue
+        header = next(
+            (h for h in reversed(lines[:n]) if "\t" in h.text and _score_columns(h)), None
+        )
+        titles = header.text.split("\t") if header is not None else []
+        if any(_BUDGET_TITLE.search(t) for t in titles) and any(
+            _SPENT_TITLE.search(t) for t in titles
+        ):
+            found.append(n)
+    return found
 
 
 def _cell_number(cells: list[str], column: int) -> Decimal | None:

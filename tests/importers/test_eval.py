@@ -97,9 +97,7 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-# w41-05: an OCR's 合计 全年预箅数 (预算 misread) against 基本 + 项目, the block unread; w41-06: a CSV
-# form's 总分 92.08 against its 得分 rows' 91.08
-NOT_YET_SURFACED: set[str] = {"w41-05", "w41-06"}
+NOT_YET_SURFACED: set[str] = set()
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

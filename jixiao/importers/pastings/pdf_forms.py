@@ -173,6 +173,7 @@ def _block(
         label_title, money = Cell("", ()), titles
         spans = [(min(p[2] for p in g), max(p[3] for p in g)) for g in groups]
         wrapped = any(len(g) > 1 for g in groups)
+    label_column = min(p[2] for p in groups[0])  # where the labels' title starts
     kinds = [dated_column(title.text) for title in money]
     if not wrapped or None in kinds or not {"budget", "spent"} <= set(kinds):
         return None
@@ -188,7 +189,10 @@ def _block(
         line = lines[number]
         if "\t" in line or not line.strip():
             break
-        found = _row_cells(text, _pieces(line, starts[number]), spans, bool(pending))
+        pieces = _pieces(line, starts[number])
+        if label_title.text and label_from < 0:
+            pieces = _without_row_caption(text, pieces, label_column)
+        found = _row_cells(text, pieces, spans, bool(pending))
         if found is None:
             break
         label, placed = found
@@ -262,6 +266,19 @@ def _block(
         out.pop()
         end -= 1
     return end, out
+
+
+_ROW_CAPTION = re.compile(rf"^[{CJK}]{{1,6}}$")
+
+
+def _without_row_caption(text: str, pieces: list[Span], label_column: int) -> list[Span]:
+    """A row's pieces without the caption merged over the rows left of the labels' column and
+    wrapped down its rows ("年度资金" / "情况" beside "年度资金总额" / "财政拨款"): a piece of one to
+    six ideographs that ends before the labels' title starts, another piece after it."""
+    first = pieces[0] if len(pieces) > 1 else None
+    if first and first[3] < label_column and _ROW_CAPTION.match(text[first[0] : first[1]]):
+        return pieces[1:]
+    return pieces
 
 
 def _closed_up(label: str) -> str:

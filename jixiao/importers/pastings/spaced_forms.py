@@ -53,7 +53,8 @@ from jixiao.importers.patterns import CJK
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
 _ADJUSTED = re.compile(r"\((?:调整后|调整数|变动后)\)$")
-_CAPTION_WORD = re.compile(rf"^[{CJK}]{{1,6}}$|^\(\d{{1,3}}分\)$")
+# a caption word: up to six ideographs, or a block's whole caption ending on 情况 ("年度预算执行情况")
+_CAPTION_WORD = re.compile(rf"^[{CJK}]{{1,6}}$|^[{CJK}]{{2,6}}情况$|^\(\d{{1,3}}分\)$")
 # a row's number in a list of the rows ("一、基本支出", "1.人员经费", "(2)公用经费")
 _LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\))"
 _LABEL = re.compile(rf"^(?:其中[:：]?|{_LIST_MARK})?[{CJK}“”、]{{2,16}}[:：]?$")

@@ -1,0 +1,71 @@
+"""A PDF form's staffing as a line of head-count titles over a line of counts, aligned by runs of
+spaces ("人员情况    编制数    实有人数    在职人数    退休人数    离休人数" over
+"              96         142           91           48            3") → tab rows, as a Word or
+Excel form gives them ("人员情况\\t编制数\\t…" over "\\t96\\t142\\t…"), for the staffing readers.
+
+Rebuilt only when it is proven: the title line is a caption of one to six ideographs (or none)
+and three head-count titles or more, apart by two spaces or more; the line under it holds as
+many whole numbers and nothing else, each standing under its own title (their display columns
+overlap), left to right. Otherwise the lines are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.forms import Span, display_spans
+from jixiao.importers.patterns import CJK
+
+_PIECE = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
+_CAPTION = re.compile(rf"^[{CJK}]{{1,6}}$")
+_COUNT_TITLE = re.compile(
+    r"^(?:核定)?编制(?:人)?数$|^编制$|^(?:实有|在职|在编|退休|离休|离退休|编外|遗属)(?:人员)?(?:人)?数$"
+)
+_COUNT = re.compile(r"^\d{1,5}$")
+_MIN_TITLES = 3
+
+
+def _titles(text: str, pieces: list[Span]) -> tuple[list[Span], list[Span]] | None:
+    """(caption pieces, title pieces) of a line of head-count titles."""
+    words = [text[s:e] for s, e, _, _ in pieces]
+    first = 1 if words and not _COUNT_TITLE.match(words[0]) and _CAPTION.match(words[0]) else 0
+    titles = pieces[first:]
+    if len(titles) < _MIN_TITLES or not all(_COUNT_TITLE.match(w) for w in words[first:]):
+        return None
+    return pieces[:first], titles
+
+
+def _under(titles: list[Span], counts: list[Span]) -> bool:
+    """Each count under its own title, in order (their display columns overlap)."""
+    return len(counts) == len(titles) and all(
+        count[2] <= title[3] and count[3] >= title[2]
+        for title, count in zip(titles, counts, strict=True)
+    )
+
+
+def spaced_staffing(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Head-count titles over their counts, aligned by spaces → tab rows."""
+    if "  " not in text or "数" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    for number in range(len(lines) - 1):
+        if "\t" in lines[number] or "  " not in lines[number]:
+            continue
+        found = _titles(text, display_spans(lines[number], starts[number], _PIECE))
+        if found is None:
+            continue
+        caption, titles = found
+        counts = display_spans(lines[number + 1], starts[number + 1], _PIECE)
+        if not all(_COUNT.match(text[s:e]) for s, e, _, _ in counts) or not _under(titles, counts):
+            continue
+        cells = [piece(text, origin, s, e) for s, e, _, _ in caption]
+        header = [*cells, *(piece(text, origin, s, e) for s, e, _, _ in titles)]
+        values = [
+            *[Cell("", ())] * len(cells),
+            *(piece(text, origin, s, e) for s, e, _, _ in counts),
+        ]
+        runs.append((number, number + 2, [header, values]))
+    return replace_runs(text, origin, runs)
