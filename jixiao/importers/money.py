@@ -3467,6 +3467,10 @@ def _budget_by_its_parts(amounts: list[Amount], names: tuple[str, ...], findings
         owner.orphans = []
 
 
+# "全年收入预算186,432.57万元": the whole year's budget by its income side, as 全年预算 the
+# adjusted budget, never the initial one a bare budget word defaults to
+_WHOLE_YEAR_BUDGET = re.compile(r"全年(?:收入|支出)预算")
+
 # the budget's income stated as one sum ("全年预算收入", "部门预算总收入", "收入预算")
 _BUDGET_INCOME_TOTAL = re.compile(r"预算总?收入(?:总额|合计|总计|数)?$|收入预算(?:总额|数)?$")
 
@@ -3669,7 +3673,7 @@ def _resolve(
         phase = Phase.BUDGET_INITIAL
     if phase == BUDGET:
         phase = Phase.BUDGET_INITIAL
-        if any(
+        if _WHOLE_YEAR_BUDGET.search(amount.label) or any(
             p.kind == "supplement" or (p.kind == "total" and p.phase == Phase.BUDGET_INITIAL)
             for p in amount.parts
         ):

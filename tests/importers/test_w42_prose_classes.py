@@ -12,6 +12,9 @@ Classes:
 4. a provincial department's grants to the level below (对下级的转移支付, 对下级转移性支出) as a fifth
    economic class (the dossier's 其他支出): with it the classes make the 决算 spending, so the
    spending's 基本 / 项目 and the four keyed classes are read in the 决算's phase.
+5. 全年收入预算 / 全年支出预算 (the whole year's budget by its side) is, as 全年预算, the adjusted
+   budget, not the initial one a bare budget word defaults to: the 年初预算 stated beside it stays
+   the initial one and no contradiction is reported.
 """
 
 from __future__ import annotations
@@ -150,3 +153,23 @@ def test_grants_to_the_level_below_are_a_fifth_class_of_the_spending(text: str) 
     assert got["executed.goods_services"] == "300"
     assert got["executed.transfers_households"] == "200"
     assert got["executed.capital"] == "600"
+
+
+# ── 5. 全年收入预算 / 全年支出预算 are the adjusted budget ───────────────────────────────────
+
+WHOLE_YEAR_BUDGET = [
+    "二、预算情况\n部门全年收入预算6,420.00万元，其中财政拨款收入6,300.00万元，其他收入120.00万元。"
+    "年初预算5,800.00万元；经年中调整，全年预算6,420.00万元。\n",
+    "二、预算情况\n年初预算58000000.00元。2023年全年支出预算64200000.00元，全部为财政拨款。\n",
+    "二、预算情况\n（一）收入预算。本部门全年收入预算6420万元，财政拨款收入6300万元、事业收入120万元。\n"
+    "（二）支出预算。年初预算5800万元，调整后全年预算6420万元。\n",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_YEAR_BUDGET)
+def test_the_whole_years_budget_by_its_side_is_the_adjusted_budget(text: str) -> None:
+    result = import_text(TITLE + text)
+    got = money_only(claimed_figures(result))
+    assert got["budget.initial_total"] == "5800"
+    assert got["budget.total"] == "6420"
+    assert not [f for f in result.findings if "前后不一致" in f.message]
