@@ -243,7 +243,9 @@ _ECONOMIC: tuple[tuple[str, Item], ...] = (
     # 对社会保障基金补助, 债务利息及费用支出; the dossier's 其他支出
     (
         r"对企业(?:的)?补助(?:支出(?!数))?|债务利息(?:及|和)费用(?:支出)?"
-        r"|对事业单位(?:的)?经常性补助(?:支出(?!数))?|对社会保障基金(?:的)?补助(?:支出(?!数))?",
+        r"|对事业单位(?:的)?经常性补助(?:支出(?!数))?|对社会保障基金(?:的)?补助(?:支出(?!数))?"
+        # a provincial department's grants to the level below: "对下级的转移支付89,685.00万元"
+        r"|对下级(?:政府)?(?:的)?转移(?:性)?(?:支付(?:支出(?!数))?|支出(?!数))",
         Item.OTHER_SPENDING,
     ),
 )
@@ -3465,6 +3467,10 @@ def _budget_by_its_parts(amounts: list[Amount], names: tuple[str, ...], findings
         owner.orphans = []
 
 
+# "全年收入预算186,432.57万元": the whole year's budget by its income side, as 全年预算 the
+# adjusted budget, never the initial one a bare budget word defaults to
+_WHOLE_YEAR_BUDGET = re.compile(r"全年(?:收入|支出)预算")
+
 # the budget's income stated as one sum ("全年预算收入", "部门预算总收入", "收入预算")
 _BUDGET_INCOME_TOTAL = re.compile(r"预算总?收入(?:总额|合计|总计|数)?$|收入预算(?:总额|数)?$")
 
@@ -3667,7 +3673,7 @@ def _resolve(
         phase = Phase.BUDGET_INITIAL
     if phase == BUDGET:
         phase = Phase.BUDGET_INITIAL
-        if any(
+        if _WHOLE_YEAR_BUDGET.search(amount.label) or any(
             p.kind == "supplement" or (p.kind == "total" and p.phase == Phase.BUDGET_INITIAL)
             for p in amount.parts
         ):

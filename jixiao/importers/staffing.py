@@ -1694,16 +1694,20 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     )
                 continue
             if (
-                role in (None, "trap.post_holders")
+                role in (None, "trap.post_holders", ROLE_IN_SERVICE)
                 and _ON_PAYROLL_PART.search(label)
                 and _part_of_actual(text, head, line.start + match.start(), line.start)
                 and not any(c.role == ROLE_IN_SERVICE for c in counts)
             ):
                 # "实有教职工47人，其中在编17人，合同制（聘用）教师22人": the head-count's part on
-                # the payroll is the staff in service
-                count.role, count.type = ROLE_IN_SERVICE, None
-                counts.append(count)
-                continue
+                # the payroll is the staff in service, when the list makes the head-count (a
+                # list that does not leaves 在编 a quota kind only: reported, not read)
+                if _list_makes_head(text, head, line.start, findings):
+                    count.role, count.type = ROLE_IN_SERVICE, None
+                    counts.append(count)
+                    continue
+                if role == ROLE_IN_SERVICE:
+                    continue  # "实有人数94名，其中编制内人员66名，编制外人员25名": short, unread
             if role == "trap.post_holders":
                 findings.add(
                     "import.I001",
@@ -1831,6 +1835,12 @@ def _split_of_actual(text: str, line_start: int) -> list[_Count]:
     return counts
 
 
+# the parts of a head-count by whether they hold a quota: 编制内 / 编内 / 在编 and 编制外 / 编外 /
+# 非编 / 合同制 / 聘用 / 劳务派遣 (人员 / 职工…); a split of the count, not of a sub-unit
+_IN_QUOTA_PART = r"编制内|编内|在编"
+_OUT_QUOTA_PART = r"(?:编制外|编外|非编)(?:聘用|合同制)?|合同制|聘用|劳务派遣"
+
+
 # the part of an 实有 / 现有 head-count on the payroll, right after its 其中
 _ON_PAYROLL_PART = re.compile(
     r"^(?:其中:?)?(?:在编|编制内|编内)(?:人员|人数|职工|教职工|干部|干部职工|工作人员)?$"
@@ -1844,6 +1854,54 @@ def _part_of_actual(text: str, head: _Count | None, at: int, offset: int) -> boo
         return False
     between = text[head.end - offset : at - offset]
     return between.lstrip("，,（(").startswith("其中") and not re.search(r"[。；;、]", between)
+
+
+# one item of a 其中 list: its words and its count ("在编17人", "编外聘用人员25人")
+_LIST_ITEM = re.compile(
+    rf"^(?:其中:?)?([{CJK}]{{1,16}})(\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?:人|名)$"
+)
+# the words of an item by terms of employment or retirement: in quota, out of it, retired
+_TERMS_ITEM = re.compile(rf"^(?:{_IN_QUOTA_PART}|{_OUT_QUOTA_PART}|离退休|退休|离休)")
+_LIST_SPAN = 160  # how far a 其中 list is looked at after its head-count (characters)
+
+
+def _list_items(text: str, head: _Count, offset: int) -> list[tuple[str, int]] | None:
+    """The items of the 其中 list right after *head* up to the clause's end (。 or ；), counts in
+    brackets inside it left out ("保育员8人（其中公益性岗位3人）"); None when an item is not a
+    count with its words."""
+    after = text[head.end - offset : head.end - offset + _LIST_SPAN]
+    clause = re.split(r"[。；;]", after, maxsplit=1)[0]
+    clause = re.sub(r"[(（][^()（）]*[)）]", "", clause).lstrip("，,")
+    items = [item.strip() for item in re.split(r"(?<!\d)[,，]|[,，](?!\d{3})|[、]", clause)]
+    matches = [_LIST_ITEM.match(item) for item in items if item]
+    if not matches or not all(matches):
+        return None
+    return [(m.group(1), int(m.group(2).replace(",", ""))) for m in matches if m]
+
+
+def _list_makes_head(text: str, head: _Count, offset: int, findings: Findings) -> bool:
+    """Whether the 其中 list after an 实有 head-count adds up to it ("实有教职工47人，其中在编17人，
+    合同制教师22人，保育员8人"): only then is its 在编 part the staff in service. A list by terms
+    of employment alone that does not ("实有人员96人，其中在编人员68人、编外聘用人员25人") is
+    reported (import.W004) and its 在编 part stays a quota kind, not read."""
+    items = _list_items(text, head, offset)
+    if items is None:
+        return False
+    total = sum(value for _, value in items)
+    if total == head.value:
+        return True
+    if len(items) >= 2 and all(_TERMS_ITEM.match(words) for words, _ in items):
+        listed = "＋".join(f"{words}{value}" for words, value in items)
+        findings.add(
+            "import.W004",
+            "warning",
+            f"{head.label}{head.value}人的其中分项（{listed}＝{total}人）与总数不符，在编人数未作为"
+            "在职人数导入 / the parts of the head-count do not add up to it; the head-count is "
+            "kept as stated and its 在编 part is not read as the staff in service",
+            "请核对原文各分项 / check the parts in the report",
+            (head.start, head.end),
+        )
+    return False
 
 
 def _in_breakdown_of(text: str, head: _Count | None, at: int, offset: int) -> bool:
@@ -2200,10 +2258,6 @@ def _count_before(text: str, bracket: int) -> int | None:
     return int(match.group(1).replace(",", "")) if match else None
 
 
-# the parts of a head-count by whether they hold a quota: 编制内 / 编内 / 在编 and 编制外 / 编外 /
-# 非编 / 合同制 / 聘用 / 劳务派遣 (人员 / 职工…); a split of the count, not of a sub-unit
-_IN_QUOTA_PART = r"编制内|编内|在编"
-_OUT_QUOTA_PART = r"(?:编制外|编外|非编)(?:聘用|合同制)?|合同制|聘用|劳务派遣"
 _QUOTA_SPLIT_ITEM = re.compile(
     rf"^(?:其中[:]?)?(?:({_IN_QUOTA_PART})|({_OUT_QUOTA_PART}))(?:人员|职工|员工|教职工|干部)?"
     r"(\d{1,3}(?:,\d{3})+|\d{1,6})(?:人|名)$"
