@@ -173,3 +173,22 @@ def test_the_whole_years_budget_by_its_side_is_the_adjusted_budget(text: str) ->
     assert got["budget.initial_total"] == "5800"
     assert got["budget.total"] == "6420"
     assert not [f for f in result.findings if "前后不一致" in f.message]
+
+
+# "追加后预算为…": the budget after the year's supplement, never the supplement's amount (which
+# would leave the year-start budget as the whole and a rate over 100)
+AFTER_SUPPLEMENT = [
+    "年初预算500.00万元，追加后预算为620.00万元；本年支出600.00万元，执行率96.77%。",
+    "年初预算500.00万元，经追加后预算数调整至620.00万元；本年支出600.00万元，执行率96.77%。",
+    "年初预算500.00万元，年中追加120.00万元，追加后的预算总额为620.00万元；本年支出600.00万元。",
+]
+
+
+@pytest.mark.parametrize("sentence", AFTER_SUPPLEMENT)
+def test_the_budget_after_the_supplement_is_the_adjusted_budget(sentence: str) -> None:
+    figures = claimed_figures(
+        import_text("某县文化馆2023年度部门整体支出绩效自评报告\n" + sentence)
+    )
+    assert figures["budget.total"] == "620"
+    assert figures.get("budget.supplement") in (None, "120")
+    assert figures.get("rates.execution") in (None, "96.77")
