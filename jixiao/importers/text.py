@@ -2218,10 +2218,16 @@ def _cell_number(cells: list[str], column: int) -> Decimal | None:
 
 
 def _tab_runs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of three tab rows or more, one after another."""
+    return _table_runs(lines, "\t")
+
+
+def _table_runs(lines: list[Line], marks: str = "|\t") -> list[list[Line]]:
+    """Runs of three table rows or more (a line holding one of *marks*), one after another."""
     runs: list[list[Line]] = []
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and "\t" in line.text:
+        if line is not None and any(mark in line.text for mark in marks):
             run.append(line)
             continue
         if len(run) >= 3:
@@ -2237,18 +2243,8 @@ def _unlabelled_total_rows(
     "100.00 | 94.04 | 优"): the last row is the total when its first number, 100, is the sum of
     the first numbers (the weights) of the rows above it; its second number is the self-score
     and a grade cell beside it the grade."""
-    found = []
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and ("|" in line.text or "\t" in line.text):
-            run.append(line)
-            continue
-        if len(run) >= 3:
-            total = _total_row(run)
-            if total is not None:
-                found.append(total)
-        run = []
-    return found
+    totals = (_total_row(run) for run in _table_runs(lines))
+    return [total for total in totals if total is not None]
 
 
 def _totals_under_score_headers(
@@ -2258,17 +2254,12 @@ def _totals_under_score_headers(
     (its money block) with no blank line between: the total proven by the weights of the rows
     under the score table's own header, where the whole run proves none."""
     found = []
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and ("|" in line.text or "\t" in line.text):
-            run.append(line)
-            continue
+    for run in _table_runs(lines):
         under = _under_score_header(run)
         if len(under) >= 3 and _total_row(run) is None:
             total = _total_row(under)
             if total is not None:
                 found.append(total)
-        run = []
     return found
 
 

@@ -113,3 +113,15 @@ def replace_runs(
     pieces.append(text[position:])
     new_origin.extend(origin[position:])
     return "".join(pieces), new_origin
+
+
+def tab_cells(line: str, start: int) -> list[tuple[str, int, int]]:
+    """Each tab cell of *line* (at *start* in the text): its stripped text and its [start, end)."""
+    found = []
+    position = start
+    for raw in line.split("\t"):
+        left = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        found.append((text, position + left, position + left + len(text)))
+        position += len(raw) + 1
+    return found

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
 from jixiao.importers.pastings.forms import FORM_CELL, LABEL, form_column, pair_role, row_name
 from jixiao.importers.patterns import CJK, NUMBER
 
@@ -60,18 +60,6 @@ _CUT_CAPTION = re.compile(
 )
 _QUOTA_TYPE = re.compile(r"^(?:行政|事业|参公|工勤|机关)编制(?:数)?$")
 _PAIR_KEY = re.compile(rf"^(?:其中[:]?)?[{CJK}]{{2,8}}(?:\((?:人|名)\))?$")
-
-
-def _cells(line: str, start: int) -> list[tuple[str, int, int]]:
-    """Each tab cell of *line* (at *start* in the text): its stripped text and its span."""
-    found = []
-    position = start
-    for raw in line.split("\t"):
-        left = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        found.append((text, position + left, position + left + len(text)))
-        position += len(raw) + 1
-    return found
 
 
 def _header(cells: list[str], lower: list[str] | None) -> tuple[int, list[int]] | None:
@@ -126,13 +114,13 @@ def _captions_merged(
     of its own (each row its own words: "单位" over "本级" / "本级")."""
     if column == 0:
         return True
-    rows = [[span[0] for span in _cells(lines[n], starts[n])]]
+    rows = [[span[0] for span in tab_cells(lines[n], starts[n])]]
     at = n + 1
     if from_lower:
-        rows.append([span[0] for span in _cells(lines[at], starts[at])])
+        rows.append([span[0] for span in tab_cells(lines[at], starts[at])])
         at += 1
     while at < len(lines) and "\t" in lines[at]:
-        cells = [span[0] for span in _cells(lines[at], starts[at])]
+        cells = [span[0] for span in tab_cells(lines[at], starts[at])]
         if not _body_row(cells, column):
             break
         rows.append(cells)
@@ -196,7 +184,7 @@ def _cell_unit(lines: list[str], starts: list[int], n: int, column: int) -> str 
     one unit, no bare amount beside them; rates and dashes aside); None otherwise."""
     units: set[str | None] = set()
     while n < len(lines) and "\t" in lines[n]:
-        cells = [span[0] for span in _cells(lines[n], starts[n])]
+        cells = [span[0] for span in tab_cells(lines[n], starts[n])]
         if _caption_row(cells, column):
             n += 1
             continue
@@ -227,7 +215,7 @@ def _caption_unit(
     for at in (n, n + 1):
         if at >= len(lines) or column == 0:
             continue
-        for text, start, _end in _cells(lines[at], starts[at])[:column]:
+        for text, start, _end in tab_cells(lines[at], starts[at])[:column]:
             for match in _CAPTION_UNIT.finditer(text):
                 group = 1 if match.group(1) else 2
                 found.add(match.group(group))
@@ -248,7 +236,7 @@ def _wrapped_label(cells: list[str], above: str, column: int) -> str | None:
     written = [cell for cell in cells if cell]
     if len(written) != 1 or not re.fullmatch(rf"[{CJK}()]{{1,4}}", written[0]):
         return None
-    upper = [span[0] for span in _cells(above, 0)]
+    upper = [span[0] for span in tab_cells(above, 0)]
     if not _body_row(upper, column) or not any(upper[column + 1 :]):
         return None
     label = upper[column].replace(" ", "")
@@ -388,7 +376,7 @@ def _labels_over_two_columns(text: str, origin: list[int]) -> tuple[str, list[in
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     n = 0
     while n < len(lines):
-        cells = _cells(lines[n], starts[n])
+        cells = tab_cells(lines[n], starts[n])
         texts = [c[0] for c in cells]
         kinds = [form_column(t.replace(" ", "")) for t in texts[2:]]
         if not (
@@ -408,7 +396,7 @@ def _labels_over_two_columns(text: str, origin: list[int]) -> tuple[str, list[in
         rows: list[list[Cell]] = [[head, *(piece(text, origin, c[1], c[2]) for c in cells[2:])]]
         below = n + 1
         while below < len(lines) and "\t" in lines[below]:
-            row = _cells(lines[below], starts[below])
+            row = tab_cells(lines[below], starts[below])
             words = [c[0] for c in row]
             if len(words) < 3 or not all(not w or FORM_CELL.match(w) for w in words[2:]):
                 break
@@ -430,7 +418,9 @@ def _labels_over_two_columns(text: str, origin: list[int]) -> tuple[str, list[in
             below += 1
         if len(rows) >= 3 and any(
             words[1]
-            for words in ([c[0] for c in _cells(lines[k], starts[k])] for k in range(n + 1, below))
+            for words in (
+                [c[0] for c in tab_cells(lines[k], starts[k])] for k in range(n + 1, below)
+            )
         ):
             runs.append((n, below, rows))
         n = max(below, n + 1)
@@ -470,11 +460,11 @@ def form_block_rows(
             column = None
             n += 1
             continue
-        spans = _cells(lines[n], starts[n])
+        spans = tab_cells(lines[n], starts[n])
         texts = [span[0] for span in spans]
         lower = None
         if n + 1 < len(lines) and "\t" in lines[n + 1]:
-            lower = [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+            lower = [span[0] for span in tab_cells(lines[n + 1], starts[n + 1])]
         if column is not None and titles and lower is not None:
             sub = _sub_header(texts, column, titles)
             if sub is not None and _body_row(lower, column) and len(lower) <= column + 1 + len(sub):
@@ -520,7 +510,7 @@ def form_block_rows(
                     ),
                 )
             if from_lower:
-                below = _cells(lines[n + 1], starts[n + 1])
+                below = tab_cells(lines[n + 1], starts[n + 1])
                 width = max(len(spans), len(below))
                 for c in range(column + 1, width):
                     if c in from_lower:
@@ -550,7 +540,7 @@ def form_block_rows(
         ):
             # the end of the row above's label, wrapped onto a line of its own ("对个人和家庭的补"
             # / "助"): the row above takes it
-            above = _cells(lines[n - 1], starts[n - 1])
+            above = tab_cells(lines[n - 1], starts[n - 1])
             row = [cell(span) for span in above[column:]]
             if runs and runs[-1][1] == n:
                 start, _, rows = runs.pop()
@@ -570,7 +560,7 @@ def form_block_rows(
                 # a cut's caption row ("按支出性质分", "按经济分类", its cells empty) goes: the
                 # row under it, when one of the block, is read as any other row
                 below = (
-                    [span[0] for span in _cells(lines[n + 1], starts[n + 1])]
+                    [span[0] for span in tab_cells(lines[n + 1], starts[n + 1])]
                     if n + 1 < len(lines)
                     else []
                 )
@@ -579,7 +569,7 @@ def form_block_rows(
                     n += 1
                     continue
                 n += 1
-                spans = _cells(lines[n], starts[n])
+                spans = tab_cells(lines[n], starts[n])
             row = [cell(span) for span in spans[column:]]
             if bare:  # "912.40万元" → "912.40": the title states the unit
                 row = [row[0]] + [
@@ -607,7 +597,7 @@ def form_block_rows(
             continue
         column, titles, layout, bare = None, [], None, False
         if lower is not None and (title := _sideways(texts, lower)):
-            below = _cells(lines[n + 1], starts[n + 1])
+            below = tab_cells(lines[n + 1], starts[n + 1])
             first = spans[0]
             at = first[1] + first[0].index(title)
             head = [titled(first), Cell(title, tuple(origin[at : at + len(title)]))]

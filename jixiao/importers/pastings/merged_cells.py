@@ -21,22 +21,13 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
 from jixiao.importers.patterns import CJK, NUMBER
 
 _VALUE = re.compile(rf"^(?:{NUMBER})\s*(?:%|人|名|万元|元)?$")
 _TITLE = re.compile(rf"[{CJK}]")
 
-Span = tuple[str, int, int]  # a cell's text (stripped) and its [start, end) in the text
-
-
-def _spans(line: str, start: int) -> list[Span]:
-    spans: list[Span] = []
-    at = start
-    for cell in line.split("\t"):
-        spans.append((cell.strip(), at, at + len(cell)))
-        at += len(cell) + 1
-    return spans
+Span = tuple[str, int, int]  # a cell's text (stripped) and its [start, end) in the text (tab_cells)
 
 
 def _titles(cells: list[str]) -> bool:
@@ -79,18 +70,18 @@ def merged_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     n = 0
     while n < len(lines) - 1:
-        header = _spans(lines[n], starts[n])
+        header = tab_cells(lines[n], starts[n])
         titles = [span[0] for span in header]
         below = n + 1
         while below < len(lines) and "\t" in lines[below]:
-            cells = [span[0] for span in _spans(lines[below], starts[below])]
+            cells = [span[0] for span in tab_cells(lines[below], starts[below])]
             if len(cells) != len(titles) or not _values(cells):
                 break
             below += 1
         if "\t" not in lines[n] or below == n + 1 or not _titles(titles):
             n += 1
             continue
-        rows = [_spans(lines[k], starts[k]) for k in range(n + 1, below)]
+        rows = [tab_cells(lines[k], starts[k]) for k in range(n + 1, below)]
         texts = [[span[0] for span in row] for row in rows]
         merged = [run for run in _title_runs(titles) if _repeated_in(texts, run)]
         caption = bool(titles[0]) and any(row[0] == titles[0] for row in texts)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
 from jixiao.importers.pastings.form_cuts import cuts_add_up
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
@@ -45,17 +45,6 @@ _COUNT = re.compile(r"^\d{1,6}(?:人|名)?$")
 _NUMBER = re.compile(r"\d")
 
 Span = tuple[str, int, int]  # a cell's stripped text and its span in the text
-
-
-def _cells(line: str, start: int) -> list[Span]:
-    found = []
-    position = start
-    for raw in line.split("\t"):
-        left = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        found.append((text, position + left, position + left + len(text)))
-        position += len(raw) + 1
-    return found
 
 
 def _staffing_title(title: str) -> bool:
@@ -156,7 +145,7 @@ def _rebuilt(
     text: str, origin: list[int], lines: list[str], starts: list[int], number: int
 ) -> tuple[int, list[list[Cell]]] | None:
     """(the line after the table, its blocks' rows) for a title row at line *number*."""
-    header = _cells(lines[number], starts[number])
+    header = tab_cells(lines[number], starts[number])
     blocks = _blocks([cell for cell, _, _ in header])
     if blocks is None:
         return None
@@ -164,7 +153,7 @@ def _rebuilt(
     rows: list[list[Span]] = []
     at = number + 1
     while at < len(lines) and "\t" in lines[at]:
-        cells = _cells(lines[at], starts[at])
+        cells = tab_cells(lines[at], starts[at])
         if any(cell for cell, _, _ in cells[width:]) or not all(
             _fits(kind, [cell for cell, _, _ in _piece(cells, first, end)])
             for kind, first, end in blocks
