@@ -3,6 +3,7 @@ lines into tab rows made of such cells."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -125,3 +126,25 @@ def tab_cells(line: str, start: int) -> list[tuple[str, int, int]]:
         found.append((text, position + left, position + left + len(text)))
         position += len(raw) + 1
     return found
+
+
+Block = tuple[int, list[list[Cell]]]  # the line after a rebuilt block, and its tab rows
+
+
+def rebuilt_blocks(
+    text: str, origin: list[int], block_at: Callable[[list[str], list[int], int], Block | None]
+) -> tuple[str, list[int]]:
+    """*text* with every block that *block_at* rebuilds (given the lines, their starts and a line
+    number; None where no block starts) replaced by its tab rows, scanning on after each block."""
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    number = 0
+    while number < len(lines):
+        found = block_at(lines, starts, number)
+        if found is not None:
+            runs.append((number, found[0], found[1]))
+            number = found[0]
+            continue
+        number += 1
+    return replace_runs(text, origin, runs)

@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.cells import (
+    Block,
+    Cell,
+    line_starts,
+    piece,
+    rebuilt_blocks,
+    replace_runs,
+)
 from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
     Span,
@@ -414,21 +421,15 @@ def wrapped_title_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Money blocks of a PDF form whose column titles wrap over two or three lines → tab rows."""
     if "  " not in text:
         return text, origin
-    lines = text.split("\n")
-    starts = line_starts(text)
-    runs: list[tuple[int, int, list[list[Cell]]]] = []
-    number = 0
-    while number < len(lines):
-        if _MAYBE_TITLES.match(_TITLE_YEARS.sub("", lines[number].strip())):
-            found = _block(text, origin, lines, starts, number) or _turned_block(
-                text, origin, lines, starts, number
-            )
-            if found is not None:
-                runs.append((number, found[0], found[1]))
-                number = found[0]
-                continue
-        number += 1
-    return replace_runs(text, origin, runs)
+
+    def block_at(lines: list[str], starts: list[int], number: int) -> Block | None:
+        if not _MAYBE_TITLES.match(_TITLE_YEARS.sub("", lines[number].strip())):
+            return None
+        return _block(text, origin, lines, starts, number) or _turned_block(
+            text, origin, lines, starts, number
+        )
+
+    return rebuilt_blocks(text, origin, block_at)
 
 
 _GAP = re.compile(r" {2,}")

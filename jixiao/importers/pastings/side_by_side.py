@@ -23,7 +23,13 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
+from jixiao.importers.pastings.cells import (
+    Block,
+    Cell,
+    piece,
+    rebuilt_blocks,
+    tab_cells,
+)
 from jixiao.importers.pastings.form_cuts import cuts_add_up
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
@@ -177,17 +183,10 @@ def side_by_side_blocks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Every table of blocks drawn side by side rewritten as its blocks one under the other."""
     if "\t" not in text:
         return text, origin
-    lines = text.split("\n")
-    starts = line_starts(text)
-    runs: list[tuple[int, int, list[list[Cell]]]] = []
-    number = 0
-    while number < len(lines):
-        if lines[number].count("\t") >= 5:
-            found = _rebuilt(text, origin, lines, starts, number)
-            if found is not None:
-                end, rows = found
-                runs.append((number, end, rows))
-                number = end
-                continue
-        number += 1
-    return replace_runs(text, origin, runs)
+
+    def block_at(lines: list[str], starts: list[int], number: int) -> Block | None:
+        if lines[number].count("\t") < 5:
+            return None
+        return _rebuilt(text, origin, lines, starts, number)
+
+    return rebuilt_blocks(text, origin, block_at)

@@ -33,7 +33,12 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
+from jixiao.importers.pastings.cells import (
+    Block,
+    Cell,
+    piece,
+    rebuilt_blocks,
+)
 from jixiao.importers.pastings.form_cuts import cuts_add_up
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
@@ -402,16 +407,10 @@ def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     by an OCR's single spaces) → tab rows."""
     if "预算" not in text:
         return text, origin
-    lines = text.split("\n")
-    starts = line_starts(text)
-    runs: list[tuple[int, int, list[list[Cell]]]] = []
-    number = 0
-    while number < len(lines):
-        if "\t" not in lines[number] and "预算" in "".join(lines[number : number + 2]):
-            found = _block(text, origin, lines, starts, number)
-            if found is not None:
-                runs.append((number, found[0], found[1]))
-                number = found[0]
-                continue
-        number += 1
-    return replace_runs(text, origin, runs)
+
+    def block_at(lines: list[str], starts: list[int], number: int) -> Block | None:
+        if "\t" in lines[number] or "预算" not in "".join(lines[number : number + 2]):
+            return None
+        return _block(text, origin, lines, starts, number)
+
+    return rebuilt_blocks(text, origin, block_at)
