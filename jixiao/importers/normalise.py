@@ -210,12 +210,48 @@ def padded_csv_cells(line: str) -> list[tuple[str, int]] | None:
 
 def _padded_run(parsed: list[list[tuple[str, int]] | None], run: list[int]) -> bool:
     """The lines of *run* are rows of a padded export: enough of them, of one width, most with an
-    empty cell, one at least ending in one."""
+    empty cell, one at least ending in one; or rows of one width that are all cells (see
+    _cells_only)."""
     rows = [parsed[number] or [] for number in run]
-    if len(rows) < _PADDED_MIN_ROWS or len({len(cells) for cells in rows}) != 1:
+    if len({len(cells) for cells in rows}) != 1:
+        return False
+    if _cells_only(rows):
+        return True
+    if len(rows) < _PADDED_MIN_ROWS:
         return False
     with_empty = [cells for cells in rows if any(not cell.strip() for cell, _ in cells)]
     return 2 * len(with_empty) > len(rows) and any(not cells[-1][0].strip() for cells in rows)
+
+
+# An export whose rows fill every column (no padding, "编制数,实有人数,在职人数,退休人数" over
+# "26,54,31,23"): two rows or more of one width, every cell short and no sentence (no 。；, at most
+# 30 characters, no tab, bar or run of spaces: those are cells of other pastings), no cell a
+# thousands separator's tail after words ("预算数1,250.00万元" is one amount, not two cells), and
+# one row at least with two plain numbers.
+_SENTENCE = re.compile(r"[。；;]")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
+_THOUSANDS_TAIL = re.compile(r"^\d{3}(?:\.\d+)?(?!\d)")
+_THOUSANDS_HEAD = re.compile(r"[^\d.,-]\d{1,3}$")  # "预算数1" of "预算数1,250.00万元"
+_OTHER_CELLS = re.compile(r"[\t|]| {2}")  # a tab, a bar or a run of spaces: cells of another kind
+
+
+def _cells_only(rows: list[list[tuple[str, int]]]) -> bool:
+    """Rows of one width that read as a sheet's cells, not as prose with commas."""
+    if len(rows) < _CSV_MIN_ROWS:
+        return False
+    for cells in rows:
+        texts = [cell for cell, _ in cells]
+        if any(
+            len(text) > 30 or _SENTENCE.search(text) or _OTHER_CELLS.search(text) for text in texts
+        ):
+            return False
+        if any(
+            _THOUSANDS_TAIL.match(text) and _THOUSANDS_HEAD.search(texts[index - 1])
+            for index, text in enumerate(texts)
+            if index
+        ):
+            return False
+    return any(sum(1 for cell, _ in cells if _PLAIN_NUMBER.match(cell)) >= 2 for cells in rows)
 
 
 def _padded_csv_lines(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
@@ -508,6 +544,24 @@ def _flattened_money_pairs(text: str, origin: list[int]) -> tuple[str, list[int]
     return "".join(pieces), new_origin
 
 
+def _titled_first_column(
+    parsed: list[list[tuple[str, int]] | None], rows: set[int], number: int, block: str
+) -> bool:
+    """The rows above *number* that repeat its first cell *block* stand under a header row (words
+    only, its first cell not repeated from the row above it) whose first cell is another title ("一级指标" over "产出指标" rows): the cell is that
+    column's value repeated down, not a caption."""
+    above = number - 1
+    while above in rows and (cells := parsed[above]) is not None and cells[0][0].strip() == block:
+        above -= 1
+    header = parsed[above] if above in rows else None
+    if header is None or header[0][0].strip() in ("", block):
+        return False
+    before = parsed[above - 1] if above - 1 in rows else None
+    return not any(_PLAIN_NUMBER.match(cell.strip()) for cell, _ in header) and (
+        before is None or before[0][0].strip() != header[0][0].strip()
+    )
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -543,7 +597,12 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
             and len([c for c in other_cells if c[0].strip()]) >= 2
         ]
         caption, caption_map = "", []
-        if block and repeated and len([c for c in cells if c[0].strip()]) >= 2:
+        if (
+            block
+            and repeated
+            and len([c for c in cells if c[0].strip()]) >= 2
+            and not _titled_first_column(parsed, rows, number, block)
+        ):
             if number - 1 not in repeated:  # the block's first row: its name as a caption
                 start = cells[0][1] + cells[0][0].index(block)
                 caption = block + "\n"
