@@ -365,7 +365,7 @@ def paste(blocks: list[list[list[str]]], pasting: str) -> list[str]:
         return [
             line
             for block in blocks
-            for line in _markdown([[_blank(c) for c in r] for r in block]) + [""]
+            for line in [*_markdown([[_blank(c) for c in r] for r in block]), ""]
         ]
     return _grid(rows)
 
