@@ -2520,7 +2520,7 @@ def read_money(
     )
     _budget_steps_differ(report.text, lines, findings)
     _bare_budget_as_the_adjusted(lines)
-    _bare_split_as_the_adjusted(lines)
+    _bare_split_as_the_adjusted(lines, report.text)
     _settle_phases(lines)
     _final_below_implied_classes(lines)
     _final_as_executed(lines)
@@ -4081,7 +4081,27 @@ def _bare_budget_as_the_adjusted(lines: list[_Line]) -> None:
         line.phase = Phase.BUDGET_ADJUSTED
 
 
-def _bare_split_as_the_adjusted(lines: list[_Line]) -> None:
+# the clause opened by the adjusted budget as a whole ("全年预算中，基本支出预算…，项目支出预算…",
+# "调整后预算中：…", "在全年预算中"): the bare budgets after it are its parts
+_UNDER_THE_ADJUSTED = re.compile(
+    r"(?:全年|调整后|变动后|追加后)(?:部门)?预算(?:数|支出)?中[，,:：]?$"
+)
+_CLAUSE_WINDOW = 16
+
+
+def _opened_by_the_adjusted(text: str, first: Amount) -> bool:
+    """The pair's first part follows "全年预算中，" in its sentence (its label's start)."""
+    at = (
+        first.start - len(first.label)
+        if text[first.start - len(first.label) : first.start] == first.label
+        else first.start
+    )
+    before = text[max(at - _CLAUSE_WINDOW, 0) : at]
+    before = re.split(r"[。；;\n]", before)[-1]
+    return bool(_UNDER_THE_ADJUSTED.search(before))
+
+
+def _bare_split_as_the_adjusted(lines: list[_Line], text: str) -> None:
     """ "年初预算1,286.40万元，…调整后预算1,502.00万元。按经费性质分：基本支出预算862.35万元，项目支出
     预算639.65万元": a 基本/项目 pair written with a bare budget word (otherwise the initial budget)
     that adds up to the one adjusted total stated, and not to the initial total, is the adjusted
@@ -4116,7 +4136,8 @@ def _bare_split_as_the_adjusted(lines: list[_Line]) -> None:
     ):
         return
     total = sum((x.amount.value for x in pair), Decimal(0))
-    if total in adjusted and total not in initial:
+    first = min(pair, key=lambda x: x.amount.start)
+    if (total in adjusted and total not in initial) or _opened_by_the_adjusted(text, first.amount):
         for line in pair:
             line.phase = Phase.BUDGET_ADJUSTED
 

@@ -118,7 +118,12 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"[│┃║]"), "|"),
     # Markdown tables: the |---| rule goes, cell borders become tabs like Word table cells
     # (the rule's line goes whole: the header and the rows under it stay one block)
-    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*(?:\n|$)", re.M), ""),
+    (
+        re.compile(
+            r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*(?:\n|$)", re.M
+        ),
+        "",
+    ),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
     # a form's column letters after a title: "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）",
