@@ -52,6 +52,7 @@ bench: install system
 
 eval-import: install
 	$(PY) -m benchmarks.eval_import
+	$(PY) -m benchmarks.form_combinations
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -10,8 +10,10 @@ figures drawn so that every sum and rate holds, and what it states is known exac
 is scored like the corpus (precision and recall of the stated figures), overall and for each
 value of each choice, so a choice that reads badly shows at once.
 
-Run ``python -m benchmarks.form_combinations [COUNT] [SEED]``; the tests keep a fixed sample of
-the same forms (tests/importers/test_form_combinations.py).
+Run ``python -m benchmarks.form_combinations [COUNT] [SEED…] [--no-write]`` (400 forms for each
+of the seeds 0, 1, 2 by default; the table goes into BENCHMARKS.md unless ``--no-write``; ``make
+eval-import`` runs it after the corpus evaluation); the tests keep a fixed sample of the same forms
+(tests/importers/test_form_combinations.py).
 """
 
 from __future__ import annotations
@@ -421,35 +423,89 @@ class Tally:
                 self.fn += 1
         self.fp += sum(1 for key, value in predicted.items() if truth.get(key) != value)
 
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
     def line(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return f"P {p:.3f} R {r:.3f} ({self.tp} of {self.tp + self.fn}, {self.fp} wrong)"
+        return (
+            f"P {self.precision:.3f} R {self.recall:.3f} "
+            f"({self.tp} of {self.tp + self.fn}, {self.fp} wrong)"
+        )
+
+
+@dataclass
+class Measure:
+    """The tallies of one run: overall, by each choice's value, by figure key."""
+
+    count: int
+    seeds: tuple[int, ...]
+    overall: Tally = field(default_factory=Tally)
+    by_choice: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_key: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+
+
+def measure(count: int, seeds: tuple[int, ...]) -> Measure:
+    """Draw *count* forms for each seed, import each, and tally what was read."""
+    result = Measure(count, seeds)
+    for seed in seeds:
+        for form in forms(count, seed):
+            predicted = read(form)
+            result.overall.add(predicted, form.truth)
+            for name, value in form.choices.items():
+                result.by_choice[name, value].add(predicted, form.truth)
+            for key in set(form.truth) | set(predicted):
+                result.by_key[key].add(
+                    {key: predicted[key]} if key in predicted else {},
+                    {key: form.truth[key]} if key in form.truth else {},
+                )
+    return result
+
+
+def render(result: Measure) -> str:
+    """The section of BENCHMARKS.md: overall, then each choice's values."""
+    seeds = ", ".join(str(seed) for seed in result.seeds)
+    lines = [
+        "## Forms made by combination",
+        "",
+        f"`python -m benchmarks.form_combinations {result.count} {' '.join(map(str, result.seeds))}`: "
+        f"{result.count} forms drawn for each seed ({seeds}) from every choice of titles, rows, "
+        "unit, staffing, scores and pasting (benchmarks/form_combinations.py), imported, and "
+        "scored on the figures each states. Overall: "
+        f"{result.overall.line()}.",
+        "",
+        "| choice | value | precision | recall | figures read | wrong |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, values in CHOICES.items():
+        for value in values:
+            tally = result.by_choice[name, value]
+            lines.append(
+                f"| {name} | {value} | {tally.precision:.3f} | {tally.recall:.3f} | "
+                f"{tally.tp} of {tally.tp + tally.fn} | {tally.fp} |"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    count = int(args[0]) if args else 400
-    seed = int(args[1]) if len(args) > 1 else 0
-    overall = Tally()
-    by_choice: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    by_key: dict[str, Tally] = defaultdict(Tally)
-    for form in forms(count, seed):
-        predicted = read(form)
-        overall.add(predicted, form.truth)
-        for name, value in form.choices.items():
-            by_choice[name, value].add(predicted, form.truth)
-        for key in set(form.truth) | set(predicted):
-            by_key[key].add(
-                {key: predicted[key]} if key in predicted else {},
-                {key: form.truth[key]} if key in form.truth else {},
-            )
-    print(f"{count} forms (seed {seed}): {overall.line()}")
-    for name, values in CHOICES.items():
-        for value in values:
-            print(f"  {name:16} {value:22} {by_choice[name, value].line()}")
-    for key in sorted(by_key):
-        print(f"  {key:32} {by_key[key].line()}")
+    write = "--no-write" not in args
+    numbers = [int(arg) for arg in args if arg != "--no-write"]
+    count = numbers[0] if numbers else 400
+    seeds = tuple(numbers[1:]) or (0, 1, 2)
+    result = measure(count, seeds)
+    section = render(result)
+    print(section)
+    for key in sorted(result.by_key):
+        print(f"  {key:32} {result.by_key[key].line()}")
+    if write:
+        from benchmarks import sections
+
+        sections.write_section("form-combinations", section)
     return 0
 
 

@@ -9,6 +9,7 @@ BENCHMARKS = (
     "benchmarks.core_bench",
     "benchmarks.batch_bench",
     "benchmarks.eval_import",
+    "benchmarks.form_combinations",
     "benchmarks.import_bench",
     "benchmarks.docs_bench",
     "benchmarks.analyze_bench",
