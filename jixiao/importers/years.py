@@ -8,7 +8,9 @@ Only years that label the report's own money count: "2022年预算收入650万�
 表", "2022年预算数", a form's "2022年度资金总额" row, a form's head field "所属年度：2022", a table caption whose unit is stated ("表1 2022年度预算及支出情况" / "单位：万元"); a year after 较 / 比 / 与 / 同 (a comparison with another year), a date
 ("2022年3月"), a document number or a plan ("2023年工作计划") does not. The finding is given only
 when no figure is labelled with the title's year: a report that compares its year with the year
-before states both.
+before states both. A form's own head field (预算年度 / 评价年度 / 所属年度) that names another year
+than the title's is the contradiction whatever the prose labels (a next year's budget named in a
+note does not make the title's year the form's).
 """
 
 from __future__ import annotations
@@ -116,9 +118,16 @@ def contradicting_year(
         for mention in money_years(report, title_span)
         if not any(_dates(report.text, mention, start) for start, _ in earlier or [])
     ]
+    heads = [mention for mention in years if _HEAD_FIELD.match(mention.text)]
+    if heads and not any(mention.year == title_year for mention in heads):
+        return heads[0]  # the form's own 预算年度 / 评价年度 field: no prose mention outweighs it
     if not years or any(mention.year == title_year for mention in years):
         return None
     return years[0]
+
+
+# a form's head field's mention ("预算年度        2023年", "评价年度：2023"): `_FORM_YEAR…`
+_HEAD_FIELD = re.compile(r"^(?:所属|评价|自评|绩效|预算)?年度")
 
 
 def _dates(text: str, mention: YearMention, start: int) -> bool:
