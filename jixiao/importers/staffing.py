@@ -327,6 +327,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         index = end
     above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
     read_by_line: dict[int, list[_Count]] = {}  # the counts of each row read below
+    pair_column = _pair_column_rows(lines)
     for line in lines:
         read_above = read_by_line.get(line.index - 1, []) if line.index - 1 in used else None
         if (
@@ -349,7 +350,8 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
                 # merged cell left empty on the row under it, which continues that row
                 cont = replace(line, text=line.text[1:], start=line.start + 1)
                 found = _role_split_row(cont, cont.text.split("\t"), above[1], above[0], True) or []
-            found = _fuller(found, _form_row_pairs(line, read_above))
+            in_column = line.index in pair_column
+            found = _fuller(found, _form_row_pairs(line, read_above, lone_ok=in_column))
             if found:
                 counts.extend(found)
                 used.add(line.index)
@@ -410,6 +412,30 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
 
 
 _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
+_ONE_PAIR = re.compile(r"^([^\t]*)\t\s*([^\t\d]+?)\s*\t\s*\d{1,6}(?:人|名)?\s*\t*$")
+
+
+def _pair_column_rows(lines: list[Line]) -> set[int]:
+    """The rows of a staffing block written one pair a row under its caption ("人员\t编制人数\t12"
+    / "\t实有人数\t17" / "\t在职人数\t11"): the caption's row, then rows whose caption cell is
+    left empty, each a head-count title and a count, no role twice; two rows at least."""
+    column: set[int] = set()
+    run: list[int] = []
+    roles: set[str] = set()
+    for line in [*lines, None]:
+        match = _ONE_PAIR.match(line.text) if line is not None else None
+        role = _role_of_title(match.group(2)) if match else None
+        caption = match.group(1).strip() if match else ""
+        opens = role is not None and bool(caption) and _a_caption(caption)
+        continues = role is not None and not caption and bool(run) and role not in roles
+        if continues and line is not None:
+            run.append(line.index)
+            roles.add(role or "")
+            continue
+        if len(run) >= 2:
+            column.update(run)
+        run, roles = ([line.index], {role or ""}) if opens and line is not None else ([], set())
+    return column
 
 
 def _titles_then_counts(lines: list[Line]) -> Iterator[tuple[list[_Count], set[int]]]:
@@ -993,8 +1019,13 @@ def _form_row_pairs(
         at += len(cells[0]) + 1
         cells = cells[1:]
     pairs = _cell_pairs(cells, at)
-    if pairs is None or len(pairs) < 2:
-        return []  # one pair alone does not prove it is no title over a column ("类别 | 差额")
+    if pairs is None or not pairs:
+        return []
+    if len(pairs) < 2 and not (lone_ok and _role_of_title(pairs[0][0]) is not None):
+        # one pair alone does not prove it is no title over a column ("类别 | 差额"), unless it
+        # stands by a row read as staffing and its key is a head-count's title ("\t实有人数\t17"
+        # under "人员情况\t编制数\t12": a block of one pair a row)
+        return []
     if rests is not None and len(rests) == len(pairs):
         pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]
     return _form_pairs(pairs, above, wrapped=rests is not None, lone_ok=lone_ok)

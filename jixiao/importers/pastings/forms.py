@@ -133,8 +133,11 @@ def rates_checked(rows: list[list[str]], headers: list[str], kinds: list[str | N
     checked = 0
     for cells in rows:
         for column, cell in enumerate(cells):
-            if kinds[column] != "rate" or "%" not in cell:
-                continue
+            if kinds[column] != "rate" or not (
+                "%" in cell
+                or (column < len(headers) and "%" in headers[column] and form_number(cell))
+            ):
+                continue  # a rate: "96.15%", or a bare number under "执行率(%)" ("/" is none)
             if (
                 len(budget_at) != 1
                 or len(spent_at) != 1

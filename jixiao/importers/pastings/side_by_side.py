@@ -4,9 +4,11 @@ copy): one title row holding both blocks, each opened by its caption ("人员情
 it carrying the cells of both ("\t132\t196\t121\t75\t\t合计\t9,850.00…", then "\t\t\t\t\t\t基本支出\t
 4,120.00…" with the staffing cells left empty).
 
-The title row is cut into its blocks at the captions, each block one of two kinds: a staffing
-block (a caption, then staffing titles only: 编制数, 实有人数, 在职, 退休… or a quota type) or a
-money block (a caption, a row-label title such as 项目, then form columns only, a budget and a
+The title row is cut into its blocks at the captions, each block one of three kinds: a staffing
+block (a caption, then staffing titles only: 编制数, 实有人数, 在职, 退休… or a quota type), a
+staffing block of one pair a row ("人员情况 | 编制数 | 12", then "| 实有人数 | 17", "| 在职人数 |
+11"…, each key a head-count title or 编外 staff; proven by two head-counts at least, no role twice,
+实有 the sum of its parts where all are there) or a money block (a caption, a row-label title such as 项目, then form columns only, a budget and a
 spending among them). Two blocks at least, every cell of the title row in one, or nothing is
 done. Each row under it is cut at the same columns and each of its pieces must fit its block:
 the caption's cell empty, then counts alone under a staffing block's titles, or a funding line
@@ -48,6 +50,7 @@ _LABEL_TITLE = re.compile(
 )
 _QUOTA_TYPE = re.compile(r"^(?:行政|事业|参公|工勤|机关)编制(?:数)?$")
 _COUNT = re.compile(r"^\d{1,6}(?:人|名)?$")
+_CONTRACT_KEY = re.compile(rf"^(?:编外|编制外|临聘)[{CJK}]{{0,4}}$")
 _NUMBER = re.compile(r"\d")
 
 Span = tuple[str, int, int]  # a cell's stripped text and its span in the text
@@ -55,6 +58,11 @@ Span = tuple[str, int, int]  # a cell's stripped text and its span in the text
 
 def _staffing_title(title: str) -> bool:
     return pair_role(title) is not None or bool(_QUOTA_TYPE.match(title))
+
+
+def _staffing_key(key: str) -> bool:
+    """A key of a staffing block written one pair a row: a head-count title or 编外 staff."""
+    return _staffing_title(key) or bool(_CONTRACT_KEY.match(key))
 
 
 def _caption(title: str) -> bool:
@@ -76,6 +84,12 @@ def _block_at(titles: list[str], first: int) -> tuple[str, int] | None:
         end += 1
     if end - first >= 3:
         return "staffing", end
+    if (
+        first + 2 < len(titles)
+        and _staffing_title(titles[first + 1])
+        and _COUNT.match(titles[first + 2])
+    ):
+        return "pairs", first + 3  # "人员情况 | 编制数 | 12", the block's other pairs below
     if first + 1 >= len(titles) or not _LABEL_TITLE.match(titles[first + 1]):
         return None
     end = first + 2
@@ -111,6 +125,8 @@ def _fits(kind: str, values: list[str]) -> bool:
         return True
     if kind == "staffing":
         return all(_COUNT.match(value) for value in values[1:])
+    if kind == "pairs":
+        return _staffing_key(values[1]) and bool(_COUNT.match(values[2]))
     return (
         funding_line(values[1]) is not None
         and all(not value or FORM_CELL.match(value) for value in values[2:])
@@ -128,6 +144,8 @@ def _proven(kind: str, titles: list[str], rows: list[list[str]]) -> bool:
         kinds = [form_column(name) for name in names]
         money = [row[1:] for row in rows]
         return bool(rates_checked(money, names, kinds)) or cuts_add_up(money, kinds)
+    if kind == "pairs":
+        return _pairs_proven([titles, *rows])
     for row in rows:
         counts: dict[str, int] = {}
         for title, value in zip(titles[1:], row[1:], strict=True):
@@ -138,6 +156,20 @@ def _proven(kind: str, titles: list[str], rows: list[list[str]]) -> bool:
         if not split_of_actual_holds(counts):
             return False
     return True
+
+
+def _pairs_proven(rows: list[list[str]]) -> bool:
+    """A block of one pair a row: two head-counts by title at least, no role twice, and 实有 the
+    sum of its parts where they are all there."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        role = pair_role(row[1])
+        if role is None:
+            continue
+        if role in counts:
+            return False
+        counts[role] = int(row[2].rstrip("人名"))
+    return len(counts) >= 2 and split_of_actual_holds(counts)
 
 
 def _piece(cells: list[Span], first: int, end: int) -> list[Span]:
