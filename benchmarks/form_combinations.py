@@ -27,6 +27,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from benchmarks import sections
+from benchmarks.eval_import import Score, read_figures
+from jixiao.importers.text import import_text
+
 # a cell merged with the one above it (a caption merged down a block's rows)
 UP = "\x1e"
 
@@ -402,34 +406,14 @@ def forms(count: int, seed: int = 0) -> list[Form]:
 
 
 def read(form: Form) -> dict[str, str]:
-    from benchmarks.eval_import import read_figures
-    from jixiao.importers.text import import_text
-
+    """The figures the importer reads from the form's text (as the corpus eval reads them)."""
     as_read, _ = read_figures(import_text(form.text))
     return as_read
 
 
 @dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: dict[str, str], truth: dict[str, str]) -> None:
-        for key, value in truth.items():
-            if predicted.get(key) == value:
-                self.tp += 1
-            else:
-                self.fn += 1
-        self.fp += sum(1 for key, value in predicted.items() if truth.get(key) != value)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+class Tally(Score):
+    """The corpus's score (benchmarks.eval_import.Score) with a one-line summary."""
 
     def line(self) -> str:
         return (
@@ -503,8 +487,6 @@ def main(argv: list[str] | None = None) -> int:
     for key in sorted(result.by_key):
         print(f"  {key:32} {result.by_key[key].line()}")
     if write:
-        from benchmarks import sections
-
         sections.write_section("form-combinations", section)
     return 0
 
