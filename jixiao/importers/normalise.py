@@ -118,7 +118,12 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"[│┃║]"), "|"),
     # Markdown tables: the |---| rule goes, cell borders become tabs like Word table cells
     # (the rule's line goes whole: the header and the rows under it stay one block)
-    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*(?:\n|$)", re.M), ""),
+    (
+        re.compile(
+            r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*(?:\n|$)", re.M
+        ),
+        "",
+    ),
     (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
     # a form's column letters after a title: "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）",
@@ -1228,8 +1233,14 @@ def _characters(line: str) -> int:
 
 def wrap_margin(lines: list[str], measure: Callable[[str], int] = _width) -> int | None:
     """The right margin of hard-wrapped text: the width most body lines reach and none exceeds
-    (a few over it are titles or table rows). None for text with a line per paragraph."""
-    widths = [measure(line) for line in lines if "\t" not in line]
+    (a few over it are titles or table rows). None for text with a line per paragraph. Rows of
+    cells (a tab, or a run of three spaces between two cells) are no body lines: their width is
+    their columns', never a margin."""
+    widths = [
+        measure(line)
+        for line in lines
+        if "\t" not in line and not _SPACED_CELLS.search(line.strip())
+    ]
     body = sorted(width for width in widths if width >= _WRAP_MIN_WIDTH)
     if len(body) < _WRAP_MIN_LINES:
         return None

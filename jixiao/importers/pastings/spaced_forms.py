@@ -44,11 +44,13 @@ from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
     Span,
+    as_written_rates,
     balances_hold,
     dated_column,
     display_spans,
     form_column_lettered,
     percent_off_its_column,
+    rates_checked,
     rates_hold,
     row_name,
     title_year,
@@ -208,20 +210,61 @@ def _label(text: str, start: int, end: int) -> list[int]:
     return kept
 
 
-def _placed(cells: list[Span], kinds: list[str], written: list[str]) -> list[Span | None] | None:
-    """The cells under the titles: one for one, or a row of two amounts alone (an economic
-    class's) as its budget and its spending when the block has one of each."""
+def _placed(
+    cells: list[Span], kinds: list[str], written: list[str], columns: list[tuple[int, int]]
+) -> list[Span | None] | None:
+    """The cells under the titles: one for one, a row of two amounts alone (an economic class's)
+    as its budget and its spending when the block has one of each, or each cell under the one
+    title its display columns overlap (`_under_titles`; its rate must then prove it, see
+    `_rate_proves`)."""
     if len(cells) == len(kinds):
         return list(cells)
     if _scores_left_blank(kinds, written):
         return [*cells, *[None] * (len(kinds) - len(cells))]
-    if len(cells) != 2 or kinds.count("budget") != 1 or kinds.count("spent") != 1:
-        return None
-    if not all(cell[:1].isdigit() and "%" not in cell for cell in written):
-        return None
-    placed: list[Span | None] = [None] * len(kinds)
-    placed[kinds.index("budget")], placed[kinds.index("spent")] = cells
+    if (
+        len(cells) == 2
+        and kinds.count("budget") == 1
+        and kinds.count("spent") == 1
+        and all(cell[:1].isdigit() and "%" not in cell for cell in written)
+    ):
+        placed: list[Span | None] = [None] * len(kinds)
+        placed[kinds.index("budget")], placed[kinds.index("spent")] = cells
+        return placed
+    return _under_titles(cells, columns)
+
+
+def _under_titles(cells: list[Span], columns: list[tuple[int, int]]) -> list[Span | None] | None:
+    """A row that leaves cells blank (分值 between the spending and the rate, on the total row
+    only), its cells each standing under one title of its own: its display columns overlap that
+    title's and no other's, left to right (a PDF's text layer keeps the columns' places). None
+    when a cell stands under no title or under two."""
+    placed: list[Span | None] = [None] * len(columns)
+    last = -1
+    for cell in cells:
+        under = [n for n, (first, end) in enumerate(columns) if cell[2] <= end and cell[3] >= first]
+        if len(under) != 1 or under[0] <= last:
+            return None
+        last = under[0]
+        placed[last] = cell
     return placed
+
+
+def _scores_after(placed: list[Span | None], cells: list[Span], kinds: list[str]) -> bool:
+    """The cells stand under the first titles, in order, and only score columns (分值 / 得分, on
+    the total row alone) are left blank after them."""
+    filled = len(cells)
+    return placed[:filled] == cells and all(kind == "score" for kind in kinds[filled:])
+
+
+def _rate_proves(written: list[str], titles: list[Cell], kinds: list[str]) -> bool:
+    """The row's rate, under the rate title ("93.52%", or "93.52" under "执行率(%)"), is its
+    spending over its budget: the cells stand where they were placed."""
+    names = [title.text for title in titles]
+    as_rates = [
+        as_written_rates(name, [cell])[0] if kind == "rate" else cell
+        for name, kind, cell in zip(names, kinds, written, strict=True)
+    ]
+    return bool(rates_checked([as_rates], names, list(kinds)))
 
 
 def _scores_left_blank(kinds: list[str], written: list[str]) -> bool:
@@ -248,6 +291,7 @@ def _block(
     if found is not None:
         caption, spans, kinds = found
         titles = [_title(text, origin, s, e) for s, e, _, _ in spans]
+        columns = [(first, last) for _, _, first, last in spans]
         at = number + 1
     elif (
         number + 1 < len(lines)
@@ -262,6 +306,7 @@ def _block(
         if wrapped is None:
             return None
         caption, titles, kinds = wrapped
+        columns = [(first, last) for _, _, first, last in tokens[len(caption) :]]
         at = number + 2
     else:
         return None
@@ -306,11 +351,14 @@ def _block(
                 continue
             break
         label, cells = row
-        placed_as_written = placed_as_written and len(cells) in (len(kinds), 2)
-        placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells])
+        placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells], columns)
         if placed is None:
             return None  # a row whose cells cannot be placed: the block is not proven
         written = [text[p[0] : p[1]] if p else "" for p in placed]
+        as_written = len(cells) in (len(kinds), 2) or _scores_after(placed, cells, kinds)
+        placed_as_written = placed_as_written and as_written
+        if not as_written and not _rate_proves(written, titles, kinds):
+            return None  # cells placed by their columns, no rate of the row's own to prove it
         rows.append(
             [
                 Cell("".join(text[n] for n in label), tuple(origin[n] for n in label)),
