@@ -130,3 +130,50 @@ def test_the_unit_line_stays_its_own_under_rows_of_spaced_cells(head: str) -> No
     money = _money(head + SPACED_BODY)
     assert money["budget.total"] == "2297.11"
     assert money["executed.basic"] == "1489.46"
+
+
+# --- the staffing block as a title line over a count line, its caption wrapped or alone ----
+
+STAFFING_LINES = [
+    # the caption wrapped: "人员" on the titles' line, "情况" before the counts
+    "人员    编制数    实有人数    在职人数    退休人数\n"
+    "情况        40          52          38          14\n",
+    # the caption whole on a line of its own between the titles and the counts (a PDF centres it)
+    "            编制数      实有人数      在职人数      退休人员      编外人员\n"
+    "人员情况\n"
+    "              40            52            38            14            6\n",
+    # the caption whole before the counts, other titles (核定编制数, 在编人数)
+    "            核定编制数    实有人数    在编人数    退休人数\n"
+    "人员构成        40          52          38          14\n",
+]
+
+
+@pytest.mark.parametrize("block", STAFFING_LINES)
+def test_staffing_titles_over_counts_with_a_caption_read(block: str) -> None:
+    figures = claimed_figures(import_text(HEAD.format(unit="万元") + block))
+    assert figures["staffing.authorized"] == "40"
+    assert figures["staffing.actual_total"] == "52"
+    assert figures["staffing.retired"] == "14"
+
+
+# a table of staff by unit: the row's label before the counts is no caption's piece
+STAFF_BY_UNIT = [
+    "单位名称                编制数    实有人数    退休人员\n"
+    "局机关                    32          30          18\n"
+    "检测中心                  12          11           5\n"
+    "合计                      44          41          23\n",
+    "科室          编制数    实有人数    退休人数\n"
+    "办公室          6          5           2\n"
+    "业务科          9          8           3\n"
+    "合计           15         13           5\n",
+    "下属单位      编制数    在职人数    退休人数\n"
+    "执法大队       20         18          4\n"
+    "合计           30         27          6\n",
+]
+
+
+@pytest.mark.parametrize("block", STAFF_BY_UNIT)
+def test_a_units_row_is_not_read_as_the_departments_staffing(block: str) -> None:
+    figures = claimed_figures(import_text(HEAD.format(unit="万元") + block))
+    first_row = block.split("\n")[1].split()
+    assert figures.get("staffing.authorized") != first_row[1]
