@@ -96,10 +96,7 @@ NOT_PROVEN = [
 
 @pytest.mark.parametrize("block", NOT_PROVEN)
 def test_rows_not_proven_by_their_rate_are_not_read_as_placed(block: str) -> None:
-    money = _money(HEAD.format(unit="万元") + block)
-    assert money.get("budget.basic") in (None, "600")
-    assert money.get("executed.basic") in (None, "590")
-    assert money.get("budget.project") in (None, "400")
+    assert _money(HEAD.format(unit="万元") + block) == {}
 
 
 # --- the wrap margin is never taken from rows of cells -----------------------------------
@@ -177,3 +174,86 @@ def test_a_units_row_is_not_read_as_the_departments_staffing(block: str) -> None
     figures = claimed_figures(import_text(HEAD.format(unit="万元") + block))
     first_row = block.split("\n")[1].split()
     assert figures.get("staffing.authorized") != first_row[1]
+
+
+# --- an OCR's single spaces: titles wrapped (heads alone above), blank cells gone -------------
+
+OCR_BLOCKS = [
+    # the heads alone on the upper line, the labels' title and whole titles on the lower one
+    (
+        "年初预 全年预 全年执\n"
+        "项目 算数 算数 行数 执行率\n"
+        "基本支出 500.00 520.00 494.00 95.00%\n"
+        "项目支出 300.00 330.00 297.00 90.00%\n"
+        "合计 800.00 850.00 791.00 93.06%\n",
+        {
+            "budget.basic": "520",
+            "executed.basic": "494",
+            "budget.project": "330",
+            "executed.project": "297",
+            "budget.initial_total": "800",
+            "budget.total": "850",
+            "executed.total": "791",
+        },
+    ),
+    # a caption wrapped on both lines, titles cut before 算 (no "预算" whole on a line)
+    (
+        "资金 项目 全年预 全年执\n"
+        "情况 算数 行数\n"
+        "资金总额 1000.00 900.00\n"
+        "工资福利支出 600.00 560.00\n"
+        "商品和服务支出 400.00 340.00\n",
+        {
+            "budget.total": "1000",
+            "executed.total": "900",
+            "budget.wages": "600",
+            "executed.wages": "560",
+            "budget.goods_services": "400",
+            "executed.goods_services": "340",
+        },
+    ),
+    # 分值 blank between the spending and the rate, gone in the OCR's line: the amounts fill
+    # the money titles in order, the rate (which proves the row) the rate title
+    (
+        "项目 预算数 执行数 分值 执行率 得分\n"
+        "基本支出 1,460,000.00 1,314,000.00 90.00%\n"
+        "项目支出 540,000.00 486,000.00 90.00%\n"
+        "合计 2,000,000.00 1,800,000.00 10 90.00% 9\n",
+        {
+            "budget.basic": "146",
+            "executed.basic": "131.4",
+            "budget.project": "54",
+            "executed.project": "48.6",
+            "budget.total": "200",
+            "executed.total": "180",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), OCR_BLOCKS)
+def test_an_ocr_block_with_wrapped_titles_or_blank_cells_gone(
+    block: str, expected: dict[str, str]
+) -> None:
+    assert _money(HEAD.format(unit="元" if "," in block else "万元") + block) == expected
+
+
+OCR_NOT_PROVEN = [
+    # a rate its row's figures do not give: the amounts' places are not proven
+    "项目 预算数 执行数 分值 执行率 得分\n"
+    "基本支出 1460.00 1314.00 91.00%\n"
+    "项目支出 540.00 486.00 90.00%\n"
+    "合计 2000.00 1800.00 10 90.00% 9\n",
+    # two ways to join heads and tails (a caption word that may be a title's tail): none taken
+    "年初预 全年预 全年执\n"
+    "项目 算数 算数 行数 执行率\n"
+    "基本支出 500.00 520.00 494.00\n"
+    "项目支出 300.00 330.00 297.00\n",
+    # prose of the same shape: no titles
+    "今年预 算安排 较上年\n增加 主要 用于 设备 更新\n基本支出 500.00 520.00\n",
+]
+
+
+@pytest.mark.parametrize("block", OCR_NOT_PROVEN)
+def test_an_ocr_block_not_proven_reads_no_placed_row(block: str) -> None:
+    assert _money(HEAD.format(unit="万元") + block) == {}
