@@ -257,3 +257,34 @@ OCR_NOT_PROVEN = [
 @pytest.mark.parametrize("block", OCR_NOT_PROVEN)
 def test_an_ocr_block_not_proven_reads_no_placed_row(block: str) -> None:
     assert _money(HEAD.format(unit="万元") + block) == {}
+
+
+OCR_STAFFING = [
+    "人员 编制数 实有人数 在职人数 退休人数\n情况 40 52 38 14\n",
+    "编制数 实有人数 在职人数 退休人员\n40 52 38 14\n",
+    "人员情况 核定编制数 实有人数 在编人数 退休人数\n40 52 38 14\n",
+]
+
+
+@pytest.mark.parametrize("block", OCR_STAFFING)
+def test_an_ocrs_staffing_titles_over_counts_read(block: str) -> None:
+    figures = claimed_figures(import_text(HEAD.format(unit="万元") + block))
+    assert figures["staffing.authorized"] == "40"
+    assert figures["staffing.actual_total"] == "52"
+    assert figures["staffing.retired"] == "14"
+
+
+OCR_STAFFING_NOT_READ = [
+    # fewer counts than titles: which count is which is not said
+    "编制数 实有人数 在职人数 退休人数\n40 52 14\n",
+    # a unit's row under the titles, not a caption's piece
+    "单位 编制数 实有人数 退休人数\n局机关 32 30 18\n",
+    # prose naming the titles, then a line of numbers of another kind
+    "编制数 实有人数 在职人数 退休人数 均据年报填列\n2023 2024 2025 2026\n",
+]
+
+
+@pytest.mark.parametrize("block", OCR_STAFFING_NOT_READ)
+def test_an_ocrs_staffing_line_not_proven_is_not_read(block: str) -> None:
+    figures = claimed_figures(import_text(HEAD.format(unit="万元") + block))
+    assert not any(key.startswith("staffing.") for key in figures)
