@@ -44,6 +44,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
         "csv",
         "markdown",
         "grid",
+        "spaces_wrapped",
+        "ocr",
     ),
     "caption": ("left", "none"),
     "budget_titles": ("年初+全年", "全年", "年初+调整后", "批复+调整"),
@@ -57,6 +59,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "staffing": ("header", "pairs", "none"),
     "score_table": ("full", "total_only", "none"),
     "grade": ("line", "cell", "none"),
+    # a PDF's or an OCR's layout (spaces_wrapped, ocr): the caption column's words wrapped down
+    # its rows ("资金" / "情况") or whole on the block's middle line; a block's titles and labels
+    # wrapped in narrow columns ("年初预" / "算数") or wide columns keeping them whole; a cell
+    # of one line beside a wrapped one sitting on its top line or its bottom line
+    "pdf_caption": ("wrapped", "one_row"),
+    "pdf_columns": ("narrow", "wide"),
+    "pdf_valign": ("top", "bottom"),
 }
 
 _SPENT_TITLES = {
@@ -376,6 +385,122 @@ def paste(blocks: list[list[list[str]]], pasting: str) -> list[str]:
     return _grid(rows)
 
 
+# ── a PDF's text layer and an OCR's lines ───────────────────────────────────────────────────
+
+_NARROW_TITLE = 4  # a title of more ideographs wraps in a narrow column ("年初预" / "算数")
+_NARROW_LABEL = 7  # a row label of more wraps in the labels' column ("对个人和家庭的" / "补助")
+_PDF_GAP = "    "
+
+
+def _is_amount(cell: str) -> bool:
+    return bool(cell) and (cell[0].isdigit() or cell[0] in "≥≤")
+
+
+def _wrapped_cell(cell: str, cap: int) -> list[str]:
+    """A cell's lines in a column *cap* ideographs wide: a title of five ideographs as three and
+    two ("年初预" / "算数"), a longer label cut at the cap; a number never wraps."""
+    if _is_amount(cell) or len(cell) <= cap:
+        return [cell]
+    if cap == _NARROW_TITLE:
+        head = (len(cell) + 1) // 2
+        return [cell[:head], cell[head:]]
+    return [cell[i : i + cap] for i in range(0, len(cell), cap)]
+
+
+def _money_header(block: list[list[str]]) -> int | None:
+    """The labels' column of a money block ("项目" in its first row), or None for other blocks."""
+    return block[0].index("项目") if "项目" in block[0] else None
+
+
+def _physical_rows(
+    block: list[list[str]], choices: dict[str, str]
+) -> tuple[list[list[list[str]]], int | None]:
+    """Each row of *block* as its cells' lines (a cell of one line on the row's top or bottom
+    line), and the caption column (merged down the rows) when it has one."""
+    labels = _money_header(block)
+    narrow = choices["pdf_columns"] == "narrow" and labels is not None
+    caption = 0 if block[1:] and block[1][0] == UP else None
+    rows = []
+    for row in block:
+        cells = []
+        for column, cell in enumerate(row):
+            if column == caption:
+                cells.append([""])
+            elif narrow:
+                cap = _NARROW_LABEL if column == labels else _NARROW_TITLE
+                cells.append(_wrapped_cell(_blank(cell), cap))
+            else:
+                cells.append([_blank(cell)])
+        height = max(len(lines) for lines in cells)
+        bottom = choices["pdf_valign"] == "bottom"
+        rows.append(
+            [
+                ([""] * (height - len(lines)) + lines)
+                if bottom and len(lines) == 1
+                else (lines + [""] * (height - len(lines)))
+                for lines in cells
+            ]
+        )
+    return rows, caption
+
+
+def _caption_lines(caption: str, lines: int, choices: dict[str, str]) -> tuple[list[str], bool]:
+    """The caption's pieces, a line each from the block's top ("资金" / "情况"), or the caption
+    whole on the block's middle line (on a line of its own between two lines: True)."""
+    if choices["pdf_caption"] == "wrapped":
+        pieces = [caption[i : i + 2] for i in range(0, len(caption), 2)]
+        return pieces + [""] * (lines - len(pieces)), False
+    if lines % 2 == 0 and lines == 2:
+        return ["", caption, ""], True
+    return ["" if n != (lines - 1) // 2 else caption for n in range(lines)], False
+
+
+def _pdf_block(block: list[list[str]], choices: dict[str, str]) -> list[list[str]]:
+    """A block as lines of cells (each a list of the line's cells, column by column)."""
+    rows, caption = _physical_rows(block, choices)
+    lines = [[cell_lines[n] for cell_lines in row] for row in rows for n in range(len(row[0]))]
+    if caption is None:
+        return lines
+    pieces, own_line = _caption_lines(block[0][0], len(lines), choices)
+    if own_line:
+        lines.insert(1, [""] * len(lines[0]))
+    for line, piece in zip(lines, pieces, strict=True):
+        line[caption] = piece
+    return lines
+
+
+def _pdf_layout(lines: list[list[str]]) -> list[str]:
+    """Lines of cells laid out as a PDF's text layer: each column as wide as its widest cell,
+    text set left and numbers right, columns four spaces apart."""
+    columns = max(len(line) for line in lines)
+    widths = [
+        max((_width(line[i]) for line in lines if i < len(line)), default=0) for i in range(columns)
+    ]
+    out = []
+    for line in lines:
+        pieces = []
+        for i, cell in enumerate(line):
+            pad = " " * (widths[i] - _width(cell))
+            pieces.append(pad + cell if _is_amount(cell) else cell + pad)
+        out.append(_PDF_GAP.join(pieces).rstrip())
+    return out
+
+
+def _ocr_layout(lines: list[list[str]]) -> list[str]:
+    """Lines of cells as an OCR reads them: the cells one space apart, blank ones gone."""
+    return [" ".join(cell for cell in line if cell) for line in lines]
+
+
+def pdf_paste(blocks: list[list[list[str]]], choices: dict[str, str]) -> list[str]:
+    """The blocks of one table as a PDF's text layer (spaces_wrapped) or an OCR's lines."""
+    out: list[str] = []
+    for block in blocks:
+        lines = _pdf_block(block, choices)
+        laid = _ocr_layout(lines) if choices["pasting"] == "ocr" else _pdf_layout(lines)
+        out.extend(line for line in laid if line.strip())
+    return out
+
+
 # ── drawing and scoring ─────────────────────────────────────────────────────────────────────
 
 
@@ -389,7 +514,10 @@ def draw(rng: random.Random) -> Form:
     blocks.append(_money_block(rng, choices, form.truth))
     if choices["score_table"] != "none":
         blocks.append(_score_block(choices, form.truth))
-    lines = head + paste(blocks, choices["pasting"])
+    if choices["pasting"] in ("spaces_wrapped", "ocr"):
+        lines = head + pdf_paste(blocks, choices)
+    else:
+        lines = head + paste(blocks, choices["pasting"])
     if choices["grade"] != "none" and choices["score_table"] != "none":
         word, grade = rng.choice(_GRADES)
         lines.append(f"自评等级：{word}" if choices["grade"] == "line" else f"自评等级\t{word}")

@@ -1233,12 +1233,21 @@ def _characters(line: str) -> int:
 
 def wrap_margin(lines: list[str], measure: Callable[[str], int] = _width) -> int | None:
     """The right margin of hard-wrapped text: the width most body lines reach and none exceeds
-    (a few over it are titles or table rows). None for text with a line per paragraph."""
+    (a few over it are titles or table rows). None for text with a line per paragraph. Rows of
+    cells (a run of three spaces between two cells) are no full lines: their width is their
+    columns' (they still count as lines over the margin or short of it)."""
     widths = [measure(line) for line in lines if "\t" not in line]
     body = sorted(width for width in widths if width >= _WRAP_MIN_WIDTH)
     if len(body) < _WRAP_MIN_LINES:
         return None
-    histogram = Counter(body)  # distinct widths are few: long texts stay linear
+    # distinct widths are few: long texts stay linear
+    histogram = Counter(
+        width
+        for line in lines
+        if "\t" not in line
+        and (width := measure(line)) >= _WRAP_MIN_WIDTH
+        and not _SPACED_CELLS.search(line.strip())
+    )
     best, best_count = None, 0
     for margin in histogram:
         count = sum(n for width, n in histogram.items() if margin - _WRAP_SLACK <= width <= margin)

@@ -44,11 +44,13 @@ from jixiao.importers.pastings.forms import (
     FORM_CELL,
     ROW_LABEL_TITLE,
     Span,
+    as_written_rates,
     balances_hold,
     dated_column,
     display_spans,
     form_column_lettered,
     percent_off_its_column,
+    rates_checked,
     rates_hold,
     row_name,
     title_year,
@@ -160,6 +162,60 @@ def _wrapped_header(
     return upper[:first], titles, [kind for kind in kinds if kind]
 
 
+def _heads_above(
+    text: str, origin: list[int], upper: list[Span], lower: list[Span]
+) -> tuple[list[Span], list[Cell], list[str], list[tuple[int, int]]] | None:
+    """(caption tokens, title cells, kinds, title columns) of titles wrapped by an OCR's single
+    spaces with the heads alone on the upper line ("年初预 全年预 全年执") and the lower line
+    holding the labels' title, the whole titles and the tails in order ("项目 算数 算数 行数
+    执行率"): each head joined with the lower line's next word that is no title alone. Taken only
+    when exactly one split of caption words (upper and lower) and titles does that, every title
+    then a form column, a budget and a spending among them."""
+    words = [text[s:e] for s, e, _, _ in upper]
+    below = [text[s:e] for s, e, _, _ in lower]
+    if not _one_year(words):
+        return None
+    found = []
+    for up in range(min(_MAX_CAPTION, len(words) - 1) + 1):
+        heads = words[up:]
+        if not all(_CAPTION_WORD.match(word) for word in words[:up]):
+            break
+        if any(_kind(head) or ROW_LABEL_TITLE.match(head) for head in heads) or any(
+            _kind(word + tail) for word in words[:up] for tail in below
+        ):
+            continue  # a title alone above, or a caption word that is a title's head
+        for low in range(min(_MAX_CAPTION, len(below) - 1) + 1):
+            caption = below[:low]
+            if not all(_CAPTION_WORD.match(w) or ROW_LABEL_TITLE.match(w) for w in caption):
+                break
+            tails = [n for n in range(low, len(below)) if _kind(below[n]) is None]
+            if len(tails) != len(heads) or any(
+                _kind(head + tail) for head in words for tail in caption
+            ):
+                continue  # a caption word that is a title's tail ("年初预" / "算数")
+            kinds = [
+                _kind(heads[tails.index(n)] + below[n]) if n in tails else _kind(below[n])
+                for n in range(low, len(below))
+            ]
+            if None not in kinds and {"budget", "spent"} <= set(kinds):
+                found.append((up, low, tails, kinds))
+    if len(found) != 1:
+        return None
+    up, low, tails, kinds = found[0]
+    titles = []
+    for n in range(low, len(below)):
+        cell = _title(text, origin, lower[n][0], lower[n][1])
+        if n in tails:
+            head = upper[up + tails.index(n)]
+            cell = Cell(
+                text[head[0] : head[1]] + cell.text,
+                tuple(origin[head[0] : head[1]]) + cell.origin,
+            )
+        titles.append(cell)
+    columns = [(first, last) for _, _, first, last in lower[low:]]
+    return [*upper[:up], *lower[:low]], titles, [k for k in kinds if k], columns
+
+
 def _row(text: str, tokens: list[Span]) -> tuple[list[int], list[Span]] | None:
     """(label, cells) of a row: caption words, its label, then its cells only; the label as the
     offsets of its characters in *text* (`_label`)."""
@@ -208,20 +264,85 @@ def _label(text: str, start: int, end: int) -> list[int]:
     return kept
 
 
-def _placed(cells: list[Span], kinds: list[str], written: list[str]) -> list[Span | None] | None:
-    """The cells under the titles: one for one, or a row of two amounts alone (an economic
-    class's) as its budget and its spending when the block has one of each."""
+def _placed(
+    cells: list[Span], kinds: list[str], written: list[str], columns: list[tuple[int, int]]
+) -> list[Span | None] | None:
+    """The cells under the titles: one for one, a row of two amounts alone (an economic class's)
+    as its budget and its spending when the block has one of each, or each cell under the one
+    title its display columns overlap (`_under_titles`; its rate must then prove it, see
+    `_rate_proves`)."""
     if len(cells) == len(kinds):
         return list(cells)
     if _scores_left_blank(kinds, written):
         return [*cells, *[None] * (len(kinds) - len(cells))]
-    if len(cells) != 2 or kinds.count("budget") != 1 or kinds.count("spent") != 1:
+    if (
+        len(cells) == 2
+        and kinds.count("budget") == 1
+        and kinds.count("spent") == 1
+        and all(cell[:1].isdigit() and "%" not in cell for cell in written)
+    ):
+        placed: list[Span | None] = [None] * len(kinds)
+        placed[kinds.index("budget")], placed[kinds.index("spent")] = cells
+        return placed
+    return _under_titles(cells, columns) or _by_their_kind(cells, kinds, written)
+
+
+def _under_titles(cells: list[Span], columns: list[tuple[int, int]]) -> list[Span | None] | None:
+    """A row that leaves cells blank (分值 between the spending and the rate, on the total row
+    only), its cells each standing under one title of its own: its display columns overlap that
+    title's and no other's, left to right (a PDF's text layer keeps the columns' places). None
+    when a cell stands under no title or under two."""
+    placed: list[Span | None] = [None] * len(columns)
+    last = -1
+    for cell in cells:
+        under = [n for n, (first, end) in enumerate(columns) if cell[2] <= end and cell[3] >= first]
+        if len(under) != 1 or under[0] <= last:
+            return None
+        last = under[0]
+        placed[last] = cell
+    return placed
+
+
+def _by_their_kind(
+    cells: list[Span], kinds: list[str], written: list[str]
+) -> list[Span | None] | None:
+    """A row of an OCR's single spaces, its blank cells gone (分值 blank between the spending and
+    the rate): its amounts under the money titles in order, as many as they are, its last cell
+    under the block's one rate title (its rate must then prove it, see `_rate_proves`)."""
+    money = [n for n, kind in enumerate(kinds) if kind in ("budget", "spent")]
+    rates = [n for n, kind in enumerate(kinds) if kind == "rate"]
+    if len(rates) != 1 or len(cells) != len(money) + 1 or rates[0] < max(money):
         return None
-    if not all(cell[:1].isdigit() and "%" not in cell for cell in written):
+    if not all(cell[:1].isdigit() and "%" not in cell for cell in written[:-1]):
         return None
     placed: list[Span | None] = [None] * len(kinds)
-    placed[kinds.index("budget")], placed[kinds.index("spent")] = cells
+    for n, cell in zip(money, cells, strict=False):
+        placed[n] = cell
+    placed[rates[0]] = cells[-1]
     return placed
+
+
+def _scores_after(placed: list[Span | None], cells: list[Span], kinds: list[str]) -> bool:
+    """The cells stand under the first titles, in order, and only score columns (分值 / 得分, on
+    the total row alone) are left blank after them, the block stating no rate (a rate written
+    proves its row instead, see `_rate_proves`)."""
+    filled = len(cells)
+    return (
+        "rate" not in kinds
+        and placed[:filled] == cells
+        and all(kind == "score" for kind in kinds[filled:])
+    )
+
+
+def _rate_proves(written: list[str], titles: list[Cell], kinds: list[str]) -> bool:
+    """The row's rate, under the rate title ("93.52%", or "93.52" under "执行率(%)"), is its
+    spending over its budget: the cells stand where they were placed."""
+    names = [title.text for title in titles]
+    as_rates = [
+        as_written_rates(name, [cell])[0] if kind == "rate" else cell
+        for name, kind, cell in zip(names, kinds, written, strict=True)
+    ]
+    return bool(rates_checked([as_rates], names, list(kinds)))
 
 
 def _scores_left_blank(kinds: list[str], written: list[str]) -> bool:
@@ -248,6 +369,7 @@ def _block(
     if found is not None:
         caption, spans, kinds = found
         titles = [_title(text, origin, s, e) for s, e, _, _ in spans]
+        columns = [(first, last) for _, _, first, last in spans]
         at = number + 1
     elif (
         number + 1 < len(lines)
@@ -256,12 +378,15 @@ def _block(
     ):
         # titles wrapped by an OCR's single spaces (a PDF's runs of spaces: pdf_forms.py's, by
         # display column)
-        wrapped = _wrapped_header(
-            text, origin, tokens, _tokens(lines[number + 1], starts[number + 1])
-        )
-        if wrapped is None:
+        lower = _tokens(lines[number + 1], starts[number + 1])
+        wrapped = _wrapped_header(text, origin, tokens, lower)
+        if wrapped is not None:
+            caption, titles, kinds = wrapped
+            columns = [(first, last) for _, _, first, last in tokens[len(caption) :]]
+        elif (below := _heads_above(text, origin, tokens, lower)) is not None:
+            caption, titles, kinds, columns = below
+        else:
             return None
-        caption, titles, kinds = wrapped
         at = number + 2
     else:
         return None
@@ -306,11 +431,14 @@ def _block(
                 continue
             break
         label, cells = row
-        placed_as_written = placed_as_written and len(cells) in (len(kinds), 2)
-        placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells])
+        placed = _placed(cells, kinds, [text[c[0] : c[1]] for c in cells], columns)
         if placed is None:
             return None  # a row whose cells cannot be placed: the block is not proven
         written = [text[p[0] : p[1]] if p else "" for p in placed]
+        as_written = len(cells) in (len(kinds), 2) or _scores_after(placed, cells, kinds)
+        placed_as_written = placed_as_written and as_written
+        if not as_written and not _rate_proves(written, titles, kinds):
+            return None  # cells placed by their columns, no rate of the row's own to prove it
         rows.append(
             [
                 Cell("".join(text[n] for n in label), tuple(origin[n] for n in label)),
@@ -405,11 +533,12 @@ def _title(text: str, origin: list[int], start: int, end: int) -> Cell:
 def spaced_forms(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Money blocks of a PDF form aligned by spaces, under one line of form titles (or two, wrapped
     by an OCR's single spaces) → tab rows."""
-    if "预算" not in text:
+    if "预" not in text:
         return text, origin
 
     def block_at(lines: list[str], starts: list[int], number: int) -> Block | None:
-        if "\t" in lines[number] or "预算" not in "".join(lines[number : number + 2]):
+        # "预算" in the titles, or cut by their wrap ("全年预" / "算数")
+        if "\t" in lines[number] or "预" not in "".join(lines[number : number + 2]):
             return None
         return _block(text, origin, lines, starts, number)
 
