@@ -2023,7 +2023,7 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     first = rows[0].text.split("\t")
     if len(rows) < 3:
         return first, 1
-    second = rows[1].text.split("\t")
+    second = _merged_cells_blanked(first, rows[1].text.split("\t"))
     wrapped = _wrapped_titles(first, second)
     if wrapped is not None:
         return wrapped, 2
@@ -2039,8 +2039,44 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     for column in range(1, len(second)):
         upper = first[column].strip() if column < len(first) else ""
         carried = upper or carried
-        header.append(f"{carried}{second[column].strip()}")
+        header.append(_group_and_title(carried, second[column].strip()))
     return header, 2
+
+
+# a group title over a header's columns ("预算执行情况" / "资金情况" / "预算资金情况（万元）"): it
+# names the block, not a phase ("预算执行情况" over "全年预算数" is a budget, not a spending)
+_GROUP_TITLE = re.compile(rf"^[{CJK}]{{0,6}}情况(\((?:亿元|万元|千元|元)\))?$")
+
+
+def _group_and_title(upper: str, lower: str) -> str:
+    """A column's title under an upper cell: upper + lower ("2023年度全年预算数"); under a group
+    title, the lower title alone, with the group's unit when it has none of its own."""
+    group = _GROUP_TITLE.match(upper)
+    if group is None or not lower:
+        return f"{upper}{lower}"
+    unit = group.group(1) or ""
+    return lower if re.search(r"\((?:亿元|万元|千元|元)\)", lower) else f"{lower}{unit}"
+
+
+def _merged_cells_blanked(first: list[str], second: list[str]) -> list[str]:
+    """A header's second row with the cells merged down from the first written out again
+    ("项目\t分值\t预算执行情况\t\t执行率" over "项目\t分值\t全年预算数\t执行数\t执行率", a
+    merged cell pasted once a row) left empty, as Word leaves them; only when the row has a
+    title of its own under an empty upper cell or a group title and no number."""
+    if any(_BARE_NUMBER.match(cell) for cell in second):
+        return second
+    repeated = [
+        column < len(first) and bool(cell.strip()) and cell.strip() == first[column].strip()
+        for column, cell in enumerate(second)
+    ]
+    own = [
+        column
+        for column, cell in enumerate(second)
+        if cell.strip() and not repeated[column] and column
+    ]
+    if not any(repeated) or len(own) < 2:
+        return second
+    return ["" if repeated[column] else cell for column, cell in enumerate(second)]
 
 
 def _wrapped_titles(first: list[str], second: list[str]) -> list[str] | None:

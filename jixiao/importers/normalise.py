@@ -578,6 +578,23 @@ def _titled_first_column(
     )
 
 
+def _block_holds_numbers(
+    parsed: list[list[tuple[str, int]] | None], rows: set[int], number: int, block: str
+) -> bool:
+    """The run of rows repeating the first cell *block* around *number* holds a number: a block's
+    name over its rows. Header rows alone repeating their first cell ("项目,分值,预算执行情况" over
+    "项目,分值,全年预算数") are a header on two rows, its merged cell written out twice."""
+    run = [number]
+    for step in (-1, 1):
+        other = number + step
+        while (
+            other in rows and (cells := parsed[other]) is not None and cells[0][0].strip() == block
+        ):
+            run.append(other)
+            other += step
+    return any(_sheet_number(cell.strip()) for row in run for cell, _ in (parsed[row] or [])[1:])
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -618,6 +635,7 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
             and repeated
             and len([c for c in cells if c[0].strip()]) >= 2
             and not _titled_first_column(parsed, rows, number, block)
+            and _block_holds_numbers(parsed, rows, number, block)
         ):
             if number - 1 not in repeated:  # the block's first row: its name as a caption
                 start = cells[0][1] + cells[0][0].index(block)

@@ -87,6 +87,33 @@ TWO_ROW_HEADERS = [
 ]
 
 
+# a header on two rows whose merged cells were pasted once a row (项目 / 分值 / 执行率 repeated under
+# themselves), the group over two columns, the total at the bottom
+REPEATED_TWO_ROW_HEADERS = [
+    "项目\t分值\t预算执行情况\t\t执行率(%)\t得分\n"
+    "项目\t分值\t全年预算数\t决算数\t执行率(%)\t得分\n"
+    "其中：基本支出\t\t300.50\t295.00\t98.17\t\n"
+    "项目支出\t\t186.00\t175.00\t94.09\t\n"
+    "合计\t10\t486.50\t470.00\t96.61\t9.66\n",
+    "资金情况\t项目\t预算资金情况（万元）\t\t执行率\n"
+    "资金情况\t项目\t全年预算数\t全年执行数\t执行率\n"
+    "资金情况\t资金总额\t486.50\t470.00\t96.61%\n"
+    "资金情况\t基本支出\t300.50\t295.00\t98.17%\n"
+    "资金情况\t项目支出\t186.00\t175.00\t94.09%\n",
+    "项目\t资金情况\t\t执行率\n"
+    "项目\t调整后预算数\t实际支出\t执行率\n"
+    "基本支出\t300.50\t295.00\t98.17%\n"
+    "项目支出\t186.00\t175.00\t94.09%\n"
+    "合计\t486.50\t470.00\t96.61%\n",
+]
+
+
+@pytest.mark.parametrize("pasting", PASTINGS)
+@pytest.mark.parametrize("rows", REPEATED_TWO_ROW_HEADERS)
+def test_money_header_on_two_rows_merged_cells_repeated(rows: str, pasting: str) -> None:
+    assert money_only(figures(PASTINGS[pasting](rows))) == NO_INITIAL
+
+
 @pytest.mark.parametrize("pasting", PASTINGS)
 @pytest.mark.parametrize("rows", TWO_ROW_HEADERS)
 def test_money_header_on_two_rows(rows: str, pasting: str) -> None:
