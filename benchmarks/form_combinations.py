@@ -66,6 +66,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "pdf_caption": ("wrapped", "one_row"),
     "pdf_columns": ("narrow", "wide"),
     "pdf_valign": ("top", "bottom"),
+    # template variants (drawn last; see _vary_* below)
+    "money_header": ("one_row", "two_rows"),
+    "column_order": ("usual", "spent_first", "rate_first", "scores_first"),
+    "unit_place": ("line", "titles"),
+    "staffing_wording": ("cells", "sentence", "qizhong"),
+    "layout": ("table", "key_value", "row_lines"),
+    "totals": ("as_drawn", "小计", "其中+合计"),
 }
 
 _SPENT_TITLES = {
@@ -504,17 +511,174 @@ def pdf_paste(blocks: list[list[list[str]]], choices: dict[str, str]) -> list[st
 # ── drawing and scoring ─────────────────────────────────────────────────────────────────────
 
 
+# ── template variants ───────────────────────────────────────────────────────────────────────
+# Ways departments lay the same form out: a money header on two rows (a group title over the
+# amounts' titles), columns in another order, the unit only in the column titles, the staffing
+# block as a sentence or with 其中, the form as key：value lines, totals at the bottom under
+# their 其中 rows.
+
+_AMOUNT_TITLES = {t for pair in _BUDGET_TITLES.values() for t in pair if t} | set(_SPENT_TITLES)
+_GROUP_TITLES = ("预算执行情况", "资金情况", "预算资金情况（万元）")
+
+
+def _vary_choices(choices: dict[str, str]) -> None:
+    """Choices a variant implies: totals at the bottom are named 小计 or 合计."""
+    if choices["totals"] == "小计":
+        choices["total_label"], choices["total_place"] = "小计", "bottom"
+    elif choices["totals"] == "其中+合计":
+        choices["total_label"], choices["total_place"] = "合计", "bottom"
+
+
+def _vary_head(head: list[str], choices: dict[str, str]) -> list[str]:
+    """The head without its unit line when the unit is only in the column titles."""
+    if choices["unit_place"] != "titles":
+        return head
+    out = []
+    for line in head:
+        if line.startswith("单位："):
+            continue
+        out.append(line.split("    金额单位：")[0])
+    return out
+
+
+def _is_amount(title: str) -> bool:
+    return title in _AMOUNT_TITLES
+
+
+def _column_order(titles: list[str], order: str) -> list[int]:
+    """Indexes of the money columns (after the row label) in the drawn order."""
+    indexes = list(range(len(titles)))
+    amounts = [i for i in indexes if _is_amount(titles[i])]
+    rate = [i for i in indexes if titles[i].startswith("执行率")]
+    weight = [i for i in indexes if titles[i] == "分值"]
+    others = [i for i in indexes if i not in amounts and i not in rate and i not in weight]
+    if order == "spent_first":
+        return [amounts[-1], *amounts[:-1], *rate, *weight, *others]
+    if order == "rate_first":
+        return [*rate, *amounts, *weight, *others]
+    if order == "scores_first":
+        return [*weight, *amounts, *rate, *others]
+    return indexes
+
+
+def _vary_money(rows: list[list[str]], choices: dict[str, str]) -> list[list[str]]:
+    lead = 2 if choices["caption"] == "left" else 1
+    titles = rows[0][lead:]
+    order = _column_order(titles, choices["column_order"])
+    rows = [row[:lead] + [row[lead + i] for i in order] for row in rows]
+    if choices["totals"] == "其中+合计":
+        for row in rows[1:]:
+            if row[lead - 1] in ("基本支出", "工资福利支出"):
+                row[lead - 1] = "其中：" + row[lead - 1]
+    if choices["unit_place"] == "titles":
+        unit = "万元" if choices["unit"] == "万元" else "元"
+        brackets = ("（", "）") if len(rows[1]) % 2 else ("(", ")")
+        rows[0] = [f"{t}{brackets[0]}{unit}{brackets[1]}" if _is_amount(t) else t for t in rows[0]]
+    if choices["money_header"] == "two_rows" and choices["layout"] == "table":
+        rows = _two_row_header(rows, lead, choices)
+    return rows
+
+
+def _two_row_header(rows: list[list[str]], lead: int, choices: dict[str, str]) -> list[list[str]]:
+    """A group title over the amounts' titles (merged across, the merged cells left empty);
+    the other titles merged down."""
+    header = rows[0]
+    amounts = [
+        i for i, t in enumerate(header) if i >= lead and _is_amount(t.split("（")[0].split("(")[0])
+    ]
+    group = _GROUP_TITLES[len(rows) % len(_GROUP_TITLES)]
+    if choices["unit_place"] == "titles" and "万元" in group:
+        group = group.split("（")[0]
+    top = [header[i] if i not in amounts else "" for i in range(len(header))]
+    top[amounts[0]] = group
+    under = [header[i] if i in amounts else UP for i in range(len(header))]
+    return [top, under, *rows[1:]]
+
+
+def _vary_staffing(rows: list[list[str]], choices: dict[str, str]) -> list[list[str]]:
+    """The staffing block as one sentence-like cell, or as pairs with 其中."""
+    kind = choices["staffing_wording"]
+    if kind == "cells":
+        return rows
+    values = (
+        rows[-1][-4:]
+        if choices["staffing"] == "header"
+        else [rows[0][-3], rows[0][-1], rows[1][-3], rows[1][-1]]
+    )
+    authorized, actual, in_service, retired = values
+    caption = ["人员情况"] if choices["caption"] == "left" else []
+    if kind == "sentence":
+        cell = f"编制{authorized}人，实有{actual}人，其中在职{in_service}人、退休{retired}人"
+        return [[*caption, cell]] if caption else [["人员情况", cell]]
+    return [
+        [*caption, "编制数", authorized],
+        ([UP] if caption else []) + ["实有人数", actual, "其中：在职", in_service, "退休", retired],
+    ]
+
+
+def _key_value_lines(
+    money: list[list[str]], choices: dict[str, str], truth: dict[str, str]
+) -> list[str]:
+    """The form as key：value lines: the staffing counts, then one figure a line under each
+    money row's label, or a money row a line."""
+    lines: list[str] = []
+    if choices["staffing"] != "none":
+        counts = [
+            truth[f"staffing.{k}"] for k in ("authorized", "actual_total", "in_service", "retired")
+        ]
+        lines.extend(_staffing_lines(counts, choices["staffing_wording"]))
+    lead = 2 if choices["caption"] == "left" else 1
+    titles = money[0][lead:]
+    for row in money[1:]:
+        pairs = [
+            (t, v)
+            for t, v in zip(titles, row[lead:], strict=True)
+            if v and t not in ("分值", "得分")
+        ]
+        label = row[lead - 1]
+        if choices["layout"] == "row_lines":
+            lines.append(f"{label}：" + "，".join(f"{t} {v}" for t, v in pairs))
+        else:
+            lines.append(label)
+            lines.extend(f"{t}：{v}" for t, v in pairs)
+    return lines
+
+
+def _staffing_lines(counts: list[str], wording: str) -> list[str]:
+    authorized, actual, in_service, retired = counts
+    if wording == "sentence":
+        return [
+            f"人员情况：编制{authorized}人，实有{actual}人，其中在职{in_service}人、退休{retired}人"
+        ]
+    if wording == "qizhong":
+        return [
+            f"编制数：{authorized}",
+            f"实有人数：{actual}，其中：在职{in_service}人，退休{retired}人",
+        ]
+    titles = ("编制数", "实有人数", "在职人数", "退休人数")
+    return [f"{t}：{v}" for t, v in zip(titles, counts, strict=True)]
+
+
 def draw(rng: random.Random) -> Form:
     choices = {name: rng.choice(values) for name, values in CHOICES.items()}
+    _vary_choices(choices)
     form = Form(choices)
     head, _department = _head(rng, choices)
+    head = _vary_head(head, choices)
     blocks = []
     if choices["staffing"] != "none":
-        blocks.append(_staffing_block(rng, choices, form.truth))
-    blocks.append(_money_block(rng, choices, form.truth))
+        blocks.append(_vary_staffing(_staffing_block(rng, choices, form.truth), choices))
+    money = _vary_money(_money_block(rng, choices, form.truth), choices)
+    if choices["layout"] != "table":
+        head = head + _key_value_lines(money, choices, form.truth)
+        blocks = []
+    else:
+        blocks.append(money)
     if choices["score_table"] != "none":
         blocks.append(_score_block(choices, form.truth))
-    if choices["pasting"] in ("spaces_wrapped", "ocr"):
+    if not blocks:
+        lines = head
+    elif choices["pasting"] in ("spaces_wrapped", "ocr"):
         lines = head + pdf_paste(blocks, choices)
     else:
         lines = head + paste(blocks, choices["pasting"])

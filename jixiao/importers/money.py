@@ -34,6 +34,7 @@ from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
+from jixiao.importers.subtotals import subtotal_is_total
 from jixiao.importers.table_rates import (
     counts_row,
     form_blocks,
@@ -435,6 +436,7 @@ def _adjustments(
     for amount in pending:
         if id(amount) in parts and id(amount) not in read:
             undecided(amount)
+            unplaced = True  # a part's adjusted budget unplaced: its initial one is not the year's
     return unplaced
 
 
@@ -2021,7 +2023,7 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     first = rows[0].text.split("\t")
     if len(rows) < 3:
         return first, 1
-    second = rows[1].text.split("\t")
+    second = _merged_cells_blanked(first, rows[1].text.split("\t"))
     wrapped = _wrapped_titles(first, second)
     if wrapped is not None:
         return wrapped, 2
@@ -2037,8 +2039,44 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     for column in range(1, len(second)):
         upper = first[column].strip() if column < len(first) else ""
         carried = upper or carried
-        header.append(f"{carried}{second[column].strip()}")
+        header.append(_group_and_title(carried, second[column].strip()))
     return header, 2
+
+
+# a group title over a header's columns ("预算执行情况" / "资金情况" / "预算资金情况（万元）"): it
+# names the block, not a phase ("预算执行情况" over "全年预算数" is a budget, not a spending)
+_GROUP_TITLE = re.compile(rf"^[{CJK}]{{0,6}}情况(\((?:亿元|万元|千元|元)\))?$")
+
+
+def _group_and_title(upper: str, lower: str) -> str:
+    """A column's title under an upper cell: upper + lower ("2023年度全年预算数"); under a group
+    title, the lower title alone, with the group's unit when it has none of its own."""
+    group = _GROUP_TITLE.match(upper)
+    if group is None or not lower:
+        return f"{upper}{lower}"
+    unit = group.group(1) or ""
+    return lower if re.search(r"\((?:亿元|万元|千元|元)\)", lower) else f"{lower}{unit}"
+
+
+def _merged_cells_blanked(first: list[str], second: list[str]) -> list[str]:
+    """A header's second row with the cells merged down from the first written out again
+    ("项目\t分值\t预算执行情况\t\t执行率" over "项目\t分值\t全年预算数\t执行数\t执行率", a
+    merged cell pasted once a row) left empty, as Word leaves them; only when the row has a
+    title of its own under an empty upper cell or a group title and no number."""
+    if any(_BARE_NUMBER.match(cell) for cell in second):
+        return second
+    repeated = [
+        column < len(first) and bool(cell.strip()) and cell.strip() == first[column].strip()
+        for column, cell in enumerate(second)
+    ]
+    own = [
+        column
+        for column, cell in enumerate(second)
+        if cell.strip() and not repeated[column] and column
+    ]
+    if not any(repeated) or len(own) < 2:
+        return second
+    return ["" if repeated[column] else cell for column, cell in enumerate(second)]
 
 
 def _wrapped_titles(first: list[str], second: list[str]) -> list[str] | None:
@@ -2090,11 +2128,14 @@ def _read_table(
     projects_only = _project_table(header, above, rows[header_rows:])
     total_seen = False
     by_row: dict[int, tuple[str, dict[int, Amount]]] = {}  # a row's label and amounts by column
+    subtotal_total = _subtotal_total(rows[header_rows:], column_units)
     for row in rows[header_rows:]:
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label) or _SCORE_TOTAL_LABEL.match(row_label):
             continue  # a score table's 总分 row in the same run: scores, not money
+        if subtotal_total and row_label == "小计":
+            row_label = "合计"  # the table's 小计 under its parts is its total
         row_label = _NUMBERING.sub("", row_label) or row_label  # "一、财政拨款收入"
         row_label = _part_row_label(row_label)
         if total_seen and _SOURCE_ROW.fullmatch(row_label):
@@ -2127,6 +2168,10 @@ def _read_table(
                 kind = _initial_carryover(kind, title, header)
                 if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
                     kind = "unread"
+                if kind == "adjusted?" and _SOURCE_ROW.fullmatch(_PART_ROW.sub("", row_label)):
+                    kind = (
+                        "unread"  # a source's 调整预算数 ("其中：财政拨款"), not the department's
+                    )
                 if row_kind in ("income", "other_income") and kind is not None:
                     kind, phase = _income_cell(row_kind, row_label, title, income_total), None
                 elif phase is None and kind in ("total", "funding", "economic"):
@@ -2247,6 +2292,24 @@ def _project_table(header: list[str], above: list[Line], rows: list[Line]) -> bo
     ]
     items = [name for name in names if not _PROJECTS_TOTAL_ROW.fullmatch(name)]
     return len(items) >= 2 and all(classify(name)[0] is None for name in items)
+
+
+def _subtotal_total(rows: list[Line], column_units: list[str | None]) -> bool:
+    """The table's 小计 row at its bottom is its total (see subtotals.py)."""
+    if not any(row.text.startswith("小计") for row in rows):
+        return False
+    money = [
+        cells
+        for cells in (row.text.split("\t") for row in rows)
+        if not _SCORE_TOTAL_LABEL.match(cells[0].strip())
+    ]
+    amounts = [i - 1 for i, unit in enumerate(column_units) if i and unit]
+    return subtotal_is_total(
+        money,
+        amounts,
+        lambda label: classify(label)[0],
+        lambda label: classify(label)[0] == "total" or bool(_TOTAL_ROW_LABEL.fullmatch(label)),
+    )
 
 
 def _grand_total_row(row_label: str, rows: list[Line]) -> bool:

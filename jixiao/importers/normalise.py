@@ -29,6 +29,7 @@ from jixiao.importers.pastings.forms import (
     rates_hold,
 )
 from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.pastings.key_value_rows import key_value_rows
 from jixiao.importers.pastings.merged_cells import merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.side_by_side import side_by_side_blocks
@@ -232,7 +233,7 @@ def _padded_run(parsed: list[list[tuple[str, int]] | None], run: list[int]) -> b
 # "26,54,31,23"): two rows or more of one width, every cell short and no sentence (no 。；, at most
 # 30 characters, no tab, bar or run of spaces: those are cells of other pastings), no cell a
 # thousands separator's tail after words ("预算数1,250.00万元" is one amount, not two cells), and
-# one row at least with two plain numbers.
+# one row at least with two numbers (plain, or quoted with thousands separators).
 _SENTENCE = re.compile(r"[。；;]")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
 _THOUSANDS_TAIL = re.compile(r"^\d{3}(?:\.\d+)?(?!\d)")
@@ -256,7 +257,17 @@ def _cells_only(rows: list[list[tuple[str, int]]]) -> bool:
             if index
         ):
             return False
-    return any(sum(1 for cell, _ in cells if _PLAIN_NUMBER.match(cell)) >= 2 for cells in rows)
+    return any(sum(1 for cell, _ in cells if _sheet_number(cell)) >= 2 for cells in rows)
+
+
+# a quoted amount with thousands separators ("4,200,000.00"): a bare cell holds no comma, so such
+# a cell was quoted whole, as a sheet exports a formatted number
+_QUOTED_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def _sheet_number(cell: str) -> bool:
+    """A sheet's number cell: a plain number, or an amount quoted with its separators."""
+    return bool(_PLAIN_NUMBER.match(cell) or _QUOTED_THOUSANDS.match(cell))
 
 
 def _padded_csv_lines(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
@@ -567,6 +578,23 @@ def _titled_first_column(
     )
 
 
+def _block_holds_numbers(
+    parsed: list[list[tuple[str, int]] | None], rows: set[int], number: int, block: str
+) -> bool:
+    """The run of rows repeating the first cell *block* around *number* holds a number: a block's
+    name over its rows. Header rows alone repeating their first cell ("项目,分值,预算执行情况" over
+    "项目,分值,全年预算数") are a header on two rows, its merged cell written out twice."""
+    run = [number]
+    for step in (-1, 1):
+        other = number + step
+        while (
+            other in rows and (cells := parsed[other]) is not None and cells[0][0].strip() == block
+        ):
+            run.append(other)
+            other += step
+    return any(_sheet_number(cell.strip()) for row in run for cell, _ in (parsed[row] or [])[1:])
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -607,6 +635,7 @@ def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
             and repeated
             and len([c for c in cells if c[0].strip()]) >= 2
             and not _titled_first_column(parsed, rows, number, block)
+            and _block_holds_numbers(parsed, rows, number, block)
         ):
             if number - 1 not in repeated:  # the block's first row: its name as a caption
                 start = cells[0][1] + cells[0][0].index(block)
@@ -1657,6 +1686,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = columnwise_tables(folded, origin)
     folded, origin = web_table_cells(folded, origin)
     folded, origin = side_by_side_blocks(folded, origin)
+    folded, origin = key_value_rows(folded, origin)
     folded, origin = merged_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)

@@ -1003,6 +1003,14 @@ def _cell_pairs(cells: list[str], at: int) -> list[tuple[str, str, int, int]] | 
     return pairs
 
 
+def _titled_pair(pairs: list[tuple[str, str, int, int]]) -> bool:
+    """One pair whose key names a head-count role by its title and whose value is a count."""
+    if len(pairs) != 1:
+        return False
+    key = re.sub(r"^其中:?", "", pairs[0][0].strip())
+    return _role_in_form(key, [key]) is not None and bool(_TABLE_COUNT.match(pairs[0][1]))
+
+
 def _form_row_pairs(
     row: Line, above: list[_Count] | None, below: Line | None = None, lone_ok: bool = False
 ) -> list[_Count]:
@@ -1019,12 +1027,9 @@ def _form_row_pairs(
         at += len(cells[0]) + 1
         cells = cells[1:]
     pairs = _cell_pairs(cells, at)
-    if pairs is None or not pairs:
-        return []
-    if len(pairs) < 2 and not (lone_ok and _role_of_title(pairs[0][0]) is not None):
-        # one pair alone does not prove it is no title over a column ("类别 | 差额"), unless it
-        # stands by a row read as staffing and its key is a head-count's title ("\t实有人数\t17"
-        # under "人员情况\t编制数\t12": a block of one pair a row)
+    if pairs is None or (len(pairs) < 2 and not (lone_ok and _titled_pair(pairs))):
+        # one pair alone does not prove it is no title over a column ("类别 | 差额"); beside a
+        # row read as staffing (lone_ok), one titled by its role ("编制数 | 15") is the block's
         return []
     if rests is not None and len(rests) == len(pairs):
         pairs = [(key + rest, *place) for (key, *place), rest in zip(pairs, rests, strict=True)]

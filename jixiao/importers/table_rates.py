@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao.importers.document import Line
 from jixiao.importers.pastings.forms import form_column
 from jixiao.importers.patterns import CJK, parse_number
+from jixiao.importers.subtotals import subtotal_is_total
 
 _RATE_COLUMN = re.compile(
     r"^(?:(?:预算)?(?:执行率|完成率)|(?:预算)?资金(?:使用|执行)率)(?:\(%\))?$"
@@ -64,9 +65,13 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             header, [n for n in current if "预算" in header[n] and n not in spent]
         )
         dated = [row for row in rows[1:] if _DATED_ROW.match(row.text)]
+        subtotal = _subtotal_total(rows[1:], [n - 1 for n in [*spent, *budget]])
         for row in rows[1:]:
             cells = row.text.split("\t")
-            if not _TOTAL_ROW.match(cells[0].strip()) or rate_column >= len(cells):
+            label = cells[0].strip()
+            if not (_TOTAL_ROW.match(label) or (subtotal and label == "小计")):
+                continue
+            if rate_column >= len(cells):
                 continue
             if len(dated) > 1 and row in dated:
                 continue  # "2023年资金总额" over "2024年资金总额": two years side by side
@@ -83,6 +88,20 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+def _subtotal_total(rows: list[Line], amount_columns: list[int]) -> bool:
+    """The table's 小计 row at its bottom is its total (see subtotals.py)."""
+    if not any(row.text.startswith("小计") for row in rows):
+        return False
+    from jixiao.importers.money import classify  # money reads this module's rates
+
+    return subtotal_is_total(
+        [row.text.split("\t") for row in rows if not _SCORE_TOTAL_ROW.match(row.text)],
+        amount_columns,
+        lambda label: classify(label)[0],
+        lambda label: classify(label)[0] == "total" or bool(_TOTAL_ROW.match(label)),
+    )
 
 
 _LAST_YEAR_TITLE = re.compile(r"上年|去年|上一年|前一年")
