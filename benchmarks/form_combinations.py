@@ -51,6 +51,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "staffing": ("header", "pairs", "none"),
     "score_table": ("full", "total_only", "none"),
     "grade": ("line", "cell", "none"),
+    # one cell a line: an empty cell an empty line, or dropped by the copy (a web page's table)
+    "empty_cells": ("lines", "dropped"),
 }
 
 _SPENT_TITLES = {
@@ -355,6 +357,7 @@ def paste(blocks: list[list[list[str]]], pasting: str) -> list[str]:
         return ["\t".join(row) for row in rows]
     if pasting in ("cells", "cells_rows"):
         return _cells(rows, blank_between=pasting == "cells_rows")
+
     if pasting == "spaces":
         return [
             line for block in blocks for line in _spaces([[_blank(c) for c in r] for r in block])
@@ -370,6 +373,12 @@ def paste(blocks: list[list[list[str]]], pasting: str) -> list[str]:
     return _grid(rows)
 
 
+def _cells_dropped(blocks: list[list[list[str]]], pasting: str) -> list[str]:
+    """One cell a line with every empty cell dropped by the copy (a web page's table)."""
+    rows = [[cell for cell in row if cell and cell != UP] for block in blocks for row in block]
+    return _cells(rows, blank_between=pasting == "cells_rows")
+
+
 # ── drawing and scoring ─────────────────────────────────────────────────────────────────────
 
 
@@ -383,7 +392,10 @@ def draw(rng: random.Random) -> Form:
     blocks.append(_money_block(rng, choices, form.truth))
     if choices["score_table"] != "none":
         blocks.append(_score_block(choices, form.truth))
-    lines = head + paste(blocks, choices["pasting"])
+    if choices["pasting"] in ("cells", "cells_rows") and choices["empty_cells"] == "dropped":
+        lines = head + _cells_dropped(blocks, choices["pasting"])
+    else:
+        lines = head + paste(blocks, choices["pasting"])
     if choices["grade"] != "none" and choices["score_table"] != "none":
         word, grade = rng.choice(_GRADES)
         lines.append(f"自评等级：{word}" if choices["grade"] == "line" else f"自评等级\t{word}")
