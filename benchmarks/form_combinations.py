@@ -73,6 +73,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "staffing_wording": ("cells", "sentence", "qizhong"),
     "layout": ("table", "key_value", "row_lines"),
     "totals": ("as_drawn", "小计", "其中+合计"),
+    # one cell a line: an empty cell an empty line, or dropped by the copy (a web page's table)
+    "empty_cells": ("lines", "dropped"),
 }
 
 _SPENT_TITLES = {
@@ -377,6 +379,7 @@ def paste(blocks: list[list[list[str]]], pasting: str) -> list[str]:
         return ["\t".join(row) for row in rows]
     if pasting in ("cells", "cells_rows"):
         return _cells(rows, blank_between=pasting == "cells_rows")
+
     if pasting == "spaces":
         return [
             line for block in blocks for line in _spaces([[_blank(c) for c in r] for r in block])
@@ -506,6 +509,12 @@ def pdf_paste(blocks: list[list[list[str]]], choices: dict[str, str]) -> list[st
         laid = _ocr_layout(lines) if choices["pasting"] == "ocr" else _pdf_layout(lines)
         out.extend(line for line in laid if line.strip())
     return out
+
+
+def _cells_dropped(blocks: list[list[list[str]]], pasting: str) -> list[str]:
+    """One cell a line with every empty cell dropped by the copy (a web page's table)."""
+    rows = [[cell for cell in row if cell and cell != UP] for block in blocks for row in block]
+    return _cells(rows, blank_between=pasting == "cells_rows")
 
 
 # ── drawing and scoring ─────────────────────────────────────────────────────────────────────
@@ -680,6 +689,8 @@ def draw(rng: random.Random) -> Form:
         lines = head
     elif choices["pasting"] in ("spaces_wrapped", "ocr"):
         lines = head + pdf_paste(blocks, choices)
+    elif choices["pasting"] in ("cells", "cells_rows") and choices["empty_cells"] == "dropped":
+        lines = head + _cells_dropped(blocks, choices["pasting"])
     else:
         lines = head + paste(blocks, choices["pasting"])
     if choices["grade"] != "none" and choices["score_table"] != "none":

@@ -392,6 +392,9 @@ def _adjustments(
     for amount in pending:
         if id(amount) in parts:
             continue  # a class's or a funding's: settled by its cut below
+        if _A_PART.match(amount.label):
+            undecided(amount)  # "其中：财政拨款 | 调整预算数": a part, never the year's budget
+            continue
         initial, adjusted = totals(Phase.BUDGET_INITIAL), totals(Phase.BUDGET_ADJUSTED)
         reading = _adjustment_reading(amount, initial, adjusted)
         if reading != "adjusted":
@@ -445,6 +448,10 @@ def _class_in(label: str) -> tuple[Item | None, Funding | None]:
     item = next((i for pattern, i in _ECONOMIC if re.search(pattern, label)), None)
     funding = next((f for pattern, f in _FUNDING if re.search(pattern, label)), None)
     return item, funding
+
+
+# a row opened by 其中 ("其中：财政拨款"): a part of the whole above or below it
+_A_PART = re.compile(r"^其中[:：]")
 
 
 def _adjustment_reading(

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.ocr_labels import misread_labels, o_amounts, zero_for_o
+from jixiao.importers.pastings.cell_lines import form_cell_lines, staffing_cell_lines
 from jixiao.importers.pastings.columnwise import columnwise_tables
 from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
@@ -1682,8 +1683,10 @@ def normalise(text: str) -> Normalised:
     folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
+    folded, origin = staffing_cell_lines(folded, origin)
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
+    folded, origin = form_cell_lines(folded, origin)
     folded, origin = web_table_cells(folded, origin)
     folded, origin = side_by_side_blocks(folded, origin)
     folded, origin = key_value_rows(folded, origin)
