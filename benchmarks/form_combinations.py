@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -75,6 +76,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "totals": ("as_drawn", "小计", "其中+合计"),
     # one cell a line: an empty cell an empty line, or dropped by the copy (a web page's table)
     "empty_cells": ("lines", "dropped"),
+    # rows of the same table around the blocks: the form's head (部门名称 / 预算年度 as cells),
+    # the year's goals (年度总体目标, long text cells) under the money block
+    "inside_rows": ("none", "head", "goals", "both"),
 }
 
 _SPENT_TITLES = {
@@ -685,6 +689,8 @@ def draw(rng: random.Random) -> Form:
         blocks.append(money)
     if choices["score_table"] != "none":
         blocks.append(_score_block(choices, form.truth))
+    if choices["layout"] == "table":  # a form of key：value lines has no table to hold them
+        blocks = _inside_rows(blocks, head, _department, choices)
     if not blocks:
         lines = head
     elif choices["pasting"] in ("spaces_wrapped", "ocr"):
@@ -701,6 +707,35 @@ def draw(rng: random.Random) -> Form:
         form.truth["grade.self"] = grade
     form.text = "\n".join(lines) + "\n"
     return form
+
+
+_GOALS = (
+    "完成年度重点工作任务，保障机构正常运转，推进重点项目建设，提升公共服务水平。",
+    "年度重点工作任务全部完成，重点项目按期推进，服务对象满意度较上年提高。",
+)
+
+
+def _inside_rows(
+    blocks: list[list[list[str]]], head: list[str], department: str, choices: dict[str, str]
+) -> list[list[list[str]]]:
+    """The blocks with the table's other rows around them: its head as cells (部门名称 | … |
+    主管部门 | …, 预算年度 | … | 金额单位 | …) first, the year's goals after the money block."""
+    kind = choices["inside_rows"]
+    year = next((m.group(0) for line in head if (m := re.search(r"20\d{2}", line))), "")
+    unit = "万元" if choices["unit"] == "万元" else "元"
+    out = list(blocks)
+    if kind in ("goals", "both"):
+        goals = [["年度总体目标", "预期目标", "实际完成情况"], ["", *_GOALS]]
+        out.insert(len(out) - (1 if choices["score_table"] != "none" else 0), goals)
+    if kind in ("head", "both"):
+        out.insert(
+            0,
+            [
+                ["部门名称", department, "主管部门", "某县人民政府"],
+                ["预算年度", year, "金额单位", unit],
+            ],
+        )
+    return out
 
 
 def forms(count: int, seed: int = 0) -> list[Form]:

@@ -1782,10 +1782,12 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
         if not _unit_stated(lines[index:end], above):
             above = [*_form_unit_line(lines, index), *above]
         start = index
-        while start < end - 2 and _staffing_pairs_row(lines[start].text):
+        while start < end - 2 and (
+            _staffing_pairs_row(lines[start].text) or _form_head_row(lines[start].text)
+        ):
             # "编制数 | 64 | 实有人数 | 91" / "在职 | 58 | 退休 | 33" over the money block's header
-            # in one drawn form: the staffing rows are the staffing reader's, the money block a
-            # table of its own under them
+            # in one drawn form (or its head fields: "部门名称 | … | 主管部门 | …"): the staffing
+            # rows are the staffing reader's, the money block a table of its own under them
             start += 1
         # a staffing table of titles over counts on top (two Markdown tables a blank line apart)
         start = max(start, index + staffing_rows_on_top(lines[index:end]))
@@ -1824,8 +1826,28 @@ _INDICATOR_HEADER = re.compile(
 
 # a form's staffing row of label / count pairs ("编制数 | 64 | 实有人数 | 91", "在职 | 58 | 退休 | 33")
 _STAFF_KEY = re.compile(
-    rf"^[{CJK}()]{{0,8}}(?:编制|人数|人员|在职|在编|退休|离休|实有)[{CJK}()]{{0,4}}$"
+    rf"^(?:其中:?)?[{CJK}()]{{0,8}}(?:编制|人数|人员|在职|在编|退休|离休|实有)[{CJK}()]{{0,4}}$"
 )
+# a form's head row inside its table: "部门名称 | 某县林业局 | 主管部门 | 某县人民政府", "预算年度 |
+# 2023 | 金额单位 | 元" (keys a head field's, values words, a year or a unit)
+_HEAD_KEY = re.compile(
+    r"^(?:部门|单位|预算单位|主管部门|填报单位|部门\(单位\))(?:名称)?$|^(?:主管部门|填报人|联系电话"
+    r"|填报日期|(?:预算|评价|所属|自评)年度|(?:金额)?单位)$"
+)
+_HEAD_VALUE = re.compile(rf"^(?:[{CJK}()]{{0,30}}|(?:19|20)\d{{2}}(?:年度?)?|[\d\-]{{5,20}}|)$")
+
+
+def _form_head_row(text: str) -> bool:
+    """A row of a form's head fields and nothing else (no amount: a year, a unit, names)."""
+    cells = [cell.strip() for cell in text.split("\t")]
+    return (
+        len(cells) >= 4  # two fields at least: a lone "部门名称 | …" row may title the table
+        and len(cells) % 2 == 0
+        and all(_HEAD_KEY.match(key) for key in cells[::2])
+        and all(_HEAD_VALUE.match(value) for value in cells[1::2])
+    )
+
+
 _STAFF_COUNT = re.compile(r"^\s*\d{1,6}\s*(?:人|名)?\s*$")
 
 

@@ -1,7 +1,8 @@
 """A money table's 小计 row at its bottom, under its 其中 rows: the table's total.
 
 小计 alone names a subtotal (a block's, a project list's) and is not read as the department's
-total. It is the total only when it is proven so: it is the last row of the table with a label,
+total. It is the total only when it is proven so: it is the last row of the table with a label and
+an amount (rows of words below it, the year's goals, do not count),
 no other row of the table is a total (合计 / 总计 / 资金总额…), and the funding rows (基本支出 /
 项目支出) or the economic rows (工资福利支出 …) above it, two or more, add up to it cell by cell
 in every amount column (to a cent a row).
@@ -55,7 +56,7 @@ def subtotal_is_total(
 ) -> bool:
     """Whether the table's 小计 row is its total (rows: each money row's cells, the label
     first; amount_columns: the indexes, among the cells after the label, of the amounts)."""
-    labelled = [row for row in rows if row and row[0].strip()]
+    labelled = [row for row in rows if row and row[0].strip() and any(_amounts(row[1:]))]
     if not labelled or not _SUBTOTAL.match(labelled[-1][0].strip()):
         return False
     if any(is_total(row[0].strip()) for row in labelled[:-1]):

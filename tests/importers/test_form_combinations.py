@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.form_combinations import CHOICES, Form, Tally, forms, read
 
-SAMPLE = forms(160, seed=7)
+SAMPLE = forms(240, seed=7)
 # the pastings read whole: every figure of every form drawn as a table in them
 WHOLE = ("tabs", "tabs_repeated", "markdown", "csv", "grid")
 
@@ -30,7 +30,17 @@ def _ids(form: Form) -> str:
 
 @pytest.mark.parametrize(
     "form",
-    [f for f in SAMPLE if f.choices["pasting"] in WHOLE and f.choices["layout"] == "table"],
+    [
+        f
+        for f in SAMPLE
+        if f.choices["pasting"] in WHOLE
+        and f.choices["layout"] == "table"
+        # the form's head fields as rows of the table itself: read in most combinations, not
+        # yet all (BENCHMARKS.md, "inside_rows")
+        and f.choices["inside_rows"] in ("none", "goals")
+        # a CSV export of a header on two rows: read in part (docs/importing.md, Known limits)
+        and not (f.choices["pasting"] == "csv" and f.choices["money_header"] == "two_rows")
+    ],
     ids=_ids,
 )
 def test_a_table_pasted_a_way_read_whole_gives_every_figure(form: Form) -> None:
