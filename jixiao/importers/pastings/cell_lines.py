@@ -30,6 +30,8 @@ from collections.abc import Callable
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
 from jixiao.importers.pastings.forms import (
     COUNT,
+    LINE_LABEL,
+    LINE_VALUE,
     ROW_LABEL_TITLE,
     as_written_rates,
     economic_class,
@@ -44,9 +46,7 @@ from jixiao.importers.pastings.forms import (
 )
 from jixiao.importers.patterns import CJK, NUMBER
 
-_VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
 _AMOUNT = re.compile(rf"^(?:{NUMBER})$")
-_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _MAX_TITLES = 9
 _UNIT_NOTE = re.compile(r"\((?:万元|元|千元|亿元)\)$")
@@ -110,7 +110,7 @@ def _row_cells(lines: list[str], start: int) -> tuple[list[int | None], int]:
     n = start
     while n < len(lines):
         text = _at(lines, n)
-        if text and not _VALUE.match(text):
+        if text and not LINE_VALUE.match(text):
             break
         cells.append(n if text else None)
         n += 1
@@ -155,7 +155,7 @@ def _money_block(lines: list[str], at: int) -> Found | None:
     end = n = at + len(titles) + 1
     while (label := _skip_blanks(lines, n)) is not None:
         text = _at(lines, label)
-        if not _LABEL.match(text) or form_column_lettered(text):
+        if not LINE_LABEL.match(text) or form_column_lettered(text):
             break
         cells, after = _row_cells(lines, label + 1)
         placed = _placed(cells, kinds)
@@ -346,7 +346,9 @@ def _staffing_block(lines: list[str], at: int) -> Found | None:
     if not all(COUNT.match(_at(lines, c)) for c in counts):
         return None
     after = _skip_blanks(lines, counts[-1] + 1)
-    if after is not None and (COUNT.match(_at(lines, after)) or _VALUE.match(_at(lines, after))):
+    if after is not None and (
+        COUNT.match(_at(lines, after)) or LINE_VALUE.match(_at(lines, after))
+    ):
         return None  # more numbers: not one row of counts
     whole = {role: int(_at(lines, c).rstrip("人名")) for role, c in zip(roles, counts, strict=True)}
     if not {"actual", "in_service", "retired"} <= set(whole) or not split_of_actual_holds(whole):
@@ -362,7 +364,7 @@ def _total_score_row(lines: list[str], at: int) -> Found | None:
         return None
     if texts[1] != "100" or not _SCORE.match(texts[3]) or form_number(texts[3]) > 100:
         return None
-    if _VALUE.match(_at(lines, at + 4)):
+    if LINE_VALUE.match(_at(lines, at + 4)):
         return None  # more numbers: not this row
     return at + 4, [list(range(at, at + 4))]
 

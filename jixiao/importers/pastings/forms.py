@@ -259,6 +259,9 @@ PAIR_KEY = re.compile(
     r"(?:人数|人员|职工)?(?:\((?:人|名)\))?$"
 )
 COUNT = re.compile(r"^\d{1,6}(?:人|名)?$")
+# a cell of a form pasted one cell a line: a number, a rate or a dash; a row's label
+LINE_VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
+LINE_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 
 
 def pair_role(key: str) -> str | None:

@@ -23,16 +23,16 @@ import re
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs
 from jixiao.importers.pastings.forms import (
     COUNT,
+    LINE_LABEL,
+    LINE_VALUE,
     form_column_lettered,
     form_number,
     pair_role,
     percent_off_its_column,
     rates_hold,
 )
-from jixiao.importers.patterns import CJK, NUMBER
+from jixiao.importers.patterns import CJK
 
-_VALUE = re.compile(rf"^(?:(?:{NUMBER})%?|[-—/])$")
-_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 _TITLE = re.compile(rf"^[{CJK}()A-Z/=%]{{2,12}}$")
 _MIN_CELLS = 3  # the labels and two columns at least
 _MAX_CELLS = 10
@@ -91,7 +91,7 @@ def _block(
         if last - first != width or first - paragraphs[index - 1][1] > 2:
             break
         cells = [lines[n].strip() for n in range(first, last)]
-        if not _LABEL.match(cells[0]) or not all(_VALUE.match(cell) for cell in cells[1:]):
+        if not LINE_LABEL.match(cells[0]) or not all(LINE_VALUE.match(cell) for cell in cells[1:]):
             break
         if not any(cell[0].isdigit() for cell in cells[1:]):
             break
@@ -146,7 +146,7 @@ def _staffing_block(
         counts = sum(bool(COUNT.match(cell)) for cell in after)
         if (
             after
-            and all(COUNT.match(cell) or _LABEL.match(cell) for cell in after)
+            and all(COUNT.match(cell) or LINE_LABEL.match(cell) for cell in after)
             and (counts >= width - 1)
         ):
             return None  # another row of counts: a table by unit, not one row
