@@ -56,9 +56,55 @@ def _repeated_in(rows: list[list[str]], run: tuple[int, int]) -> bool:
     return all(len(set(row[run[0] : run[1]])) == 1 for row in rows)
 
 
+def _dropped(runs: list[tuple[int, int]]) -> set[int]:
+    """The columns a run of one merged title leaves out (all but its first)."""
+    return {column for start, end in runs for column in range(start + 1, end)}
+
+
 def _collapsed(spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
-    dropped = {column for start, end in runs for column in range(start + 1, end)}
+    dropped = _dropped(runs)
     return [span for column, span in enumerate(spans) if column not in dropped]
+
+
+# a staffing header on two rows: a group title over its parts ("实有人数 | 实有人数 | 实有人数" over
+# "合计 | 在职 | 退休", or the group written once, the cells right of it blank), each part its own
+# head-count, the whole under 合计 the group's
+_GROUP = re.compile(r"^(?:实有|实有人数|实有人员|现有人员)$")
+_WHOLE = ("合计", "小计")
+_BARE_ROLE = {"在职": "人数", "退休": "人数", "离休": "人数", "离退休": "人数", "在编": "人数"}
+
+
+def _joined_titles(
+    text: str, origin: list[int], upper: list[Span], lower: list[Span]
+) -> list[Cell] | None:
+    """One header row of a group title over its parts (see _GROUP), or None."""
+    if len(upper) != len(lower):
+        return None
+    joined: list[Cell] = []
+    grouped = False
+    group: Span | None = None  # the group title a blank cell right of it continues (merged)
+    for (top, top_at, top_end), (low, low_at, low_end) in zip(upper, lower, strict=True):
+        if _GROUP.match(top):
+            group = (top, top_at, top_end)
+        elif top:
+            group = None
+        elif group is not None:
+            top, top_at, top_end = group
+        if top == low:
+            joined.append(piece(text, origin, low_at, low_end))
+        elif not low:  # a title merged down, left blank on the lower row (the caption)
+            joined.append(piece(text, origin, top_at, top_end))
+        elif _GROUP.match(top) and low in _WHOLE:
+            joined.append(piece(text, origin, top_at, top_end))
+            grouped = True
+        elif _GROUP.match(top) and low in _BARE_ROLE:
+            cell = piece(text, origin, low_at, low_end)
+            tail = _BARE_ROLE[low]
+            joined.append(Cell(cell.text + tail, cell.origin + (cell.origin[-1],) * len(tail)))
+            grouped = True
+        else:
+            return None
+    return joined if grouped else None
 
 
 def merged_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -85,7 +131,17 @@ def merged_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
         texts = [[span[0] for span in row] for row in rows]
         merged = [run for run in _title_runs(titles) if _repeated_in(texts, run)]
         caption = bool(titles[0]) and any(row[0] == titles[0] for row in texts)
-        if merged or caption:
+        upper = tab_cells(lines[n - 1], starts[n - 1]) if n and "\t" in lines[n - 1] else []
+        joined = _joined_titles(text, origin, upper, header) if upper else None
+        if joined is not None and runs and runs[-1][1] > n - 1:
+            joined = None  # the row above is another block's, rewritten already
+        if joined is not None:
+            rewritten = _rewritten(text, origin, header, rows, merged)
+            titles_row = [
+                cell for column, cell in enumerate(joined) if column not in _dropped(merged)
+            ]
+            runs.append((n - 1, below, [titles_row, *rewritten[1:]]))
+        elif merged or caption:
             runs.append((n, below, _rewritten(text, origin, header, rows, merged)))
         n = below
     return replace_runs(text, origin, runs)
