@@ -2014,7 +2014,7 @@ _ROLE_LABEL = re.compile(
 _BARE_LABEL = re.compile(rf"^[{CJK}][{CJK}()]{{1,15}}$")
 _UNIT_BRACKET = re.compile(r"\((?:人|名)\)$")
 # a key：value line of a summary table, the count with no unit ("  编制数：41", "在职人数(人): 38")
-_KEY_VALUE = re.compile(rf"\s*([{CJK}][{CJK}()]{{1,15}})\s*:\s*(\d{{1,6}})\s*")
+_KEY_VALUE = re.compile(rf"\s*([{CJK}][{CJK}():]{{1,15}})\s*:\s*(\d{{1,6}})\s*")
 
 
 # a part of a key：value 实有 line on the lines after it, the role word bare with its unit in
@@ -2102,16 +2102,20 @@ def _key_value_count(line: Line) -> _Count | None:
     match = _KEY_VALUE.fullmatch(line.text)
     if match is None:
         return None
-    role = _role_of_title(match.group(1))
-    if role is None:
+    key = match.group(1)
+    part = re.match(r"其中:?", key)  # "其中在职人数：23" under "实有人数：39": the part's own key
+    if part:
+        key = key[part.end() :]
+    role = _role_of_title(key)
+    if role is None or (part and role not in _PARTS):
         return None
     return _Count(
         role,
         None,
         int(match.group(2)),
-        line.start + match.start(1),
+        line.start + match.start(1) + (part.end() if part else 0),
         line.start + match.end(2),
-        _UNIT_BRACKET.sub("", match.group(1)),
+        _UNIT_BRACKET.sub("", key),
     )
 
 

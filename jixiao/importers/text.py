@@ -315,6 +315,9 @@ def _key_cell_before(label: str, after: str) -> str:
     return label[: gap.start()]
 
 
+# a key：value line of a rate alone: "执行率：96.97%", "全年执行率: 96.97 %"
+_KEYED_LINE = re.compile(rf"^\s*(?:全年|年度|整体|总体)?执行率\s*:\s*(?:{NUMBER})\s*%\s*$")
+
 # a bare execution rate, of whatever its sentence names ("全年执行率", "执行率")
 _BARE_RATE = re.compile(
     r"(?:\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑩]))?\s*(?:全年|年度|整体|总体)?(?:预算)?执行率"
@@ -331,9 +334,14 @@ def _spent_over_a_budget(
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
     heading = line.path[-1] if line.path else ""
-    if not (_WHOLE_SPENDING_NOUN.search(sentence) or _WHOLE_EXECUTED_NOUN.search(sentence)):
+    # a form's key：value line of its own ("执行率：96.97%" under "全年预算数：…" / "全年执行数：…"):
+    # no sentence to name its subject, the arithmetic alone proves it
+    keyed = not sentence.strip() and bool(_KEYED_LINE.match(line.text))
+    if not keyed and not (
+        _WHOLE_SPENDING_NOUN.search(sentence) or _WHOLE_EXECUTED_NOUN.search(sentence)
+    ):
         return False
-    if not re.search(r"支出|预算|收支|执行", "".join(line.path)):
+    if not keyed and not re.search(r"支出|预算|收支|执行", "".join(line.path)):
         return False
     if re.search(r"项目|三公|专项|(?<!财政)(?<!部门)资金", heading):
         return False  # a project's or a fund's section: its rate, not the department's
