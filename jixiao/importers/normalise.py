@@ -1556,7 +1556,9 @@ _KEYED_RATE = re.compile(rf"^[ \t]*[{CJK}()]{{2,20}}\s*:\s*(?:{NUMBER})\s*%[ \t]
 # a key that carries its unit already ("全年预算数(万元):", see _form_unit_on_bare_amounts)
 _UNIT_IN_KEY = re.compile(r"\((?:亿元|万元|千元|元)\)")
 # keys whose value is no amount (a count, a rate, an area…): the block ends before them
-_NOT_AMOUNT_KEY = re.compile(r"人数|人员|人$|编制|在职|退休|率|比例|比重|个数|户数|次数|面积|里程|分值|得分")
+_NOT_AMOUNT_KEY = re.compile(
+    r"人数|人员|人$|编制|在职|退休|率|比例|比重|个数|户数|次数|面积|里程|分值|得分"
+)
 
 
 def _unit_under_heading(text: str, origin: list[int]) -> tuple[str, list[int]]:

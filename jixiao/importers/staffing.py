@@ -412,7 +412,7 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
 
 
 _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
-_ONE_PAIR = re.compile(r"^([^\t]*)\t\s*([^\t\d]+?)\s*\t\s*\d{1,6}(?:人|名)?\s*\t*$")
+_ONE_PAIR = re.compile(r"^([^\t]{0,20})\t *([^\t\d ]{1,20}) *\t *\d{1,6}(?:人|名)? *\t*$")
 
 
 def _pair_column_rows(lines: list[Line]) -> set[int]:

@@ -44,6 +44,13 @@ from jixiao.importers.pastings.forms import (
     rates_hold,
     split_of_actual_holds,
 )
+from jixiao.importers.pastings.web_cells import (  # an indicator table's titles, read alike
+    _GOT_TITLE,
+    _INDICATOR_TITLE,
+    _TOTAL,
+    _VALUE_TITLE,
+    _WEIGHT_TITLE,
+)
 from jixiao.importers.patterns import CJK, NUMBER
 
 _AMOUNT = re.compile(rf"^(?:{NUMBER})$")
@@ -53,14 +60,6 @@ _UNIT_NOTE = re.compile(r"\((?:万元|元|千元|亿元)\)$")
 _MIN_ROWS = 2
 _MAX_BLANKS = 2  # empty lines in a row between a label and its cells, or between rows
 
-# an indicator table's titles (as pastings.web_cells reads them)
-_INDICATOR_TITLE = re.compile(r"^(?:[一二三]级指标|绩效指标|指标名称|具体指标|指标)$")
-_VALUE_TITLE = re.compile(
-    r"^(?:年度)?(?:指标值|目标值|预期目标|预期值|计划值)$|^(?:全年)?(?:实际完成值|实际值|完成值|实际完成)$"
-)
-_WEIGHT_TITLE = re.compile(r"^(?:分值|权重|满分)$")
-_GOT_TITLE = re.compile(r"^(?:得分|自评得分|评价得分)$")
-_TOTAL = re.compile(r"^(?:总分|合计|总计)$")
 _TOTAL_SCORE = re.compile(r"^(?:总分|总分值|满分)$")
 _TABLE_TITLE = re.compile(
     "|".join(p.pattern for p in (_INDICATOR_TITLE, _VALUE_TITLE, _WEIGHT_TITLE, _GOT_TITLE))
