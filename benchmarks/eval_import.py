@@ -110,7 +110,13 @@ def truth_figures(truth: dict[str, Any]) -> dict[str, str]:
 
 # a grade as the report words it → the grade it is (the dossier holds the grade, not its word;
 # later sets' truth files keep the word: "优秀" is the grade 优, as the earlier files write it)
-_GRADE_OF_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+_GRADE_OF_WORD = {
+    "优秀": "优",
+    "良好": "良",
+    "中等": "中",
+    "较差": "差",
+    **{f"{letter}级": letter for letter in "ABCD"},  # "A级" is the grade A
+}
 
 
 def _text(value: Any) -> str:

@@ -32,7 +32,7 @@ from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
 from jixiao.importers.pastings.forms import form_column
-from jixiao.importers.patterns import CJK, NUMBER, parse_number
+from jixiao.importers.patterns import CJK, GROUP_TITLE, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.subtotals import subtotal_is_total
 from jixiao.importers.table_rates import (
@@ -2072,15 +2072,10 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     return header, 2
 
 
-# a group title over a header's columns ("预算执行情况" / "资金情况" / "预算资金情况（万元）"): it
-# names the block, not a phase ("预算执行情况" over "全年预算数" is a budget, not a spending)
-_GROUP_TITLE = re.compile(rf"^[{CJK}]{{0,6}}情况(\((?:亿元|万元|千元|元)\))?$")
-
-
 def _group_and_title(upper: str, lower: str) -> str:
     """A column's title under an upper cell: upper + lower ("2023年度全年预算数"); under a group
     title, the lower title alone, with the group's unit when it has none of its own."""
-    group = _GROUP_TITLE.match(upper)
+    group = GROUP_TITLE.match(upper)
     if group is None or not lower:
         return f"{upper}{lower}"
     unit = group.group(1) or ""

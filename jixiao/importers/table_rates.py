@@ -83,11 +83,44 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             named = fraction is None and (
                 header[rate_column].startswith("预算")
                 or bool(_FORM_TOTAL_ROW.match(cells[0].strip()))
+                or (
+                    _rates_of_the_parts_hold(rows[1:], row, rate_column, spent, budget)
+                    and not _over_another_budget(rate, cells, header, spent, budget)
+                )
             )
             if not named and not _is_spent_over_budget(rate, cells, spent, budget):
                 continue
             start = row.start + sum(len(c) + 1 for c in cells[:rate_column])
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
+
+
+def _rates_of_the_parts_hold(
+    rows: list[Line], total: Line, rate_column: int, spent: list[int], budget: list[int]
+) -> bool:
+    """Two rows at least besides the total state a rate, and each is its row's spending over its
+    budget: the column is the budget execution rate, so the total's rate is the one the table
+    states, even where its own figures contradict it (a finding then, not a figure dropped)."""
+    checked = 0
+    for row in rows:
+        cells = row.text.split("\t")
+        if row is total or rate_column >= len(cells):
+            continue
+        match = _PERCENT.match(cells[rate_column])
+        if match is None or not cells[rate_column].strip():
+            continue
+        if not _is_spent_over_budget(Decimal(match.group(1)), cells, spent, budget):
+            return False
+        checked += 1
+    return checked >= 2
+
+
+def _over_another_budget(
+    rate: Decimal, cells: list[str], header: list[str], spent: list[int], budget: list[int]
+) -> bool:
+    """The rate is the row's spending over another budget column (年初预算数 beside 全年): that
+    column's rate, not the execution rate."""
+    others = [n for n, t in enumerate(header) if n and "预算" in t and n not in (*spent, *budget)]
+    return any(_is_spent_over_budget(rate, cells, spent, [n]) for n in others)
 
 
 def _subtotal_total(rows: list[Line], amount_columns: list[int]) -> bool:

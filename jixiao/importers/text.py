@@ -1234,6 +1234,20 @@ class _Importer:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
                 self._form_rates.add((start, end))
 
+    def _lone_total_score(self, line: Line) -> list[tuple[Decimal, int, int]]:
+        """A line "总分：95.0" alone: a form's total (总分 also names a table's full marks, so it
+        is read only when the report's score rows add up to it)."""
+        match = _LONE_TOTAL_SCORE.fullmatch(line.text)
+        value = parse_number(match.group(1)) if match else None
+        if match is None or value is None or value in (0, 100):
+            return []
+        totals = _scores_the_rows_add_up_to(self.report) | _key_value_score_totals(
+            self.report.lines
+        )
+        if value not in totals:
+            return []
+        return [(value, line.start + match.start(), line.start + match.end(1))]
+
     def _settle_execution_rates(self) -> None:
         """The 预算执行率 stated in two places ("预算执行率97.4%" in the prose, "预算执行率：97.41%" in
         the 自评表; "96.8%" / "94.80%"). One the other rounded: the same rate, the precise one read
@@ -1676,8 +1690,10 @@ class _Importer:
                 value = parse_number(whole.group(2))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + whole.start(1), line.start + whole.end()))
+            scores.extend(self._lone_total_score(line))
             scores.extend(_score_cell_pairs(line, line_score))
             scores.extend(gapped_score_pairs(line, line_score))  # the same pairs apart by spaces
+            grades.extend(_letter_grades(line, year))
             for match in grade_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
@@ -1813,8 +1829,8 @@ class _Importer:
             if not line.path:
                 continue
             text = line.heading.rest if line.heading else line.text
-            if not text:
-                continue
+            if not text or _table_row(text):
+                continue  # a table's row is no narrative
             for title in reversed(line.path):
                 field_name = next(
                     (name for pattern, name in _NARRATIVES if re.search(pattern, title)), None
@@ -1865,6 +1881,29 @@ _COMPARATORS = {**COMPARATORS, "到": "≥"}  # OCR reads ≥ as 到 in score ta
 
 _CELL_SPLIT = re.compile(r"\s*[|\t]\s*")
 _GRADE_CELL = re.compile(_GRADE_WORD)
+# a grade written as a letter after its title ("评价等级：A", "自评等级为B级"); a letter before a
+# bracket, a digit or another letter is a legend's or a code's ("A（90分以上）")
+_LETTER_GRADE = re.compile(
+    rf"(?:(?:评价|自评|绩效|考核|综合)[{CJK}]{{0,4}}?(?:等级|等次|级别|评级)|等级|等次)"
+    r"(?:为|是|:|评定为|评为)?\s*[“\"'「]?([A-D])[”\"'」]?级?(?![A-Za-z0-9(+\-~—])"
+)
+
+
+def _letter_grades(line: Line, year: int | None) -> list[tuple[str, int, int]]:
+    """The letter grades a line states after a grade title, none when it names several (a
+    legend of grades) or an earlier year's."""
+    found = [
+        m
+        for m in _LETTER_GRADE.finditer(line.text)
+        if not _an_earlier_year(line.text, m.start(), year)
+    ]
+    if len({m.group(1) for m in found}) != 1:
+        return []
+    return [(m.group(1), line.start + m.start(), line.start + m.end()) for m in found]
+
+
+# "总分：95.0" on a line of its own (see Reading._lone_total_score)
+_LONE_TOTAL_SCORE = re.compile(rf"\s*总分\s*:\s*({NUMBER})\s*分?\s*")
 
 
 def _row_cells(line: Line) -> list[tuple[str, int]]:
@@ -2442,6 +2481,29 @@ def _scores_the_rows_add_up_to(report: ReportText) -> set[Decimal]:
     }
 
 
+# an indicator's key：value line, "产出指标分值：40　得分：38"
+_KEY_VALUE_SCORE_ROW = re.compile(
+    rf"\s*[{CJK}]{{2,16}}分值\s*:\s*({NUMBER})\s*(?:自评)?得分\s*:\s*({NUMBER})\s*"
+)
+
+
+def _key_value_score_totals(lines: list[Line]) -> set[Decimal]:
+    """The totals of runs of indicator key：value lines (see _KEY_VALUE_SCORE_ROW) whose weights
+    make 100."""
+    totals: set[Decimal] = set()
+    weights, scores = Decimal(0), Decimal(0)
+    for line in lines:
+        match = _KEY_VALUE_SCORE_ROW.fullmatch(line.text)
+        if match is None:
+            weights, scores = Decimal(0), Decimal(0)
+            continue
+        weights += parse_number(match.group(1)) or Decimal(0)
+        scores += parse_number(match.group(2)) or Decimal(0)
+        if weights == 100:
+            totals.add(scores)
+    return totals
+
+
 def _finer_rate(fine: Decimal, coarse: Decimal) -> bool:
     """*fine* written to more places than *coarse*, and *coarse* is it rounded (96.89 / 96.9)."""
     places = _places(coarse)
@@ -2583,6 +2645,19 @@ def _score_beside_grade(text: str, grade: re.Match[str]) -> tuple[Decimal, int, 
 _GRADE_TITLE_LINE = re.compile(r"^(?:自评|评价|绩效|综合|评定|最终)(?:等级|等次|评级|结果|结论):?$")
 
 
+_GRADE_LETTER = re.compile(r"[A-D]")
+# a line of a table (cells apart by tabs) with a bare figure in a cell
+_TABLE_ROW_OF_FIGURES = re.compile(rf"\t\s*(?:{NUMBER})\s*%?\s*(?:\t|$)")
+
+
+def _table_row(text: str) -> bool:
+    """A table's row: cells apart by tabs, a bare figure among them or three cells at least and
+    no sentence (a header row)."""
+    if _TABLE_ROW_OF_FIGURES.search(text):
+        return True
+    return text.count("\t") >= 2 and not re.search("[。；]", text)
+
+
 def _grades_under_titles(
     lines: list[Line],
 ) -> list[tuple[tuple[Decimal, int, int] | None, tuple[str, int, int] | None]]:
@@ -2594,14 +2669,19 @@ def _grades_under_titles(
             continue
         cell = lines[position + 1]
         value = cell.text.strip()
-        if value not in _GRADES:
+        grade = _GRADES.get(value) or (value if _GRADE_LETTER.fullmatch(value) else None)
+        if grade is None:
             continue
         if position + 2 < len(lines):
             after = lines[position + 2].text.strip()
-            if after in _GRADES or re.match(r"^[\d≥≤<>=.%\-~—]+", after):
+            if (
+                after in _GRADES
+                or _GRADE_LETTER.fullmatch(after)
+                or re.match(r"^[\d≥≤<>=.%\-~—]+", after)
+            ):
                 continue
         at = cell.start + cell.text.index(value)
-        found.append((None, (_GRADES[value], at, at + len(value))))
+        found.append((None, (grade, at, at + len(value))))
     return found
 
 

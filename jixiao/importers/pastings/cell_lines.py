@@ -42,6 +42,7 @@ from jixiao.importers.pastings.forms import (
     parts_checked,
     percent_off_its_column,
     rates_hold,
+    rates_hold_but_the_whole,
     split_of_actual_holds,
 )
 from jixiao.importers.pastings.web_cells import (  # an indicator table's titles, read alike
@@ -51,7 +52,7 @@ from jixiao.importers.pastings.web_cells import (  # an indicator table's titles
     _VALUE_TITLE,
     _WEIGHT_TITLE,
 )
-from jixiao.importers.patterns import CJK, NUMBER
+from jixiao.importers.patterns import CJK, GROUP_TITLE, NUMBER
 
 _AMOUNT = re.compile(rf"^(?:{NUMBER})$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
@@ -83,14 +84,19 @@ def _skip_blanks(lines: list[str], n: int) -> int | None:
     return None
 
 
-def _header(lines: list[str], at: int) -> tuple[list[str], list[str | None]] | None:
-    """The titles after a row-label title at line *at* and their kinds (a budget and a spending
-    among them), else None."""
+def _header(lines: list[str], at: int) -> tuple[list[int], list[str | None]] | None:
+    """The title lines of a header at line *at* (a row-label title, then the titles of its
+    columns, a group title over them such as 预算执行情况 skipped) and the columns' kinds (a
+    budget and a spending among them), else None."""
     if not ROW_LABEL_TITLE.match(_at(lines, at)):
         return None
     titles: list[str] = []
     kinds: list[str | None] = []
     n = at + 1
+    group = GROUP_TITLE.match(_at(lines, n))
+    if group is not None and group.group(1) is None:
+        n += 1  # a group title over the columns names the block; a unit in it is not skipped
+    first = n
     while len(titles) <= _MAX_TITLES and (kind := form_column_lettered(_at(lines, n))):
         titles.append(_at(lines, n))
         kinds.append(kind)
@@ -99,7 +105,7 @@ def _header(lines: list[str], at: int) -> tuple[list[str], list[str | None]] | N
         return None
     if len({unit.group(0) for t in titles if (unit := _UNIT_NOTE.search(t))}) > 1:
         return None  # titles stating two units
-    return titles, kinds
+    return [at, *range(first, n)], kinds
 
 
 def _row_cells(lines: list[str], start: int) -> tuple[list[int | None], int]:
@@ -146,12 +152,13 @@ def _money_block(lines: list[str], at: int) -> Found | None:
     header = _header(lines, at)
     if header is None:
         return None
-    titles, kinds = header
-    rows: list[Placed] = [list(range(at, at + len(titles) + 1))]
+    title_lines, kinds = header
+    titles = [_at(lines, t) for t in title_lines[1:]]
+    rows: list[Placed] = [list(title_lines)]
     values: list[list[str]] = []
     labels: list[str | None] = []
     names: list[str] = []
-    end = n = at + len(titles) + 1
+    end = n = title_lines[-1] + 1
     while (label := _skip_blanks(lines, n)) is not None:
         text = _at(lines, label)
         if not LINE_LABEL.match(text) or form_column_lettered(text):
@@ -169,13 +176,25 @@ def _money_block(lines: list[str], at: int) -> Found | None:
         names.append(text)
         end = max(c for c in [label, *placed] if c is not None) + 1
         n = after
-    if len(values) < _MIN_ROWS or not rates_hold(_as_rates(values, titles), titles, kinds):
+    if len(values) < _MIN_ROWS:
         return None
     money = ("budget", "spent")
     columns = [[row[c] for row in values] for c, kind in enumerate(kinds) if kind in money]
     if not parts_checked(labels, columns) and not _classes_add_up(names, columns):
         return None  # no whole whose parts add up proves the columns
-    if _flat_table(lines, at, end, kinds):
+    rates = _as_rates(values, titles)
+    wholes = [r for r, label in enumerate(labels) if label == "whole"]
+    if not rates_hold(rates, titles, kinds) and not (
+        len(wholes) == 1 and rates_hold_but_the_whole(rates, titles, kinds, wholes[0])
+    ):
+        return None
+    grouped = title_lines[1] != at + 1  # a group title over the columns: no plain table
+    bare_rates = any(
+        kind == "rate" and row[c] and "%" not in row[c]
+        for row in values
+        for c, kind in enumerate(kinds)
+    )  # "99.55" under "执行率(%)": flat_tables.py takes it for an amount
+    if not grouped and not bare_rates and _flat_table(lines, at, end, kinds):
         return None  # flat_tables.py reads it cell for cell by its 合计 row
     return end, rows
 

@@ -99,6 +99,15 @@ def rates_hold(rows: list[list[str]], headers: list[str], kinds: list[str | None
     return rates_checked(rows, headers, kinds) is not None
 
 
+def rates_hold_but_the_whole(
+    rows: list[list[str]], headers: list[str], kinds: list[str | None], whole: int
+) -> bool:
+    """Every rate written holds (see `rates_hold`) but the whole's (row *whole*), and two at
+    least do: a total's stated rate its own figures contradict is the report's inconsistency (a
+    finding), not a sign that the cells stand under other titles."""
+    return (rates_checked(rows[:whole] + rows[whole + 1 :], headers, kinds) or 0) >= 2
+
+
 def _rate_columns(headers: list[str], kinds: list[str | None]) -> tuple[list[int], list[int]]:
     """The budget columns a rate or a balance is figured on (全年 / 调整后 when 年初 stands beside
     it) and the spending columns."""
