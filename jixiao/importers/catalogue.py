@@ -125,6 +125,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "A project's self-evaluation form: its money, rate, score and indicators are the "
         "project's, not the department's; none is imported",
     ),
+    "import.I016": (
+        "info",
+        "材料中的项目支出绩效自评表是项目的，不是部门整体支出的，其金额、执行率和得分未导入",
+        "A bundle's project forms are the projects', not the department's: their money, rates "
+        "and scores are not imported",
+    ),
     "import.I010": (
         "info",
         "金额没有写明预算或执行，评价报告中按当年支出数导入",

@@ -3311,13 +3311,29 @@ def _earlier_years_notes(amounts: list[Amount], text: str, year: int | None) -> 
 def _note_year(amount: Amount, text: str) -> int | None:
     """The year a note line's clause opens with ("备注：2024年度全年执行数…"), None when the amount
     stands in no note line or its clause names no year."""
-    line_start = text.rfind("\n", 0, amount.start) + 1
-    note = _NOTE_LINE.match(text, line_start)
+    note = _note_opening(text, text.rfind("\n", 0, amount.start) + 1)
     if note is None:
         return None
     clause = max(note.end(), *(text.rfind(mark, 0, amount.start) + 1 for mark in "。;；"))
     match = _LABEL_YEAR.search(amount.label) or _CLAUSE_YEAR.match(text, clause)
     return int(match.group(1)) if match else None
+
+
+_WRAPPED_NOTE_LINES = 3  # lines a note may wrap over (a PDF's or an OCR's narrow cell)
+
+
+def _note_opening(text: str, line_start: int) -> re.Match[str] | None:
+    """The note opening the line at *line_start*, or the line it wraps on from: each line above
+    ending mid-sentence (a comma or a character, no full stop)."""
+    for _ in range(_WRAPPED_NOTE_LINES + 1):
+        note = _NOTE_LINE.match(text, line_start)
+        if note is not None or line_start == 0:
+            return note
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if re.search(r"[。!?:]\s*$", text[above : line_start - 1]):
+            return None  # the line above ends its sentence: no wrap
+        line_start = above
+    return None
 
 
 def _earlier_years_set_aside(

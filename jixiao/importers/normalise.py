@@ -19,8 +19,10 @@ from decimal import Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.ocr_labels import misread_labels, o_amounts, zero_for_o
+from jixiao.importers.pastings.caption_column import caption_columns
 from jixiao.importers.pastings.cell_lines import form_cell_lines, staffing_cell_lines
 from jixiao.importers.pastings.columnwise import columnwise_tables
+from jixiao.importers.pastings.continued_tables import continued_tables
 from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
@@ -38,6 +40,7 @@ from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
 from jixiao.importers.pastings.spaced_staffing import spaced_staffing
 from jixiao.importers.pastings.web_cells import web_table_cells
+from jixiao.importers.pastings.wrapped_headers import wrapped_headers
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -1439,11 +1442,22 @@ _SPACED_THOUSANDS = re.compile(
 )
 
 
+# …and a table cell's amount so written, no unit after it ("| 合计 | 1 212.60 | 1 604.28 |", an
+# OCR's or a PDF's "年度资金总额 986.30 1 286.45 1 241.08 96.47%"): one space between the groups,
+# two decimals, the cell standing alone (a number before it, "10 1 286.45", is a cell apart)
+_SPACED_THOUSANDS_CELL = re.compile(
+    r"(?<![\d.,%])(?<!\d )\d{1,3}(?: \d{3})+\.\d{2}(?![\d.%])(?=\s|\||$)", re.MULTILINE
+)
+
+
 def _spaced_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """ "6  485  320.00元" → "6485320.00元" (each digit keeps its origin)."""
-    return _substitute(
-        text, origin, _SPACED_THOUSANDS, lambda match: match.group(0).replace(" ", "")
-    )
+    """ "6  485  320.00元" → "6485320.00元", "| 1 212.60 |" → "| 1212.60 |" (each digit keeps its
+    origin)."""
+    for pattern in (_SPACED_THOUSANDS, _SPACED_THOUSANDS_CELL):
+        text, origin = _substitute(
+            text, origin, pattern, lambda match: match.group(0).replace(" ", "")
+        )
+    return text, origin
 
 
 # a list of amounts with the unit written once, after the last ("基本支出586.3215、项目支出
@@ -1692,6 +1706,9 @@ def normalise(text: str) -> Normalised:
     folded, origin = web_table_cells(folded, origin)
     folded, origin = side_by_side_blocks(folded, origin)
     folded, origin = key_value_rows(folded, origin)
+    folded, origin = wrapped_headers(folded, origin)
+    folded, origin = caption_columns(folded, origin)
+    folded, origin = continued_tables(folded, origin)
     folded, origin = merged_cells(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)

@@ -320,10 +320,16 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             counts.extend(found)
             used.add(lines[end - 1].index)
         elif not columns:
-            found = _key_value_rows(lines[index:end])
+            run = lines[index:end]
+            found = _key_value_rows(run)
+            if not found:
+                # the pairs' table with another table right under it (a blank line between in
+                # the file, none in the lines): its rows as wide as its first
+                run = _as_wide_as_the_first(run)
+                found = _key_value_rows(run) if len(run) >= 2 else []
             if found:
                 counts.extend(found)
-                used |= {line.index for line in lines[index:end]}
+                used |= {line.index for line in run}
         index = end
     above: tuple[Line, list[_Count]] | None = None  # the row right above and its counts
     read_by_line: dict[int, list[_Count]] = {}  # the counts of each row read below
@@ -415,6 +421,10 @@ _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
 _ONE_PAIR = re.compile(r"^([^\t]{0,20})\t *([^\t\d ]{1,20}) *\t *\d{1,6}(?:人|名)? *\t*$")
 
 
+# a kind of quota under the quota's row ("编制数\t34" / "\t行政编制\t14" / "\t事业编制\t20")
+_TYPED_QUOTA = re.compile(rf"^[{CJK}]{{2,6}}编制(?:数)?$")
+
+
 def _pair_column_rows(lines: list[Line]) -> set[int]:
     """The rows of a staffing block written one pair a row under its caption ("人员\t编制人数\t12"
     / "\t实有人数\t17" / "\t在职人数\t11"): the caption's row, then rows whose caption cell is
@@ -427,7 +437,15 @@ def _pair_column_rows(lines: list[Line]) -> set[int]:
         role = _role_of_title(match.group(2)) if match else None
         caption = match.group(1).strip() if match else ""
         opens = role is not None and bool(caption) and _a_caption(caption)
-        continues = role is not None and not caption and bool(run) and role not in roles
+        typed_quota = match is not None and bool(_TYPED_QUOTA.match(match.group(2)))
+        continues = (
+            not caption
+            and bool(run)
+            and (
+                (role is not None and role not in roles)
+                or (typed_quota and ROLE_AUTHORIZED in roles)
+            )
+        )
         if continues and line is not None:
             run.append(line.index)
             roles.add(role or "")
@@ -576,6 +594,13 @@ def _count_cell(cell: str) -> re.Match[str] | None:
     if len(parts) < 2 or sum(parts) != int(match.group(1)):
         return None
     return match
+
+
+def _as_wide_as_the_first(rows: list[Line]) -> list[Line]:
+    """The rows from the first up to the first of another number of cells."""
+    width = rows[0].text.count("\t")
+    end = next((n for n, row in enumerate(rows) if row.text.count("\t") != width), len(rows))
+    return rows[:end]
 
 
 def _key_value_rows(rows: list[Line]) -> list[_Count]:
@@ -1264,6 +1289,8 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
     for title, cell in zip(titles, cells, strict=True):
         match = _ONE_ROW_COUNT.match(cell)
         role = _role_of_title(title)
+        if role is None and _ON_PAYROLL_KEY.match(title):
+            role = _role_in_form(title, titles)  # "在编人员" beside "编制数": the post holders
         if role is None and any(count.role == ROLE_ACTUAL for count in found):
             # "实有人数 | 其中：在职 | 离休 | 退休": a bare role word after the head-count's
             # column is a part of it
@@ -1386,7 +1413,7 @@ def _role_of_title(title: str) -> str | None:
 
 # "在编人数" alone may be the quota or the people holding it; in a form that gives the quota in a
 # key of its own (编制数 beside it), it is the people on the payroll (the 在职 count)
-_ON_PAYROLL_KEY = re.compile(r"^(?:实有)?在编(?:人数|人员)(?:\(人\)|\(名\))?$")
+_ON_PAYROLL_KEY = re.compile(r"^(?:其中:?)?(?:实有)?在编(?:人数|人员)(?:\(人\)|\(名\))?$")
 
 
 def _role_in_form(key: str, keys: list[str]) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 from jixiao.core.dossier import Source, dossier_from_data
 from jixiao.core.errors import InputError
 from jixiao.core.figures import FIGURES_BY_KEY
+from jixiao.importers.bundles import set_aside_project_forms
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
@@ -529,13 +530,29 @@ def import_blocks(blocks: list[Block], *, file: str, given: Given | None = None)
             f"文本过长（{total}字，上限{MAX_TEXT_CHARS}字）",
             f"text too long ({total} characters, limit {MAX_TEXT_CHARS})",
         )
-    return import_report(ReportText(file, blocks), given=given)
+    blocks, projects = set_aside_project_forms(blocks)
+    return import_report(ReportText(file, blocks), given=given, projects=projects)
 
 
-def import_report(report: ReportText, *, given: Given | None = None) -> ImportResult:
+def import_report(
+    report: ReportText, *, given: Given | None = None, projects: list[str] | None = None
+) -> ImportResult:
     """Import a report already split into lines (a caller that reads the lines too builds the
-    ReportText once: ``jixiao analyze``). The size limit is import_blocks'."""
-    return _Importer(report, Findings(report), given or Given()).run()
+    ReportText once: ``jixiao analyze``). The size limit is import_blocks'; *projects* are the
+    project forms set aside from a bundle (bundles.py), reported as import.I016."""
+    findings = Findings(report)
+    if projects:
+        listed = "、".join(projects)
+        findings.add(
+            "import.I016",
+            "info",
+            f"材料中的项目支出绩效自评表（{listed}）是项目的，不是部门整体支出的，其金额、执行率和"
+            "得分未导入 / the bundle's project forms are the projects', not the department's: "
+            "their money, rates and scores were not imported",
+            "部门整体支出的数额按部门整体自评表导入 / the department's figures come from its own "
+            "form",
+        )
+    return _Importer(report, findings, given or Given()).run()
 
 
 @dataclass(frozen=True)
@@ -1885,7 +1902,7 @@ _GRADE_CELL = re.compile(_GRADE_WORD)
 # bracket, a digit or another letter is a legend's or a code's ("A（90分以上）")
 _LETTER_GRADE = re.compile(
     rf"(?:(?:评价|自评|绩效|考核|综合)[{CJK}]{{0,4}}?(?:等级|等次|级别|评级)|等级|等次)"
-    r"(?:为|是|:|评定为|评为)?\s*[“\"'「]?([A-D])[”\"'」]?级?(?![A-Za-z0-9(+\-~—])"
+    r"(?:为|是|:|,|评定为|评为)?\s*[“\"'「]?([A-D])[”\"'」]?级?(?![A-Za-z0-9(+\-~—])"
 )
 
 
@@ -2819,17 +2836,19 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
     clean = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", _arabic_year, clean)  # 二〇二一年度
     if len(clean) > 90 or not _TITLE_WORDS.search(clean) or not _TITLE_KIND.search(clean):
         return None
-    if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not re.search(
-        r"(?:报告(?:书)?|(?:自评|评价)表)(?:\(.{0,12}\))?$", clean
+    year_match = _YEAR.search(clean)
+    if re.search(r"[。;]|^(?:根据|现将|按照|为)", clean) or not (
+        re.search(r"(?:报告(?:书)?|(?:自评|评价)表)(?:\(.{0,12}\))?$", clean)
+        # a page's title dated and named: "某局2024年度部门整体支出绩效自评情况", "…自评结果"
+        or (year_match and re.search(r"^[^\d]{2,}.*绩效(?:自评|评价)(?:情况|结果)$", clean))
     ):
         return None
-    year_match = _YEAR.search(clean)
     year = int(year_match.group(1)) if year_match else None
     bracketed = re.search(r"\(([^()]{2,30})\)$", clean)
     if bracketed and re.search(rf"{_ORG_END}$", bracketed.group(1)):
         return bracketed.group(1), year  # "2021年度部门整体支出绩效评价报告（某县统计局）"
     body = re.sub(r"\((?:(?:19|20)\d{2}年度?|[^()]{0,10})\)$", "", clean)
-    body = re.sub(r"报告(?:书)?$|(?<=自评)表$|(?<=评价)表$", "", body)
+    body = re.sub(r"报告(?:书)?$|(?<=自评)表$|(?<=评价)表$|(?<=自评|评价)(?:情况|结果)$", "", body)
     while True:
         stripped = _SUFFIXES.sub("", body)
         if stripped == body:

@@ -267,11 +267,13 @@ def test_a_header_with_a_column_that_is_not_a_role_is_not_read_inside_a_form() -
     assert "staffing.retired" not in figures
 
 
-def test_on_the_payroll_alone_is_not_read_as_in_service() -> None:
-    # 在编人数: the staff in service, or those within the quota? not decided (not read)
+def test_on_the_payroll_beside_the_quota_is_the_staff_in_service() -> None:
+    # 在编人数 beside 核定编制 (the quota in a key of its own): the people holding posts, the
+    # staff in service (as `_role_in_form` reads a form's keys); the pairs' table read though
+    # the money block touches it
     staff = tabs([["核定编制", "12", "实有人数", "17"], ["在编人数", "11", "退休人员", "6"]], "")
     figures = read(TITLE + UNIT + staff + tabs(money_block(), "资金情况"))
-    assert "staffing.in_service" not in figures
+    assert figures["staffing.in_service"] == "11" and figures["staffing.authorized"] == "12"
 
 
 # ── 5. the score and the grade ──────────────────────────────────────────────────────────────

@@ -120,8 +120,19 @@ def test_a_rate_rounded_twice_is_read() -> None:
         ("7035.85", "96.38%"),  # 96.36672: rounded twice 96.37, not 96.38
     ],
 )
-def test_a_rate_the_figures_do_not_give_is_not_read(total: str, rate: str) -> None:
+def test_a_total_rate_the_figures_do_not_give_is_read_as_stated(total: str, rate: str) -> None:
+    # the parts' rates (98.00%, 92.84%) prove the column: the total's is the rate the table
+    # states, its own figures contradicting it (rates.E001 when checked)
     text = RATE_TABLE.format(project="2136.45", project_rate="92.84%", total=total, rate=rate)
+    result = imported(text)
+    stated = [str(f.value) for f in result.dossier.stated if f.key == "rates.execution"]
+    assert stated == [rate.rstrip("%")]
+
+
+def test_a_total_rate_is_not_read_when_a_part_s_rate_misses_too() -> None:
+    text = RATE_TABLE.format(
+        project="2136.45", project_rate="92.80%", total="7036.45", rate="96.39%"
+    )
     result = imported(text)
     assert not any(f.key == "rates.execution" for f in result.dossier.stated)
 

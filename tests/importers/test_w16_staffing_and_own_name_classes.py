@@ -179,10 +179,12 @@ def test_a_purpose_alone_is_not_read(text: str) -> None:
     assert "executed.basic" not in figures and "executed.project" not in figures
 
 
-# ── 6. a letter grade is not read (known limit) ─────────────────────────────────────────────
+# ── 6. a letter grade is read as the letter ───────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("text", ["自评综合评分95.2分，自评等级为A级。", "评价等级：B级。"])
-def test_a_letter_grade_is_not_read(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "grade"), [("自评综合评分95.2分，自评等级为A级。", "A"), ("评价等级：B级。", "B")]
+)
+def test_a_letter_grade_is_read(text: str, grade: str) -> None:
     figures = claimed_figures(import_text(BUREAU + text))
-    assert "grade.self" not in figures
+    assert figures["grade.self"] == grade

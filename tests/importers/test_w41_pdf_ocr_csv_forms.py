@@ -145,16 +145,16 @@ def test_a_total_its_rows_and_the_money_score_make_is_quiet() -> None:
     assert "import.W016" not in {f.id for f in import_text(text).findings}
 
 
-# ── 4. a letter grade stays unread ──────────────────────────────────────────────────────────
+# ── 4. a letter grade is read as the letter ────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("grade_line", ["评价等级,A", "评价等级\tA", "自评等级 B"])
-def test_a_letter_grade_in_a_form_is_not_read(grade_line: str) -> None:
+@pytest.mark.parametrize("grade_line", ["评价等级,A", "评价等级\tA", "自评等级 A"])
+def test_a_letter_grade_in_a_form_is_read(grade_line: str) -> None:
     text = FORM.format(
         indicator_title="一级指标", total_label="总分", middle="25", total="94.6"
     ) + (grade_line + "\n")
     figures = claimed_figures(import_text(text))
-    assert "grade.self" not in figures
+    assert figures["grade.self"] == "A"
 
 
 # ── 5. a PDF form: staffing titles over their counts, aligned by runs of spaces ─────────────

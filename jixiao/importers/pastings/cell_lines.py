@@ -41,6 +41,7 @@ from jixiao.importers.pastings.forms import (
     pair_role,
     parts_checked,
     percent_off_its_column,
+    rates_checked,
     rates_hold,
     rates_hold_but_the_whole,
     split_of_actual_holds,
@@ -57,8 +58,12 @@ from jixiao.importers.patterns import CJK, GROUP_TITLE, NUMBER
 _AMOUNT = re.compile(rf"^(?:{NUMBER})$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _MAX_TITLES = 9
+_DASH = re.compile(r"^(?:—|－|-|/|／|——)$")
 _UNIT_NOTE = re.compile(r"\((?:万元|元|千元|亿元)\)$")
 _MIN_ROWS = 2
+# rows whose written rate is their spending over their budget that prove a block's columns alone
+# (its parts then may not add up: the report's inconsistency, a finding)
+_RATES_PROVING = 3
 _MAX_BLANKS = 2  # empty lines in a row between a label and its cells, or between rows
 
 _TOTAL_SCORE = re.compile(r"^(?:总分|总分值|满分)$")
@@ -143,8 +148,8 @@ def _fits(texts: list[str], kinds: list[str | None]) -> bool:
     for text, kind in zip(texts, kinds, strict=True):
         if kind in ("budget", "spent") and not _AMOUNT.match(text):
             return False
-        if kind == "score" and text and not _SCORE.match(text):
-            return False
+        if kind == "score" and text and not _SCORE.match(text) and not _DASH.match(text):
+            return False  # a score, empty or a dash ("—": none for this row)
     return not percent_off_its_column(texts, kinds)
 
 
@@ -180,9 +185,10 @@ def _money_block(lines: list[str], at: int) -> Found | None:
         return None
     money = ("budget", "spent")
     columns = [[row[c] for row in values] for c, kind in enumerate(kinds) if kind in money]
-    if not parts_checked(labels, columns) and not _classes_add_up(names, columns):
-        return None  # no whole whose parts add up proves the columns
     rates = _as_rates(values, titles)
+    by_rates = (rates_checked(rates, titles, kinds) or 0) >= _RATES_PROVING
+    if not by_rates and not parts_checked(labels, columns) and not _classes_add_up(names, columns):
+        return None  # no whole whose parts add up proves the columns (nor rates enough)
     wholes = [r for r, label in enumerate(labels) if label == "whole"]
     if not rates_hold(rates, titles, kinds) and not (
         len(wholes) == 1 and rates_hold_but_the_whole(rates, titles, kinds, wholes[0])
@@ -412,17 +418,52 @@ def _rebuilt(
     if "\n" not in text:
         return text, origin
     lines = text.split("\n")
-    starts: list[int] | None = None
-    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    found = _blocks(lines, readers)
+    if not found and _a_cell_a_paragraph(lines):
+        # a web page copied with an empty line after every cell: read the cells alone
+        kept = [n for n, line in enumerate(lines) if line.strip()]
+        found = [
+            (
+                kept[n],
+                kept[end - 1] + 1,
+                [[None if c is None else kept[c] for c in row] for row in rows],
+            )
+            for n, end, rows in _blocks([lines[n] for n in kept], readers)
+        ]
+    starts = line_starts(text) if found else []
+    runs = [
+        (n, end, [[_cell(text, origin, starts, lines, c) for c in row] for row in rows])
+        for n, end, rows in found
+    ]
+    return replace_runs(text, origin, runs)
+
+
+def _blocks(
+    lines: list[str], readers: tuple[Callable[[list[str], int], Found | None], ...]
+) -> list[tuple[int, int, list[Placed]]]:
+    """(first line, the line after, rows) of every block a reader proves, in order."""
+    blocks: list[tuple[int, int, list[Placed]]] = []
     n = 0
     while n < len(lines):
         found = next((f for read in readers if (f := read(lines, n)) is not None), None)
         if found is None:
             n += 1
             continue
-        starts = starts or line_starts(text)
         end, rows = found
-        table = [[_cell(text, origin, starts, lines, c) for c in row] for row in rows]
-        runs.append((n, end, table))
+        blocks.append((n, end, rows))
         n = end
-    return replace_runs(text, origin, runs)
+    return blocks
+
+
+_PARAGRAPH_CELLS = 20  # cells a line, an empty line after each, for a text pasted so
+
+
+def _a_cell_a_paragraph(lines: list[str]) -> bool:
+    """Most non-empty lines stand alone between empty lines (a cell, an empty line, a cell…)."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    alone = sum(
+        1
+        for n in filled
+        if n + 2 < len(lines) and not lines[n + 1].strip() and lines[n + 2].strip()
+    )
+    return len(filled) >= _PARAGRAPH_CELLS and alone >= 0.7 * len(filled)

@@ -28,7 +28,8 @@ _FORM_SCORE = re.compile(r"^(?:分值|得分|权重|评分|扣分|满分|自评�
 
 # the title over a money block's row labels
 ROW_LABEL_TITLE = re.compile(
-    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|资金构成|支出类型|资金情况|内容|指标|名称)$"
+    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|资金构成|资金类别|资金类型|资金性质"
+    r"|支出类型|支出类别|支出性质|资金情况|内容|指标|名称)$"
 )
 
 
@@ -264,7 +265,8 @@ NAMES_A_LINE = re.compile(
 # it names; a count is a whole number, its unit written or not
 PAIR_KEY = re.compile(
     r"^(?:其中[:：]?)?(?:人员)?(?:核定)?"
-    r"(?P<role>编制数|编制人数|核定编制|实有人数|实有人员|在职|在编|离退休|退休|离休)"
+    r"(?P<role>编制数|编制人数|核定编制|实有人数|实有人员|在职|在编|离退休|退休|离休"
+    r"|编外(?:聘用|聘请|用工)?|临聘)"
     r"(?:人数|人员|职工)?(?:\((?:人|名)\))?$"
 )
 COUNT = re.compile(r"^\d{1,6}(?:人|名)?$")
@@ -274,11 +276,14 @@ LINE_LABEL = re.compile(rf"^[{CJK}()“”、:]{{2,24}}$")
 
 
 def pair_role(key: str) -> str | None:
-    """ "quota", "actual", "in_service", "retired", "cadres" or "retired_all" for a key."""
+    """ "quota", "actual", "in_service", "outside" (编外), "retired", "cadres" or "retired_all"
+    for a key."""
     match = PAIR_KEY.match(key)
     if match is None:
         return None
     role = match.group("role")
+    if role.startswith(("编外", "临聘")):
+        return "outside"
     if "编制" in role:
         return "quota"
     if role.startswith("实有"):
@@ -289,16 +294,17 @@ def pair_role(key: str) -> str | None:
 
 
 def split_of_actual_holds(counts: dict[str, int]) -> bool:
-    """实有 = 在职 + 退休 (+ 离休), or 在职 + 离退休, where 实有, 在职 and the retired are all there."""
+    """实有 = 在职 + 退休 (+ 离休), or 在职 + 离退休, where 实有, 在职 and the retired are all there;
+    with 编外 beside them, 实有 may count them too (在编 + 编外, + the retired or not)."""
     if "actual" not in counts or "in_service" not in counts:
         return True
-    if "retired_all" in counts:
-        return counts["actual"] == counts["in_service"] + counts["retired_all"]
-    if "retired" in counts:
-        return counts["actual"] == (
-            counts["in_service"] + counts["retired"] + counts.get("cadres", 0)
-        )
-    return True
+    retired = counts.get("retired_all", counts.get("retired", 0) + counts.get("cadres", 0))
+    retired_there = bool({"retired_all", "retired"} & set(counts))
+    outside = counts.get("outside")
+    sums = {counts["in_service"] + retired} if retired_there else set()
+    if outside is not None:
+        sums |= {counts["in_service"] + outside, counts["in_service"] + outside + retired}
+    return not sums or counts["actual"] in sums
 
 
 def folded_width(text: str) -> int:
