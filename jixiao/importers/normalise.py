@@ -32,6 +32,7 @@ from jixiao.importers.pastings.forms import (
     rates_hold,
 )
 from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.pastings.group_rows import group_rows
 from jixiao.importers.pastings.key_value_rows import key_value_rows
 from jixiao.importers.pastings.merged_cells import merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
@@ -1693,6 +1694,7 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
+    folded, origin = group_rows(folded, origin)
     folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = spaced_staffing(folded, origin)
     folded, origin = wrapped_bracket_cells(folded, origin)

@@ -2384,8 +2384,11 @@ def _deduction_column(rows: list[Line], at: int) -> bool:
     return False
 
 
-_TOTAL_CELL = re.compile(r"合计|总计|总分|合计得分|总得分|得分合计|(?:自评|综合|评价)(?:总分|得分)")
+_TOTAL_CELL = re.compile(
+    r"合计|总计|总分|合计得分|总得分|得分合计|(?:绩效)?(?:自评|综合|评价){1,2}(?:总分|得分)"
+)
 _BARE = re.compile(rf"^\s*({NUMBER})\s*(?:分)?\s*$")
+_HEADER_REACH = 200  # lines a flattened score table's header may stand above its total
 
 
 def _flattened_total_rows(
@@ -2399,7 +2402,7 @@ def _flattened_total_rows(
     for position, line in enumerate(lines):
         if not _TOTAL_CELL.fullmatch(line.text.strip()):
             continue
-        header = " ".join(x.text for x in lines[max(0, position - 80) : position])
+        header = " ".join(x.text for x in lines[max(0, position - _HEADER_REACH) : position])
         if not (re.search(r"分值|权重|标准分|满分", header) and re.search(r"得分|评分", header)):
             continue
         cells = lines[position + 1 : position + 4]

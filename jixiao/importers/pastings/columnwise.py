@@ -32,6 +32,7 @@ from jixiao.importers.pastings.forms import (
     LABEL,
     NAMES_A_LINE,
     ROLE_ROW,
+    ROW_LABEL_TITLE,
     as_written_rates,
     form_column,
     funding_line,
@@ -228,6 +229,34 @@ def columnwise_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     starts = [0]
     for line in raw[:-1]:
         starts.append(starts[-1] + len(line) + 1)
+    found = _blocks(lines)
+    if not found and (kept := _without_repeated_captions(lines)) is not None:
+        # each column under the block's caption again, an empty line between the columns: the
+        # columns read without them
+        found = [
+            (kept[a], kept[b - 1] + 1, [[tuple(kept[n] for n in p) for p in row] for row in grid])
+            for a, b, grid in _blocks([lines[n] for n in kept])
+        ]
+
+    def cell(place: Place) -> Cell:
+        characters = ""
+        origins: list[int] = []
+        for line in place:
+            content = raw[line]
+            first = len(content) - len(content.lstrip())
+            last = len(content.rstrip())
+            characters += content[first:last]
+            origins.extend(origin[starts[line] + first : starts[line] + last])
+        return Cell(characters, tuple(origins))
+
+    for first, last, grid in reversed(found):
+        rows = [[cell(place) for place in row] for row in grid]
+        text, origin = replace_lines(text, origin, first, last, rows)
+    return text, origin
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int, list[list[Place]]]]:
+    """Every proven block of *lines*: its first and last line + 1, and its rows."""
     found: list[tuple[int, int, list[list[Place]]]] = []
     number = 0
     while number < len(lines):
@@ -249,19 +278,21 @@ def columnwise_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
             continue
         found.append(block)
         number = block[1]
+    return found
 
-    def cell(place: Place) -> Cell:
-        characters = ""
-        origins: list[int] = []
-        for line in place:
-            content = raw[line]
-            first = len(content) - len(content.lstrip())
-            last = len(content.rstrip())
-            characters += content[first:last]
-            origins.extend(origin[starts[line] + first : starts[line] + last])
-        return Cell(characters, tuple(origins))
 
-    for first, last, grid in reversed(found):
-        rows = [[cell(place) for place in row] for row in grid]
-        text, origin = replace_lines(text, origin, first, last, rows)
-    return text, origin
+_REPEATS = 3  # a caption over each column of a block
+
+
+def _without_repeated_captions(lines: list[str]) -> list[int] | None:
+    """The lines but the empty ones and a caption repeated over three columns at least (a line
+    that recurs, each time over a column title or 项目), or None when no caption recurs so."""
+    heads: dict[str, int] = {}
+    for n, line in enumerate(lines[:-1]):
+        after = lines[n + 1]
+        if line and _caption(line) and (form_column(after) or ROW_LABEL_TITLE.match(after)):
+            heads[line] = heads.get(line, 0) + 1
+    repeated = {line for line, count in heads.items() if count >= _REPEATS}
+    if not repeated:
+        return None
+    return [n for n, line in enumerate(lines) if line and line not in repeated]
