@@ -1445,20 +1445,26 @@ _SPACED_THOUSANDS = re.compile(
 
 # …and a table cell's amount so written, no unit after it ("| 合计 | 1 212.60 | 1 604.28 |", an
 # OCR's or a PDF's "年度资金总额 986.30 1 286.45 1 241.08 96.47%"): one space between the groups,
-# two decimals, the cell standing alone (a number before it, "10 1 286.45", is a cell apart)
+# two decimals, the cell standing alone (a whole number before it, "10 1 286.45", is a cell
+# apart; an amount before it, "986.30 1 286.45", is not)
 _SPACED_THOUSANDS_CELL = re.compile(
-    r"(?<![\d.,%])(?<!\d )\d{1,3}(?: \d{3})+\.\d{2}(?![\d.%])(?=\s|\||$)", re.MULTILINE
+    r"(?:(?<=\d\.\d\d )|(?<![\d.,%])(?<!\d ))\d{1,3}(?: \d{3})+\.\d{2}(?![\d.%])(?=\s|\||$)",
+    re.MULTILINE,
 )
 
 
 def _spaced_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """ "6  485  320.00元" → "6485320.00元", "| 1 212.60 |" → "| 1212.60 |" (each digit keeps its
-    origin)."""
-    for pattern in (_SPACED_THOUSANDS, _SPACED_THOUSANDS_CELL):
-        text, origin = _substitute(
-            text, origin, pattern, lambda match: match.group(0).replace(" ", "")
-        )
-    return text, origin
+    """ "6  485  320.00元" → "6485320.00元" (each digit keeps its origin)."""
+    return _substitute(
+        text, origin, _SPACED_THOUSANDS, lambda match: match.group(0).replace(" ", "")
+    )
+
+
+def _spaced_thousands_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "| 1 212.60 |" → "| 1212.60 |", before the readers of tables split cells at spaces."""
+    return _substitute(
+        text, origin, _SPACED_THOUSANDS_CELL, lambda match: match.group(0).replace(" ", "")
+    )
 
 
 # a list of amounts with the unit written once, after the last ("基本支出586.3215、项目支出
@@ -1694,6 +1700,7 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
+    folded, origin = _spaced_thousands_cells(folded, origin)
     folded, origin = group_rows(folded, origin)
     folded, origin = wrapped_title_forms(folded, origin)
     folded, origin = spaced_staffing(folded, origin)

@@ -573,7 +573,10 @@ def _unit_rows_total(
 
 _LAST_YEAR_CELL = re.compile(r"上年|去年|上一年|同期")
 # the value column's title of a two-column key/value table: a head-count and nothing more
-_COUNT_TITLE = re.compile(r"^(?:人数|数量|数值|数|人员数|合计人数)(?:\((?:人|名)\))?$")
+_COUNT_TITLE = re.compile(
+    r"^(?:人数|数量|数值|数|人员数|合计人数|人数/个数|人数\(个数\))(?:\((?:人|名)\))?$"
+)
+_REMARKS_TITLE = re.compile(r"^\s*(?:备注|说明|备注说明)\s*$")
 
 
 # a count with its breakdown in brackets after it: "60（行政编制42，事业编制18）"
@@ -614,6 +617,10 @@ def _key_value_rows(rows: list[Line]) -> list[_Count]:
     "类别 | 差额", whose cells are not head-counts). With four cells or more a row, every row's
     keys being labels proves the pairs (a header over columns has counts under its titles)."""
     cells = [row.text.split("\t") for row in rows]
+    remarks = len(cells[0])
+    if _REMARKS_TITLE.match(cells[0][-1]) and all(len(row) <= remarks for row in cells):
+        # "项目 | 人数 | 备注": the remarks are no pair (an empty one may be cut off its row)
+        cells = [(row + [""] * (remarks - len(row)))[:-1] for row in cells]
     width = len(cells[0])
     if width % 2 or any(len(row) != width for row in cells):
         return []
