@@ -66,7 +66,7 @@ from jixiao.io.files import read_input_bytes
 MAX_TEXT_CHARS = 2_000_000
 PLACEHOLDER_NAME = "未识别的部门"
 
-_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表")
+_TITLE_WORDS = re.compile(r"报告|(?:自评|评价)表|(?:自评|评价)(?:情况|结果)$")
 # one project's form, not the department's whole ("2023年度项目支出绩效自评表", "项目绩效评价表")
 _PROJECT_FORM_TITLE = re.compile(
     r"项目(?:支出)?绩效(?:自评|评价)表"
@@ -2859,6 +2859,8 @@ def _read_title(text: str) -> tuple[str | None, int | None] | None:
         body = stripped
     body = _YEAR.sub("", body)
     body = re.sub(r"^(?:[-—–:\s·•]+|关于)+", "", body).strip(" -—:")
+    # a heading's number or an attachment's ("一、", "附件2", "附表1："): no part of a name
+    body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|附[件表]\s*\d*\s*:?)\s*", "", body)
     body = body.split("关于", 1)[0]  # "某局关于2021年度部门整体支出绩效自评情况的报告"
     body = re.sub(r"(?:部门|单位)$", "", body)
     # "津港市住房和城乡建设委员会（本级）", "某局机关本级": the report's scope, not the name

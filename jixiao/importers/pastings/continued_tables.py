@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
+from jixiao.importers.pastings.forms import form_column
 
 # a line of a page's furniture between a table and its continuation
 _FURNITURE = re.compile(
@@ -59,17 +60,15 @@ def continued_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
             continue
         if n != last_row + 1:
             headers = set()  # a new table
-        if not re.search(r"\d", line):
-            headers.add(line.strip())
+        if not re.search(r"\d", line) and any(form_column(c.strip()) for c in line.split("\t")):
+            headers.add(line.strip())  # a header: no figure, a form column's title
         last_row = n
         n += 1
     return replace_runs(text, origin, runs)
 
 
 def _only_furniture(lines: list[str], last_row: int, header_at: int) -> bool:
+    """Nothing but a page's furniture between the table's last row and the repeated header (or
+    nothing at all: the furniture dropped already, the header repeated inside the run)."""
     between = lines[last_row + 1 : header_at]
-    return (
-        0 < len(between) <= _MAX_FURNITURE
-        and any(line.strip() for line in between)
-        and all(_FURNITURE.match(line) for line in between)
-    )
+    return len(between) <= _MAX_FURNITURE and all(_FURNITURE.match(line) for line in between)
