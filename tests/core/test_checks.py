@@ -664,6 +664,12 @@ def test_stated_figures_carry_their_source_into_the_finding() -> None:
     assert finding.as_dict()["source"] == source
 
 
+@pytest.mark.parametrize("grade", ["A", "合格"])
+def test_a_grade_of_another_scale_is_not_held_to_the_framework_s_bands(grade: str) -> None:
+    # "评价等级：A": the framework's bands are 优 / 良 / 中 / 差; no band says what A is
+    assert findings_of("score.E001", edited(put("self_evaluation.grade", grade))) == []
+
+
 def test_stated_total_stands_in_for_missing_executed_lines() -> None:
     """With no executed lines the stated 执行数 stands in: no budget.W001, but stated.W001 says so."""
     data = edited(keep_lines("年初预算", "调整预算"))

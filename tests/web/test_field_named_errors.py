@@ -74,3 +74,21 @@ def test_bad_input_names_the_field_in_english(client, world, key, changes, expec
     errors = _post(client, world, key, changes, english=True)
     assert any(e.startswith(expected) for e in errors), errors
     assert not any("：" in e or "缺少" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("grade", ["A", "合格"])
+def test_a_grade_of_another_scale_is_offered_and_kept_on_save(client, world, grade):
+    # an imported "评价等级：A" is the report's own grade: the section shows it among the
+    # choices and saving the section keeps it
+    submission = fill(world, "a", self_evaluation={"total": "92", "grade": grade})
+    assert client.login(username=world.users["filler_a"].username, password=PASSWORD)
+    url = reverse("submission_section", args=[submission.pk, "self_evaluation"])
+    html = client.get(url).content.decode()
+    values = _values(html)
+    assert values["head-grade"] == [grade]
+    values["head-total"] = ["93"]
+    response = client.post(url, values)
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    saved = submission.current_version.data["self_evaluation"]
+    assert saved["grade"] == grade and saved["total"] in ("93", "93.00")

@@ -20,7 +20,10 @@ def grade_mismatch(context: Context) -> Iterator[Note]:
     evaluation = context.dossier.self_evaluation
     if evaluation.total is None or not evaluation.grade:
         return
-    expected = grade_for(evaluation.total, context.framework.grade_bands())
+    bands = context.framework.grade_bands()
+    if evaluation.grade not in {band.grade for band in bands}:
+        return  # a grade of another scale (A / B, 合格): no band of this framework to hold it to
+    expected = grade_for(evaluation.total, bands)
     if evaluation.grade != expected:
         yield Note(
             f"自评{format_number(evaluation.total)}分应为“{expected}”，报告写“{evaluation.grade}”",

@@ -287,6 +287,14 @@ class SelfEvaluationForm(NamedRequired):
         choices=[("", "—"), *((grade, _(grade)) for grade in ("优", "良", "中", "差"))],
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stated = str((self.initial or {}).get("grade") or "")
+        field = self.fields["grade"]
+        if stated and stated not in {value for value, _label in field.choices}:  # type: ignore[attr-defined]
+            # a grade of another scale as the report states it (A, 合格): kept, not lost on save
+            field.choices = [*field.choices, (stated, stated)]  # type: ignore[attr-defined]
+
 
 # ── list sections (formsets) ──────────────────────────────────────────────────────────────
 
