@@ -2043,6 +2043,12 @@ def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings
     return found
 
 
+def _form_titles_only(cells: list[str]) -> bool:
+    """Two titles at least, each a form column's (年初预算数, 全年执行数, 执行率…), or empty."""
+    titles = [cell.strip() for cell in cells if cell.strip()]
+    return len(titles) >= 2 and all(form_column(title) is not None for title in titles)
+
+
 def table_header(rows: list[Line]) -> tuple[list[str], int]:
     """The column titles and how many rows they take. A header of two rows, merged cells
     flattened ("项目\t2023年度" / "\t全年预算数\t实际支出数"): the second row's first cell is
@@ -2053,6 +2059,9 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     if len(rows) < 3:
         return first, 1
     second = _merged_cells_blanked(first, rows[1].text.split("\t"))
+    if len(second) < len(first) and _form_titles_only(second[1:]):
+        # the cells merged down from the upper row (分值, 得分) at its end: dropped as empty
+        second = second + [""] * (len(first) - len(second))
     wrapped = _wrapped_titles(first, second)
     if wrapped is not None:
         return wrapped, 2

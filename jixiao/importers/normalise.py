@@ -600,6 +600,20 @@ def _block_holds_numbers(
     return any(_sheet_number(cell.strip()) for row in run for cell, _ in (parsed[row] or [])[1:])
 
 
+# a spreadsheet cell holding line breaks, copied as tab text: Excel quotes it ("编制人数68人
+# ↵（行政编制21人…）"), its lines then no rows of their own
+_QUOTED_CELL = re.compile(r'(?m)(?:^|(?<=\t))"([^"\t]*\n[^"\t]*)"(?=\t|$)')
+
+
+def _quoted_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A quoted tab cell's line breaks and its quotes → spaces (one for one: origins kept)."""
+    if '\t"' not in text and not text.startswith('"'):
+        return text, origin
+    return _substitute(
+        text, origin, _QUOTED_CELL, lambda m: " " + m.group(1).replace("\n", " ") + " "
+    )
+
+
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of a CSV export → tab rows, a block name repeated in their first cell → a caption line."""
     lines = text.split("\n")
@@ -1698,6 +1712,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _quoted_cells(folded, origin)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = _spaced_thousands_cells(folded, origin)

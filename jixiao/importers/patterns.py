@@ -29,7 +29,7 @@ CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 
 # a group title over a form header's columns ("预算执行情况" / "资金情况" / "预算资金情况（万元）"):
 # it names the block, not a phase ("预算执行情况" over "全年预算数" is a budget, not a spending)
-GROUP_TITLE = re.compile(rf"^[{CJK}]{{0,6}}情况(\((?:亿元|万元|千元|元)\))?$")
+GROUP_TITLE = re.compile(rf"^[{CJK}]{{0,6}}(?:情况|安排|执行)(\((?:亿元|万元|千元|元)\))?$")
 
 
 def parse_number(text: str) -> Decimal | None:

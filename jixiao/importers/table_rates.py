@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
 from jixiao.importers.pastings.forms import form_column
-from jixiao.importers.patterns import CJK, parse_number
+from jixiao.importers.patterns import CJK, GROUP_TITLE, parse_number
 from jixiao.importers.subtotals import subtotal_is_total
 
 _RATE_COLUMN = re.compile(
@@ -266,7 +266,11 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
         if (
             (len(cells) >= 3 or money_header(cells))
             and (len(cells) != first_count or money_header(cells))
-            and (all(cells) or _caption_header(cells, following))
+            and (
+                all(cells)
+                or _caption_header(cells, following)
+                or (wrapped and _merged_under_groups(cells))
+            )
             and not any(re.search(r"\d", cell) for cell in cells)
             and _first_block_row(following, len(cells))
         ):
@@ -550,6 +554,18 @@ def _without_first_column(rows: list[Line]) -> list[Line]:
         for row in rows
         for first in [row.text.split("\t")[0]]
     ]
+
+
+def _merged_under_groups(cells: list[str]) -> bool:
+    """The row's empty cells are a group title's merged cells ("项目 | 预算安排 | | 预算执行 | |
+    分值 | 得分"): each right of a group title or of another such empty cell."""
+    group = False
+    for cell in cells:
+        if cell:
+            group = bool(GROUP_TITLE.match(cell))
+        elif not group:
+            return False
+    return any(not cell for cell in cells)
 
 
 def _wrapped_title_row(rows: list[Line], index: int, width: int) -> int:

@@ -326,3 +326,35 @@ def test_a_flattened_score_total_far_under_its_header() -> None:
     text = "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n\n" + rows
     text += "预算执行\n10\n9.5\n绩效自评综合得分\n100\n99.5\n"
     assert read(TITLE + text).get("score.self") == "99.5"
+
+
+# ── a spreadsheet's cells with line breaks; a header of groups inside a form's table ───────
+
+GROUPED_ROWS = (
+    "总计\t1212.60\t1604.28\t1571.93\t97.98%\t10\t9.80\n"
+    "其中：基本支出\t372.60\t386.40\t382.15\t98.90%\n      项目支出\t840.00\t1217.88\t1189.78\t97.69%\n"
+)
+
+
+@pytest.mark.parametrize(("upper", "lower"), [("预算安排", "预算执行"), ("预算情况", "执行情况")])
+def test_a_two_row_header_of_groups_inside_the_form_s_table(upper: str, lower: str) -> None:
+    header = (
+        f"项目\t{upper}\t\t{lower}\t\t分值\t得分\n\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+    )
+    text = "部门名称\t某县农业农村局\n" + header + GROUPED_ROWS
+    assert money_read(TITLE + UNIT + text)
+    captioned = "".join(
+        f"预算执行情况\t{line}\n" if n == 0 else f"\t{line}\n"
+        for n, line in enumerate((header + GROUPED_ROWS).splitlines())
+    )
+    assert money_read(TITLE + UNIT + "部门名称\t某县农业农村局\n" + captioned)
+
+
+@pytest.mark.parametrize("breaks", ["\n", "\r\n"])
+def test_a_quoted_cell_with_line_breaks_is_one_cell(breaks: str) -> None:
+    staff = (
+        f'人员情况\t"编制人数68人{breaks}（行政编制21人，事业编制47人）"\t\t'
+        f'"实有人数93人{breaks}其中：在职61人{breaks}退休32人"\n'
+    )
+    got = read(TITLE + UNIT + staff)
+    assert got.get("staffing.authorized") == "68" and got.get("staffing.retired") == "32"

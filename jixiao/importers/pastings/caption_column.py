@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
-from jixiao.importers.pastings.forms import ROW_LABEL_TITLE
+from jixiao.importers.pastings.forms import ROW_LABEL_TITLE, form_column
 from jixiao.importers.patterns import CJK
 
 _PIECE = re.compile(rf"^[{CJK}]{{1,4}}$")
@@ -75,6 +75,11 @@ def _captioned_block(lines: list[str], starts: list[int], n: int) -> tuple[int, 
         return None
     pieces = [header[0]]
     end = n + 1
+    if captioned and end < len(lines) and "\t" in lines[end]:
+        second = [span[0] for span in tab_cells(lines[end], starts[end])]
+        titles = [cell for cell in second[2:] if cell]
+        if not any(second[:2]) and len(titles) >= 2 and all(form_column(t) for t in titles):
+            end += 1  # the header's second row (年初预算数 / 全年预算数 under 预算安排…)
     while end < len(lines) and "\t" in lines[end]:
         cells = [span[0] for span in tab_cells(lines[end], starts[end])]
         if len(cells) != len(header) or not _ROW_LABEL.match(cells[1]):
