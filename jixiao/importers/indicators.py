@@ -295,6 +295,11 @@ def _read_row(
 
     if _TOTAL_ROW.match(cells[0].strip()):
         score = parse_number(cell("score")) if cell("score") else None
+        figures = [parse_number(c.strip()) for c in cells[1:] if re.fullmatch(NUMBER, c.strip())]
+        if len(figures) == 2 and figures[0] == 100 and score == 100:
+            # the weights' total, then the score: the row one cell off the header's columns (a
+            # caption column dropped above it, not in it)
+            score = figures[1]
         if score is None and _short_total_row(cells, columns):
             # "总分\t100\t95.3" under "…\t分值\t得分": the merged cells left out, the two numbers
             # are the last two columns' (the weights' total, then the score)

@@ -34,7 +34,7 @@ from jixiao.importers.pastings.forms import (
 from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.pastings.group_rows import group_rows
 from jixiao.importers.pastings.key_value_rows import key_value_rows
-from jixiao.importers.pastings.merged_cells import merged_cells
+from jixiao.importers.pastings.merged_cells import merged_across, merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.side_by_side import side_by_side_blocks
 from jixiao.importers.pastings.sideways import sideways_tables
@@ -112,11 +112,12 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
     # a form's unit line without 单位 ("金额：万元" alone on its line) is its "金额单位：万元"
     (re.compile(r"^(\s*\(?金额)(?=:\s*(?:亿元|万元|千元|元)\)?\s*$)", re.M), r"\1单位"),
-    # tables drawn with box characters (┌─┬─┐ / │ a │ b │, and +---+ rules): the rules go, the
-    # vertical borders become Markdown's |, read as cells below
+    # tables drawn with box characters (┌─┬─┐ / │ a │ b │, and +---+ rules): the rules go, line
+    # and all (a header and the rows under a rule stay one block), the vertical borders become
+    # Markdown's |, read as cells below
     (
         re.compile(
-            r"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-—]*[─━═┼┬┴╬+][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-— \t]*$",
+            r"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-—]*[─━═┼┬┴╬+][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-— \t]*(?:\n|$)",
             re.M,
         ),
         "",
@@ -1731,6 +1732,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = side_by_side_blocks(folded, origin)
     folded, origin = key_value_rows(folded, origin)
     folded, origin = wrapped_headers(folded, origin)
+    folded, origin = merged_across(folded, origin)
     folded, origin = caption_columns(folded, origin)
     folded, origin = continued_tables(folded, origin)
     folded, origin = merged_cells(folded, origin)

@@ -57,7 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = tuple(range(18, 49))  # w18 … w48
+HELD_OUT_SETS = tuple(range(18, 52))  # w18 … w51
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -97,7 +97,7 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-NOT_YET_SURFACED: set[str] = {"w46-05", "w46-07"}  # w46 (first run): forms not read yet
+NOT_YET_SURFACED: set[str] = {"w46-05", "w46-07", "w49-06"}  # forms not read whole yet
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:

@@ -164,3 +164,49 @@ def _rewritten(
             cells[0] = Cell("", ())
         out.append(cells)
     return out
+
+
+# a row's label merged across columns ("自评总分\t自评总分\t自评总分\t100\t90.5"), or its one value
+# merged to the row's end ("评价等级\t优秀\t优秀\t优秀"): words, not figures
+_WORDS = re.compile(rf"[{CJK}]")
+_MERGED_ACROSS = 3  # copies of a cell merged across (two may be two columns titled alike)
+
+
+def merged_across(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A tab row's first cell repeated in the cells after it, or its second cell repeated to the
+    row's end, written once (the copies left empty), when the repeated cell is words, not a
+    figure: a spreadsheet's cell merged across columns exported once a column."""
+    if "\t" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    for n, line in enumerate(lines):
+        if "\t" not in line:
+            continue
+        spans = tab_cells(line, starts[n])
+        blank = _copies(spans)
+        if blank:
+            row = [
+                Cell("", ()) if k in blank else piece(text, origin, span[1], span[2])
+                for k, span in enumerate(spans)
+            ]
+            runs.append((n, n + 1, [row]))
+    return replace_runs(text, origin, runs)
+
+
+def _copies(spans: list[Span]) -> set[int]:
+    cells = [span[0] for span in spans]
+    filled = [k for k, cell in enumerate(cells) if cell]
+    copies: set[int] = set()
+    if cells and _WORDS.search(cells[0]) and not _VALUE.match(cells[0]):
+        run = 1
+        while run < len(cells) and cells[run] == cells[0]:
+            run += 1
+        if run >= _MERGED_ACROSS and run < len(cells):
+            copies.update(range(1, run))  # the label merged across, figures after it
+    if len(filled) >= 3 and filled[0] == 0 and _WORDS.search(cells[filled[1]]):
+        rest = [cells[k] for k in filled[1:]]
+        if len(rest) >= _MERGED_ACROSS and len(set(rest)) == 1 and not _VALUE.match(rest[0]):
+            copies.update(filled[2:])  # one value merged to the row's end
+    return copies
