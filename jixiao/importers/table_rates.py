@@ -270,6 +270,10 @@ def form_blocks(rows: list[Line]) -> list[tuple[int, int]]:
                 all(cells)
                 or _caption_header(cells, following)
                 or (wrapped and _merged_under_groups(cells))
+                or (
+                    _titles_under_a_dropped_caption(cells)
+                    and bool(re.search(r"\d\.\d", rows[index - 1].text))  # a row of figures above
+                )
             )
             and not any(re.search(r"\d", cell) for cell in cells)
             and _first_block_row(following, len(cells))
@@ -554,6 +558,13 @@ def _without_first_column(rows: list[Line]) -> list[Line]:
         for row in rows
         for first in [row.text.split("\t")[0]]
     ]
+
+
+def _titles_under_a_dropped_caption(cells: list[str]) -> bool:
+    """A block's own header inside the form's table, its caption cell empty (按经济分类 dropped):
+    "\t全年预算数\t全年执行数" over the economic classes' rows."""
+    titles = cells[1:]
+    return not cells[0] and len(titles) >= 2 and all(form_column(t) for t in titles)
 
 
 def _merged_under_groups(cells: list[str]) -> bool:

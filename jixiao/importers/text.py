@@ -2720,8 +2720,8 @@ def _score_cell_pairs(line: Line, line_score: re.Pattern[str]) -> list[tuple[Dec
     if "\t" not in line.text:
         return []
     cells = line.text.split("\t")
-    if len(cells) < 4 or len(cells) % 2:
-        return []
+    if len(cells) < 2 or len(cells) % 2:
+        return []  # (a row of one pair, "综合得分 | 88.9", too)
     spans, at = [], 0
     for cell in cells:
         spans.append((cell.strip(), at + len(cell) - len(cell.lstrip())))
