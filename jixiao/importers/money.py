@@ -1891,9 +1891,14 @@ def _form_unit_line(lines: list[Line], index: int) -> list[Line]:
             if counts_row(lines[at].text) or _INFO_ROW.match(text):
                 continue  # the form's name and staffing cells (no amount) above its money block
             return []
+        if _TABLE_NOTE.match(text) and not _TABLE_UNIT.search(text):
+            continue  # a table's note under it ("注：…不计入上表。"), no prose of the report
         if text.endswith("。") or _TABLE_UNIT.search(text):
             return []
     return []
+
+
+_TABLE_NOTE = re.compile(r"^\(?(?:注|备注|说明)\s*\d?\s*:")
 
 
 # the form's head line closing on its unit: "部门名称：某局（机关本级）  金额单位：万元", or its
@@ -1904,9 +1909,9 @@ _FORM_HEAD_UNIT = re.compile(
 )
 # the first row of a form pasted as a table, its unit in its last cell
 _FORM_HEAD_ROW = re.compile(r"^(?:填报单位|单位名称|部门名称|部门\(单位\)名称|填报部门)")
-# a row of a form's name and staffing cells: no amount (no decimal point, no thousands, no %,
-# no unit of money)
-_INFO_ROW = re.compile(r"^[^.,%元]*$")
+# a row of a form's name and staffing cells: no amount (no decimal number, no %, no unit of
+# money)
+_INFO_ROW = re.compile(r"^(?!.*\d\.\d)[^%元]*$")  # (2,146 students: a count, not an amount)
 
 
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:
@@ -3289,7 +3294,7 @@ def _assets_of_another_body_set_aside(amounts: list[Amount], text: str) -> None:
 
 
 # a note under a form or a report ("备注：2024年度全年执行数9318.04万元；…", "注：…", "说明：…")
-_NOTE_LINE = re.compile(r"\s*(?:备注|附注|注|说明)\s*\d?\s*[:：]")
+_NOTE_LINE = re.compile(r"\s*\(?(?:备注|附注|注|说明)\s*\d?\s*[:：]")
 
 
 def _earlier_years_notes(amounts: list[Amount], text: str, year: int | None) -> list[Amount]:

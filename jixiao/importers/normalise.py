@@ -1548,7 +1548,9 @@ _OTHER_UNIT_LINE = re.compile(r"单位:\s*(亿元|万元|千元|元)")
 # not between, a clause's end right after it
 _BARE_FORM_AMOUNT = re.compile(
     r"(?:预算数|预算额|预算|执行数|执行额|决算数|决算|支出数|支出额|支出|补助|资金总额|总额|金额|"
-    rf"合计|总计|拨款)()\s*:?\s*({NUMBER})(?![\d.]|,\d)(?=\s*(?:[;,。]|$))",
+    # a qualifier in brackets after the noun ("全年预算数（调整后）：2,384.76") keeps its place
+    rf"合计|总计|拨款)(?:\((?:调整后|调整数|年初|全年|追加后|变更后)\))?()\s*:?\s*({NUMBER})"
+    r"(?![\d.]|,\d)(?=\s*(?:[;,。]|$))",
     re.M,
 )
 _BARE_FORM_LABEL = re.compile(rf"(?:^|[;,。:])\s*[{CJK}\d]*$")

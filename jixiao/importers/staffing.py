@@ -156,10 +156,7 @@ def _label_before(text: str, position: int) -> tuple[str, int]:
     if start == position and start > 0 and text[start - 1] == ":":
         start = label_start(text, start - 1)  # "编制人数：14人": the label stands before the colon
         position -= 1
-    cell = text.rfind("\t", 0, position) + 1
-    start = max(
-        start, cell
-    )  # a table's cell is a label's whole world ("离退休人员 | 146 | 其中退休144人")
+    start = max(start, text.rfind("\t", 0, position) + 1)  # a label stays inside its table cell
     label = text[start:position]
     start, label = _after_previous_count(label, start)
     lead = _LEADING.match(label)

@@ -358,3 +358,78 @@ def test_a_quoted_cell_with_line_breaks_is_one_cell(breaks: str) -> None:
     )
     got = read(TITLE + UNIT + staff)
     assert got.get("staffing.authorized") == "68" and got.get("staffing.retired") == "32"
+
+
+# ── w49–w51: merged labels, head units, notes, sub-headers ─────────────────────────────────
+
+
+def test_a_total_label_merged_across_columns_gives_the_score_not_the_weights() -> None:
+    rows = (
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因,\n"
+        "绩效指标,决策,目标设定,目标合理性,合理,合理,30,27,,\n"
+        "绩效指标,产出,数量指标,建设面积,2万亩,2万亩,40,36.5,,\n"
+        "绩效指标,效益,满意度,群众满意度,≥90%,93%,30,27,,\n"
+        "自评总分,自评总分,自评总分,自评总分,自评总分,自评总分,100,90.5,,\n"
+        "评价等级,优秀,优秀,优秀,优秀,优秀,优秀,优秀,,\n"
+    )
+    got = read(TITLE + rows)
+    assert got.get("score.self") == "90.5" and got.get("grade.self") == "优"
+
+
+@pytest.mark.parametrize("caption", ["人员编制及实有人数", "编制及人员情况"])
+def test_a_staffing_caption_naming_quota_and_head_count(caption: str) -> None:
+    text = (
+        "部门名称\t某县农业农村局\t某县农业农村局\t主管部门\t县政府\n"
+        f"{caption}\t编制数\t行政编制\t事业编制\t实有人数\t在职人数\t退休人数\n"
+        "\t58\t21\t37\t71\t54\t17\n"
+    )
+    got = read(TITLE + text)
+    assert got.get("staffing.authorized") == "58" and got.get("staffing.in_service") == "54"
+
+
+@pytest.mark.parametrize("qualifier", ["（调整后）", "(调整后)"])
+def test_a_qualified_budget_key_under_the_form_s_unit(qualifier: str) -> None:
+    text = (
+        f"金额单位：万元\n年初预算数：1,652.30\n全年预算数{qualifier}：2,384.76\n"
+        "　基本支出：1,128.45\n　项目支出：1,256.31\n全年执行数：2,297.18\n"
+    )
+    assert read(TITLE + text).get("budget.total") == "2384.76"
+
+
+def test_a_block_s_own_header_under_a_dropped_caption() -> None:
+    text = (
+        "资金情况\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+        "合计\t2,135.60\t2,418.75\t2,346.21\t97.00%\n基本支出\t1,352.60\t1,396.28\t1,388.05\t99.41%\n"
+        "项目支出\t783.00\t1,022.47\t958.16\t93.71%\n\t全年预算数\t全年执行数\n"
+        "工资福利支出\t1,126.30\t1,121.85\n商品和服务支出\t862.45\t835.24\n"
+        "对个人和家庭的补助\t98.00\t97.63\n资本性支出\t332.00\t291.49\n"
+    )
+    got = read(TITLE + UNIT + text)
+    assert got.get("budget.wages") == "1126.3" and got.get("executed.wages") == "1121.85"
+
+
+@pytest.mark.parametrize(
+    "note", ["注：学区统一管理退休职工97人，不计入上表。", "（说明：不含下属单位。）"]
+)
+def test_a_table_note_does_not_end_the_form_unit_s_reach(note: str) -> None:
+    text = (
+        "单位性质：全额拨款事业单位          金额单位：万元\n"
+        "单位\t编制数\t实有人数\t在校学生(人)\n中心小学\t62\t58\t912\n初级中学\t54\t51\t1,604\n"
+        f"合计\t116\t109\t2,516\n{note}\n"
+        "项目\t全年预算数\t全年执行数\t执行率\n年度资金总额\t3,126.84\t3,058.17\t97.80%\n"
+        "基本支出\t2,688.30\t2,681.95\t99.76%\n项目支出\t438.54\t376.22\t85.79%\n"
+    )
+    assert read(TITLE + text).get("budget.total") == "3126.84"
+
+
+def test_a_bracketed_note_keeps_last_year_s_spending_apart() -> None:
+    text = (
+        UNIT + "项目\t全年预算数\t全年执行数\n年度资金总额\t3,126.84\t3,058.17\n"
+        "（说明：执行率95%以上得满分；2020年度全年执行数2,934.70万元。）\n"
+    )
+    assert read(TITLE + text).get("executed.total") == "3058.17"
+
+
+def test_a_score_pair_alone_on_its_row() -> None:
+    assert read(TITLE + "综合得分\t88.9\n").get("score.self") == "88.9"
+    assert "score.self" not in read(TITLE + "指标得分\t8\n")
