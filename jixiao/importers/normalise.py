@@ -110,6 +110,20 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
+    # a system print's field and value a line each ("金额单位" / "元"): one unit line
+    (re.compile(r"^(\s*(?:金额)?单位)\n(?=\s*(?:亿元|万元|千元|元)\s*$)", re.M), r"\1:"),
+    # a system print's field naming its column and its row in brackets, its value on the next
+    # line ("调整后预算数（基本支出）" / "9612400.00"): the row's key：value line
+    (
+        re.compile(
+            r"^(\s*)((?:年初|调整后|全年|实际)?(?:预算数|执行数|支出数|预算执行率|执行率))"
+            r"\((合计|总计|基本支出|项目支出)\)\n(?=\s*[\d.,]+%?\s*$)",
+            re.M,
+        ),
+        lambda m: (
+            f"{m.group(1)}{'' if m.group(3) in ('合计', '总计') else m.group(3)}{m.group(2)}:"
+        ),
+    ),
     # a form's unit line without 单位 ("金额：万元" alone on its line) is its "金额单位：万元"
     (re.compile(r"^(\s*\(?金额)(?=:\s*(?:亿元|万元|千元|元)\)?\s*$)", re.M), r"\1单位"),
     # tables drawn with box characters (┌─┬─┐ / │ a │ b │, and +---+ rules): the rules go, line
@@ -613,6 +627,20 @@ def _quoted_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(
         text, origin, _QUOTED_CELL, lambda m: " " + m.group(1).replace("\n", " ") + " "
     )
+
+
+# a web system's table cell with the yuan sign before its amount ("\t¥3,380,000.00\t"): the sign
+# goes (the table's unit is for its caption to state; a sign alone says 元 only of its cell)
+_YUAN_SIGN_CELL = re.compile(rf"(?:^|(?<=\t))[¥￥]\s?(?={NUMBER}(?:\t|$))", re.M)
+# a web form's required-field mark before its label ("* 编制数（人）：31")
+_REQUIRED_MARK = re.compile(r"^\*\s+(?=[\u4e00-\u9fff])", re.M)
+
+
+def _web_form_marks(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A required-field mark before a label and a yuan sign before a table cell's amount
+    dropped."""
+    text, origin = _substitute(text, origin, _REQUIRED_MARK, "")
+    return _substitute(text, origin, _YUAN_SIGN_CELL, "")
 
 
 def _csv_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -1716,6 +1744,7 @@ def normalise(text: str) -> Normalised:
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _quoted_cells(folded, origin)
+    folded, origin = _web_form_marks(folded, origin)
     folded, origin = _csv_rows(folded, origin)
     folded, origin = _tagged_rows(folded, origin)
     folded, origin = _spaced_thousands_cells(folded, origin)

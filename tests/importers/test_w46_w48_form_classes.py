@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.eval_import import read_figures
+from jixiao.importers.normalise import normalise
 from jixiao.importers.text import import_text
 
 TITLE = "某县农业农村局2023年度部门整体支出绩效自评表\n"
@@ -433,3 +434,50 @@ def test_a_bracketed_note_keeps_last_year_s_spending_apart() -> None:
 def test_a_score_pair_alone_on_its_row() -> None:
     assert read(TITLE + "综合得分\t88.9\n").get("score.self") == "88.9"
     assert "score.self" not in read(TITLE + "指标得分\t8\n")
+
+
+# ── system prints and web lists ─────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("field", "line"),
+    [
+        ("调整后预算数（基本支出）\n9612400.00", "基本支出调整后预算数"),
+        ("实际执行数（项目支出）\n5254860.63", "项目支出实际执行数"),
+        ("年初预算数（合计）\n12486300.00", "年初预算数"),
+    ],
+)
+def test_a_system_print_s_field_and_value_lines_are_one_key_value_line(
+    field: str, line: str
+) -> None:
+    # a form printed from a budget system: each field's name on a line, its value on the next
+    # (w49-05's golden reads the whole form so)
+    lines = normalise("预算年度\n2024\n金额单位\n元\n" + field + "\n").text.split("\n")
+    assert "金额单位:元" in lines
+    assert any(text.startswith(line) and text.endswith(field.split("\n")[1]) for text in lines)
+
+
+def test_economic_classes_one_cell_a_line_under_经济分类() -> None:
+    text = (
+        "经济分类\n调整后预算数\n实际执行数\n工资福利支出\n782.45\n781.63\n商品和服务支出\n628.62\n"
+        "609.75\n资本性支出\n45.10\n42.05\n合计\n1456.17\n1433.43\n"
+    )
+    got = read(TITLE + UNIT + text)
+    assert got.get("budget.wages") == "782.45" and got.get("executed.capital") == "42.05"
+
+
+def test_a_numbered_list_s_first_column_is_dropped() -> None:
+    text = (
+        "序号\t资金类型\t年初预算数\t调整后预算数\t执行数\t执行率\n"
+        "1\t基本支出\t338.00\t342.67\t341.30\t99.60%\n2\t项目支出\t344.00\t551.98\t520.63\t94.32%\n"
+        "3\t合计\t682.00\t894.65\t861.93\t96.34%\n"
+    )
+    got = read(TITLE + UNIT + text)
+    assert got.get("budget.total") == "894.65" and got.get("executed.project") == "520.63"
+
+
+def test_a_web_form_s_marks_are_dropped_and_a_yuan_sign_alone_makes_no_amount() -> None:
+    staff = "* 编制数（人）：31\n* 实有人数（人）：44\n在职（人）：29\n退休（人）：15\n"
+    assert read(TITLE + staff).get("staffing.authorized") == "31"
+    note = "备注：\t2023年度执行数¥7,936,402.15；\t¥12,800,000.00\n"
+    assert "executed.total" not in read(TITLE + note)

@@ -15,7 +15,8 @@ every row has a label in its second cell and the header's number of cells: the p
 header and the header's own are dropped, the row labels first. A caption whole in the header's
 first cell and repeated in its rows' (a merged cell exported once a row: "预算执行情况\t基本支出
 \t…"), or another block's caption below it ("按经济分类"), is dropped so too, and so is the
-empty first cell of the table's rows below the block.
+empty first cell of the table's rows below the block. A first column numbering the rows (序号 over
+1, 2, 3…: a web system's list) is dropped the same way.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def caption_columns(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     n = 0
     while n < len(lines) - 1:
-        end = _captioned_block(lines, starts, n)
+        end = _captioned_block(lines, starts, n) or _numbered_block(lines, starts, n)
         if end is None:
             n += 1
             continue
@@ -61,6 +62,21 @@ def caption_columns(text: str, origin: list[int]) -> tuple[str, list[int]]:
         runs.append((n, end, table))
         n = end
     return replace_runs(text, origin, runs)
+
+
+def _numbered_block(lines: list[str], starts: list[int], n: int) -> tuple[int, int] | None:
+    """A table whose first column numbers its rows (序号 over 1, 2, 3…, a web system's list): the
+    lines it spans, its header at line *n*, two numbered rows at least."""
+    header = [span[0] for span in tab_cells(lines[n], starts[n])] if "\t" in lines[n] else []
+    if len(header) < 3 or header[0] not in ("序号", "编号", "行次"):
+        return None
+    end = n + 1
+    while end < len(lines) and "\t" in lines[end]:
+        cells = [span[0] for span in tab_cells(lines[end], starts[end])]
+        if cells[0] != str(end - n):
+            break
+        end += 1
+    return (end, end) if end - n >= 3 else None
 
 
 def _captioned_block(lines: list[str], starts: list[int], n: int) -> tuple[int, int] | None:

@@ -33,14 +33,17 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.pastings.cells import Cell, line_starts, piece, replace_runs, tab_cells
-from jixiao.importers.pastings.forms import FORM_CELL, LABEL, form_column, pair_role, row_name
+from jixiao.importers.pastings.forms import (
+    FORM_CELL,
+    LABEL,
+    ROW_LABEL_TITLE,
+    form_column,
+    pair_role,
+    row_name,
+)
 from jixiao.importers.patterns import CJK, NUMBER
 
-# the title over a block's row labels
-_LABEL_TITLE = re.compile(
-    r"^(?:项目|资金项目|支出项目|项目名称|类别|科目|资金来源|资金类别|资金性质|支出类别|支出类型|经济科目|"
-    r"经济分类|支出科目|预算科目|内容|名称|(?:\d{4}年度?)?(?:年度)?(?:部门)?预算执行情况)$"
-)
+_LABEL_TITLE = ROW_LABEL_TITLE  # the title over a block's row labels (one lexicon: forms.py)
 _NUMBER_CELL = re.compile(rf"^(?:{NUMBER})\s*%?$")
 # a caption cell: words, or nothing; a block caption may carry its weight ("预算执行情况(10分)")
 _WORDS = re.compile(
