@@ -129,6 +129,15 @@ def _header_above(lines: list[Line], index: int) -> int | None:
     return None
 
 
+_CAPTION_LENGTH = 40  # a table's caption line; a longer line is prose (the year's goals)
+
+
+def _earlier_table_caption(text: str, year: int | None) -> bool:
+    """The line above a score table's header captions it with an earlier year or 上年 (a long
+    line there is prose, "…较上年提高2.1个百分点", not the table's caption)."""
+    return len(text.strip()) <= _CAPTION_LENGTH and _earlier_caption(text, year)
+
+
 def _earlier_caption(text: str, year: int | None) -> bool:
     if _EARLIER.search(text):
         return True
@@ -168,7 +177,7 @@ def gapped_total_scores(
         if score is None or not 0 <= score <= 100:
             continue
         header = _header_above(lines, index)
-        if header is None or (header and _earlier_caption(lines[header - 1].text, year)):
+        if header is None or (header and _earlier_table_caption(lines[header - 1].text, year)):
             continue
         if row[0] is alone and not _rows_add_up_to(lines[header + 1 : index], score):
             continue  # the score alone: proven only by the rows' weights (100) and scores

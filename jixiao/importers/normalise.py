@@ -1264,9 +1264,19 @@ def _join_soft_breaks(text: str, origin: list[int]) -> tuple[str, list[int]]:
             return "\n"
         if _KEY_VALUE_START.match(text, match.end()):
             return "\n"  # "…资本性支出：96.76万元" / "预算执行率：97.73%": a form's next field
+        if _SCORE_TABLE_HEADER.search(text, line_start, match.start()) and not re.search(
+            r"\d", text[line_start : match.start()]
+        ):
+            return (
+                "\n"  # "一级指标 二级指标 … 分值 得分 偏差原因…": a table's header, its rows below
+            )
         return ""
 
     return _substitute(text, origin, _LINE_BREAK, replace)
+
+
+# a score table's header line, its titles closed up ("绩效指标一级指标二级指标三级指标…分值得分偏差原因")
+_SCORE_TABLE_HEADER = re.compile(r"一级指标.{0,40}(?:分值|权重).{0,4}得分")
 
 
 # a line that opens on a form's field, a short label and a colon before a number: "预算执行率：97.73%"

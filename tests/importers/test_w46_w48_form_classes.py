@@ -481,3 +481,18 @@ def test_a_web_form_s_marks_are_dropped_and_a_yuan_sign_alone_makes_no_amount() 
     assert read(TITLE + staff).get("staffing.authorized") == "31"
     note = "备注：\t2023年度执行数¥7,936,402.15；\t¥12,800,000.00\n"
     assert "executed.total" not in read(TITLE + note)
+
+
+def test_a_spaced_score_table_under_goals_mentioning_last_year() -> None:
+    # the header's titles closed up stay a line of their own, and the goals' "较上年" above the
+    # header is prose, not a caption naming last year's table
+    text = (
+        "年度总体目标 预期目标 实际完成情况\n"
+        "完成老年人健康管理2.18万人，县域内就诊率86.5%，较上年提高2.1个百分点，居民健康素养水平有所提高。\n"
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+        "产出指标 数量指标 老年人健康管理人数 ≥2.1万人 2.18万人 40 38\n"
+        "效益指标 社会效益指标 居民健康素养水平 ≥28% 26.3% 30 27\n"
+        "满意度指标 服务对象满意度指标 群众就医满意度 ≥85% 88.7% 30 28.5\n"
+        "综合得分 100 93.5\n"
+    )
+    assert read(TITLE + text).get("score.self") == "93.5"
