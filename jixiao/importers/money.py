@@ -4731,7 +4731,7 @@ def _by_source(parts: list[Amount]) -> str:
     return "＋".join(f"{_PART_ROW.sub('', p.label)}{p.stated_value}{p.unit}" for p in parts)
 
 
-_SOURCE_PART = re.compile(rf"{_SOURCE_ROW.pattern}|上年结转(?:资金)?")
+_SOURCE_PART = re.compile(rf"{_SOURCE_ROW.pattern}|上年结转(?:结余)?(?:资金)?")
 
 
 def _source_rows_against_total(

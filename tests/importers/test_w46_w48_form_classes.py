@@ -496,3 +496,17 @@ def test_a_spaced_score_table_under_goals_mentioning_last_year() -> None:
         "综合得分 100 93.5\n"
     )
     assert read(TITLE + text).get("score.self") == "93.5"
+
+
+@pytest.mark.parametrize("carried", ["上年结转", "上年结转结余", "上年结转资金"])
+def test_a_carried_row_named_with_its_balance_is_a_source_of_the_total(carried: str) -> None:
+    # 财政拨款 + 上年结转结余 + 其他资金 make the total: no "rows by source do not add up" warning
+    text = (
+        "项目\t全年预算数\t全年执行数\t执行率\n"
+        "年度资金总额\t2,158.64\t2,073.50\t96.06%\n财政拨款\t1,928.64\t1,852.08\t96.03%\n"
+        f"{carried}\t200.00\t192.41\t96.21%\n其他资金\t30.00\t29.01\t96.70%\n"
+        "基本支出\t610.85\t608.72\t99.65%\n项目支出\t1,547.79\t1,464.78\t94.64%\n"
+    )
+    result = import_text(TITLE + UNIT + text)
+    assert not any(f.id == "import.W005" for f in result.findings)
+    assert read_figures(result)[0]["budget.total"] == "2158.64"
