@@ -617,7 +617,9 @@ def _block_holds_numbers(
 
 # a spreadsheet cell holding line breaks, copied as tab text: Excel quotes it ("编制人数68人
 # ↵（行政编制21人…）"), its lines then no rows of their own
-_QUOTED_CELL = re.compile(r'(?m)(?:^|(?<=\t))"([^"\t]*\n[^"\t]*)"(?=\t|$)')
+_QUOTED_CELL = re.compile(
+    r'(?m)(?:^|(?<=\t))"([^"\t\n]*\n[^"\t]*)"(?=\t|$)'
+)  # linear: one way to split
 
 
 def _quoted_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -591,6 +591,7 @@ class _Importer:
         self.internal_units: list[str] = []
         self.organisation_note: str | None = None
         self.title_text = ""
+        self._score_totals: set[Decimal] | None = None  # the totals score rows make (lazily)
         self.sources: dict[str, tuple[int, int]] = {}
         self.field_sources: dict[str, Source] = {}
         self._percents: list[tuple[Line, str, Decimal, int, int]] | None = None
@@ -1258,10 +1259,11 @@ class _Importer:
         value = parse_number(match.group(1)) if match else None
         if match is None or value is None or value in (0, 100):
             return []
-        totals = _scores_the_rows_add_up_to(self.report) | _key_value_score_totals(
-            self.report.lines
-        )
-        if value not in totals:
+        if self._score_totals is None:  # once a report, however many such lines it has
+            self._score_totals = _scores_the_rows_add_up_to(self.report) | _key_value_score_totals(
+                self.report.lines
+            )
+        if value not in self._score_totals:
             return []
         return [(value, line.start + match.start(), line.start + match.end(1))]
 
