@@ -40,6 +40,7 @@ from jixiao.importers.pastings.side_by_side import side_by_side_blocks
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
 from jixiao.importers.pastings.spaced_staffing import spaced_staffing
+from jixiao.importers.pastings.spanned_headers import spanned_headers
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.pastings.wrapped_headers import wrapped_headers
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
@@ -1768,6 +1769,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)
+    folded, origin = spanned_headers(folded, origin)
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
     folded, origin = form_cell_lines(folded, origin)

@@ -316,6 +316,10 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
             found, read = _table_rows(rows, columns)
             counts.extend(found)
             used |= read
+        else:
+            found, read = _headers_inside(lines[index + 1 : end], used)
+            counts.extend(found)
+            used |= read
         found = _total_row_by_role_columns(lines[index], lines[index + 1 : end], columns)
         if found:
             counts.extend(found)
@@ -1293,6 +1297,9 @@ def _one_row_table(header: Line, row: Line) -> list[_Count]:
         # label, which names the row as the counts and nothing else, then the counts
         position += len(cells[0]) + 1
         titles, cells = titles[1:], cells[1:]
+    elif not titles[0] and not cells[0].strip():
+        position += len(cells[0]) + 1  # the caption column left blank on both rows
+        titles, cells = titles[1:], cells[1:]
     if not all(_BARE_LABEL.match(title) or _QUOTA_NOTE.match(title) for title in titles):
         return []
     if not all(_ONE_ROW_COUNT.match(cell) or _DASH_CELL.match(cell) for cell in cells):
@@ -1469,9 +1476,19 @@ def _table_rows(
     typed_rows = 0  # rows above by staff type only (行政人员, 事业人员…), none of retirees
     quota_rows: list[tuple[Line, str, list[tuple[Line, str]]]] | None = []  # 行政编制…
     labels = [row.text.split("\t")[0].strip() for row, _ in rows]
+    payroll = "quota" in columns.values()  # 在编人员 beside a 编制数 column: the staff on it
+    since_total: list[tuple[str | None, list[tuple[Line, str]]]] = []
     for number, (row, cells) in enumerate(rows):
         label = labels[number]
-        found = _row_counts(row, label, cells, columns, in_service_total=typed_rows >= 2)
+        role = ROLE_IN_SERVICE if payroll and _ON_PAYROLL_KEY.match(label) else None
+        found = _row_counts(row, label, cells, columns, in_service_total=typed_rows >= 2, role=role)
+        if _TOTAL_ROW.match(label) and not found_present(found):
+            found += _total_of_staff_and_contract(row, cells, since_total, columns)
+        since_total = (
+            []
+            if _TOTAL_ROW.match(label)
+            else [*since_total, (role or classify(label, "人"), cells)]
+        )
         if _TOTAL_ROW.match(label):
             # a 退休人员 row of its own under the 合计: the 合计 is of the staff in service
             retirees_apart = any(
@@ -1493,10 +1510,53 @@ def _table_rows(
         else:
             typed_rows = -len(rows) - 1  # another kind of row: the total is not in service
             quota_rows = None
+        if found and any("离退休" in count.label for count in found):
+            found += _retirees_in_remark(cells)
         if found:
             counts.extend(found)
             used.add(row.index)
     return counts, used
+
+
+# a 离退休 row's remark splitting it: "其中退休144人、离休2人"
+_REMARK_SPLIT = re.compile(r"(?P<kind>(?<!离)退休|离休)(?:人员)?(?P<count>\d{1,6})(?:人|名)")
+
+
+def _retirees_in_remark(cells: list[tuple[Line, str]]) -> list[_Count]:
+    """The 退休 and 离休 counts a 离退休 row's remark cell gives (the row's lines are the table
+    reader's, so the prose reader does not see them)."""
+    found = []
+    for place, cell in cells:
+        for match in _REMARK_SPLIT.finditer(cell):
+            role = ROLE_RETIRED if match.group("kind") == "退休" else ROLE_RETIRED_CADRES
+            start, end = place.start + match.start(), place.start + match.end("count")
+            found.append(
+                _Count(role, None, int(match.group("count")), start, end, match.group("kind"))
+            )
+    return found
+
+
+def _headers_inside(run: list[Line], used: set[int]) -> tuple[list[_Count], set[int]]:
+    """A staffing table's header inside a form drawn as one table ("一、人员构成 | 类别 | 编制数 |
+    实有人数 | 备注" between the form's head rows and its money block): the rows under it read as
+    a table of their own, while each is titled by the people it counts or is a 合计 (the
+    header's caption cell, merged down, left blank on them)."""
+    for at, row in enumerate(run[:-1]):
+        cells = [cell.strip() for cell in row.text.split("\t")]
+        columns = _column_kinds(cells[1:])
+        if row.index in used or re.search(r"\d", row.text) or len(set(columns.values())) != 2:
+            continue
+        rows = []
+        for below in run[at + 1 :]:
+            label = below.text.split("\t")[0].strip()
+            if not (
+                _TOTAL_ROW.match(label) or _ON_PAYROLL_KEY.match(label) or classify(label, "人")
+            ):
+                break
+            rows.append((below, _tab_cells(below)))
+        if len(rows) >= 2:
+            return _table_rows(rows, columns)
+    return [], set()
 
 
 # a staffing table's row by kind of quota: "行政编制", "参公事业编制", "机关工勤编制", "政法专项编制"
@@ -1622,6 +1682,43 @@ def _is_in_service_type_row(label: str) -> bool:
     )
 
 
+def found_present(found: list[_Count]) -> bool:
+    """A head-count (not the quota) among a row's counts."""
+    return any(count.role != ROLE_AUTHORIZED for count in found)
+
+
+def _total_of_staff_and_contract(
+    row: Line,
+    cells: list[tuple[Line, str]],
+    above: list[tuple[str | None, list[tuple[Line, str]]]],
+    columns: dict[int, str],
+) -> list[_Count]:
+    """A 合计 row under the staff in service and the staff off the quota ("在编人员 | 412 | 381",
+    "编外聘用人员 | — | 342", "合计 | 412 | 723"): its head-count is the 实有 of the whole, read
+    when the rows above are exactly such rows, one of each at least, and their head-counts add
+    up to it."""
+    roles = [role for role, _ in above]
+    if ROLE_IN_SERVICE not in roles or ROLE_CONTRACT not in roles:
+        return []
+    if not set(roles) <= {ROLE_IN_SERVICE, ROLE_CONTRACT}:
+        return []
+    for column, (place, cell) in enumerate(cells, start=1):
+        match = _TABLE_COUNT.match(cell)
+        if columns.get(column) != "present" or match is None:
+            continue
+        parts = [
+            _TABLE_COUNT.match(part[column - 1][1]) for _, part in above if column <= len(part)
+        ]
+        if len(parts) != len(above) or None in parts:
+            return []
+        if sum(int(part.group(1)) for part in parts if part) != int(match.group(1)):
+            return []
+        label = row.text.split("\t")[0].strip()
+        end = place.start + match.end(1)
+        return [_Count(ROLE_ACTUAL, None, int(match.group(1)), row.start, end, label)]
+    return []
+
+
 def _row_counts(
     row: Line,
     label: str,
@@ -1629,11 +1726,13 @@ def _row_counts(
     columns: dict[int, str],
     *,
     in_service_total: bool = False,
+    role: str | None = None,
 ) -> list[_Count]:
     """*in_service_total*: every row above this table's 合计 counts staff in service by type, so
-    the 合计 row's head-count is the staff in service."""
+    the 合计 row's head-count is the staff in service. *role*: the row's role when the table
+    tells it (else the label's)."""
     total = bool(_TOTAL_ROW.match(label))
-    role = None if total else classify(label, "人")
+    role = None if total else (role or classify(label, "人"))
     if not total and (role is None or role.startswith("trap") or _CATEGORY.search(label)):
         return []  # a row by type (行政编制…) or of something else
     found = []

@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.document import Line
-from jixiao.importers.pastings.forms import form_column
+from jixiao.importers.pastings.forms import form_column, row_name
 from jixiao.importers.patterns import CJK, GROUP_TITLE, parse_number
 from jixiao.importers.subtotals import subtotal_is_total
 
@@ -449,11 +449,24 @@ def money_header(cells: list[str]) -> bool:
     pastings/spaced_forms.py leaves a caption that names no row title ("预算执行", a group's
     name): every title after it a form column then, three at least."""
     kinds = {form_column(cell) for cell in cells[1:]}
-    if len(cells) == 2:  # one column: the economic classes of a sideways pair of rows
-        return cells[0] == "项目" and kinds <= {"budget", "spent"}
+    if len(cells) == 2:  # one column: the economic classes of a sideways pair of rows or row
+        return _corner_of_one_column(cells[0]) and kinds <= {"budget", "spent"}
     if not cells[0]:
         return len(cells) >= 4 and None not in kinds and {"budget", "spent"} <= kinds
     return cells[0] == "项目" and {"budget", "spent"} <= kinds
+
+
+def _corner_of_one_column(cell: str) -> bool:
+    """项目, or the caption pastings/sideways.py keeps over a row of classes turned ("支出结构(执行
+    数)"): a label naming no row and holding its column's phase in brackets."""
+    caption = re.fullmatch(
+        rf"(?:[一二三四五六七八九十]{{1,3}}、)?[{CJK}]{{2,12}}\(([{CJK}]{{2,6}})\)", cell
+    )
+    return cell == "项目" or (
+        caption is not None
+        and not row_name(cell)
+        and form_column(caption.group(1)) in ("budget", "spent")
+    )
 
 
 def _caption_header(cells: list[str], following: list[str]) -> bool:

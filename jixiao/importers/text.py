@@ -2347,15 +2347,12 @@ def _under_score_header(run: list[Line]) -> list[Line]:
 def _total_row(
     rows: list[Line],
 ) -> tuple[tuple[Decimal, int, int], tuple[str, int, int] | None] | None:
-    numbers: list[list[tuple[Decimal, int, int]]] = []
-    for row in rows:
-        values = []
-        for cell, at in _row_cells(row):
-            value = parse_number(cell) if re.fullmatch(NUMBER, cell) else None
-            if value is not None:
-                values.append((value, at, at + len(cell)))
-        numbers.append(values)
+    numbers = [_row_numbers(row) for row in rows]
+    while len(numbers) > 3 and not numbers[-1]:
+        rows, numbers = rows[:-1], numbers[:-1]  # the form's rows after its total: 评价等级 | A
     last, above = numbers[-1], [n for n in numbers[:-1] if n]
+    if len(last) == 3:
+        last = _without_deduction(rows, last)
     if len(last) != 2 or len(above) < 2 or last[0][0] != 100:
         return None
     weights = sum((n[0][0] for n in above), Decimal(0))
@@ -2371,19 +2368,63 @@ def _total_row(
     return (score[0], rows[-1].start, score[2]), grade
 
 
+def _without_deduction(
+    rows: list[Line], last: list[tuple[Decimal, int, int]]
+) -> list[tuple[Decimal, int, int]]:
+    """The total row's weight and score when its third number is the points taken off, in a
+    column titled 扣分 before or after 得分 ("合计 | 100 | 6 | 94"), the score the weight less
+    them; else the row as it is."""
+    weight, second, third = last
+    if weight[0] - second[0] == third[0] and _deduction_column(rows, second[1]):
+        return [weight, third]
+    if weight[0] - third[0] == second[0] and _deduction_column(rows, third[1]):
+        return [weight, second]
+    return last
+
+
+def _row_numbers(row: Line) -> list[tuple[Decimal, int, int]]:
+    """The numbers of a table row's cells, each with its [start, end)."""
+    values = []
+    for cell, at in _row_cells(row):
+        value = parse_number(cell) if re.fullmatch(NUMBER, cell) else None
+        if value is not None:
+            values.append((value, at, at + len(cell)))
+    return values
+
+
 def _deduction_column(rows: list[Line], at: int) -> bool:
     """True when the header row (the first with no number) titles the column of the cell at
     *at* in the last row 扣分 (deductions) rather than 得分."""
-    last = [position for _, position in _row_cells(rows[-1])]
-    if at not in last:
+    column = _column_at(rows[-1], at)
+    if column is None:
         return False
-    column = last.index(at)
     for row in rows:
-        cells = [cell for cell, _ in _row_cells(row)]
+        cells = _all_cells(row)
         if any(re.fullmatch(NUMBER, cell) for cell in cells):
             continue
         return column < len(cells) and "扣分" in cells[column] and "得分" not in cells[column]
     return False
+
+
+def _all_cells(row: Line) -> list[str]:
+    """A row's cells, the empty ones kept when the row is tab-separated (merged cells left
+    blank keep the columns in line), else its non-empty cells."""
+    if "\t" in row.text:
+        return [cell.strip() for cell in row.text.split("\t")]
+    return [cell for cell, _ in _row_cells(row)]
+
+
+def _column_at(row: Line, at: int) -> int | None:
+    """The column of *row* whose cell starts at offset *at*, counted as `_all_cells` counts."""
+    if "\t" not in row.text:
+        starts = [position for _, position in _row_cells(row)]
+        return starts.index(at) if at in starts else None
+    position = row.start
+    for column, cell in enumerate(row.text.split("\t")):
+        if position <= at < position + len(cell) + 1 and cell.strip():
+            return column
+        position += len(cell) + 1
+    return None
 
 
 _TOTAL_CELL = re.compile(

@@ -31,7 +31,9 @@ _PIECE = re.compile(rf"^[{CJK}]{{1,4}}$")
 _CAPTION = re.compile(rf"^[{CJK}]{{0,6}}(?:情况|执行|预算执行)$")
 # a caption whole in a cell, written once or repeated in each row of its block ("预算执行情况",
 # "按经济分类", "资金使用情况")
-_WHOLE_CAPTION = re.compile(rf"^(?:按)?[{CJK}]{{0,6}}(?:情况|执行|分类)$")
+_WHOLE_CAPTION = re.compile(
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、)?(?:按)?[{CJK}]{{0,6}}(?:情况|执行|分类|构成)$"
+)
 _ROW_LABEL = re.compile(rf"^(?:其中:?)?[{CJK}()“”、]{{2,24}}$")
 
 Span = tuple[str, int, int]
@@ -98,8 +100,8 @@ def _captioned_block(lines: list[str], starts: list[int], n: int) -> tuple[int, 
             end += 1  # the header's second row (年初预算数 / 全年预算数 under 预算安排…)
     while end < len(lines) and "\t" in lines[end]:
         cells = [span[0] for span in tab_cells(lines[end], starts[end])]
-        if len(cells) != len(header) or not _ROW_LABEL.match(cells[1]):
-            break
+        if not 3 <= len(cells) <= len(header) or not _ROW_LABEL.match(cells[1]):
+            break  # (a row may end early: its last cells blank, dropped by the export)
         if captioned:
             if cells[0] and not _WHOLE_CAPTION.match(cells[0]):
                 break  # a caption repeated in each row (or another block's caption), or none

@@ -33,12 +33,15 @@ from jixiao.importers.pastings.forms import (
     NAMES_A_LINE,
     ROLE_ROW,
     as_written_rates,
+    economic_class,
     form_column,
+    form_number,
     funding_line,
     parts_checked,
     rates_checked,
     without_letters,
 )
+from jixiao.importers.patterns import NUMBER
 
 _GAP = re.compile(r" {2,}")
 _WHOLE_NUMBER = re.compile(r"^\d{1,6}$")
@@ -140,6 +143,66 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
         return None
     grid: list[list[Span | None]] = [[corner, *titles], *body]
     return _turned(grid), len(body) + 1
+
+
+_AMOUNT = re.compile(rf"^(?:{NUMBER}|[-—/]{{1,2}})$")
+_PHASE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)$")
+
+
+def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
+    """Economic classes as columns ("支出结构（执行数） | 工资福利支出 | 商品和服务支出 | … | 合计")
+    over a row of amounts, the usual way round: the classes as rows under a phase column. The
+    phase is each amount row's title (执行数, 预算数) or, on a lone row with its first cell blank,
+    the caption's brackets; three classes or more, none twice, a 合计 column only last, and
+    where there is one the classes add up to it on every row; None when not proven."""
+    header = list(rows[0])
+    while header and header[-1][0] == header[-1][1]:
+        header.pop()
+    if len(header) < 4:
+        return None
+    caption = squeezed(_text(text, header[0]))
+    if caption and not LABEL.match(caption):
+        return None
+    titles = [squeezed(_text(text, title)) for title in header[1:]]
+    whole = funding_line(titles[-1]) == "whole"
+    classes = [economic_class(title) for title in (titles[:-1] if whole else titles)]
+    if len(classes) < 3 or None in classes or len(set(classes)) != len(classes):
+        return None
+    body: list[list[Span | None]] = []
+    for spans in rows[1:]:
+        cells: list[Span | None] = list(spans)
+        while len(cells) > len(header) and _text(text, cells[-1]) == "":
+            cells.pop()
+        values = [_text(text, cell) for cell in cells[1:]]
+        if len(cells) != len(header) or not all(_AMOUNT.match(value) for value in values):
+            break
+        if whole and not _adds_up(values):
+            return None
+        body.append(cells)
+    phases = [_phase_cell(text, header[0], cells[0], len(body)) for cells in body]
+    if not body or None in phases:
+        return None
+    grid: Grid = [[header[0], *phases]]
+    for column, title in enumerate(header[1:], 1):
+        grid.append([title, *(cells[column] for cells in body)])
+    return grid, len(body) + 1
+
+
+def _phase_cell(text: str, caption: Span, first: Span | None, rows: int) -> Span | None:
+    """The span naming an amount row's phase: its own title, or the caption's brackets."""
+    if first is not None and first[0] != first[1]:
+        return first if form_column(squeezed(_text(text, first))) in ("budget", "spent") else None
+    phase = _PHASE_IN_BRACKETS.search(_text(text, caption))
+    if rows != 1 or phase is None or form_column(phase.group(1)) not in ("budget", "spent"):
+        return None
+    return caption[0] + phase.start(1), caption[0] + phase.end(1)
+
+
+def _adds_up(values: list[str]) -> bool:
+    amounts = [form_number(value) for value in values]
+    if None in amounts:
+        return True  # a dash among the classes: nothing to check on this row
+    return sum(amounts[:-1]) == amounts[-1]
 
 
 def _turned(grid: list[list[Span | None]]) -> Grid:
@@ -266,7 +329,7 @@ def _may_head_a_block(text: str, spans: list[Span]) -> bool:
     named = 0
     for span in spans:
         cell = squeezed(_text(text, span))
-        if funding_line(cell) is not None or ROLE_ROW.match(cell):
+        if funding_line(cell) is not None or ROLE_ROW.match(cell) or economic_class(cell):
             named += 1
     return named >= 2
 
@@ -289,7 +352,7 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     while number < len(starts):
         line = text[starts[number] : ends[number]]
         if ("\t" not in line and "  " not in line) or not (
-            NAMES_A_LINE.search(line) or "指标" in line
+            NAMES_A_LINE.search(line) or "指标" in line or "工资福利" in line
         ):
             number += 1
             continue
@@ -307,7 +370,10 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
             below += 1
         rows = _without_an_empty_caption_column(text, rows)
         block = (
-            _money_block(text, rows) or _staffing_block(text, rows) or _indicator_block(text, rows)
+            _money_block(text, rows)
+            or _staffing_block(text, rows)
+            or _class_block(text, rows)
+            or _indicator_block(text, rows)
         )
         if block is None:
             number += 1
