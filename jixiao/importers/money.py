@@ -31,7 +31,7 @@ from jixiao.importers.class_pairs import class_pairs
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
-from jixiao.importers.pastings.forms import form_column
+from jixiao.importers.pastings.forms import form_column, row_name
 from jixiao.importers.patterns import CJK, GROUP_TITLE, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.subtotals import subtotal_is_total
@@ -288,7 +288,7 @@ _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}|年度资金总额", BUDGET),
     (rf"决算{_NOT_FINAL}", Phase.FINAL),
     (
-        r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|实际使用|支出|使用|拨付",
+        r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|累计完成(?!率)|实际使用|支出|使用|拨付",
         Phase.EXECUTED,
     ),
 )
@@ -595,7 +595,7 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
 
 _PHASE_WORDS = re.compile(
     r"年初预算|预算批复|批复预算|年初安排|调整后预算|调整后|全年预算|预算调整后|预算收入|收入预算|预算数|预算安排|"
-    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|实际使用|支出数|支出|使用|拨付"
+    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|累计完成|实际使用|支出数|支出|使用|拨付"
 )
 _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
@@ -603,6 +603,8 @@ _FILLERS = re.compile(
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
     # 全口径: the whole budget, every source of funds (全口径预算数, 全口径预算安排)
     r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
+    # 收支总预算: the budget of the department's income and spending alike, its whole budget
+    r"收支(?=总|$)|"
     r"整体|一般|分别|依次|安排|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
@@ -662,6 +664,26 @@ _SUBJECTS: tuple[tuple[str, str], ...] = ((r"专项(?:经费|资金)", "special_
 def _bare_total(label: str, before: str) -> bool:
     """ "…，总计280万元": the amount has no label of its own, only a word for "in total"."""
     return not label and bool(_BARE_TOTAL.search(before))
+
+
+def _parts_a_total_closes(
+    found: list[Amount], sentence_at: int, value: Decimal, unit: str
+) -> list[Amount]:
+    """ "基本支出921.06万元，项目支出833.12万元，合计1,754.18万元": the 基本 and 项目 amounts of the
+    sentence a bare 合计 closes, when they are the sentence's only amounts, share one phase (stated,
+    or implied alike) and add up to it exactly; else []."""
+    sentence = [a for a in found if a.start >= sentence_at]
+    fundings = [a.funding for a in sentence]
+    if (
+        len(sentence) != 2
+        or any(a.kind != "funding" for a in sentence)
+        or set(fundings) != {Funding.BASIC, Funding.PROJECT}
+        or len({(a.phase, a.default_phase) for a in sentence}) != 1
+        or (sentence[0].phase is None and sentence[0].default_phase is None)
+    ):
+        return []
+    total = value * _UNIT_IN_WAN[unit]
+    return sentence if sum(a.value for a in sentence) == total else []
 
 
 def _sentence_subject(
@@ -807,6 +829,11 @@ _ELLIPTICAL = (
 )
 
 
+_FUND_OR_PROJECT = re.compile(r"经费|资金|项目|工程|专项")
+# between an amount and the bare phase that goes on with its subject: a comma, a remark in brackets
+_RIGHT_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\))?\s*[,、]\s*")
+
+
 def _foreign_phase(amount: Amount) -> Phase | str | None:
     """The phase of an amount set aside as another subject's ("县接待中心全年预算…", "2.某项目：
     安排…"): its label's phase, a bare 安排 the budget's."""
@@ -849,6 +876,7 @@ def _same_side(a: Phase | str | None, b: Phase | str | None) -> bool:
 
 _FUND_NAMES = re.compile(
     r"一般公共预算|公共预算|政府性基金预算|国有资本经营预算|预算单位|预算内|财政拨款"
+    r"|支出(?:类型|性质|功能分类|经济分类|结构|类别|用途)"  # "按支出类型划分": a cut, no phase
 )
 _BUDGET_WORDS = re.compile(r"预算|年初|批复|安排|计划")
 _SPENDING_WORDS = re.compile(r"支出|执行|决算|使用|完成|拨付|实际")
@@ -891,13 +919,39 @@ _BOTH_SIDES = re.compile(r"预算收支(?!安排|计划|草案|预算)")
 def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
     """An evaluation report's 基本支出 / 项目支出 / 工资福利支出 with no budget word in its
     paragraph before it nor in its heading is the year's spending; otherwise no phase."""
-    if not evaluation or _heading_phase(line) == BUDGET:
+    if not evaluation:
         return None
+    if _heading_phase(line) == BUDGET:
+        # "（一）预算情况。全年支出：基本支出…": the paragraph has turned to the spending
+        # ("全年预算支出1,186.52万元。按经济分类：…" is the budget's: 预算支出 is budgeted spending)
+        body = _body(line, before).replace("预算支出", "预算")
+        return Phase.EXECUTED if _last_phase_word(body) == Phase.EXECUTED else None
     return None if _last_phase_word_is_budget(before) else Phase.EXECUTED
 
 
 # a budget amount stated earlier in the paragraph ("全年预算3,640.85万元，…。全年支出…")
 _BUDGET_STATED = re.compile(r"预算(?:数|总额|总数|金额)?(?:为|是|共计|合计)?[:：]?\d")
+
+
+def _run_in_budget(line: Line, before: str) -> bool:
+    """The line opens with its own heading, its body after it with no phase word before
+    *before*'s end ("（二）支出预算。按支出类型划分：")."""
+    heading = line.heading
+    return (
+        heading is not None and bool(heading.rest) and _last_phase_word(_body(line, before)) is None
+    )
+
+
+def _body(line: Line, before: str) -> str:
+    """*before* (the line's text up to a place) without the line's run-in heading ("（二）支出预
+    算。按支出类型划分：" → "按支出类型划分：")."""
+    heading = line.heading
+    if heading is None or not heading.rest or not line.text.endswith(heading.rest):
+        return before
+    return before[len(line.text) - len(heading.rest) :]
+
+
+_RUN_IN_PART = re.compile(r"(?:基本支出|项目支出|合计|总计|共计)")
 
 
 def _bare_label_under_budget(label: str, line: Line, before: str = "") -> str:
@@ -910,7 +964,9 @@ def _bare_label_under_budget(label: str, line: Line, before: str = "") -> str:
     spending = re.fullmatch(r"(?:总|全年|本年)?支出(?:合计|总计|总额|总数)?", label)
     if spending and _BUDGET_STATED.search(before):
         return label
-    if spending:
+    if spending or (_run_in_budget(line, before) and _RUN_IN_PART.fullmatch(label)):
+        # "（二）支出预算。基本支出928.55万元，项目支出933.85万元，合计1,862.40万元": the
+        # paragraph opens on its heading's budget, no phase word since: the parts are its
         return f"{label}预算"
     if re.fullmatch(r"(?:总|全年|本年)?收入(?:合计|总计|总额|总数)?", label):
         return ""
@@ -978,8 +1034,14 @@ def _amounts(
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is not None and _kept_outside_sentence(text, label_at, match.end, names):
                 kind = None  # "区公证处…事业收入…、支出2,205.16万元，由其自行编报决算": its books
+            closing: list[Amount] = []
             if kind is None and _bare_total(label, text[: match.label_end]):
                 kind, phase = _sentence_subject(text[: match.label_end], kind, phase)
+                if kind is None:
+                    sentence_at = line.start + max(map(text[:label_at].rfind, "。;；")) + 1
+                    closing = _parts_a_total_closes(found, sentence_at, value, match.unit)
+                    if closing:
+                        kind, phase = "total", closing[0].phase
             if kind is None and _ABOVE.fullmatch(label):
                 kind, phase = _total_of_the_list_above(report.lines, line, found)
             sentence_break = "。" in between and not re.search(r"。\s*(?:其中|主要包括)", between)
@@ -1017,6 +1079,18 @@ def _amounts(
                 # "县接待中心全年预算63.50万元、支出61.28万元", "2.某工程：全年预算96.00万元，实际支出
                 # 90.20万元": the other body's or project's subject carries over to the bare phase
                 kind = None
+            if (
+                kind is not None
+                and last is not None
+                and last.kind is None
+                and _foreign_phase(last) is None
+                and _FUND_OR_PROJECT.search(last.label)
+                and _bare_phase(label)
+                and _RIGHT_AFTER.fullmatch(text[last.end - line.start : label_at])
+            ):
+                # "区级下达“三旧”改造前期工作经费1,200.00万元，执行1,108.60万元": the fund's
+                # spending, its subject carried over to the bare phase right after it
+                kind = None
             unit = match.unit
             approximate = approximate_figure(text[: match.label_end], text[match.end :])
             amount = Amount(
@@ -1037,6 +1111,8 @@ def _amounts(
                 continue
             if phase is None and kind in ("funding", "economic") and "支" in label:
                 amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
+            if closing and phase is None:
+                amount.default_phase = closing[0].default_phase  # the parts' implied phase
             after = text[match.end : match.end + 8]
             if amount.kind == "asset:total" and "原值" in (label + after):
                 amount.kind = "asset:total_original"
@@ -2144,6 +2220,9 @@ def _read_table(
 ) -> list[Amount]:
     """The table's amounts in the unit it states (*assumed*: the unit of a table stating none)."""
     header, header_rows = table_header(rows)
+    headless = _headless(rows)
+    if headless:
+        header, header_rows = [""] * len(header), 0
     table_unit = assumed
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
@@ -2161,6 +2240,9 @@ def _read_table(
             column_units[-1] = None
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
+    if headless and caption_phase is None and above:
+        # "实际支出按经济分类（单位：万元）：" over rows of a class and its amount: the caption's phase
+        caption_phase = _last_phase_word(_BY_CUT.sub("", above[-1].text))
     income_total = _income_has_parts(rows[1:])
     total_row_phase: Phase | str | None = None
     projects_only = _project_table(header, above, rows[header_rows:])
@@ -2247,6 +2329,19 @@ def _read_table(
             position += len(cell) + 1
     _split_of_a_source_set_aside(list(by_row.values()))
     return found
+
+
+_BY_CUT = re.compile(r"按?(?:支出)?(?:经济|功能)?分类|单位[:：]?\s*(?:亿元|万元|千元|元)")
+
+
+def _headless(rows: list[Line]) -> bool:
+    """A table of a row label and one amount a row, no header row above them ("工资福利支出 |
+    1,812.40" / "商品和服务支出 | 2,456.19"…): every row's label a money row the readers know."""
+    for row in rows:
+        cells = [cell.strip() for cell in row.text.split("\t")]
+        if len(cells) != 2 or not row_name(cells[0]) or not _BARE_NUMBER.match(cells[1]):
+            return False
+    return len(rows) >= 2
 
 
 def _split_of_a_source_set_aside(rows: list[tuple[str, dict[int, Amount]]]) -> None:

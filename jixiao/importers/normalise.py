@@ -163,6 +163,10 @@ _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # (two numbers stay apart: "总分 100 88.71" is two cells, never 10088.71)
     (re.compile(rf"(?<=[{_TIGHT}]) (?=[{_LOOSE}])|(?<=[{_BEFORE_DIGIT}]) (?=\d)"), ""),
 ]
+# an amount's unit wrapped onto the next line of prose ("对个人和家庭的补助936.96" / "万元（…）
+# ，资本性支出…"): the line ends in the number, the next opens with its unit (joined after the
+# wrapped lines are, whose margin it would otherwise hide)
+_UNIT_ON_THE_NEXT_LINE = re.compile(r"(?<=\d\.\d\d)\n(?=(?:亿元|万元|千元|元)[,;。(])")
 
 # A form exported as CSV ("部门名称","某局","主管部门","某市人民政府",,,): every line a row of
 # cells between commas, text cells in double quotes ("" a quote inside), empty cells trailing.
@@ -1238,7 +1242,7 @@ def _drop_stray_markers(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _substitute(text, origin, _STRAY_MARKER, replace)
 
 
-_LINE_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
+_LINE_BREAK = re.compile(rf"(?<=[{CJK},、])\n(?=[{CJK}])")  # a clause comma ends no line
 _NUMBERED_START = re.compile(rf"^{_HEADING_MARK}", re.M)
 SOFT_BREAK_MIN_LINE = 40
 
@@ -1470,6 +1474,56 @@ def _percent_in_digits(match: re.Match[str]) -> str:
         return match.group(0)
     decimals = "".join(str(CHINESE_DIGITS[c]) for c in match.group(2) or "")
     return f"{whole}.{decimals}%" if decimals else f"{whole}%"
+
+
+# a head-count in Chinese numerals after a staffing word ("行政编制二十一名", "实有在编人员五十一名",
+# "退休人员二十七名"): the numeral right before 名 / 人 (not 人次, 人口), the staffing word at most
+# eight characters before it
+_CHINESE_COUNT = re.compile(
+    r"(编制|实有|在编|在职|退休|离休|人员|职工|干部|编外|工勤|公务员)([^\d,;。、()\n]{0,8}?)"
+    r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百]{0,5})(?=[名人](?![次口民均]))"
+)
+
+
+def _count_in_digits(match: re.Match[str]) -> str:
+    count = parse_chinese_int(match.group(3))
+    if count is None:
+        return match.group(0)
+    return match.group(1) + match.group(2) + str(count)
+
+
+def _chinese_counts(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "行政编制二十一名" → "行政编制21名": a staffing count in Chinese numerals, in digits."""
+    return _substitute(text, origin, _CHINESE_COUNT, _count_in_digits)
+
+
+# a staffing key：value whose unit is in brackets on the key, the value going on with a breakdown
+# ("编制数（名）：63，其中行政编制28名…"): the unit put after the value, where the count readers
+# look for it (a key：value line of its own is read as it stands)
+_UNIT_ON_THE_KEY = re.compile(
+    rf"(?P<key>[{CJK}]{{2,16}})\((?P<unit>人|名)\)(?P<colon>:\s*)"
+    r"(?P<number>\d{1,6})(?=[,;。])"
+)
+
+
+def _unit_after_the_value(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """ "编制数(名):63," → "编制数:63名,", each character keeping its origin."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for match in _UNIT_ON_THE_KEY.finditer(text):
+        pieces.append(text[position : match.start()])
+        new_origin.extend(origin[position : match.start()])
+        for group in ("key", "colon", "number", "unit"):
+            start, end = match.span(group)
+            pieces.append(text[start:end])
+            new_origin.extend(origin[start:end])
+        position = match.end()
+    if not pieces:
+        return text, origin
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
 
 
 def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -1791,10 +1845,13 @@ def normalise(text: str) -> Normalised:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)
     folded, origin = _chinese_percentages(folded, origin)
+    folded, origin = _chinese_counts(folded, origin)
+    folded, origin = _unit_after_the_value(folded, origin)
     folded, origin = _chinese_years(folded, origin)
     folded, origin = _join_wrapped_lines(folded, origin)
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _join_figure_continuations(folded, origin)
+    folded, origin = _substitute(folded, origin, _UNIT_ON_THE_NEXT_LINE, "")
     folded, origin = _apply_lexicon(folded, origin)
     folded, origin = _form_unit_on_bare_amounts(folded, origin)
     folded, origin = _unit_under_heading(folded, origin)  # what the pass above left bare

@@ -331,7 +331,11 @@ def _spent_over_a_budget(
     """ "2023年度财政拨款支出728.14万元，较上年决算数645.37万元增长12.83%，执行率98.05%": a bare
     执行率 in a sentence about spending is the budget's when the arithmetic proves it — a spending
     total read over a budget total read is that rate, to the decimals written (reconcile)."""
-    if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率|(?:支出|执行|预算执行)进度", label):
+    if not re.fullmatch(
+        r"(?:全年|年度|整体|总体|预算)?执行率|(?:全年|年度|整体|总体)?(?:支出|执行|预算执行)进度"
+        r"|(?:资金|预算)完成率",
+        label,
+    ):
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
     heading = line.path[-1] if line.path else ""
@@ -349,12 +353,39 @@ def _spent_over_a_budget(
     exponent = rate.as_tuple().exponent
     places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
     budgets, spending = totals
-    return any(
+    if any(
         (spent * 100 / budget).quantize(places) == rate
         for budget in budgets
         for spent in spending
         if budget
-    )
+    ):
+        return True
+    return _misstated_right_after_its_spending(sentence, rate, totals)
+
+
+# the clause right before a rate: a whole-spending noun and its amount ("部门全年支出5738.26万元，")
+_SPENDING_CLAUSE = re.compile(
+    rf"({NUMBER})(?:万元|亿元|千元|元)\s*[,，]\s*(?:全年|年度|整体|总体|预算)?$"
+)
+_NEAR = Decimal(5)  # percentage points: a misstatement of that rate, not another rate
+
+
+def _misstated_right_after_its_spending(
+    sentence: str, rate: Decimal, totals: tuple[list[Decimal], list[Decimal]]
+) -> bool:
+    """ "部门全年支出5738.26万元，全年执行进度95.32%" where 5738.26 over the budget is 92.32%: the
+    rate stands right after the whole spending it is of (the spending total read, its noun in the
+    clause), and is within a few points of what the budget makes it: that rate, misstated. It is
+    read as stated; the check then finds the difference."""
+    clause = re.split(r"[,，]", re.sub(r"[ ,，]*(?:全年|年度|整体|总体|预算)?$", "", sentence))[-1]
+    amount = _SPENDING_CLAUSE.search(sentence)
+    if amount is None or not _WHOLE_SPENDING_NOUN.search(clause):
+        return False
+    spent = parse_number(amount.group(1))
+    budgets, spending = totals
+    if spent is None or spent not in spending:
+        return False
+    return any(budget and abs(spent * 100 / budget - rate) <= _NEAR for budget in budgets)
 
 
 # "（一）部门整体：2,862.40/2,781.56，执行率97.18%": a budget/spending pair right before the rate
@@ -392,7 +423,7 @@ _WHOLE_EXECUTED_NOUN = re.compile(
 )
 _WHOLE_SPENDING_NOUN = re.compile(
     r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出|共支出|"
-    r"累计支出|完成支出"
+    r"累计支出|完成支出|累计完成"
 )
 
 
@@ -2644,10 +2675,19 @@ _ONE_THING = re.compile(r"指标|该项|单项|项目|[一二三]级|扣")
 
 # "…满意度指标分值20分、得分17分，合计87.5分": a sum closing a list of indicator scores
 _SUM_OF_SCORES = re.compile(
-    rf"(?:^|(?<=[,;:]))\s*(?:合计|总计|共计|累计)(?:得分)?(?:为|:)?\s*({NUMBER})分(?![{CJK}])"
+    rf"(?:^|(?<=[,;:]))\s*(?:合计|总计|共计|累计|总分)(?:得分)?(?:为|:)?\s*({NUMBER})分(?![{CJK}])"
 )
+# "决策指标得18分、过程指标得19.5分…": a part's score with no 分值 beside it
+_PART_SCORE = re.compile(rf"得(?:分)?(?:为|:)?\s*({NUMBER})分")
 _LISTED_SCORE = re.compile(rf"得分(?:为|:)?\s*({NUMBER})分")
 _LISTED_WEIGHT = re.compile(rf"分值(?:为|:)?\s*({NUMBER})分")
+
+
+def _parts_make_the_total(before: str, total: str) -> bool:
+    """ "决策指标得18分、过程指标得19.5分、产出指标得37分、效益指标得17.5分，总分92分": three parts'
+    scores or more, no 分值 listed, that add up to the total as written."""
+    parts = [Decimal(m.group(1).replace(",", "")) for m in _PART_SCORE.finditer(before)]
+    return len(parts) >= 3 and sum(parts, Decimal(0)) == Decimal(total.replace(",", ""))
 
 
 def _summed_indicator_scores(text: str) -> list[tuple[Decimal, int, int]]:
@@ -2667,6 +2707,10 @@ def _summed_indicator_scores(text: str) -> list[tuple[Decimal, int, int]]:
                 Decimal(m.group(1).replace(",", "")) for m in _LISTED_WEIGHT.finditer(before)
             ]
             value = Decimal(total.group(1).replace(",", ""))
+            named = total.group(0).strip().startswith("总分")  # 合计 may close a sub-list
+            if named and not weights and _parts_make_the_total(before, total.group(1)):
+                found.append((value, sentence_start + total.start(1), sentence_start + total.end()))
+                continue
             if len(scores) < 2 or len(weights) != len(scores):
                 continue
             if sum(weights, Decimal(0)) != 100 or sum(scores, Decimal(0)) != value:

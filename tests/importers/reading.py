@@ -21,3 +21,11 @@ MONEY_KEYS = ("budget.", "executed.", "income.")
 def money_only(figures: dict[str, str]) -> dict[str, str]:
     """The money figures (budget, spending, income) of `claimed_figures`."""
     return {key: value for key, value in figures.items() if key.startswith(MONEY_KEYS)}
+
+
+def stated_rate(result: ImportResult) -> str | None:
+    """The 执行率 as the report states it (the figures view shows the computed one)."""
+    if "rates.execution" not in result.sources:
+        return None
+    stated = FigureBook(result.dossier).figure("rates.execution").stated
+    return None if stated is None else f"{stated.normalize():f}"

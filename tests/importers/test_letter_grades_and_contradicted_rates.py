@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.core.figures import FigureBook
-from jixiao.importers.result import ImportResult
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures
+from tests.importers.reading import claimed_figures, stated_rate
 
 HEAD = "某县档案馆2024年度部门整体支出绩效自评表\n金额单位：万元\n"
 
@@ -57,14 +55,6 @@ def test_a_lone_total_its_score_lines_add_up_to_is_the_self_score(total: str) ->
 @pytest.mark.parametrize("total", ["总分：100\n", "总分：96.0\n"])
 def test_a_lone_total_the_lines_do_not_make_is_not_read(total: str) -> None:
     assert "score.self" not in claimed_figures(import_text(HEAD + SCORE_LINES + total))
-
-
-def stated_rate(result: ImportResult) -> str | None:
-    """The 执行率 as the report states it (the figures view shows the computed one)."""
-    if "rates.execution" not in result.sources:
-        return None
-    stated = FigureBook(result.dossier).figure("rates.execution").stated
-    return None if stated is None else f"{stated.normalize():f}"
 
 
 CELLS = (

@@ -66,7 +66,9 @@ _CAPTION_WORD = re.compile(rf"^[{CJK}]{{1,6}}$|^[{CJK}]{{2,6}}情况$|^\(\d{{1,3
 _LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\))"
 _LABEL = re.compile(rf"^(?:其中[:：]?|{_LIST_MARK})?[{CJK}“”、]{{2,16}}[:：]?$")
 # the cut a row's label opens with, merged into its cell ("按来源:一般公共预算", "按性质:基本支出")
-_CUT_OPENER = re.compile(rf"^按[{CJK}]{{0,6}}(?:性质|分类|类型|来源|用途|类别):(?=[{CJK}])")
+_CUT_OPENER = re.compile(
+    rf"^按[{CJK}]{{0,6}}(?:性质|分类|类型|来源|用途|类别)(?:分|划分)?:(?=[{CJK}])"
+)
 # a line naming the cut of the rows under it ("按经济分类:", "按支出性质分", "其中:")
 _CUT_CAPTION = re.compile(rf"^(?:其中:?|按[{CJK}]{{1,8}}(?:分类?|性质|来源|用途)?:?)$")
 _IDEOGRAPH = re.compile(rf"^[{CJK}]$")

@@ -29,6 +29,8 @@ _CAPTION = re.compile(rf"^[{CJK}]{{1,6}}$")
 _COUNT_TITLE = re.compile(
     r"^(?:核定)?编制(?:人)?数$|^编制$|^(?:实有|在职|在编|退休|离休|离退休|编外|遗属)(?:人员)?(?:人)?数$"
     r"|^(?:实有|在职|在编|退休|离休|离退休|编外|遗属)人员$"
+    # a part of the column before it ("其中：在职编外聘用"): a column of its own, never first
+    rf"|^其中[:：][{CJK}]{{2,8}}$"
 )
 _COUNT = re.compile(r"^\d{1,5}$")
 # a staffing caption whose pieces stand on the lines under its first ("人员" / "情况")
@@ -43,6 +45,8 @@ def _titles(text: str, pieces: list[Span]) -> tuple[list[Span], list[Span]] | No
     titles = pieces[first:]
     if len(titles) < _MIN_TITLES or not all(_COUNT_TITLE.match(w) for w in words[first:]):
         return None
+    if words[first].startswith("其中"):
+        return None  # a part before any column it could be a part of
     return pieces[:first], titles
 
 
