@@ -122,13 +122,17 @@ def score_row_groups(report: ReportText) -> list[list[tuple[Decimal, Decimal]]]:
                 (n for n, t in enumerate(titles) if re.match(r"^(?:分值|权重)$", t)), None
             )
             score = next((n for n, t in enumerate(titles) if re.match(r"^(?:自评)?得分$", t)), None)
-            if weight is None or score is None or "name" in _columns(titles):
+            if weight is None or score is None:
                 continue
+            # (an indicator table's rows too, those the indicator reader leaves out among them:
+            # "决策 | 绩效目标 | 绩效目标合理性 | — | — | 5 | 5", no target to read)
             found: list[tuple[Decimal, Decimal]] = []
             for below in rows[at + 1 :]:
                 cells = [cell.strip() for cell in below.text.split("\t")]
-                if re.match(r"^(?:合计|总计|总分)", cells[0]) or len(cells) != len(titles):
+                if re.match(r"^(?:合计|总计|总分)", cells[0]) or len(cells) > len(titles):
                     continue
+                if len(cells) <= max(weight, score):
+                    continue  # a row whose last cells fell off before the scores
                 pair = [
                     parse_number(cells[n]) if re.fullmatch(NUMBER, cells[n]) else None
                     for n in (weight, score)

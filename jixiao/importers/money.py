@@ -102,6 +102,12 @@ def own_names(department: str | None) -> tuple[str, ...]:
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
+        if town.group(1).endswith("街道"):  # "街道全年预算数为…": a 街道 writes itself so
+            names += [
+                f"{prefix}{word}"
+                for word in ("街道办", "街道")
+                for prefix in ("本", "我", "该", "")
+            ]
     # a unit naming itself by its kind: "中心全年预算总额…", "本馆支出…" (平川市疾病预防控制中心)
     kind = re.search(
         r"(中心|医院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|馆|站|所|队)$", department

@@ -36,6 +36,7 @@ from jixiao.importers.pastings.group_rows import group_rows
 from jixiao.importers.pastings.key_value_rows import key_value_rows
 from jixiao.importers.pastings.merged_cells import merged_across, merged_cells
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
+from jixiao.importers.pastings.phrased_rows import phrased_rows
 from jixiao.importers.pastings.side_by_side import side_by_side_blocks
 from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
@@ -1823,6 +1824,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)
+    folded, origin = phrased_rows(folded, origin)
     folded, origin = spanned_headers(folded, origin)
     folded, origin = sideways_tables(folded, origin)
     folded, origin = columnwise_tables(folded, origin)
