@@ -4504,6 +4504,25 @@ def _rounded_restatement(one: Amount, other: Amount) -> Amount | None:
     return fine if rounded == coarse.value else None
 
 
+def _final_as_rounded_spending(lines: list[_Line]) -> None:
+    """A 决算 table's figure the prose states rounded as the year's spending ("基本支出4.10亿元" /
+    "一、基本支出 | … | 409,871,226.50" under 决算数): the same money, so the table's lines take
+    the spending's places, where the precise ones are read and the rounded ones are no
+    contradiction."""
+    spent = {(line.item, line.funding): line for line in lines if line.phase is Phase.EXECUTED}
+    rounded = any(
+        line.phase is Phase.FINAL
+        and line.amount.table
+        and (other := spent.get((line.item, line.funding))) is not None
+        and _rounded_restatement(other.amount, line.amount) is line.amount
+        for line in lines
+    )
+    if rounded:  # the table's 决算 column is the spending the prose rounds: all its lines
+        for line in lines:
+            if line.phase is Phase.FINAL and line.amount.table:
+                line.phase = Phase.EXECUTED
+
+
 def _unnest(
     lines: list[_Line],
     statements: list[tuple[str, Amount]],
@@ -4515,6 +4534,7 @@ def _unnest(
     kept: list[_Line] = []
     by_place: dict[tuple[Phase, Item, Funding | None], _Line] = {}
     restated: set[int] = set()
+    _final_as_rounded_spending(lines)
     for line in lines:
         place = (line.phase, line.item, line.funding)
         if line.item.is_composition and line.funding is None and line.item is not Item.UNCLASSIFIED:

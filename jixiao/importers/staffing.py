@@ -96,6 +96,7 @@ class _Count:
     part: bool = False  # one type of a split ("行政编制6人"), not a total
     parts: list[_Count] = field(default_factory=list)
     listed: bool = False  # a part only by its place in a 其中 list, no type word in its label
+    subunit: bool = False  # stated in a sentence about a unit under the department: not read
 
 
 @dataclass
@@ -1818,6 +1819,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                         "如需要，请在人员信息中手工填写本部门合计 / fill in the department total by hand",
                         (start, end),
                     )
+                    subunit = _Count(role, staff_type, value, start, end, label, unit)
+                    per_line.append([replace(subunit, subunit=True)])
                 continue
             count = _Count(role, staff_type, value, start, end, label, unit)
             bracket = brackets[match.start()]
@@ -1827,6 +1830,14 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 and _cadres_alone_within_combined(text, label_at, match.end())
             ):
                 continue  # "离退休人员22人，其中离休1人": 离退休 stays the count (as in brackets)
+            if (
+                bracket is not None
+                and role == ROLE_RETIRED
+                and "离退休" not in label
+                and re.search(r"离退休(?:人员|职工|干部)?(?:共)?\d[\d,]*人$", text[:bracket])
+            ):
+                counts.append(count)  # "离退休人员1,126人（退休1,119人、离休7人）": the 退休 alone
+                continue
             if bracket is not None and _retirees_within(text, bracket, role, label):
                 counts.append(count)  # "实有人数21人（含退休人员3人）": the department's retirees
                 continue
@@ -1925,7 +1936,11 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
             if (
                 role == ROLE_IN_SERVICE
                 and _WITHIN_QUOTA.search(label)
-                and any(c.role == ROLE_IN_SERVICE for c in counts)
+                and any(
+                    c.role == ROLE_IN_SERVICE
+                    and not re.search(r"[。;]", text[c.end - line.start : match.start()])
+                    for c in counts
+                )
             ):
                 continue  # "在职人员130人，其中编制内人员118人": a part of the stated count
             count.type = None
@@ -2500,13 +2515,17 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
     reading = StaffingReading()
     by_role: dict[str, list[_Count]] = {}
     typed: dict[str, list[_Count]] = {}
+    subunits: dict[str, list[_Count]] = {}
     for counts in _counts(report, findings):
         for count in counts:
-            if count.part and count.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
+            if count.subunit:
+                subunits.setdefault(str(count.role), []).append(count)
+            elif count.part and count.role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
                 typed.setdefault(count.role, []).append(count)
             else:
                 by_role.setdefault(str(count.role), []).append(count)
 
+    _units_beside_their_whole(by_role, subunits, report.text, findings)
     institution = _is_a_public_institution(report.text)
     for role in (ROLE_AUTHORIZED, ROLE_IN_SERVICE):
         _read_typed_role(
@@ -2557,6 +2576,63 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
             )
         _check_conflicts(role, counts, findings)
     return reading
+
+
+# the subject of a count's sentence: the head office or the units under it (a part of the
+# department), or the department as a whole ("部门合计", "全局（含直属单位）")
+_PART_SUBJECT = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十\d]{{1,2}}[、.])?(?:[{CJK}]{{2,6}}[,:])?(?:局机关|局本级|机关本级|本级|机关"
+    rf"|[{CJK}]{{0,6}}?(?:直属|所属|下属|二级)(?:事业|预算)?单位)(?![和及与、]|以及)"
+)
+_WHOLE_SUBJECT = re.compile(
+    rf"^\s*(?:[{CJK}]{{2,6}}[,:])?(?:部门合计|全局|全委|全部门|部门整体|全系统|合计|总计)"
+)
+
+
+def _units_beside_their_whole(
+    by_role: dict[str, list[_Count]],
+    subunits: dict[str, list[_Count]],
+    text: str,
+    findings: Findings,
+) -> None:
+    """ "局机关核定行政编制72名，实有在编70人；直属单位…；全局（含直属单位）核定编制727名，实有在编
+    人员698人": the head office's and the units' counts are parts of the department's, which the
+    sentence of the whole states; with the whole stated for a role, its parts are set aside (and
+    import.W004 says so when they do not add up to it). *subunits*: the counts of sentences about
+    a unit under the department, set aside already, parts of the whole all the same."""
+    subjects = {id(c): _sentence_subject(text, c.end) for cs in by_role.values() for c in cs}
+    if not any(_WHOLE_SUBJECT.match(subject) for subject in subjects.values()):
+        return
+    for role, counts in by_role.items():
+        wholes = [c for c in counts if _WHOLE_SUBJECT.match(subjects[id(c)])]
+        parts = [c for c in counts if _PART_SUBJECT.match(subjects[id(c)])]
+        if not parts:
+            continue
+        by_role[role] = [c for c in counts if c not in parts]
+        if not wholes:
+            continue  # the head office's 实有 beside the whole's 在编 only: set aside all the same
+        parts += [
+            unit
+            for unit in subunits.get(role, [])
+            if _PART_SUBJECT.match(_sentence_subject(text, unit.end))
+        ]
+        total = sum(part.value for part in parts)
+        if len(parts) >= 2 and total != wholes[0].value:
+            listed = "＋".join(f"{part.value}人" for part in parts)
+            findings.add(
+                "import.W004",
+                "warning",
+                f"机关与所属单位人数之和{total}人（{listed}）与部门合计{wholes[0].value}人不符，"
+                "按部门合计导入 / the head office's and the units' counts do not add up to the "
+                "department's total; the total is read",
+                span=(min(part.start for part in parts), wholes[0].end),
+            )
+
+
+def _sentence_subject(text: str, at: int) -> str:
+    """The words from the start of the sentence, clause list or line holding *at* up to it."""
+    start = max(text.rfind(mark, 0, at) for mark in "。;；\n") + 1
+    return text[start:at]
 
 
 def _settle_retired(by_role: dict[str, list[_Count]], findings: Findings) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from jixiao.importers.normalise import normalise
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures, money_only
+from tests.importers.reading import claimed_figures, money_only, stated_rate
 
 TITLE = "某县水利局2023年度部门整体支出绩效自评表\n"
 
@@ -146,8 +146,16 @@ def _unread(text: str) -> None:
     assert not [key for key in figures if key.startswith("income.")]
 
 
-def test_a_sideways_block_whose_rates_do_not_hold_is_not_rebuilt() -> None:
-    _unread(SIDEWAYS.format(**PLAIN).replace("97.24%", "98.24%"))
+def test_a_sideways_block_whose_part_s_rate_does_not_hold_is_not_rebuilt() -> None:
+    _unread(SIDEWAYS.format(**PLAIN).replace("97.39%", "98.39%"))
+
+
+def test_a_sideways_whole_s_rate_its_figures_contradict_is_read_as_stated() -> None:
+    # the parts' rates hold (97.39%, 94.57%) and so do the sums: the whole's 98.24% is the
+    # report's own inconsistency, read as stated for the checks, not a sign of shifted cells
+    result = import_text(SIDEWAYS.format(**PLAIN).replace("97.24%", "98.24%"))
+    assert money_only(claimed_figures(result))["executed.total"] == "1276.35"
+    assert stated_rate(result) == "98.24"
 
 
 def test_a_sideways_block_whose_parts_miss_the_whole_is_not_rebuilt() -> None:

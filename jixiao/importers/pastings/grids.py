@@ -138,6 +138,32 @@ def _one_row(text: str, band: list[Bordered]) -> bool:
     return _joined_titles(values)
 
 
+def _with_wrapped_remarks(text: str, band: list[Bordered]) -> list[list[list[tuple[int, int]]]]:
+    """The band's lines as rows, a remark wrapped onto lines of its own ("│全年预算数│1,142.75│…│含追加
+    …经费│" / "│          │        │…│156.45万元；…│") joined to the row it goes on from: a line whose
+    one written cell is text, right of the first two columns, under a cell of text of the line
+    above, as many cells in both."""
+    groups: list[list[list[tuple[int, int]]]] = []
+    previous: list[str] = []
+    for line in band:
+        values = [text[start:end] for start, end in line[0]]
+        written = [n for n, value in enumerate(values) if value]
+        if (
+            groups
+            and len(written) == 1
+            and written[0] >= 2
+            and len(values) == len(previous)
+            and previous[written[0]]
+            and not _FIGURE.match(values[written[0]])
+            and not _FIGURE.match(previous[written[0]])
+        ):
+            groups[-1].append(line[0])
+            continue
+        groups.append([line[0]])
+        previous = values
+    return groups
+
+
 def _joined_titles(values: list[list[str]]) -> bool:
     """Lines of text alone are one wrapped row when the pieces of one cell, two or more, joined
     make a form column's title ("年初预" / "算数", "年初" / "预算数"); two rows of text ("部门名称 |
@@ -291,7 +317,7 @@ def _grid(
         if _one_row(text, band):
             rows.append(_row(text, origin, [line[0] for line in band]))
         else:
-            rows.extend(_row(text, origin, [line[0]]) for line in band)
+            rows.extend(_row(text, origin, group) for group in _with_wrapped_remarks(text, band))
         band.clear()
 
     while number < len(lines):

@@ -89,6 +89,8 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     header = list(rows[0])
     while header and header[-1][0] == header[-1][1]:
         header.pop()
+    if header and _REMARKS.match(squeezed(_text(text, header[-1]))):
+        header.pop()  # a remarks column last ("备注": 含追加…万元): words, no column of the block
     if not header:
         return None
     corner: Span | None = header[0]
@@ -103,6 +105,9 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     kinds: list[str | None] = []
     phases: list[str] = []
     body: list[list[Span | None]] = []
+    remarks = len(rows[0]) > len(header) and any(
+        _REMARKS.match(squeezed(_text(text, span))) for span in rows[0][len(header) :]
+    )
     for spans in rows[1:]:
         cells: list[Span | None] = list(spans)
         if corner is None and len(spans) > len(titles) + 1 and spans[0][0] == spans[0][1]:
@@ -111,8 +116,10 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
         kind = form_column(title)
         if kind is None:
             break
-        while len(cells) > len(titles) + 1 and _text(text, cells[-1]) == "":
-            cells.pop()
+        while len(cells) > len(titles) + 1 and (
+            _text(text, cells[-1]) == "" or (len(cells) == len(titles) + 2 and remarks)
+        ):
+            cells.pop()  # (a remark in the column dropped above)
         if len(cells) < len(titles) + 1 and kind == "score":
             cells += [None] * (len(titles) + 1 - len(cells))
         values = [_text(text, cell) for cell in cells[1:]]
@@ -133,6 +140,12 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     ]
     columns = [[values[c] for values in values_by_row] for c in range(len(titles))]
     rates = rates_checked(columns, phases, kinds)
+    if rates is None and "whole" in lines:
+        # the whole's stated rate its own figures contradict, every other column's holding: the
+        # report's inconsistency (a finding), not cells under other titles
+        whole = lines.index("whole")
+        rates = rates_checked(columns[:whole] + columns[whole + 1 :], phases, kinds)
+        rates = rates if rates is not None and rates >= 2 else None
     money = [
         values
         for kind, values in zip(kinds, values_by_row, strict=True)
@@ -142,10 +155,14 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     if rates is None or sums is None or rates + sums == 0:
         return None
     grid: list[list[Span | None]] = [[corner, *titles], *body]
-    return _turned(grid), len(body) + 1
+    turned = _turned(grid)
+    whole = lines.index("whole") + 1 if "whole" in lines else 1
+    # the whole's row first, its parts by source under it (as "合计" / "其中：财政拨款" read)
+    return [turned[0], turned[whole], *turned[1:whole], *turned[whole + 1 :]], len(body) + 1
 
 
 _AMOUNT = re.compile(rf"^(?:{NUMBER}|[-—/]{{1,2}})$")
+_REMARKS = re.compile(r"^(?:备注|说明|备注说明)$")
 _PHASE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)$")
 
 
