@@ -1212,6 +1212,39 @@ def _pair_header(line: Line) -> tuple[str, str, str] | None:
 
 
 _PAIR_LABEL_CHARS = 30
+_BRACKET_ORDER = re.compile(r"\(([^()/]{2,8})/([^()/]{2,8})\)\s*$")
+_BRACKETED_PAIR = re.compile(r"\([^()/]{2,8}/[^()/]{2,8}\)\s*\t\s*[\d,.]+\s*/\s*[\d,.]+")
+_UNIT_REACH = 15  # lines above a bracketed pair where its form states the unit
+
+
+def _cell_before(text: str, position: int) -> tuple[str, int]:
+    """The table cell right before *position* (a tab between), a 其中： before it left out."""
+    end = text.rfind("\t", 0, position)
+    start = text.rfind("\t", 0, max(end, 0)) + 1
+    cell = text[start:end] if end >= 0 else text[:position]
+    lead = re.match(r"\s*(?:其中)?:?\s*", cell)
+    at = start + (lead.end() if lead else 0)
+    return cell[at - start :].strip(), at
+
+
+def _bracketed_order(
+    label: str, lines: list[Line], index: int
+) -> tuple[str, tuple[str, str, str] | None]:
+    """A pair's label stating its order in brackets ("基本支出(全年预算数/全年执行数)"): the label
+    without them and (first phase, second phase, unit), the unit the nearest "单位：万元" above
+    within reach; (label, None) when the brackets name no two phases of different sides."""
+    order = _BRACKET_ORDER.search(label)
+    if order is None:
+        return label, None
+    first, second = classify(order.group(1)), classify(order.group(2))
+    if None in (first[1], second[1]) or _same_side(first[1], second[1]):
+        return label, None
+    for above in reversed(lines[max(0, index - _UNIT_REACH) : index + 1]):
+        unit = _TABLE_UNIT.search(above.text)
+        if unit and "单位" in unit.group(0):
+            bare = label[: order.start()].strip()
+            return bare, (order.group(1), order.group(2), unit.group(1) or unit.group(2))
+    return label, None
 
 
 def _pair_label(text: str, position: int) -> tuple[str, int]:
@@ -1252,11 +1285,18 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
         if declared is not None:
             header, section, totals = declared, top, {}
             continue
-        if header is None:
+        if header is None and not _BRACKETED_PAIR.search(line.text):
             continue
         text = line.text
         for match in _SLASH_PAIR.finditer(text):
             label, label_at = _pair_label(text, match.start())
+            pair_header = header
+            if pair_header is None:
+                label, label_at = _cell_before(text, match.start())
+                # "基本支出（全年预算数/全年执行数） | 812.40/809.77": the label states its own order
+                label, pair_header = _bracketed_order(label, report.lines, line.index)
+                if pair_header is None:
+                    continue
             kind, phase, _, _ = classify(label)
             if phase is not None or kind not in ("total", "funding", "economic", None):
                 continue
@@ -1266,14 +1306,14 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
                 value = parse_number(number)
                 if value is None:
                     continue
-                word = header[side]
+                word = pair_header[side]
                 kind, phase, funding, item = classify(label + word)
                 if kind is None or phase is None:
                     break
                 amount = Amount(
-                    value * _UNIT_IN_WAN[header[2]],
+                    value * _UNIT_IN_WAN[pair_header[2]],
                     value,
-                    header[2],
+                    pair_header[2],
                     line.start + label_at,
                     line.start + match.end(side + 1),
                     label + word,
@@ -1900,6 +1940,22 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
     return found
 
 
+# a score table's header row's titles: a weight's and a score's
+_SCORE_HEADER_CELLS = (re.compile(r"^(?:分值|权重|标准分|满分)(?:\(分\))?$"), re.compile(r"得分"))
+
+
+def _score_header(row: Line) -> bool:
+    """A score table's header row ("一级指标 | 二级指标 | 分值 | 得分 | 扣分说明"): no figure, a
+    weight and a score title, no budget or spending title (a money block's header scores its
+    rate: "项目 | 全年预算数 | … | 分值 | 得分")."""
+    cells = [cell.strip() for cell in row.text.split("\t")]
+    return (
+        not re.search(r"\d", row.text)
+        and all(any(pattern.search(cell) for cell in cells) for pattern in _SCORE_HEADER_CELLS)
+        and not any(form_column(cell) in ("budget", "spent") for cell in cells)
+    )
+
+
 # the header of a 自评表's indicator block: its numbers are targets, actuals and scores
 _INDICATOR_HEADER = re.compile(
     r"(?:^|\t)(?:三级指标|指标名称)\t.*(?:年度指标值|目标值|指标值)\t.*(?:实际完成值|完成值|实际值)"
@@ -2256,6 +2312,8 @@ def _read_table(
     by_row: dict[int, tuple[str, dict[int, Amount]]] = {}  # a row's label and amounts by column
     subtotal_total = _subtotal_total(rows[header_rows:], column_units)
     for row in rows[header_rows:]:
+        if _score_header(row):
+            break  # a score table right under the money block: its 合计 | 100 | 88.88 is no money
         cells = row.text.split("\t")
         row_label = cells[0].strip()
         if not row_label or _BARE_NUMBER.match(row_label) or _SCORE_TOTAL_LABEL.match(row_label):

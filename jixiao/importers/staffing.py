@@ -410,6 +410,9 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
         if not read & used:
             counts.extend(found)
             used |= read
+    for found, read in _kinds_as_columns(lines, used):
+        counts.extend(found)
+        used |= read
     for columns, titles, rows in _flattened_tables(lines):
         found, read = _table_rows(rows, columns) if columns else ([], set())
         by_unit = [(row, row.text.strip(), cells) for row, cells in rows]
@@ -424,6 +427,47 @@ def _table_counts(report: ReportText) -> tuple[list[_Count], set[int]]:
 
 
 _DASH_CELL = re.compile(r"^\s*[—–\-－/]{0,2}\s*$")
+_TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计|合计人数)$")
+
+
+def _kinds_as_columns(lines: list[Line], used: set[int]) -> Iterator[tuple[list[_Count], set[int]]]:
+    """A staffing table with the kinds of posts as columns and the counts as rows ("人员情况 |
+    行政 | 参公 | 事业 | 工勤 | 合计" over "编制数 | 22 | 8 | 10 | 2 | 42", "实有人数 | …",
+    "退休人数 | …"): each row's 合计 cell is the department's count of that row's role. Read
+    when every column after the caption is a kind of post but the last, a 合计, and every row's
+    kinds add up to its 合计; the kinds' own cells are its parts by type, not read."""
+    for index, line in enumerate(lines):
+        if "\t" not in line.text or line.index in used or re.search(r"\d", line.text):
+            continue
+        titles = [cell.strip() for cell in line.text.split("\t")]
+        while titles and not titles[-1]:
+            titles.pop()
+        kinds = titles[1:-1]
+        if len(kinds) < 2 or not _TOTAL_COLUMN.match(titles[-1]):
+            continue
+        if not all(_BARE_CATEGORY.match(kind) for kind in kinds):
+            continue
+        found: list[_Count] = []
+        read: set[int] = set()
+        for row in lines[index + 1 : index + 8]:
+            cells = [cell.strip() for cell in row.text.split("\t")]
+            role = _role_of_title(cells[0]) if cells else None
+            if role is None or len(cells) < len(titles):
+                break
+            values = [_TABLE_COUNT.match(cell) for cell in cells[1 : len(titles)]]
+            if values[-1] is None:
+                break
+            parts = [int(value.group(1)) for value in values[:-1] if value]
+            whole = int(values[-1].group(1))
+            if len(parts) == len(kinds) and sum(parts) != whole:
+                break
+            place = row.start + len("\t".join(row.text.split("\t")[: len(titles) - 1])) + 1
+            found.append(_Count(role, None, whole, row.start, place + values[-1].end(1), cells[0]))
+            read.add(row.index)
+        if found:
+            yield found, read | {line.index}
+
+
 _ONE_PAIR = re.compile(r"^([^\t]{0,20})\t *([^\t\d ]{1,20}) *\t *\d{1,6}(?:人|名)? *\t*$")
 
 

@@ -141,7 +141,7 @@ def _one_row(text: str, band: list[Bordered]) -> bool:
 def _with_wrapped_remarks(text: str, band: list[Bordered]) -> list[list[list[tuple[int, int]]]]:
     """The band's lines as rows, a remark wrapped onto lines of its own ("│全年预算数│1,142.75│…│含追加
     …经费│" / "│          │        │…│156.45万元；…│") joined to the row it goes on from: a line whose
-    one written cell is text, right of the first two columns, under a cell of text of the line
+    one written cell stands right of the first two columns, under a cell of words of the line
     above, as many cells in both."""
     groups: list[list[list[tuple[int, int]]]] = []
     previous: list[str] = []
@@ -154,7 +154,6 @@ def _with_wrapped_remarks(text: str, band: list[Bordered]) -> list[list[list[tup
             and written[0] >= 2
             and len(values) == len(previous)
             and previous[written[0]]
-            and not _FIGURE.match(values[written[0]])
             and not _FIGURE.match(previous[written[0]])
         ):
             groups[-1].append(line[0])

@@ -1,0 +1,99 @@
+"""Forms turned on both axes: staffing with the kinds of posts as columns (行政 | 参公 | 事业 |
+工勤 | 合计) and the counts as rows, the money block with the sources of funds as columns and a
+remarks column wrapped over lines in a ruled grid, a 基本/项目 row stating its pair's order in
+brackets (全年预算数/全年执行数 | 812.40/809.77), and a score table pasted right under the money
+block; variants written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.importers.pastings.grids import ruled_grids
+from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures, money_only, stated_rate
+
+HEAD = "某市统计局2024年度部门整体支出绩效自评表\n单位：万元\n"
+KINDS = "人员情况\t行政\t参公\t事业\t工勤\t合计\n"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "编制数\t22\t8\t10\t2\t42\n实有人数\t21\t8\t9\t2\t40\n退休人数\t12\t3\t6\t2\t23\n",
+        "核定编制\t22\t8\t10\t2\t42\n在职人数\t21\t8\t9\t2\t40\n退休人员\t12\t3\t6\t2\t23\n",
+    ],
+)
+def test_staffing_with_the_kinds_of_posts_as_columns_reads_its_totals(rows: str) -> None:
+    figures = claimed_figures(import_text(HEAD + KINDS + rows))
+    assert figures["staffing.authorized"] == "42"
+    assert figures["staffing.retired"] == "23"
+    assert "40" in (figures.get("staffing.actual_total"), figures.get("staffing.in_service"))
+
+
+def test_kinds_that_miss_their_total_leave_the_row_unread() -> None:
+    rows = "编制数\t22\t8\t10\t2\t45\n"
+    assert "staffing.authorized" not in claimed_figures(import_text(HEAD + KINDS + rows))
+
+
+GRID = """\
+┌──────────┬──────────┬──────────┬──────────┬──────────┬────────────────┐
+│ 资金情况 │ 财政拨款   │ 上年结转   │ 其他资金   │ 合计       │ 备注           │
+├──────────┼──────────┼──────────┼──────────┼──────────┼────────────────┤
+│ 年初预算数│ 986.30     │ 0.00       │ 0.00       │ 986.30     │                │
+│ 全年预算数│ 1,142.75   │ 96.40      │ 8.00       │ 1,247.15   │ 含追加普查经费 │
+│          │            │            │            │            │ 156.45万元     │
+│ 全年执行数│ 1,098.62   │ 81.35      │ 6.20       │ 1,186.17   │                │
+│ 执行率   │ 96.14%     │ 84.39%     │ 77.50%     │ {rate}     │                │
+└──────────┴──────────┴──────────┴──────────┴──────────┴────────────────┘
+"""
+
+
+def test_a_remark_wrapped_over_lines_stays_in_its_cell() -> None:
+    text = HEAD + GRID.format(rate="95.11%")
+    rows, _ = ruled_grids(text, list(range(len(text))))
+    assert "1,247.15\t含追加普查经费156.45万元\n" in rows
+
+
+@pytest.mark.parametrize("rate", ["95.11%", "98.51%"])
+def test_a_money_block_with_the_sources_as_columns_and_remarks_is_read(rate: str) -> None:
+    result = import_text(HEAD + GRID.format(rate=rate))
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "1247.15"
+    assert money["executed.total"] == "1186.17"
+    assert stated_rate(result) == rate.rstrip("%")
+
+
+@pytest.mark.parametrize(
+    ("row", "budget", "spent"),
+    [
+        (
+            "其中：\t基本支出（全年预算数/全年执行数）\t812.40/809.77\t执行率99.68%",
+            "812.4",
+            "809.77",
+        ),
+        ("\t基本支出（预算数/执行数）\t812.40/809.77", "812.4", "809.77"),
+    ],
+)
+def test_a_pair_whose_label_states_its_order_is_read(row: str, budget: str, spent: str) -> None:
+    figures = claimed_figures(import_text(HEAD + "资金情况\n" + row + "\n"))
+    assert figures["budget.basic"] == budget
+    assert figures["executed.basic"] == spent
+
+
+def test_a_pair_whose_brackets_name_one_side_only_is_not_read() -> None:
+    row = "\t基本支出（年初预算数/全年预算数）\t800.00/812.40"
+    assert "budget.basic" not in claimed_figures(import_text(HEAD + "资金情况\n" + row + "\n"))
+
+
+def test_a_score_table_right_under_the_money_block_gives_it_no_total() -> None:
+    text = (
+        HEAD
+        + "项目\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+        + "合计\t986.30\t1,247.15\t1,186.17\t95.11%\n"
+        + "一级指标\t二级指标\t分值\t得分\t扣分说明\n"
+        + "决策\t目标设定\t40\t36\t\n过程\t资金管理\t60\t52.88\t\n"
+        + "合计\t100\t88.88\t自评等级：良好\n"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "1247.15"
+    assert not any(f.id == "import.W003" for f in result.findings)
