@@ -76,8 +76,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "import.W015": (
         "warning",
-        "讲所属（下属）单位的句子中的人数，未作为本部门人数导入",
-        "A count in a sentence about a subordinate unit was not imported",
+        "讲所属（下属）单位或非本部门人员的句子中的人数，未作为本部门人数导入",
+        "A count in a sentence about a subordinate unit, or people not the department's, was "
+        "not imported",
     ),
     "import.W016": (
         "warning",

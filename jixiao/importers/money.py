@@ -38,6 +38,7 @@ from jixiao.importers.subtotals import subtotal_is_total
 from jixiao.importers.table_rates import (
     counts_row,
     form_blocks,
+    form_head_row,
     money_beside_staffing,
     staffing_rows_on_top,
     without_caption_column,
@@ -1905,7 +1906,7 @@ def _tables(report: ReportText) -> list[tuple[list[Line], list[Line]]]:
             above = [*_form_unit_line(lines, index), *above]
         start = index
         while start < end - 2 and (
-            _staffing_pairs_row(lines[start].text) or _form_head_row(lines[start].text)
+            _staffing_pairs_row(lines[start].text) or form_head_row(lines[start].text)
         ):
             # "编制数 | 64 | 实有人数 | 91" / "在职 | 58 | 退休 | 33" over the money block's header
             # in one drawn form (or its head fields: "部门名称 | … | 主管部门 | …"): the staffing
@@ -1966,26 +1967,6 @@ _INDICATOR_HEADER = re.compile(
 _STAFF_KEY = re.compile(
     rf"^(?:其中:?)?[{CJK}()]{{0,8}}(?:编制|人数|人员|在职|在编|退休|离休|实有)[{CJK}()]{{0,4}}$"
 )
-# a form's head row inside its table: "部门名称 | 某县林业局 | 主管部门 | 某县人民政府", "预算年度 |
-# 2023 | 金额单位 | 元" (keys a head field's, values words, a year or a unit)
-_HEAD_KEY = re.compile(
-    r"^(?:部门|单位|预算单位|主管部门|填报单位|部门\(单位\))(?:名称)?$|^(?:主管部门|填报人|联系电话"
-    r"|填报日期|(?:预算|评价|所属|自评)年度|(?:金额)?单位)$"
-)
-_HEAD_VALUE = re.compile(rf"^(?:[{CJK}()]{{0,30}}|(?:19|20)\d{{2}}(?:年度?)?|[\d\-]{{5,20}}|)$")
-
-
-def _form_head_row(text: str) -> bool:
-    """A row of a form's head fields and nothing else (no amount: a year, a unit, names)."""
-    cells = [cell.strip() for cell in text.split("\t")]
-    return (
-        len(cells) >= 4  # two fields at least: a lone "部门名称 | …" row may title the table
-        and len(cells) % 2 == 0
-        and all(_HEAD_KEY.match(key) for key in cells[::2])
-        and all(_HEAD_VALUE.match(value) for value in cells[1::2])
-    )
-
-
 _STAFF_COUNT = re.compile(r"^\s*\d{1,6}\s*(?:人|名)?\s*$")
 
 
@@ -2802,7 +2783,7 @@ def read_money(
             for a in unread
         )
     )
-    statements = _precise_statement_first(statements)
+    statements = _proven_total_first(lines, _precise_statement_first(statements))
     partial = (
         _partial_economic_keys(lines, statements)
         - _whole_stated_cut(statements)
@@ -4519,6 +4500,51 @@ def _quantum(amount: Amount) -> Decimal:
     exponent = amount.stated_value.as_tuple().exponent
     places = exponent if isinstance(exponent, int) else 0
     return Decimal(1).scaleb(places) * _UNIT_IN_WAN[amount.unit]
+
+
+def _proven_total_first(
+    lines: list[_Line], statements: list[tuple[str, Amount]]
+) -> list[tuple[str, Amount]]:
+    """A total stated twice, differently ("支出合计1,872.36万元" in the prose, "年度资金总额 | … |
+    1,872.63" in the form), where one is what the phase's 基本 + 项目 make and the other is not:
+    that one is stated first, so it is the figure read; both stay statements, for the checks to
+    compare them. (A total read as a line from the form counts as one of its statements.)"""
+    values: dict[str, set[Decimal]] = {}
+    for line in lines:
+        if line.key:
+            values.setdefault(line.key, set()).add(line.amount.value)
+    for key, amount in statements:
+        values.setdefault(key, set()).add(amount.value)
+    ordered = list(statements)
+    for key in dict.fromkeys(k for k, _ in statements):
+        prefix, name = key.rsplit(".", 1)
+        basic, project = (
+            values.get(f"{prefix}.basic", set()),
+            values.get(f"{prefix}.project", set()),
+        )
+        if name != "total" or len(basic) != 1 or len(project) != 1:
+            continue
+        made = next(iter(basic)) + next(iter(project))
+        places = [n for n, (k, _) in enumerate(ordered) if k == key]
+        candidates = [ordered[n][1] for n in places]
+        candidates += [
+            x.amount
+            for x in lines
+            if x.key == key and x.item is Item.UNCLASSIFIED and not x.funding
+        ]
+        proven = [a for a in candidates if a.value == made]
+        if (
+            not proven
+            or all(a.value == made for a in candidates)
+            or ordered[places[0]][1].value == made
+        ):
+            continue
+        at = next((n for n in places if ordered[n][1].value == made), None)
+        if at is not None:
+            ordered.insert(places[0], ordered.pop(at))  # stated already: first now
+        else:
+            ordered.insert(places[0], (key, proven[0]))  # the form's line, stated first
+    return ordered
 
 
 def _precise_statement_first(statements: list[tuple[str, Amount]]) -> list[tuple[str, Amount]]:

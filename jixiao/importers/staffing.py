@@ -433,39 +433,66 @@ _TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计|合计人数)$")
 def _kinds_as_columns(lines: list[Line], used: set[int]) -> Iterator[tuple[list[_Count], set[int]]]:
     """A staffing table with the kinds of posts as columns and the counts as rows ("人员情况 |
     行政 | 参公 | 事业 | 工勤 | 合计" over "编制数 | 22 | 8 | 10 | 2 | 42", "实有人数 | …",
-    "退休人数 | …"): each row's 合计 cell is the department's count of that row's role. Read
-    when every column after the caption is a kind of post but the last, a 合计, and every row's
-    kinds add up to its 合计; the kinds' own cells are its parts by type, not read."""
+    "退休人数 | …"; tab cells, or cells apart by runs of spaces, the caption cell maybe left out):
+    each row's 合计 cell is the department's count of that row's role. Read when the columns
+    are two kinds or more (行政, 事业, 管理岗位, 专业技术岗位…: words naming no count) and a 合计
+    last, and every row's kinds add up to its 合计; the kinds' own cells are its parts by type,
+    not read."""
     for index, line in enumerate(lines):
-        if "\t" not in line.text or line.index in used or re.search(r"\d", line.text):
+        if line.index in used or re.search(r"\d", line.text):
             continue
-        titles = [cell.strip() for cell in line.text.split("\t")]
-        while titles and not titles[-1]:
-            titles.pop()
-        kinds = titles[1:-1]
-        if len(kinds) < 2 or not _TOTAL_COLUMN.match(titles[-1]):
+        titles = _spaced_or_tab_cells(line.text)
+        below = _spaced_or_tab_cells(lines[index + 1].text) if index + 1 < len(lines) else []
+        if titles and len(below) == len(titles):
+            titles = titles[1:]  # the caption cell over the row labels ("人员情况")
+        kinds = titles[:-1]
+        if len(kinds) < 2 or not titles or not _TOTAL_COLUMN.match(titles[-1]):
             continue
-        if not all(_BARE_CATEGORY.match(kind) for kind in kinds):
+        if not all(_KIND_COLUMN.match(kind) and not _role_of_title(kind) for kind in kinds):
             continue
         found: list[_Count] = []
         read: set[int] = set()
-        for row in lines[index + 1 : index + 8]:
-            cells = [cell.strip() for cell in row.text.split("\t")]
-            role = _role_of_title(cells[0]) if cells else None
-            if role is None or len(cells) < len(titles):
-                break
-            values = [_TABLE_COUNT.match(cell) for cell in cells[1 : len(titles)]]
-            if values[-1] is None:
+        for row in lines[index + 1 : index + 10]:
+            cells = _spaced_or_tab_cells(row.text)
+            label = _SPLIT_LEAD.sub("", cells[0]) if cells else ""
+            values = [_TABLE_COUNT.match(cell) for cell in cells[1:]]
+            if len(values) != len(titles) or values[-1] is None:
                 break
             parts = [int(value.group(1)) for value in values[:-1] if value]
             whole = int(values[-1].group(1))
             if len(parts) == len(kinds) and sum(parts) != whole:
                 break
-            place = row.start + len("\t".join(row.text.split("\t")[: len(titles) - 1])) + 1
-            found.append(_Count(role, None, whole, row.start, place + values[-1].end(1), cells[0]))
             read.add(row.index)
+            role = _role_of_title(label)
+            if role is not None and role != ROLE_CONTRACT:
+                at = row.text.rfind(values[-1].group(1))
+                found.append(
+                    _Count(
+                        role,
+                        None,
+                        whole,
+                        row.start,
+                        row.start + at + len(values[-1].group(1)),
+                        label,
+                    )
+                )
         if found:
             yield found, read | {line.index}
+
+
+# a kind of post over a staffing table's column: words naming no count ("行政", "专业技术岗位")
+_KIND_COLUMN = re.compile(rf"^[{CJK}]{{2,8}}$")
+_SPACED_APART = re.compile(r"\t| {2,}")
+
+
+def _spaced_or_tab_cells(text: str) -> list[str]:
+    """A row's cells: apart by tabs, or else by runs of two spaces or more."""
+    cells = [
+        cell.strip() for cell in (text.split("\t") if "\t" in text else _SPACED_APART.split(text))
+    ]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 _ONE_PAIR = re.compile(r"^([^\t]{0,20})\t *([^\t\d ]{1,20}) *\t *\d{1,6}(?:人|名)? *\t*$")
@@ -1858,8 +1885,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     findings.add(
                         "import.W015",
                         "warning",
-                        f"“{label}{value}{unit}”所在的句子讲的是所属（下属）单位，未作为本部门人数导入 / "
-                        "a count in a sentence about a subordinate unit was not imported",
+                        f"“{label}{value}{unit}”所在的句子讲的是所属（下属）单位或非本部门人员，"
+                        "未作为本部门人数导入 / a count in a sentence about a subordinate unit or "
+                        "people not the department's was not imported",
                         "如需要，请在人员信息中手工填写本部门合计 / fill in the department total by hand",
                         (start, end),
                     )
@@ -2401,11 +2429,24 @@ _WHOLE_DEPARTMENT = re.compile(r"全局|全委|全部门|本部门|部门整体|
 
 
 def _in_subunit_sentence(text: str, position: int) -> bool:
-    """Whether the count at *position* is in a sentence whose subject is a subordinate unit."""
+    """Whether the count at *position* is in a sentence whose subject is a subordinate unit, or
+    one saying its people are not the department's ("另有原社有企业改制退休人员1,280人，…，不属于
+    本部门人员")."""
     opening = max(text.rfind(mark, 0, position) for mark in "。;!?") + 1
+    closing = min(
+        (at for mark in "。;!?" if (at := text.find(mark, position)) >= 0), default=len(text)
+    )
+    if _NOT_OURS.search(text[opening:closing]):
+        return True
     if not _SUBUNIT_OPENING.match(text[opening:position]):
         return False
     return not _WHOLE_DEPARTMENT.search(text[opening:position])
+
+
+# a sentence saying the people it counts are not the department's
+_NOT_OURS = re.compile(
+    r"不属于本(?:部门|单位|局|系统)|不是本(?:部门|单位)|不计入本(?:部门|单位)(?:人员|人数)"
+)
 
 
 def _retirees_within(text: str, bracket: int, role: str | None, label: str) -> bool:

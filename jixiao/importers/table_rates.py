@@ -206,6 +206,27 @@ def staffing_rows_on_top(rows: list[Line]) -> int:
     return lead if lead >= 2 and len(rows) - lead >= 2 else 0
 
 
+# a form's head row inside its table: "部门名称 | 某县林业局 | 主管部门 | 某县人民政府", "预算年度 |
+# 2023 | 金额单位 | 元" (keys a head field's, values words, a year or a unit)
+_HEAD_KEY = re.compile(
+    r"^(?:部门|单位|预算单位|主管部门|填报单位|部门\(单位\))(?:名称)?$|^(?:主管部门|填报人|联系电话"
+    r"|填报日期|(?:预算|评价|所属|自评)年度|(?:金额)?单位)$"
+)
+_HEAD_VALUE = re.compile(rf"^(?:[{CJK}()]{{0,30}}|(?:19|20)\d{{2}}(?:年度?)?|[\d\-]{{5,20}}|)$")
+
+
+def form_head_row(text: str) -> bool:
+    """A row of a form's head fields and nothing else (no amount: a year, a unit, names); a
+    merged cell left blank ("部门名称 | 某学校 | | 主管部门 | 某局") is no field."""
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    return (
+        len(cells) >= 4  # two fields at least: a lone "部门名称 | …" row may title the table
+        and len(cells) % 2 == 0
+        and all(_HEAD_KEY.match(key) for key in cells[::2])
+        and all(_HEAD_VALUE.match(value) for value in cells[1::2])
+    )
+
+
 def _tables(lines: list[Line]) -> Iterator[list[Line]]:
     """Every run of tab-separated lines (Word table rows, Markdown tables)."""
     index = 0
@@ -216,6 +237,8 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
+        while index < end - 2 and form_head_row(lines[index].text):
+            index += 1  # the form's head fields over its blocks ("部门名称 | … | 主管部门 | …")
         index += staffing_rows_on_top(lines[index:end])
         beside = money_beside_staffing(lines[index:end])
         if beside is not None:

@@ -97,7 +97,13 @@ def test_both_splits_and_their_gap_are_rendered_held_out_differences_unlisted() 
 # Inconsistencies the dev split's reports note that the importer does not surface yet (see
 # docs/importing.md "Known limits"). Any other unsurfaced note fails, and so does one of these once
 # surfaced (remove it from here then).
-NOT_YET_SURFACED: set[str] = {"w46-05", "w46-07", "w49-06"}  # forms not read whole yet
+NOT_YET_SURFACED: set[str] = {
+    "w46-05",
+    "w46-07",
+    "w49-06",
+    "w56-02",
+    "w56-07",
+}  # forms not read whole yet
 
 
 def test_dev_split_surfaces_every_noted_inconsistency_with_a_place_in_the_text() -> None:
