@@ -97,3 +97,30 @@ def test_a_score_table_right_under_the_money_block_gives_it_no_total() -> None:
     result = import_text(text)
     assert money_only(claimed_figures(result))["budget.total"] == "1247.15"
     assert not any(f.id == "import.W003" for f in result.findings)
+
+
+OCR_FORM = (
+    "某镇人民政府2023年度部门整体支出绩效自评表\n单位名称：某镇人民政府 单位：万元\n"
+    "人员情况 行政编制 事业编制 合计\n编制数 38 42 80\n实有在编在岗人数 35 40 75\n"
+    "退休人数 21 30 51\n"
+    "资金情况 一般公共预算 政府性基金 上年结转 合计 备注\n"
+    "年初预算数 1,236.80 0.00 0.00 1,236.80\n"
+    "全年预算数 1,684.52 210.00 58.36 1,952.88 含上级追加补助资金268.00万元\n"
+    "全年执行数 1,640.18 186.40 52.10 1,878.68\n"
+    "执行率 97.37% 88.76% 89.27% 96.20%\n"
+)
+
+
+def test_a_form_turned_both_ways_with_words_one_space_apart_is_read() -> None:
+    result = import_text(OCR_FORM)
+    figures = claimed_figures(result)
+    assert figures["staffing.authorized"] == "80"
+    assert figures["staffing.retired"] == "51"
+    assert figures["budget.total"] == "1952.88"
+    assert figures["executed.total"] == "1878.68"
+    assert stated_rate(result) == "96.2"
+
+
+def test_kinds_one_space_apart_that_miss_their_total_are_not_read() -> None:
+    text = OCR_FORM.replace("编制数 38 42 80", "编制数 38 42 90")
+    assert "staffing.authorized" not in claimed_figures(import_text(text))

@@ -44,6 +44,7 @@ from jixiao.importers.pastings.forms import (
 from jixiao.importers.patterns import NUMBER
 
 _GAP = re.compile(r" {2,}")
+_ONE_SPACE = re.compile(r" +")
 _WHOLE_NUMBER = re.compile(r"^\d{1,6}$")
 _TOTAL_ROLE = re.compile(r"^(?:合计|小计|总计)")
 
@@ -51,9 +52,10 @@ Span = tuple[int, int]  # a cell's [start, end) in the text
 Grid = list[list[Span | None]]  # rows of cells, a None cell blank
 
 
-def cell_spans(text: str, start: int, end: int) -> list[Span]:
+def cell_spans(text: str, start: int, end: int, gap: re.Pattern[str] = _GAP) -> list[Span]:
     """The cells of the line text[start:end]: apart by tabs (an empty cell kept) when the line
-    has a tab, else by runs of two spaces or more; each cell's blanks around it left out."""
+    has a tab, else by runs of two spaces or more (*gap*: an OCR's single spaces); each cell's
+    blanks around it left out."""
     line = text[start:end]
     if "\t" in line:
         pieces: list[Span] = []
@@ -64,9 +66,9 @@ def cell_spans(text: str, start: int, end: int) -> list[Span]:
     else:
         pieces = []
         at = 0
-        for gap in _GAP.finditer(line):
-            pieces.append((at, gap.start()))
-            at = gap.end()
+        for apart in gap.finditer(line):
+            pieces.append((at, apart.start()))
+            at = apart.end()
         pieces.append((at, len(line)))
     spans = []
     for first, last in pieces:
@@ -99,7 +101,7 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     elif _text(text, header[0]) and not LABEL.match(squeezed(_text(text, header[0]))):
         return None
     titles = header[1:] if corner is not None else header
-    lines = [funding_line(_text(text, title)) for title in titles]
+    lines = [_block_line(squeezed(_text(text, title))) for title in titles]
     if len(lines) < 2 or None in lines or len(set(lines)) != len(lines):
         return None
     kinds: list[str | None] = []
@@ -164,6 +166,18 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
 _AMOUNT = re.compile(rf"^(?:{NUMBER}|[-—/]{{1,2}})$")
 _REMARKS = re.compile(r"^(?:备注|说明|备注说明)$")
 _PHASE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)$")
+
+
+# a source of funds a sideways block names beside its whole: the budget's funds by kind
+_SOURCE_OF_FUNDS = {"一般公共预算": "financial", "政府性基金": "other"}
+
+
+def _block_line(title: str) -> str | None:
+    """The funding line a sideways block's column title names (`funding_line`), or its source of
+    funds by kind ("一般公共预算", "政府性基金": its 财政拨款 and other funds)."""
+    return funding_line(title) or _SOURCE_OF_FUNDS.get(
+        re.sub(r"(?:预算)?(?:拨款|资金)$", "", title)
+    )
 
 
 def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
@@ -271,6 +285,43 @@ def _staffing_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | Non
     return _turned(grid), len(body) + 1
 
 
+# a kind of post over a staffing table's column ("行政编制", "参公", "专业技术岗位"), a count's
+# title over its row ("编制数", "实有在编在岗人数", "退休人数")
+_KIND_TITLE = re.compile(
+    r"^(?:行政|参公|参照公务员法管理|事业|工勤|全额|差额|自收自支)(?:编制|人员)?$|^[\u4e00-\u9fff]{2,6}岗位$"
+)
+_COUNT_ROW = re.compile(
+    r"^(?:核定)?(?:编制|实有|在编|在职|在岗|退休|离休|离退休)[\u4e00-\u9fff]{0,6}(?:数|人数|人员)$"
+)
+
+
+def _kinds_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
+    """A staffing table with the kinds of posts as columns ("人员情况 行政编制 事业编制 合计") and
+    the counts as rows ("编制数 38 42 80"), cells one space apart (an OCR's, a PDF's): the same
+    rows as tab rows (the staffing reader reads them that way round), when every row's kinds add
+    up to its 合计; None when not proven."""
+    header = [squeezed(_text(text, span)) for span in rows[0]]
+    titles = header[1:] if header and not _KIND_TITLE.match(header[0]) else header
+    if len(titles) < 3 or not _TOTAL_ROLE.match(titles[-1]):
+        return None
+    if not all(_KIND_TITLE.match(title) for title in titles[:-1]):
+        return None
+    body: list[list[Span | None]] = []
+    for spans in rows[1:]:
+        values = [_text(text, span) for span in spans[1:]]
+        if len(spans) != len(titles) + 1 or not _COUNT_ROW.match(squeezed(_text(text, spans[0]))):
+            break
+        if not all(_WHOLE_NUMBER.match(value) for value in values):
+            break
+        if sum(int(value) for value in values[:-1]) != int(values[-1]):
+            return None
+        body.append(list(spans))
+    if len(body) < 2:
+        return None
+    corner: list[Span | None] = [rows[0][0]] if len(header) > len(titles) else [None]
+    return [[*corner, *rows[0][len(header) - len(titles) :]], *body], len(body) + 1
+
+
 def _without_an_empty_caption_column(text: str, rows: list[list[Span]]) -> list[list[Span]]:
     """A form's merged caption column left empty on the block ("\t项目\t资金总额\t…" /
     "\t年初预算数\t1,250.00\t…"): the rows without it, when the header's second cell is the
@@ -346,7 +397,12 @@ def _may_head_a_block(text: str, spans: list[Span]) -> bool:
     named = 0
     for span in spans:
         cell = squeezed(_text(text, span))
-        if funding_line(cell) is not None or ROLE_ROW.match(cell) or economic_class(cell):
+        if (
+            _block_line(cell) is not None
+            or ROLE_ROW.match(cell)
+            or economic_class(cell)
+            or _KIND_TITLE.match(cell)
+        ):
             named += 1
     return named >= 2
 
@@ -368,19 +424,21 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     number = 0
     while number < len(starts):
         line = text[starts[number] : ends[number]]
-        if ("\t" not in line and "  " not in line) or not (
+        if (" " not in line.strip() and "\t" not in line) or not (
             NAMES_A_LINE.search(line) or "指标" in line or "工资福利" in line
         ):
             number += 1
             continue
-        spans = cell_spans(text, starts[number], ends[number])
+        # an OCR's or a PDF's words one space apart when the line has no wider gap
+        gap = _GAP if "\t" in line or "  " in line.strip() else _ONE_SPACE
+        spans = cell_spans(text, starts[number], ends[number], gap)
         if len(spans) < 2 or not _may_head_a_block(text, spans):
             number += 1
             continue
         rows = [spans]
         below = number + 1
         while below < len(starts) and len(rows) <= _MAX_ROWS:
-            row = cell_spans(text, starts[below], ends[below])
+            row = cell_spans(text, starts[below], ends[below], gap)
             if len(row) < 2:
                 break
             rows.append(row)
@@ -390,6 +448,7 @@ def sideways_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
             _money_block(text, rows)
             or _staffing_block(text, rows)
             or _class_block(text, rows)
+            or (_kinds_block(text, rows) if gap is _ONE_SPACE else None)
             or _indicator_block(text, rows)
         )
         if block is None:
