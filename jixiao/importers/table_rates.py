@@ -237,8 +237,6 @@ def _tables(lines: list[Line]) -> Iterator[list[Line]]:
         end = index
         while end < len(lines) and "\t" in lines[end].text:
             end += 1
-        while index < end - 2 and form_head_row(lines[index].text):
-            index += 1  # the form's head fields over its blocks ("部门名称 | … | 主管部门 | …")
         index += staffing_rows_on_top(lines[index:end])
         beside = money_beside_staffing(lines[index:end])
         if beside is not None:
