@@ -463,7 +463,7 @@ def _kinds_as_columns(lines: list[Line], used: set[int]) -> Iterator[tuple[list[
             if len(parts) == len(kinds) and sum(parts) != whole:
                 break
             read.add(row.index)
-            role = _role_of_title(label)
+            role = _role_of_title(label) or _in_service_title(label)
             if role is not None and role != ROLE_CONTRACT:
                 at = row.text.rfind(values[-1].group(1))
                 found.append(
@@ -478,6 +478,16 @@ def _kinds_as_columns(lines: list[Line], used: set[int]) -> Iterator[tuple[list[
                 )
         if found:
             yield found, read | {line.index}
+
+
+def _in_service_title(label: str) -> str | None:
+    """A row's title naming the staff in service in words `_role_of_title` does not know
+    ("在职实有人数", "实有在编在岗人数", "在编在岗人数")."""
+    if re.fullmatch(
+        r"(?:实有)?(?:在职|在编在岗|在岗在编|在编在职|在职在编)(?:实有)?(?:人数|人员)", label
+    ):
+        return ROLE_IN_SERVICE
+    return None
 
 
 # a kind of post over a staffing table's column: words naming no count ("行政", "专业技术岗位")

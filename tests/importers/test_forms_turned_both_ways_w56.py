@@ -124,3 +124,21 @@ def test_a_form_turned_both_ways_with_words_one_space_apart_is_read() -> None:
 def test_kinds_one_space_apart_that_miss_their_total_are_not_read() -> None:
     text = OCR_FORM.replace("编制数 38 42 80", "编制数 38 42 90")
     assert "staffing.authorized" not in claimed_figures(import_text(text))
+
+
+def test_a_row_of_classes_titled_amount_takes_the_caption_s_phase() -> None:
+    block = (
+        "按经济分类（执行数）\t工资福利支出\t商品和服务支出\t对个人和家庭的补助\t资本性支出\t其他支出\n"
+        "金额\t1,688.40\t1,264.37\t312.46\t2,336.16\t548.30\n"
+    )
+    figures = claimed_figures(import_text(HEAD + block))
+    assert figures["executed.wages"] == "1688.4"
+    assert figures["executed.capital"] == "2336.16"
+
+
+def test_a_row_of_staff_in_service_in_other_words_is_read() -> None:
+    rows = "编制数\t32\t45\t2\t79\n在职实有人数\t30\t41\t2\t73\n退休人数\t18\t25\t3\t46\n"
+    text = HEAD + "项目\t行政编制\t事业编制\t工勤编制\t合计\n" + rows
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.authorized"] == "79"
+    assert figures["staffing.in_service"] == "73"

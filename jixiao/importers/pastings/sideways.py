@@ -164,6 +164,8 @@ def _money_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
 
 
 _AMOUNT = re.compile(rf"^(?:{NUMBER}|[-—/]{{1,2}})$")
+# a row title naming no phase ("金额"): the caption's brackets name it
+_NEUTRAL_ROW = re.compile(r"^(?:金额|数额|金额\((?:万元|元)\))$")
 _REMARKS = re.compile(r"^(?:备注|说明|备注说明)$")
 _PHASE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)$")
 
@@ -196,7 +198,10 @@ def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
         return None
     titles = [squeezed(_text(text, title)) for title in header[1:]]
     whole = funding_line(titles[-1]) == "whole"
-    classes = [economic_class(title) for title in (titles[:-1] if whole else titles)]
+    classes = [
+        economic_class(title) or ("other" if title == "其他支出" else None)
+        for title in (titles[:-1] if whole else titles)
+    ]
     if len(classes) < 3 or None in classes or len(set(classes)) != len(classes):
         return None
     body: list[list[Span | None]] = []
@@ -221,7 +226,7 @@ def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
 
 def _phase_cell(text: str, caption: Span, first: Span | None, rows: int) -> Span | None:
     """The span naming an amount row's phase: its own title, or the caption's brackets."""
-    if first is not None and first[0] != first[1]:
+    if first is not None and first[0] != first[1] and not _NEUTRAL_ROW.match(_text(text, first)):
         return first if form_column(squeezed(_text(text, first))) in ("budget", "spent") else None
     phase = _PHASE_IN_BRACKETS.search(_text(text, caption))
     if rows != 1 or phase is None or form_column(phase.group(1)) not in ("budget", "spent"):
