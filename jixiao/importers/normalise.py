@@ -1481,7 +1481,7 @@ def _percent_in_digits(match: re.Match[str]) -> str:
 # "退休人员二十七名"): the numeral right before 名 / 人 (not 人次, 人口), the staffing word at most
 # eight characters before it
 _CHINESE_COUNT = re.compile(
-    r"(编制|实有|在编|在职|退休|离休|人员|职工|干部|编外|工勤|公务员)([^\d,;。、()\n]{0,8}?)"
+    r"(编制|实有|在编|在职|退休|离休)([^\d,;。、()\n]{0,8}?)"
     r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百]{0,5})(?=[名人](?![次口民均]))"
 )
 
