@@ -182,21 +182,33 @@ def _block_line(title: str) -> str | None:
     )
 
 
+def _captioned_header(
+    text: str, row: list[Span], least: int
+) -> tuple[list[Span], list[str]] | None:
+    """A block's header row, its blank cells at the end left out: its cells and the titles after
+    its caption cell (a label, or blank); None when it is shorter than *least* cells or its
+    caption is no label."""
+    header = list(row)
+    while header and header[-1][0] == header[-1][1]:
+        header.pop()
+    if len(header) < least:
+        return None
+    caption = squeezed(_text(text, header[0]))
+    if caption and not LABEL.match(caption):
+        return None
+    return header, [squeezed(_text(text, title)) for title in header[1:]]
+
+
 def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     """Economic classes as columns ("支出结构（执行数） | 工资福利支出 | 商品和服务支出 | … | 合计")
     over a row of amounts, the usual way round: the classes as rows under a phase column. The
     phase is each amount row's title (执行数, 预算数) or, on a lone row with its first cell blank,
     the caption's brackets; three classes or more, none twice, a 合计 column only last, and
     where there is one the classes add up to it on every row; None when not proven."""
-    header = list(rows[0])
-    while header and header[-1][0] == header[-1][1]:
-        header.pop()
-    if len(header) < 4:
+    found = _captioned_header(text, rows[0], 4)
+    if found is None:
         return None
-    caption = squeezed(_text(text, header[0]))
-    if caption and not LABEL.match(caption):
-        return None
-    titles = [squeezed(_text(text, title)) for title in header[1:]]
+    header, titles = found
     whole = funding_line(titles[-1]) == "whole"
     classes = [
         economic_class(title) or ("other" if title == "其他支出" else None)
@@ -253,15 +265,10 @@ def _text(text: str, span: Span | None) -> str:
 def _staffing_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
     """A staffing table with the people as columns (在职人员 / 退休人员 / 合计) and the quota or
     head-count as rows (编制数 / 实有人数), the usual way round; None when not proven."""
-    header = list(rows[0])
-    while header and header[-1][0] == header[-1][1]:
-        header.pop()
-    if len(header) < 3:
+    found = _captioned_header(text, rows[0], 3)
+    if found is None:
         return None
-    corner = squeezed(_text(text, header[0]))
-    if corner and not LABEL.match(corner):
-        return None
-    titles = [squeezed(_text(text, title)) for title in header[1:]]
+    header, titles = found
     if not all(ROLE_ROW.match(title) for title in titles) or len(set(titles)) != len(titles):
         return None
     totals = [c for c, title in enumerate(titles) if _TOTAL_ROLE.match(title)]
