@@ -103,6 +103,7 @@ NOT_YET_SURFACED: set[str] = {
     "w49-06",
     "w56-02",
     "w56-07",
+    "w59-05",
 }  # forms not read whole yet
 
 

@@ -75,3 +75,27 @@ def test_the_total_the_rows_make_wins_over_a_prose_score_that_differs() -> None:
         + SCORE_TABLE
     )
     assert claimed_figures(import_text(text))["score.self"] == "86.8"
+
+
+def test_a_form_s_rows_as_phrases_apart_by_semicolons_under_its_head_line_are_read() -> None:
+    text = (
+        "某乡人民政府2022年度部门整体支出绩效自评报告\n部门整体支出绩效自评表\n"
+        "部门名称：某乡人民政府；预算年度：2022年；金额单位：万元\n"
+        "人员情况：编制数41人；实有人数39人\n"
+        "年度资金总额：年初预算数497.30；全年预算数538.20；全年执行数521.64；执行率96.92%；分值10；得分9.69\n"
+        "其中，基本支出：年初预算数392.30；全年预算数402.15；全年执行数398.77；执行率99.16%\n"
+        "项目支出：年初预算数105.00；全年预算数136.05；全年执行数122.87；执行率90.31%\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["executed.total"] == "521.64"
+    assert figures["budget.basic"] == "402.15"
+    assert figures["executed.project"] == "122.87"
+
+
+def test_phrased_rows_going_past_each_other_with_money_are_not_a_table() -> None:
+    text = (
+        "某乡人民政府2022年度部门整体支出绩效自评报告\n金额单位：万元\n"
+        "年度资金总额：全年预算数538.20；全年执行数521.64；上年结转12.00\n"
+        "基本支出：全年预算数402.15；全年执行数398.77\n"
+    )
+    assert "budget.basic" not in claimed_figures(import_text(text))

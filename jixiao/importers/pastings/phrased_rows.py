@@ -12,10 +12,12 @@ as a table the readers know:
     \t年初预算\t调整后预算\t执行\t执行率
     基本支出\t612.40\t648.92\t640.17\t98.65%
 
-Proven when the lines are two or more in a row right under a line stating the unit, each label
-a money row the readers know (基本支出, 项目支出, 合计, an economic class…), every line titles the
-same columns in the same order, each title a form column (a budget, a spending, a rate), a
-budget and a spending title among them, and no amount carries a unit of its own.
+Proven when the lines are two or more in a row under a line stating the unit (its head fields or
+staffing line may stand between), each label a money row the readers know (基本支出, 项目支出,
+合计, an economic class…), every line titles the same columns in the same order (the total's may
+go on with 分值 and 得分), each title a form column (a budget, a spending, a rate), a budget and a
+spending title among them, and no amount carries a unit of its own. Cells apart by commas or
+semicolons ("年度资金总额：年初预算数497.30；全年预算数538.20；…").
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from jixiao.importers.pastings.forms import form_column, row_name
 from jixiao.importers.patterns import CJK, NUMBER
 
 _UNIT_CAPTION = re.compile(r"单位\s*:\s*(?:亿元|万元|千元|元)\)?\s*:?\s*$")
-_ROW = re.compile(rf"^[\s—\-·•]*(?P<label>[{CJK}:()]{{2,16}}?)\s*:\s*(?P<cells>.+?)\s*[;。]?\s*$")
+_ROW = re.compile(
+    rf"^[\s—\-·•]*(?P<label>(?:其中[,:]\s*)?[{CJK}:()]{{2,16}}?)\s*:\s*(?P<cells>.+?)\s*[;。]?\s*$"
+)
+_REACH = 3  # lines between the unit's line and the rows (the form's staffing, its head fields)
 # a comma between cells, never one grouping an amount's digits ("2,150.00")
-_BETWEEN_CELLS = re.compile(r"((?<!\d)[,，、]|[,，、](?!\d{3}))")
+_BETWEEN_CELLS = re.compile(r"((?<!\d)[,，、;；]|[,，、](?!\d{3})|[;；])")
 _CELL = re.compile(rf"^(?P<title>[{CJK}]{{1,8}})\s*(?P<value>(?:{NUMBER})%?)$")
 
 
@@ -44,9 +49,11 @@ def phrased_rows(text: str, origin: list[int]) -> tuple[str, list[int]]:
     for number, line in enumerate(lines[:-2]):
         if "\t" in line or not _UNIT_CAPTION.search(line):
             continue
-        rows = _rows_under(lines, starts, number + 1)
-        if rows is not None:
-            runs.append((number + 1, number + 1 + len(rows), _table(text, origin, rows)))
+        for first in range(number + 1, min(number + 1 + _REACH, len(lines))):
+            rows = _rows_under(lines, starts, first)
+            if rows is not None:
+                runs.append((first, first + len(rows), _table(text, origin, rows)))
+                break
     return replace_runs(text, origin, runs)
 
 
@@ -54,34 +61,41 @@ Row = tuple[tuple[int, int], list[tuple[tuple[int, int], tuple[int, int]]]]  # l
 
 
 def _rows_under(lines: list[str], starts: list[int], first: int) -> list[Row] | None:
+    """The rows from line *first* on, each titling the same columns in the same order (the
+    total's row may go on with its 分值 and 得分); None when fewer than two, or not proven."""
     rows: list[Row] = []
-    titles: list[str] | None = None
+    names: list[list[str]] = []
     for number in range(first, len(lines)):
         row = _row(lines[number], starts[number])
         if row is None:
             break
-        names = [lines[number][a - starts[number] : b - starts[number]] for (a, b), _ in row[1]]
-        if titles is not None and names != titles:
-            return None
-        titles = names
+        names.append(
+            [lines[number][a - starts[number] : b - starts[number]] for (a, b), _ in row[1]]
+        )
         rows.append(row)
-    if len(rows) < 2 or titles is None:
+    if len(rows) < 2:
+        return None
+    titles = max(names, key=len)
+    shortest = min(len(row_names) for row_names in names)
+    if any(row_names != titles[: len(row_names)] for row_names in names):
         return None
     # (a bare 执行 titles the spending here, where it stands before its amount)
     kinds = [form_column(title) or ("spent" if title == "执行" else None) for title in titles]
-    if None in kinds or not {"budget", "spent"} <= set(kinds):
+    if None in kinds or not {"budget", "spent"} <= set(kinds[:shortest]):
         return None
+    if any(kind != "score" for kind in kinds[shortest:]):
+        return None  # only a row's 分值 / 得分 may go past the others' columns
     return rows
 
 
 def _row(line: str, start: int) -> Row | None:
     match = _ROW.match(line)
-    if match is None or not row_name(match.group("label").removeprefix("其中:")):
+    if match is None or not row_name(re.sub(r"^其中[,:]\s*", "", match.group("label"))):
         return None
     cells = []
     at = match.start("cells")
     for part in _BETWEEN_CELLS.split(match.group("cells")):
-        if part in (",", "，", "、"):
+        if part in (",", "，", "、", ";", "；"):
             at += len(part)
             continue
         cell = _CELL.match(part.strip())
@@ -97,7 +111,8 @@ def _row(line: str, start: int) -> Row | None:
 
 
 def _table(text: str, origin: list[int], rows: list[Row]) -> list[list[Cell]]:
-    header = [Cell("", ()), *(piece(text, origin, *title) for title, _ in rows[0][1])]
+    widest = max(rows, key=lambda row: len(row[1]))
+    header = [Cell("", ()), *(piece(text, origin, *title) for title, _ in widest[1])]
     body = [
         [piece(text, origin, *label), *(piece(text, origin, *value) for _, value in cells)]
         for label, cells in rows
