@@ -1391,12 +1391,17 @@ _WAN_SUFFIX = re.compile(r"(?<=\d)(?:亿元|万元|千元|元)\s*$")
 _OPENING_PHRASE = re.compile(r"^\s*([^,;:。]{2,14}?)中[,:]")
 
 
+_AN_AMOUNT = re.compile(r"\d(?:万元|亿元|千元|元)")
+
+
 def _phase_of_the_opening_phrase(before: str) -> Phase | str | None:
     """The phase of the phrase a sentence opens on with 中 ("调整后全年预算中，…", "决算支出中：…"),
     when that phrase is only a phase (no project, fund or other subject)."""
     sentence = re.split(r"[。;]", before)[-1]
     match = _OPENING_PHRASE.match(sentence)
-    if match is None:
+    if match is None or _AN_AMOUNT.search(sentence, match.end()):
+        # "年度执行中，追加…，全年调整后预算为2,417.85万元，其中基本支出…": the parts are of the
+        # total stated since, not of the opening phrase
         return None
     phrase = match.group(1)
     kind, phase, _, _ = classify(phrase)

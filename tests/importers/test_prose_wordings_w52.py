@@ -131,3 +131,19 @@ def test_a_total_its_listed_parts_make_is_the_score(sentence: str) -> None:
 def test_a_total_its_listed_parts_miss_is_not_read() -> None:
     sentence = "决策指标得18分、过程指标得19.5分、产出指标得37分、效益指标得17.5分，总分95分。"
     assert "score.self" not in claimed_figures(import_text(HEAD + sentence + "\n"))
+
+
+def test_parts_after_a_total_are_its_own_whatever_phrase_opens_the_sentence() -> None:
+    text = (
+        HEAD
+        + "（一）预算安排情况\n2020年初部门预算安排1,386.42万元。年度执行中，追加项目资金，"
+        + "全年调整后预算为2,417.85万元，其中基本支出836.27万元，项目支出1,581.58万元。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["budget.basic"] == "836.27"
+    assert "executed.basic" not in figures
+
+
+def test_an_opening_phrase_still_gives_its_phase_to_the_parts_right_after_it() -> None:
+    text = HEAD + "全年执行中，基本支出829.14万元，项目支出1,472.52万元。\n"
+    assert claimed_figures(import_text(text))["executed.basic"] == "829.14"
