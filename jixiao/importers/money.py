@@ -31,7 +31,7 @@ from jixiao.importers.class_pairs import class_pairs
 from jixiao.importers.document import Line, ReportText
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_cells
-from jixiao.importers.pastings.forms import form_column, row_name
+from jixiao.importers.pastings.forms import ROW_LABEL_TITLE, form_column, row_name
 from jixiao.importers.patterns import CJK, GROUP_TITLE, NUMBER, parse_number
 from jixiao.importers.staffing import label_start
 from jixiao.importers.subtotals import subtotal_is_total
@@ -2041,28 +2041,31 @@ _INFO_ROW = re.compile(r"^(?!.*\d\.\d)[^%元]*$")  # (2,146 students: a count, n
 def _side_by_side_halves(rows: list[Line]) -> list[list[Line]]:
     """A table drawn as two tables side by side ("项目 | 决算数 | 项目 | 决算数" over "本年收入合计 |
     23,296.89 | 本年支出合计 | 23,143.95", a 收入支出决算总表): a header row in the first two rows
-    whose cells are two equal halves of titles (no digit, the first a title), and below it every
-    row's cell opening the right half is a label or blank, never a number. Each half is then a
-    table of its own (the right half's rows keep their place in the text); otherwise the rows as
-    they are."""
+    whose cells are two equal halves of titles (no digit, the first a title; each half may open
+    with a title of its own rows, "按收入性质分" / "按支出性质分", after a caption cell over both),
+    and below it every row's cell opening the right half is a label or blank, never a number.
+    Each half is then a table of its own (the right half's rows keep their place in the text);
+    otherwise the rows as they are."""
     found = [(index, _repeated_halves(row)) for index, row in enumerate(rows[:2])]
-    header_index, half = next(((i, h) for i, h in found if h), (0, 0))
+    header_index, (skip, half) = next(((i, h) for i, h in found if h[1]), (0, (0, 0)))
     if not half:
         return [rows]
     body = rows[header_index + 1 :]
     if len(body) < 2 or any(
-        len(cells := row.text.split("\t")) > half and _BARE_NUMBER.match(cells[half])
+        len(cells := row.text.split("\t")) > skip + half and _BARE_NUMBER.match(cells[skip + half])
         for row in body
     ):
         return [rows]
     left, right = [], []
     for row in rows[header_index:]:
         cells = row.text.split("\t")
-        left_text = "\t".join(cells[:half])
-        left.append(replace(row, text=left_text))
-        right_text = "\t".join(cells[half:])
+        before = "\t".join(cells[:skip])
+        left_text = "\t".join(cells[skip : skip + half])
+        left_start = row.start + (len(before) + 1 if skip else 0)
+        left.append(replace(row, text=left_text, start=left_start))
+        right_text = "\t".join(cells[skip + half :])
         if right_text.strip():
-            right.append(replace(row, text=right_text, start=row.start + len(left_text) + 1))
+            right.append(replace(row, text=right_text, start=left_start + len(left_text) + 1))
     return [rows[:header_index] + left, rows[:header_index] + right]
 
 
@@ -2429,20 +2432,25 @@ def _split_of_a_source_set_aside(rows: list[tuple[str, dict[int, Amount]]]) -> N
 _YEAR_TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?本年(?:收入|支出)(?:合计|总计)")
 
 
-def _repeated_halves(row: Line) -> int:
-    """The width of each half of a header row of two equal halves of titles ("项目 | 决算数 |
-    项目 | 决算数": 2), no digit in it; 0 for any other row."""
+def _repeated_halves(row: Line) -> tuple[int, int]:
+    """(cells before the halves, the width of each half) of a header row of two equal halves of
+    titles ("项目 | 决算数 | 项目 | 决算数": (0, 2)), no digit in it; a caption cell over both may
+    come first, and each half may open with a row-label title of its own ("项目 | 按收入性质分 |
+    预算数 | 执行数 | 按支出性质分 | 预算数 | 执行数": (1, 3)); (0, 0) for any other row."""
     cells = [cell.strip() for cell in row.text.split("\t")]
-    half = len(cells) // 2
-    if (
-        half >= 2
-        and len(cells) == 2 * half
-        and cells[:half] == cells[half:]
-        and cells[0]
-        and not any(re.search(r"\d", cell) for cell in cells)
-    ):
-        return half
-    return 0
+    if any(re.search(r"\d", cell) for cell in cells):
+        return 0, 0
+    for skip in (0, 1):
+        rest = cells[skip:]
+        half = len(rest) // 2
+        if half < 2 or len(rest) != 2 * half or not rest[0]:
+            continue
+        if rest[:half] == rest[half:]:
+            return skip, half
+        own_titles = ROW_LABEL_TITLE.match(rest[0]) and ROW_LABEL_TITLE.match(rest[half])
+        if own_titles and rest[1:half] == rest[half + 1 :]:
+            return skip, half
+    return 0, 0
 
 
 _PROJECTS_TOTAL_ROW = re.compile(r"(?:合计|总计|小计)")

@@ -142,3 +142,16 @@ def test_a_row_of_staff_in_service_in_other_words_is_read() -> None:
     figures = claimed_figures(import_text(text))
     assert figures["staffing.authorized"] == "79"
     assert figures["staffing.in_service"] == "73"
+
+
+def test_two_blocks_side_by_side_each_titled_by_its_own_cut_are_read() -> None:
+    block = (
+        "年度预算执行情况\t按收入性质分\t预算数\t执行数\t执行率\t按支出性质分\t预算数\t执行数\t执行率\n"
+        "\t合计\t1,236.84\t1,198.52\t96.90%\t合计\t1,236.84\t1,198.52\t96.90%\n"
+        "\t一般公共预算\t1,186.84\t1,152.30\t97.09%\t基本支出\t642.17\t640.05\t99.67%\n"
+        "\t政府性基金预算\t50.00\t46.22\t92.44%\t项目支出\t594.67\t558.47\t93.91%\n"
+    )
+    figures = claimed_figures(import_text(HEAD + block))
+    assert figures["budget.basic"] == "642.17"
+    assert figures["executed.project"] == "558.47"
+    assert figures["executed.total"] == "1198.52"
