@@ -4,6 +4,9 @@ wrapped under its caption column, the phase in brackets on the caption's second 
     经济分类          工资福利支出 3,902.18   商品和服务支出 612.45   对个人和家庭的补助
     （决算）          540.08   资本性支出 151.00
 
+The caption may be 支出构成 / 支出结构 and the cells apart by tabs ("支出构成（实际执行数） | 工资福利
+支出 | 856.40 | 商品和服务支出 | 231.58 | …", a Word table's row).
+
 The words after the caption, on its line and the next, are read as pairs: a class name, then its
 amount (a name may end one line and its amount open the next). Every word must fall into such a
 pair, two pairs at least, or nothing is read; the unit is the form's ("金额：万元" / "单位：万元"
@@ -20,7 +23,8 @@ from jixiao.importers.document import Line
 from jixiao.importers.patterns import CJK, NUMBER, parse_number
 
 _CAPTION = re.compile(
-    r"^\s*(?:支出)?(?:按|分)?(?:支出)?经济分类(?:\(([\u4e00-\u9fff]{1,6})\))?(?=\s{2,}\S)"
+    r"^\s*(?:(?:支出)?(?:按|分)?(?:支出)?经济分类|支出构成|支出结构)"
+    r"(?:\(([\u4e00-\u9fff]{1,6})\))?(?=\s{2,}\S|\t\S)"
 )
 _CAPTION_PHASE = re.compile(r"^\s*\(([\u4e00-\u9fff]{1,6})\)(?=\s*$|\s{2,}\S)")
 _WORD = re.compile(r"\S+")

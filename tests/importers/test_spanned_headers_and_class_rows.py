@@ -171,3 +171,13 @@ def test_a_total_the_kinds_do_not_add_up_to_is_no_head_count() -> None:
         "人员情况\t类别\t编制数\t实有人数\n\t在编人员\t86\t79\n\t编外人员\t—\t52\n\t合计\t86\t140\n"
     )
     assert "staffing.actual_total" not in claimed_figures(import_text(HEAD + FORM_HEAD + block))
+
+
+@pytest.mark.parametrize(
+    "caption", ["支出构成（实际执行数）", "支出结构（决算数）", "经济分类（执行数）"]
+)
+def test_a_row_of_class_and_amount_pairs_in_tab_cells_is_read(caption: str) -> None:
+    row = f"{caption}\t工资福利支出\t856.40\t商品和服务支出\t231.58\t对个人和家庭的补助\t612.28\t资本性支出\t287.00\n"
+    figures = claimed_figures(import_text(HEAD + row))
+    assert figures["executed.wages"] == "856.4"
+    assert figures["executed.capital"] == "287"
