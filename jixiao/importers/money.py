@@ -2175,6 +2175,15 @@ def _unitless_tables(report: ReportText, prose: list[Amount], findings: Findings
     return found
 
 
+def _source_titles_only(cells: list[str]) -> bool:
+    """Two titles at least, each a source of funds or their sum (财政拨款 | 其他资金 | 小计), a
+    group's split under its title: the cells after them merged down from the upper row."""
+    titles = [cell.strip() for cell in cells if cell.strip()]
+    return len(titles) >= 2 and all(
+        _SOURCE_PART.fullmatch(title) or _GROUP_SUM.fullmatch(title) for title in titles
+    )
+
+
 def _form_titles_only(cells: list[str]) -> bool:
     """Two titles at least, each a form column's (年初预算数, 全年执行数, 执行率…), or empty."""
     titles = [cell.strip() for cell in cells if cell.strip()]
@@ -2191,7 +2200,9 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
     if len(rows) < 3:
         return first, 1
     second = _merged_cells_blanked(first, rows[1].text.split("\t"))
-    if len(second) < len(first) and _form_titles_only(second[1:]):
+    if len(second) < len(first) and (
+        _form_titles_only(second[1:]) or _source_titles_only(second[1:])
+    ):
         # the cells merged down from the upper row (分值, 得分) at its end: dropped as empty
         second = second + [""] * (len(first) - len(second))
     wrapped = _wrapped_titles(first, second)
@@ -2211,6 +2222,28 @@ def table_header(rows: list[Line]) -> tuple[list[str], int]:
         carried = upper or carried
         header.append(_group_and_title(carried, second[column].strip()))
     return header, 2
+
+
+_SOURCE_PART = re.compile(
+    r"(财政拨款|财政资金|其他资金|一般公共预算|政府性基金(?:预算)?|上年结转|事业收入)$"
+)
+_GROUP_SUM = re.compile(r"(?:小计|合计)$")
+
+
+def _source_columns_beside_their_sum(header: list[str]) -> list[int]:
+    """The columns of a group split by source of funds with its sum beside them ("全年预算数" over
+    "财政拨款 | 其他资金 | 小计", merged into "全年预算数财政拨款" …): the sources' columns, which
+    are parts of the group's figure, not the department's."""
+    sums = {
+        _GROUP_SUM.sub("", title.strip()) for title in header if _GROUP_SUM.search(title.strip())
+    }
+    return [
+        n
+        for n, title in enumerate(header)
+        if n
+        and (part := _SOURCE_PART.search(title.strip()))
+        and title.strip()[: part.start()] in sums
+    ]
 
 
 def _group_and_title(upper: str, lower: str) -> str:
@@ -2289,6 +2322,11 @@ def _read_table(
             title.strip()
         ):
             column_units[-1] = None
+    by_source = _source_columns_beside_their_sum(header)
+    for column in by_source:
+        column_units[column] = None  # "全年预算数 | 财政拨款 · 其他资金 · 小计": the 小计 is read
+    if by_source:  # …as the group's own figure ("全年预算数小计" → "全年预算数")
+        header = [_GROUP_SUM.sub("", title.strip()) for title in header]
     found: list[Amount] = []
     caption_phase = _caption_phase(above)
     if headless and caption_phase is None and above:

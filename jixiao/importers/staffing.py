@@ -481,17 +481,17 @@ def _kinds_as_columns(lines: list[Line], used: set[int]) -> Iterator[tuple[list[
 
 
 def _in_service_title(label: str) -> str | None:
-    """A row's title naming the staff in service in words `_role_of_title` does not know
-    ("在职实有人数", "实有在编在岗人数", "在编在岗人数")."""
+    """A row's title naming its role in words `_role_of_title` does not know: the staff in
+    service ("在职实有人数", "实有在编在岗人数", "实有在编"), or a bare 退休 / 离休 over its counts."""
     if re.fullmatch(
-        r"(?:实有)?(?:在职|在编在岗|在岗在编|在编在职|在职在编)(?:实有)?(?:人数|人员)", label
-    ):
+        r"(?:实有)?(?:在职|在编|在编在岗|在岗在编|在编在职|在职在编)(?:实有)?(?:人数|人员)?", label
+    ) and label not in ("在编", "在编人数", "在编人员"):
         return ROLE_IN_SERVICE
-    return None
+    return {"退休": ROLE_RETIRED, "离休": ROLE_RETIRED_CADRES}.get(label)
 
 
 # a kind of post over a staffing table's column: words naming no count ("行政", "专业技术岗位")
-_KIND_COLUMN = re.compile(rf"^[{CJK}]{{2,8}}$")
+_KIND_COLUMN = re.compile(rf"^[{CJK}]{{2,8}}(?:\([{CJK}]{{2,4}}\))?$")
 _SPACED_APART = re.compile(r"\t| {2,}")
 
 

@@ -102,7 +102,6 @@ NOT_YET_SURFACED: set[str] = {
     "w46-07",
     "w49-06",
     "w56-02",
-    "w56-07",
     "w59-05",
 }  # forms not read whole yet
 

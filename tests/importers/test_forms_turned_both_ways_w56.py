@@ -155,3 +155,31 @@ def test_two_blocks_side_by_side_each_titled_by_its_own_cut_are_read() -> None:
     assert figures["budget.basic"] == "642.17"
     assert figures["executed.project"] == "558.47"
     assert figures["executed.total"] == "1198.52"
+
+
+GROUPED = (
+    "项目\t全年预算数\t\t\t全年执行数\t\t\t执行率\t备注\n"
+    "\t财政拨款\t其他资金\t小计\t财政拨款\t其他资金\t小计\n"
+    "基本支出\t2,486.30\t0.00\t2,486.30\t2,479.85\t0.00\t2,479.85\t99.74%\t\n"
+    "项目支出\t612.40\t168.00\t780.40\t574.92\t151.36\t726.28\t93.07%\t含追加120.00万元\n"
+    "合计\t3,098.70\t168.00\t3,266.70\t3,054.77\t151.36\t3,206.13\t98.15%\t\n"
+)
+
+
+def test_a_phase_split_by_source_with_its_sum_reads_the_sum() -> None:
+    figures = claimed_figures(import_text(HEAD + GROUPED))
+    assert figures["budget.project"] == "780.4"
+    assert figures["executed.project"] == "726.28"
+    assert figures["budget.total"] == "3266.7"
+    assert figures["executed.total"] == "3206.13"
+
+
+def test_kinds_with_a_bracket_and_bare_role_rows_are_read() -> None:
+    text = HEAD + (
+        "人员类别\t专任教师（事业）\t管理及教辅（事业）\t工勤\t合计\n"
+        "核定编制\t146\t12\t4\t162\n实有在编\t141\t11\t3\t155\n退休\t58\t6\t7\t71\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.authorized"] == "162"
+    assert figures["staffing.in_service"] == "155"
+    assert figures["staffing.retired"] == "71"
