@@ -1802,6 +1802,29 @@ def _markdown_bold(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(text[n] for n in kept), [origin[n] for n in kept]
 
 
+# a table cell's short label spread by a justified layout ("合    计", "项    目"): its ideographs
+# apart by spaces and nothing else, the cell between tabs
+_SPREAD_CELL = re.compile(r"(?:(?<=\t)|^)[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,5}(?=\t|$)", re.M)
+
+
+def _spread_cells_closed(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A tab cell's label spread out by spaces closed up ("合    计" → "合计"), each kept character
+    with its origin."""
+    if "\t" not in text:
+        return text, origin
+    drop: set[int] = set()
+    for match in _SPREAD_CELL.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if "\t" not in text[start : end if end >= 0 else len(text)]:
+            continue  # a line of a table laid out with spaces: its gaps are its columns
+        drop.update(n for n in range(match.start(), match.end()) if text[n] == " ")
+    if not drop:
+        return text, origin
+    kept = [n for n in range(len(text)) if n not in drop]
+    return "".join(text[n] for n in kept), [origin[n] for n in kept]
+
+
 def normalise(text: str) -> Normalised:
     """Fold widths, remove artefacts and PDF spaces; keep the origin of every character."""
     folded, origin = _ideographic_cells(text, list(range(len(text))))
@@ -1824,6 +1847,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)
+    folded, origin = _spread_cells_closed(folded, origin)
     folded, origin = phrased_rows(folded, origin)
     folded, origin = spanned_headers(folded, origin)
     folded, origin = sideways_tables(folded, origin)

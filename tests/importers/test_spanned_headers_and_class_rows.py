@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.importers.normalise import normalise
 from jixiao.importers.text import import_text
 from tests.importers.reading import claimed_figures
 
@@ -181,3 +182,20 @@ def test_a_row_of_class_and_amount_pairs_in_tab_cells_is_read(caption: str) -> N
     figures = claimed_figures(import_text(HEAD + row))
     assert figures["executed.wages"] == "856.4"
     assert figures["executed.capital"] == "287"
+
+
+@pytest.mark.parametrize("total", ["合    计", "合 计", "总    计"])
+def test_a_table_s_total_label_spread_by_spaces_is_its_total(total: str) -> None:
+    block = (
+        "项目（万元）\t年初预算数\t全年预算数\t全年执行数\n"
+        f"{total}\t560.20\t612.48\t587.35\n基本支出\t392.70\t401.26\t399.84\n"
+        "项目支出\t167.50\t211.22\t187.51\n"
+    )
+    figures = claimed_figures(import_text(HEAD + block))
+    assert figures["budget.total"] == "612.48"
+    assert figures["executed.total"] == "587.35"
+
+
+def test_a_spread_label_in_a_table_laid_out_with_spaces_is_left_alone() -> None:
+    text = "某表\t说明\n满意  服务对   群众满意度\n标    度\n"
+    assert "标    度" in normalise(text).text
