@@ -94,6 +94,37 @@ def table_execution_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int
             yield rate, row.start, start + len(cells[rate_column].rstrip()), header[rate_column]
 
 
+_RATE_ROW = re.compile(r"^(?:预算)?执行率(?:\(%\))?$")
+
+
+def rate_row_rates(lines: list[Line]) -> Iterator[tuple[Decimal, int, int, str]]:
+    """A money table's rate written as a row of its own under its 合计 ("执行率 | | | 95.90%",
+    under the 全年执行数 column): the department's rate when it is the 合计 row's spending over
+    its budget (the adjusted one, where 年初 stands beside it), to the decimals written."""
+    for rows in _tables(lines):
+        header = [cell.strip() for cell in rows[0].text.split("\t")]
+        current = [n for n, t in enumerate(header) if n and "上年" not in t and "率" not in t]
+        spent = [n for n in current if _SPENT_COLUMN.search(header[n])]
+        budget = _budget_column(
+            header, [n for n in current if "预算" in header[n] and n not in spent]
+        )
+        totals = [row for row in rows[1:] if _TOTAL_ROW.match(row.text.split("\t")[0].strip())]
+        if len(spent) != 1 or len(budget) != 1 or len(totals) != 1:
+            continue
+        for row in rows[1:]:
+            cells = row.text.split("\t")
+            if not _RATE_ROW.match(cells[0].strip()):
+                continue
+            written = [(n, cell) for n, cell in enumerate(cells[1:], 1) if cell.strip()]
+            match = _PERCENT.match(written[0][1]) if len(written) == 1 else None
+            if match is None or written[0][0] != spent[0]:
+                continue
+            rate = Decimal(match.group(1))
+            if _is_spent_over_budget(rate, totals[0].text.split("\t"), spent, budget):
+                start = row.start + sum(len(c) + 1 for c in cells[: written[0][0]])
+                yield rate, row.start, start + len(written[0][1].rstrip()), cells[0].strip()
+
+
 def _rates_of_the_parts_hold(
     rows: list[Line], total: Line, rate_column: int, spent: list[int], budget: list[int]
 ) -> bool:

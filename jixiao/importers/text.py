@@ -57,6 +57,7 @@ from jixiao.importers.result import ImportResult
 from jixiao.importers.staffing import label_start, read_staffing
 from jixiao.importers.table_rates import (
     indicator_row_rates,
+    rate_row_rates,
     table_execution_rates,
     year_column_rates,
 )
@@ -1258,6 +1259,7 @@ class _Importer:
         # …or a flattened form's budget / spending / 执行率 block, its rows proven by their rates
         rates = [
             *table_execution_rates(self.report.lines),
+            *rate_row_rates(self.report.lines),
             *flattened_execution_rates(self.report.lines),
             *year_column_rates(self.report.lines, year),
             *indicator_row_rates(self.report.lines),

@@ -199,3 +199,21 @@ def test_a_table_s_total_label_spread_by_spaces_is_its_total(total: str) -> None
 def test_a_spread_label_in_a_table_laid_out_with_spaces_is_left_alone() -> None:
     text = "某表\t说明\n满意  服务对   群众满意度\n标    度\n"
     assert "标    度" in normalise(text).text
+
+
+RATE_ROW_TABLE = (
+    "项目\t年初预算数\t全年预算数\t全年执行数\n合计\t560.20\t612.48\t587.35\n"
+    "基本支出\t392.70\t401.26\t399.84\n项目支出\t167.50\t211.22\t187.51\n执行率\t\t\t{rate}\n"
+)
+
+
+def test_a_rate_written_as_a_row_of_its_own_under_the_spending_is_read() -> None:
+    assert (
+        claimed_figures(import_text(HEAD + RATE_ROW_TABLE.format(rate="95.90%")))["rates.execution"]
+        == "95.9"
+    )
+
+
+def test_a_rate_row_its_table_does_not_make_is_not_read() -> None:
+    figures = claimed_figures(import_text(HEAD + RATE_ROW_TABLE.format(rate="97.10%")))
+    assert figures.get("rates.execution") != "97.1"
