@@ -182,6 +182,17 @@ def _block_line(title: str) -> str | None:
     )
 
 
+def _row_as_wide_as(
+    text: str, spans: list[Span], width: int
+) -> tuple[list[Span | None], list[str]]:
+    """A row's cells, the blank ones past *width* left out, and its values (the cells after its
+    title)."""
+    cells: list[Span | None] = list(spans)
+    while len(cells) > width and _text(text, cells[-1]) == "":
+        cells.pop()
+    return cells, [_text(text, cell) for cell in cells[1:]]
+
+
 def _captioned_header(
     text: str, row: list[Span], least: int
 ) -> tuple[list[Span], list[str]] | None:
@@ -218,10 +229,7 @@ def _class_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | None:
         return None
     body: list[list[Span | None]] = []
     for spans in rows[1:]:
-        cells: list[Span | None] = list(spans)
-        while len(cells) > len(header) and _text(text, cells[-1]) == "":
-            cells.pop()
-        values = [_text(text, cell) for cell in cells[1:]]
+        cells, values = _row_as_wide_as(text, spans, len(header))
         if len(cells) != len(header) or not all(_AMOUNT.match(value) for value in values):
             break
         if whole and not _adds_up(values):
@@ -276,10 +284,7 @@ def _staffing_block(text: str, rows: list[list[Span]]) -> tuple[Grid, int] | Non
         return None
     body: list[list[Span | None]] = []
     for spans in rows[1:]:
-        cells: list[Span | None] = list(spans)
-        while len(cells) > len(header) and _text(text, cells[-1]) == "":
-            cells.pop()
-        values = [_text(text, cell) for cell in cells[1:]]
+        cells, values = _row_as_wide_as(text, spans, len(header))
         if (
             len(cells) != len(header)
             or not COUNT_COLUMN.match(squeezed(_text(text, cells[0])))
