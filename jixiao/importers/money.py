@@ -1497,6 +1497,8 @@ _OWN_WORD = re.compile(r"[本我该全](?:镇|乡|街道|局|委|办|院|单位|
 # what a 所 / 站 / 馆 / 中心 after other words at a sentence's start is not: a place or a function
 _NOT_A_BODY = re.compile(
     r"预算|支出|收入|资金|经费|项目|场所|为中心|全年|年度|\d|^(?:根据|按照|依据|经|由|在|对|为|通过|围绕|以|从|向)"
+    # a verb before the institution: it is the object ("年中因追加社区矫正中心信息化建设…经费")
+    r"|追加|安排|拨付|下达|支持|保障|补助|建设|用于"
 )
 
 

@@ -147,3 +147,17 @@ def test_parts_after_a_total_are_its_own_whatever_phrase_opens_the_sentence() ->
 def test_an_opening_phrase_still_gives_its_phase_to_the_parts_right_after_it() -> None:
     text = HEAD + "全年执行中，基本支出829.14万元，项目支出1,472.52万元。\n"
     assert claimed_figures(import_text(text))["executed.basic"] == "829.14"
+
+
+def test_an_institution_named_as_the_object_of_a_supplement_is_no_sentence_subject() -> None:
+    text = (
+        HEAD
+        + "（一）收入预算。年中因追加社区矫正中心信息化建设、法律援助案件补贴等经费，"
+        + "调整后全年预算3,862.74万元。\n"
+    )
+    assert claimed_figures(import_text(text))["budget.total"] == "3862.74"
+
+
+def test_an_institution_opening_its_own_sentence_keeps_its_money() -> None:
+    text = HEAD + "县社区矫正中心全年支出86.40万元，由其自行编报决算。\n"
+    assert "executed.total" not in claimed_figures(import_text(text))
