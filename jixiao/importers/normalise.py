@@ -34,7 +34,11 @@ from jixiao.importers.pastings.forms import (
 from jixiao.importers.pastings.grids import ruled_grids
 from jixiao.importers.pastings.group_rows import group_rows
 from jixiao.importers.pastings.key_value_rows import key_value_rows
-from jixiao.importers.pastings.merged_cells import merged_across, merged_cells
+from jixiao.importers.pastings.merged_cells import (
+    captions_merged_down,
+    merged_across,
+    merged_cells,
+)
 from jixiao.importers.pastings.pdf_forms import wrapped_bracket_cells, wrapped_title_forms
 from jixiao.importers.pastings.phrased_rows import phrased_rows
 from jixiao.importers.pastings.side_by_side import side_by_side_blocks
@@ -1861,6 +1865,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = caption_columns(folded, origin)
     folded, origin = continued_tables(folded, origin)
     folded, origin = merged_cells(folded, origin)
+    folded, origin = captions_merged_down(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = form_block_rows(folded, origin, text)

@@ -210,3 +210,55 @@ def _copies(spans: list[Span]) -> set[int]:
         if len(rest) >= _MERGED_ACROSS and len(set(rest)) == 1 and not _VALUE.match(rest[0]):
             copies.update(filled[2:])  # one value merged to the row's end
     return copies
+
+
+def captions_merged_down(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A block's caption merged down its rows, exported once a row: its column titles' row
+    ("年度预算执行情况（万元）\t\t年初预算数\t全年预算数…") over its rows ("年度预算执行情况（万元）\t
+    年度资金总额\t1,102.60…"): the copies after the titles' row left empty, as a caption written
+    once leaves them. Only words repeated in the first cell of consecutive tab rows of three or
+    more cells, the first of them a money block's titles with the row labels' cell left blank
+    (the caption merged over it); a figure is never a caption. (A caption repeated down an
+    indicator table, or 一级指标 beside its indicators, is left as it is.)"""
+    if "\t" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = line_starts(text)
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    n = 0
+    while n < len(lines):
+        caption = _caption(lines[n])
+        end = n + 1
+        while caption and end < len(lines) and _caption(lines[end]) == caption:
+            end += 1
+        head = n
+        while head < end and _column_titles(lines[head]) and _MONEY_TITLE.search(lines[head]):
+            head += 1  # a header on two rows keeps its caption on both
+        if head > n and end > head and not lines[n].split("\t")[1].strip():
+            rows = []
+            for k in range(head, end):
+                spans = tab_cells(lines[k], starts[k])
+                cells = [piece(text, origin, span[1], span[2]) for span in spans]
+                rows.append([Cell("", ()), *cells[1:]])
+            runs.append((head, end, rows))
+        n = end
+    return replace_runs(text, origin, runs)
+
+
+# the titles' row of a money block (an indicator table's caption is left as written)
+_MONEY_TITLE = re.compile(r"预算|执行|决算|支出")
+
+
+def _caption(line: str) -> str:
+    """The first cell of a tab row of three or more cells when it is words (else "")."""
+    cells = line.split("\t")
+    first = cells[0].strip()
+    if len(cells) < 3 or not _TITLE.search(first) or _VALUE.match(first):
+        return ""
+    return first
+
+
+def _column_titles(line: str) -> bool:
+    """A tab row whose cells after the first are two or more titles and no figure."""
+    cells = [cell.strip() for cell in line.split("\t")[1:] if cell.strip()]
+    return len(cells) >= 2 and _titles(["", *cells])
