@@ -1875,6 +1875,10 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     counts = [c for c in counts if c not in total.parts] + [total]
                     head = total
                     continue
+                actual = _actual_after_roles(text, match, counts, line.start)
+                if actual is not None:  # "在职21人，退休8人，合计29人"
+                    counts.append(actual)
+                    continue
                 if not label:
                     continue
             if not re.search(f"[{CJK}]", label):
@@ -2062,7 +2066,9 @@ def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Coun
 # "实有28人（在职17人、退休11人）", "实有人员28名(其中在职17,退休11)": the department's own
 # head-count split by role in the brackets right after it
 _ACTUAL_BEFORE_BRACKET = re.compile(r"(\d{1,6})[人名]$")
-_ROLE_PAIR = re.compile(r"(在职|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,6})([人名])?")
+_ROLE_PAIR = re.compile(
+    r"(在职|离退休|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,6})([人名])?"
+)
 _PAIR_SEPARATOR = re.compile(r"^[,、;和及]?$")
 
 
@@ -2223,8 +2229,8 @@ def _total_after_parts(
     if verb is None or len(parts) < 2 or match.group(2) == "个":
         return None
     between = text[parts[-1].end - offset : verb.start()]
-    if between.strip():
-        return None
+    if _REMARK.sub("", between).strip():
+        return None  # a remark on the last part may stand between ("事业编制9名（中心），合计23名")
     label = text[verb.start() : match.start()].lstrip(",、;")
     return _Count(
         parts[0].role,
@@ -2236,6 +2242,35 @@ def _total_after_parts(
         match.group(2),
         parts=parts,
     )
+
+
+_REMARK = re.compile(r"\([^()]{1,30}\)")
+_ROLES_OF_THE_ACTUAL = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES)
+
+
+def _actual_after_roles(
+    text: str, match: re.Match[str], counts: list[_Count], offset: int
+) -> _Count | None:
+    """ "年末在职21人，退休8人，合计29人": a total written right after the counts of the staff in
+    service and the retired, that they add up to, is the 实有 head-count (the parts keep their
+    own roles)."""
+    verb = _TOTAL_AFTER.search(text, 0, match.start())
+    parts: list[_Count] = []
+    for count in reversed(counts):
+        if count.role not in _ROLES_OF_THE_ACTUAL or any(p.role == count.role for p in parts):
+            break
+        parts.insert(0, count)
+    if verb is None or len(parts) < 2 or match.group(2) == "个":
+        return None
+    if ROLE_IN_SERVICE not in [part.role for part in parts]:
+        return None
+    if text[parts[-1].end - offset : verb.start()].strip() or _ABOVE.search(verb.group(0)):
+        return None  # "以上合计23人" after roles: a sum of what was listed, not a head-count
+    value = _count_value(match)
+    if sum(part.value for part in parts) != value:
+        return None
+    label = text[verb.start() : match.start()].lstrip(",、;")
+    return _Count(ROLE_ACTUAL, None, value, offset + verb.start(), offset + match.end(), label)
 
 
 _BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")

@@ -1746,7 +1746,7 @@ class _Importer:
             scores.extend(_score_cell_pairs(line, line_score))
             scores.extend(gapped_score_pairs(line, line_score))  # the same pairs apart by spaces
             grades.extend(_letter_grades(line, year))
-            for match in grade_pattern.finditer(line.text):
+            for match in [*grade_pattern.finditer(line.text), *_graded_before_title(line.text)]:
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
                 grades.append(
@@ -2662,6 +2662,26 @@ def _an_earlier_years_clause(text: str, position: int, year: int | None) -> bool
             return True
         return year is not None and int(mention.group(1)) < year
     return False
+
+
+# the grade before its title, after a verb of rating: "最终得分86.5分，评定为“良好”等次"
+_GRADE_BEFORE_TITLE = re.compile(
+    rf"(?:评定为|确定为|认定为|评价为|定为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?\s*(?:等次|等级|档次)"
+)
+# what the sentence must speak of for that grade to be the evaluation's, not a person's rating in
+# the yearly appraisal of staff ("3名同志被评定为优秀等次")
+_EVALUATION_SENTENCE = re.compile(r"得分|评分|自评|绩效评价|整体支出")
+_STAFF_APPRAISAL = re.compile(r"考核|同志|职工|干部|个人|先进|党员|支部")
+
+
+def _graded_before_title(text: str) -> list[re.Match[str]]:
+    """The grades of `_GRADE_BEFORE_TITLE` in *text* whose sentence speaks of the evaluation."""
+    found = []
+    for match in _GRADE_BEFORE_TITLE.finditer(text):
+        sentence = re.split(r"[;。]", text[: match.start()])[-1]
+        if _EVALUATION_SENTENCE.search(sentence) and not _STAFF_APPRAISAL.search(sentence):
+            found.append(match)
+    return found
 
 
 # a bare 得分 right after the self-evaluation's grade, or right before it, in the same sentence:

@@ -86,7 +86,7 @@ def money_years(report: ReportText, skip: tuple[int, int] | None = None) -> list
         if not any(
             m.span[0] >= line.start and m.span[1] <= line.start + len(line.text) for m in found
         ):
-            caption = _CAPTION.match(_UNIT.sub("", line.text).rstrip(" ()"))
+            caption = _CAPTION.match(_UNIT.sub("", line.text).rstrip(" ()\t"))
             following = lines[index + 1].text if index + 1 < len(lines) else ""
             if caption and (_UNIT.search(line.text) or _UNIT.match(following.strip())):
                 found.append(_mention(line.start, caption, group_start=True))
@@ -143,7 +143,7 @@ def table_captions(report: ReportText) -> list[tuple[int, YearMention]]:
     found = []
     lines = report.lines
     for index, line in enumerate(lines):
-        text = _UNIT.sub("", line.text).rstrip(" ()")
+        text = _UNIT.sub("", line.text).rstrip(" ()\t")
         caption = _CAPTION.match(text)
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if caption and (

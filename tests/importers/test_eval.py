@@ -102,6 +102,7 @@ NOT_YET_SURFACED: set[str] = {
     "w46-07",
     "w49-06",
     "w56-02",
+    "w61-07",  # a title year against a prose clause's: the year labels amounts with commas
 }  # forms not read whole yet
 
 

@@ -53,3 +53,112 @@ def test_a_category_repeated_beside_its_indicators_is_left_as_written() -> None:
     text = "产出指标\t数量指标\t整治河道\t≥12公里\t13公里\t10\t10\n产出指标\t质量指标\t验收合格率\t100%\t100%\t10\t10\n"
     folded, _ = captions_merged_down(text, list(range(len(text))))
     assert folded == text
+
+
+PROSE = "宁川县应急管理局2021年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实有人员57名(在职39名,离退休18名)。",
+        "实有人数57人（在职人员39人、离退休人员18人）。",
+    ],
+)
+def test_the_actual_split_in_brackets_into_in_service_and_retired_cadres(sentence: str) -> None:
+    figures = claimed_figures(import_text(PROSE + "核定编制41名，" + sentence))
+    assert figures["staffing.actual_total"] == "57"
+    assert figures["staffing.in_service"] == "39"
+    assert figures["staffing.retired"] == "18"
+
+
+def test_a_bracket_split_that_misses_the_actual_is_not_read() -> None:
+    figures = claimed_figures(import_text(PROSE + "实有人员57名(在职39名,离退休20名)。"))
+    assert "staffing.in_service" not in figures and "staffing.retired" not in figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "人员：年末在职21人，退休8人，合计29人。",
+        "年末在职人员21人，离休1人，退休7人，共计29人。",
+    ],
+)
+def test_a_total_after_the_in_service_and_retired_is_the_actual(sentence: str) -> None:
+    figures = claimed_figures(import_text(PROSE + sentence))
+    assert figures["staffing.actual_total"] == "29"
+    assert figures["staffing.in_service"] == "21"
+
+
+def test_a_total_the_roles_miss_is_no_actual() -> None:
+    figures = claimed_figures(import_text(PROSE + "年末在职21人，退休8人，合计30人。"))
+    assert "staffing.actual_total" not in figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "编制：行政编制14名，事业编制9名（县应急救援指挥中心），合计23名。",
+        "核定行政编制14名、事业编制9名(含派驻人员)，共23名。",
+    ],
+)
+def test_a_remark_on_the_last_quota_part_does_not_hide_the_total(sentence: str) -> None:
+    assert claimed_figures(import_text(PROSE + sentence))["staffing.authorized"] == "23"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        (
+            "年初预算数1,286.40万元,年中调整为1,412.95万元,其中基本支出1,047.33万元,项目支出365.62万元。",
+            "1412.95",
+        ),
+        (
+            "年初预算1,286.40万元，全年调整至1,412.95万元，其中基本支出1,047.33万元、项目支出365.62万元。",
+            "1412.95",
+        ),
+        (
+            "年初预算1,302.50万元，年中追加342.78万元，预算调整数为1,645.28万元，其中基本支出1,279.66万元，项目支出365.62万元。",
+            "1645.28",
+        ),
+    ],
+)
+def test_the_budget_an_adjustment_ends_on_is_the_adjusted_budget(sentence: str, total: str) -> None:
+    money = money_only(claimed_figures(import_text(PROSE + sentence)))
+    assert money["budget.total"] == total
+    assert money["budget.project"] == "365.62"
+
+
+def test_a_bare_midyear_adjustment_stays_the_step() -> None:
+    money = money_only(
+        claimed_figures(import_text(PROSE + "年初预算1,286.40万元，年中调整126.55万元。"))
+    )
+    assert money.get("budget.total") != "126.55"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ('经评价，部门整体支出最终得分86.5分，评定为"良好"等次。', "良"),
+        ("综合评价得分92.1分，确定为“优”等级。", "优"),
+        ("部门整体支出绩效自评得分78分，评定为中等档次。", "中"),
+    ],
+)
+def test_a_grade_before_its_title_after_a_verb_of_rating(sentence: str, grade: str) -> None:
+    assert claimed_figures(import_text(PROSE + sentence))["grade.self"] == grade
+
+
+def test_a_staff_members_yearly_appraisal_is_no_grade() -> None:
+    text = PROSE + "全局3名同志年度考核被评定为优秀等次。"
+    assert "grade.self" not in claimed_figures(import_text(text))
+
+
+def test_a_tab_laid_caption_of_another_year_over_the_prose_figures_is_a_contradiction() -> None:
+    text = (
+        "柳岸街道办事处2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+        "2023年全年预算3,964.22万元；全年支出3,740.52万元，预算执行率94.36%。\n"
+        "表1\t2022年度部门整体支出预算执行情况表\t单位：万元\n"
+        "项目\t预算数\t执行数\t执行率\n基本支出\t1,645.32\t1,638.07\t99.56%\n"
+        "项目支出\t2,318.90\t2,102.45\t90.67%\n合计\t3,964.22\t3,740.52\t94.36%\n"
+    )
+    assert "import.W018" in [f.id for f in import_text(text).findings]
