@@ -3151,9 +3151,10 @@ def _phases_from_sums(
         if len(group) < 2:
             continue
         values = tuple(a.value for a in group)
+        wholes = _totals_stated_with_parts(lines, statements) if _whole_by_class(group) else []
         readings = [
             reconcile.Reading(line.amount.label, line.amount.value, values, line)
-            for line in lines
+            for line in lines + wholes
             if line.item is Item.UNCLASSIFIED
             and (line.funding is not None or _whole_by_class(group))
         ]
@@ -3227,6 +3228,21 @@ def _opens_on_another_subject(text: str, amount: Amount) -> bool:
 
 def _sentence_start(text: str, amount: Amount) -> int:
     return max(text.rfind(mark, 0, amount.start) for mark in "。\n")
+
+
+def _totals_stated_with_parts(
+    lines: list[_Line], statements: list[tuple[str, Amount]]
+) -> list[_Line]:
+    """A total stated with its 基本/项目 parts ("预算数合计2,146.33万元，其中基本支出…，项目支出…"),
+    kept as a statement while its parts are the lines: as a line of its parts' phase."""
+    found = []
+    for key, amount in statements:
+        if not key.endswith(".total") or not amount.parts:
+            continue
+        phases = {line.phase for line in lines if line.amount in amount.parts}
+        if len(phases) == 1:
+            found.append(_Line(phases.pop(), Item.UNCLASSIFIED, None, amount))
+    return found
 
 
 def _whole_by_class(group: list[Amount]) -> bool:

@@ -107,12 +107,36 @@ def _substitute(
 _COLUMN_LETTERS = re.compile(
     r"(?<=[数额率])[ \t]*\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)(?=[ \t]*(?:[\t|:\n]|$))", re.M
 )
+_PAGE_BREAK_IN_A_SENTENCE = re.compile(
+    rf"(?<=[{CJK}\d,、(])[ \t]*\n[ \t]*(?:[-—–]{{1,2}} *\d{{1,3}} *[-—–]{{1,2}}|第 *\d{{1,3}} *页"
+    rf"(?: *[,，/]? *共 *\d{{1,3}} *页)?)[ \t]*\n(?=[ \t]*[{CJK}\d])"
+    # a document-sharing site's page number "2、" alone on its line, after a clause's comma
+    rf"|(?<=[,，、])[ \t]*\n[ \t]*\d{{1,3}}、[ \t]*\n(?=[ \t]*[{CJK}])"
+)
+PAGE_CUT_MIN_LINE = 30  # a line cut by a page break is a full line of prose, not a title
+
+
+def _joined_across_the_page(match: re.Match[str]) -> str:
+    """The lines either side of a page marker made one when the line before is long prose (a
+    title or heading before a page break keeps its line)."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line = text[line_start : match.start()]
+    laid_out = line.startswith("    ") or "\t" in line or _SPACED_CELLS.search(line)
+    if len(line.strip()) < PAGE_CUT_MIN_LINE or laid_out:  # a title, or a form laid out by hand
+        return "\n\n"  # the marker's line left empty, as the pass below leaves it
+    return ""
+
+
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r"), ""),
     (re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), ""),
     # image placeholders from HTML-to-text conversion, Word bookmarks
     (re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)"), ""),
     (re.compile(r"\[bookmark:[^\]\n]{0,100}\]"), ""),
+    # a page marker on a line of its own inside a sentence a page break cut ("…其中在职人员79人，退"
+    # / "- 2 -" / "休人员39人"): the marker goes and the sentence is one line again
+    (_PAGE_BREAK_IN_A_SENTENCE, _joined_across_the_page),
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
@@ -1569,10 +1593,22 @@ _SPACED_THOUSANDS_CELL = re.compile(
 
 
 def _spaced_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """ "6  485  320.00元" → "6485320.00元" (each digit keeps its origin)."""
-    return _substitute(
+    """ "6  485  320.00元" → "6485320.00元" (each digit keeps its origin); a PDF's space inside
+    one group of a number with separators ("2,46 8.21万元", "20,8 36元") closed up."""
+    text, origin = _substitute(
         text, origin, _SPACED_THOUSANDS, lambda match: match.group(0).replace(" ", "")
     )
+    return _substitute(
+        text, origin, _SPACE_INSIDE_A_GROUP, lambda match: match.group(1) + match.group(2)
+    )
+
+
+# "2,46 8.21万元": a space inside the three digits after a thousands separator, the number then
+# going on to its decimals or its unit (never two numbers: "1,200 300" has no unit after it)
+_SPACE_INSIDE_A_GROUP = re.compile(
+    r"(?<=\d,)(\d(?=\d? \d)\d?) (\d{1,2})(?<=(?:\d{2} \d|\d \d{2}))"
+    r"(?=(?:,\d{3})*(?:\.\d+)?\s*(?:亿元|万元|千元|元))"
+)
 
 
 def _spaced_thousands_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -1885,6 +1885,8 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 continue
             unit = match.group(2)
             role = classify(label, unit)
+            if role is None and _split_by_role_after(text, label, match):
+                role = ROLE_ACTUAL  # "在册人员95名，其中在职68名，退休27名": the roles' head-count
             if role in (None, "trap.post_holders") and _holders_after_quota(
                 text, label, label_at, counts, line.start
             ):
@@ -2245,6 +2247,25 @@ def _total_after_parts(
 
 
 _REMARK = re.compile(r"\([^()]{1,30}\)")
+# a head-count of people under a name no role has ("在册人员", "干部职工"), then its split into
+# the staff in service and the retired, right after it
+_PEOPLE_NOUN = re.compile(r"(?:人员|人数|职工|干部)$")
+_ROLES_SPLIT = re.compile(
+    r"[,;]?(?:其中|含)[:]?(?:在职|在岗)(?:人员|职工|干部)?(\d{1,6})[人名][,、;]"
+    r"(?:离)?退休(?:人员|职工|干部)?(\d{1,6})[人名](?!\d)"
+)
+
+
+def _split_by_role_after(text: str, label: str, match: re.Match[str]) -> bool:
+    """ "在册人员95名，其中在职68名，退休27名": a count of people under a name no role has, right
+    after it 其中 the staff in service and the retired, who add up to it: the 实有 head-count.
+    Never a quota's (编制) nor a post's count."""
+    if not _PEOPLE_NOUN.search(label) or re.search(r"编|岗位|职数", label):
+        return False
+    split = _ROLES_SPLIT.match(text, match.end())
+    if split is None:
+        return False
+    return int(split.group(1)) + int(split.group(2)) == _count_value(match)
 _ROLES_OF_THE_ACTUAL = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES)
 
 

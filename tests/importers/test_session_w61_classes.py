@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.importers.normalise import normalise
 from jixiao.importers.pastings.merged_cells import captions_merged_down
 from jixiao.importers.text import import_text
-from tests.importers.reading import claimed_figures, money_only
+from tests.importers.reading import claimed_figures, money_only, stated_rate
 
 HEAD = "临河县2023年度部门整体支出绩效自评表\n部门名称：临河县水利局\n单位：万元\n"
 CAPTIONS = ("资金情况（万元）", "年度预算执行情况", "预算执行")
@@ -162,3 +163,81 @@ def test_a_tab_laid_caption_of_another_year_over_the_prose_figures_is_a_contradi
         "项目支出\t2,318.90\t2,102.45\t90.67%\n合计\t3,964.22\t3,740.52\t94.36%\n"
     )
     assert "import.W018" in [f.id for f in import_text(text).findings]
+
+
+# ── text copied from PDFs and document-sharing sites (w63) ──────────────────────────────────
+
+BODY = "某市农业农村局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+@pytest.mark.parametrize("marker", ["- 2 -", "— 3 —", "第 4 页 共 9 页", "第5页"])
+def test_a_page_marker_line_inside_a_sentence_is_dropped_and_the_sentence_joined(
+    marker: str,
+) -> None:
+    text = (
+        BODY + "截至2023年12月31日，全局实有人员118人，其中在职人员79人，退\n"
+        f"{marker}\n休人员39人。局系统共有公务用车5辆。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.retired"] == "39"
+    assert figures["staffing.in_service"] == "79"
+
+
+def test_a_page_marker_after_a_heading_keeps_the_heading_its_own_line() -> None:
+    folded = normalise("二、部门整体支出情况\n- 3 -\n全年支出5,873.42万元。").text
+    assert folded.startswith("二、部门整体支出情况\n")
+
+
+def test_a_sharing_sites_page_number_after_a_comma_is_dropped() -> None:
+    text = (
+        BODY + "全年部门预算合计32,867.00万元。按支出性质分，基本支出4,126.53万元，\n2、\n"
+        "项目支出28,740.47万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.project"] == "28740.47"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2,46 8.21万元", "2,468.21万元"),
+        ("20,8 36元", "20,836元"),
+        ("12,3 45,678.00元", "12,345,678.00元"),
+    ],
+)
+def test_a_space_inside_a_thousands_group_is_closed(written: str, read: str) -> None:
+    assert normalise(f"基本支出{written}").text == f"基本支出{read}"
+
+
+def test_two_numbers_apart_by_a_space_stay_two() -> None:
+    assert normalise("共1,200 300万元").text == "共1,200 300万元"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["在册人员95名，其中在职68名，退休27名。", "干部职工95人，其中在职68人、离退休27人。"],
+)
+def test_a_head_count_its_roles_make_is_the_actual(sentence: str) -> None:
+    assert claimed_figures(import_text(BODY + sentence))["staffing.actual_total"] == "95"
+
+
+def test_a_head_count_its_roles_miss_is_not_the_actual() -> None:
+    text = BODY + "社区矫正在册人员95名，其中在职68名，退休20名。"
+    assert "staffing.actual_total" not in claimed_figures(import_text(text))
+
+
+def test_the_years_execution_progress_is_the_execution_rate() -> None:
+    text = BODY + "全年预算32,867.00万元，全年累计支出31,905.28万元，资金执行进度97.07%。"
+    assert stated_rate(import_text(text)) == "97.07"
+
+
+def test_classes_adding_up_to_a_total_stated_with_its_split_take_its_phase() -> None:
+    text = (
+        BODY + "2021年度预算数合计2,146.33万元，其中基本支出1,587.21万元，项目支出559.12万元。"
+        "按经济分类：工资福利支出1,325.48万元，商品和服务支出361.85万元，对个人和家庭的补助109.00万元，"
+        "资本性支出350.00万元。\n全年支出2,100.00万元。"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.wages"] == "1325.48"
+    assert money["budget.capital"] == "350"
+    assert "executed.wages" not in money
