@@ -608,6 +608,9 @@ _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
+    # the whole bureau, its head office and units together: "全局支出5,907.36万元" (its 局 is
+    # taken off as the department's own name before this: the 全 left alone)
+    r"全局|全委|全院|全系统|^全$|"
     # 全口径: the whole budget, every source of funds (全口径预算数, 全口径预算安排)
     r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     # 收支总预算: the budget of the department's income and spending alike, its whole budget
@@ -3158,7 +3161,7 @@ def _phases_from_sums(
             if line.item is Item.UNCLASSIFIED
             and (line.funding is not None or _whole_by_class(group))
         ]
-        chosen = reconcile.choose(readings)
+        chosen = reconcile.choose(_one_reading_a_phase(readings))
         if chosen is None:
             continue
         _read_in_the_phase_of(chosen.meaning, group, unread, lines, statements, reading, findings)
@@ -3228,6 +3231,18 @@ def _opens_on_another_subject(text: str, amount: Amount) -> bool:
 
 def _sentence_start(text: str, amount: Amount) -> int:
     return max(text.rfind(mark, 0, amount.start) for mark in "。\n")
+
+
+def _one_reading_a_phase(
+    readings: list[reconcile.Reading[_Line]],
+) -> list[reconcile.Reading[_Line]]:
+    """The readings with one total of a phase and amount kept (the same total stated twice, in
+    a summary and in the body, is one reading, not two that the arithmetic cannot tell apart)."""
+    kept: dict[tuple[Any, ...], reconcile.Reading[_Line]] = {}
+    for reading in readings:
+        line = reading.meaning
+        kept.setdefault((line.phase, line.funding, reading.total), reading)
+    return list(kept.values())
 
 
 def _totals_stated_with_parts(

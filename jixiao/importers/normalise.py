@@ -1088,6 +1088,58 @@ def _placed_row(line: str, origin: list[int], columns: list[int]) -> tuple[str, 
     return "".join(pieces), new_origin
 
 
+# a small table typed with one space between its cells ("科目 全年执行数 占比" over "工资福利支出
+# 3,905.47 32.66%"): titles only on its header, a label then figures only on each row
+_SINGLE_TITLE = re.compile(rf"^[{CJK}()]{{2,12}}$")
+_SINGLE_LABEL = re.compile(rf"^[{CJK}()“”:]{{2,24}}$")
+_SINGLE_FIGURE = re.compile(rf"^(?:{NUMBER})%?$|^[-—/]$")
+_SINGLE_MIN_ROWS = 2
+
+
+def _single_spaced_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Tables typed with single spaces between cells → tab rows: a header of two to eight titles
+    (no figure, no punctuation) over two rows or more, each a label and as many figures as the
+    header has titles after its first. Anything else (prose with a space in it, a row whose
+    cells do not match the header's count) is left as it is."""
+    lines = text.split("\n")
+    table: set[int] = set()
+    index = 0
+    while index < len(lines):
+        titles = lines[index].split(" ")
+        if not 2 <= len(titles) <= 8 or not all(_SINGLE_TITLE.match(t) for t in titles):
+            index += 1
+            continue
+        rows = index + 1
+        while rows < len(lines) and _single_row(lines[rows], len(titles)):
+            rows += 1
+        if rows - index - 1 >= _SINGLE_MIN_ROWS:
+            table.update(range(index, rows))
+            index = rows
+        else:
+            index += 1
+    if not table:
+        return text, origin
+
+    def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
+        if number not in table:
+            return line, line_origin
+        return _substitute(line, line_origin, _SINGLE_GAP, "\t")
+
+    return _rewrite_lines(text, origin, rewrite)
+
+
+_SINGLE_GAP = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _single_row(line: str, columns: int) -> bool:
+    cells = line.split(" ")  # one space apart: runs of spaces are `_space_aligned_tables`
+    return (
+        len(cells) == columns
+        and bool(_SINGLE_LABEL.match(cells[0]))
+        and all(_SINGLE_FIGURE.match(cell) for cell in cells[1:])
+    )
+
+
 def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of tables aligned with spaces → tab-separated rows, each character keeping its origin
     (a gap of spaces becomes one tab that maps to the gap's first space)."""
@@ -1885,6 +1937,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = wrapped_bracket_cells(folded, origin)
     folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
+    folded, origin = _single_spaced_tables(folded, origin)
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)
     folded, origin = _spread_cells_closed(folded, origin)

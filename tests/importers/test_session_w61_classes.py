@@ -241,3 +241,49 @@ def test_classes_adding_up_to_a_total_stated_with_its_split_take_its_phase() -> 
     assert money["budget.wages"] == "1325.48"
     assert money["budget.capital"] == "350"
     assert "executed.wages" not in money
+
+
+# ── small bodies' typed tables (w64, w66) ───────────────────────────────────────────────────
+
+CLASSES_TYPED = (
+    "表2 2022年度支出按经济分类情况（单位：万元）\n科目 全年执行数 占比\n"
+    "工资福利支出 3,905.47 32.66%\n商品和服务支出 2,164.80 18.10%\n"
+    "对个人和家庭的补助 512.66 4.29%\n资本性支出 5,375.79 44.95%\n合计 11,958.72 100.00%\n"
+)
+
+
+def test_a_table_typed_with_single_spaces_is_read_as_rows() -> None:
+    money = money_only(
+        claimed_figures(import_text(BODY + "全年执行数11,958.72万元。\n" + CLASSES_TYPED))
+    )
+    assert money["executed.wages"] == "3905.47"
+    assert money["executed.capital"] == "5375.79"
+
+
+def test_a_row_short_of_the_headers_cells_ends_the_typed_table() -> None:
+    text = "科目 预算数 执行数\n基本支出 60.00 59.00\n项目支出 40.00 38.00\n合计 100.00\n"
+    folded = normalise(text).text
+    assert "基本支出\t60.00\t59.00" in folded and "合计\t" not in folded
+
+
+def test_prose_with_spaces_is_no_typed_table() -> None:
+    text = "全局 上下 一心\n完成 任务 12 项\n支出 增长 5%\n"
+    assert "\t" not in normalise(text).text
+
+
+def test_the_whole_bureaus_spending_is_the_departments() -> None:
+    text = BODY.replace("农业农村局", "文旅局") + (
+        "截至2020年12月31日，全局支出5,907.36万元，其中基本支出2,089.57万元、项目支出3,817.79万元。"
+    )
+    assert money_only(claimed_figures(import_text(text)))["executed.total"] == "5907.36"
+
+
+def test_classes_after_a_split_take_the_phase_of_the_total_a_summary_states_again() -> None:
+    text = (
+        BODY + "摘要：全年预算资金总额6,218.74万元。\n2.1 预算安排\n2020年年初预算5,460.00万元，"
+        "年中追加758.74万元，调整后预算6,218.74万元。从支出性质看，基本支出2,105.33万元，项目支出"
+        "4,113.41万元；从经济分类看，工资福利支出1,688.20万元，商品和服务支出2,947.16万元，对个人和"
+        "家庭的补助136.08万元，资本性支出1,447.30万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.wages"] == "1688.2"
