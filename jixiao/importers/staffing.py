@@ -2266,6 +2266,8 @@ def _split_by_role_after(text: str, label: str, match: re.Match[str]) -> bool:
     if split is None:
         return False
     return int(split.group(1)) + int(split.group(2)) == _count_value(match)
+
+
 _ROLES_OF_THE_ACTUAL = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES)
 
 
