@@ -1726,6 +1726,45 @@ def _unit_once_at_list_end(text: str, origin: list[int]) -> tuple[str, list[int]
     return _inserted(text, origin, inserts)
 
 
+# a paragraph whose amounts after money labels are bare once the first carried its unit ("全年实际
+# 支出143.27万元，其中基本支出117.96、项目支出25.31"; "年初预算356.8万元，…，追加后为412.35，全年支出
+# 405.6。预算按经济分类：工资福利支出142.3，…"): quick typing that wrote the unit once
+_MONEY_LABEL_END = (
+    r"(?:支出|经费|补助|预算|预算数|执行|执行数|决算|决算数|拨款|资金|收入|合计|总额|支付|结余|结转|"
+    r"追加后|调整后)(?:为|:)?\s*"
+)
+_UNIT_AFTER_MONEY_LABEL = re.compile(
+    rf"(?<![每均])(?<!标准){_MONEY_LABEL_END}({NUMBER})\s*(亿元|万元|元)(?![/每])"
+)
+_BARE_AFTER_MONEY_LABEL = re.compile(
+    rf"{_MONEY_LABEL_END}(\d[\d,]*\.\d+)"
+    r"(?![\d.%]|\s*(?:亿|万|千|元|人|名|个|户|次|项|件|分|%|倍)|\s*\n\s*\d)"
+)
+
+
+def _unit_carried_in_the_paragraph(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Each bare amount with decimals right after a money label ("基本支出117.96") takes the
+    unit of the nearest amount before it in its paragraph written after a money label with one
+    ("全年实际支出143.27万元"; never a unit price: "每人每月100元", "户均0.35万元"). Counts, rates
+    and scores (人, 个, %, 分 after them) are never bare amounts; whole numbers are left alone
+    (a count or a year)."""
+    inserts: dict[int, str] = {}
+    for paragraph in re.finditer(r"[^\n]+", text):
+        line = paragraph.group(0)
+        units = [(m.end(), m.group(2)) for m in _UNIT_AFTER_MONEY_LABEL.finditer(line)]
+        if not units:
+            continue
+        # (searched in the whole text: a number or its unit the line break cut off, "3,126.48" /
+        # "万元" or "1,816.6" / "0万元", is no bare amount)
+        for bare in _BARE_AFTER_MONEY_LABEL.finditer(text, paragraph.start() + units[0][0]):
+            if bare.start() >= paragraph.end():
+                break
+            at = bare.start(1) - paragraph.start()
+            unit = [unit for end, unit in units if end <= at][-1]
+            inserts[bare.end(1)] = unit
+    return _inserted(text, origin, inserts)
+
+
 # a form's unit stated once on a line of its own ("金额单位：万元", "单位：万元", "（单位：元）") and
 # its key：value lines whose amounts are bare ("2023年调整后预算数：2,316.85", "其中：基本支出：
 # 1,306.20"), or a line of classes each with a bare amount ("执行数按经济分类：工资福利支出1,120.36；
@@ -1961,6 +2000,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _flattened_form_rows(folded, origin)
     folded, origin = _spaced_thousands(folded, origin)
     folded, origin = _unit_once_at_list_end(folded, origin)
+    folded, origin = _unit_carried_in_the_paragraph(folded, origin)
     for pattern, replacement in _LATE_PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
     folded, origin = _drop_stray_markers(folded, origin)

@@ -2283,17 +2283,37 @@ def _actual_after_roles(
         if count.role not in _ROLES_OF_THE_ACTUAL or any(p.role == count.role for p in parts):
             break
         parts.insert(0, count)
+    present = _present_staff_before(counts, parts)
+    if present is not None:
+        parts.insert(0, present)
     if verb is None or len(parts) < 2 or match.group(2) == "个":
         return None
-    if ROLE_IN_SERVICE not in [part.role for part in parts]:
+    if ROLE_IN_SERVICE not in [part.role for part in parts] and present is None:
         return None
     if text[parts[-1].end - offset : verb.start()].strip() or _ABOVE.search(verb.group(0)):
         return None  # "以上合计23人" after roles: a sum of what was listed, not a head-count
     value = _count_value(match)
     if sum(part.value for part in parts) != value:
         return None
+    if present is not None:
+        present.role = ROLE_IN_SERVICE  # "现有干部职工11名，离退休人员4名，合计15人"
     label = text[verb.start() : match.start()].lstrip(",、;")
     return _Count(ROLE_ACTUAL, None, value, offset + verb.start(), offset + match.end(), label)
+
+
+# the people at work now, named as a head-count ("现有干部职工11名"), before the retired and a total
+_PRESENT_STAFF = re.compile(r"现有(?:干部职工|职工|干部|人员|工作人员)$")
+
+
+def _present_staff_before(counts: list[_Count], parts: list[_Count]) -> _Count | None:
+    """The 现有 count right before retirees alone ("现有干部职工11名，离退休人员4名，合计15人"): with
+    the total after them it is the staff in service, not the head-count (`_actual_after_roles`)."""
+    if [part.role for part in parts] not in ([ROLE_RETIRED], [ROLE_RETIRED, ROLE_RETIRED_CADRES]):
+        return None
+    before = counts[: len(counts) - len(parts)]
+    if before and before[-1].role == ROLE_ACTUAL and _PRESENT_STAFF.search(before[-1].label):
+        return before[-1]
+    return None
 
 
 _BARE_COUNT = re.compile(r"^\s*(\d{1,6})\s*(人|名)?\s*$")

@@ -172,7 +172,7 @@ _GRADES = {
 }
 # every grade word, the longer first (优秀 before 优, 不合格 before 合格)
 _GRADE_WORD = "|".join(sorted(_GRADES, key=len, reverse=True))
-_GRADE_IN_BRACKETS = re.compile(rf"\s*\(({_GRADE_WORD})\)")
+_GRADE_IN_BRACKETS = re.compile(rf"\s*(?:\(({_GRADE_WORD})\)|/\s*({_GRADE_WORD})(?![{CJK}]))")
 _RATES: tuple[tuple[str, str], ...] = (
     (r"(?:在职人员|财政供养人员|人员)控制率", "rates.in_service_control"),
     (r"政府采购执行率", "rates.procurement_execution"),
@@ -1684,13 +1684,15 @@ class _Importer:
             if total_grade is not None:
                 grades.append(total_grade)
         score_pattern = re.compile(
-            rf"((?:综合|总|自评|评价|最终|整体|绩效|考核)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
+            rf"((?:综合|总|自评|评价|最终|整体|绩效|考核|本年度)[{CJK}]{{0,6}}?(?:评分|得分|分数|总分))"
             rf"(?:结果)?(?:为|是|:|达到|达|共)?\s*({NUMBER})分"
             # a score table's header cell: "自评总分（分）\t97.6"
             rf"|((?:自评|综合|部门整体)(?:总分|得分))\s*\(分\)\s*:?\s*({NUMBER})(?![\d.%])"
             # "评分结果：91分（优秀）": a result with no prefix of its own, and "自评分：93分" (the
             # score of whatever the clause names: its clause is checked)
             rf"|((?:评分|评价|考核|自评)结果|(?:(?<![{CJK}])|(?<=部门|整体|单位|本局|我局))自评分)(?:为|是|:)?\s*({NUMBER})分"
+            # "四、评价结论。95.2分，评为优。": the score opening the conclusion's text
+            rf"|((?:评价|自评|绩效评价)结论)[。.:]?\s*({NUMBER})分"
         )
         # a key：value line of a summary table, the number with no 分 after it ("自评得分：91.5",
         # "综合评分: 90.5"): the label is the whole key, the number the whole value
@@ -1707,7 +1709,7 @@ class _Importer:
             for match in score_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "该院2021年度评价得分88.6分": last year's result, beside this one
-                label = match.group(1) or match.group(3) or match.group(5)
+                label = match.group(1) or match.group(3) or match.group(5) or match.group(7)
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
                 clause = re.split(r"[,;。]", line.text[: match.start()])[-1]
@@ -1719,7 +1721,9 @@ class _Importer:
                 ):
                     continue  # "预算执行率指标分值10分，自评分10分": one indicator's, not the
                     # department's ("按评价指标体系逐项评分，自评分：93分" is the department's)
-                value = parse_number(match.group(2) or match.group(4) or match.group(6))
+                value = parse_number(
+                    match.group(2) or match.group(4) or match.group(6) or match.group(8)
+                )
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
                     # "91分（优秀）": the grade in brackets right after the score
@@ -1727,7 +1731,7 @@ class _Importer:
                     if bracket:
                         grades.append(
                             (
-                                _GRADES[bracket.group(1)],
+                                _GRADES[bracket.group(1) or bracket.group(2)],
                                 line.start + match.start(),
                                 line.start + bracket.end(),
                             )
@@ -1749,9 +1753,8 @@ class _Importer:
             for match in [*grade_pattern.finditer(line.text), *_graded_before_title(line.text)]:
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "…2021年度评价得分88.6分，等级为良": last year's grade
-                grades.append(
-                    (_GRADES[match.group(1)], line.start + match.start(), line.start + match.end())
-                )
+                word = next(group for group in match.groups() if group)
+                grades.append((_GRADES[word], line.start + match.start(), line.start + match.end()))
                 beside = _score_beside_grade(line.text, match)
                 if beside is not None:
                     value, start, end = beside
@@ -2667,10 +2670,12 @@ def _an_earlier_years_clause(text: str, position: int, year: int | None) -> bool
 # the grade before its title, after a verb of rating: "最终得分86.5分，评定为“良好”等次"
 _GRADE_BEFORE_TITLE = re.compile(
     rf"(?:评定为|确定为|认定为|评价为|定为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?\s*(?:等次|等级|档次)"
+    # the grade right after the score it rates: "95.2分，评为优", "得分91分，评定为优秀"
+    rf"|(?<=\d分),?\s*(?:评为|评定为|定为|确定为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?(?![{CJK}])"
 )
 # what the sentence must speak of for that grade to be the evaluation's, not a person's rating in
 # the yearly appraisal of staff ("3名同志被评定为优秀等次")
-_EVALUATION_SENTENCE = re.compile(r"得分|评分|自评|绩效评价|整体支出")
+_EVALUATION_SENTENCE = re.compile(r"得分|评分|自评|绩效评价|整体支出|\d分$")
 _STAFF_APPRAISAL = re.compile(r"考核|同志|职工|干部|个人|先进|党员|支部")
 
 

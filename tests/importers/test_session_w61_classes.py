@@ -287,3 +287,72 @@ def test_classes_after_a_split_take_the_phase_of_the_total_a_summary_states_agai
     )
     money = money_only(claimed_figures(import_text(text)))
     assert money["budget.wages"] == "1688.2"
+
+
+# ── small bodies' quick reports (w72) ───────────────────────────────────────────────────────
+
+QUICK = "某县档案馆2020年度部门整体支出绩效自评报告\n"
+
+
+def test_amounts_typed_bare_after_the_first_take_its_unit() -> None:
+    text = QUICK + (
+        "2020年年初预算132.60万元，调整后预算147.85万元，其中基本支出118.40、项目支出29.45；全年实际"
+        "支出143.27万元，其中基本支出117.96、项目支出25.31，预算执行率96.90%。按经济分类，工资福利"
+        "支出96.30万元，商品和服务支出28.77，对个人和家庭的补助12.40，资本性支出5.80。"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.basic"] == "118.4" and money["executed.project"] == "25.31"
+    assert money["executed.capital"] == "5.8"
+
+
+def test_a_unit_price_lends_no_unit_and_a_wrapped_number_is_not_cut() -> None:
+    folded = normalise("补助标准每人1200元，全年发放补助56.4。基本支出3,126.48\n万元").text
+    assert "56.4。" in folded or "56.4." in folded
+    assert "3,126.48万元" in folded.replace("\n", "")
+
+
+def test_the_budget_after_the_supplement_and_classes_after_it() -> None:
+    text = QUICK + (
+        "年初预算356.8万元，年中追加补贴资金，追加后为412.35，全年支出405.6，执行率98.36%。预算按经济"
+        "分类：工资福利支出142.3，商品和服务支出38.5，对个人和家庭的补助231.55。"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "412.35" and money["executed.total"] == "405.6"
+    assert money["budget.transfers_households"] == "231.55"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("现有干部职工11名，离退休人员4名，合计15人。", {"actual_total": "15", "in_service": "11"}),
+        ("现有干部职工11名，离退休人员4名，合计16人。", {"actual_total": "11"}),
+    ],
+)
+def test_present_staff_then_retirees_and_their_total(
+    sentence: str, figures: dict[str, str]
+) -> None:
+    read = claimed_figures(import_text(QUICK + sentence))
+    assert {k: read.get(f"staffing.{k}") for k in figures} == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score", "grade"),
+    [
+        ("四、评价结论。95.2分，评为优。", "95.2", "优"),
+        ("自评得分：92分/优", "92", "优"),
+        ("经综合评价，本年度得分91.5分，等级为优秀。", "91.5", "优"),
+    ],
+)
+def test_quickly_typed_conclusions(sentence: str, score: str, grade: str) -> None:
+    figures = claimed_figures(import_text(QUICK + "一、基本情况\n" + sentence))
+    assert (figures["score.self"], figures["grade.self"]) == (score, grade)
+
+
+def test_a_ratio_of_spending_to_budget_and_a_split_said_with_fen_wei() -> None:
+    text = QUICK + (
+        "2021年部门预算总额98.76万元，分为基本支出72.16万元、项目支出26.60万元。年度决算支出95.02万元，"
+        "支出与预算之比为96.21%。"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.project"] == "26.6"
+    assert stated_rate(result) == "96.21"
