@@ -43,6 +43,7 @@ from jixiao.importers.table_rates import (
     staffing_rows_on_top,
     without_caption_column,
 )
+from jixiao.importers.unit_items import unit_item_lines
 
 # "2,356.80万，其中…": 万 alone is 万元 when punctuation or the line's end follows ("12万农户" is not)
 # never the tail of a number broken by spaces ("6  48  320.00元": not 320.00元)
@@ -100,6 +101,12 @@ def own_names(department: str | None) -> tuple[str, ...]:
     if not department:
         return ()
     names = [department, *_own_kind_names(department)]
+    # the name without its place: "临河县水利局" writes itself "水利局" ("2020年度水利局部门预算…")
+    short = re.search(
+        r"(?:省|市|县|区|州|旗)([^省市县区州旗]{2,16}(?:局|委员会|委|办公室|厅|院))$", department
+    )
+    if short:
+        names.insert(1, short.group(1))
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
@@ -295,7 +302,8 @@ _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}|年度资金总额", BUDGET),
     (rf"决算{_NOT_FINAL}", Phase.FINAL),
     (
-        r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|累计完成(?!率)|实际使用|支出|使用|拨付",
+        r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|累计完成(?!率)|实际使用|支出|使用|拨付|"
+        r"累计支付",
         Phase.EXECUTED,
     ),
 )
@@ -602,7 +610,8 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
 
 _PHASE_WORDS = re.compile(
     r"年初预算|预算批复|批复预算|年初安排|调整后预算|调整后|全年预算|预算调整后|预算收入|收入预算|预算数|预算安排|"
-    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|累计完成|实际使用|支出数|支出|使用|拨付"
+    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|累计完成|实际使用|支出数|支出|使用|拨付|"
+    r"支付"
 )
 _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
@@ -615,6 +624,8 @@ _FILLERS = re.compile(
     r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     # 收支总预算: the budget of the department's income and spending alike, its whole budget
     r"收支(?=总|$)|"
+    # "各类项目支出": every kind of it, said before its name
+    r"各类|"
     r"整体|一般|分别|依次|安排|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
@@ -855,7 +866,7 @@ def _foreign_phase(amount: Amount) -> Phase | str | None:
 def _bare_phase(label: str) -> bool:
     """A label that is only a phase ("实际支出", "执行数"), naming no subject of its own."""
     rest = re.sub(r"(?:19|20)\d{2}年度?|全年|当年|本年|年度|实际|完成|累计|已", "", label)
-    return bool(re.fullmatch(r"(?:支出|执行|执行数|支出数|决算|决算数|使用|拨付)?", rest))
+    return bool(re.fullmatch(r"(?:支出|执行|执行数|支出数|决算|决算数|使用|拨付|支付)?", rest))
 
 
 def _compatible(head: Amount, part: Amount) -> bool:
@@ -992,6 +1003,7 @@ def _amounts(
     previous_line: Line | None = None
     carried: Amount | None = None  # a form line's total, whose 其中 parts follow on the next lines
     consolidated = bool(_CONSOLIDATED.search(report.norm.text))
+    units = unit_item_lines(report.lines, names[0] if names else None)
     for line in report.lines:
         text = line.text
         line_before, previous_line = previous_line, line
@@ -1040,6 +1052,8 @@ def _amounts(
                 and _HEAD_OFFICE_SUBJECT.match(re.split(r"[。;]", text[: match.label_end])[-1])
             ):
                 kind = None  # "本部门由厅机关本级和22家所属单位汇总组成" / "厅机关本级全年预算…"
+            if kind is not None and line.index in units:
+                kind = None  # "1.局机关：编制17名…；全年预算812.64万元": a unit's own money
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is not None and _kept_outside_sentence(text, label_at, match.end, names):
@@ -2818,6 +2832,7 @@ def read_money(
     _budget_steps_differ(report.text, lines, findings)
     _bare_budget_as_the_adjusted(lines)
     _bare_split_as_the_adjusted(lines, report.text)
+    _bare_classes_as_the_adjusted(lines)
     _settle_phases(lines)
     _final_below_implied_classes(lines)
     _final_as_executed(lines)
@@ -3097,11 +3112,12 @@ def _budget_by_sum(
         if len(group) < 2 or len({a.funding for a in group}) != len(group):
             continue
         values = tuple(a.value for a in group)
-        chosen = reconcile.choose(
-            [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
-        )
-        if chosen is None or chosen.meaning.phase not in _BUDGET_PHASES:
-            continue
+        readings = [reconcile.Reading(t.amount.label, t.amount.value, values, t) for t in totals]
+        consistent = [r for r in readings if r.adds_up]
+        if not consistent or any(r.meaning.phase not in _BUDGET_PHASES for r in consistent):
+            continue  # none, or a spending total as well: the sum does not decide
+        # the same budget stated as the adjusted one and as a table's bare 预算总额: the adjusted
+        chosen = max(consistent, key=lambda r: r.meaning.phase is Phase.BUDGET_ADJUSTED)
         total = chosen.meaning
         for amount in group:
             amount.phase, amount.default_phase = total.phase, None
@@ -4440,6 +4456,47 @@ def _opened_by_the_adjusted(text: str, first: Amount) -> bool:
     before = text[max(at - _CLAUSE_WINDOW, 0) : at]
     before = re.split(r"[。；;\n]", before)[-1]
     return bool(_UNDER_THE_ADJUSTED.search(before))
+
+
+def _bare_classes_as_the_adjusted(lines: list[_Line]) -> None:
+    """ "全年预算数为12,486.93万元。预算数中工资福利支出1,412.36万元，商品和服务支出…": economic
+    classes written with a bare budget word (otherwise the initial budget's) that add up to the
+    one adjusted total stated, and not to the initial total, are the adjusted budget's classes
+    (reconciliation: the reading under which the parts add up). No class twice."""
+    adjusted = {
+        x.amount.value
+        for x in lines
+        if x.phase is Phase.BUDGET_ADJUSTED and x.item is Item.UNCLASSIFIED and x.funding is None
+    }
+    split = [
+        x.amount.value
+        for x in lines
+        if x.phase is Phase.BUDGET_ADJUSTED and x.item is Item.UNCLASSIFIED and x.funding
+    ]
+    if len(split) == 2:
+        adjusted.add(sum(split, Decimal(0)))  # the adjusted 基本 + 项目: its total, stated or not
+    initial = {
+        x.amount.value
+        for x in lines
+        if x.amount.phase is Phase.BUDGET_INITIAL
+        and x.item is Item.UNCLASSIFIED
+        and x.funding is None
+    }
+    classes = [
+        x
+        for x in lines
+        if x.phase is Phase.BUDGET_INITIAL
+        and x.amount.phase == BUDGET
+        and x.amount.kind == "economic"
+        and x.funding is None
+    ]
+    items = [x.item for x in classes]
+    if len(adjusted) != 1 or len(classes) < 2 or len(set(items)) != len(items):
+        return
+    total = sum((x.amount.value for x in classes), Decimal(0))
+    if total in adjusted and total not in initial:
+        for line in classes:
+            line.phase = Phase.BUDGET_ADJUSTED
 
 
 def _bare_split_as_the_adjusted(lines: list[_Line], text: str) -> None:

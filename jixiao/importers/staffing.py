@@ -27,6 +27,7 @@ from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.normalise import display_width
 from jixiao.importers.patterns import CJK
 from jixiao.importers.table_rates import money_beside_staffing
+from jixiao.importers.unit_items import unit_item_lines
 
 # "1,142人": a count of a thousand or more may keep its thousands separator (`_count_value`)
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,6})(人|名|个)(?![民次])")
@@ -1839,8 +1840,9 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
     table_counts, table_lines = _table_counts(report)
     per_line: list[list[_Count]] = [[count] for count in table_counts]
     keyed_parts: set[int] = set()
+    units = unit_item_lines(report.lines)  # "1.局机关：编制17名，在职16人…": a unit's own counts
     for line in report.lines:
-        if line.index in table_lines:
+        if line.index in table_lines or line.index in units:
             continue
         text = line.text
         if line.index in keyed_parts:
@@ -2251,7 +2253,8 @@ _REMARK = re.compile(r"\([^()]{1,30}\)")
 # the staff in service and the retired, right after it
 _PEOPLE_NOUN = re.compile(r"(?:人员|人数|职工|干部)$")
 _ROLES_SPLIT = re.compile(
-    r"[,;]?(?:其中|含)[:]?(?:在职|在岗)(?:人员|职工|干部)?(\d{1,6})[人名][,、;]"
+    r"[,;]?(?:其中|含|包括)[:]?(?:在职|在岗)(?:人员|职工|干部)?(\d{1,6})[人名]"
+    r"(?:\([^()]{1,20}\))?[,、;和及]"  # "在职343人（含局机关30人）和退休178人"
     r"(?:离)?退休(?:人员|职工|干部)?(\d{1,6})[人名](?!\d)"
 )
 
@@ -2753,12 +2756,17 @@ def read_staffing(report: ReportText, findings: Findings) -> StaffingReading:
 
 # the subject of a count's sentence: the head office or the units under it (a part of the
 # department), or the department as a whole ("部门合计", "全局（含直属单位）")
+# a date opening the sentence before its subject: "截至2022年12月31日，局系统…"
+_AS_OF = r"(?:(?:截至|截止|至)?(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?|末|底)?,)?"
 _PART_SUBJECT = re.compile(
-    rf"^\s*(?:[一二三四五六七八九十\d]{{1,2}}[、.])?(?:[{CJK}]{{2,6}}[,:])?(?:局机关|局本级|机关本级|本级|机关"
+    rf"^\s*(?:[一二三四五六七八九十\d]{{1,2}}[、.])?{_AS_OF}(?:其中|另)?[,:]?(?:[{CJK}]{{2,6}}[,:])?"
+    rf"(?:局机关|局本级|机关本级|本级|机关"
     rf"|[{CJK}]{{0,6}}?(?:直属|所属|下属|二级)(?:事业|预算)?单位)(?![和及与、]|以及)"
 )
 _WHOLE_SUBJECT = re.compile(
-    rf"^\s*(?:[{CJK}]{{2,6}}[,:])?(?:部门合计|全局|全委|全部门|部门整体|全系统|合计|总计)"
+    rf"^\s*{_AS_OF}(?:[{CJK}]{{2,6}}[,:])?(?:部门合计|全局|全委|全部门|部门整体|全系统|合计|总计"
+    # "市民政局系统编制总数63名": the bureau's system, the head office and its units together
+    rf"|[{CJK}]{{0,10}}?(?:局|委|厅)系统)"
 )
 
 

@@ -61,6 +61,7 @@ from jixiao.importers.table_rates import (
     table_execution_rates,
     year_column_rates,
 )
+from jixiao.importers.unit_items import unit_item_lines
 from jixiao.importers.years import contradicting_year, table_captions
 from jixiao.io.files import read_input_bytes
 
@@ -634,6 +635,7 @@ class _Importer:
         # amounts the money reader set aside as an earlier year's (no body year for W013)
         self._earlier_years: list[tuple[int, int]] = []
         self._stated_year: int | None = None
+        self.department_name: str | None = None  # the name read (or given), once money is read
 
     # ── the steps ──────────────────────────────────────────────────────────────────────────
 
@@ -713,6 +715,7 @@ class _Importer:
         self._absorb(staffing.stated, staffing.sources)
 
     def _read_money(self, data: dict[str, Any]) -> None:
+        self.department_name = data["profile"].get("name")
         money = read_money(
             self.report,
             self.findings,
@@ -1225,9 +1228,12 @@ class _Importer:
         if year is not None and self.body_year is not None and self.body_year < year:
             own_year = self.body_year  # the title year the body contradicts (import.W013)
         whole_rates = whole_row_rates(self.report.lines)
+        units = unit_item_lines(self.report.lines, self.department_name)
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
+            if _line.index in units:
+                continue  # "1.局机关：…，预算执行率98.10%": a unit's own rate
             if INDICATOR_CELLS_AFTER.match(_line.text, end - _line.start):
                 continue  # "预算执行率100% 97.65% 10 9.8": an indicator row's target
             if _approximate_percent(_line, end):

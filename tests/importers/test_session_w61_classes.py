@@ -356,3 +356,74 @@ def test_a_ratio_of_spending_to_budget_and_a_split_said_with_fen_wei() -> None:
     result = import_text(text)
     assert money_only(claimed_figures(result))["budget.project"] == "26.6"
     assert stated_rate(result) == "96.21"
+
+
+# ── a 主管部门 consolidating its units (w69) ─────────────────────────────────────────────────
+
+SYSTEM = "临河县水利局2020年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+UNITS = (
+    "水利局系统由局机关和2个局属事业单位组成，具体情况如下：\n"
+    "1.局机关：编制17名，在职16人，退休9人；全年预算812.64万元，全年支出797.20万元，预算执行率98.10%。\n"
+    "2.县河湖管理保护中心：编制15名，在职14人，退休8人；全年预算918.55万元，支出853.16万元。\n"
+)
+
+
+def test_a_list_of_units_each_with_its_own_figures_is_not_the_departments() -> None:
+    text = (
+        SYSTEM
+        + UNITS
+        + (
+            "水利局系统现有编制32名，年末实有47人，其中在职30人、退休17人。\n"
+            "2020年度水利局部门预算经调整后为1,731.19万元，其中人员和公用经费等基本支出1,102.30万元，"
+            "各类项目支出628.89万元。全年累计支付1,650.36万元，预算执行率为95.33%。\n"
+        )
+    )
+    result = import_text(text)
+    figures = claimed_figures(result)
+    assert figures["staffing.in_service"] == "30" and figures["staffing.retired"] == "17"
+    assert figures["budget.total"] == "1731.19" and figures["executed.total"] == "1650.36"
+    assert figures["budget.basic"] == "1102.3"
+    assert stated_rate(result) == "95.33"
+
+
+def test_one_numbered_item_naming_a_body_is_no_list_of_units() -> None:
+    text = (
+        SYSTEM + "1.局机关：编制17名，在职16人，退休9人；全年预算812.64万元，全年支出797.20万元。\n"
+    )
+    assert claimed_figures(import_text(text))["budget.total"] == "812.64"
+
+
+def test_the_head_offices_counts_beside_the_systems_whole() -> None:
+    text = SYSTEM + (
+        "截至2022年12月31日，局系统批复编制81名，实有人员112名，其中在职人员76名、退休人员36名。"
+        "其中局机关（本级）编制22名、在职20名、退休14名。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert (figures["staffing.authorized"], figures["staffing.retired"]) == ("81", "36")
+
+
+def test_budget_classes_said_with_a_bare_budget_word_under_the_adjusted_split() -> None:
+    text = SYSTEM + (
+        "2024年年初预算11,320.00万元，经年中追加调整，全年预算数为12,486.93万元。其中基本支出1,694.20万元，"
+        "项目支出10,792.73万元。按经济科目分类，预算数中工资福利支出1,412.36万元，商品和服务支出986.51万元，"
+        "对个人和家庭的补助9,613.84万元，资本性支出474.22万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.transfers_households"] == "9613.84"
+
+
+def test_a_split_under_a_budget_heading_takes_the_budget_stated_twice() -> None:
+    text = SYSTEM + (
+        "单位\t预算总额（万元）\n局机关\t2,143.68\n市图书馆\t14,248.32\n总计\t16,392.00\n"
+        "（一）预算收入。2022年部门整体预算总额（含年中调整）1.6392亿元。\n"
+        "（二）预算支出。按支出功能划分，基本支出7,815.46万元，项目支出8,576.54万元。\n"
+        "（三）执行情况。2022年度全系统实际支出15,724.83万元。分类型看，基本支出7,736.29万元，"
+        "项目支出7,988.54万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.basic"], money["executed.basic"]) == ("7815.46", "7736.29")
+
+
+def test_a_roster_count_its_roles_make_with_a_remark_between() -> None:
+    text = SYSTEM + "年末在册人员521人，包括在职343人（含局机关30人）和退休178人。"
+    assert claimed_figures(import_text(text))["staffing.actual_total"] == "521"
