@@ -180,6 +180,7 @@ _HEAD_OFFICE_SUBJECT = re.compile(
 def _without_own_name(label: str, names: tuple[str, ...]) -> str:
     """The label without the department's own name or kind word, and without a qualifier in
     brackets right after it ("中心（行政事业单位）年末资产总额", "局（含所属单位）全年支出")."""
+    label = _WHOLE_BODY.sub("", label)
     for name in names:
         label = re.sub(re.escape(name) + r"(?:\([^()\d]{1,12}\))?", "", label)
     if names:
@@ -189,6 +190,9 @@ def _without_own_name(label: str, names: tuple[str, ...]) -> str:
     return label
 
 
+# "全局支出总额": the whole bureau, the department itself (全委 / 全系统 stay words of their own:
+# measured, they name a wider whole in some reports)
+_WHOLE_BODY = re.compile(r"全局")
 # "县残联" (宁川县残疾人联合会), "市科协", "县供销社": a level and a few characters of the name
 _SHORT_NAME = re.compile(
     rf"(?:^|(?<=年)|(?<=年度))[县市区州旗镇乡][{CJK}]{{2,4}}?(?=全年|年|本年|当年|预算|支出|实际|决算|执行|收入|资产)"
@@ -617,9 +621,8 @@ _FILLERS = re.compile(
     r"(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|\d{1,2}月|截至|截止|年末|年底|全年|当年|本年|年度|年中|上半年|"
     r"我单位|本单位|单位|本部门|我部门|部门整体|部门|我局|本局|我委|本委|我办|本办|我院|本院|机关|本级|"
     r"我镇|本镇|我乡|本乡|本街道|我街道|该局|该委|该办|该院|该单位|该部门|该中心|"
-    # the whole bureau, its head office and units together: "全局支出5,907.36万元" (its 局 is
-    # taken off as the department's own name before this: the 全 left alone)
-    r"全局|全委|全院|全系统|^全$|"
+    # the whole bureau, its head office and units together: "全局支出5,907.36万元"
+    r"全局|全委|全院|全系统|"
     # 全口径: the whole budget, every source of funds (全口径预算数, 全口径预算安排)
     r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     # 收支总预算: the budget of the department's income and spending alike, its whole budget
@@ -1376,9 +1379,13 @@ def _funding_pair_purpose(label: str, text: str, label_at: int) -> str:
 
 # a form's line holding one total: "年度预算数（万元）：5,168.40", "全年实际支出（万元）：5,032.50"
 # (also with the year before its label: "2023年调整后预算数（万元）：2,316.85")
-_FORM_TOTAL_LINE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$")
+# (the key and its value apart by a colon, or by a space in a table of keys and values typed
+# with spaces: "全年调整预算 5,406.18万元" / "其中：基本支出 1,062.84万元")
+_FORM_TOTAL_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}(?::\s*| ?)(?:{NUMBER})\s*(?:亿元|万元|千元|元)?\s*$"
+)
 _FORM_PART_LINE = re.compile(
-    rf"^(?:其中:?)?(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}:\s*(?:{NUMBER})\s*$"
+    rf"^(?:其中:?)?(?:(?:19|20)\d{{2}}年度?)?[{CJK}()]{{2,20}}(?::\s*| ?)(?:{NUMBER})\s*$"
 )
 
 

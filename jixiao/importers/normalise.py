@@ -1140,6 +1140,28 @@ def _single_row(line: str, columns: int) -> bool:
     )
 
 
+# a table of keys and values, two pairs or more a row ("年初预算:49,870.00万元\t全年预算:58,326.47
+# 万元" / "全年执行:56,917.08万元\t执行率:97.58%"): each pair a key：value line of its own
+_KEY_VALUE_CELL = re.compile(rf"^[{CJK}()]{{2,14}}:\s*\S[^\t:]{{0,40}}$")
+_KEY_VALUE_PAIRS = re.compile(r"^[^\n\t]+(?:\t[^\n\t]+)+$", re.M)
+
+
+def _key_value_pairs_a_line(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Rows whose every cell is a key：value pair, two or more, become one pair a line (each
+    tab a line break, so every character keeps its origin). A row with a cell that is no pair
+    (a title, a bare value) is a table's and stays a row."""
+    if "\t" not in text:
+        return text, origin
+
+    def split(match: re.Match[str]) -> str:
+        cells = match.group(0).split("\t")
+        if all(_KEY_VALUE_CELL.match(cell.strip()) for cell in cells):
+            return match.group(0).replace("\t", "\n")
+        return match.group(0)
+
+    return _substitute(text, origin, _KEY_VALUE_PAIRS, split)
+
+
 def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of tables aligned with spaces → tab-separated rows, each character keeping its origin
     (a gap of spaces becomes one tab that maps to the gap's first space)."""
@@ -1976,6 +1998,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = wrapped_bracket_cells(folded, origin)
     folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
+    folded, origin = _key_value_pairs_a_line(folded, origin)
     folded, origin = _single_spaced_tables(folded, origin)
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)

@@ -319,12 +319,15 @@ def _key_cell_before(label: str, after: str) -> str:
 
 
 # a key：value line of a rate alone: "执行率：96.97%", "全年执行率: 96.97 %"
-_KEYED_LINE = re.compile(rf"^\s*(?:全年|年度|整体|总体)?执行率\s*:\s*(?:{NUMBER})\s*%\s*$")
+_KEYED_LINE = re.compile(rf"^\s*(?:全年|年度|整体|总体)?执行率\s*:\s*(?:{NUMBER})\s*%\s*[。.]?\s*$")
 
 # a bare execution rate, of whatever its sentence names ("全年执行率", "执行率")
 _BARE_RATE = re.compile(
     r"(?:\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑩]))?\s*(?:全年|年度|整体|总体)?(?:预算)?执行率"
 )
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]|[①-⑩])\s*")
 
 
 def _spent_over_a_budget(
@@ -341,9 +344,12 @@ def _spent_over_a_budget(
         return False
     sentence = line.text[: start - line.start].split("。")[-1]
     heading = line.path[-1] if line.path else ""
-    # a form's key：value line of its own ("执行率：96.97%" under "全年预算数：…" / "全年执行数：…"):
-    # no sentence to name its subject, the arithmetic alone proves it
-    keyed = not sentence.strip() and bool(_KEYED_LINE.match(line.text))
+    # a form's key：value line of its own ("执行率：96.97%" under "全年预算数：…" / "全年执行数：…"),
+    # or a numbered item of one ("4、执行率：97.14%。"): no sentence to name its subject, the
+    # arithmetic alone proves it
+    item = _ITEM_NUMBER.match(line.text)
+    unnumbered = line.text[item.end() :] if item and item.end() == len(sentence) else line.text
+    keyed = not _ITEM_NUMBER.sub("", sentence).strip() and bool(_KEYED_LINE.match(unnumbered))
     if not keyed and not (
         _WHOLE_SPENDING_NOUN.search(sentence) or _WHOLE_EXECUTED_NOUN.search(sentence)
     ):
@@ -1699,6 +1705,8 @@ class _Importer:
             rf"|((?:评分|评价|考核|自评)结果|(?:(?<![{CJK}])|(?<=部门|整体|单位|本局|我局))自评分)(?:为|是|:)?\s*({NUMBER})分"
             # "四、评价结论。95.2分，评为优。": the score opening the conclusion's text
             rf"|((?:评价|自评|绩效评价)结论)[。.:]?\s*({NUMBER})分"
+            # "综合得分90.15，绩效等级：优": the score with its 分 left off, its clause closed
+            rf"|((?:综合|自评|评价|总)得分)(?:为|是|:)?\s*({NUMBER})(?=[,;。])"
         )
         # a key：value line of a summary table, the number with no 分 after it ("自评得分：91.5",
         # "综合评分: 90.5"): the label is the whole key, the number the whole value
@@ -1715,11 +1723,13 @@ class _Importer:
             for match in score_pattern.finditer(line.text):
                 if _an_earlier_year(line.text, match.start(), year):
                     continue  # "该院2021年度评价得分88.6分": last year's result, beside this one
-                label = match.group(1) or match.group(3) or match.group(5) or match.group(7)
+                label = next(group for group in match.groups()[0::2] if group)
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
                 clause = re.split(r"[,;。]", line.text[: match.start()])[-1]
-                if match.group(5) and re.search(r"指标|该项|单项|项目|[一二三]级", clause):
+                if (match.group(5) or match.group(9)) and re.search(
+                    r"指标|该项|单项|项目|[一二三]级", clause
+                ):
                     continue  # "该项指标评分结果8分": one indicator's score
                 sentence = re.split(r"[;。]", line.text[: match.start()])[-1]
                 if label.endswith("自评分") and re.search(
@@ -1727,9 +1737,7 @@ class _Importer:
                 ):
                     continue  # "预算执行率指标分值10分，自评分10分": one indicator's, not the
                     # department's ("按评价指标体系逐项评分，自评分：93分" is the department's)
-                value = parse_number(
-                    match.group(2) or match.group(4) or match.group(6) or match.group(8)
-                )
+                value = parse_number(next(group for group in match.groups()[1::2] if group))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
                     # "91分（优秀）": the grade in brackets right after the score

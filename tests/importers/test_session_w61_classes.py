@@ -427,3 +427,56 @@ def test_a_split_under_a_budget_heading_takes_the_budget_stated_twice() -> None:
 def test_a_roster_count_its_roles_make_with_a_remark_between() -> None:
     text = SYSTEM + "年末在册人员521人，包括在职343人（含局机关30人）和退休178人。"
     assert claimed_figures(import_text(text))["staffing.actual_total"] == "521"
+
+
+# ── keys and values before the prose (w70), distractors (w71) ──────────────────────────────
+
+
+def test_a_table_of_keys_and_values_two_pairs_a_row() -> None:
+    text = QUICK + (
+        "（一）部门基本情况\n单位名称:梅源县教育体育局\t单位性质:行政单位\n编制总数:3,412名\t实有人员:4,635人\n"
+        "年初预算:49,870.00万元\t全年预算:58,326.47万元\n全年执行:56,917.08万元\t执行率:97.58%\n"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "58326.47"
+    assert stated_rate(result) == "97.58"
+
+
+def test_a_keyed_total_typed_with_a_space_carries_its_split_on_the_lines_below() -> None:
+    text = QUICK + (
+        "表1 部门基本情况\n核定编制数 25名\n年初部门预算 3,406.72万元\n全年调整预算 5,406.18万元\n"
+        "其中：基本支出 1,062.84万元\n项目支出 4,343.34万元\n实际支出 5,128.46万元\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.total"], money["budget.basic"]) == ("5406.18", "1062.84")
+    assert "executed.basic" not in money
+
+
+def test_the_whole_bureaus_total_with_the_year_before_it() -> None:
+    text = "某县交通运输局2023年度部门整体支出绩效自评报告\n一、基本情况\n" + (
+        "2023年度全局支出总额3,275.19万元，较2022年的3,026.48万元增长8.22%。其中：基本支出1,096.02万元，"
+        "项目支出2,179.17万元。"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["executed.total"], money["executed.project"]) == ("3275.19", "2179.17")
+
+
+def test_numbered_items_of_income_budget_spending_and_rate() -> None:
+    text = QUICK + (
+        "二、部门整体收支情况\n1、收入：2024年度收入7,541.90万元，其中财政拨款收入7,512.68万元。\n"
+        "2、预算：年初预算6,904.20万元，变更后预算7,512.68万元。\n3、支出：本年度支出合计7,298.05万元。\n"
+        "4、执行率：97.14%。\n"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "7512.68"
+    assert stated_rate(result) == "97.14"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score"),
+    [("逐项评分，综合得分90.15，绩效等级：优。", "90.15"), ("该项指标综合得分8，扣2分。", None)],
+)
+def test_a_score_with_its_fen_left_off(sentence: str, score: str | None) -> None:
+    assert (
+        claimed_figures(import_text(QUICK + "一、基本情况\n" + sentence)).get("score.self") == score
+    )
