@@ -2786,7 +2786,13 @@ def _units_beside_their_whole(
         return
     for role, counts in by_role.items():
         wholes = [c for c in counts if _WHOLE_SUBJECT.match(subjects[id(c)])]
-        parts = [c for c in counts if _PART_SUBJECT.match(subjects[id(c)])]
+        parts = [
+            c
+            for c in counts
+            if _PART_SUBJECT.match(subjects[id(c)])
+            # "县教育体育局机关内设…6个股室，局机关核定行政编制18名、实有16人": the clause's subject
+            or _PART_SUBJECT.match(_clause_subject(text, c.end))
+        ]
         if not parts:
             continue
         by_role[role] = [c for c in counts if c not in parts]
@@ -2808,6 +2814,12 @@ def _units_beside_their_whole(
                 "department's total; the total is read",
                 span=(min(part.start for part in parts), wholes[0].end),
             )
+
+
+def _clause_subject(text: str, at: int) -> str:
+    """The words from the start of the clause (after a comma) holding *at* up to it."""
+    start = max(text.rfind(mark, 0, at) for mark in "。;；\n,") + 1
+    return text[start:at]
 
 
 def _sentence_subject(text: str, at: int) -> str:

@@ -224,6 +224,8 @@ def _about_a_named_item(line: Line, start: int) -> bool:
 # a project: "部门整体：", "预算执行情况：", "2024年，", "中共某县委党校全年预算…"
 _OWN_SUBJECT_WORDS = re.compile(
     r"情况|概况|总体|整体|方面|主要|总|其中|另外|另|此外|同时|[一二三四五六七八九十]是|从|看|上|"
+    # the year's carry-over, a figure of the department's own ("年末结余结转513.52万元，预算执行率…")
+    r"(?:年末|年底|期末)?(?:结余结转|结转结余|结余|结转)|"
     r"(?:本|我|该|全)(?:单位|部门|局|委|办|院|校|中心|镇|乡|街道)"
 )
 _OWN_BODY = re.compile(
@@ -1707,6 +1709,8 @@ class _Importer:
             rf"|((?:评价|自评|绩效评价)结论)[。.:]?\s*({NUMBER})分"
             # "综合得分90.15，绩效等级：优": the score with its 分 left off, its clause closed
             rf"|((?:综合|自评|评价|总)得分)(?:为|是|:)?\s*({NUMBER})(?=[,;。])"
+            # "部门整体支出绩效自评为85.5分": the self-evaluation said to be its score
+            rf"|((?:绩效|整体支出)自评)(?:结果)?为\s*({NUMBER})分"
         )
         # a key：value line of a summary table, the number with no 分 after it ("自评得分：91.5",
         # "综合评分: 90.5"): the label is the whole key, the number the whole value
@@ -1727,7 +1731,7 @@ class _Importer:
                 if re.search(r"满分|分值|权重|扣|指标|该项|单项", label):
                     continue
                 clause = re.split(r"[,;。]", line.text[: match.start()])[-1]
-                if (match.group(5) or match.group(9)) and re.search(
+                if (match.group(5) or match.group(9) or match.group(11)) and re.search(
                     r"指标|该项|单项|项目|[一二三]级", clause
                 ):
                     continue  # "该项指标评分结果8分": one indicator's score

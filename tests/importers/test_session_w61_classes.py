@@ -480,3 +480,29 @@ def test_a_score_with_its_fen_left_off(sentence: str, score: str | None) -> None
     assert (
         claimed_figures(import_text(QUICK + "一、基本情况\n" + sentence)).get("score.self") == score
     )
+
+
+# ── older reports (w68), web openings (w67) ─────────────────────────────────────────────────
+
+
+def test_a_rate_after_the_years_carry_over_is_the_departments() -> None:
+    text = QUICK + (
+        "调整后预算为6,150.00万元。全年支出总计5,918.63万元。年末结余结转513.52万元，预算执行率达96.24%。"
+    )
+    assert stated_rate(import_text(text)) == "96.24"
+
+
+def test_the_self_evaluation_said_to_be_its_score() -> None:
+    text = QUICK + "经自评，我乡2019年度部门整体支出绩效自评为85.5分，自评等级“良”。"
+    figures = claimed_figures(import_text(text))
+    assert (figures["score.self"], figures["grade.self"]) == ("85.5", "良")
+
+
+def test_the_head_offices_clause_inside_a_longer_sentence_is_a_part() -> None:
+    text = "某县教育体育局2022年度部门整体支出绩效自评报告\n一、基本情况\n" + (
+        "县教育体育局机关内设办公室等6个股室，局机关核定行政编制18名、实有16人。"
+        "全系统（含局机关及所属学校）核定教职工编制3,862名，另有退休教职工2,108人。"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.authorized"] == "3862"
+    assert figures.get("staffing.actual_total") != "16"
