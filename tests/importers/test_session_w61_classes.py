@@ -493,7 +493,7 @@ def test_a_rate_after_the_years_carry_over_is_the_departments() -> None:
 
 
 def test_the_self_evaluation_said_to_be_its_score() -> None:
-    text = QUICK + "经自评，我乡2019年度部门整体支出绩效自评为85.5分，自评等级“良”。"
+    text = QUICK + "经自评，我馆2020年度部门整体支出绩效自评为85.5分，自评等级“良”。"
     figures = claimed_figures(import_text(text))
     assert (figures["score.self"], figures["grade.self"]) == ("85.5", "良")
 
