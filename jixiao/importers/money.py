@@ -2827,6 +2827,7 @@ def read_money(
         unread.append(amount)
     _read_defaulted(reading.defaulted, lines, statements, unread, reading, findings)
     _phases_from_sums(report.text, unread, lines, statements, reading, findings)
+    _basic_split_that_misses(report.text, unread, lines, findings)
     _split_phase_from_its_total(report.text, unread, lines, statements, reading, findings)
     budget_income = [a for a in amounts if _BUDGET_INCOME.search(a.label)]
     _budget_against_spending(
@@ -3188,6 +3189,49 @@ def _phases_from_sums(
         if chosen is None:
             continue
         _read_in_the_phase_of(chosen.meaning, group, unread, lines, statements, reading, findings)
+
+
+# what may stand between a 基本支出 and the 人员经费 / 公用经费 that detail it
+_BASIC_DETAIL_OPENING = re.compile(r"^\s*[,(]?\s*(?:其中|包括|含|包含)?[:,]?\s*$")
+
+
+def _basic_split_that_misses(
+    text: str, unread: list[Amount], lines: list[_Line], findings: Findings
+) -> None:
+    """ "其中基本支出812.36万元，包括人员经费678.55万元、公用经费124.81万元": 人员经费 and 公用经费
+    right after a 基本支出 read with its phase, detailing it, that do not add up to it (they stay
+    unread for want of a phase): import.W005, pointing at both places."""
+    read = [x.amount for x in lines] + [part for x in lines for part in x.amount.parts]
+    for basic in read:
+        if basic.funding is not Funding.BASIC or basic.kind != "funding":
+            continue
+        parts = sorted(
+            (a for a in unread if a.kind in ("personnel", "public_funds") and a.start > basic.end),
+            key=lambda a: a.start,
+        )[:2]
+        if [a.kind for a in parts] != ["personnel", "public_funds"]:
+            continue
+        between = text[basic.end : parts[0].start - len(parts[0].label)]
+        if not _BASIC_DETAIL_OPENING.match(between) or re.search(
+            r"[。;]", text[basic.end : parts[1].start]
+        ):
+            continue
+        summed = parts[0].value + parts[1].value
+        if summed == basic.value:
+            continue
+        findings.add(
+            "import.W005",
+            "warning",
+            reconcile.describe_difference(
+                f"{basic.label}{basic.stated_value}{basic.unit}",
+                [f"{a.label}{a.stated_value}{a.unit}" for a in parts],
+                summed - basic.value,
+            )
+            + "，基本支出按报告所写导入 / 人员经费 and 公用经费 do not add up to the 基本支出 they "
+            "detail; 基本支出 is kept as stated",
+            "核对原文（{}） / check the report ({})".format(*_both_places(findings, basic, parts)),
+            (basic.start, parts[-1].end),
+        )
 
 
 def _split_phase_from_its_total(

@@ -506,3 +506,22 @@ def test_the_head_offices_clause_inside_a_longer_sentence_is_a_part() -> None:
     figures = claimed_figures(import_text(text))
     assert figures["staffing.authorized"] == "3862"
     assert figures.get("staffing.actual_total") != "16"
+
+
+@pytest.mark.parametrize("opening", ["，包括", "，其中", "（"])
+def test_personnel_and_public_funds_that_miss_their_basic_spending(opening: str) -> None:
+    closing = "）" if opening == "（" else ""
+    text = QUICK + (
+        f"全年支出总计5,918.63万元，其中基本支出812.36万元{opening}人员经费678.55万元、公用经费124.81万元"
+        f"{closing}；项目支出5,106.27万元。"
+    )
+    found = [f for f in import_text(text).findings if f.id == "import.W005"]
+    assert found and "812.36" in found[0].message and "678.55" in found[0].message
+
+
+def test_personnel_and_public_funds_that_make_their_basic_spending_are_no_finding() -> None:
+    text = QUICK + (
+        "全年支出总计5,918.63万元，其中基本支出812.36万元（人员经费687.55万元、公用经费124.81万元），"
+        "项目支出5,106.27万元。"
+    )
+    assert not [f for f in import_text(text).findings if f.id == "import.W005"]
