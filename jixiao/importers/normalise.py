@@ -1146,6 +1146,49 @@ _KEY_VALUE_CELL = re.compile(rf"^[{CJK}()]{{2,14}}:\s*\S[^\t:]{{0,40}}$")
 _KEY_VALUE_PAIRS = re.compile(r"^[^\n\t]+(?:\t[^\n\t]+)+$", re.M)
 
 
+# an amount written with the yuan sign ("¥3,380,000.00"), as a budgeting system's pages show them
+_YEN = re.compile(r"[¥￥]\s*(?=\d)")
+_YEN_AMOUNT = re.compile(rf"[¥￥]\s*(?:{NUMBER})")
+_UNIT_STATED = re.compile(r"单位|\((?:亿元|万元|千元|元)\)")
+
+
+def _yen_amounts(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Amounts written with ¥ are in 元: in prose the 元 is put after the number ("¥12,800,000.00"
+    → "12,800,000.00元"); a table whose rows hold them gets the unit line "单位:元" above its
+    header row (the header has no ¥ and states no unit). The ¥ goes. A table with no header
+    row to put the unit above keeps its ¥ (its amounts are left unread, never read as 万元)."""
+    if "¥" not in text and "￥" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    inserts: dict[int, str] = {}
+    kept: set[int] = set()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if "\t" not in line or not _YEN.search(line):
+            for match in _YEN_AMOUNT.finditer(line):
+                inserts[starts[number] + match.end()] = "元"
+            number += 1
+            continue
+        header = number - 1
+        end = number
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        if header >= 0 and "\t" in lines[header] and not _YEN.search(lines[header]):
+            if not _UNIT_STATED.search(lines[header]):
+                inserts[starts[header]] = "单位:元\n"
+        else:
+            kept.update(range(number, end))
+        number = end
+    text, origin = _inserted(text, origin, inserts)
+    if kept:
+        return text, origin  # (rare) a ¥ table with no header: all ¥ left as written
+    return _substitute(text, origin, _YEN, "")
+
+
 def _key_value_pairs_a_line(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows whose every cell is a key：value pair, two or more, become one pair a line (each
     tab a line break, so every character keeps its origin). A row with a cell that is no pair
@@ -1987,6 +2030,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:
         folded, origin = _substitute(folded, origin, pattern, replacement)
+    folded, origin = _yen_amounts(folded, origin)
     folded, origin = _quoted_cells(folded, origin)
     folded, origin = _web_form_marks(folded, origin)
     folded, origin = _csv_rows(folded, origin)

@@ -525,3 +525,30 @@ def test_personnel_and_public_funds_that_make_their_basic_spending_are_no_findin
         "项目支出5,106.27万元。"
     )
     assert not [f for f in import_text(text).findings if f.id == "import.W005"]
+
+
+# ── a budgeting system's page with ¥ amounts (w49) ──────────────────────────────────────────
+
+
+def test_amounts_with_the_yuan_sign_in_a_table_and_in_prose() -> None:
+    text = QUICK + (
+        "预算执行情况\n序号\t资金类型\t年初预算数\t调整后预算数\t执行数\t执行率\n"
+        "1\t基本支出\t¥3,380,000.00\t¥3,426,700.00\t¥3,412,985.14\t99.60%\n"
+        "2\t项目支出\t¥3,440,000.00\t¥5,519,812.80\t¥5,206,262.22\t94.32%\n"
+        "3\t合计\t¥6,820,000.00\t¥8,946,512.80\t¥8,619,247.36\t96.34%\n"
+        "备注：中央水利发展资金¥12,800,000.00由县财政直接支付，未纳入本部门预算。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "894.65128" and money["executed.basic"] == "341.298514"
+    assert (
+        normalise("资金¥12,800,000.00由县财政直接支付").text
+        == "资金12,800,000.00元由县财政直接支付"
+    )
+
+
+def test_a_yuan_sign_table_without_a_header_is_never_read_as_wan() -> None:
+    text = (
+        QUICK + "基本支出\t¥3,380,000.00\t¥3,412,985.14\n项目支出\t¥3,440,000.00\t¥5,206,262.22\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert all(float(value) < 10_000 for value in money.values())
