@@ -95,6 +95,22 @@ def _amount_matches(text: str) -> list[_AmountMatch]:
     return found
 
 
+# "泸阳市城市管理和综合行政执法局（以下简称“市城管执法局”）": the short name the report defines
+_DEFINED_SHORT_NAME = re.compile(r"\((?:以下|下文)?简称[“\"']?([^”\"'()]{2,12}?)[”\"']?\)")
+
+
+def _short_names_defined(text: str, department: str | None) -> tuple[str, ...]:
+    """The short names the report gives the department right after its name."""
+    if not department:
+        return ()
+    found = []
+    for match in _DEFINED_SHORT_NAME.finditer(text):
+        before = text[max(0, match.start() - len(department) - 4) : match.start()]
+        if department in before or (len(department) > 4 and department[-4:] in before):
+            found.append(match.group(1))
+    return tuple(dict.fromkeys(found))
+
+
 def own_names(department: str | None) -> tuple[str, ...]:
     """The department's own name as the body may write it before an amount ("石门镇人民政府" /
     "石门镇"): words naming the department itself, not something else's money."""
@@ -300,7 +316,7 @@ _DROPPED_CHU = re.compile(r"(基本|项目)支(?![出付持撑援])")
 _NOT_FINAL = r"(?!编制|公开|管理|审核|工作|报表|报告|会审)"
 _NOT_BUDGET = r"(?!绩效|编制|管理|公开|执行率|完成率|调整率|单位|科目|法|工作|拨款|财政拨款|资金)"
 _PHASES: tuple[tuple[str, Phase | str], ...] = (
-    (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排", Phase.BUDGET_INITIAL),
+    (rf"年初预算{_NOT_BUDGET}|预算批复|批复预算|年初安排|年初批复", Phase.BUDGET_INITIAL),
     (r"调整后(?:预算)?|全年预算|预算调整后", Phase.BUDGET_ADJUSTED),
     # 年度资金总额: the 自评表's name for the year's budget (initial, or adjusted with its steps)
     (rf"预算收入|预算数|预算安排|预算{_NOT_BUDGET}|年度资金总额", BUDGET),
@@ -627,8 +643,9 @@ _FILLERS = re.compile(
     r"全口径|全部|各项|合计|总计|总额|共计|累计|实际|完成|已|总|公共财政|一般公共预算|财政拨款|财政|拨款|资金|"
     # 收支总预算: the budget of the department's income and spending alike, its whole budget
     r"收支(?=总|$)|"
-    # "各类项目支出": every kind of it, said before its name
-    r"各类|"
+    # "各类项目支出": every kind of it, said before its name; "全年累计下达预算资金": the budget
+    # the finance bureau handed down, the department's
+    r"各类|下达|"
     r"整体|一般|分别|依次|安排|共|计|为|了|的|是|达|数|额|度|年|\s"
 )
 
@@ -1118,6 +1135,8 @@ def _amounts(
                 # "区级下达“三旧”改造前期工作经费1,200.00万元，执行1,108.60万元": the fund's
                 # spending, its subject carried over to the bare phase right after it
                 kind = None
+            if phase == BUDGET and kind == "total":
+                phase = _phase_in_brackets_after(text, match.end) or phase
             unit = match.unit
             approximate = approximate_figure(text[: match.label_end], text[match.end :])
             amount = Amount(
@@ -1391,6 +1410,22 @@ _FORM_PART_LINE = re.compile(
 
 # a line ending on "其中：": its parts follow one a line ("部门预算总支出：1,846万元，其中：")
 _OPENS_A_LIST = re.compile(r"其中:\s*$")
+
+
+# a budget's phase in brackets right after its amount: "部门预算总额4.8632亿元（调整后）"
+_PHASE_AFTER = re.compile(r"\s*\((调整后|全年|年初|批复数?)(?:预算)?(?:数)?\)")
+
+
+def _phase_in_brackets_after(text: str, end: int) -> Phase | None:
+    """The phase a bracket right after a bare budget's amount gives it, if any."""
+    match = _PHASE_AFTER.match(text, end)
+    if match is None:
+        return None
+    return (
+        Phase.BUDGET_INITIAL
+        if match.group(1).startswith(("年初", "批复"))
+        else Phase.BUDGET_ADJUSTED
+    )
 
 
 def _carried_total(carried: Amount | None, text: str, found: list[Amount]) -> Amount | None:
@@ -2776,6 +2811,8 @@ def read_money(
     year's."""
     reading = MoneyReading()
     names = own_names(department)
+    if names:  # the short names defined go before the kind words ("局") they hold
+        names = (names[0], *_short_names_defined(report.text, department), *names[1:])
     amounts = _amounts(report, evaluation, names)
     approximate = [a for a in amounts if a.kind == "approximate"]
     amounts = [a for a in amounts if a.kind != "approximate"]

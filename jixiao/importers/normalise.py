@@ -1112,7 +1112,10 @@ def _single_spaced_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
         rows = index + 1
         while rows < len(lines) and _single_row(lines[rows], len(titles)):
             rows += 1
-        if rows - index - 1 >= _SINGLE_MIN_ROWS:
+        figures_only = rows == index + 2 and all(
+            _SINGLE_FIGURE.match(cell) for cell in lines[index + 1].split(" ")
+        )
+        if rows - index - 1 >= _SINGLE_MIN_ROWS or figures_only:
             table.update(range(index, rows))
             index = rows
         else:
@@ -1132,11 +1135,15 @@ _SINGLE_GAP = re.compile(r"(?<=\S) (?=\S)")
 
 
 def _single_row(line: str, columns: int) -> bool:
+    """A label then figures, or (a header of titles over one row of counts: "编制数 实有人数 在职
+    退休" over "62 86 55 31") figures only, as many cells as the header has."""
     cells = line.split(" ")  # one space apart: runs of spaces are `_space_aligned_tables`
-    return (
-        len(cells) == columns
-        and bool(_SINGLE_LABEL.match(cells[0]))
-        and all(_SINGLE_FIGURE.match(cell) for cell in cells[1:])
+    if len(cells) != columns:
+        return False
+    if all(_SINGLE_FIGURE.match(cell) for cell in cells):
+        return True
+    return bool(_SINGLE_LABEL.match(cells[0])) and all(
+        _SINGLE_FIGURE.match(cell) for cell in cells[1:]
     )
 
 

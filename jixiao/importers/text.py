@@ -339,7 +339,7 @@ def _spent_over_a_budget(
     执行率 in a sentence about spending is the budget's when the arithmetic proves it — a spending
     total read over a budget total read is that rate, to the decimals written (reconcile)."""
     if not re.fullmatch(
-        r"(?:全年|年度|整体|总体|预算)?执行率|(?:全年|年度|整体|总体)?(?:支出|执行|预算执行)进度"
+        r"(?:全年|年度|整体|总体|预算)?执行率|(?:全年|年度|整体|总体|资金)?(?:支出|执行|预算执行|支付)进度"
         r"|(?:资金|预算)完成率",
         label,
     ):
@@ -433,7 +433,7 @@ _WHOLE_EXECUTED_NOUN = re.compile(
 )
 _WHOLE_SPENDING_NOUN = re.compile(
     r"支出决算|决算支出|实际支出|支出合计|支出总额|总支出|本年支出|全年支出|财政拨款支出|共支出|"
-    r"累计支出|完成支出|累计完成"
+    r"累计支出|完成支出|累计完成|实际使用资金|累计支付"
 )
 
 
@@ -1299,6 +1299,47 @@ class _Importer:
                 self.stated.append(Fact("rates.execution", value, start, end, label))
                 self._form_rates.add((start, end))
 
+    def _the_reports_own_scores(
+        self, scores: list[tuple[Decimal, int, int]], labelled: dict[tuple[int, int], str]
+    ) -> list[tuple[Decimal, int, int]]:
+        """An evaluation by a third party or the finance bureau ("…部门整体支出财政重点绩效评价报告")
+        that states the department's 自评得分 beside its own 综合评价得分: its score is the
+        evaluation's. Only when every score stated is one of the two, each kind with one value;
+        otherwise, and in a 自评报告, the scores are left as they are (import.W003 when they
+        differ)."""
+        if len({value for value, _, _ in scores}) < 2:
+            return scores
+        if not self._external_evaluation():
+            return scores  # a 自评报告 stating a review's score beside its own: W003 decides
+        kinds = {
+            (start, end): "self" if "自评" in label else "evaluation"
+            for (start, end), label in labelled.items()
+        }
+        if any((start, end) not in kinds for _, start, end in scores):
+            return scores
+        kept = [s for s in scores if kinds[(s[1], s[2])] == "evaluation"]
+        others = [s for s in scores if s not in kept]
+        if len({v for v, _, _ in kept}) != 1 or len({v for v, _, _ in others}) != 1:
+            return scores
+        return kept
+
+    def _the_reports_own_grades(
+        self, grades: list[tuple[str, int, int]]
+    ) -> list[tuple[str, int, int]]:
+        """As `_the_reports_own_scores`, for the grades: "等级为“中”。…自评等级为“优”" in an
+        evaluation by a third party is 中."""
+        if len({grade for grade, _, _ in grades}) < 2 or not self._external_evaluation():
+            return grades
+        kept = [g for g in grades if "自评" not in self.report.text[g[1] : g[2]]]
+        others = [g for g in grades if g not in kept]
+        if len({g for g, _, _ in kept}) != 1 or len({g for g, _, _ in others}) != 1:
+            return grades
+        return kept
+
+    def _external_evaluation(self) -> bool:
+        """The report evaluates the department from outside (评价报告, not a 自评报告)."""
+        return "评价报告" in self.title_text and "自评" not in self.title_text
+
     def _lone_total_score(self, line: Line) -> list[tuple[Decimal, int, int]]:
         """A line "总分：95.0" alone: a form's total (总分 also names a table's full marks, so it
         is read only when the report's score rows add up to it)."""
@@ -1683,6 +1724,7 @@ class _Importer:
         self, table_totals: list[tuple[Decimal, int, int]], year: int | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         scores: list[tuple[Decimal, int, int]] = list(table_totals)
+        labelled: dict[tuple[int, int], str] = {}  # the words each prose score was read after
         grades: list[tuple[str, int, int]] = []
         totals = (
             _unlabelled_total_rows(self.report.lines)
@@ -1744,6 +1786,7 @@ class _Importer:
                 value = parse_number(next(group for group in match.groups()[1::2] if group))
                 if value is not None and 0 <= value <= 100:
                     scores.append((value, line.start + match.start(), line.start + match.end()))
+                    labelled[(line.start + match.start(), line.start + match.end())] = label
                     # "91分（优秀）": the grade in brackets right after the score
                     bracket = _GRADE_IN_BRACKETS.match(line.text, match.end())
                     if bracket:
@@ -1793,6 +1836,7 @@ class _Importer:
         )
         score: dict[str, Any] = {}
         grade: dict[str, Any] = {}
+        scores = self._the_reports_own_scores(scores, labelled)
         if scores:
             values = {v for v, _, _ in scores}
             confirmed = (
@@ -1831,6 +1875,7 @@ class _Importer:
                 value, start, end = scores[0]
                 score = {"total": str(value), "source": self._source_data((start, end))}
                 self.sources["score.self"] = (start, end)
+        grades = self._the_reports_own_grades(grades)
         if grades:
             values_g = {g for g, _, _ in grades}
             if len(values_g) == 1:

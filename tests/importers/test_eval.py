@@ -104,6 +104,10 @@ NOT_YET_SURFACED: set[str] = {
     "w56-02",
     "w61-07",  # a title year against a prose clause's: the year labels amounts with commas
     "w69-07",  # a form's caption year against the title's, the form's rows set aside with it
+    "w73-07",  # a table caption's year against the title's (the prose restates no figure)
+    "w74-07",  # the same, on a provincial department's table
+    "w76-02",  # a split against a total written "全年预算(调整后)"
+    "w77-07",  # a score table captioned with the year before the body's
 }  # forms not read whole yet
 
 

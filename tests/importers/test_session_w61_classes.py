@@ -552,3 +552,68 @@ def test_a_yuan_sign_table_without_a_header_is_never_read_as_wan() -> None:
     )
     money = money_only(claimed_figures(import_text(text)))
     assert all(float(value) < 10_000 for value in money.values())
+
+
+# ── evaluations by a third party or the finance bureau (w73) ────────────────────────────────
+
+EXTERNAL = "容江县六凤镇人民政府2023年度部门整体支出财政重点绩效评价报告\n一、评价结论\n"
+
+
+def test_an_external_evaluations_score_and_grade_over_the_self_evaluations() -> None:
+    text = EXTERNAL + (
+        "六凤镇2023年度部门整体支出综合评价得分为91.25分，等级为“良”。六凤镇自评得分为96.5分，"
+        "自评等级为“优”，自评结果偏高。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert (figures["score.self"], figures["grade.self"]) == ("91.25", "良")
+
+
+def test_a_self_evaluation_report_stating_a_reviews_score_beside_its_own_reads_neither() -> None:
+    text = (
+        QUICK
+        + "一、自评结论\n本单位自评得分为96.5分，自评等级为优。县财政局复核评价得分为91.25分。\n"
+    )
+    assert "score.self" not in claimed_figures(import_text(text))
+
+
+def test_the_short_name_a_report_defines_is_the_department() -> None:
+    text = (
+        "泸阳市城市管理和综合行政执法局2022年度部门整体支出绩效评价报告\n"
+        "评价组对泸阳市城市管理和综合行政执法局（以下简称“市城管执法局”）2022年度部门整体支出开展了"
+        "绩效评价。\n截至2022年12月31日，市城管执法局累计支出13,596.07万元。\n"
+    )
+    assert money_only(claimed_figures(import_text(text)))["executed.total"] == "13596.07"
+
+
+def test_a_budget_with_its_phase_in_brackets_after_the_amount() -> None:
+    text = (
+        EXTERNAL
+        + "（三）部门预算及执行情况\n"
+        + (
+            "2023年该局部门预算总额4.8632亿元（调整后），年初批复4.2157亿元。调整后预算中，基本支出"
+            "3.4215亿元、项目支出1.4417亿元。全年完成支出4.6107亿元，资金支付进度94.81%。\n"
+        )
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "48632"
+    assert stated_rate(result) == "94.81"
+
+
+def test_a_header_of_titles_over_one_row_of_counts_typed_with_spaces() -> None:
+    text = EXTERNAL + "2.2 人员情况\n编制数 实有人数 在职 退休 编外聘用\n62 86 55 31 14\n"
+    figures = claimed_figures(import_text(text))
+    assert (figures["staffing.authorized"], figures["staffing.retired"]) == ("62", "31")
+
+
+def test_the_budget_handed_down_and_money_used() -> None:
+    text = (
+        EXTERNAL
+        + "（三）部门预算及执行情况\n"
+        + (
+            "2023年全年累计下达预算资金1,926.74万元(其中年初预算1,588.20万元,年中追加338.54万元)。全年实际"
+            "使用资金1,871.06万元，支出进度为97.11%。"
+        )
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "1926.74"
+    assert stated_rate(result) == "97.11"
