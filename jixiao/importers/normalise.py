@@ -137,6 +137,19 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # a page marker on a line of its own inside a sentence a page break cut ("…其中在职人员79人，退"
     # / "- 2 -" / "休人员39人"): the marker goes and the sentence is one line again
     (_PAGE_BREAK_IN_A_SENTENCE, _joined_across_the_page),
+    # a label joined to its figure by a dash ("年初预算——3,215.60万元", "在职人员——79人", "执行率——
+    # 96.35%"): the label and the figure, as prose writes them
+    # (a double dash only, never across a tab: "结转\t—\t60.00" is a blank cell)
+    (re.compile(rf"(?<=[{CJK})])[ 　]*(?:——|--|-{{3,}})[ 　]*(?=[+\-]?\d)"), ""),
+    # a key：value line opening on 其中 with no colon after it ("其中基本支出：1122.30"): the
+    # colon a form's 其中 row has ("其中：基本支出：…")
+    (re.compile(rf"^([ \t　]*其中)(?=[{CJK}][^\n:：]{{1,16}}[:：]\s*[\d１-９０])", re.M), r"\1:"),
+    # bullets: a second item on a line after a gap starts a line of its own ("★综合评分：89.7  ★评价
+    # 等级：良"); a bullet opening a line goes
+    (re.compile(r"[ \t　]{2,}[★■●▲◆◇□☆](?=[^\s\d])"), "\n"),
+    (re.compile(r"^([ \t　]*)[★■●▲◆◇□☆]\s*", re.M), r"\1"),
+    # a tree's branch marks before a line's label ("├ 基本支出", "└ 项目支出")
+    (re.compile(r"^([ \t　]*)[├└┣┗]─*\s*", re.M), r"\1"),
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
     (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),

@@ -617,3 +617,38 @@ def test_the_budget_handed_down_and_money_used() -> None:
     result = import_text(text)
     assert money_only(claimed_figures(result))["budget.total"] == "1926.74"
     assert stated_rate(result) == "97.11"
+
+
+# ── labels in brackets, bullets and dashes (w76) ────────────────────────────────────────────
+
+
+def test_labels_joined_to_their_figures_by_dashes_and_tree_marks() -> None:
+    text = QUICK + (
+        "【二、部门预算及执行情况】\n▲预算安排\n　年初预算——3,215.60万元\n　调整后预算——4,263.92万元\n"
+        "　　├ 基本支出——1,436.18万元\n　　└ 项目支出——2,827.74万元\n▲预算执行\n"
+        "　全年支出——4,108.45万元\n　预算执行率——96.35%\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert (money["budget.basic"], money["budget.project"]) == ("1436.18", "2827.74")
+    assert stated_rate(result) == "96.35"
+
+
+def test_a_dash_between_tabs_is_a_blank_cell_not_a_joint() -> None:
+    assert normalise("上年结余结转\t—\t60.00\t52.36").text == "上年结余结转\t—\t60.00\t52.36"
+
+
+def test_key_value_lines_under_bullets_with_a_bare_qizhong() -> None:
+    text = QUICK + (
+        "★二、预算收支情况\n■ 核心数据一览（单位：万元）\n　　调整后预算：２８７４．５６\n"
+        "　　　其中基本支出：１１２２．３０\n　　　　　项目支出：１７５２．２６\n　　全年支出：２７９０．３１\n"
+        "　　执行比例：９７．０７％\n★四、自评结果\n★综合评分：89.7　　★评价等级：良\n"
+    )
+    result = import_text(text)
+    figures = claimed_figures(result)
+    assert (figures["budget.basic"], figures["score.self"], figures["grade.self"]) == (
+        "1122.3",
+        "89.7",
+        "良",
+    )
+    assert stated_rate(result) == "97.07"
