@@ -26,6 +26,7 @@ from jixiao.importers.pastings.continued_tables import continued_tables
 from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
+    ROW_LABEL_TITLE,
     form_column,
     form_number,
     percent_off_its_column,
@@ -1225,6 +1226,45 @@ def _key_value_pairs_a_line(text: str, origin: list[int]) -> tuple[str, list[int
     return _substitute(text, origin, _KEY_VALUE_PAIRS, split)
 
 
+# a table pasted one cell a line with a 序号 column first ("序号" / "经济分类" / "可支配预算" / … /
+# "1" / "工资福利支出" / "5,948.10" / …): the 序号 title and each row's number go, the rest is the
+# one-cell-a-line form the readers know
+_ROW_NUMBER_TITLE = re.compile(r"^\s*(?:序号|编号|行次)\s*$")
+_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
+_CELL_LINE_BLOCK_END = 40  # a line this long is prose: the pasted table has ended
+
+
+def _row_numbers_dropped(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """The 序号 title line over a row-label title line, and every lone row number (1, 2…) right
+    before a row's label line below it, dropped, up to the first line of prose."""
+    if "序号" not in text and "编号" not in text and "行次" not in text:
+        return text, origin
+    lines = text.split("\n")
+    dropped: set[int] = set()
+    for n, line in enumerate(lines[:-1]):
+        if not _ROW_NUMBER_TITLE.match(line) or not ROW_LABEL_TITLE.match(lines[n + 1].strip()):
+            continue
+        dropped.add(n)
+        for k in range(n + 2, len(lines) - 1):
+            if len(lines[k]) > _CELL_LINE_BLOCK_END or "\t" in lines[k]:
+                break
+            label = lines[k + 1].strip()
+            if _ROW_NUMBER.match(lines[k]) and re.match(rf"[{CJK}]", label):
+                dropped.add(k)
+    if not dropped:
+        return text, origin
+    kept_text: list[str] = []
+    kept_origin: list[int] = []
+    position = 0
+    for n, line in enumerate(lines):
+        end = position + len(line) + 1
+        if n not in dropped:
+            kept_text.append(text[position : min(end, len(text))])
+            kept_origin.extend(origin[position : min(end, len(text))])
+        position = end
+    return "".join(kept_text), kept_origin
+
+
 def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Rows of tables aligned with spaces → tab-separated rows, each character keeping its origin
     (a gap of spaces becomes one tab that maps to the gap's first space)."""
@@ -2063,6 +2103,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = spaced_forms(folded, origin)
     folded, origin = _substitute(folded, origin, _COLUMN_LETTERS, "")  # in the CSV rows too
     folded, origin = _key_value_pairs_a_line(folded, origin)
+    folded, origin = _row_numbers_dropped(folded, origin)
     folded, origin = _single_spaced_tables(folded, origin)
     folded, origin = _space_aligned_tables(folded, origin)
     folded, origin = staffing_cell_lines(folded, origin)

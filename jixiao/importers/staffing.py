@@ -1868,6 +1868,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
         counts: list[_Count] = []
         head: _Count | None = None
         brackets = _innermost_open_brackets(text)
+        role_splits = _split_of_actual(text, line.start)  # read after the line's counts
         quota_splits = _quota_split_misses(text, line.start, findings)
         for match in _COUNT.finditer(text):
             label, label_at = _label_before(text, match.start())
@@ -1958,6 +1959,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                     and owner_role is None
                     and role is not None
                     and not role.startswith("trap")
+                    and not any(split.start == start for split in role_splits)
                 ):
                     findings.add(
                         "import.W006",
@@ -2041,7 +2043,7 @@ def _counts(report: ReportText, findings: Findings) -> list[list[_Count]]:
                 whole = _all_in_service(text, match.end(), count, line.start)
                 if whole is not None:
                     counts.append(whole)
-        for split in _split_of_actual(text, line.start):
+        for split in role_splits:
             if not any(c.role == split.role and c.start == split.start for c in counts):
                 counts.append(split)
         per_line.append(counts)
@@ -2069,11 +2071,16 @@ def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Coun
 
 # "实有28人（在职17人、退休11人）", "实有人员28名(其中在职17,退休11)": the department's own
 # head-count split by role in the brackets right after it
-_ACTUAL_BEFORE_BRACKET = re.compile(r"(\d{1,6})[人名]$")
+_ACTUAL_BEFORE_BRACKET = re.compile(r"(\d{1,3}(?:,\d{3})+|\d{1,6})[人名]$")
 _ROLE_PAIR = re.compile(
-    r"(在职|离退休|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,6})([人名])?"
+    r"(在职|离退休|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,3}(?:,\d{3})+|\d{1,6})([人名])?"
 )
 _PAIR_SEPARATOR = re.compile(r"^[,、;和及]?$")
+
+
+def _whole(count: str) -> int:
+    """ "2,167" → 2167."""
+    return int(count.replace(",", ""))
 
 
 def _split_of_actual(text: str, line_start: int) -> list[_Count]:
@@ -2102,7 +2109,7 @@ def _split_of_actual(text: str, line_start: int) -> list[_Count]:
             or gaps[0]
             or gaps[-1]
             or not all(_PAIR_SEPARATOR.match(gap) for gap in gaps[1:-1])
-            or sum(int(pair.group(2)) for pair in pairs) != int(before.group(1))
+            or sum(_whole(pair.group(2)) for pair in pairs) != _whole(before.group(1))
         ):
             continue
         for pair in pairs:
@@ -2110,7 +2117,13 @@ def _split_of_actual(text: str, line_start: int) -> list[_Count]:
             start, end = line_start + offset + pair.start(), line_start + offset + pair.end()
             counts.append(
                 _Count(
-                    role, None, int(pair.group(2)), start, end, pair.group(1), pair.group(3) or "人"
+                    role,
+                    None,
+                    _whole(pair.group(2)),
+                    start,
+                    end,
+                    pair.group(1),
+                    pair.group(3) or "人",
                 )
             )
     return counts

@@ -108,6 +108,7 @@ NOT_YET_SURFACED: set[str] = {
     "w74-07",  # the same, on a provincial department's table
     "w76-02",  # a split against a total written "全年预算(调整后)"
     "w77-07",  # a score table captioned with the year before the body's
+    "w78-07",  # an attached form headed with the year before the title's
 }  # forms not read whole yet
 
 

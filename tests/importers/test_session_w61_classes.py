@@ -652,3 +652,37 @@ def test_key_value_lines_under_bullets_with_a_bare_qizhong() -> None:
         "良",
     )
     assert stated_rate(result) == "97.07"
+
+
+# ── tables one cell a line, 序号 columns, excerpts cut mid-table (w74) ─────────────────────
+
+CELLS = (
+    "表1　2023年度支出经济分类预算执行情况\n单位：万元\n序号\n经济分类\n可支配预算\n执行数\n执行率\n"
+    "1\n工资福利支出\n5,948.10\n5,912.36\n99.40%\n2\n商品和服务支出\n3,615.42\n3,407.88\n94.26%\n"
+    "3\n对个人和家庭的补助\n492.00\n486.20\n98.82%\n4\n资本性支出\n22,660.48\n21,044.56\n92.87%\n"
+    "合计\n32,716.00\n30,851.00\n94.30%\n"
+)
+
+
+def test_a_table_one_cell_a_line_with_row_numbers() -> None:
+    money = money_only(claimed_figures(import_text(QUICK + "二、部门整体支出情况\n" + CELLS)))
+    assert (money["budget.capital"], money["executed.wages"]) == ("22660.48", "5912.36")
+
+
+def test_a_table_cut_after_its_whole_and_first_part_by_the_excerpt() -> None:
+    text = QUICK + (
+        "二、部门整体支出情况\n表1　2024年度部门整体支出预算执行情况\n（单位：万元）\n支出类型\n年初安排\n"
+        "预算调整数\n全年可用预算\n实际执行\n执行率\n合计\n243,812.47\n24,717.69\n268,530.16\n"
+        "259,647.09\n96.69%\n基本支出\n76,214.30\n1,744.31\n77,958.61\n77,803.12\n99.80%\n"
+        "项目支出\n167,598.17\n22,973.38\n190,571.55\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.total"], money["executed.basic"]) == ("268530.16", "77803.12")
+    assert "budget.project" not in money
+
+
+def test_role_counts_in_brackets_with_thousands_separators() -> None:
+    text = QUICK + "全厅核定编制合计2,484名。现有人员3,412人（在职2,167人，退休1,245人）。"
+    result = import_text(text)
+    assert claimed_figures(result)["staffing.retired"] == "1245"
+    assert not [f for f in result.findings if f.id == "import.W006"]

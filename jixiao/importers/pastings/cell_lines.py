@@ -99,7 +99,8 @@ def _header(lines: list[str], at: int) -> tuple[list[int], list[str | None]] | N
     kinds: list[str | None] = []
     n = at + 1
     group = GROUP_TITLE.match(_at(lines, n))
-    if group is not None and group.group(1) is None:
+    if group is not None and group.group(1) is None and not form_column_lettered(_at(lines, n)):
+        # (a title that is a column of its own, "年初安排", is no group title)
         n += 1  # a group title over the columns names the block; a unit in it is not skipped
     first = n
     while len(titles) <= _MAX_TITLES and (kind := form_column_lettered(_at(lines, n))):
@@ -186,7 +187,9 @@ def _money_block(lines: list[str], at: int) -> Found | None:
     money = ("budget", "spent")
     columns = [[row[c] for row in values] for c, kind in enumerate(kinds) if kind in money]
     rates = _as_rates(values, titles)
-    by_rates = (rates_checked(rates, titles, kinds) or 0) >= _RATES_PROVING
+    checked = rates_checked(rates, titles, kinds) or 0
+    # (two rates do when one is the whole's: a table an excerpt cut after its first rows)
+    by_rates = checked >= _RATES_PROVING or (checked >= 2 and "whole" in labels)
     if not by_rates and not parts_checked(labels, columns) and not _classes_add_up(names, columns):
         return None  # no whole whose parts add up proves the columns (nor rates enough)
     wholes = [r for r, label in enumerate(labels) if label == "whole"]

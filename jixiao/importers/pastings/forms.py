@@ -13,7 +13,9 @@ from jixiao.importers.patterns import CJK, NUMBER
 FORM_CELL = re.compile(rf"^(?:(?:{NUMBER})\s*%?|[-—/]{{1,2}})$")
 EMPTY_CELL = re.compile(r"^(?:[-—/]{1,2}|)$")
 _FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
-_FORM_BUDGET = re.compile(r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额|安排|安排数)?$")
+_FORM_BUDGET = re.compile(
+    r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额|安排|安排数)?$|^年初安排(?:数)?$|^预算调整(?:数|额)$"
+)
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
     r"|^(?:实际支出(?:数|额|金额)|支出决算(?:数|额)?|决算支出(?:数|额)?)$"
@@ -116,6 +118,9 @@ def _rate_columns(headers: list[str], kinds: list[str | None]) -> tuple[list[int
     it) and the spending columns."""
     budgets = [c for c, kind in enumerate(kinds) if kind == "budget"]
     later = [c for c in budgets if re.search(r"全年|调整", headers[c])]
+    whole_year = [c for c in later if "全年" in headers[c]]
+    if len(later) > 1 and len(whole_year) == 1:
+        later = whole_year  # "调整预算数" (the step) beside "全年预算数": the year's budget
     budget_at = later if len(budgets) > 1 else budgets
     spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
     return budget_at, spent_at
