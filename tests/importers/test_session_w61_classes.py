@@ -686,3 +686,18 @@ def test_role_counts_in_brackets_with_thousands_separators() -> None:
     result = import_text(text)
     assert claimed_figures(result)["staffing.retired"] == "1245"
     assert not [f for f in result.findings if f.id == "import.W006"]
+
+
+# ── a form pasted from a PDF one cell a line inside prose (w78) ─────────────────────────────
+
+
+def test_class_rows_under_a_cut_caption_with_their_rates_left_off() -> None:
+    text = QUICK + (
+        "二、部门整体支出管理及使用情况\n表1 预算支出执行情况表\n单位：元\n项目\n全年预算数\n实际支出数\n执行率\n"
+        "支出合计\n12,845,630.52\n11,906,214.37\n92.69%\n一、基本支出\n8,016,402.18\n7,402,518.60\n"
+        "92.34%\n二、项目支出\n4,829,228.34\n4,503,695.77\n93.26%\n按经济分类：\n工资福利支出\n"
+        "6,124,580.00\n6,087,312.45\n商品和服务支出\n2,431,766.52\n2,126,809.30\n对个人和家庭的补助\n"
+        "1,089,284.00\n1,065,392.62\n资本性支出\n3,200,000.00\n2,626,700.00\n（三）财务管理情况\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.wages"], money["executed.capital"]) == ("612.458", "262.67")

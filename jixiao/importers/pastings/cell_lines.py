@@ -136,10 +136,17 @@ def _placed(cells: list[int | None], kinds: list[str | None]) -> Placed | None:
     if len(cells) == len(kinds) or (None in cells and len(cells) < len(kinds)):
         return cells + [None] * (len(kinds) - len(cells))
     unscored = [c for c, kind in enumerate(kinds) if kind != "score"]
-    if None in cells or len(cells) != len(unscored) or len(unscored) == len(kinds):
+    amounts = [c for c, kind in enumerate(kinds) if kind in ("budget", "spent")]
+    if None in cells:
+        return None
+    if len(cells) == len(unscored) and len(unscored) < len(kinds):
+        columns = unscored
+    elif len(cells) == len(amounts) and len(amounts) < len(kinds):
+        columns = amounts  # a class row with its rate (and scores) left off: the amounts alone
+    else:
         return None
     row: Placed = [None] * len(kinds)
-    for column, cell in zip(unscored, cells, strict=True):
+    for column, cell in zip(columns, cells, strict=True):
         row[column] = cell
     return row
 
@@ -152,6 +159,10 @@ def _fits(texts: list[str], kinds: list[str | None]) -> bool:
         if kind == "score" and text and not _SCORE.match(text) and not _DASH.match(text):
             return False  # a score, empty or a dash ("—": none for this row)
     return not percent_off_its_column(texts, kinds)
+
+
+# a line naming the cut the rows below it make ("按经济分类：", "其中按支出性质分：")
+_CUT_CAPTION = re.compile(r"^(?:其中)?按[\u4e00-\u9fff]{2,8}?(?:分类|划分|分)(?:看)?:?$")
 
 
 def _money_block(lines: list[str], at: int) -> Found | None:
@@ -167,12 +178,22 @@ def _money_block(lines: list[str], at: int) -> Found | None:
     end = n = title_lines[-1] + 1
     while (label := _skip_blanks(lines, n)) is not None:
         text = _at(lines, label)
+        if _CUT_CAPTION.match(text) and values:
+            n = label + 1  # "按经济分类：" between the rows: the cut the rows below it make
+            continue
         if not LINE_LABEL.match(text) or form_column_lettered(text):
             break
         cells, after = _row_cells(lines, label + 1)
         placed = _placed(cells, kinds)
         if placed is None:
             break
+        if (
+            "rate" in kinds
+            and None not in cells
+            and len(cells) < len([k for k in kinds if k != "score"])
+            and not economic_class(text)
+        ):
+            break  # only a class's row leaves its rate off (人员经费, a source: the block ends)
         texts = ["" if c is None else _at(lines, c) for c in placed]
         if not _fits(texts, kinds):
             break
