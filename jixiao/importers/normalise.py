@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.importers.lexicon import lexicon
 from jixiao.importers.ocr_labels import misread_labels, o_amounts, zero_for_o
@@ -49,7 +49,7 @@ from jixiao.importers.pastings.spaced_staffing import spaced_staffing
 from jixiao.importers.pastings.spanned_headers import spanned_headers
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.pastings.wrapped_headers import wrapped_headers
-from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int
+from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int, parse_number
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -1117,10 +1117,17 @@ def _single_spaced_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     cells do not match the header's count) is left as it is."""
     lines = text.split("\n")
     table: set[int] = set()
+    headless: set[int] = set()  # the first rows of tables an excerpt cut above their header
     index = 0
     while index < len(lines):
         titles = lines[index].split(" ")
         if not 2 <= len(titles) <= 8 or not all(_SINGLE_TITLE.match(t) for t in titles):
+            run = _rows_proven_by_their_rates(lines, index)
+            if run:
+                headless.add(index)
+                table.update(range(index, index + run))
+                index += run
+                continue
             index += 1
             continue
         rows = index + 1
@@ -1140,12 +1147,45 @@ def _single_spaced_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     def rewrite(number: int, line: str, line_origin: list[int]) -> tuple[str, list[int]]:
         if number not in table:
             return line, line_origin
-        return _substitute(line, line_origin, _SINGLE_GAP, "\t")
+        row, row_origin = _substitute(line, line_origin, _SINGLE_GAP, "\t")
+        if number in headless:  # the titles its rates prove, each mapped to the row's start
+            return _HEADLESS_TITLES + row, [row_origin[0]] * len(_HEADLESS_TITLES) + row_origin
+        return row, row_origin
 
     return _rewrite_lines(text, origin, rewrite)
 
 
 _SINGLE_GAP = re.compile(r"(?<=\S) (?=\S)")
+_HEADLESS_TITLES = "项目\t预算数\t执行数\t执行率\n"
+_RATE_CELL = re.compile(r"^(\d+(?:\.\d+)?)%$")
+
+
+def _rows_proven_by_their_rates(lines: list[str], start: int) -> int:
+    """The rows from *start* of a table whose header an excerpt cut off ("基本支出 802.26 794.18
+    98.99%" / … / "合计 …"): each a label, two amounts and a percent, one space apart, the
+    percent the second amount over the first to the places written; two rows or more and their
+    合计 adding them up; else 0."""
+    rows: list[tuple[str, Decimal, Decimal]] = []
+    for line in lines[start:]:
+        cells = line.split(" ")
+        if len(cells) != 4 or not _SINGLE_LABEL.match(cells[0]):
+            break
+        budget, spent = parse_number(cells[1]), parse_number(cells[2])
+        rate = _RATE_CELL.match(cells[3])
+        if budget is None or spent is None or budget <= 0 or rate is None:
+            break
+        written = Decimal(rate.group(1))
+        places = Decimal(1).scaleb(min(written.as_tuple().exponent, 0))  # type: ignore[arg-type]
+        if (spent * 100 / budget).quantize(places, rounding=ROUND_HALF_UP) != written:
+            break
+        rows.append((cells[0], budget, spent))
+    # …and closed by its 合计 row, the rows above it adding up to it in both columns
+    if len(rows) < _SINGLE_MIN_ROWS + 1 or rows[-1][0] not in ("合计", "总计", "小计"):
+        return 0
+    parts = rows[:-1]
+    if sum(r[1] for r in parts) != rows[-1][1] or sum(r[2] for r in parts) != rows[-1][2]:
+        return 0
+    return len(rows)
 
 
 def _single_row(line: str, columns: int) -> bool:

@@ -2732,7 +2732,7 @@ def _an_earlier_years_clause(text: str, position: int, year: int | None) -> bool
 
 # the grade before its title, after a verb of rating: "最终得分86.5分，评定为“良好”等次"
 _GRADE_BEFORE_TITLE = re.compile(
-    rf"(?:评定为|确定为|认定为|评价为|定为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?\s*(?:等次|等级|档次)"
+    rf"(?:评定为|确定为|认定为|评价为|定为|属于|属|为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?\s*(?:等次|等级|档次)"
     # the grade right after the score it rates: "95.2分，评为优", "得分91分，评定为优秀"
     rf"|(?<=\d分),?\s*(?:评为|评定为|定为|确定为)\s*[“\"'「]?({_GRADE_WORD})[”\"'」]?(?![{CJK}])"
 )

@@ -701,3 +701,30 @@ def test_class_rows_under_a_cut_caption_with_their_rates_left_off() -> None:
     )
     money = money_only(claimed_figures(import_text(text)))
     assert (money["budget.wages"], money["executed.capital"]) == ("612.458", "262.67")
+
+
+# ── excerpts beginning mid-report (w77) ─────────────────────────────────────────────────────
+
+
+def test_a_table_cut_above_its_header_proven_by_its_rates_and_its_total() -> None:
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n基本支出 802.26 794.18 98.99%\n项目支出 244.12 208.43 85.38%\n"
+        "合计 1,046.38 1,002.61 95.82%\n注：本表数据来源于决算。\n"
+        "本局2024年度全年预算资金1,046.38万元，当年实际支出1,002.61万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.basic"], money["executed.project"]) == ("802.26", "208.43")
+
+
+def test_rows_whose_total_they_miss_are_no_headless_table() -> None:
+    text = "商品和服务支出 186.52 179.04 95.99%\n资本性支出 65.00 58.35 89.77%\n合计 1,046.38 1,002.61 95.82%\n"
+    assert "\t" not in normalise(text).text
+
+
+@pytest.mark.parametrize(
+    "sentence", ["自评结果为88分，属“良”等次。", "综合得分为88分，为“良”等级。"]
+)
+def test_a_grade_said_to_belong_to_its_band(sentence: str) -> None:
+    assert (
+        claimed_figures(import_text(QUICK + "一、结论\n经自评，" + sentence))["grade.self"] == "良"
+    )
