@@ -390,6 +390,44 @@ class Restated:
     by_parts: list[Amount]  # the statements the figure's own parts (基本 + 项目) add up to
 
 
+def _income_made_of_the_budgets_steps(
+    text: str, amounts: list[Amount], lines: list[_Line], findings: Findings
+) -> None:
+    """ "财政拨款收入1,437.62万元，其中：年初预算1,198.00万元，上级追加239.62万元": an income whose
+    其中 parts are the year-start budget and what was added to it, adding up to it, is the year's
+    budget after the additions (read as the adjusted budget, import.I012), when no adjusted
+    budget is stated."""
+    if any(x.phase is Phase.BUDGET_ADJUSTED and x.item is Item.UNCLASSIFIED for x in lines):
+        return
+    for index, income in enumerate(amounts):
+        if income.kind != "income" or not re.match(
+            r"[,;]?其中:?", text[income.end : income.end + 4]
+        ):
+            continue
+        sentence_end = min(
+            (at for mark in "。;\n" if (at := text.find(mark, income.end)) >= 0), default=len(text)
+        )
+        parts = [a for a in amounts[index + 1 :] if a.start < sentence_end]
+        initial = [a for a in parts if a.kind == "total" and a.phase is Phase.BUDGET_INITIAL]
+        added = [a for a in parts if a.kind == "supplement"]
+        if len(initial) != 1 or not added or len(initial) + len(added) != len(parts):
+            continue
+        if initial[0].value + sum(a.value for a in added) != income.value:
+            continue
+        lines.append(_Line(Phase.BUDGET_ADJUSTED, Item.UNCLASSIFIED, None, income))
+        steps = [initial[0], *added]
+        findings.add(
+            "import.I012",
+            "info",
+            f"“{income.label}{income.stated_value}{income.unit}”＝{_listed(steps)}，按调整后预算"
+            "导入 / the income is the year-start budget plus what was added: read as the "
+            "adjusted budget",
+            "核对原文（{}） / check the report ({})".format(*_both_places(findings, income, steps)),
+            (income.start, steps[-1].end),
+        )
+        return
+
+
 def _adjustments(
     pending: list[Amount],
     lines: list[_Line],
@@ -2871,6 +2909,7 @@ def read_money(
         report.text, names, budget_income, unread, lines, statements, reading, findings
     )
     _budget_stated_again(names, unread, lines, statements, reading, findings)
+    _income_made_of_the_budgets_steps(report.text, amounts, lines, findings)
     unplaced_adjustment = _adjustments(
         reading.pending, lines, statements, unread, reading, findings
     )

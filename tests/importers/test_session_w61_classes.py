@@ -728,3 +728,19 @@ def test_a_grade_said_to_belong_to_its_band(sentence: str) -> None:
     assert (
         claimed_figures(import_text(QUICK + "一、结论\n经自评，" + sentence))["grade.self"] == "良"
     )
+
+
+def test_an_income_made_of_the_year_start_budget_and_its_additions() -> None:
+    text = QUICK + (
+        "2020年度我馆财政拨款收入1,437.62万元，其中：年初预算1,198.00万元，上级追加239.62万元。"
+        "全年共支出1,402.19万元。"
+    )
+    assert money_only(claimed_figures(import_text(text)))["budget.total"] == "1437.62"
+
+
+def test_an_income_its_parts_miss_stays_income() -> None:
+    text = (
+        QUICK
+        + "2020年度我馆财政拨款收入1,437.62万元，其中：年初预算1,198.00万元，上级追加200.00万元。"
+    )
+    assert money_only(claimed_figures(import_text(text))).get("budget.total") != "1437.62"
