@@ -1175,6 +1175,11 @@ def _amounts(
                 kind = None
             if phase == BUDGET and kind == "total":
                 phase = _phase_in_brackets_after(text, match.end) or phase
+            if kind is None and _adjusted_after_the_initial(text[: match.label_end]):
+                kind, phase = (
+                    "total",
+                    Phase.BUDGET_ADJUSTED,
+                )  # "年初安排…，年中…调整为22,104.52万元"
             unit = match.unit
             approximate = approximate_figure(text[: match.label_end], text[match.end :])
             amount = Amount(
@@ -1452,6 +1457,19 @@ _OPENS_A_LIST = re.compile(r"其中:\s*$")
 
 # a budget's phase in brackets right after its amount: "部门预算总额4.8632亿元（调整后）"
 _PHASE_AFTER = re.compile(r"\s*\((调整后|全年|年初|批复数?)(?:预算)?(?:数)?\)")
+
+
+_ADJUSTED_TO = re.compile(r"(?:调整|调增|调减|追加)(?:为|至|到):?$")
+_INITIAL_BEFORE = re.compile(r"年初(?:预算|安排|批复)")
+
+
+def _adjusted_after_the_initial(before: str) -> bool:
+    """The words before an amount closing on 调整为 / 调整至 in a sentence that stated the
+    year-start budget before them ("年初安排20,360.00万元，年中根据业务量增长调整为22,104.52万元"):
+    the budget after the adjustment, whatever words stand between (a bare "年中调整126.55万元"
+    is the step)."""
+    sentence = re.split(r"[。;]", before)[-1]
+    return bool(_ADJUSTED_TO.search(sentence.rstrip())) and bool(_INITIAL_BEFORE.search(sentence))
 
 
 def _phase_in_brackets_after(text: str, end: int) -> Phase | None:

@@ -1752,7 +1752,7 @@ class _Importer:
             # "综合得分90.15，绩效等级：优": the score with its 分 left off, its clause closed
             rf"|((?:综合|自评|评价|总)得分)(?:为|是|:)?\s*({NUMBER})(?=[,;。])"
             # "部门整体支出绩效自评为85.5分": the self-evaluation said to be its score
-            rf"|((?:绩效|整体支出)自评)(?:结果)?为\s*({NUMBER})分"
+            rf"|((?:绩效|整体支出)自评)(?:结果)?(?:为|得)\s*({NUMBER})分"
         )
         # a key：value line of a summary table, the number with no 分 after it ("自评得分：91.5",
         # "综合评分: 90.5"): the label is the whole key, the number the whole value

@@ -744,3 +744,20 @@ def test_an_income_its_parts_miss_stays_income() -> None:
         + "2020年度我馆财政拨款收入1,437.62万元，其中：年初预算1,198.00万元，上级追加200.00万元。"
     )
     assert money_only(claimed_figures(import_text(text))).get("budget.total") != "1437.62"
+
+
+# ── institutions with income of their own (w75) ────────────────────────────────────────────
+
+
+def test_the_budget_adjusted_to_after_a_long_reason() -> None:
+    text = QUICK + (
+        "医院2020年度全口径部门预算年初安排20,360.00万元，年中根据业务量增长和医共体建设任务调整为"
+        "22,104.52万元，其中基本支出19,877.40万元，项目支出2,227.12万元。"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert (money["budget.total"], money["budget.project"]) == ("22104.52", "2227.12")
+
+
+def test_the_self_evaluation_scored_with_de() -> None:
+    text = QUICK + "经综合评定，我所2020年度单位整体支出绩效自评得93分，等级为优。"
+    assert claimed_figures(import_text(text))["score.self"] == "93"
