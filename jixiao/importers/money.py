@@ -1452,7 +1452,7 @@ _FORM_PART_LINE = re.compile(
 
 
 # a line ending on "其中：": its parts follow one a line ("部门预算总支出：1,846万元，其中：")
-_OPENS_A_LIST = re.compile(r"其中:\s*$")
+_OPENS_A_LIST = re.compile(r"其中[:—\-]*\s*$")
 
 
 # a budget's phase in brackets right after its amount: "部门预算总额4.8632亿元（调整后）"

@@ -106,7 +106,6 @@ NOT_YET_SURFACED: set[str] = {
     "w69-07",  # a form's caption year against the title's, the form's rows set aside with it
     "w73-07",  # a table caption's year against the title's (the prose restates no figure)
     "w74-07",  # the same, on a provincial department's table
-    "w76-02",  # a split against a total written "全年预算(调整后)"
     "w77-07",  # a score table captioned with the year before the body's
     "w78-07",  # an attached form headed with the year before the title's
 }  # forms not read whole yet

@@ -761,3 +761,12 @@ def test_the_budget_adjusted_to_after_a_long_reason() -> None:
 def test_the_self_evaluation_scored_with_de() -> None:
     text = QUICK + "经综合评定，我所2020年度单位整体支出绩效自评得93分，等级为优。"
     assert claimed_figures(import_text(text))["score.self"] == "93"
+
+
+def test_a_keyed_total_opening_its_list_with_a_dash() -> None:
+    text = QUICK + (
+        "◆ 全年预算(调整后): 5,318.74万元, 其中——\n  基本支出: 1,986.25万元\n  项目支出: 3,362.49万元\n"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.project"] == "3362.49"
+    assert any(f.id == "import.W005" and "5318.74" in f.message for f in result.findings)
