@@ -917,7 +917,26 @@ def _spaced_table(lines: list[str], header: int) -> list[int]:
     return found
 
 
-def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list[int]:
+_LABEL_COLUMN_INDENT = 12  # spaces before a header's first title that leave room for the labels
+
+
+def _table_under_unlabelled_titles(lines: list[str], header: int) -> list[int]:
+    """A header of column titles alone, indented past the rows' label column ("          预算批复数
+    实际支出数   执行率" over "合    计   1,286.54   1,203.77   93.57%"): read as if a title stood
+    over the labels (the rows must fit it as any other header's)."""
+    line = lines[header]
+    indent = len(line) - len(line.lstrip(" "))
+    titles = _spaced_cells(line)
+    if indent < _LABEL_COLUMN_INDENT or not 2 <= len(titles) <= 8:
+        return []
+    if any(_SPACED_NUMBER.match(title) or not re.search(f"[{CJK}]", title) for title in titles):
+        return []
+    return _spaced_table_under(lines, header, "项目" + line[4:], spread_first=True)
+
+
+def _spaced_table_under(
+    lines: list[str], header: int, header_line: str, *, spread_first: bool = False
+) -> list[int]:
     titles = _spaced_cells(header_line)
     columns = len(titles)
     if columns < _SPACED_MIN_COLUMNS or any(_SPACED_NUMBER.match(title) for title in titles):
@@ -928,7 +947,8 @@ def _spaced_table_under(lines: list[str], header: int, header_line: str) -> list
     while index < len(lines):
         cells = _spaced_cells(lines[index])
         if _spaced_row(cells, columns) or (
-            rows and _spaced_row(_spaced_cells(_spread_label(lines[index])), columns)
+            (rows or spread_first)
+            and _spaced_row(_spaced_cells(_spread_label(lines[index])), columns)
         ):
             rows.append(index)
         elif rows and _short_spaced_row(header_line, lines[index], columns):
@@ -1313,8 +1333,13 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     spread_headers: set[int] = set()
     placed: dict[int, list[int]] = {}
     index = 0
+    unlabelled: set[int] = set()  # headers with no title over the rows' labels
     while index < len(lines):
         found = _spaced_table(lines, index)
+        if not found:
+            found = _table_under_unlabelled_titles(lines, index)
+            if found:
+                unlabelled.add(index)
         if not found:
             section = _section_column_table(lines, index)
             placed.update(section)
@@ -1340,7 +1365,12 @@ def _space_aligned_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
             line, line_origin = _substitute(
                 line, line_origin, _SPREAD_LABEL, lambda m: m.group(0).replace(" ", "")
             )
-        return _substitute(line, line_origin, _GAP, "\t")
+        row, row_origin = _substitute(line, line_origin, _GAP, "\t")
+        if number in unlabelled:  # an empty cell over the rows' labels
+            stripped = row.lstrip(" ")
+            skipped = len(row) - len(stripped)
+            return "\t" + stripped, [row_origin[skipped], *row_origin[skipped:]]
+        return row, row_origin
 
     return _rewrite_lines(text, origin, rewrite)
 

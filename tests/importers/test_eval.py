@@ -108,6 +108,8 @@ NOT_YET_SURFACED: set[str] = {
     "w74-07",  # the same, on a provincial department's table
     "w77-07",  # a score table captioned with the year before the body's
     "w78-07",  # an attached form headed with the year before the title's
+    "w80-02",  # a Markdown table's 基本 + 项目 in 元 against its 合计 (36,000.00 apart)
+    "w82-06",  # an attached form headed with the year before the title's
 }  # forms not read whole yet
 
 

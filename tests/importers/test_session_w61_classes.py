@@ -770,3 +770,24 @@ def test_a_keyed_total_opening_its_list_with_a_dash() -> None:
     result = import_text(text)
     assert money_only(claimed_figures(result))["budget.project"] == "3362.49"
     assert any(f.id == "import.W005" and "5318.74" in f.message for f in result.findings)
+
+
+# ── tables laid out by a PDF's spaces (w81) ─────────────────────────────────────────────────
+
+
+def test_a_spaced_table_whose_header_leaves_the_label_column_untitled() -> None:
+    text = QUICK + (
+        "  (二)部门整体支出预算执行情况\n                        部门整体支出预算执行情况表\n"
+        "                                                                   单位：万元\n"
+        "                      预算批复数     实际支出数       执行率         上年支出数\n"
+        "   合    计            1,286.54       1,203.77        93.57%         1,156.30\n"
+        "   基本支出              602.18         598.45        99.38%           587.91\n"
+        "   项目支出              684.36         605.32        88.45%           568.39\n\n"
+        "  2020年全局实际支出1,203.77万元。从支出经济分类看：人员工资及福利性支出512.36万元，商品和"
+        "服务支出236.09万元，对个人和家庭的补助41.20万元，资本性支出414.12万元。\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert (money["budget.total"], money["executed.project"]) == ("1286.54", "605.32")
+    assert money["executed.wages"] == "512.36"
+    assert stated_rate(result) == "93.57"
