@@ -126,6 +126,13 @@ def own_names(department: str | None) -> tuple[str, ...]:
     town = re.fullmatch(r"(.{2,12}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处)", department)
     if town:
         names.append(town.group(1))
+        # "临澄县青湖镇" writes itself "青湖镇" (never "全镇": measured, the whole town's money is
+        # often more than its government's)
+        place = re.search(
+            r"(?:省|市|县|区|州|旗)([^省市县区州旗]{1,8}?(镇|乡|街道))$", town.group(1)
+        )
+        if place:
+            names.append(place.group(1))
         if town.group(1).endswith("街道"):  # "街道全年预算数为…": a 街道 writes itself so
             names += [
                 f"{prefix}{word}"
@@ -323,7 +330,7 @@ _PHASES: tuple[tuple[str, Phase | str], ...] = (
     (rf"决算{_NOT_FINAL}", Phase.FINAL),
     (
         r"执行数|实际执行|执行(?!率)|实际支出|完成支出|累计支出|累计完成(?!率)|实际使用|支出|使用|拨付|"
-        r"累计支付",
+        r"累计支付|(?<=支出)支付",
         Phase.EXECUTED,
     ),
 )

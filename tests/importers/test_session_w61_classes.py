@@ -791,3 +791,16 @@ def test_a_spaced_table_whose_header_leaves_the_label_column_untitled() -> None:
     assert (money["budget.total"], money["executed.project"]) == ("1286.54", "605.32")
     assert money["executed.wages"] == "512.36"
     assert stated_rate(result) == "93.57"
+
+
+# ── amounts in 元 (w80) ─────────────────────────────────────────────────────────────────────
+
+
+def test_a_town_named_without_its_county_and_spending_paid() -> None:
+    text = "临澄县青湖镇人民政府2020年度部门整体支出绩效评价报告\n2 部门整体支出\n" + (
+        "2020年青湖镇全年预算46,287,350.00元。截至2020年12月31日，本镇实际支出"
+        "44,906,218.36元。其中基本支出支付16,710,382.14元，项目支出支付28,195,836.22元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "4628.735"
+    assert money["executed.basic"] == "1671.038214"
