@@ -109,7 +109,7 @@ _COLUMN_LETTERS = re.compile(
     r"(?<=[数额率])[ \t]*\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)(?=[ \t]*(?:[\t|:\n]|$))", re.M
 )
 _PAGE_BREAK_IN_A_SENTENCE = re.compile(
-    rf"(?<=[{CJK}\d,、(])[ \t]*\n[ \t]*(?:[-—–]{{1,2}} *\d{{1,3}} *[-—–]{{1,2}}|第 *\d{{1,3}} *页"
+    rf"(?<=[{CJK}\d,、(])[ \t]*\n[ \t]*(?:[-—–·•]{{1,2}} *\d{{1,3}} *[-—–·•]{{1,2}}|第 *\d{{1,3}} *页"
     rf"(?: *[,，/]? *共 *\d{{1,3}} *页)?)[ \t]*\n(?=[ \t]*[{CJK}\d])"
     # a document-sharing site's page number "2、" alone on its line, after a clause's comma
     rf"|(?<=[,，、])[ \t]*\n[ \t]*\d{{1,3}}、[ \t]*\n(?=[ \t]*[{CJK}])"
@@ -152,7 +152,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     # a tree's branch marks before a line's label ("├ 基本支出", "└ 项目支出")
     (re.compile(r"^([ \t　]*)[├└┣┗]─*\s*", re.M), r"\1"),
     # page markers: "- 3 -", "— 3 —", "第 3 页 共 12 页"
-    (re.compile(r"(?:(?<=\s)|^)[-—–]{1,2} *\d{1,3} *[-—–]{1,2}(?=\s|$)", re.M), ""),
+    (re.compile(r"(?:(?<=\s)|^)[-—–·•]{1,2} *\d{1,3} *[-—–·•]{1,2}(?=\s|$)", re.M), ""),
     (re.compile(r"第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"), ""),
     # a system print's field and value a line each ("金额单位" / "元"): one unit line
     (re.compile(r"^(\s*(?:金额)?单位)\n(?=\s*(?:亿元|万元|千元|元)\s*$)", re.M), r"\1:"),
@@ -210,6 +210,11 @@ _LATE_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
 # ，资本性支出…"): the line ends in the number, the next opens with its unit (joined after the
 # wrapped lines are, whose margin it would otherwise hide)
 _UNIT_ON_THE_NEXT_LINE = re.compile(r"(?<=\d\.\d\d)\n(?=(?:亿元|万元|千元|元)[,;。(])")
+# …and a count cut from its unit ("退休34" / "人。"), once the wrapped lines are joined
+_COUNT_UNIT_ON_THE_NEXT_LINE = re.compile(
+    rf"(?:(?<=[{CJK}]\d)|(?<=[{CJK}]\d\d)|(?<=[{CJK}]\d\d\d)|(?<=[{CJK}]\d\d\d\d))\n"
+    r"(?=[人名个][,;。)])"
+)
 
 # A form exported as CSV ("部门名称","某局","主管部门","某市人民政府",,,): every line a row of
 # cells between commas, text cells in double quotes ("" a quote inside), empty cells trailing.
@@ -1715,6 +1720,7 @@ def _join_figure_continuations(text: str, origin: list[int]) -> tuple[str, list[
 # the rest of a money label and its figure starting a line ("支出总额13,150.00万元", "支出1,782.22")
 _LABEL_TAIL_START = re.compile(
     r"(?:支出|预算|收入|经费|执行|决算)[\u4e00-\u9fff]{0,4}(?:为|是|达)?[:：]?\d"
+    r"|得分(?:为|是)?[:：]?\d"  # "…绩效综合自评" / "得分86.5分"
 )
 # a line ending on a figure and its unit is complete ("资本性支出：338万元")
 _ENDS_ON_A_FIGURE = re.compile(r"\d\s*(?:亿元|万元|千元|元|万|人|名|个|%|分)$")
@@ -2210,6 +2216,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _join_soft_breaks(folded, origin)
     folded, origin = _join_figure_continuations(folded, origin)
     folded, origin = _substitute(folded, origin, _UNIT_ON_THE_NEXT_LINE, "")
+    folded, origin = _substitute(folded, origin, _COUNT_UNIT_ON_THE_NEXT_LINE, "")
     folded, origin = _apply_lexicon(folded, origin)
     folded, origin = _form_unit_on_bare_amounts(folded, origin)
     folded, origin = _unit_under_heading(folded, origin)  # what the pass above left bare

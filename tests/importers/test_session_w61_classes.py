@@ -804,3 +804,18 @@ def test_a_town_named_without_its_county_and_spending_paid() -> None:
     money = money_only(claimed_figures(import_text(text)))
     assert money["budget.total"] == "4628.735"
     assert money["executed.basic"] == "1671.038214"
+
+
+# ── OCR copies (w84) ────────────────────────────────────────────────────────────────────────
+
+
+def test_an_ocr_copy_wrapped_at_a_narrow_width() -> None:
+    text = QUICK + (
+        "（二）机构人员情况。本馆下设8个所。批复编制81名（行政编制58名，事业编制23名）。\n"
+        "截至2020年12月31日，実有在册人员110人，其中在 职76人，退 休34\n人。另聘用协管员18人。\n"
+        "四、自评结果\n根据评价指标体系逐项打分，本馆2020年度部门整体支出绩效综合自评\n"
+        "得分86.5分，其中预箅执行率指标得分9.64分（满分10分），自评等级\n· 2 ·\n为良好。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert (figures["staffing.actual_total"], figures["staffing.retired"]) == ("110", "34")
+    assert (figures["score.self"], figures["grade.self"]) == ("86.5", "良")
