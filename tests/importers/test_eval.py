@@ -57,7 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = tuple(range(18, 85))  # w18 … w84
+HELD_OUT_SETS = tuple(range(18, 91))  # w18 … w90
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -110,6 +110,13 @@ NOT_YET_SURFACED: set[str] = {
     "w78-07",  # an attached form headed with the year before the title's
     "w80-02",  # a Markdown table's 基本 + 项目 in 元 against its 合计 (36,000.00 apart)
     "w82-06",  # an attached form headed with the year before the title's
+    # forms only, first run at the end of the session (w85–w90), not read yet
+    "w85-03",
+    "w87-05",
+    "w87-07",
+    "w88-05",
+    "w89-04",
+    "w89-06",
 }  # forms not read whole yet
 
 
