@@ -2700,7 +2700,7 @@ _SCORE_TITLE = re.compile(r"^(?:指标)?(?:分值|得分|权重|自评得分|自
 # row ("总额" / "年度资金总额"), a part of it by source even with no 其中 before it, and not read
 _SOURCE_ROW = re.compile(
     r"(?:(?:当年|本年|本级)?(?:财政拨款|财政资金)|一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款|资金)?|其他资金|"
-    r"(?:单位)?自有资金|非财政(?:拨款)?资金)"
+    r"(?:单位)?自有资金|非财政(?:拨款)?资金|上级补助(?:资金|收入)?)"
 )
 _CARRY_KINDS = ("carry_end", "carry_prior")
 _TOTAL_ROW_LABEL = re.compile(

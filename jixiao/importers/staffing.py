@@ -1351,7 +1351,8 @@ def _bracket_roles(text: str, total: int, start: int) -> list[_Count]:
 _STAFF_CAPTION = re.compile(
     r"^(?:人员(?:情况|构成|类别)?|人数情况|项目|类别"
     # "人员编制及实有人数", "编制及人员情况": a caption naming the quota and the head-count
-    r"|人员编制(?:[及和与](?:实有人数|实有人员|人员))?(?:情况)?|编制[及和与](?:实有|人员)(?:人数|情况)?)$"
+    r"|人员编制(?:[及和与](?:实有人数|实有人员|人员))?(?:情况)?|编制[及和与](?:实有|人员)(?:人数|情况)?)"
+    r"(?:\((?:人|名)\))?$"  # "人员情况（人）": the unit of its counts in brackets
 )
 _COUNT_ROW_LABEL = re.compile(r"^(?:人数|人员数|数量|人数\((?:人|名)\)|人员数\((?:人|名)\))$")
 _SPLIT_LEAD = re.compile(r"^其中:\s*")  # "其中：在职": a part's column title under its whole

@@ -819,3 +819,22 @@ def test_an_ocr_copy_wrapped_at_a_narrow_width() -> None:
     figures = claimed_figures(import_text(text))
     assert (figures["staffing.actual_total"], figures["staffing.retired"]) == ("110", "34")
     assert (figures["score.self"], figures["grade.self"]) == ("86.5", "良")
+
+
+# ── forms only (w85) ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_staffing_caption_with_its_unit_repeated_down_its_rows_with_trailing_cells() -> None:
+    text = "衡川县水利局2022年度部门整体支出绩效自评表\n金额单位：万元\n" + (
+        "年度预算执行情况（万元）\t项目\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "年度预算执行情况（万元）\t年度资金总额\t1,846.30\t2,517.84\t2,396.05\t10\t95.16%\t9.52\n"
+        "年度预算执行情况（万元）\t其中：本级财政拨款\t1,646.30\t1,829.64\t1,772.38\t—\t96.87%\t—\n"
+        "年度预算执行情况（万元）\t　　　上级补助资金\t0.00\t488.20\t430.17\t—\t88.11%\t—\n"
+        "年度预算执行情况（万元）\t　　　其他资金\t200.00\t200.00\t193.50\t—\t96.75%\t—\n"
+        "人员情况（人）\t编制数\t实有人员\t其中：在职\t其中：退休\t编外聘用\t\t\n"
+        "人员情况（人）\t34\t47\t31\t16\t6\t\t\n"
+    )
+    result = import_text(text)
+    figures = claimed_figures(result)
+    assert (figures["staffing.authorized"], figures["staffing.retired"]) == ("34", "16")
+    assert not [f for f in result.findings if f.id == "import.W005"]  # 上级补助资金 is a source

@@ -116,18 +116,18 @@ def merged_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
     runs: list[tuple[int, int, list[list[Cell]]]] = []
     n = 0
     while n < len(lines) - 1:
-        header = tab_cells(lines[n], starts[n])
+        header = _trimmed(tab_cells(lines[n], starts[n]))
         titles = [span[0] for span in header]
         below = n + 1
         while below < len(lines) and "\t" in lines[below]:
-            cells = [span[0] for span in tab_cells(lines[below], starts[below])]
+            cells = [span[0] for span in _trimmed(tab_cells(lines[below], starts[below]))]
             if len(cells) != len(titles) or not _values(cells):
                 break
             below += 1
         if "\t" not in lines[n] or below == n + 1 or not _titles(titles):
             n += 1
             continue
-        rows = [tab_cells(lines[k], starts[k]) for k in range(n + 1, below)]
+        rows = [_trimmed(tab_cells(lines[k], starts[k])) for k in range(n + 1, below)]
         texts = [[span[0] for span in row] for row in rows]
         merged = [run for run in _title_runs(titles) if _repeated_in(texts, run)]
         caption = bool(titles[0]) and any(row[0] == titles[0] for row in texts)
@@ -145,6 +145,14 @@ def merged_cells(text: str, origin: list[int]) -> tuple[str, list[int]]:
             runs.append((n, below, _rewritten(text, origin, header, rows, merged)))
         n = below
     return replace_runs(text, origin, runs)
+
+
+def _trimmed(spans: list[Span]) -> list[Span]:
+    """A tab row's cells without the empty cells a Word table leaves at its end."""
+    end = len(spans)
+    while end > 2 and not spans[end - 1][0]:
+        end -= 1
+    return spans[:end]
 
 
 def _rewritten(
