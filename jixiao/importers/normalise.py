@@ -1147,13 +1147,11 @@ def _single_spaced_tables(text: str, origin: list[int]) -> tuple[str, list[int]]
     while index < len(lines):
         titles = lines[index].split(" ")
         if not 2 <= len(titles) <= 8 or not all(_SINGLE_TITLE.match(t) for t in titles):
-            run = _rows_proven_by_their_rates(lines, index)
-            if run:
+            run, proven = _rows_proven_by_their_rates(lines, index)
+            if proven:
                 headless.add(index)
                 table.update(range(index, index + run))
-                index += run
-                continue
-            index += 1
+            index += max(run, 1)  # rows that did not prove a table are no header either
             continue
         rows = index + 1
         while rows < len(lines) and _single_row(lines[rows], len(titles)):
@@ -1185,11 +1183,11 @@ _HEADLESS_TITLES = "项目\t预算数\t执行数\t执行率\n"
 _RATE_CELL = re.compile(r"^(\d+(?:\.\d+)?)%$")
 
 
-def _rows_proven_by_their_rates(lines: list[str], start: int) -> int:
+def _rows_proven_by_their_rates(lines: list[str], start: int) -> tuple[int, bool]:
     """The rows from *start* of a table whose header an excerpt cut off ("基本支出 802.26 794.18
     98.99%" / … / "合计 …"): each a label, two amounts and a percent, one space apart, the
     percent the second amount over the first to the places written; two rows or more and their
-    合计 adding them up; else 0."""
+    合计 adding them up. Returns how many such rows follow *start* and whether they prove it."""
     rows: list[tuple[str, Decimal, Decimal]] = []
     for line in lines[start:]:
         cells = line.split(" ")
@@ -1206,11 +1204,11 @@ def _rows_proven_by_their_rates(lines: list[str], start: int) -> int:
         rows.append((cells[0], budget, spent))
     # …and closed by its 合计 row, the rows above it adding up to it in both columns
     if len(rows) < _SINGLE_MIN_ROWS + 1 or rows[-1][0] not in ("合计", "总计", "小计"):
-        return 0
+        return len(rows), False
     parts = rows[:-1]
     if sum(r[1] for r in parts) != rows[-1][1] or sum(r[2] for r in parts) != rows[-1][2]:
-        return 0
-    return len(rows)
+        return len(rows), False
+    return len(rows), True
 
 
 def _single_row(line: str, columns: int) -> bool:
@@ -1313,6 +1311,8 @@ def _row_numbers_dropped(text: str, origin: list[int]) -> tuple[str, list[int]]:
         for k in range(n + 2, len(lines) - 1):
             if len(lines[k]) > _CELL_LINE_BLOCK_END or "\t" in lines[k]:
                 break
+            if _ROW_NUMBER_TITLE.match(lines[k]):
+                break  # the next table's 序号: its own block (each line looked at once)
             label = lines[k + 1].strip()
             if _ROW_NUMBER.match(lines[k]) and re.match(rf"[{CJK}]", label):
                 dropped.add(k)
@@ -1943,6 +1943,10 @@ _BARE_AFTER_MONEY_LABEL = re.compile(
 )
 
 
+_NEXT_LINE_REACH = 64  # text after a line the bare-amount lookahead may need (a page marker too)
+_LEADING_BLANKS = re.compile(r"\s*")
+
+
 def _unit_carried_in_the_paragraph(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Each bare amount with decimals right after a money label ("基本支出117.96") takes the
     unit of the nearest amount before it in its paragraph written after a money label with one
@@ -1955,9 +1959,11 @@ def _unit_carried_in_the_paragraph(text: str, origin: list[int]) -> tuple[str, l
         units = [(m.end(), m.group(2)) for m in _UNIT_AFTER_MONEY_LABEL.finditer(line)]
         if not units:
             continue
-        # (searched in the whole text: a number or its unit the line break cut off, "3,126.48" /
-        # "万元" or "1,816.6" / "0万元", is no bare amount)
-        for bare in _BARE_AFTER_MONEY_LABEL.finditer(text, paragraph.start() + units[0][0]):
+        # (searched a few characters past the line: a number or its unit the line break cut off,
+        # "3,126.48" / "万元" or "1,816.6" / "0万元", is no bare amount)
+        following = _LEADING_BLANKS.match(text, paragraph.end()).end()  # the next line's start
+        reach = min(len(text), following + _NEXT_LINE_REACH)
+        for bare in _BARE_AFTER_MONEY_LABEL.finditer(text, paragraph.start() + units[0][0], reach):
             if bare.start() >= paragraph.end():
                 break
             at = bare.start(1) - paragraph.start()
