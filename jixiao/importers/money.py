@@ -675,7 +675,7 @@ def classify(label: str) -> tuple[str | None, Phase | str | None, Funding | None
 
 _PHASE_WORDS = re.compile(
     r"年初预算|预算批复|批复预算|年初安排|调整后预算|调整后|全年预算|预算调整后|预算收入|收入预算|预算数|预算安排|"
-    r"预算|决算数|决算|执行数|实际执行|执行|实际支出|完成支出|累计支出|累计完成|实际使用|支出数|支出|使用|拨付|"
+    r"预算|决算数|决算|执行数|执行金额|支出金额|实际执行|执行|实际支出|完成支出|累计支出|累计完成|实际使用|支出数|支出|使用|拨付|"
     r"支付"
 )
 _FILLERS = re.compile(
@@ -2462,6 +2462,7 @@ def _read_table(
     total_seen = False
     by_row: dict[int, tuple[str, dict[int, Amount]]] = {}  # a row's label and amounts by column
     subtotal_total = _subtotal_total(rows[header_rows:], column_units)
+    adjusted_columns = _budget_beside_the_initial(header)
     for row in rows[header_rows:]:
         if _score_header(row):
             break  # a score table right under the money block: its 合计 | 100 | 88.88 is no money
@@ -2499,6 +2500,10 @@ def _read_table(
                 )
                 label = f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
+                if phase is None and kind == "economic":
+                    phase = _phase(title)  # "对个人和家庭的补助" + "支出金额": the title's 支出
+                if phase == BUDGET and column in adjusted_columns:
+                    phase = Phase.BUDGET_ADJUSTED
                 kind = _spent_carryover(kind, title)
                 kind = _initial_carryover(kind, title, header)
                 if kind in _CARRY_KINDS and _part_under_carry_column(row_label, title):
@@ -2547,6 +2552,15 @@ def _read_table(
 
 
 _BY_CUT = re.compile(r"按?(?:支出)?(?:经济|功能)?分类|单位[:：]?\s*(?:亿元|万元|千元|元)")
+
+
+def _budget_beside_the_initial(header: list[str]) -> set[int]:
+    """The one column titled a bare budget ("年度预算", "预算数") beside one titled the year-start
+    budget ("年初批复", "年初预算数"): the year's adjusted budget, the initial one's later step."""
+    phases = [classify(title.strip())[1] if title.strip() else None for title in header]
+    bare = {n for n, phase in enumerate(phases) if n and phase == BUDGET}
+    initial = [n for n, phase in enumerate(phases) if n and phase is Phase.BUDGET_INITIAL]
+    return bare if len(bare) == 1 and len(initial) == 1 else set()
 
 
 def _headless(rows: list[Line]) -> bool:

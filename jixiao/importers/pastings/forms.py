@@ -15,6 +15,7 @@ EMPTY_CELL = re.compile(r"^(?:[-—/]{1,2}|)$")
 _FORM_UNIT = re.compile(r"\((?:%|万元|元|千元|亿元)\)$")
 _FORM_BUDGET = re.compile(
     r"^[\u4e00-\u9fff]{0,5}预算(?:数|额|金额|安排|安排数)?$|^年初安排(?:数)?$|^预算调整(?:数|额)$"
+    r"|^[\u4e00-\u9fff]{0,4}批复(?:数|额|金额|预算(?:数|额)?)?$"  # 年初批复, 预算批复数
 )
 _FORM_SPENT = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:执行数|执行额|执行金额|支出数|支出额|决算数|实际支出|支出金额)$"
@@ -121,6 +122,9 @@ def _rate_columns(headers: list[str], kinds: list[str | None]) -> tuple[list[int
     whole_year = [c for c in later if "全年" in headers[c]]
     if len(later) > 1 and len(whole_year) == 1:
         later = whole_year  # "调整预算数" (the step) beside "全年预算数": the year's budget
+    year_start = [c for c in budgets if "年初" in headers[c]]
+    if not later and len(budgets) == 2 and len(year_start) == 1:
+        later = [c for c in budgets if c not in year_start]  # "年初批复" beside "年度预算"
     budget_at = later if len(budgets) > 1 else budgets
     spent_at = [c for c, kind in enumerate(kinds) if kind == "spent"]
     return budget_at, spent_at

@@ -1,0 +1,63 @@
+"""Classes read since w91, each with wording variants written for these tests (none copied from
+a corpus report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.importers.text import import_text
+from tests.importers.reading import claimed_figures, money_only, stated_rate
+
+PROSE_HEAD = "青峪县林业局2022年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+
+
+def _laid_out(*cells: tuple[int, str]) -> str:
+    """A PDF text line: each cell at its display column (an ideograph two wide)."""
+    line = ""
+    for column, cell in cells:
+        width = sum(2 if ord(c) > 0x2E80 else 1 for c in line)
+        line += " " * max(column - width, 1) + cell
+    return line + "\n"
+
+
+def _pdf_money_block(
+    first: tuple[str, str], second: tuple[str, str], spent: tuple[str, str]
+) -> str:
+    titles = [(26, first[0]), (40, second[0]), (55, spent[0]), (69, "完成")]
+    return (
+        _laid_out((52, "单位：万元"))
+        + _laid_out(*titles)
+        + _laid_out((4, "项目"), (26, first[1]), (40, second[1]), (55, spent[1]), (69, "率"))
+        + _laid_out(
+            (4, "合计"), (23, "1,240.50"), (37, "1,388.20"), (52, "1,352.64"), (68, "97.44%")
+        )
+        + _laid_out((4, "基本支出"), (25, "906.30"), (39, "931.70"), (54, "929.05"), (68, "99.72%"))
+        + _laid_out((4, "项目支出"), (25, "334.20"), (39, "456.50"), (54, "423.59"), (68, "92.79%"))
+        + _laid_out((4, "工资福利支出"), (39, "702.40"), (54, "701.88"), (68, "99.93%"))
+        + _laid_out((4, "商品和服务支"))
+        + _laid_out((4, "出"), (39, "229.30"), (54, "227.17"), (68, "99.07%"))
+        + _laid_out((4, "对个人和家庭的"))
+        + _laid_out((4, "补助"), (40, "56.50"), (55, "55.90"), (68, "98.94%"))
+        + _laid_out((4, "资本性支出"), (39, "400.00"), (54, "367.69"), (68, "91.92%"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "spent"),
+    [
+        (("年初", "批复"), ("年度", "预算"), ("执行", "金额")),
+        (("年初批", "复数"), ("全年预", "算数"), ("执行", "数")),
+        (("批复", "预算"), ("调整", "预算"), ("支出", "金额")),
+    ],
+)
+def test_a_pdf_block_whose_year_start_budget_is_its_approval(
+    first: tuple[str, str], second: tuple[str, str], spent: tuple[str, str]
+) -> None:
+    result = import_text(PROSE_HEAD + _pdf_money_block(first, second, spent))
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "1388.2"
+    assert money["executed.total"] == "1352.64"
+    assert money["executed.project"] == "423.59"
+    assert money["budget.goods_services"] == "229.3"
+    assert money["executed.capital"] == "367.69"
+    assert stated_rate(result) == "97.44"
