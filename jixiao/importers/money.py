@@ -2218,6 +2218,9 @@ def _form_tables(rows: list[Line], above: list[Line]) -> list[tuple[list[Line], 
 
 # a block's caption cell merged over its label column, the unit in brackets ("年度预算执行情况（万元）"
 # over "\t合计\t35,200.00…"): the block's unit, once the caption column is set apart
+# the table's title right above it, its unit in brackets at its end ("表2  2024年度部门支出经济分类
+# 情况（万元）")
+_TITLE_WITH_UNIT = re.compile(r"^[^,;。，；:\t]{2,40}\((?:亿元|万元|千元|元)\):?$")
 _CAPTION_CELL_UNIT = re.compile(rf"^[{CJK}]{{2,16}}\((?:亿元|万元|千元|元)\)\t")
 
 
@@ -2435,7 +2438,10 @@ def _read_table(
     for line in [*above, rows[0]]:
         match = _TABLE_UNIT.search(line.text)
         if match and (
-            line is rows[0] or "单位" in match.group(0) or _CAPTION_CELL_UNIT.match(line.text)
+            line is rows[0]
+            or "单位" in match.group(0)
+            or _CAPTION_CELL_UNIT.match(line.text)
+            or (line is above[-1] and _TITLE_WITH_UNIT.match(line.text))
         ):
             table_unit = match.group(1) or match.group(2)
     column_units = []

@@ -105,6 +105,31 @@ def _substitute(
     return "".join(pieces), new_origin
 
 
+def _unbordered_neighbour(text: str, start: int, end: int) -> bool:
+    """The line before or after the one at [start, end) is a row of cells apart by " | " that
+    opens on its first cell, not on a border, with as many bars as this line: the table has no
+    outer border, and this line's bars all stand between cells."""
+    before = text.rfind("\n", 0, max(start - 1, 0))
+    above = text[before + 1 : max(start - 1, 0)] if start else ""
+    after = text.find("\n", end)
+    below = text[end + 1 : after if after >= 0 else len(text)] if end < len(text) else ""
+    bars = text.count("|", start, end)
+    return any(
+        " | " in line and not line.lstrip().startswith("|") and line.count("|") == bars
+        for line in (above, below)
+    )
+
+
+def _outer_border(match: re.Match[str]) -> str:
+    """A row's outer border goes; in a table without one (its other rows open on a cell), a bar
+    opening the row closes its first cell, left empty (" | 年初预算 | 全年预算" under "项目 | 预算数")."""
+    if match.start() > 0 and match.string[match.start() - 1] != "\n":
+        return ""  # the bar closing the row
+    line_end = match.string.find("\n", match.start())
+    line_end = len(match.string) if line_end < 0 else line_end
+    return "\t" if _unbordered_neighbour(match.string, match.start(), line_end) else ""
+
+
 _COLUMN_LETTERS = re.compile(
     r"(?<=[数额率])[ \t]*\([A-Z](?:[/=+\-*×÷][A-Z]){0,3}\)(?=[ \t]*(?:[\t|:\n]|$))", re.M
 )
@@ -189,7 +214,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
         ),
         "",
     ),
-    (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), ""),
+    (re.compile(r"^[ \t]*\|[ \t]*(?=.*\|[ \t]*$)|[ \t]*\|[ \t]*$", re.M), _outer_border),
     (re.compile(r"[ \t]*\|[ \t]*"), "\t"),
     # a form's column letters after a title: "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）",
     # "执行率(C=B/A)": the letters name the column in the form's formula, not part of its title

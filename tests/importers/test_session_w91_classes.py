@@ -61,3 +61,72 @@ def test_a_pdf_block_whose_year_start_budget_is_its_approval(
     assert money["budget.goods_services"] == "229.3"
     assert money["executed.capital"] == "367.69"
     assert stated_rate(result) == "97.44"
+
+
+WEB_HEAD = "首页 > 政务公开 > 绩效信息\n松岭县卫生健康局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "表1  2023年度预算执行情况（万元）",
+        "表一 部门整体支出情况(万元)",
+        "2023年度收支执行表（万元）：",
+    ],
+)
+def test_a_web_table_without_outer_bars_whose_second_title_row_opens_empty(caption: str) -> None:
+    table = (
+        f"{caption}\n"
+        "项目 | 预算数 | | 执行数 | 执行率\n"
+        " | 年初预算 | 全年预算 | |\n"
+        "合计 | 3,120.00 | 3,486.75 | 3,402.18 | 97.57%\n"
+        "基本支出 | 2,010.40 | 2,046.30 | 2,040.11 | 99.70%\n"
+        "项目支出 | 1,109.60 | 1,440.45 | 1,362.07 | 94.56%\n"
+    )
+    result = import_text(WEB_HEAD + table)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "3486.75"
+    assert money["budget.project"] == "1440.45"
+    assert money["executed.total"] == "3402.18"
+    assert "budget.initial" not in money or money["budget.initial"] == "3120"
+
+
+def test_a_markdown_row_under_a_header_without_outer_bars_keeps_its_cells() -> None:
+    table = (
+        "单位：万元\n"
+        "项目 | 全年预算数 | 全年执行数\n"
+        "|---|---|---|\n"
+        "| 合计 | 1,250.00 | 1,198.40 |\n"
+        "| 基本支出 | 800.00 | 796.10 |\n"
+        "| 项目支出 | 450.00 | 402.30 |\n"
+    )
+    money = money_only(claimed_figures(import_text(WEB_HEAD + table)))
+    assert money["budget.total"] == "1250"
+    assert money["executed.project"] == "402.3"
+
+
+@pytest.mark.parametrize(
+    "caption", ["表2  2023年度支出经济分类情况（万元）", "部门支出按经济分类（万元）"]
+)
+def test_a_table_title_with_its_unit_in_brackets_gives_the_tables_unit(caption: str) -> None:
+    table = (
+        f"{caption}\n"
+        "经济分类科目\t全年预算数\t执行数\n"
+        "工资福利支出\t1,612.30\t1,609.85\n"
+        "商品和服务支出\t402.00\t398.46\n"
+        "对个人和家庭的补助\t32.00\t31.80\n"
+    )
+    money = money_only(claimed_figures(import_text(WEB_HEAD + table)))
+    assert money["budget.wages"] == "1612.3"
+    assert money["executed.goods_services"] == "398.46"
+
+
+def test_a_sentence_ending_on_a_bracketed_unit_is_no_tables_title() -> None:
+    table = (
+        "全年支出较上年增加，主要用于设备购置等（万元）\n"
+        "经济分类科目\t全年预算数\t执行数\n"
+        "工资福利支出\t1,612.30\t1,609.85\n"
+        "商品和服务支出\t402.00\t398.46\n"
+    )
+    money = money_only(claimed_figures(import_text(WEB_HEAD + table)))
+    assert "budget.wages" not in money
