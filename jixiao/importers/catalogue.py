@@ -97,6 +97,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "A table's caption states another year than the title, yet its total is the figure the "
         "prose states for the report's year",
     ),
+    "import.W019": (
+        "warning",
+        "所附表格写的年度与报告标题不同，而报告的金额正是从这张表读取的",
+        "A form states another year than the title, yet the report's figures were read from it",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

@@ -62,7 +62,7 @@ from jixiao.importers.table_rates import (
     year_column_rates,
 )
 from jixiao.importers.unit_items import unit_item_lines
-from jixiao.importers.years import contradicting_year, table_captions
+from jixiao.importers.years import YearMention, contradicting_year, form_heads, table_captions
 from jixiao.io.files import read_input_bytes
 
 MAX_TEXT_CHARS = 2_000_000
@@ -608,6 +608,10 @@ class Given:
 _TOTAL_KEY = re.compile(r"^(?:executed|budget)\.total$")
 
 
+# how far below its head a form's money block may start (a form one cell a line runs long)
+_FORM_LINES = 80
+
+
 def table_captions_stop(text: str) -> bool:
     """A line of prose after a table (a sentence, not a cell): the table has ended."""
     return "\t" not in text and len(text) > 40
@@ -755,6 +759,7 @@ class _Importer:
 
     def _read_statements(self, data: dict[str, Any]) -> None:
         self._caption_year_against_prose(data.get("year"))
+        self._form_year_against_title(data.get("year"))
         self._asset_change()
         self._asset_change_form_line()
         self._asset_change_spaced_cells()
@@ -1018,34 +1023,93 @@ class _Importer:
                     break
                 end = line.end
             inside = [f for f in self.stated if start <= f.start < end and _TOTAL_KEY.match(f.key)]
-            for fact in inside:
-                prose = next(
-                    (
-                        other
-                        for other in self.stated
-                        if other.key == fact.key
-                        and other.value == fact.value
-                        and not start <= other.start < end
-                        and not _line_names_year(lines, other.start, mention.year)
-                    ),
-                    None,
-                )
-                if prose is None:
-                    continue
-                amount = f"{fact.value:,.2f}"
-                caption = lines[index].text.strip()
-                place = self.report.source(prose.start, prose.end).describe()
-                self.findings.add(
-                    "import.W018",
-                    "warning",
-                    f"报告标题为{year}年度，但表格标题写的是{mention.year}年度（“{caption}”），"
-                    f"而表中{fact.label or '合计'}{amount}万元正是正文所写{year}年度的数额，两者矛盾 / "
-                    f"the title states {year}, a table's caption {mention.year}, yet the table's "
-                    f"{amount} is the {year} figure the prose states",
-                    f"核对表格标题的年度（正文：{place}） / check the caption's year (prose: {place})",
-                    mention.span,
-                )
-                break
+            block = (start, end)
+            if not self._prose_states_the_tables_total(
+                year, mention, index, inside, block
+            ) and self._figures_read_from(start, end):
+                self._year_of_the_table_read(year, mention, lines[index].text.strip())
+
+    def _prose_states_the_tables_total(
+        self,
+        year: int,
+        mention: YearMention,
+        index: int,
+        inside: list[Fact],
+        block: tuple[int, int],
+    ) -> bool:
+        """import.W018 for the first total of the table the prose states for the report's year;
+        False when the prose states none of them."""
+        lines = self.report.lines
+        start, end = block
+        for fact in inside:
+            prose = next(
+                (
+                    other
+                    for other in self.stated
+                    if other.key == fact.key
+                    and other.value == fact.value
+                    and not start <= other.start < end
+                    and not _line_names_year(lines, other.start, mention.year)
+                ),
+                None,
+            )
+            if prose is None:
+                continue
+            amount = f"{fact.value:,.2f}"
+            caption = lines[index].text.strip()
+            place = self.report.source(prose.start, prose.end).describe()
+            self.findings.add(
+                "import.W018",
+                "warning",
+                f"报告标题为{year}年度，但表格标题写的是{mention.year}年度（“{caption}”），"
+                f"而表中{fact.label or '合计'}{amount}万元正是正文所写{year}年度的数额，两者矛盾 / "
+                f"the title states {year}, a table's caption {mention.year}, yet the table's "
+                f"{amount} is the {year} figure the prose states",
+                f"核对表格标题的年度（正文：{place}） / check the caption's year (prose: {place})",
+                mention.span,
+            )
+            return True
+        return False
+
+    def _form_year_against_title(self, year: int | None) -> None:
+        """A form whose head names another year than the title's ("部门整体支出绩效自评表" /
+        "（2022年度）" in a report titled 2023) and whose money block the report's figures were
+        read from: the report states its figures for two years (import.W019), pointing at the
+        form's year, the title in the hint."""
+        if year is None or not self.title_year or self.year_span is None:
+            return
+        lines = self.report.lines
+        for index, mention in form_heads(self.report):
+            if mention.year == year or self.year_span[0] <= mention.span[0] < self.year_span[1]:
+                continue
+            start, end = lines[index].end, lines[min(index + _FORM_LINES, len(lines) - 1)].end
+            stated = any(start <= f.start < end and _TOTAL_KEY.match(f.key) for f in self.stated)
+            if stated or self._figures_read_from(start, end):
+                self._year_of_the_table_read(year, mention, lines[index].text.strip())
+                return
+
+    def _figures_read_from(self, start: int, end: int) -> bool:
+        """The report's money figures (a budget, a spending, a rate) were read from [start, end)."""
+        return any(
+            start <= span[0] < end
+            for key, span in self.sources.items()
+            if key.startswith(("budget.", "executed.", "rates."))
+        )
+
+    def _year_of_the_table_read(self, year: int, mention: YearMention, caption: str) -> None:
+        if self.body_year is not None:
+            return  # the body's money is dated another year throughout: import.W013 said so
+        title = self.report.source(*self.year_span) if self.year_span else None
+        where = title.describe() if title else ""
+        self.findings.add(
+            "import.W019",
+            "warning",
+            f"报告标题为{year}年度，但表格写的是{mention.year}年度（“{caption}”），"
+            f"而报告的金额正是从这张表读取的，两者矛盾 / the title states {year}, the table the "
+            f"figures were read from states {mention.year}",
+            f"核对表格的年度（标题：{where}） / check the table's year (title: {where})",
+            mention.span,
+        )
 
     def _settle_name(self, name: str | None) -> str:
         """The given department (--department) over the text's; a placeholder when neither."""

@@ -59,8 +59,8 @@ _FORM_YEAR_FUSED = re.compile(
 # "单位：万元" (a caption without a unit may title anything)
 # (its number may run into the year once PDF spaces are removed: "表1 2023年度" → "表12023年度")
 _CAPTION = re.compile(
-    r"^\s*(?:附?表\s*\d{0,2}?\s*[:.、]?\s*)?((?:19|20)\d{2})年度?"
-    + rf"(?![\d月])[^,。;\t|\d]{{0,14}}?{_MONEY_WORD}[^,。;\t|\d]{{0,10}}$"
+    r"^\s*(?:附?表\s*\d{0,2}?\s*[:.、]?\s*)?(?:[\u4e00-\u9fff]{2,24}?)?"  # the department named first
+    r"((?:19|20)\d{2})年度?" + rf"(?![\d月])[^,。;\t|\d]{{0,14}}?{_MONEY_WORD}[^,。;\t|\d]{{0,10}}$"
 )
 _UNIT = re.compile(r"单位[:]?\s*(?:亿元|万元|千元|元)|\((?:亿元|万元|千元|元)\)")
 
@@ -153,4 +153,26 @@ def table_captions(report: ReportText) -> list[tuple[int, YearMention]]:
             or _UNIT.match(following.strip())
         ):
             found.append((index, _mention(line.start, caption, group_start=True)))
+    return found
+
+
+# a form's title ("部门整体支出绩效自评表", "附件：…评价表") and the year it is for, in brackets on the
+# line under it ("（2022年度）") or closing it ("部门整体支出绩效自评表（2022年度）")
+_FORM_TITLE = re.compile(r"(?:自评表|评价表|评分表|绩效表)(?:\(((?:19|20)\d{2})年度?\))?\s*$")
+_YEAR_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:19|20)\d{2})年度?\s*\)\s*$")
+
+
+def form_heads(report: ReportText) -> list[tuple[int, YearMention]]:
+    """(line index, year) of each form whose title names the year its figures are for: "部门整体
+    支出绩效自评表（2022年度）", or the title with "（2022年度）" alone on the next line."""
+    found = []
+    lines = report.lines
+    for index, line in enumerate(lines):
+        title = _FORM_TITLE.search(line.text)
+        if title is None:
+            continue
+        if title.group(1):
+            found.append((index, _mention(line.start, title, group_start=True)))
+        elif index + 1 < len(lines) and (year := _YEAR_IN_BRACKETS.match(lines[index + 1].text)):
+            found.append((index + 1, _mention(lines[index + 1].start, year, group_start=True)))
     return found

@@ -130,3 +130,72 @@ def test_a_sentence_ending_on_a_bracketed_unit_is_no_tables_title() -> None:
     )
     money = money_only(claimed_figures(import_text(WEB_HEAD + table)))
     assert "budget.wages" not in money
+
+
+# ── a form or a table dated another year than the title, the report's figures read from it ──
+
+REPORT_2023 = (
+    "泸溪县档案馆2023年度部门整体支出绩效自评报告\n"
+    "一、基本情况\n本馆2023年度工作任务全面完成。\n"
+    "二、自评结论\n经自评，2023年度部门整体支出绩效自评得分91分。\n\n附件\n"
+)
+FORM_ROWS = (
+    "部门（单位）名称\t泸溪县档案馆\n"
+    "年度预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+    "年度资金总额\t286.40\t312.75\t301.18\t96.30%\n"
+    "其中：基本支出\t240.00\t248.15\t247.60\t99.78%\n"
+    "项目支出\t46.40\t64.60\t53.58\t82.94%\n"
+)
+
+
+def _year_findings(text: str) -> list[str]:
+    result = import_text(text)
+    return [
+        f.message for f in result.findings if f.id in ("import.W013", "import.W018", "import.W019")
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "部门整体支出绩效自评表\n（2022年度）\n",
+        "部门整体支出绩效自评表（2022年度）\n",
+        "附件：部门整体支出绩效评价表\n(2022年度)\n",
+    ],
+)
+def test_a_form_dated_another_year_whose_figures_were_read(head: str) -> None:
+    found = _year_findings(REPORT_2023 + head + FORM_ROWS)
+    assert len(found) == 1
+    assert "2023" in found[0] and "2022" in found[0]
+
+
+def test_a_form_dated_the_titles_year_is_no_contradiction() -> None:
+    assert _year_findings(REPORT_2023 + "部门整体支出绩效自评表\n（2023年度）\n" + FORM_ROWS) == []
+
+
+def test_a_form_of_another_year_the_figures_were_not_read_from_is_no_contradiction() -> None:
+    scores_only = "一级指标\t二级指标\t分值\t得分\n决策\t目标设定\t10\t9\n过程\t资金管理\t20\t18\n"
+    assert (
+        _year_findings(REPORT_2023 + "部门整体支出绩效自评表\n（2022年度）\n" + scores_only) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "表1 泸溪县档案馆2022年度部门预算收支情况表（单位：万元）",
+        "2022年度部门预算执行情况表（万元）",
+    ],
+)
+def test_a_money_table_captioned_another_year_whose_figures_were_read(caption: str) -> None:
+    table = (
+        "三、预算执行\n2023年度本馆预算收支情况见表1，全年执行率96.30%。\n"
+        f"{caption}\n"
+        "项目\t年初预算数\t全年预算数\t执行数\t执行率\n"
+        "合计\t286.40\t312.75\t301.18\t96.30%\n"
+        "基本支出\t240.00\t248.15\t247.60\t99.78%\n"
+        "项目支出\t46.40\t64.60\t53.58\t82.94%\n"
+    )
+    found = _year_findings(REPORT_2023.split("\n\n附件")[0] + "\n" + table)
+    assert len(found) == 1
+    assert "2022" in found[0]
