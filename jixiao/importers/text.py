@@ -378,6 +378,21 @@ _SPENDING_CLAUSE = re.compile(
     rf"({NUMBER})(?:万元|亿元|千元|元)\s*[,，]\s*(?:全年|年度|整体|总体|预算)?$"
 )
 _NEAR = Decimal(5)  # percentage points: a misstatement of that rate, not another rate
+# a part of a split: its label and amount ("基本支出6,145.92万元")
+_SPLIT_PART = re.compile(rf"^[{CJK}]{{2,12}}(?:为|是|:)?{NUMBER}(?:亿元|万元|千元|元)$")
+
+
+def _without_the_split(sentence: str) -> str:
+    """The sentence without the split that closes it ("…万元，其中：基本支出6,145.92万元，项目支出
+    5,582.12万元，"): every part a label and an amount, apart by 、 or commas."""
+    at = sentence.rfind("其中")
+    if at < 0:
+        return sentence
+    tail = re.sub(r"[ ,，]*(?:全年|年度|整体|总体|预算)?$", "", sentence[at + 2 :].lstrip(":："))
+    parts = re.split(r"(?<!\d)[,，、]|[,，、](?!\d)", tail)
+    if not all(_SPLIT_PART.match(part.strip()) for part in parts):
+        return sentence
+    return sentence[:at].rstrip(" ,，") + ","
 
 
 def _misstated_right_after_its_spending(
@@ -386,8 +401,12 @@ def _misstated_right_after_its_spending(
     """ "部门全年支出5738.26万元，全年执行进度95.32%" where 5738.26 over the budget is 92.32%: the
     rate stands right after the whole spending it is of (the spending total read, its noun in the
     clause), and is within a few points of what the budget makes it: that rate, misstated. It is
-    read as stated; the check then finds the difference."""
-    clause = re.split(r"[,，]", re.sub(r"[ ,，]*(?:全年|年度|整体|总体|预算)?$", "", sentence))[-1]
+    read as stated; the check then finds the difference. The spending's split after it ("，其中
+    基本支出…、项目支出…") may stand between the two."""
+    sentence = _without_the_split(sentence)
+    clause = re.split(  # a comma apart from a thousands separator ("11,728.04")
+        r"(?<!\d)[,，]|[,，](?!\d)", re.sub(r"[ ,，]*(?:全年|年度|整体|总体|预算)?$", "", sentence)
+    )[-1]
     amount = _SPENDING_CLAUSE.search(sentence)
     if amount is None or not _WHOLE_SPENDING_NOUN.search(clause):
         return False

@@ -199,3 +199,36 @@ def test_a_money_table_captioned_another_year_whose_figures_were_read(caption: s
     found = _year_findings(REPORT_2023.split("\n\n附件")[0] + "\n" + table)
     assert len(found) == 1
     assert "2022" in found[0]
+
+
+# ── a whole rate after the spending's split, its amounts written with thousands separators ──
+
+RATE_HEAD = "安平市市场监督管理局2022年度部门整体支出绩效自评报告\n二、部门预算及执行情况\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年实际支出11,728.04万元，其中基本支出6,145.92万元、项目支出5,582.12万元，整体执行率96.35%。",
+        "全年支出11,728.04万元，其中：基本支出6,145.92万元，项目支出5,582.12万元，执行率96.35%（上年95.80%）。",
+        "全年实际支出11,728.04万元，预算执行率96.35%。",
+    ],
+)
+def test_a_misstated_whole_rate_after_the_spending_and_its_split(sentence: str) -> None:
+    text = (
+        RATE_HEAD
+        + "全年预算数为12,486.53万元，其中基本支出预算6,210.48万元、项目支出预算6,276.05万元。\n"
+        + sentence
+        + "\n"
+    )
+    result = import_text(text)
+    assert stated_rate(result) == "96.35"
+
+
+def test_a_rate_after_a_projects_split_is_not_the_departments() -> None:
+    text = (
+        RATE_HEAD
+        + "全年预算数为12,486.53万元。全年实际支出11,728.04万元。\n"
+        + "项目支出5,582.12万元，其中设备购置1,200.00万元、抽检经费862.40万元，执行率89.10%。\n"
+    )
+    assert stated_rate(import_text(text)) != "89.10"
