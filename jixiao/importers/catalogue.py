@@ -102,6 +102,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "所附表格写的年度与报告标题不同，而报告的金额正是从这张表读取的",
         "A form states another year than the title, yet the report's figures were read from it",
     ),
+    "import.W020": (
+        "warning",
+        "各一级指标得分相加不等于报告所写的总分",
+        "The dimensions' scores stated do not add up to the total stated",
+    ),
     "import.I011": (
         "info",
         "“其中”分项与前面的合计相符（而不是紧挨着的金额），按该合计的分项导入",

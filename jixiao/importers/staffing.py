@@ -2074,7 +2074,7 @@ def _all_in_service(text: str, after: int, actual: _Count, offset: int) -> _Coun
 # head-count split by role in the brackets right after it
 _ACTUAL_BEFORE_BRACKET = re.compile(r"(\d{1,3}(?:,\d{3})+|\d{1,6})[人名]$")
 _ROLE_PAIR = re.compile(
-    r"(在职|离退休|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,3}(?:,\d{3})+|\d{1,6})([人名])?"
+    r"(在编在职|在职在编|在职|离退休|退休|离休|遗属)(?:人员|人数|职工|干部)?(?:为)?(\d{1,3}(?:,\d{3})+|\d{1,6})([人名])?"
 )
 _PAIR_SEPARATOR = re.compile(r"^[,、;和及]?$")
 

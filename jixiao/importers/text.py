@@ -20,7 +20,9 @@ from typing import Any
 from jixiao.core.dossier import Source, dossier_from_data
 from jixiao.core.errors import InputError
 from jixiao.core.figures import FIGURES_BY_KEY
+from jixiao.core.numbers import format_score
 from jixiao.importers.bundles import set_aside_project_forms
+from jixiao.importers.dimension_scores import dimension_scores
 from jixiao.importers.document import Block, Line, ReportText, blocks_from_text
 from jixiao.importers.facts import Fact, Findings
 from jixiao.importers.flat_tables import flattened_execution_rates
@@ -808,6 +810,33 @@ class _Importer:
         self._score_rows_that_miss_their_total()
         if score or grade:
             data["self_evaluation"] = {k: v for k, v in (score | grade).items() if v is not None}
+        self._dimension_scores_against_total(score.get("total") if score else None)
+
+    def _dimension_scores_against_total(self, total: Any) -> None:
+        """The dimensions' scores a paragraph lists before the total it states ("决策类指标得分17
+        分…过程类…产出类…效益类…。综合评分为90.5分") that do not add up to it (import.W020)."""
+        span = self.sources.get("score.self")
+        if total is None or span is None:
+            return
+        stated = Decimal(str(total))
+        for line in self.report.lines:
+            if not line.start <= span[0] < line.end:
+                continue
+            parts = dimension_scores(line.text[: span[0] - line.start])
+            made = sum((part.value for part in parts), Decimal(0))
+            if not parts or made == stated:
+                return
+            listed = " + ".join(f"{part.name}{format_score(part.value)}" for part in parts)
+            self.findings.add(
+                "import.W020",
+                "warning",
+                f"各一级指标得分相加为{format_score(made)}分（{listed}），报告写的总分是"
+                f"{format_score(stated)}分，两者不符 / the dimensions' scores add up to "
+                f"{format_score(made)}, the report states {format_score(stated)}",
+                "核对各一级指标得分与总分 / check the dimensions' scores against the total",
+                (line.start + parts[0].start, span[1]),
+            )
+            return
 
     def _read_performance(self, data: dict[str, Any]) -> None:
         goals = self._goals()

@@ -115,7 +115,6 @@ NOT_YET_SURFACED: set[str] = {
     "w89-04",
     # w91–w96
     "w92-03",  # a project budget's sources against its stated total, in a table
-    "w93-04",  # dimension scores in prose that do not add up to the stated total
 }  # forms not read whole yet
 
 

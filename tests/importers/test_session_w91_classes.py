@@ -232,3 +232,63 @@ def test_a_rate_after_a_projects_split_is_not_the_departments() -> None:
         + "项目支出5,582.12万元，其中设备购置1,200.00万元、抽检经费862.40万元，执行率89.10%。\n"
     )
     assert stated_rate(import_text(text)) != "89.10"
+
+
+# ── staffing: the in-service part in brackets written 在编在岗 ──
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年末实有68人（在编在岗41人，离退休人员27人）。",
+        "年末实有68人（在职在编41人、退休27人）。",
+        "年末实有人员68名（在编在岗人员41名，离退休27名）。",
+    ],
+)
+def test_an_actual_count_split_in_brackets_with_its_on_payroll_part(sentence: str) -> None:
+    text = (
+        "澄江市文史研究中心2023年度部门整体支出绩效自评报告\n3.人员情况。核定事业编制45名。"
+        + sentence
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.actual_total"] == "68"
+    assert figures["staffing.in_service"] == "41"
+    assert figures["staffing.retired"] == "27"
+
+
+# ── the dimensions' scores against the total ──
+
+SCORE_HEAD = "澄江市文史研究中心2023年度部门整体支出绩效自评报告\n四、自评结论\n"
+
+
+def _dimension_findings(text: str) -> list[str]:
+    return [f.message for f in import_text(SCORE_HEAD + text).findings if f.id == "import.W020"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "决策类指标得分17分（满分20分），过程类指标得分18.5分（满分20分），产出类指标得分36分（满分40分），"
+        "效益类指标得分18分（满分20分）。综合评分为90.5分，自评等级为“优”。",
+        "决策（20分）得17分；过程（20分）得18.5分；产出（40分）得36分；效益（20分）得18分，总得分90.5分。",
+        "投入指标得分17分，过程指标得分18.5分，产出指标得分36分，效益指标得分18分，自评得分90.5分。",
+    ],
+)
+def test_dimension_scores_that_miss_the_stated_total(paragraph: str) -> None:
+    found = _dimension_findings(paragraph)
+    assert len(found) == 1
+    assert "89.5" in found[0] and "90.5" in found[0]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "决策类指标得分17分，过程类指标得分18.5分，产出类指标得分36分，效益类指标得分19分，综合评分为90.5分。",
+        # a list that leaves a dimension out says nothing of the total
+        "过程指标得分22.05分，产出指标得分30.6分，效益指标得分20.9分，总得分87.35分。",
+    ],
+)
+def test_dimension_scores_that_make_the_total_or_leave_one_out_are_no_finding(
+    paragraph: str,
+) -> None:
+    assert _dimension_findings(paragraph) == []
