@@ -955,6 +955,14 @@ def _compatible(head: Amount, part: Amount) -> bool:
     return False
 
 
+def _memo_phase(amount: Amount) -> Phase | str | None:
+    """An amount's phase, or the budget's when its memo's name took the budget word with it
+    ("政府采购预算3,260.00万元": procurement, its 预算 part of the name)."""
+    if amount.phase is None and _BUDGET_WORDS.search(amount.label):
+        return BUDGET
+    return amount.phase
+
+
 def _same_side(a: Phase | str | None, b: Phase | str | None) -> bool:
     budget = {Phase.BUDGET_INITIAL, Phase.BUDGET_ADJUSTED, BUDGET}
     return (a in budget) == (b in budget)
@@ -1153,7 +1161,7 @@ def _amounts(
                 and last is not None
                 and last.kind in _ELLIPTICAL
                 and _bare_phase(label)
-                and not _same_side(phase, last.phase)
+                and not _same_side(phase, _memo_phase(last))
             ):
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item

@@ -292,3 +292,25 @@ def test_dimension_scores_that_make_the_total_or_leave_one_out_are_no_finding(
     paragraph: str,
 ) -> None:
     assert _dimension_findings(paragraph) == []
+
+
+# ── a memo item whose name took the budget word: its spending right after it is its own ──
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "政府采购预算3,260.00万元，实际执行3,118.74万元，政府采购执行率95.67%。",
+        "政府采购预算3,260.00万元，实际支出3,118.74万元。",
+    ],
+)
+def test_the_spending_after_a_procurement_budget_is_the_procurements(sentence: str) -> None:
+    text = (
+        "陇中水土保持试验中心2020年度部门整体支出绩效自评报告\n二、预算执行\n"
+        "全年预算16,284.00万元，全年实际支出1.5127亿元。\n"
+        "预算执行率为92.89%，基本支出、项目支出执行率分别为99.33%和90.71%。" + sentence + "\n"
+    )
+    result = import_text(text)
+    stated = [s["value"] for s in result.dossier_data["stated"] if s["key"] == "executed.total"]
+    assert "3118.74" not in stated
+    assert not [f for f in result.findings if f.id == "import.W003"]
