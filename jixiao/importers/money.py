@@ -1162,6 +1162,8 @@ def _amounts(
                 and last.kind in _ELLIPTICAL
                 and _bare_phase(label)
                 and not _same_side(phase, _memo_phase(last))
+                # "…项目支出安排1.7411亿元；当年实际执行2.7105亿元": a semicolon closes the list
+                and not re.search(r"[;；]", text[last.end - line.start : label_at])
             ):
                 # "“三公”经费预算15万元，实际支出12万元": the subject carries over
                 kind, funding, item = last.kind, last.funding, last.item

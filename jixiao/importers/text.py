@@ -238,6 +238,27 @@ _FIRST_PHASE_WORD = re.compile(r"年初|调整|全年|预算|支出|执行|决�
 _SUBJECT_LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]|[①-⑩])\s*")
 
 
+# a clause opening on one of the department's units and its money: "作物资源研究所预算3,412.86万元，
+# …" (its name, then a phase word), "院本级：预算…"
+_UNITS_CLAUSE = re.compile(
+    rf"^(?:[{CJK}]{{2,8}}看[:,])?\s*(?![本我该全])([{CJK}()]{{2,24}}?"
+    r"(?:本级|机关|所|院|站|中心|队|馆|处|局|学校|医院|社))\s*:?\s*"
+    r"(?:全年|年初|当年|本年)?(?:预算|支出|安排|决算)"
+)
+
+
+def _a_units_clause(before: str, department: str | None) -> bool:
+    """The clause a rate closes opens on one of the department's units and its money ("从各单位
+    看：…；作物资源研究所预算3,412.86万元，支出3,250.19万元，执行率95.23%"): the unit's rate. A
+    clause naming the department itself (its name, or its end: "农业科学院") is its own."""
+    clause = re.split(r"[。;；]", before)[-1].strip()
+    match = _UNITS_CLAUSE.match(clause)
+    if match is None:
+        return False
+    name = match.group(1)
+    return not (department and department.endswith(name.lstrip("县市区省")))
+
+
 def _rate_of_a_named_subject(line: Line, label: str, start: int) -> bool:
     """True when the rate's sentence (or its own label) opens with a subject that names something
     else than the department, a project, a fund, an activity: "教学楼维修改造：预算45.88万元，支出
@@ -471,7 +492,7 @@ def _budget_execution_rate(line: Line, label: str, start: int) -> bool:
         return bool(_WHOLE_SPENDING_NOUN.search(clause)) and not re.search(
             r"基本支出|项目支出|三公|专项|工资福利|商品和服务", clause
         )
-    if not re.fullmatch(r"(?:全年|年度|整体|总体)?执行率", label):
+    if not re.fullmatch(r"(?:全年|年度|整体|总体)?(?:支出)?执行率", label):
         return False
     before = line.text[: start - line.start]
     clause = re.split(r"[。;]", before)[-1]
@@ -1352,7 +1373,9 @@ class _Importer:
         for _line, label, value, start, end in self._percent_facts():
             if re.search(r"季度|\d月|上半年|下半年|截至|截止|项目|专项|全县|全市|全省", label):
                 continue  # a quarter's, a project's or the county's rate, not the department's year
-            if _line.index in units:
+            if _line.index in units or _a_units_clause(
+                _line.text[: start - _line.start], self.department_name
+            ):
                 continue  # "1.局机关：…，预算执行率98.10%": a unit's own rate
             if INDICATOR_CELLS_AFTER.match(_line.text, end - _line.start):
                 continue  # "预算执行率100% 97.65% 10 9.8": an indicator row's target

@@ -314,3 +314,37 @@ def test_the_spending_after_a_procurement_budget_is_the_procurements(sentence: s
     stated = [s["value"] for s in result.dossier_data["stated"] if s["key"] == "executed.total"]
     assert "3118.74" not in stated
     assert not [f for f in result.findings if f.id == "import.W003"]
+
+
+# ── a whole-year list closed by a semicolon; units' clauses; 支出执行率 ──
+
+ACADEMY_HEAD = "北岭省农业科学院2020年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+
+
+def test_a_semicolon_closes_the_split_before_the_whole_spending() -> None:
+    text = (
+        ACADEMY_HEAD
+        + "全院2020年度总预算2.8647亿元，基本支出安排1.1236亿元，项目支出安排1.7411亿元；"
+        + "当年实际执行2.7105亿元，支出执行率为94.62%。2019年全院支出为2.5873亿元。\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["executed.total"] == "27105"
+    assert "executed.project" not in money
+    assert stated_rate(result) == "94.62"
+
+
+@pytest.mark.parametrize("opener", ["从各单位看：", "分单位看，", ""])
+def test_the_rates_of_the_units_clause_by_clause_are_not_the_departments(opener: str) -> None:
+    text = (
+        ACADEMY_HEAD
+        + "全年预算28,647.00万元，全年支出27,105.00万元。\n"
+        + f"{opener}作物资源研究所预算3,412.86万元，支出3,250.19万元，执行率95.23%；"
+        + "玉米研究所预算6,920.35万元，支出6,587.44万元，执行率95.19%。\n"
+    )
+    assert stated_rate(import_text(text)) is None
+
+
+def test_the_departments_own_name_opening_the_clause_keeps_its_rate() -> None:
+    text = ACADEMY_HEAD + "北岭省农业科学院预算28,647.00万元，支出27,105.00万元，执行率94.62%。\n"
+    assert stated_rate(import_text(text)) == "94.62"
