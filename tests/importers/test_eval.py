@@ -57,7 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = tuple(range(18, 97))  # w18 … w96
+HELD_OUT_SETS = tuple(range(18, 103))  # w18 … w102
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -115,6 +115,8 @@ NOT_YET_SURFACED: set[str] = {
     "w89-04",
     # w91–w96
     "w92-03",  # a project budget's sources against its stated total, in a table
+    "w98-04",  # the units' rows of a table against its 合计 (the 基本 + 项目 cut holds)
+    "w101-02",  # a 调整后 column's 基本 + 项目 against its 合计, in a WPS table
 }  # forms not read whole yet
 
 
