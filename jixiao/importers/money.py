@@ -903,6 +903,12 @@ def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None
     return bool(fundings) and funding not in fundings
 
 
+# a clause opening on a part of the year before its colon: "（1）一季度：支出…", "上半年：累计支出…",
+# "1-6月：…" (its amounts are that period's)
+_PERIODS_CLAUSE = re.compile(
+    r"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*)?"
+    r"(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月)\s*:[^。;\n]*$"
+)
 _ELLIPTICAL = (
     "funding",
     "economic",
@@ -1127,6 +1133,8 @@ def _amounts(
                 kind = None  # "本部门由厅机关本级和22家所属单位汇总组成" / "厅机关本级全年预算…"
             if kind is not None and line.index in units:
                 kind = None  # "1.局机关：编制17名…；全年预算812.64万元": a unit's own money
+            if kind is not None and _PERIODS_CLAUSE.search(text[: match.label_end]):
+                kind = None  # "（1）一季度：支出3,846.12万元": a quarter's, not the year's
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is not None and _kept_outside_sentence(text, label_at, match.end, names):
@@ -2927,6 +2935,7 @@ def read_money(
     _reattach_orphans(amounts, report.text, findings)
     _share_sibling_phase(amounts, report.text)
     _list_opened_by_a_total(amounts, report.text)
+    _items_under_a_total(amounts, report.text)
     reading.earlier_years = [
         (a.start, a.end) for a in _earlier_years_set_aside(amounts, report.text, year)
     ]
@@ -3870,6 +3879,45 @@ def _list_opened_by_a_total(amounts: list[Amount], text: str) -> None:
         if kind != "total" or phase not in (Phase.EXECUTED, Phase.FINAL):
             continue
         for amount in group:
+            amount.phase, amount.default_phase = phase, None
+
+
+# a line closing on the total its numbered items split: "2.预算支出。全年预算总额中：", "决算支出中："
+_TOTAL_OPENER_LINE = re.compile(r"(?:^|[。;,:])([^,;:。\n\d]{2,20}?)中:?\s*$")
+_ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)|[①-⑩])")
+
+
+def _item_marker(text: str, line_start: int) -> str | None:
+    """The kind of list marker opening the line ("(1)" → "(", "1." → "1", "①" → "①"), or None."""
+    match = _ITEM_LINE.match(text, line_start)
+    if match is None:
+        return None
+    mark = match.group(0).strip()[:1]
+    return "1" if mark.isdigit() else "①" if mark not in "(" else "("
+
+
+def _items_under_a_total(amounts: list[Amount], text: str) -> None:
+    """ "全年预算总额中：" over numbered items a line each ("（1）基本支出8,236.51万元…" / "（2）项目支出
+    15,926.49万元…"): the items with no phase of their own split that total, in its phase (a
+    budget's split is the budget's, not the spending an evaluation report implies)."""
+    for amount in amounts:
+        if amount.table or amount.phase is not None or amount.kind not in ("funding", "economic"):
+            continue
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        marker = _item_marker(text, line_start)
+        if marker is None:
+            continue
+        above = line_start - 1
+        while above > 0:  # up past the other items (marked alike) to the line the list hangs from
+            start = text.rfind("\n", 0, above) + 1
+            if _item_marker(text, start) != marker:
+                break
+            above = start - 1
+        opener = _TOTAL_OPENER_LINE.search(text[text.rfind("\n", 0, max(above, 0)) + 1 : above])
+        if opener is None:
+            continue
+        kind, phase, _funding, _item = classify(opener.group(1))
+        if kind == "total" and phase is not None:
             amount.phase, amount.default_phase = phase, None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.frameworks import evaluate_with
 from jixiao.importers.text import import_text
 from tests.importers.reading import claimed_figures, money_only, stated_rate
 
@@ -348,3 +349,57 @@ def test_the_rates_of_the_units_clause_by_clause_are_not_the_departments(opener:
 def test_the_departments_own_name_opening_the_clause_keeps_its_rate() -> None:
     text = ACADEMY_HEAD + "北岭省农业科学院预算28,647.00万元，支出27,105.00万元，执行率94.62%。\n"
     assert stated_rate(import_text(text)) == "94.62"
+
+
+# ── a total's numbered items a line each; the quarters' amounts ──
+
+HEALTH_HEAD = "南屏县卫生健康局2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+
+
+@pytest.mark.parametrize(
+    ("opener", "marks"),
+    [
+        ("2.预算支出。全年预算总额中：", ("（1）", "（2）")),
+        ("调整后预算中：", ("①", "②")),
+        ("全年预算数中：", ("1.", "2.")),
+    ],
+)
+def test_numbered_items_under_a_budget_total_are_its_split(
+    opener: str, marks: tuple[str, str]
+) -> None:
+    text = (
+        HEALTH_HEAD
+        + "年初预算1.9850亿元，年度执行中追加资金4,313.00万元，全年预算总额2.4163亿元。\n"
+        + f"{opener}\n"
+        + f"{marks[0]}基本支出8,236.51万元，用于保障人员工资福利和机构日常运转；\n"
+        + f"{marks[1]}项目支出15,926.49万元，主要包括基本公共卫生服务补助等项目。\n"
+        + "全年决算支出2.2816亿元，支出进度94.43%。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.basic"] == "8236.51"
+    assert money["budget.project"] == "15926.49"
+    assert "executed.basic" not in money
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（1）一季度：支出3,846.12万元，支出进度15.92%；",
+        "上半年：累计支出9,310.57万元。",
+        "1-6月：支出9,310.57万元。",
+    ],
+)
+def test_a_quarters_spending_is_not_the_years(line: str) -> None:
+    text = (
+        HEALTH_HEAD
+        + "2023年全年决算支出2.2816亿元，支出进度94.43%。其中基本支出8,201.77万元，项目支出14,614.23万元。\n"
+        + "2.分季度执行。\n"
+        + line
+        + "\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["executed.total"] == "22816"
+    assert money["executed.project"] == "14614.23"
+    checked = evaluate_with(result.dossier).findings
+    assert not [f for f in checked if f.id.startswith("executed.E")]
