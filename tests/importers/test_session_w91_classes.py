@@ -403,3 +403,40 @@ def test_a_quarters_spending_is_not_the_years(line: str) -> None:
     assert money["executed.project"] == "14614.23"
     checked = evaluate_with(result.dossier).findings
     assert not [f for f in checked if f.id.startswith("executed.E")]
+
+
+# ── the adjusted budget said as 预算总规模 / 预算批复及追加合计 ──
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年初预算21,340.00万元，年中上级追加资金5,578.44万元，预算总规模26,918.44万元。",
+        "年初预算21,340.00万元，追加5,578.44万元，本年预算批复及追加合计26,918.44万元。",
+        "年初预算21,340.00万元，追加5,578.44万元，年初预算及追加合计26,918.44万元。",
+    ],
+)
+def test_the_years_budget_said_as_its_whole_scale(sentence: str) -> None:
+    text = "临江县交通运输局2024年度部门整体支出绩效自评报告\n二、预算执行\n" + sentence + "\n"
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "26918.44"
+
+
+# ── a form one cell a line whose caption cell over the row labels carries the unit ──
+
+
+@pytest.mark.parametrize("caption", ["年度预算（万元）", "资金情况（万元）", "预算执行情况(万元)"])
+def test_a_form_one_cell_a_line_under_a_caption_with_its_unit(caption: str) -> None:
+    cells = [
+        "部门（单位）名称", "梧溪市卫生健康委员会", caption,
+        "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "19,650.00", "23,816.09", "21,372.58", "10", "89.74%", "8.97",
+        "其中：基本支出", "3,050.00", "3,104.72", "3,089.50", "—", "99.51%", "—",
+        "项目支出", "16,600.00", "20,711.37", "18,283.08", "—", "88.28%", "—",
+    ]  # fmt: skip
+    text = "梧溪市卫生健康委员会2021年度部门整体支出绩效自评表\n" + "\n".join(cells) + "\n"
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "23816.09"
+    assert money["executed.project"] == "18283.08"
+    assert stated_rate(result) == "89.74"

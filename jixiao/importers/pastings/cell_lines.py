@@ -89,11 +89,20 @@ def _skip_blanks(lines: list[str], n: int) -> int | None:
     return None
 
 
+# the form's caption cell over the row labels, its unit in brackets: "年度预算（万元）", "资金情况（元）"
+_CAPTION_WITH_UNIT = re.compile(r"^(?:年度)?(?:预算|资金)(?:执行)?(?:情况)?\((?:万元|元|千元|亿元)\)$")
+
+
+def _row_label_title(text: str) -> bool:
+    """The title over the row labels (项目, 资金类别…), or the form's caption cell with its unit."""
+    return bool(ROW_LABEL_TITLE.match(text) or _CAPTION_WITH_UNIT.match(text))
+
+
 def _header(lines: list[str], at: int) -> tuple[list[int], list[str | None]] | None:
     """The title lines of a header at line *at* (a row-label title, then the titles of its
     columns, a group title over them such as 预算执行情况 skipped) and the columns' kinds (a
     budget and a spending among them), else None."""
-    if not ROW_LABEL_TITLE.match(_at(lines, at)):
+    if not _row_label_title(_at(lines, at)):
         return None
     titles: list[str] = []
     kinds: list[str | None] = []
