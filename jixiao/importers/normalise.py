@@ -23,6 +23,7 @@ from jixiao.importers.pastings.caption_column import caption_columns
 from jixiao.importers.pastings.cell_lines import form_cell_lines, staffing_cell_lines
 from jixiao.importers.pastings.columnwise import columnwise_tables
 from jixiao.importers.pastings.continued_tables import continued_tables
+from jixiao.importers.pastings.embedded_blocks import money_blocks_set_apart
 from jixiao.importers.pastings.form_blocks import form_block_rows
 from jixiao.importers.pastings.forms import (
     FORM_CELL,
@@ -2229,6 +2230,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = continued_tables(folded, origin)
     folded, origin = merged_cells(folded, origin)
     folded, origin = captions_merged_down(folded, origin)
+    folded, origin = money_blocks_set_apart(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = form_block_rows(folded, origin, text)

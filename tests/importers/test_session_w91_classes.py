@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.frameworks import evaluate_with
+from jixiao.importers.pastings.embedded_blocks import money_blocks_set_apart
 from jixiao.importers.text import import_text
 from tests.importers.reading import claimed_figures, money_only, stated_rate
 
@@ -440,3 +441,46 @@ def test_a_form_one_cell_a_line_under_a_caption_with_its_unit(caption: str) -> N
     assert money["budget.total"] == "23816.09"
     assert money["executed.project"] == "18283.08"
     assert stated_rate(result) == "89.74"
+
+
+# ── a money block pasted inside the indicator table ──
+
+STREET_HEAD = "东岚市泉声街道办事处2021年度部门整体支出绩效自评报告\n三、部门整体支出绩效自评表\n"
+INDICATOR_TOP = (
+    "\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "绩效指标\t产出指标\t数量指标\t老旧小区改造面积\t≥12万平方米\t12.8万平方米\t40\t38\n"
+)
+INDICATOR_BOTTOM = (
+    "\t效益指标\t社会效益指标\t辖区刑事案件发案率下降幅度\t≥5%\t6.2%\t40\t38.85\n"
+    "综合得分\t\t\t\t\t\t100\t96.85\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "spent"), [("资金情况（万元）", "全年支出"), ("预算执行情况（万元）", "全年执行数")]
+)
+def test_a_money_block_inside_the_indicator_table(caption: str, spent: str) -> None:
+    money_rows = (
+        f"\t{caption}\t\t年初安排\t全年预算\t{spent}\t分值\t执行率\t得分\n"
+        "\t\t全年资金合计\t2,860.00\t3,418.27\t3,366.05\t10\t98.47%\t9.85\n"
+        "\t\t基本支出\t1,240.00\t1,276.44\t1,270.93\t\t99.57%\n"
+        "\t\t项目支出\t1,620.00\t2,141.83\t2,095.12\t\t97.82%\n"
+    )
+    result = import_text(STREET_HEAD + INDICATOR_TOP + money_rows + INDICATOR_BOTTOM)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "3418.27"
+    assert money["executed.project"] == "2095.12"
+    assert stated_rate(result) == "98.47"
+    assert claimed_figures(result)["score.self"] == "96.85"
+    assert result.sources["budget.total"].text == "全年资金合计\t2,860.00\t3,418.27"
+
+
+def test_a_second_title_row_under_a_group_title_is_left_in_its_table() -> None:
+    text = (
+        "项目\t预算执行情况\t\t\t\t分值\t得分\n"
+        "\t年初预算\t全年预算\t全年执行\t执行率\n"
+        "资金总额\t642.00\t684.50\t662.14\t96.73%\t10\t9.67\n"
+        "其中：财政拨款\t548.00\t612.00\t603.45\t98.60%\n"
+    )
+    folded, origin = money_blocks_set_apart(text, list(range(len(text))))
+    assert folded == text and len(origin) == len(text)

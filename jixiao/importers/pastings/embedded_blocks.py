@@ -1,0 +1,179 @@
+"""A form's money block pasted inside its indicator table, set apart as a table of its own.
+
+A 自评表 whose 资金情况 rows sit between the indicator rows (a merged caption cell, then the money
+titles, then the funding rows, then the indicator rows again) comes out as one run of tab rows:
+
+    \t产出指标\t成本指标\t老旧小区改造街道配套标准\t≤40元/平方米\t38元/平方米\t8\t8
+    \t资金情况（万元）\t\t年初安排\t全年预算\t全年支出\t分值\t执行率\t得分
+    \t\t全年资金合计\t2,860.00\t3,418.27\t3,366.05\t10\t98.47%\t9.85
+    \t\t基本支出\t1,240.00\t1,276.44\t1,270.93\t\t99.57%
+    \t效益指标\t社会效益指标\t辖区刑事案件发案率下降幅度\t≥5%\t6.2%\t10\t10
+
+The table readers take a run of tab rows as one table under its first row, so the money rows
+would stand under the indicator titles. A row inside a run whose titles are a money block's (a
+budget and a spending at least, besides a caption or the row labels' title), followed by rows
+each naming a funding line or an economic class with a number, is set apart from the rows around
+it by an empty line before it and after its last money row, when indicator rows stand before it
+and after it (or the run ends with it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.importers.pastings.forms import (
+    ROW_LABEL_TITLE,
+    form_column_lettered,
+    row_name,
+)
+from jixiao.importers.patterns import GROUP_TITLE, NUMBER
+
+_NUMBER_CELL = re.compile(rf"^\s*(?:{NUMBER})\s*%?\s*$")
+_UNIT = re.compile(r"\((?:万元|元|千元|亿元)\)$")
+_PART = re.compile(r"^(?:其中)?[:：]?\s*")
+_SPENT_TITLE = re.compile(r"^(?:全年|本年|年度|实际)支出(?:数|额)?$")
+_INDICATOR_CELL = re.compile(r"指标$|^(?:综合|自评)?(?:总分|得分合计)$")
+
+
+def _spent_title(cell: str) -> str | None:
+    """ "全年支出" over a block's column: its spending (a title the form readers leave alone)."""
+    return "spent" if _SPENT_TITLE.match(cell) else None
+
+
+def _money_titles(line: str) -> bool:
+    """The row's cells are a money block's titles: a budget and a spending among its form columns,
+    the other cells a caption (资金情况（万元）) or the row labels' title (项目), two at most."""
+    cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+    kinds = [form_column_lettered(cell) or _spent_title(cell) for cell in cells]
+    others = [cell for cell, kind in zip(cells, kinds, strict=True) if kind is None]
+    if not {"budget", "spent"} <= set(kinds) or len(others) > 2:
+        return False
+    return all(
+        ROW_LABEL_TITLE.match(_UNIT.sub("", cell)) or GROUP_TITLE.match(cell) for cell in others
+    )
+
+
+def _money_row(line: str) -> bool:
+    """A row naming a funding line or an economic class, with a number in it."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    labels = [cell for cell in cells if cell and not _NUMBER_CELL.match(cell)]
+    return (
+        bool(labels)
+        and row_name(_PART.sub("", labels[0]))
+        and any(_NUMBER_CELL.match(cell) for cell in cells)
+    )
+
+
+def _indicator_row(line: str) -> bool:
+    """An indicator table's row: a cell naming an indicator (…指标) or a total score, a number
+    in it (its weight, its score)."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    return (
+        "\t" in line
+        and any(_INDICATOR_CELL.search(cell) for cell in cells)
+        and any(_NUMBER_CELL.match(cell) for cell in cells)
+    )
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) line numbers of each money block inside a run of tab rows: its titles' row,
+    then its money rows up to *end*."""
+    blocks: list[tuple[int, int]] = []
+    number = 1
+    while number < len(lines):
+        line = lines[number]
+        if _indicator_row(lines[number - 1]) and "\t" in line and _money_titles(line):
+            end = number + 1
+            while end < len(lines) and "\t" in lines[end] and _money_row(lines[end]):
+                end += 1
+            after = lines[end] if end < len(lines) else ""
+            # the titles and two money rows at least, the indicator rows going on after them
+            if end - number >= 3 and ("\t" not in after or _indicator_row(after)):
+                blocks.append((number, end))
+                number = end
+                continue
+        number += 1
+    return blocks
+
+
+def _label_column(rows: list[str]) -> int | None:
+    """The column the money rows' labels stand in, the same on every row, else None."""
+    columns = set()
+    for row in rows:
+        cells = [cell.strip() for cell in row.split("\t")]
+        columns.add(
+            next(n for n, cell in enumerate(cells) if cell and not _NUMBER_CELL.match(cell))
+        )
+    return columns.pop() if len(columns) == 1 else None
+
+
+def _cut_at_column(line: str, origin: list[int], column: int) -> tuple[str, list[int]]:
+    """The line from its cell *column* on."""
+    at = 0
+    for _ in range(column):
+        at = line.index("\t", at) + 1
+    return line[at:], origin[at:]
+
+
+def _header_lines(line: str, origin: list[int], column: int) -> tuple[str, list[int]]:
+    """The titles' row as the block's caption on a line of its own ("资金情况（万元）"), when its
+    cells left of the labels name one, then 项目 over the labels and the titles after it."""
+    left = [cell.strip() for cell in line.split("\t")[:column] if cell.strip()]
+    rest, rest_origin = _cut_at_column(line, origin, column + 1)
+    first = origin[0] if origin else 0
+    head = "项目\t"
+    if left and GROUP_TITLE.match(left[0]):
+        at = line.index(left[0])
+        caption, caption_origin = left[0] + "\n", [*origin[at : at + len(left[0])], first]
+        return caption + head + rest, caption_origin + [first] * len(head) + rest_origin
+    return head + rest, [first] * len(head) + rest_origin
+
+
+def _run_end(lines: list[str], number: int) -> int:
+    """The first line after *number* that is no tab row: where the run of rows ends."""
+    while number < len(lines) and "\t" in lines[number]:
+        number += 1
+    return number
+
+
+def money_blocks_set_apart(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """*text* with each money block inside a run of tab rows moved out of it, made plain, to
+    follow the run after an empty line (see the module): the indicator table stays whole."""
+    if "\t" not in text:
+        return text, origin
+    lines = text.split("\n")
+    blocks = _blocks(lines)
+    if not blocks:
+        return text, origin
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def span(n: int) -> list[int]:
+        return origin[starts[n] : starts[n] + len(lines[n])]
+
+    moved: set[int] = set()
+    after_run: dict[int, list[tuple[str, list[int]]]] = {}
+    for first, end in blocks:
+        column = _label_column(lines[first + 1 : end])
+        if column is None:
+            continue
+        block = [_header_lines(lines[first], span(first), column)]
+        block += [_cut_at_column(lines[n], span(n), column) for n in range(first + 1, end)]
+        after_run.setdefault(_run_end(lines, end) - 1, []).extend(block)
+        moved.update(range(first, end))
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    for number, line in enumerate(lines):
+        if number not in moved:
+            pieces.append(line + "\n")
+            newline = starts[number] + len(line)
+            new_origin.extend([*span(number), origin[min(newline, len(origin) - 1)]])
+        for body, body_origin in after_run.get(number, []):
+            if body_origin is after_run[number][0][1]:
+                pieces.append("\n")  # the empty line setting the block apart
+                new_origin.append(body_origin[0])
+            pieces.append(body + "\n")
+            new_origin.extend([*body_origin, body_origin[-1]])
+    joined = "".join(pieces)  # a newline after every line: one more than the text's
+    return joined[:-1], new_origin[:-1]
