@@ -484,3 +484,22 @@ def test_a_second_title_row_under_a_group_title_is_left_in_its_table() -> None:
     )
     folded, origin = money_blocks_set_apart(text, list(range(len(text))))
     assert folded == text and len(origin) == len(text)
+
+
+def test_a_money_block_inside_a_wps_table_with_its_captions_written_in_every_row() -> None:
+    rows = (
+        "金额单位：万元\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "绩效指标\t产出指标\t数量指标\t新建高标准农田面积\t2.2万亩\t2.2万亩\t40\t40\n"
+        "绩效指标\t预算执行\t预算执行\t年初预算数\t全年预算数\t全年执行数\t分值\t得分\t执行率\t\n"
+        "绩效指标\t预算执行\t年度资金总额\t2,146.80\t3,327.45\t3,104.96\t10\t9.33\t93.31%\t\n"
+        "绩效指标\t预算执行\t其中：基本支出\t1,006.30\t1,038.72\t1,036.18\t\t\t99.76%\t\n"
+        "绩效指标\t预算执行\t项目支出\t1,140.50\t2,288.73\t2,068.78\t\t\t90.39%\t\n"
+        "绩效指标\t效益指标\t社会效益指标\t区域性重大动物疫情发生次数\t0次\t0次\t50\t48.5\n"
+        "总分\t\t\t\t\t\t100\t97.83\n"
+    )
+    result = import_text("漳源县农业农村局2022年度部门整体支出绩效自评表\n" + rows)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "3327.45"
+    assert money["executed.basic"] == "1036.18"
+    assert stated_rate(result) == "93.31"

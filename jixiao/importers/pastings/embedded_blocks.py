@@ -46,22 +46,36 @@ def _money_titles(line: str) -> bool:
     cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
     kinds = [form_column_lettered(cell) or _spent_title(cell) for cell in cells]
     others = [cell for cell, kind in zip(cells, kinds, strict=True) if kind is None]
-    if not {"budget", "spent"} <= set(kinds) or len(others) > 2:
+    if not {"budget", "spent"} <= set(kinds) or len(set(others)) > 2:
         return False
-    return all(
-        ROW_LABEL_TITLE.match(_UNIT.sub("", cell)) or GROUP_TITLE.match(cell) for cell in others
+    return all(_caption(cell) for cell in others)
+
+
+def _caption(cell: str) -> bool:
+    """A caption cell left of a money block's titles: the block's (资金情况（万元）, 预算执行), the
+    row labels' title (项目), or the indicator table's merged down (绩效指标)."""
+    return bool(
+        ROW_LABEL_TITLE.match(_UNIT.sub("", cell)) or GROUP_TITLE.match(cell) or cell == "绩效指标"
     )
 
 
 def _money_row(line: str) -> bool:
     """A row naming a funding line or an economic class, with a number in it."""
+    column = _row_label_column(line)
+    if column is None:
+        return False
     cells = [cell.strip() for cell in line.split("\t")]
-    labels = [cell for cell in cells if cell and not _NUMBER_CELL.match(cell)]
-    return (
-        bool(labels)
-        and row_name(_PART.sub("", labels[0]))
-        and any(_NUMBER_CELL.match(cell) for cell in cells)
-    )
+    return row_name(_PART.sub("", cells[column])) and all(_caption(c) for c in cells[:column] if c)
+
+
+def _row_label_column(line: str) -> int | None:
+    """The column of a row's label: its last words before its first number, else None."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    first = next((n for n, cell in enumerate(cells) if _NUMBER_CELL.match(cell)), None)
+    if first is None:
+        return None
+    words = [n for n in range(first) if cells[n]]
+    return words[-1] if words else None
 
 
 def _indicator_row(line: str) -> bool:
@@ -98,12 +112,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
 
 def _label_column(rows: list[str]) -> int | None:
     """The column the money rows' labels stand in, the same on every row, else None."""
-    columns = set()
-    for row in rows:
-        cells = [cell.strip() for cell in row.split("\t")]
-        columns.add(
-            next(n for n, cell in enumerate(cells) if cell and not _NUMBER_CELL.match(cell))
-        )
+    columns = {_row_label_column(row) for row in rows}
     return columns.pop() if len(columns) == 1 else None
 
 
@@ -118,13 +127,14 @@ def _cut_at_column(line: str, origin: list[int], column: int) -> tuple[str, list
 def _header_lines(line: str, origin: list[int], column: int) -> tuple[str, list[int]]:
     """The titles' row as the block's caption on a line of its own ("资金情况（万元）"), when its
     cells left of the labels name one, then 项目 over the labels and the titles after it."""
-    left = [cell.strip() for cell in line.split("\t")[:column] if cell.strip()]
+    left = [cell.strip() for cell in line.split("\t")[: column + 1] if cell.strip()]
     rest, rest_origin = _cut_at_column(line, origin, column + 1)
     first = origin[0] if origin else 0
     head = "项目\t"
-    if left and GROUP_TITLE.match(left[0]):
-        at = line.index(left[0])
-        caption, caption_origin = left[0] + "\n", [*origin[at : at + len(left[0])], first]
+    name = next((cell for cell in left if GROUP_TITLE.match(cell)), None)
+    if name is not None:
+        at = line.index(name)
+        caption, caption_origin = name + "\n", [*origin[at : at + len(name)], first]
         return caption + head + rest, caption_origin + [first] * len(head) + rest_origin
     return head + rest, [first] * len(head) + rest_origin
 
