@@ -116,7 +116,6 @@ NOT_YET_SURFACED: set[str] = {
     # w91–w96
     "w92-03",  # a project budget's sources against its stated total, in a table
     "w98-04",  # the units' rows of a table against its 合计 (the 基本 + 项目 cut holds)
-    "w101-02",  # a 调整后 column's 基本 + 项目 against its 合计, in a WPS table
 }  # forms not read whole yet
 
 

@@ -503,3 +503,21 @@ def test_a_money_block_inside_a_wps_table_with_its_captions_written_in_every_row
     assert money["budget.total"] == "3327.45"
     assert money["executed.basic"] == "1036.18"
     assert stated_rate(result) == "93.31"
+
+
+def test_a_money_block_closing_the_indicator_table_with_bracketed_budget_titles() -> None:
+    rows = (
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t满意度指标\t服务对象满意度指标\t企业和群众满意度\t≥90%\t91.6%\t90\t86.99\n"
+        "年度部门整体支出预算（万元）\t资金来源\t预算数（年初）\t预算数（调整后）\t决算数\t分值\t执行率\t得分\n"
+        "\t合计\t9,654.30\t10,378.77\t9,861.40\t10\t95.02%\t9.50\n"
+        "\t其中：基本支出\t6,310.20\t6,482.15\t6,455.03\t\t99.58%\n"
+        "\t项目支出\t3,344.10\t3,896.62\t3,406.37\t\t87.42%\n"
+        "总分\t\t\t\t\t\t100\t96.49\n"
+    )
+    result = import_text("澄浦市市场监督管理局2023年度部门整体支出绩效自评表\n" + rows)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "10378.77"
+    assert money["budget.basic"] == "6482.15"
+    assert money["executed.total"] == "9861.4"
+    assert claimed_figures(result)["score.self"] == "96.49"

@@ -31,13 +31,19 @@ from jixiao.importers.patterns import GROUP_TITLE, NUMBER
 _NUMBER_CELL = re.compile(rf"^\s*(?:{NUMBER})\s*%?\s*$")
 _UNIT = re.compile(r"\((?:万元|元|千元|亿元)\)$")
 _PART = re.compile(r"^(?:其中)?[:：]?\s*")
+_BRACKETED_BUDGET = re.compile(r"^预算(?:数|额)?\((?:年初|调整前|调整后)\)$")
+# the block's caption with its unit: "年度部门整体支出预算（万元）"
+_UNIT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{2,16}\((?:万元|元|千元|亿元)\)$")
 _SPENT_TITLE = re.compile(r"^(?:全年|本年|年度|实际)支出(?:数|额)?$")
 _INDICATOR_CELL = re.compile(r"指标$|^(?:综合|自评)?(?:总分|得分合计)$")
 
 
 def _spent_title(cell: str) -> str | None:
-    """ "全年支出" over a block's column: its spending (a title the form readers leave alone)."""
-    return "spent" if _SPENT_TITLE.match(cell) else None
+    """ "全年支出" over a block's column: its spending, "预算数（年初）" a budget (titles the form
+    readers leave alone; the lexicon folds the second to 年初预算数)."""
+    if _SPENT_TITLE.match(cell):
+        return "spent"
+    return "budget" if _BRACKETED_BUDGET.match(cell) else None
 
 
 def _money_titles(line: str) -> bool:
@@ -55,7 +61,10 @@ def _caption(cell: str) -> bool:
     """A caption cell left of a money block's titles: the block's (资金情况（万元）, 预算执行), the
     row labels' title (项目), or the indicator table's merged down (绩效指标)."""
     return bool(
-        ROW_LABEL_TITLE.match(_UNIT.sub("", cell)) or GROUP_TITLE.match(cell) or cell == "绩效指标"
+        ROW_LABEL_TITLE.match(_UNIT.sub("", cell))
+        or GROUP_TITLE.match(cell)
+        or cell == "绩效指标"
+        or (_UNIT_CAPTION.match(cell) and re.search("预算|资金", cell))
     )
 
 
@@ -131,7 +140,7 @@ def _header_lines(line: str, origin: list[int], column: int) -> tuple[str, list[
     rest, rest_origin = _cut_at_column(line, origin, column + 1)
     first = origin[0] if origin else 0
     head = "项目\t"
-    name = next((cell for cell in left if GROUP_TITLE.match(cell)), None)
+    name = next((cell for cell in left if GROUP_TITLE.match(cell) or _UNIT.search(cell)), None)
     if name is not None:
         at = line.index(name)
         caption, caption_origin = name + "\n", [*origin[at : at + len(name)], first]
