@@ -272,6 +272,8 @@ def _strip_verbs(label: str) -> str:
 
 
 _PART_MARKER = re.compile(r"其中|包括|分别为|分别是|具体为")
+# a bracket opened right after a total, its first part next: the total's split
+_BRACKET_OPENS_PARTS = re.compile(r"\s*\(\s*")
 
 BUDGET = "budget"  # a budget amount whose phase (initial / adjusted) is settled later
 
@@ -1155,8 +1157,14 @@ def _amounts(
                 sentence_break, sub = False, None
             if sentence_break:
                 head, sub, group_open = None, None, False
-            if _PART_MARKER.search(between):
-                group_open = True
+            if _PART_MARKER.search(between) or (
+                head is not None
+                and head is last
+                and kind == "funding"
+                and head.phase is not Phase.BUDGET_INITIAL  # its steps may follow (追加…达到)
+                and _BRACKET_OPENS_PARTS.fullmatch(text[previous_end : max(label_at, previous_end)])
+            ):
+                group_open = True  # "年初预算4,980.00万元（基本支出…、项目支出…）": its split
             if sub is not None and _BY_ECONOMIC_CLASS.search(between):
                 sub = (
                     None  # "…、项目支出619.17万元；按经济分类，工资福利支出…": the total cut again

@@ -107,6 +107,9 @@ class StaffingReading:
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # figure key/field → span
 
 
+_SHARE = re.compile(r"(?:占)?[\d.,]+\s*%$")
+
+
 def label_start(
     text: str, position: int, delimiters: str = _DELIMITERS, limit: int = _MAX_LABEL
 ) -> int:
@@ -120,8 +123,8 @@ def label_start(
         char = text[start - 1]
         if char == ")":
             opening = text.rfind("(", max(0, start - 30), start - 1)
-            if opening < 0:
-                break
+            if opening < 0 or _SHARE.match(text, opening + 1, start - 1):
+                break  # no bracket of the label's: "…万元（54.35%）和项目支出…", the last amount's share
             start = opening
             continue
         if char in delimiters:

@@ -521,3 +521,37 @@ def test_a_money_block_closing_the_indicator_table_with_bracketed_budget_titles(
     assert money["budget.basic"] == "6482.15"
     assert money["executed.total"] == "9861.4"
     assert claimed_figures(result)["score.self"] == "96.49"
+
+
+# ── a share in brackets after a part; an adjusted budget's split in brackets ──
+
+FINAL_HEAD = "澄江市司法局2022年度部门决算\n2.3 支出决算情况\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年度本年支出决算数5,236.91万元，包括基本支出2,846.05万元（54.35%）和项目支出2,390.86万元（45.65%）。",
+        "本年支出5,236.91万元，其中基本支出2,846.05万元(占54.35%)，项目支出2,390.86万元(占45.65%)。",
+    ],
+)
+def test_a_share_in_brackets_after_a_part_is_not_the_next_parts_label(sentence: str) -> None:
+    money = money_only(claimed_figures(import_text(FINAL_HEAD + sentence + "\n")))
+    assert money["executed.basic"] == "2846.05"
+    assert money["executed.project"] == "2390.86"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年初预算4,980.00万元（基本支出2,760.00万元、项目支出2,220.00万元），"
+        "年中调整后预算5,472.60万元（基本支出2,912.30万元、项目支出2,560.30万元）。",
+        "年初预算4,980.00万元，调整后预算5,472.60万元（基本支出2,912.30万元，项目支出2,560.30万元）。",
+    ],
+)
+def test_the_adjusted_budgets_split_in_brackets_beside_the_initial_budget(sentence: str) -> None:
+    text = "澄江市司法局2022年度部门整体支出绩效自评报告\n二、预算执行\n" + sentence + "\n"
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "5472.6"
+    assert money["budget.basic"] == "2912.3"
+    assert money["budget.project"] == "2560.3"
