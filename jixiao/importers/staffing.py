@@ -2243,7 +2243,9 @@ def _total_after_parts(
     in service), the parts are its parts; two or more parts of one role, no total among them."""
     verb = _TOTAL_AFTER.search(text, 0, match.start())
     parts: list[_Count] = []
-    for count in reversed(counts):
+    # a count's split in brackets ("离退休人员14人（离休0人，退休14人）") is no part of the total
+    outside = [c for c in counts if not _in_brackets(text, c.start - offset)]
+    for count in reversed(outside):
         if not count.part or (parts and count.role != parts[0].role):
             break
         parts.insert(0, count)
@@ -2289,6 +2291,13 @@ def _split_by_role_after(text: str, label: str, match: re.Match[str]) -> bool:
 
 
 _ROLES_OF_THE_ACTUAL = (ROLE_IN_SERVICE, ROLE_RETIRED, ROLE_RETIRED_CADRES)
+_SPLIT_IN_BRACKETS = re.compile(r"^\s*\([^()]*\)")
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Offset *at* stands inside a bracket opened before it in its sentence."""
+    sentence = text[max(text.rfind(mark, 0, at) for mark in "。;\n") + 1 : at]
+    return sentence.count("(") > sentence.count(")")
 
 
 def _actual_after_roles(
@@ -2299,7 +2308,9 @@ def _actual_after_roles(
     own roles)."""
     verb = _TOTAL_AFTER.search(text, 0, match.start())
     parts: list[_Count] = []
-    for count in reversed(counts):
+    # a count's split in brackets ("离退休人员14人（离休0人，退休14人）") is no part of the total
+    outside = [c for c in counts if not _in_brackets(text, c.start - offset)]
+    for count in reversed(outside):
         if count.role not in _ROLES_OF_THE_ACTUAL or any(p.role == count.role for p in parts):
             break
         parts.insert(0, count)
@@ -2310,7 +2321,8 @@ def _actual_after_roles(
         return None
     if ROLE_IN_SERVICE not in [part.role for part in parts] and present is None:
         return None
-    if text[parts[-1].end - offset : verb.start()].strip() or _ABOVE.search(verb.group(0)):
+    gap = _SPLIT_IN_BRACKETS.sub("", text[parts[-1].end - offset : verb.start()])
+    if gap.strip() or _ABOVE.search(verb.group(0)):
         return None  # "以上合计23人" after roles: a sum of what was listed, not a head-count
     value = _count_value(match)
     if sum(part.value for part in parts) != value:

@@ -555,3 +555,31 @@ def test_the_adjusted_budgets_split_in_brackets_beside_the_initial_budget(senten
     assert money["budget.total"] == "5472.6"
     assert money["budget.basic"] == "2912.3"
     assert money["budget.project"] == "2560.3"
+
+
+# ── 可用预算合计 and 支出完成率; a total after the retired's split in brackets ──
+
+
+def test_the_years_available_budget_and_the_spendings_completion_rate() -> None:
+    text = (
+        "阿拉善右旗卫生健康委员会2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+        "年初下达部门预算1,862.3万元，年度中追加2,417.6万元，调减95.4万元。预算变更后，本年度可用预算合计"
+        "4,184.5万元，其中基本支出1,126.8万元，项目支出3,057.7万元。\n"
+        "全年共支出4,102.7万元，支出完成率达98.05%，其中基本支出1,120.5万元，项目支出2,982.2万元。\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "4184.5"
+    assert money["budget.project"] == "3057.7"
+    assert stated_rate(result) == "98.05"
+
+
+@pytest.mark.parametrize("closing", ["合计44人", "共计44人", "总计44人"])
+def test_a_total_after_the_retireds_split_in_brackets_is_the_head_count(closing: str) -> None:
+    text = (
+        "阿拉善右旗卫生健康委员会2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+        f"核定编制32名，现有在职职工30人，离退休人员14人（离休0人，退休14人），{closing}。\n"
+    )
+    figures = claimed_figures(import_text(text))
+    assert figures["staffing.actual_total"] == "44"
+    assert figures["staffing.in_service"] == "30"
