@@ -911,6 +911,17 @@ _PERIODS_CLAUSE = re.compile(
     r"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*)?"
     r"(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月)\s*:[^。;\n]*$"
 )
+# a sentence opening on a named project and a colon: "食品安全抽检项目：全年完成…，项目支出…"
+_PROJECTS_CLAUSE = re.compile(
+    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?[{CJK}“”]{{2,24}}"
+    r"(?<!重点)(?<!主要)(?<!支出)(?:项目|工程|专项)\s*:[^。;\n]*$"
+)
+# a clause opening on a named fund or project, its bare spending later: "；知识产权奖补资金兑付企业
+# 186家，支出805.00万元"
+_FUNDS_CLAUSE = re.compile(
+    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?[{CJK}“”]{{2,20}}"
+    r"(?<!部门)(?<!财政)(?<!预算)(?:资金|专项经费|项目|工程)[^。;\n:]*[,，]\s*$"
+)
 _ELLIPTICAL = (
     "funding",
     "economic",
@@ -1137,6 +1148,10 @@ def _amounts(
                 kind = None  # "1.局机关：编制17名…；全年预算812.64万元": a unit's own money
             if kind is not None and _PERIODS_CLAUSE.search(text[: match.label_end]):
                 kind = None  # "（1）一季度：支出3,846.12万元": a quarter's, not the year's
+            if kind in ("total", "funding") and _PROJECTS_CLAUSE.search(text[:label_at]):
+                kind = None  # "食品安全抽检项目：…，项目支出443.90万元": the project's spending
+            if kind == "total" and _bare_phase(label) and _FUNDS_CLAUSE.search(text[:label_at]):
+                kind = None  # "；知识产权奖补资金兑付企业186家，支出805.00万元": the fund's
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
             if kind is not None and _kept_outside_sentence(text, label_at, match.end, names):
@@ -2530,7 +2545,8 @@ def _read_table(
                     if column < len(header)
                     else ""
                 )
-                label = f"{row_label}{title}"
+                # a column titled only "金额" names no phase: the row's label and the caption's
+                label = row_label if _GENERIC_TITLE.match(title.strip()) else f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 if phase is None and kind == "economic":
                     phase = _phase(title)  # "对个人和家庭的补助" + "支出金额": the title's 支出
@@ -2584,6 +2600,9 @@ def _read_table(
 
 
 _BY_CUT = re.compile(r"按?(?:支出)?(?:经济|功能)?分类|单位[:：]?\s*(?:亿元|万元|千元|元)")
+
+
+_GENERIC_TITLE = re.compile(r"^(?:金额|数额|数值|金额数)$")
 
 
 def _budget_beside_the_initial(header: list[str]) -> set[int]:

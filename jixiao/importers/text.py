@@ -363,6 +363,7 @@ def _spent_over_a_budget(
     total read over a budget total read is that rate, to the decimals written (reconcile)."""
     if not re.fullmatch(
         r"(?:全年|年度|整体|总体|预算|支出)?执行率|(?:全年|年度|整体|总体|资金)?(?:支出|执行|预算执行|支付)进度"
+        r"|(?:全年|年度|预算)?支出率"
         r"|(?:资金|预算)完成率|资金支付率",
         label,
     ):

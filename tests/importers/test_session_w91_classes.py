@@ -583,3 +583,53 @@ def test_a_total_after_the_retireds_split_in_brackets_is_the_head_count(closing:
     figures = claimed_figures(import_text(text))
     assert figures["staffing.actual_total"] == "44"
     assert figures["staffing.in_service"] == "30"
+
+
+# ── 预算指标 and 支出率; a named project's or fund's spending; a 决算 table under "金额" ──
+
+ROADS_HEAD = "清平县交通运输局2021年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+
+
+def test_the_years_budget_allocation_and_its_spending_rate() -> None:
+    text = (
+        ROADS_HEAD
+        + "经调整，我局2021年全年预算指标为7,396.47万元，其中基本支出906.35万元，项目支出6,490.12万元。\n"
+        + "3.预算执行。2021年我局全年支出总额6,981.20万元，支出率94.39%。\n"
+    )
+    result = import_text(text)
+    assert money_only(claimed_figures(result))["budget.total"] == "7396.47"
+    assert stated_rate(result) == "94.39"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "食品安全抽检项目：全年完成抽检3,860批次，项目支出443.90万元。",
+        "知识产权奖补资金兑付企业186家，支出805.00万元。",
+        "（2）农村公路养护工程：完成养护里程326公里，实际支出612.40万元。",
+    ],
+)
+def test_a_named_projects_or_funds_spending_is_not_the_departments(sentence: str) -> None:
+    text = (
+        ROADS_HEAD
+        + "全年预算数13,582.64万元，决算数13,107.54万元，预算执行率为96.50%。\n"
+        + sentence
+        + "\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["executed.total"] == "13107.54"
+    assert "executed.project" not in money
+    assert not [f for f in result.findings if f.id == "import.W003"]
+
+
+def test_a_final_accounts_table_whose_only_column_is_titled_amount() -> None:
+    text = (
+        ROADS_HEAD
+        + "表1　2021年度收入支出决算汇总表（单位：元）\n"
+        + "项目\t金额\n本年收入合计\t128,406,522.18\n本年支出合计\t131,075,394.62\n"
+        + "　基本支出\t86,412,038.17\n　项目支出\t44,663,356.45\n年末结转和结余\t7,173,233.89\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["executed.total"] == "13107.539462"
+    assert money["executed.basic"] == "8641.203817"
