@@ -919,8 +919,8 @@ _PROJECTS_CLAUSE = re.compile(
 # a clause opening on a named fund or project, its bare spending later: "；知识产权奖补资金兑付企业
 # 186家，支出805.00万元"
 _FUNDS_CLAUSE = re.compile(
-    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?[{CJK}“”]{{2,20}}"
-    r"(?<!部门)(?<!财政)(?<!预算)(?:资金|专项经费|项目|工程)[^。;\n:]*[,，]\s*$"
+    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?(?![本我全该])[{CJK}“”]{{2,16}}"
+    r"(?<!部门)(?<!财政)(?<!预算)(?<!各项)(?:资金|专项经费|项目|工程)[^。;\n:,，]{0,20}[,，]\s*$"
 )
 _ELLIPTICAL = (
     "funding",
@@ -2545,8 +2545,9 @@ def _read_table(
                     if column < len(header)
                     else ""
                 )
-                # a column titled only "金额" names no phase: the row's label and the caption's
-                label = row_label if _GENERIC_TITLE.match(title.strip()) else f"{row_label}{title}"
+                # a table's one column titled only "金额" names no phase: the caption's
+                generic = len(header) == 2 and _GENERIC_TITLE.match(title.strip())
+                label = row_label if generic else f"{row_label}{title}"
                 kind, phase, funding, item = classify(label)
                 if phase is None and kind == "economic":
                     phase = _phase(title)  # "对个人和家庭的补助" + "支出金额": the title's 支出
