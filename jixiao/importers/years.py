@@ -162,12 +162,24 @@ _FORM_TITLE = re.compile(r"(?:自评表|评价表|评分表|绩效表)(?:\(((?:1
 _YEAR_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:19|20)\d{2})年度?\s*\)\s*$")
 
 
+# a form or summary table titled with its year first: "2018年度部门整体支出绩效自评主要数据一览"
+_DATED_FORM_TITLE = re.compile(
+    r"^\s*(?:附?表\s*\d{0,2}\s*[:.、]?\s*)?((?:19|20)\d{2})年度?[\u4e00-\u9fff]{2,24}"
+    r"(?:自评表|评价表|评分表|数据一览表?|汇总表|一览表)\s*$"
+)
+
+
 def form_heads(report: ReportText) -> list[tuple[int, YearMention]]:
     """(line index, year) of each form whose title names the year its figures are for: "部门整体
-    支出绩效自评表（2022年度）", or the title with "（2022年度）" alone on the next line."""
+    支出绩效自评表（2022年度）", the title with "（2022年度）" alone on the next line, or a title
+    opening with its year ("2018年度部门整体支出绩效自评主要数据一览")."""
     found = []
     lines = report.lines
     for index, line in enumerate(lines):
+        dated = _DATED_FORM_TITLE.match(line.text)
+        if dated is not None:
+            found.append((index, _mention(line.start, dated, group_start=True)))
+            continue
         title = _FORM_TITLE.search(line.text)
         if title is None:
             continue

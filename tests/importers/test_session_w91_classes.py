@@ -163,6 +163,7 @@ def _year_findings(text: str) -> list[str]:
         "部门整体支出绩效自评表\n（2022年度）\n",
         "部门整体支出绩效自评表（2022年度）\n",
         "附件：部门整体支出绩效评价表\n(2022年度)\n",
+        "2022年度部门整体支出绩效自评主要数据一览表\n",
     ],
 )
 def test_a_form_dated_another_year_whose_figures_were_read(head: str) -> None:
