@@ -922,6 +922,71 @@ _FUNDS_CLAUSE = re.compile(
     rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?(?![本我全该])[{CJK}“”]{{2,16}}"
     r"(?<!部门)(?<!财政)(?<!预算)(?<!各项)(?:资金|专项经费|项目|工程)[^。;\n:,，]{0,20}[,，]\s*$"
 )
+# an indicator table's value columns: its target (the budget, for a money row) and its result
+_TARGET_TITLE = re.compile(r"^(?:年度)?(?:目标值|指标值|计划值|预期值|目标)$|^年度指标值$")
+_RESULT_TITLE = re.compile(r"^(?:实际)?(?:完成值|完成情况|完成数|实际值)$|^实际完成值$")
+_BOUND = re.compile(r"^\s*[≥≤><]")
+_PART_OPENING = re.compile(r"^其中\s*:?\s*")
+_MAX_ROWS_UP = 40
+
+
+def _indicator_cell(
+    lines: list[Line], line: Line, position: int
+) -> tuple[str, int, Phase, bool] | None:
+    """(the row's label, where it starts, the column's phase, whether the cell is a bound) for
+    an amount at *position* in a value cell of an indicator table (a header above titling a
+    target column and a result column), else None."""
+    text = line.text
+    if "\t" not in text:
+        return None
+    column = text.count("\t", 0, position)
+    header = _indicator_header(lines, line.index)
+    if header is None or column >= len(header):
+        return None
+    title = header[column].strip()
+    if _TARGET_TITLE.match(title):
+        phase = Phase.BUDGET_ADJUSTED  # the year's target: its whole budget
+    elif _RESULT_TITLE.match(title):
+        phase = Phase.EXECUTED
+    else:
+        return None
+    cells = text.split("\t")
+    words = [
+        n
+        for n in range(column)
+        if re.search(f"[{CJK}]", cells[n]) and not re.search(r"\d", cells[n])
+    ]
+    if not words:
+        return None
+    at = sum(len(c) + 1 for c in cells[: words[-1]])
+    label = cells[words[-1]]
+    start = at + len(label) - len(label.lstrip())
+    part = _PART_OPENING.match(label.strip())  # "其中：基本支出": the part's own name
+    if part is not None:
+        start += part.end()
+    return (
+        label.strip()[part.end() if part else 0 :],
+        start,
+        phase,
+        bool(_BOUND.match(cells[column])),
+    )
+
+
+def _indicator_header(lines: list[Line], index: int) -> list[str] | None:
+    """The cells of the header of the tab rows *index* stands in, when it titles a target and a
+    result column (an indicator table), else None."""
+    for number in range(index, max(index - _MAX_ROWS_UP, -1), -1):
+        text = lines[number].text
+        if "\t" not in text:
+            return None
+        cells = [cell.strip() for cell in text.split("\t")]
+        if any(_TARGET_TITLE.match(c) for c in cells) and any(
+            _RESULT_TITLE.match(c) for c in cells
+        ):
+            return text.split("\t")
+    return None
+
+
 _ELLIPTICAL = (
     "funding",
     "economic",
@@ -1119,12 +1184,21 @@ def _amounts(
                     or _label_on_line_before(line, line_before, match.label_end)
                     or (label, label_at)
                 )
+            cell = _indicator_cell(report.lines, line, match.label_end)
+            if cell is not None:
+                # a value cell of an indicator table's money row: the row's label, the column's
+                # phase where the label has none (年度目标值 the budget, 实际完成值 the spending)
+                label, label_at = cell[0], cell[1]
             between = text[previous_end : match.label_end]
             label = _bare_label_under_budget(label, line, text[:label_at])
             label = _funding_pair_purpose(label, text, label_at)
             kind, phase, funding, item = classify(
                 _class_in_brackets(_without_own_name(_without_approver(label), names))
             )
+            if cell is not None and phase is None and kind in ("total", "funding", "economic"):
+                phase = cell[2]
+            if cell is not None and cell[3]:
+                kind = None  # "≤2,865.30万元": a target's bound, not a figure
             opening = _opening_phrase_in_label(label)
             if opening is not None:
                 # "全年预算中基本支出1,486.20万元": the part, of that phase
@@ -1172,12 +1246,17 @@ def _amounts(
                 sentence_break, sub = False, None
             if sentence_break:
                 head, sub, group_open = None, None, False
-            if _PART_MARKER.search(between) or (
-                head is not None
-                and head is last
-                and kind == "funding"
-                and head.phase is not Phase.BUDGET_INITIAL  # its steps may follow (追加…达到)
-                and _BRACKET_OPENS_PARTS.fullmatch(text[previous_end : max(label_at, previous_end)])
+            if (
+                _PART_MARKER.search(between)
+                or (
+                    head is not None
+                    and head is last
+                    and kind == "funding"
+                    and head.phase is not Phase.BUDGET_INITIAL  # its steps may follow (追加…达到)
+                    and _BRACKET_OPENS_PARTS.fullmatch(
+                        text[previous_end : max(label_at, previous_end)]
+                    )
+                )
             ):
                 group_open = True  # "年初预算4,980.00万元（基本支出…、项目支出…）": its split
             if sub is not None and _BY_ECONOMIC_CLASS.search(between):

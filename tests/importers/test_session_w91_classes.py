@@ -634,3 +634,31 @@ def test_a_final_accounts_table_whose_only_column_is_titled_amount() -> None:
     money = money_only(claimed_figures(import_text(text)))
     assert money["executed.total"] == "13107.539462"
     assert money["executed.basic"] == "8641.203817"
+
+
+# ── an indicator table's money rows: the target the budget, the result the spending ──
+
+INDICATOR_HEAD = (
+    "岷川县农业农村局2022年度部门整体支出绩效自评报告\n二、绩效目标完成情况\n"
+    "2022年年初部门预算2,410.00万元，全年调整后预算数为2,865.30万元。\n"
+    "一级指标\t二级指标\t三级指标\t年度目标值\t实际完成值\t分值\t得分\n"
+)
+
+
+@pytest.mark.parametrize("part", ["其中：基本支出", "基本支出"])
+def test_an_indicator_tables_money_rows_by_their_columns(part: str) -> None:
+    rows = (
+        "预算执行\t资金投入\t年度预算资金总额\t2,865.30万元\t2,865.30万元\t—\t—\n"
+        "\t\t实际支出\t≤2,865.30万元\t2,765.73万元\t—\t—\n"
+        f"\t\t{part}\t1,046.82万元\t1,031.40万元\t—\t—\n"
+        "\t\t项目支出\t1,818.48万元\t1,734.33万元\t—\t—\n"
+        "\t执行进度\t预算执行率\t≥95%\t96.52%\t10\t9.65\n"
+        "效益指标\t社会效益\t耕地地力保护补贴兑付资金\t1,284.60万元\t1,284.60万元\t8\t8\n"
+    )
+    money = money_only(claimed_figures(import_text(INDICATOR_HEAD + rows)))
+    assert money["executed.total"] == "2765.73"
+    assert money["budget.total"] == "2865.3"
+    assert money["budget.basic"] == "1046.82"
+    assert money["executed.basic"] == "1031.4"
+    assert money["budget.project"] == "1818.48"
+    assert money["executed.project"] == "1734.33"
