@@ -57,7 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = tuple(range(18, 103))  # w18 … w102
+HELD_OUT_SETS = tuple(range(18, 109))  # w18 … w108
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -116,6 +116,8 @@ NOT_YET_SURFACED: set[str] = {
     # w91–w96
     "w92-03",  # a project budget's sources against its stated total, in a table
     "w98-04",  # the units' rows of a table against its 合计 (the 基本 + 项目 cut holds)
+    "w104-04",  # prose classes against the adjusted budget, its Chinese numerals around them
+    "w105-07",  # an attached form headed with the year before, its rows unread (a year per column)
 }  # forms not read whole yet
 
 
