@@ -271,7 +271,10 @@ def _strip_verbs(label: str) -> str:
     return label[: kept.end()] if kept else _VERBS.sub("", label)
 
 
-_PART_MARKER = re.compile(r"其中|包括|分别为|分别是|具体为")
+_PART_MARKER = re.compile(
+    r"其中|包括|分别为|分别是|具体为"
+    r"|^[^;]*(?:分|按|从)(?:支出)?性质(?:看|分|划分)?"  # "，分性质看，基本支出…" (not after a ；)
+)
 # a bracket opened right after a total, its first part next: the total's split
 _BRACKET_OPENS_PARTS = re.compile(r"\s*\(\s*")
 

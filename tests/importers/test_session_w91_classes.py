@@ -662,3 +662,34 @@ def test_an_indicator_tables_money_rows_by_their_columns(part: str) -> None:
     assert money["executed.basic"] == "1031.4"
     assert money["budget.project"] == "1818.48"
     assert money["executed.project"] == "1734.33"
+
+
+# ── 变动后预算; the budget's spending side "同为"; a split opened by 分性质看 ──
+
+TOWN_HEAD = "青溪县石门镇人民政府2019年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+
+
+def test_the_budget_after_its_changes_said_as_changed() -> None:
+    text = (
+        TOWN_HEAD
+        + "县财政核定我镇年初预算1,126.80万元；年中追加191.65万元，变动后预算总额为1,318.45万元。"
+        + "按支出性质，基本支出842.17万元，项目支出476.28万元。\n"
+        + "全年支出合计1,287.60万元，执行率97.66%。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "1318.45"
+    assert money["budget.basic"] == "842.17"
+
+
+def test_a_budgets_split_after_分性质看_is_not_the_spending() -> None:
+    text = (
+        TOWN_HEAD
+        + "年初预算9,980.00万元，全年预算收入合计1.0864亿元。全年预算支出同为1.0864亿元，分性质看，"
+        + "基本支出3,285.47万元、项目支出7,578.53万元。\n"
+        + "全年实际支出10,391.26万元，其中基本支出3,270.18万元，项目支出7,121.08万元，执行率95.65%。\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["budget.total"] == "10864"
+    assert money["executed.basic"] == "3270.18"
+    assert not [f for f in result.findings if f.id == "import.W003"]
