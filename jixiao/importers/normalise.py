@@ -50,6 +50,7 @@ from jixiao.importers.pastings.spaced_staffing import spaced_staffing
 from jixiao.importers.pastings.spanned_headers import spanned_headers
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.pastings.wrapped_headers import wrapped_headers
+from jixiao.importers.pastings.year_tables import latest_year_of_staffing_tables
 from jixiao.importers.patterns import CHINESE_DIGITS, CJK, NUMBER, parse_chinese_int, parse_number
 
 # full-width ASCII (！ … ～) → half-width; ideographic and non-breaking spaces → space
@@ -2231,6 +2232,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = merged_cells(folded, origin)
     folded, origin = captions_merged_down(folded, origin)
     folded, origin = money_blocks_set_apart(folded, origin)
+    folded, origin = latest_year_of_staffing_tables(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = form_block_rows(folded, origin, text)

@@ -7,6 +7,7 @@ import pytest
 
 from jixiao.frameworks import evaluate_with
 from jixiao.importers.pastings.embedded_blocks import money_blocks_set_apart
+from jixiao.importers.pastings.year_tables import latest_year_of_staffing_tables
 from jixiao.importers.text import import_text
 from tests.importers.reading import claimed_figures, money_only, stated_rate
 
@@ -693,3 +694,32 @@ def test_a_budgets_split_after_分性质看_is_not_the_spending() -> None:
     assert money["budget.total"] == "10864"
     assert money["executed.basic"] == "3270.18"
     assert not [f for f in result.findings if f.id == "import.W003"]
+
+
+# ── a staffing table comparing years, cut to its latest year ──
+
+YEARS_HEAD = (
+    "清河区民政局2021年度部门整体支出绩效自评报告\n一、部门基本情况\n局机关人员情况如下：\n"
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "时点\t编制数\t实有人数\t在职\t退休\n2020年末\t24\t36\t22\t14\n2021年末\t24\t37\t22\t15\n",
+        "人员情况\t2019年末\t2020年末\t2021年末\n编制数\t24\t24\t24\n在职人数\t21\t22\t22\n"
+        "退休人数\t13\t14\t15\n实有人数合计\t34\t36\t37\n",
+    ],
+)
+def test_a_staffing_table_comparing_years_gives_the_latest_years_counts(table: str) -> None:
+    figures = claimed_figures(import_text(YEARS_HEAD + table))
+    assert figures["staffing.authorized"] == "24"
+    assert figures["staffing.actual_total"] == "37"
+    assert figures["staffing.in_service"] == "22"
+    assert figures["staffing.retired"] == "15"
+
+
+def test_a_table_of_years_that_is_no_staffing_table_is_left_whole() -> None:
+    text = "项目\t2022年\t2023年\n全年预算\t812.40\t906.30\n全年支出\t790.16\t884.57\n"
+    folded, origin = latest_year_of_staffing_tables(text, list(range(len(text))))
+    assert folded == text and len(origin) == len(text)
