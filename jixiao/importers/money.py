@@ -3986,7 +3986,8 @@ def _list_opened_by_a_total(amounts: list[Amount], text: str) -> None:
         if match is None or len(group) < 2 or any(a.phase is not None for a in group):
             continue
         kind, phase, _funding, _item = classify(re.sub(r"^在", "", match.group(1)))
-        if kind != "total" or phase not in (Phase.EXECUTED, Phase.FINAL):
+        # "支出决算中，…", "全年预算中，工资福利支出…" (the year's budget, never the bare 预算中)
+        if kind != "total" or phase not in (Phase.EXECUTED, Phase.FINAL, Phase.BUDGET_ADJUSTED):
             continue
         for amount in group:
             amount.phase, amount.default_phase = phase, None

@@ -116,7 +116,6 @@ NOT_YET_SURFACED: set[str] = {
     # w91–w96
     "w92-03",  # a project budget's sources against its stated total, in a table
     "w98-04",  # the units' rows of a table against its 合计 (the 基本 + 项目 cut holds)
-    "w104-04",  # prose classes against the adjusted budget, its Chinese numerals around them
     "w105-07",  # an attached form headed with the year before, its rows unread (a year per column)
 }  # forms not read whole yet
 

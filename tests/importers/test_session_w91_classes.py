@@ -723,3 +723,27 @@ def test_a_table_of_years_that_is_no_staffing_table_is_left_whole() -> None:
     text = "项目\t2022年\t2023年\n全年预算\t812.40\t906.30\n全年支出\t790.16\t884.57\n"
     folded, origin = latest_year_of_staffing_tables(text, list(range(len(text))))
     assert folded == text and len(origin) == len(text)
+
+
+# ── 预算总额调增至; classes under 全年预算中; 支出决算 over the budget ──
+
+
+def test_the_budget_raised_to_and_its_classes_under_the_years_budget() -> None:
+    text = (
+        "临川市退役军人事务局2021年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+        "二〇二一年部门收入预算年初数为3,108.00万元。年中追加资金，预算总额调增至3,562.40万元。\n"
+        "（二）按经济分类划分：全年预算中，工资福利支出612.35万元，商品和服务支出498.76万元，"
+        "对个人和家庭的补助2,106.40万元，资本性支出344.89万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "3562.4"
+    assert money["budget.wages"] == "612.35"
+    assert money["budget.capital"] == "344.89"
+
+
+def test_the_final_spending_as_a_share_of_the_years_budget() -> None:
+    text = (
+        "临川市康复辅具中心2024年度部门整体支出绩效自评报告\n二、预算\n全年预算合计1,438.72万元。\n"
+        "全年支出决算1,402.05万元，占全年预算的97.45%。\n"
+    )
+    assert stated_rate(import_text(text)) == "97.45"
