@@ -48,6 +48,7 @@ from jixiao.importers.pastings.sideways import sideways_tables
 from jixiao.importers.pastings.spaced_forms import spaced_forms
 from jixiao.importers.pastings.spaced_staffing import spaced_staffing
 from jixiao.importers.pastings.spanned_headers import spanned_headers
+from jixiao.importers.pastings.staffing_headers import staffing_title_rows_merged
 from jixiao.importers.pastings.web_cells import web_table_cells
 from jixiao.importers.pastings.wrapped_headers import wrapped_headers
 from jixiao.importers.pastings.year_tables import latest_year_of_staffing_tables
@@ -2233,6 +2234,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = captions_merged_down(folded, origin)
     folded, origin = money_blocks_set_apart(folded, origin)
     folded, origin = latest_year_of_staffing_tables(folded, origin)
+    folded, origin = staffing_title_rows_merged(folded, origin)
     folded, origin = _money_pairs_to_lines(folded, origin)
     folded, origin = _flattened_money_pairs(folded, origin)
     folded, origin = form_block_rows(folded, origin, text)

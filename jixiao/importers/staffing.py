@@ -617,6 +617,9 @@ def _total_row_by_role_columns(
     return _unit_rows_total(titles[1:], by_cells, columns)
 
 
+_BARE_ROLE_TITLES = ("在职", "退休", "离休")
+
+
 def _unit_rows_total(
     titles: list[str],
     rows: list[tuple[Line, str, list[tuple[Line, str]]]],
@@ -635,7 +638,8 @@ def _unit_rows_total(
     found: list[_Count] = []
     total_row = rows[-1][0]
     for column, title in enumerate(titles, start=1):
-        role = _role_of_title(title)
+        # a bare role over a column ("在职", "退休"): its head-count
+        role = _role_of_title(f"{title}人数" if title in _BARE_ROLE_TITLES else title)
         by_type = any(_CATEGORY.search(label) for _, label, _ in rows[:-1])
         if (column in columns and (role != ROLE_ACTUAL or by_type)) or role not in _SUMMED_ROLES:
             continue  # (an 实有人数 column of a table by unit is a present column too: read here)

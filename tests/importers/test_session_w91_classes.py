@@ -7,6 +7,7 @@ import pytest
 
 from jixiao.frameworks import evaluate_with
 from jixiao.importers.pastings.embedded_blocks import money_blocks_set_apart
+from jixiao.importers.pastings.staffing_headers import staffing_title_rows_merged
 from jixiao.importers.pastings.year_tables import latest_year_of_staffing_tables
 from jixiao.importers.text import import_text
 from tests.importers.reading import claimed_figures, money_only, stated_rate
@@ -747,3 +748,36 @@ def test_the_final_spending_as_a_share_of_the_years_budget() -> None:
         "全年支出决算1,402.05万元，占全年预算的97.45%。\n"
     )
     assert stated_rate(import_text(text)) == "97.45"
+
+
+# ── a staffing table by kind of quota, its 合计 row under bare role titles or a group title ──
+
+QUOTA_TABLE_HEAD = (
+    "清河县水利局2024年度部门整体支出绩效自评报告\n一、基本情况\n人员编制与实有人数统计表\n"
+)
+QUOTA_ROWS = (
+    "行政编制\t12\t17\t11\t6\t1\n事业编制\t58\t84\t55\t29\t3\n工勤编制\t3\t6\t2\t4\t1\n"
+    "合计\t73\t107\t68\t39\t5\n"
+)
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        "编制类型\t编制数\t实有人数\t在职\t退休\t空编\n",
+        "编制类型\t编制数\t实有人数\t\t\t空编\n\t\t小计\t在职\t退休\n",
+        "类别\t编制数\t实有人员\t\t\t缺编\n\t\t合计\t在职\t退休\n",
+    ],
+)
+def test_a_quota_table_totals_roles_under_bare_or_grouped_titles(titles: str) -> None:
+    figures = claimed_figures(import_text(QUOTA_TABLE_HEAD + titles + QUOTA_ROWS))
+    assert figures["staffing.authorized"] == "73"
+    assert figures["staffing.actual_total"] == "107"
+    assert figures["staffing.in_service"] == "68"
+    assert figures["staffing.retired"] == "39"
+
+
+def test_a_group_of_vehicles_over_its_quota_and_count_is_left_as_it_is() -> None:
+    text = "人员情况\t批复编制\t实有人数\t\t车辆\t\n\t\t在职\t已退休\t编制数\t实有数\n\t45\t41\t23\t4\t4\n"
+    folded, origin = staffing_title_rows_merged(text, list(range(len(text))))
+    assert folded == text and len(origin) == len(text)

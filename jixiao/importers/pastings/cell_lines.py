@@ -90,7 +90,9 @@ def _skip_blanks(lines: list[str], n: int) -> int | None:
 
 
 # the form's caption cell over the row labels, its unit in brackets: "年度预算（万元）", "资金情况（元）"
-_CAPTION_WITH_UNIT = re.compile(r"^(?:年度)?(?:预算|资金)(?:执行)?(?:情况)?\((?:万元|元|千元|亿元)\)$")
+_CAPTION_WITH_UNIT = re.compile(
+    r"^(?:年度)?(?:预算|资金)(?:执行)?(?:情况)?\((?:万元|元|千元|亿元)\)$"
+)
 
 
 def _row_label_title(text: str) -> bool:

@@ -1,0 +1,113 @@
+"""A staffing table's two title rows made one: a group title over its sub-titles.
+
+    编制类型\t编制数\t实有人数\t\t\t空编
+    \t\t小计\t在职\t退休
+    行政编制\t12\t17\t11\t6\t1
+
+The upper row titles a group (实有人数) once, over the columns the lower row titles (小计, 在职,
+退休); the rows under them are read under one row of titles: the group's title where the lower one
+is its sum (小计 / 合计), the lower title elsewhere, the upper where the lower is empty:
+
+    编制类型\t编制数\t实有人数\t在职\t退休\t空编
+
+Only when the lower row has no number and no label of its own (its first cell empty), every
+title it gives stands under a group of head-counts (实有人数, 人员…: never 车辆 over 编制数 /
+实有数) or an empty upper cell after one, and the titles are staffing's (编制, 实有, 在职…).
+"""
+
+from __future__ import annotations
+
+import re
+
+_STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数|空编|缺编|超编")
+_SUM_TITLE = re.compile(r"^(?:小计|合计|总计|计)$")
+# a group of head-counts whose sub-titles are roles of their own (实有人数 over 在职 / 退休)
+_HEAD_COUNT_GROUP = re.compile(r"实有|人数|人员|在编")
+
+
+def _merged(upper: list[str], lower: list[str]) -> list[int] | None:
+    """For each column, 0 to keep the upper cell and 1 the lower, else None (not such a pair)."""
+    if lower[0].strip() or any(re.search(r"\d", cell) for cell in lower):
+        return None
+    if len(lower) > len(upper) or not any(cell.strip() for cell in lower):
+        return None
+    titles = [c.strip() for c in upper[1:] + lower[1:] if c.strip()]
+    if not titles or not any(_STAFF_TITLE.search(t) for t in titles):
+        return None
+    choice = []
+    for column, top in enumerate(upper):
+        below = lower[column].strip() if column < len(lower) else ""
+        if not below or _SUM_TITLE.match(below):
+            choice.append(0)
+            continue
+        if top.strip() and column and not _group_over(upper, lower, column):
+            return None  # a title of its own over another: not a group's sub-title
+        if not _HEAD_COUNT_GROUP.search(_group_of(upper, column)):
+            return None  # a group of another thing (车辆 over 编制数 / 实有数): left as it is
+        choice.append(1)
+    return choice
+
+
+def _group_of(upper: list[str], column: int) -> str:
+    """The upper title a column stands under: its own, or the nearest one left of it."""
+    for at in range(column, 0, -1):
+        if upper[at].strip():
+            return upper[at].strip()
+    return ""
+
+
+def _group_over(upper: list[str], lower: list[str], column: int) -> bool:
+    """The upper cell at *column* is a group title its next columns' empty upper cells share."""
+    return column + 1 < len(upper) and not upper[column + 1].strip() and column + 1 < len(lower)
+
+
+def _cells(line: str, origin: list[int]) -> list[tuple[str, list[int]]]:
+    cells, at = [], 0
+    for cell in line.split("\t"):
+        cells.append((cell, origin[at : at + len(cell)]))
+        at += len(cell) + 1
+    return cells
+
+
+def staffing_title_rows_merged(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """*text* with each staffing table's two title rows made one (see the module)."""
+    if "\t" not in text or "编制" not in text:
+        return text, origin
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[tuple[str, list[int], int]] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        newline = origin[min(starts[number] + len(line), len(origin) - 1)] if origin else 0
+        span = origin[starts[number] : starts[number] + len(line)]
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        choice = None
+        if "\t" in line and "\t" in below and not re.search(r"\d", line):
+            choice = _merged(line.split("\t"), below.split("\t"))
+        if choice is None:
+            out.append((line, span, newline))
+            number += 1
+            continue
+        lower_span = origin[starts[number + 1] : starts[number + 1] + len(below)]
+        upper_cells, lower_cells = _cells(line, span), _cells(below, lower_span)
+        body, body_origin = [], []
+        for column, pick in enumerate(choice):
+            cell, cell_origin = (upper_cells if pick == 0 else lower_cells)[column]
+            if column:
+                body.append("\t")
+                body_origin.append(body_origin[-1] if body_origin else newline)
+            body.append(cell)
+            body_origin.extend(cell_origin)
+        after = origin[min(starts[number + 1] + len(below), len(origin) - 1)] if origin else 0
+        out.append(("".join(body), body_origin, after))
+        number += 2
+    joined = "\n".join(body for body, _, _ in out)
+    new_origin: list[int] = []
+    for index, (_, body_origin, newline) in enumerate(out):
+        new_origin.extend(body_origin)
+        if index < len(out) - 1:
+            new_origin.append(newline)
+    return joined, new_origin
