@@ -21,6 +21,9 @@ import re
 
 _STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数|空编|缺编|超编")
 _SUM_TITLE = re.compile(r"^(?:小计|合计|总计|计)$")
+_SUB_TITLE = re.compile(
+    r"^(?:小计|合计|总计|计|在职|已?退休|离休|离退休|在编|编外|空编|缺编)(?:人数|人员)?$"
+)
 # a group of head-counts whose sub-titles are roles of their own (实有人数 over 在职 / 退休)
 _HEAD_COUNT_GROUP = re.compile(r"实有|人数|人员|在编")
 
@@ -34,6 +37,8 @@ def _merged(upper: list[str], lower: list[str]) -> list[int] | None:
     titles = [c.strip() for c in upper[1:] + lower[1:] if c.strip()]
     if not titles or not any(_STAFF_TITLE.search(t) for t in titles):
         return None
+    if not all(_SUB_TITLE.match(c.strip()) for c in lower if c.strip()):
+        return None  # a sub-title that is no role of its own (其中：高级职称, （人）): spanned_headers
     choice = []
     for column, top in enumerate(upper):
         below = lower[column].strip() if column < len(lower) else ""
