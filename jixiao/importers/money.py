@@ -1097,6 +1097,25 @@ def _heading_phase(line: Line) -> Phase | str | None:
 _BOTH_SIDES = re.compile(r"预算收支(?!安排|计划|草案|预算)")
 
 
+# a numbered item run in on its line and naming the budget: "1.预算安排：本年度预算数…"
+_BUDGET_ITEM = re.compile(
+    r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]|[①-⑩])\s*(?:预算安排|预算情况|年初预算|预算编制)"
+    r"(?:情况)?[:。]"
+)
+_ITEM_OPENING = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]|[①-⑩]|[一二三四五六七八九十]+、)")
+
+
+def _goes_on_a_budget_item(line: Line, line_before: Line | None) -> bool:
+    """The line goes on the numbered item above it about the budget ("1.预算安排：本年度预算数…" /
+    "按经济分类：工资福利支出…"), opening no item of its own: its amounts are that budget's cut, no
+    spending an evaluation report implies."""
+    return (
+        line_before is not None
+        and bool(_BUDGET_ITEM.match(line_before.text))
+        and not _ITEM_OPENING.match(line.text)
+    )
+
+
 def _implied_phase(line: Line, before: str, evaluation: bool) -> Phase | None:
     """An evaluation report's 基本支出 / 项目支出 / 工资福利支出 with no budget word in its
     paragraph before it nor in its heading is the year's spending; otherwise no phase."""
@@ -1330,6 +1349,8 @@ def _amounts(
                 continue
             if phase is None and kind in ("funding", "economic") and "支" in label:
                 amount.default_phase = _implied_phase(line, text[: max(label_at, 0)], evaluation)
+                if amount.default_phase is not None and _goes_on_a_budget_item(line, line_before):
+                    amount.default_phase = None  # "1.预算安排：…" / "按经济分类：…": the budget's
             if closing and phase is None:
                 amount.default_phase = closing[0].default_phase  # the parts' implied phase
             after = text[match.end : match.end + 8]

@@ -1264,6 +1264,49 @@ _YEN_AMOUNT = re.compile(rf"[¥￥]\s*(?:{NUMBER})")
 _UNIT_STATED = re.compile(r"单位|\((?:亿元|万元|千元|元)\)")
 
 
+# a template's blank filled in: the value in brackets or between underscores right before its
+# unit ("编制数（ 45 ）人", "年初预算数（ 1,286.40 ）万元", "实有人数____52____人", "执行率（ 96.37 ）%")
+_FILLED_BLANK = re.compile(
+    rf"(?:\([ \t　]*({NUMBER})[ \t　]*\)|_{{2,}}[ \t　]*({NUMBER})[ \t　]*_{{2,}})"
+    r"(?=[ \t　]*(?:亿元|万元|千元|元|人|名|个|辆|%|分|万亩|亩|批次|人次|份|件|户|次|万吨|公里|平方米))"
+)
+# …and a grade filled in after its title: "自评等级（ 优 ）", "评价等次为____良好____"
+_FILLED_GRADE = re.compile(
+    r"(?<=[级次果])(?:为)?(?:\([ \t　]*(优秀|优|良好|良|中等|中|合格|及格|较差|差)[ \t　]*\)"
+    r"|_{2,}[ \t　]*(优秀|优|良好|良|中等|中|合格|及格|较差|差)[ \t　]*_{2,})"
+)
+
+
+def _filled_blanks(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """A template's filled-in blanks (`_FILLED_BLANK`) become the bare value before its unit, as
+    prose writes it; each digit keeps its origin."""
+    if "(" not in text and "__" not in text:
+        return text, origin
+    text, origin = _kept_groups(text, origin, _FILLED_GRADE)
+    return _kept_groups(text, origin, _FILLED_BLANK)
+
+
+def _kept_groups(
+    text: str, origin: list[int], pattern: re.Pattern[str]
+) -> tuple[str, list[int]]:
+    """*text* with each match of *pattern* replaced by its one group that matched."""
+    pieces: list[str] = []
+    new_origin: list[int] = []
+    position = 0
+    for match in pattern.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        pieces.append(text[position : match.start()])
+        new_origin.extend(origin[position : match.start()])
+        pieces.append(match.group(group))
+        new_origin.extend(origin[match.start(group) : match.end(group)])
+        position = match.end()
+    if not pieces:
+        return text, origin
+    pieces.append(text[position:])
+    new_origin.extend(origin[position:])
+    return "".join(pieces), new_origin
+
+
 def _yen_amounts(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """Amounts written with ¥ are in 元: in prose the 元 is put after the number ("¥12,800,000.00"
     → "12,800,000.00元"); a table whose rows hold them gets the unit line "单位:元" above its
@@ -2196,6 +2239,7 @@ def normalise(text: str) -> Normalised:
     folded, origin = _ideographic_cells(text, list(range(len(text))))
     folded = folded.translate(_WIDTH)
     folded, origin = _ocr_misreads(folded, origin)
+    folded, origin = _filled_blanks(folded, origin)  # before "__…__" is taken for bold
     folded, origin = _markdown_bold(folded, origin)
     folded, origin = ruled_grids(folded, origin)
     for pattern, replacement in _PASSES:

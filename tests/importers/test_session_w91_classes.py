@@ -781,3 +781,56 @@ def test_a_group_of_vehicles_over_its_quota_and_count_is_left_as_it_is() -> None
     text = "人员情况\t批复编制\t实有人数\t\t车辆\t\n\t\t在职\t已退休\t编制数\t实有数\n\t45\t41\t23\t4\t4\n"
     folded, origin = staffing_title_rows_merged(text, list(range(len(text))))
     assert folded == text and len(origin) == len(text)
+
+
+# ── a template's blanks filled in: values in brackets or between underscores ──
+
+TEMPLATE_HEAD = "岷川县农业农村局2021年度部门整体支出绩效自评报告\n"
+
+
+@pytest.mark.parametrize(
+    ("staffing", "money", "result"),
+    [
+        (
+            "本部门编制数（ 45 ）人，实有人数（ 52 ）人，其中：在职人员（ 38 ）人，退休人员（ 14 ）人。",
+            "全年预算数（ 1,412.75 ）万元。全年实际支出（ 1,361.48 ）万元；预算执行率（ 96.37 ）%。",
+            "自评得分（ 91.5 ）分，自评等级（ 优 ）。",
+        ),
+        (
+            "编制数____45____人，实有人数____52____人，其中在职人员____38____人，退休人员____14____人。",
+            "全年预算数_____1,412.75_____万元。全年实际支出_____1,361.48_____万元，执行率____96.37____%。",
+            "自评得分____91.5____分，自评等级为____优____。",
+        ),
+    ],
+)
+def test_a_templates_filled_blanks(staffing: str, money: str, result: str) -> None:
+    text = (
+        TEMPLATE_HEAD
+        + "一、部门概况\n"
+        + staffing
+        + "\n二、预算执行情况\n"
+        + money
+        + "\n三、自评结论\n"
+        + result
+        + "\n"
+    )
+    imported = import_text(text)
+    figures = claimed_figures(imported)
+    assert figures["staffing.actual_total"] == "52"
+    assert figures["staffing.retired"] == "14"
+    assert figures["budget.total"] == "1412.75"
+    assert figures["executed.total"] == "1361.48"
+    assert stated_rate(imported) == "96.37"
+    assert figures["score.self"] == "91.5"
+
+
+def test_a_budget_items_classes_on_the_next_line_are_not_taken_for_spending() -> None:
+    text = (
+        TEMPLATE_HEAD
+        + "二、预算情况\n1.预算安排：本年度预算数3,106.82万元，其中：基本支出1,247.35万元，项目支出1,859.47万元。\n"
+        + "按经济分类：工资福利支出986.20万元；商品和服务支出1,384.27万元；对个人和家庭的补助15.45万元；"
+        + "资本性支出720.90万元。\n"
+        + "2.预算执行：本年度实际支出2,957.60万元。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert "executed.wages" not in money
