@@ -57,7 +57,7 @@ def test_splits_are_frozen_disjoint_and_cover_the_corpus() -> None:
 
 
 # the hand-written sets with reports drawn into held-out (splits.json's method)
-HELD_OUT_SETS = tuple(range(18, 109))  # w18 … w108
+HELD_OUT_SETS = tuple(range(18, 115))  # w18 … w114
 
 
 def _summary(report: str, error: str) -> dict[str, Any]:
@@ -117,6 +117,10 @@ NOT_YET_SURFACED: set[str] = {
     "w92-03",  # a project budget's sources against its stated total, in a table
     "w98-04",  # the units' rows of a table against its 合计 (the 基本 + 项目 cut holds)
     "w105-07",  # an attached form headed with the year before, its rows unread (a year per column)
+    "w110-02",  # a table of sources in 元 against its 合计 row
+    "w110-06",  # a table captioned with the year before, its figures the prose's
+    "w112-05",  # a filled-in rate its budget and spending contradict
+    "w113-02",  # a part's slash pair against its stated rate
 }  # forms not read whole yet
 
 
