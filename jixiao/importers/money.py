@@ -1418,14 +1418,20 @@ _BY_ECONOMIC_CLASS = re.compile(r"(?:按|从)(?:支出)?经济(?:分类|科目)"
 
 # a line declaring the order of slash pairs and their unit: "以下数据按“预算数/实际支出数”列示，单位：万元"
 _PAIR_ORDER = re.compile(
-    rf"按\s*[\"“'‘]?([{CJK}]{{2,8}})\s*/\s*([{CJK}]{{2,8}}?)[\"”'’]?\s*"
-    r"(?:的顺序|顺序)?(?:列示|填列|列报|排列|列出|填报|列明)"
+    rf"按\s*[\"“'‘]?([{CJK}]{{2,8}})\s*/\s*([{CJK}]{{2,8}}?)(?:\s*/\s*(?:执行率|完成率))?[\"”'’]?\s*"
+    r"(?:的顺序|顺序)?(?:依次)?(?:列示|填列|列报|排列|列出|填报|列明)"
+    # "（每项依次为预算数、决算数，单位：元）"
+    rf"|(?:每项|各项)?依次为\s*([{CJK}]{{2,8}}?)\s*[、/和与]\s*([{CJK}]{{2,8}}?)(?=[,，;；)）]|$)"
 )
 _PAIR_UNIT = re.compile(r"单位[:为]\s*(亿元|万元|千元|元)")
 # "2,862.40/2,781.56": two amounts of one label, no unit after (it was stated once)
 _SLASH_PAIR = re.compile(
-    rf"(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?![\d/]|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
+    rf"(?<![\d.,/])({NUMBER})\s*(?:元|万元)?\s*/\s*({NUMBER})(?:\s*(?:元|万元)(?!\s*/))?"
+    r"(?![\d/]|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
+    r"|(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?=\s*/\s*\d{1,3}(?:\.\d{1,3})?\s*%)"  # "…/96.17%"
+    .replace("{NUMBER}", NUMBER)
 )
+_SPENDING_WHOLE = re.compile(r"(?:部门)?(?:支出(?:总计|合计|总额)|总支出|整体支出)")
 _WHOLE_LABEL = re.compile(
     r"(?:部门)?(?:整体|合计|总计|总额|支出合计|支出总额|总支出|全部支出)(?:支出)?"
 )
@@ -1437,12 +1443,13 @@ def _pair_header(line: Line) -> tuple[str, str, str] | None:
     order, unit = _PAIR_ORDER.search(line.text), _PAIR_UNIT.search(line.text)
     if order is None or unit is None:
         return None
-    first, second = classify(order.group(1)), classify(order.group(2))
+    words = (order.group(1), order.group(2)) if order.group(1) else (order.group(3), order.group(4))
+    first, second = classify(words[0]), classify(words[1])
     if first[0] != "total" or second[0] != "total" or None in (first[1], second[1]):
         return None
     if _same_side(first[1], second[1]):
         return None
-    return order.group(1), order.group(2), unit.group(1)
+    return words[0], words[1], unit.group(1)
 
 
 _PAIR_LABEL_CHARS = 30
@@ -1531,12 +1538,15 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
                 label, pair_header = _bracketed_order(label, report.lines, line.index)
                 if pair_header is None:
                     continue
+            if _SPENDING_WHOLE.fullmatch(label):
+                label = "合计"  # "部门支出总计：预算/执行": the whole, its 支出 no phase of a side
             kind, phase, _, _ = classify(label)
             if phase is not None or kind not in ("total", "funding", "economic", None):
                 continue
             if kind in ("total", None) and not _WHOLE_LABEL.fullmatch(label):
                 continue
-            for side, number in enumerate((match.group(1), match.group(2))):
+            first = 1 if match.group(1) is not None else 3  # a pair, or a pair before its rate
+            for side, number in enumerate((match.group(first), match.group(first + 1))):
                 value = parse_number(number)
                 if value is None:
                     continue
@@ -1549,7 +1559,7 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
                     value,
                     pair_header[2],
                     line.start + label_at,
-                    line.start + match.end(side + 1),
+                    line.start + match.end(first + side),
                     label + word,
                     kind,
                     phase,

@@ -834,3 +834,35 @@ def test_a_budget_items_classes_on_the_next_line_are_not_taken_for_spending() ->
     )
     money = money_only(claimed_figures(import_text(text)))
     assert "executed.wages" not in money
+
+
+# ── pairs (and triples with the rate) in a declared order ──
+
+PAIRS_HEAD = "临江市市场监督管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+
+
+def test_triples_of_budget_spending_and_rate_in_a_declared_order() -> None:
+    text = (
+        PAIRS_HEAD
+        + "以下各项按“预算数/执行数/执行率”依次列示，金额单位为万元：\n"
+        + "部门支出合计：8,736.42/8,402.17/96.17%\n"
+        + "基本支出：5,120.66/5,098.31/99.56%\n项目支出：3,615.76/3,303.86/91.37%\n"
+        + "2022年度我局执行数为8,011.25万元，2023年较上年增长4.88%。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "8736.42"
+    assert money["executed.total"] == "8402.17"
+    assert money["executed.project"] == "3303.86"
+
+
+def test_pairs_in_yuan_declared_as_listed_in_turn() -> None:
+    text = (
+        PAIRS_HEAD
+        + "（一）收支预算执行总体情况（每项依次为预算数、决算数，单位：元）\n"
+        + "部门支出总计58,634,217.45/55,102,486.13，其中：基本支出21,406,338.20/21,287,903.66，"
+        + "项目支出37,227,879.25/33,814,582.47。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "5863.421745"
+    assert money["executed.total"] == "5510.248613"
+    assert money["executed.basic"] == "2128.790366"
