@@ -1431,10 +1431,34 @@ _SLASH_PAIR = re.compile(
     r"|(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?=\s*/\s*\d{1,3}(?:\.\d{1,3})?\s*%)"  # "…/96.17%"
     .replace("{NUMBER}", NUMBER)
 )
+_BUDGET_WHOLE = re.compile(r"(?:部门)?(?:全年)?预算(?:总额|合计|总计|数)")
 _SPENDING_WHOLE = re.compile(r"(?:部门)?(?:支出(?:总计|合计|总额)|总支出|整体支出)")
 _WHOLE_LABEL = re.compile(
     r"(?:部门)?(?:整体|合计|总计|总额|支出合计|支出总额|总支出|全部支出)(?:支出)?"
 )
+
+
+# "（每项金额后括号内为全年执行数，单位：万元）": each amount, then the other phase's in brackets
+_BRACKET_DECLARED = re.compile(rf"括号内(?:为|是)\s*([{CJK}]{{2,10}}?)(?=[,，;；。)）]|$)")
+# "部门预算总额2,146.73（2,087.19）": an amount and, in brackets, the same label's other phase
+_NUMBER_AND_BRACKETED = re.compile(
+    rf"(?<![\d.,/])({NUMBER})\s*\(\s*({NUMBER})\s*\)(?!\s*(?:亿|万|千|元|%))"
+)
+_OTHER_SIDE = {True: "预算数", False: "执行数"}
+
+
+def _bracket_pair_header(line: Line) -> tuple[str, str, str] | None:
+    """(the outside amount's phase word, the bracketed one's, unit) of a line declaring that each
+    amount below it has its other phase in brackets ("括号内为全年执行数"); a bracket of another
+    year ("括号内为2022年决算数") declares a comparison, no pair."""
+    declared, unit = _BRACKET_DECLARED.search(line.text), _PAIR_UNIT.search(line.text)
+    if declared is None or unit is None or re.search(r"\d|上年|去年", declared.group(1)):
+        return None
+    kind, phase, _, _ = classify(declared.group(1))
+    if kind != "total" or phase is None:
+        return None
+    outside = _OTHER_SIDE[not _same_side(phase, BUDGET)]
+    return outside, declared.group(1), unit.group(1)
 
 
 def _pair_header(line: Line) -> tuple[str, str, str] | None:
@@ -1516,6 +1540,7 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
     be a guess)."""
     found: list[Amount] = []
     header: tuple[str, str, str] | None = None
+    pairs = _SLASH_PAIR  # the pairs the header declares: slashed, or an amount and a bracket
     section: str | None = None
     totals: dict[int, Amount] = {}
     for line in report.lines:
@@ -1523,13 +1548,15 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
         if header is not None and top != section:
             header, totals = None, {}
         declared = _pair_header(line)
-        if declared is not None:
-            header, section, totals = declared, top, {}
+        bracketed = _bracket_pair_header(line) if declared is None else None
+        if declared is not None or bracketed is not None:
+            header, section, totals = declared or bracketed, top, {}
+            pairs = _SLASH_PAIR if declared is not None else _NUMBER_AND_BRACKETED
             continue
         if header is None and not _BRACKETED_PAIR.search(line.text):
             continue
         text = line.text
-        for match in _SLASH_PAIR.finditer(text):
+        for match in (pairs if header is not None else _SLASH_PAIR).finditer(text):
             label, label_at = _pair_label(text, match.start())
             pair_header = header
             if pair_header is None:
@@ -1540,6 +1567,8 @@ def _slash_pair_amounts(report: ReportText) -> list[Amount]:
                     continue
             if _SPENDING_WHOLE.fullmatch(label):
                 label = "合计"  # "部门支出总计：预算/执行": the whole, its 支出 no phase of a side
+            if pairs is _NUMBER_AND_BRACKETED and _BUDGET_WHOLE.fullmatch(label):
+                label = "合计"  # "部门预算总额2,146.73（2,087.19）": the whole, budget outside
             kind, phase, _, _ = classify(label)
             if phase is not None or kind not in ("total", "funding", "economic", None):
                 continue

@@ -866,3 +866,26 @@ def test_pairs_in_yuan_declared_as_listed_in_turn() -> None:
     assert money["budget.total"] == "5863.421745"
     assert money["executed.total"] == "5510.248613"
     assert money["executed.basic"] == "2128.790366"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "全年预算及执行情况如下（每项金额后括号内为全年执行数，单位：万元）：",
+        "以下金额单位为万元，括号内为实际支出数。",
+    ],
+)
+def test_an_amount_and_its_spending_in_brackets_as_declared(declaration: str) -> None:
+    text = (
+        PAIRS_HEAD
+        + "年初预算1,980.00万元，年度中追加资金166.73万元。\n"
+        + declaration
+        + "\n部门预算总额2,146.73（2,087.19），预算执行率97.23%；\n"
+        + "基本支出1,312.40（1,305.66），项目支出834.33（781.53）；\n"
+        + "（二）与上年对比（括号内为2022年决算数）。2023年决算支出2,087.19万元（1,954.62万元）。\n"
+    )
+    money = money_only(claimed_figures(import_text(text)))
+    assert money["budget.total"] == "2146.73"
+    assert money["executed.total"] == "2087.19"
+    assert money["executed.project"] == "781.53"
+    assert money["budget.basic"] == "1312.4"
