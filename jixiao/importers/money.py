@@ -911,20 +911,35 @@ def _next_part_of(head: Amount | None, kind: str | None, funding: Funding | None
 # a clause opening on a part of the year before its colon: "（1）一季度：支出…", "上半年：累计支出…",
 # "1-6月：…" (its amounts are that period's)
 _PERIODS_CLAUSE = re.compile(
-    r"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*)?"
+    r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*)?"
     r"(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月)\s*:[^。;\n]*$"
 )
 # a sentence opening on a named project and a colon: "食品安全抽检项目：全年完成…，项目支出…"
 _PROJECTS_CLAUSE = re.compile(
-    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?[{CJK}“”]{{2,24}}"
+    rf"\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?[{CJK}“”]{{2,24}}"
     r"(?<!重点)(?<!主要)(?<!支出)(?:项目|工程|专项)\s*:[^。;\n]*$"
 )
 # a clause opening on a named fund or project, its bare spending later: "；知识产权奖补资金兑付企业
 # 186家，支出805.00万元"
 _FUNDS_CLAUSE = re.compile(
-    rf"(?:^|[。;\n])\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?(?![本我全该])[{CJK}“”]{{2,16}}"
+    rf"\s*(?:\(?[一二三四五六七八九十\d]{{1,2}}[).、]\s*)?(?![本我全该])[{CJK}“”]{{2,16}}"
     r"(?<!部门)(?<!财政)(?<!预算)(?<!各项)(?:资金|专项经费|项目|工程)[^。;\n:,，]{0,20}[,，]\s*$"
 )
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause *at* closes: from the last 。 / ； / line end before it (each amount's clause
+    found without scanning the line from its start)."""
+    at = max(at, 0)
+    start = max(text.rfind(mark, max(at - _CLAUSE_REACH, 0), at) for mark in "。;\n") + 1
+    if start == 0 and at > _CLAUSE_REACH:
+        return ""  # a clause longer than any subject reaches: no subject of its own to find
+    return text[start:at]
+
+
+_CLAUSE_REACH = 400
+
+
 # an indicator table's value columns: its target (the budget, for a money row) and its result
 _TARGET_TITLE = re.compile(r"^(?:年度)?(?:目标值|指标值|计划值|预期值|目标)$|^年度指标值$")
 _RESULT_TITLE = re.compile(r"^(?:实际)?(?:完成值|完成情况|完成数|实际值)$|^实际完成值$")
@@ -1102,7 +1117,9 @@ _BUDGET_ITEM = re.compile(
     r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]|[①-⑩])\s*(?:预算安排|预算情况|年初预算|预算编制)"
     r"(?:情况)?[:。]"
 )
-_ITEM_OPENING = re.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]|[①-⑩]|[一二三四五六七八九十]+、)")
+_ITEM_OPENING = re.compile(
+    r"^\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]|[①-⑩]|[一二三四五六七八九十]+、)"
+)
 
 
 def _goes_on_a_budget_item(line: Line, line_before: Line | None) -> bool:
@@ -1242,11 +1259,12 @@ def _amounts(
                 kind = None  # "本部门由厅机关本级和22家所属单位汇总组成" / "厅机关本级全年预算…"
             if kind is not None and line.index in units:
                 kind = None  # "1.局机关：编制17名…；全年预算812.64万元": a unit's own money
-            if kind is not None and _PERIODS_CLAUSE.search(text[: match.label_end]):
+            clause = _clause_before(text, label_at)
+            if kind is not None and _PERIODS_CLAUSE.match(_clause_before(text, match.label_end)):
                 kind = None  # "（1）一季度：支出3,846.12万元": a quarter's, not the year's
-            if kind in ("total", "funding") and _PROJECTS_CLAUSE.search(text[:label_at]):
+            if kind in ("total", "funding") and _PROJECTS_CLAUSE.match(clause):
                 kind = None  # "食品安全抽检项目：…，项目支出443.90万元": the project's spending
-            if kind == "total" and _bare_phase(label) and _FUNDS_CLAUSE.search(text[:label_at]):
+            if kind == "total" and _bare_phase(label) and _FUNDS_CLAUSE.match(clause):
                 kind = None  # "；知识产权奖补资金兑付企业186家，支出805.00万元": the fund's
             if kind is not None and _other_body_sentence(text[: match.label_end], names):
                 kind = None  # "镇敬老院集中供养特困人员42人，2022年支出86.40万元": the 敬老院's
@@ -1428,8 +1446,9 @@ _PAIR_UNIT = re.compile(r"单位[:为]\s*(亿元|万元|千元|元)")
 _SLASH_PAIR = re.compile(
     rf"(?<![\d.,/])({NUMBER})\s*(?:元|万元)?\s*/\s*({NUMBER})(?:\s*(?:元|万元)(?!\s*/))?"
     r"(?![\d/]|[.,]\d|\s*(?:亿|万|千|元|人|名|个|%))"
-    r"|(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?=\s*/\s*\d{1,3}(?:\.\d{1,3})?\s*%)"  # "…/96.17%"
-    .replace("{NUMBER}", NUMBER)
+    r"|(?<![\d.,/])({NUMBER})\s*/\s*({NUMBER})(?=\s*/\s*\d{1,3}(?:\.\d{1,3})?\s*%)".replace(  # "…/96.17%"
+        "{NUMBER}", NUMBER
+    )
 )
 _BUDGET_WHOLE = re.compile(r"(?:部门)?(?:全年)?预算(?:总额|合计|总计|数)")
 _SPENDING_WHOLE = re.compile(r"(?:部门)?(?:支出(?:总计|合计|总额)|总支出|整体支出)")
@@ -3368,7 +3387,9 @@ def _under_phase_titles(text: str, amount: Amount) -> bool:
     line = text[first : end if end >= 0 else len(text)]
     if "\t" not in line or "\t" not in text[first : amount.end]:
         return False
-    while first > 0:
+    for _ in range(_MAX_ROWS_UP):  # a header a table's length above at most
+        if first <= 0:
+            break
         above_end = first - 1
         first = text.rfind("\n", 0, above_end) + 1
         above = text[first:above_end]
@@ -3631,7 +3652,8 @@ def _totals_stated_with_parts(
     for key, amount in statements:
         if not key.endswith(".total") or not amount.parts:
             continue
-        phases = {line.phase for line in lines if line.amount in amount.parts}
+        parts = {id(part) for part in amount.parts}  # by identity: amounts equal by value differ
+        phases = {line.phase for line in lines if id(line.amount) in parts}
         if len(phases) == 1:
             found.append(_Line(phases.pop(), Item.UNCLASSIFIED, None, amount))
     return found

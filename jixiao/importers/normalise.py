@@ -1286,9 +1286,7 @@ def _filled_blanks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return _kept_groups(text, origin, _FILLED_BLANK)
 
 
-def _kept_groups(
-    text: str, origin: list[int], pattern: re.Pattern[str]
-) -> tuple[str, list[int]]:
+def _kept_groups(text: str, origin: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
     """*text* with each match of *pattern* replaced by its one group that matched."""
     pieces: list[str] = []
     new_origin: list[int] = []

@@ -251,8 +251,11 @@ def _a_units_clause(before: str, department: str | None) -> bool:
     """The clause a rate closes opens on one of the department's units and its money ("从各单位
     看：…；作物资源研究所预算3,412.86万元，支出3,250.19万元，执行率95.23%"): the unit's rate. A
     clause naming the department itself (its name, or its end: "农业科学院") is its own."""
-    clause = re.split(r"[。;；]", before)[-1].strip()
-    match = _UNITS_CLAUSE.match(clause)
+    reach = max(len(before) - 200, 0)  # a unit's clause is short: its name, its two amounts
+    start = max(before.rfind(mark, reach) for mark in "。;；") + 1
+    if start == 0 and reach:
+        return False
+    match = _UNITS_CLAUSE.match(before[start:].strip())
     if match is None:
         return False
     name = match.group(1)
@@ -368,7 +371,9 @@ def _spent_over_a_budget(
         label,
     ):
         return False
-    sentence = line.text[: start - line.start].split("。")[-1]
+    sentence = line.text[max(start - line.start - _SENTENCE_REACH, 0) : start - line.start].split(
+        "。"
+    )[-1]
     heading = line.path[-1] if line.path else ""
     # a form's key：value line of its own ("执行率：96.97%" under "全年预算数：…" / "全年执行数：…"),
     # or a numbered item of one ("4、执行率：97.14%。"): no sentence to name its subject, the
@@ -441,6 +446,8 @@ def _misstated_right_after_its_spending(
     return any(budget and abs(spent * 100 / budget - rate) <= _NEAR for budget in budgets)
 
 
+_SENTENCE_REACH = 400  # characters back a rate's sentence is read for its nouns
+_PAIR_REACH = 60  # characters: a slash pair and the rate's label before the rate
 # "（一）部门整体：2,862.40/2,781.56，执行率97.18%": a budget/spending pair right before the rate
 _PAIR_BEFORE_RATE = re.compile(rf"({NUMBER})\s*/\s*({NUMBER})\s*,?\s*$")
 
@@ -453,7 +460,8 @@ def _rate_after_a_slash_pair(
     and the second over the first is that rate, to the decimals written."""
     if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
         return False
-    clause = re.split(r"[。;]", line.text[: start - line.start])[-1]
+    before = line.text[max(start - line.start - _PAIR_REACH, 0) : start - line.start]
+    clause = re.split(r"[。;]", before)[-1]  # the pair right before the rate, a short way back
     pair = _PAIR_BEFORE_RATE.search(clause)
     if pair is None:
         return False
@@ -2822,7 +2830,7 @@ _PERCENT_BEFORE = re.compile(rf"(?:{NUMBER})\s*%$")
 def _approximate_percent(line: Line, end: int) -> bool:
     """The percentage ending at *end* is an estimate ("96%左右", "约96%", "近96%", "96%以上")."""
     at = end - line.start
-    number = _PERCENT_BEFORE.search(line.text, 0, at)
+    number = _PERCENT_BEFORE.search(line.text, max(at - 40, 0), at)  # the number, right before
     before = line.text[
         max(0, (number.start() if number else at) - 4) : number.start() if number else at
     ]

@@ -38,7 +38,9 @@ def _merged(upper: list[str], lower: list[str]) -> list[int] | None:
     if not titles or not any(_STAFF_TITLE.search(t) for t in titles):
         return None
     if not all(_SUB_TITLE.match(c.strip()) for c in lower if c.strip()):
-        return None  # a sub-title that is no role of its own (其中：高级职称, （人）): spanned_headers
+        return (
+            None  # a sub-title that is no role of its own (其中：高级职称, （人）): spanned_headers
+        )
     choice = []
     for column, top in enumerate(upper):
         below = lower[column].strip() if column < len(lower) else ""
