@@ -1288,15 +1288,28 @@ def _filled_blanks(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 def _kept_groups(text: str, origin: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
     """*text* with each match of *pattern* replaced by its one group that matched."""
+    return _matches_rebuilt(
+        text, origin, pattern, lambda m: [m.span(next(g for g in (1, 2) if m.group(g) is not None))]
+    )
+
+
+def _matches_rebuilt(
+    text: str,
+    origin: list[int],
+    pattern: re.Pattern[str],
+    spans: Callable[[re.Match[str]], list[tuple[int, int]]],
+) -> tuple[str, list[int]]:
+    """*text* with each match of *pattern* rebuilt from the *spans* of it (in their order), every
+    character keeping its origin."""
     pieces: list[str] = []
     new_origin: list[int] = []
     position = 0
     for match in pattern.finditer(text):
-        group = 1 if match.group(1) is not None else 2
         pieces.append(text[position : match.start()])
         new_origin.extend(origin[position : match.start()])
-        pieces.append(match.group(group))
-        new_origin.extend(origin[match.start(group) : match.end(group)])
+        for start, end in spans(match):
+            pieces.append(text[start:end])
+            new_origin.extend(origin[start:end])
         position = match.end()
     if not pieces:
         return text, origin
@@ -1859,22 +1872,12 @@ _UNIT_ON_THE_KEY = re.compile(
 
 def _unit_after_the_value(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """ "编制数(名):63," → "编制数:63名,", each character keeping its origin."""
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    position = 0
-    for match in _UNIT_ON_THE_KEY.finditer(text):
-        pieces.append(text[position : match.start()])
-        new_origin.extend(origin[position : match.start()])
-        for group in ("key", "colon", "number", "unit"):
-            start, end = match.span(group)
-            pieces.append(text[start:end])
-            new_origin.extend(origin[start:end])
-        position = match.end()
-    if not pieces:
-        return text, origin
-    pieces.append(text[position:])
-    new_origin.extend(origin[position:])
-    return "".join(pieces), new_origin
+    return _matches_rebuilt(
+        text,
+        origin,
+        _UNIT_ON_THE_KEY,
+        lambda m: [m.span(group) for group in ("key", "colon", "number", "unit")],
+    )
 
 
 def _chinese_percentages(text: str, origin: list[int]) -> tuple[str, list[int]]:

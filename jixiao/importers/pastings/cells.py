@@ -78,6 +78,23 @@ def line_starts(text: str) -> list[int]:
     return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
+def joined_rows(rows: list[tuple[str, list[int], int]]) -> tuple[str, list[int]]:
+    """Lines rebuilt (each its text, its characters' origins and the origin of the newline after
+    it) as one text and its origin map."""
+    text = "\n".join(body for body, _, _ in rows)
+    origin: list[int] = []
+    for index, (_, body_origin, newline) in enumerate(rows):
+        origin.extend(body_origin)
+        if index < len(rows) - 1:
+            origin.append(newline)
+    return text, origin
+
+
+def newline_origin(origin: list[int], at: int) -> int:
+    """The origin of the newline at *at* (the text's last character's past its end)."""
+    return origin[min(at, len(origin) - 1)] if origin else 0
+
+
 def piece(text: str, origin: list[int], start: int, end: int) -> Cell:
     """The characters [start, end) of *text* as a cell, each with its origin."""
     return Cell(text[start:end], tuple(origin[start:end]))

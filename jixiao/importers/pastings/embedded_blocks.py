@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.importers.pastings.cells import line_starts, newline_origin
 from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
     form_column_lettered,
@@ -164,9 +165,7 @@ def money_blocks_set_apart(text: str, origin: list[int]) -> tuple[str, list[int]
     blocks = _blocks(lines)
     if not blocks:
         return text, origin
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(text)
 
     def span(n: int) -> list[int]:
         return origin[starts[n] : starts[n] + len(lines[n])]
@@ -186,8 +185,7 @@ def money_blocks_set_apart(text: str, origin: list[int]) -> tuple[str, list[int]
     for number, line in enumerate(lines):
         if number not in moved:
             pieces.append(line + "\n")
-            newline = starts[number] + len(line)
-            new_origin.extend([*span(number), origin[min(newline, len(origin) - 1)]])
+            new_origin.extend([*span(number), newline_origin(origin, starts[number] + len(line))])
         for body, body_origin in after_run.get(number, []):
             if body_origin is after_run[number][0][1]:
                 pieces.append("\n")  # the empty line setting the block apart

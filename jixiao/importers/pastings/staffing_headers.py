@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from jixiao.importers.pastings.cells import joined_rows, line_starts, newline_origin
+
 _STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数|空编|缺编|超编")
 _SUM_TITLE = re.compile(r"^(?:小计|合计|总计|计)$")
 _SUB_TITLE = re.compile(
@@ -81,14 +83,12 @@ def staffing_title_rows_merged(text: str, origin: list[int]) -> tuple[str, list[
     if "\t" not in text or "编制" not in text:
         return text, origin
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(text)
     out: list[tuple[str, list[int], int]] = []
     number = 0
     while number < len(lines):
         line = lines[number]
-        newline = origin[min(starts[number] + len(line), len(origin) - 1)] if origin else 0
+        newline = newline_origin(origin, starts[number] + len(line))
         span = origin[starts[number] : starts[number] + len(line)]
         below = lines[number + 1] if number + 1 < len(lines) else ""
         choice = None
@@ -108,13 +108,7 @@ def staffing_title_rows_merged(text: str, origin: list[int]) -> tuple[str, list[
                 body_origin.append(body_origin[-1] if body_origin else newline)
             body.append(cell)
             body_origin.extend(cell_origin)
-        after = origin[min(starts[number + 1] + len(below), len(origin) - 1)] if origin else 0
+        after = newline_origin(origin, starts[number + 1] + len(below))
         out.append(("".join(body), body_origin, after))
         number += 2
-    joined = "\n".join(body for body, _, _ in out)
-    new_origin: list[int] = []
-    for index, (_, body_origin, newline) in enumerate(out):
-        new_origin.extend(body_origin)
-        if index < len(out) - 1:
-            new_origin.append(newline)
-    return joined, new_origin
+    return joined_rows(out)

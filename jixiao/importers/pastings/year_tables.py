@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from jixiao.importers.pastings.cells import joined_rows, line_starts, newline_origin
+
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})年(?:末|底|度)?\s*$")
 _STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数")
 
@@ -81,9 +83,7 @@ def latest_year_of_staffing_tables(text: str, origin: list[int]) -> tuple[str, l
     if "\t" not in text or "年" not in text:
         return text, origin
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(text)
     rows_out: list[tuple[str, list[int], int]] = []  # body, its origin, the newline's origin
     number = 0
     while number < len(lines):
@@ -95,7 +95,7 @@ def latest_year_of_staffing_tables(text: str, origin: list[int]) -> tuple[str, l
         keep_rows = _kept_rows(rows) if end > number else None
         keep_columns = _kept_columns(rows) if end > number and keep_rows is None else None
         for n in block:
-            newline = origin[min(starts[n] + len(lines[n]), len(origin) - 1)] if origin else 0
+            newline = newline_origin(origin, starts[n] + len(lines[n]))
             line_origin = origin[starts[n] : starts[n] + len(lines[n])]
             if keep_rows is not None and n - number not in keep_rows:
                 continue
@@ -120,10 +120,4 @@ def latest_year_of_staffing_tables(text: str, origin: list[int]) -> tuple[str, l
                 body, body_origin = lines[n], line_origin
             rows_out.append((body, body_origin, newline))
         number = block[-1] + 1
-    joined = "\n".join(body for body, _, _ in rows_out)
-    new_origin: list[int] = []
-    for index, (_, body_origin, newline) in enumerate(rows_out):
-        new_origin.extend(body_origin)
-        if index < len(rows_out) - 1:
-            new_origin.append(newline)
-    return joined, new_origin
+    return joined_rows(rows_out)
