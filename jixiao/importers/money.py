@@ -1440,8 +1440,11 @@ _PAIR_ORDER = re.compile(
     r"(?:的顺序|顺序)?(?:依次)?(?:列示|填列|列报|排列|列出|填报|列明)"
     # "（每项依次为预算数、决算数，单位：元）"
     rf"|(?:每项|各项)?依次为\s*([{CJK}]{{2,8}}?)\s*[、/和与]\s*([{CJK}]{{2,8}}?)(?=[,，;；)）]|$)"
+    # "“X/Y”格式中，前一数为实际支出数，后一数为调整后预算数"
+    rf"|前一(?:个)?数(?:字)?为\s*([{CJK}]{{2,8}}?)\s*[,，;；]\s*后一(?:个)?数(?:字)?为\s*([{CJK}]{{2,8}}?)"
+    r"(?=[,，;；。)）]|$)"
 )
-_PAIR_UNIT = re.compile(r"单位[:为]\s*(亿元|万元|千元|元)")
+_PAIR_UNIT = re.compile(r"单位[:为]?\s*(亿元|万元|千元|元)")
 # "2,862.40/2,781.56": two amounts of one label, no unit after (it was stated once)
 _SLASH_PAIR = re.compile(
     rf"(?<![\d.,/])({NUMBER})\s*(?:元|万元)?\s*/\s*({NUMBER})(?:\s*(?:元|万元)(?!\s*/))?"
@@ -1451,7 +1454,11 @@ _SLASH_PAIR = re.compile(
     )
 )
 _BUDGET_WHOLE = re.compile(r"(?:部门)?(?:全年)?预算(?:总额|合计|总计|数)")
-_SPENDING_WHOLE = re.compile(r"(?:部门)?(?:支出(?:总计|合计|总额)|总支出|整体支出)")
+_SPENDING_WHOLE = re.compile(
+    r"(?:全年|本年|年度)?(?:部门|单位|[\u4e00-\u9fff]{0,2}本级)?"
+    r"(?:支出(?:总计|合计|总额)|总支出|整体支出)"
+    r"|(?:全年|本年|年度)(?:部门|单位|[\u4e00-\u9fff]{0,2}本级)?支出"  # "全年镇本级支出X/Y"
+)
 _WHOLE_LABEL = re.compile(
     r"(?:部门)?(?:整体|合计|总计|总额|支出合计|支出总额|总支出|全部支出)(?:支出)?"
 )
@@ -1486,7 +1493,8 @@ def _pair_header(line: Line) -> tuple[str, str, str] | None:
     order, unit = _PAIR_ORDER.search(line.text), _PAIR_UNIT.search(line.text)
     if order is None or unit is None:
         return None
-    words = (order.group(1), order.group(2)) if order.group(1) else (order.group(3), order.group(4))
+    first_group = next(g for g in (1, 3, 5) if order.group(g))
+    words = (order.group(first_group), order.group(first_group + 1))
     first, second = classify(words[0]), classify(words[1])
     if first[0] != "total" or second[0] != "total" or None in (first[1], second[1]):
         return None

@@ -456,8 +456,9 @@ def _rate_after_a_slash_pair(
     line: Line, label: str, start: int, rate: Decimal, totals: tuple[list[Decimal], list[Decimal]]
 ) -> bool:
     """A bare 执行率 right after a slash pair ("2,862.40/2,781.56，执行率97.18%") is the budget's
-    when the pair is a budget total and a spending total the money readers read (in that order)
-    and the second over the first is that rate, to the decimals written."""
+    when the pair is a budget total and a spending total the money readers read (either way round,
+    as its order was declared) and the spending over the budget is that rate, to the decimals
+    written."""
     if not re.fullmatch(r"(?:全年|年度|整体|总体|预算)?执行率", label):
         return False
     before = line.text[max(start - line.start - _PAIR_REACH, 0) : start - line.start]
@@ -467,6 +468,8 @@ def _rate_after_a_slash_pair(
         return False
     budget, spent = parse_number(pair.group(1)), parse_number(pair.group(2))
     budgets, spending = totals
+    if budget in spending and spent in budgets:
+        budget, spent = spent, budget  # "前一数为实际支出数，后一数为调整后预算数": declared so
     if not budget or spent is None or budget not in budgets or spent not in spending:
         return False
     exponent = rate.as_tuple().exponent

@@ -889,3 +889,16 @@ def test_an_amount_and_its_spending_in_brackets_as_declared(declaration: str) ->
     assert money["executed.total"] == "2087.19"
     assert money["executed.project"] == "781.53"
     assert money["budget.basic"] == "1312.4"
+
+
+def test_pairs_declared_first_and_second_with_the_spending_first() -> None:
+    text = (
+        "清溪县石门镇人民政府2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+        "注：以下“X/Y”格式中，前一数为实际支出数，后一数为调整后预算数，单位万元。\n"
+        "2.支出总体情况。全年镇本级支出4,102.37/4,388.90，执行率93.47%，比2023年（3,876.12万元）增长5.84%。\n"
+    )
+    result = import_text(text)
+    money = money_only(claimed_figures(result))
+    assert money["executed.total"] == "4102.37"
+    assert money["budget.total"] == "4388.9"
+    assert stated_rate(result) == "93.47"
