@@ -1267,7 +1267,7 @@ _UNIT_STATED = re.compile(r"单位|\((?:亿元|万元|千元|元)\)")
 # a template's blank filled in: the value in brackets or between underscores right before its
 # unit ("编制数（ 45 ）人", "年初预算数（ 1,286.40 ）万元", "实有人数____52____人", "执行率（ 96.37 ）%")
 _FILLED_BLANK = re.compile(
-    rf"(?:\([ \t　]*({NUMBER})[ \t　]*\)|_{{2,}}[ \t　]*({NUMBER})[ \t　]*_{{2,}})"
+    rf"(?:\([ \t　]*({NUMBER})[ \t　]*\)|_+[ \t　]*({NUMBER})[ \t　]*_+)"
     r"(?=[ \t　]*(?:亿元|万元|千元|元|人|名|个|辆|%|分|万亩|亩|批次|人次|份|件|户|次|万吨|公里|平方米))"
 )
 # …and a grade filled in after its title: "自评等级（ 优 ）", "评价等次为____良好____"
@@ -1280,7 +1280,7 @@ _FILLED_GRADE = re.compile(
 def _filled_blanks(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """A template's filled-in blanks (`_FILLED_BLANK`) become the bare value before its unit, as
     prose writes it; each digit keeps its origin."""
-    if "(" not in text and "__" not in text:
+    if "(" not in text and "_" not in text:
         return text, origin
     text, origin = _kept_groups(text, origin, _FILLED_GRADE)
     return _kept_groups(text, origin, _FILLED_BLANK)

@@ -902,3 +902,21 @@ def test_pairs_declared_first_and_second_with_the_spending_first() -> None:
     assert money["executed.total"] == "4102.37"
     assert money["budget.total"] == "4388.9"
     assert stated_rate(result) == "93.47"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("本中心2023年度部门整体支出绩效自评分( 94.20 )分，等级( 优秀 )。", "score.self", "94.2"),
+        ("经自评，自评分为88.5分。", "score.self", "88.5"),
+        ("全年预算数815.40万元，全年支出798.05万元，预算支出执行率_97.87_%。", "rate", "97.87"),
+    ],
+)
+def test_a_score_said_as_自评分_and_a_rate_said_as_预算支出执行率(
+    sentence: str, key: str, value: str
+) -> None:
+    result = import_text(
+        "青溪县档案馆2023年度部门整体支出绩效自评报告\n五、自评结论\n" + sentence + "\n"
+    )
+    got = stated_rate(result) if key == "rate" else claimed_figures(result).get(key)
+    assert got == value
