@@ -78,21 +78,18 @@ def line_starts(text: str) -> list[int]:
     return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
-def joined_rows(rows: list[tuple[str, list[int], int]]) -> tuple[str, list[int]]:
-    """Lines rebuilt (each its text, its characters' origins and the origin of the newline after
-    it) as one text and its origin map."""
-    text = "\n".join(body for body, _, _ in rows)
-    origin: list[int] = []
-    for index, (_, body_origin, newline) in enumerate(rows):
-        origin.extend(body_origin)
-        if index < len(rows) - 1:
-            origin.append(newline)
-    return text, origin
+def row_cells(text: str, origin: list[int], start: int) -> list[Cell]:
+    """The cells of the line at *start* in *text*, as written (spaces kept), each with its origin."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    cells, at = [], start
+    for raw in text[start:end].split("\t"):
+        cells.append(piece(text, origin, at, at + len(raw)))
+        at += len(raw) + 1
+    return cells
 
 
-def newline_origin(origin: list[int], at: int) -> int:
-    """The origin of the newline at *at* (the text's last character's past its end)."""
-    return origin[min(at, len(origin) - 1)] if origin else 0
+EMPTY = Cell("", ())
 
 
 def piece(text: str, origin: list[int], start: int, end: int) -> Cell:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import line_starts, newline_origin
+from jixiao.importers.pastings.cells import EMPTY, Cell, line_starts, replace_runs, row_cells
 from jixiao.importers.pastings.forms import (
     ROW_LABEL_TITLE,
     form_column_lettered,
@@ -126,27 +126,21 @@ def _label_column(rows: list[str]) -> int | None:
     return columns.pop() if len(columns) == 1 else None
 
 
-def _cut_at_column(line: str, origin: list[int], column: int) -> tuple[str, list[int]]:
-    """The line from its cell *column* on."""
-    at = 0
-    for _ in range(column):
-        at = line.index("\t", at) + 1
-    return line[at:], origin[at:]
-
-
-def _header_lines(line: str, origin: list[int], column: int) -> tuple[str, list[int]]:
-    """The titles' row as the block's caption on a line of its own ("资金情况（万元）"), when its
+def _header_rows(cells: list[Cell], column: int) -> list[list[Cell]]:
+    """The titles' row as the block's caption on a row of its own ("资金情况（万元）"), when its
     cells left of the labels name one, then 项目 over the labels and the titles after it."""
-    left = [cell.strip() for cell in line.split("\t")[: column + 1] if cell.strip()]
-    rest, rest_origin = _cut_at_column(line, origin, column + 1)
-    first = origin[0] if origin else 0
-    head = "项目\t"
-    name = next((cell for cell in left if GROUP_TITLE.match(cell) or _UNIT.search(cell)), None)
-    if name is not None:
-        at = line.index(name)
-        caption, caption_origin = name + "\n", [*origin[at : at + len(name)], first]
-        return caption + head + rest, caption_origin + [first] * len(head) + rest_origin
-    return head + rest, [first] * len(head) + rest_origin
+    at = cells[0].origin[0] if cells and cells[0].origin else 0
+    item = Cell("项目", (at, at))
+    titles = [item, *cells[column + 1 :]]
+    caption = next(
+        (
+            cell
+            for cell in cells[: column + 1]
+            if GROUP_TITLE.match(cell.text.strip()) or _UNIT.search(cell.text.strip())
+        ),
+        None,
+    )
+    return [[caption], titles] if caption is not None else [titles]
 
 
 def _run_end(lines: list[str], number: int) -> int:
@@ -162,35 +156,22 @@ def money_blocks_set_apart(text: str, origin: list[int]) -> tuple[str, list[int]
     if "\t" not in text:
         return text, origin
     lines = text.split("\n")
-    blocks = _blocks(lines)
-    if not blocks:
-        return text, origin
     starts = line_starts(text)
-
-    def span(n: int) -> list[int]:
-        return origin[starts[n] : starts[n] + len(lines[n])]
-
-    moved: set[int] = set()
-    after_run: dict[int, list[tuple[str, list[int]]]] = {}
-    for first, end in blocks:
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    for first, end in _blocks(lines):
         column = _label_column(lines[first + 1 : end])
-        if column is None:
+        if column is None or (runs and first < runs[-1][1]):
+            continue  # (one block moved out of a run)
+        run_end = _run_end(lines, end)
+        block = _header_rows(row_cells(text, origin, starts[first]), column)
+        block += [row_cells(text, origin, starts[n])[column:] for n in range(first + 1, end)]
+        # each row rewritten opens its run, so its cells keep their own tabs' origins: the row
+        # above the block stands for it (the block's lines go), the run's last row gets it after
+        above = row_cells(text, origin, starts[first - 1])
+        if end == run_end:
+            runs.append((first - 1, end, [above, [EMPTY], *block]))
             continue
-        block = [_header_lines(lines[first], span(first), column)]
-        block += [_cut_at_column(lines[n], span(n), column) for n in range(first + 1, end)]
-        after_run.setdefault(_run_end(lines, end) - 1, []).extend(block)
-        moved.update(range(first, end))
-    pieces: list[str] = []
-    new_origin: list[int] = []
-    for number, line in enumerate(lines):
-        if number not in moved:
-            pieces.append(line + "\n")
-            new_origin.extend([*span(number), newline_origin(origin, starts[number] + len(line))])
-        for body, body_origin in after_run.get(number, []):
-            if body_origin is after_run[number][0][1]:
-                pieces.append("\n")  # the empty line setting the block apart
-                new_origin.append(body_origin[0])
-            pieces.append(body + "\n")
-            new_origin.extend([*body_origin, body_origin[-1]])
-    joined = "".join(pieces)  # a newline after every line: one more than the text's
-    return joined[:-1], new_origin[:-1]
+        last = row_cells(text, origin, starts[run_end - 1])
+        runs.append((first - 1, end, [above]))
+        runs.append((run_end - 1, run_end, [last, [EMPTY], *block]))
+    return replace_runs(text, origin, runs)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import joined_rows, line_starts, newline_origin
+from jixiao.importers.pastings.cells import Cell, line_starts, replace_runs, row_cells
 
 _STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数|空编|缺编|超编")
 _SUM_TITLE = re.compile(r"^(?:小计|合计|总计|计)$")
@@ -70,45 +70,24 @@ def _group_over(upper: list[str], lower: list[str], column: int) -> bool:
     return column + 1 < len(upper) and not upper[column + 1].strip() and column + 1 < len(lower)
 
 
-def _cells(line: str, origin: list[int]) -> list[tuple[str, list[int]]]:
-    cells, at = [], 0
-    for cell in line.split("\t"):
-        cells.append((cell, origin[at : at + len(cell)]))
-        at += len(cell) + 1
-    return cells
-
-
 def staffing_title_rows_merged(text: str, origin: list[int]) -> tuple[str, list[int]]:
     """*text* with each staffing table's two title rows made one (see the module)."""
     if "\t" not in text or "编制" not in text:
         return text, origin
     lines = text.split("\n")
     starts = line_starts(text)
-    out: list[tuple[str, list[int], int]] = []
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        newline = newline_origin(origin, starts[number] + len(line))
-        span = origin[starts[number] : starts[number] + len(line)]
-        below = lines[number + 1] if number + 1 < len(lines) else ""
-        choice = None
-        if "\t" in line and "\t" in below and not re.search(r"\d", line):
-            choice = _merged(line.split("\t"), below.split("\t"))
-        if choice is None:
-            out.append((line, span, newline))
-            number += 1
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
+    for number, line in enumerate(lines[:-1]):
+        below = lines[number + 1]
+        if runs and runs[-1][1] > number:
+            continue  # the lower row of a pair merged already
+        if "\t" not in line or "\t" not in below or re.search(r"\d", line):
             continue
-        lower_span = origin[starts[number + 1] : starts[number + 1] + len(below)]
-        upper_cells, lower_cells = _cells(line, span), _cells(below, lower_span)
-        body, body_origin = [], []
-        for column, pick in enumerate(choice):
-            cell, cell_origin = (upper_cells if pick == 0 else lower_cells)[column]
-            if column:
-                body.append("\t")
-                body_origin.append(body_origin[-1] if body_origin else newline)
-            body.append(cell)
-            body_origin.extend(cell_origin)
-        after = newline_origin(origin, starts[number + 1] + len(below))
-        out.append(("".join(body), body_origin, after))
-        number += 2
-    return joined_rows(out)
+        choice = _merged(line.split("\t"), below.split("\t"))
+        if choice is None:
+            continue
+        upper = row_cells(text, origin, starts[number])
+        lower = row_cells(text, origin, starts[number + 1])
+        merged = [(upper if pick == 0 else lower)[column] for column, pick in enumerate(choice)]
+        runs.append((number, number + 2, [merged]))
+    return replace_runs(text, origin, runs)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.pastings.cells import joined_rows, line_starts, newline_origin
+from jixiao.importers.pastings.cells import EMPTY, Cell, line_starts, replace_runs, row_cells
 
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})年(?:末|底|度)?\s*$")
 _STAFF_TITLE = re.compile(r"编制|实有|在职|退休|离休|在编|人数")
@@ -57,25 +57,27 @@ def _kept_columns(rows: list[list[str]]) -> list[int] | None:
     return [n for n in range(len(rows[0])) if n not in years or n == latest]
 
 
-def _cells_with_origin(line: str, origin: list[int]) -> list[tuple[str, list[int]]]:
-    cells = []
-    at = 0
-    for cell in line.split("\t"):
-        cells.append((cell, origin[at : at + len(cell)]))
-        at += len(cell) + 1
-    return cells
-
-
-def _cut_row(line: str, line_origin: list[int], columns: list[int]) -> tuple[str, list[int]]:
-    """The row with only the cells of *columns*, each keeping its origin."""
-    kept = [cell for n, cell in enumerate(_cells_with_origin(line, line_origin)) if n in columns]
-    body = "\t".join(cell for cell, _ in kept)
-    body_origin: list[int] = []
-    for index, (_, cell_origin) in enumerate(kept):
-        if index:  # the tab between two kept cells: the first cell's last character's origin
-            body_origin.append(body_origin[-1] if body_origin else line_origin[0])
-        body_origin.extend(cell_origin)
-    return body, body_origin
+def _cut_rows(
+    text: str,
+    origin: list[int],
+    starts: list[int],
+    rows: range,
+    keep_rows: list[int] | None,
+    keep_columns: list[int] | None,
+) -> list[list[Cell]]:
+    """The table's rows cut to its latest year: the other years' rows (or columns) left out, the
+    kept year's date cell (or the titles' caption cell) left empty, no role the readers know."""
+    out = []
+    for index, number in enumerate(rows):
+        cells = row_cells(text, origin, starts[number])
+        if keep_rows is not None:
+            if index not in keep_rows:
+                continue
+            out.append(cells if index == 0 else [EMPTY, *cells[1:]])
+            continue
+        kept = [cells[c] for c in keep_columns or [] if c < len(cells)]
+        out.append([EMPTY, *kept[1:]] if index == 0 else kept)
+    return out
 
 
 def latest_year_of_staffing_tables(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -84,40 +86,20 @@ def latest_year_of_staffing_tables(text: str, origin: list[int]) -> tuple[str, l
         return text, origin
     lines = text.split("\n")
     starts = line_starts(text)
-    rows_out: list[tuple[str, list[int], int]] = []  # body, its origin, the newline's origin
+    runs: list[tuple[int, int, list[list[Cell]]]] = []
     number = 0
     while number < len(lines):
         end = number
         while end < len(lines) and "\t" in lines[end]:
             end += 1
-        block = range(number, max(end, number + 1))
-        rows = [[c.strip() for c in lines[n].split("\t")] for n in block]
-        keep_rows = _kept_rows(rows) if end > number else None
-        keep_columns = _kept_columns(rows) if end > number and keep_rows is None else None
-        for n in block:
-            newline = newline_origin(origin, starts[n] + len(lines[n]))
-            line_origin = origin[starts[n] : starts[n] + len(lines[n])]
-            if keep_rows is not None and n - number not in keep_rows:
-                continue
-            if keep_columns is not None and n == number:
-                # the titles' row: the year's title alone (its caption cell says no role)
-                body, body_origin = _cut_row(lines[n], line_origin, keep_columns[1:])
-                body, body_origin = (
-                    "\t" + body,
-                    [body_origin[0] if body_origin else 0, *body_origin],
-                )
-            elif keep_columns is not None:
-                body, body_origin = _cut_row(lines[n], line_origin, keep_columns)
-            elif keep_rows is not None and n > number:
-                # the year's row: its date cell left empty (a date, no role the readers know)
-                cells = len(lines[n].split("\t"))
-                body, body_origin = _cut_row(lines[n], line_origin, list(range(1, cells)))
-                body, body_origin = (
-                    "\t" + body,
-                    [body_origin[0] if body_origin else 0, *body_origin],
-                )
-            else:
-                body, body_origin = lines[n], line_origin
-            rows_out.append((body, body_origin, newline))
-        number = block[-1] + 1
-    return joined_rows(rows_out)
+        if end == number:
+            number += 1
+            continue
+        rows = [[c.strip() for c in lines[n].split("\t")] for n in range(number, end)]
+        keep_rows = _kept_rows(rows)
+        keep_columns = _kept_columns(rows) if keep_rows is None else None
+        if keep_rows is not None or keep_columns is not None:
+            cut = _cut_rows(text, origin, starts, range(number, end), keep_rows, keep_columns)
+            runs.append((number, end, cut))
+        number = end
+    return replace_runs(text, origin, runs)
